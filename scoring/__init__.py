@@ -1,0 +1,1 @@
+"""Scoring: from a transcript's evidence to the grille d'évaluation (OK / NOK per competency)."""

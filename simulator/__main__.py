@@ -1,0 +1,5 @@
+"""Allow ``python -m simulator`` as a synonym of the ``callsim`` command."""
+
+from simulator.cli import main
+
+raise SystemExit(main())

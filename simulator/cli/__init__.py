@@ -1,0 +1,41 @@
+"""The ``callsim`` command line: one sub-command module per group, registered here."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from simulator import __version__
+
+#: Modules under ``simulator.cli`` that each expose ``register(subparsers)``.
+COMMAND_MODULES = (
+    "referentiel_cmd",
+    "scenario_cmd",
+    "transcript_cmd",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the full argument parser with every sub-command registered."""
+    from importlib import import_module
+
+    parser = argparse.ArgumentParser(
+        prog="callsim",
+        description="Simulateur de centre d'appels — épreuve « Opérateur call center ».",
+    )
+    parser.add_argument("--version", action="version", version=f"callsim {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        import_module(f"simulator.cli.{name}").register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script; returns the process exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help(sys.stderr)
+        return 2
+    return int(args.handler(args) or 0)

@@ -1,0 +1,1 @@
+"""The scenario language: YAML loading with positions, models, diagnostics and the checker."""

@@ -1,0 +1,93 @@
+"""The trainers' checker: treats scenario and épreuve files like source code, with positioned diagnostics."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from simulator.scenario.checker.competencies import check_competencies
+from simulator.scenario.checker.context import FileContext
+from simulator.scenario.checker.coverage import check_epreuve
+from simulator.scenario.checker.graph import check_graph
+from simulator.scenario.checker.references import check_references
+from simulator.scenario.checker.texts import check_texts
+from simulator.scenario.diagnostics import Diagnostic, has_errors, sort_diagnostics
+from simulator.scenario.loader import LoadedFile, load_file
+
+SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class CheckReport:
+    """The outcome of checking some files: which files, and every diagnostic sorted by position."""
+
+    files: list[str] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def failed(self, *, strict: bool = False) -> bool:
+        return has_errors(self.diagnostics, strict=strict)
+
+
+class FileCache:
+    """Loads each file once per check run (épreuves refer to scenarios that are also checked)."""
+
+    def __init__(self) -> None:
+        self._loaded: dict[Path, LoadedFile] = {}
+
+    def load(self, path: Path, display: str | None = None) -> LoadedFile:
+        key = path.resolve()
+        if key not in self._loaded:
+            self._loaded[key] = check_loaded(load_file(path, display), self)
+        return self._loaded[key]
+
+
+def check_loaded(loaded: LoadedFile, cache: FileCache | None = None) -> LoadedFile:
+    """Run the semantic checks on a loaded file (only when it validated) and add their diagnostics."""
+    if loaded.model is None:
+        return loaded
+    ctx = FileContext(loaded.path, loaded.source_map)
+    if loaded.kind == "scenario":
+        scenario = loaded.model
+        check_graph(scenario, ctx)
+        check_references(scenario, ctx)
+        check_competencies(scenario, ctx)
+        check_texts(scenario, loaded.data, ctx)
+    elif loaded.kind == "epreuve":
+        check_epreuve(loaded, ctx, cache or FileCache())
+    loaded.diagnostics.extend(ctx.diagnostics)
+    if has_errors(ctx.diagnostics):
+        loaded.model = None if loaded.kind != "epreuve" else loaded.model
+    return loaded
+
+
+def expand(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named, plus every YAML file under folders named (sorted, hidden folders skipped)."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(
+                p for p in sorted(path.rglob("*"))
+                if p.suffix in SUFFIXES and p.is_file() and not any(part.startswith(".") for part in p.parts)
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def check_paths(paths: Sequence[str | Path]) -> CheckReport:
+    """Check files and folders; every diagnostic of every file, sorted."""
+    cache = FileCache()
+    report = CheckReport()
+    for path in expand(paths):
+        loaded = cache.load(path, str(path))
+        report.files.append(str(path))
+        report.diagnostics.extend(loaded.diagnostics)
+    report.diagnostics = sort_diagnostics(report.diagnostics)
+    return report
+
+
+def load_checked(path: str | Path) -> LoadedFile:
+    """Load and fully check one file (the model is None if it has errors)."""
+    return FileCache().load(Path(path), str(path))

@@ -1,0 +1,125 @@
+"""Checks that everything a scenario names exists: articles, services, calendars, slots, forms, records, outcomes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from simulator.scenario.checker.context import FileContext
+from simulator.scenario.models import Scenario
+from simulator.scenario.models.checks import (
+    AppointmentCheck,
+    DocumentOpenedCheck,
+    DocumentsSelectedCheck,
+    FormCheck,
+    MailCheck,
+    NoCollateralCheck,
+    OutcomeCheck,
+    RecordFieldCheck,
+    RecordOpenedCheck,
+    RecordStatusCheck,
+    TransferCheck,
+)
+from simulator.scenario.yamlsource import Path
+
+_KINDS = {
+    "article": ({"fr": "article ou script", "en": "article or script"}, "resources.documentation"),
+    "service": ({"fr": "service", "en": "service"}, "resources.services"),
+    "calendar": ({"fr": "agenda", "en": "calendar"}, "resources.agenda.calendars"),
+    "slot": ({"fr": "créneau", "en": "slot"}, "resources.agenda.slots"),
+    "form": ({"fr": "formulaire", "en": "form"}, "resources.forms"),
+    "field": ({"fr": "champ de formulaire", "en": "form field"}, "resources.forms[].fields"),
+    "record": ({"fr": "fiche client", "en": "customer record"}, "resources.customer_db"),
+    "outcome": ({"fr": "code de clôture", "en": "outcome code"}, "wrap_up.outcomes"),
+}
+
+
+def tool_checks(scenario: Scenario) -> Iterator[tuple[Path, Any]]:
+    """Every tool-state check of a scenario (node expectations and end-of-contact checks) with its path."""
+    for node_id, node in scenario.nodes.items():
+        for index, check in enumerate(node.expect):
+            yield ("nodes", node_id, "expect", index), check
+    for index, check in enumerate(scenario.checks):
+        yield ("checks", index), check
+
+
+def record_roles(scenario: Scenario) -> set[str]:
+    """The record roles a scenario's customer database contains."""
+    db = scenario.resources.customer_db
+    if db is None:
+        return set()
+    roles = {"target"} if db.target_in_db else set()
+    for kind, count in (("lookalike", db.lookalikes), ("duplicate", db.duplicates), ("outdated", db.outdated)):
+        roles.update(f"{kind}-{i}" for i in range(1, count + 1))
+    return roles
+
+
+def check_references(scenario: Scenario, ctx: FileContext) -> None:
+    """Report dangling references and duplicate ids in the scenario's resources."""
+    res = scenario.resources
+    _unique(ctx, ("resources", "documentation"), [a.id for a in res.documentation], "resources.documentation")
+    _unique(ctx, ("resources", "services"), [s.id for s in res.services], "resources.services")
+    _unique(ctx, ("resources", "forms"), [f.id for f in res.forms], "resources.forms")
+    _unique(ctx, ("resources", "inbox"), [m.id for m in res.inbox], "resources.inbox")
+    articles = {a.id for a in res.documentation}
+    services = {s.id for s in res.services}
+    forms = {f.id: {field.id for field in f.fields} for f in res.forms}
+    calendars = {c.id for c in res.agenda.calendars} if res.agenda else set()
+    slots = {s.id for s in res.agenda.slots} if res.agenda else set()
+    if res.agenda:
+        _unique(ctx, ("resources", "agenda", "slots"), [s.id for s in res.agenda.slots], "resources.agenda.slots")
+        for index, slot in enumerate(res.agenda.slots):
+            _ref(ctx, ("resources", "agenda", "slots", index, "calendar"), "calendar", slot.calendar, calendars)
+    outcomes = {o.id for o in scenario.wrap_up.outcomes} if scenario.wrap_up else set()
+    if scenario.wrap_up:
+        _unique(ctx, ("wrap_up", "outcomes"), [o.id for o in scenario.wrap_up.outcomes], "wrap_up.outcomes")
+    roles = record_roles(scenario)
+    for path, check in tool_checks(scenario):
+        if isinstance(check, DocumentOpenedCheck):
+            _ref(ctx, (*path, "article"), "article", check.article, articles)
+        elif isinstance(check, DocumentsSelectedCheck):
+            for i, article in enumerate(check.articles):
+                _ref(ctx, (*path, "articles", i), "article", article, articles)
+        elif isinstance(check, TransferCheck) and check.service is not None:
+            _ref(ctx, (*path, "service"), "service", check.service, services)
+        elif isinstance(check, AppointmentCheck):
+            _ref(ctx, (*path, "calendar"), "calendar", check.calendar, calendars)
+            if check.slot is not None:
+                _ref(ctx, (*path, "slot"), "slot", check.slot, slots)
+        elif isinstance(check, FormCheck):
+            if _ref(ctx, (*path, "form"), "form", check.form, set(forms)):
+                for field in check.fields:
+                    _ref(ctx, (*path, "fields", field), "field", field, forms[check.form], on_key=True)
+        elif isinstance(check, MailCheck):
+            for i, article in enumerate(check.attachments):
+                _ref(ctx, (*path, "attachments", i), "article", article, articles)
+        elif isinstance(check, RecordFieldCheck | RecordOpenedCheck | RecordStatusCheck):
+            _ref(ctx, (*path, "record"), "record", check.record, roles)
+        elif isinstance(check, NoCollateralCheck):
+            for i, role in enumerate(check.allowed):
+                _ref(ctx, (*path, "allowed", i), "record", role, roles)
+        elif isinstance(check, OutcomeCheck):
+            _ref(ctx, (*path, "equals"), "outcome", check.equals, outcomes)
+
+
+def _ref(ctx: FileContext, where: Path, kind: str, target: str, known: set[str], *, on_key: bool = False) -> bool:
+    if target in known:
+        return True
+    label, section = _KINDS[kind]
+    listing = ", ".join(sorted(known)) or "—"
+    ctx.report(
+        where, "error", "dangling-reference", on_key=on_key, kind=label, target=target,
+        advice={"fr": f"Déclarez-le dans « {section} » (connus : {listing}).",
+                "en": f"Declare it under '{section}' (known: {listing})."},
+    )
+    return False
+
+
+def _unique(ctx: FileContext, where: Path, ids: Sequence[str], collection: str) -> None:
+    first: dict[str, int] = {}
+    for index, item_id in enumerate(ids):
+        if item_id in first:
+            line = ctx.smap.value((*where, first[item_id])).line
+            ctx.error((*where, index, "id"), "duplicate-id", id=item_id, collection=collection, first_line=line)
+        else:
+            first[item_id] = index

@@ -1,0 +1,73 @@
+"""Draw a scenario's dialogue as a graph (Mermaid or Graphviz dot): nodes, choices, endings, evidence."""
+
+from __future__ import annotations
+
+from simulator.scenario.checker.graph import edges
+from simulator.scenario.models import Scenario, text_in
+
+
+def _evidence_label(reply) -> str:
+    marks = [f"{'+' if e.effect == 'positive' else '−'}{e.competency}{'!' if e.critical else ''}" for e in reply.evidence]
+    return " ".join(marks)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def mermaid(scenario: Scenario, lang: str = "fr") -> str:
+    """A Mermaid flowchart: endings as stadiums, prompts as parallelograms, edges labelled with evidence."""
+    lines = ["flowchart TD"]
+    for node_id, node in scenario.nodes.items():
+        label = _short(text_in(node.say, lang)) or node_id
+        safe = label.replace('"', "'")
+        if node.end is not None:
+            lines.append(f'    {_id(node_id)}(["{node_id}: {safe} ⟶ {node.end.outcome}"])')
+        elif node.prompt is not None:
+            lines.append(f'    {_id(node_id)}[/"{node_id}: {safe}"/]')
+        else:
+            lines.append(f'    {_id(node_id)}["{node_id}: {safe}"]')
+    for node_id, node in scenario.nodes.items():
+        for index, reply in enumerate(node.replies or ()):
+            label = _edge_label(reply.id or f"r{index + 1}", reply.act, _evidence_label(reply))
+            lines.append(f'    {_id(node_id)} -->|"{label}"| {_id(reply.goto)}')
+        if node.prompt is not None:
+            codes = " ".join(sorted({c.competency for c in node.prompt.checks}))
+            lines.append(f'    {_id(node_id)} -->|"texte libre {codes}"| {_id(node.prompt.goto)}')
+        if node.next is not None:
+            lines.append(f"    {_id(node_id)} --> {_id(node.next)}")
+    lines.append(f"    classDef start stroke-width:3px\n    class {_id(scenario.start)} start")
+    return "\n".join(lines) + "\n"
+
+
+def dot(scenario: Scenario, lang: str = "fr") -> str:
+    """A Graphviz digraph with the same content as the Mermaid drawing."""
+    lines = [f'digraph "{scenario.id}" {{', "  rankdir=TB;", '  node [fontname="Helvetica", shape=box, style=rounded];']
+    for node_id, node in scenario.nodes.items():
+        label = _short(text_in(node.say, lang)).replace('"', "'")
+        shape = "doubleoctagon" if node.end is not None else ("parallelogram" if node.prompt else "box")
+        extra = ", penwidth=3" if node_id == scenario.start else ""
+        lines.append(f'  "{node_id}" [label="{node_id}\\n{label}", shape={shape}{extra}];')
+    for node_id, node in scenario.nodes.items():
+        for index, reply in enumerate(node.replies or ()):
+            label = _edge_label(reply.id or f"r{index + 1}", reply.act, _evidence_label(reply))
+            lines.append(f'  "{node_id}" -> "{reply.goto}" [label="{label}"];')
+        if node.prompt is not None:
+            lines.append(f'  "{node_id}" -> "{node.prompt.goto}" [label="texte libre", style=dashed];')
+        if node.next is not None:
+            lines.append(f'  "{node_id}" -> "{node.next}";')
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _edge_label(name: str, act: str | None, evidence: str) -> str:
+    parts = [name] + ([f"[{act}]"] if act else []) + ([evidence] if evidence else [])
+    return " ".join(parts).replace('"', "'")
+
+
+def _id(node_id: str) -> str:
+    return "n_" + node_id.replace("-", "_")
+
+
+__all__ = ["dot", "edges", "mermaid"]

@@ -1,0 +1,199 @@
+"""The catalogue of diagnostic messages and hints, in French and English, keyed by code."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+#: code → language → (message, hint). Placeholders use ``str.format`` names.
+CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
+    # --- reading the file -------------------------------------------------------------
+    "invalid-utf8": {
+        "fr": ("octet {byte} invalide en UTF-8", "Enregistrez le fichier en UTF-8 (sans BOM) dans votre éditeur."),
+        "en": ("invalid UTF-8 byte {byte}", "Save the file as UTF-8 (without BOM) in your editor."),
+    },
+    "file-too-large": {
+        "fr": ("fichier trop volumineux ({size} octets, maximum {limit})", "Découpez le contenu en plusieurs scénarios."),
+        "en": ("file too large ({size} bytes, limit {limit})", "Split the content into several scenarios."),
+    },
+    "empty-file": {
+        "fr": ("le fichier est vide", "Commencez par « callsim: scenario/1 » ou « callsim: epreuve/1 » (voir le guide du formateur)."),
+        "en": ("the file is empty", "Start with 'callsim: scenario/1' or 'callsim: epreuve/1' (see the trainer's guide)."),
+    },
+    "tab-indentation": {
+        "fr": ("tabulation dans l'indentation", "YAML n'accepte que des espaces pour indenter : remplacez la tabulation par des espaces."),
+        "en": ("tab character in indentation", "YAML only allows spaces for indentation: replace the tab with spaces."),
+    },
+    "yaml-syntax": {
+        "fr": ("syntaxe YAML invalide : {problem}", "Vérifiez l'indentation, les deux-points et les guillemets autour de cette position."),
+        "en": ("invalid YAML syntax: {problem}", "Check indentation, colons and quotes around this position."),
+    },
+    "truncated-file": {
+        "fr": ("le fichier s'arrête au milieu d'un élément ({problem})", "Le fichier semble tronqué : fermez la chaîne, la liste ou le bloc ouvert, ou restaurez la fin du fichier."),
+        "en": ("the file ends in the middle of an element ({problem})", "The file looks truncated: close the open string, list or block, or restore the end of the file."),
+    },
+    "duplicate-key": {
+        "fr": ("clé « {key} » en double (déjà définie ligne {first_line})", "Une clé ne peut apparaître qu'une fois par bloc : supprimez ou renommez l'une des deux."),
+        "en": ("duplicate key '{key}' (first defined on line {first_line})", "A key may appear only once per block: remove or rename one of them."),
+    },
+    "duplicate-node": {
+        "fr": ("nœud « {key} » défini deux fois (déjà défini ligne {first_line})", "Chaque nœud du dialogue doit avoir un identifiant unique : renommez l'un des deux et mettez à jour les « goto »."),
+        "en": ("node '{key}' defined twice (first defined on line {first_line})", "Every dialogue node needs a unique id: rename one and update the 'goto' references."),
+    },
+    "duplicate-id": {
+        "fr": ("identifiant « {id} » en double dans {collection} (déjà utilisé ligne {first_line})", "Donnez un identifiant unique à chaque élément."),
+        "en": ("duplicate id '{id}' in {collection} (first used on line {first_line})", "Give each item a unique id."),
+    },
+    "key-not-string": {
+        "fr": ("une clé doit être un texte simple", "Écrivez la clé comme un mot (par exemple « titre: »), sans liste ni bloc."),
+        "en": ("a key must be a plain string", "Write the key as a word (e.g. 'title:'), not a list or a block."),
+    },
+    "yaml-tag": {
+        "fr": ("étiquette YAML « {tag} » non autorisée", "Les scénarios n'utilisent que du texte, des nombres, des listes et des blocs : retirez l'étiquette."),
+        "en": ("YAML tag '{tag}' is not allowed", "Scenarios only use text, numbers, lists and blocks: remove the tag."),
+    },
+    "too-deep": {
+        "fr": ("imbrication trop profonde (plus de {limit} niveaux)", "Simplifiez la structure du fichier."),
+        "en": ("nesting too deep (more than {limit} levels)", "Simplify the structure of the file."),
+    },
+    "too-many-nodes": {
+        "fr": ("le fichier contient trop d'éléments (plus de {limit})", "Vérifiez les ancres et alias (&, *) ou découpez le fichier."),
+        "en": ("the file contains too many elements (more than {limit})", "Check anchors and aliases (&, *) or split the file."),
+    },
+    "root-not-mapping": {
+        "fr": ("le document doit être un bloc de clés (« clé: valeur »)", "Commencez par « callsim: scenario/1 » puis les champs du scénario."),
+        "en": ("the document must be a mapping ('key: value')", "Start with 'callsim: scenario/1' then the scenario's fields."),
+    },
+    "unknown-document": {
+        "fr": ("type de document inconnu : {value}", "La première clé doit être « callsim: scenario/1 » ou « callsim: epreuve/1 »."),
+        "en": ("unknown document type: {value}", "The first key must be 'callsim: scenario/1' or 'callsim: epreuve/1'."),
+    },
+    "yaml11-boolean": {
+        "fr": ("« {value} » n'est pas un booléen en YAML 1.2", "Écrivez true ou false."),
+        "en": ("'{value}' is not a boolean in YAML 1.2", "Write true or false."),
+    },
+    "ambiguous-boolean": {
+        "fr": ("« {value} » sera lu comme du texte, pas comme oui/non", "Si c'est bien du texte, mettez-le entre guillemets ; sinon écrivez true ou false."),
+        "en": ("'{value}' is read as text, not as yes/no", "If it is meant as text, quote it; otherwise write true or false."),
+    },
+    # --- the model ------------------------------------------------------------------
+    "missing-field": {
+        "fr": ("champ obligatoire « {field} » manquant", "Ajoutez « {field}: … » dans ce bloc (voir le guide du formateur)."),
+        "en": ("required field '{field}' is missing", "Add '{field}: …' to this block (see the trainer's guide)."),
+    },
+    "unknown-key": {
+        "fr": ("clé inconnue « {key} »", "{suggestion}"),
+        "en": ("unknown key '{key}'", "{suggestion}"),
+    },
+    "wrong-type": {
+        "fr": ("type incorrect : {expected} attendu, {found} trouvé", "{advice}"),
+        "en": ("wrong type: expected {expected}, found {found}", "{advice}"),
+    },
+    "invalid-value": {
+        "fr": ("valeur « {value} » non valide : {detail}", "{advice}"),
+        "en": ("invalid value '{value}': {detail}", "{advice}"),
+    },
+    # --- the checker ----------------------------------------------------------------
+    "unknown-competency": {
+        "fr": ("compétence inconnue « {code} »", "Les codes valides vont de 01.01 à 03.05 : « callsim referentiel » les liste."),
+        "en": ("unknown competency '{code}'", "Valid codes run from 01.01 to 03.05: 'callsim referentiel' lists them."),
+    },
+    "dangling-goto": {
+        "fr": ("le nœud « {target} » n'existe pas", "Corrigez la cible ou ajoutez un nœud « {target} » sous « nodes »."),
+        "en": ("node '{target}' does not exist", "Fix the target or add a node '{target}' under 'nodes'."),
+    },
+    "dangling-reference": {
+        "fr": ("{kind} « {target} » introuvable", "{advice}"),
+        "en": ("{kind} '{target}' not found", "{advice}"),
+    },
+    "node-shape": {
+        "fr": ("le nœud « {node} » mélange {found}", "Un nœud a exactement un de : « replies », « prompt », « next » ou « end »."),
+        "en": ("node '{node}' mixes {found}", "A node has exactly one of: 'replies', 'prompt', 'next' or 'end'."),
+    },
+    "dead-end": {
+        "fr": ("le nœud « {node} » est une impasse : ni réponses, ni suite, ni fin", "Ajoutez des « replies », un « next », ou marquez-le comme fin avec « end: … »."),
+        "en": ("node '{node}' is a dead end: no replies, no next node, not an ending", "Add 'replies', a 'next', or mark it as an ending with 'end: …'."),
+    },
+    "unreachable-node": {
+        "fr": ("le nœud « {node} » n'est jamais atteint depuis « {start} »", "Reliez-le au dialogue par un « goto » ou supprimez-le."),
+        "en": ("node '{node}' can never be reached from '{start}'", "Link it to the dialogue with a 'goto' or remove it."),
+    },
+    "no-exit-loop": {
+        "fr": ("boucle sans sortie : depuis « {node} », aucune fin n'est atteignable ({cycle})", "Ajoutez dans la boucle une réponse qui mène vers la suite ou vers une fin."),
+        "en": ("loop without exit: from '{node}' no ending can be reached ({cycle})", "Add a reply inside the loop that leads on or to an ending."),
+    },
+    "option-count": {
+        "fr": ("le nœud « {node} » propose {count} réponses (3 à 5 attendues pour un choix)", "Ajoutez des réponses plausibles, ou utilisez « next » si aucun choix n'est à faire."),
+        "en": ("node '{node}' offers {count} replies (3 to 5 expected for a choice)", "Add plausible replies, or use 'next' when there is no choice to make."),
+    },
+    "claimed-not-evidenced": {
+        "fr": ("la compétence {code} est annoncée mais aucune réponse, aucun contrôle ni aucune règle ne peut l'observer", "Ajoutez une preuve (« evidence ») ou un contrôle (« checks ») pour {code}, ou retirez-la de « competencies »."),
+        "en": ("competency {code} is claimed but no reply, check or rule can observe it", "Add evidence or a check for {code}, or remove it from 'competencies'."),
+    },
+    "never-positive": {
+        "fr": ("la compétence {code} ne peut jamais être observée positivement", "Ajoutez au moins un chemin où le candidat démontre {code}."),
+        "en": ("competency {code} can never be observed positively", "Add at least one path where the candidate demonstrates {code}."),
+    },
+    "evidence-not-claimed": {
+        "fr": ("preuve pour {code}, compétence non annoncée dans « competencies »", "Ajoutez {code} à « competencies » ou retirez cette preuve."),
+        "en": ("evidence for {code}, which is not claimed in 'competencies'", "Add {code} to 'competencies' or remove this evidence."),
+    },
+    "missing-translation": {
+        "fr": ("traduction « {lang} » manquante", "Ajoutez « {lang}: … » à ce texte (langues du scénario : {languages})."),
+        "en": ("missing '{lang}' translation", "Add '{lang}: …' to this text (scenario languages: {languages})."),
+    },
+    "unknown-variable": {
+        "fr": ("variable « {name} » inconnue dans le texte", "Variables disponibles : {available}."),
+        "en": ("unknown variable '{name}' in the text", "Available variables: {available}."),
+    },
+    "template-syntax": {
+        "fr": ("texte à variables invalide : {problem}", "Les variables s'écrivent {{{{ customer.first_name }}}} : vérifiez les accolades."),
+        "en": ("invalid template text: {problem}", "Variables are written {{{{ customer.first_name }}}}: check the braces."),
+    },
+    "coverage-short": {
+        "fr": ("la compétence {code} n'a que {count} occasion(s) d'observation (au moins {required} requises)", "Ajoutez à l'épreuve un contact qui évalue {code}."),
+        "en": ("competency {code} has only {count} observation chance(s) (at least {required} required)", "Add a contact that assesses {code} to the épreuve."),
+    },
+    "duplicate-contact": {
+        "fr": ("le scénario « {scenario} » figure deux fois dans l'épreuve", "Un même scénario ne compte qu'une fois : utilisez un autre scénario."),
+        "en": ("scenario '{scenario}' appears twice in the épreuve", "The same scenario counts only once: use another scenario."),
+    },
+    "duration-exceeds": {
+        "fr": ("la durée cible des contacts ({total} min) dépasse le temps imparti ({limit} min)", "Augmentez « time_limit_minutes » ou retirez des contacts."),
+        "en": ("the contacts' target duration ({total} min) exceeds the time limit ({limit} min)", "Raise 'time_limit_minutes' or remove contacts."),
+    },
+    "scenario-invalid": {
+        "fr": ("le scénario « {target} » contient des erreurs", "Corrigez d'abord les erreurs signalées dans ce fichier."),
+        "en": ("scenario '{target}' has errors", "First fix the errors reported in that file."),
+    },
+    "unreadable-file": {
+        "fr": ("fichier illisible : {problem}", "Vérifiez le chemin et les droits d'accès."),
+        "en": ("cannot read file: {problem}", "Check the path and the permissions."),
+    },
+}
+
+
+def render(code: str, part: str, lang: str, params: Mapping[str, Any]) -> str:
+    """Render the message (``part='message'``) or hint of ``code`` in ``lang``."""
+    entry = CATALOGUE.get(code)
+    if entry is None:
+        return code if part == "message" else ""
+    message, hint = entry.get(lang) or entry["en"]
+    template = message if part == "message" else hint
+    values = {key: _localised(value, lang) for key, value in params.items()}
+    try:
+        return template.format_map(_Defaults(values))
+    except (ValueError, IndexError):
+        return template
+
+
+def _localised(value: Any, lang: str) -> Any:
+    """Parameters may themselves carry both languages as ``{"fr": …, "en": …}``."""
+    if isinstance(value, Mapping) and "fr" in value:
+        return value.get(lang) or value["fr"]
+    return value
+
+
+class _Defaults(dict):
+    def __missing__(self, key: str) -> str:
+        return ""

@@ -1,0 +1,23 @@
+"""Pydantic models of scenario and épreuve files (the source of the published JSON Schema)."""
+
+from simulator.scenario.models.checks import (
+    AmountRequirement,
+    AnyOf,
+    DateRequirement,
+    EvidenceSpec,
+    Requirement,
+    TextCheck,
+    ToolCheck,
+)
+from simulator.scenario.models.common import LANGS, LocalisedText, Text, languages_of, text_in
+from simulator.scenario.models.dialogue import Act, Ending, Node, Prompt, Reply
+from simulator.scenario.models.epreuve import ContactEntry, Epreuve
+from simulator.scenario.models.resources import PersonaSpec, Resources
+from simulator.scenario.models.scenario import Organisation, Outcome, Scenario, WrapUp
+
+__all__ = [
+    "LANGS", "Act", "AmountRequirement", "AnyOf", "ContactEntry", "DateRequirement", "Ending",
+    "Epreuve", "EvidenceSpec", "LocalisedText", "Node", "Organisation", "Outcome", "PersonaSpec",
+    "Prompt", "Reply", "Requirement", "Resources", "Scenario", "Text", "TextCheck", "ToolCheck",
+    "WrapUp", "languages_of", "text_in",
+]

@@ -1,0 +1,133 @@
+"""What a contact's tools contain: persona, customer database, documentation, services, agenda, forms, inbox."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from simulator.scenario.models.common import ClockTime, Ident, Model, Text, Weekday
+
+Mood = Literal[
+    "calm", "friendly", "neutral", "hurried", "worried", "annoyed", "angry", "confused", "sceptical"
+]
+
+#: Fields of a customer record a scenario may check or override.
+RecordField = Literal[
+    "title", "first_name", "last_name", "street", "number", "box", "postcode", "city",
+    "phone", "mobile", "email", "birth_date", "iban", "language", "status", "notes",
+]
+
+
+class Availability(Model):
+    """A window in which the customer is available, relative to the épreuve's day."""
+
+    days: list[Weekday] = Field(min_length=1)
+    start: ClockTime
+    end: ClockTime
+    from_workday: Annotated[int, Field(ge=0, le=60)] = 0
+    until_workday: Annotated[int, Field(ge=0, le=60)] | None = None
+
+
+class PersonaSpec(Model):
+    """The generated customer (Faker, Belgian data, seeded per candidate) and how they behave."""
+
+    language: Literal["fr", "nl"] = "fr"
+    region: Literal["brussels", "wallonia", "flanders"] | None = None
+    gender: Literal["F", "M"] | None = None
+    mood: Mood = "neutral"
+    profile: Text | None = None
+    availability: list[Availability] = Field(default_factory=list)
+
+
+class CustomerDbSpec(Model):
+    """How the customer database is seeded around the target customer."""
+
+    target_in_db: bool = True
+    target_overrides: dict[RecordField, str] = Field(default_factory=dict)
+    lookalikes: Annotated[int, Field(ge=0, le=10)] = 2
+    duplicates: Annotated[int, Field(ge=0, le=3)] = 0
+    outdated: Annotated[int, Field(ge=0, le=3)] = 0
+    background: Annotated[int, Field(ge=0, le=500)] = 20
+
+
+class ArticleSpec(Model):
+    """A documentation article or call script (relevant or a distractor)."""
+
+    id: Ident
+    kind: Literal["script", "article", "procedure", "faq"]
+    title: Text
+    keywords: list[str] = Field(default_factory=list)
+    body: Text
+
+
+class ServiceSpec(Model):
+    """A service the candidate can transfer a call to."""
+
+    id: Ident
+    name: Text
+    extension: Annotated[str, Field(pattern=r"^\d{2,6}$")]
+    handles: Text
+
+
+class CalendarSpec(Model):
+    """A calendar in the agenda (an advisor, a technician, a meeting room)."""
+
+    id: Ident
+    name: Text
+
+
+class SlotSpec(Model):
+    """A free slot, ``day`` working days after the épreuve's day."""
+
+    id: Ident
+    calendar: Ident
+    day: Annotated[int, Field(ge=0, le=60)]
+    time: ClockTime
+    minutes: Annotated[int, Field(ge=5, le=480)] = 60
+
+
+class AgendaSpec(Model):
+    """Calendars and their free slots."""
+
+    calendars: list[CalendarSpec] = Field(min_length=1)
+    slots: list[SlotSpec] = Field(min_length=1)
+
+
+class FormFieldSpec(Model):
+    """One field of a standardised form."""
+
+    id: Ident
+    label: Text
+    type: Literal["text", "date", "number", "choice", "phone", "postcode", "email", "multiline"] = "text"
+    required: bool = True
+    choices: list[str] = Field(default_factory=list)
+
+
+class FormSpec(Model):
+    """A standardised form template."""
+
+    id: Ident
+    title: Text
+    fields: list[FormFieldSpec] = Field(min_length=1)
+
+
+class IncomingMessageSpec(Model):
+    """A mail or fax waiting in the candidate's inbox when the contact starts."""
+
+    id: Ident
+    channel: Literal["mail", "fax"] = "mail"
+    sender: str
+    subject: Text
+    body: Text
+
+
+class Resources(Model):
+    """Everything the tools hold for this contact."""
+
+    customer_db: CustomerDbSpec | None = None
+    documentation: list[ArticleSpec] = Field(default_factory=list)
+    services: list[ServiceSpec] = Field(default_factory=list)
+    agenda: AgendaSpec | None = None
+    forms: list[FormSpec] = Field(default_factory=list)
+    inbox: list[IncomingMessageSpec] = Field(default_factory=list)

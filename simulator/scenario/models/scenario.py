@@ -1,0 +1,77 @@
+"""A scenario file: one contact (inbound call or message, outbound call, or admin task)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from simulator.scenario.models.checks import TextCheck, ToolCheck
+from simulator.scenario.models.common import CompetencyCode, Ident, Lang, Model, Text, Version
+from simulator.scenario.models.dialogue import Node
+from simulator.scenario.models.resources import PersonaSpec, Resources
+
+Direction = Literal["inbound", "outbound", "admin"]
+Kind = Literal[
+    "complaint", "information", "transfer", "upsell", "message", "telesales", "appointment",
+    "survey", "follow-up", "event", "prospection", "documentation", "database", "form",
+    "planning", "mail",
+]
+
+
+class Organisation(Model):
+    """The business the candidate works for during this contact."""
+
+    name: str
+    sector: Text
+    city: str
+    phone: str | None = None
+    email: str | None = None
+
+
+class Outcome(Model):
+    """An outcome code the candidate can pick at wrap-up."""
+
+    id: Ident
+    label: Text
+
+
+class WrapUp(Model):
+    """After the contact: outcome codes and the note, with what the note must contain."""
+
+    outcomes: list[Outcome] = Field(min_length=2)
+    note_required: bool = True
+    note_checks: list[TextCheck] = Field(default_factory=list)
+
+
+class Scenario(Model):
+    """One contact of an épreuve, written by a trainer."""
+
+    callsim: Literal["scenario/1"]
+    id: Ident
+    version: Version
+    title: Text
+    briefing: Text
+    direction: Direction
+    kind: Kind
+    #: How the contact reaches the candidate; by default a call (inbound, outbound) or a task (admin).
+    channel: Literal["phone", "mail", "task"] | None = None
+    organisation: Organisation
+    duration_minutes: Annotated[int, Field(ge=1, le=120)]
+    languages: list[Lang] = Field(default_factory=lambda: ["fr"], min_length=1)
+    competencies: list[CompetencyCode] = Field(min_length=1)
+    persona: PersonaSpec = Field(default_factory=PersonaSpec)
+    references: dict[Ident, str] = Field(default_factory=dict)
+    facts: dict[Ident, str] = Field(default_factory=dict)
+    resources: Resources = Field(default_factory=Resources)
+    start: Ident
+    nodes: dict[Ident, Node] = Field(min_length=1)
+    checks: list[ToolCheck] = Field(default_factory=list)
+    wrap_up: WrapUp | None = None
+
+    @property
+    def medium(self) -> str:
+        """``phone``, ``mail`` or ``task``: the channel, or the default for the direction."""
+        if self.channel is not None:
+            return self.channel
+        return "task" if self.direction == "admin" else "phone"

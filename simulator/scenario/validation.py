@@ -1,0 +1,173 @@
+"""Validate plain data against the models and turn pydantic's errors into positioned diagnostics."""
+
+from __future__ import annotations
+
+import difflib
+from functools import cache
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from simulator.scenario.diagnostics import Diagnostic
+from simulator.scenario.yamlsource import Path, SourceMap
+
+_EXPECTED = {
+    "string_type": ("un texte", "a text"),
+    "int_type": ("un nombre entier", "a whole number"),
+    "float_type": ("un nombre", "a number"),
+    "bool_type": ("true ou false", "true or false"),
+    "list_type": ("une liste", "a list"),
+    "dict_type": ("un bloc de clés", "a mapping"),
+    "model_type": ("un bloc de clés", "a mapping"),
+    "model_attributes_type": ("un bloc de clés", "a mapping"),
+}
+
+_PATTERNS = {
+    r"^[a-z0-9][a-z0-9_-]*$": (
+        "un identifiant s'écrit en minuscules, chiffres, « - » et « _ »",
+        "an identifier uses lower-case letters, digits, '-' and '_'",
+    ),
+    r"^\d\d\.\d\d$": ("un code de compétence s'écrit comme 01.05", "a competency code looks like 01.05"),
+    r"^\d+\.\d+\.\d+$": ("une version s'écrit comme 1.0.0", "a version looks like 1.0.0"),
+    r"^([01]\d|2[0-3]):[0-5]\d$": ("une heure s'écrit HH:MM, par exemple 09:30", "a time is written HH:MM, e.g. 09:30"),
+    r"^\d{2,6}$": ("un numéro interne de 2 à 6 chiffres", "an internal number of 2 to 6 digits"),
+}
+
+
+def validate(
+    model: type[BaseModel], data: Any, smap: SourceMap, path: str
+) -> tuple[BaseModel | None, list[Diagnostic]]:
+    """Validate ``data``; on failure return every error as a diagnostic."""
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        return None, [_diagnostic(err, smap, path) for err in exc.errors(include_url=False)]
+
+
+def _diagnostic(err: dict[str, Any], smap: SourceMap, path: str) -> Diagnostic:
+    kind = err["type"]
+    data_path = smap.resolve(tuple(err["loc"]))
+    value = err.get("input")
+    ctx = err.get("ctx") or {}
+    at = smap.value(data_path)
+
+    def make(code: str, severity: str = "error", position: Any = at, **params: Any) -> Diagnostic:
+        return Diagnostic(path, position.line, position.column, severity, code, params)  # type: ignore[arg-type]
+
+    if kind == "missing":
+        return make("missing-field", field=err["loc"][-1])
+    if kind == "union_tag_not_found":
+        return make("missing-field", field=ctx.get("discriminator", "type").strip("'"))
+    if kind == "extra_forbidden":
+        key = str(err["loc"][-1])
+        return make("unknown-key", position=smap.key((*data_path, key)) if data_path[-1:] != (key,) else smap.key(data_path), key=key, suggestion=_suggest(key))
+    if kind == "bool_type" and isinstance(value, str) and data_path in smap.yaml11_booleans:
+        return make("yaml11-boolean", value=value)
+    if kind in _EXPECTED:
+        fr, en = _EXPECTED[kind]
+        return make("wrong-type", expected={"fr": fr, "en": en}, found=_found(value), advice=_type_advice(kind, value))
+    if kind == "union_tag_invalid":
+        at = smap.value((*data_path, "type"))
+        value = ctx.get("tag", value)
+    detail = _detail(kind, ctx, err.get("msg", ""))
+    return make("invalid-value", value=_short(value), detail=detail, advice=_value_advice(kind, ctx))
+
+
+def _found(value: Any) -> dict[str, str]:
+    if isinstance(value, bool):
+        return {"fr": "un booléen", "en": "a boolean"}
+    if isinstance(value, int | float):
+        return {"fr": "un nombre", "en": "a number"}
+    if isinstance(value, str):
+        return {"fr": "un texte", "en": "a text"}
+    if isinstance(value, list):
+        return {"fr": "une liste", "en": "a list"}
+    if isinstance(value, dict):
+        return {"fr": "un bloc de clés", "en": "a mapping"}
+    return {"fr": "une valeur vide", "en": "an empty value"}
+
+
+def _type_advice(kind: str, value: Any) -> dict[str, str]:
+    if kind == "string_type" and isinstance(value, int | float | bool):
+        return {
+            "fr": f"Mettez la valeur entre guillemets : \"{value}\".",
+            "en": f"Put the value in quotes: \"{value}\".",
+        }
+    if value is None:
+        return {"fr": "La valeur est vide : complétez-la ou retirez la clé.", "en": "The value is empty: fill it in or remove the key."}
+    return {"fr": "Corrigez la valeur selon le guide du formateur.", "en": "Fix the value as described in the trainer's guide."}
+
+
+def _detail(kind: str, ctx: dict[str, Any], msg: str) -> dict[str, str]:
+    if kind == "literal_error":
+        expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
+        return {"fr": f"valeurs possibles : {expected}", "en": f"allowed values: {expected}"}
+    if kind == "union_tag_invalid":
+        expected = str(ctx.get("expected_tags", "")).replace("'", "")
+        return {"fr": f"types possibles : {expected}", "en": f"allowed types: {expected}"}
+    if kind == "string_pattern_mismatch":
+        fr, en = _PATTERNS.get(ctx.get("pattern", ""), ("format incorrect", "wrong format"))
+        return {"fr": fr, "en": en}
+    if kind in ("too_short", "string_too_short"):
+        n = ctx.get("min_length", 1)
+        return {"fr": f"au moins {n} élément(s) ou caractère(s)", "en": f"at least {n} item(s) or character(s)"}
+    if kind in ("too_long", "string_too_long"):
+        n = ctx.get("max_length", "?")
+        return {"fr": f"au plus {n} élément(s) ou caractère(s)", "en": f"at most {n} item(s) or character(s)"}
+    if kind in ("greater_than_equal", "greater_than"):
+        n = ctx.get("ge", ctx.get("gt"))
+        return {"fr": f"doit être au moins {n}", "en": f"must be at least {n}"}
+    if kind in ("less_than_equal", "less_than"):
+        n = ctx.get("le", ctx.get("lt"))
+        return {"fr": f"doit être au plus {n}", "en": f"must be at most {n}"}
+    return {"fr": msg, "en": msg}
+
+
+def _value_advice(kind: str, ctx: dict[str, Any]) -> dict[str, str]:
+    if kind in ("literal_error", "union_tag_invalid"):
+        return {"fr": "Choisissez l'une des valeurs possibles.", "en": "Pick one of the allowed values."}
+    return {"fr": "Corrigez la valeur.", "en": "Fix the value."}
+
+
+def _short(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def _suggest(key: str) -> dict[str, str]:
+    if " " in key.strip():
+        return {
+            "fr": "Ce « nom de clé » ressemble à un morceau de texte : dans { … }, un texte qui contient une virgule ou deux-points doit être entre guillemets.",
+            "en": "This 'key' looks like a piece of text: inside { … }, text containing a comma or a colon must be quoted.",
+        }
+    close = difflib.get_close_matches(key, sorted(_vocabulary()), n=1, cutoff=0.75)
+    if close:
+        return {"fr": f"Vouliez-vous dire « {close[0]} » ?", "en": f"Did you mean '{close[0]}'?"}
+    return {
+        "fr": "Retirez cette clé ou vérifiez son orthographe (le schéma JSON liste les clés permises).",
+        "en": "Remove this key or check its spelling (the JSON Schema lists the allowed keys).",
+    }
+
+
+@cache
+def _vocabulary() -> frozenset[str]:
+    """Every field name of every model: the candidates for 'did you mean'."""
+    from simulator.scenario.models import Epreuve, Scenario
+
+    names: set[str] = set()
+    for model in (Scenario, Epreuve):
+        _collect(model.model_json_schema(), names)
+    return frozenset(names)
+
+
+def _collect(schema: Any, names: set[str]) -> None:
+    if isinstance(schema, dict):
+        names.update(schema.get("properties", {}))
+        for value in schema.values():
+            _collect(value, names)
+    elif isinstance(schema, list):
+        for value in schema:
+            _collect(value, names)
+
+
+__all__ = ["Path", "validate"]

@@ -1,0 +1,284 @@
+"""Read a YAML 1.2 file into plain data, with a source map and every hazard reported by position.
+
+ruamel.yaml composes the node tree (each node knows its line and column); the data is then built
+here, so that duplicate keys, foreign tags, excessive depth and YAML 1.1 booleans are reported as
+diagnostics — all of them, not just the first — instead of exceptions.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.reader import ReaderError
+
+from simulator.scenario.diagnostics import Diagnostic
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 40
+MAX_NODES = 200_000
+
+#: Plain scalars that YAML 1.1 would have turned into booleans.
+YAML11_BOOLEANS = frozenset({"y", "n", "yes", "no", "on", "off"})
+
+Path = tuple[str | int, ...]
+
+_STR, _INT, _FLOAT, _BOOL, _NULL = (
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+)
+_MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+@dataclass(frozen=True)
+class Position:
+    """A 1-based line and column in a file."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class SourceMap:
+    """Where each value (and each mapping key) of the data sits in the file."""
+
+    values: dict[Path, Position] = field(default_factory=dict)
+    keys: dict[Path, Position] = field(default_factory=dict)
+    #: Paths of plain (unquoted) scalars that YAML 1.1 would read as booleans.
+    yaml11_booleans: set[Path] = field(default_factory=set)
+
+    def value(self, path: Path) -> Position:
+        """Position of the value at ``path``, or of its nearest known ancestor."""
+        return self._nearest(self.values, path)
+
+    def key(self, path: Path) -> Position:
+        """Position of the key that introduces ``path`` (falls back to the value)."""
+        if path in self.keys:
+            return self.keys[path]
+        return self.value(path)
+
+    def resolve(self, loc: tuple[Any, ...]) -> Path:
+        """Map a validation location (which may include union tags) onto a real data path."""
+        path: Path = ()
+        for element in loc:
+            candidate = (*path, element)
+            if candidate in self.values:
+                path = candidate
+        return path
+
+    @staticmethod
+    def _nearest(table: dict[Path, Position], path: Path) -> Position:
+        while path and path not in table:
+            path = path[:-1]
+        return table.get(path, Position(1, 1))
+
+
+@dataclass
+class YamlDocument:
+    """The outcome of reading one file: data (None when unreadable), source map, diagnostics."""
+
+    path: str
+    data: Any
+    source_map: SourceMap
+    diagnostics: list[Diagnostic]
+    text: str = ""
+
+
+def read_yaml(raw: bytes, path: str) -> YamlDocument:
+    """Decode, scan, parse and construct ``raw``; never raises on bad input."""
+    smap = SourceMap()
+    diags: list[Diagnostic] = []
+
+    def fail(line: int, column: int, code: str, **params: Any) -> YamlDocument:
+        diags.append(Diagnostic(path, line, column, "error", code, params))
+        return YamlDocument(path, None, smap, diags)
+
+    if len(raw) > MAX_BYTES:
+        return fail(1, 1, "file-too-large", size=len(raw), limit=MAX_BYTES)
+    text = _decode(raw, path, diags)
+    if text is None:
+        return YamlDocument(path, None, smap, diags)
+    tabs = _tab_indentation(text, path)
+    if tabs:
+        return YamlDocument(path, None, smap, tabs, text)
+    if not _has_content(text):
+        return fail(1, 1, "empty-file")
+    try:
+        root = YAML(typ="rt", pure=True).compose(io.StringIO(text))
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or exc.context or "?"
+        code = "truncated-file" if _at_end(text, mark) else "yaml-syntax"
+        return fail(line, column, code, problem=problem)
+    except ReaderError as exc:
+        line, column = _offset_position(text, exc.position)
+        return fail(line, column, "yaml-syntax", problem=f"caractère non imprimable {exc.character!r}")
+    except YAMLError as exc:  # any other parser complaint, still positioned at the start
+        return fail(1, 1, "yaml-syntax", problem=str(exc).splitlines()[0])
+    if root is None:
+        return fail(1, 1, "empty-file")
+    builder = _Builder(path, smap, diags)
+    data = builder.build(root, (), 0)
+    if not isinstance(data, dict):
+        mark = root.start_mark
+        diags.append(Diagnostic(path, mark.line + 1, mark.column + 1, "error", "root-not-mapping", {}))
+        return YamlDocument(path, None, smap, diags, text)
+    return YamlDocument(path, data, smap, diags, text)
+
+
+def _decode(raw: bytes, path: str, diags: list[Diagnostic]) -> str | None:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    offset = 0
+    while offset < len(raw):
+        try:
+            raw[offset:].decode("utf-8")
+            break
+        except UnicodeDecodeError as exc:
+            bad = offset + exc.start
+            line_start = raw.rfind(b"\n", 0, bad) + 1
+            column = len(raw[line_start:bad].decode("utf-8", errors="replace")) + 1
+            line = raw.count(b"\n", 0, bad) + 1
+            diags.append(Diagnostic(path, line, column, "error", "invalid-utf8", {"byte": f"0x{raw[bad]:02X}"}))
+            offset = bad + max(1, exc.end - exc.start)
+            if len(diags) >= 20:
+                break
+    return None
+
+
+_TAB_IN_INDENT = re.compile(r"^( *)\t")
+
+
+def _tab_indentation(text: str, path: str) -> list[Diagnostic]:
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _TAB_IN_INDENT.match(line)
+        if match and line.strip():
+            found.append(Diagnostic(path, number, len(match.group(1)) + 1, "error", "tab-indentation", {}))
+    return found
+
+
+def _has_content(text: str) -> bool:
+    return any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines())
+
+
+def _at_end(text: str, mark: Any) -> bool:
+    if mark is None:
+        return False
+    rest = text[mark.index:] if getattr(mark, "index", None) is not None else ""
+    return not rest.strip()
+
+
+def _offset_position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+class _Builder:
+    """Turn composed nodes into dicts, lists and scalars, recording positions and hazards."""
+
+    def __init__(self, path: str, smap: SourceMap, diags: list[Diagnostic]) -> None:
+        self.path, self.smap, self.diags = path, smap, diags
+        self.count = 0
+        self.stopped = False
+
+    def error(self, node: Node, code: str, **params: Any) -> None:
+        if "tag" in params:
+            params["tag"] = str(params["tag"]).replace("tag:yaml.org,2002:", "!!")
+        mark = node.start_mark
+        self.diags.append(Diagnostic(self.path, mark.line + 1, mark.column + 1, "error", code, params))
+
+    def build(self, node: Node, path: Path, depth: int) -> Any:
+        self.count += 1
+        if self.stopped:
+            return None
+        if self.count > MAX_NODES:
+            self.stopped = True
+            self.error(node, "too-many-nodes", limit=MAX_NODES)
+            return None
+        if depth > MAX_DEPTH:
+            self.stopped = True
+            self.error(node, "too-deep", limit=MAX_DEPTH)
+            return None
+        self.smap.values[path] = Position(node.start_mark.line + 1, node.start_mark.column + 1)
+        tag = getattr(node.tag, "value", node.tag)
+        if isinstance(node, MappingNode):
+            if tag != _MAP:
+                self.error(node, "yaml-tag", tag=tag)
+            return self.mapping(node, path, depth)
+        if isinstance(node, SequenceNode):
+            if tag != _SEQ:
+                self.error(node, "yaml-tag", tag=tag)
+            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        return self.scalar(node, tag, path)
+
+    def mapping(self, node: MappingNode, path: Path, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                self.error(key_node, "key-not-string")
+                continue
+            key = key_node.value
+            if key in first_seen:
+                code = "duplicate-node" if path == ("nodes",) else "duplicate-key"
+                self.error(key_node, code, key=key, first_line=first_seen[key])
+                continue
+            first_seen[key] = key_node.start_mark.line + 1
+            child = (*path, key)
+            self.smap.keys[child] = Position(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = self.build(value_node, child, depth + 1)
+        return result
+
+    def scalar(self, node: ScalarNode, tag: str, path: Path) -> Any:
+        value = node.value
+        if tag == _STR or tag == _TIMESTAMP:
+            if node.style is None and value.lower() in YAML11_BOOLEANS:
+                self.smap.yaml11_booleans.add(path)
+            return value
+        if tag == _NULL:
+            return None
+        if tag == _BOOL:
+            return value.lower() == "true"
+        if tag == _INT:
+            return _int(value)
+        if tag == _FLOAT:
+            return _float(value)
+        self.error(node, "yaml-tag", tag=tag)
+        return value
+
+
+def _int(value: str) -> int:
+    text = value.replace("_", "")
+    sign = -1 if text.startswith("-") else 1
+    body = text.lstrip("+-")
+    if body.startswith(("0x", "0X")):
+        return sign * int(body[2:], 16)
+    if body.startswith(("0o", "0O")):
+        return sign * int(body[2:], 8)
+    return sign * int(body, 10)
+
+
+def _float(value: str) -> float:
+    lowered = value.lower().replace("_", "")
+    if lowered in (".inf", "+.inf"):
+        return float("inf")
+    if lowered == "-.inf":
+        return float("-inf")
+    if lowered == ".nan":
+        return float("nan")
+    return float(lowered)
