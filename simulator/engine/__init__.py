@@ -1,0 +1,1 @@
+"""The headless engine: call state machine, tools, evidence and épreuve sessions."""

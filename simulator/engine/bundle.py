@@ -1,0 +1,82 @@
+"""An épreuve ready to be played: its validated model and scenarios, with their file hashes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from simulator.scenario.checker import FileCache
+from simulator.scenario.checker.coverage import resolve_contact
+from simulator.scenario.diagnostics import Diagnostic, has_errors
+from simulator.scenario.models import ContactEntry, Epreuve, Scenario
+
+
+class BundleError(Exception):
+    """The épreuve or one of its scenarios has errors: it cannot be played."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics = diagnostics
+        first = diagnostics[0].format("en", with_hint=False) if diagnostics else "invalid épreuve"
+        super().__init__(first)
+
+
+@dataclass(frozen=True)
+class PlannedContact:
+    """A scenario of the épreuve and the minute it arrives."""
+
+    scenario: Scenario
+    at_minute: int
+    path: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """An épreuve and its contacts, in épreuve order."""
+
+    epreuve: Epreuve
+    path: str
+    sha256: str
+    contacts: tuple[PlannedContact, ...]
+
+    def scenario_hashes(self) -> dict[str, str]:
+        return {c.scenario.id: c.sha256 for c in self.contacts}
+
+    def contact(self, key: str) -> PlannedContact:
+        for planned in self.contacts:
+            if planned.scenario.id == key:
+                return planned
+        raise KeyError(key)
+
+
+def load_bundle(path: str | Path) -> Bundle:
+    """Load and fully check an épreuve file and its scenarios; raise BundleError on any error."""
+    cache = FileCache()
+    loaded = cache.load(Path(path), str(path))
+    errors = [d for d in loaded.diagnostics if d.severity == "error"]
+    if loaded.kind != "epreuve" or loaded.model is None or has_errors(errors):
+        raise BundleError(errors or loaded.diagnostics)
+    epreuve: Epreuve = loaded.model
+    contacts = []
+    for entry in epreuve.contacts:
+        target = resolve_contact(loaded.path, entry.scenario)
+        scenario_file = cache.load(target, str(target))
+        contacts.append(PlannedContact(scenario_file.model, entry.at_minute, str(target), scenario_file.sha256))
+    return Bundle(epreuve, str(path), loaded.sha256, tuple(contacts))
+
+
+def single_scenario_bundle(path: str | Path) -> Bundle:
+    """A one-contact practice épreuve around one scenario (the trainer's preview)."""
+    cache = FileCache()
+    loaded = cache.load(Path(path), str(path))
+    errors = [d for d in loaded.diagnostics if d.severity == "error"]
+    if loaded.kind != "scenario" or loaded.model is None or errors:
+        raise BundleError(errors or loaded.diagnostics)
+    scenario: Scenario = loaded.model
+    epreuve = Epreuve(
+        callsim="epreuve/1", id=f"preview-{scenario.id}"[:64], version=scenario.version,
+        title=scenario.title, briefing=scenario.briefing, mode="practice",
+        time_limit_minutes=max(5, min(300, scenario.duration_minutes * 3)), order="fixed",
+        contacts=[ContactEntry(scenario=Path(path).name, at_minute=0)],
+    )
+    return Bundle(epreuve, str(path), loaded.sha256, (PlannedContact(scenario, 0, str(path), loaded.sha256),))

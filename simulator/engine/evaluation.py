@@ -1,0 +1,225 @@
+"""Judge typed text and final tool state against a scenario's checks; each judgement becomes evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from simulator.engine.context import ContactContext
+from simulator.engine.textcheck import check_text, normalise, requirement_from
+from simulator.engine.toolbox import Toolbox
+from simulator.engine.tools.agenda import fits
+from simulator.scenario.models import AmountRequirement, AnyOf, DateRequirement, TextCheck
+from simulator.scenario.models import checks as m
+
+
+@dataclass
+class ContactFacts:
+    """What the candidate did that tools do not record themselves."""
+
+    opened_records: list[str] = field(default_factory=list)
+    transferred_to: str | None = None
+    outcome: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The outcome of one check: passed or not, and why (FR/EN)."""
+
+    ok: bool
+    detail: dict[str, str]
+
+
+def _detail(fr: str, en: str) -> dict[str, str]:
+    return {"fr": fr, "en": en}
+
+
+OK = Judgement(True, {})
+
+
+def requirements(items: Sequence[Any], ctx: ContactContext) -> list[Any]:
+    """Scenario requirements with their variables filled in, as textcheck requirements."""
+    result = []
+    for item in items:
+        if isinstance(item, str):
+            result.append(requirement_from(ctx.value(item)))
+        elif isinstance(item, AnyOf):
+            result.append(requirement_from({"any_of": [ctx.value(x) for x in item.any_of]}))
+        elif isinstance(item, DateRequirement):
+            result.append(requirement_from({"date": ctx.value(item.date)}))
+        elif isinstance(item, AmountRequirement):
+            result.append(requirement_from({"amount": ctx.value(item.amount)}))
+    return result
+
+
+def judge_text(check: TextCheck, text: str, ctx: ContactContext) -> Judgement:
+    """Does ``text`` contain everything ``check`` requires and nothing it forbids?"""
+    result = check_text(text, requirements(check.requires, ctx), [ctx.value(f) for f in check.forbids], ctx.lang)
+    if result.ok:
+        return OK
+    parts_fr, parts_en = [], []
+    if result.missing:
+        parts_fr.append("manque : " + ", ".join(result.missing))
+        parts_en.append("missing: " + ", ".join(result.missing))
+    if result.forbidden_found:
+        parts_fr.append("contient : " + ", ".join(result.forbidden_found))
+        parts_en.append("contains: " + ", ".join(result.forbidden_found))
+    return Judgement(False, _detail("; ".join(parts_fr), "; ".join(parts_en)))
+
+
+def _same(a: str, b: str) -> bool:
+    return normalise(a) == normalise(b)
+
+
+def judge_tool(check: Any, box: Toolbox, facts: ContactFacts, ctx: ContactContext) -> Judgement:
+    """Judge one tool-state check against the contact's tools as they are now."""
+    judge = _JUDGES[type(check)]
+    return judge(check, box, facts, ctx)
+
+
+def _record_field(check: m.RecordFieldCheck, box: Toolbox, facts: ContactFacts, ctx: ContactContext) -> Judgement:
+    record = _record(box, check.record)
+    if record is None:
+        return Judgement(False, _detail("fiche introuvable", "record not found"))
+    expected, actual = ctx.value(check.equals), str(getattr(record, check.field, ""))
+    if _same(actual, expected):
+        return OK
+    return Judgement(False, _detail(f"{check.field} = « {actual} », attendu « {expected} »",
+                                    f"{check.field} = '{actual}', expected '{expected}'"))
+
+
+def _record_opened(check: m.RecordOpenedCheck, box: Toolbox, facts: ContactFacts, ctx: ContactContext) -> Judgement:
+    record = _record(box, check.record)
+    if record is not None and record.record_id in facts.opened_records:
+        return OK
+    return Judgement(False, _detail("la bonne fiche n'a pas été ouverte", "the right record was not opened"))
+
+
+def _record_status(check: m.RecordStatusCheck, box: Toolbox, facts: ContactFacts, ctx: ContactContext) -> Judgement:
+    record = _record(box, check.record)
+    if record is not None and record.status == check.status:
+        return OK
+    found = record.status if record is not None else "—"
+    return Judgement(False, _detail(f"statut « {found} », attendu « {check.status} »", f"status '{found}', expected '{check.status}'"))
+
+
+def _record_created(check: m.RecordCreatedCheck, box: Toolbox, facts: ContactFacts, ctx: ContactContext) -> Judgement:
+    db = box.customer_db
+    new = [r for r in db.records() if db.role_of(r.record_id).startswith("new-")] if db else []
+    for record in new:
+        if all(_same(str(getattr(record, f, "")), ctx.value(v)) for f, v in check.fields.items()):
+            return OK
+    why = "aucune nouvelle fiche" if not new else "la nouvelle fiche ne correspond pas"
+    return Judgement(False, _detail(why, "no new record" if not new else "the new record does not match"))
+
+
+def _no_collateral(check: m.NoCollateralCheck, box: Toolbox, facts: ContactFacts, ctx: ContactContext) -> Judgement:
+    changed = box.customer_db.collateral_changes(set(check.allowed)) if box.customer_db else []
+    if not changed:
+        return OK
+    ids = ", ".join(sorted({c.record_id for c in changed}))
+    return Judgement(False, _detail(f"fiches modifiées à tort : {ids}", f"records wrongly changed: {ids}"))
+
+
+def _document_opened(check: m.DocumentOpenedCheck, box: Toolbox, facts: ContactFacts, ctx: ContactContext) -> Judgement:
+    if box.documentation is not None and check.article in box.documentation.opened:
+        return OK
+    return Judgement(False, _detail(f"« {check.article} » n'a pas été ouvert", f"'{check.article}' was not opened"))
+
+
+def _documents_selected(check: m.DocumentsSelectedCheck, box: Toolbox, facts: ContactFacts, ctx: ContactContext) -> Judgement:
+    chosen = set(box.documentation.selected) if box.documentation else set()
+    wanted = set(check.articles)
+    if chosen == wanted or (not check.exact and wanted <= chosen):
+        return OK
+    return Judgement(False, _detail(f"sélection : {', '.join(sorted(chosen)) or '—'}", f"selection: {', '.join(sorted(chosen)) or '—'}"))
+
+
+def _appointment(check: m.AppointmentCheck, box: Toolbox, facts: ContactFacts, ctx: ContactContext) -> Judgement:
+    agenda = box.agenda
+    bookings = [b for b in agenda.bookings if agenda.slot(b.slot_id).calendar == check.calendar] if agenda else []
+    if len(bookings) != 1:
+        return Judgement(False, _detail(f"{len(bookings)} rendez-vous dans l'agenda (1 attendu)", f"{len(bookings)} appointments in the calendar (1 expected)"))
+    slot = agenda.slot(bookings[0].slot_id)
+    if check.slot is not None and slot.id != check.slot:
+        return Judgement(False, _detail(f"créneau {slot.id}, attendu {check.slot}", f"slot {slot.id}, expected {check.slot}"))
+    if check.within_availability and box.availability and not fits(slot, box.availability):
+        when = slot.start.strftime("%Y-%m-%d %H:%M")
+        return Judgement(False, _detail(f"le {when} n'est pas dans les disponibilités du client", f"{when} is outside the customer's availability"))
+    return OK
+
+
+def _transferred(check: m.TransferCheck, box: Toolbox, facts: ContactFacts, ctx: ContactContext) -> Judgement:
+    if facts.transferred_to == check.service:
+        return OK
+    done = facts.transferred_to or "—"
+    return Judgement(False, _detail(f"transfert : {done}, attendu : {check.service or 'aucun'}", f"transfer: {done}, expected: {check.service or 'none'}"))
+
+
+def _form(check: m.FormCheck, box: Toolbox, facts: ContactFacts, ctx: ContactContext) -> Judgement:
+    sent = [f for f in box.forms.submitted if f.template_id == check.form] if box.forms else []
+    if not sent:
+        return Judgement(False, _detail("formulaire non envoyé", "form not submitted"))
+    form = sent[-1]
+    wrong = [f for f, v in check.fields.items() if not _same(form.get(f) or "", ctx.value(v))]
+    if wrong:
+        return Judgement(False, _detail(f"champs incorrects : {', '.join(wrong)}", f"wrong fields: {', '.join(wrong)}"))
+    return OK
+
+
+def _mail(check: m.MailCheck, box: Toolbox, facts: ContactFacts, ctx: ContactContext) -> Judgement:
+    expected_to = ctx.value(check.to)
+    candidates = [x for x in box.mail.sent if x.channel == check.channel]
+    if not candidates:
+        return Judgement(False, _detail("aucun message envoyé", "no message sent"))
+    best = Judgement(False, _detail(f"aucun message à {expected_to}", f"no message to {expected_to}"))
+    for message in reversed(candidates):
+        if _address(message.to) != _address(expected_to):
+            continue
+        subject = check_text(message.subject, requirements(check.subject_requires, ctx), (), ctx.lang)
+        body = check_text(message.body, requirements(check.body_requires, ctx), [ctx.value(f) for f in check.body_forbids], ctx.lang)
+        missing_att = [a for a in check.attachments if a not in message.attachments]
+        if subject.ok and body.ok and not missing_att:
+            return OK
+        gaps = [*subject.missing, *body.missing, *body.forbidden_found, *missing_att]
+        best = Judgement(False, _detail("message incomplet : " + ", ".join(gaps), "incomplete message: " + ", ".join(gaps)))
+    return best
+
+
+def _address(value: str) -> str:
+    cleaned = value.strip().lower()
+    digits = "".join(ch for ch in cleaned if ch.isdigit())
+    return cleaned if "@" in cleaned else digits.removeprefix("32").lstrip("0")
+
+
+def _outcome(check: m.OutcomeCheck, box: Toolbox, facts: ContactFacts, ctx: ContactContext) -> Judgement:
+    if facts.outcome == check.equals:
+        return OK
+    return Judgement(False, _detail(f"code « {facts.outcome or '—'} », attendu « {check.equals} »", f"code '{facts.outcome or '—'}', expected '{check.equals}'"))
+
+
+def _record(box: Toolbox, role: str) -> Any:
+    if box.customer_db is None:
+        return None
+    try:
+        return box.customer_db.record_by_role(role)
+    except KeyError:
+        return None
+
+
+_JUDGES: dict[type, Any] = {
+    m.RecordFieldCheck: _record_field,
+    m.RecordOpenedCheck: _record_opened,
+    m.RecordStatusCheck: _record_status,
+    m.RecordCreatedCheck: _record_created,
+    m.NoCollateralCheck: _no_collateral,
+    m.DocumentOpenedCheck: _document_opened,
+    m.DocumentsSelectedCheck: _documents_selected,
+    m.AppointmentCheck: _appointment,
+    m.TransferCheck: _transferred,
+    m.FormCheck: _form,
+    m.MailCheck: _mail,
+    m.OutcomeCheck: _outcome,
+}

@@ -1,0 +1,118 @@
+"""Order rules: evidence that comes from the order of a candidate's actions, not from their content.
+
+Each rule names a *skill* of the référentiel; the competency it evidences follows from the
+contact's direction (``confirm_agreement`` is 01.09 on an inbound call, 02.04 on an outbound one).
+The call state machine fires these rules; the checker reads them to know what a scenario can show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class OrderRule:
+    """One rule: its id, the skill it evidences, the effect, and why (FR and EN)."""
+
+    id: str
+    skill: str
+    effect: Literal["positive", "negative"]
+    critical: bool
+    explanation: Mapping[str, str]
+    #: What must be present in the scenario for the rule to be able to fire.
+    needs: frozenset[str]
+
+
+RULES: tuple[OrderRule, ...] = (
+    OrderRule(
+        id="ORD-CLOSE-BEFORE-AGREEMENT",
+        skill="confirm_agreement",
+        effect="negative",
+        critical=False,
+        explanation={
+            "fr": "L'entretien a été conclu avant que l'accord ne soit confirmé avec l'interlocuteur.",
+            "en": "The conversation was closed before the agreement was confirmed with the other party.",
+        },
+        needs=frozenset({"act:confirm", "act:close"}),
+    ),
+    OrderRule(
+        id="ORD-CLOSED-PROPERLY",
+        skill="close_conversation",
+        effect="positive",
+        critical=False,
+        explanation={
+            "fr": "L'entretien a été conclu par une formule de clôture avant de raccrocher.",
+            "en": "The conversation was closed with a closing formula before hanging up.",
+        },
+        needs=frozenset({"act:close", "phone"}),
+    ),
+    OrderRule(
+        id="ORD-HUNG-UP-ON-CALLER",
+        skill="close_conversation",
+        effect="negative",
+        critical=False,
+        explanation={
+            "fr": "Le candidat a raccroché au nez de l'interlocuteur, sans conclure l'entretien.",
+            "en": "The candidate hung up on the other party without closing the conversation.",
+        },
+        needs=frozenset({"phone"}),
+    ),
+    OrderRule(
+        id="ORD-OFFER-BEFORE-NEED",
+        skill="commercial_proposal",
+        effect="negative",
+        critical=False,
+        explanation={
+            "fr": "Une proposition commerciale a été faite avant d'avoir détecté le besoin.",
+            "en": "A commercial proposal was made before any need had been detected.",
+        },
+        needs=frozenset({"act:offer"}),
+    ),
+    OrderRule(
+        id="ORD-UPSELL-BEFORE-NEED",
+        skill="additional_sale",
+        effect="negative",
+        critical=False,
+        explanation={
+            "fr": "Une vente additionnelle a été proposée avant d'avoir détecté le besoin.",
+            "en": "An additional sale was offered before any need had been detected.",
+        },
+        needs=frozenset({"act:offer"}),
+    ),
+    OrderRule(
+        id="ORD-TRANSFER-UNANNOUNCED",
+        skill="redirect",
+        effect="negative",
+        critical=False,
+        explanation={
+            "fr": "L'appel a été transféré sans prévenir l'interlocuteur ni lui dire vers quel service.",
+            "en": "The call was transferred without telling the caller, or to which service.",
+        },
+        needs=frozenset({"services", "phone"}),
+    ),
+    OrderRule(
+        id="ORD-WRAP-UP-EMPTY",
+        skill="record_information",
+        effect="negative",
+        critical=False,
+        explanation={
+            "fr": "La note d'après-appel a été laissée vide : rien n'est consigné dans le dossier.",
+            "en": "The after-call note was left empty: nothing was recorded in the file.",
+        },
+        needs=frozenset({"phone", "note_required"}),
+    ),
+)
+
+RULES_BY_ID: Mapping[str, OrderRule] = {rule.id: rule for rule in RULES}
+
+
+def competency_of(rule: OrderRule, direction: str) -> str | None:
+    """The competency ``rule`` evidences on a contact of ``direction``, or None if it has none there."""
+    from simulator.referentiel import get_referentiel
+
+    try:
+        return get_referentiel().for_skill(rule.skill, direction).code
+    except KeyError:
+        return None

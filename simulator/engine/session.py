@@ -1,0 +1,392 @@
+"""An épreuve session: the contact queue, the clock, and the journal every step is written to first.
+
+Every change of state is one journal event, appended (durably) before ``perform`` returns, so a
+front end only ever shows as done what is already on disk. Resuming and replaying re-apply the
+same events to a fresh session, which therefore reaches exactly the same state.
+
+Time policy: the épreuve clock counts *active* time. When the app stops (crash, power cut,
+closed terminal) the clock stops at the last journal event and restarts when the session is
+resumed; the time in between is recorded in the ``session_resumed`` event but not charged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from simulator import __version__
+from simulator.engine.actions import (
+    Choose, Continue, HangUp, Hold, Resume, Say, Take, Transfer, UseTool, WrapUp, action_from_json,
+)
+from simulator.engine.bundle import Bundle, load_bundle
+from simulator.engine.clock import Clock, parse_stamp, stamp
+from simulator.engine.contact import ContactRuntime, Line, Step
+from simulator.engine.evidence import Evidence
+from simulator.engine.phases import Phase
+from simulator.engine.toolbox import ActionRefused
+from simulator.engine.views import ContactView, QueueItem, contact_view
+from simulator.journal.events import Event, SessionHeader
+from simulator.journal.store import JournalStore
+from simulator.scenario.models import text_in
+
+
+class SessionError(Exception):
+    """A session cannot be started, resumed or replayed; says why in French and English."""
+
+    def __init__(self, message_fr: str, message_en: str) -> None:
+        super().__init__(message_en)
+        self.message_fr, self.message_en = message_fr, message_en
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one action did, for the front end: lines to show, a tool result, practice feedback."""
+
+    seq: int
+    lines: tuple[Line, ...]
+    result: dict[str, Any] | None
+    contact_ended: bool
+    feedback: tuple[Evidence, ...] | None = None
+
+
+@dataclass
+class _Timing:
+    banked: float = 0.0
+    segment_start: datetime | None = None
+    last_at: datetime | None = None
+
+    def elapsed(self, now: datetime) -> float:
+        if self.segment_start is None:
+            return 0.0
+        return self.banked + max(0.0, (now - self.segment_start).total_seconds())
+
+
+@dataclass
+class _State:
+    contacts: dict[str, ContactRuntime] = field(default_factory=dict)
+    arrived: list[str] = field(default_factory=list)
+    arrived_minute: dict[str, int] = field(default_factory=dict)
+    active: str | None = None
+    finished: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+def session_id_for(candidate_id: str, epreuve_id: str, seed: int, created_at: str) -> str:
+    """A deterministic session id (same inputs → same id)."""
+    digest = hashlib.sha256(f"{candidate_id}|{epreuve_id}|{seed}|{created_at}".encode()).hexdigest()
+    return f"S-{digest[:12]}"
+
+
+class EpreuveSession:
+    """A candidate's épreuve in progress (or replayed from its journal)."""
+
+    def __init__(self, bundle: Bundle, header: SessionHeader, store: JournalStore | None, clock: Clock | None) -> None:
+        self.bundle, self.header, self.store, self.clock = bundle, header, store, clock
+        extra = header.extra
+        self.today = datetime.fromisoformat(extra["today"]).date()
+        self.agent_name = str(extra["agent_name"])
+        self.time_limit_minutes = int(extra["time_limit_minutes"])
+        self.seq = 0
+        self.timing = _Timing()
+        self.state = _State()
+        self.broken = False
+        self._claim = ExitStack()
+
+    # -- lifecycle ---------------------------------------------------------------------------------
+
+    @classmethod
+    def start(cls, bundle: Bundle, *, store: JournalStore, clock: Clock, candidate_id: str, seed: int,
+              language: str = "fr", time_limit_minutes: int | None = None) -> EpreuveSession:
+        """Create, journal and claim a new session, then let the first contacts arrive."""
+        now = clock.now()
+        created = stamp(now)
+        epreuve = bundle.epreuve
+        header = SessionHeader(
+            session_id=session_id_for(candidate_id, epreuve.id, seed, created), candidate_id=candidate_id,
+            seed=seed, epreuve_id=epreuve.id, epreuve_hash=bundle.sha256,
+            scenario_hashes=bundle.scenario_hashes(), app_version=__version__, created_at=created,
+            mode=epreuve.mode, language=language,
+            extra={"epreuve_path": bundle.path, "today": now.date().isoformat(), "agent_name": epreuve.agent_name,
+                   "time_limit_minutes": time_limit_minutes or epreuve.time_limit_minutes},
+        )
+        store.create_session(header)
+        session = cls(bundle, header, store, clock)
+        session._claim.enter_context(store.claim(header.session_id, f"callsim {__version__}"))
+        session._record("session_started", {
+            "epreuve": epreuve.id, "version": epreuve.version, "mode": epreuve.mode,
+            "time_limit_minutes": session.time_limit_minutes,
+            "contacts": [{"contact": c.scenario.id, "at_minute": c.at_minute} for c in bundle.contacts],
+        }, now, lambda: session._apply_started(now))
+        session.tick()
+        return session
+
+    @classmethod
+    def resume(cls, store: JournalStore, session_id: str, *, clock: Clock, bundle: Bundle | None = None) -> EpreuveSession:
+        """Rebuild an interrupted session from its journal and carry on where it stopped."""
+        header = store.header(session_id)
+        bundle = bundle or load_bundle(header.extra["epreuve_path"])
+        _same_files(header, bundle)
+        session = cls(bundle, header, store, clock)
+        session._claim.enter_context(store.claim(session_id, f"callsim {__version__}"))
+        session._replay(store.events(session_id))
+        if session.state.finished is None:
+            now = clock.now()
+            down = (now - session.timing.last_at).total_seconds() if session.timing.last_at else 0.0
+            session._record("session_resumed", {"downtime_seconds": round(max(0.0, down), 3), "policy": "clock-paused"},
+                            now, lambda: session._apply_resumed(now))
+            session.tick()
+        return session
+
+    @classmethod
+    def replay(cls, header: SessionHeader, events: Iterable[Event], bundle: Bundle, *, strict: bool = True) -> EpreuveSession:
+        """A read-only session rebuilt from events (for scoring and review); nothing is written."""
+        session = cls(bundle, header, None, None)
+        session._replay(events, strict=strict)
+        return session
+
+    def close(self) -> None:
+        """Release the session's claim (the journal stays as it is)."""
+        self._claim.close()
+
+    # -- the candidate's actions -----------------------------------------------------------------
+
+    def perform(self, action: Any) -> Outcome:
+        """Apply one action and journal it; raises ActionRefused (nothing recorded) when not possible."""
+        if self.store is None or self.clock is None:
+            raise SessionError("Session en lecture seule.", "Read-only session.")
+        if self.broken:
+            raise SessionError("Session interrompue : relancez-la pour la reprendre.", "Session interrupted: restart it to resume.")
+        self.tick()
+        if self.state.finished is not None:
+            raise ActionRefused("finished", "L'épreuve est terminée.", "The épreuve is over.")
+        now = self.clock.now()
+        seq = self.seq + 1
+        contact, step = self._apply_action(action, seq)
+        payload = {
+            "contact": contact.key, "action": action.to_json(),
+            "lines": [line.to_json() for line in step.lines], "result": step.result,
+            "evidence": [e.to_json() for e in step.evidence],
+            "phase": contact.phase.value, "node": contact.node_id,
+        }
+        self._record("action", payload, now, None)
+        ended = contact.phase is Phase.ENDED
+        feedback = tuple(contact.evidence) if ended and self.header.mode == "practice" else None
+        self.tick()
+        return Outcome(seq, tuple(step.lines), step.result, ended, feedback)
+
+    def tick(self) -> None:
+        """Let due contacts arrive, end the épreuve when time is up or everything is done."""
+        if self.store is None or self.clock is None or self.state.finished is not None or self.broken:
+            return
+        now = self.clock.now()
+        elapsed = self.timing.elapsed(now)
+        if elapsed >= self.time_limit_minutes * 60:
+            self._record_time_up(now)
+            return
+        for planned in self._due(elapsed):
+            key = planned.scenario.id
+            minute = int(elapsed // 60)
+            self._record("contact_arrived", {"contact": key, "minute": minute}, now,
+                         lambda key=key, minute=minute: self._apply_arrived(key, minute))
+        if self._all_done():
+            self._record("session_finished", {"reason": "completed"}, now, lambda: self._apply_finished("completed"))
+
+    # -- what a front end may see ------------------------------------------------------------------
+
+    @property
+    def session_id(self) -> str:
+        return self.header.session_id
+
+    @property
+    def finished(self) -> str | None:
+        return self.state.finished
+
+    def remaining_seconds(self) -> float:
+        now = self.clock.now() if self.clock else (self.timing.last_at or datetime.min)
+        return max(0.0, self.time_limit_minutes * 60 - self.timing.elapsed(now))
+
+    def queue(self) -> list[QueueItem]:
+        items = []
+        for key in self.state.arrived:
+            contact = self.state.contacts[key]
+            items.append(QueueItem(key, contact.ctx.text(contact.scenario.title), contact.scenario.direction,
+                                   contact.scenario.medium, contact.scenario.kind, contact.phase.value,
+                                   self.state.arrived_minute[key]))
+        return items
+
+    def active_view(self) -> ContactView | None:
+        key = self.state.active
+        return contact_view(self.state.contacts[key]) if key else None
+
+    def contact(self, key: str) -> ContactRuntime:
+        return self.state.contacts[key]
+
+    def evidence(self) -> list[Evidence]:
+        """Every piece of evidence so far — for scoring and practice feedback, never for exam screens."""
+        return list(self.state.evidence)
+
+    # -- applying events (shared by live play and replay) -------------------------------------------
+
+    def _apply_started(self, at: datetime) -> None:
+        self.timing.segment_start = at
+
+    def _apply_resumed(self, at: datetime) -> None:
+        if self.timing.segment_start is not None and self.timing.last_at is not None:
+            self.timing.banked += max(0.0, (self.timing.last_at - self.timing.segment_start).total_seconds())
+        self.timing.segment_start = at
+
+    def _apply_arrived(self, key: str, minute: int) -> None:
+        planned = self.bundle.contact(key)
+        self.state.contacts[key] = ContactRuntime(planned.scenario, seed=self.header.seed, today=self.today,
+                                                  lang=self.header.language, agent_name=self.agent_name)
+        self.state.arrived.append(key)
+        self.state.arrived_minute[key] = minute
+
+    def _apply_finished(self, reason: str) -> None:
+        self.state.finished = reason
+
+    def _apply_action(self, action: Any, seq: int) -> tuple[ContactRuntime, Step]:
+        state = self.state
+        if isinstance(action, Take):
+            if action.contact not in state.contacts:
+                raise ActionRefused("not-arrived", "Ce contact n'est pas (encore) dans la file.", "This contact is not in the queue (yet).")
+            if state.active is not None:
+                raise ActionRefused("busy", "Terminez d'abord le contact en cours.", "Finish the current contact first.")
+            contact = state.contacts[action.contact]
+            step = contact.take()
+            state.active = contact.key
+        else:
+            if state.active is None:
+                raise ActionRefused("no-contact", "Aucun contact en cours : prenez un contact dans la file.", "No contact in progress: take one from the queue.")
+            contact = state.contacts[state.active]
+            step = self._dispatch(contact, action)
+        for item in step.evidence:
+            object.__setattr__(item, "seq", seq)
+        contact.lines.extend(step.lines)
+        contact.evidence.extend(step.evidence)
+        state.evidence.extend(step.evidence)
+        if contact.phase is Phase.ENDED:
+            state.active = None
+        return contact, step
+
+    @staticmethod
+    def _dispatch(contact: ContactRuntime, action: Any) -> Step:
+        if isinstance(action, Choose):
+            return contact.choose(action.reply)
+        if isinstance(action, Say):
+            return contact.say(action.text)
+        if isinstance(action, Continue):
+            return contact.go_on()
+        if isinstance(action, Hold):
+            return contact.hold()
+        if isinstance(action, Resume):
+            return contact.resume()
+        if isinstance(action, HangUp):
+            return contact.hang_up()
+        if isinstance(action, Transfer):
+            return contact.transfer(action.service)
+        if isinstance(action, UseTool):
+            return contact.use_tool(action.tool, action.op, action.args)
+        if isinstance(action, WrapUp):
+            return contact.wrap_up(action.outcome, action.note)
+        raise ActionRefused("unknown-action", "Action inconnue.", "Unknown action.")
+
+    def _expire_all(self, seq: int) -> list[Evidence]:
+        gathered: list[Evidence] = []
+        for key in self.state.arrived:
+            contact = self.state.contacts[key]
+            step = contact.expire()
+            for item in step.evidence:
+                object.__setattr__(item, "seq", seq)
+            contact.lines.extend(step.lines)
+            contact.evidence.extend(step.evidence)
+            gathered.extend(step.evidence)
+        self.state.evidence.extend(gathered)
+        self.state.active = None
+        self.state.finished = "time_up"
+        return gathered
+
+    def _record_time_up(self, now: datetime) -> None:
+        seq = self.seq + 1
+        evidence = self._expire_all(seq)
+        self._record("time_up", {"evidence": [e.to_json() for e in evidence]}, now, None)
+
+    # -- journal -----------------------------------------------------------------------------------
+
+    def _record(self, type_: str, payload: dict[str, Any], at: datetime, apply: Any) -> int:
+        """Apply (if given) and append one event; a failed append leaves the session unusable."""
+        if apply is not None:
+            apply()
+        seq = self.seq + 1
+        try:
+            event = self.store.append(self.header.session_id, type_, payload, stamp(at))
+        except Exception:
+            self.broken = True
+            raise
+        if event.seq != seq:
+            self.broken = True
+            raise SessionError("Le journal a été modifié par un autre processus.", "The journal was changed by another process.")
+        self.seq = seq
+        self.timing.last_at = at
+        return seq
+
+    def _replay(self, events: Iterable[Event], *, strict: bool = True) -> None:
+        for event in events:
+            at = parse_stamp(event.at)
+            seq = event.seq
+            if event.type == "session_started":
+                self._apply_started(at)
+            elif event.type == "session_resumed":
+                self._apply_resumed(at)
+            elif event.type == "contact_arrived":
+                self._apply_arrived(event.payload["contact"], int(event.payload["minute"]))
+            elif event.type == "action":
+                _contact, step = self._apply_action(action_from_json(event.payload["action"]), seq)
+                if strict and [e.to_json() for e in step.evidence] != list(event.payload["evidence"]):
+                    raise SessionError(f"Rejouer l'événement {seq} ne donne pas les mêmes preuves.",
+                                       f"Replaying event {seq} does not give the same evidence.")
+            elif event.type == "time_up":
+                self._expire_all(seq)
+            elif event.type == "session_finished":
+                self._apply_finished(str(event.payload.get("reason", "completed")))
+            self.seq = seq
+            self.timing.last_at = at
+
+    # -- helpers -----------------------------------------------------------------------------------
+
+    def _due(self, elapsed: float) -> list[Any]:
+        due = []
+        order = self.bundle.epreuve.order
+        for planned in self.bundle.contacts:
+            key = planned.scenario.id
+            if key in self.state.contacts:
+                continue
+            if elapsed < planned.at_minute * 60:
+                if order == "fixed":
+                    break
+                continue
+            if order == "fixed" and any(self.state.contacts[k].phase is not Phase.ENDED for k in self.state.arrived):
+                break
+            due.append(planned)
+            if order == "fixed":
+                break
+        return due
+
+    def _all_done(self) -> bool:
+        contacts = self.state.contacts
+        return len(contacts) == len(self.bundle.contacts) and all(c.phase is Phase.ENDED for c in contacts.values())
+
+
+def _same_files(header: SessionHeader, bundle: Bundle) -> None:
+    if header.epreuve_hash != bundle.sha256 or dict(header.scenario_hashes) != bundle.scenario_hashes():
+        raise SessionError(
+            "Les fichiers de l'épreuve ont changé depuis le début de cette session : elle ne peut pas reprendre telle quelle.",
+            "The épreuve's files changed since this session started: it cannot resume as is.",
+        )
+
+
+__all__ = ["EpreuveSession", "Outcome", "SessionError", "session_id_for", "text_in"]

@@ -1,0 +1,281 @@
+"""Check free text typed by a candidate (notes, mails, reformulations) against scenario needs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, time
+from decimal import Decimal, InvalidOperation
+
+LANGS = ("fr", "nl", "en")
+
+_CHAR_MAP = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
+    "`": "'", "\u00b4": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"',
+    "\u00bb": '"', "\u2039": '"', "\u203a": '"', "\u2010": "-", "\u2011": "-", "\u2012": "-",
+    "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-", "\u0153": "oe", "\u00e6": "ae",
+})
+_MONTHS = {
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+           "septembre", "octobre", "novembre", "décembre"),
+    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
+_MONTH_ABBREVIATIONS = (
+    ("jan", "janv"), ("fev", "fevr", "feb", "febr"), ("mar", "mrt"), ("avr", "apr"), (),
+    ("jun",), ("jul", "juil"), ("aug", "aou"), ("sep", "sept"), ("oct", "okt"), ("nov",),
+    ("dec",),
+)
+_WEEKDAYS = {
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+
+
+def _fold(text: str) -> str:
+    """Casefold, strip accents, unify quotes/dashes and collapse whitespace; keep punctuation."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.translate(_CHAR_MAP).split())
+
+
+_ANY_MONTH = "|".join(
+    sorted({_fold(n) for names in _MONTHS.values() for n in names}
+           | {a for abbrs in _MONTH_ABBREVIATIONS for a in abbrs}, key=lambda n: (-len(n), n))
+)
+_ALL_WEEKDAYS = tuple(w.casefold() for names in _WEEKDAYS.values() for w in names)
+
+
+def normalise(text: str) -> str:
+    """Fold *text* for comparison: no case, accents or punctuation, single spaces."""
+    return " ".join(re.sub(r"[\W_]+", " ", _fold(text)).split())
+
+
+def contains_phrase(text: str, phrase: str) -> bool:
+    """True when the normalised *phrase* occurs in the normalised *text* on word boundaries."""
+    needle = normalise(phrase)
+    return bool(needle) and f" {needle} " in f" {normalise(text)} "
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in LANGS:
+        raise ValueError(f"unsupported language: {lang!r}")
+
+
+def _month_tokens(month: int) -> list[str]:
+    names = {_fold(_MONTHS[lang][month - 1]) for lang in LANGS}
+    names.update(_MONTH_ABBREVIATIONS[month - 1])
+    return sorted(names, key=lambda n: (-len(n), n))
+
+
+def _year_ok(found: str | None, year: int) -> bool:
+    return found is None or int(found) in (year, year % 100)
+
+
+def _weekday_ok(before: str, day: date) -> bool:
+    """Reject an occurrence directly preceded by the name of another weekday."""
+    words = re.findall(r"[a-z]+", before[-14:])
+    if not words or words[-1] not in _ALL_WEEKDAYS:
+        return True
+    return words[-1] in {_WEEKDAYS[lang][day.weekday()].casefold() for lang in LANGS}
+
+
+def contains_date(text: str, iso_date: str, lang: str = "fr") -> bool:
+    """True when *text* mentions the date *iso_date* in a common fr/nl/en written form.
+
+    Month and weekday names of all three languages are accepted whatever *lang* is, since
+    Belgian agents mix them; a stated year or weekday that contradicts the date rejects
+    that occurrence.
+    """
+    _check_lang(lang)
+    target = date.fromisoformat(iso_date)
+    folded = _fold(text)
+    d, m, y = target.day, target.month, target.year
+    day_re = rf"0?{d}" if d < 10 else str(d)
+    month_re = rf"0?{m}" if m < 10 else str(m)
+    if re.search(rf"(?<![\d/.-]){y}-0?{m}-0?{d}(?![\d])", folded):
+        return True
+    numeric = re.compile(
+        rf"(?<![\d/.,-])({day_re})\s?([/.-])\s?{month_re}"
+        rf"(?:\s?\2\s?(\d{{4}}|\d{{2}})(?![\d:h])|(?![\d])(?!\2\d))(?!\s?(?:€|eur))"
+    )
+    for match in numeric.finditer(folded):
+        if _year_ok(match.group(3), y) and _weekday_ok(folded[: match.start()], target):
+            return True
+    months = "|".join(re.escape(t) for t in _month_tokens(m))
+    ordinal = r"(?:er|e|ste|de|st|nd|rd|th)?"
+    year_tail = r"(?:,?\s+(\d{4}|'\d{2})(?![\d:h]))?"
+    day_first = re.compile(
+        rf"(?<![\d])({day_re}){ordinal}\s+(?:of\s+)?(?:{months})(?![a-z])\.?{year_tail}"
+    )
+    month_first = re.compile(
+        rf"(?<![a-z])(?:{months})\.?\s+({day_re}){ordinal}(?![\d])"
+        rf"(?!\s+(?:of\s+)?(?:{_ANY_MONTH})(?![a-z])){year_tail}"
+    )
+    for pattern in (day_first, month_first):
+        for match in pattern.finditer(folded):
+            year = match.group(2).lstrip("'") if match.group(2) else None
+            if _year_ok(year, y) and _weekday_ok(folded[: match.start()], target):
+                return True
+    return False
+
+
+def _amount_value(amount: str) -> Decimal:
+    try:
+        value = Decimal(amount.strip().replace(",", "."))
+    except InvalidOperation as exc:
+        raise ValueError(f"not an amount: {amount!r}") from exc
+    if not value.is_finite() or value < 0 or value != value.quantize(Decimal("0.01")):
+        raise ValueError(f"not an amount in euros and cents: {amount!r}")
+    return value.quantize(Decimal("0.01"))
+
+
+def _integer_re(units: int) -> str:
+    digits = str(units)
+    if len(digits) <= 3:
+        return digits
+    head, rest = digits[: len(digits) % 3 or 3], digits[len(digits) % 3 or 3:]
+    groups = [rest[i:i + 3] for i in range(0, len(rest), 3)]
+    return f"(?:{digits}|{head}" + "".join(rf"[ .',]{g}" for g in groups) + ")"
+
+
+def contains_amount(text: str, amount: str) -> bool:
+    """True when *text* states *amount* (e.g. "49.90") as 49,90 / 49.90 / 49 € 90 / 49 euros 90."""
+    value = _amount_value(amount)
+    units, cents = divmod(int(value * 100), 100)
+    currency = r"\s*(?:€|eur|euros?)\s*(?:et\s+)?"
+    cent_words = r"(?:\s*(?:cents?|centimes?))?"
+    if cents:
+        short = f"{cents:02d}".rstrip("0") if cents % 10 == 0 else f"{cents:02d}"
+        tail = (
+            rf"(?:[.,](?:{cents:02d}|{short})(?![\d])(?![.,]\d)"
+            rf"|{currency}(?:{cents:02d}|{cents}){cent_words}(?![\d]))"
+        )
+    else:
+        tail = rf"(?:[.,](?:00|0|-+)(?![\d])|(?![\d])(?![.,]\d)(?!{currency}\d))"
+    pattern = rf"(?<![\d])(?<![\d][.,]){_integer_re(units)}{tail}"
+    return re.search(pattern, _fold(text)) is not None
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Any one of *alternatives* must appear as a phrase."""
+
+    alternatives: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        if not self.alternatives or any(not normalise(a) for a in self.alternatives):
+            raise ValueError("a phrase requirement needs non-blank alternatives")
+
+    @property
+    def label(self) -> str:
+        return " | ".join(self.alternatives)
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """The date *iso* (YYYY-MM-DD) must be mentioned."""
+
+    iso: str
+
+    def __post_init__(self) -> None:
+        date.fromisoformat(self.iso)
+
+    @property
+    def label(self) -> str:
+        return self.iso
+
+
+@dataclass(frozen=True)
+class Amount:
+    """The amount *value* in euros (e.g. "49.90") must be mentioned."""
+
+    value: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "value", str(_amount_value(self.value)))
+
+    @property
+    def label(self) -> str:
+        return self.value
+
+
+Requirement = Phrase | DateValue | Amount
+
+
+@dataclass(frozen=True)
+class TextCheckResult:
+    """Outcome of check_text: labels of missing requirements and forbidden phrases found."""
+
+    ok: bool
+    missing: tuple[str, ...]
+    forbidden_found: tuple[str, ...]
+
+
+def requirement_from(raw: Requirement | str | Mapping[str, object]) -> Requirement:
+    """Build a Requirement from a phrase, {"any_of": [...]}, {"date": iso} or {"amount": x}."""
+    if isinstance(raw, Phrase | DateValue | Amount):
+        return raw
+    if isinstance(raw, str):
+        return Phrase((raw,))
+    if isinstance(raw, Mapping) and len(raw) == 1:
+        key, value = next(iter(raw.items()))
+        if key == "any_of" and isinstance(value, Sequence) and not isinstance(value, str):
+            return Phrase(tuple(str(v) for v in value))
+        if key == "date" and isinstance(value, str | date):
+            return DateValue(str(value))
+        if key == "amount" and isinstance(value, str | int | Decimal):
+            return Amount(str(value))
+    raise ValueError(f"not a text requirement: {raw!r}")
+
+
+def _satisfied(text: str, requirement: Requirement, lang: str) -> bool:
+    if isinstance(requirement, DateValue):
+        return contains_date(text, requirement.iso, lang)
+    if isinstance(requirement, Amount):
+        return contains_amount(text, requirement.value)
+    return any(contains_phrase(text, alt) for alt in requirement.alternatives)
+
+
+def check_text(
+    text: str,
+    requires: Sequence[Requirement | str | Mapping[str, object]] = (),
+    forbids: Sequence[str] = (),
+    lang: str = "fr",
+) -> TextCheckResult:
+    """Check *text* against required items and forbidden phrases."""
+    _check_lang(lang)
+    reqs = [requirement_from(r) for r in requires]
+    missing = tuple(r.label for r in reqs if not _satisfied(text, r, lang))
+    found = tuple(f for f in forbids if contains_phrase(text, f))
+    return TextCheckResult(not missing and not found, missing, found)
+
+
+def format_date(iso: str, lang: str = "fr", style: str = "long") -> str:
+    """Render *iso* as fr "jeudi 26 novembre 2026", nl/en equivalents, or "26/11/2026" (short)."""
+    _check_lang(lang)
+    day = date.fromisoformat(iso)
+    if style == "short":
+        return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
+    if style != "long":
+        raise ValueError(f"unknown date style: {style!r}")
+    weekday = _WEEKDAYS[lang][day.weekday()]
+    month = _MONTHS[lang][day.month - 1]
+    number = "1er" if lang == "fr" and day.day == 1 else str(day.day)
+    return f"{weekday} {number} {month} {day.year}"
+
+
+def format_time(hhmm: str | time, lang: str = "fr") -> str:
+    """Render a 24-hour time: fr "14h30", nl "14.30 uur", en "14:30"."""
+    _check_lang(lang)
+    moment = hhmm if isinstance(hhmm, time) else time.fromisoformat(hhmm)
+    if lang == "fr":
+        return f"{moment.hour}h{moment.minute:02d}"
+    if lang == "nl":
+        return f"{moment.hour}.{moment.minute:02d} uur"
+    return f"{moment.hour:02d}:{moment.minute:02d}"

@@ -1,0 +1,195 @@
+"""A contact's tools, built from its scenario's resources, and the dispatch of the candidate's tool actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from simulator.engine.context import ContactContext, derive_seed
+from simulator.engine.tools.agenda import Agenda, Availability, Slot
+from simulator.engine.tools.customer_db import CustomerDatabase
+from simulator.engine.tools.directory import Directory, Service
+from simulator.engine.tools.documentation import Article, DocumentationBase
+from simulator.engine.tools.errors import ToolError
+from simulator.engine.tools.forms import FieldSpec, FormTemplate, Forms
+from simulator.engine.tools.mail import IncomingMessage, Mailbox
+from simulator.scenario.models import Scenario
+from simulator.scenario.templating import render
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class ActionRefused(Exception):
+    """An action that is not possible now; nothing is recorded and nothing changes."""
+
+    def __init__(self, code: str, message_fr: str, message_en: str) -> None:
+        super().__init__(message_en)
+        self.code, self.message_fr, self.message_en = code, message_fr, message_en
+
+    def message(self, lang: str) -> str:
+        return self.message_fr if lang == "fr" else self.message_en
+
+
+def add_workdays(day: dt.date, count: int) -> dt.date:
+    """``count`` working days (Monday–Friday) after ``day``; 0 is ``day`` itself."""
+    while count > 0:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5:
+            count -= 1
+    return day
+
+
+@dataclass
+class Toolbox:
+    """The tools of one contact (absent when the scenario has no such resource)."""
+
+    customer_db: CustomerDatabase | None
+    documentation: DocumentationBase | None
+    directory: Directory | None
+    agenda: Agenda | None
+    forms: Forms | None
+    mail: Mailbox
+    availability: tuple[Availability, ...]
+
+    def available(self) -> list[str]:
+        """Names of the tools this contact offers."""
+        names = ["customer_db", "documentation", "directory", "agenda", "forms"]
+        return [n for n in names if getattr(self, n) is not None] + ["mail"]
+
+
+def build_toolbox(scenario: Scenario, ctx: ContactContext, seed: int, today: dt.date) -> Toolbox:
+    """Instantiate every tool of ``scenario`` for this candidate's seed, texts in the candidate's language."""
+    res = scenario.resources
+    db = None
+    if res.customer_db is not None:
+        spec = res.customer_db
+        overrides = {field: ctx.value(value) for field, value in spec.target_overrides.items()}
+        db = CustomerDatabase.build(
+            derive_seed(seed, scenario.id, "customer-db"), target=ctx.persona, target_overrides=overrides,
+            lookalikes=spec.lookalikes, duplicates=spec.duplicates, outdated=spec.outdated,
+            background=spec.background, today=today,
+        )
+        if not spec.target_in_db:
+            _drop_target(db)
+    docs = DocumentationBase(
+        Article(a.id, a.kind, ctx.text(a.title), tuple(a.keywords), ctx.text(a.body)) for a in res.documentation
+    ) if res.documentation else None
+    directory = Directory(
+        Service(s.id, ctx.text(s.name), s.extension, ctx.text(s.handles)) for s in res.services
+    ) if res.services else None
+    agenda = None
+    if res.agenda is not None:
+        names = {c.id: ctx.text(c.name) for c in res.agenda.calendars}
+        agenda = Agenda(
+            Slot(s.id, s.calendar, dt.datetime.combine(add_workdays(today, s.day), dt.time.fromisoformat(s.time)),
+                 s.minutes, names.get(s.calendar, s.calendar))
+            for s in res.agenda.slots
+        )
+    forms = Forms(
+        FormTemplate(f.id, ctx.text(f.title), tuple(
+            FieldSpec(x.id, ctx.text(x.label), x.type, x.required, tuple(x.choices)) for x in f.fields
+        )) for f in res.forms
+    ) if res.forms else None
+    inbox = [
+        IncomingMessage(m.id, ctx.value(m.sender), ctx.text(m.subject), ctx.text(m.body), today.isoformat())
+        for m in res.inbox
+    ]
+    availability = tuple(
+        Availability(
+            frozenset(WEEKDAYS.index(d) for d in a.days), dt.time.fromisoformat(a.start), dt.time.fromisoformat(a.end),
+            add_workdays(today, a.from_workday) if a.from_workday else None,
+            add_workdays(today, a.until_workday) if a.until_workday is not None else None,
+        )
+        for a in scenario.persona.availability
+    )
+    return Toolbox(db, docs, directory, agenda, forms, Mailbox(inbox), availability)
+
+
+def _drop_target(db: CustomerDatabase) -> None:
+    """A prospect is not yet a customer: remove the target's record from the database."""
+    db._db.execute("DELETE FROM records WHERE role = 'target'")  # noqa: SLF001 — built here, not edited
+    db._db.execute("DELETE FROM initial WHERE role = 'target'")  # noqa: SLF001
+    db._db.commit()  # noqa: SLF001
+
+
+def _need(args: dict[str, Any], *names: str) -> list[Any]:
+    missing = [n for n in names if n not in args]
+    if missing:
+        raise ActionRefused("missing-argument", f"Argument manquant : {', '.join(missing)}.",
+                            f"Missing argument: {', '.join(missing)}.")
+    return [args[n] for n in names]
+
+
+def _jsonable(value: Any) -> Any:
+    if hasattr(value, "__dataclass_fields__"):
+        return {k: _jsonable(v) for k, v in asdict(value).items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, frozenset | set):
+        return sorted(_jsonable(v) for v in value)
+    return value
+
+
+def _send_mail(box: Mailbox, args: dict[str, Any]) -> Any:
+    draft = box.compose(str(args.get("channel", "mail")), args.get("in_reply_to"))
+    draft.to = str(args.get("to", ""))
+    draft.subject = str(args.get("subject", ""))
+    draft.body = str(args.get("body", ""))
+    draft.attachments = tuple(str(a) for a in args.get("attachments", ()))
+    try:
+        return box.send(draft)
+    except ToolError:
+        box.discard(draft)
+        raise
+
+
+Operation = Callable[[Any, dict[str, Any]], Any]
+OPERATIONS: dict[tuple[str, str], Operation] = {
+    ("customer_db", "search"): lambda t, a: t.search(*_need(a, "query")),
+    ("customer_db", "open"): lambda t, a: t.open(*_need(a, "record")),
+    ("customer_db", "update"): lambda t, a: t.update(*_need(a, "record", "field", "value")).to_candidate_dict(),
+    ("customer_db", "set_status"): lambda t, a: t.set_status(*_need(a, "record", "status")).to_candidate_dict(),
+    ("customer_db", "create"): lambda t, a: t.create(*_need(a, "fields")),
+    ("documentation", "search"): lambda t, a: t.search(*_need(a, "query")),
+    ("documentation", "open"): lambda t, a: t.open(*_need(a, "article")),
+    ("documentation", "select"): lambda t, a: t.select(*_need(a, "article")),
+    ("documentation", "unselect"): lambda t, a: t.unselect(*_need(a, "article")),
+    ("directory", "search"): lambda t, a: t.search(*_need(a, "query")),
+    ("directory", "consult"): lambda t, a: t.consult(*_need(a, "service")),
+    ("agenda", "view"): lambda t, a: t.free_slots(a.get("calendar")),
+    ("agenda", "book"): lambda t, a: t.book(*_need(a, "slot"), for_whom=str(a.get("for_whom", "")), note=str(a.get("note", ""))),
+    ("agenda", "move"): lambda t, a: t.move(*_need(a, "booking", "slot")),
+    ("agenda", "cancel"): lambda t, a: t.cancel(*_need(a, "booking")),
+    ("forms", "open"): lambda t, a: t.open(*_need(a, "form")).snapshot(),
+    ("forms", "set"): lambda t, a: t.open(_need(a, "form")[0]).set(*_need(a, "field", "value")),
+    ("forms", "submit"): lambda t, a: t.submit(*_need(a, "form")),
+    ("mail", "send"): _send_mail,
+}
+
+
+def run_tool(box: Toolbox, tool: str, op: str, args: dict[str, Any]) -> dict[str, Any]:
+    """Perform one tool operation: ``{"ok": True, "result": …}`` or ``{"ok": False, "error": …}``.
+
+    A refusal by the tool (an invalid postcode, a slot already taken) is something the candidate
+    saw, so it is a result, not an exception. An operation the contact does not offer is refused.
+    """
+    target = getattr(box, tool, None)
+    operation = OPERATIONS.get((tool, op))
+    if target is None or operation is None:
+        raise ActionRefused("tool-unavailable", f"L'outil « {tool} » ne propose pas « {op} » pour ce contact.",
+                            f"Tool '{tool}' offers no '{op}' for this contact.")
+    try:
+        return {"ok": True, "result": _jsonable(operation(target, dict(args)))}
+    except ToolError as exc:
+        return {"ok": False, "error": {"code": exc.code, "fr": exc.message_fr, "en": exc.message_en}}
+    except (TypeError, ValueError) as exc:
+        return {"ok": False, "error": {"code": "invalid-argument", "fr": f"Valeur refusée : {exc}", "en": f"Value refused: {exc}"}}
+
+
+__all__ = ["OPERATIONS", "ActionRefused", "Toolbox", "build_toolbox", "render", "run_tool"]

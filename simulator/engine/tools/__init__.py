@@ -1,0 +1,1 @@
+"""Simulated tools the candidate works with during a contact."""

@@ -1,0 +1,240 @@
+"""The candidate's customer database: seeded SQLite store with search, edits and change log."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from collections.abc import Mapping
+from datetime import date, timedelta
+from typing import Any
+
+from simulator.engine.belgian_places import fold, is_valid_pair, place_for_postcode
+from simulator.engine.personas import Persona, make_lookalike, make_persona, make_reference
+from simulator.engine.tools.customer_records import (
+    COLUMNS,
+    EDITABLE,
+    LABELS,
+    RECORD_FIELDS,
+    Change,
+    Record,
+    RecordSummary,
+    validate,
+    validate_status,
+)
+from simulator.engine.tools.customer_search import SEARCH_COLUMNS, Query, match_record
+from simulator.engine.tools.errors import InvalidValue, UnknownRecord
+
+SNAPSHOT_FORMAT = "callsim.customer_db/1"
+_UNTRACKED = ("record_id", "role", "updated_on")
+_NOTES = {
+    "fr": ("Préfère être contacté(e) par e-mail.", "Client(e) fidèle depuis de longues années.",
+           "Joignable de préférence en soirée.", "A signalé une panne l'an dernier."),
+    "nl": ("Wil liefst per e-mail gecontacteerd worden.", "Al jaren trouwe klant.",
+           "Best bereikbaar 's avonds.", "Meldde vorig jaar een storing."),
+}
+_OLD_NOTES = {"fr": "Courrier revenu : destinataire inconnu à cette adresse.",
+              "nl": "Post teruggekomen: onbekend op dit adres."}
+_SUMMARY = ", ".join(f.name for f in RecordSummary.__dataclass_fields__.values())
+
+
+def _row(role: str, persona: Persona, status: str, updated_on: date, notes: str) -> dict[str, str]:
+    data = {c: str(getattr(persona, c, "")) for c in COLUMNS}
+    data.update(role=role, status=status, updated_on=updated_on.isoformat(), notes=notes)
+    return data
+
+
+class CustomerDatabase:
+    """A real in-memory SQLite customer database; the engine knows each record's role."""
+
+    def __init__(self, rows: list[dict[str, str]], initial: list[dict[str, str]], *,
+                 seed: int, today: date, path: str = ":memory:") -> None:
+        self.seed, self.today = seed, today
+        self._db = sqlite3.connect(path, check_same_thread=False)
+        self._db.create_function("fold", 1, fold, deterministic=True)
+        cols = ", ".join(f"{c} TEXT NOT NULL" for c in COLUMNS)
+        for table in ("records", "initial"):
+            self._db.execute(f"CREATE TABLE {table} ({cols}, PRIMARY KEY (record_id))")
+            self._db.executemany(
+                f"INSERT INTO {table} VALUES ({', '.join('?' * len(COLUMNS))})",
+                [tuple(r[c] for c in COLUMNS) for r in (rows if table == "records" else initial)])
+        self._db.commit()
+
+    @classmethod
+    def build(cls, seed: int, *, target: Persona, target_overrides: Mapping[str, str] = {},
+              lookalikes: int = 2, duplicates: int = 0, outdated: int = 0, background: int = 20,
+              today: date) -> CustomerDatabase:
+        """Seeded contents around *target* (stored with *target_overrides* applied)."""
+        rng = random.Random(f"customer-db:{seed}")
+
+        def ago(low: int, high: int) -> date:
+            return today - timedelta(days=rng.randint(low, high))
+
+        rows = [_row("target", target, "actif", ago(30, 900), "")]
+        refused = set(target_overrides) - (set(COLUMNS) - {"role", "record_id"})
+        if refused:
+            raise ValueError(f"target_overrides: unknown or fixed fields {sorted(refused)}")
+        rows[0].update({k: str(v) for k, v in target_overrides.items()})
+        firsts = {fold(target.first_name)}
+        for i in range(1, lookalikes + 1):
+            twin = make_lookalike(rng.randrange(10**9), target, "lookalike", today)
+            while fold(twin.first_name) in firsts:
+                twin = make_lookalike(rng.randrange(10**9), target, "lookalike", today)
+            firsts.add(fold(twin.first_name))
+            rows.append(_row(f"lookalike-{i}", twin, "actif", ago(30, 1500), ""))
+        for i in range(1, duplicates + 1):
+            twin = make_lookalike(rng.randrange(10**9), target, "duplicate", today)
+            rows.append(_row(f"duplicate-{i}", twin, "actif", ago(30, 1500), ""))
+        for i in range(1, outdated + 1):
+            old = make_lookalike(rng.randrange(10**9), target, "outdated", today)
+            status = "inactif" if rng.random() < 0.6 else "actif"
+            notes = _OLD_NOTES[target.language] if rng.random() < 0.5 else ""
+            rows.append(_row(f"outdated-{i}", old, status, ago(3 * 365, 9 * 365), notes))
+        other = {"fr": "nl", "nl": "fr"}[target.language]
+        for i in range(1, background + 1):
+            while True:
+                language = target.language if rng.random() < 0.8 else other
+                person = make_persona(rng.randrange(10**9), language=language, today=today)
+                if fold(person.last_name) != fold(target.last_name):
+                    break
+            notes = rng.choice(_NOTES[language]) if rng.random() < 0.25 else ""
+            rows.append(_row(f"background-{i}", person, "actif", ago(30, 3000), notes))
+        rng.shuffle(rows)
+        for n, row in enumerate(rows, start=1):
+            row["record_id"] = f"R{n:04d}"
+        rows.sort(key=lambda r: r["record_id"])
+        return cls(rows, [dict(r) for r in rows], seed=seed, today=today)
+
+    # -- candidate-facing -------------------------------------------------------------------
+
+    def search(self, query: str) -> list[RecordSummary]:
+        """Records whose name, id, phone, email, postcode or town match; at most 50, sorted."""
+        parsed = Query.parse(query if isinstance(query, str) else "")
+        if parsed.empty:
+            return []
+        self._db.create_function("cs_match", len(SEARCH_COLUMNS),
+                                 lambda *cols: match_record(parsed, *cols), deterministic=True)
+        rows = self._db.execute(
+            f"SELECT {_SUMMARY} FROM records WHERE cs_match({', '.join(SEARCH_COLUMNS)}) "
+            "ORDER BY fold(last_name), fold(first_name), postcode, record_id LIMIT 50").fetchall()
+        return [RecordSummary(*row) for row in rows]
+
+    def open(self, record_id: str) -> Record:
+        """The full record; UnknownRecord when no record has this id."""
+        row = self._fetch(record_id, "records")
+        return Record(**{f: row[f] for f in RECORD_FIELDS})
+
+    def update(self, record_id: str, field: str, value: str) -> Change:
+        """Validate and store one field; InvalidValue (fr/en message) when refused."""
+        current = self._fetch(record_id, "records")
+        if field == "status":
+            return self.set_status(record_id, value)
+        return self._write(current, field, validate(field, value, self.today))
+
+    def set_status(self, record_id: str, status: str) -> Change:
+        """Mark a record "actif", "inactif" or "doublon"."""
+        current = self._fetch(record_id, "records")
+        return self._write(current, "status", validate_status(status))
+
+    def create(self, fields: Mapping[str, str]) -> Record:
+        """A new record (role "new-N"); needs first_name, last_name and a matching postcode+city."""
+        if not isinstance(fields, Mapping):
+            raise InvalidValue("", "Fiche invalide.", "Invalid record.")
+        clean = {str(k): validate(str(k), v, self.today) for k, v in fields.items()}
+        missing = [f for f in ("last_name", "first_name", "postcode", "city") if not clean.get(f)]
+        if missing:
+            listed_fr = ", ".join(LABELS[f][0] for f in missing)
+            listed_en = ", ".join(LABELS[f][1] for f in missing)
+            raise InvalidValue(missing[0], f"Champs obligatoires à compléter : {listed_fr}.",
+                               f"Required fields to fill in: {listed_en}.", "missing_value")
+        if not is_valid_pair(clean["postcode"], clean["city"]):
+            raise InvalidValue("city", f"La localité « {clean['city']} » ne correspond pas au "
+                               f"code postal {clean['postcode']}.",
+                               f"The town “{clean['city']}” does not match postcode "
+                               f"{clean['postcode']}.", "postcode_city_mismatch")
+        place = place_for_postcode(clean["postcode"])
+        count = self._db.execute("SELECT count(*) FROM records").fetchone()[0]
+        created = count - self._db.execute("SELECT count(*) FROM initial").fetchone()[0] + 1
+        rng = random.Random(f"customer-db:{self.seed}:new:{created}")
+        row = {c: "" for c in COLUMNS}
+        row.update(clean, record_id=f"R{count + 1:04d}", role=f"new-{created}", status="actif",
+                   updated_on=self.today.isoformat(),
+                   customer_id=make_reference(rng, "CL-######"))
+        if not clean.get("language"):
+            row["language"] = "nl" if place and place.language == "nl" else "fr"
+        self._db.execute(f"INSERT INTO records VALUES ({', '.join('?' * len(COLUMNS))})",
+                         tuple(row[c] for c in COLUMNS))
+        self._db.commit()
+        return self.open(row["record_id"])
+
+    # -- engine-facing ----------------------------------------------------------------------
+
+    def record_by_role(self, role: str) -> Record:
+        """The record the engine put in with this role; KeyError when there is none."""
+        found = self._db.execute("SELECT record_id FROM records WHERE role = ?", (role,)).fetchone()
+        if found is None:
+            raise KeyError(role)
+        return self.open(found[0])
+
+    def role_of(self, record_id: str) -> str:
+        """The engine's role of a record ("target", "lookalike-1", "new-1", …)."""
+        return self._fetch(record_id, "records")["role"]
+
+    def records(self) -> list[Record]:
+        """Every record, by record id."""
+        rows = self._db.execute(f"SELECT {', '.join(RECORD_FIELDS)} FROM records "
+                                "ORDER BY record_id").fetchall()
+        return [Record(*row) for row in rows]
+
+    def changes(self) -> list[Change]:
+        """Every field that differs from the initial state (new records: from empty)."""
+        out: list[Change] = []
+        for row in self._rows("records"):
+            before = self._rows("initial", row["record_id"])
+            old = before[0] if before else {c: "" for c in COLUMNS}
+            out.extend(Change(row["record_id"], row["role"], c, old[c], row[c])
+                       for c in COLUMNS if c not in _UNTRACKED and old[c] != row[c])
+        return out
+
+    def collateral_changes(self, allowed_roles: set[str]) -> list[Change]:
+        """Changes to records whose role is not in *allowed_roles* (they count against)."""
+        return [c for c in self.changes() if c.role not in allowed_roles]
+
+    def snapshot(self) -> dict[str, Any]:
+        """The full JSON-able state, in a deterministic order."""
+        return {"format": SNAPSHOT_FORMAT, "seed": self.seed, "today": self.today.isoformat(),
+                "records": self._rows("records"), "initial": self._rows("initial")}
+
+    @classmethod
+    def restore(cls, snapshot: Mapping[str, Any]) -> CustomerDatabase:
+        """A database in exactly the state *snapshot* recorded."""
+        if snapshot.get("format") != SNAPSHOT_FORMAT:
+            raise ValueError(f"not a customer database snapshot: {snapshot.get('format')!r}")
+        return cls([dict(r) for r in snapshot["records"]], [dict(r) for r in snapshot["initial"]],
+                   seed=int(snapshot["seed"]), today=date.fromisoformat(snapshot["today"]))
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- internals --------------------------------------------------------------------------
+
+    def _rows(self, table: str, record_id: str | None = None) -> list[dict[str, str]]:
+        where, args = ("WHERE record_id = ?", (record_id,)) if record_id is not None else ("", ())
+        cursor = self._db.execute(
+            f"SELECT {', '.join(COLUMNS)} FROM {table} {where} ORDER BY record_id", args)
+        return [dict(zip(COLUMNS, row, strict=True)) for row in cursor.fetchall()]
+
+    def _fetch(self, record_id: str, table: str) -> dict[str, str]:
+        key = record_id.strip().upper() if isinstance(record_id, str) else ""
+        rows = self._rows(table, key) if key.isascii() else []
+        if not rows:
+            raise UnknownRecord(str(record_id))
+        return rows[0]
+
+    def _write(self, current: dict[str, str], field: str, value: str) -> Change:
+        if field not in EDITABLE and field != "status":
+            raise InvalidValue(field, "Champ non modifiable.", "Field cannot be edited.")
+        if current[field] != value:
+            self._db.execute(f"UPDATE records SET {field} = ?, updated_on = ? WHERE record_id = ?",
+                             (value, self.today.isoformat(), current["record_id"]))
+            self._db.commit()
+        return Change(current["record_id"], current["role"], field, current[field], value)

@@ -1,0 +1,173 @@
+"""Mail and fax composer: an inbox to read, drafts to compose and validated sending."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from simulator.engine.tools.errors import InvalidMessage, UnknownMessage
+from simulator.engine.tools.forms import be_phone, is_email
+
+CHANNELS = ("mail", "fax")
+
+
+@dataclass(frozen=True)
+class IncomingMessage:
+    """A message received before or during the contact."""
+
+    id: str
+    sender: str
+    subject: str
+    body: str
+    received_at: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "sender": self.sender, "subject": self.subject,
+                "body": self.body, "received_at": self.received_at}
+
+
+@dataclass(frozen=True)
+class Message:
+    """A sent mail or fax; a fax's *to* is stored in display form ("+32 2 223 45 67")."""
+
+    id: str
+    channel: str
+    to: str
+    subject: str
+    body: str
+    attachments: tuple[str, ...]
+    in_reply_to: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "channel": self.channel, "to": self.to, "subject": self.subject,
+                "body": self.body, "attachments": list(self.attachments),
+                "in_reply_to": self.in_reply_to}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Message:
+        return cls(data["id"], data["channel"], data["to"], data["subject"], data["body"],
+                   tuple(data["attachments"]), data.get("in_reply_to"))
+
+
+@dataclass(eq=False)
+class Draft:
+    """A message being composed; fields are freely settable until it is sent."""
+
+    id: str
+    channel: str = "mail"
+    to: str = ""
+    subject: str = ""
+    body: str = ""
+    attachments: tuple[str, ...] = field(default_factory=tuple)
+    in_reply_to: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "channel": self.channel, "to": self.to, "subject": self.subject,
+                "body": self.body, "attachments": list(self.attachments),
+                "in_reply_to": self.in_reply_to}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Draft:
+        return cls(data["id"], data["channel"], data["to"], data["subject"], data["body"],
+                   tuple(data["attachments"]), data.get("in_reply_to"))
+
+
+def _problems(draft: Draft) -> list[tuple[str, str, str]]:
+    found: list[tuple[str, str, str]] = []
+    if draft.channel not in CHANNELS:
+        found.append(("channel", "Canal inconnu.", "Unknown channel."))
+    if draft.channel == "mail" and not is_email(draft.to):
+        found.append(("to", "L'adresse du destinataire n'est pas valide.",
+                      "The recipient's address is not valid."))
+    if draft.channel == "fax" and be_phone(draft.to, allow_mobile=False) is None:
+        found.append(("to", "Le numéro de fax n'est pas un numéro belge valide.",
+                      "The fax number is not a valid Belgian number."))
+    if not draft.subject.strip():
+        found.append(("subject", "L'objet est vide.", "The subject is empty."))
+    if not draft.body.strip():
+        found.append(("body", "Le message est vide.", "The message body is empty."))
+    return found
+
+
+class Mailbox:
+    """Inbox, open drafts ("D1"…) and sent messages ("M1"…)."""
+
+    def __init__(self, inbox: Sequence[IncomingMessage] = (), sent: Iterable[Message] = ()) -> None:
+        self.inbox: tuple[IncomingMessage, ...] = tuple(inbox)
+        self.sent: list[Message] = list(sent)
+        self.drafts: list[Draft] = []
+        self._drafts_made = 0
+
+    def incoming(self, message_id: str) -> IncomingMessage:
+        for message in self.inbox:
+            if message.id == message_id:
+                return message
+        raise UnknownMessage(message_id)
+
+    def compose(self, channel: str = "mail", in_reply_to: str | None = None) -> Draft:
+        """Start a new draft, optionally answering a received message."""
+        if channel not in CHANNELS:
+            raise ValueError(f"unknown channel: {channel!r}")
+        if in_reply_to is not None:
+            self.incoming(in_reply_to)
+        self._drafts_made += 1
+        draft = Draft(f"D{self._drafts_made}", channel, in_reply_to=in_reply_to)
+        self.drafts.append(draft)
+        return draft
+
+    def reply(self, message_id: str) -> Draft:
+        """A mail draft answering a received message, addressed to its sender."""
+        original = self.incoming(message_id)
+        draft = self.compose("mail", in_reply_to=message_id)
+        draft.to = original.sender
+        subject = original.subject.strip()
+        draft.subject = subject if subject.casefold().startswith("re:") else f"Re: {subject}"
+        return draft
+
+    def draft(self, draft_id: str) -> Draft:
+        for draft in self.drafts:
+            if draft.id == draft_id:
+                return draft
+        raise UnknownMessage(draft_id)
+
+    def discard(self, draft: Draft) -> None:
+        """Abandon an open draft."""
+        self.drafts.remove(self.draft(draft.id))
+
+    def send(self, draft: Draft) -> Message:
+        """Validate and send a draft (which is then closed); raises InvalidMessage."""
+        if not any(d is draft for d in self.drafts):
+            raise InvalidMessage(["draft"], "Ce brouillon n'est plus ouvert.",
+                                 "This draft is no longer open.")
+        problems = _problems(draft)
+        if problems:
+            raise InvalidMessage([p[0] for p in problems], " ".join(p[1] for p in problems),
+                                 " ".join(p[2] for p in problems))
+        to = draft.to.strip()
+        if draft.channel == "fax":
+            to = be_phone(to, allow_mobile=False) or to
+        attachments = tuple(dict.fromkeys(a.strip() for a in draft.attachments if a.strip()))
+        message = Message(f"M{len(self.sent) + 1}", draft.channel, to, draft.subject.strip(),
+                          draft.body.strip(), attachments, draft.in_reply_to)
+        self.sent.append(message)
+        self.drafts.remove(draft)
+        return message
+
+    def snapshot(self) -> dict[str, Any]:
+        return {
+            "inbox": [m.to_dict() for m in self.inbox],
+            "drafts": [d.to_dict() for d in self.drafts],
+            "drafts_made": self._drafts_made,
+            "sent": [m.to_dict() for m in self.sent],
+        }
+
+    @classmethod
+    def restore(cls, snapshot: dict[str, Any]) -> Mailbox:
+        mailbox = cls(
+            [IncomingMessage(**m) for m in snapshot["inbox"]],
+            [Message.from_dict(m) for m in snapshot["sent"]],
+        )
+        mailbox.drafts = [Draft.from_dict(d) for d in snapshot["drafts"]]
+        mailbox._drafts_made = int(snapshot["drafts_made"])
+        return mailbox
