@@ -19,6 +19,8 @@ class Take(_Action):
 
     kind: Literal["take"] = "take"
     contact: str
+    #: Trainers' preview only: start the dialogue at this node instead of the scenario's start.
+    start_node: str | None = None
 
 
 class Choose(_Action):

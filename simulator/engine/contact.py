@@ -59,13 +59,17 @@ def refused(code: str, fr: str, en: str) -> ActionRefused:
 class ContactRuntime:
     """A scenario being played: the engine's only mutable view of one contact."""
 
-    def __init__(self, scenario: Scenario, *, seed: int, today: date, lang: str, agent_name: str) -> None:
+    def __init__(self, scenario: Scenario, *, seed: int, today: date, lang: str, agent_name: str,
+                 prebuilt: tuple[Any, Any] | None = None) -> None:
         self.scenario = scenario
         self.key = scenario.id
         self.seed = seed
         self.lang = lang
-        self.ctx = build_context(scenario, seed, today, lang, agent_name)
-        self.box = build_toolbox(scenario, self.ctx, seed, today)
+        if prebuilt is not None:  # the path walker shares one untouched context and toolbox
+            self.ctx, self.box = prebuilt
+        else:
+            self.ctx = build_context(scenario, seed, today, lang, agent_name)
+            self.box = build_toolbox(scenario, self.ctx, seed, today)
         self.phone = scenario.medium == "phone"
         self.model = PhaseModel(self.key, with_wrap_up=scenario.wrap_up is not None)
         self.machine: Any = None
@@ -120,14 +124,16 @@ class ContactRuntime:
 
     # -- actions -------------------------------------------------------------------------------
 
-    def take(self) -> Step:
+    def take(self, start_node: str | None = None) -> Step:
+        if start_node is not None and start_node not in self.scenario.nodes:
+            raise refused("unknown-node", f"Nœud « {start_node} » inconnu.", f"Unknown node '{start_node}'.")
         if self.phase is not Phase.WAITING:
             raise refused("not-waiting", "Ce contact est déjà pris en charge.", "This contact is already being handled.")
         self.machine = attach(self.model, phone=self.phone)
         trigger = ("answer" if self.scenario.direction == "inbound" else "dial") if self.phone else "start"
         getattr(self.model, trigger)()
         step = Step()
-        self._enter(self.scenario.start, step)
+        self._enter(start_node or self.scenario.start, step)
         return step
 
     def choose(self, reply_id: str) -> Step:

@@ -19,12 +19,11 @@ from datetime import datetime
 from typing import Any
 
 from simulator import __version__
-from simulator.engine.actions import (
-    Choose, Continue, HangUp, Hold, Resume, Say, Take, Transfer, UseTool, WrapUp, action_from_json,
-)
+from simulator.engine.actions import Take, action_from_json
 from simulator.engine.bundle import Bundle, load_bundle
 from simulator.engine.clock import Clock, parse_stamp, stamp
 from simulator.engine.contact import ContactRuntime, Line, Step
+from simulator.engine.dispatch import apply_action
 from simulator.engine.evidence import Evidence
 from simulator.engine.phases import Phase
 from simulator.engine.toolbox import ActionRefused
@@ -257,13 +256,13 @@ class EpreuveSession:
             if state.active is not None:
                 raise ActionRefused("busy", "Terminez d'abord le contact en cours.", "Finish the current contact first.")
             contact = state.contacts[action.contact]
-            step = contact.take()
+            step = contact.take(action.start_node)
             state.active = contact.key
         else:
             if state.active is None:
                 raise ActionRefused("no-contact", "Aucun contact en cours : prenez un contact dans la file.", "No contact in progress: take one from the queue.")
             contact = state.contacts[state.active]
-            step = self._dispatch(contact, action)
+            step = apply_action(contact, action)
         for item in step.evidence:
             object.__setattr__(item, "seq", seq)
         contact.lines.extend(step.lines)
@@ -272,28 +271,6 @@ class EpreuveSession:
         if contact.phase is Phase.ENDED:
             state.active = None
         return contact, step
-
-    @staticmethod
-    def _dispatch(contact: ContactRuntime, action: Any) -> Step:
-        if isinstance(action, Choose):
-            return contact.choose(action.reply)
-        if isinstance(action, Say):
-            return contact.say(action.text)
-        if isinstance(action, Continue):
-            return contact.go_on()
-        if isinstance(action, Hold):
-            return contact.hold()
-        if isinstance(action, Resume):
-            return contact.resume()
-        if isinstance(action, HangUp):
-            return contact.hang_up()
-        if isinstance(action, Transfer):
-            return contact.transfer(action.service)
-        if isinstance(action, UseTool):
-            return contact.use_tool(action.tool, action.op, action.args)
-        if isinstance(action, WrapUp):
-            return contact.wrap_up(action.outcome, action.note)
-        raise ActionRefused("unknown-action", "Action inconnue.", "Unknown action.")
 
     def _expire_all(self, seq: int) -> list[Evidence]:
         gathered: list[Evidence] = []

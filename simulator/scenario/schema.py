@@ -6,13 +6,14 @@ import json
 from typing import Any
 
 from simulator.scenario.models import Epreuve, Scenario
+from simulator.trainer.testplan_model import TestPlan
 
-SCHEMAS = {"scenario": Scenario, "epreuve": Epreuve}
+SCHEMAS = {"scenario": Scenario, "epreuve": Epreuve, "testplan": TestPlan}
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 
 
 def json_schema(kind: str = "scenario") -> dict[str, Any]:
-    """The draft-07 schema of a scenario or épreuve file."""
+    """The draft-07 schema of a scenario, épreuve or test-plan file."""
     model = SCHEMAS[kind]
     schema = model.model_json_schema(ref_template="#/definitions/{model}")
     definitions = schema.pop("$defs", {})

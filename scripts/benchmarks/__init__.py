@@ -1,0 +1,1 @@
+"""Micro-benchmarks of callsim components, run by hand or from CI (no timing assertions)."""

@@ -1,0 +1,83 @@
+"""``callsim scenario …``: the trainers' commands (check, schema, graph, play, test, walk)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from importlib import import_module
+
+#: Sub-commands implemented in their own modules under ``simulator.cli``, each with ``register``.
+EXTRA: tuple[str, ...] = ("scenario_trainer_cmd",)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("scenario", help="outils du formateur pour les fichiers de scénario")
+    commands = parser.add_subparsers(dest="scenario_command", metavar="COMMANDE")
+    parser.set_defaults(handler=lambda args: (parser.print_help(sys.stderr), 2)[1])
+
+    check = commands.add_parser("check", help="vérifier des scénarios et des épreuves comme du code source")
+    check.add_argument("paths", nargs="*", default=["scenarios"], metavar="CHEMIN", help="fichiers ou dossiers (défaut : scenarios)")
+    check.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue des messages")
+    check.add_argument("--format", choices=("text", "json"), default="text", dest="output")
+    check.add_argument("--strict", action="store_true", help="les avertissements comptent comme des erreurs")
+    check.set_defaults(handler=run_check)
+
+    schema = commands.add_parser("schema", help="afficher le schéma JSON (draft-07) des fichiers")
+    schema.add_argument("--kind", choices=("scenario", "epreuve", "testplan"), default="scenario")
+    schema.set_defaults(handler=run_schema)
+
+    graph = commands.add_parser("graph", help="dessiner le dialogue d'un scénario")
+    graph.add_argument("file", metavar="FICHIER")
+    graph.add_argument("--format", choices=("mermaid", "dot"), default="mermaid", dest="output")
+    graph.add_argument("--lang", choices=("fr", "en", "nl"), default="fr")
+    graph.set_defaults(handler=run_graph)
+
+    for name in EXTRA:
+        import_module(f"simulator.cli.{name}").register(commands)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from simulator.scenario.checker import check_paths
+
+    report = check_paths(args.paths)
+    errors = sum(d.severity == "error" for d in report.diagnostics)
+    warnings = len(report.diagnostics) - errors
+    if args.output == "json":
+        print(json.dumps({
+            "files": report.files,
+            "errors": errors,
+            "warnings": warnings,
+            "diagnostics": [d.to_json(args.lang) for d in report.diagnostics],
+        }, ensure_ascii=False, indent=2))
+    else:
+        for diagnostic in report.diagnostics:
+            print(diagnostic.format(args.lang))
+        if args.lang == "fr":
+            print(f"{len(report.files)} fichier(s) vérifié(s) : {errors} erreur(s), {warnings} avertissement(s).", file=sys.stderr)
+        else:
+            print(f"{len(report.files)} file(s) checked: {errors} error(s), {warnings} warning(s).", file=sys.stderr)
+    if not report.files:
+        print("aucun fichier YAML trouvé / no YAML file found", file=sys.stderr)
+        return 2
+    return 1 if report.failed(strict=args.strict) else 0
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    from simulator.scenario.schema import schema_text
+
+    sys.stdout.write(schema_text(args.kind))
+    return 0
+
+
+def run_graph(args: argparse.Namespace) -> int:
+    from simulator.scenario.checker import load_checked
+    from simulator.scenario.drawing import dot, mermaid
+
+    loaded = load_checked(args.file)
+    if loaded.model is None or loaded.kind != "scenario":
+        for diagnostic in loaded.diagnostics:
+            print(diagnostic.format("fr"), file=sys.stderr)
+        return 1
+    sys.stdout.write((mermaid if args.output == "mermaid" else dot)(loaded.model, args.lang))
+    return 0

@@ -1,0 +1,34 @@
+"""Route a candidate action to the contact method that performs it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from simulator.engine.actions import Choose, Continue, HangUp, Hold, Resume, Say, Take, Transfer, UseTool, WrapUp
+from simulator.engine.contact import ContactRuntime, Step
+from simulator.engine.toolbox import ActionRefused
+
+
+def apply_action(contact: ContactRuntime, action: Any) -> Step:
+    """Perform ``action`` on ``contact`` (raises ActionRefused when it is not possible now)."""
+    if isinstance(action, Take):
+        return contact.take(action.start_node)
+    if isinstance(action, Choose):
+        return contact.choose(action.reply)
+    if isinstance(action, Say):
+        return contact.say(action.text)
+    if isinstance(action, Continue):
+        return contact.go_on()
+    if isinstance(action, Hold):
+        return contact.hold()
+    if isinstance(action, Resume):
+        return contact.resume()
+    if isinstance(action, HangUp):
+        return contact.hang_up()
+    if isinstance(action, Transfer):
+        return contact.transfer(action.service)
+    if isinstance(action, UseTool):
+        return contact.use_tool(action.tool, action.op, action.args)
+    if isinstance(action, WrapUp):
+        return contact.wrap_up(action.outcome, action.note)
+    raise ActionRefused("unknown-action", "Action inconnue.", "Unknown action.")

@@ -1,0 +1,1 @@
+"""Simulated candidates: policies that play contacts headlessly through the engine (tests, walks, demos)."""

@@ -1,0 +1,100 @@
+"""The ideal candidate: model replies, complete typed answers, and correct tool use at the right moment."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from simulator.engine.actions import Choose, Continue, HangUp, Say, Take, Transfer, UseTool, WrapUp
+from simulator.engine.contact import ContactRuntime
+from simulator.engine.phases import Phase
+from simulator.policies.satisfy import satisfying_actions
+from simulator.policies.synthetic import passing_requirements, passing_text
+from simulator.scenario.models import Reply
+from simulator.scenario.models import checks as m
+
+
+def reply_score(reply: Reply) -> int:
+    """How good a reply is by its declared evidence (critical and negative items weigh heavily)."""
+    score = 0
+    for item in reply.evidence:
+        if item.effect == "positive":
+            score += 1
+        else:
+            score -= 100 if item.critical else 10
+    return score
+
+
+class IdealPolicy:
+    """Plays one contact the way the scenario's author intends."""
+
+    name = "ideal"
+
+    def __init__(self) -> None:
+        self.done_checks: set[str] = set()
+        self.visits: dict[str, int] = {}
+
+    def next_actions(self, contact: ContactRuntime) -> list[Any]:
+        """The next action(s) for ``contact`` in its current state ([] when it has ended)."""
+        if contact.phase is Phase.WAITING:
+            return [Take(contact=contact.key)]
+        if contact.phase is Phase.ENDED:
+            return []
+        tools = self.tool_actions(contact)
+        if tools:
+            return tools
+        node = contact.node
+        if contact.phase is Phase.WRAP_UP:
+            return [self.wrap_up(contact)]
+        if node.end is not None:
+            return [HangUp()] if contact.phone else []
+        if node.replies:
+            return self.choose(contact)
+        if node.prompt is not None:
+            return [Say(text=passing_text(list(node.prompt.checks), contact.ctx))]
+        return [Continue()]
+
+    def tool_actions(self, contact: ContactRuntime) -> list[UseTool]:
+        """Satisfy the current node's expectations and, as soon as the tools allow, the final checks."""
+        wanted = [(f"expect:{contact.node_id}/{c.id}", c) for c in (contact.node.expect if contact.node else ())]
+        wanted += [(f"check:{c.id}", c) for c in contact.scenario.checks]
+        available = set(contact.tools_now())
+        actions: list[UseTool] = []
+        for marker, check in wanted:
+            if marker in self.done_checks:
+                continue
+            planned = satisfying_actions(check, contact)
+            if planned and all(a.tool in available for a in planned):
+                self.done_checks.add(marker)
+                actions.extend(planned)
+            elif not planned:
+                self.done_checks.add(marker)
+        return actions
+
+    def choose(self, contact: ContactRuntime) -> list[Any]:
+        node = contact.node
+        ids = contact.reply_ids(node)
+        ranked = sorted(range(len(ids)), key=lambda i: (-reply_score(node.replies[i]), self.visits.get(node.replies[i].goto, 0), i))
+        best = node.replies[ranked[0]]
+        self.visits[best.goto] = self.visits.get(best.goto, 0) + 1
+        actions: list[Any] = [Choose(reply=ids[ranked[0]])]
+        if best.act == "announce_transfer":
+            service = _transfer_target(contact)
+            if service:
+                actions.append(Transfer(service=service))
+        return actions
+
+    def wrap_up(self, contact: ContactRuntime) -> WrapUp:
+        spec = contact.scenario.wrap_up
+        outcome = next((c.equals for c in contact.scenario.checks if isinstance(c, m.OutcomeCheck)), None)
+        if outcome is None and spec is not None:
+            outcome = spec.outcomes[0].id
+        requirements = [item for check in (spec.note_checks if spec else ()) for item in check.requires]
+        note = passing_requirements(requirements, contact.ctx) or "Demande traitée, voir historique."
+        return WrapUp(outcome=outcome, note=f"Suivi : {note}.")
+
+
+def _transfer_target(contact: ContactRuntime) -> str | None:
+    for check in contact.scenario.checks:
+        if isinstance(check, m.TransferCheck) and check.service:
+            return check.service
+    return None

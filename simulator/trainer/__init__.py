@@ -1,0 +1,1 @@
+"""Trainers' headless tools: play a scenario, run test plans, walk every path."""

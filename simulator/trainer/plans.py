@@ -1,0 +1,189 @@
+"""Run test plans: scripted paths through a scenario, compared with the evidence they must give."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from simulator.engine.actions import Choose, Continue, HangUp, Hold, Resume, Say, Take, Transfer, UseTool, WrapUp
+from simulator.engine.bundle import BundleError, single_scenario_bundle
+from simulator.engine.clock import ManualClock
+from simulator.engine.evidence import Evidence
+from simulator.engine.session import EpreuveSession
+from simulator.engine.toolbox import ActionRefused
+from simulator.journal.memory_store import MemoryJournalStore
+from simulator.scenario.checker import FileCache
+from simulator.scenario.diagnostics import Diagnostic
+from simulator.scenario.templating import render
+from simulator.trainer import testplan_model as tp
+
+#: Test plans run on a fixed, ordinary working day so that dates in plans are reproducible.
+PLAN_DAY = dt.datetime(2026, 3, 2, 9, 0, 0)
+PLAN_SUFFIX = ".plans.yaml"
+
+
+@dataclass
+class PlanResult:
+    """The outcome of one plan: passed, or the list of differences."""
+
+    file: str
+    plan: str
+    title: str
+    failures: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+@dataclass
+class PlanFileResult:
+    """All plans of one file, or the diagnostics that stopped it from running."""
+
+    file: str
+    results: list[PlanResult] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.diagnostics and all(r.ok for r in self.results)
+
+
+def find_plan_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Plan files named, or found under folders (``*.plans.yaml``)."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob(f"*{PLAN_SUFFIX}") if p.is_file()))
+        elif path.name.endswith(PLAN_SUFFIX):
+            found.append(path)
+        else:
+            sibling = path.with_name(path.name.removesuffix(".yaml") + PLAN_SUFFIX)
+            if sibling.is_file():
+                found.append(sibling)
+    return found
+
+
+def run_plan_file(path: str | Path) -> PlanFileResult:
+    """Load a plan file and its scenario, then run every plan."""
+    loaded = FileCache().load(Path(path), str(path))
+    outcome = PlanFileResult(str(path))
+    errors = [d for d in loaded.diagnostics if d.severity == "error"]
+    if loaded.kind != "testplan" or loaded.model is None or errors:
+        outcome.diagnostics = errors or loaded.diagnostics
+        return outcome
+    testplan: tp.TestPlan = loaded.model
+    scenario_path = Path(path).parent / testplan.scenario
+    try:
+        bundle = single_scenario_bundle(scenario_path)
+    except BundleError as exc:
+        outcome.diagnostics = exc.diagnostics
+        return outcome
+    for plan in testplan.plans:
+        outcome.results.append(run_plan(bundle, plan, str(path)))
+    return outcome
+
+
+def run_plan(bundle: Any, plan: tp.Plan, file: str = "") -> PlanResult:
+    """Play ``plan`` on a fresh session and compare what it gave with what it expects."""
+    result = PlanResult(file, plan.id, plan.title)
+    clock = ManualClock(PLAN_DAY)
+    session = EpreuveSession.start(bundle, store=MemoryJournalStore(), clock=clock,
+                                   candidate_id=f"plan-{plan.id}", seed=plan.seed)
+    scenario = bundle.contacts[0].scenario
+    try:
+        session.perform(Take(contact=scenario.id))
+        contact = session.contact(scenario.id)
+        variables = dict(contact.ctx.variables)
+        db = contact.box.customer_db
+        variables["records"] = {db.role_of(r.record_id): r.record_id for r in db.records()} if db else {}
+        for number, step in enumerate(plan.steps, start=1):
+            clock.advance(seconds=15)
+            try:
+                action = _action(step, variables, clock)
+                if action is not None:
+                    outcome = session.perform(action)
+                    if outcome.result is not None and not outcome.result.get("ok", True):
+                        error = outcome.result["error"]
+                        result.failures.append(f"étape {number} ({_describe(step)}) : l'outil a refusé — {error['fr']}")
+            except ActionRefused as exc:
+                result.failures.append(f"étape {number} ({_describe(step)}) : action refusée — {exc.message_fr}")
+                break
+        result.evidence = list(contact.evidence)
+        _compare(plan.expect, scenario, contact, result)
+    finally:
+        session.close()
+    return result
+
+
+def _action(step: Any, variables: dict[str, Any], clock: ManualClock) -> Any:
+    fill = lambda value: _fill(value, variables)  # noqa: E731
+    if isinstance(step, str):
+        return {"continue": Continue(), "hold": Hold(), "resume": Resume(), "hang_up": HangUp()}[step]
+    if isinstance(step, tp.ChooseStep):
+        return Choose(reply=step.choose)
+    if isinstance(step, tp.SayStep):
+        return Say(text=fill(step.say))
+    if isinstance(step, tp.TransferStep):
+        return Transfer(service=step.transfer)
+    if isinstance(step, tp.WrapUpStep):
+        return WrapUp(outcome=step.wrap_up.outcome, note=fill(step.wrap_up.note))
+    if isinstance(step, tp.ToolStep):
+        tool, op = step.tool.split(".", 1)
+        return UseTool(tool=tool, op=op, args=fill(step.args))
+    if isinstance(step, tp.AdvanceStep):
+        clock.advance(minutes=step.advance_minutes)
+        return None
+    raise ValueError(f"unknown step {step!r}")
+
+
+def _fill(value: Any, variables: dict[str, Any]) -> Any:
+    if isinstance(value, str):
+        return render(value, variables)
+    if isinstance(value, list):
+        return [_fill(v, variables) for v in value]
+    if isinstance(value, dict):
+        return {k: _fill(v, variables) for k, v in value.items()}
+    return value
+
+
+def _describe(step: Any) -> str:
+    if isinstance(step, str):
+        return step
+    return ", ".join(f"{k}={v}" for k, v in step.model_dump(exclude_defaults=True).items())[:60]
+
+
+def verdict_of(evidence: list[Evidence], code: str) -> str:
+    """positive (observed, never negatively), negative (at least one negative), or absent."""
+    items = [e for e in evidence if e.competency == code]
+    if not items:
+        return "absent"
+    return "negative" if any(not e.positive for e in items) else "positive"
+
+
+def _compare(expect: tp.Expectation, scenario: Any, contact: Any, result: PlanResult) -> None:
+    evidence = contact.evidence
+    wanted = dict(expect.competencies)
+    if expect.all_claimed_positive:
+        for code in scenario.competencies:
+            wanted.setdefault(code, "positive")
+    for code, verdict in sorted(wanted.items()):
+        got = verdict_of(evidence, code)
+        if got != verdict:
+            lines = [f"{code} : attendu {verdict}, obtenu {got}"]
+            for item in (e for e in evidence if e.competency == code):
+                sign = "+" if item.positive else "−"
+                detail = f" ({item.detail['fr']})" if item.detail.get("fr") else ""
+                lines.append(f"    {sign} {item.rule}{detail}")
+            result.failures.append("\n".join(lines))
+    fired = {e.rule for e in evidence}
+    for rule in expect.rules:
+        if rule not in fired:
+            result.failures.append(f"règle {rule} attendue, non déclenchée (déclenchées : {', '.join(sorted(fired)) or '—'})")
+    if contact.phase.value != expect.phase:
+        result.failures.append(f"phase finale : attendu {expect.phase}, obtenu {contact.phase.value}")

@@ -1,0 +1,251 @@
+"""Play a scenario or an épreuve in the plain terminal: numbered choices and typed tool commands."""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Callable, Iterator
+from typing import Any, TextIO
+
+from simulator.engine.actions import Choose, Continue, HangUp, Hold, Resume, Say, Take, Transfer, UseTool, WrapUp
+from simulator.engine.session import EpreuveSession, Outcome
+from simulator.engine.toolbox import ActionRefused
+
+HELP = {
+    "fr": """Commandes :
+  <numéro>                     choisir une réponse (ou un contact de la file)
+  <texte>                      à une invite de saisie, tapez simplement votre réponse
+  :suite                       continuer quand aucun choix n'est proposé
+  :file                        voir la file des contacts      :temps   temps restant
+  :client <texte>              chercher un client             :fiche <id>  ouvrir une fiche
+  :modifier <id> <champ> <valeur…>                            :statut <id> actif|inactif|doublon
+  :doc <texte>                 chercher dans la documentation :lire <id>   ouvrir un article
+  :joindre <id>                sélectionner un document       :services    annuaire des services
+  :agenda [agenda]             créneaux libres                :réserver <créneau>
+  :formulaire <id>             ouvrir un formulaire           :champ <form> <champ> <valeur…>
+  :envoyer-formulaire <form>   envoyer le formulaire
+  :mail <à> | <objet> | <texte>   envoyer un mail (séparez par « | »)
+  :attente  :reprendre  :raccrocher  :transférer <service>
+  :clôture <code> <note…>      clôture administrative (code de clôture + note)
+  :aide   :quitter""",
+    "en": """Commands:
+  <number>                     choose a reply (or a contact from the queue)
+  <text>                       at a prompt, just type your answer
+  :next                        go on when no choice is offered
+  :queue                       the contact queue              :time    remaining time
+  :customer <text>             search a customer              :record <id>  open a record
+  :edit <id> <field> <value…>                                 :status <id> actif|inactif|doublon
+  :doc <text>                  search the documentation       :read <id>   open an article
+  :attach <id>                 select a document              :services    service directory
+  :agenda [calendar]           free slots                     :book <slot>
+  :form <id>                   open a form                    :field <form> <field> <value…>
+  :submit-form <form>          submit the form
+  :mail <to> | <subject> | <text>   send a mail (separate with '|')
+  :hold  :resume  :hangup  :transfer <service>
+  :wrapup <code> <note…>       wrap-up (outcome code + note)
+  :help   :quit""",
+}
+
+ALIASES = {
+    "next": "suite", "queue": "file", "time": "temps", "customer": "client", "record": "fiche",
+    "edit": "modifier", "status": "statut", "read": "lire", "attach": "joindre", "book": "réserver",
+    "form": "formulaire", "field": "champ", "submit-form": "envoyer-formulaire", "hold": "attente",
+    "resume": "reprendre", "hangup": "raccrocher", "transfer": "transférer", "wrapup": "clôture",
+    "help": "aide", "quit": "quitter", "reserver": "réserver", "cloture": "clôture", "transferer": "transférer",
+}
+
+
+class TerminalPlayer:
+    """A line-oriented front end on an EpreuveSession (the trainer's quick preview)."""
+
+    def __init__(self, session: EpreuveSession, lines: Iterator[str], out: TextIO, *, lang: str = "fr",
+                 start_node: str | None = None) -> None:
+        self.session, self.lines, self.out = session, lines, out
+        self.lang = "en" if lang == "en" else "fr"
+        self.start_node = start_node
+        self.shown = 0
+
+    def say(self, text: str = "") -> None:
+        print(text, file=self.out)
+
+    def t(self, fr: str, en: str) -> str:
+        return fr if self.lang == "fr" else en
+
+    def run(self) -> int:
+        self.say(self.t("Tapez :aide pour la liste des commandes.", "Type :help for the list of commands."))
+        while self.session.finished is None:
+            self.session.tick()
+            view = self.session.active_view()
+            if view is None:
+                if not self.choose_contact():
+                    return 1
+                continue
+            self.show(view)
+            try:
+                line = next(self.lines)
+            except StopIteration:
+                return 1
+            if not self.handle(line.strip(), view):
+                return 1
+        self.say(self.t(f"Épreuve terminée ({self.session.finished}).", f"Épreuve over ({self.session.finished})."))
+        if self.session.header.mode == "practice":
+            self.feedback()
+        return 0
+
+    def choose_contact(self) -> bool:
+        waiting = [q for q in self.session.queue() if q.phase == "waiting"]
+        if not waiting:
+            self.say(self.t("Aucun contact en attente. Appuyez sur Entrée pour attendre.", "No contact waiting. Press Enter to wait."))
+            try:
+                next(self.lines)
+            except StopIteration:
+                return False
+            return True
+        self.say(self.t("File des contacts :", "Contact queue:"))
+        for number, item in enumerate(waiting, start=1):
+            self.say(f"  {number}. [{item.direction}/{item.medium}] {item.title}")
+        try:
+            answer = next(self.lines).strip()
+        except StopIteration:
+            return False
+        if answer in (":quitter", ":quit"):
+            return False
+        if answer.isdigit() and 1 <= int(answer) <= len(waiting):
+            key = waiting[int(answer) - 1].key
+            self.perform(Take(contact=key, start_node=self.start_node))
+            self.shown = 0
+        return True
+
+    def show(self, view: Any) -> None:
+        if self.shown == 0:
+            self.say(f"\n=== {view.title} ({view.organisation}) ===\n{view.briefing}")
+            for message_id, sender, subject, body in view.inbox:
+                self.say(f"\n✉ {sender} — {subject}\n{body}")
+        for line in view.lines[self.shown:]:
+            who = {"customer": "☎", "agent": "▶", "system": "·", "supervisor": "✎"}.get(line.speaker, "·")
+            self.say(f"{who} {line.text}")
+        self.shown = len(view.lines)
+        if view.replies:
+            for number, (_rid, text) in enumerate(view.replies, start=1):
+                self.say(f"  {number}. {text}")
+        elif view.prompt is not None:
+            self.say(f"✍ {view.prompt.label}")
+        elif view.phase == "wrap_up":
+            codes = ", ".join(code for code, _label in view.outcomes)
+            self.say(self.t(f"Clôture administrative : :clôture <code> <note> (codes : {codes})",
+                            f"Wrap-up: :wrapup <code> <note> (codes: {codes})"))
+        elif view.at_end:
+            self.say(self.t("(:raccrocher pour terminer l'appel)", "(:hangup to end the call)"))
+        elif view.can_continue:
+            self.say(self.t("(:suite pour continuer)", "(:next to go on)"))
+
+    def handle(self, line: str, view: Any) -> bool:
+        if not line:
+            return True
+        if not line.startswith(":"):
+            if view.replies and line.isdigit() and 1 <= int(line) <= len(view.replies):
+                self.perform(Choose(reply=view.replies[int(line) - 1][0]))
+            elif view.prompt is not None:
+                self.perform(Say(text=line))
+            else:
+                self.say(self.t("Choix non valide.", "Invalid choice."))
+            return True
+        name, _, rest = line[1:].partition(" ")
+        name = ALIASES.get(name, name)
+        if name == "quitter":
+            return False
+        command = COMMANDS.get(name)
+        if command is None:
+            self.say(HELP[self.lang])
+            return True
+        try:
+            action = command(self, rest.strip())
+        except (ValueError, IndexError):
+            self.say(self.t("Arguments incorrects : voir :aide.", "Wrong arguments: see :help."))
+            return True
+        if action is not None:
+            self.perform(action)
+        return True
+
+    def perform(self, action: Any) -> Outcome | None:
+        try:
+            outcome = self.session.perform(action)
+        except ActionRefused as exc:
+            self.say("⚠ " + exc.message(self.lang))
+            return None
+        if outcome.result is not None:
+            self.show_result(outcome.result)
+        if outcome.contact_ended:
+            self.shown = 0
+            self.say(self.t("— contact clôturé —", "— contact closed —"))
+            for item in outcome.feedback or ():
+                self.say(f"   {'✔' if item.positive else '✘'} {item.competency} {item.explanation[self.lang]}")
+        return outcome
+
+    def show_result(self, result: dict[str, Any]) -> None:
+        if not result.get("ok"):
+            self.say("⚠ " + result["error"][self.lang])
+            return
+        value = result.get("result")
+        rows = value if isinstance(value, list) else [value] if value is not None else []
+        for row in rows[:20]:
+            if isinstance(row, dict):
+                self.say("  " + " | ".join(f"{k}: {v}" for k, v in row.items() if v not in ("", None, [], {})))
+            else:
+                self.say(f"  {row}")
+        if not rows:
+            self.say(self.t("  (aucun résultat / fait)", "  (no result / done)"))
+
+    def feedback(self) -> None:
+        self.say(self.t("\nRetour d'entraînement :", "\nPractice feedback:"))
+        for item in self.session.evidence():
+            self.say(f"  {'✔' if item.positive else '✘'} {item.competency} [{item.contact}] {item.explanation[self.lang]}")
+
+
+def _tool(tool: str, op: str, **args: Any) -> UseTool:
+    return UseTool(tool=tool, op=op, args=args)
+
+
+def _mail(rest: str) -> UseTool:
+    to, subject, body = (part.strip() for part in rest.split("|", 2))
+    return _tool("mail", "send", to=to, subject=subject, body=body)
+
+
+def _split(rest: str, count: int) -> list[str]:
+    parts = rest.split(" ", count - 1)
+    if len(parts) < count:
+        raise ValueError(rest)
+    return parts
+
+
+def _show_queue(player: TerminalPlayer) -> None:
+    for item in player.session.queue():
+        player.say(f"  [{item.phase}] {item.title}")
+
+
+Command = Callable[[TerminalPlayer, str], Any]
+COMMANDS: dict[str, Command] = {
+    "suite": lambda p, r: Continue(),
+    "file": lambda p, r: _show_queue(p),
+    "temps": lambda p, r: p.say(p.t(f"  Temps restant : {int(p.session.remaining_seconds() // 60)} min",
+                                    f"  Time left: {int(p.session.remaining_seconds() // 60)} min")),
+    "client": lambda p, r: _tool("customer_db", "search", query=r),
+    "fiche": lambda p, r: _tool("customer_db", "open", record=r),
+    "modifier": lambda p, r: _tool("customer_db", "update", **dict(zip(("record", "field", "value"), _split(r, 3)))),
+    "statut": lambda p, r: _tool("customer_db", "set_status", **dict(zip(("record", "status"), _split(r, 2)))),
+    "doc": lambda p, r: _tool("documentation", "search", query=r),
+    "lire": lambda p, r: _tool("documentation", "open", article=r),
+    "joindre": lambda p, r: _tool("documentation", "select", article=r),
+    "services": lambda p, r: _tool("directory", "search", query=r),
+    "agenda": lambda p, r: _tool("agenda", "view", **({"calendar": r} if r else {})),
+    "réserver": lambda p, r: _tool("agenda", "book", slot=r),
+    "formulaire": lambda p, r: _tool("forms", "open", form=r),
+    "champ": lambda p, r: _tool("forms", "set", **dict(zip(("form", "field", "value"), _split(r, 3)))),
+    "envoyer-formulaire": lambda p, r: _tool("forms", "submit", form=r),
+    "mail": lambda p, r: _mail(r),
+    "attente": lambda p, r: Hold(),
+    "reprendre": lambda p, r: Resume(),
+    "raccrocher": lambda p, r: HangUp(),
+    "transférer": lambda p, r: Transfer(service=r),
+    "clôture": lambda p, r: WrapUp(outcome=shlex.split(r)[0] if r else None, note=r.partition(" ")[2]),
+    "aide": lambda p, r: p.say(HELP[p.lang]),
+}

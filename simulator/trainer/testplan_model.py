@@ -1,0 +1,83 @@
+"""Test plans: scripted paths through a scenario (replies, typed text, tool actions) and what they must give."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import Field
+
+from simulator.scenario.models.common import CompetencyCode, Ident, Model
+
+Verdict = Literal["positive", "negative", "absent"]
+
+
+class ToolStep(Model):
+    """Use a tool: ``tool: customer_db.update`` with ``args`` (values may use {{ variables }})."""
+
+    tool: Annotated[str, Field(pattern=r"^(customer_db|documentation|directory|agenda|forms|mail)\.[a-z_]+$")]
+    args: dict[str, Any] = Field(default_factory=dict)
+
+
+class ChooseStep(Model):
+    choose: Ident
+
+
+class SayStep(Model):
+    say: str
+
+
+class TransferStep(Model):
+    transfer: Ident
+
+
+class WrapUpBody(Model):
+    outcome: Ident | None = None
+    note: str = ""
+
+
+class WrapUpStep(Model):
+    wrap_up: WrapUpBody
+
+
+class AdvanceStep(Model):
+    """Let the épreuve clock run for this many minutes."""
+
+    advance_minutes: Annotated[int, Field(ge=1, le=600)]
+
+
+#: A step is one of these mappings, or one of the plain words below.
+Step = ChooseStep | SayStep | TransferStep | WrapUpStep | ToolStep | AdvanceStep | Literal[
+    "continue", "hold", "resume", "hang_up"
+]
+
+
+class Expectation(Model):
+    """What the path must give."""
+
+    #: competency → positive (observed, never negatively), negative (observed negatively at least once), absent.
+    competencies: dict[CompetencyCode, Verdict] = Field(default_factory=dict)
+    #: Rule ids that must have fired (order rules, ``check:<id>``, ``reply:<node>/<reply>``…).
+    rules: list[str] = Field(default_factory=list)
+    #: Where the contact must end up.
+    phase: Literal["ended", "wrap_up", "waiting", "in_progress", "opening", "discovery", "resolution",
+                   "agreement", "closing", "on_hold"] = "ended"
+    #: Every competency the scenario claims must be observed positively and never negatively.
+    all_claimed_positive: bool = False
+
+
+class Plan(Model):
+    """One scripted path."""
+
+    id: Ident
+    title: str
+    seed: int = 1
+    steps: list[Step] = Field(min_length=1)
+    expect: Expectation
+
+
+class TestPlan(Model):
+    """A test-plan file, next to the scenario it tests."""
+
+    callsim: Literal["testplan/1"]
+    scenario: str
+    plans: list[Plan] = Field(min_length=1)

@@ -1,0 +1,232 @@
+"""Walk every path of a scenario's dialogue (bounded) to find crashes, dead ends and unreachable competencies."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from simulator.engine.context import build_context
+from simulator.engine.contact import ContactRuntime
+from simulator.engine.phases import Phase
+from simulator.engine.toolbox import ActionRefused, build_toolbox
+from simulator.scenario.models import LANGS, Scenario, text_in
+from simulator.scenario.templating import render
+from simulator.policies.synthetic import failing_text, passing_text
+
+WALK_DAY = dt.date(2026, 3, 2)
+
+
+@dataclass
+class WalkReport:
+    """What walking a scenario found."""
+
+    scenario: str
+    paths: int = 0
+    truncated: int = 0
+    endings: Counter = field(default_factory=Counter)
+    dead_ends: list[str] = field(default_factory=list)
+    exceptions: list[str] = field(default_factory=list)
+    observed: dict[str, set[str]] = field(default_factory=dict)  # competency → {"positive", "negative"}
+    never_positive: list[str] = field(default_factory=list)
+    never_observed: list[str] = field(default_factory=list)
+    states: int = 0
+    looping: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not (self.dead_ends or self.exceptions or self.never_observed or self.never_positive)
+
+
+Move = tuple[str, str]  # (kind, argument)
+State = tuple[Any, ...]
+
+
+def walk(scenario: Scenario, *, seed: int = 1, max_states: int = 5000) -> WalkReport:
+    """Explore every distinct conversational state reachable by the candidate's moves.
+
+    Behaviour after a move depends only on the node, the phase and the call memory, so exploring
+    each distinct state once covers every path; paths are then counted over the state graph.
+    """
+    report = WalkReport(scenario.id)
+    _render_all_texts(scenario, seed, report)
+    prebuilt = (build_context(scenario, seed, WALK_DAY, "fr", "Alex"), None)
+    prebuilt = (prebuilt[0], build_toolbox(scenario, prebuilt[0], seed, WALK_DAY))
+    first = _play(scenario, seed, prebuilt, [])
+    start = _state(first)
+    paths: dict[State, list[Move]] = {start: []}
+    edges: dict[State, list[State]] = {}
+    queue = [start]
+    while queue:
+        state = queue.pop(0)
+        prefix = paths[state]
+        edges[state] = []
+        probe = _play(scenario, seed, prebuilt, prefix)
+        moves = _moves(probe)
+        if probe.phase is Phase.ENDED:
+            node = probe.node
+            report.endings[node.end.outcome if node is not None and node.end else "—"] += 1
+            continue
+        if not moves:
+            report.dead_ends.append(f"{_show(prefix)} (nœud {probe.node_id}, phase {probe.phase.value})")
+            continue
+        for move in moves:
+            try:
+                contact = _play(scenario, seed, prebuilt, prefix)
+                step = _apply(contact, *move)
+            except Exception as exc:  # noqa: BLE001 — reporting any crash is the walker's job
+                report.exceptions.append(f"{_show([*prefix, move])} → {type(exc).__name__}: {exc}")
+                continue
+            for item in step.evidence:
+                report.observed.setdefault(item.competency, set()).add(item.effect)
+            target = _state(contact)
+            edges[state].append(target)
+            if target not in paths:
+                if len(paths) >= max_states:
+                    report.truncated += 1
+                    continue
+                paths[target] = [*prefix, move]
+                queue.append(target)
+    _ideal_run(scenario, seed, report)
+    report.states = len(paths)
+    report.paths, report.looping = _count_paths(start, edges)
+    for code in scenario.competencies:
+        effects = report.observed.get(code, set())
+        if not effects:
+            report.never_observed.append(code)
+        elif "positive" not in effects:
+            report.never_positive.append(code)
+    return report
+
+
+def _ideal_run(scenario: Scenario, seed: int, report: WalkReport) -> None:
+    """One run by the ideal candidate, with real tool use: shows tool-state evidence is reachable."""
+    from simulator.engine.dispatch import apply_action
+    from simulator.policies.ideal import IdealPolicy
+
+    contact = ContactRuntime(scenario, seed=seed, today=WALK_DAY, lang="fr", agent_name="Alex")
+    policy = IdealPolicy()
+    try:
+        for _ in range(500):
+            actions = policy.next_actions(contact)
+            if not actions:
+                break
+            for action in actions:
+                step = apply_action(contact, action)
+                for item in step.evidence:
+                    report.observed.setdefault(item.competency, set()).add(item.effect)
+    except Exception as exc:  # noqa: BLE001
+        report.exceptions.append(f"parcours idéal → {type(exc).__name__}: {exc}")
+    if contact.phase is not Phase.ENDED:
+        report.dead_ends.append(f"parcours idéal bloqué (nœud {contact.node_id}, phase {contact.phase.value})")
+
+
+def _state(contact: ContactRuntime) -> State:
+    memory, facts = contact.memory, contact.facts
+    return (
+        contact.node_id, contact.phase, contact.model.held_from, memory.need_detected, memory.agreement_confirmed,
+        memory.closed, memory.closed_before_confirm, memory.transfer_announced,
+        frozenset(memory.checked_expectations), memory.final_checks_done, facts.transferred_to, facts.outcome,
+    )
+
+
+def _count_paths(start: State, edges: dict[State, list[State]]) -> tuple[int, bool]:
+    """Complete paths from ``start`` to an end; loops are counted once (and reported)."""
+    memo: dict[State, int] = {}
+    on_stack: set[State] = set()
+    looping = False
+
+    def count(state: State) -> int:
+        nonlocal looping
+        if state in memo:
+            return memo[state]
+        if state in on_stack:
+            looping = True
+            return 0
+        following = edges.get(state)
+        if following is None:
+            return 0
+        if not following:
+            memo[state] = 1 if state[1] is Phase.ENDED else 0
+            return memo[state]
+        on_stack.add(state)
+        total = sum(count(t) for t in following)
+        on_stack.discard(state)
+        memo[state] = total
+        return total
+
+    import sys
+
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, 10000))
+    try:
+        return count(start), looping
+    finally:
+        sys.setrecursionlimit(limit)
+
+
+def _play(scenario: Scenario, seed: int, prebuilt: tuple[Any, Any], prefix: list[Move]) -> ContactRuntime:
+    contact = ContactRuntime(scenario, seed=seed, today=WALK_DAY, lang="fr", agent_name="Alex", prebuilt=prebuilt)
+    contact.take()
+    for kind, arg in prefix:
+        _apply(contact, kind, arg)
+    return contact
+
+
+def _apply(contact: ContactRuntime, kind: str, arg: str) -> Any:
+    if kind == "choose":
+        return contact.choose(arg)
+    if kind == "say":
+        node = contact.node
+        text = passing_text(list(node.prompt.checks), contact.ctx) if arg == "pass" else failing_text()
+        return contact.say(text)
+    if kind == "continue":
+        return contact.go_on()
+    if kind == "hang_up":
+        return contact.hang_up()
+    if kind == "wrap_up":
+        outcome = contact.scenario.wrap_up.outcomes[0].id if contact.scenario.wrap_up else None
+        return contact.wrap_up(outcome, "Note de suivi : dossier traité.")
+    raise ActionRefused("walk", kind, kind)
+
+
+def _moves(contact: ContactRuntime) -> list[Move]:
+    node = contact.node
+    if contact.phase is Phase.WRAP_UP:
+        return [("wrap_up", "")]
+    if node is None:
+        return []
+    if node.end is not None:
+        return [("hang_up", "")] if contact.phone and contact.phase.value not in ("wrap_up", "ended") else []
+    if node.replies:
+        return [("choose", rid) for rid in contact.reply_ids(node)]
+    if node.prompt is not None:
+        return [("say", "pass"), ("say", "fail")]
+    if node.next is not None:
+        return [("continue", "")]
+    return []
+
+
+def _render_all_texts(scenario: Scenario, seed: int, report: WalkReport) -> None:
+    """Render every text in every declared language with real generated data (catches template crashes)."""
+    for lang in (code for code in LANGS if code in scenario.languages):
+        try:
+            ctx = build_context(scenario, seed, WALK_DAY, lang, "Alex")
+        except Exception as exc:  # noqa: BLE001
+            report.exceptions.append(f"[{lang}] contexte : {type(exc).__name__}: {exc}")
+            continue
+        for node_id, node in scenario.nodes.items():
+            texts = [node.say] + [r.text for r in node.replies or ()] + ([node.prompt.label] if node.prompt else [])
+            for text in texts:
+                if text is None:
+                    continue
+                try:
+                    render(text_in(text, lang), ctx.variables, lang)
+                except Exception as exc:  # noqa: BLE001
+                    report.exceptions.append(f"[{lang}] nœud {node_id} : {type(exc).__name__}: {exc}")
+
+
+def _show(prefix: list[Move]) -> str:
+    shown = [f"{k}:{a}" if a else k for k, a in prefix]
+    return " → ".join(shown) or "(début)"
