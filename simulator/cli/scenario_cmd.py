@@ -38,8 +38,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from simulator.scenario.checker import check_paths
 
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        for path in missing:
+            print(f"callsim scenario check: {path}: introuvable / not found", file=sys.stderr)
+        return 2
     report = check_paths(args.paths)
     errors = sum(d.severity == "error" for d in report.diagnostics)
     warnings = len(report.diagnostics) - errors

@@ -1,0 +1,52 @@
+#!/usr/bin/env python3
+"""callsim's performance targets, each reported as a ratio against a baseline measured in the same run.
+
+Usage: python scripts/bench.py [--quick] [--json] [--only NAME…]
+
+The machines are shared and noisy, so nothing here is asserted in the test suite: this script
+prints each measure, its baseline, the ratio and the target, and exits 0 whatever the numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from scripts.benchmarks import checker, journal  # noqa: E402
+
+BENCHES: dict[str, Callable[[bool], dict]] = {
+    "check": lambda quick: checker.bench_check(40 if quick else 200),
+    "append": lambda quick: journal.bench_append(200 if quick else 2000),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="smaller sizes, for a smoke run")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--only", nargs="*", choices=sorted(BENCHES), help="run only these benchmarks")
+    args = parser.parse_args(argv)
+    results = [BENCHES[name](args.quick) for name in (args.only or BENCHES)]
+    if args.json:
+        print(json.dumps(results, indent=2))
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="callsim benchmarks (ratio = ours / baseline, same run)")
+    for column in ("measure", "ours (s)", "baseline (s)", "ratio", "target", ""):
+        table.add_column(column)
+    for r in results:
+        met = "✔" if r["ratio"] <= r["target"] else "✘"
+        table.add_row(r["name"], f"{r['ours_s']:.4f}", f"{r['baseline_s']:.4f}", f"{r['ratio']:.2f}×", f"≤ {r['target']}×", met)
+    Console().print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

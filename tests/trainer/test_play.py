@@ -1,0 +1,55 @@
+"""The terminal player: a trainer can play a scenario from its start or from any node."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from simulator.engine.bundle import single_scenario_bundle
+from simulator.engine.clock import ManualClock
+from simulator.engine.session import EpreuveSession
+from simulator.journal.memory_store import MemoryJournalStore
+from simulator.trainer.play import TerminalPlayer
+
+SCENARIO = "scenarios/inbound/maison-lumiere-livraison.yaml"
+
+
+def play(lines: list[str], start_node: str | None = None, lang: str = "fr") -> tuple[int, str, EpreuveSession]:
+    bundle = single_scenario_bundle(SCENARIO)
+    session = EpreuveSession.start(bundle, store=MemoryJournalStore(), clock=ManualClock(dt.datetime(2026, 3, 2, 9)),
+                                   candidate_id="t", seed=5, language=lang)
+    out = io.StringIO()
+    code = TerminalPlayer(session, iter(lines), out, lang=lang, start_node=start_node).run()
+    return code, out.getvalue(), session
+
+
+def _index_of(output: str, text: str) -> str:
+    for line in reversed(output.splitlines()):
+        if text in line and line.strip()[0].isdigit():
+            return line.strip().split(".", 1)[0]
+    raise AssertionError(f"{text!r} not offered")
+
+
+def test_numbered_choices_move_the_conversation():
+    code, out, session = play(["1", ":quitter"])
+    assert code == 1  # quit before the end
+    assert "Le téléphone sonne" in out
+    assert "1." in out and "2." in out and "3." in out
+
+
+def test_playing_from_a_node_starts_there():
+    code, out, session = play(["1", ":quitter"], start_node="solution")
+    assert "je la reçois quand, ma lampe ?" in out
+    assert session.contact("maison-lumiere-livraison").node_id == "solution"
+
+
+def test_tool_commands_and_refusals_are_shown():
+    _, out, session = play(["1", ":client " + "Zzzz", ":lire n-existe-pas", ":quitter"])
+    assert "(aucun résultat / fait)" in out
+    assert "⚠" in out
+
+
+def test_english_interface_for_english_speaking_trainers():
+    _, out, _ = play(["1", ":help", ":quit"], lang="en")
+    assert "Type :help" in out and "Commands:" in out
+    assert "The phone has been ringing" in out
