@@ -38,6 +38,8 @@ class Bundle:
     path: str
     sha256: str
     contacts: tuple[PlannedContact, ...]
+    #: "epreuve" for an épreuve file, "scenario" for one scenario played on its own (a preview).
+    source: str = "epreuve"
 
     def scenario_hashes(self) -> dict[str, str]:
         return {c.scenario.id: c.sha256 for c in self.contacts}
@@ -79,4 +81,5 @@ def single_scenario_bundle(path: str | Path) -> Bundle:
         time_limit_minutes=max(5, min(300, scenario.duration_minutes * 3)), order="fixed",
         contacts=[ContactEntry(scenario=Path(path).name, at_minute=0)],
     )
-    return Bundle(epreuve, str(path), loaded.sha256, (PlannedContact(scenario, 0, str(path), loaded.sha256),))
+    return Bundle(epreuve, str(path), loaded.sha256, (PlannedContact(scenario, 0, str(path), loaded.sha256),),
+                  source="scenario")

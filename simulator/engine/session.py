@@ -20,7 +20,7 @@ from typing import Any
 
 from simulator import __version__
 from simulator.engine.actions import Take, action_from_json
-from simulator.engine.bundle import Bundle, load_bundle
+from simulator.engine.bundle import Bundle, load_bundle, single_scenario_bundle
 from simulator.engine.clock import Clock, parse_stamp, stamp
 from simulator.engine.contact import ContactRuntime, Line, Step
 from simulator.engine.dispatch import apply_action
@@ -60,8 +60,13 @@ class _Timing:
 
     def elapsed(self, now: datetime) -> float:
         if self.segment_start is None:
-            return 0.0
+            return self.banked
         return self.banked + max(0.0, (now - self.segment_start).total_seconds())
+
+    def stop(self, at: datetime) -> None:
+        """The épreuve is over: freeze the time used (a finished session's clock never runs again)."""
+        self.banked = self.elapsed(at)
+        self.segment_start = None
 
 
 @dataclass
@@ -109,7 +114,7 @@ class EpreuveSession:
             seed=seed, epreuve_id=epreuve.id, epreuve_hash=bundle.sha256,
             scenario_hashes=bundle.scenario_hashes(), app_version=__version__, created_at=created,
             mode=epreuve.mode, language=language,
-            extra={"epreuve_path": bundle.path, "today": now.date().isoformat(), "agent_name": epreuve.agent_name,
+            extra={"epreuve_path": bundle.path, "source": bundle.source, "today": now.date().isoformat(), "agent_name": epreuve.agent_name,
                    "time_limit_minutes": time_limit_minutes or epreuve.time_limit_minutes},
         )
         store.create_session(header)
@@ -127,17 +132,21 @@ class EpreuveSession:
     def resume(cls, store: JournalStore, session_id: str, *, clock: Clock, bundle: Bundle | None = None) -> EpreuveSession:
         """Rebuild an interrupted session from its journal and carry on where it stopped."""
         header = store.header(session_id)
-        bundle = bundle or load_bundle(header.extra["epreuve_path"])
+        bundle = bundle or _bundle_of(header)
         _same_files(header, bundle)
         session = cls(bundle, header, store, clock)
         session._claim.enter_context(store.claim(session_id, f"callsim {__version__}"))
-        session._replay(store.events(session_id))
-        if session.state.finished is None:
-            now = clock.now()
-            down = (now - session.timing.last_at).total_seconds() if session.timing.last_at else 0.0
-            session._record("session_resumed", {"downtime_seconds": round(max(0.0, down), 3), "policy": "clock-paused"},
-                            now, lambda: session._apply_resumed(now))
-            session.tick()
+        try:
+            session._replay(store.events(session_id))
+            if session.state.finished is None:
+                now = clock.now()
+                down = (now - session.timing.last_at).total_seconds() if session.timing.last_at else 0.0
+                session._record("session_resumed", {"downtime_seconds": round(max(0.0, down), 3), "policy": "clock-paused"},
+                                now, lambda: session._apply_resumed(now))
+                session.tick()
+        except BaseException:
+            session.close()  # a resume that failed must not keep the session locked
+            raise
         return session
 
     @classmethod
@@ -192,7 +201,7 @@ class EpreuveSession:
             self._record("contact_arrived", {"contact": key, "minute": minute}, now,
                          lambda key=key, minute=minute: self._apply_arrived(key, minute))
         if self._all_done():
-            self._record("session_finished", {"reason": "completed"}, now, lambda: self._apply_finished("completed"))
+            self._record("session_finished", {"reason": "completed"}, now, lambda: self._apply_finished("completed", now))
 
     # -- what a front end may see ------------------------------------------------------------------
 
@@ -245,8 +254,9 @@ class EpreuveSession:
         self.state.arrived.append(key)
         self.state.arrived_minute[key] = minute
 
-    def _apply_finished(self, reason: str) -> None:
+    def _apply_finished(self, reason: str, at: datetime) -> None:
         self.state.finished = reason
+        self.timing.stop(at)
 
     def _apply_action(self, action: Any, seq: int) -> tuple[ContactRuntime, Step]:
         state = self.state
@@ -290,6 +300,7 @@ class EpreuveSession:
     def _record_time_up(self, now: datetime) -> None:
         seq = self.seq + 1
         evidence = self._expire_all(seq)
+        self.timing.stop(now)
         self._record("time_up", {"evidence": [e.to_json() for e in evidence]}, now, None)
 
     # -- journal -----------------------------------------------------------------------------------
@@ -328,8 +339,9 @@ class EpreuveSession:
                                        f"Replaying event {seq} does not give the same evidence.")
             elif event.type == "time_up":
                 self._expire_all(seq)
+                self.timing.stop(at)
             elif event.type == "session_finished":
-                self._apply_finished(str(event.payload.get("reason", "completed")))
+                self._apply_finished(str(event.payload.get("reason", "completed")), at)
             self.seq = seq
             self.timing.last_at = at
 
@@ -356,6 +368,14 @@ class EpreuveSession:
     def _all_done(self) -> bool:
         contacts = self.state.contacts
         return len(contacts) == len(self.bundle.contacts) and all(c.phase is Phase.ENDED for c in contacts.values())
+
+
+def _bundle_of(header: SessionHeader) -> Bundle:
+    """The épreuve a session was started on: an épreuve file, or one scenario played on its own."""
+    path = header.extra["epreuve_path"]
+    if header.extra.get("source") == "scenario":
+        return single_scenario_bundle(path)
+    return load_bundle(path)
 
 
 def _same_files(header: SessionHeader, bundle: Bundle) -> None:

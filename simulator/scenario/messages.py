@@ -95,8 +95,8 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
     },
     # --- the checker ----------------------------------------------------------------
     "unknown-competency": {
-        "fr": ("compétence inconnue « {code} »", "Les codes valides vont de 01.01 à 03.05 : « callsim referentiel » les liste."),
-        "en": ("unknown competency '{code}'", "Valid codes run from 01.01 to 03.05: 'callsim referentiel' lists them."),
+        "fr": ("compétence inconnue « {competency} »", "Les codes valides vont de 01.01 à 03.05 : « callsim referentiel » les liste."),
+        "en": ("unknown competency '{competency}'", "Valid codes run from 01.01 to 03.05: 'callsim referentiel' lists them."),
     },
     "dangling-goto": {
         "fr": ("le nœud « {target} » n'existe pas", "Corrigez la cible ou ajoutez un nœud « {target} » sous « nodes »."),
@@ -127,16 +127,16 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("node '{node}' offers {count} replies (3 to 5 expected for a choice)", "Add plausible replies, or use 'next' when there is no choice to make."),
     },
     "claimed-not-evidenced": {
-        "fr": ("la compétence {code} est annoncée mais aucune réponse, aucun contrôle ni aucune règle ne peut l'observer", "Ajoutez une preuve (« evidence ») ou un contrôle (« checks ») pour {code}, ou retirez-la de « competencies »."),
-        "en": ("competency {code} is claimed but no reply, check or rule can observe it", "Add evidence or a check for {code}, or remove it from 'competencies'."),
+        "fr": ("la compétence {competency} est annoncée mais aucune réponse, aucun contrôle ni aucune règle ne peut l'observer", "Ajoutez une preuve (« evidence ») ou un contrôle (« checks ») pour {competency}, ou retirez-la de « competencies »."),
+        "en": ("competency {competency} is claimed but no reply, check or rule can observe it", "Add evidence or a check for {competency}, or remove it from 'competencies'."),
     },
     "never-positive": {
-        "fr": ("la compétence {code} ne peut jamais être observée positivement", "Ajoutez au moins un chemin où le candidat démontre {code}."),
-        "en": ("competency {code} can never be observed positively", "Add at least one path where the candidate demonstrates {code}."),
+        "fr": ("la compétence {competency} ne peut jamais être observée positivement", "Ajoutez au moins un chemin où le candidat démontre {competency}."),
+        "en": ("competency {competency} can never be observed positively", "Add at least one path where the candidate demonstrates {competency}."),
     },
     "evidence-not-claimed": {
-        "fr": ("preuve pour {code}, compétence non annoncée dans « competencies »", "Ajoutez {code} à « competencies » ou retirez cette preuve."),
-        "en": ("evidence for {code}, which is not claimed in 'competencies'", "Add {code} to 'competencies' or remove this evidence."),
+        "fr": ("preuve pour {competency}, compétence non annoncée dans « competencies »", "Ajoutez {competency} à « competencies » ou retirez cette preuve."),
+        "en": ("evidence for {competency}, which is not claimed in 'competencies'", "Add {competency} to 'competencies' or remove this evidence."),
     },
     "missing-translation": {
         "fr": ("traduction « {lang} » manquante", "Ajoutez « {lang}: … » à ce texte (langues du scénario : {languages})."),
@@ -151,8 +151,8 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("invalid template text: {problem}", "Variables are written {{{{ customer.first_name }}}}: check the braces."),
     },
     "coverage-short": {
-        "fr": ("la compétence {code} n'a que {count} occasion(s) d'observation (au moins {required} requises)", "Ajoutez à l'épreuve un contact qui évalue {code}."),
-        "en": ("competency {code} has only {count} observation chance(s) (at least {required} required)", "Add a contact that assesses {code} to the épreuve."),
+        "fr": ("la compétence {competency} n'a que {count} occasion(s) d'observation (au moins {required} requises)", "Ajoutez à l'épreuve un contact qui évalue {competency}."),
+        "en": ("competency {competency} has only {count} observation chance(s) (at least {required} required)", "Add a contact that assesses {competency} to the épreuve."),
     },
     "duplicate-contact": {
         "fr": ("le scénario « {scenario} » figure deux fois dans l'épreuve", "Un même scénario ne compte qu'une fois : utilisez un autre scénario."),

@@ -107,14 +107,16 @@ def read_yaml(raw: bytes, path: str) -> YamlDocument:
     text = _decode(raw, path, diags)
     if text is None:
         return YamlDocument(path, None, smap, diags)
-    tabs = _tab_indentation(text, path)
-    if tabs:
-        return YamlDocument(path, None, smap, tabs, text)
     if not _has_content(text):
         return fail(1, 1, "empty-file")
     try:
         root = YAML(typ="rt", pure=True).compose(io.StringIO(text))
     except MarkedYAMLError as exc:
+        # Tabs are legal inside block scalars and quoted text; they only matter when they
+        # break the parse, and then every offending line is more useful than the first one.
+        tabs = _tab_indentation(text, path)
+        if tabs:
+            return YamlDocument(path, None, smap, tabs, text)
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "?"

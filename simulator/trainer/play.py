@@ -113,6 +113,15 @@ class TerminalPlayer:
             key = waiting[int(answer) - 1].key
             self.perform(Take(contact=key, start_node=self.start_node))
             self.shown = 0
+        elif answer.startswith(":"):
+            name = ALIASES.get(answer[1:].split(" ", 1)[0], answer[1:].split(" ", 1)[0])
+            if name == "temps":
+                COMMANDS[name](self, "")
+            else:
+                self.say(HELP[self.lang])
+        elif answer:
+            self.say(self.t(f"Tapez le numéro du contact à prendre (1 à {len(waiting)}).",
+                            f"Type the number of the contact to take (1 to {len(waiting)})."))
         return True
 
     def show(self, view: Any) -> None:

@@ -49,9 +49,10 @@ def check_loaded(loaded: LoadedFile, cache: FileCache | None = None) -> LoadedFi
     ctx = FileContext(loaded.path, loaded.source_map)
     if loaded.kind == "scenario":
         scenario = loaded.model
-        check_graph(scenario, ctx)
+        graph_usable = check_graph(scenario, ctx)
         check_references(scenario, ctx)
-        check_competencies(scenario, ctx)
+        if graph_usable:
+            check_competencies(scenario, ctx)
         check_texts(scenario, loaded.data, ctx)
     elif loaded.kind == "epreuve":
         check_epreuve(loaded, ctx, cache or FileCache())

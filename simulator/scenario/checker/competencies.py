@@ -86,7 +86,7 @@ def check_competencies(scenario: Scenario, ctx: FileContext) -> None:
     ref = get_referentiel()
     for index, code in enumerate(scenario.competencies):
         if not ref.is_code(code):
-            ctx.error(("competencies", index), "unknown-competency", code=code)
+            ctx.error(("competencies", index), "unknown-competency", competency=code)
     claimed = set(scenario.competencies)
     table = observable(scenario)
     for index, code in enumerate(scenario.competencies):
@@ -94,14 +94,14 @@ def check_competencies(scenario: Scenario, ctx: FileContext) -> None:
             continue
         pos, _neg = table.get(code, (False, False))
         if code not in table:
-            ctx.error(("competencies", index), "claimed-not-evidenced", code=code)
+            ctx.error(("competencies", index), "claimed-not-evidenced", competency=code)
         elif not pos:
-            ctx.error(("competencies", index), "never-positive", code=code)
+            ctx.error(("competencies", index), "never-positive", competency=code)
     for source in _all_declared(scenario):
         if not ref.is_code(source.competency):
-            ctx.error(source.where, "unknown-competency", code=source.competency)
+            ctx.error(source.where, "unknown-competency", competency=source.competency)
         elif source.competency not in claimed:
-            ctx.warning(source.where, "evidence-not-claimed", code=source.competency)
+            ctx.warning(source.where, "evidence-not-claimed", competency=source.competency)
 
 
 def _all_declared(scenario: Scenario) -> Iterator[Source]:

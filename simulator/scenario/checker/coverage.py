@@ -85,7 +85,7 @@ def check_epreuve(loaded: LoadedFile, ctx: FileContext, cache: FileCache) -> Non
     if epreuve.mode == "exam":
         matrix = coverage(scenarios, epreuve.min_chances)
         for code in matrix.short():
-            ctx.error(("contacts",), "coverage-short", code=code, count=matrix.count(code), required=matrix.required)
+            ctx.error(("contacts",), "coverage-short", competency=code, count=matrix.count(code), required=matrix.required)
 
 
 def load_epreuve_scenarios(loaded: LoadedFile, cache: FileCache) -> list[Scenario]:

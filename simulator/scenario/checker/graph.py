@@ -34,9 +34,14 @@ def reachable(scenario: Scenario) -> set[str]:
     return seen
 
 
-def check_graph(scenario: Scenario, ctx: FileContext) -> None:
-    """Report every structural problem of the dialogue graph."""
-    if scenario.start not in scenario.nodes:
+def check_graph(scenario: Scenario, ctx: FileContext) -> bool:
+    """Report every structural problem of the dialogue graph; False when it has no valid start.
+
+    Without a start node nothing is reachable, so reachability (and everything built on it)
+    would only repeat the one real mistake: the caller skips those checks.
+    """
+    has_start = scenario.start in scenario.nodes
+    if not has_start:
         ctx.error(("start",), "dangling-goto", target=scenario.start)
     for node_id, node in scenario.nodes.items():
         where = ("nodes", node_id)
@@ -50,11 +55,14 @@ def check_graph(scenario: Scenario, ctx: FileContext) -> None:
         for target, rel in edges(node):
             if target not in scenario.nodes:
                 ctx.error((*where, *rel), "dangling-goto", target=target)
+    if not has_start:
+        return False
     reached = reachable(scenario)
     for node_id in scenario.nodes:
         if node_id not in reached:
             ctx.warning(("nodes", node_id), "unreachable-node", on_key=True, node=node_id, start=scenario.start)
     _check_exits(scenario, reached, ctx)
+    return True
 
 
 def _check_exits(scenario: Scenario, reached: set[str], ctx: FileContext) -> None:
