@@ -12,6 +12,7 @@ from simulator import __version__
 COMMAND_MODULES = (
     "referentiel_cmd",
     "scenario_cmd",
+    "epreuve_cmd",
     "transcript_cmd",
 )
 
@@ -38,4 +39,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)
         return 2
-    return int(args.handler(args) or 0)
+    try:
+        return int(args.handler(args) or 0)
+    except BrokenPipeError:  # output piped into `head` or a closed pager: stop quietly
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0

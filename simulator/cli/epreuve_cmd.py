@@ -1,0 +1,139 @@
+"""``callsim epreuve coverage``: the competency × scenario matrix of an épreuve.
+
+A trainer assembling an épreuve needs to see, for each of the 23 competencies, which contacts
+give it a chance to be observed, and whether the épreuve reaches the required number of
+independent chances (2 by default, ``min_chances`` in the épreuve file). The command prints the
+matrix and exits 1 when a competency falls short, 2 when the épreuve itself cannot be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from simulator.referentiel import get_referentiel
+
+#: Where ``callsim epreuve coverage NAME`` looks for ``NAME.yaml``.
+EPREUVE_FOLDER = Path("scenarios") / "epreuves"
+
+_WORDS = {
+    "fr": {"code": "Code", "competency": "Compétence", "chances": "Occasions", "short": "insuffisant",
+           "ok": "ok", "contacts": "Contacts", "summary": "{covered}/{total} compétences avec au moins {required} occasions.",
+           "title": "Couverture de l'épreuve « {title} »"},
+    "en": {"code": "Code", "competency": "Competency", "chances": "Chances", "short": "short",
+           "ok": "ok", "contacts": "Contacts", "summary": "{covered}/{total} competencies with at least {required} chances.",
+           "title": "Coverage of the épreuve '{title}'"},
+}
+
+
+def register(subparsers: Any) -> None:
+    """Add ``epreuve`` and its sub-commands to ``subparsers``."""
+    parser = subparsers.add_parser("epreuve", help="outils du formateur pour les épreuves")
+    commands = parser.add_subparsers(dest="epreuve_command", metavar="COMMANDE")
+    parser.set_defaults(handler=lambda args: (parser.print_help(sys.stderr), 2)[1])
+
+    cover = commands.add_parser(
+        "coverage", help="matrice compétences × scénarios d'une épreuve",
+        description="Affiche, pour chaque compétence, les contacts qui permettent de l'observer ; "
+                    "code de sortie 1 si une compétence a moins d'occasions que requis.")
+    cover.add_argument("epreuve", metavar="ÉPREUVE",
+                       help="fichier d'épreuve, ou son nom dans scenarios/epreuves (ex. : standard)")
+    cover.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue du tableau")
+    cover.add_argument("--format", choices=("table", "json", "csv"), default="table", dest="output")
+    cover.add_argument("--min", type=int, default=None, metavar="N",
+                       help="occasions requises par compétence (défaut : min_chances de l'épreuve)")
+    cover.set_defaults(handler=run_coverage)
+
+
+def resolve_epreuve(name_or_path: str) -> Path:
+    """A path as given when it exists, else ``scenarios/epreuves/NAME.yaml``."""
+    path = Path(name_or_path)
+    if path.exists() or path.suffix in (".yaml", ".yml"):
+        return path
+    return EPREUVE_FOLDER / f"{name_or_path}.yaml"
+
+
+def run_coverage(args: argparse.Namespace) -> int:
+    from simulator.scenario.checker import FileCache
+    from simulator.scenario.checker.coverage import coverage, load_epreuve_scenarios
+
+    path = resolve_epreuve(args.epreuve)
+    if not path.is_file():
+        print(f"callsim epreuve coverage: {path}: introuvable / not found", file=sys.stderr)
+        return 2
+    cache = FileCache()
+    loaded = cache.load(path, str(path))
+    if loaded.kind != "epreuve" or loaded.model is None:
+        for diagnostic in loaded.diagnostics:
+            print(diagnostic.format(args.lang), file=sys.stderr)
+        if loaded.kind not in (None, "epreuve"):
+            print(f"{path}: ce fichier n'est pas une épreuve / this file is not an épreuve", file=sys.stderr)
+        return 2
+    epreuve = loaded.model
+    scenarios = load_epreuve_scenarios(loaded, cache)
+    matrix = coverage(scenarios, args.min if args.min is not None else epreuve.min_chances)
+    title = epreuve.title if isinstance(epreuve.title, str) else epreuve.title.fr
+    if args.output == "json":
+        sys.stdout.write(json.dumps(_as_json(path, title, matrix), ensure_ascii=False, indent=2) + "\n")
+    elif args.output == "csv":
+        _write_csv(matrix)
+    else:
+        _print_table(title, matrix, args.lang)
+    return 1 if matrix.short() else 0
+
+
+def _as_json(path: Path, title: str, matrix: Any) -> dict[str, Any]:
+    referentiel = get_referentiel()
+    return {
+        "epreuve": str(path), "title": title, "required": matrix.required,
+        "scenarios": list(matrix.scenario_ids),
+        "competencies": [
+            {"code": code, "label": referentiel.competency(code).label("fr"),
+             "chances": matrix.count(code), "scenarios": list(matrix.chances[code]),
+             "short": matrix.count(code) < matrix.required}
+            for code in referentiel.codes
+        ],
+        "short": matrix.short(),
+    }
+
+
+def _write_csv(matrix: Any) -> None:
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(["code", *matrix.scenario_ids, "chances"])
+    for code in get_referentiel().codes:
+        present = set(matrix.chances[code])
+        writer.writerow([code, *("1" if s in present else "" for s in matrix.scenario_ids), matrix.count(code)])
+
+
+def _print_table(title: str, matrix: Any, lang: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    words = _WORDS[lang]
+    referentiel = get_referentiel()
+    table = Table(title=words["title"].format(title=title), highlight=False)
+    table.add_column(words["code"], no_wrap=True)
+    table.add_column(words["competency"], overflow="fold", max_width=44)
+    for number, _scenario in enumerate(matrix.scenario_ids, start=1):
+        table.add_column(str(number), justify="center", no_wrap=True)
+    table.add_column(words["chances"], justify="right", no_wrap=True)
+    for index, activity in enumerate(referentiel.activities):
+        if index:
+            table.add_section()
+        for competency in activity.competencies:
+            present = set(matrix.chances[competency.code])
+            count = matrix.count(competency.code)
+            verdict = f"[green]{count} {words['ok']}[/]" if count >= matrix.required else f"[bold red]{count} {words['short']}[/]"
+            table.add_row(competency.code, competency.label(lang),
+                          *("●" if s in present else "·" for s in matrix.scenario_ids), verdict)
+    console = Console()
+    console.print(table)
+    console.print(f"{words['contacts']} :" if lang == "fr" else f"{words['contacts']}:")
+    for number, scenario in enumerate(matrix.scenario_ids, start=1):
+        console.print(f"  {number:>2}. {scenario}", highlight=False)
+    covered = sum(matrix.count(c) >= matrix.required for c in referentiel.codes)
+    console.print(words["summary"].format(covered=covered, total=len(referentiel.codes), required=matrix.required))
