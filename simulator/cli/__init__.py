@@ -13,6 +13,7 @@ COMMAND_MODULES = (
     "referentiel_cmd",
     "scenario_cmd",
     "epreuve_cmd",
+    "app_cmd",
     "transcript_cmd",
 )
 

@@ -17,9 +17,6 @@ from typing import Any
 
 from simulator.referentiel import get_referentiel
 
-#: Where ``callsim epreuve coverage NAME`` looks for ``NAME.yaml``.
-EPREUVE_FOLDER = Path("scenarios") / "epreuves"
-
 _WORDS = {
     "fr": {"code": "Code", "competency": "Compétence", "chances": "Occasions", "short": "insuffisant",
            "ok": "ok", "contacts": "Contacts", "summary": "{covered}/{total} compétences avec au moins {required} occasions.",
@@ -49,19 +46,12 @@ def register(subparsers: Any) -> None:
     cover.set_defaults(handler=run_coverage)
 
 
-def resolve_epreuve(name_or_path: str) -> Path:
-    """A path as given when it exists, else ``scenarios/epreuves/NAME.yaml``."""
-    path = Path(name_or_path)
-    if path.exists() or path.suffix in (".yaml", ".yml"):
-        return path
-    return EPREUVE_FOLDER / f"{name_or_path}.yaml"
-
-
 def run_coverage(args: argparse.Namespace) -> int:
+    from simulator.engine.bundle import epreuve_path
     from simulator.scenario.checker import FileCache
     from simulator.scenario.checker.coverage import coverage, load_epreuve_scenarios
 
-    path = resolve_epreuve(args.epreuve)
+    path = epreuve_path(args.epreuve)
     if not path.is_file():
         print(f"callsim epreuve coverage: {path}: introuvable / not found", file=sys.stderr)
         return 2

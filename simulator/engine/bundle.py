@@ -51,6 +51,18 @@ class Bundle:
         raise KeyError(key)
 
 
+#: Where an épreuve named on the command line (``standard``, ``practice``) is looked for.
+EPREUVE_FOLDER = Path("scenarios") / "epreuves"
+
+
+def epreuve_path(name_or_path: str | Path) -> Path:
+    """A path as given when it exists or names a YAML file, else ``scenarios/epreuves/NAME.yaml``."""
+    path = Path(name_or_path)
+    if path.exists() or path.suffix in (".yaml", ".yml"):
+        return path
+    return EPREUVE_FOLDER / f"{name_or_path}.yaml"
+
+
 def load_bundle(path: str | Path) -> Bundle:
     """Load and fully check an épreuve file and its scenarios; raise BundleError on any error."""
     cache = FileCache()

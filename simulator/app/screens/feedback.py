@@ -1,0 +1,49 @@
+"""Practice only: what the contact showed, competency by competency, right after it ends."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Static
+
+from simulator.app.bindings import translate_bindings
+from simulator.app.i18n import N_
+from simulator.engine.evidence import Evidence
+
+
+def feedback_table(items: Sequence[Evidence], lang: str, headings: tuple[str, str, str]) -> Table:
+    """One row per piece of evidence: ✔/✘, the competency, the explanation."""
+    table = Table(*headings, expand=True, show_lines=False)
+    for item in items:
+        mark = "[green]✔[/]" if item.positive else "[red]✘[/]"
+        table.add_row(mark, item.competency, item.explanation.get(lang) or item.explanation.get("fr", ""))
+    return table
+
+
+class FeedbackScreen(ModalScreen[None]):
+    """Never pushed in exam mode: the console only opens it when the engine returns feedback."""
+
+    BINDINGS = [Binding("escape,enter", "dismiss(None)", N_("Continue"))]
+
+    def __init__(self, title: str, items: Sequence[Evidence]) -> None:
+        super().__init__()
+        self.title_text, self.items = title, items
+
+    def compose(self) -> ComposeResult:
+        translate_bindings(self, self.app.t)
+        t = self.app.t
+        with VerticalScroll(id="feedback"):
+            yield Label(t("Feedback — {title}", title=self.title_text), classes="heading")
+            if self.items:
+                yield Static(feedback_table(self.items, self.app.lang, ("", t("Competency"), t("What was observed"))))
+            else:
+                yield Static(t("Nothing was observed in this contact."))
+            yield Button(t("Continue"), id="continue", variant="primary")
+
+    def on_button_pressed(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,43 @@
+"""Wrap-up after a contact: the outcome code and the after-call note."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Select, TextArea
+
+from simulator.app.bindings import translate_bindings
+from simulator.app.i18n import N_
+from simulator.engine.views import ContactView
+
+
+class WrapUpScreen(ModalScreen[tuple[str, str] | None]):
+    """Returns ``(outcome, note)``, or None when the candidate goes back to the contact."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Back")), Binding("f10", "confirm", N_("Confirm"))]
+
+    def __init__(self, view: ContactView) -> None:
+        super().__init__()
+        self.view = view
+
+    def compose(self) -> ComposeResult:
+        translate_bindings(self, self.app.t)
+        t = self.app.t
+        with Vertical(id="wrapup"):
+            yield Label(t("Wrap-up — {title}", title=self.view.title), classes="heading")
+            yield Label(t("Outcome"))
+            yield Select([(label, code) for code, label in self.view.outcomes], id="outcome", prompt=t("Choose…"))
+            yield Label(t("After-call note") + (" *" if self.view.note_required else ""))
+            yield TextArea(id="note", soft_wrap=True)
+            yield Button(t("Confirm the wrap-up (F10)"), id="confirm", variant="primary")
+
+    @on(Button.Pressed, "#confirm")
+    def action_confirm(self) -> None:
+        outcome = self.query_one("#outcome", Select).value
+        if outcome is Select.BLANK:
+            self.notify(self.app.t("Choose an outcome."), severity="warning")
+            return
+        self.dismiss((str(outcome), self.query_one("#note", TextArea).text.strip()))

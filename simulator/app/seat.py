@@ -1,0 +1,72 @@
+"""A candidate's seat: open the store, then start a new session or resume the unfinished one.
+
+Headless (no Textual): the app, the command line and the tests use the same function, so a
+closed terminal or a crash is handled exactly like a planned restart — the candidate signs in
+again with the same id and finds the épreuve where the journal left it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from simulator.engine.bundle import Bundle, epreuve_path, load_bundle
+from simulator.engine.clock import Clock
+from simulator.engine.session import EpreuveSession
+from simulator.journal.sqlite_store import SqliteJournalStore
+from simulator.journal.store import JournalStore
+
+#: Events after which a session accepts no more actions.
+_FINAL_EVENTS = ("session_finished", "time_up")
+
+
+@dataclass(frozen=True)
+class SeatRequest:
+    """What the sign-in screen (or the command line) collected."""
+
+    candidate_id: str
+    epreuve: str = "practice"
+    seed: int | None = None
+    language: str = "fr"
+    store_path: Path | None = None
+
+
+def unfinished_session(store: JournalStore, candidate_id: str, epreuve_id: str) -> str | None:
+    """The id of this candidate's last unfinished session of this épreuve, if any."""
+    found = None
+    for session_id in store.session_ids():
+        header = store.header(session_id)
+        if header.candidate_id != candidate_id or header.epreuve_id != epreuve_id:
+            continue
+        last = store.last_event(session_id)
+        if last is not None and last.type not in _FINAL_EVENTS:
+            found = session_id
+    return found
+
+
+def default_seed(candidate_id: str, epreuve_id: str) -> int:
+    """A stable seed when none is given: the same candidate meets the same customers again."""
+    import hashlib
+
+    digest = hashlib.sha256(f"{candidate_id}|{epreuve_id}".encode()).digest()
+    return int.from_bytes(digest[:4], "big")
+
+
+def open_seat(request: SeatRequest, store: JournalStore, clock: Clock, bundle: Bundle | None = None) -> EpreuveSession:
+    """Resume the candidate's unfinished session of the épreuve, or start a new one."""
+    bundle = bundle or load_bundle(epreuve_path(request.epreuve))
+    previous = unfinished_session(store, request.candidate_id, bundle.epreuve.id)
+    if previous is not None:
+        return EpreuveSession.resume(store, previous, clock=clock, bundle=bundle)
+    seed = request.seed if request.seed is not None else default_seed(request.candidate_id, bundle.epreuve.id)
+    return EpreuveSession.start(bundle, store=store, clock=clock, candidate_id=request.candidate_id,
+                                seed=seed, language=request.language)
+
+
+def open_store(path: Path | None) -> SqliteJournalStore:
+    """The embedded SQLite store (the default path unless one is given)."""
+    from simulator.journal.paths import default_store_path
+
+    target = path or default_store_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return SqliteJournalStore(target)

@@ -1,0 +1,1 @@
+"""The candidate app's widgets, one per module; each only shows engine state or forwards a key."""

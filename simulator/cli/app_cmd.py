@@ -1,0 +1,66 @@
+"""``callsim exam`` and ``callsim practice``: the candidate's terminal app on the embedded store."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+#: Environment variable holding the invigilator's code (never typed on the command line in a room).
+INVIGILATOR_ENV = "CALLSIM_INVIGILATOR_CODE"
+
+
+def register(subparsers: Any) -> None:
+    exam = subparsers.add_parser("exam", help="passer l'épreuve d'examen (application du candidat)")
+    exam.add_argument("--candidate", required=True, metavar="ID", help="numéro du candidat")
+    exam.add_argument("--epreuve", default="standard", metavar="NOM|FICHIER", help="épreuve (défaut : standard)")
+    _common(exam)
+    exam.set_defaults(handler=run_exam)
+
+    practice = subparsers.add_parser("practice", help="s'entraîner sur l'épreuve d'entraînement")
+    practice.add_argument("--candidate", default="", metavar="ID", help="numéro ou prénom (demandé à l'écran sinon)")
+    practice.add_argument("--epreuve", default="practice", metavar="NOM|FICHIER", help="épreuve (défaut : practice)")
+    _common(practice)
+    practice.set_defaults(handler=run_practice)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--seed", type=int, default=None, metavar="N", help="graine des clients simulés")
+    parser.add_argument("--lang", choices=("fr", "nl", "en"), default="fr", help="langue de l'interface (défaut : fr)")
+    parser.add_argument("--store", metavar="CHEMIN", help="base SQLite des journaux (défaut : $CALLSIM_STORE ou données de l'utilisateur)")
+
+
+def run_exam(args: argparse.Namespace) -> int:
+    code = os.environ.get(INVIGILATOR_ENV, "")
+    if not code:
+        print(f"callsim exam: définissez le code du surveillant dans {INVIGILATOR_ENV} avant de lancer l'examen.\n"
+              f"callsim exam: set the invigilator's code in {INVIGILATOR_ENV} before starting the exam.", file=sys.stderr)
+        return 2
+    return _run(args, invigilator_code=code)
+
+
+def run_practice(args: argparse.Namespace) -> int:
+    return _run(args, invigilator_code="")
+
+
+def _run(args: argparse.Namespace, *, invigilator_code: str) -> int:
+    from simulator.app.app import create_app
+    from simulator.app.seat import SeatRequest
+    from simulator.engine.bundle import BundleError, epreuve_path
+    from simulator.system_clock import SystemClock
+
+    path = epreuve_path(args.epreuve)
+    if not path.is_file():
+        print(f"callsim: {path}: épreuve introuvable / épreuve not found", file=sys.stderr)
+        return 2
+    request = SeatRequest(args.candidate, str(path), args.seed, args.lang, Path(args.store) if args.store else None)
+    try:
+        app = create_app(request, clock=SystemClock(), invigilator_code=invigilator_code)
+    except BundleError as exc:
+        for diagnostic in exc.diagnostics:
+            print(diagnostic.format("fr"), file=sys.stderr)
+        return 2
+    app.run()
+    return 0
