@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
@@ -255,6 +254,6 @@ COMMANDS: dict[str, Command] = {
     "reprendre": lambda p, r: Resume(),
     "raccrocher": lambda p, r: HangUp(),
     "transférer": lambda p, r: Transfer(service=r),
-    "clôture": lambda p, r: WrapUp(outcome=shlex.split(r)[0] if r else None, note=r.partition(" ")[2]),
+    "clôture": lambda p, r: WrapUp(outcome=r.split(" ", 1)[0] if r else None, note=r.partition(" ")[2]),
     "aide": lambda p, r: p.say(HELP[p.lang]),
 }

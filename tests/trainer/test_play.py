@@ -53,3 +53,21 @@ def test_english_interface_for_english_speaking_trainers():
     _, out, _ = play(["1", ":help", ":quit"], lang="en")
     assert "Type :help" in out and "Commands:" in out
     assert "The phone has been ringing" in out
+
+
+def test_a_wrap_up_note_may_contain_apostrophes():
+    note = "rappel du chef d'atelier demain"
+    _, out, session = play(["1", ":raccrocher", f":clôture information {note}", ":quitter"])
+    actions = [e.payload["action"] for e in session.store.events(session.session_id) if e.type == "action"]
+    assert {"kind": "wrap_up", "outcome": "information", "note": note}.items() <= actions[-1].items()
+    assert "Arguments incorrects" not in out
+
+
+def test_the_queue_prompt_accepts_help_and_explains_a_wrong_answer():
+    bundle = single_scenario_bundle(SCENARIO)
+    session = EpreuveSession.start(bundle, store=MemoryJournalStore(), clock=ManualClock(dt.datetime(2026, 3, 2, 9)),
+                                   candidate_id="t", seed=5)
+    out = io.StringIO()
+    TerminalPlayer(session, iter([":aide", "x", ":quitter"]), out).run()
+    assert "Commandes :" in out.getvalue()
+    assert "Tapez le numéro du contact à prendre (1 à 1)." in out.getvalue()
