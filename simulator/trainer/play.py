@@ -22,7 +22,8 @@ HELP = {
   :agenda [agenda]             créneaux libres                :réserver <créneau>
   :formulaire <id>             ouvrir un formulaire           :champ <form> <champ> <valeur…>
   :envoyer-formulaire <form>   envoyer le formulaire
-  :mail <à> | <objet> | <texte>   envoyer un mail (séparez par « | »)
+  :mail <à> | <objet> | <texte> [| <pièce jointe>, …]   envoyer un mail (séparez par « | »)
+  :fax <numéro> | <objet> | <texte>                     envoyer un fax
   :attente  :reprendre  :raccrocher  :transférer <service>
   :clôture <code> <note…>      clôture administrative (code de clôture + note)
   :aide   :quitter""",
@@ -38,7 +39,8 @@ HELP = {
   :agenda [calendar]           free slots                     :book <slot>
   :form <id>                   open a form                    :field <form> <field> <value…>
   :submit-form <form>          submit the form
-  :mail <to> | <subject> | <text>   send a mail (separate with '|')
+  :mail <to> | <subject> | <text> [| <attachment>, …]   send a mail (separate with '|')
+  :fax <number> | <subject> | <text>                    send a fax
   :hold  :resume  :hangup  :transfer <service>
   :wrapup <code> <note…>       wrap-up (outcome code + note)
   :help   :quit""",
@@ -213,9 +215,16 @@ def _tool(tool: str, op: str, **args: Any) -> UseTool:
     return UseTool(tool=tool, op=op, args=args)
 
 
-def _mail(rest: str) -> UseTool:
-    to, subject, body = (part.strip() for part in rest.split("|", 2))
-    return _tool("mail", "send", to=to, subject=subject, body=body)
+def _mail(rest: str, channel: str = "mail") -> UseTool:
+    """``to | subject | body [| attachment, attachment…]`` (the body may not contain « | »)."""
+    parts = [part.strip() for part in rest.split("|", 3)]
+    if len(parts) < 3:
+        raise ValueError(rest)
+    to, subject, body = parts[:3]
+    args: dict[str, Any] = {"to": to, "subject": subject, "body": body, "channel": channel}
+    if len(parts) == 4 and parts[3]:
+        args["attachments"] = [a.strip() for a in parts[3].split(",") if a.strip()]
+    return _tool("mail", "send", **args)
 
 
 def _split(rest: str, count: int) -> list[str]:
@@ -250,6 +259,7 @@ COMMANDS: dict[str, Command] = {
     "champ": lambda p, r: _tool("forms", "set", **dict(zip(("form", "field", "value"), _split(r, 3)))),
     "envoyer-formulaire": lambda p, r: _tool("forms", "submit", form=r),
     "mail": lambda p, r: _mail(r),
+    "fax": lambda p, r: _mail(r, "fax"),
     "attente": lambda p, r: Hold(),
     "reprendre": lambda p, r: Resume(),
     "raccrocher": lambda p, r: HangUp(),
