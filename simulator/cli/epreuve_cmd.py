@@ -105,9 +105,13 @@ def _print_table(title: str, matrix: Any, lang: str) -> None:
 
     words = _WORDS[lang]
     referentiel = get_referentiel()
+    console = Console()
+    # Labels only when they fit beside the contact columns; codes alone are enough otherwise.
+    with_labels = console.width >= 44 + 4 * len(matrix.scenario_ids)
     table = Table(title=words["title"].format(title=title), highlight=False)
     table.add_column(words["code"], no_wrap=True)
-    table.add_column(words["competency"], overflow="fold", max_width=44)
+    if with_labels:
+        table.add_column(words["competency"], overflow="fold", max_width=44)
     for number, _scenario in enumerate(matrix.scenario_ids, start=1):
         table.add_column(str(number), justify="center", no_wrap=True)
     table.add_column(words["chances"], justify="right", no_wrap=True)
@@ -118,9 +122,9 @@ def _print_table(title: str, matrix: Any, lang: str) -> None:
             present = set(matrix.chances[competency.code])
             count = matrix.count(competency.code)
             verdict = f"[green]{count} {words['ok']}[/]" if count >= matrix.required else f"[bold red]{count} {words['short']}[/]"
-            table.add_row(competency.code, competency.label(lang),
+            label = (competency.label(lang),) if with_labels else ()
+            table.add_row(competency.code, *label,
                           *("●" if s in present else "·" for s in matrix.scenario_ids), verdict)
-    console = Console()
     console.print(table)
     console.print(f"{words['contacts']} :" if lang == "fr" else f"{words['contacts']}:")
     for number, scenario in enumerate(matrix.scenario_ids, start=1):

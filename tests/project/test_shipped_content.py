@@ -23,7 +23,29 @@ SCENARIO_FILES = sorted(
 def test_the_shipped_library_checks_clean_in_strict_mode():
     report = check_paths([SCENARIOS])
     assert [d.format("en") for d in report.diagnostics] == []
-    assert len(SCENARIO_FILES) >= 2
+    assert len(SCENARIO_FILES) >= 16
+
+
+def test_the_library_has_every_kind_of_contact_the_standard_asks_for():
+    kinds = {(m.direction, m.kind) for m in (load_checked(p).model for p in SCENARIO_FILES)}
+    directions = {d for d, _ in kinds}
+    assert directions == {"inbound", "outbound", "admin"}
+    for direction, count in (("inbound", 6), ("outbound", 6), ("admin", 6)):
+        assert sum(1 for p in SCENARIO_FILES if p.parent.name == direction) >= count, direction
+
+
+def test_the_standard_epreuve_gives_every_competency_two_chances(capsys):
+    standard = load_checked(SCENARIOS / "epreuves" / "standard.yaml").model
+    assert standard.mode == "exam" and len(standard.contacts) >= 12
+    assert main(["epreuve", "coverage", str(SCENARIOS / "epreuves" / "standard.yaml"), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["short"] == []
+    assert all(row["chances"] >= 2 for row in report["competencies"]) and len(report["competencies"]) == 23
+
+
+def test_the_practice_epreuve_is_short_with_feedback():
+    practice = load_checked(SCENARIOS / "epreuves" / "practice.yaml").model
+    assert practice.mode == "practice" and 3 <= len(practice.contacts) <= 4
 
 
 @pytest.mark.parametrize("kind", ["scenario", "epreuve", "testplan"])
