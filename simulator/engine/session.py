@@ -7,6 +7,8 @@ same events to a fresh session, which therefore reaches exactly the same state.
 Time policy: the épreuve clock counts *active* time. When the app stops (crash, power cut,
 closed terminal) the clock stops at the last journal event and restarts when the session is
 resumed; the time in between is recorded in the ``session_resumed`` event but not charged.
+A session whose journal holds only its header (the app stopped before the first event) never
+started: resuming it starts it, with the ``session_started`` event a normal start writes.
 """
 
 from __future__ import annotations
@@ -120,12 +122,11 @@ class EpreuveSession:
         store.create_session(header)
         session = cls(bundle, header, store, clock)
         session._claim.enter_context(store.claim(header.session_id, f"callsim {__version__}"))
-        session._record("session_started", {
-            "epreuve": epreuve.id, "version": epreuve.version, "mode": epreuve.mode,
-            "time_limit_minutes": session.time_limit_minutes,
-            "contacts": [{"contact": c.scenario.id, "at_minute": c.at_minute} for c in bundle.contacts],
-        }, now, lambda: session._apply_started(now))
-        session.tick()
+        try:
+            session._begin(now)
+        except BaseException:
+            session.close()  # a start that failed must not keep the session locked
+            raise
         return session
 
     @classmethod
@@ -138,7 +139,11 @@ class EpreuveSession:
         session._claim.enter_context(store.claim(session_id, f"callsim {__version__}"))
         try:
             session._replay(store.events(session_id))
-            if session.state.finished is None:
+            if session.seq == 0:
+                # Stopped between writing the header and the first event: the épreuve never
+                # started (its clock never ran), so it starts now, as ``start`` would have.
+                session._begin(clock.now())
+            elif session.state.finished is None:
                 now = clock.now()
                 down = (now - session.timing.last_at).total_seconds() if session.timing.last_at else 0.0
                 session._record("session_resumed", {"downtime_seconds": round(max(0.0, down), 3), "policy": "clock-paused"},
@@ -155,6 +160,16 @@ class EpreuveSession:
         session = cls(bundle, header, None, None)
         session._replay(events, strict=strict)
         return session
+
+    def _begin(self, now: datetime) -> None:
+        """Journal the ``session_started`` event (the épreuve's clock starts) and let contacts arrive."""
+        epreuve = self.bundle.epreuve
+        self._record("session_started", {
+            "epreuve": epreuve.id, "version": epreuve.version, "mode": epreuve.mode,
+            "time_limit_minutes": self.time_limit_minutes,
+            "contacts": [{"contact": c.scenario.id, "at_minute": c.at_minute} for c in self.bundle.contacts],
+        }, now, lambda: self._apply_started(now))
+        self.tick()
 
     def close(self) -> None:
         """Release the session's claim (the journal stays as it is)."""

@@ -33,7 +33,12 @@ from simulator.journal.validation import (
 
 _PAGE = 500
 _SELECT_SESSION = "SELECT 1 FROM sessions WHERE session_id = ?"
-_SELECT_EVENTS = "SELECT seq, at, type, payload, prev_hash, hash FROM events WHERE session_id = ?"
+#: Text columns come back as bytes and are decoded per event, so that a column that is not valid
+#: UTF-8 (a damaged or tampered file) is reported for its event instead of failing a whole page.
+_SELECT_EVENTS = (
+    "SELECT seq, CAST(at AS BLOB), CAST(type AS BLOB), CAST(payload AS BLOB), "
+    "CAST(prev_hash AS BLOB), CAST(hash AS BLOB) FROM events WHERE session_id = ?"
+)
 
 
 class SqliteJournalStore:
@@ -120,15 +125,16 @@ class SqliteJournalStore:
     # -- reading -----------------------------------------------------------------------
     def header(self, session_id: str) -> SessionHeader:
         """Return the header, rebuilt from its canonical JSON."""
-        text = self._session_column(session_id, "header_json")
+        raw = self._session_column(session_id, "CAST(header_json AS BLOB)")
         try:
-            return header_from_dict(json.loads(text))
-        except ValueError as exc:  # InvalidRecord is a ValueError too
+            return header_from_dict(json.loads(raw.decode("utf-8")))
+        except (ValueError, TypeError, AttributeError) as exc:  # InvalidRecord is a ValueError too
             raise InvalidRecord("header", f"en-tête illisible ({exc})", str(exc)) from exc
 
     def stored_header_hash(self, session_id: str) -> str:
         """The header hash recorded at creation (verification compares it to a recomputation)."""
-        return str(self._session_column(session_id, "header_hash"))
+        raw = self._session_column(session_id, "CAST(header_hash AS BLOB)")
+        return bytes(raw).decode("utf-8", errors="replace")  # damaged bytes can only mismatch
 
     def events(self, session_id: str, after_seq: int = 0) -> Iterator[Event]:
         """Iterate events with ``seq > after_seq`` in pages (no cursor stays open between)."""
@@ -198,10 +204,31 @@ def _rollback(conn: sqlite3.Connection) -> None:
         conn.execute("ROLLBACK")
 
 
+_EVENT_COLUMNS = ("at", "type", "payload", "prev_hash", "hash")
+
+
 def _row_to_event(session_id: str, row: tuple[Any, ...]) -> Event:
-    seq, at, type_, payload, prev_hash, digest = row
+    """Build an event from a row; raise ``InvalidRecord`` naming its seq if the row is damaged."""
+    seq = row[0]
+    if isinstance(seq, bool) or not isinstance(seq, int):
+        raise InvalidRecord("seq", f"numéro d'événement illisible ({seq!r})", f"unreadable event number ({seq!r})")
+    texts = []
+    for name, raw in zip(_EVENT_COLUMNS, row[1:], strict=True):
+        try:
+            texts.append(bytes(raw).decode("utf-8"))
+        except (UnicodeDecodeError, TypeError) as exc:
+            raise InvalidRecord(
+                name, f"événement n° {seq} : texte qui n'est pas de l'UTF-8 valide",
+                f"event #{seq}: text is not valid UTF-8",
+            ) from exc
+    at, type_, payload, prev_hash, digest = texts
     try:
         data = json.loads(payload)
     except ValueError as exc:
         raise InvalidRecord("payload", f"événement n° {seq} illisible", str(exc)) from exc
+    if not isinstance(data, dict):
+        raise InvalidRecord(
+            "payload", f"événement n° {seq} : un objet JSON est attendu",
+            f"event #{seq}: a JSON object is expected",
+        )
     return Event(session_id, seq, at, type_, data, prev_hash, digest)

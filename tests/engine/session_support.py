@@ -327,6 +327,15 @@ def evidence_without_seq(evidence: Iterable[Any]) -> list[dict[str, Any]]:
     return out
 
 
+def strip_evidence_seqs(value: Any) -> Any:
+    """A JSON-like state or payload without the ``seq`` of its evidence (a resume shifts later seqs)."""
+    if isinstance(value, dict):
+        return {k: strip_evidence_seqs(v) for k, v in value.items() if not (k == "seq" and "competency" in value)}
+    if isinstance(value, list):
+        return [strip_evidence_seqs(v) for v in value]
+    return value
+
+
 def event_record(event: Event) -> dict[str, Any]:
     """An event without its session id, as plain JSON-like data (for comparing two journals)."""
     return {"seq": event.seq, "at": event.at, "type": event.type, "payload": _plain(dict(event.payload)),
@@ -351,7 +360,8 @@ def assert_evidence_seqs_point_at_events(session: EpreuveSession, events: Sequen
 # -- a kill-able runner (for the SIGKILL tests) -------------------------------------------------------
 
 #: Run by ``python -c`` in a child process: start a session on a SQLite journal, perform the
-#: script, and print ``START <seq>`` once started and ``ACK <seq>`` after each ``perform`` returns.
+#: script, and print ``START <seq>`` once started and ``ACK <action index> <seq>`` after each
+#: ``perform`` returns (``seq``: the session's last event, durable by then).
 RUNNER = r"""
 import json, sys
 from datetime import datetime
@@ -370,9 +380,9 @@ store = SqliteJournalStore(spec["db"])
 out = sys.stdout
 session = EpreuveSession.start(bundle, store=store, clock=clock, candidate_id=spec["candidate"], seed=spec["seed"])
 out.write(f"START {session.seq}\n"); out.flush()
-for action in actions:
-    outcome = sup.perform_step(session, clock, action, spec["step"])
-    out.write(f"ACK {outcome.seq}\n"); out.flush()
+for index, action in enumerate(actions):
+    sup.perform_step(session, clock, action, spec["step"])
+    out.write(f"ACK {index} {session.seq}\n"); out.flush()
 out.write("DONE\n"); out.flush()
 session.close()
 store.close()
@@ -422,6 +432,6 @@ __all__ = [
     "FlawedPolicy", "Script", "action_count", "assert_evidence_seqs_point_at_events", "bundle_from_path",
     "cached_script", "contact_state", "default_bundle", "event_record", "evidence_without_seq", "fresh_clock",
     "perform_step", "practice_epreuve_path", "record_script", "reference_run", "run_script", "scenario_bundle",
-    "session_state", "spawn_holder", "spawn_runner", "start_session", "tool_state", "wait_for",
+    "session_state", "spawn_holder", "spawn_runner", "start_session", "strip_evidence_seqs", "tool_state", "wait_for",
     "write_epreuve", "write_runner_spec",
 ]

@@ -33,6 +33,7 @@ from session_support import (
     session_state,
     spawn_holder,
     start_session,
+    strip_evidence_seqs,
     write_epreuve,
 )
 from simulator.engine.bundle import load_bundle, single_scenario_bundle
@@ -44,15 +45,6 @@ from simulator.journal.verify import verify_session
 
 DOWNTIME = timedelta(minutes=10)
 POLICIES = ("ideal", "flawed")
-
-
-def _strip_seq(value: Any) -> Any:
-    """A state with the ``seq`` of every piece of evidence removed (resuming shifts later seqs)."""
-    if isinstance(value, dict):
-        return {k: _strip_seq(v) for k, v in value.items() if not (k == "seq" and "competency" in value)}
-    if isinstance(value, list):
-        return [_strip_seq(v) for v in value]
-    return value
 
 
 @dataclasses.dataclass
@@ -130,7 +122,7 @@ def _check_final(session: EpreuveSession, policy: str, *, reopened_finished: boo
     ref = reference(policy)
     assert session.finished == "completed"
     assert evidence_without_seq(session.evidence()) == ref.evidence
-    assert _strip_seq(session_state(session)) == _strip_seq(ref.final_state)
+    assert strip_evidence_seqs(session_state(session)) == strip_evidence_seqs(ref.final_state)
     if not reopened_finished:  # (a finished session reopened: see test_finished_session_keeps_its_remaining_time)
         # Downtime is never charged: the active time used is the uninterrupted run's.
         assert session.remaining_seconds() == ref.final_remaining

@@ -217,6 +217,15 @@ def stored(tmp_path: Path) -> Path:
         ("UPDATE sessions SET header_json = replace(header_json, 'cand-1', 'cand-2')", 0,
          "header_modified"),
         ("UPDATE sessions SET header_json = 'oops'", 0, "header_unreadable"),
+        # Damaged bytes and wrong JSON kinds are reported for their event, never raised.
+        ("UPDATE events SET payload = CAST(x'7b22693a' || x'ff' || x'7d' AS TEXT) WHERE seq = 3", 3,
+         "unreadable_event"),
+        ("UPDATE events SET at = CAST(x'c3' AS TEXT) WHERE seq = 2", 2, "unreadable_event"),
+        ("UPDATE events SET hash = CAST(x'e9' AS TEXT) WHERE seq = 6", 6, "unreadable_event"),
+        ("UPDATE events SET payload = '[1, 2]' WHERE seq = 4", 4, "unreadable_event"),
+        ("UPDATE events SET payload = 'null' WHERE seq = 1", 1, "unreadable_event"),
+        ("UPDATE sessions SET header_json = CAST(x'ff' AS TEXT)", 0, "header_unreadable"),
+        ("UPDATE sessions SET header_hash = CAST(x'ff' AS TEXT)", 0, "header_modified"),
     ],
 )
 def test_tampered_store_is_located(stored: Path, statement: str, seq: int, code: str) -> None:
