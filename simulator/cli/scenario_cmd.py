@@ -82,9 +82,35 @@ def run_graph(args: argparse.Namespace) -> int:
     from simulator.scenario.drawing import dot, mermaid
 
     loaded = load_checked(args.file)
+    if not_a_scenario("graph", args.file, loaded):
+        return 2
     if loaded.model is None or loaded.kind != "scenario":
         for diagnostic in loaded.diagnostics:
             print(diagnostic.format("fr"), file=sys.stderr)
         return 1
     sys.stdout.write((mermaid if args.output == "mermaid" else dot)(loaded.model, args.lang))
     return 0
+
+
+def not_a_scenario(command: str, file: str, loaded) -> bool:
+    """Say so (on stderr) when ``file`` is a test plan or an épreuve given where a scenario is expected."""
+    from pathlib import Path
+
+    data = loaded.data if isinstance(loaded.data, dict) else {}
+    if loaded.kind == "testplan":
+        tested = data.get("scenario")
+        target = str(Path(file).parent / tested) if isinstance(tested, str) else None
+        fr = f"{file} est un fichier de plans de test, pas un scénario : donnez le scénario qu'il teste"
+        en = f"{file} is a test-plan file, not a scenario: give the scenario it tests"
+        if target:
+            fr, en = f"{fr} ({target})", f"{en} ({target})"
+        fr, en = f"{fr} ; ses plans se lancent avec « callsim scenario test {file} ».", f"{en}; run its plans with 'callsim scenario test {file}'."
+    elif loaded.kind == "epreuve":
+        fr = (f"{file} est une épreuve, pas un scénario : donnez l'un de ses scénarios (contacts[].scenario) ; "
+              f"« callsim scenario play {file} » joue l'épreuve entière.")
+        en = (f"{file} is an épreuve, not a scenario: give one of its scenarios (contacts[].scenario); "
+              f"'callsim scenario play {file}' plays the whole épreuve.")
+    else:
+        return False
+    print(f"callsim scenario {command}: {fr}\n  ({en})", file=sys.stderr)
+    return True

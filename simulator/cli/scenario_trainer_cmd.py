@@ -31,23 +31,56 @@ def run_play(args: argparse.Namespace) -> int:
     from simulator.engine.session import EpreuveSession
     from simulator.journal.memory_store import MemoryJournalStore
     from simulator.scenario.loader import load_file
+    from simulator.cli.scenario_cmd import not_a_scenario
     from simulator.system_clock import SystemClock
     from simulator.trainer.play import TerminalPlayer
+    from simulator.trainer.walk import explain
 
-    kind = load_file(args.file).kind
+    loaded = load_file(args.file)
+    if loaded.kind == "testplan":
+        not_a_scenario("play", args.file, loaded)
+        return 2
     try:
-        bundle = load_bundle(args.file) if kind == "epreuve" else single_scenario_bundle(args.file)
+        bundle = load_bundle(args.file) if loaded.kind == "epreuve" else single_scenario_bundle(args.file)
     except BundleError as exc:
         for diagnostic in exc.diagnostics:
             print(diagnostic.format("fr"), file=sys.stderr)
         return 1
-    session = EpreuveSession.start(bundle, store=MemoryJournalStore(), clock=SystemClock(),
-                                   candidate_id="apercu", seed=args.seed, language=args.lang)
+    if args.start_node is not None and not _has_node(bundle, args.file, args.start_node):
+        return 2
+    session = None
     try:
+        session = EpreuveSession.start(bundle, store=MemoryJournalStore(), clock=SystemClock(),
+                                       candidate_id="apercu", seed=args.seed, language=args.lang)
         player = TerminalPlayer(session, _input_lines(), sys.stdout, lang=args.lang, start_node=args.start_node)
         return player.run()
+    except OSError:  # the terminal or the pipe went away: nothing to do with the scenario
+        raise
+    except Exception as exc:  # noqa: BLE001 — a trainer's preview stops with a message, never a traceback
+        sys.stdout.flush()
+        print(f"callsim scenario play: le scénario s'est arrêté sur une erreur : {explain(exc)}\n"
+              f"  Lancez « callsim scenario check » et « callsim scenario walk » sur {args.file} pour la situer.\n"
+              f"  (the scenario stopped on an error; run 'callsim scenario check' and 'callsim scenario walk' on it)",
+              file=sys.stderr)
+        return 1
     finally:
-        session.close()
+        if session is not None:
+            session.close()
+
+
+def _has_node(bundle, file: str, node: str) -> bool:
+    """Whether ``--from`` names a node of the scenario (of one of the épreuve's scenarios); else say so."""
+    import difflib
+
+    nodes = sorted({node_id for planned in bundle.contacts for node_id in planned.scenario.nodes})
+    if node in nodes:
+        return True
+    close = difflib.get_close_matches(node, nodes, n=1, cutoff=0.6)
+    guess = (f" Vouliez-vous dire « {close[0]} » ?", f" Did you mean '{close[0]}'?") if close else ("", "")
+    listing = ", ".join(nodes[:30]) + (", …" if len(nodes) > 30 else "")
+    print(f"callsim scenario play: --from : le nœud « {node} » n'existe pas dans {file}.{guess[0]} Nœuds : {listing}\n"
+          f"  (--from: node '{node}' does not exist in {file}.{guess[1]})", file=sys.stderr)
+    return False
 
 
 def _input_lines():
@@ -89,18 +122,27 @@ def run_test(args: argparse.Namespace) -> int:
 
 
 def run_walk(args: argparse.Namespace) -> int:
+    from simulator.cli.scenario_cmd import not_a_scenario
     from simulator.scenario.checker import load_checked
-    from simulator.trainer.walk import walk
+    from simulator.trainer.walk import explain, walk
 
     worst = 0
     for file in args.files:
         loaded = load_checked(file)
+        if not_a_scenario("walk", file, loaded):
+            worst = 2
+            continue
         if loaded.model is None or loaded.kind != "scenario":
             for diagnostic in loaded.diagnostics:
                 print(diagnostic.format("fr"), file=sys.stderr)
-            worst = 1
+            worst = max(worst, 1)
             continue
-        report = walk(loaded.model, seed=args.seed, max_states=args.max_states)
+        try:
+            report = walk(loaded.model, seed=args.seed, max_states=args.max_states)
+        except Exception as exc:  # noqa: BLE001 — reported like the crashes the walk itself finds
+            print(f"{file}: le parcours s'est arrêté sur une erreur : {explain(exc)}")
+            worst = max(worst, 1)
+            continue
         loops = " (avec boucles)" if report.looping else ""
         endings = ", ".join(f"{k}: {v}" for k, v in sorted(report.endings.items()))
         print(f"{file}: {report.states} états, {report.paths} chemins complets{loops}; fins : {endings}")
@@ -115,5 +157,5 @@ def run_walk(args: argparse.Namespace) -> int:
         if report.truncated:
             print(f"  exploration limitée : {report.truncated} état(s) non explorés (--max-states)")
         if not report.ok:
-            worst = 1
+            worst = max(worst, 1)
     return worst

@@ -42,8 +42,9 @@ class Diagnostic:
         return f"{head}\n    {label}: {hint}" if hint else head
 
     def to_json(self, lang: str = "fr") -> dict[str, Any]:
-        """A JSON-able dict for tools (``--format json``)."""
+        """A JSON-able dict for tools (``--format json``); ``file`` and ``path`` both name the file."""
         return {
+            "file": self.path,
             "path": self.path,
             "line": self.line,
             "column": self.column,

@@ -150,6 +150,38 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("texte à variables invalide : {problem}", "Les variables s'écrivent {{{{ customer.first_name }}}} : vérifiez les accolades."),
         "en": ("invalid template text: {problem}", "Variables are written {{{{ customer.first_name }}}}: check the braces."),
     },
+    "unknown-filter": {
+        "fr": ("filtre « {name} » inconnu dans le texte", "{suggestion}Filtres de callsim : add_workdays, add_days, longdate, shortdate, time ; et les filtres standard de Jinja2 (replace, upper, lower, title…)."),
+        "en": ("unknown filter '{name}' in the text", "{suggestion}callsim's filters: add_workdays, add_days, longdate, shortdate, time; and Jinja2's standard filters (replace, upper, lower, title…)."),
+    },
+    "fact-uses-fact": {
+        "fr": ("le fait « {fact} » utilise un autre fait ({name}) : les faits sont calculés avant que « facts » existe", "Recalculez la valeur à partir de today, refs.*, customer.*… (par exemple {{{{ today | add_workdays(2) | longdate }}}}), ou appliquez le filtre là où le fait est utilisé."),
+        "en": ("fact '{fact}' uses another fact ({name}): facts are computed before 'facts' exists", "Compute the value again from today, refs.*, customer.*… (e.g. {{{{ today | add_workdays(2) | longdate }}}}), or apply the filter where the fact is used."),
+    },
+    "template-error": {
+        "fr": ("ce texte ne peut pas être produit : {problem}", "Le texte a été essayé avec un client généré : vérifiez les filtres et leurs valeurs (longdate et shortdate attendent une date AAAA-MM-JJ, time une heure HH:MM ; voir le guide, 2.10)."),
+        "en": ("this text cannot be produced: {problem}", "The text was tried with a generated customer: check the filters and their values (longdate and shortdate expect a YYYY-MM-DD date, time an HH:MM time; see the guide, 2.10)."),
+    },
+    "requirement-value": {
+        "fr": ("l'exigence « {kind} » vaut « {value} » : le contrôle du texte tapé ne pourra pas la lire", "Une exigence « date » doit donner une date AAAA-MM-JJ (« {{{{ facts.rdv_date }}}} », sans longdate ni shortdate) ; une exigence « amount » un montant comme 49.90."),
+        "en": ("the '{kind}' requirement gives '{value}': the typed-text check cannot read it", "A 'date' requirement must give a YYYY-MM-DD date ('{{{{ facts.rdv_date }}}}', without longdate or shortdate); an 'amount' requirement an amount such as 49.90."),
+    },
+    "window-order": {
+        "fr": ("la fenêtre de disponibilité finit ({end}) avant de commencer ({start})", "Donnez une heure de fin « end » après l'heure de début « start » (format HH:MM)."),
+        "en": ("the availability window ends ({end}) before it starts ({start})", "Give an 'end' time after the 'start' time (HH:MM)."),
+    },
+    "choice-without-choices": {
+        "fr": ("le champ « {field} » est de type choice mais n'a pas de « choices »", "Ajoutez « choices: [valeur 1, valeur 2] » (les valeurs proposées au candidat), ou changez le type du champ."),
+        "en": ("field '{field}' is of type choice but has no 'choices'", "Add 'choices: [value 1, value 2]' (the values offered to the candidate), or change the field's type."),
+    },
+    "tool-without-resource": {
+        "fr": ("l'outil « {tool} » est cité mais le scénario n'a pas de « {resource} » : il ne sera pas proposé", "Déclarez « {resource} » ou retirez « {tool} » de « tools »."),
+        "en": ("tool '{tool}' is listed but the scenario has no '{resource}': it will not be offered", "Declare '{resource}' or remove '{tool}' from 'tools'."),
+    },
+    "not-a-scenario": {
+        "fr": ("« {target} » n'est pas un scénario ({kind})", "Le champ « scenario » d'un plan de test désigne le fichier du scénario (« callsim: scenario/1 »), relatif au fichier de plans."),
+        "en": ("'{target}' is not a scenario ({kind})", "A test plan's 'scenario' names the scenario file ('callsim: scenario/1'), relative to the plans file."),
+    },
     "coverage-short": {
         "fr": ("la compétence {competency} n'a que {count} occasion(s) d'observation (au moins {required} requises)", "Ajoutez à l'épreuve un contact qui évalue {competency}."),
         "en": ("competency {competency} has only {count} observation chance(s) (at least {required} required)", "Add a contact that assesses {competency} to the épreuve."),

@@ -1,15 +1,16 @@
-"""Texts with {{ variables }}: a sandboxed Jinja2 environment, and a static check of every variable used."""
+"""Texts with {{ variables }}: a sandboxed Jinja2 environment, and a static check of every variable and filter used."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+import difflib
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import StrictUndefined, Template, TemplateSyntaxError, UndefinedError, nodes
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 #: Fields of the generated customer that texts may use as {{ customer.<field> }}.
 CUSTOMER_FIELDS = frozenset({
@@ -20,42 +21,126 @@ CUSTOMER_FIELDS = frozenset({
 ORG_FIELDS = frozenset({"name", "sector", "city", "phone", "email"})
 AGENT_FIELDS = frozenset({"name"})
 PLAIN_NAMES = frozenset({"today"})
+#: The filters callsim adds to Jinja2's own (documented in the trainer's guide, 2.10).
+CALLSIM_FILTERS = ("add_workdays", "add_days", "longdate", "shortdate", "time")
 
 
 @dataclass(frozen=True)
 class TemplateProblem:
-    """A problem in one text: a syntax error or an unknown variable."""
+    """A problem in one text: a syntax error, an unknown variable or filter, a fact using a fact."""
 
-    code: str  # "template-syntax" | "unknown-variable"
-    params: Mapping[str, str]
+    code: str  # "template-syntax" | "unknown-variable" | "unknown-filter" | "fact-uses-fact"
+    params: Mapping[str, Any]
+
+
+class FilterValueError(ValueError):
+    """A filter was given a value it cannot use (a date where a time is expected…); says so in fr and en."""
+
+    def __init__(self, fr: str, en: str) -> None:
+        super().__init__(en)
+        self.fr, self.en = fr, en
+
+
+def _iso_date(name: str, value: Any) -> dt.date:
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise FilterValueError(
+            f"le filtre « {name} » attend une date AAAA-MM-JJ, pas « {_shown(value)} »",
+            f"the '{name}' filter expects a YYYY-MM-DD date, not '{_shown(value)}'",
+        ) from None
+
+
+def _count(name: str, value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise FilterValueError(
+            f"le filtre « {name} » attend un nombre de jours entier, pas « {_shown(value)} »",
+            f"the '{name}' filter expects a whole number of days, not '{_shown(value)}'",
+        ) from None
+
+
+def _shown(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+#: More working days than this (about 40 years) is a mistake, not a plan: refused rather than counted.
+MAX_WORKDAYS = 10_000
 
 
 def _add_workdays(value: str, days: int) -> str:
-    day = dt.date.fromisoformat(str(value))
+    day = _iso_date("add_workdays", value)
+    days = _count("add_workdays", days)
+    if abs(days) > MAX_WORKDAYS:
+        raise FilterValueError(f"le filtre « add_workdays » accepte au plus {MAX_WORKDAYS} jours, pas {days}",
+                               f"the 'add_workdays' filter takes at most {MAX_WORKDAYS} days, not {days}")
     step = 1 if days >= 0 else -1
-    remaining = abs(int(days))
-    while remaining:
-        day += dt.timedelta(days=step)
-        if day.weekday() < 5:
-            remaining -= 1
+    remaining = abs(days)
+    try:
+        while remaining:
+            day += dt.timedelta(days=step)
+            if day.weekday() < 5:
+                remaining -= 1
+    except OverflowError:
+        raise FilterValueError("le filtre « add_workdays » sort du calendrier",
+                               "the 'add_workdays' filter leaves the calendar") from None
     return day.isoformat()
 
 
 def _add_days(value: str, days: int) -> str:
-    return (dt.date.fromisoformat(str(value)) + dt.timedelta(days=int(days))).isoformat()
+    try:
+        return (_iso_date("add_days", value) + dt.timedelta(days=_count("add_days", days))).isoformat()
+    except OverflowError:
+        raise FilterValueError("le filtre « add_days » sort du calendrier", "the 'add_days' filter leaves the calendar") from None
+
+
+def _date_filter(name: str, style: str, lang: str) -> Callable[[Any], str]:
+    def apply(value: Any) -> str:
+        from simulator.engine.textcheck import format_date
+
+        return format_date(_iso_date(name, value).isoformat(), lang, style)
+
+    return apply
+
+
+def _time_filter(lang: str) -> Callable[[Any], str]:
+    def apply(value: Any) -> str:
+        from simulator.engine.textcheck import format_time
+
+        text = str(value)
+        try:
+            return format_time(text, lang)
+        except ValueError:
+            looks_like_date = _looks_like_date(text)
+            raise FilterValueError(
+                f"le filtre « time » attend une heure HH:MM, pas « {_shown(value)} »"
+                + (" (une date : utilisez longdate ou shortdate)" if looks_like_date else ""),
+                f"the 'time' filter expects an HH:MM time, not '{_shown(value)}'"
+                + (" (a date: use longdate or shortdate)" if looks_like_date else ""),
+            ) from None
+
+    return apply
+
+
+def _looks_like_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 @cache
 def environment(lang: str) -> SandboxedEnvironment:
     """The sandboxed environment for texts shown in ``lang``; filters format dates in that language."""
-    from simulator.engine.textcheck import format_date, format_time
-
     env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
     env.filters["add_workdays"] = _add_workdays
     env.filters["add_days"] = _add_days
-    env.filters["longdate"] = lambda value: format_date(str(value), lang, "long")
-    env.filters["shortdate"] = lambda value: format_date(str(value), lang, "short")
-    env.filters["time"] = lambda value: format_time(str(value), lang)
+    env.filters["longdate"] = _date_filter("longdate", "long", lang)
+    env.filters["shortdate"] = _date_filter("shortdate", "short", lang)
+    env.filters["time"] = _time_filter(lang)
     return env
 
 
@@ -63,22 +148,42 @@ def render(text: str, context: Mapping[str, Any], lang: str = "fr") -> str:
     """Render ``text`` with ``context``; plain text without braces is returned unchanged."""
     if "{" not in text:
         return text
-    return environment(lang).from_string(text).render(context)
+    return _compiled(lang, text).render(context)
 
 
-def problems(text: str, *, references: set[str], facts: set[str]) -> Iterator[TemplateProblem]:
-    """Every syntax error or unknown variable in ``text``, without rendering it."""
+@lru_cache(maxsize=4096)
+def _compiled(lang: str, text: str) -> Template:
+    """Texts are rendered again and again (every view, every replayed path): compile each once."""
+    return environment(lang).from_string(text)
+
+
+@lru_cache(maxsize=4096)
+def _parsed(text: str) -> nodes.Template | TemplateSyntaxError:
+    """The syntax tree of ``text`` (only read, never changed), or the syntax error."""
+    try:
+        return environment("fr").parse(text)
+    except TemplateSyntaxError as exc:
+        return exc
+
+
+def problems(text: str, *, references: set[str], facts: set[str], fact: str | None = None) -> Iterator[TemplateProblem]:
+    """Every syntax error, unknown variable or unknown filter in ``text``, without rendering it.
+
+    ``fact`` names the fact whose value ``text`` is: facts are computed before ``facts`` exists,
+    so a fact that uses another fact is reported.
+    """
     if "{" not in text:
         return
-    try:
-        tree = environment("fr").parse(text)
-    except TemplateSyntaxError as exc:
-        yield TemplateProblem("template-syntax", {"problem": exc.message or "?"})
+    env = environment("fr")
+    tree = _parsed(text)
+    if isinstance(tree, TemplateSyntaxError):
+        yield TemplateProblem("template-syntax", {"problem": tree.message or "?"})
         return
     known = {"customer": CUSTOMER_FIELDS, "org": ORG_FIELDS, "agent": AGENT_FIELDS,
              "refs": frozenset(references), "facts": frozenset(facts)}
+    namespaces = ("refs",) if fact is not None else ("refs", "facts")
     available = ", ".join(
-        [f"{ns}.{field}" for ns in ("refs", "facts") for field in sorted(known[ns])]
+        [f"{ns}.{field}" for ns in namespaces for field in sorted(known[ns])]
         + ["customer.…", "org.…", "agent.name", "today"]
     )
     attributed: set[int] = set()
@@ -88,12 +193,81 @@ def problems(text: str, *, references: set[str], facts: set[str]) -> Iterator[Te
             continue
         attributed.add(id(base))
         attr = node.attr if isinstance(node, nodes.Getattr) else getattr(node.arg, "value", None)
-        if base.name in known and attr not in known[base.name]:
+        if base.name == "facts" and fact is not None:
+            yield TemplateProblem("fact-uses-fact", {"fact": fact, "name": f"facts.{attr}"})
+        elif base.name in known and attr not in known[base.name]:
             yield TemplateProblem("unknown-variable", {"name": f"{base.name}.{attr}", "available": available})
     for name in tree.find_all(nodes.Name):
         if name.ctx != "load" or name.name in PLAIN_NAMES:
             continue
-        if name.name not in known:
+        if name.name == "facts" and fact is not None:
+            if id(name) not in attributed:
+                yield TemplateProblem("fact-uses-fact", {"fact": fact, "name": "facts"})
+        elif name.name not in known:
             yield TemplateProblem("unknown-variable", {"name": name.name, "available": available})
         elif id(name) not in attributed:
             yield TemplateProblem("unknown-variable", {"name": name.name, "available": available})
+    for node in tree.find_all(nodes.Filter):
+        if node.name not in env.filters:
+            yield TemplateProblem("unknown-filter", {"name": node.name, "suggestion": _filter_suggestion(node.name)})
+
+
+def _filter_suggestion(name: str) -> dict[str, str]:
+    close = difflib.get_close_matches(name, [*CALLSIM_FILTERS, *sorted(environment("fr").filters)], n=1, cutoff=0.6)
+    if not close:
+        return {"fr": "", "en": ""}
+    return {"fr": f"Vouliez-vous dire « {close[0]} » ? ", "en": f"Did you mean '{close[0]}'? "}
+
+
+def only_looks_up(text: str) -> bool:
+    """True when ``text`` only inserts plain variables (``{{ customer.first_name }}``, ``{{ today }}``).
+
+    Such a text cannot fail once its variables are known to exist; anything else (a filter, a
+    call, an operator, a block) is worth producing once to see that it works.
+    """
+    if "{" not in text:
+        return True
+    tree = _parsed(text)
+    if isinstance(tree, TemplateSyntaxError):
+        return False
+    for output in tree.body:
+        if not isinstance(output, nodes.Output):
+            return False
+        for item in output.nodes:
+            if isinstance(item, nodes.TemplateData) or (isinstance(item, nodes.Name) and item.name in PLAIN_NAMES):
+                continue
+            if isinstance(item, nodes.Getattr) and isinstance(item.node, nodes.Name):
+                continue
+            if isinstance(item, nodes.Getitem) and isinstance(item.node, nodes.Name) and isinstance(item.arg, nodes.Const):
+                continue
+            return False
+    return True
+
+
+def fact_names_used(text: str) -> set[str]:
+    """The facts ``text`` refers to as ``facts.<name>`` (empty when it cannot be parsed)."""
+    if "{" not in text:
+        return set()
+    tree = _parsed(text)
+    if isinstance(tree, TemplateSyntaxError):
+        return set()
+    used = set()
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+        if isinstance(node.node, nodes.Name) and node.node.name == "facts":
+            attr = node.attr if isinstance(node, nodes.Getattr) else getattr(node.arg, "value", None)
+            used.add(str(attr))
+    return used
+
+
+def describe_error(exc: BaseException) -> dict[str, str]:
+    """What went wrong while producing a text, for a trainer, in fr and en."""
+    if isinstance(exc, FilterValueError):
+        return {"fr": exc.fr, "en": exc.en}
+    if isinstance(exc, UndefinedError):
+        return {"fr": f"valeur absente ({exc.message})", "en": f"missing value ({exc.message})"}
+    if isinstance(exc, SecurityError):
+        return {"fr": f"opération interdite dans un texte ({exc})", "en": f"operation not allowed in a text ({exc})"}
+    if isinstance(exc, TemplateSyntaxError):
+        return {"fr": exc.message or "?", "en": exc.message or "?"}
+    detail = f"{type(exc).__name__}: {exc}"
+    return {"fr": detail, "en": detail}

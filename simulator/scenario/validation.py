@@ -46,14 +46,25 @@ def validate(
 
 def _diagnostic(err: dict[str, Any], smap: SourceMap, path: str) -> Diagnostic:
     kind = err["type"]
-    data_path = smap.resolve(tuple(err["loc"]))
+    loc = tuple(err["loc"])
+    # A mapping's key that fails validation (e.g. a node id in capitals) is located by pydantic
+    # as (..., key, "[key]"): the diagnostic belongs on the key, not on the block it introduces.
+    on_key = loc[-1:] == ("[key]",)
+    data_path = smap.resolve(loc[:-1] if on_key else loc)
     value = err.get("input")
     ctx = err.get("ctx") or {}
-    at = smap.value(data_path)
+    at = smap.key(data_path) if on_key else smap.value(data_path)
 
-    def make(code: str, severity: str = "error", position: Any = at, **params: Any) -> Diagnostic:
-        return Diagnostic(path, position.line, position.column, severity, code, params)  # type: ignore[arg-type]
+    def make(code: str, severity: str = "error", position: Any = None, **params: Any) -> Diagnostic:
+        where = position if position is not None else at  # ``at`` as it stands when called
+        return Diagnostic(path, where.line, where.column, severity, code, params)  # type: ignore[arg-type]
 
+    if kind.startswith("callsim:"):
+        # A rule of the models themselves (a model validator) names its diagnostic code, its
+        # parameters and, as ``at``, the key of the block the trainer must change.
+        params = {k: v for k, v in ctx.items() if k != "at"}
+        where = smap.value((*data_path, ctx["at"])) if "at" in ctx else at
+        return make(kind.removeprefix("callsim:"), position=where, **params)
     if kind == "missing":
         return make("missing-field", field=err["loc"][-1])
     if kind == "union_tag_not_found":
@@ -65,7 +76,13 @@ def _diagnostic(err: dict[str, Any], smap: SourceMap, path: str) -> Diagnostic:
         return make("yaml11-boolean", value=value)
     if kind in _EXPECTED:
         fr, en = _EXPECTED[kind]
-        return make("wrong-type", expected={"fr": fr, "en": en}, found=_found(value), advice=_type_advice(kind, value))
+        written = smap.written.get(data_path) if not on_key else None
+        return make("wrong-type", expected={"fr": fr, "en": en}, found=_found(value),
+                    advice=_type_advice(kind, value, written))
+    if kind == "literal_error" and isinstance(value, list | dict):
+        # A list or a block where one word is expected: say so, not "invalid value '['faq']'".
+        return make("wrong-type", expected={"fr": "un texte", "en": "a text"}, found=_found(value),
+                    advice=_detail_advice(_detail(kind, ctx, "")))
     if kind == "union_tag_invalid":
         at = smap.value((*data_path, "type"))
         value = ctx.get("tag", value)
@@ -87,11 +104,13 @@ def _found(value: Any) -> dict[str, str]:
     return {"fr": "une valeur vide", "en": "an empty value"}
 
 
-def _type_advice(kind: str, value: Any) -> dict[str, str]:
+def _type_advice(kind: str, value: Any, written: str | None = None) -> dict[str, str]:
     if kind == "string_type" and isinstance(value, int | float | bool):
+        # Quote what the trainer wrote (01.10), not what YAML made of it (1.1).
+        shown = written if written is not None else value
         return {
-            "fr": f"Mettez la valeur entre guillemets : \"{value}\".",
-            "en": f"Put the value in quotes: \"{value}\".",
+            "fr": f"Mettez la valeur entre guillemets : \"{shown}\".",
+            "en": f"Put the value in quotes: \"{shown}\".",
         }
     if value is None:
         return {"fr": "La valeur est vide : complétez-la ou retirez la clé.", "en": "The value is empty: fill it in or remove the key."}
@@ -123,13 +142,19 @@ def _detail(kind: str, ctx: dict[str, Any], msg: str) -> dict[str, str]:
     return {"fr": msg, "en": msg}
 
 
+def _detail_advice(detail: dict[str, str]) -> dict[str, str]:
+    return {"fr": f"Écrivez une seule valeur ({detail['fr']}).", "en": f"Write a single value ({detail['en']})."}
+
+
 def _value_advice(kind: str, ctx: dict[str, Any]) -> dict[str, str]:
     if kind in ("literal_error", "union_tag_invalid"):
         return {"fr": "Choisissez l'une des valeurs possibles.", "en": "Pick one of the allowed values."}
     return {"fr": "Corrigez la valeur.", "en": "Fix the value."}
 
 
-def _short(value: Any) -> str:
+def _short(value: Any) -> str | dict[str, str]:
+    if value is None:
+        return {"fr": "(vide)", "en": "(empty)"}
     text = str(value)
     return text if len(text) <= 40 else text[:37] + "…"
 

@@ -14,8 +14,15 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import (
+    CollectionEndEvent,
+    CollectionStartEvent,
+    MappingStartEvent,
+    NodeEvent,
+)
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.tokens import ScalarToken
 
 from simulator.scenario.diagnostics import Diagnostic
 
@@ -55,6 +62,8 @@ class SourceMap:
     keys: dict[Path, Position] = field(default_factory=dict)
     #: Paths of plain (unquoted) scalars that YAML 1.1 would read as booleans.
     yaml11_booleans: set[Path] = field(default_factory=set)
+    #: The source text of numbers and booleans, as written (``01.10``, not the 1.1 YAML reads).
+    written: dict[Path, str] = field(default_factory=dict)
 
     def value(self, path: Path) -> Position:
         """Position of the value at ``path``, or of its nearest known ancestor."""
@@ -109,28 +118,44 @@ def read_yaml(raw: bytes, path: str) -> YamlDocument:
         return YamlDocument(path, None, smap, diags)
     if not _has_content(text):
         return fail(1, 1, "empty-file")
+    deep = _deep_flow_prefix(text)
+    if deep is not None:
+        # ruamel.yaml's scanner is quadratic in flow nesting ("[[[[…" takes minutes): find the
+        # place in the short prefix that holds it, before reading the whole file.
+        where = _too_deep_position(text[:deep])
+        if where is not None:
+            return fail(*where, "too-deep", limit=MAX_DEPTH)
     try:
-        root = YAML(typ="rt", pure=True).compose(io.StringIO(text))
+        root = YAML(typ="safe", pure=True).compose(io.StringIO(text))
     except MarkedYAMLError as exc:
-        # Tabs are legal inside block scalars and quoted text; they only matter when they
-        # break the parse, and then every offending line is more useful than the first one.
-        tabs = _tab_indentation(text, path)
-        if tabs:
-            return YamlDocument(path, None, smap, tabs, text)
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        # Tabs are legal inside block scalars and quoted text; they only matter when they
+        # break the parse, and then every offending line is more useful than the first one.
+        tabs = _tab_indentation(text, path, line)
+        if tabs:
+            return YamlDocument(path, None, smap, tabs, text)
         problem = exc.problem or exc.context or "?"
         code = "truncated-file" if _at_end(text, mark) else "yaml-syntax"
         return fail(line, column, code, problem=problem)
     except ReaderError as exc:
         line, column = _offset_position(text, exc.position)
-        return fail(line, column, "yaml-syntax", problem=f"caractère non imprimable {exc.character!r}")
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character or "\0")
+        return fail(line, column, "yaml-syntax", problem={
+            "fr": f"caractère non imprimable U+{char:04X}", "en": f"non-printable character U+{char:04X}"})
+    except RecursionError:  # nesting far deeper than MAX_DEPTH exhausts the composer's stack
+        line, column = _too_deep_position(text) or (1, 1)
+        return fail(line, column, "too-deep", limit=MAX_DEPTH)
     except YAMLError as exc:  # any other parser complaint, still positioned at the start
-        return fail(1, 1, "yaml-syntax", problem=str(exc).splitlines()[0])
+        return fail(1, 1, "yaml-syntax", problem=(str(exc).splitlines() or [type(exc).__name__])[0])
     if root is None:
         return fail(1, 1, "empty-file")
-    builder = _Builder(path, smap, diags)
+    builder = _Builder(path, smap, diags, text)
     data = builder.build(root, (), 0)
+    if builder.stopped:
+        # Past a limit the rest of the data is missing: validating it would only add a
+        # cascade of bogus "empty value" errors at the top of the file.
+        return YamlDocument(path, None, smap, diags, text)
     if not isinstance(data, dict):
         mark = root.start_mark
         diags.append(Diagnostic(path, mark.line + 1, mark.column + 1, "error", "root-not-mapping", {}))
@@ -165,13 +190,104 @@ def _decode(raw: bytes, path: str, diags: list[Diagnostic]) -> str | None:
 _TAB_IN_INDENT = re.compile(r"^( *)\t")
 
 
-def _tab_indentation(text: str, path: str) -> list[Diagnostic]:
+def _tab_indentation(text: str, path: str, error_line: int) -> list[Diagnostic]:
+    """Tabs in the indentation of lines up to the parse error, outside multi-line scalars.
+
+    A tab that starts a line of a block scalar (``|``, ``>``) or of multi-line quoted text is
+    content, not indentation: reporting it would hide the real error further down.
+    """
+    inside = _scalar_lines(text)
     found = []
     for number, line in enumerate(text.splitlines(), start=1):
+        if number > error_line:
+            break
         match = _TAB_IN_INDENT.match(line)
-        if match and line.strip():
+        if match and line.strip() and number not in inside:
             found.append(Diagnostic(path, number, len(match.group(1)) + 1, "error", "tab-indentation", {}))
     return found
+
+
+def _scalar_lines(text: str) -> set[int]:
+    """1-based lines that continue a multi-line scalar, as far as the text can be scanned.
+
+    The scanner reads ahead, so a scalar just before a scanning error is never handed out:
+    the text is then scanned again up to the line of the error, a few times at most.
+    """
+    lines: set[int] = set()
+    for _attempt in range(10):
+        try:
+            for token in YAML(typ="safe", pure=True).scan(io.StringIO(text)):
+                if isinstance(token, ScalarToken) and token.end_mark.line > token.start_mark.line:
+                    last = token.end_mark.line + (1 if token.end_mark.column > 0 else 0)
+                    lines.update(range(token.start_mark.line + 2, last + 1))
+            return lines
+        except MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            cut = _line_start(text, mark.line) if mark is not None else 0
+            if cut <= 0 or cut >= len(text):
+                return lines
+            text = text[:cut]
+        except (YAMLError, RecursionError):
+            return lines
+    return lines
+
+
+def _line_start(text: str, line: int) -> int:
+    """Offset of the start of 0-based ``line`` in ``text``."""
+    offset = 0
+    for _ in range(line):
+        offset = text.find("\n", offset) + 1
+        if offset == 0:
+            return len(text)
+    return offset
+
+
+def _deep_flow_prefix(text: str) -> int | None:
+    """Where brackets (``[``, ``{``) first open twice MAX_DEPTH levels; None below MAX_DEPTH.
+
+    A rough count (quotes are not followed, comments are): only a hint that the file may nest
+    too deeply, and how much of it to parse to find out cheaply.
+    """
+    depth = deepest = 0
+    in_comment = False
+    previous = "\n"
+    for index, char in enumerate(text):
+        if in_comment:
+            in_comment = char != "\n"
+        elif char == "#" and previous in " \t\n":
+            in_comment = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+            if depth >= 2 * MAX_DEPTH:
+                return index + 1
+        elif char in "]}":
+            depth = max(0, depth - 1)
+        previous = char
+    return len(text) if deepest > MAX_DEPTH else None
+
+
+def _too_deep_position(text: str) -> tuple[int, int] | None:
+    """Where a value first sits deeper than MAX_DEPTH, as the builder counts (without recursion)."""
+    # One entry per open collection: None for a sequence, else "the next node is a key".
+    open_collections: list[bool | None] = []
+    try:
+        for event in YAML(typ="safe", pure=True).parse(io.StringIO(text)):
+            if isinstance(event, CollectionEndEvent):
+                open_collections.pop()
+                continue
+            if not isinstance(event, NodeEvent):
+                continue
+            parent_expects_key = bool(open_collections) and open_collections[-1] is True
+            if open_collections and open_collections[-1] is not None:
+                open_collections[-1] = not open_collections[-1]
+            if not parent_expects_key and len(open_collections) > MAX_DEPTH:
+                return event.start_mark.line + 1, event.start_mark.column + 1
+            if isinstance(event, CollectionStartEvent):
+                open_collections.append(True if isinstance(event, MappingStartEvent) else None)
+    except (YAMLError, IndexError):
+        pass
+    return None
 
 
 def _has_content(text: str) -> bool:
@@ -193,8 +309,8 @@ def _offset_position(text: str, offset: int) -> tuple[int, int]:
 class _Builder:
     """Turn composed nodes into dicts, lists and scalars, recording positions and hazards."""
 
-    def __init__(self, path: str, smap: SourceMap, diags: list[Diagnostic]) -> None:
-        self.path, self.smap, self.diags = path, smap, diags
+    def __init__(self, path: str, smap: SourceMap, diags: list[Diagnostic], text: str = "") -> None:
+        self.path, self.smap, self.diags, self.text = path, smap, diags, text
         self.count = 0
         self.stopped = False
 
@@ -244,10 +360,28 @@ class _Builder:
             child = (*path, key)
             self.smap.keys[child] = Position(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             result[key] = self.build(value_node, child, depth + 1)
+            if child in self.smap.values and _is_omitted(value_node):
+                self.smap.values[child] = self._after_colon(key_node) or self.smap.values[child]
         return result
+
+    def _after_colon(self, key_node: Node) -> Position | None:
+        """Just after the ``:`` that follows a key: where its omitted value should have been.
+
+        ruamel.yaml places an omitted value (``key:`` then a new line) at the *next* token, which
+        is the next key, possibly lines below; a trainer must be sent to the key that lacks it.
+        """
+        mark = key_node.end_mark
+        index = mark.index
+        while index < len(self.text) and self.text[index] in " \t":
+            index += 1
+        if index >= len(self.text) or self.text[index] != ":":
+            return None
+        return Position(mark.line + 1, mark.column + (index - mark.index) + 2)
 
     def scalar(self, node: ScalarNode, tag: str, path: Path) -> Any:
         value = node.value
+        if tag in (_INT, _FLOAT, _BOOL):
+            self.smap.written[path] = value
         if tag == _STR or tag == _TIMESTAMP:
             if node.style is None and value.lower() in YAML11_BOOLEANS:
                 self.smap.yaml11_booleans.add(path)
@@ -264,18 +398,31 @@ class _Builder:
         return value
 
 
-def _int(value: str) -> int:
+def _is_omitted(node: Node) -> bool:
+    """A value left out entirely (``key:`` with nothing after it), not an explicit ``null``."""
+    return (
+        isinstance(node, ScalarNode) and node.value == "" and node.style is None
+        and node.start_mark.index == node.end_mark.index
+    )
+
+
+def _int(value: str) -> int | str:
+    """The integer ruamel.yaml recognised; the text itself when it holds no usable number.
+
+    The resolver also accepts forms such as ``0b101``, ``0x_`` or ``-_`` and numbers longer
+    than Python converts: those stay text, so the model reports a wrong type at their place.
+    """
     text = value.replace("_", "")
     sign = -1 if text.startswith("-") else 1
     body = text.lstrip("+-")
-    if body.startswith(("0x", "0X")):
-        return sign * int(body[2:], 16)
-    if body.startswith(("0o", "0O")):
-        return sign * int(body[2:], 8)
-    return sign * int(body, 10)
+    base = {"0x": 16, "0o": 8, "0b": 2}.get(body[:2].lower(), 10)
+    try:
+        return sign * int(body[2:] if base != 10 else body, base)
+    except ValueError:
+        return value
 
 
-def _float(value: str) -> float:
+def _float(value: str) -> float | str:
     lowered = value.lower().replace("_", "")
     if lowered in (".inf", "+.inf"):
         return float("inf")
@@ -283,4 +430,7 @@ def _float(value: str) -> float:
         return float("-inf")
     if lowered == ".nan":
         return float("nan")
-    return float(lowered)
+    try:
+        return float(lowered)
+    except ValueError:
+        return value

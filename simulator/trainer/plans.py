@@ -17,8 +17,9 @@ from simulator.engine.toolbox import ActionRefused
 from simulator.journal.memory_store import MemoryJournalStore
 from simulator.scenario.checker import FileCache
 from simulator.scenario.diagnostics import Diagnostic
-from simulator.scenario.templating import render
+from simulator.scenario.templating import describe_error, render
 from simulator.trainer import testplan_model as tp
+from simulator.trainer.walk import explain
 
 #: Test plans run on a fixed, ordinary working day so that dates in plans are reproducible.
 PLAN_DAY = dt.datetime(2026, 3, 2, 9, 0, 0)
@@ -97,7 +98,11 @@ def run_plan(bundle: Any, plan: tp.Plan, file: str = "") -> PlanResult:
                                    candidate_id=f"plan-{plan.id}", seed=plan.seed)
     scenario = bundle.contacts[0].scenario
     try:
-        session.perform(Take(contact=scenario.id))
+        try:
+            session.perform(Take(contact=scenario.id))
+        except Exception as exc:  # noqa: BLE001 — the contact cannot even start for this plan's customer
+            result.failures.append(f"prise du contact : erreur du scénario — {explain(exc)}")
+            return result
         contact = session.contact(scenario.id)
         variables = dict(contact.ctx.variables)
         db = contact.box.customer_db
@@ -106,6 +111,11 @@ def run_plan(bundle: Any, plan: tp.Plan, file: str = "") -> PlanResult:
             clock.advance(seconds=15)
             try:
                 action = _action(step, variables, clock)
+            except Exception as exc:  # noqa: BLE001 — a {{ … }} of the plan that cannot be produced
+                result.failures.append(f"étape {number} ({_describe(step)}) : texte du plan impossible à produire — "
+                                       f"{describe_error(exc)['fr']}")
+                break
+            try:
                 if action is not None:
                     outcome = session.perform(action)
                     if outcome.result is not None and not outcome.result.get("ok", True):
@@ -113,6 +123,9 @@ def run_plan(bundle: Any, plan: tp.Plan, file: str = "") -> PlanResult:
                         result.failures.append(f"étape {number} ({_describe(step)}) : l'outil a refusé — {error['fr']}")
             except ActionRefused as exc:
                 result.failures.append(f"étape {number} ({_describe(step)}) : action refusée — {exc.message_fr}")
+                break
+            except Exception as exc:  # noqa: BLE001 — a scenario text that fails for this plan's customer
+                result.failures.append(f"étape {number} ({_describe(step)}) : erreur du scénario — {explain(exc)}")
                 break
         result.evidence = list(contact.evidence)
         _compare(plan.expect, scenario, contact, result)

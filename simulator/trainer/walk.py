@@ -7,12 +7,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from jinja2 import TemplateError
+
 from simulator.engine.context import build_context
 from simulator.engine.contact import ContactRuntime
 from simulator.engine.phases import Phase
 from simulator.engine.toolbox import ActionRefused, build_toolbox
 from simulator.scenario.models import LANGS, Scenario, text_in
-from simulator.scenario.templating import render
+from simulator.scenario.templating import FilterValueError, describe_error, render
 from simulator.policies.synthetic import failing_text, passing_text
 
 WALK_DAY = dt.date(2026, 3, 2)
@@ -51,9 +53,14 @@ def walk(scenario: Scenario, *, seed: int = 1, max_states: int = 5000) -> WalkRe
     """
     report = WalkReport(scenario.id)
     _render_all_texts(scenario, seed, report)
-    prebuilt = (build_context(scenario, seed, WALK_DAY, "fr", "Alex"), None)
-    prebuilt = (prebuilt[0], build_toolbox(scenario, prebuilt[0], seed, WALK_DAY))
-    first = _play(scenario, seed, prebuilt, [])
+    try:
+        context = build_context(scenario, seed, WALK_DAY, "fr", "Alex")
+        prebuilt = (context, build_toolbox(scenario, context, seed, WALK_DAY))
+        first = _play(scenario, seed, prebuilt, [])
+    except Exception as exc:  # noqa: BLE001 — a scenario that cannot even start is reported, not raised
+        report.exceptions.append(f"(début) → {explain(exc)}")
+        report.never_observed = list(scenario.competencies)
+        return report
     start = _state(first)
     paths: dict[State, list[Move]] = {start: []}
     edges: dict[State, list[State]] = {}
@@ -62,8 +69,12 @@ def walk(scenario: Scenario, *, seed: int = 1, max_states: int = 5000) -> WalkRe
         state = queue.pop(0)
         prefix = paths[state]
         edges[state] = []
-        probe = _play(scenario, seed, prebuilt, prefix)
-        moves = _moves(probe)
+        try:
+            probe = _play(scenario, seed, prebuilt, prefix)
+            moves = _moves(probe)
+        except Exception as exc:  # noqa: BLE001
+            report.exceptions.append(f"{_show(prefix)} → {explain(exc)}")
+            continue
         if probe.phase is Phase.ENDED:
             node = probe.node
             report.endings[node.end.outcome if node is not None and node.end else "—"] += 1
@@ -76,7 +87,7 @@ def walk(scenario: Scenario, *, seed: int = 1, max_states: int = 5000) -> WalkRe
                 contact = _play(scenario, seed, prebuilt, prefix)
                 step = _apply(contact, *move)
             except Exception as exc:  # noqa: BLE001 — reporting any crash is the walker's job
-                report.exceptions.append(f"{_show([*prefix, move])} → {type(exc).__name__}: {exc}")
+                report.exceptions.append(f"{_show([*prefix, move])} → {explain(exc)}")
                 continue
             for item in step.evidence:
                 report.observed.setdefault(item.competency, set()).add(item.effect)
@@ -105,9 +116,10 @@ def _ideal_run(scenario: Scenario, seed: int, report: WalkReport) -> None:
     from simulator.engine.dispatch import apply_action
     from simulator.policies.ideal import IdealPolicy
 
-    contact = ContactRuntime(scenario, seed=seed, today=WALK_DAY, lang="fr", agent_name="Alex")
+    contact = None
     policy = IdealPolicy()
     try:
+        contact = ContactRuntime(scenario, seed=seed, today=WALK_DAY, lang="fr", agent_name="Alex")
         for _ in range(500):
             actions = policy.next_actions(contact)
             if not actions:
@@ -117,8 +129,8 @@ def _ideal_run(scenario: Scenario, seed: int, report: WalkReport) -> None:
                 for item in step.evidence:
                     report.observed.setdefault(item.competency, set()).add(item.effect)
     except Exception as exc:  # noqa: BLE001
-        report.exceptions.append(f"parcours idéal → {type(exc).__name__}: {exc}")
-    if contact.phase is not Phase.ENDED:
+        report.exceptions.append(f"parcours idéal → {explain(exc)}")
+    if contact is not None and contact.phase is not Phase.ENDED:
         report.dead_ends.append(f"parcours idéal bloqué (nœud {contact.node_id}, phase {contact.phase.value})")
 
 
@@ -214,7 +226,7 @@ def _render_all_texts(scenario: Scenario, seed: int, report: WalkReport) -> None
         try:
             ctx = build_context(scenario, seed, WALK_DAY, lang, "Alex")
         except Exception as exc:  # noqa: BLE001
-            report.exceptions.append(f"[{lang}] contexte : {type(exc).__name__}: {exc}")
+            report.exceptions.append(f"[{lang}] contexte : {explain(exc)}")
             continue
         for node_id, node in scenario.nodes.items():
             texts = [node.say] + [r.text for r in node.replies or ()] + ([node.prompt.label] if node.prompt else [])
@@ -224,7 +236,14 @@ def _render_all_texts(scenario: Scenario, seed: int, report: WalkReport) -> None
                 try:
                     render(text_in(text, lang), ctx.variables, lang)
                 except Exception as exc:  # noqa: BLE001
-                    report.exceptions.append(f"[{lang}] nœud {node_id} : {type(exc).__name__}: {exc}")
+                    report.exceptions.append(f"[{lang}] nœud {node_id} : {explain(exc)}")
+
+
+def explain(exc: BaseException) -> str:
+    """A crash as a trainer can read it: what a text or filter got wrong, else the error's name and message."""
+    if isinstance(exc, FilterValueError | TemplateError):
+        return describe_error(exc)["fr"]
+    return f"{type(exc).__name__}: {exc}"
 
 
 def _show(prefix: list[Move]) -> str:

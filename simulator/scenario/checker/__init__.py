@@ -11,6 +11,7 @@ from simulator.scenario.checker.context import FileContext
 from simulator.scenario.checker.coverage import check_epreuve
 from simulator.scenario.checker.graph import check_graph
 from simulator.scenario.checker.references import check_references
+from simulator.scenario.checker.testplans import check_testplan
 from simulator.scenario.checker.texts import check_texts
 from simulator.scenario.diagnostics import Diagnostic, has_errors, sort_diagnostics
 from simulator.scenario.loader import LoadedFile, load_file
@@ -38,7 +39,10 @@ class FileCache:
     def load(self, path: Path, display: str | None = None) -> LoadedFile:
         key = path.resolve()
         if key not in self._loaded:
-            self._loaded[key] = check_loaded(load_file(path, display), self)
+            # Cached before it is checked: a file that names itself (a plan whose ``scenario`` is
+            # the plan file) finds itself being checked instead of loading itself forever.
+            self._loaded[key] = load_file(path, display)
+            check_loaded(self._loaded[key], self)
         return self._loaded[key]
 
 
@@ -56,6 +60,8 @@ def check_loaded(loaded: LoadedFile, cache: FileCache | None = None) -> LoadedFi
         check_texts(scenario, loaded.data, ctx)
     elif loaded.kind == "epreuve":
         check_epreuve(loaded, ctx, cache or FileCache())
+    elif loaded.kind == "testplan":
+        check_testplan(loaded, ctx, cache or FileCache())
     loaded.diagnostics.extend(ctx.diagnostics)
     if has_errors(ctx.diagnostics):
         loaded.model = None if loaded.kind != "epreuve" else loaded.model
@@ -68,9 +74,12 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            # Only the parts below the folder named count: ``..`` or a hidden folder above it
+            # (``~/.local/…``) must not hide every file.
             found.extend(
                 p for p in sorted(path.rglob("*"))
-                if p.suffix in SUFFIXES and p.is_file() and not any(part.startswith(".") for part in p.parts)
+                if p.suffix in SUFFIXES and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         else:
             found.append(path)

@@ -34,6 +34,26 @@ _KINDS = {
 }
 
 
+#: The resource each tool of a node's ``tools`` needs (the mail always exists).
+_TOOL_RESOURCES = {
+    "customer_db": "resources.customer_db",
+    "documentation": "resources.documentation",
+    "directory": "resources.services",
+    "agenda": "resources.agenda",
+    "forms": "resources.forms",
+}
+
+
+def offered_tools(scenario: Scenario) -> set[str]:
+    """The tools a contact of ``scenario`` has: one per declared resource, plus the mail."""
+    res = scenario.resources
+    present = {
+        "customer_db": res.customer_db is not None, "documentation": bool(res.documentation),
+        "directory": bool(res.services), "agenda": res.agenda is not None, "forms": bool(res.forms),
+    }
+    return {tool for tool, there in present.items() if there} | {"mail"}
+
+
 def tool_checks(scenario: Scenario) -> Iterator[tuple[Path, Any]]:
     """Every tool-state check of a scenario (node expectations and end-of-contact checks) with its path."""
     for node_id, node in scenario.nodes.items():
@@ -61,6 +81,8 @@ def check_references(scenario: Scenario, ctx: FileContext) -> None:
     _unique(ctx, ("resources", "services"), [s.id for s in res.services], "resources.services")
     _unique(ctx, ("resources", "forms"), [f.id for f in res.forms], "resources.forms")
     _unique(ctx, ("resources", "inbox"), [m.id for m in res.inbox], "resources.inbox")
+    for index, form in enumerate(res.forms):  # the form could not even be shown
+        _unique(ctx, ("resources", "forms", index, "fields"), [f.id for f in form.fields], "resources.forms[].fields")
     articles = {a.id for a in res.documentation}
     services = {s.id for s in res.services}
     forms = {f.id: {field.id for field in f.fields} for f in res.forms}
@@ -73,6 +95,12 @@ def check_references(scenario: Scenario, ctx: FileContext) -> None:
     outcomes = {o.id for o in scenario.wrap_up.outcomes} if scenario.wrap_up else set()
     if scenario.wrap_up:
         _unique(ctx, ("wrap_up", "outcomes"), [o.id for o in scenario.wrap_up.outcomes], "wrap_up.outcomes")
+    offered = offered_tools(scenario)
+    for node_id, node in scenario.nodes.items():
+        for index, tool in enumerate(node.tools or ()):
+            if tool not in offered:
+                ctx.warning(("nodes", node_id, "tools", index), "tool-without-resource",
+                            tool=tool, resource=_TOOL_RESOURCES.get(tool, tool))
     roles = record_roles(scenario)
     for path, check in tool_checks(scenario):
         if isinstance(check, DocumentOpenedCheck):

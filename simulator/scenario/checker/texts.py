@@ -1,22 +1,27 @@
-"""Checks on every text of a scenario: missing translations and the {{ variables }} they use."""
+"""Checks on every text of a scenario: missing translations, the {{ variables }} and filters they use,
+and whether each text can really be produced for a generated customer."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
 from simulator.scenario.checker.context import FileContext
-from simulator.scenario.models import Scenario
+from simulator.scenario.models import LANGS, Scenario
 from simulator.scenario.models.common import LocalisedText
-from simulator.scenario.templating import problems
+from simulator.scenario.templating import describe_error, fact_names_used, only_looks_up, problems, render
 from simulator.scenario.yamlsource import Path
 
 #: Texts that must be at least in French and English, whatever the scenario's languages.
 ALWAYS_BILINGUAL = (("title",), ("briefing",))
+#: The generated customer every text is tried with: a fixed seed, the day test plans and walks use.
+SAMPLE_SEED, SAMPLE_DAY, SAMPLE_AGENT = 1, dt.date(2026, 3, 2), "Alex"
 
 
 def check_texts(scenario: Scenario, data: dict[str, Any], ctx: FileContext) -> None:
-    """Report missing translations and unknown variables or template syntax errors."""
+    """Report missing translations, template syntax errors, unknown variables and filters, facts
+    using facts, and texts that fail when produced for the sample customer."""
     declared = list(scenario.languages)
     for where, text in _localisable(scenario):
         wanted = set(declared) | ({"en"} if where in ALWAYS_BILINGUAL else set())
@@ -24,9 +29,78 @@ def check_texts(scenario: Scenario, data: dict[str, Any], ctx: FileContext) -> N
         for lang in sorted(wanted - have, key=("fr", "en", "nl").index):
             ctx.warning(where, "missing-translation", lang=lang, languages=", ".join(sorted(wanted)))
     references, facts = set(scenario.references), set(scenario.facts)
+    troubled: set[Path] = set()
     for where, value in _strings(data, ()):
-        for problem in problems(value, references=references, facts=facts):
+        fact = str(where[1]) if len(where) == 2 and where[0] == "facts" else None
+        for problem in problems(value, references=references, facts=facts, fact=fact):
             ctx.error(where, problem.code, **problem.params)
+            troubled.add(where)
+    _try_rendering(scenario, data, ctx, troubled)
+
+
+def _try_rendering(scenario: Scenario, data: dict[str, Any], ctx: FileContext, troubled: set[Path]) -> None:
+    """Produce every text once, as the engine does, for a generated customer (fixed seed and day).
+
+    Catches what only running shows (a date given to ``time``, a filter argument of the wrong
+    kind) at the text's position, before ``play``, ``walk`` or an exam meets it. Texts that
+    already have a reported problem, and texts using a fact that failed, are not tried again.
+    """
+    from simulator.engine.context import build_context  # the engine's own generator, same data as play
+
+    try:
+        base = build_context(scenario.model_copy(update={"facts": {}}), SAMPLE_SEED, SAMPLE_DAY, "fr", SAMPLE_AGENT)
+    except Exception as exc:  # noqa: BLE001 — reported, never raised
+        ctx.error((), "template-error", problem=describe_error(exc))
+        return
+    variables = dict(base.variables)
+    facts: dict[str, str] = {}
+    failed: set[str] = set()
+    for name, template in scenario.facts.items():  # as in the engine, facts are computed without ``facts``
+        if ("facts", name) in troubled:
+            failed.add(name)
+            continue
+        try:
+            facts[name] = render(template, variables, "fr")
+        except Exception as exc:  # noqa: BLE001
+            ctx.error(("facts", name), "template-error", problem=describe_error(exc))
+            failed.add(name)
+    variables["facts"] = facts
+    for where, value in _strings(data, ()):
+        requirement = _requirement_kind(where)
+        if where in troubled or where[:1] in (("facts",), ("references",)):
+            continue
+        if (only_looks_up(value) and requirement is None) or fact_names_used(value) & failed:
+            continue
+        lang = where[-1] if where[-1] in LANGS else "fr"
+        try:
+            produced = render(value, variables, str(lang))
+        except Exception as exc:  # noqa: BLE001
+            ctx.error(where, "template-error", problem=describe_error(exc))
+            continue
+        if requirement is not None and not _usable(requirement, produced):
+            ctx.error(where, "requirement-value", kind=requirement, value=produced, written=value)
+
+
+def _requirement_kind(where: Path) -> str | None:
+    """``date`` or ``amount`` for the value of such a text requirement (``requires: [{date: …}]``)."""
+    if len(where) >= 3 and where[-1] in ("date", "amount") and isinstance(where[-2], int) \
+            and str(where[-3]).endswith("requires"):
+        return str(where[-1])
+    return None
+
+
+def _usable(kind: str, value: str) -> bool:
+    """Whether the judge of typed texts can use ``value`` (an ISO date, an amount such as 49.90)."""
+    from simulator.engine.textcheck import contains_amount
+
+    try:
+        if kind == "date":
+            dt.date.fromisoformat(value)
+        else:
+            contains_amount("", value)
+    except (ValueError, ArithmeticError):  # a malformed date or amount, an amount with no cents
+        return False
+    return True
 
 
 def _localisable(scenario: Scenario) -> Iterator[tuple[Path, Any]]:

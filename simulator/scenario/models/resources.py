@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from simulator.scenario.models.common import ClockTime, Ident, Model, Text, Weekday
 
@@ -27,6 +28,16 @@ class Availability(Model):
     end: ClockTime
     from_workday: Annotated[int, Field(ge=0, le=60)] = 0
     until_workday: Annotated[int, Field(ge=0, le=60)] | None = None
+
+    @model_validator(mode="after")
+    def _ends_after_it_starts(self) -> Availability:
+        """A window that ends before it starts could never hold an appointment (the engine refuses it)."""
+        if self.end <= self.start:
+            raise PydanticCustomError(
+                "callsim:window-order", "the window must end after it starts",
+                {"start": self.start, "end": self.end, "at": "end"},
+            )
+        return self
 
 
 class PersonaSpec(Model):
@@ -102,6 +113,16 @@ class FormFieldSpec(Model):
     type: Literal["text", "date", "number", "choice", "phone", "postcode", "email", "multiline"] = "text"
     required: bool = True
     choices: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _choice_needs_choices(self) -> FormFieldSpec:
+        """A ``choice`` field offers its ``choices``: without any, the form could not be shown."""
+        if self.type == "choice" and not self.choices:
+            raise PydanticCustomError(
+                "callsim:choice-without-choices", "choice field {field} needs choices",
+                {"field": self.id, "at": "choices" if "choices" in self.model_fields_set else "type"},
+            )
+        return self
 
 
 class FormSpec(Model):

@@ -1,0 +1,189 @@
+"""Test-plan checks: the plan's scenario exists and is valid, and every step and expected rule names
+something that scenario has (a reply, a node, a tool operation, a service, an outcome code…).
+
+``callsim scenario test`` would otherwise only find these mistakes while playing the plan.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from simulator.scenario.checker.context import FileContext
+from simulator.scenario.checker.references import offered_tools
+from simulator.scenario.diagnostics import has_errors
+from simulator.scenario.loader import LoadedFile
+from simulator.scenario.models import Scenario
+from simulator.scenario.yamlsource import Path as DataPath
+
+if TYPE_CHECKING:
+    from simulator.scenario.checker import FileCache
+
+_LABELS = {
+    "scenario": {"fr": "scénario", "en": "scenario"},
+    "reply": {"fr": "réponse", "en": "reply"},
+    "node": {"fr": "nœud", "en": "node"},
+    "tool": {"fr": "outil", "en": "tool"},
+    "operation": {"fr": "opération d'outil", "en": "tool operation"},
+    "service": {"fr": "service", "en": "service"},
+    "outcome": {"fr": "code de clôture", "en": "outcome code"},
+    "rule": {"fr": "preuve", "en": "evidence"},
+    "article": {"fr": "article ou script", "en": "article or script"},
+    "calendar": {"fr": "agenda", "en": "calendar"},
+    "slot": {"fr": "créneau", "en": "slot"},
+    "form": {"fr": "formulaire", "en": "form"},
+    "field": {"fr": "champ de formulaire", "en": "form field"},
+}
+
+_KIND_NAMES = {
+    "epreuve": {"fr": "c'est une épreuve", "en": "it is an épreuve"},
+    "testplan": {"fr": "c'est un fichier de plans de test", "en": "it is a test-plan file"},
+}
+
+_RESOURCE_OF = {
+    "customer_db": "resources.customer_db", "documentation": "resources.documentation",
+    "directory": "resources.services", "agenda": "resources.agenda", "forms": "resources.forms",
+}
+
+
+def resolve_scenario(plan_path: str, reference: str) -> Path:
+    """A plan file's scenario path, relative to the plan file's folder."""
+    return Path(plan_path).parent / reference
+
+
+def check_testplan(loaded: LoadedFile, ctx: FileContext, cache: FileCache) -> None:
+    """Report a missing or invalid scenario, and steps or rules naming what the scenario lacks."""
+    testplan = loaded.model
+    where = ("scenario",)
+    target = resolve_scenario(loaded.path, testplan.scenario)
+    if not target.is_file():
+        ctx.error(where, "dangling-reference", kind=_LABELS["scenario"], target=testplan.scenario,
+                  advice={"fr": "Le chemin est relatif au dossier du fichier de plans.",
+                          "en": "The path is relative to the plans file's folder."})
+        return
+    scenario_file = cache.load(target, str(target))
+    if scenario_file.kind in _KIND_NAMES:
+        ctx.error(where, "not-a-scenario", target=testplan.scenario, kind=_KIND_NAMES[scenario_file.kind])
+        return
+    if scenario_file.kind != "scenario" or scenario_file.model is None or has_errors(scenario_file.diagnostics):
+        ctx.error(where, "scenario-invalid", target=testplan.scenario)
+        loaded.diagnostics.extend(scenario_file.diagnostics)
+        return
+    _PlanChecker(scenario_file.model, ctx).check(testplan)
+
+
+class _PlanChecker:
+    """What one scenario offers, and the checks of every plan of a file against it."""
+
+    def __init__(self, scenario: Scenario, ctx: FileContext) -> None:
+        from simulator.engine.rules import RULES_BY_ID
+        from simulator.engine.toolbox import OPERATIONS
+
+        self.scenario, self.ctx = scenario, ctx
+        self.order_rules = set(RULES_BY_ID)
+        self.operations = set(OPERATIONS)
+        self.tools = offered_tools(scenario)
+        self.replies = {
+            node_id: [reply.id or f"r{index + 1}" for index, reply in enumerate(node.replies or ())]
+            for node_id, node in scenario.nodes.items()
+        }
+        res = scenario.resources
+        self.ids: dict[str, set[str]] = {
+            "service": {s.id for s in res.services},
+            "outcome": {o.id for o in scenario.wrap_up.outcomes} if scenario.wrap_up else set(),
+            "article": {a.id for a in res.documentation},
+            "calendar": {c.id for c in res.agenda.calendars} if res.agenda else set(),
+            "slot": {s.id for s in res.agenda.slots} if res.agenda else set(),
+            "form": {f.id for f in res.forms},
+        }
+        self.fields = {f.id: {x.id for x in f.fields} for f in res.forms}
+
+    def check(self, testplan: Any) -> None:
+        from simulator.trainer import testplan_model as tp
+
+        every_reply = {rid for ids in self.replies.values() for rid in ids}
+        for p, plan in enumerate(testplan.plans):
+            for s, step in enumerate(plan.steps):
+                at = ("plans", p, "steps", s)
+                if isinstance(step, tp.ChooseStep):
+                    self._known((*at, "choose"), "reply", step.choose, every_reply)
+                elif isinstance(step, tp.TransferStep):
+                    self._known((*at, "transfer"), "service", step.transfer, self.ids["service"])
+                elif isinstance(step, tp.WrapUpStep) and step.wrap_up.outcome is not None:
+                    self._known((*at, "wrap_up", "outcome"), "outcome", step.wrap_up.outcome, self.ids["outcome"])
+                elif isinstance(step, tp.ToolStep):
+                    self._tool_step(at, step)
+            for r, rule in enumerate(plan.expect.rules):
+                self._rule(("plans", p, "expect", "rules", r), rule)
+
+    def _tool_step(self, at: DataPath, step: Any) -> None:
+        tool, op = step.tool.split(".", 1)
+        if (tool, op) not in self.operations:
+            known = sorted(f"{t}.{o}" for t, o in self.operations if t == tool)
+            self._missing((*at, "tool"), "operation", step.tool, known)
+            return
+        if tool not in self.tools:
+            self.ctx.error((*at, "tool"), "dangling-reference", kind=_LABELS["tool"], target=tool,
+                           advice={"fr": f"Le scénario n'a pas de « {_RESOURCE_OF[tool]} » : cet outil n'existe pas dans ce contact.",
+                                   "en": f"The scenario has no '{_RESOURCE_OF[tool]}': this tool does not exist in this contact."})
+            return
+        args = step.args
+        for name, kind in (("article", "article"), ("calendar", "calendar"), ("slot", "slot"),
+                           ("form", "form"), ("service", "service")):
+            value = args.get(name)
+            if isinstance(value, str) and "{" not in value:
+                self._known((*at, "args", name), kind, value, self.ids[kind])
+        form, field = args.get("form"), args.get("field")
+        if op == "set" and isinstance(form, str) and form in self.fields and isinstance(field, str) and "{" not in field:
+            self._known((*at, "args", "field"), "field", field, self.fields[form])
+
+    def _rule(self, where: DataPath, rule: str) -> None:
+        scenario = self.scenario
+        if rule.startswith("ORD-"):
+            self._known(where, "rule", rule, self.order_rules)
+            return
+        prefix, _, rest = rule.partition(":")
+        if prefix in ("check", "note"):
+            items = scenario.checks if prefix == "check" else (scenario.wrap_up.note_checks if scenario.wrap_up else [])
+            self._known(where, "rule", rule, {f"{prefix}:{c.id}" for c in items})
+            return
+        if prefix in ("reply", "text", "expect") and "/" in rest:
+            node_id, _, item = rest.partition("/")
+            node = scenario.nodes.get(node_id)
+            if node is None:
+                self._missing(where, "node", node_id, scenario.nodes)
+                return
+            if prefix == "reply":
+                ids = self.replies[node_id]
+            elif prefix == "text":
+                ids = [c.id for c in node.prompt.checks] if node.prompt else []
+            else:
+                ids = [c.id for c in node.expect]
+            self._known(where, "rule", rule, {f"{prefix}:{node_id}/{i}" for i in ids})
+            return
+        self.ctx.error(where, "dangling-reference", kind=_LABELS["rule"], target=rule, advice={
+            "fr": "Une preuve s'écrit ORD-…, check:<id>, expect:<nœud>/<id>, reply:<nœud>/<réponse>, "
+                  "text:<nœud>/<contrôle> ou note:<contrôle>.",
+            "en": "Evidence is named ORD-…, check:<id>, expect:<node>/<id>, reply:<node>/<reply>, "
+                  "text:<node>/<check> or note:<check>.",
+        })
+
+    def _known(self, where: DataPath, kind: str, target: str, known: Iterable[str]) -> bool:
+        known = set(known)
+        if target in known:
+            return True
+        self._missing(where, kind, target, known)
+        return False
+
+    def _missing(self, where: DataPath, kind: str, target: str, known: Iterable[str]) -> None:
+        names = sorted(known)
+        close = difflib.get_close_matches(target, names, n=1, cutoff=0.6)
+        listing = ", ".join(names[:15]) + (", …" if len(names) > 15 else "") if names else "—"
+        guess = ({"fr": f"Vouliez-vous dire « {close[0]} » ? ", "en": f"Did you mean '{close[0]}'? "}
+                 if close else {"fr": "", "en": ""})
+        self.ctx.error(where, "dangling-reference", kind=_LABELS[kind], target=target, advice={
+            "fr": f"{guess['fr']}Le scénario connaît : {listing}.",
+            "en": f"{guess['en']}The scenario knows: {listing}.",
+        })
