@@ -17,11 +17,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scripts.benchmarks import checker, journal  # noqa: E402
+from scripts.benchmarks import checker, journal, scoring, session  # noqa: E402
 
 BENCHES: dict[str, Callable[[bool], dict]] = {
     "check": lambda quick: checker.bench_check(40 if quick else 200),
     "append": lambda quick: journal.bench_append(200 if quick else 2000),
+    "resume": lambda quick: session.bench_resume(500 if quick else 5000),
+    # CALLSIM_BENCH_SCORING_N=10000 for the full target (the store is built first: a few minutes).
+    "score": lambda quick: scoring.bench_score(scoring.default_n(quick)),
 }
 
 
@@ -45,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
         met = "✔" if r["ratio"] <= r["target"] else "✘"
         table.add_row(r["name"], f"{r['ours_s']:.4f}", f"{r['baseline_s']:.4f}", f"{r['ratio']:.2f}×", f"≤ {r['target']}×", met)
     Console().print(table)
+    for r in results:
+        if r.get("notes"):
+            print(f"{r['name']}: {r['notes']}")
     return 0
 
 

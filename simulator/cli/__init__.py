@@ -15,6 +15,7 @@ COMMAND_MODULES = (
     "epreuve_cmd",
     "app_cmd",
     "transcript_cmd",
+    "scoring_cmd",
 )
 
 

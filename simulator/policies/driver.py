@@ -8,8 +8,10 @@ from typing import Any
 from simulator.engine.clock import ManualClock
 from simulator.engine.session import EpreuveSession
 
-#: Seconds the simulated candidate takes per action (the épreuve clock advances accordingly).
+#: Seconds the simulated candidate takes per action (the épreuve clock advances accordingly): to speak,
+#: type or wrap up, and for one operation in a tool (a search, opening a record, a form field…).
 SECONDS_PER_ACTION = 20
+SECONDS_PER_TOOL_ACTION = 8
 
 
 def play_epreuve(session: EpreuveSession, make_policy: Callable[[], Any], clock: ManualClock, *,
@@ -30,7 +32,11 @@ def play_epreuve(session: EpreuveSession, make_policy: Callable[[], Any], clock:
             session.tick()
             continue
         for action in actions:
-            clock.advance(seconds=seconds_per_action)
+            clock.advance(seconds=min(seconds_per_action, SECONDS_PER_TOOL_ACTION) if action.kind == "tool"
+                          else seconds_per_action)
+            session.tick()  # time may run out while the candidate is about to act
+            if session.finished is not None:
+                break
             session.perform(action)
             performed += 1
             if session.finished is not None:

@@ -50,13 +50,21 @@ class IdealPolicy:
         if node.replies:
             return self.choose(contact)
         if node.prompt is not None:
-            return [Say(text=passing_text(list(node.prompt.checks), contact.ctx))]
+            return [Say(text=self.prompt_text(contact))]
         return [Continue()]
+
+    def prompt_text(self, contact: ContactRuntime) -> str:
+        """The typed answer at the current prompt: every required element, nothing forbidden."""
+        return passing_text(list(contact.node.prompt.checks), contact.ctx)
+
+    def wanted_checks(self, contact: ContactRuntime) -> list[tuple[str, Any]]:
+        """The tool checks to satisfy now, each with a marker so it is done once."""
+        wanted = [(f"expect:{contact.node_id}/{c.id}", c) for c in (contact.node.expect if contact.node else ())]
+        return wanted + [(f"check:{c.id}", c) for c in contact.scenario.checks]
 
     def tool_actions(self, contact: ContactRuntime) -> list[UseTool]:
         """Satisfy the current node's expectations and, as soon as the tools allow, the final checks."""
-        wanted = [(f"expect:{contact.node_id}/{c.id}", c) for c in (contact.node.expect if contact.node else ())]
-        wanted += [(f"check:{c.id}", c) for c in contact.scenario.checks]
+        wanted = self.wanted_checks(contact)
         available = set(contact.tools_now())
         actions: list[UseTool] = []
         for marker, check in wanted:
@@ -70,10 +78,15 @@ class IdealPolicy:
                 self.done_checks.add(marker)
         return actions
 
+    def reply_value(self, contact: ContactRuntime, reply: Reply) -> int:
+        """How much this candidate wants ``reply`` (higher is better)."""
+        return reply_score(reply)
+
     def choose(self, contact: ContactRuntime) -> list[Any]:
         node = contact.node
         ids = contact.reply_ids(node)
-        ranked = sorted(range(len(ids)), key=lambda i: (-reply_score(node.replies[i]), self.visits.get(node.replies[i].goto, 0), i))
+        ranked = sorted(range(len(ids)), key=lambda i: (-self.reply_value(contact, node.replies[i]),
+                                                        self.visits.get(node.replies[i].goto, 0), i))
         best = node.replies[ranked[0]]
         self.visits[best.goto] = self.visits.get(best.goto, 0) + 1
         actions: list[Any] = [Choose(reply=ids[ranked[0]])]
@@ -88,9 +101,14 @@ class IdealPolicy:
         outcome = next((c.equals for c in contact.scenario.checks if isinstance(c, m.OutcomeCheck)), None)
         if outcome is None and spec is not None:
             outcome = spec.outcomes[0].id
-        requirements = [item for check in (spec.note_checks if spec else ()) for item in check.requires]
+        requirements = [item for check in self.note_checks(contact) for item in check.requires]
         note = passing_requirements(requirements, contact.ctx) or "Demande traitée, voir historique."
         return WrapUp(outcome=outcome, note=f"Suivi : {note}.")
+
+    def note_checks(self, contact: ContactRuntime) -> list[Any]:
+        """The after-call note checks whose requirements the note names."""
+        spec = contact.scenario.wrap_up
+        return list(spec.note_checks) if spec else []
 
 
 def _transfer_target(contact: ContactRuntime) -> str | None:

@@ -7,8 +7,8 @@ from typing import Any
 from simulator.engine.actions import UseTool
 from simulator.engine.contact import ContactRuntime
 from simulator.engine.tools.agenda import fits
-from simulator.scenario.models import checks as m
 from simulator.policies.synthetic import passing_requirements
+from simulator.scenario.models import checks as m
 
 
 def satisfying_actions(check: Any, contact: ContactRuntime) -> list[UseTool]:
@@ -98,10 +98,11 @@ def _form(check: m.FormCheck, contact: ContactRuntime) -> list[UseTool]:
         return []
     template = forms.templates[check.form]
     persona = contact.ctx.persona
+    wanted = _form_fields(check.form, contact)
     actions = [UseTool(tool="forms", op="open", args={"form": check.form})]
     for spec in template.fields:
-        if spec.id in check.fields:
-            value = contact.ctx.value(check.fields[spec.id])
+        if spec.id in wanted:
+            value = contact.ctx.value(wanted[spec.id])
         elif not spec.required:
             continue
         else:
@@ -109,6 +110,16 @@ def _form(check: m.FormCheck, contact: ContactRuntime) -> list[UseTool]:
         actions.append(UseTool(tool="forms", op="set", args={"form": check.form, "field": spec.id, "value": value}))
     actions.append(UseTool(tool="forms", op="submit", args={"form": check.form}))
     return actions
+
+
+def _form_fields(form: str, contact: ContactRuntime) -> dict[str, str]:
+    """Every value the scenario expects in ``form``: several checks may each judge some of its fields."""
+    checks = [*contact.scenario.checks, *(c for n in contact.scenario.nodes.values() for c in n.expect)]
+    fields: dict[str, str] = {}
+    for other in checks:
+        if isinstance(other, m.FormCheck) and other.form == form:
+            fields.update(other.fields)
+    return fields
 
 
 def _default(spec: Any, persona: Any, contact: ContactRuntime) -> str:

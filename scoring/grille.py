@@ -1,0 +1,139 @@
+"""The grille d'évaluation as plain JSON data: built from a journal and its evidence, serialised canonically.
+
+A grille is a dict (``callsim: grille/1``) with the session, the journal head it was computed
+from, the rubric and référentiel versions, the épreuve verdict, the three key activities, the 23
+competencies — each with its verdict, the reason, the counts and every piece of evidence behind it
+(event seq, contact, effect, the rule, the explanation) — and the *moments*: for each event that
+carries evidence, its time, what the candidate did and a transcript excerpt (shared by the
+evidence of that event). ``grille_bytes`` is canonical: same grille → same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from scoring.rubric import LoadedRubric
+from scoring.verdicts import Tally, aggregate, counts, decide
+from simulator.journal.canonical import header_hash
+from simulator.journal.events import Event, SessionHeader
+
+FORMAT = "grille/1"
+_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+_ENDINGS = ("session_finished", "time_up")
+
+
+def grille_bytes(grille: Mapping[str, Any]) -> bytes:
+    """Canonical JSON (sorted keys, no spaces, UTF-8): the stored and hashed form."""
+    return _ENCODER.encode(grille).encode("utf-8")
+
+
+def grille_pretty(grille: Mapping[str, Any]) -> str:
+    """Indented JSON with sorted keys (deterministic too): for people and golden files."""
+    return json.dumps(grille, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+def journal_head(header: SessionHeader, events: list[Event]) -> str:
+    """The hash a journal ends on: its last event's, or the header's when it has none."""
+    return events[-1].hash if events else header_hash(header)
+
+
+def is_finished(events: Iterable[Event]) -> bool:
+    """Whether the épreuve ended (completed, or time ran out)."""
+    return any(event.type in _ENDINGS for event in events)
+
+
+def session_section(header: SessionHeader, events: list[Event]) -> dict[str, Any]:
+    """Who sat which épreuve, when, and how it ended."""
+    started = next((e for e in events if e.type == "session_started"), None)
+    ended = next((e for e in reversed(events) if e.type in _ENDINGS), None)
+    reason = None
+    if ended is not None:
+        reason = "time_up" if ended.type == "time_up" else str(ended.payload.get("reason", "completed"))
+    return {
+        "id": header.session_id, "candidate_id": header.candidate_id, "seed": header.seed,
+        "epreuve_id": header.epreuve_id,
+        "epreuve_version": str(started.payload.get("version", "")) if started else "",
+        "epreuve_hash": header.epreuve_hash, "mode": header.mode, "language": header.language,
+        "created_at": header.created_at, "app_version": header.app_version,
+        "ended_reason": reason, "ended_at": ended.at if ended else None,
+    }
+
+
+def scenarios_section(header: SessionHeader, events: list[Event],
+                      versions: Mapping[str, str] | None) -> list[dict[str, str]]:
+    """The scenarios of the épreuve in épreuve order, with their file hashes (and versions when known)."""
+    started = next((e for e in events if e.type == "session_started"), None)
+    order = [c.get("contact") for c in (started.payload.get("contacts") or ())] if started else []
+    ids = [k for k in order if k in header.scenario_hashes]
+    ids += sorted(k for k in header.scenario_hashes if k not in ids)
+    out = []
+    for key in ids:
+        item = {"id": key, "sha256": header.scenario_hashes[key]}
+        if versions and key in versions:
+            item["version"] = versions[key]
+        out.append(item)
+    return out
+
+
+def build_grille(header: SessionHeader, events: list[Event], items: Iterable[tuple[str, int, dict[str, Any]]],
+                 moments: list[dict[str, Any]], rubric: LoadedRubric, *, source: str, scenario_versions: Mapping[str, str] | None = None,
+                 extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Apply ``rubric`` to evidence ``items``: (competency code, order within its event, entry with its ``seq``).
+
+    ``moments`` describe the events that carry evidence (time, contact, what the candidate did,
+    transcript excerpt), one per event, in journal order.
+    """
+    from simulator.referentiel import get_referentiel
+
+    referentiel = get_referentiel()
+    by_code: dict[str, list[tuple[int, int, dict[str, Any]]]] = {code: [] for code in referentiel.codes}
+    for code, order, entry in items:
+        by_code.setdefault(code, []).append((entry["seq"], order, entry))
+    competencies = []
+    rules = rubric.rules(header.mode, referentiel.codes)
+    for code in referentiel.codes:
+        found = [entry for _seq, _order, entry in sorted(by_code[code], key=_position)]
+        positive = sum(e["effect"] == "positive" for e in found)
+        critical = sum(e["critical"] and e["effect"] != "positive" for e in found)
+        tally = Tally(positive, len(found) - positive, critical)
+        rule = rules[code]
+        decision = decide(tally, rule)
+        competencies.append({
+            "code": code, "activity": referentiel.competency(code).activity, "verdict": decision.verdict,
+            "reason": decision.reason(), "rule": rule.to_json(),
+            "positive": tally.positive, "negative": tally.negative, "critical": tally.critical,
+            "evidence": found,
+        })
+    activities = []
+    for activity in referentiel.activities:
+        verdicts = [c["verdict"] for c in competencies if c["activity"] == activity.code]
+        activities.append({"code": activity.code, "verdict": aggregate(verdicts), "counts": counts(verdicts)})
+    grille: dict[str, Any] = {
+        "callsim": FORMAT,
+        "session": session_section(header, events),
+        "scenarios": scenarios_section(header, events, scenario_versions),
+        "journal": {"events": len(events), "head": journal_head(header, events)},
+        "rubric": rubric.identity(),
+        "referentiel": {"name": referentiel.name, "version": referentiel.version},
+        "evidence_source": source,
+        "verdict": aggregate(a["verdict"] for a in activities),
+        "counts": counts(c["verdict"] for c in competencies),
+        "activities": activities,
+        "competencies": competencies,
+        "moments": moments,
+    }
+    if unknown := sorted(set(by_code) - set(referentiel.codes)):
+        grille["unknown_competencies"] = unknown
+    grille.update(extra or {})
+    return grille
+
+
+def _position(item: tuple[int, int, dict[str, Any]]) -> tuple[int, int]:
+    return item[0], item[1]
+
+
+def competency_map(grille: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
+    """The grille's competencies by code."""
+    return {c["code"]: c for c in grille["competencies"]}

@@ -1,0 +1,35 @@
+"""The grille as one self-contained, printable HTML page (A4): the jury's document, evidence in an annex."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from importlib import resources
+from typing import Any
+
+from markupsafe import Markup
+
+from scoring.reports.view import activities, counts_text, identity, verdict_word, words
+
+TEMPLATE = "grille.html.j2"
+
+
+def render_html(grille: Mapping[str, Any], lang: str = "fr") -> str:
+    """Render the template with the grille's rows (no external resource: styles are inline)."""
+    from jinja2 import Environment, StrictUndefined
+
+    source = resources.files("scoring.reports").joinpath(TEMPLATE).read_text(encoding="utf-8")
+    env = Environment(autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["css_string"] = css_string
+    template = env.from_string(source)
+    return template.render(
+        lang="en" if lang == "en" else "fr", w=words(lang), grille=grille, identity=identity(grille, lang),
+        activities=activities(grille, lang), verdict=grille["verdict"],
+        verdict_word=verdict_word(grille["verdict"], lang), counts=counts_text(grille["counts"], lang),
+        rubric=grille["rubric"], session=grille["session"], counts_text=counts_text,
+    )
+
+
+def css_string(value: object) -> Markup:
+    """``value`` as the inside of a double-quoted CSS string in a <style> block (no HTML escaping there)."""
+    escaped = "".join(ch if ch.isalnum() or ch in " .,:;-_·—()'/" else f"\\{ord(ch):x} " for ch in str(value))
+    return Markup(escaped)

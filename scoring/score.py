@@ -1,0 +1,102 @@
+"""Score a transcript: ``score`` reads the evidence the journal carries; ``rescore`` re-derives it by replay.
+
+Both are pure: the same header, events, rubric (and, for ``rescore``, the same scenario files)
+give the same grille, byte for byte. Nothing here reads the clock, a random generator or a file
+other than the ones handed in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from scoring.excerpts import ExcerptReader
+from scoring.grille import build_grille
+from scoring.rubric import LoadedRubric
+from simulator.journal.events import Event, SessionHeader
+
+
+class ScoringError(Exception):
+    """A transcript cannot be scored; says why in French and English."""
+
+    def __init__(self, code: str, message_fr: str, message_en: str) -> None:
+        super().__init__(message_en)
+        self.code, self.message_fr, self.message_en = code, message_fr, message_en
+
+
+def score(header: SessionHeader, events: Iterable[Event], rubric: LoadedRubric, *,
+          scenario_versions: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The grille of a journal, from the evidence its events carry (as observed during the épreuve)."""
+    ordered = sorted(events, key=lambda e: e.seq)
+    reader = ExcerptReader()
+    items: list[tuple[str, int, dict[str, Any]]] = []
+    moments: list[dict[str, Any]] = []
+    for event in ordered:
+        carried = _carried(event.payload)
+        if carried:
+            moments.append(_moment(reader, event))
+            items.extend(_entry(evidence, event.seq, order) for order, evidence in enumerate(carried))
+        reader.feed(event.type, event.payload)
+    return build_grille(header, ordered, items, moments, rubric, source="journal", scenario_versions=scenario_versions)
+
+
+def rescore(header: SessionHeader, events: Iterable[Event], bundle: Any, rubric: LoadedRubric) -> dict[str, Any]:
+    """The grille of a journal whose evidence the engine re-derives by replaying it on ``bundle``.
+
+    The replay is lenient: a changed scenario rule gives changed evidence instead of an error. The
+    grille records whether the scenario files are the ones the session was played on.
+    """
+    from simulator.engine.session import EpreuveSession, SessionError
+    from simulator.engine.toolbox import ActionRefused
+
+    ordered = sorted(events, key=lambda e: e.seq)
+    try:
+        session = EpreuveSession.replay(header, ordered, bundle, strict=False)
+    except (SessionError, ActionRefused, KeyError, ValueError, TypeError) as exc:
+        raise ScoringError("replay-failed", f"le rejeu du journal échoue sur l'épreuve actuelle ({exc})",
+                           f"replaying the journal on the current épreuve fails ({exc})") from exc
+    by_seq: dict[int, list[Any]] = {}
+    for evidence in session.evidence():
+        by_seq.setdefault(evidence.seq, []).append(evidence)
+    reader = ExcerptReader()
+    items: list[tuple[str, int, dict[str, Any]]] = []
+    moments: list[dict[str, Any]] = []
+    for event in ordered:
+        found = by_seq.get(event.seq)
+        if found:
+            moments.append(_moment(reader, event))
+            items.extend(_entry(evidence.to_json(), event.seq, order) for order, evidence in enumerate(found))
+        reader.feed(event.type, event.payload)
+    same = header.epreuve_hash == bundle.sha256 and dict(header.scenario_hashes) == bundle.scenario_hashes()
+    versions = {c.scenario.id: c.scenario.version for c in bundle.contacts}
+    replayed = [{"id": c.scenario.id, "sha256": c.sha256, "version": c.scenario.version} for c in bundle.contacts]
+    extra = {"replay": {"epreuve_sha256": bundle.sha256, "scenario_files": "same" if same else "changed",
+                        "scenarios": replayed}}
+    return build_grille(header, ordered, items, moments, rubric, source="replay", scenario_versions=versions if same else None,
+                        extra=extra)
+
+
+def _carried(payload: Mapping[str, Any]) -> Any:
+    """The evidence an event carries (a lazily parsed payload that cannot carry any is not parsed)."""
+    raw = getattr(payload, "raw", None)
+    if raw is not None and b'"evidence":[{' not in raw:
+        return ()
+    return payload.get("evidence")
+
+
+def _moment(reader: ExcerptReader, event: Event) -> dict[str, Any]:
+    return {"seq": event.seq, **reader.moment(event.type, event.at, event.payload)}
+
+
+def _entry(evidence: Mapping[str, Any], seq: int, order: int) -> tuple[str, int, dict[str, Any]]:
+    """(competency, order in its event, the observation as the grille lists it); its moment is found by ``seq``."""
+    entry = {
+        "seq": seq, "contact": str(evidence.get("contact", "")),
+        "effect": "positive" if evidence.get("effect") == "positive" else "negative",
+        "critical": evidence.get("critical") is True,
+        "rule": str(evidence.get("rule", "")), "source": str(evidence.get("source", "")),
+        "explanation": evidence.get("explanation") or {},
+    }
+    if evidence.get("detail"):
+        entry["detail"] = evidence["detail"]
+    return str(evidence.get("competency", "")), order, entry

@@ -1,0 +1,224 @@
+"""Verified transcripts: a session's header and events, handed to the scorer only once the hash chain checks out.
+
+``StoreTranscripts`` works on any ``JournalStore`` (it verifies with ``verify_events``).
+``SqliteTranscripts`` reads the SQLite journal directly on its own read-only connection and checks
+each stored event's hash over the canonical text the store kept, which avoids re-encoding every
+payload; when anything is off it asks ``verify_session`` for the exact reason, so both agree on
+what they refuse and why. A PostgreSQL backend adds its own reader beside these.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from simulator.journal.canonical import header_hash
+from simulator.journal.errors import UnknownSession
+from simulator.journal.events import Event, SessionHeader, header_from_dict
+from simulator.journal.store import JournalStore
+from simulator.journal.verify import VerifyResult, verify_events, verify_session
+
+
+class Refused(Exception):
+    """A journal that must not be scored (it failed verification, or the épreuve is not over)."""
+
+    def __init__(self, session_id: str, code: str, message_fr: str, message_en: str) -> None:
+        super().__init__(f"{session_id}: {message_en}")
+        self.session_id, self.code, self.message_fr, self.message_en = session_id, code, message_fr, message_en
+
+    @classmethod
+    def from_verification(cls, session_id: str, result: VerifyResult) -> Refused:
+        return cls(session_id, f"journal-{result.reason_code}",
+                   f"le journal ne passe pas la vérification : {result.reason}",
+                   f"the journal fails verification: {result.reason_en}")
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """A verified journal: its header and all its events, in order."""
+
+    header: SessionHeader
+    events: list[Event]
+
+
+class TranscriptSource(Protocol):
+    """Where verified transcripts come from (a journal store)."""
+
+    def session_ids(self) -> list[str]: ...
+
+    def verified(self, session_id: str) -> Transcript:
+        """The session's transcript; ``Refused`` if it fails verification, ``UnknownSession`` if absent."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class StoreTranscripts:
+    """Verified transcripts from any ``JournalStore``."""
+
+    def __init__(self, store: JournalStore) -> None:
+        self.store = store
+
+    def session_ids(self) -> list[str]:
+        return self.store.session_ids()
+
+    def verified(self, session_id: str) -> Transcript:
+        try:
+            header = self.store.header(session_id)
+            events = list(self.store.events(session_id))
+        except UnknownSession:
+            raise
+        except (ValueError, TypeError):  # an unreadable header or event: let verification say where
+            raise Refused.from_verification(session_id, verify_session(self.store, session_id)) from None
+        result = verify_events(header, events)
+        stored = getattr(self.store, "stored_header_hash", None)
+        if result.ok and callable(stored) and stored(session_id) != header_hash(header):
+            result = verify_session(self.store, session_id)
+        if not result.ok:
+            raise Refused.from_verification(session_id, result)
+        return Transcript(header, events)
+
+    def close(self) -> None:
+        self.store.close()
+
+
+#: Text columns come back as bytes and are decoded here: a damaged column sends the session to the slow path.
+_EVENTS = ("SELECT seq, CAST(at AS BLOB), CAST(type AS BLOB), CAST(payload AS BLOB), CAST(prev_hash AS BLOB), "
+           "CAST(hash AS BLOB) FROM events WHERE session_id = ? ORDER BY seq")
+_SESSION = "SELECT CAST(header_json AS BLOB), CAST(header_hash AS BLOB) FROM sessions WHERE session_id = ?"
+
+
+class SqliteTranscripts:
+    """Verified transcripts straight from a SQLite journal file (read-only connection)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        if not self.path.is_file():
+            from simulator.journal.errors import StoreMisconfigured
+
+            raise StoreMisconfigured(str(self.path), "fichier introuvable", "file not found")
+        self._conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        self._store = None
+
+    def session_ids(self) -> list[str]:
+        return [row[0] for row in self._conn.execute("SELECT session_id FROM sessions ORDER BY rowid")]
+
+    def verified(self, session_id: str) -> Transcript:
+        row = self._conn.execute(_SESSION, (session_id,)).fetchone()
+        if row is None:
+            raise UnknownSession(session_id)
+        transcript = self._fast(session_id, row[0], row[1])
+        if transcript is not None:
+            return transcript
+        return StoreTranscripts(self._journal()).verified(session_id)
+
+    def _fast(self, session_id: str, header_json: bytes, stored_head: bytes) -> Transcript | None:
+        """Check the chain over the stored canonical bytes; None as soon as anything is off."""
+        try:
+            header = header_from_dict(json.loads(header_json.decode("utf-8")))
+            prev = header_hash(header)
+            if prev != stored_head.decode("utf-8"):
+                return None
+            events = []
+            expected = 1
+            envelope = _Envelope(session_id)
+            for seq, at, type_, payload, prev_hash, digest in self._conn.execute(_EVENTS, (session_id,)):
+                link, this = prev_hash.decode("utf-8"), digest.decode("utf-8")
+                if seq != expected or link != prev or envelope.hash(prev_hash, seq, at, type_, payload) != this:
+                    return None
+                events.append(Event(session_id, seq, at.decode("utf-8"), type_.decode("utf-8"), RawPayload(payload),
+                                    link, this))
+                prev, expected = this, expected + 1
+        except (ValueError, TypeError, AttributeError, sqlite3.Error):
+            return None
+        return Transcript(header, events)
+
+    def _journal(self) -> JournalStore:  # the journal's own reader, for the exact reason of a refusal
+        if self._store is None:
+            from simulator.journal.sqlite_store import SqliteJournalStore
+
+            self._store = SqliteJournalStore(self.path, create=False)
+        return self._store
+
+    def close(self) -> None:
+        self._conn.close()
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+class _Envelope:
+    """The journal's event hash for one session, computed over the stored bytes (no decoding, no re-encoding).
+
+    ``event_hash_from_text`` hashes ``{"at":…,"payload":…,"prev":…,"seq":…,"session":…,"type":…}``
+    in canonical JSON. The payload is stored in exactly that canonical text; the other strings are
+    JSON-quoted here as they are when they hold no quote, backslash or control character (else the
+    session takes the slow path). A test holds this equal to the journal's function; were it ever to
+    differ, sessions would merely take the slow path, never let a tampered event through.
+    """
+
+    _PLAIN = re.compile(rb'[^"\\\x00-\x1f]*')
+
+    def __init__(self, session_id: str) -> None:
+        self.session = b',"session":' + json.dumps(session_id, ensure_ascii=False).encode("utf-8") + b',"type":"'
+
+    def hash(self, prev: bytes, seq: int, at: bytes, type_: bytes, payload: bytes) -> str:
+        if type(seq) is not int or self._PLAIN.fullmatch(at + prev + type_) is None:
+            raise ValueError("not a plain event")
+        payload.decode("utf-8")  # the journal hashes text: bytes that are not UTF-8 cannot match
+        return hashlib.sha256(b"".join((b'{"at":"', at, b'","payload":', payload, b',"prev":"', prev, b'","seq":',
+                                        str(seq).encode(), self.session, type_, b'"}'))).hexdigest()
+
+
+class RawPayload(Mapping[str, Any]):
+    """An event payload kept as its canonical bytes and parsed on first use.
+
+    Scoring needs every event's evidence and the conversation lines, not the tool results: these
+    hints let it skip parsing an event that has neither (canonical JSON writes an empty list as
+    ``[]``, with the keys in sorted order). A hint can only be wrong towards parsing more.
+    """
+
+    __slots__ = ("_data", "raw")
+
+    def __init__(self, raw: bytes) -> None:
+        self.raw = raw
+        self._data: dict[str, Any] | None = None
+
+    def _parsed(self) -> dict[str, Any]:
+        if self._data is None:
+            data = json.loads(self.raw)
+            if not isinstance(data, dict):
+                raise ValueError("payload is not an object")
+            self._data = data
+        return self._data
+
+    def __getitem__(self, key: str) -> Any:
+        return self._parsed()[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return (self._data if self._data is not None else self._parsed()).get(key, default)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._parsed())
+
+    def __len__(self) -> int:
+        return len(self._parsed())
+
+    @property
+    def may_carry_evidence(self) -> bool:
+        return b'"evidence":[{' in self.raw
+
+    @property
+    def may_show_lines(self) -> bool:
+        return b',"lines":[],"node":' not in self.raw
+
+
+def envelope_hash(prev: str, session_id: str, seq: int, at: str, type_: str, payload: str) -> str:
+    """The fast path's event hash (tests hold it equal to ``event_hash_from_text``)."""
+    return _Envelope(session_id).hash(prev.encode(), seq, at.encode(), type_.encode(), payload.encode())

@@ -1,0 +1,33 @@
+"""The simulated candidates by name, each built from the session seed (never the global random generator)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+#: name → (what it does in French, what it does in English).
+DESCRIPTIONS: dict[str, tuple[str, str]] = {
+    "ideal": ("réponses modèles et bon usage des outils", "model replies and correct tool use"),
+    "careless": ("réponses au hasard (selon la graine), aucun outil", "random replies (seeded), no tool use"),
+    "never-confirms": ("idéal, sauf qu'il ne confirme jamais l'accord (01.09, 02.04)",
+                       "ideal, except it never confirms the agreement (01.09, 02.04)"),
+}
+
+POLICY_NAMES: tuple[str, ...] = tuple(DESCRIPTIONS)
+
+
+def policy_factory(name: str, seed: int) -> Callable[[], Any]:
+    """A factory of fresh per-contact policies for ``play_epreuve``; ``KeyError`` for an unknown name."""
+    from simulator.policies.careless import (
+        CarelessPolicy,  # the engine is imported only when a candidate plays
+    )
+    from simulator.policies.flaws import NeverConfirmsPolicy
+    from simulator.policies.ideal import IdealPolicy
+
+    if name == "ideal":
+        return IdealPolicy
+    if name == "careless":
+        return lambda: CarelessPolicy(seed)
+    if name == "never-confirms":
+        return lambda: NeverConfirmsPolicy(seed)
+    raise KeyError(f"unknown policy {name!r}: expected one of {', '.join(POLICY_NAMES)}")
