@@ -232,8 +232,7 @@ class CustomerDatabase:
 
     def _write(self, current: dict[str, str], field: str, value: str) -> Change:
         if field not in EDITABLE and field != "status":
-            raise InvalidValue(field, "Champ non modifiable.", "Field cannot be edited.",
-                               message_nl="Veld kan niet gewijzigd worden.")
+            raise InvalidValue(field, "Champ non modifiable.", "Field cannot be edited.")
         if current[field] != value:
             self._db.execute(f"UPDATE records SET {field} = ?, updated_on = ? WHERE record_id = ?",
                              (value, self.today.isoformat(), current["record_id"]))

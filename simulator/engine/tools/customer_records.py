@@ -112,24 +112,15 @@ class Change:
         return {k: v for k, v in asdict(self).items() if k != "role"}
 
 
-#: Dutch names of the fields, for the messages a Dutch-speaking candidate reads.
-LABELS_NL = {
-    "title": "aanspreking", "first_name": "voornaam", "last_name": "naam", "street": "straat",
-    "number": "huisnummer", "box": "bus", "postcode": "postcode", "city": "gemeente",
-    "phone": "telefoon", "mobile": "gsm", "email": "e-mail", "birth_date": "geboortedatum",
-    "iban": "IBAN", "language": "taal", "notes": "notities", "status": "status",
-}
-
-
-def _refuse(field: str, code: str, fr: str, en: str, nl: str | None = None) -> InvalidValue:
-    return InvalidValue(field, fr, en, code, nl)
+def _refuse(field: str, code: str, fr: str, en: str) -> InvalidValue:
+    return InvalidValue(field, fr, en, code)
 
 
 def _required(field: str, value: str) -> str:
     if not value:
         fr, en = LABELS[field]
         raise _refuse(field, "missing_value", f"Le champ « {fr} » est obligatoire.",
-                      f"The {en} field is required.", f"Het veld ‘{LABELS_NL[field]}’ is verplicht.")
+                      f"The {en} field is required.")
     return value
 
 
@@ -146,8 +137,7 @@ def _date(value: str, today: date) -> str:
             break
     raise _refuse("birth_date", "invalid_date",
                   f"Date de naissance invalide : « {value} » (format JJ/MM/AAAA).",
-                  f"Invalid date of birth: “{value}” (format DD/MM/YYYY).",
-                  f"Ongeldige geboortedatum: ‘{value}’ (formaat DD/MM/JJJJ).")
+                  f"Invalid date of birth: “{value}” (format DD/MM/YYYY).")
 
 
 def _text(field: str, value: str, limit: int, pattern: re.Pattern[str] | None) -> str:
@@ -156,8 +146,7 @@ def _text(field: str, value: str, limit: int, pattern: re.Pattern[str] | None) -
     if len(value) > limit or (pattern and not pattern.fullmatch(value)) or not any(
             ch.isalpha() for ch in value):
         raise _refuse(field, "invalid_text", f"Valeur refusée pour « {fr} » : « {value} ».",
-                      f"Value refused for {en}: “{value}”.",
-                      f"Waarde geweigerd voor {LABELS_NL[field]}: ‘{value}’.")
+                      f"Value refused for {en}: “{value}”.")
     return value
 
 
@@ -167,16 +156,15 @@ def validate(field: str, value: object, today: date) -> str:
         if field in COLUMNS:
             raise _refuse(field, "read_only_field",
                           f"Le champ « {field} » ne peut pas être modifié.",
-                          f"The field “{field}” cannot be edited.",
-                          f"Het veld ‘{field}’ kan niet gewijzigd worden.")
+                          f"The field “{field}” cannot be edited.")
         raise _refuse(str(field), "unknown_field", "Ce champ n'existe pas dans la fiche client.",
-                      "The customer record has no such field.", "Dit veld bestaat niet in de klantenfiche.")
+                      "The customer record has no such field.")
     if not isinstance(value, str) or _CONTROL_RE.search(value):
-        raise _refuse(field, "invalid_value", "Valeur invalide.", "Invalid value.", "Ongeldige waarde.")
+        raise _refuse(field, "invalid_value", "Valeur invalide.", "Invalid value.")
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise _refuse(field, "invalid_value", "Valeur invalide.", "Invalid value.", "Ongeldige waarde.") from None
+        raise _refuse(field, "invalid_value", "Valeur invalide.", "Invalid value.") from None
     value = value.strip()
     if field in ("first_name", "last_name"):
         return _text(field, value, 60, _NAME_RE)
@@ -184,46 +172,44 @@ def validate(field: str, value: object, today: date) -> str:
         value = _text(field, value, 80, None)
         if field == "city" and any(ch.isdigit() for ch in value):
             raise _refuse(field, "invalid_city", f"Localité invalide : « {value} ».",
-                          f"Invalid town: “{value}”.", f"Ongeldige gemeente: ‘{value}’.")
+                          f"Invalid town: “{value}”.")
         return (canonical_commune(value) or value) if field == "city" else value
     if field == "postcode":
         if not re.fullmatch(r"\d{4}", value):
             raise _refuse(field, "invalid_postcode",
                           f"Code postal invalide : « {value} ». Un code postal belge compte "
                           "4 chiffres.",
-                          f"Invalid postcode: “{value}”. A Belgian postcode has 4 digits.",
-                          f"Ongeldige postcode: ‘{value}’. Een Belgische postcode heeft 4 cijfers.")
+                          f"Invalid postcode: “{value}”. A Belgian postcode has 4 digits.")
         if not is_known_postcode(value):
             raise _refuse(field, "unknown_postcode", f"Code postal inconnu : {value}.",
-                          f"Unknown postcode: {value}.", f"Onbekende postcode: {value}.")
+                          f"Unknown postcode: {value}.")
         return value
     if field == "number":
         match = _NUMBER_RE.fullmatch(_required(field, value))
         if not match:
             raise _refuse(field, "invalid_number", f"Numéro de maison invalide : « {value} ».",
-                          f"Invalid house number: “{value}”.", f"Ongeldig huisnummer: ‘{value}’.")
+                          f"Invalid house number: “{value}”.")
         suffix = match[2] or ""
         return match[1] + (suffix.upper() if len(suffix) == 1 else suffix.lower())
     if field == "box":
         match = _BOX_RE.fullmatch(value)
         if value and not match:
             raise _refuse(field, "invalid_box", f"Numéro de boîte invalide : « {value} ».",
-                          f"Invalid box number: “{value}”.", f"Ongeldig busnummer: ‘{value}’.")
+                          f"Invalid box number: “{value}”.")
         return match[1].upper() if value and match else ""
     if field in ("phone", "mobile"):
         phone = normalise_phone(value) if value else ""
         if phone is None or (field == "mobile" and phone and not is_mobile(phone)):
-            kind_fr, kind_en, kind_nl = (("de GSM", "mobile", "gsmnummer") if field == "mobile"
-                                         else ("de téléphone", "phone", "telefoonnummer"))
+            kind_fr, kind_en = (("de GSM", "mobile") if field == "mobile"
+                                else ("de téléphone", "phone"))
             raise _refuse(field, "invalid_phone",
                           f"Numéro {kind_fr} belge invalide : « {value} ».",
-                          f"Invalid Belgian {kind_en} number: “{value}”.",
-                          f"Ongeldig Belgisch {kind_nl}: ‘{value}’.")
+                          f"Invalid Belgian {kind_en} number: “{value}”.")
         return phone
     if field == "email":
         if value and not _EMAIL_RE.fullmatch(value.lower()):
             raise _refuse(field, "invalid_email", f"Adresse e-mail invalide : « {value} ».",
-                          f"Invalid email address: “{value}”.", f"Ongeldig e-mailadres: ‘{value}’.")
+                          f"Invalid email address: “{value}”.")
         return value.lower()
     if field == "birth_date":
         return _date(value, today)
@@ -231,22 +217,22 @@ def validate(field: str, value: object, today: date) -> str:
         iban = normalise_iban(value) if value else ""
         if iban is None:
             raise _refuse(field, "invalid_iban", f"IBAN belge invalide : « {value} ».",
-                          f"Invalid Belgian IBAN: “{value}”.", f"Ongeldig Belgisch IBAN: ‘{value}’.")
+                          f"Invalid Belgian IBAN: “{value}”.")
         return iban
     if field == "title":
         key = fold(value).rstrip(".")
         if value and key not in _TITLES:
             raise _refuse(field, "invalid_title", f"Civilité inconnue : « {value} ».",
-                          f"Unknown title: “{value}”.", f"Onbekende aanspreking: ‘{value}’.")
+                          f"Unknown title: “{value}”.")
         return _TITLES.get(key, "")
     if field == "language":
         if fold(value) not in _LANGUAGES:
             raise _refuse(field, "invalid_language", "Langue attendue : fr ou nl.",
-                          "Expected language: fr or nl.", "Verwachte taal: fr of nl.")
+                          "Expected language: fr or nl.")
         return _LANGUAGES[fold(value)]
     if len(value) > 2000:  # notes
         raise _refuse(field, "too_long", "Notes trop longues (2000 caractères au plus).",
-                      "Notes too long (2,000 characters at most).", "Notities te lang (hoogstens 2000 tekens).")
+                      "Notes too long (2,000 characters at most).")
     return value
 
 
@@ -256,5 +242,5 @@ def validate_status(status: object) -> str:
     if key not in STATUSES:
         raise _refuse("status", "invalid_status",
                       "Statut attendu : actif, inactif ou doublon.",
-                      "Expected status: actif, inactif or doublon.", "Verwachte status: actif, inactif of doublon.")
+                      "Expected status: actif, inactif or doublon.")
     return key
