@@ -17,14 +17,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scripts.benchmarks import checker, journal, scoring, session  # noqa: E402
+from scripts.benchmarks import app, checker, journal, scoring, session  # noqa: E402
 
-BENCHES: dict[str, Callable[[bool], dict]] = {
+BENCHES: dict[str, Callable[[bool], dict | list[dict]]] = {
     "check": lambda quick: checker.bench_check(40 if quick else 200),
     "append": lambda quick: journal.bench_append(200 if quick else 2000),
     "resume": lambda quick: session.bench_resume(500 if quick else 5000),
     # CALLSIM_BENCH_SCORING_N=10000 for the full target (the store is built first: a few minutes).
     "score": lambda quick: scoring.bench_score(scoring.default_n(quick)),
+    # the candidate app: first screen vs a bare Textual app; latency and memory late vs early in one session
+    "app-start": lambda quick: app.bench_first_screen(3 if quick else 5),
+    "app-session": lambda quick: app.bench_long_session(500 if quick else 5000),
 }
 
 
@@ -34,7 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--only", nargs="*", choices=sorted(BENCHES), help="run only these benchmarks")
     args = parser.parse_args(argv)
-    results = [BENCHES[name](args.quick) for name in (args.only or BENCHES)]
+    results = []
+    for name in args.only or BENCHES:
+        measured = BENCHES[name](args.quick)
+        results.extend(measured if isinstance(measured, list) else [measured])
     if args.json:
         print(json.dumps(results, indent=2))
         return 0

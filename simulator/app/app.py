@@ -3,27 +3,38 @@
 ``CallsimApp`` owns one ``EpreuveSession`` and nothing else of the engine's logic. In exam mode
 it cannot be left without the invigilator's code; Ctrl+C, Ctrl+Z and Ctrl+\\ reach it as keys
 (the terminal is in raw mode), never as signals that drop the candidate to a shell.
+
+The sign-in screen appears at once: the épreuve (its files read and checked, which takes a
+few seconds) and the engine are loaded in a background thread while the candidate types their
+number, and the seat opens as soon as both are there.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
+from textual.message import Message
 
 from simulator.app.bindings import translate_bindings
 from simulator.app.i18n import N_, Translator
-from simulator.app.screens.console import ConsoleScreen
-from simulator.app.screens.end import EndScreen
 from simulator.app.screens.invigilator import InvigilatorScreen
 from simulator.app.screens.signin import SignInScreen
-from simulator.app.seat import SeatRequest, open_seat
-from simulator.engine.bundle import Bundle, BundleError, epreuve_path, load_bundle
-from simulator.engine.clock import Clock
-from simulator.engine.session import EpreuveSession, SessionError
-from simulator.journal.store import JournalStore
+from simulator.app.seat import SeatRequest
+
+if TYPE_CHECKING:
+    from simulator.engine.bundle import Bundle
+    from simulator.engine.clock import Clock
+    from simulator.engine.session import EpreuveSession
+    from simulator.journal.store import JournalStore
+
+
+class BundleReady(Message):
+    """The épreuve is loaded (or failed to load): the sign-in screen can show its title."""
 
 
 class CallsimApp(App):
@@ -40,67 +51,111 @@ class CallsimApp(App):
     ]
 
     def __init__(self, request: SeatRequest, *, store_factory: Callable[[], JournalStore], clock: Clock,
-                 invigilator_code: str = "", bundle: Bundle | None = None) -> None:
+                 invigilator_code: str = "", bundle: Bundle | None = None,
+                 bundle_loader: Callable[[str], Bundle] | None = None) -> None:
         super().__init__()
         self.request = request
         self.store_factory, self.clock = store_factory, clock
         self.invigilator_code = invigilator_code
-        self.bundle = bundle or load_bundle(epreuve_path(request.epreuve))
+        self.bundle: Bundle | None = bundle
+        self.bundle_loader = bundle_loader
+        #: Why the épreuve could not be loaded (the command line prints it after the app exits).
+        self.load_error: Exception | None = None
         self.lang = request.language
         self.t = Translator(self.lang)
         self.session: EpreuveSession | None = None
         self.store: JournalStore | None = None
+        self._waiting_candidate: str | None = None
+        self._loading = False
 
     @property
     def exam(self) -> bool:
+        """Exam mode, as the épreuve file says (before it is loaded: as the command asked)."""
+        if self.bundle is None:
+            return bool(self.invigilator_code)
         return self.bundle.epreuve.mode == "exam"
 
     def on_mount(self) -> None:
         translate_bindings(self, self.t)
         self.push_screen(SignInScreen())
 
+    # -- loading the épreuve in the background -----------------------------------------------------
+
+    def start_loading(self) -> None:
+        """Load the épreuve in a background thread (once; the sign-in screen asks when it is painted)."""
+        if self.bundle is None and not self._loading:
+            self._loading = True
+            threading.Thread(target=self._load, name="callsim-load-epreuve", daemon=True).start()
+
+    def _load(self) -> None:
+        from simulator.app.seat import load_epreuve
+
+        try:
+            bundle = (self.bundle_loader or load_epreuve)(self.request.epreuve)
+            import simulator.app.screens.console  # noqa: F401 — the engine, imported off the UI thread
+        except Exception as exc:  # noqa: BLE001 — any failure is shown and ends the app cleanly
+            self.call_from_thread(self._loaded, None, exc)
+            return
+        self.call_from_thread(self._loaded, bundle, None)
+
+    def _loaded(self, bundle: Bundle | None, error: Exception | None) -> None:
+        if error is not None:
+            self.load_error = error
+            self.exit(return_code=2)
+            return
+        self.bundle = bundle
+        self.screen.post_message(BundleReady())
+        if self._waiting_candidate is not None:
+            candidate, self._waiting_candidate = self._waiting_candidate, None
+            self.open_seat(candidate)
+
     # -- what screens ask of the app ---------------------------------------------------------------
 
     def epreuve_title(self) -> str:
+        if self.bundle is None:
+            return self.t("Loading the épreuve…")
         title = self.bundle.epreuve.title
         return title if isinstance(title, str) else (getattr(title, self.lang, None) or title.fr)
 
     def briefing_key(self) -> str:
         return N_("EXAM_RULES") if self.exam else N_("PRACTICE_RULES")
 
-    def change_language(self, lang: str) -> None:
+    def change_language(self, lang: str, candidate: str) -> None:
         if lang == self.lang:
             return
         self.lang, self.t = lang, Translator(lang)
         translate_bindings(self, self.t)
-        self.request = SeatRequest(self.query_candidate(), self.request.epreuve, self.request.seed, lang,
-                                   self.request.store_path)
+        self.request = SeatRequest(candidate, self.request.epreuve, self.request.seed, lang, self.request.store_path)
         self.call_later(self.switch_screen, SignInScreen())
 
-    def query_candidate(self) -> str:
-        try:
-            return self.screen.query_one("#candidate").value.strip()
-        except Exception:  # noqa: BLE001 — no sign-in field on screen: keep the known id
-            return self.request.candidate_id
-
     def open_seat(self, candidate_id: str) -> None:
+        if self.bundle is None:
+            self._waiting_candidate = candidate_id
+            self.notify(self.t("Loading the épreuve…"), timeout=3)
+            return
+        from simulator.app.screens.console import ConsoleScreen
+        from simulator.app.screens.end import EndScreen
+        from simulator.app.seat import open_seat
+        from simulator.engine.bundle import BundleError
+        from simulator.engine.session import SessionError
+
         request = SeatRequest(candidate_id, self.request.epreuve, self.request.seed, self.lang, self.request.store_path)
         try:
             self.store = self.store or self.store_factory()
             self.session = open_seat(request, self.store, self.clock, self.bundle)
         except (SessionError, BundleError) as exc:
-            message = getattr(exc, "message_fr", None) if self.lang != "en" else getattr(exc, "message_en", None)
+            message = getattr(exc, "message_en" if self.lang == "en" else "message_fr", None)
             self.notify(message or str(exc), severity="error", timeout=20)
             return
         self.request = request
         if self.session.header.language != self.lang:  # a resumed session keeps its language
             self.lang, self.t = self.session.header.language, Translator(self.session.header.language)
-        if self.session.finished is not None:
-            self.switch_screen(EndScreen())
-        else:
-            self.switch_screen(ConsoleScreen())
+            translate_bindings(self, self.t)
+        self.switch_screen(EndScreen() if self.session.finished is not None else ConsoleScreen())
 
     def show_end(self) -> None:
+        from simulator.app.screens.end import EndScreen
+
         if not isinstance(self.screen, EndScreen):
             self.switch_screen(EndScreen())
 
@@ -120,7 +175,8 @@ class CallsimApp(App):
         def decided(allowed: bool | None) -> None:
             if allowed:
                 self.exit()
-        self.push_screen(InvigilatorScreen(self.invigilator_code), decided)
+        if not isinstance(self.screen, InvigilatorScreen):
+            self.push_screen(InvigilatorScreen(self.invigilator_code), decided)
 
     def on_unmount(self) -> None:
         if self.session is not None:
@@ -130,9 +186,14 @@ class CallsimApp(App):
 
 
 def create_app(request: SeatRequest, *, clock: Clock, store_path: Path | None = None,
-               store_factory: Callable[[], JournalStore] | None = None, invigilator_code: str = "") -> CallsimApp:
-    """The app factory used by ``callsim exam`` / ``callsim practice`` and by the Pilot tests."""
+               store_factory: Callable[[], JournalStore] | None = None, invigilator_code: str = "",
+               bundle: Bundle | None = None) -> CallsimApp:
+    """The app factory used by ``callsim exam`` / ``callsim practice``, the tests and the scripts.
+
+    Without ``bundle`` the épreuve named in ``request`` is loaded in the background after the
+    first screen is shown.
+    """
     from simulator.app.seat import open_store
 
     factory = store_factory or (lambda: open_store(store_path or request.store_path))
-    return CallsimApp(request, store_factory=factory, clock=clock, invigilator_code=invigilator_code)
+    return CallsimApp(request, store_factory=factory, clock=clock, invigilator_code=invigilator_code, bundle=bundle)

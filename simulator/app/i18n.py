@@ -1,19 +1,16 @@
 """The candidate app's interface strings: gettext catalogs (``locale/<lang>.po``) read with Babel.
 
 Message ids are English, except a few long texts with a symbolic id (``KEYS_HELP``); every
-language has its catalog — ``en.po`` holds only those long texts. Catalogs are compiled in memory at first use, so the repository only holds the
-readable ``.po`` files translators edit.
+language has its catalog — ``en.po`` holds only those long texts. The repository only holds the
+readable ``.po`` files translators edit (``pybabel`` reads and updates them).
 """
 
 from __future__ import annotations
 
 import gettext
+import re
 from functools import cache
-from io import BytesIO
 from pathlib import Path
-
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 
 LANGUAGES = ("fr", "nl", "en")
 LOCALE_DIR = Path(__file__).with_name("locale")
@@ -21,15 +18,54 @@ LOCALE_DIR = Path(__file__).with_name("locale")
 
 @cache
 def translations(lang: str) -> gettext.NullTranslations:
-    """The compiled catalog of ``lang``."""
+    """The catalog of ``lang``, read from its ``.po`` file.
+
+    The app reads its own simple catalogs (msgid/msgstr, no plural forms, no contexts) with a
+    small reader, because importing Babel and compiling a catalog would delay the first screen;
+    ``catalog_ids`` and the tests read the same files with Babel, so the two cannot drift apart.
+    """
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r} (expected one of {', '.join(LANGUAGES)})")
-    with (LOCALE_DIR / f"{lang}.po").open("rb") as po:
-        catalog = read_po(po, locale=lang)
-    compiled = BytesIO()
-    write_mo(compiled, catalog)
-    compiled.seek(0)
-    return gettext.GNUTranslations(compiled)
+    return _Catalog(read_catalog(LOCALE_DIR / f"{lang}.po"))
+
+
+class _Catalog(gettext.NullTranslations):
+    def __init__(self, messages: dict[str, str]) -> None:
+        super().__init__()
+        self._messages = messages
+
+    def gettext(self, message: str) -> str:
+        return self._messages.get(message) or message
+
+
+_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
+
+
+def _unquote(line: str) -> str:
+    body = line[line.index('"') + 1: line.rindex('"')]
+    return re.sub(r'\\(.)', lambda m: _ESCAPES.get(m[1], m[1]), body)
+
+
+def read_catalog(path: Path) -> dict[str, str]:
+    """``{msgid: msgstr}`` of a ``.po`` file (entries with an empty msgstr are left out)."""
+    messages: dict[str, str] = {}
+    current: dict[str, str] = {}
+    key = ""
+    for raw in path.read_text(encoding="utf-8").splitlines() + [""]:
+        line = raw.strip()
+        if line.startswith("msgid "):
+            if current.get("msgid") and current.get("msgstr"):
+                messages[current["msgid"]] = current["msgstr"]
+            current, key = {"msgid": _unquote(line)}, "msgid"
+        elif line.startswith("msgstr "):
+            current["msgstr"], key = _unquote(line), "msgstr"
+        elif line.startswith('"') and key:
+            current[key] += _unquote(line)
+        elif not line or line.startswith("#"):
+            key = "" if not line else key
+    if current.get("msgid") and current.get("msgstr"):
+        messages[current["msgid"]] = current["msgstr"]
+    return messages
 
 
 def N_(message: str) -> str:
@@ -50,6 +86,8 @@ class Translator:
 
 
 def catalog_ids(lang: str) -> set[str]:
-    """The message ids a catalog translates (for the completeness test)."""
+    """The message ids a catalog translates, read with Babel (for the completeness test)."""
+    from babel.messages.pofile import read_po
+
     with (LOCALE_DIR / f"{lang}.po").open("rb") as po:
         return {str(m.id) for m in read_po(po, locale=lang) if m.id and m.string}

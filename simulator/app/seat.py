@@ -2,19 +2,22 @@
 
 Headless (no Textual): the app, the command line and the tests use the same function, so a
 closed terminal or a crash is handled exactly like a planned restart — the candidate signs in
-again with the same id and finds the épreuve where the journal left it.
+again with the same id and finds the épreuve where the journal left it. The engine is imported
+only when a seat is opened, so the app's first screen does not wait for it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from simulator.engine.bundle import Bundle, epreuve_path, load_bundle
-from simulator.engine.clock import Clock
-from simulator.engine.session import EpreuveSession
-from simulator.journal.sqlite_store import SqliteJournalStore
-from simulator.journal.store import JournalStore
+if TYPE_CHECKING:
+    from simulator.engine.bundle import Bundle
+    from simulator.engine.clock import Clock
+    from simulator.engine.session import EpreuveSession
+    from simulator.journal.sqlite_store import SqliteJournalStore
+    from simulator.journal.store import JournalStore
 
 #: Events after which a session accepts no more actions.
 _FINAL_EVENTS = ("session_finished", "time_up")
@@ -44,6 +47,18 @@ def unfinished_session(store: JournalStore, candidate_id: str, epreuve_id: str) 
     return found
 
 
+def finished_session(store: JournalStore, candidate_id: str, epreuve_id: str) -> str | None:
+    """The id of this candidate's last finished session of this épreuve, if any."""
+    found = None
+    for session_id in store.session_ids():
+        header = store.header(session_id)
+        if header.candidate_id == candidate_id and header.epreuve_id == epreuve_id:
+            last = store.last_event(session_id)
+            if last is not None and last.type in _FINAL_EVENTS:
+                found = session_id
+    return found
+
+
 def default_seed(candidate_id: str, epreuve_id: str) -> int:
     """A stable seed when none is given: the same candidate meets the same customers again."""
     import hashlib
@@ -52,12 +67,29 @@ def default_seed(candidate_id: str, epreuve_id: str) -> int:
     return int.from_bytes(digest[:4], "big")
 
 
+def load_epreuve(name_or_path: str) -> Bundle:
+    """The épreuve named on the command line (``practice``, ``standard`` or a file), fully checked."""
+    from simulator.engine.bundle import epreuve_path, load_bundle
+
+    return load_bundle(epreuve_path(name_or_path))
+
+
 def open_seat(request: SeatRequest, store: JournalStore, clock: Clock, bundle: Bundle | None = None) -> EpreuveSession:
-    """Resume the candidate's unfinished session of the épreuve, or start a new one."""
-    bundle = bundle or load_bundle(epreuve_path(request.epreuve))
+    """Resume the candidate's unfinished session of the épreuve, or start a new one.
+
+    A finished exam is not started again: its (read-only) session is returned, and the app shows
+    the end screen. A finished practice épreuve can be practised again.
+    """
+    from simulator.engine.session import EpreuveSession
+
+    bundle = bundle or load_epreuve(request.epreuve)
     previous = unfinished_session(store, request.candidate_id, bundle.epreuve.id)
     if previous is not None:
         return EpreuveSession.resume(store, previous, clock=clock, bundle=bundle)
+    if bundle.epreuve.mode == "exam":  # an exam is sat once: signing in again shows that it is over
+        done = finished_session(store, request.candidate_id, bundle.epreuve.id)
+        if done is not None:
+            return EpreuveSession.resume(store, done, clock=clock, bundle=bundle)
     seed = request.seed if request.seed is not None else default_seed(request.candidate_id, bundle.epreuve.id)
     return EpreuveSession.start(bundle, store=store, clock=clock, candidate_id=request.candidate_id,
                                 seed=seed, language=request.language)
@@ -66,6 +98,7 @@ def open_seat(request: SeatRequest, store: JournalStore, clock: Clock, bundle: B
 def open_store(path: Path | None) -> SqliteJournalStore:
     """The embedded SQLite store (the default path unless one is given)."""
     from simulator.journal.paths import default_store_path
+    from simulator.journal.sqlite_store import SqliteJournalStore
 
     target = path or default_store_path()
     target.parent.mkdir(parents=True, exist_ok=True)

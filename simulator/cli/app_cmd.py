@@ -56,11 +56,14 @@ def _run(args: argparse.Namespace, *, invigilator_code: str) -> int:
         print(f"callsim: {path}: épreuve introuvable / épreuve not found", file=sys.stderr)
         return 2
     request = SeatRequest(args.candidate, str(path), args.seed, args.lang, Path(args.store) if args.store else None)
-    try:
-        app = create_app(request, clock=SystemClock(), invigilator_code=invigilator_code)
-    except BundleError as exc:
-        for diagnostic in exc.diagnostics:
+    app = create_app(request, clock=SystemClock(), invigilator_code=invigilator_code)
+    app.run()  # the épreuve is checked and loaded behind the sign-in screen
+    error = app.load_error
+    if isinstance(error, BundleError):
+        for diagnostic in error.diagnostics:
             print(diagnostic.format("fr"), file=sys.stderr)
         return 2
-    app.run()
+    if error is not None:
+        print(f"callsim: {error}", file=sys.stderr)
+        return 2
     return 0

@@ -52,8 +52,8 @@ class CallMemory:
     final_checks_done: bool = False
 
 
-def refused(code: str, fr: str, en: str) -> ActionRefused:
-    return ActionRefused(code, fr, en)
+def refused(code: str, fr: str, en: str, nl: str | None = None) -> ActionRefused:
+    return ActionRefused(code, fr, en, nl)
 
 
 class ContactRuntime:
@@ -128,7 +128,7 @@ class ContactRuntime:
         if start_node is not None and start_node not in self.scenario.nodes:
             raise refused("unknown-node", f"Nœud « {start_node} » inconnu.", f"Unknown node '{start_node}'.")
         if self.phase is not Phase.WAITING:
-            raise refused("not-waiting", "Ce contact est déjà pris en charge.", "This contact is already being handled.")
+            raise refused("not-waiting", "Ce contact est déjà pris en charge.", "This contact is already being handled.", "Dit contact wordt al behandeld.")
         self.machine = attach(self.model, phone=self.phone)
         trigger = ("answer" if self.scenario.direction == "inbound" else "dial") if self.phone else "start"
         getattr(self.model, trigger)()
@@ -178,21 +178,21 @@ class ContactRuntime:
     def hold(self) -> Step:
         self._need_phone()
         if not can(self.model, "hold"):
-            raise refused("cannot-hold", "Impossible de mettre en attente maintenant.", "Cannot put on hold now.")
+            raise refused("cannot-hold", "Impossible de mettre en attente maintenant.", "Cannot put on hold now.", "Nu kan niet in de wacht gezet worden.")
         self.model.hold()
         return Step(lines=[Line("system", self._sys("on_hold"))])
 
     def resume(self) -> Step:
         self._need_phone()
         if not can(self.model, "resume"):
-            raise refused("not-on-hold", "L'appel n'est pas en attente.", "The call is not on hold.")
+            raise refused("not-on-hold", "L'appel n'est pas en attente.", "The call is not on hold.", "De oproep staat niet in de wacht.")
         self.model.resume()
         return Step(lines=[Line("system", self._sys("resumed"))])
 
     def hang_up(self) -> Step:
         self._need_phone()
         if self.phase not in TALKING:
-            raise refused("cannot-hang-up", "Il n'y a pas d'appel en cours à raccrocher.", "There is no call in progress to hang up.")
+            raise refused("cannot-hang-up", "Il n'y a pas d'appel en cours à raccrocher.", "There is no call in progress to hang up.", "Er is geen lopende oproep om op te hangen.")
         step = Step(lines=[Line("system", self._sys("hung_up"))])
         if not self.at_end:
             self._fire("ORD-HUNG-UP-ON-CALLER", step)
@@ -208,9 +208,9 @@ class ContactRuntime:
         self._need_phone()
         directory = self.box.directory
         if directory is None or service_id not in {s.id for s in directory.services}:
-            raise refused("unknown-service", f"Service « {service_id} » inconnu.", f"Unknown service '{service_id}'.")
+            raise refused("unknown-service", f"Service « {service_id} » inconnu.", f"Unknown service '{service_id}'.", f"Onbekende dienst ‘{service_id}’.")
         if not can(self.model, "transfer"):
-            raise refused("cannot-transfer", "Il n'y a pas d'appel à transférer.", "There is no call to transfer.")
+            raise refused("cannot-transfer", "Il n'y a pas d'appel à transférer.", "There is no call to transfer.", "Er is geen oproep om door te verbinden.")
         step = Step(lines=[Line("system", self._sys("transferred", service=directory.get(service_id).name))])
         if not self.memory.transfer_announced:
             self._fire("ORD-TRANSFER-UNANNOUNCED", step)
@@ -222,7 +222,8 @@ class ContactRuntime:
     def use_tool(self, tool: str, op: str, args: dict[str, Any]) -> Step:
         if tool not in self.tools_now():
             raise refused("tool-not-now", f"L'outil « {tool} » n'est pas disponible à ce moment.",
-                          f"Tool '{tool}' is not available at this moment.")
+                          f"Tool '{tool}' is not available at this moment.",
+                          f"Het hulpmiddel ‘{tool}’ is nu niet beschikbaar.")
         result = run_tool(self.box, tool, op, args)
         if result["ok"] and (tool, op) == ("customer_db", "open"):
             self.facts.opened_records.append(str(args.get("record")))
@@ -230,11 +231,11 @@ class ContactRuntime:
 
     def wrap_up(self, outcome: str | None, note: str) -> Step:
         if self.phase is not Phase.WRAP_UP:
-            raise refused("not-wrap-up", "Le contact n'est pas en phase de clôture administrative.", "The contact is not in wrap-up.")
+            raise refused("not-wrap-up", "Le contact n'est pas en phase de clôture administrative.", "The contact is not in wrap-up.", "Het contact is niet in de afsluitfase.")
         spec = self.scenario.wrap_up
         codes = [o.id for o in spec.outcomes] if spec else []
         if codes and outcome not in codes:
-            raise refused("unknown-outcome", "Choisissez un code de clôture dans la liste.", "Pick an outcome code from the list.")
+            raise refused("unknown-outcome", "Choisissez un code de clôture dans la liste.", "Pick an outcome code from the list.", "Kies een afsluitcode uit de lijst.")
         self.facts.outcome, self.facts.note = outcome, note
         step = Step()
         blank = not note.strip()
@@ -270,15 +271,16 @@ class ContactRuntime:
     def _dialogue_node(self, shape: str) -> Node:
         node = self.node
         if node is None or not self._can_speak():
-            raise refused("not-talking", "Aucune conversation en cours sur ce contact.", "No conversation in progress on this contact.")
+            raise refused("not-talking", "Aucune conversation en cours sur ce contact.", "No conversation in progress on this contact.", "Geen lopend gesprek met dit contact.")
         if getattr(node, shape) is None:
             raise refused("wrong-step", "Cette action n'est pas possible à ce point de la conversation.",
-                          "This action is not possible at this point of the conversation.")
+                          "This action is not possible at this point of the conversation.",
+                          "Deze handeling is op dit punt van het gesprek niet mogelijk.")
         return node
 
     def _need_phone(self) -> None:
         if not self.phone:
-            raise refused("not-a-call", "Ce contact n'est pas un appel.", "This contact is not a call.")
+            raise refused("not-a-call", "Ce contact n'est pas un appel.", "This contact is not a call.", "Dit contact is geen oproep.")
 
     def _enter(self, node_id: str, step: Step) -> None:
         self.node_id = node_id

@@ -185,7 +185,7 @@ class EpreuveSession:
             raise SessionError("Session interrompue : relancez-la pour la reprendre.", "Session interrupted: restart it to resume.")
         self.tick()
         if self.state.finished is not None:
-            raise ActionRefused("finished", "L'épreuve est terminée.", "The épreuve is over.")
+            raise ActionRefused("finished", "L'épreuve est terminée.", "The épreuve is over.", "De proef is afgelopen.")
         now = self.clock.now()
         seq = self.seq + 1
         contact, step = self._apply_action(action, seq)
@@ -277,15 +277,15 @@ class EpreuveSession:
         state = self.state
         if isinstance(action, Take):
             if action.contact not in state.contacts:
-                raise ActionRefused("not-arrived", "Ce contact n'est pas (encore) dans la file.", "This contact is not in the queue (yet).")
+                raise ActionRefused("not-arrived", "Ce contact n'est pas (encore) dans la file.", "This contact is not in the queue (yet).", "Dit contact staat (nog) niet in de wachtrij.")
             if state.active is not None:
-                raise ActionRefused("busy", "Terminez d'abord le contact en cours.", "Finish the current contact first.")
+                raise ActionRefused("busy", "Terminez d'abord le contact en cours.", "Finish the current contact first.", "Rond eerst het lopende contact af.")
             contact = state.contacts[action.contact]
             step = contact.take(action.start_node)
             state.active = contact.key
         else:
             if state.active is None:
-                raise ActionRefused("no-contact", "Aucun contact en cours : prenez un contact dans la file.", "No contact in progress: take one from the queue.")
+                raise ActionRefused("no-contact", "Aucun contact en cours : prenez un contact dans la file.", "No contact in progress: take one from the queue.", "Geen lopend contact: neem een contact uit de wachtrij.")
             contact = state.contacts[state.active]
             step = apply_action(contact, action)
         for item in step.evidence:

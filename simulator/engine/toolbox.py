@@ -22,14 +22,20 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 class ActionRefused(Exception):
-    """An action that is not possible now; nothing is recorded and nothing changes."""
+    """An action that is not possible now; nothing is recorded and nothing changes.
 
-    def __init__(self, code: str, message_fr: str, message_en: str) -> None:
+    Messages are French and English; Dutch is given where a candidate can meet the refusal, and
+    ``message("nl")`` falls back to French (the other language of a Belgian seat) elsewhere.
+    """
+
+    def __init__(self, code: str, message_fr: str, message_en: str, message_nl: str | None = None) -> None:
         super().__init__(message_en)
-        self.code, self.message_fr, self.message_en = code, message_fr, message_en
+        self.code, self.message_fr, self.message_en, self.message_nl = code, message_fr, message_en, message_nl
 
     def message(self, lang: str) -> str:
-        return self.message_fr if lang == "fr" else self.message_en
+        if lang == "en":
+            return self.message_en
+        return self.message_nl or self.message_fr if lang == "nl" else self.message_fr
 
 
 def add_workdays(day: dt.date, count: int) -> dt.date:
@@ -118,7 +124,7 @@ def _need(args: dict[str, Any], *names: str) -> list[Any]:
     missing = [n for n in names if n not in args]
     if missing:
         raise ActionRefused("missing-argument", f"Argument manquant : {', '.join(missing)}.",
-                            f"Missing argument: {', '.join(missing)}.")
+                            f"Missing argument: {', '.join(missing)}.", f"Ontbrekend gegeven: {', '.join(missing)}.")
     return [args[n] for n in names]
 
 
@@ -183,13 +189,18 @@ def run_tool(box: Toolbox, tool: str, op: str, args: dict[str, Any]) -> dict[str
     operation = OPERATIONS.get((tool, op))
     if target is None or operation is None:
         raise ActionRefused("tool-unavailable", f"L'outil « {tool} » ne propose pas « {op} » pour ce contact.",
-                            f"Tool '{tool}' offers no '{op}' for this contact.")
+                            f"Tool '{tool}' offers no '{op}' for this contact.",
+                            f"Het hulpmiddel ‘{tool}’ biedt geen ‘{op}’ voor dit contact.")
     try:
         return {"ok": True, "result": _jsonable(operation(target, dict(args)))}
     except ToolError as exc:
-        return {"ok": False, "error": {"code": exc.code, "fr": exc.message_fr, "en": exc.message_en}}
+        error = {"code": exc.code, "fr": exc.message_fr, "en": exc.message_en}
+        if exc.message_nl:
+            error["nl"] = exc.message_nl
+        return {"ok": False, "error": error}
     except (TypeError, ValueError) as exc:
-        return {"ok": False, "error": {"code": "invalid-argument", "fr": f"Valeur refusée : {exc}", "en": f"Value refused: {exc}"}}
+        return {"ok": False, "error": {"code": "invalid-argument", "fr": f"Valeur refusée : {exc}", "en": f"Value refused: {exc}",
+                                       "nl": f"Waarde geweigerd: {exc}"}}
 
 
 __all__ = ["OPERATIONS", "ActionRefused", "Toolbox", "build_toolbox", "render", "run_tool"]

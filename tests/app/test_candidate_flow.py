@@ -9,7 +9,7 @@ from simulator.app.screens.feedback import FeedbackScreen
 from simulator.app.screens.signin import SignInScreen
 from simulator.app.screens.wrapup import WrapUpScreen
 from simulator.journal.memory_store import MemoryJournalStore
-from tests.app.app_support import screen_text, make_app
+from tests.app.app_support import make_app, screen_text
 
 
 async def _sign_in(pilot, candidate: str = "C-0001") -> None:

@@ -32,3 +32,15 @@ def test_every_string_has_a_translation(lang):
 def test_symbolic_ids_have_english_text():
     symbolic = {m for m in _ids_in_source() if m.isupper()}
     assert symbolic and symbolic <= catalog_ids("en")
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl", "en"])
+def test_the_apps_catalog_reader_reads_what_babel_reads(lang):
+    """The app reads its catalogs without Babel (start-up time); it must agree with Babel exactly."""
+    from babel.messages.pofile import read_po
+
+    from simulator.app.i18n import LOCALE_DIR, read_catalog
+
+    with (LOCALE_DIR / f"{lang}.po").open("rb") as po:
+        expected = {str(m.id): str(m.string) for m in read_po(po, locale=lang) if m.id and m.string}
+    assert read_catalog(LOCALE_DIR / f"{lang}.po") == expected

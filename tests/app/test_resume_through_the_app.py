@@ -48,3 +48,29 @@ async def test_another_candidate_number_starts_a_new_session():
         await pilot.pause()
         assert second.session.session_id != first_id
         assert second.session.header.candidate_id == "C-0043"
+
+
+async def test_signing_in_after_the_end_of_an_exam_shows_the_end_not_a_new_exam():
+    from datetime import datetime
+
+    from simulator.app.screens.end import EndScreen
+    from simulator.engine.clock import ManualClock
+    from simulator.engine.session import EpreuveSession
+    from simulator.policies.ideal import IdealPolicy
+
+    store, clock = MemoryJournalStore(), ManualClock(datetime(2026, 3, 2, 9, 0))
+    bundle = make_app(mode="exam").bundle
+    session = EpreuveSession.start(bundle, store=store, clock=clock, candidate_id="C-0043", seed=7)
+    policies: dict[str, IdealPolicy] = {}
+    while session.finished is None:
+        key = session.state.active or next(q.key for q in session.queue() if q.phase == "waiting")
+        for action in policies.setdefault(key, IdealPolicy()).next_actions(session.contact(key)):
+            session.perform(action)
+    session.close()
+    app = make_app(mode="exam", store=store, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(*"C-0043", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EndScreen)
+        assert "✔" not in screen_text(app) and "✘" not in screen_text(app)
+    assert list(store.session_ids()) == [session.session_id]

@@ -1,7 +1,8 @@
 """The console: the queue and the clock, the active contact, the reply options and the tools.
 
 Every key press becomes one engine call (``session.perform``); the screen then redraws from
-the engine's views. Nothing here decides what is right or wrong.
+the engine's views. Nothing here decides what is right or wrong. The Footer shows only the
+keys that do something at this moment.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static, TabbedContent, TabPane
+from textual.widget import Widget
+from textual.widgets import Input, OptionList, Static, TextArea
 
 from simulator.app.bindings import translate_bindings
 from simulator.app.i18n import N_
@@ -23,9 +25,11 @@ from simulator.app.screens.transfer import TransferScreen
 from simulator.app.screens.wrapup import WrapUpScreen
 from simulator.app.widgets.clock import EpreuveClock
 from simulator.app.widgets.conversation import Conversation
+from simulator.app.widgets.key_bar import KeyBar
 from simulator.app.widgets.queue_list import QueueList
 from simulator.app.widgets.reply_list import ReplyList
-from simulator.app.widgets.tool_panel import TOOL_TITLES, ToolPanel
+from simulator.app.widgets.tool_deck import ToolDeck
+from simulator.app.widgets.tool_panel import ToolPanel
 from simulator.engine.actions import (
     Choose,
     Continue,
@@ -39,33 +43,37 @@ from simulator.engine.actions import (
 )
 from simulator.engine.session import SessionError
 from simulator.engine.toolbox import ActionRefused
-
+from simulator.engine.views import ContactView
 
 #: How each phase of the contact is named in the title bar.
 PHASE_LABELS = {"waiting": N_("waiting"), "opening": N_("opening"), "discovery": N_("need discovery"),
                 "resolution": N_("resolution"), "agreement": N_("agreement"), "closing": N_("closing"),
                 "on_hold": N_("on hold"), "in_progress": N_("in progress"), "wrap_up": N_("wrap-up"),
                 "ended": N_("ended")}
+_LIVE_CALL = ("opening", "discovery", "resolution", "agreement", "closing", "on_hold")
 
 
 class ConsoleScreen(Screen):
     """The candidate's working screen for the whole épreuve."""
 
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
     BINDINGS = [
         Binding("f1", "help", N_("Help")),
-        Binding("f2", "take", N_("Take contact")),
+        Binding("f2", "take", N_("Take")),
         Binding("f3", "next", N_("Continue")),
-        Binding("f4", "hold", N_("Hold/Resume")),
+        Binding("f4", "hold", N_("Hold")),
         Binding("f6", "transfer", N_("Transfer")),
+        Binding("f7", "tools(1)", N_("Tools")),
+        Binding("shift+f7", "tools(-1)", N_("Previous tool"), show=False),
         Binding("f8", "hang_up", N_("Hang up")),
         Binding("f9", "wrap_up", N_("Wrap-up")),
-        Binding("f7", "focus_tools", N_("Tools"), show=False),
-        Binding("escape", "focus_replies", N_("Replies"), show=False),
+        Binding("escape", "back", N_("Replies"), show=False),
     ] + [Binding(str(n), f"choose({n})", show=False) for n in range(1, 6)]
 
     def __init__(self) -> None:
         super().__init__()
-        self.contact_key: str | None = None
+        self.view: ContactView | None = None
         self.wrap_offered: str | None = None
         self.chosen_service = ""
         self.prompt_shown: tuple[str, int] | None = None
@@ -82,9 +90,9 @@ class ConsoleScreen(Screen):
                 yield Static("", id="contact-title")
                 yield Conversation(id="conversation")
                 yield ReplyList(id="replies")
-                yield Input(id="say", placeholder=t("Type your answer and press Enter"))
-                yield TabbedContent(id="tools")
-        yield Footer()
+                yield Input(id="say", placeholder=t("Type your answer and press Enter"), compact=True)
+                yield ToolDeck(id="tools")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refresh_from_engine()
@@ -108,30 +116,33 @@ class ConsoleScreen(Screen):
             app.show_end()
             return
         self.query_one(EpreuveClock).remaining = session.remaining_seconds()
-        self.query_one(QueueList).show(session.queue(), t)
-        view = session.active_view()
-        conversation = self.query_one(Conversation)
-        replies = self.query_one(ReplyList)
-        say = self.query_one("#say", Input)
-        title = self.query_one("#contact-title", Static)
+        queue = self.query_one(QueueList)
+        queue.show(session.queue(), t)
+        previous, view = self.view, session.active_view()
+        self.view = view
+        conversation, replies = self.query_one(Conversation), self.query_one(ReplyList)
+        say, title = self.query_one("#say", Input), self.query_one("#contact-title", Static)
+        deck = self.query_one(ToolDeck)
+        self.refresh_bindings()
         if view is None:
-            self.contact_key = None
             title.update(t("No contact in progress — choose one in the queue (F2)."))
             replies.show(())
             say.display = False
-            self._tools(())
+            deck.show_tools(None, (), t, app.lang)
+            if not isinstance(self.focused, Input | TextArea):
+                queue.focus()
             return
-        if view.key != self.contact_key:
-            self.contact_key = view.key
+        if previous is None or view.key != previous.key:
             conversation.reset()
             conversation.write(f"[{view.organisation}] {view.briefing}")
             for _mail_id, sender, subject, body in view.inbox:
                 conversation.write(f"✉ {sender} — {subject}\n{body}")
-            self._tools(view.tools)
+        deck.show_tools(view.key, view.tools, t, app.lang, inbox=view.inbox, forms=self._forms(view.key))
         phase = t(PHASE_LABELS.get(view.phase, view.phase))
-        title.update(f"{view.title} · {phase}" + (f" · {t('on hold')}" if view.on_hold else ""))
+        title.update(f"{phase} · {view.title}")
         conversation.show(view.lines, t)
         replies.show(view.replies)
+        self._fit()
         say.display = view.prompt is not None
         if view.prompt is not None:
             say.placeholder = view.prompt.placeholder or view.prompt.label
@@ -139,24 +150,47 @@ class ConsoleScreen(Screen):
             if prompt_key != self.prompt_shown:
                 self.prompt_shown = prompt_key
                 conversation.write(f"✍ {view.prompt.label}")
-            say.focus()
-        elif view.replies:
-            replies.focus()
+        if not self._in_tools():
+            self.action_back()
         if view.phase == "wrap_up" and self.wrap_offered != view.key:
             self.wrap_offered = view.key
             self.action_wrap_up()
 
-    def _tools(self, tools: tuple[str, ...]) -> None:
-        tabs = self.query_one("#tools", TabbedContent)
-        present = [pane.id for pane in tabs.query(TabPane)]
-        wanted = [f"tool-{name}" for name in tools if name in TOOL_TITLES]
-        if present == wanted:
-            return
-        tabs.clear_panes()
-        for name in tools:
-            if name in TOOL_TITLES:
-                tabs.add_pane(TabPane(self.app.t(TOOL_TITLES[name]), ToolPanel(name, self.app.t), id=f"tool-{name}"))
-        tabs.display = bool(wanted)
+    def _forms(self, key: str) -> tuple[tuple[str, str], ...]:
+        """The forms tool's list of forms (id, title), as a real forms tool lists them."""
+        forms = self.app.session.contact(key).box.forms
+        return tuple((form_id, template.title) for form_id, template in forms.templates.items()) if forms else ()
+
+    def on_descendant_focus(self) -> None:
+        self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """On a short terminal the tools take the room of the replies while the candidate works in them.
+
+        Inline styles, not a class on the screen: a class would restyle every widget at each focus change.
+        """
+        short, inside = self.size.height < 32, self._in_tools()
+        view = self.view
+        self.query_one(ReplyList).display = bool(view and view.replies) and not (short and inside)
+        self.query_one(ToolDeck).styles.height = (16 if inside else 9) if short else "45%"
+
+    def _in_tools(self) -> bool:
+        focused: Widget | None = self.focused
+        return focused is not None and any(isinstance(node, ToolDeck) for node in focused.ancestors_with_self)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide the keys that would do nothing now, so the Footer shows what can be done."""
+        view = self.view
+        if action == "take":
+            return view is None
+        if view is None:
+            return action in ("help", "back", "choose")
+        live_call = view.medium == "phone" and view.phase in _LIVE_CALL
+        return {"next": view.can_continue, "hold": live_call, "transfer": live_call, "hang_up": live_call,
+                "wrap_up": view.phase == "wrap_up", "tools": bool(view.tools)}.get(action, True)
 
     # -- widgets → engine --------------------------------------------------------------------------
 
@@ -165,15 +199,15 @@ class ConsoleScreen(Screen):
         try:
             outcome = app.session.perform(action)
         except ActionRefused as exc:
-            self.notify(exc.message(app.lang if app.lang in ("fr", "en") else "fr"), severity="warning")
+            self.notify(exc.message(app.lang), severity="warning")
             return None
         except SessionError as exc:
-            self.notify(str(exc.message_fr if app.lang != "en" else exc.message_en), severity="error", timeout=30)
+            self.notify(exc.message_en if app.lang == "en" else exc.message_fr, severity="error", timeout=30)
             return None
-        ended_title = self.query_one("#contact-title", Static).render()
+        ended_title = self.view.title if self.view is not None else ""
         self.refresh_from_engine()
         if outcome.feedback is not None:
-            app.push_screen(FeedbackScreen(str(ended_title).split(" · ")[0], outcome.feedback))
+            app.push_screen(FeedbackScreen(ended_title, outcome.feedback))
         return outcome
 
     @on(OptionList.OptionSelected, "#queue")
@@ -186,42 +220,43 @@ class ConsoleScreen(Screen):
 
     @on(Input.Submitted, "#say")
     def _said(self, event: Input.Submitted) -> None:
-        if event.value.strip():
-            if self.perform(Say(text=event.value.strip())) is not None:
-                event.input.value = ""
+        if event.value.strip() and self.perform(Say(text=event.value.strip())) is not None:
+            event.input.value = ""
 
     @on(ToolPanel.Run)
     def _tool(self, event: ToolPanel.Run) -> None:
         outcome = self.perform(event.action)
-        if outcome is not None and outcome.result is not None:
-            panel = self.query_one(f"#tool-{event.action.tool} ToolPanel", ToolPanel)
-            error = panel.show_result(outcome.result, self.app.lang)
-            if error:
-                self.notify(error, severity="warning")
-            if event.action.tool == "directory":
-                self.chosen_service = ""
+        if outcome is not None and outcome.result is not None and event.panel.is_attached:
+            event.panel.show_result(event.action, outcome.result)
+
+    @on(ToolPanel.ServiceChosen)
+    def _service_chosen(self, event: ToolPanel.ServiceChosen) -> None:
+        self.chosen_service = event.service
 
     def action_take(self) -> None:
         queue = self.query_one(QueueList)
         waiting = [o for o in queue.options if not o.disabled]
-        if queue.highlighted is not None and not queue.get_option_at_index(queue.highlighted).disabled:
-            self.perform(Take(contact=str(queue.get_option_at_index(queue.highlighted).id)))
+        highlighted = queue.highlighted_option
+        if highlighted is not None and not highlighted.disabled:
+            self.perform(Take(contact=str(highlighted.id)))
         elif waiting:
             self.perform(Take(contact=str(waiting[0].id)))
         else:
             self.notify(self.app.t("No contact is waiting."))
 
     def action_choose(self, number: int) -> None:
-        view = self.app.session.active_view()
-        if view is not None and view.replies and not isinstance(self.focused, Input) and number <= len(view.replies):
-            self.perform(Choose(reply=view.replies[number - 1][0]))
+        view = self.view
+        if view is None or not view.replies or number > len(view.replies):
+            return
+        if isinstance(self.focused, Input | TextArea) or self._in_tools():
+            return
+        self.perform(Choose(reply=view.replies[number - 1][0]))
 
     def action_next(self) -> None:
         self.perform(Continue())
 
     def action_hold(self) -> None:
-        view = self.app.session.active_view()
-        self.perform(Resume() if view is not None and view.on_hold else Hold())
+        self.perform(Resume() if self.view is not None and self.view.on_hold else Hold())
 
     def action_hang_up(self) -> None:
         self.perform(HangUp())
@@ -230,12 +265,14 @@ class ConsoleScreen(Screen):
         def chosen(service: str | None) -> None:
             if service:
                 self.perform(Transfer(service=service))
-        self.app.push_screen(TransferScreen(self.chosen_service), chosen)
+        deck = self.query_one(ToolDeck)
+        panel = deck.panel("directory")
+        seen = [(row.key, row.cells[0]) for row in panel.shown.rows] if panel and panel.shown and panel.shown.rows else []
+        self.app.push_screen(TransferScreen(self.chosen_service, seen), chosen)
 
     def action_wrap_up(self) -> None:
-        view = self.app.session.active_view()
+        view = self.view
         if view is None or view.phase != "wrap_up":
-            self.notify(self.app.t("The wrap-up comes after the call has ended (F8)."))
             return
 
         def done(result: tuple[str, str] | None) -> None:
@@ -246,10 +283,17 @@ class ConsoleScreen(Screen):
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())
 
-    def action_focus_tools(self) -> None:
-        panes = self.query(ToolPanel)
-        if panes:
-            self.query_one("#tools", TabbedContent).focus()
+    def action_tools(self, step: int) -> None:
+        self.query_one(ToolDeck).focus_tool(step if self._in_tools() else 0)
 
-    def action_focus_replies(self) -> None:
-        self.query_one(ReplyList).focus()
+    def action_back(self) -> None:
+        """Back to the conversation: the typed answer when one is asked, else the replies."""
+        view = self.view
+        if view is not None and view.prompt is not None:
+            self.query_one("#say", Input).focus()
+        elif view is not None and view.replies:
+            self.query_one(ReplyList).focus()
+        elif view is None:
+            self.query_one(QueueList).focus()
+        else:
+            self.query_one(Conversation).focus()

@@ -6,11 +6,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from simulator.app.bindings import translate_bindings
 from simulator.app.i18n import N_
 from simulator.app.screens.feedback import feedback_table
+from simulator.app.widgets.key_bar import KeyBar
 
 
 class EndScreen(Screen):
@@ -30,4 +31,4 @@ class EndScreen(Screen):
                 yield Static(feedback_table(session.evidence(), app.lang, ("", t("Competency"), t("What was observed"))))
             else:
                 yield Static(t("The jury will score the épreuve. You may leave your seat."))
-        yield Footer()
+        yield KeyBar()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich import box
 from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,7 +19,7 @@ from simulator.engine.evidence import Evidence
 
 def feedback_table(items: Sequence[Evidence], lang: str, headings: tuple[str, str, str]) -> Table:
     """One row per piece of evidence: ✔/✘, the competency, the explanation."""
-    table = Table(*headings, expand=True, show_lines=False)
+    table = Table(*headings, expand=True, show_lines=False, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for item in items:
         mark = "[green]✔[/]" if item.positive else "[red]✘[/]"
         table.add_row(mark, item.competency, item.explanation.get(lang) or item.explanation.get("fr", ""))

@@ -5,12 +5,13 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from simulator.app.bindings import translate_bindings
 from simulator.app.i18n import LANGUAGES, N_
+from simulator.app.widgets.key_bar import KeyBar
 
 _LANGUAGE_NAMES = {"fr": "Français", "nl": "Nederlands", "en": "English"}
 
@@ -28,21 +29,31 @@ class SignInScreen(Screen):
         with VerticalScroll(id="signin"):
             yield Static(t("callsim — Call centre operator épreuve"), id="signin-title")
             yield Static(app.epreuve_title(), id="signin-epreuve")
-            yield Label(t("Candidate number"))
-            yield Input(value=app.request.candidate_id, id="candidate", placeholder=t("e.g. C-0421"))
-            yield Label(t("Language"))
-            yield Select([(_LANGUAGE_NAMES[code], code) for code in LANGUAGES], value=app.request.language,
-                         allow_blank=False, id="language")
+            with Horizontal(classes="signin-row"):
+                yield Label(t("Candidate number"), classes="signin-label")
+                yield Input(value=app.request.candidate_id, id="candidate", placeholder=t("e.g. C-0421"), compact=True)
+            with Horizontal(classes="signin-row"):
+                yield Label(t("Language"), classes="signin-label")
+                yield Select([(_LANGUAGE_NAMES[code], code) for code in LANGUAGES], value=app.lang,
+                             allow_blank=False, id="language", compact=True)
+            yield Button(t("Start the épreuve (Enter)"), id="start", variant="primary", compact=True)
             with Vertical(id="how-it-works"):
                 yield Static(t("How the épreuve works"), classes="heading")
                 yield Static(t(app.briefing_key()), id="rules")
                 yield Static(t("KEYS_HELP"), id="keys")
-            yield Button(t("Start the épreuve"), id="start", variant="primary")
-        yield Footer()
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.app.start_loading)  # the épreuve loads once this screen is painted
+
+    def on_bundle_ready(self) -> None:
+        self.query_one("#signin-epreuve", Static).update(self.app.epreuve_title())
+        for rules in self.query("#rules").results(Static):
+            rules.update(self.app.t(self.app.briefing_key()))
 
     @on(Select.Changed, "#language")
     def _language(self, event: Select.Changed) -> None:
-        self.app.change_language(str(event.value))
+        self.app.change_language(str(event.value), self.query_one("#candidate", Input).value.strip())
 
     @on(Input.Submitted, "#candidate")
     @on(Button.Pressed, "#start")

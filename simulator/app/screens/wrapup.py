@@ -29,12 +29,13 @@ class WrapUpScreen(ModalScreen[tuple[str, str] | None]):
         with Vertical(id="wrapup"):
             yield Label(t("Wrap-up — {title}", title=self.view.title), classes="heading")
             yield Label(t("Outcome"))
-            yield Select([(label, code) for code, label in self.view.outcomes], id="outcome", prompt=t("Choose…"))
+            yield Select([(label, code) for code, label in self.view.outcomes], id="outcome", prompt=t("Choose…"),
+                         compact=True)
             yield Label(t("After-call note") + (" *" if self.view.note_required else ""))
-            yield TextArea(id="note", soft_wrap=True)
-            yield Button(t("Confirm the wrap-up (F10)"), id="confirm", variant="primary")
+            yield TextArea(id="note", soft_wrap=True, compact=True)
+            yield Button(t("Confirm the wrap-up (F10)"), id="wrapup-confirm", variant="primary", compact=True)
 
-    @on(Button.Pressed, "#confirm")
+    @on(Button.Pressed, "#wrapup-confirm")
     def action_confirm(self) -> None:
         outcome = self.query_one("#outcome", Select).value
         if outcome is Select.BLANK:

@@ -16,12 +16,30 @@ class Conversation(RichLog):
     """Appends only the lines it has not shown yet (the engine keeps the whole history)."""
 
     def __init__(self, **kwargs: object) -> None:
-        super().__init__(wrap=True, markup=False, auto_scroll=True, **kwargs)
+        super().__init__(wrap=True, markup=False, auto_scroll=True, min_width=20, **kwargs)
         self.shown = 0
+        self._written: list[object] = []
+        self._width = 0
 
     def reset(self) -> None:
         self.clear()
+        self._written.clear()
         self.shown = 0
+
+    def write(self, content: object, *args: object, **kwargs: object) -> Conversation:  # type: ignore[override]
+        """Write and remember the line, to wrap it again when the terminal is resized."""
+        self._written.append(content)
+        super().write(content, *args, **kwargs)
+        return self
+
+    def on_resize(self) -> None:
+        width = self.scrollable_content_region.width
+        if width != self._width and self._written:
+            self._width = width
+            written, self._written = self._written, []
+            self.clear()
+            for content in written:
+                self.write(content)
 
     def show(self, lines: Sequence[Line], t: Callable[..., str]) -> None:
         names = {"customer": t("Caller"), "agent": t("You"), "system": "·", "supervisor": t("Team leader")}

@@ -14,16 +14,24 @@ _PHASE_MARK = {"waiting": "●", "ended": "✓"}
 
 
 class QueueList(OptionList):
-    """One line per contact that has arrived; the waiting ones can be taken."""
+    """One entry per contact that has arrived; the waiting ones can be taken (Enter or F2)."""
 
     def show(self, items: Sequence[QueueItem], t: Callable[..., str]) -> None:
+        shown = [(item.key, item.phase) for item in items]
+        if shown == getattr(self, "_shown", None):
+            return
+        self._shown = shown
         highlighted = self.highlighted
         self.clear_options()
         for item in items:
             icon = _ICONS.get(item.medium, "☎")
-            where = t("inbound") if item.direction == "inbound" else t("outbound") if item.direction == "outbound" else t("task")
+            where = {"inbound": t("inbound"), "outbound": t("outbound")}.get(item.direction, t("task"))
             mark = _PHASE_MARK.get(item.phase, "▶")
-            self.add_option(Option(f"{mark} {icon} {item.title}\n   {where} · {t('arrived at minute {m}', m=item.arrived_minute)}",
+            minute = t("minute {m}", m=item.arrived_minute)
+            self.add_option(Option(f"{mark} {icon} {item.title}\n  {where} · {minute}",
                                    id=item.key, disabled=item.phase != "waiting"))
-        if highlighted is not None and highlighted < self.option_count:
+        waiting = next((i for i, item in enumerate(items) if item.phase == "waiting"), None)
+        if waiting is not None:
+            self.highlighted = waiting
+        elif highlighted is not None and highlighted < self.option_count:
             self.highlighted = highlighted

@@ -232,7 +232,8 @@ class CustomerDatabase:
 
     def _write(self, current: dict[str, str], field: str, value: str) -> Change:
         if field not in EDITABLE and field != "status":
-            raise InvalidValue(field, "Champ non modifiable.", "Field cannot be edited.")
+            raise InvalidValue(field, "Champ non modifiable.", "Field cannot be edited.",
+                               message_nl="Veld kan niet gewijzigd worden.")
         if current[field] != value:
             self._db.execute(f"UPDATE records SET {field} = ?, updated_on = ? WHERE record_id = ?",
                              (value, self.today.isoformat(), current["record_id"]))

@@ -112,15 +112,24 @@ class Change:
         return {k: v for k, v in asdict(self).items() if k != "role"}
 
 
-def _refuse(field: str, code: str, fr: str, en: str) -> InvalidValue:
-    return InvalidValue(field, fr, en, code)
+#: Dutch names of the fields, for the messages a Dutch-speaking candidate reads.
+LABELS_NL = {
+    "title": "aanspreking", "first_name": "voornaam", "last_name": "naam", "street": "straat",
+    "number": "huisnummer", "box": "bus", "postcode": "postcode", "city": "gemeente",
+    "phone": "telefoon", "mobile": "gsm", "email": "e-mail", "birth_date": "geboortedatum",
+    "iban": "IBAN", "language": "taal", "notes": "notities", "status": "status",
+}
+
+
+def _refuse(field: str, code: str, fr: str, en: str, nl: str | None = None) -> InvalidValue:
+    return InvalidValue(field, fr, en, code, nl)
 
 
 def _required(field: str, value: str) -> str:
     if not value:
         fr, en = LABELS[field]
         raise _refuse(field, "missing_value", f"Le champ « {fr} » est obligatoire.",
-                      f"The {en} field is required.")
+                      f"The {en} field is required.", f"Het veld ‘{LABELS_NL[field]}’ is verplicht.")
     return value
 
 
@@ -137,7 +146,8 @@ def _date(value: str, today: date) -> str:
             break
     raise _refuse("birth_date", "invalid_date",
                   f"Date de naissance invalide : « {value} » (format JJ/MM/AAAA).",
-                  f"Invalid date of birth: “{value}” (format DD/MM/YYYY).")
+                  f"Invalid date of birth: “{value}” (format DD/MM/YYYY).",
+                  f"Ongeldige geboortedatum: ‘{value}’ (formaat DD/MM/JJJJ).")
 
 
 def _text(field: str, value: str, limit: int, pattern: re.Pattern[str] | None) -> str:
@@ -146,7 +156,8 @@ def _text(field: str, value: str, limit: int, pattern: re.Pattern[str] | None) -
     if len(value) > limit or (pattern and not pattern.fullmatch(value)) or not any(
             ch.isalpha() for ch in value):
         raise _refuse(field, "invalid_text", f"Valeur refusée pour « {fr} » : « {value} ».",
-                      f"Value refused for {en}: “{value}”.")
+                      f"Value refused for {en}: “{value}”.",
+                      f"Waarde geweigerd voor {LABELS_NL[field]}: ‘{value}’.")
     return value
 
 
@@ -156,15 +167,16 @@ def validate(field: str, value: object, today: date) -> str:
         if field in COLUMNS:
             raise _refuse(field, "read_only_field",
                           f"Le champ « {field} » ne peut pas être modifié.",
-                          f"The field “{field}” cannot be edited.")
+                          f"The field “{field}” cannot be edited.",
+                          f"Het veld ‘{field}’ kan niet gewijzigd worden.")
         raise _refuse(str(field), "unknown_field", "Ce champ n'existe pas dans la fiche client.",
-                      "The customer record has no such field.")
+                      "The customer record has no such field.", "Dit veld bestaat niet in de klantenfiche.")
     if not isinstance(value, str) or _CONTROL_RE.search(value):
-        raise _refuse(field, "invalid_value", "Valeur invalide.", "Invalid value.")
+        raise _refuse(field, "invalid_value", "Valeur invalide.", "Invalid value.", "Ongeldige waarde.")
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise _refuse(field, "invalid_value", "Valeur invalide.", "Invalid value.") from None
+        raise _refuse(field, "invalid_value", "Valeur invalide.", "Invalid value.", "Ongeldige waarde.") from None
     value = value.strip()
     if field in ("first_name", "last_name"):
         return _text(field, value, 60, _NAME_RE)
@@ -172,44 +184,46 @@ def validate(field: str, value: object, today: date) -> str:
         value = _text(field, value, 80, None)
         if field == "city" and any(ch.isdigit() for ch in value):
             raise _refuse(field, "invalid_city", f"Localité invalide : « {value} ».",
-                          f"Invalid town: “{value}”.")
+                          f"Invalid town: “{value}”.", f"Ongeldige gemeente: ‘{value}’.")
         return (canonical_commune(value) or value) if field == "city" else value
     if field == "postcode":
         if not re.fullmatch(r"\d{4}", value):
             raise _refuse(field, "invalid_postcode",
                           f"Code postal invalide : « {value} ». Un code postal belge compte "
                           "4 chiffres.",
-                          f"Invalid postcode: “{value}”. A Belgian postcode has 4 digits.")
+                          f"Invalid postcode: “{value}”. A Belgian postcode has 4 digits.",
+                          f"Ongeldige postcode: ‘{value}’. Een Belgische postcode heeft 4 cijfers.")
         if not is_known_postcode(value):
             raise _refuse(field, "unknown_postcode", f"Code postal inconnu : {value}.",
-                          f"Unknown postcode: {value}.")
+                          f"Unknown postcode: {value}.", f"Onbekende postcode: {value}.")
         return value
     if field == "number":
         match = _NUMBER_RE.fullmatch(_required(field, value))
         if not match:
             raise _refuse(field, "invalid_number", f"Numéro de maison invalide : « {value} ».",
-                          f"Invalid house number: “{value}”.")
+                          f"Invalid house number: “{value}”.", f"Ongeldig huisnummer: ‘{value}’.")
         suffix = match[2] or ""
         return match[1] + (suffix.upper() if len(suffix) == 1 else suffix.lower())
     if field == "box":
         match = _BOX_RE.fullmatch(value)
         if value and not match:
             raise _refuse(field, "invalid_box", f"Numéro de boîte invalide : « {value} ».",
-                          f"Invalid box number: “{value}”.")
+                          f"Invalid box number: “{value}”.", f"Ongeldig busnummer: ‘{value}’.")
         return match[1].upper() if value and match else ""
     if field in ("phone", "mobile"):
         phone = normalise_phone(value) if value else ""
         if phone is None or (field == "mobile" and phone and not is_mobile(phone)):
-            kind_fr, kind_en = (("de GSM", "mobile") if field == "mobile"
-                                else ("de téléphone", "phone"))
+            kind_fr, kind_en, kind_nl = (("de GSM", "mobile", "gsmnummer") if field == "mobile"
+                                         else ("de téléphone", "phone", "telefoonnummer"))
             raise _refuse(field, "invalid_phone",
                           f"Numéro {kind_fr} belge invalide : « {value} ».",
-                          f"Invalid Belgian {kind_en} number: “{value}”.")
+                          f"Invalid Belgian {kind_en} number: “{value}”.",
+                          f"Ongeldig Belgisch {kind_nl}: ‘{value}’.")
         return phone
     if field == "email":
         if value and not _EMAIL_RE.fullmatch(value.lower()):
             raise _refuse(field, "invalid_email", f"Adresse e-mail invalide : « {value} ».",
-                          f"Invalid email address: “{value}”.")
+                          f"Invalid email address: “{value}”.", f"Ongeldig e-mailadres: ‘{value}’.")
         return value.lower()
     if field == "birth_date":
         return _date(value, today)
@@ -217,22 +231,22 @@ def validate(field: str, value: object, today: date) -> str:
         iban = normalise_iban(value) if value else ""
         if iban is None:
             raise _refuse(field, "invalid_iban", f"IBAN belge invalide : « {value} ».",
-                          f"Invalid Belgian IBAN: “{value}”.")
+                          f"Invalid Belgian IBAN: “{value}”.", f"Ongeldig Belgisch IBAN: ‘{value}’.")
         return iban
     if field == "title":
         key = fold(value).rstrip(".")
         if value and key not in _TITLES:
             raise _refuse(field, "invalid_title", f"Civilité inconnue : « {value} ».",
-                          f"Unknown title: “{value}”.")
+                          f"Unknown title: “{value}”.", f"Onbekende aanspreking: ‘{value}’.")
         return _TITLES.get(key, "")
     if field == "language":
         if fold(value) not in _LANGUAGES:
             raise _refuse(field, "invalid_language", "Langue attendue : fr ou nl.",
-                          "Expected language: fr or nl.")
+                          "Expected language: fr or nl.", "Verwachte taal: fr of nl.")
         return _LANGUAGES[fold(value)]
     if len(value) > 2000:  # notes
         raise _refuse(field, "too_long", "Notes trop longues (2000 caractères au plus).",
-                      "Notes too long (2,000 characters at most).")
+                      "Notes too long (2,000 characters at most).", "Notities te lang (hoogstens 2000 tekens).")
     return value
 
 
@@ -242,5 +256,5 @@ def validate_status(status: object) -> str:
     if key not in STATUSES:
         raise _refuse("status", "invalid_status",
                       "Statut attendu : actif, inactif ou doublon.",
-                      "Expected status: actif, inactif or doublon.")
+                      "Expected status: actif, inactif or doublon.", "Verwachte status: actif, inactif of doublon.")
     return key

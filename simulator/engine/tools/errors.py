@@ -6,13 +6,20 @@ from collections.abc import Sequence
 
 
 class ToolError(Exception):
-    """A refused tool action, with a stable code and messages for the candidate (fr/en)."""
+    """A refused tool action, with a stable code and messages for the candidate (fr/en, nl when given)."""
 
-    def __init__(self, code: str, message_fr: str, message_en: str) -> None:
+    def __init__(self, code: str, message_fr: str, message_en: str, message_nl: str | None = None) -> None:
         super().__init__(message_en)
         self.code = code
         self.message_fr = message_fr
         self.message_en = message_en
+        self.message_nl = message_nl
+
+    def message(self, lang: str) -> str:
+        """The message in ``lang``; Dutch falls back to French when no Dutch text was given."""
+        if lang == "en":
+            return self.message_en
+        return self.message_nl or self.message_fr if lang == "nl" else self.message_fr
 
 
 class UnknownArticle(ToolError):
@@ -23,6 +30,7 @@ class UnknownArticle(ToolError):
             "unknown_article",
             f"Document introuvable : {article_id}.",
             f"Document not found: {article_id}.",
+            f"Document niet gevonden: {article_id}.",
         )
         self.article_id = article_id
 
@@ -32,7 +40,8 @@ class UnknownSlot(ToolError):
 
     def __init__(self, slot_id: str) -> None:
         super().__init__(
-            "unknown_slot", f"Plage horaire inconnue : {slot_id}.", f"Unknown time slot: {slot_id}."
+            "unknown_slot", f"Plage horaire inconnue : {slot_id}.", f"Unknown time slot: {slot_id}.",
+            f"Onbekend tijdslot: {slot_id}."
         )
         self.slot_id = slot_id
 
@@ -45,6 +54,7 @@ class SlotTaken(ToolError):
             "slot_taken",
             f"Cette plage horaire est déjà réservée ({slot_id}).",
             f"This time slot is already booked ({slot_id}).",
+            f"Dit tijdslot is al geboekt ({slot_id}).",
         )
         self.slot_id = slot_id
 
@@ -57,6 +67,7 @@ class UnknownBooking(ToolError):
             "unknown_booking",
             f"Rendez-vous introuvable : {booking_id}.",
             f"Appointment not found: {booking_id}.",
+            f"Afspraak niet gevonden: {booking_id}.",
         )
         self.booking_id = booking_id
 
@@ -66,7 +77,8 @@ class UnknownForm(ToolError):
 
     def __init__(self, template_id: str) -> None:
         super().__init__(
-            "unknown_form", f"Formulaire inconnu : {template_id}.", f"Unknown form: {template_id}."
+            "unknown_form", f"Formulaire inconnu : {template_id}.", f"Unknown form: {template_id}.",
+            f"Onbekend formulier: {template_id}."
         )
         self.template_id = template_id
 
@@ -79,6 +91,7 @@ class UnknownField(ToolError):
             "unknown_field",
             f"Ce formulaire n'a pas de champ « {field_id} ».",
             f"This form has no field “{field_id}”.",
+            f"Dit formulier heeft geen veld ‘{field_id}’.",
         )
         self.field_id = field_id
 
@@ -86,8 +99,8 @@ class UnknownField(ToolError):
 class InvalidFieldValue(ToolError):
     """The value typed does not suit the field's type."""
 
-    def __init__(self, field_id: str, message_fr: str, message_en: str) -> None:
-        super().__init__("invalid_field_value", message_fr, message_en)
+    def __init__(self, field_id: str, message_fr: str, message_en: str, message_nl: str | None = None) -> None:
+        super().__init__("invalid_field_value", message_fr, message_en, message_nl)
         self.field_id = field_id
 
 
@@ -100,6 +113,7 @@ class FormIncomplete(ToolError):
             "form_incomplete",
             f"Champs obligatoires à compléter : {listed}.",
             f"Required fields to fill in: {listed}.",
+            f"Verplichte velden in te vullen: {listed}.",
         )
         self.missing = tuple(missing)
 
@@ -112,6 +126,7 @@ class FormAlreadySubmitted(ToolError):
             "form_already_submitted",
             "Ce formulaire a déjà été envoyé et ne peut plus être modifié.",
             "This form has already been submitted and can no longer be changed.",
+            "Dit formulier is al verzonden en kan niet meer gewijzigd worden.",
         )
         self.template_id = template_id
 
@@ -119,8 +134,8 @@ class FormAlreadySubmitted(ToolError):
 class InvalidMessage(ToolError):
     """A mail or fax cannot be sent as it stands."""
 
-    def __init__(self, fields: Sequence[str], message_fr: str, message_en: str) -> None:
-        super().__init__("invalid_message", message_fr, message_en)
+    def __init__(self, fields: Sequence[str], message_fr: str, message_en: str, message_nl: str | None = None) -> None:
+        super().__init__("invalid_message", message_fr, message_en, message_nl)
         self.fields = tuple(fields)
 
 
@@ -132,6 +147,7 @@ class UnknownMessage(ToolError):
             "unknown_message",
             f"Message introuvable : {message_id}.",
             f"Message not found: {message_id}.",
+            f"Bericht niet gevonden: {message_id}.",
         )
         self.message_id = message_id
 
@@ -144,6 +160,7 @@ class UnknownService(ToolError):
             "unknown_service",
             f"Service introuvable dans l'annuaire : {service_id}.",
             f"Service not found in the directory: {service_id}.",
+            f"Dienst niet gevonden in de lijst: {service_id}.",
         )
         self.service_id = service_id
 
@@ -156,6 +173,7 @@ class UnknownRecord(ToolError):
             "unknown_record",
             f"Fiche client introuvable : {record_id}.",
             f"Customer record not found: {record_id}.",
+            f"Klantenfiche niet gevonden: {record_id}.",
         )
         self.record_id = record_id
 
@@ -164,6 +182,6 @@ class InvalidValue(ToolError):
     """A customer-database value (or field name) is refused; *field* names the field."""
 
     def __init__(self, field: str, message_fr: str, message_en: str,
-                 code: str = "invalid_value") -> None:
-        super().__init__(code, message_fr, message_en)
+                 code: str = "invalid_value", message_nl: str | None = None) -> None:
+        super().__init__(code, message_fr, message_en, message_nl)
         self.field = field

@@ -109,8 +109,8 @@ class SubmittedForm:
         return cls(data["template_id"], data["title"], tuple((k, v) for k, v in data["values"]))
 
 
-def _refuse(spec: FieldSpec, fr: str, en: str) -> InvalidFieldValue:
-    return InvalidFieldValue(spec.id, f"« {spec.label} » : {fr}", f"“{spec.label}”: {en}")
+def _refuse(spec: FieldSpec, fr: str, en: str, nl: str) -> InvalidFieldValue:
+    return InvalidFieldValue(spec.id, f"« {spec.label} » : {fr}", f"“{spec.label}”: {en}", f"‘{spec.label}’: {nl}")
 
 
 def _parse_date(value: str) -> date | None:
@@ -131,7 +131,7 @@ def clean_value(spec: FieldSpec, raw: str) -> str:
     if spec.type == "date":
         parsed = _parse_date(value)
         if parsed is None:
-            raise _refuse(spec, "date attendue (jj/mm/aaaa).", "a date is expected (dd/mm/yyyy).")
+            raise _refuse(spec, "date attendue (jj/mm/aaaa).", "a date is expected (dd/mm/yyyy).", "datum verwacht (dd/mm/jjjj).")
         return parsed.isoformat()
     if spec.type == "number":
         try:
@@ -139,7 +139,7 @@ def clean_value(spec: FieldSpec, raw: str) -> str:
         except InvalidOperation:
             number = Decimal("NaN")
         if not number.is_finite():
-            raise _refuse(spec, "nombre attendu.", "a number is expected.")
+            raise _refuse(spec, "nombre attendu.", "a number is expected.", "getal verwacht.")
         text = format(number, "f")
         return text.rstrip("0").rstrip(".") if "." in text else text
     if spec.type == "choice":
@@ -147,20 +147,20 @@ def clean_value(spec: FieldSpec, raw: str) -> str:
             if choice.casefold() == value.casefold():
                 return choice
         listed = ", ".join(spec.choices)
-        raise _refuse(spec, f"choisir parmi : {listed}.", f"choose one of: {listed}.")
+        raise _refuse(spec, f"choisir parmi : {listed}.", f"choose one of: {listed}.", f"kies uit: {listed}.")
     if spec.type == "phone":
         phone = be_phone(value)
         if phone is None:
             raise _refuse(spec, "numéro de téléphone belge attendu.",
-                          "a Belgian phone number is expected.")
+                          "a Belgian phone number is expected.", "Belgisch telefoonnummer verwacht.")
         return phone
     if spec.type == "postcode":
         if not re.fullmatch(r"[1-9]\d{3}", value):
             raise _refuse(spec, "code postal belge attendu (4 chiffres).",
-                          "a Belgian postcode is expected (4 digits).")
+                          "a Belgian postcode is expected (4 digits).", "Belgische postcode verwacht (4 cijfers).")
         return value
     if not is_email(value):
-        raise _refuse(spec, "adresse e-mail attendue.", "an e-mail address is expected.")
+        raise _refuse(spec, "adresse e-mail attendue.", "an e-mail address is expected.", "e-mailadres verwacht.")
     return value
 
 

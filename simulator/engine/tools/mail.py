@@ -73,20 +73,20 @@ class Draft:
                    tuple(data["attachments"]), data.get("in_reply_to"))
 
 
-def _problems(draft: Draft) -> list[tuple[str, str, str]]:
-    found: list[tuple[str, str, str]] = []
+def _problems(draft: Draft) -> list[tuple[str, str, str, str]]:
+    found: list[tuple[str, str, str, str]] = []
     if draft.channel not in CHANNELS:
-        found.append(("channel", "Canal inconnu.", "Unknown channel."))
+        found.append(("channel", "Canal inconnu.", "Unknown channel.", "Onbekend kanaal."))
     if draft.channel == "mail" and not is_email(draft.to):
         found.append(("to", "L'adresse du destinataire n'est pas valide.",
-                      "The recipient's address is not valid."))
+                      "The recipient's address is not valid.", "Het adres van de ontvanger is ongeldig."))
     if draft.channel == "fax" and be_phone(draft.to, allow_mobile=False) is None:
         found.append(("to", "Le numéro de fax n'est pas un numéro belge valide.",
-                      "The fax number is not a valid Belgian number."))
+                      "The fax number is not a valid Belgian number.", "Het faxnummer is geen geldig Belgisch nummer."))
     if not draft.subject.strip():
-        found.append(("subject", "L'objet est vide.", "The subject is empty."))
+        found.append(("subject", "L'objet est vide.", "The subject is empty.", "Het onderwerp is leeg."))
     if not draft.body.strip():
-        found.append(("body", "Le message est vide.", "The message body is empty."))
+        found.append(("body", "Le message est vide.", "The message body is empty.", "Het bericht is leeg."))
     return found
 
 
@@ -139,11 +139,11 @@ class Mailbox:
         """Validate and send a draft (which is then closed); raises InvalidMessage."""
         if not any(d is draft for d in self.drafts):
             raise InvalidMessage(["draft"], "Ce brouillon n'est plus ouvert.",
-                                 "This draft is no longer open.")
+                                 "This draft is no longer open.", "Dit concept is niet meer open.")
         problems = _problems(draft)
         if problems:
             raise InvalidMessage([p[0] for p in problems], " ".join(p[1] for p in problems),
-                                 " ".join(p[2] for p in problems))
+                                 " ".join(p[2] for p in problems), " ".join(p[3] for p in problems))
         to = draft.to.strip()
         if draft.channel == "fax":
             to = be_phone(to, allow_mobile=False) or to

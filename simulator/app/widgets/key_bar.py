@@ -1,0 +1,65 @@
+"""The keys that do something now, on one line at the bottom of the screen (a light Footer).
+
+Textual's Footer mounts one widget per key and rebuilds them at every focus change; this bar
+draws the same bindings as one line of text and redraws only when they change, which keeps
+each key press cheap on a slow exam PC. Clicking a key runs it, as in the Footer.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events
+from textual.screen import Screen
+from textual.widget import Widget
+
+
+class KeyBar(Widget):
+    """``F1 Help  F2 Take …`` for the screen's active bindings that are shown."""
+
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        background: $footer-background;
+        color: $footer-foreground;
+    }
+    """
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self._keys: tuple[tuple[object, str, str, str, bool], ...] = ()
+        self._spans: list[tuple[int, int, object, str]] = []
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self.call_after_refresh(self._bindings_changed, self.screen)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen) -> None:
+        if not self.is_attached or screen is not self.screen:
+            return
+        keys, seen = [], set()
+        for node, binding, enabled, _tooltip in screen.active_bindings.values():
+            if binding.show and binding.action not in seen:
+                seen.add(binding.action)
+                keys.append((node, binding.action, self.app.get_key_display(binding), binding.description, enabled))
+        if tuple(keys) != self._keys:
+            self._keys = tuple(keys)
+            self.refresh()
+
+    def render(self) -> Text:
+        text, self._spans = Text(no_wrap=True, overflow="ellipsis"), []
+        for node, action, key, description, enabled in self._keys:
+            start = len(text)
+            text.append(f" {key} ", style="bold reverse" if enabled else "dim")
+            text.append(f"{description} ", style="" if enabled else "dim")
+            self._spans.append((start, len(text), node, action))
+        return text
+
+    async def on_click(self, event: events.Click) -> None:
+        for start, end, node, action in self._spans:
+            if start <= event.x < end:
+                await self.app.run_action(action, node)
+                return
