@@ -30,24 +30,23 @@ ROOT = Path(__file__).resolve().parents[2]
 PRACTICE = ROOT / "scenarios" / "epreuves" / "practice.yaml"
 
 _BARE = """
-import os, sys, time
+import os
 from textual.app import App
 from textual.widgets import Footer, Static
+
+def painted():
+    print("READY", flush=True)
+    os._exit(0)
 
 class Bare(App):
     def compose(self):
         yield Static("callsim")
         yield Footer()
 
-async def ready(pilot):
-    import asyncio
-    painted = asyncio.get_running_loop().create_future()
-    pilot.app.call_after_refresh(lambda: painted.set_result(None))
-    await painted
-    print("READY", flush=True)
-    os._exit(0)
+    def on_mount(self):
+        self.call_after_refresh(painted)  # right after the first frame
 
-Bare().run(headless=True, size=(120, 40), auto_pilot=ready)
+Bare().run(headless=True, size=(120, 40))
 """
 
 _OURS = """
@@ -59,19 +58,20 @@ from simulator.app.screens.signin import SignInScreen
 from simulator.app.seat import SeatRequest
 from simulator.system_clock import SystemClock
 
-async def ready(pilot):
-    import asyncio
-    while not isinstance(pilot.app.screen, SignInScreen):
-        await asyncio.sleep(0.001)
-    painted = asyncio.get_running_loop().create_future()
-    pilot.app.screen.call_after_refresh(lambda: painted.set_result(None))
-    await painted
+def painted():
     print("READY", flush=True)
     os._exit(0)
 
+shown = SignInScreen.on_mount
+
+def on_mount(screen):
+    screen.call_after_refresh(painted)  # right after the sign-in screen's first frame
+    shown(screen)
+
+SignInScreen.on_mount = on_mount
 store = Path(tempfile.mkdtemp()) / "s.sqlite3"
 app = create_app(SeatRequest("", {epreuve!r}, None, "fr", store), clock=SystemClock())
-app.run(headless=True, size=(120, 40), auto_pilot=ready)
+app.run(headless=True, size=(120, 40))
 """
 
 

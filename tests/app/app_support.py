@@ -35,7 +35,7 @@ def make_app(*, mode: str = "practice", lang: str = "fr", store: MemoryJournalSt
 def screen_text(app: CallsimApp) -> str:
     """Everything the current screen shows, as plain text (the SVG screenshot without its markup)."""
     svg = app.export_screenshot()
-    return html.unescape("".join(re.findall(r"<text[^>]*>(.*?)</text>", svg, flags=re.S))).replace("\xa0", " ")
+    return html.unescape("".join(re.findall(r"<text[^>]*>(.*?)</text>", svg, flags=re.DOTALL))).replace("\xa0", " ")
 
 
 @cache

@@ -7,6 +7,7 @@ app's widgets turn them into engine calls, as for a person.
 
 from __future__ import annotations
 
+import asyncio
 import unicodedata
 from typing import Any
 
@@ -43,7 +44,6 @@ class KeyboardCandidate:
         self.pilot = pilot
         self.app = pilot.app
         self.policies: dict[str, IdealPolicy] = {}
-        self._target: Any = None
 
     async def press(self, *keys: str) -> None:
         """Press ``keys`` one after the other, then let the app settle (as ``burst``)."""
@@ -59,7 +59,7 @@ class KeyboardCandidate:
         else:
             await self.burst(*(ch if ch != "\n" else "enter" for ch in text))
             return
-        await self.pilot.pause()
+        await self.settle()
 
     async def burst(self, *keys: Any) -> None:
         """Send ``keys`` (or pastes) one after the other without waiting in between, then let the app settle."""
@@ -71,6 +71,25 @@ class KeyboardCandidate:
                 self.app.post_message(events.Key(name, key))
             else:
                 self.app.post_message(events.Key(key, "\r" if key == "enter" else None))
+        await self.settle()
+
+    async def settle(self) -> None:
+        """Wait until the app has handled every message and deferred call the keys caused.
+
+        Textual's own pause waits for the process to look idle, which a loaded machine fakes (the
+        app gets no CPU for a while and seems idle). Here the queues themselves are watched: each
+        round lets the app and the screen's widgets handle what is queued, then refreshes the
+        screen (which runs the calls deferred until after a refresh, such as a focus move),
+        until nothing is left.
+        """
+        for _ in range(_BOUND):
+            await self.pilot._wait_for_screen()
+            screen = self.app.screen
+            screen._on_timer_update()
+            await asyncio.sleep(0)
+            pumps = [self.app, *screen.walk_children(with_self=True)]
+            if not screen._callbacks and all(p._message_queue.empty() and not p._next_callbacks for p in pumps):
+                break
         await self.pilot.pause()
 
     # -- the whole épreuve ------------------------------------------------------------------------
@@ -146,11 +165,16 @@ class KeyboardCandidate:
 
     async def use_tool(self, action: UseTool) -> None:
         deck = self.app.screen.query_one(ToolDeck)
-        await self.press("f7")
-        for _ in range(_BOUND):
-            if deck.active == f"tool-{action.tool}":
+        target = f"tool-{action.tool}"
+        for _ in range(_BOUND):  # F7 into the tools, then F7 / Shift+F7 to the tool, the shorter way
+            focused = self.app.focused
+            in_tools = focused is not None and any(isinstance(n, ToolDeck) for n in focused.ancestors_with_self)
+            if in_tools and deck.active == target:
                 break
-            await self.press("f7")
+            tools = deck.present
+            steps = (tools.index(action.tool) - tools.index(deck.active.removeprefix("tool-"))) % len(tools)
+            await self.press("f7" if not in_tools or steps <= len(tools) // 2 else "shift+f7")
+        assert deck.active == target
         panel = deck.panel(action.tool)
         await self.select(panel.query_one("#op", Select), action.op, panel.choices["op"])
         pending: list[Any] = []
@@ -162,12 +186,12 @@ class KeyboardCandidate:
                 await self.burst(*pending)
                 pending = []
                 await self.select(widget, value, panel.choices.get(arg, ()))
-            else:  # Tab to the field and type in it, in one go (Tab moves the focus at once)
-                pending += self._tabs_to(widget, pending)
+            else:  # the focus moves once the app has settled: Tab first, then type
+                await self.burst(*pending, *self._tabs_to(widget))
+                pending = []
                 if self._text_of(widget):  # a key binding acts after the keys typed with it: clear first
-                    await self.burst(*pending, *self._clearing(widget))
-                    pending = []
-                pending += self._text(value)
+                    await self.burst(*self._clearing(widget))
+                pending = self._text(value)
         await self.burst(*pending, "f5")
 
     async def wrap_up(self, action: WrapUp) -> None:
@@ -178,16 +202,15 @@ class KeyboardCandidate:
         outcomes = ("", *(code for code, _label in screen.view.outcomes))
         await self.select(screen.query_one("#outcome", Select), action.outcome or "", outcomes)
         note = screen.query_one("#note", TextArea)
-        await self.burst(*self._tabs_to(note), *self._text(action.note), "f10")
+        await self.burst(*self._tabs_to(note))
+        await self.burst(*self._text(action.note), "f10")
 
     # -- widgets -----------------------------------------------------------------------------------
 
-    def _tabs_to(self, widget: Any, pending: list[Any] = ()) -> list[str]:
-        """The Tab (or Shift+Tab) presses from the focus (after ``pending`` keys) to ``widget``."""
+    def _tabs_to(self, widget: Any) -> list[str]:
+        """The Tab (or Shift+Tab) presses from the focused widget to ``widget``."""
         chain = self.app.screen.focus_chain
-        here = self._target if pending else self.app.focused
-        steps = chain.index(widget) - chain.index(here)
-        self._target = widget
+        steps = chain.index(widget) - chain.index(self.app.focused)
         return ["tab"] * steps if steps >= 0 else ["shift+tab"] * -steps
 
     async def tab_to(self, widget: Any) -> None:

@@ -70,11 +70,12 @@ def sign_in_then(*more: Callable[[KeyboardCandidate], Awaitable[None]]) -> Calla
 
 
 async def steady(pilot: Any) -> None:
-    """No blinking cursor in a picture."""
-    for widget in pilot.app.screen.query("Input, TextArea"):
-        if isinstance(widget, Input | TextArea):
-            widget.cursor_blink = False
-    await pilot.pause()
+    """No blinking cursor in a picture (a cursor caught mid-blink would make it differ), then settle."""
+    for screen in pilot.app.screen_stack:  # a dialog shows the screen below it too
+        for widget in screen.query("Input, TextArea"):
+            if isinstance(widget, Input | TextArea):
+                widget.cursor_blink = False
+    await KeyboardCandidate(pilot).settle()
 
 
 async def search_customer(candidate: KeyboardCandidate) -> None:
@@ -99,7 +100,7 @@ async def close_feedback(candidate: KeyboardCandidate) -> None:
 
 #: name → (store builder, Pilot routine, what the picture must show)
 STATES: dict[str, tuple[Callable[[], tuple[MemoryJournalStore, ManualClock] | None], Callable[[Any], Awaitable[None]] | None, str]] = {
-    "signin": (lambda: None, None, "the sign-in screen: candidate number, language, how the épreuve works and its keys"),
+    "signin": (lambda: None, steady, "the sign-in screen: candidate number, language, how the épreuve works and its keys"),
     "console-call": (lambda: played(0, replies=6), sign_in_then(),
                      "the console during the first inbound call: clock, queue, conversation, numbered replies, tool tabs"),
     "console-tool": (lambda: played(0, replies=6), sign_in_then(search_customer),
