@@ -6,7 +6,7 @@ import csv
 import io
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 REGIONS = ("brussels", "wallonia", "flanders")
@@ -86,8 +86,12 @@ def unaccent(text: str) -> str:
         "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Casefold and strip accents, for accent- and case-insensitive comparisons."""
+    """Casefold and strip accents, for accent- and case-insensitive comparisons.
+
+    Remembered per string: names, streets and towns are folded again at every search and check.
+    """
     return unaccent(text.casefold())
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -219,12 +220,13 @@ class ContactRuntime:
         self._after_call(step)
         return step
 
-    def use_tool(self, tool: str, op: str, args: dict[str, Any]) -> Step:
+    def use_tool(self, tool: str, op: str, args: dict[str, Any], *, results: bool = True) -> Step:
+        """Run a tool operation; ``results=False`` when replaying (see ``run_tool``)."""
         if tool not in self.tools_now():
             raise refused("tool-not-now", f"L'outil « {tool} » n'est pas disponible à ce moment.",
                           f"Tool '{tool}' is not available at this moment.",
                           f"Het hulpmiddel ‘{tool}’ is nu niet beschikbaar.")
-        result = run_tool(self.box, tool, op, args)
+        result = run_tool(self.box, tool, op, args, results=results)
         if result["ok"] and (tool, op) == ("customer_db", "open"):
             self.facts.opened_records.append(str(args.get("record")))
         return Step(result=result)
@@ -360,14 +362,23 @@ class ContactRuntime:
         code = competency_of(rule, self.scenario.direction)
         if code is not None:
             step.evidence.append(self._evidence(code, rule.effect == "positive", rule.critical, rule.id, "order",
-                                                dict(rule.explanation)))
+                                                self._rule_explanation(rule.explanation)))
 
     def _evidence(self, code: str, positive: bool, critical: bool, rule: str, source: str,
                   explanation: dict[str, str], detail: dict[str, str] | None = None) -> Evidence:
         return Evidence(code, positive, critical, rule, source, self.key, explanation, detail or {})  # type: ignore[arg-type]
 
     def _both(self, text: Any) -> dict[str, str]:
-        return {"fr": self.ctx.text(text, "fr"), "en": self.ctx.text(text, "en")}
+        """The explanation in French and English, and in Dutch for a Dutch session only (so the
+        journals of French and English sessions stay as they always were)."""
+        both = {"fr": self.ctx.text(text, "fr"), "en": self.ctx.text(text, "en")}
+        if self.lang == "nl":
+            both["nl"] = self.ctx.text(text, "nl")
+        return both
+
+    def _rule_explanation(self, explanation: Mapping[str, str]) -> dict[str, str]:
+        """An order rule's explanation, with its Dutch only in a Dutch session (as ``_both``)."""
+        return {lang: text for lang, text in explanation.items() if lang != "nl" or self.lang == "nl"}
 
     def _sys(self, what: str, **params: str) -> str:
         from simulator.engine.messages import system_line

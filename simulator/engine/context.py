@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import random
-from dataclasses import dataclass
+import threading
+import weakref
+from collections import OrderedDict
+from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from simulator.engine.personas import Persona, make_persona, make_reference
@@ -26,24 +30,55 @@ class ContactContext:
     persona: Persona
     variables: dict[str, Any]
     lang: str
+    #: Texts already filled in, by (template, language): the variables never change.
+    _rendered: dict[tuple[str, str], str] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def text(self, text: Text | None, lang: str | None = None) -> str:
         """A scenario text in the candidate's language, with its variables filled in."""
         chosen = lang or self.lang
-        return render(text_in(text, chosen), self.variables, chosen)
+        return self._render(text_in(text, chosen), chosen)
 
     def value(self, template: str) -> str:
         """A templated value (a fact, an expected field value) — language-neutral."""
-        return render(template, self.variables, self.lang)
+        return self._render(template, self.lang)
+
+    def _render(self, template: str, lang: str) -> str:
+        key = (template, lang)
+        if key not in self._rendered:
+            self._rendered[key] = render(template, self.variables, lang)
+        return self._rendered[key]
+
+
+#: Contexts kept for the next session on the same scenario object and seed (a replay, a resume, a rescore).
+CONTEXTS_KEPT = 256
+_contexts: OrderedDict[tuple[Any, ...], tuple[weakref.ref[Scenario], ContactContext]] = OrderedDict()
+_contexts_lock = threading.Lock()
 
 
 def build_context(scenario: Scenario, seed: int, today: date, lang: str, agent_name: str) -> ContactContext:
-    """Generate the persona, the references and the facts of ``scenario`` for ``seed``."""
+    """Generate the persona, the references and the facts of ``scenario`` for ``seed``.
+
+    A context is a pure function of its arguments and never changes: the last ones built are
+    handed out again (with the texts they already filled in) for the same scenario object.
+    """
+    key = (id(scenario), seed, today, lang, agent_name)
+    with _contexts_lock:
+        kept = _contexts.get(key)
+        if kept is not None and kept[0]() is scenario:
+            _contexts.move_to_end(key)
+            return kept[1]
+    ctx = _new_context(scenario, seed, today, lang, agent_name)
+    with _contexts_lock:
+        _contexts[key] = (weakref.ref(scenario), ctx)
+        _contexts.move_to_end(key)
+        while len(_contexts) > CONTEXTS_KEPT:
+            _contexts.popitem(last=False)
+    return ctx
+
+
+def _new_context(scenario: Scenario, seed: int, today: date, lang: str, agent_name: str) -> ContactContext:
     spec = scenario.persona
-    persona = make_persona(derive_seed(seed, scenario.id, "persona"), language=spec.language,
-                           region=spec.region, today=today)
-    if spec.gender is not None and persona.gender != spec.gender:
-        persona = _with_gender(seed, scenario, spec, today)
+    persona = contact_persona(seed, scenario.id, spec.language, spec.region, spec.gender, today)
     rng = random.Random(derive_seed(seed, scenario.id, "references"))
     references = {name: make_reference(rng, pattern) for name, pattern in scenario.references.items()}
     org = scenario.organisation
@@ -59,11 +94,17 @@ def build_context(scenario: Scenario, seed: int, today: date, lang: str, agent_n
     return ContactContext(persona, variables, lang)
 
 
-def _with_gender(seed: int, scenario: Scenario, spec: Any, today: date) -> Persona:
-    """Try successive sub-seeds until the persona has the gender the scenario asks for."""
+@lru_cache(maxsize=1024)
+def contact_persona(seed: int, contact: str, language: str, region: str | None, gender: str | None,
+                    today: date) -> Persona:
+    """The customer of one contact for a seed: a pure function of its arguments (remembered)."""
+    persona = make_persona(derive_seed(seed, contact, "persona"), language=language, region=region, today=today)
+    if gender is None or persona.gender == gender:
+        return persona
+    # Try successive sub-seeds until the persona has the gender the scenario asks for.
     for attempt in range(1, 64):
-        persona = make_persona(derive_seed(seed, scenario.id, "persona", str(attempt)),
-                               language=spec.language, region=spec.region, today=today)
-        if persona.gender == spec.gender:
+        persona = make_persona(derive_seed(seed, contact, "persona", str(attempt)),
+                               language=language, region=region, today=today)
+        if persona.gender == gender:
             return persona
     return persona

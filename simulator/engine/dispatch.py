@@ -9,8 +9,11 @@ from simulator.engine.contact import ContactRuntime, Step
 from simulator.engine.toolbox import ActionRefused
 
 
-def apply_action(contact: ContactRuntime, action: Any) -> Step:
-    """Perform ``action`` on ``contact`` (raises ActionRefused when it is not possible now)."""
+def apply_action(contact: ContactRuntime, action: Any, *, results: bool = True) -> Step:
+    """Perform ``action`` on ``contact`` (raises ActionRefused when it is not possible now).
+
+    ``results=False`` when replaying a journal: tool results are left out (the journal has them).
+    """
     if isinstance(action, Take):
         return contact.take(action.start_node)
     if isinstance(action, Choose):
@@ -28,7 +31,7 @@ def apply_action(contact: ContactRuntime, action: Any) -> Step:
     if isinstance(action, Transfer):
         return contact.transfer(action.service)
     if isinstance(action, UseTool):
-        return contact.use_tool(action.tool, action.op, action.args)
+        return contact.use_tool(action.tool, action.op, action.args, results=results)
     if isinstance(action, WrapUp):
         return contact.wrap_up(action.outcome, action.note)
     raise ActionRefused("unknown-action", "Action inconnue.", "Unknown action.")

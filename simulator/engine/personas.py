@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import random
-import threading
+from bisect import bisect
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import date, timedelta
-
-from faker import Faker
+from functools import cache
+from importlib import import_module
+from itertools import accumulate
 
 from simulator.engine.belgian_numbers import make_iban, make_landline, make_mobile
 from simulator.engine.belgian_places import (
@@ -31,8 +33,6 @@ _PROVIDERS = {
 }
 _REF_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"  # no I or O: they read as 1 and 0
 _REF_DIGITS = "0123456789"
-_fakers: dict[str, Faker] = {}
-_faker_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -73,16 +73,47 @@ class Persona:
         return data
 
 
+@dataclass(frozen=True)
+class _NameTable:
+    """One of Faker's name lists, ready to draw from as Faker draws: weights summed once."""
+
+    names: tuple[str, ...]
+    cum_weights: tuple[float, ...] | None  # None: Faker draws uniformly
+
+    @classmethod
+    def of(cls, elements: Sequence[str] | Mapping[str, float]) -> _NameTable:
+        """A weighted table for Faker's ``{name: weight}`` lists, a uniform one for plain lists."""
+        if isinstance(elements, Mapping):
+            return cls(tuple(elements), tuple(accumulate(elements.values())))
+        return cls(tuple(elements), None)
+
+    def draw(self, rng: random.Random) -> str:
+        """What Faker's ``random_element`` returns for the same generator state (same draws)."""
+        if self.cum_weights is None:
+            return rng.choice(self.names)
+        # random.choices(names, weights) without re-summing the weights on every call
+        total = self.cum_weights[-1] + 0.0
+        return self.names[bisect(self.cum_weights, rng.random() * total, 0, len(self.names) - 1)]
+
+
+@cache
+def _name_tables(language: str) -> dict[str, _NameTable]:
+    """Faker's Belgian first-name (by gender) and last-name lists for one language, read once.
+
+    Only the person provider's data is needed (building a whole ``Faker(locale)`` loads every
+    provider); ``Faker(locale)`` draws with the lists' weights (``use_weighting=True``).
+    """
+    provider = import_module(f"faker.providers.person.{_LOCALES[language]}").Provider
+    return {"F": _NameTable.of(provider.first_names_female), "M": _NameTable.of(provider.first_names_male),
+            "last": _NameTable.of(provider.last_names)}
+
+
 def _names(seed: int, language: str, gender: str) -> tuple[str, str]:
-    """First and last name from Faker's Belgian locale, seeded per call."""
-    locale = _LOCALES[language]
-    with _faker_lock:
-        fake = _fakers.get(locale)
-        if fake is None:
-            fake = _fakers[locale] = Faker(locale)
-        fake.seed_instance(seed)
-        first = fake.first_name_female() if gender == "F" else fake.first_name_male()
-        return first, fake.last_name()
+    """First and last name from Faker's Belgian locale, as ``seed_instance(seed)`` then
+    ``first_name_female()`` (or ``_male``) and ``last_name()`` give them."""
+    tables = _name_tables(language)
+    rng = random.Random(seed)
+    return tables["F" if gender == "F" else "M"].draw(rng), tables["last"].draw(rng)
 
 
 def _weighted(rng: random.Random, options: tuple[tuple[str, int], ...]) -> str:

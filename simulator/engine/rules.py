@@ -14,7 +14,7 @@ from typing import Literal
 
 @dataclass(frozen=True)
 class OrderRule:
-    """One rule: its id, the skill it evidences, the effect, and why (FR and EN)."""
+    """One rule: its id, the skill it evidences, the effect, and why (FR, EN and NL)."""
 
     id: str
     skill: str
@@ -34,6 +34,7 @@ RULES: tuple[OrderRule, ...] = (
         explanation={
             "fr": "L'entretien a été conclu avant que l'accord ne soit confirmé avec l'interlocuteur.",
             "en": "The conversation was closed before the agreement was confirmed with the other party.",
+            "nl": "Het gesprek werd afgesloten voordat het akkoord met de gesprekspartner bevestigd was.",
         },
         needs=frozenset({"act:confirm", "act:close"}),
     ),
@@ -45,6 +46,7 @@ RULES: tuple[OrderRule, ...] = (
         explanation={
             "fr": "L'entretien a été conclu par une formule de clôture avant de raccrocher.",
             "en": "The conversation was closed with a closing formula before hanging up.",
+            "nl": "Het gesprek werd met een slotformule afgesloten voordat er werd opgehangen.",
         },
         needs=frozenset({"act:close", "phone"}),
     ),
@@ -56,6 +58,7 @@ RULES: tuple[OrderRule, ...] = (
         explanation={
             "fr": "Le candidat a raccroché au nez de l'interlocuteur, sans conclure l'entretien.",
             "en": "The candidate hung up on the other party without closing the conversation.",
+            "nl": "De kandidaat heeft de gesprekspartner zomaar ingehaakt, zonder het gesprek af te sluiten.",
         },
         needs=frozenset({"phone"}),
     ),
@@ -67,6 +70,7 @@ RULES: tuple[OrderRule, ...] = (
         explanation={
             "fr": "Une proposition commerciale a été faite avant d'avoir détecté le besoin.",
             "en": "A commercial proposal was made before any need had been detected.",
+            "nl": "Er werd een commercieel voorstel gedaan voordat de behoefte achterhaald was.",
         },
         needs=frozenset({"act:offer"}),
     ),
@@ -78,6 +82,7 @@ RULES: tuple[OrderRule, ...] = (
         explanation={
             "fr": "Une vente additionnelle a été proposée avant d'avoir détecté le besoin.",
             "en": "An additional sale was offered before any need had been detected.",
+            "nl": "Er werd een bijkomende verkoop voorgesteld voordat de behoefte achterhaald was.",
         },
         needs=frozenset({"act:offer"}),
     ),
@@ -89,6 +94,7 @@ RULES: tuple[OrderRule, ...] = (
         explanation={
             "fr": "L'appel a été transféré sans prévenir l'interlocuteur ni lui dire vers quel service.",
             "en": "The call was transferred without telling the caller, or to which service.",
+            "nl": "De oproep werd doorverbonden zonder de beller te verwittigen of te zeggen naar welke dienst.",
         },
         needs=frozenset({"services", "phone"}),
     ),
@@ -100,6 +106,7 @@ RULES: tuple[OrderRule, ...] = (
         explanation={
             "fr": "La note d'après-appel a été laissée vide : rien n'est consigné dans le dossier.",
             "en": "The after-call note was left empty: nothing was recorded in the file.",
+            "nl": "De nota na het gesprek werd leeg gelaten: er werd niets in het dossier genoteerd.",
         },
         needs=frozenset({"phone", "note_required"}),
     ),

@@ -273,7 +273,7 @@ class EpreuveSession:
         self.state.finished = reason
         self.timing.stop(at)
 
-    def _apply_action(self, action: Any, seq: int) -> tuple[ContactRuntime, Step]:
+    def _apply_action(self, action: Any, seq: int, *, results: bool = True) -> tuple[ContactRuntime, Step]:
         state = self.state
         if isinstance(action, Take):
             if action.contact not in state.contacts:
@@ -287,7 +287,7 @@ class EpreuveSession:
             if state.active is None:
                 raise ActionRefused("no-contact", "Aucun contact en cours : prenez un contact dans la file.", "No contact in progress: take one from the queue.", "Geen lopend contact: neem een contact uit de wachtrij.")
             contact = state.contacts[state.active]
-            step = apply_action(contact, action)
+            step = apply_action(contact, action, results=results)
         for item in step.evidence:
             object.__setattr__(item, "seq", seq)
         contact.lines.extend(step.lines)
@@ -348,7 +348,8 @@ class EpreuveSession:
             elif event.type == "contact_arrived":
                 self._apply_arrived(event.payload["contact"], int(event.payload["minute"]))
             elif event.type == "action":
-                _contact, step = self._apply_action(action_from_json(event.payload["action"]), seq)
+                # the journal already holds what the candidate saw: tool results are not computed again
+                _contact, step = self._apply_action(action_from_json(event.payload["action"]), seq, results=False)
                 if strict and [e.to_json() for e in step.evidence] != list(event.payload["evidence"]):
                     raise SessionError(f"Rejouer l'événement {seq} ne donne pas les mêmes preuves.",
                                        f"Replaying event {seq} does not give the same evidence.")

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, time
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 LANGS = ("fr", "nl", "en")
 
@@ -51,9 +52,17 @@ _ANY_MONTH = "|".join(
 _ALL_WEEKDAYS = tuple(w.casefold() for names in _WEEKDAYS.values() for w in names)
 
 
+def _normalise(text: str) -> str:
+    return " ".join(re.sub(r"[\W_]+", " ", _fold(text)).split())
+
+
+# Article bodies, names and answers are compared again and again: each text is folded once.
+_normalised = lru_cache(maxsize=1 << 14)(_normalise)
+
+
 def normalise(text: str) -> str:
     """Fold *text* for comparison: no case, accents or punctuation, single spaces."""
-    return " ".join(re.sub(r"[\W_]+", " ", _fold(text)).split())
+    return (_normalised if isinstance(text, str) else _normalise)(text)
 
 
 def contains_phrase(text: str, phrase: str) -> bool:

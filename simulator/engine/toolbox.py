@@ -77,8 +77,8 @@ def build_toolbox(scenario: Scenario, ctx: ContactContext, seed: int, today: dt.
             lookalikes=spec.lookalikes, duplicates=spec.duplicates, outdated=spec.outdated,
             background=spec.background, today=today,
         )
-        if not spec.target_in_db:
-            _drop_target(db)
+        if not spec.target_in_db:  # a prospect is not yet a customer
+            db.remove_role("target")
     docs = DocumentationBase(
         Article(a.id, a.kind, ctx.text(a.title), tuple(a.keywords), ctx.text(a.body)) for a in res.documentation
     ) if res.documentation else None
@@ -111,13 +111,6 @@ def build_toolbox(scenario: Scenario, ctx: ContactContext, seed: int, today: dt.
         for a in scenario.persona.availability
     )
     return Toolbox(db, docs, directory, agenda, forms, Mailbox(inbox), availability)
-
-
-def _drop_target(db: CustomerDatabase) -> None:
-    """A prospect is not yet a customer: remove the target's record from the database."""
-    db._db.execute("DELETE FROM records WHERE role = 'target'")  # noqa: SLF001 — built here, not edited
-    db._db.execute("DELETE FROM initial WHERE role = 'target'")  # noqa: SLF001
-    db._db.commit()  # noqa: SLF001
 
 
 def _need(args: dict[str, Any], *names: str) -> list[Any]:
@@ -177,13 +170,17 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
     ("forms", "submit"): lambda t, a: t.submit(*_need(a, "form")),
     ("mail", "send"): _send_mail,
 }
+#: Operations that only read: what they return is all they do, so a replay (which has no screen) skips them.
+QUERIES = frozenset({("customer_db", "search"), ("agenda", "view")})
 
 
-def run_tool(box: Toolbox, tool: str, op: str, args: dict[str, Any]) -> dict[str, Any]:
+def run_tool(box: Toolbox, tool: str, op: str, args: dict[str, Any], *, results: bool = True) -> dict[str, Any]:
     """Perform one tool operation: ``{"ok": True, "result": …}`` or ``{"ok": False, "error": …}``.
 
     A refusal by the tool (an invalid postcode, a slot already taken) is something the candidate
     saw, so it is a result, not an exception. An operation the contact does not offer is refused.
+    ``results=False`` (replaying a journal, which already holds what the candidate saw) changes the
+    tools exactly as before but leaves the result out (``None``) and skips the :data:`QUERIES`.
     """
     target = getattr(box, tool, None)
     operation = OPERATIONS.get((tool, op))
@@ -191,8 +188,11 @@ def run_tool(box: Toolbox, tool: str, op: str, args: dict[str, Any]) -> dict[str
         raise ActionRefused("tool-unavailable", f"L'outil « {tool} » ne propose pas « {op} » pour ce contact.",
                             f"Tool '{tool}' offers no '{op}' for this contact.",
                             f"Het hulpmiddel ‘{tool}’ biedt geen ‘{op}’ voor dit contact.")
+    if not results and (tool, op) in QUERIES:
+        return {"ok": True, "result": None}
     try:
-        return {"ok": True, "result": _jsonable(operation(target, dict(args)))}
+        done = operation(target, dict(args))
+        return {"ok": True, "result": _jsonable(done) if results else None}
     except ToolError as exc:
         error = {"code": exc.code, "fr": exc.message_fr, "en": exc.message_en}
         if exc.message_nl:
@@ -203,4 +203,4 @@ def run_tool(box: Toolbox, tool: str, op: str, args: dict[str, Any]) -> dict[str
                                        "nl": f"Waarde geweigerd: {exc}"}}
 
 
-__all__ = ["OPERATIONS", "ActionRefused", "Toolbox", "build_toolbox", "render", "run_tool"]
+__all__ = ["OPERATIONS", "QUERIES", "ActionRefused", "Toolbox", "build_toolbox", "render", "run_tool"]

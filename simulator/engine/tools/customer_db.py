@@ -5,11 +5,12 @@ from __future__ import annotations
 import random
 import sqlite3
 from collections.abc import Mapping
-from datetime import date, timedelta
+from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from simulator.engine.belgian_places import fold, is_valid_pair, place_for_postcode
-from simulator.engine.personas import Persona, make_lookalike, make_persona, make_reference
+from simulator.engine.personas import Persona, make_reference
 from simulator.engine.tools.customer_records import (
     COLUMNS,
     EDITABLE,
@@ -22,87 +23,79 @@ from simulator.engine.tools.customer_records import (
     validate_status,
 )
 from simulator.engine.tools.customer_search import SEARCH_COLUMNS, Query, match_record
+from simulator.engine.tools.customer_seed import seeded_rows
 from simulator.engine.tools.errors import InvalidValue, UnknownRecord
 
 SNAPSHOT_FORMAT = "callsim.customer_db/1"
 _UNTRACKED = ("record_id", "role", "updated_on")
-_NOTES = {
-    "fr": ("Préfère être contacté(e) par e-mail.", "Client(e) fidèle depuis de longues années.",
-           "Joignable de préférence en soirée.", "A signalé une panne l'an dernier."),
-    "nl": ("Wil liefst per e-mail gecontacteerd worden.", "Al jaren trouwe klant.",
-           "Best bereikbaar 's avonds.", "Meldde vorig jaar een storing."),
-}
-_OLD_NOTES = {"fr": "Courrier revenu : destinataire inconnu à cette adresse.",
-              "nl": "Post teruggekomen: onbekend op dit adres."}
 _SUMMARY = ", ".join(f.name for f in RecordSummary.__dataclass_fields__.values())
+_TRACKED = [c for c in COLUMNS if c not in _UNTRACKED]
+_ID, _ROLE = COLUMNS.index("record_id"), COLUMNS.index("role")
+_CHANGED_ROWS = (
+    f"SELECT {', '.join(f'r.{c}' for c in COLUMNS)}, {', '.join(f'i.{c}' for c in COLUMNS)} "
+    "FROM records AS r LEFT JOIN initial AS i ON i.record_id = r.record_id "
+    f"WHERE i.record_id IS NULL OR {' OR '.join(f'r.{c} IS NOT i.{c}' for c in _TRACKED)} ORDER BY r.record_id"
+)
+#: Seeded databases kept to be copied (a few dozen kilobytes each): far more than the contacts of an épreuve.
+SEEDED_TEMPLATES_KEPT = 256
 
 
-def _row(role: str, persona: Persona, status: str, updated_on: date, notes: str) -> dict[str, str]:
-    data = {c: str(getattr(persona, c, "")) for c in COLUMNS}
-    data.update(role=role, status=status, updated_on=updated_on.isoformat(), notes=notes)
-    return data
+def _connect(path: str = ":memory:") -> sqlite3.Connection:
+    return sqlite3.connect(path, check_same_thread=False)
+
+
+def _fill(db: sqlite3.Connection, rows: list[dict[str, str]], initial: list[dict[str, str]]) -> None:
+    cols = ", ".join(f"{c} TEXT NOT NULL" for c in COLUMNS)
+    for table, content in (("records", rows), ("initial", initial)):
+        db.execute(f"CREATE TABLE {table} ({cols}, PRIMARY KEY (record_id))")
+        db.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(COLUMNS))})",
+                       [tuple(r[c] for c in COLUMNS) for r in content])
+    db.commit()
+
+
+@lru_cache(maxsize=SEEDED_TEMPLATES_KEPT)
+def _seeded_template(seed: int, target: Persona, target_overrides: tuple[tuple[str, str], ...], lookalikes: int,
+                     duplicates: int, outdated: int, background: int, today: date) -> sqlite3.Connection:
+    """The seeded database for these arguments, generated once; it is only ever read, to be copied."""
+    rows = seeded_rows(seed, target=target, target_overrides=dict(target_overrides), lookalikes=lookalikes,
+                       duplicates=duplicates, outdated=outdated, background=background, today=today)
+    template = _connect()
+    _fill(template, rows, [dict(r) for r in rows])
+    return template
 
 
 class CustomerDatabase:
     """A real in-memory SQLite customer database; the engine knows each record's role."""
 
-    def __init__(self, rows: list[dict[str, str]], initial: list[dict[str, str]], *,
-                 seed: int, today: date, path: str = ":memory:") -> None:
+    def __init__(self, connection: sqlite3.Connection, *, seed: int, today: date) -> None:
+        """Wrap a connection that holds the ``records`` and ``initial`` tables (``build``, ``from_rows``)."""
         self.seed, self.today = seed, today
-        self._db = sqlite3.connect(path, check_same_thread=False)
+        self._db = connection
         self._db.create_function("fold", 1, fold, deterministic=True)
-        cols = ", ".join(f"{c} TEXT NOT NULL" for c in COLUMNS)
-        for table in ("records", "initial"):
-            self._db.execute(f"CREATE TABLE {table} ({cols}, PRIMARY KEY (record_id))")
-            self._db.executemany(
-                f"INSERT INTO {table} VALUES ({', '.join('?' * len(COLUMNS))})",
-                [tuple(r[c] for c in COLUMNS) for r in (rows if table == "records" else initial)])
-        self._db.commit()
+
+    @classmethod
+    def from_rows(cls, rows: list[dict[str, str]], initial: list[dict[str, str]], *,
+                  seed: int, today: date, path: str = ":memory:") -> CustomerDatabase:
+        """A database holding *rows*, with *initial* as the state changes are measured from."""
+        connection = _connect(path)
+        _fill(connection, rows, initial)
+        return cls(connection, seed=seed, today=today)
 
     @classmethod
     def build(cls, seed: int, *, target: Persona, target_overrides: Mapping[str, str] = {},
               lookalikes: int = 2, duplicates: int = 0, outdated: int = 0, background: int = 20,
               today: date) -> CustomerDatabase:
-        """Seeded contents around *target* (stored with *target_overrides* applied)."""
-        rng = random.Random(f"customer-db:{seed}")
+        """Seeded contents around *target* (stored with *target_overrides* applied).
 
-        def ago(low: int, high: int) -> date:
-            return today - timedelta(days=rng.randint(low, high))
-
-        rows = [_row("target", target, "actif", ago(30, 900), "")]
-        refused = set(target_overrides) - (set(COLUMNS) - {"role", "record_id"})
-        if refused:
-            raise ValueError(f"target_overrides: unknown or fixed fields {sorted(refused)}")
-        rows[0].update({k: str(v) for k, v in target_overrides.items()})
-        firsts = {fold(target.first_name)}
-        for i in range(1, lookalikes + 1):
-            twin = make_lookalike(rng.randrange(10**9), target, "lookalike", today)
-            while fold(twin.first_name) in firsts:
-                twin = make_lookalike(rng.randrange(10**9), target, "lookalike", today)
-            firsts.add(fold(twin.first_name))
-            rows.append(_row(f"lookalike-{i}", twin, "actif", ago(30, 1500), ""))
-        for i in range(1, duplicates + 1):
-            twin = make_lookalike(rng.randrange(10**9), target, "duplicate", today)
-            rows.append(_row(f"duplicate-{i}", twin, "actif", ago(30, 1500), ""))
-        for i in range(1, outdated + 1):
-            old = make_lookalike(rng.randrange(10**9), target, "outdated", today)
-            status = "inactif" if rng.random() < 0.6 else "actif"
-            notes = _OLD_NOTES[target.language] if rng.random() < 0.5 else ""
-            rows.append(_row(f"outdated-{i}", old, status, ago(3 * 365, 9 * 365), notes))
-        other = {"fr": "nl", "nl": "fr"}[target.language]
-        for i in range(1, background + 1):
-            while True:
-                language = target.language if rng.random() < 0.8 else other
-                person = make_persona(rng.randrange(10**9), language=language, today=today)
-                if fold(person.last_name) != fold(target.last_name):
-                    break
-            notes = rng.choice(_NOTES[language]) if rng.random() < 0.25 else ""
-            rows.append(_row(f"background-{i}", person, "actif", ago(30, 3000), notes))
-        rng.shuffle(rows)
-        for n, row in enumerate(rows, start=1):
-            row["record_id"] = f"R{n:04d}"
-        rows.sort(key=lambda r: r["record_id"])
-        return cls(rows, [dict(r) for r in rows], seed=seed, today=today)
+        The contents are a pure function of the arguments: they are generated once, and every
+        database built with the same arguments is a fresh copy of them (SQLite backup), so that
+        resuming or replaying a journal does not generate every contact's customers again.
+        """
+        overrides = tuple(sorted((str(k), str(v)) for k, v in target_overrides.items()))
+        template = _seeded_template(seed, target, overrides, lookalikes, duplicates, outdated, background, today)
+        connection = _connect()
+        template.backup(connection)
+        return cls(connection, seed=seed, today=today)
 
     # -- candidate-facing -------------------------------------------------------------------
 
@@ -175,6 +168,15 @@ class CustomerDatabase:
             raise KeyError(role)
         return self.open(found[0])
 
+    def remove_role(self, role: str) -> None:
+        """Leave out the records with this role, before the contact starts (initial state included).
+
+        A prospect, for instance, is not yet a customer: the scenario's target has no record.
+        """
+        self._db.execute("DELETE FROM records WHERE role = ?", (role,))
+        self._db.execute("DELETE FROM initial WHERE role = ?", (role,))
+        self._db.commit()
+
     def role_of(self, record_id: str) -> str:
         """The engine's role of a record ("target", "lookalike-1", "new-1", …)."""
         return self._fetch(record_id, "records")["role"]
@@ -188,11 +190,10 @@ class CustomerDatabase:
     def changes(self) -> list[Change]:
         """Every field that differs from the initial state (new records: from empty)."""
         out: list[Change] = []
-        for row in self._rows("records"):
-            before = self._rows("initial", row["record_id"])
-            old = before[0] if before else {c: "" for c in COLUMNS}
-            out.extend(Change(row["record_id"], row["role"], c, old[c], row[c])
-                       for c in COLUMNS if c not in _UNTRACKED and old[c] != row[c])
+        for values in self._db.execute(_CHANGED_ROWS):  # only the rows that differ, by record id
+            row, old = values[:len(COLUMNS)], values[len(COLUMNS):]
+            out.extend(Change(row[_ID], row[_ROLE], c, old[i] or "", row[i])
+                       for i, c in enumerate(COLUMNS) if c not in _UNTRACKED and (old[i] or "") != row[i])
         return out
 
     def collateral_changes(self, allowed_roles: set[str]) -> list[Change]:
@@ -209,8 +210,8 @@ class CustomerDatabase:
         """A database in exactly the state *snapshot* recorded."""
         if snapshot.get("format") != SNAPSHOT_FORMAT:
             raise ValueError(f"not a customer database snapshot: {snapshot.get('format')!r}")
-        return cls([dict(r) for r in snapshot["records"]], [dict(r) for r in snapshot["initial"]],
-                   seed=int(snapshot["seed"]), today=date.fromisoformat(snapshot["today"]))
+        return cls.from_rows([dict(r) for r in snapshot["records"]], [dict(r) for r in snapshot["initial"]],
+                             seed=int(snapshot["seed"]), today=date.fromisoformat(snapshot["today"]))
 
     def close(self) -> None:
         self._db.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from simulator.engine.belgian_numbers import national_digits
 from simulator.engine.belgian_places import fold
@@ -14,6 +15,7 @@ SEARCH_COLUMNS = ("last_name", "first_name", "customer_id", "phone", "mobile", "
 _PHONE_QUERY_RE = re.compile(r"\+?[\d\s().\/-]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise_text(text: str) -> str:
     """Casefolded, accent-free, punctuation turned into single spaces."""
     return " ".join(re.sub(r"[^0-9a-z]+", " ", fold(text)).split())
@@ -41,8 +43,10 @@ class Query:
         return not self.text
 
 
+@lru_cache(maxsize=1 << 14)
 def _haystacks(last: str, first: str, customer_id: str, email: str, postcode: str,
                city: str) -> tuple[str, ...]:
+    """A record's searchable texts, normalised (remembered: every search reads every record)."""
     names = (normalise_text(last), normalise_text(first), normalise_text(f"{first} {last}"),
              normalise_text(f"{last} {first}"), normalise_text(email), postcode.strip(),
              normalise_text(city), normalise_text(customer_id))

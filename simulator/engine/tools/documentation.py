@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from simulator.engine.textcheck import normalise
@@ -48,10 +49,11 @@ class ArticleSummary:
     title: str
 
 
-def _hits(terms: Iterable[str], text: str) -> set[str]:
-    """Terms that start a word of *text* (both normalised)."""
+@lru_cache(maxsize=1 << 12)
+def _hits(terms: tuple[str, ...], text: str) -> frozenset[str]:
+    """Terms that start a word of *text* (both normalised); remembered, articles are searched again and again."""
     words = normalise(text).split()
-    return {t for t in terms if any(w.startswith(t) for w in words)}
+    return frozenset(t for t in terms if any(w.startswith(t) for w in words))
 
 
 class DocumentationBase:
