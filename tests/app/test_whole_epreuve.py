@@ -1,4 +1,4 @@
-"""The whole practice épreuve, from sign-in to the end screen, with the keyboard only, at 80×24.
+"""The whole practice épreuve, from sign-in to the end screen, with the keyboard only, at 80×24, in French and in Dutch.
 
 What to do comes from the ideal candidate (``simulator.policies.ideal``); how it reaches the engine is
 only keys on the real app (see ``keyboard.py``): F2 to take each contact, digits for the replies,
@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
+
+import pytest
 
 from simulator.app.i18n import translations
 from simulator.app.screens.end import EndScreen
@@ -39,9 +41,10 @@ def _interface_ids() -> tuple[str, ...]:
     return tuple(sorted(m for m in _ids_in_source() if len(m) >= 8 and not m.isupper() and "{" not in m))
 
 
-async def test_the_whole_practice_epreuve_with_the_keyboard_at_80x24():
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+async def test_the_whole_practice_epreuve_with_the_keyboard_at_80x24(lang):
     store = MemoryJournalStore()
-    app = make_app(store=store)
+    app = make_app(store=store, lang=lang)
     seen: list[str] = []
     async with app.run_test(size=(80, 24)) as pilot:
         candidate = KeyboardCandidate(pilot)
@@ -61,5 +64,6 @@ async def test_the_whole_practice_epreuve_with_the_keyboard_at_80x24():
     assert {"take", "choose", "say", "tool", "hang_up", "wrap_up"} <= kinds
     result = verify_session(store, session_id)
     assert result.ok, result.reason_en
-    leaks = sorted({leak for text in seen for leak in english_leaks(text, "fr")})
+    assert store.header(session_id).language == lang
+    leaks = sorted({leak for text in seen for leak in english_leaks(text, lang)})
     assert leaks == []
