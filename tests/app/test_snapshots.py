@@ -23,7 +23,7 @@ def _compare(snap_compare, state: str, size: str) -> bool:
 @sizes
 def test_signin(snap_compare, size):
     """Sign-in: the title, the practice épreuve's name, the candidate number field (focused) and the
-    language list side by side with their labels, the Start button, then the boxed briefing with every
+    language chooser (Français highlighted) with their labels, the Start button, then the boxed briefing with every
     key; the key bar shows F10 Start and Ctrl+Q. At 80×24 the briefing continues below the fold."""
     assert _compare(snap_compare, "signin", size)
 

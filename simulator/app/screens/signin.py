@@ -5,58 +5,73 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
+from textual.markup import escape
 from textual.screen import Screen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Input, Static
 
 from simulator.app.bindings import translate_bindings
 from simulator.app.i18n import LANGUAGES, N_
 from simulator.app.widgets.key_bar import KeyBar
+from simulator.app.widgets.language_chooser import LanguageChooser
+from simulator.app.widgets.plain_button import PlainButton
 
 _LANGUAGE_NAMES = {"fr": "Français", "nl": "Nederlands", "en": "English"}
 
 
 class SignInScreen(Screen):
-    """Collects the candidate id and language, then asks the app to open the seat."""
+    """Collects the candidate id and language, then asks the app to open the seat.
+
+    The screen is small on purpose (one text for the header, one for the briefing, one widget for
+    the language, a light button): it is the first thing the candidate sees and must appear at once.
+    """
 
     AUTO_FOCUS = "#candidate"
     BINDINGS = [Binding("f10", "start", N_("Start"), show=True)]
+
+    def __init__(self) -> None:
+        super().__init__()
+        if isinstance(self.app.focused, LanguageChooser):  # made to show another language: keep choosing
+            self.AUTO_FOCUS = "#language"
 
     def compose(self) -> ComposeResult:
         translate_bindings(self, self.app.t)
         app = self.app
         t = app.t
         with VerticalScroll(id="signin"):
-            yield Static(t("callsim — Call centre operator épreuve"), id="signin-title")
-            yield Static(app.epreuve_title(), id="signin-epreuve")
+            yield Static(self._header(), id="signin-header")
             with Horizontal(classes="signin-row"):
-                yield Label(t("Candidate number"), classes="signin-label")
+                yield Static(t("Candidate number"), classes="signin-label")
                 yield Input(value=app.request.candidate_id, id="candidate", placeholder=t("e.g. C-0421"), compact=True)
             with Horizontal(classes="signin-row"):
-                yield Label(t("Language"), classes="signin-label")
-                yield Select([(_LANGUAGE_NAMES[code], code) for code in LANGUAGES], value=app.lang,
-                             allow_blank=False, id="language", compact=True)
-            yield Button(t("Start the épreuve (Enter)"), id="start", variant="primary", compact=True)
-            with Vertical(id="how-it-works"):
-                yield Static(t("How the épreuve works"), classes="heading")
-                yield Static(t(app.briefing_key()), id="rules")
-                yield Static(t("KEYS_HELP"), id="keys")
+                yield Static(t("Language"), classes="signin-label")
+                yield LanguageChooser([(_LANGUAGE_NAMES[code], code) for code in LANGUAGES], app.lang, id="language")
+            yield PlainButton(t("Start the épreuve (Enter)"), id="start")
+            yield Static(self._briefing(), id="how-it-works")
         yield KeyBar()
+
+    def _header(self) -> str:
+        title = self.app.t("callsim — Call centre operator épreuve")
+        return f"[b $accent]{escape(title)}[/]\n{escape(self.app.epreuve_title())}"
+
+    def _briefing(self) -> str:
+        t = self.app.t
+        heading, rules, keys = t("How the épreuve works"), t(self.app.briefing_key()), t("KEYS_HELP")
+        return f"[b $accent]{escape(heading)}[/]\n\n{rules}\n\n{keys}"
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.app.start_loading)  # the épreuve loads once this screen is painted
 
     def on_bundle_ready(self) -> None:
-        self.query_one("#signin-epreuve", Static).update(self.app.epreuve_title())
-        for rules in self.query("#rules").results(Static):
-            rules.update(self.app.t(self.app.briefing_key()))
+        self.query_one("#signin-header", Static).update(self._header())
+        self.query_one("#how-it-works", Static).update(self._briefing())
 
-    @on(Select.Changed, "#language")
-    def _language(self, event: Select.Changed) -> None:
-        self.app.change_language(str(event.value), self.query_one("#candidate", Input).value.strip())
+    @on(LanguageChooser.Changed, "#language")
+    def _language(self, event: LanguageChooser.Changed) -> None:
+        self.app.change_language(event.value, self.query_one("#candidate", Input).value.strip())
 
     @on(Input.Submitted, "#candidate")
-    @on(Button.Pressed, "#start")
+    @on(PlainButton.Pressed, "#start")
     def action_start(self) -> None:
         candidate = self.query_one("#candidate", Input).value.strip()
         if not candidate:

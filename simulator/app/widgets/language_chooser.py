@@ -1,0 +1,81 @@
+"""The language of the interface, chosen on one line: the three names, the current one marked.
+
+One widget where Textual's ``Select`` mounts five (its current value, its overlay list and their
+parts): the sign-in screen is the first thing a candidate sees and should appear at once.
+←/→ move to the previous/next language, Enter and Space to the next one, a click on a name
+chooses it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+
+class LanguageChooser(Widget, can_focus=True):
+    """``Français  Nederlands  English`` with the chosen language highlighted."""
+
+    DEFAULT_CSS = """
+    LanguageChooser {
+        width: auto;
+        height: 1;
+        &:focus {
+            background: $accent 35%;
+        }
+    }
+    """
+    BINDINGS = [
+        Binding("right,enter,space", "step(1)", show=False),
+        Binding("left", "step(-1)", show=False),
+    ]
+
+    #: The code of the chosen language (``fr``, ``nl``, ``en``).
+    value: reactive[str] = reactive("", init=False)
+
+    class Changed(Message):
+        """Another language was chosen."""
+
+        def __init__(self, chooser: LanguageChooser, value: str) -> None:
+            super().__init__()
+            self.chooser, self.value = chooser, value
+
+        @property
+        def control(self) -> LanguageChooser:
+            return self.chooser
+
+    def __init__(self, languages: Sequence[tuple[str, str]], value: str, **kwargs: object) -> None:
+        """``languages`` are ``(name shown, code)`` pairs in the order the keys go through them."""
+        super().__init__(**kwargs)
+        self._names = {code: name for name, code in languages}
+        self._codes = [code for _name, code in languages]
+        if value not in self._names:
+            raise ValueError(f"unknown language {value!r} (expected one of {', '.join(self._codes)})")
+        self.set_reactive(LanguageChooser.value, value)
+        self._spans: list[tuple[int, int, str]] = []
+
+    def render(self) -> Text:
+        text, self._spans = Text(no_wrap=True), []
+        for code in self._codes:
+            start = len(text)
+            text.append(f" {self._names[code]} ", style="bold reverse" if code == self.value else "")
+            self._spans.append((start, len(text), code))
+        return text
+
+    def watch_value(self, value: str) -> None:
+        self.post_message(self.Changed(self, value))
+
+    def action_step(self, step: int) -> None:
+        """Choose the language ``step`` places further in the list (going round)."""
+        self.value = self._codes[(self._codes.index(self.value) + step) % len(self._codes)]
+
+    def on_click(self, event: events.Click) -> None:
+        for start, end, code in self._spans:
+            if start <= event.x < end:
+                self.value = code
+                return
