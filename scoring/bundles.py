@@ -10,33 +10,20 @@ from scoring.score import ScoringError
 from simulator.journal.events import SessionHeader
 
 
-def source_root() -> Path:
-    """The folder holding ``scenarios/`` when callsim runs from its source tree."""
-    return Path(__file__).resolve().parents[1]
-
-
 def _roots() -> list[Path]:
+    from simulator.engine.bundle import source_root
+
     return list(dict.fromkeys([Path.cwd(), source_root()]))
 
 
 def epreuve_file(name_or_path: str) -> str:
-    """A path given as is, or ``NAME`` → ``scenarios/epreuves/NAME.yaml`` (from here, else the source tree)."""
-    given = Path(name_or_path)
-    if given.suffix in (".yaml", ".yml") or len(given.parts) > 1:
-        if not given.is_file():
-            raise ScoringError("unknown-epreuve", f"fichier d'épreuve introuvable : {name_or_path}",
-                               f"épreuve file not found: {name_or_path}")
-        return str(given)
-    relative = Path("scenarios") / "epreuves" / f"{name_or_path}.yaml"
-    if relative.is_file():
-        return str(relative)
-    shipped = source_root() / relative
-    if shipped.is_file():
-        return str(shipped)
-    known = sorted(p.stem for root in _roots() for p in (root / "scenarios" / "epreuves").glob("*.yaml"))
-    listed = ", ".join(dict.fromkeys(known)) or "—"
-    raise ScoringError("unknown-epreuve", f"épreuve inconnue « {name_or_path} » (connues : {listed})",
-                       f"unknown épreuve '{name_or_path}' (known: {listed})")
+    """The épreuve file ``simulator.engine.bundle.epreuve_path`` finds; ``ScoringError`` when there is none."""
+    from simulator.engine.bundle import UnknownEpreuve, epreuve_path
+
+    try:
+        return str(epreuve_path(name_or_path))
+    except UnknownEpreuve as exc:
+        raise ScoringError("unknown-epreuve", exc.message_fr, exc.message_en) from None
 
 
 def load_epreuve(path: str, *, single_scenario: bool = False) -> Any:

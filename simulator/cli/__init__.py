@@ -15,7 +15,10 @@ COMMAND_MODULES = (
     "epreuve_cmd",
     "app_cmd",
     "transcript_cmd",
-    "scoring_cmd",
+    "simulate_cmd",
+    "score_cmd",
+    "rescore_cmd",
+    "report_cmd",
 )
 
 

@@ -48,12 +48,13 @@ def run_practice(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace, *, invigilator_code: str) -> int:
     from simulator.app.app import create_app
     from simulator.app.seat import SeatRequest
-    from simulator.engine.bundle import BundleError, epreuve_path
+    from simulator.engine.bundle import BundleError, UnknownEpreuve, epreuve_path
     from simulator.system_clock import SystemClock
 
-    path = epreuve_path(args.epreuve)
-    if not path.is_file():
-        print(f"callsim: {path}: épreuve introuvable / épreuve not found", file=sys.stderr)
+    try:
+        path = epreuve_path(args.epreuve)
+    except UnknownEpreuve as exc:
+        print(f"callsim: {exc.message_en if args.lang == 'en' else exc.message_fr}", file=sys.stderr)
         return 2
     request = SeatRequest(args.candidate, str(path), args.seed, args.lang, Path(args.store) if args.store else None)
     app = create_app(request, clock=SystemClock(), invigilator_code=invigilator_code)

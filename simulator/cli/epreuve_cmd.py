@@ -47,13 +47,14 @@ def register(subparsers: Any) -> None:
 
 
 def run_coverage(args: argparse.Namespace) -> int:
-    from simulator.engine.bundle import epreuve_path
+    from simulator.engine.bundle import UnknownEpreuve, epreuve_path
     from simulator.scenario.checker import FileCache
     from simulator.scenario.checker.coverage import coverage, load_epreuve_scenarios
 
-    path = epreuve_path(args.epreuve)
-    if not path.is_file():
-        print(f"callsim epreuve coverage: {path}: introuvable / not found", file=sys.stderr)
+    try:
+        path = epreuve_path(args.epreuve)
+    except UnknownEpreuve as exc:
+        print(f"callsim epreuve coverage: {exc.message_en if args.lang == 'en' else exc.message_fr}", file=sys.stderr)
         return 2
     cache = FileCache()
     loaded = cache.load(path, str(path))

@@ -55,12 +55,53 @@ class Bundle:
 EPREUVE_FOLDER = Path("scenarios") / "epreuves"
 
 
+class UnknownEpreuve(LookupError):
+    """No épreuve file answers to the name or path given; ``known`` lists the names that would."""
+
+    def __init__(self, given: str, known: tuple[str, ...], *, as_path: bool) -> None:
+        self.given, self.known = given, known
+        listed = ", ".join(known) or "—"
+        if as_path:
+            self.message_fr = f"fichier d'épreuve introuvable : {given}"
+            self.message_en = f"épreuve file not found: {given}"
+        else:
+            self.message_fr = f"épreuve inconnue « {given} » (connues : {listed})"
+            self.message_en = f"unknown épreuve '{given}' (known: {listed})"
+        super().__init__(self.message_en)
+
+
+def source_root() -> Path:
+    """The folder holding ``scenarios/`` when callsim runs from its source tree."""
+    return Path(__file__).resolve().parents[2]
+
+
+def epreuve_folders() -> tuple[Path, ...]:
+    """Where named épreuves are looked for, in order: ``scenarios/epreuves`` here, then in the source tree."""
+    return (EPREUVE_FOLDER, source_root() / EPREUVE_FOLDER)
+
+
+def known_epreuves() -> tuple[str, ...]:
+    """The names ``epreuve_path`` accepts, sorted, each once."""
+    return tuple(dict.fromkeys(sorted(p.stem for folder in epreuve_folders() for p in folder.glob("*.yaml"))))
+
+
 def epreuve_path(name_or_path: str | Path) -> Path:
-    """A path as given when it exists or names a YAML file, else ``scenarios/epreuves/NAME.yaml``."""
-    path = Path(name_or_path)
-    if path.exists() or path.suffix in (".yaml", ".yml"):
-        return path
-    return EPREUVE_FOLDER / f"{name_or_path}.yaml"
+    """The épreuve file a command-line argument names; raise UnknownEpreuve when there is none.
+
+    An existing file, or anything that looks like a path (a ``.yaml`` suffix, a folder part), is
+    taken as given. A bare name (``standard``) is ``scenarios/epreuves/NAME.yaml`` from the working
+    folder, else from the source tree callsim runs from.
+    """
+    given = Path(name_or_path)
+    if given.is_file():
+        return given
+    if given.suffix in (".yaml", ".yml") or len(given.parts) > 1:
+        raise UnknownEpreuve(str(name_or_path), known_epreuves(), as_path=True)
+    for folder in epreuve_folders():
+        candidate = folder / f"{name_or_path}.yaml"
+        if candidate.is_file():
+            return candidate
+    raise UnknownEpreuve(str(name_or_path), known_epreuves(), as_path=False)
 
 
 def load_bundle(path: str | Path) -> Bundle:

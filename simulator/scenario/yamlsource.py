@@ -2,29 +2,30 @@
 
 ruamel.yaml composes the node tree (each node knows its line and column); the data is then built
 here, so that duplicate keys, foreign tags, excessive depth and YAML 1.1 booleans are reported as
-diagnostics — all of them, not just the first — instead of exceptions.
+diagnostics — all of them, not just the first — instead of exceptions. The scans of the raw text
+(invalid UTF-8, tabs, deep nesting, empty or truncated files) live in ``yamlhazards``.
 """
 
 from __future__ import annotations
 
 import io
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import (
-    CollectionEndEvent,
-    CollectionStartEvent,
-    MappingStartEvent,
-    NodeEvent,
-)
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
-from ruamel.yaml.tokens import ScalarToken
 
 from simulator.scenario.diagnostics import Diagnostic
+from simulator.scenario.yamlhazards import (
+    at_end,
+    deep_flow_prefix,
+    has_content,
+    invalid_utf8,
+    tab_indentation,
+    too_deep_position,
+)
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 40
@@ -116,13 +117,13 @@ def read_yaml(raw: bytes, path: str) -> YamlDocument:
     text = _decode(raw, path, diags)
     if text is None:
         return YamlDocument(path, None, smap, diags)
-    if not _has_content(text):
+    if not has_content(text):
         return fail(1, 1, "empty-file")
-    deep = _deep_flow_prefix(text)
+    deep = deep_flow_prefix(text, MAX_DEPTH)
     if deep is not None:
         # ruamel.yaml's scanner is quadratic in flow nesting ("[[[[…" takes minutes): find the
         # place in the short prefix that holds it, before reading the whole file.
-        where = _too_deep_position(text[:deep])
+        where = too_deep_position(text[:deep], MAX_DEPTH)
         if where is not None:
             return fail(*where, "too-deep", limit=MAX_DEPTH)
     try:
@@ -132,11 +133,11 @@ def read_yaml(raw: bytes, path: str) -> YamlDocument:
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         # Tabs are legal inside block scalars and quoted text; they only matter when they
         # break the parse, and then every offending line is more useful than the first one.
-        tabs = _tab_indentation(text, path, line)
+        tabs = tab_indentation(text, path, line)
         if tabs:
             return YamlDocument(path, None, smap, tabs, text)
         problem = exc.problem or exc.context or "?"
-        code = "truncated-file" if _at_end(text, mark) else "yaml-syntax"
+        code = "truncated-file" if at_end(text, mark) else "yaml-syntax"
         return fail(line, column, code, problem=problem)
     except ReaderError as exc:
         line, column = _offset_position(text, exc.position)
@@ -144,7 +145,7 @@ def read_yaml(raw: bytes, path: str) -> YamlDocument:
         return fail(line, column, "yaml-syntax", problem={
             "fr": f"caractère non imprimable U+{char:04X}", "en": f"non-printable character U+{char:04X}"})
     except RecursionError:  # nesting far deeper than MAX_DEPTH exhausts the composer's stack
-        line, column = _too_deep_position(text) or (1, 1)
+        line, column = too_deep_position(text, MAX_DEPTH) or (1, 1)
         return fail(line, column, "too-deep", limit=MAX_DEPTH)
     except YAMLError as exc:  # any other parser complaint, still positioned at the start
         return fail(1, 1, "yaml-syntax", problem=(str(exc).splitlines() or [type(exc).__name__])[0])
@@ -169,136 +170,8 @@ def _decode(raw: bytes, path: str, diags: list[Diagnostic]) -> str | None:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
-        pass
-    offset = 0
-    while offset < len(raw):
-        try:
-            raw[offset:].decode("utf-8")
-            break
-        except UnicodeDecodeError as exc:
-            bad = offset + exc.start
-            line_start = raw.rfind(b"\n", 0, bad) + 1
-            column = len(raw[line_start:bad].decode("utf-8", errors="replace")) + 1
-            line = raw.count(b"\n", 0, bad) + 1
-            diags.append(Diagnostic(path, line, column, "error", "invalid-utf8", {"byte": f"0x{raw[bad]:02X}"}))
-            offset = bad + max(1, exc.end - exc.start)
-            if len(diags) >= 20:
-                break
-    return None
-
-
-_TAB_IN_INDENT = re.compile(r"^( *)\t")
-
-
-def _tab_indentation(text: str, path: str, error_line: int) -> list[Diagnostic]:
-    """Tabs in the indentation of lines up to the parse error, outside multi-line scalars.
-
-    A tab that starts a line of a block scalar (``|``, ``>``) or of multi-line quoted text is
-    content, not indentation: reporting it would hide the real error further down.
-    """
-    inside = _scalar_lines(text)
-    found = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if number > error_line:
-            break
-        match = _TAB_IN_INDENT.match(line)
-        if match and line.strip() and number not in inside:
-            found.append(Diagnostic(path, number, len(match.group(1)) + 1, "error", "tab-indentation", {}))
-    return found
-
-
-def _scalar_lines(text: str) -> set[int]:
-    """1-based lines that continue a multi-line scalar, as far as the text can be scanned.
-
-    The scanner reads ahead, so a scalar just before a scanning error is never handed out:
-    the text is then scanned again up to the line of the error, a few times at most.
-    """
-    lines: set[int] = set()
-    for _attempt in range(10):
-        try:
-            for token in YAML(typ="safe", pure=True).scan(io.StringIO(text)):
-                if isinstance(token, ScalarToken) and token.end_mark.line > token.start_mark.line:
-                    last = token.end_mark.line + (1 if token.end_mark.column > 0 else 0)
-                    lines.update(range(token.start_mark.line + 2, last + 1))
-            return lines
-        except MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            cut = _line_start(text, mark.line) if mark is not None else 0
-            if cut <= 0 or cut >= len(text):
-                return lines
-            text = text[:cut]
-        except (YAMLError, RecursionError):
-            return lines
-    return lines
-
-
-def _line_start(text: str, line: int) -> int:
-    """Offset of the start of 0-based ``line`` in ``text``."""
-    offset = 0
-    for _ in range(line):
-        offset = text.find("\n", offset) + 1
-        if offset == 0:
-            return len(text)
-    return offset
-
-
-def _deep_flow_prefix(text: str) -> int | None:
-    """Where brackets (``[``, ``{``) first open twice MAX_DEPTH levels; None below MAX_DEPTH.
-
-    A rough count (quotes are not followed, comments are): only a hint that the file may nest
-    too deeply, and how much of it to parse to find out cheaply.
-    """
-    depth = deepest = 0
-    in_comment = False
-    previous = "\n"
-    for index, char in enumerate(text):
-        if in_comment:
-            in_comment = char != "\n"
-        elif char == "#" and previous in " \t\n":
-            in_comment = True
-        elif char in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-            if depth >= 2 * MAX_DEPTH:
-                return index + 1
-        elif char in "]}":
-            depth = max(0, depth - 1)
-        previous = char
-    return len(text) if deepest > MAX_DEPTH else None
-
-
-def _too_deep_position(text: str) -> tuple[int, int] | None:
-    """Where a value first sits deeper than MAX_DEPTH, as the builder counts (without recursion)."""
-    # One entry per open collection: None for a sequence, else "the next node is a key".
-    open_collections: list[bool | None] = []
-    try:
-        for event in YAML(typ="safe", pure=True).parse(io.StringIO(text)):
-            if isinstance(event, CollectionEndEvent):
-                open_collections.pop()
-                continue
-            if not isinstance(event, NodeEvent):
-                continue
-            parent_expects_key = bool(open_collections) and open_collections[-1] is True
-            if open_collections and open_collections[-1] is not None:
-                open_collections[-1] = not open_collections[-1]
-            if not parent_expects_key and len(open_collections) > MAX_DEPTH:
-                return event.start_mark.line + 1, event.start_mark.column + 1
-            if isinstance(event, CollectionStartEvent):
-                open_collections.append(True if isinstance(event, MappingStartEvent) else None)
-    except (YAMLError, IndexError):
-        pass
-    return None
-
-
-def _has_content(text: str) -> bool:
-    return any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines())
-
-
-def _at_end(text: str, mark: Any) -> bool:
-    if mark is None:
-        return False
-    rest = text[mark.index:] if getattr(mark, "index", None) is not None else ""
-    return not rest.strip()
+        diags.extend(invalid_utf8(raw, path))
+        return None
 
 
 def _offset_position(text: str, offset: int) -> tuple[int, int]:

@@ -106,7 +106,153 @@ def test_the_unmutated_files_are_clean(tmp_path):
     assert found(run(tmp_path, SHIPPED)) == []
 
 
-# --- the minimal scenario: one parametrised case per mutation ----------------------------
+# --- the minimal scenario: one replaced text, the diagnostics it must give ---------------------
+
+
+@dataclass(frozen=True)
+class Expect:
+    """A diagnostic expected in the mutated text: at the ``nth`` ``needle`` (``skip`` characters on),
+    or, with ``on_value``, at the value of a ``key: value`` needle."""
+
+    severity: str
+    code: str
+    needle: str
+    nth: int = 1
+    skip: int = 0
+    on_value: bool = False
+
+    def found_in(self, text: str) -> Found:
+        where = value_pos(text, self.needle, self.nth) if self.on_value else pos(text, self.needle, self.nth, self.skip)
+        return (*where, self.severity, self.code)
+
+
+def error_at(code: str, needle: str, nth: int = 1, skip: int = 0) -> Expect:
+    return Expect("error", code, needle, nth, skip)
+
+
+def error_on_value(code: str, key_and_value: str, nth: int = 1) -> Expect:
+    return Expect("error", code, key_and_value, nth, on_value=True)
+
+
+def warning_at(code: str, needle: str, nth: int = 1, skip: int = 0) -> Expect:
+    return Expect("warning", code, needle, nth, skip)
+
+
+def warning_on_value(code: str, key_and_value: str, nth: int = 1) -> Expect:
+    return Expect("warning", code, key_and_value, nth, on_value=True)
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """Replace ``old`` (which occurs exactly once) by ``new`` in ``valid-minimal.yaml``: exactly ``expect`` follows."""
+
+    name: str
+    old: str
+    new: str
+    expect: tuple[Expect, ...]
+
+
+def case(name: str, old: str, new: str, *expect: Expect) -> Replacement:
+    return Replacement(name, old, new, expect)
+
+
+_REPLIES_OF_HORAIRES = (
+    "    replies:\n      - id: donner-horaires\n"
+    '        text: "Le samedi, nous sommes ouverts {{ facts.horaires_samedi }}."\n'
+    "        act: inform\n        goto: fin\n"
+)
+_HORAIRES_TEXT = 'text: "Le samedi, nous sommes ouverts {{ facts.horaires_samedi }}."'
+_ORGANISATION = "organisation:\n  name: Librairie Papyrus\n  sector: librairie indépendante\n  city: Namur\n"
+_FAQ_ARTICLE = "    - id: horaires\n      kind: faq\n"
+_SATURDAY = '  horaires_samedi: "de 10 h à 18 h"'
+
+REPLACEMENTS = [
+    case("rename-node-so-its-goto-dangles", "  fin:\n", "  fini:\n",
+         error_on_value("dangling-goto", "goto: fin"), warning_at("unreachable-node", "fini:")),
+    # horaires (now unreachable) held the only check of 01.03: reachability says it cannot be observed.
+    case("rename-node-with-three-incoming-gotos", "  horaires:\n", "  horaire:\n",
+         error_at("claimed-not-evidenced", '"01.03"'),
+         *(error_on_value("dangling-goto", "goto: horaires", n) for n in (1, 2, 3)),
+         warning_at("unreachable-node", "horaire:"), warning_at("unreachable-node", "  fin:", skip=2)),
+    case("misspell-the-start-node", "start: accueil", "start: acceuil",
+         error_on_value("dangling-goto", "start: acceuil")),
+    case("delete-a-reply-goto", "        act: inform\n        goto: fin\n", "        act: inform\n",
+         error_at("missing-field", "id: donner-horaires")),
+    case("delete-a-check-competency", '        competency: "01.03"\n', "",
+         error_at("missing-field", "id: faq-consultee")),
+    case("delete-organisation-city", "  city: Namur\n", "", error_at("missing-field", "name: Librairie Papyrus")),
+    case("delete-outcome-of-flow-ending", "end: {outcome: resolved}", "end: {}", error_at("missing-field", "{}")),
+    case("duplicate-a-nested-key", "        act: inform\n", "        act: inform\n        act: inform\n",
+         error_at("duplicate-key", "act: inform", 2)),
+    case("duplicate-a-key-in-a-flow-mapping", '{competency: "01.01", effect: negative,',
+         '{competency: "01.01", effect: negative, effect: positive,', error_at("duplicate-key", "effect: positive,", 2)),
+    case("claim-an-unknown-competency", 'competencies: ["01.01", "01.03"]', 'competencies: ["01.01", "04.01"]',
+         error_at("unknown-competency", '"04.01"'), warning_on_value("evidence-not-claimed", 'competency: "01.03"')),
+    case("evidence-for-an-unknown-competency", '{competency: "01.01", effect: negative',
+         '{competency: "04.02", effect: negative', error_on_value("unknown-competency", 'competency: "04.02"')),
+    case("check-for-an-unknown-competency", 'competency: "01.03"', 'competency: "09.09"',
+         error_at("claimed-not-evidenced", '"01.03"'),  # its only check now names 09.09
+         error_on_value("unknown-competency", 'competency: "09.09"')),
+    case("malformed-competency-code", '["01.01", "01.03"]', '["01.01", "1.3"]', error_at("invalid-value", '"1.3"')),
+    *(case(f"boolean-written-{word}", "effect: negative,", f"effect: negative, critical: {word},",
+           error_on_value("yaml11-boolean", f"critical: {word}")) for word in ("yes", "No", "on", "OFF", "y")),
+    case("boolean-written-quoted-yes", "effect: negative,", 'effect: negative, critical: "yes",',
+         error_on_value("wrong-type", 'critical: "yes"')),
+    case("reply-text-written-yes", 'text: "Oui."', "text: yes", warning_on_value("ambiguous-boolean", "text: yes")),
+    *(case(name, old, new, error_on_value("wrong-type", new)) for name, old, new in (
+        ("number-replaced-by-list", "duration_minutes: 5", "duration_minutes: [5]"),
+        ("goto-replaced-by-list", "goto: fin", "goto: [fin]"),
+        ("text-replaced-by-list", 'say: "Merci, au revoir !"', "say: [Merci, au revoir]"),
+        ("choice-replaced-by-list", "kind: faq", "kind: [faq]"),
+        ("mapping-replaced-by-list", "end: {outcome: resolved}", "end: [resolved]"),
+        ("list-replaced-by-scalar", "tools: [documentation]", "tools: documentation"),
+        ("number-in-quotes", "duration_minutes: 5", 'duration_minutes: "5"'),
+        *((f"unparsable-number-{literal}", "duration_minutes: 5", f"duration_minutes: {literal}")
+          for literal in ("0x_", "-_", "._")),
+        ("number-of-5000-digits", "duration_minutes: 5", f"duration_minutes: {'9' * 5000}"),
+    )),
+    case("block-replaced-by-scalar", _ORGANISATION, "organisation: Librairie Papyrus\n",
+         error_on_value("wrong-type", "organisation: Librairie")),
+    case("value-left-empty", "duration_minutes: 5", "duration_minutes:",  # just past the colon
+         error_at("wrong-type", "duration_minutes:", skip=len("duration_minutes:"))),
+    *(case(name, _REPLIES_OF_HORAIRES, replies,
+           error_at("dead-end", "  horaires:", skip=2), warning_at("unreachable-node", "  fin:", skip=2))
+      for name, replies in (("remove-all-replies", ""), ("empty-the-replies", "    replies: []\n"))),
+    case("document-reference-to-missing-article", "article: horaires", "article: horaires-ete",
+         error_on_value("dangling-reference", "article: horaires-ete")),
+    case("two-articles-with-one-id", _FAQ_ARTICLE, "    - id: horaires\n      kind: faq\n      title: Bis\n      body: Bis\n"
+         + _FAQ_ARTICLE, error_on_value("duplicate-id", "- id: horaires", 2)),
+    case("remove-english-of-the-title", "  en: Papyrus bookshop — Saturday opening hours\n", "",
+         warning_at("missing-translation", "fr: Librairie Papyrus —")),
+    case("remove-french-of-the-title", "  fr: Librairie Papyrus — les horaires du samedi\n", "",
+         error_at("missing-field", "en: Papyrus bookshop")),
+    case("misspelt-key", "        act: inform\n", "        acts: inform\n", error_at("unknown-key", "acts: inform")),
+    case("unknown-act", "act: inform", "act: informs", error_on_value("invalid-value", "act: informs")),
+    case("unknown-check-type", "type: document_opened", "type: document_open",
+         error_on_value("invalid-value", "type: document_open")),
+    case("unknown-ending-outcome", "{outcome: resolved}", "{outcome: solved}",
+         error_on_value("invalid-value", "outcome: solved")),
+    case("broken-template-braces", _HORAIRES_TEXT, _HORAIRES_TEXT.replace("}}.", "}."),
+         error_on_value("template-syntax", 'text: "Le samedi')),
+    case("unknown-template-variable", "{{ agent.name }}", "{{ agent.nom }}",
+         error_on_value("unknown-variable", 'text: "Librairie Papyrus,')),
+    case("unknown-document-marker", "callsim: scenario/1", "callsim: scenario/2",
+         error_on_value("unknown-document", "callsim: scenario/2")),
+    # the root is level 0, facts level 1, the first "{" level 2: level 41 is the 40th "{".
+    *(case(f"nesting-{depth}-deep", _SATURDAY, "  horaires_samedi: " + "{a: " * depth + "x" + "}" * depth,
+           error_at("too-deep", "{a: ", 40)) for depth in (45, 3000)),
+]
+
+
+@pytest.mark.parametrize("replacement", REPLACEMENTS, ids=lambda r: r.name)
+def test_each_replacement_in_the_minimal_scenario_is_reported_where_it_was_made(replacement, tmp_path):
+    mutated = replace_once(MINIMAL, replacement.old, replacement.new)
+    assert mutated != MINIMAL
+    expected = [expect.found_in(mutated) for expect in replacement.expect]
+    assert sorted(found(run(tmp_path, mutated))) == sorted(expected)
+
+
+# --- the minimal scenario: mutations that are more than one replacement -----------------------
 
 
 @dataclass(frozen=True)
@@ -117,31 +263,6 @@ class Mutation:
     apply: Callable[[str], tuple[str, list[Found]]]
 
 
-def _rename_end_node(text):
-    mutated = replace_once(text, "  fin:\n", "  fini:\n")
-    return mutated, [
-        errors(value_pos(mutated, "goto: fin"), "dangling-goto"),
-        warning(pos(mutated, "fini:"), "unreachable-node"),
-    ]
-
-
-def _rename_node_with_three_gotos(text):
-    mutated = replace_once(text, "  horaires:\n", "  horaire:\n")
-    dangling = [errors(value_pos(mutated, "goto: horaires", n), "dangling-goto") for n in (1, 2, 3)]
-    # horaires (now unreachable) held the only check of 01.03: reachability says it cannot be observed.
-    return mutated, [
-        errors(pos(mutated, '"01.03"'), "claimed-not-evidenced"),
-        *dangling,
-        warning(pos(mutated, "horaire:"), "unreachable-node"),
-        warning(pos(mutated, "  fin:", skip=2), "unreachable-node"),
-    ]
-
-
-def _rename_start(text):
-    mutated = replace_once(text, "start: accueil", "start: acceuil")
-    return mutated, [errors(value_pos(mutated, "start: acceuil"), "dangling-goto")]
-
-
 def _delete_top_level_key(key: str):
     def apply(text):
         mutated = drop_block(text, f"{key}:")
@@ -150,40 +271,9 @@ def _delete_top_level_key(key: str):
     return apply
 
 
-def _delete_nested_goto(text):
-    mutated = replace_once(text, "        act: inform\n        goto: fin\n", "        act: inform\n")
-    return mutated, [errors(pos(mutated, "id: donner-horaires"), "missing-field")]
-
-
-def _delete_check_competency(text):
-    mutated = replace_once(text, '        competency: "01.03"\n', "")
-    return mutated, [errors(pos(mutated, "id: faq-consultee"), "missing-field")]
-
-
-def _delete_city(text):
-    mutated = replace_once(text, "  city: Namur\n", "")
-    return mutated, [errors(pos(mutated, "name: Librairie Papyrus"), "missing-field")]
-
-
-def _delete_outcome_in_flow(text):
-    mutated = replace_once(text, "end: {outcome: resolved}", "end: {}")
-    return mutated, [errors(pos(mutated, "{}"), "missing-field")]
-
-
-def _duplicate_line(text):
-    mutated = replace_once(text, "        act: inform\n", "        act: inform\n        act: inform\n")
-    return mutated, [errors(pos(mutated, "act: inform", 2), "duplicate-key")]
-
-
 def _duplicate_top_level_key(text):
     mutated = text + "kind: complaint\n"
     return mutated, [errors(pos(mutated, "kind: complaint"), "duplicate-key")]
-
-
-def _duplicate_key_in_flow(text):
-    old = '{competency: "01.01", effect: negative,'
-    mutated = replace_once(text, old, '{competency: "01.01", effect: negative, effect: positive,')
-    return mutated, [errors(pos(mutated, "effect: positive,", 2), "duplicate-key")]
 
 
 def _duplicate_node(text):
@@ -191,127 +281,9 @@ def _duplicate_node(text):
     return mutated, [errors(pos(mutated, "  fin:", 2, skip=2), "duplicate-node")]
 
 
-def _unknown_claimed_competency(text):
-    mutated = replace_once(text, 'competencies: ["01.01", "01.03"]', 'competencies: ["01.01", "04.01"]')
-    return mutated, [
-        errors(pos(mutated, '"04.01"'), "unknown-competency"),
-        warning(value_pos(mutated, 'competency: "01.03"'), "evidence-not-claimed"),
-    ]
-
-
-def _unknown_evidence_competency(text):
-    mutated = replace_once(text, '{competency: "01.01", effect: negative', '{competency: "04.02", effect: negative')
-    return mutated, [errors(value_pos(mutated, 'competency: "04.02"'), "unknown-competency")]
-
-
-def _unknown_check_competency(text):
-    mutated = replace_once(text, 'competency: "01.03"', 'competency: "09.09"')
-    return mutated, [
-        errors(pos(mutated, '"01.03"'), "claimed-not-evidenced"),  # its only check now names 09.09
-        errors(value_pos(mutated, 'competency: "09.09"'), "unknown-competency"),
-    ]
-
-
-def _malformed_competency(text):
-    mutated = replace_once(text, '["01.01", "01.03"]', '["01.01", "1.3"]')
-    return mutated, [errors(pos(mutated, '"1.3"'), "invalid-value")]
-
-
-def _yes_for_a_boolean(word: str):
-    def apply(text):
-        with_boolean = replace_once(text, "effect: negative,", "effect: negative, critical: true,")
-        mutated = with_boolean.replace("critical: true", f"critical: {word}")
-        return mutated, [errors(value_pos(mutated, f"critical: {word}"), "yaml11-boolean")]
-    return apply
-
-
-def _quoted_yes_for_a_boolean(text):
-    mutated = replace_once(text, "effect: negative,", 'effect: negative, critical: "yes",')
-    return mutated, [errors(value_pos(mutated, 'critical: "yes"'), "wrong-type")]
-
-
-def _yes_as_a_reply_text(text):
-    mutated = replace_once(text, 'text: "Oui."', "text: yes")
-    return mutated, [warning(value_pos(mutated, "text: yes"), "ambiguous-boolean")]
-
-
-def _scalar_to_list(old: str, new: str, code: str = "wrong-type"):
-    def apply(text):
-        mutated = replace_once(text, old, new)
-        return mutated, [errors(value_pos(mutated, new), code)]
-    return apply
-
-
-def _list_to_scalar(text):
-    mutated = replace_once(text, "tools: [documentation]", "tools: documentation")
-    return mutated, [errors(value_pos(mutated, "tools: documentation"), "wrong-type")]
-
-
-def _block_to_scalar(text):
-    block = "organisation:\n  name: Librairie Papyrus\n  sector: librairie indépendante\n  city: Namur\n"
-    mutated = replace_once(text, block, "organisation: Librairie Papyrus\n")
-    return mutated, [errors(value_pos(mutated, "organisation: Librairie"), "wrong-type")]
-
-
-def _empty_value(text):
-    mutated = replace_once(text, "duration_minutes: 5", "duration_minutes:")
-    just_past_the_colon = pos(mutated, "duration_minutes:", skip=len("duration_minutes:"))
-    return mutated, [errors(just_past_the_colon, "wrong-type")]
-
-
-def _number_as_text(text):
-    mutated = replace_once(text, "duration_minutes: 5", 'duration_minutes: "5"')
-    return mutated, [errors(value_pos(mutated, 'duration_minutes: "5"'), "wrong-type")]
-
-
-def _unparsable_number(literal: str):
-    def apply(text):
-        mutated = replace_once(text, "duration_minutes: 5", f"duration_minutes: {literal}")
-        return mutated, [errors(value_pos(mutated, f"duration_minutes: {literal}"), "wrong-type")]
-    return apply
-
-
-_REPLIES_OF_HORAIRES = (
-    "    replies:\n      - id: donner-horaires\n"
-    '        text: "Le samedi, nous sommes ouverts {{ facts.horaires_samedi }}."\n'
-    "        act: inform\n        goto: fin\n"
-)
-
-
-def _remove_replies(replacement: str):
-    def apply(text):
-        mutated = replace_once(text, _REPLIES_OF_HORAIRES, replacement)
-        return mutated, [
-            errors(pos(mutated, "  horaires:", skip=2), "dead-end"),
-            warning(pos(mutated, "  fin:", skip=2), "unreachable-node"),
-        ]
-    return apply
-
-
 def _remove_the_only_evidence(text):
     mutated = drop_block(text, "    expect:")
     return mutated, [errors(pos(mutated, '"01.03"'), "claimed-not-evidenced")]
-
-
-def _article_missing(text):
-    mutated = replace_once(text, "article: horaires", "article: horaires-ete")
-    return mutated, [errors(value_pos(mutated, "article: horaires-ete"), "dangling-reference")]
-
-
-def _duplicate_article_id(text):
-    article = "    - id: horaires\n      kind: faq\n"
-    mutated = replace_once(text, article, "    - id: horaires\n      kind: faq\n      title: Bis\n      body: Bis\n" + article)
-    return mutated, [errors(value_pos(mutated, "- id: horaires", 2), "duplicate-id")]
-
-
-def _remove_english_title(text):
-    mutated = replace_once(text, "  en: Papyrus bookshop — Saturday opening hours\n", "")
-    return mutated, [warning(pos(mutated, "fr: Librairie Papyrus —"), "missing-translation")]
-
-
-def _remove_french_title(text):
-    mutated = replace_once(text, "  fr: Librairie Papyrus — les horaires du samedi\n", "")
-    return mutated, [errors(pos(mutated, "en: Papyrus bookshop"), "missing-field")]
 
 
 def _node_id_in_capitals(text):
@@ -327,101 +299,15 @@ def _fact_name_in_capitals(text):
     return mutated, [errors(pos(mutated, "Horaires_samedi:"), "invalid-value")]
 
 
-def _key_typo(text):
-    mutated = replace_once(text, "        act: inform\n", "        acts: inform\n")
-    return mutated, [errors(pos(mutated, "acts: inform"), "unknown-key")]
-
-
-def _unknown_act(text):
-    mutated = replace_once(text, "act: inform", "act: informs")
-    return mutated, [errors(value_pos(mutated, "act: informs"), "invalid-value")]
-
-
-def _unknown_check_type(text):
-    mutated = replace_once(text, "type: document_opened", "type: document_open")
-    return mutated, [errors(value_pos(mutated, "type: document_open"), "invalid-value")]
-
-
-def _unknown_outcome(text):
-    mutated = replace_once(text, "{outcome: resolved}", "{outcome: solved}")
-    return mutated, [errors(value_pos(mutated, "outcome: solved"), "invalid-value")]
-
-
-def _broken_template(text):
-    old = 'text: "Le samedi, nous sommes ouverts {{ facts.horaires_samedi }}."'
-    mutated = replace_once(text, old, old.replace("}}.", "}."))
-    return mutated, [errors(value_pos(mutated, 'text: "Le samedi'), "template-syntax")]
-
-
-def _unknown_variable(text):
-    mutated = replace_once(text, "{{ agent.name }}", "{{ agent.nom }}")
-    return mutated, [errors(value_pos(mutated, 'text: "Librairie Papyrus,'), "unknown-variable")]
-
-
-def _wrong_document_marker(text):
-    mutated = replace_once(text, "callsim: scenario/1", "callsim: scenario/2")
-    return mutated, [errors(value_pos(mutated, "callsim: scenario/2"), "unknown-document")]
-
-
-def _deep_nesting(depth: int):
-    def apply(text):
-        old = '  horaires_samedi: "de 10 h à 18 h"'
-        mutated = replace_once(text, old, "  horaires_samedi: " + "{a: " * depth + "x" + "}" * depth)
-        # the root is level 0, facts level 1, the first "{" level 2: level 41 is the 40th "{".
-        return mutated, [errors(pos(mutated, "{a: ", 40), "too-deep")]
-    return apply
-
-
 MINIMAL_MUTATIONS = [
-    Mutation("rename-node-so-its-goto-dangles", _rename_end_node),
-    Mutation("rename-node-with-three-incoming-gotos", _rename_node_with_three_gotos),
-    Mutation("misspell-the-start-node", _rename_start),
     *(Mutation(f"delete-required-{key}", _delete_top_level_key(key))
       for key in ("id", "title", "duration_minutes", "competencies", "start", "nodes")),
     Mutation("delete-required-callsim", _delete_top_level_key("callsim")),
-    Mutation("delete-a-reply-goto", _delete_nested_goto),
-    Mutation("delete-a-check-competency", _delete_check_competency),
-    Mutation("delete-organisation-city", _delete_city),
-    Mutation("delete-outcome-of-flow-ending", _delete_outcome_in_flow),
-    Mutation("duplicate-a-nested-key", _duplicate_line),
     Mutation("duplicate-a-top-level-key", _duplicate_top_level_key),
-    Mutation("duplicate-a-key-in-a-flow-mapping", _duplicate_key_in_flow),
     Mutation("duplicate-a-node", _duplicate_node),
-    Mutation("claim-an-unknown-competency", _unknown_claimed_competency),
-    Mutation("evidence-for-an-unknown-competency", _unknown_evidence_competency),
-    Mutation("check-for-an-unknown-competency", _unknown_check_competency),
-    Mutation("malformed-competency-code", _malformed_competency),
-    *(Mutation(f"boolean-written-{word}", _yes_for_a_boolean(word)) for word in ("yes", "No", "on", "OFF", "y")),
-    Mutation("boolean-written-quoted-yes", _quoted_yes_for_a_boolean),
-    Mutation("reply-text-written-yes", _yes_as_a_reply_text),
-    Mutation("number-replaced-by-list", _scalar_to_list("duration_minutes: 5", "duration_minutes: [5]")),
-    Mutation("goto-replaced-by-list", _scalar_to_list("goto: fin", "goto: [fin]")),
-    Mutation("text-replaced-by-list", _scalar_to_list('say: "Merci, au revoir !"', "say: [Merci, au revoir]")),
-    Mutation("choice-replaced-by-list", _scalar_to_list("kind: faq", "kind: [faq]")),
-    Mutation("mapping-replaced-by-list", _scalar_to_list("end: {outcome: resolved}", "end: [resolved]")),
-    Mutation("list-replaced-by-scalar", _list_to_scalar),
-    Mutation("block-replaced-by-scalar", _block_to_scalar),
-    Mutation("value-left-empty", _empty_value),
-    Mutation("number-in-quotes", _number_as_text),
-    *(Mutation(f"unparsable-number-{literal}", _unparsable_number(literal)) for literal in ("0x_", "-_", "._")),
-    Mutation("number-of-5000-digits", _unparsable_number("9" * 5000)),
-    Mutation("remove-all-replies", _remove_replies("")),
-    Mutation("empty-the-replies", _remove_replies("    replies: []\n")),
     Mutation("remove-the-only-evidence-of-a-claim", _remove_the_only_evidence),
-    Mutation("document-reference-to-missing-article", _article_missing),
-    Mutation("two-articles-with-one-id", _duplicate_article_id),
-    Mutation("remove-english-of-the-title", _remove_english_title),
-    Mutation("remove-french-of-the-title", _remove_french_title),
     Mutation("node-id-in-capitals", _node_id_in_capitals),
     Mutation("fact-name-in-capitals", _fact_name_in_capitals),
-    Mutation("misspelt-key", _key_typo),
-    Mutation("unknown-act", _unknown_act),
-    Mutation("unknown-check-type", _unknown_check_type),
-    Mutation("unknown-ending-outcome", _unknown_outcome),
-    Mutation("broken-template-braces", _broken_template),
-    Mutation("unknown-template-variable", _unknown_variable),
-    Mutation("unknown-document-marker", _wrong_document_marker),
-    *(Mutation(f"nesting-{depth}-deep", _deep_nesting(depth)) for depth in (45, 3000)),
 ]
 
 
@@ -671,6 +557,6 @@ def test_shipped_an_outcome_check_naming_a_missing_outcome_points_at_it(tmp_path
 
 
 def test_shipped_removing_english_from_a_flow_text_warns_on_that_text(tmp_path):
-    match = re.search(r'text: (\{fr: "[^"]*")(, en: "[^"]*")\}', SHIPPED)
+    match = re.search(r'text: (\{fr: "[^"]*")(, en: "[^"]*")(, nl: "[^"]*")?\}', SHIPPED)
     mutated = SHIPPED[: match.start(2)] + SHIPPED[match.end(2):]
     assert found(run(tmp_path, mutated)) == [warning(pos(mutated, "", skip=match.start(1)), "missing-translation")]
