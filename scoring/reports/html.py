@@ -15,18 +15,28 @@ TEMPLATE = "grille.html.j2"
 
 def render_html(grille: Mapping[str, Any], lang: str = "fr") -> str:
     """Render the template with the grille's rows (no external resource: styles are inline)."""
+    source = resources.files("scoring.reports").joinpath(TEMPLATE).read_text(encoding="utf-8")
+    return environment().from_string(source).render(page_context(grille, lang))
+
+
+def environment(loader: Any = None) -> Any:
+    """The Jinja environment of the grille page (pages that extend it, e.g. the reviewed grille, pass a loader)."""
     from jinja2 import Environment, StrictUndefined
 
-    source = resources.files("scoring.reports").joinpath(TEMPLATE).read_text(encoding="utf-8")
-    env = Environment(autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = Environment(loader=loader, autoescape=True, undefined=StrictUndefined, trim_blocks=True,
+                      lstrip_blocks=True)
     env.filters["css_string"] = css_string
-    template = env.from_string(source)
-    return template.render(
-        lang="en" if lang == "en" else "fr", w=words(lang), grille=grille, identity=identity(grille, lang),
-        activities=activities(grille, lang), verdict=grille["verdict"],
-        verdict_word=verdict_word(grille["verdict"], lang), counts=counts_text(grille["counts"], lang),
-        rubric=grille["rubric"], session=grille["session"], counts_text=counts_text,
-    )
+    return env
+
+
+def page_context(grille: Mapping[str, Any], lang: str) -> dict[str, Any]:
+    """What the grille template reads: words, identity, the activities' rows, the verdict."""
+    return {
+        "lang": "en" if lang == "en" else "fr", "w": words(lang), "grille": grille,
+        "identity": identity(grille, lang), "activities": activities(grille, lang), "verdict": grille["verdict"],
+        "verdict_word": verdict_word(grille["verdict"], lang), "counts": counts_text(grille["counts"], lang),
+        "rubric": grille["rubric"], "session": grille["session"], "counts_text": counts_text,
+    }
 
 
 def css_string(value: object) -> Markup:

@@ -7,7 +7,6 @@ readable ``.po`` files translators edit (``pybabel`` reads and updates them).
 
 from __future__ import annotations
 
-import gettext
 import re
 from functools import cache
 from pathlib import Path
@@ -17,8 +16,8 @@ LOCALE_DIR = Path(__file__).with_name("locale")
 
 
 @cache
-def translations(lang: str) -> gettext.NullTranslations:
-    """The catalog of ``lang``, read from its ``.po`` file.
+def translations(lang: str, locale_dir: Path = LOCALE_DIR) -> Catalog:
+    """The catalog of ``lang``, read from its ``.po`` file in ``locale_dir`` (the candidate app's by default).
 
     The app reads its own simple catalogs (msgid/msgstr, no plural forms, no contexts) with a
     small reader, because importing Babel and compiling a catalog would delay the first screen;
@@ -26,12 +25,13 @@ def translations(lang: str) -> gettext.NullTranslations:
     """
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r} (expected one of {', '.join(LANGUAGES)})")
-    return _Catalog(read_catalog(LOCALE_DIR / f"{lang}.po"))
+    return Catalog(read_catalog(locale_dir / f"{lang}.po"))
 
 
-class _Catalog(gettext.NullTranslations):
+class Catalog:
+    """One language's messages, asked as with ``gettext``: an unknown message is its own translation."""
+
     def __init__(self, messages: dict[str, str]) -> None:
-        super().__init__()
         self._messages = messages
 
     def gettext(self, message: str) -> str:
@@ -39,11 +39,12 @@ class _Catalog(gettext.NullTranslations):
 
 
 _ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
+_ESCAPE = re.compile(r'\\(.)')
 
 
 def _unquote(line: str) -> str:
     body = line[line.index('"') + 1: line.rindex('"')]
-    return re.sub(r'\\(.)', lambda m: _ESCAPES.get(m[1], m[1]), body)
+    return _ESCAPE.sub(lambda m: _ESCAPES.get(m[1], m[1]), body) if "\\" in body else body
 
 
 def read_catalog(path: Path) -> dict[str, str]:
@@ -76,18 +77,18 @@ def N_(message: str) -> str:
 class Translator:
     """``t("Hang up")`` in the candidate's language; ``t("{n} min left", n=3)`` formats after translating."""
 
-    def __init__(self, lang: str = "fr") -> None:
+    def __init__(self, lang: str = "fr", locale_dir: Path = LOCALE_DIR) -> None:
         self.lang = lang
-        self._catalog = translations(lang)
+        self._catalog = translations(lang, locale_dir)
 
     def __call__(self, message: str, **params: object) -> str:
         text = self._catalog.gettext(message)
         return text.format(**params) if params else text
 
 
-def catalog_ids(lang: str) -> set[str]:
+def catalog_ids(lang: str, locale_dir: Path = LOCALE_DIR) -> set[str]:
     """The message ids a catalog translates, read with Babel (for the completeness test)."""
     from babel.messages.pofile import read_po
 
-    with (LOCALE_DIR / f"{lang}.po").open("rb") as po:
+    with (locale_dir / f"{lang}.po").open("rb") as po:
         return {str(m.id) for m in read_po(po, locale=lang) if m.id and m.string}

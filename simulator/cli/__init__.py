@@ -19,6 +19,10 @@ COMMAND_MODULES = (
     "score_cmd",
     "rescore_cmd",
     "report_cmd",
+    "assessor_cmd",
+    "review_cmd",
+    "agreement_cmd",
+    "export_cmd",
 )
 
 

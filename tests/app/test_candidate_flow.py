@@ -83,3 +83,25 @@ async def test_the_console_speaks_the_chosen_language(lang, expected):
     async with app.run_test(size=(120, 40)) as pilot:
         await _sign_in(pilot)
         assert expected in screen_text(app)
+
+
+async def test_a_wrap_up_without_an_outcome_is_not_sent():
+    """F10 with no outcome chosen keeps the dialog open with a warning; nothing reaches the journal."""
+    from tests.app.keyboard import KeyboardCandidate
+    from tests.app.screen_states import CANDIDATE, played
+
+    store, clock = played(0, to_wrap_up=True)
+    app = make_app(store=store, clock=clock, candidate=CANDIDATE)
+    async with app.run_test(size=(120, 40)) as pilot:
+        candidate = KeyboardCandidate(pilot)
+        await candidate.press("enter")
+        assert isinstance(app.screen, WrapUpScreen)
+        assert app.screen.view.outcomes
+        warnings: list[str] = []
+        notify = app.notify
+        app.notify = lambda message, **kw: (warnings.append(str(message)), notify(message, **kw))[1]
+        before = app.session.seq
+        await candidate.press("f10")
+        assert isinstance(app.screen, WrapUpScreen)
+        assert app.session.seq == before
+        assert warnings == ["Choisissez un code de clôture."]

@@ -275,7 +275,7 @@ class ConsoleScreen(Screen):
         if view is None or view.phase != "wrap_up":
             return
 
-        def done(result: tuple[str, str] | None) -> None:
+        def done(result: tuple[str | None, str] | None) -> None:
             if result is not None:
                 self.perform(WrapUp(outcome=result[0], note=result[1]))
         self.app.push_screen(WrapUpScreen(view), done)

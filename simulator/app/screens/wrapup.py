@@ -14,7 +14,7 @@ from simulator.app.i18n import N_
 from simulator.engine.views import ContactView
 
 
-class WrapUpScreen(ModalScreen[tuple[str, str] | None]):
+class WrapUpScreen(ModalScreen[tuple[str | None, str] | None]):
     """Returns ``(outcome, note)``, or None when the candidate goes back to the contact."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", N_("Back")), Binding("f10", "confirm", N_("Confirm"))]
@@ -37,8 +37,9 @@ class WrapUpScreen(ModalScreen[tuple[str, str] | None]):
 
     @on(Button.Pressed, "#wrapup-confirm")
     def action_confirm(self) -> None:
-        outcome = self.query_one("#outcome", Select).value
-        if outcome is Select.BLANK:
+        select = self.query_one("#outcome", Select)
+        if select.is_blank() and self.view.outcomes:
             self.notify(self.app.t("Choose an outcome."), severity="warning")
             return
-        self.dismiss((str(outcome), self.query_one("#note", TextArea).text.strip()))
+        outcome = None if select.is_blank() else str(select.value)
+        self.dismiss((outcome, self.query_one("#note", TextArea).text.strip()))

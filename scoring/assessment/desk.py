@@ -1,0 +1,331 @@
+"""``ReviewDesk``: the one place that enforces the assessors' rules and writes their acts to the audit log.
+
+Accounts (argon2id passphrases), overrides with a written reason, the lifecycle scored → reviewed →
+signed (a change after signing needs an explicit re-open with a reason) and the audit chain's
+verification. The review app and the command line call it; neither holds a rule of its own. Every
+refusal is an ``AssessmentError`` whose ``message(lang)`` says why and what to do next.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any, Self
+
+from scoring.assessment.audit_store import GENESIS, AuditConflict, AuditStore, SqliteAuditStore
+from scoring.assessment.audit_verify import verify_chain
+from scoring.assessment.folding import fold_review, override_from
+from scoring.assessment.model import (
+    ASSESSOR_VERDICTS,
+    MARK_REVIEWED,
+    OVERRIDE,
+    REOPEN,
+    REVIEWED,
+    SIGN,
+    SIGNED,
+    STATUS_LABELS,
+    STATUSES,
+    TO_SCORE,
+    AssessorExists,
+    AuditBreak,
+    AuditEntry,
+    AuthenticationFailed,
+    InvalidAccount,
+    InvalidFilter,
+    InvalidOverride,
+    InvalidTransition,
+    NotObservedLeft,
+    Override,
+    ReasonRequired,
+    SessionLocked,
+    SessionReview,
+    UnknownAssessor,
+    UnknownSessionReview,
+)
+from scoring.reports.view import verdict_word
+from scoring.storage import GrilleStore, SqliteGrilleStore
+from simulator.engine.clock import Clock, stamp
+from simulator.journal.errors import UnknownSession
+from simulator.journal.store import JournalStore
+
+NAME_LENGTH = (2, 40)
+NAME_PUNCTUATION = frozenset(" .-_")
+PASSPHRASE_MINIMUM = 12
+_ATTEMPTS = 5
+_Decision = Callable[[SessionReview], tuple[str, dict[str, Any]]]
+
+
+class ReviewDesk:
+    """The assessors' operations on a journal store, its grilles and its audit log."""
+
+    def __init__(self, journal: JournalStore, grilles: GrilleStore, audit: AuditStore, clock: Clock,
+                 *, hasher: Any = None) -> None:
+        from argon2 import PasswordHasher
+
+        self.journal, self.grilles, self.audit, self.clock = journal, grilles, audit, clock
+        self._hasher = hasher or PasswordHasher()
+        self._decoy: str | None = None
+
+    @classmethod
+    def open(cls, path: str | Path, clock: Clock, *, create: bool = False) -> ReviewDesk:
+        """The desk on the SQLite file at ``path`` (journal, grilles and audit side by side)."""
+        from simulator.journal.sqlite_store import SqliteJournalStore
+
+        journal = SqliteJournalStore(path, create=create)
+        try:
+            return cls(journal, SqliteGrilleStore(path), SqliteAuditStore(path), clock)
+        except BaseException:
+            journal.close()
+            raise
+
+    def close(self) -> None:
+        for store in (self.audit, self.grilles, self.journal):
+            store.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- accounts ----------------------------------------------------------------------------------
+
+    def add_assessor(self, name: str, passphrase: str) -> None:
+        """Create a named account; the passphrase is kept only as its argon2id hash."""
+        name = _normalised(name)
+        low, high = NAME_LENGTH
+        if not low <= len(name) <= high or not all(ch.isalnum() or ch in NAME_PUNCTUATION for ch in name):
+            raise InvalidAccount(
+                f"Nom d'évaluateur refusé : « {name} ». De {low} à {high} caractères : lettres, chiffres, "
+                "espaces, points, traits d'union ou soulignés.",
+                f"Assessor name refused: '{name}'. {low} to {high} characters: letters, digits, spaces, dots, "
+                "hyphens or underscores.")
+        if len(passphrase) < PASSPHRASE_MINIMUM:
+            raise InvalidAccount(
+                f"Phrase secrète trop courte : au moins {PASSPHRASE_MINIMUM} caractères.",
+                f"Passphrase too short: at least {PASSPHRASE_MINIMUM} characters.")
+        taken = next((other for other in self.audit.assessor_names() if other.casefold() == name.casefold()), None)
+        if taken is not None:
+            raise AssessorExists(f"Le compte d'évaluateur « {taken} » existe déjà.",
+                                 f"The assessor account '{taken}' already exists.")
+        self.audit.add_assessor(name, self._hasher.hash(passphrase), self._now())
+
+    def login(self, name: str, passphrase: str) -> str:
+        """The assessor's name when the passphrase matches; the same refusal whether or not the name exists."""
+        from argon2.exceptions import InvalidHashError, VerificationError
+
+        name = _normalised(name)
+        stored = self.audit.assessor_hash(name)
+        try:
+            self._hasher.verify(stored or self._decoy_hash(), passphrase)
+        except (VerificationError, InvalidHashError):
+            stored = None
+        if stored is None:
+            error = UnknownAssessor if self.audit.assessor_hash(name) is None else AuthenticationFailed
+            raise error("Nom d'évaluateur ou phrase secrète incorrect.", "Wrong assessor name or passphrase.")
+        return name
+
+    def assessor_names(self) -> list[str]:
+        return self.audit.assessor_names()
+
+    # -- reading -----------------------------------------------------------------------------------
+
+    def review(self, session_id: str) -> SessionReview:
+        """The session's grille, overrides, status and audit (``UnknownSessionReview`` if absent)."""
+        try:
+            header = self.journal.header(session_id)
+        except UnknownSession:
+            raise UnknownSessionReview(f"Session inconnue : « {session_id} ».",
+                                       f"Unknown session: '{session_id}'.") from None
+        return fold_review(header, self.grilles.latest(session_id), self.audit.entries(session_id))
+
+    def sessions(self, *, epreuve: str | None = None, status: str | None = None,
+                 since: str | date | None = None, until: str | date | None = None) -> list[SessionReview]:
+        """Every session of the journal store (scored or not), filtered; dates compare on the day it started."""
+        if status is not None and status not in STATUSES:
+            raise InvalidFilter(f"Statut inconnu : « {status} » (choisissez parmi {', '.join(STATUSES)}).",
+                                f"Unknown status: '{status}' (choose from {', '.join(STATUSES)}).")
+        first, last = _day(since), _day(until)
+        by_session: dict[str, list[AuditEntry]] = {}
+        for entry in self.audit.entries():
+            by_session.setdefault(entry.session_id, []).append(entry)
+        found = []
+        for session_id in self.journal.session_ids():
+            header = self.journal.header(session_id)
+            day = header.created_at[:10]
+            if (epreuve is not None and header.epreuve_id != epreuve) or (first and day < first) \
+                    or (last and day > last):
+                continue
+            review = fold_review(header, self.grilles.latest(session_id), by_session.get(session_id, ()))
+            if status is None or review.status == status:
+                found.append(review)
+        return found
+
+    def audit_entries(self, session_id: str | None = None) -> list[AuditEntry]:
+        """The audit log (or one session's part of it), in ``seq`` order."""
+        return self.audit.entries(session_id)
+
+    def verify_audit(self) -> AuditBreak | None:
+        """``None`` if the whole audit chain verifies, else where and why it first breaks."""
+        return verify_chain(self.audit.entries())
+
+    # -- acts --------------------------------------------------------------------------------------
+
+    def override(self, assessor: str, session_id: str, competency: str, verdict: str, reason: str) -> Override:
+        """Change one competency's verdict, with a written reason; the scorer's verdict stays beside it."""
+        self._require_assessor(assessor)
+        reason = _required_reason(reason, "Une dérogation exige une raison écrite", "An override needs a written reason")
+        wanted = verdict.strip().lower()
+        if wanted not in ASSESSOR_VERDICTS:
+            raise InvalidOverride(f"Verdict refusé : « {verdict} » (choisissez OK ou NOK).",
+                                  f"Verdict refused: '{verdict}' (choose OK or NOK).")
+        code = competency.strip()
+        from simulator.referentiel import get_referentiel
+
+        codes = get_referentiel().codes
+        if code not in codes:
+            raise InvalidOverride(
+                f"Compétence inconnue : « {competency} » (codes du référentiel de {codes[0]} à {codes[-1]} ; "
+                "voir callsim referentiel).",
+                f"Unknown competency: '{competency}' (référentiel codes from {codes[0]} to {codes[-1]}; "
+                "see callsim referentiel).")
+
+        def decide(review: SessionReview) -> tuple[str, dict[str, Any]]:
+            _require_open(review)
+            previous = review.final()[code]
+            if previous == wanted:
+                raise InvalidOverride(
+                    f"La compétence {code} est déjà à {verdict_word(wanted, 'fr')} : une dérogation doit changer "
+                    "le verdict.",
+                    f"Competency {code} is already {verdict_word(wanted, 'en')}: an override must change the verdict.")
+            return OVERRIDE, {"competency": code, "verdict": wanted, "previous": previous,
+                              "automatic": review.automatic()[code], "reason": reason}
+
+        return override_from(self._act(assessor, session_id, decide))
+
+    def mark_reviewed(self, assessor: str, session_id: str) -> AuditEntry:
+        """Stand behind the session's grille (scored or already reviewed by someone else)."""
+        self._require_assessor(assessor)
+
+        def decide(review: SessionReview) -> tuple[str, dict[str, Any]]:
+            _require_open(review)
+            if assessor in review.reviewed_by:
+                raise InvalidTransition(
+                    f"Vous avez déjà marqué la session {review.session_id} comme revue.",
+                    f"You have already marked session {review.session_id} as reviewed.")
+            return MARK_REVIEWED, {"grille_sha256": review.grille_sha256}
+
+        return self._act(assessor, session_id, decide)
+
+    def sign(self, assessor: str, session_id: str) -> AuditEntry:
+        """Sign a reviewed session; refused while a competency is still « non observé »."""
+        self._require_assessor(assessor)
+
+        def decide(review: SessionReview) -> tuple[str, dict[str, Any]]:
+            _require_scored(review)
+            if review.status == SIGNED:
+                raise InvalidTransition(f"La session {review.session_id} est déjà signée (par {review.signed_by}).",
+                                        f"Session {review.session_id} is already signed (by {review.signed_by}).")
+            if review.status != REVIEWED:
+                raise InvalidTransition(
+                    f"La session {review.session_id} n'est pas encore revue : marquez-la comme revue avant de la signer.",
+                    f"Session {review.session_id} is not reviewed yet: mark it reviewed before signing it.")
+            left = tuple(code for code, verdict in review.final().items() if verdict not in ASSESSOR_VERDICTS)
+            if left:
+                listed = ", ".join(left)
+                raise NotObservedLeft(
+                    f"Signature refusée : compétence(s) encore « non observée(s) » : {listed}. "
+                    "Tranchez-les d'abord par une dérogation (OK ou NOK, avec une raison).",
+                    f"Signing refused: competencies still 'not observed': {listed}. "
+                    "Decide them first with an override (OK or NOK, with a reason).", left)
+            return SIGN, {"grille_sha256": review.grille_sha256}
+
+        return self._act(assessor, session_id, decide)
+
+    def reopen(self, assessor: str, session_id: str, reason: str) -> AuditEntry:
+        """Re-open a signed session so that it can change again; the reason stays in the audit."""
+        self._require_assessor(assessor)
+        reason = _required_reason(reason, "Rouvrir une session signée exige une raison écrite",
+                                  "Re-opening a signed session needs a written reason")
+
+        def decide(review: SessionReview) -> tuple[str, dict[str, Any]]:
+            if review.status != SIGNED:
+                label_fr, label_en = STATUS_LABELS["fr"][review.status], STATUS_LABELS["en"][review.status]
+                raise InvalidTransition(
+                    f"Seule une session signée peut être rouverte ; la session {review.session_id} est « {label_fr} ».",
+                    f"Only a signed session can be re-opened; session {review.session_id} is '{label_en}'.")
+            return REOPEN, {"reason": reason}
+
+        return self._act(assessor, session_id, decide)
+
+    # -- helpers -----------------------------------------------------------------------------------
+
+    def _act(self, assessor: str, session_id: str, decide: _Decision) -> AuditEntry:
+        """Decide on the session as it stands and append the entry, unless the log moved meanwhile (then retry)."""
+        for _ in range(_ATTEMPTS):
+            head = self.audit.last()
+            action, payload = decide(self.review(session_id))
+            try:
+                return self.audit.append(assessor, action, session_id, payload, self._now(),
+                                         after=head.hash if head else GENESIS)
+            except AuditConflict:
+                continue
+        raise AuditConflict()
+
+    def _require_assessor(self, name: str) -> None:
+        if self.audit.assessor_hash(name) is None:
+            raise UnknownAssessor(f"Évaluateur inconnu : « {name} » (créez le compte avec callsim assessor add).",
+                                  f"Unknown assessor: '{name}' (create the account with callsim assessor add).")
+
+    def _decoy_hash(self) -> str:
+        """A hash to verify against for unknown names, so that they take as long as wrong passphrases."""
+        if self._decoy is None:
+            self._decoy = self._hasher.hash("callsim: no such account")
+        return self._decoy
+
+    def _now(self) -> str:
+        return stamp(self.clock.now())
+
+
+def _normalised(name: str) -> str:
+    """A name as accounts store it: trimmed, Unicode NFC (a terminal may send « é » decomposed)."""
+    return unicodedata.normalize("NFC", name.strip())
+
+
+def _required_reason(reason: str, fr: str, en: str) -> str:
+    text = reason.strip() if isinstance(reason, str) else ""
+    if not text:
+        raise ReasonRequired(f"{fr} (un texte vide ou fait d'espaces ne suffit pas).",
+                             f"{en} (empty or blank text is not enough).")
+    return text
+
+
+def _require_scored(review: SessionReview) -> None:
+    if review.status == TO_SCORE:
+        raise SessionLocked(
+            f"La session {review.session_id} n'est pas encore notée : lancez d'abord « callsim score {review.session_id} ».",
+            f"Session {review.session_id} is not scored yet: run « callsim score {review.session_id} » first.")
+
+
+def _require_open(review: SessionReview) -> None:
+    """Scored and not signed: what overriding and marking reviewed need."""
+    _require_scored(review)
+    if review.status == SIGNED:
+        raise SessionLocked(
+            f"La session {review.session_id} est signée : rouvrez-la d'abord (avec une raison) pour la modifier.",
+            f"Session {review.session_id} is signed: re-open it first (with a reason) to change it.")
+
+
+def _day(value: str | date | None) -> str:
+    """``yyyy-mm-dd`` of a filter date (``""`` for none); ``InvalidFilter`` when it is not a date."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()[:10]
+    try:
+        return date.fromisoformat(str(value).strip()).isoformat()
+    except ValueError:
+        raise InvalidFilter(f"Date invalide : « {value} » (attendu : AAAA-MM-JJ).",
+                            f"Invalid date: '{value}' (expected: YYYY-MM-DD).") from None

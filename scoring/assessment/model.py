@@ -1,0 +1,215 @@
+"""What assessors do to a scored session, as plain records: audit entries, overrides, a session's review.
+
+The audit log is the one source of truth of the assessors' side. Every act of an assessor — an
+account added, a verdict overridden, a session marked reviewed, signed or re-opened — is one
+``AuditEntry``, appended and hash-chained like the journal (SHA-256 over canonical JSON of the
+entry and the previous entry's hash). A session's status and its final verdicts are folded from
+its entries on top of the automatic grille; nothing is ever updated in place.
+
+The review app, the command line, the exports and the agreement report all read these records;
+``scoring.assessment.desk.ReviewDesk`` is the one place that writes them and enforces the rules.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+#: Lifecycle of a session on the assessors' side, in order.
+TO_SCORE, SCORED, REVIEWED, SIGNED = "to_score", "scored", "reviewed", "signed"
+STATUSES: tuple[str, ...] = (TO_SCORE, SCORED, REVIEWED, SIGNED)
+#: How each status reads, by language.
+STATUS_LABELS: dict[str, dict[str, str]] = {
+    "fr": {TO_SCORE: "à noter", SCORED: "notée", REVIEWED: "revue", SIGNED: "signée"},
+    "en": {TO_SCORE: "to score", SCORED: "scored", REVIEWED: "reviewed", SIGNED: "signed"},
+}
+
+#: What an audit entry records.
+ASSESSOR_ADDED, OVERRIDE, MARK_REVIEWED, SIGN, REOPEN = "assessor_added", "override", "review", "sign", "reopen"
+ACTIONS: tuple[str, ...] = (ASSESSOR_ADDED, OVERRIDE, MARK_REVIEWED, SIGN, REOPEN)
+
+#: The verdicts an assessor may give (the automatic scorer may also say "not_observed").
+ASSESSOR_VERDICTS: tuple[str, ...] = ("ok", "nok")
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One act of an assessor, hash-chained to the entry before it (store-wide order).
+
+    ``payload`` by action:
+    - ``assessor_added``: ``{}`` (``session_id`` is ``""``);
+    - ``override``: ``{"competency", "verdict", "previous", "automatic", "reason"}`` where
+      ``previous`` is the final verdict before this override and ``automatic`` the scorer's;
+    - ``review`` and ``sign``: ``{"grille_sha256"}`` — the automatic grille the assessor stood behind;
+    - ``reopen``: ``{"reason"}``.
+    """
+
+    seq: int
+    at: str
+    assessor: str
+    action: str
+    session_id: str
+    payload: Mapping[str, Any]
+    prev_hash: str
+    hash: str
+
+
+@dataclass(frozen=True)
+class Override:
+    """A verdict changed by an assessor, with the written reason (never empty)."""
+
+    session_id: str
+    competency: str
+    verdict: str
+    automatic: str
+    previous: str
+    reason: str
+    assessor: str
+    at: str
+    audit_seq: int
+    audit_hash: str
+
+
+@dataclass(frozen=True)
+class SessionReview:
+    """A session as an assessor sees it: its automatic grille, the overrides, its status and its audit."""
+
+    session_id: str
+    candidate_id: str
+    epreuve_id: str
+    mode: str
+    created_at: str
+    status: str
+    grille: Mapping[str, Any] | None
+    grille_sha256: str = ""
+    overrides: tuple[Override, ...] = ()
+    audit: tuple[AuditEntry, ...] = ()
+    signed_by: str = ""
+    reviewed_by: tuple[str, ...] = field(default=())
+
+    def automatic(self) -> dict[str, str]:
+        """The scorer's verdict of each competency (empty before scoring)."""
+        if self.grille is None:
+            return {}
+        return {c["code"]: c["verdict"] for c in self.grille["competencies"]}
+
+    def final(self) -> dict[str, str]:
+        """Each competency's verdict now: the latest override, else the scorer's."""
+        verdicts = self.automatic()
+        for item in self.overrides:
+            verdicts[item.competency] = item.verdict
+        return verdicts
+
+    def automatic_verdict(self) -> str:
+        """The épreuve verdict the scorer gave (``""`` before scoring)."""
+        return "" if self.grille is None else str(self.grille["verdict"])
+
+    def final_verdict(self) -> str:
+        """The épreuve verdict after the overrides (any NOK → NOK, else any not observed → not observed, else OK)."""
+        if self.grille is None:
+            return ""
+        from scoring.verdicts import aggregate
+
+        return aggregate(self.final().values())
+
+    def by_assessor(self, assessor: str) -> dict[str, str]:
+        """What ``assessor`` stands behind: the scorer's verdicts changed by their own overrides only."""
+        verdicts = self.automatic()
+        for item in self.overrides:
+            if item.assessor == assessor:
+                verdicts[item.competency] = item.verdict
+        return verdicts
+
+
+class AssessmentError(Exception):
+    """A refused assessor operation; ``fr`` and ``en`` say why and what to do."""
+
+    code = "assessment_error"
+
+    def __init__(self, fr: str, en: str) -> None:
+        super().__init__(en)
+        self.fr = fr
+        self.en = en
+
+    def message(self, lang: str = "fr") -> str:
+        return self.fr if lang == "fr" else self.en
+
+
+class ReasonRequired(AssessmentError):
+    code = "reason_required"
+
+
+class SessionLocked(AssessmentError):
+    """The session is signed (re-open it first) or not scored yet."""
+
+    code = "session_locked"
+
+
+class UnknownAssessor(AssessmentError):
+    code = "unknown_assessor"
+
+
+class AuthenticationFailed(AssessmentError):
+    code = "authentication_failed"
+
+
+class AssessorExists(AssessmentError):
+    code = "assessor_exists"
+
+
+class InvalidOverride(AssessmentError):
+    """Unknown competency, a verdict other than OK/NOK, or the same verdict as now."""
+
+    code = "invalid_override"
+
+
+class UnknownSessionReview(AssessmentError):
+    code = "unknown_session"
+
+
+class InvalidTransition(AssessmentError):
+    """A lifecycle step out of order: sign before review, re-open an unsigned session, review twice."""
+
+    code = "invalid_transition"
+
+
+class NotObservedLeft(AssessmentError):
+    """Signing refused: some competencies are still « non observé »; ``codes`` names them."""
+
+    code = "not_observed_left"
+
+    def __init__(self, fr: str, en: str, codes: tuple[str, ...] = ()) -> None:
+        super().__init__(fr, en)
+        self.codes = codes
+
+
+class InvalidAccount(AssessmentError):
+    """An assessor name or passphrase that does not meet the rules."""
+
+    code = "invalid_account"
+
+
+class InvalidFilter(AssessmentError):
+    """A sessions filter that cannot be applied (unknown status, date not yyyy-mm-dd)."""
+
+    code = "invalid_filter"
+
+
+@dataclass(frozen=True)
+class AuditBreak:
+    """Where and why the audit chain fails to verify (``seq`` of the first bad entry)."""
+
+    seq: int
+    reason_fr: str
+    reason_en: str
+    code: str = ""
+
+    def message(self, lang: str = "fr") -> str:
+        return self.reason_fr if lang == "fr" else self.reason_en
+
+
+def pseudonym(session_id: str) -> str:
+    """The name a blind review shows instead of the candidate's: stable per session, reveals nothing."""
+    return "Candidat " + hashlib.sha256(f"callsim-blind:{session_id}".encode()).hexdigest()[:6].upper()

@@ -1,0 +1,136 @@
+"""A reviewed session as the printable A4 grille page, with the assessors' side added.
+
+The page is the grille report's (``scoring/reports/grille.html.j2``), extended by ``review.html.j2``:
+an assessor's column beside each automatic verdict, the result after review, the status and who
+reviewed and signed it and when, the overrides with their reasons, and the session's audit entries
+in the annex. Self-contained like the grille page: inline styles, no external resource.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from importlib import resources
+from typing import Any
+
+from scoring.assessment.model import OVERRIDE, REOPEN, STATUS_LABELS, AuditEntry, SessionReview
+from scoring.exports.view import (
+    activity_verdicts,
+    epreuve_verdict,
+    masked_grille,
+    masker,
+    override_in_force,
+    reviewed_at,
+    signed_at,
+)
+from simulator.journal.events import Event, SessionHeader
+
+TEMPLATE = "review.html.j2"
+
+WORDS = {
+    "fr": {
+        "automatic": "Automatique", "assessor": "Évaluateur·rice", "final_result": "Résultat après revue",
+        "status": "Statut", "reviewed_by": "Revue par", "signed_by": "Signature", "overridden": "modifié",
+        "overrides": "Verdicts modifiés par un évaluateur", "change": "Verdict", "when": "Date",
+        "no_overrides": "Aucun verdict modifié : les verdicts automatiques sont maintenus.",
+        "audit": "Journal d'audit de la session", "action": "Action", "detail": "Détail",
+        "no_audit": "Aucune entrée d'audit pour cette session.", "nobody": "personne",
+        "not_signed": "non signée", "signed_on": "signée par {who} le {when}",
+        "state_signed": "Grille signée par {who} le {when}.",
+        "state_unsigned": "Grille non signée (statut : {status}).",
+        "blind": "Revue à l'aveugle : l'identité du/de la candidat·e est remplacée par un pseudonyme.",
+        "reason": "motif", "grille": "grille",
+    },
+    "en": {
+        "automatic": "Automatic", "assessor": "Assessor", "final_result": "Result after review",
+        "status": "Status", "reviewed_by": "Reviewed by", "signed_by": "Signature", "overridden": "changed",
+        "overrides": "Verdicts changed by an assessor", "change": "Verdict", "when": "Date",
+        "no_overrides": "No verdict changed: the automatic verdicts stand.",
+        "audit": "Audit log of the session", "action": "Action", "detail": "Detail",
+        "no_audit": "No audit entry for this session.", "nobody": "nobody",
+        "not_signed": "not signed", "signed_on": "signed by {who} on {when}",
+        "state_signed": "Grid signed by {who} on {when}.",
+        "state_unsigned": "Grid not signed (status: {status}).",
+        "blind": "Blind review: the candidate's identity is replaced by a pseudonym.",
+        "reason": "reason", "grille": "grid",
+    },
+}
+
+ACTION_WORDS = {
+    "fr": {"assessor_added": "compte créé", "override": "verdict modifié", "review": "marquée revue",
+           "sign": "signature", "reopen": "réouverture"},
+    "en": {"assessor_added": "account added", "override": "verdict changed", "review": "marked reviewed",
+           "sign": "signature", "reopen": "re-opened"},
+}
+
+
+def export_html(review: SessionReview, header: SessionHeader, events: Sequence[Event], *,
+                blind: bool = False, lang: str = "fr") -> str:
+    """The reviewed grille of one session as one HTML page (``header`` and ``events`` add nothing the grille lacks)."""
+    from jinja2 import FunctionLoader
+
+    from scoring.reports.html import environment, page_context
+    from scoring.reports.view import counts_text, verdict_word
+    from scoring.verdicts import counts
+
+    lang = "en" if lang == "en" else "fr"
+    r, mask = WORDS[lang], masker(review, blind)
+    grille = masked_grille(review, blind)
+    final = review.final()
+    final_verdict = epreuve_verdict(review, final)
+    signed_when = _when(signed_at(review))
+    status_word = STATUS_LABELS[lang].get(review.status, review.status)
+    context = page_context(grille, lang)
+    context.update(
+        r=r, blind=blind, final=final, final_activities=activity_verdicts(review, final),
+        final_verdict=final_verdict, final_verdict_word=verdict_word(final_verdict, lang),
+        final_counts=counts_text(counts(final.values()), lang), word=lambda v: verdict_word(v, lang),
+        overridden=set(override_in_force(review)), status_word=status_word,
+        reviewed_text=_reviewed_text(review, r),
+        signed_text=r["signed_on"].format(who=review.signed_by, when=signed_when) if review.signed_by else r["not_signed"],
+        signature_state=(r["state_signed"].format(who=review.signed_by, when=signed_when) if review.signed_by
+                         else r["state_unsigned"].format(status=status_word)),
+        overrides=[{"code": o.competency, "previous": o.previous, "verdict": o.verdict, "reason": mask(o.reason),
+                    "assessor": o.assessor, "at": _when(o.at)} for o in review.overrides],
+        audit=[_audit_row(entry, lang, mask) for entry in review.audit],
+    )
+    return environment(FunctionLoader(_template_source)).get_template(TEMPLATE).render(context)
+
+
+def _template_source(name: str) -> str | None:
+    package = {"grille.html.j2": "scoring.reports", TEMPLATE: "scoring.exports"}.get(name)
+    if package is None:
+        return None
+    return resources.files(package).joinpath(name).read_text(encoding="utf-8")
+
+
+def _when(stamp: str) -> str:
+    """``2026-01-05T10:12:30.000`` → ``2026-01-05 10:12``."""
+    return stamp[:16].replace("T", " ")
+
+
+def _reviewed_text(review: SessionReview, r: Mapping[str, str]) -> str:
+    if not review.reviewed_by:
+        return r["nobody"]
+    when = _when(reviewed_at(review))
+    return ", ".join(review.reviewed_by) + (f" ({when})" if when else "")
+
+
+def _audit_row(entry: AuditEntry, lang: str, mask: Any) -> dict[str, Any]:
+    """One audit entry as a table row: when, who, what, and the detail (codes, verdicts, reason)."""
+    from scoring.reports.view import verdict_word
+
+    payload, r = entry.payload, WORDS[lang]
+    colon = ": " if lang == "en" else " : "  # French puts a space before the colon
+    if entry.action == OVERRIDE:
+        change = (f"{verdict_word(str(payload.get('previous', '')), lang)} → "
+                  f"{verdict_word(str(payload.get('verdict', '')), lang)}")
+        detail = f"{payload.get('competency', '')}{colon}{change} — {r['reason']}{colon}{payload.get('reason', '')}"
+    elif entry.action == REOPEN:
+        detail = f"{r['reason']}{colon}{payload.get('reason', '')}"
+    elif payload.get("grille_sha256"):
+        detail = f"{r['grille']} {str(payload['grille_sha256'])[:12]}"
+    else:
+        detail = ""
+    return {"seq": entry.seq, "at": _when(entry.at), "assessor": entry.assessor,
+            "action": ACTION_WORDS[lang].get(entry.action, entry.action), "detail": mask(detail),
+            "hash": entry.hash[:16]}

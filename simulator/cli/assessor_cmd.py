@@ -1,0 +1,303 @@
+"""``callsim assessor | override | mark-reviewed | sign | reopen | audit | sessions``: the assessors' side for scripting.
+
+Every rule lives in ``scoring.assessment.desk.ReviewDesk``: these commands read the arguments and
+the passphrase, call the desk and print its answer. A refusal exits 1 with the desk's message in the
+chosen language; an unknown session, a missing store or a bad filter exits 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from simulator.cli.assessor_views import TEXT as _TEXT
+from simulator.cli.store_option import add_store_option, store_path
+
+#: Where a script may give the acting assessor's passphrase (after ``--passphrase-stdin``).
+PASSPHRASE_ENV = "CALLSIM_ASSESSOR_PASSPHRASE"
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add ``assessor``, ``override``, ``mark-reviewed``, ``sign``, ``reopen``, ``audit`` and ``sessions``."""
+    from scoring.assessment.model import STATUSES
+
+    assessor = subparsers.add_parser("assessor", help="comptes d'évaluateur (ajouter, lister)",
+                                     description="Comptes nominatifs des évaluateurs ; la phrase secrète n'est "
+                                                 "conservée que sous forme d'empreinte argon2id.")
+    assessor.set_defaults(handler=lambda _args: _usage(assessor))
+    accounts = assessor.add_subparsers(dest="assessor_command", metavar="ACTION")
+    add = accounts.add_parser("add", help="créer un compte d'évaluateur",
+                              description="Crée un compte ; la phrase secrète (au moins 12 caractères) est demandée "
+                                          "deux fois au terminal, ou lue une fois sur l'entrée standard.")
+    add.add_argument("name", metavar="NOM", help="nom de l'évaluateur (2 à 40 caractères)")
+    _common(add, passphrase=True)
+    add.set_defaults(handler=cmd_assessor_add)
+    listing = accounts.add_parser("list", help="lister les comptes d'évaluateur", description="Liste les comptes.")
+    _common(listing)
+    listing.set_defaults(handler=cmd_assessor_list)
+
+    override = subparsers.add_parser(
+        "override", help="changer le verdict d'une compétence, avec une raison écrite",
+        description="Déroge au verdict automatique d'une compétence. La raison est obligatoire ; le verdict "
+                    "automatique reste visible à côté ; l'acte est inscrit au journal d'audit.")
+    override.add_argument("session", metavar="SESSION", help="identifiant de la session")
+    override.add_argument("competency", metavar="COMPÉTENCE", help="code de la compétence (p. ex. 01.09)")
+    override.add_argument("--verdict", required=True, metavar="OK|NOK", help="nouveau verdict")
+    override.add_argument("--reason", required=True, metavar="TEXTE", help="raison écrite (obligatoire)")
+    _acting(override, cmd_override)
+
+    mark = subparsers.add_parser("mark-reviewed", help="marquer une session notée comme revue",
+                                 description="Vous vous portez garant de la grille de la session (notée ou déjà revue).")
+    mark.add_argument("session", metavar="SESSION", help="identifiant de la session")
+    _acting(mark, cmd_mark_reviewed)
+
+    sign = subparsers.add_parser("sign", help="signer une session revue",
+                                 description="Signe une session revue ; refusé tant qu'une compétence reste "
+                                             "« non observée ». Une session signée ne change plus sans réouverture.")
+    sign.add_argument("session", metavar="SESSION", help="identifiant de la session")
+    _acting(sign, cmd_sign)
+
+    reopen = subparsers.add_parser("reopen", help="rouvrir une session signée, avec une raison écrite",
+                                   description="Rouvre une session signée pour permettre une modification ; "
+                                               "la raison est inscrite au journal d'audit.")
+    reopen.add_argument("session", metavar="SESSION", help="identifiant de la session")
+    reopen.add_argument("--reason", required=True, metavar="TEXTE", help="raison écrite (obligatoire)")
+    _acting(reopen, cmd_reopen)
+
+    audit = subparsers.add_parser("audit", help="vérifier ou afficher le journal d'audit",
+                                  description="Le journal d'audit des évaluateurs, chaîné par empreintes SHA-256.")
+    audit.set_defaults(handler=lambda _args: _usage(audit))
+    audit_actions = audit.add_subparsers(dest="audit_command", metavar="ACTION")
+    verify = audit_actions.add_parser("verify", help="vérifier la chaîne d'audit",
+                                      description="Recalcule la chaîne et nomme la première entrée en défaut.")
+    _common(verify)
+    verify.set_defaults(handler=cmd_audit_verify)
+    show = audit_actions.add_parser("show", help="afficher les entrées d'audit (qui, quand, quoi, pourquoi)",
+                                    description="Affiche le journal d'audit, ou la partie d'une session.")
+    show.add_argument("session", nargs="?", metavar="SESSION", help="seulement cette session")
+    _common(show)
+    show.set_defaults(handler=cmd_audit_show)
+
+    sessions = subparsers.add_parser("sessions", help="lister les sessions et leur statut de revue",
+                                     description="Toutes les sessions du journal, notées ou non : statut (to_score, "
+                                                 "scored, reviewed, signed), verdicts automatique et final, dérogations.")
+    sessions.add_argument("--epreuve", metavar="ÉPREUVE", help="seulement cette épreuve (p. ex. practice)")
+    sessions.add_argument("--status", choices=STATUSES, help="seulement ce statut")
+    sessions.add_argument("--since", metavar="AAAA-MM-JJ", help="sessions commencées ce jour-là ou après")
+    sessions.add_argument("--until", metavar="AAAA-MM-JJ", help="sessions commencées ce jour-là ou avant")
+    _common(sessions)
+    sessions.set_defaults(handler=cmd_sessions)
+
+
+def _common(parser: argparse.ArgumentParser, *, passphrase: bool = False) -> None:
+    add_store_option(parser)
+    parser.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue des messages (défaut : fr)")
+    if passphrase:
+        parser.add_argument("--passphrase-stdin", action="store_true",
+                            help="lire la phrase secrète sur l'entrée standard (une ligne)")
+
+
+def _acting(parser: argparse.ArgumentParser, handler: Callable[[argparse.Namespace], int]) -> None:
+    parser.add_argument("--assessor", required=True, metavar="NOM", help="votre nom d'évaluateur")
+    _common(parser, passphrase=True)
+    parser.epilog = (f"Phrase secrète : --passphrase-stdin, sinon la variable {PASSPHRASE_ENV}, "
+                     "sinon elle est demandée au terminal.")
+    parser.set_defaults(handler=handler)
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help(sys.stderr)
+    return 2
+
+
+# -- running a command against the desk -----------------------------------------------------------
+
+
+def _run(args: argparse.Namespace, act: Callable[[Any, dict[str, Any]], int], *, create: bool = False) -> int:
+    """Open the desk on ``--store``, run ``act(desk, texts)``, turn every refusal into a message and an exit code."""
+    import sqlite3
+
+    from scoring.assessment.desk import ReviewDesk
+    from scoring.assessment.model import AssessmentError, InvalidFilter, UnknownSessionReview
+    from simulator.journal.errors import JournalError
+    from simulator.system_clock import SystemClock
+
+    text = _TEXT[args.lang]
+    path = store_path(args)
+    if not create and not path.is_file():
+        return _fail(text, text["no_store"].format(path), 2)
+    try:
+        with ReviewDesk.open(path, SystemClock(), create=create) as desk:
+            return act(desk, text)
+    except (UnknownSessionReview, InvalidFilter) as exc:
+        return _fail(text, exc.message(args.lang), 2)
+    except AssessmentError as exc:
+        return _fail(text, exc.message(args.lang))
+    except JournalError as exc:
+        return _fail(text, exc.message_fr if args.lang == "fr" else exc.message_en)
+    except sqlite3.Error as exc:
+        return _fail(text, str(exc))
+
+
+def _fail(text: dict[str, Any], message: str, code: int = 1) -> int:
+    print(text["error"].format(message), file=sys.stderr)
+    return code
+
+
+class _Unread(Exception):
+    """The passphrase could not be read (no terminal, end of input, interrupted)."""
+
+
+def _read_passphrase(args: argparse.Namespace, name: str, *, confirm: bool = False) -> str:
+    """``--passphrase-stdin``, else ``$CALLSIM_ASSESSOR_PASSPHRASE`` (not when creating), else the terminal."""
+    import getpass
+
+    if args.passphrase_stdin:
+        line = sys.stdin.readline()
+        if not line:
+            raise _Unread()
+        return line.rstrip("\r\n")
+    if not confirm and os.environ.get(PASSPHRASE_ENV):
+        return os.environ[PASSPHRASE_ENV]
+    text = _TEXT[args.lang]
+    try:
+        first = getpass.getpass(text["prompt"].format(name))
+        if confirm and getpass.getpass(text["again"]) != first:
+            raise _Unread(text["mismatch"])
+    except (EOFError, OSError, KeyboardInterrupt) as exc:
+        raise _Unread() from exc
+    return first
+
+
+def _as_assessor(args: argparse.Namespace, act: Callable[[Any, str, dict[str, Any]], int]) -> int:
+    """Read the passphrase, log in, then ``act(desk, name, texts)``."""
+    text = _TEXT[args.lang]
+    try:
+        passphrase = _read_passphrase(args, args.assessor)
+    except _Unread as exc:
+        return _fail(text, str(exc) or text["unread"].format(PASSPHRASE_ENV))
+    return _run(args, lambda desk, text: act(desk, desk.login(args.assessor, passphrase), text))
+
+
+# -- accounts -------------------------------------------------------------------------------------
+
+
+def cmd_assessor_add(args: argparse.Namespace) -> int:
+    """Create an assessor account (the passphrase twice from the terminal, or once from stdin)."""
+    text = _TEXT[args.lang]
+    try:
+        passphrase = _read_passphrase(args, args.name, confirm=True)
+    except _Unread as exc:
+        return _fail(text, str(exc) or text["unread"].format(PASSPHRASE_ENV))
+
+    def add(desk: Any, text: dict[str, Any]) -> int:
+        desk.add_assessor(args.name, passphrase)
+        print(text["added"].format(args.name.strip()))
+        return 0
+
+    return _run(args, add, create=True)
+
+
+def cmd_assessor_list(args: argparse.Namespace) -> int:
+    """Print the assessors' names, one per line."""
+
+    def listing(desk: Any, text: dict[str, Any]) -> int:
+        names = desk.assessor_names()
+        for name in names:
+            print(name)
+        if not names:
+            print(text["none"], file=sys.stderr)
+        return 0
+
+    return _run(args, listing)
+
+
+# -- acts -----------------------------------------------------------------------------------------
+
+
+def cmd_override(args: argparse.Namespace) -> int:
+    """Override one competency's verdict with a reason."""
+    from scoring.reports.view import verdict_word
+
+    def act(desk: Any, who: str, text: dict[str, Any]) -> int:
+        done = desk.override(who, args.session, args.competency, args.verdict, args.reason)
+        print(text["override"].format(
+            seq=done.audit_seq, session=done.session_id, code=done.competency, who=who,
+            previous=verdict_word(done.previous, args.lang), verdict=verdict_word(done.verdict, args.lang),
+            automatic=verdict_word(done.automatic, args.lang)))
+        return 0
+
+    return _as_assessor(args, act)
+
+
+def cmd_mark_reviewed(args: argparse.Namespace) -> int:
+    """Mark a scored session reviewed."""
+    return _as_assessor(args, lambda desk, who, text: _done(text["review"], desk.mark_reviewed(who, args.session)))
+
+
+def cmd_sign(args: argparse.Namespace) -> int:
+    """Sign a reviewed session."""
+    return _as_assessor(args, lambda desk, who, text: _done(text["sign"], desk.sign(who, args.session)))
+
+
+def cmd_reopen(args: argparse.Namespace) -> int:
+    """Re-open a signed session, with a reason."""
+    return _as_assessor(args, lambda desk, who, text: _done(text["reopen"],
+                                                            desk.reopen(who, args.session, args.reason)))
+
+
+def _done(template: str, entry: Any) -> int:
+    print(template.format(session=entry.session_id, who=entry.assessor, seq=entry.seq,
+                          reason=entry.payload.get("reason", "")))
+    return 0
+
+
+# -- audit and sessions ---------------------------------------------------------------------------
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    """Exit 0 when the audit chain is intact, 1 naming the first bad entry and why."""
+
+    def verify(desk: Any, text: dict[str, Any]) -> int:
+        found = desk.verify_audit()
+        if found is None:
+            count = len(desk.audit_entries())
+            print(text["intact"].format(count=count, entries=text["entry" if count < 2 else "entries_word"]))
+            return 0
+        print(text["broken"].format(seq=found.seq))
+        print(found.message(args.lang))
+        return 1
+
+    return _run(args, verify)
+
+
+def cmd_audit_show(args: argparse.Namespace) -> int:
+    """A table of the audit entries (all, or one session's): seq, when, who, what, why."""
+    from simulator.cli.assessor_views import audit_table, console
+
+    def show(desk: Any, text: dict[str, Any]) -> int:
+        entries = desk.review(args.session).audit if args.session else desk.audit_entries()
+        if not entries:
+            print(text["no_entries"], file=sys.stderr)
+            return 0
+        console().print(audit_table(entries, text, args.lang, with_session=not args.session))
+        return 0
+
+    return _run(args, show)
+
+
+def cmd_sessions(args: argparse.Namespace) -> int:
+    """A table of the sessions with their review status, verdicts and overrides."""
+    from simulator.cli.assessor_views import console, sessions_table
+
+    def listing(desk: Any, text: dict[str, Any]) -> int:
+        found = desk.sessions(epreuve=args.epreuve, status=args.status, since=args.since, until=args.until)
+        if not found:
+            print(text["no_sessions"], file=sys.stderr)
+            return 0
+        console().print(sessions_table(found, text, args.lang))
+        return 0
+
+    return _run(args, listing)

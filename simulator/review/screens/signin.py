@@ -1,0 +1,51 @@
+"""Sign-in: the assessor's name and passphrase (masked); a refusal is shown and the screen stays."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Input, Label, Static
+
+from simulator.app.bindings import translate_bindings
+from simulator.app.widgets.key_bar import KeyBar
+
+
+class SignInScreen(Screen):
+    """Asks the app to sign the assessor in; the desk decides."""
+
+    AUTO_FOCUS = "#assessor"
+
+    def compose(self) -> ComposeResult:
+        translate_bindings(self, self.app.t)
+        t = self.app.t
+        with VerticalScroll(id="signin"):
+            yield Static(t("callsim — review of the épreuves"), id="signin-title")
+            yield Static(t("Sign in with your assessor account."), id="signin-intro")
+            with Horizontal(classes="signin-row"):
+                yield Label(t("Assessor"), classes="signin-label")
+                yield Input(id="assessor", compact=True)
+            with Horizontal(classes="signin-row"):
+                yield Label(t("Passphrase"), classes="signin-label")
+                yield Input(id="passphrase", password=True, compact=True)
+            yield Button(t("Sign in (Enter)"), id="signin-button", variant="primary", compact=True)
+            no_account = t("There is no assessor account in this store yet: "
+                           "create one with « callsim assessor add NAME ».")
+            yield Static("" if self.app.desk.assessor_names() else no_account, id="signin-error", classes="refusal")
+        yield KeyBar()
+
+    @on(Input.Submitted, "#assessor")
+    def _to_passphrase(self) -> None:
+        self.query_one("#passphrase", Input).focus()
+
+    @on(Input.Submitted, "#passphrase")
+    @on(Button.Pressed, "#signin-button")
+    def _sign_in(self) -> None:
+        name = self.query_one("#assessor", Input).value.strip()
+        passphrase = self.query_one("#passphrase", Input)
+        refusal = self.app.sign_in(name, passphrase.value)
+        if refusal:
+            passphrase.value = ""
+            self.query_one("#signin-error", Static).update(refusal)
+            (passphrase if name else self.query_one("#assessor", Input)).focus()
