@@ -1,8 +1,11 @@
 """Fold a session's audit entries on top of its latest grille into the ``SessionReview`` an assessor sees.
 
 No grille → to score; a grille → scored; a ``review`` entry since the last ``reopen`` → reviewed; a
-``sign`` entry since the last ``reopen`` → signed. Overrides always count (a re-open does not undo
-them): the final verdict of a competency is its latest override, else the scorer's.
+``sign`` entry since the last ``reopen`` → signed. A review or a signature stands behind the grille
+it was given on (its ``grille_sha256``): once the session is scored again with a different result, it
+no longer counts and the session is back to scored, to be reviewed again (the audit keeps it).
+Overrides always count (a re-open does not undo them): the final verdict of a competency is its
+latest override, else the scorer's.
 """
 
 from __future__ import annotations
@@ -32,12 +35,14 @@ def fold_review(header: SessionHeader, latest: StoredGrille | None, entries: Ite
     overrides: list[Override] = []
     reviewers: list[str] = []
     signed_by = ""
+    current = latest.grille_sha256 if latest is not None else ""
     for entry in audit:
+        stands = entry.payload.get("grille_sha256") == current
         if entry.action == OVERRIDE:
             overrides.append(override_from(entry))
-        elif entry.action == MARK_REVIEWED and entry.assessor not in reviewers:
+        elif entry.action == MARK_REVIEWED and stands and entry.assessor not in reviewers:
             reviewers.append(entry.assessor)
-        elif entry.action == SIGN:
+        elif entry.action == SIGN and stands:
             signed_by = entry.assessor
         elif entry.action == REOPEN:
             reviewers, signed_by = [], ""

@@ -163,3 +163,29 @@ def test_sessions_filter_by_epreuve_status_and_dates(desk):
         desk.sessions(status="archived")
     with pytest.raises(UnknownSessionReview):
         desk.review("S-000000000000")
+
+
+def test_a_signature_stands_behind_its_grille_only(desk):
+    """Scored again with another result, a signed session is back to scored: it must be reviewed and signed again."""
+    import dataclasses
+    import hashlib
+    import json
+
+    desk, ids = desk
+    session = ids["ideal"]
+    _signed(desk, session)
+    same = desk.grilles.latest(session)
+    desk.grilles.put([same], "2026-01-07T09:00:00.000")  # the same grille stored again: the signature holds
+    assert desk.review(session).status == SIGNED
+    grille = json.loads(same.grille_json)
+    grille["competencies"][0]["verdict"] = "nok"  # e.g. a rescore under a stricter rubric
+    text = json.dumps(grille, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    changed = dataclasses.replace(same, grille_json=text, grille_sha256=hashlib.sha256(text.encode()).hexdigest())
+    desk.grilles.put([changed], "2026-01-07T10:00:00.000")
+    review = desk.review(session)
+    assert (review.status, review.signed_by, review.reviewed_by) == (SCORED, "", ())
+    assert [e.action for e in review.audit][-2:] == ["review", "sign"]  # the audit still shows them
+    resolve_not_observed(desk, ANNE, session)
+    desk.mark_reviewed(ANNE, session)
+    desk.sign(BRUNO, session)
+    assert desk.review(session).status == SIGNED
