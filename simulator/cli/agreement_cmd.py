@@ -15,6 +15,7 @@ import json
 import sys
 from typing import Any
 
+from simulator.cli.desk_errors import desk_errors, desk_failure
 from simulator.cli.store_option import add_store_option, store_path
 
 FORMATS = ("table", "json", "csv")
@@ -61,12 +62,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def cmd_agreement(args: argparse.Namespace) -> int:
     """Print the agreement reports of the chosen pairs."""
-    import sqlite3
-
     from scoring.assessment.agreement import AUTOMATIC, agreement_report, assessors_in, rater_pairs
     from scoring.assessment.desk import ReviewDesk
-    from scoring.assessment.model import AssessmentError
-    from simulator.journal.errors import JournalError
     from simulator.system_clock import SystemClock
 
     text = TEXT[args.lang]
@@ -77,12 +74,8 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         with ReviewDesk.open(path, SystemClock()) as desk:
             reviews = desk.sessions()
             accounts = desk.assessor_names()
-    except AssessmentError as exc:
-        return _fail(text, exc.message(args.lang))
-    except JournalError as exc:
-        return _fail(text, exc.message_fr if args.lang == "fr" else exc.message_en)
-    except sqlite3.Error as exc:
-        return _fail(text, str(exc))
+    except desk_errors() as exc:
+        return _fail(text, *desk_failure(exc, args.lang))
     if args.assessors:
         first, second = args.assessors
         for name in (first, second):

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from simulator.cli.assessor_views import TEXT as _TEXT
+from simulator.cli.desk_errors import desk_errors, desk_failure
 from simulator.cli.store_option import add_store_option, store_path
 
 #: Where a script may give the acting assessor's passphrase (after ``--passphrase-stdin``).
@@ -117,11 +118,7 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 
 def _run(args: argparse.Namespace, act: Callable[[Any, dict[str, Any]], int], *, create: bool = False) -> int:
     """Open the desk on ``--store``, run ``act(desk, texts)``, turn every refusal into a message and an exit code."""
-    import sqlite3
-
     from scoring.assessment.desk import ReviewDesk
-    from scoring.assessment.model import AssessmentError, InvalidFilter, UnknownSessionReview
-    from simulator.journal.errors import JournalError
     from simulator.system_clock import SystemClock
 
     text = _TEXT[args.lang]
@@ -131,14 +128,8 @@ def _run(args: argparse.Namespace, act: Callable[[Any, dict[str, Any]], int], *,
     try:
         with ReviewDesk.open(path, SystemClock(), create=create) as desk:
             return act(desk, text)
-    except (UnknownSessionReview, InvalidFilter) as exc:
-        return _fail(text, exc.message(args.lang), 2)
-    except AssessmentError as exc:
-        return _fail(text, exc.message(args.lang))
-    except JournalError as exc:
-        return _fail(text, exc.message_fr if args.lang == "fr" else exc.message_en)
-    except sqlite3.Error as exc:
-        return _fail(text, str(exc))
+    except desk_errors() as exc:
+        return _fail(text, *desk_failure(exc, args.lang))
 
 
 def _fail(text: dict[str, Any], message: str, code: int = 1) -> int:

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from simulator.cli.desk_errors import desk_errors, desk_failure
 from simulator.cli.store_option import add_store_option, store_path
 
 TEXT: dict[str, dict[str, str]] = {
@@ -67,11 +68,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Gather the sessions, then write them in the chosen format."""
-    import sqlite3
-
     from scoring.assessment.desk import ReviewDesk
-    from scoring.assessment.model import AssessmentError, UnknownSessionReview
-    from simulator.journal.errors import JournalError
     from simulator.system_clock import SystemClock
 
     text = TEXT[args.lang]
@@ -83,16 +80,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         with ReviewDesk.open(path, SystemClock()) as desk:
             items = _gather(desk, args, text)
-    except UnknownSessionReview as exc:
-        return _fail(text, exc.message(args.lang), 2)
     except _NotScored as exc:
         return _fail(text, text["not_scored"].format(exc.args[0]))
-    except AssessmentError as exc:
-        return _fail(text, exc.message(args.lang))
-    except JournalError as exc:
-        return _fail(text, exc.message_fr if args.lang == "fr" else exc.message_en)
-    except sqlite3.Error as exc:
-        return _fail(text, str(exc))
+    except desk_errors() as exc:
+        return _fail(text, *desk_failure(exc, args.lang))
     if not items:
         print(text["none"], file=sys.stderr)
     if args.format == "html" and (args.all or len(items) > 1):

@@ -1,0 +1,33 @@
+"""What the assessors' commands print when the desk or its store refuses: one message and one exit code.
+
+``agreement``, ``export`` and the ``assessor``/``override``/lifecycle commands open a ``ReviewDesk``
+on ``--store``; whatever it raises — a refused act, an unknown session, a journal that does not
+verify, an SQLite file that is not a store — becomes the same message in the chosen language and
+the same exit code everywhere (2 for what names nothing known, 1 for a refusal).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+
+def desk_failure(exc: Exception, lang: str) -> tuple[str, int]:
+    """The message and exit code for an error raised while working on the desk."""
+    from scoring.assessment.model import AssessmentError, InvalidFilter, UnknownSessionReview
+    from simulator.journal.errors import JournalError
+
+    if isinstance(exc, UnknownSessionReview | InvalidFilter):
+        return exc.message(lang), 2
+    if isinstance(exc, AssessmentError):
+        return exc.message(lang), 1
+    if isinstance(exc, JournalError):
+        return (exc.message_fr if lang == "fr" else exc.message_en), 1
+    return str(exc), 1
+
+
+def desk_errors() -> tuple[type[Exception], ...]:
+    """The exceptions ``desk_failure`` turns into a message (catch these around desk work)."""
+    from scoring.assessment.model import AssessmentError
+    from simulator.journal.errors import JournalError
+
+    return AssessmentError, JournalError, sqlite3.Error
