@@ -7,9 +7,9 @@ import os
 import sys
 from pathlib import Path
 
+from simulator.cli.store_option import add_store_option, store_path
 from simulator.journal.errors import JournalError, UnknownSession
 from simulator.journal.jsonl import export_jsonl, verify_file, write_jsonl
-from simulator.journal.paths import default_store_path
 from simulator.journal.sqlite_store import SqliteJournalStore
 from simulator.journal.verify import VerifyResult, verify_session
 
@@ -31,7 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     verify.add_argument("target", metavar="SESSION|FICHIER.jsonl",
                         help="identifiant de session ou fichier exporté (.jsonl)")
-    _add_store_option(verify)
+    add_store_option(verify)
     verify.set_defaults(handler=cmd_verify)
 
     export = sub.add_parser(
@@ -44,20 +44,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                         help="format d'export (seul « jsonl » est disponible)")
     export.add_argument("-o", "--output", metavar="FICHIER",
                         help="fichier de sortie (par défaut : sortie standard)")
-    _add_store_option(export)
+    add_store_option(export)
     export.set_defaults(handler=cmd_export)
 
     listing = sub.add_parser(
         "list", help="lister les sessions du journal", description="Liste les sessions."
     )
-    _add_store_option(listing)
+    add_store_option(listing)
     listing.set_defaults(handler=cmd_list)
-
-
-def _add_store_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--store", metavar="CHEMIN",
-                        help="base du journal (par défaut : $CALLSIM_STORE ou "
-                             "$XDG_DATA_HOME/callsim/callsim.sqlite3)")
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
@@ -66,8 +60,7 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 
 
 def _open_store(args: argparse.Namespace) -> SqliteJournalStore:
-    path = Path(args.store) if args.store else default_store_path()
-    return SqliteJournalStore(path, create=False)
+    return SqliteJournalStore(store_path(args), create=False)
 
 
 def _error(message: str) -> int:
