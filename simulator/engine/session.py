@@ -25,6 +25,7 @@ from simulator.engine.actions import Take, action_from_json
 from simulator.engine.bundle import Bundle, load_bundle, single_scenario_bundle
 from simulator.engine.clock import Clock, parse_stamp, stamp
 from simulator.engine.contact import ContactRuntime, Line, Step
+from simulator.engine.deferred import ContactTable, DeferredContact, contacts_ended_in
 from simulator.engine.dispatch import apply_action
 from simulator.engine.evidence import Evidence
 from simulator.engine.phases import Phase
@@ -73,7 +74,7 @@ class _Timing:
 
 @dataclass
 class _State:
-    contacts: dict[str, ContactRuntime] = field(default_factory=dict)
+    contacts: ContactTable
     arrived: list[str] = field(default_factory=list)
     arrived_minute: dict[str, int] = field(default_factory=dict)
     active: str | None = None
@@ -98,7 +99,7 @@ class EpreuveSession:
         self.time_limit_minutes = int(extra["time_limit_minutes"])
         self.seq = 0
         self.timing = _Timing()
-        self.state = _State()
+        self.state = _State(ContactTable(self._rebuild))
         self.broken = False
         self._claim = ExitStack()
 
@@ -138,7 +139,7 @@ class EpreuveSession:
         session = cls(bundle, header, store, clock)
         session._claim.enter_context(store.claim(session_id, f"callsim {__version__}"))
         try:
-            session._replay(store.events(session_id))
+            session._replay(store.events(session_id), lazy=True)
             if session.seq == 0:
                 # Stopped between writing the header and the first event: the épreuve never
                 # started (its clock never ran), so it starts now, as ``start`` would have.
@@ -234,11 +235,13 @@ class EpreuveSession:
 
     def queue(self) -> list[QueueItem]:
         items = []
+        contacts = self.state.contacts
         for key in self.state.arrived:
-            contact = self.state.contacts[key]
-            items.append(QueueItem(key, contact.ctx.text(contact.scenario.title), contact.scenario.direction,
-                                   contact.scenario.medium, contact.scenario.kind, contact.phase.value,
-                                   self.state.arrived_minute[key]))
+            scenario = contacts.scenario(key)
+            title = contacts.title(key, seed=self.header.seed, today=self.today, lang=self.header.language,
+                                   agent_name=self.agent_name)
+            items.append(QueueItem(key, title, scenario.direction, scenario.medium, scenario.kind,
+                                   contacts.phase(key).value, self.state.arrived_minute[key]))
         return items
 
     def active_view(self) -> ContactView | None:
@@ -262,10 +265,9 @@ class EpreuveSession:
             self.timing.banked += max(0.0, (self.timing.last_at - self.timing.segment_start).total_seconds())
         self.timing.segment_start = at
 
-    def _apply_arrived(self, key: str, minute: int) -> None:
-        planned = self.bundle.contact(key)
-        self.state.contacts[key] = ContactRuntime(planned.scenario, seed=self.header.seed, today=self.today,
-                                                  lang=self.header.language, agent_name=self.agent_name)
+    def _apply_arrived(self, key: str, minute: int, *, deferred: bool = False) -> None:
+        scenario = self.bundle.contact(key).scenario
+        self.state.contacts[key] = DeferredContact(scenario) if deferred else self._new_runtime(scenario)
         self.state.arrived.append(key)
         self.state.arrived_minute[key] = minute
 
@@ -288,10 +290,7 @@ class EpreuveSession:
                 raise ActionRefused("no-contact", "Aucun contact en cours : prenez un contact dans la file.", "No contact in progress: take one from the queue.", "Geen lopend contact: neem een contact uit de wachtrij.")
             contact = state.contacts[state.active]
             step = apply_action(contact, action, results=results)
-        for item in step.evidence:
-            object.__setattr__(item, "seq", seq)
-        contact.lines.extend(step.lines)
-        contact.evidence.extend(step.evidence)
+        _keep(contact, step, seq)
         state.evidence.extend(step.evidence)
         if contact.phase is Phase.ENDED:
             state.active = None
@@ -299,13 +298,9 @@ class EpreuveSession:
 
     def _expire_all(self, seq: int) -> list[Evidence]:
         gathered: list[Evidence] = []
-        for key in self.state.arrived:
-            contact = self.state.contacts[key]
+        for contact in self.state.contacts.built():  # a deferred contact has ended: nothing to expire
             step = contact.expire()
-            for item in step.evidence:
-                object.__setattr__(item, "seq", seq)
-            contact.lines.extend(step.lines)
-            contact.evidence.extend(step.evidence)
+            _keep(contact, step, seq)
             gathered.extend(step.evidence)
         self.state.evidence.extend(gathered)
         self.state.active = None
@@ -337,7 +332,10 @@ class EpreuveSession:
         self.timing.last_at = at
         return seq
 
-    def _replay(self, events: Iterable[Event], *, strict: bool = True) -> None:
+    def _replay(self, events: Iterable[Event], *, strict: bool = True, lazy: bool = False) -> None:
+        """Re-apply journal events; ``lazy`` defers the contacts that had ended (see ``deferred``)."""
+        events = list(events)
+        ended = contacts_ended_in(events) if lazy and strict else set()
         for event in events:
             at = parse_stamp(event.at)
             seq = event.seq
@@ -346,13 +344,15 @@ class EpreuveSession:
             elif event.type == "session_resumed":
                 self._apply_resumed(at)
             elif event.type == "contact_arrived":
-                self._apply_arrived(event.payload["contact"], int(event.payload["minute"]))
+                key = event.payload["contact"]
+                self._apply_arrived(key, int(event.payload["minute"]), deferred=key in ended)
+            elif event.type == "action" and self.state.contacts.deferred(str(event.payload["contact"])):
+                self._defer_action(event)
             elif event.type == "action":
                 # the journal already holds what the candidate saw: tool results are not computed again
                 _contact, step = self._apply_action(action_from_json(event.payload["action"]), seq, results=False)
-                if strict and [e.to_json() for e in step.evidence] != list(event.payload["evidence"]):
-                    raise SessionError(f"Rejouer l'événement {seq} ne donne pas les mêmes preuves.",
-                                       f"Replaying event {seq} does not give the same evidence.")
+                if strict:
+                    _same_evidence(step, event)
             elif event.type == "time_up":
                 self._expire_all(seq)
                 self.timing.stop(at)
@@ -360,6 +360,41 @@ class EpreuveSession:
                 self._apply_finished(str(event.payload.get("reason", "completed")), at)
             self.seq = seq
             self.timing.last_at = at
+
+    def _defer_action(self, event: Event) -> None:
+        """An action of a contact that ended later in the journal: keep the event and what it recorded."""
+        key = str(event.payload["contact"])
+        action = action_from_json(event.payload["action"])
+        state = self.state
+        if isinstance(action, Take) and (action.contact != key or state.active is not None):
+            raise SessionError(f"L'événement {event.seq} prend un contact qui ne peut pas l'être.",
+                               f"Event {event.seq} takes a contact that cannot be taken.")
+        if not isinstance(action, Take) and state.active != key:
+            raise SessionError(f"L'événement {event.seq} agit sur un contact qui n'est pas en cours.",
+                               f"Event {event.seq} acts on a contact that is not in progress.")
+        state.contacts.deferred(key).events.append(event)
+        state.evidence.extend(Evidence.from_json(e) for e in event.payload["evidence"])
+        state.active = None if event.payload["phase"] == Phase.ENDED.value else key
+
+    def _rebuild(self, key: str, deferred: DeferredContact) -> ContactRuntime:
+        """Replay an ended contact's journaled actions, checking each gives the journal's evidence."""
+        contact = self._new_runtime(deferred.scenario)
+        for event in deferred.events:
+            try:
+                step = apply_action(contact, action_from_json(event.payload["action"]), results=False)
+            except ActionRefused as refusal:
+                raise SessionError(f"Rejouer l'événement {event.seq} est refusé : {refusal.message_fr}",
+                                   f"Replaying event {event.seq} is refused: {refusal.message_en}") from refusal
+            _keep(contact, step, event.seq)
+            _same_evidence(step, event)
+        if contact.phase is not Phase.ENDED:
+            raise SessionError(f"Rejouer le contact {key} ne le termine pas comme le journal l'indique.",
+                               f"Replaying contact {key} does not end it as the journal says.")
+        return contact
+
+    def _new_runtime(self, scenario: Any) -> ContactRuntime:
+        return ContactRuntime(scenario, seed=self.header.seed, today=self.today, lang=self.header.language,
+                              agent_name=self.agent_name)
 
     # -- helpers -----------------------------------------------------------------------------------
 
@@ -374,7 +409,7 @@ class EpreuveSession:
                 if order == "fixed":
                     break
                 continue
-            if order == "fixed" and any(self.state.contacts[k].phase is not Phase.ENDED for k in self.state.arrived):
+            if order == "fixed" and any(self.state.contacts.phase(k) is not Phase.ENDED for k in self.state.arrived):
                 break
             due.append(planned)
             if order == "fixed":
@@ -383,7 +418,21 @@ class EpreuveSession:
 
     def _all_done(self) -> bool:
         contacts = self.state.contacts
-        return len(contacts) == len(self.bundle.contacts) and all(c.phase is Phase.ENDED for c in contacts.values())
+        return len(contacts) == len(self.bundle.contacts) and all(contacts.phase(k) is Phase.ENDED for k in contacts)
+
+
+def _keep(contact: ContactRuntime, step: Step, seq: int) -> None:
+    """Tie a step's evidence to its journal event and add its lines and evidence to the contact."""
+    for item in step.evidence:
+        object.__setattr__(item, "seq", seq)
+    contact.lines.extend(step.lines)
+    contact.evidence.extend(step.evidence)
+
+
+def _same_evidence(step: Step, event: Event) -> None:
+    if [e.to_json() for e in step.evidence] != list(event.payload["evidence"]):
+        raise SessionError(f"Rejouer l'événement {event.seq} ne donne pas les mêmes preuves.",
+                           f"Replaying event {event.seq} does not give the same evidence.")
 
 
 def _bundle_of(header: SessionHeader) -> Bundle:
