@@ -33,6 +33,7 @@ from simulator.engine.toolbox import ActionRefused
 from simulator.engine.views import ContactView, QueueItem, contact_view
 from simulator.journal.events import Event, SessionHeader
 from simulator.journal.store import JournalStore
+from simulator.journal.verify import first_broken_link
 from simulator.scenario.models import text_in
 
 
@@ -80,6 +81,9 @@ class _State:
     active: str | None = None
     finished: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
+
+
+_ENDED = Phase.ENDED.value
 
 
 def session_id_for(candidate_id: str, epreuve_id: str, seed: int, created_at: str) -> str:
@@ -139,7 +143,13 @@ class EpreuveSession:
         session = cls(bundle, header, store, clock)
         session._claim.enter_context(store.claim(session_id, f"callsim {__version__}"))
         try:
-            session._replay(store.events(session_id), lazy=True)
+            events = list(store.events(session_id))
+            broken = first_broken_link(header, events)
+            if broken is not None:
+                raise SessionError(
+                    f"Le journal de cette session est altéré à partir de l'événement {broken} : elle ne peut pas reprendre.",
+                    f"This session's journal is altered from event {broken} on: it cannot resume.")
+            session._replay(events, lazy=True)
             if session.seq == 0:
                 # Stopped between writing the header and the first event: the épreuve never
                 # started (its clock never ran), so it starts now, as ``start`` would have.
@@ -374,7 +384,7 @@ class EpreuveSession:
                                f"Event {event.seq} acts on a contact that is not in progress.")
         state.contacts.deferred(key).events.append(event)
         state.evidence.extend(Evidence.from_json(e) for e in event.payload["evidence"])
-        state.active = None if event.payload["phase"] == Phase.ENDED.value else key
+        state.active = None if event.payload["phase"] == _ENDED else key
 
     def _rebuild(self, key: str, deferred: DeferredContact) -> ContactRuntime:
         """Replay an ended contact's journaled actions, checking each gives the journal's evidence."""

@@ -40,6 +40,15 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def read_payload_text(payload: Mapping[str, Any]) -> str:
+    """The canonical text of a payload read back from a journal, to check its hash quickly.
+
+    What was read from JSON holds only JSON types: the checks of ``canonical_bytes`` are left
+    out, and a value JSON cannot write exactly (a non-finite number) still raises ``ValueError``.
+    """
+    return _ENCODER.encode(payload if isinstance(payload, dict) else dict(payload))
+
+
 def header_hash(header: SessionHeader) -> str:
     """SHA-256 hex of the canonical header dict; it is the ``prev_hash`` of event 1."""
     return sha256_hex(canonical_bytes(header_to_dict(header)))

@@ -6,7 +6,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from simulator.journal.canonical import event_hash, header_hash
+from simulator.journal.canonical import (
+    event_hash,
+    event_hash_from_text,
+    header_hash,
+    read_payload_text,
+)
 from simulator.journal.errors import JournalError
 from simulator.journal.events import Event, SessionHeader
 from simulator.journal.reasons import describe
@@ -140,6 +145,26 @@ def verify_events(
             return VerifyResult.failure("extra_events", j, j + 1, last=j)
         return VerifyResult.failure("head_mismatch", k, None)
     return VerifyResult.success(k)
+
+
+def first_broken_link(header: SessionHeader, events: Iterable[Event]) -> int | None:
+    """The seq of the first event that is not where the chain says (numbering, link, hash), or None.
+
+    The quick check a resume makes of what it read; ``verify_events`` tells what went wrong.
+    """
+    prev = header_hash(header)
+    for k, event in enumerate(events, start=1):
+        if event.session_id != header.session_id or event.seq != k or event.prev_hash != prev:
+            return k
+        try:
+            digest = event_hash_from_text(prev, header.session_id, k, event.at, event.type,
+                                          read_payload_text(event.payload))
+        except (ValueError, TypeError):
+            return k
+        if digest != event.hash:
+            return k
+        prev = digest
+    return None
 
 
 def verify_session(
