@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
-import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol, Self
 
 from scoring.grille import grille_bytes
+from scoring.side_tables import SideTables
 
 _REFUSE = "BEGIN SELECT RAISE(ABORT, 'grilles are append-only'); END"
 SCHEMA = (
@@ -106,54 +105,32 @@ class SqliteGrilleStore:
     """Grilles in the ``grilles`` table of the journal's SQLite file (created on first use)."""
 
     def __init__(self, path: str | Path, *, timeout: float = 30.0) -> None:
-        self.path = Path(path)
-        self._lock = threading.RLock()
-        self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=timeout)
-        self._conn.execute("PRAGMA synchronous=FULL")
-        if self._conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'grilles'").fetchone() is None:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                for ddl in SCHEMA:
-                    self._conn.execute(ddl)
-                self._conn.execute("COMMIT")
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
+        self._tables = SideTables(path, ("grilles",), SCHEMA, timeout=timeout)
+        self.path = self._tables.path
 
     def put(self, grilles: Iterable[StoredGrille], stored_at: str) -> int:
         rows = [replace(g, stored_at=stored_at).row() for g in grilles]
         if not rows:
             return 0
-        with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                self._conn.executemany(f"INSERT INTO grilles ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
-                self._conn.execute("COMMIT")
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
+        with self._tables.transaction() as conn:
+            conn.executemany(f"INSERT INTO grilles ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
         return len(rows)
 
     def latest(self, session_id: str) -> StoredGrille | None:
-        with self._lock:
-            row = self._conn.execute(f"SELECT {_COLUMNS} FROM grilles WHERE session_id = ? ORDER BY id DESC LIMIT 1",
-                                     (session_id,)).fetchone()
-        return StoredGrille(*row) if row else None
+        rows = self._tables.fetch(f"SELECT {_COLUMNS} FROM grilles WHERE session_id = ? ORDER BY id DESC LIMIT 1",
+                                  (session_id,))
+        return StoredGrille(*rows[0]) if rows else None
 
     def history(self, session_id: str) -> list[StoredGrille]:
-        with self._lock:
-            rows = self._conn.execute(f"SELECT {_COLUMNS} FROM grilles WHERE session_id = ? ORDER BY id",
-                                      (session_id,)).fetchall()
+        rows = self._tables.fetch(f"SELECT {_COLUMNS} FROM grilles WHERE session_id = ? ORDER BY id", (session_id,))
         return [StoredGrille(*row) for row in rows]
 
     def scored_session_ids(self) -> list[str]:
-        with self._lock:
-            rows = self._conn.execute("SELECT session_id FROM grilles GROUP BY session_id ORDER BY MIN(id)").fetchall()
+        rows = self._tables.fetch("SELECT session_id FROM grilles GROUP BY session_id ORDER BY MIN(id)")
         return [row[0] for row in rows]
 
     def close(self) -> None:
-        with self._lock:
-            self._conn.close()
+        self._tables.close()
 
     def __enter__(self) -> Self:
         return self

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Protocol, Self
 
 from scoring.assessment.model import ASSESSOR_ADDED, AssessmentError, AssessorExists, AuditEntry
+from scoring.side_tables import SideTables
 from simulator.journal.canonical import canonical_bytes, canonical_text, sha256_hex
 
 #: The ``prev_hash`` of the first audit entry.
@@ -124,50 +123,42 @@ class SqliteAuditStore:
     """Accounts and audit log in the journal's SQLite file (tables created on first use)."""
 
     def __init__(self, path: str | Path, *, timeout: float = 30.0) -> None:
-        self.path = Path(path)
-        self._lock = threading.RLock()
-        self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=timeout)
-        self._conn.text_factory = _lenient_text  # a damaged row is reported by verification, not a crash
-        self._conn.execute("PRAGMA synchronous=FULL")
-        names = {row[0] for row in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if not {"assessors", "audit"} <= names:
-            with self._transaction() as conn:
-                for ddl in SCHEMA:
-                    conn.execute(ddl)
+        # a damaged row is reported by verification, not a crash
+        self._tables = SideTables(path, ("assessors", "audit"), SCHEMA, timeout=timeout, text_factory=_lenient_text)
+        self.path = self._tables.path
 
     def append(self, assessor: str, action: str, session_id: str, payload: Mapping[str, Any], at: str,
                *, after: str | None = None) -> AuditEntry:
-        with self._transaction() as conn:
+        with self._tables.transaction() as conn:
             return self._append(conn, assessor, action, session_id, payload, at, after)
 
     def entries(self, session_id: str | None = None) -> list[AuditEntry]:
         if session_id is None:
-            rows = self._fetch(f"SELECT {_COLUMNS} FROM audit ORDER BY seq")
+            rows = self._tables.fetch(f"SELECT {_COLUMNS} FROM audit ORDER BY seq")
         else:
-            rows = self._fetch(f"SELECT {_COLUMNS} FROM audit WHERE session_id = ? ORDER BY seq", (session_id,))
+            rows = self._tables.fetch(f"SELECT {_COLUMNS} FROM audit WHERE session_id = ? ORDER BY seq", (session_id,))
         return [_row_to_entry(row) for row in rows]
 
     def last(self) -> AuditEntry | None:
-        rows = self._fetch(f"SELECT {_COLUMNS} FROM audit ORDER BY seq DESC LIMIT 1")
+        rows = self._tables.fetch(f"SELECT {_COLUMNS} FROM audit ORDER BY seq DESC LIMIT 1")
         return _row_to_entry(rows[0]) if rows else None
 
     def add_assessor(self, name: str, kdf_hash: str, at: str) -> AuditEntry:
-        with self._transaction() as conn:
+        with self._tables.transaction() as conn:
             if conn.execute("SELECT 1 FROM assessors WHERE name = ?", (name,)).fetchone():
                 raise _exists(name)
             conn.execute("INSERT INTO assessors (name, kdf_hash, created_at) VALUES (?, ?, ?)", (name, kdf_hash, at))
             return self._append(conn, name, ASSESSOR_ADDED, "", {}, at, None)
 
     def assessor_hash(self, name: str) -> str | None:
-        rows = self._fetch("SELECT kdf_hash FROM assessors WHERE name = ?", (name,))
+        rows = self._tables.fetch("SELECT kdf_hash FROM assessors WHERE name = ?", (name,))
         return rows[0][0] if rows else None
 
     def assessor_names(self) -> list[str]:
-        return [row[0] for row in self._fetch("SELECT name FROM assessors ORDER BY rowid")]
+        return [row[0] for row in self._tables.fetch("SELECT name FROM assessors ORDER BY rowid")]
 
     def close(self) -> None:
-        with self._lock:
-            self._conn.close()
+        self._tables.close()
 
     def __enter__(self) -> Self:
         return self
@@ -186,23 +177,6 @@ class SqliteAuditStore:
                      (entry.seq, entry.at, entry.assessor, entry.action, entry.session_id,
                       canonical_text(dict(entry.payload)), entry.prev_hash, entry.hash))
         return entry
-
-    def _fetch(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
-        with self._lock:
-            return self._conn.execute(sql, params).fetchall()
-
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """``BEGIN IMMEDIATE`` … ``COMMIT`` under the store lock; roll back on any error."""
-        with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._conn
-                self._conn.execute("COMMIT")
-            except BaseException:
-                if self._conn.in_transaction:
-                    self._conn.execute("ROLLBACK")
-                raise
 
 
 def _row_to_entry(row: tuple[Any, ...]) -> AuditEntry:
