@@ -18,23 +18,11 @@ import pytest
 from simulator.cli import main
 from simulator.scenario.checker import check_paths
 from simulator.scenario.diagnostics import Diagnostic
+from tests.scenario.variants import variant
 
 ROOT = Path(__file__).resolve().parents[2]
-CORPUS = Path(__file__).with_name("corpus")
-VALID = CORPUS / "valid-minimal.yaml"
 SHIPPED = ROOT / "scenarios" / "inbound" / "maison-lumiere-livraison.yaml"
 SHIPPED_PLANS = SHIPPED.with_name("maison-lumiere-livraison.plans.yaml")
-
-
-def variant(tmp_path: Path, *changes: tuple[str, str], source: Path = VALID, name: str = "cas.yaml") -> Path:
-    """``source`` with each (old, new) replaced exactly once, written to ``tmp_path/name``."""
-    text = source.read_text(encoding="utf-8")
-    for old, new in changes:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def line_of(path: Path, fragment: str) -> int:

@@ -21,9 +21,9 @@ from simulator.cli import main
 from simulator.scenario.loader import load_file
 from simulator.trainer.plans import run_plan_file
 from simulator.trainer.walk import walk
+from tests.scenario.variants import variant
 
 ROOT = Path(__file__).resolve().parents[2]
-VALID = ROOT / "tests" / "scenario" / "corpus" / "valid-minimal.yaml"
 SCENARIO = ROOT / "scenarios" / "inbound" / "maison-lumiere-livraison.yaml"
 PLANS = SCENARIO.with_name("maison-lumiere-livraison.plans.yaml")
 EPREUVE = ROOT / "scenarios" / "epreuves" / "practice.yaml"
@@ -40,16 +40,6 @@ BROKEN = {
     "choice-without-choices": [("resources:\n", "resources:\n  forms:\n    - id: f\n      title: F\n      fields:\n"
                                                 "        - {id: c, label: C, type: choice}\n")],
 }
-
-
-def variant(tmp_path: Path, changes: list[tuple[str, str]], source: Path = VALID, name: str = "cas.yaml") -> Path:
-    text = source.read_text(encoding="utf-8")
-    for old, new in changes:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 @pytest.fixture
@@ -72,7 +62,7 @@ def typed(monkeypatch):
 
 @pytest.mark.parametrize("code", sorted(BROKEN))
 def test_walk_refuses_a_broken_text_with_the_checkers_positioned_diagnostic(tmp_path, capsys, code):
-    path = variant(tmp_path, BROKEN[code])
+    path = variant(tmp_path, *BROKEN[code])
     assert main(["scenario", "walk", str(path)]) == 1
     err = capsys.readouterr().err
     assert f"{path}:" in err and f"[{code}]" in err and "Traceback" not in err
@@ -81,7 +71,7 @@ def test_walk_refuses_a_broken_text_with_the_checkers_positioned_diagnostic(tmp_
 @pytest.mark.parametrize("code", sorted(BROKEN))
 def test_play_refuses_a_broken_text_with_the_checkers_positioned_diagnostic(tmp_path, capsys, typed, code):
     typed("1", "1", "1", ":quitter")
-    path = variant(tmp_path, BROKEN[code])
+    path = variant(tmp_path, *BROKEN[code])
     assert main(["scenario", "play", str(path)]) == 1
     err = capsys.readouterr().err
     assert f"{path}:" in err and f"[{code}]" in err
@@ -90,21 +80,21 @@ def test_play_refuses_a_broken_text_with_the_checkers_positioned_diagnostic(tmp_
 @pytest.mark.parametrize("code", ["unknown-filter", "fact-uses-fact", "template-error"])
 def test_the_walker_reports_a_text_that_cannot_be_produced_instead_of_raising(tmp_path, code):
     # walk() given the model directly (as scripts and tests do), without the checker in front
-    scenario = load_file(variant(tmp_path, BROKEN[code])).model
+    scenario = load_file(variant(tmp_path, *BROKEN[code])).model
     assert scenario is not None
     report = walk(scenario)
     assert report.exceptions and not report.ok
 
 
 def test_the_walker_explains_a_filter_given_the_wrong_kind_of_value(tmp_path):
-    report = walk(load_file(variant(tmp_path, BROKEN["template-error"])).model)
+    report = walk(load_file(variant(tmp_path, *BROKEN["template-error"])).model)
     assert any("« time » attend une heure HH:MM" in line for line in report.exceptions), report.exceptions
 
 
 def test_play_stops_with_a_message_when_a_text_fails_only_for_the_customer_being_played(tmp_path, capsys, typed):
     # Only a male customer meets the broken filter: the checker's sample customer (a woman) does not.
     say = 'say: "Bonjour, vous êtes ouverts ce samedi ?"'
-    path = variant(tmp_path, [(say, "say: \"{% if customer.gender == 'M' %}{{ today | time }}{% endif %}Bonjour !\"")])
+    path = variant(tmp_path, (say, "say: \"{% if customer.gender == 'M' %}{{ today | time }}{% endif %}Bonjour !\""))
     assert main(["scenario", "check", str(path)]) == 0
     stopped = 0
     for seed in range(1, 7):
