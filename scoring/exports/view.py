@@ -10,6 +10,7 @@ from typing import Any
 from scoring.assessment.model import MARK_REVIEWED, SIGN, Override, SessionReview, pseudonym
 from scoring.grille import grille_bytes
 from scoring.verdicts import aggregate
+from simulator.journal.events import plain
 
 
 class NotScored(ValueError):
@@ -94,7 +95,7 @@ def masked_grille(review: SessionReview, blind: bool) -> Mapping[str, Any]:
     if not blind:
         return grille
     mask = masker(review, blind)
-    copied = _plain(grille)
+    copied = plain(grille)
     copied["session"]["candidate_id"] = candidate_label(review, blind)
     for moment in copied.get("moments", ()):
         moment["excerpt"] = [[speaker, mask(text)] for speaker, text in moment.get("excerpt", ())]
@@ -116,10 +117,3 @@ def _mask_strings(value: Any, mask: Callable[[str], str]) -> Any:
         return [_mask_strings(v, mask) for v in value]
     return value
 
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, Mapping):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    return value

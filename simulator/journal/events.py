@@ -61,7 +61,7 @@ def header_to_dict(header: SessionHeader) -> dict[str, Any]:
     """Return the header as a plain dict (mappings copied to dicts), ready for canonical JSON."""
     data: dict[str, Any] = {name: getattr(header, name) for name in HEADER_FIELDS}
     data["scenario_hashes"] = dict(header.scenario_hashes)
-    data["extra"] = _plain(header.extra)
+    data["extra"] = plain(header.extra)
     return data
 
 
@@ -89,7 +89,7 @@ def header_from_dict(data: Mapping[str, Any]) -> SessionHeader:
         raise InvalidRecord("scenario_hashes", "clés et valeurs texte", "str keys and values")
     values = {name: data[name] for name in HEADER_FIELDS}
     values["scenario_hashes"] = dict(hashes)
-    values["extra"] = _plain(data["extra"])
+    values["extra"] = plain(data["extra"])
     return SessionHeader(**values)
 
 
@@ -97,14 +97,14 @@ def event_to_line_dict(event: Event) -> dict[str, Any]:
     """Return the export form of an event (no session id: the header carries it)."""
     data: dict[str, Any] = {"kind": "event"}
     data.update({name: getattr(event, name) for name in EVENT_LINE_FIELDS})
-    data["payload"] = _plain(event.payload)
+    data["payload"] = plain(event.payload)
     return data
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """Copy nested mappings to dicts and tuples to lists so ``json`` can serialise them."""
     if isinstance(value, Mapping):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     return value
