@@ -92,3 +92,11 @@ def catalog_ids(lang: str, locale_dir: Path = LOCALE_DIR) -> set[str]:
 
     with (locale_dir / f"{lang}.po").open("rb") as po:
         return {str(m.id) for m in read_po(po, locale=lang) if m.id and m.string}
+
+
+def source_ids(package_dir: Path = LOCALE_DIR.parent) -> set[str]:
+    """The message ids the Python code under ``package_dir`` marks with ``t(…)`` or ``N_(…)``, read with Babel."""
+    from babel.messages.extract import extract_from_dir
+
+    found = extract_from_dir(str(package_dir), keywords={"t": None, "N_": None}, method_map=[("**.py", "python")])
+    return {message for _file, _line, message, _comments, _context in found if isinstance(message, str)}

@@ -5,17 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from babel.messages.extract import extract_from_dir
 
 import simulator.app
-from simulator.app.i18n import catalog_ids
+from simulator.app.i18n import catalog_ids, source_ids
 
 APP_DIR = Path(simulator.app.__file__).parent
 
 
 def _ids_in_source() -> set[str]:
-    found = extract_from_dir(str(APP_DIR), keywords={"t": None, "N_": None}, method_map=[("**.py", "python")])
-    return {message for _file, _line, message, _comments, _context in found if isinstance(message, str)}
+    return source_ids(APP_DIR)
 
 
 def test_the_source_uses_translated_strings():

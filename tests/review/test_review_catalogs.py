@@ -5,17 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from babel.messages.extract import extract_from_dir
 
 import simulator.review
+from simulator.app.i18n import source_ids
 from simulator.review.i18n import LOCALE_DIR, review_catalog_ids, translator
 
 REVIEW_DIR = Path(simulator.review.__file__).parent
 
 
 def _ids_in_source() -> set[str]:
-    found = extract_from_dir(str(REVIEW_DIR), keywords={"t": None, "N_": None}, method_map=[("**.py", "python")])
-    return {message for _file, _line, message, _comments, _context in found if isinstance(message, str)}
+    return source_ids(REVIEW_DIR)
 
 
 def test_the_source_uses_translated_strings():
