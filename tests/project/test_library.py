@@ -95,3 +95,14 @@ def test_a_library_folder_given_on_the_command_line_is_listed(elsewhere, capsys)
     assert main(["epreuve", "list", "--library", str(copy), "--format", "json"]) == 0
     listed = {(e["name"], e["origin"]) for e in json.loads(capsys.readouterr().out)}
     assert {("namur", "given"), ("standard", "given"), ("standard", "bundled")} <= listed
+
+
+def test_ci_checks_the_installed_wheel_after_the_tests():
+    """CI builds the wheel, installs it in a fresh venv and runs the three commands from an empty folder."""
+    lines = [line for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    tests = next(i for i, line in enumerate(lines) if "python -m pytest" in line)
+    assert lines.index("python scripts/check_wheel.py") > tests
+    from scripts.check_wheel import COMMANDS
+
+    assert {("epreuve", "list"), ("simulate", "--epreuve", "practice", "--policy", "ideal")} <= set(COMMANDS)
+    assert ("scenario", "check", "--strict") in COMMANDS
