@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from simulator.library import epreuve_files, find_epreuve
 from simulator.scenario.checker import FileCache
 from simulator.scenario.checker.coverage import resolve_contact
 from simulator.scenario.checker.languages import epreuve_languages
@@ -76,8 +77,6 @@ def source_root() -> Path:
 
 def known_epreuves() -> tuple[str, ...]:
     """The names ``epreuve_path`` accepts, sorted, each once."""
-    from simulator.library import epreuve_files
-
     return tuple(sorted({entry.name for entry in epreuve_files()}))
 
 
@@ -88,8 +87,6 @@ def epreuve_path(name_or_path: str | Path) -> Path:
     taken as given. A bare name (``standard``) is ``epreuves/NAME.yaml`` of the first library
     folder that has it (``scenarios/`` here, ``CALLSIM_LIBRARY``, the library bundled with callsim).
     """
-    from simulator.library import find_epreuve
-
     given = Path(name_or_path)
     if given.is_file():
         return given
