@@ -52,6 +52,8 @@ def _load(resolved: str, _stamp: int, single: bool, shown: str) -> Any:
 
 def bundle_for(header: SessionHeader, override: str | None = None) -> Any:
     """The épreuve a session was played on, as it is now on disk (``override`` names it explicitly)."""
+    from simulator.library import epreuve_files
+
     recorded = str(header.extra.get("epreuve_path", ""))
     single = header.extra.get("source") == "scenario"
     candidates = [override] if override else []
@@ -59,7 +61,7 @@ def bundle_for(header: SessionHeader, override: str | None = None) -> Any:
         candidates.append(recorded)
         if not Path(recorded).is_absolute():
             candidates += [str(root / recorded) for root in _roots()]
-        candidates += [str(root / "scenarios" / "epreuves" / Path(recorded).name) for root in _roots()]
+        candidates += [str(epreuve.path) for epreuve in epreuve_files() if epreuve.path.name == Path(recorded).name]
     for candidate in dict.fromkeys(candidates):
         if Path(candidate).is_file():
             return load_epreuve(candidate, single_scenario=single)

@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
+from textual.widgets import Input
 
 from simulator.app.bindings import translate_bindings
-from simulator.app.i18n import N_, Translator
+from simulator.app.i18n import LANGUAGES, N_, Translator
 from simulator.app.screens.invigilator import InvigilatorScreen
 from simulator.app.screens.signin import SignInScreen
 from simulator.app.seat import SeatRequest
@@ -104,6 +105,7 @@ class CallsimApp(App):
             self.exit(return_code=2)
             return
         self.bundle = bundle
+        self._offer_complete_languages()
         self.screen.post_message(BundleReady())
         if self._waiting_candidate is not None:
             candidate, self._waiting_candidate = self._waiting_candidate, None
@@ -116,6 +118,31 @@ class CallsimApp(App):
             return self.t("Loading the épreuve…")
         title = self.bundle.epreuve.title
         return title if isinstance(title, str) else (getattr(title, self.lang, None) or title.fr)
+
+    def offered_languages(self) -> tuple[str, ...]:
+        """The languages of the sign-in screen: all of them until the épreuve is loaded, then only
+        those it is complete in (every text a candidate can see is translated)."""
+        if self.bundle is None:
+            return LANGUAGES
+        return tuple(lang for lang in LANGUAGES if lang in self.bundle.languages) or ("fr",)
+
+    def _offer_complete_languages(self) -> None:
+        """Once the épreuve is loaded, take away the languages it is not complete in.
+
+        A language chosen before that falls back to French; the sign-in screen is drawn again
+        with the candidate number typed so far.
+        """
+        offered = self.offered_languages()
+        if offered == LANGUAGES:
+            return
+        candidate = self.request.candidate_id
+        if isinstance(self.screen, SignInScreen) and self._waiting_candidate is None:
+            candidate = self.screen.query_one("#candidate", Input).value.strip()
+            self.call_later(self.switch_screen, SignInScreen())
+        if self.lang not in offered:
+            self.lang, self.t = offered[0], Translator(offered[0])
+            translate_bindings(self, self.t)
+        self.request = SeatRequest(candidate, self.request.epreuve, self.request.seed, self.lang, self.request.store_path)
 
     def briefing_key(self) -> str:
         return N_("EXAM_RULES") if self.exam else N_("PRACTICE_RULES")

@@ -1,4 +1,5 @@
-"""``callsim epreuve coverage``: the competency × scenario matrix of an épreuve.
+"""``callsim epreuve coverage``: the competency × scenario matrix of an épreuve (``list`` is in
+``epreuve_list_cmd``).
 
 A trainer assembling an épreuve needs to see, for each of the 23 competencies, which contacts
 give it a chance to be observed, and whether the épreuve reaches the required number of
@@ -38,12 +39,16 @@ def register(subparsers: Any) -> None:
         description="Affiche, pour chaque compétence, les contacts qui permettent de l'observer ; "
                     "code de sortie 1 si une compétence a moins d'occasions que requis.")
     cover.add_argument("epreuve", metavar="ÉPREUVE",
-                       help="fichier d'épreuve, ou son nom dans scenarios/epreuves (ex. : standard)")
+                       help="fichier d'épreuve, ou son nom (ex. : standard ; voir callsim epreuve list)")
     cover.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue du tableau")
     cover.add_argument("--format", choices=("table", "json", "csv"), default="table", dest="output")
     cover.add_argument("--min", type=int, default=None, metavar="N",
                        help="occasions requises par compétence (défaut : min_chances de l'épreuve)")
     cover.set_defaults(handler=run_coverage)
+
+    from simulator.cli import epreuve_list_cmd
+
+    epreuve_list_cmd.register(commands)
 
 
 def run_coverage(args: argparse.Namespace) -> int:

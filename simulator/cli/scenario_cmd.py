@@ -17,7 +17,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=lambda args: (parser.print_help(sys.stderr), 2)[1])
 
     check = commands.add_parser("check", help="vérifier des scénarios et des épreuves comme du code source")
-    check.add_argument("paths", nargs="*", default=["scenarios"], metavar="CHEMIN", help="fichiers ou dossiers (défaut : scenarios)")
+    check.add_argument("paths", nargs="*", metavar="CHEMIN",
+                       help="fichiers ou dossiers (défaut : scenarios ici, sinon la bibliothèque : CALLSIM_LIBRARY et celle livrée avec callsim)")
     check.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue des messages")
     check.add_argument("--format", choices=("text", "json"), default="text", dest="output")
     check.add_argument("--strict", action="store_true", help="les avertissements comptent comme des erreurs")
@@ -40,8 +41,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_check(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from simulator.library import default_check_folders
     from simulator.scenario.checker import check_paths
 
+    if not args.paths:
+        args.paths = [str(folder) for folder in default_check_folders()]
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         for path in missing:

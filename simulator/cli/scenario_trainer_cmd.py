@@ -15,7 +15,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     play.set_defaults(handler=run_play)
 
     test = commands.add_parser("test", help="exécuter les plans de test (*.plans.yaml)")
-    test.add_argument("paths", nargs="*", default=["scenarios"], metavar="CHEMIN")
+    test.add_argument("paths", nargs="*", metavar="CHEMIN", help="défaut : scenarios ici, sinon la bibliothèque")
     test.add_argument("--format", choices=("text", "json"), default="text", dest="output")
     test.set_defaults(handler=run_test)
 
@@ -94,9 +94,10 @@ def _input_lines():
 def run_test(args: argparse.Namespace) -> int:
     import json
 
+    from simulator.library import default_check_folders
     from simulator.trainer.plans import find_plan_files, run_plan_file
 
-    files = find_plan_files(args.paths)
+    files = find_plan_files(args.paths or default_check_folders())
     if not files:
         print("aucun plan de test (*.plans.yaml) trouvé", file=sys.stderr)
         return 2

@@ -22,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         description="Joue toute une épreuve avec un candidat simulé et affiche l'identifiant de la session. "
                     "Candidats : " + " ; ".join(f"{k} — {fr}" for k, (fr, _en) in DESCRIPTIONS.items()) + ".")
     simulate.add_argument("--epreuve", required=True, metavar="NOM|CHEMIN",
-                          help="nom (scenarios/epreuves/NOM.yaml, p. ex. practice, standard) ou fichier d'épreuve")
+                          help="nom d'une épreuve de la bibliothèque (voir callsim epreuve list, p. ex. practice, standard) ou fichier d'épreuve")
     simulate.add_argument("--policy", choices=tuple(DESCRIPTIONS), default="ideal", help="candidat simulé (défaut : ideal)")
     simulate.add_argument("--seed", type=int, default=1, help="graine de l'épreuve et du candidat (défaut : 1)")
     simulate.add_argument("--candidate", metavar="ID", help="identifiant du candidat (défaut : SIM-<policy>-<seed>)")

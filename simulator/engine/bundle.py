@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from simulator.library import epreuve_files, find_epreuve
 from simulator.scenario.checker import FileCache
 from simulator.scenario.checker.coverage import resolve_contact
+from simulator.scenario.checker.languages import epreuve_languages
 from simulator.scenario.diagnostics import Diagnostic, has_errors
 from simulator.scenario.models import ContactEntry, Epreuve, Scenario
 
@@ -40,6 +42,8 @@ class Bundle:
     contacts: tuple[PlannedContact, ...]
     #: "epreuve" for an épreuve file, "scenario" for one scenario played on its own (a preview).
     source: str = "epreuve"
+    #: The languages the épreuve is complete in (``fr`` first): the only ones a candidate is offered.
+    languages: tuple[str, ...] = ("fr",)
 
     def scenario_hashes(self) -> dict[str, str]:
         return {c.scenario.id: c.sha256 for c in self.contacts}
@@ -49,10 +53,6 @@ class Bundle:
             if planned.scenario.id == key:
                 return planned
         raise KeyError(key)
-
-
-#: Where an épreuve named on the command line (``standard``, ``practice``) is looked for.
-EPREUVE_FOLDER = Path("scenarios") / "epreuves"
 
 
 class UnknownEpreuve(LookupError):
@@ -75,33 +75,27 @@ def source_root() -> Path:
     return Path(__file__).resolve().parents[2]
 
 
-def epreuve_folders() -> tuple[Path, ...]:
-    """Where named épreuves are looked for, in order: ``scenarios/epreuves`` here, then in the source tree."""
-    return (EPREUVE_FOLDER, source_root() / EPREUVE_FOLDER)
-
-
 def known_epreuves() -> tuple[str, ...]:
     """The names ``epreuve_path`` accepts, sorted, each once."""
-    return tuple(dict.fromkeys(sorted(p.stem for folder in epreuve_folders() for p in folder.glob("*.yaml"))))
+    return tuple(sorted({entry.name for entry in epreuve_files()}))
 
 
 def epreuve_path(name_or_path: str | Path) -> Path:
     """The épreuve file a command-line argument names; raise UnknownEpreuve when there is none.
 
     An existing file, or anything that looks like a path (a ``.yaml`` suffix, a folder part), is
-    taken as given. A bare name (``standard``) is ``scenarios/epreuves/NAME.yaml`` from the working
-    folder, else from the source tree callsim runs from.
+    taken as given. A bare name (``standard``) is ``epreuves/NAME.yaml`` of the first library
+    folder that has it (``scenarios/`` here, ``CALLSIM_LIBRARY``, the library bundled with callsim).
     """
     given = Path(name_or_path)
     if given.is_file():
         return given
     if given.suffix in (".yaml", ".yml") or len(given.parts) > 1:
         raise UnknownEpreuve(str(name_or_path), known_epreuves(), as_path=True)
-    for folder in epreuve_folders():
-        candidate = folder / f"{name_or_path}.yaml"
-        if candidate.is_file():
-            return candidate
-    raise UnknownEpreuve(str(name_or_path), known_epreuves(), as_path=False)
+    found = find_epreuve(str(name_or_path))
+    if found is None:
+        raise UnknownEpreuve(str(name_or_path), known_epreuves(), as_path=False)
+    return found.path
 
 
 def load_bundle(path: str | Path) -> Bundle:
@@ -117,7 +111,8 @@ def load_bundle(path: str | Path) -> Bundle:
         target = resolve_contact(loaded.path, entry.scenario)
         scenario_file = cache.load(target, str(target))
         contacts.append(PlannedContact(scenario_file.model, entry.at_minute, str(target), scenario_file.sha256))
-    return Bundle(epreuve, str(path), loaded.sha256, tuple(contacts))
+    languages = epreuve_languages(epreuve, [c.scenario for c in contacts])
+    return Bundle(epreuve, str(path), loaded.sha256, tuple(contacts), languages=languages)
 
 
 def single_scenario_bundle(path: str | Path) -> Bundle:
@@ -135,4 +130,4 @@ def single_scenario_bundle(path: str | Path) -> Bundle:
         contacts=[ContactEntry(scenario=Path(path).name, at_minute=0)],
     )
     return Bundle(epreuve, str(path), loaded.sha256, (PlannedContact(scenario, 0, str(path), loaded.sha256),),
-                  source="scenario")
+                  source="scenario", languages=epreuve_languages(epreuve, [scenario]))

@@ -61,8 +61,10 @@ class ContactRuntime:
     """A scenario being played: the engine's only mutable view of one contact."""
 
     def __init__(self, scenario: Scenario, *, seed: int, today: date, lang: str, agent_name: str,
-                 prebuilt: tuple[Any, Any] | None = None) -> None:
+                 prebuilt: tuple[Any, Any] | None = None, exam: bool = False) -> None:
         self.scenario = scenario
+        #: Exam mode: practice-only (coaching) nodes are neither shown nor stopped at.
+        self.exam = exam
         self.key = scenario.id
         self.seed = seed
         self.lang = lang
@@ -285,11 +287,14 @@ class ContactRuntime:
             raise refused("not-a-call", "Ce contact n'est pas un appel.", "This contact is not a call.", "Dit contact is geen oproep.")
 
     def _enter(self, node_id: str, step: Step) -> None:
+        if self.exam:  # coaching steps are passed, as if their only reply had been chosen
+            node_id, acts = self.scenario.exam_route(node_id)
+            for act in acts:
+                self._act(act, step, clean=True)
         self.node_id = node_id
         node = self.scenario.nodes[node_id]
-        if node.say is not None:
-            line = Line(node.speaker, self.ctx.text(node.say))
-            step.lines.append(line)
+        if node.say is not None and not (self.exam and node.audience == "practice"):
+            step.lines.append(Line(node.speaker, self.ctx.text(node.say)))
         if node.end is None:
             return
         if self.phone:

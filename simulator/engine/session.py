@@ -404,7 +404,7 @@ class EpreuveSession:
 
     def _new_runtime(self, scenario: Any) -> ContactRuntime:
         return ContactRuntime(scenario, seed=self.header.seed, today=self.today, lang=self.header.language,
-                              agent_name=self.agent_name)
+                              agent_name=self.agent_name, exam=self.header.mode == "exam")
 
     # -- helpers -----------------------------------------------------------------------------------
 

@@ -138,6 +138,22 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("preuve pour {competency}, compétence non annoncée dans « competencies »", "Ajoutez {competency} à « competencies » ou retirez cette preuve."),
         "en": ("evidence for {competency}, which is not claimed in 'competencies'", "Add {competency} to 'competencies' or remove this evidence."),
     },
+    "judging-line": {
+        "fr": ("ligne visible à l'examen qui juge le choix précédent (« {marker} »)",
+               "En examen, aucune ligne ne dit si le choix était bon : marquez le nœud « audience: practice » "
+               "(coaching, passé en examen) ou réécrivez la ligne sans jugement."),
+        "en": ("line shown in exams judges the previous choice ('{marker}')",
+               "In an exam no line may say whether the choice was right: mark the node 'audience: practice' "
+               "(coaching, passed over in exams) or rewrite the line without judging."),
+    },
+    "coaching-not-passed": {
+        "fr": ("nœud de coaching que l'examen ne peut pas passer : ses réponses restent visibles",
+               "Un nœud « audience: practice » n'a qu'une suite (« next » ou une seule réponse), sans saisie, "
+               "contrôle ni fin : l'examen le passe alors entièrement."),
+        "en": ("coaching node an exam cannot pass over: its replies stay visible",
+               "Give an 'audience: practice' node a single way on ('next' or one reply), no prompt, check or "
+               "ending: an exam then passes over it entirely."),
+    },
     "missing-translation": {
         "fr": ("traduction « {lang} » manquante", "Ajoutez « {lang}: … » à ce texte (langues du scénario : {languages})."),
         "en": ("missing '{lang}' translation", "Add '{lang}: …' to this text (scenario languages: {languages})."),

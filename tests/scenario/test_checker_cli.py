@@ -114,10 +114,23 @@ def test_no_path_checks_the_scenarios_folder_of_the_current_directory(capsys, tm
     monkeypatch.chdir(tmp_path)
     code, _, err = check(capsys)
     assert code == 0 and "1 fichier(s) vérifié(s)" in err
-    (tmp_path / "scenarios" / "a.yaml").unlink()
-    (tmp_path / "scenarios").rmdir()
+
+
+def test_no_path_and_no_scenarios_folder_checks_the_library_from_any_folder(capsys, tmp_path, monkeypatch):
+    """Regression: from a folder without scenarios/, the check said « scenarios: introuvable »."""
+    from simulator.library import bundled_folder
+
+    bundled = sum(1 for p in bundled_folder().rglob("*.yaml"))
+    centre = tmp_path / "centre"
+    centre.mkdir()
+    shutil.copy(VALID, centre / "a.yaml")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CALLSIM_LIBRARY", raising=False)
+    code, _, err = check(capsys, "--strict")
+    assert code == 0 and f"{bundled} fichier(s) vérifié(s) : 0 erreur(s), 0 avertissement(s)" in err
+    monkeypatch.setenv("CALLSIM_LIBRARY", str(centre))
     code, _, err = check(capsys)
-    assert code == 2 and "scenarios: introuvable" in err
+    assert code == 0 and f"{bundled + 1} fichier(s) vérifié(s)" in err
 
 
 def test_a_folder_without_any_yaml_file_exits_2(capsys, tmp_path):

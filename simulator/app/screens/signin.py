@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from simulator.app.bindings import translate_bindings
-from simulator.app.i18n import LANGUAGES, N_
+from simulator.app.i18n import N_
 from simulator.app.widgets.key_bar import KeyBar
 from simulator.app.widgets.language_chooser import LanguageChooser
 from simulator.app.widgets.plain_button import PlainButton
@@ -45,7 +45,7 @@ class SignInScreen(Screen):
                 yield Input(value=app.request.candidate_id, id="candidate", placeholder=t("e.g. C-0421"), compact=True)
             with Horizontal(classes="signin-row"):
                 yield Static(t("Language"), classes="signin-label")
-                yield LanguageChooser([(_LANGUAGE_NAMES[code], code) for code in LANGUAGES], app.lang, id="language")
+                yield LanguageChooser([(_LANGUAGE_NAMES[code], code) for code in app.offered_languages()], app.lang, id="language")
             yield PlainButton(t("Start the épreuve (Enter)"), id="start")
             yield Static(self._briefing(), id="how-it-works")
         yield KeyBar()

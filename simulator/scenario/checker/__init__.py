@@ -10,6 +10,7 @@ from simulator.scenario.checker.competencies import check_competencies
 from simulator.scenario.checker.context import FileContext
 from simulator.scenario.checker.coverage import check_epreuve
 from simulator.scenario.checker.graph import check_graph
+from simulator.scenario.checker.judging import check_judging
 from simulator.scenario.checker.references import check_references
 from simulator.scenario.checker.testplans import check_testplan
 from simulator.scenario.checker.texts import check_texts
@@ -58,6 +59,7 @@ def check_loaded(loaded: LoadedFile, cache: FileCache | None = None) -> LoadedFi
         if graph_usable:
             check_competencies(scenario, ctx)
         check_texts(scenario, loaded.data, ctx)
+        check_judging(scenario, ctx)
     elif loaded.kind == "epreuve":
         check_epreuve(loaded, ctx, cache or FileCache())
     elif loaded.kind == "testplan":

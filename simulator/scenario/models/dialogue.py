@@ -25,6 +25,11 @@ Act = Literal[
 
 ToolName = Literal["customer_db", "documentation", "directory", "agenda", "forms", "mail"]
 Speaker = Literal["customer", "supervisor", "system"]
+#: Who is shown a node: ``both`` (practice and exam) or ``practice`` only — a coaching step that
+#: says whether the previous choice was right. In exam mode the engine does not show a
+#: practice-only node's line and, when its only way on is ``next`` or a single reply, goes straight
+#: on as if the step were not there: nothing on an exam screen tells right from wrong.
+Audience = Literal["both", "practice"]
 
 
 class Reply(Model):
@@ -59,9 +64,22 @@ class Node(Model):
 
     speaker: Speaker = "customer"
     say: Text | None = None
+    audience: Audience = "both"
     tools: list[ToolName] | None = None
     expect: list[ToolCheck] = Field(default_factory=list)
     replies: list[Reply] | None = None
     prompt: Prompt | None = None
     next: Ident | None = None
     end: Ending | None = None
+
+    def single_way_on(self) -> Reply | Ident | None:
+        """Where this node leads whatever the candidate does, with nothing observed on the way: its
+        ``next``, or its only reply (that has no evidence). None when the candidate has a real choice
+        to make, a text to type or a check to pass."""
+        if self.end is not None or self.prompt is not None or self.expect:
+            return None
+        if self.next is not None and not self.replies:
+            return self.next
+        if self.replies is not None and len(self.replies) == 1 and self.next is None and not self.replies[0].evidence:
+            return self.replies[0]
+        return None

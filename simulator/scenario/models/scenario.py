@@ -75,3 +75,21 @@ class Scenario(Model):
         if self.channel is not None:
             return self.channel
         return "task" if self.direction == "admin" else "phone"
+
+    def exam_route(self, node_id: str) -> tuple[str, tuple[str, ...]]:
+        """Where the dialogue stops in exam mode on its way to ``node_id``, and the acts of the replies
+        passed: practice-only (coaching) nodes with a single way on are passed through, so a
+        candidate who chose wrong is not told so and goes on as anyone else would. A loop of such
+        nodes stops where it comes back."""
+        acts: list[str] = []
+        for _ in self.nodes:
+            node = self.nodes.get(node_id)
+            onward = node.single_way_on() if node is not None and node.audience == "practice" else None
+            if onward is None:
+                break
+            if isinstance(onward, str):
+                node_id = onward
+            else:
+                node_id = onward.goto
+                acts += [onward.act] if onward.act else []
+        return node_id, tuple(acts)
