@@ -104,9 +104,13 @@ class CallsimApp(ExamLock, App):
             bundle = (self.bundle_loader or load_epreuve)(self.request.epreuve)
             import simulator.app.screens.console  # noqa: F401 — the engine, imported off the UI thread
         except Exception as exc:  # noqa: BLE001 — any failure is shown and ends the app cleanly
-            self.call_from_thread(self._loaded, None, exc)
-            return
-        self.call_from_thread(self._loaded, bundle, None)
+            bundle, error = None, exc
+        else:
+            error = None
+        try:
+            self.call_from_thread(self._loaded, bundle, error)
+        except RuntimeError:  # the app ended meanwhile: nobody is waiting for the épreuve
+            pass
 
     def _loaded(self, bundle: Bundle | None, error: Exception | None) -> None:
         if error is not None:
@@ -117,7 +121,10 @@ class CallsimApp(ExamLock, App):
         self.screen.post_message(BundleReady())
         if self._waiting_candidate is not None:
             candidate, self._waiting_candidate = self._waiting_candidate, None
-            self.open_seat(candidate)
+            try:
+                self.open_seat(candidate)
+            except Exception as exc:  # noqa: BLE001 — the loading thread must not see it: the app ends here
+                self.fail(exc)
 
     # -- what screens ask of the app ---------------------------------------------------------------
 
