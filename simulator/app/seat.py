@@ -112,7 +112,8 @@ def open_seat(request: SeatRequest, store: JournalStore, clock: Clock, bundle: B
 
     A finished exam is not started again: its (read-only) session is returned, and the app shows
     the end screen. A finished practice épreuve can be practised again. A session in use elsewhere
-    raises ``SessionInUse``; one that belongs to another seat raises ``OtherSeat`` unless allowed.
+    raises ``SessionInUse``; an exam that belongs to another seat raises ``OtherSeat`` unless allowed
+    (practice moves freely: there is no invigilator).
     """
     from simulator.engine.session import EpreuveSession
 
@@ -120,7 +121,8 @@ def open_seat(request: SeatRequest, store: JournalStore, clock: Clock, bundle: B
     previous = unfinished_session(store, request.candidate_id, bundle.epreuve.id)
     if previous is not None:
         owner = session_seat(store, previous)
-        if owner and request.seat and owner != request.seat and not other_seat_allowed:
+        moved = owner and request.seat and owner != request.seat
+        if moved and bundle.epreuve.mode == "exam" and not other_seat_allowed:
             with store.claim(previous, "callsim seat check"):  # SessionInUse while its seat is live
                 pass
             raise OtherSeat(previous, owner)

@@ -25,9 +25,9 @@ from tests.app.app_support import INVIGILATOR, PRACTICE, make_app, practice_bund
 START = datetime(2026, 3, 2, 9, 0)
 
 
-def _seat(seat: str, candidate: str, path) -> CallsimApp:
+def _seat(seat: str, candidate: str, path, mode: str = "exam") -> CallsimApp:
     bundle = practice_bundle()
-    bundle = dataclasses.replace(bundle, epreuve=bundle.epreuve.model_copy(update={"mode": "exam"}))
+    bundle = dataclasses.replace(bundle, epreuve=bundle.epreuve.model_copy(update={"mode": mode}))
     return CallsimApp(SeatRequest(candidate, str(PRACTICE), 7, "fr", path, seat),
                       store_factory=lambda: SqliteJournalStore(path), clock=ManualClock(START),
                       invigilator_code=INVIGILATOR, bundle=bundle, monotonic=lambda: 0.0)
@@ -82,3 +82,16 @@ async def test_the_candidate_number_given_on_the_command_line_cannot_be_changed(
         await pilot.pause()
         assert isinstance(app.screen, ConsoleScreen)
         assert app.session.header.candidate_id == "C-0042"
+
+
+async def test_practice_moves_to_another_seat_without_a_code(tmp_path):
+    path = tmp_path / "centre.sqlite3"
+    with SqliteJournalStore(path) as store:
+        first = open_seat(SeatRequest("C-0001", str(PRACTICE), 7, "fr", path, "seat-A"), store, ManualClock(START),
+                          practice_bundle())
+        first.close()
+    app = _seat("seat-B", "C-0001", path, mode="practice")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConsoleScreen) and app.session.session_id == first.session_id
