@@ -107,9 +107,19 @@ class ExamLock:
 
         def decided(allowed: bool | None) -> None:
             if allowed:
+                self._journal_stop("invigilator")
                 self.exit()
         if not isinstance(self.screen, InvigilatorScreen):
             self.push_screen(InvigilatorScreen(self.gate, "quit"), decided)
+
+    def _journal_stop(self, cause: str) -> None:
+        """Journal why the app stops while the épreuve is under way (the time until now is charged)."""
+        session = self.session
+        try:
+            if session is not None:
+                session.interrupt(cause)
+        except Exception as exc:  # noqa: BLE001 — the journal may be what failed; the log keeps it
+            log_failure(exc, f"journalling the stop ({cause})")
 
     def ask_to_move_seat(self, candidate_id: str, refused: OtherSeat) -> None:
         """The candidate's épreuve belongs to another seat: open it here only with the invigilator's code."""
@@ -158,12 +168,7 @@ class ExamLock:
         import threading
 
         name = signal.Signals(sig).name
-        session = self.session
-        try:
-            if session is not None:
-                session.interrupt(name)
-        except Exception as exc:  # noqa: BLE001 — the journal may be what failed; the log keeps it
-            log_failure(exc, f"journalling {name}")
+        self._journal_stop(name)
         log_note(f"{name}: the app stops (candidate={self.request.candidate_id!r})")
         code = 128 + sig
         # a closed terminal may keep the app from shutting down cleanly: the journal is safe, end anyway

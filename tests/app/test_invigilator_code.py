@@ -90,5 +90,7 @@ async def test_wrong_codes_in_an_exam_are_journalled_and_slow_the_next_attempt()
     assert [(a["accepted"], a.get("refused")) for a in attempts] == [
         (False, "wrong"), (False, "too_soon"), (False, "wrong"), (True, None)]
     assert all(a["purpose"] == "quit" for a in attempts)
+    last = store.last_event(session_id)
+    assert last.type == "interruption" and last.payload == {"cause": "invigilator"}  # the seat closed by the invigilator
     everything = json.dumps([e.payload for e in store.events(session_id)])
     assert "1234" not in everything and "9999" not in everything and INVIGILATOR not in everything
