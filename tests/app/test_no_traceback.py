@@ -105,3 +105,25 @@ def test_the_exam_command_prints_the_sentence_and_exits_non_zero(log_dir, capsys
                                     "elle s'est arrêtée.")
     assert SECRET not in captured.out and "Traceback" not in captured.out
     assert "InjectedFailure" in (log_dir / LOG_FILENAME).read_text(encoding="utf-8")
+
+
+def test_any_command_that_fails_unexpectedly_prints_one_line_and_logs_the_rest(log_dir, capsys, monkeypatch):
+    from simulator.cli import UNEXPECTED_EXIT, main, referentiel_cmd
+
+    monkeypatch.setattr(referentiel_cmd, "register", _failing_register(referentiel_cmd.register))
+    code = main(["referentiel"])
+    captured = capsys.readouterr()
+    assert code == UNEXPECTED_EXIT
+    assert captured.err.count("\n") == 1 and "InjectedFailure" in captured.err and str(log_dir) in captured.err
+    assert "Traceback" not in captured.err + captured.out and SECRET not in captured.err + captured.out
+    log = (log_dir / LOG_FILENAME).read_text(encoding="utf-8")
+    assert "Traceback" in log and SECRET not in log
+
+
+def _failing_register(register):
+    """The command registers as usual, but its handler fails."""
+    def wrapped(subparsers):
+        parser = register(subparsers)
+        parser.set_defaults(handler=lambda args: explode())
+        return parser
+    return wrapped
