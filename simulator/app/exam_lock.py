@@ -237,12 +237,16 @@ class ExamLock:
         """Textual's last resort for an error: here it never prints a traceback (see ``fail``)."""
         self.fail(error)
 
-    def fail(self, error: BaseException) -> None:
-        """Log ``error``, keep the candidate's sentence for the command line to print, end the app non-zero."""
+    def record_failure(self, error: BaseException) -> None:
+        """Log ``error`` and keep the candidate's sentence for the command line to print (the first error only)."""
         if self.failure is None:
             self.failure = error
             log_failure(error, "candidate app")
             self.failure_message = failure_message(error, self.t)
+
+    def fail(self, error: BaseException) -> None:
+        """``record_failure``, then end the app with ``FAILURE_EXIT``."""
+        self.record_failure(error)
         self._return_code = FAILURE_EXIT
         if self._exception is None and isinstance(error, Exception):  # Pilot tests re-raise it, as for any app
             self._exception = error

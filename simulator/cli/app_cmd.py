@@ -51,6 +51,7 @@ def run_practice(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace, *, invigilator_code: str) -> int:
     from simulator.app.app import create_app
+    from simulator.app.failures import FAILURE_EXIT
     from simulator.app.seat import SeatRequest, seat_name
     from simulator.engine.bundle import BundleError, UnknownEpreuve, epreuve_path
     from simulator.system_clock import SystemClock
@@ -66,10 +67,10 @@ def _run(args: argparse.Namespace, *, invigilator_code: str) -> int:
     try:
         app.run()  # the épreuve is checked and loaded behind the sign-in screen
     except Exception as exc:  # noqa: BLE001 — outside Textual's own handler: same rule, no traceback
-        app.fail(exc)
+        app.record_failure(exc)
     if app.failure is not None:
         print(f"callsim: {app.failure_message}", file=sys.stderr)
-        return app.return_code or 3
+        return app.return_code or FAILURE_EXIT
     if app.return_code:  # stopped by a signal (journalled as an interruption)
         return app.return_code
     error = app.load_error

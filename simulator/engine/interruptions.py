@@ -13,8 +13,8 @@ from typing import Any
 
 from simulator.journal.events import Event
 
-#: Events that say nothing about the app being alive (the invigilator's acts).
-_UNTIMED = frozenset({"invigilator_attempt", "seat_changed"})
+#: Events written for the record (the invigilator's acts): they do not tell the app was running.
+UNTIMED_EVENTS = frozenset({"invigilator_attempt", "seat_changed"})
 
 
 def interruptions(events: Iterable[Event]) -> list[dict[str, Any]]:
@@ -26,7 +26,7 @@ def interruptions(events: Iterable[Event]) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     last_alive: Event | None = None
     for event in events:
-        if event.type in _UNTIMED:
+        if event.type in UNTIMED_EVENTS:
             continue
         if event.type == "session_resumed" and last_alive is not None:
             cause = str(last_alive.payload.get("cause", "")) if last_alive.type == "interruption" else ""

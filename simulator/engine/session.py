@@ -35,6 +35,7 @@ from simulator.engine.contact import ContactRuntime, Line, Step
 from simulator.engine.deferred import ContactTable, DeferredContact, contacts_ended_in
 from simulator.engine.dispatch import apply_action
 from simulator.engine.evidence import Evidence
+from simulator.engine.interruptions import UNTIMED_EVENTS
 from simulator.engine.phases import Phase
 from simulator.engine.toolbox import ActionRefused
 from simulator.engine.views import ContactView, QueueItem, contact_view
@@ -94,8 +95,6 @@ _ENDED = Phase.ENDED.value
 
 #: Seconds of wall time without any event after which the app journals a heartbeat.
 HEARTBEAT_SECONDS = 15.0
-#: Events written for the record (the invigilator's acts): they do not tell the app was running.
-UNTIMED_EVENTS = frozenset({"invigilator_attempt", "seat_changed"})
 
 
 def session_id_for(candidate_id: str, epreuve_id: str, seed: int, created_at: str) -> str:

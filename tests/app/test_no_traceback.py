@@ -127,3 +127,20 @@ def _failing_register(register):
         parser.set_defaults(handler=lambda args: explode())
         return parser
     return wrapped
+
+
+async def test_a_damaged_store_ends_with_its_own_sentence(log_dir, tmp_path):
+    from simulator.journal.errors import StoreMisconfigured
+    from simulator.journal.sqlite_store import SqliteJournalStore
+
+    damaged = tmp_path / "centre.sqlite3"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    app = make_app(mode="exam", candidate=CANDIDATE)
+    app.store_factory = lambda: SqliteJournalStore(damaged)
+    with pytest.raises(StoreMisconfigured):
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("enter")
+            await pilot.pause()
+    assert app.return_code == FAILURE_EXIT
+    assert app.failure_message == ("Le journal de l'épreuve sur cet ordinateur est endommagé ou inutilisable. "
+                                   "Appelez le surveillant.")
