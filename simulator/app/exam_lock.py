@@ -155,11 +155,11 @@ class ExamLock:
     # -- signals and heartbeat ---------------------------------------------------------------------
 
     def install_signal_handlers(self) -> None:
-        """Journal SIGTERM and SIGHUP as an interruption before the app ends (the command line asks for it)."""
+        """Journal SIGTERM, SIGHUP (and a SIGINT sent from outside) as an interruption before the app ends."""
         import asyncio
 
         loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGHUP):
+        for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
             loop.add_signal_handler(sig, self.interrupted, sig)
 
     def interrupted(self, sig: int) -> None:

@@ -118,3 +118,18 @@ def test_a_session_never_interrupted_has_no_interruptions_field():
     section = session_section(store.header(session.session_id), list(store.events(session.session_id)))
     assert "interruptions" not in section
     session.close()
+
+
+def test_the_printed_grille_lists_the_interruptions():
+    import copy
+
+    from scoring.reports.html import render_html
+    from scoring.reports.markdown import render_markdown
+    from tests.scoring.scoring_support import practice, simulated_grille
+
+    grille = copy.deepcopy(simulated_grille(practice(), "never-confirms", 2))
+    grille["session"]["interruptions"] = [{"stopped_at": "2026-03-02T09:14:05.000", "resumed_at": "2026-03-02T09:21:35.000",
+                                           "seconds": 450.0, "cause": "SIGHUP"}]
+    assert "Interruptions</th>" in render_html(grille, "fr")
+    assert "arrêt 09:14:05 → reprise 09:21:35 (450 s, SIGHUP)" in render_html(grille, "fr")
+    assert "| Interruptions | 1 — stopped 09:14:05 → resumed 09:21:35 (450 s, SIGHUP) |" in render_markdown(grille, "en")
