@@ -172,7 +172,9 @@ class ExamLock:
         log_note(f"{name}: the app stops (candidate={self.request.candidate_id!r})")
         code = 128 + sig
         # a closed terminal may keep the app from shutting down cleanly: the journal is safe, end anyway
-        threading.Timer(5.0, os._exit, (code,)).start()
+        last_resort = threading.Timer(5.0, os._exit, (code,))
+        last_resort.daemon = True  # a clean exit does not wait for it
+        last_resort.start()
         self.exit(return_code=code)
 
     def start_heartbeat(self) -> None:

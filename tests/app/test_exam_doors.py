@@ -27,6 +27,8 @@ DOORS = {"quit", "help_quit", "suspend_process", "command_palette", "screenshot"
 KEYS = ["ctrl+c", "ctrl+z", "ctrl+backslash", "ctrl+p", "ctrl+d", "ctrl+s", "escape",
         *(f"f{n}" for n in range(1, 13))]
 EXAM_STATES = ["signin", "console-call", "console-tool", "wrapup", "end"]
+#: Dialogs opened from the console during a call: (name, key that opens it, screen class name).
+DIALOGS = [("help", "f1", "HelpScreen"), ("transfer", "f6", "TransferScreen"), ("invigilator", "ctrl+q", "InvigilatorScreen")]
 
 
 def _exam_app(state: str):
@@ -90,6 +92,24 @@ async def test_no_binding_or_palette_command_opens_a_door_in_exam_mode(state, wa
         assert app.is_running
     assert list(folder.iterdir()) == [], "something was written outside the store"
     assert signals == [], "the app tried to signal (suspend) itself"
+
+
+@pytest.mark.parametrize(("name", "key", "screen"), DIALOGS, ids=[d[0] for d in DIALOGS])
+async def test_no_binding_of_a_dialog_opens_a_door(name, key, screen, watched):
+    folder, signals = watched
+    app = _exam_app("console-call")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await STATES["console-call"][1](pilot)
+        await pilot.press(key)
+        await steady(pilot)
+        assert type(app.screen).__name__ == screen
+        assert _doors_open(app) == []
+        assert list(app.get_system_commands(app.screen)) == []
+        for pressed in ("ctrl+c", "ctrl+z", "ctrl+backslash", "ctrl+p", "ctrl+d"):
+            await pilot.press(pressed)
+            await pilot.pause()
+            assert app.is_running and type(app.screen).__name__ == screen and not CommandPalette.is_open(app)
+    assert list(folder.iterdir()) == [] and signals == []
 
 
 async def test_ctrl_q_on_the_exam_sign_in_asks_for_the_code():
