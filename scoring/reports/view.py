@@ -33,7 +33,7 @@ WORDS = {
         "page": "page", "of": "sur", "scenario_files": "fichiers de scénario", "changed": "modifiés depuis la session",
         "counts": "{ok} OK · {nok} NOK · {not_observed} non observée(s)",
         "interruptions": "Interruptions", "interruption": "arrêt {stopped} → reprise {resumed} ({seconds} s{cause})",
-        "no_cause": "sans signal",
+        "no_cause": "sans signal", "cause_invigilator": "fermée par le surveillant",
     },
     "en": {
         "title": "Assessment grid", "standard": "« Opérateur call center » competency standard",
@@ -54,7 +54,7 @@ WORDS = {
         "page": "page", "of": "of", "scenario_files": "scenario files", "changed": "changed since the session",
         "counts": "{ok} OK · {nok} NOK · {not_observed} not observed",
         "interruptions": "Interruptions", "interruption": "stopped {stopped} → resumed {resumed} ({seconds} s{cause})",
-        "no_cause": "no signal",
+        "no_cause": "no signal", "cause_invigilator": "closed by the invigilator",
     },
 }
 
@@ -199,9 +199,14 @@ def _interruptions(stops: Any, w: Mapping[str, str]) -> list[tuple[str, str]]:
     if not stops:
         return []
     parts = [w["interruption"].format(stopped=stop["stopped_at"][11:19], resumed=stop["resumed_at"][11:19],
-                                      seconds=round(stop["seconds"]), cause=f", {stop['cause'] or w['no_cause']}")
+                                      seconds=round(stop["seconds"]), cause=f", {_cause(stop['cause'], w)}")
              for stop in stops]
     return [(w["interruptions"], f"{len(stops)} — " + " · ".join(parts))]
+
+
+def _cause(cause: str, w: Mapping[str, str]) -> str:
+    """A signal's name as journalled (SIGTERM, SIGHUP…), the invigilator's closing, or no signal at all."""
+    return w.get(f"cause_{cause}", cause) if cause else w["no_cause"]
 
 
 def counts_text(counts: Mapping[str, int], lang: str) -> str:

@@ -111,6 +111,8 @@ def test_interruptions_are_journalled_with_their_length_and_shown_on_the_grille(
     assert rows["Interruptions"].startswith("2 — ") and "180 s, SIGTERM" in rows["Interruptions"]
     assert "90 s, sans signal" in rows["Interruptions"]
     assert "90 s, no signal" in dict(identity(grille, "en"))["Interruptions"]
+    grille["session"]["interruptions"][0]["cause"] = "invigilator"
+    assert "180 s, fermée par le surveillant" in dict(identity(grille, "fr"))["Interruptions"]
 
 
 def test_a_session_never_interrupted_has_no_interruptions_field():
