@@ -272,8 +272,8 @@ class EpreuveSession:
         if self.pending is None:
             return not self.broken
         type_, payload, at, timed = self.pending
-        self.broken = False
-        self._record(type_, payload, at, None, timed=timed)
+        self._record(type_, payload, at, None, timed=timed)  # raises again while the store still refuses
+        self.broken = False  # only now: until then every other write is refused (tick, heartbeat, actions)
         return True
 
     # -- what a front end may see ------------------------------------------------------------------

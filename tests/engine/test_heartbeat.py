@@ -135,3 +135,44 @@ def test_the_printed_grille_lists_the_interruptions():
     assert "Interruptions</th>" in render_html(grille, "fr")
     assert "arrêt 09:14:05 → reprise 09:21:35 (450 s, SIGHUP)" in render_html(grille, "fr")
     assert "| Interruptions | 1 — stopped 09:14:05 → resumed 09:21:35 (450 s, SIGHUP) |" in render_markdown(grille, "en")
+
+
+class _RefusingStore(MemoryJournalStore):
+    """A memory store that refuses the next ``refusals`` appends, as a store locked by another program."""
+
+    refusals = 0
+
+    def append(self, session_id, type, payload, at):
+        from simulator.journal.errors import StoreWriteFailed
+
+        if self.refusals:
+            self.refusals -= 1
+            raise StoreWriteFailed("database is locked")
+        return super().append(session_id, type, payload, at)
+
+
+def test_a_refused_write_is_kept_and_written_again_once_the_store_accepts():
+    import pytest
+
+    from simulator.journal.errors import StoreWriteFailed
+
+    store, clock = _RefusingStore(), fresh_clock()
+    session = start_session(scenario_bundle(), store, clock)
+    actions = cached_script("ideal").actions
+    store.refusals = 2
+    with pytest.raises(StoreWriteFailed):
+        run_script(session, clock, actions, stop=1)
+    assert session.broken and session.pending is not None and session.pending[0] == "action"
+    with pytest.raises(StoreWriteFailed):
+        session.retry_pending()
+    assert session.broken  # still refused: the session takes nothing else meanwhile
+    assert not session.heartbeat()
+    assert session.retry_pending() and not session.broken and session.pending is None
+    run_script(session, clock, actions, start=1, stop=4)
+    reference_store, reference_clock = MemoryJournalStore(), fresh_clock()
+    reference = start_session(scenario_bundle(), reference_store, reference_clock)
+    run_script(reference, reference_clock, actions, stop=4)
+    assert [(e.type, e.payload) for e in store.events(session.session_id)] == \
+        [(e.type, e.payload) for e in reference_store.events(reference.session_id)]
+    session.close()
+    reference.close()
