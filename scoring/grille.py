@@ -16,6 +16,7 @@ from typing import Any
 
 from scoring.rubric import LoadedRubric
 from scoring.verdicts import Tally, aggregate, counts, decide
+from simulator.engine.interruptions import interruptions
 from simulator.journal.canonical import header_hash
 from simulator.journal.events import Event, SessionHeader
 
@@ -45,13 +46,13 @@ def is_finished(events: Iterable[Event]) -> bool:
 
 
 def session_section(header: SessionHeader, events: list[Event]) -> dict[str, Any]:
-    """Who sat which épreuve, when, and how it ended."""
+    """Who sat which épreuve, when, how it ended, and its interruptions (if any)."""
     started = next((e for e in events if e.type == "session_started"), None)
     ended = next((e for e in reversed(events) if e.type in _ENDINGS), None)
     reason = None
     if ended is not None:
         reason = "time_up" if ended.type == "time_up" else str(ended.payload.get("reason", "completed"))
-    return {
+    section = {
         "id": header.session_id, "candidate_id": header.candidate_id, "seed": header.seed,
         "epreuve_id": header.epreuve_id,
         "epreuve_version": str(started.payload.get("version", "")) if started else "",
@@ -59,6 +60,10 @@ def session_section(header: SessionHeader, events: list[Event]) -> dict[str, Any
         "created_at": header.created_at, "app_version": header.app_version,
         "ended_reason": reason, "ended_at": ended.at if ended else None,
     }
+    stops = interruptions(events)
+    if stops:  # written only when there were any: grilles of sessions never interrupted stay as they were
+        section["interruptions"] = stops
+    return section
 
 
 def scenarios_section(header: SessionHeader, events: list[Event],

@@ -32,6 +32,8 @@ WORDS = {
         "rubric_rule": "Règle appliquée", "annex": "Annexe — les preuves, compétence par compétence",
         "page": "page", "of": "sur", "scenario_files": "fichiers de scénario", "changed": "modifiés depuis la session",
         "counts": "{ok} OK · {nok} NOK · {not_observed} non observée(s)",
+        "interruptions": "Interruptions", "interruption": "arrêt {stopped} → reprise {resumed} ({seconds} s{cause})",
+        "no_cause": "sans signal", "cause_invigilator": "fermée par le surveillant",
     },
     "en": {
         "title": "Assessment grid", "standard": "« Opérateur call center » competency standard",
@@ -51,6 +53,8 @@ WORDS = {
         "rubric_rule": "Rule applied", "annex": "Annex — the evidence, competency by competency",
         "page": "page", "of": "of", "scenario_files": "scenario files", "changed": "changed since the session",
         "counts": "{ok} OK · {nok} NOK · {not_observed} not observed",
+        "interruptions": "Interruptions", "interruption": "stopped {stopped} → resumed {resumed} ({seconds} s{cause})",
+        "no_cause": "no signal", "cause_invigilator": "closed by the invigilator",
     },
 }
 
@@ -187,7 +191,22 @@ def identity(grille: Mapping[str, Any], lang: str) -> list[tuple[str, str]]:
                          f"[{rubric['sha256'][:8]}] · {w['referentiel']} {grille['referentiel']['version']}")),
         ("Scénarios" if lang != "en" else "Scenarios", scenarios),
         (w["journal"], f"{journal['events']} {w['events']} · {w['head']} {journal['head'][:16]} · {source}"),
-    ]
+    ] + _interruptions(s.get("interruptions") or (), w)
+
+
+def _interruptions(stops: Any, w: Mapping[str, str]) -> list[tuple[str, str]]:
+    """One line listing every interruption and its length (none when the épreuve ran in one go)."""
+    if not stops:
+        return []
+    parts = [w["interruption"].format(stopped=stop["stopped_at"][11:19], resumed=stop["resumed_at"][11:19],
+                                      seconds=round(stop["seconds"]), cause=f", {_cause(stop['cause'], w)}")
+             for stop in stops]
+    return [(w["interruptions"], f"{len(stops)} — " + " · ".join(parts))]
+
+
+def _cause(cause: str, w: Mapping[str, str]) -> str:
+    """A signal's name as journalled (SIGTERM, SIGHUP…), the invigilator's closing, or no signal at all."""
+    return w.get(f"cause_{cause}", cause) if cause else w["no_cause"]
 
 
 def counts_text(counts: Mapping[str, int], lang: str) -> str:

@@ -1,8 +1,11 @@
 """The candidate app: sign in, work through the épreuve's contacts, see the end screen.
 
 ``CallsimApp`` owns one ``EpreuveSession`` and nothing else of the engine's logic. In exam mode
-it cannot be left without the invigilator's code; Ctrl+C, Ctrl+Z and Ctrl+\\ reach it as keys
-(the terminal is in raw mode), never as signals that drop the candidate to a shell.
+it cannot be left without the invigilator's code (``exam_lock``): Ctrl+Q asks for it on every
+screen, Ctrl+C, Ctrl+Z and Ctrl+\\ reach the app as keys (the terminal is in raw mode) and do
+nothing, the command palette does not open. A signal that stops the app (SIGTERM, SIGHUP) is
+journalled as an interruption. No error ever shows a traceback: the technical detail goes to the
+log, the candidate reads one sentence in their language and the app exits with ``FAILURE_EXIT``.
 
 The sign-in screen appears at once: the épreuve (its files read and checked, which takes a
 few seconds) and the engine are loaded in a background thread while the candidate types their
@@ -11,6 +14,7 @@ number, and the seat opens as soon as both are there.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -22,8 +26,8 @@ from textual.message import Message
 from textual.widgets import Input
 
 from simulator.app.bindings import translate_bindings
+from simulator.app.exam_lock import ExamLock
 from simulator.app.i18n import LANGUAGES, N_, Translator
-from simulator.app.screens.invigilator import InvigilatorScreen
 from simulator.app.screens.signin import SignInScreen
 from simulator.app.seat import SeatRequest
 
@@ -38,7 +42,7 @@ class BundleReady(Message):
     """The épreuve is loaded (or failed to load): the sign-in screen can show its title."""
 
 
-class CallsimApp(App):
+class CallsimApp(ExamLock, App):
     """The candidate's terminal app (practice or exam, as the épreuve file says)."""
 
     CSS_PATH = "callsim.tcss"
@@ -53,11 +57,15 @@ class CallsimApp(App):
 
     def __init__(self, request: SeatRequest, *, store_factory: Callable[[], JournalStore], clock: Clock,
                  invigilator_code: str = "", bundle: Bundle | None = None,
-                 bundle_loader: Callable[[str], Bundle] | None = None) -> None:
+                 bundle_loader: Callable[[str], Bundle] | None = None, handle_signals: bool = False,
+                 monotonic: Callable[[], float] | None = None) -> None:
         super().__init__()
         self.request = request
+        #: The candidate number was given on the command line: it cannot be changed at sign-in.
+        self.candidate_fixed = bool(request.candidate_id)
+        self.handle_signals = handle_signals
+        self.setup_lock(invigilator_code, monotonic)
         self.store_factory, self.clock = store_factory, clock
-        self.invigilator_code = invigilator_code
         self.bundle: Bundle | None = bundle
         self.bundle_loader = bundle_loader
         #: Why the épreuve could not be loaded (the command line prints it after the app exits).
@@ -78,6 +86,8 @@ class CallsimApp(App):
 
     def on_mount(self) -> None:
         translate_bindings(self, self.t)
+        if self.handle_signals:
+            self.install_signal_handlers()
         self.push_screen(SignInScreen())
 
     # -- loading the épreuve in the background -----------------------------------------------------
@@ -95,9 +105,13 @@ class CallsimApp(App):
             bundle = (self.bundle_loader or load_epreuve)(self.request.epreuve)
             import simulator.app.screens.console  # noqa: F401 — the engine, imported off the UI thread
         except Exception as exc:  # noqa: BLE001 — any failure is shown and ends the app cleanly
-            self.call_from_thread(self._loaded, None, exc)
-            return
-        self.call_from_thread(self._loaded, bundle, None)
+            bundle, error = None, exc
+        else:
+            error = None
+        try:
+            self.call_from_thread(self._loaded, bundle, error)
+        except RuntimeError:  # the app ended meanwhile: nobody is waiting for the épreuve
+            pass
 
     def _loaded(self, bundle: Bundle | None, error: Exception | None) -> None:
         if error is not None:
@@ -109,7 +123,10 @@ class CallsimApp(App):
         self.screen.post_message(BundleReady())
         if self._waiting_candidate is not None:
             candidate, self._waiting_candidate = self._waiting_candidate, None
-            self.open_seat(candidate)
+            try:
+                self.open_seat(candidate)
+            except Exception as exc:  # noqa: BLE001 — the loading thread must not see it: the app ends here
+                self.fail(exc)
 
     # -- what screens ask of the app ---------------------------------------------------------------
 
@@ -152,32 +169,45 @@ class CallsimApp(App):
             return
         self.lang, self.t = lang, Translator(lang)
         translate_bindings(self, self.t)
-        self.request = SeatRequest(candidate, self.request.epreuve, self.request.seed, lang, self.request.store_path)
+        self.request = dataclasses.replace(self.request, candidate_id=candidate, language=lang)
         self.call_later(self.switch_screen, SignInScreen())
 
-    def open_seat(self, candidate_id: str) -> None:
+    def open_seat(self, candidate_id: str, *, other_seat_allowed: bool = False) -> None:
         if self.bundle is None:
             self._waiting_candidate = candidate_id
             self.notify(self.t("Loading the épreuve…"), timeout=3)
             return
-        from simulator.app.screens.console import ConsoleScreen
-        from simulator.app.screens.end import EndScreen
-        from simulator.app.seat import open_seat
+        from simulator.app.failures import seat_message
+        from simulator.app.seat import OtherSeat, open_seat
         from simulator.engine.bundle import BundleError
         from simulator.engine.session import SessionError
+        from simulator.journal.errors import SessionInUse
 
-        request = SeatRequest(candidate_id, self.request.epreuve, self.request.seed, self.lang, self.request.store_path)
+        request = dataclasses.replace(self.request, candidate_id=candidate_id, language=self.lang)
         try:
             self.store = self.store or self.store_factory()
-            self.session = open_seat(request, self.store, self.clock, self.bundle)
+            self.session = open_seat(request, self.store, self.clock, self.bundle, other_seat_allowed=other_seat_allowed)
+        except OtherSeat as exc:
+            self.ask_to_move_seat(candidate_id, exc)
+            return
+        except SessionInUse as exc:
+            self.notify(seat_message(exc, self.t) or "", severity="error", timeout=30)
+            return
         except (SessionError, BundleError) as exc:
             message = getattr(exc, "message_en" if self.lang == "en" else "message_fr", None)
             self.notify(message or str(exc), severity="error", timeout=20)
             return
         self.request = request
+        self._seat_opened()
+
+    def _seat_opened(self) -> None:
+        from simulator.app.screens.console import ConsoleScreen
+        from simulator.app.screens.end import EndScreen
+
         if self.session.header.language != self.lang:  # a resumed session keeps its language
             self.lang, self.t = self.session.header.language, Translator(self.session.header.language)
             translate_bindings(self, self.t)
+        self.start_heartbeat()
         self.switch_screen(EndScreen() if self.session.finished is not None else ConsoleScreen())
 
     def show_end(self) -> None:
@@ -185,25 +215,6 @@ class CallsimApp(App):
 
         if not isinstance(self.screen, EndScreen):
             self.switch_screen(EndScreen())
-
-    # -- leaving -----------------------------------------------------------------------------------
-
-    def action_blocked(self) -> None:
-        if self.exam and self.session is not None and self.session.finished is None:
-            self.notify(self.t("The épreuve cannot be interrupted. Call the invigilator."), severity="warning")
-        else:
-            self.notify(self.t("Press Ctrl+Q to quit."))
-
-    def action_leave(self) -> None:
-        if not self.exam or self.session is None or self.session.finished is not None:
-            self.exit()
-            return
-
-        def decided(allowed: bool | None) -> None:
-            if allowed:
-                self.exit()
-        if not isinstance(self.screen, InvigilatorScreen):
-            self.push_screen(InvigilatorScreen(self.invigilator_code), decided)
 
     def on_unmount(self) -> None:
         if self.session is not None:
@@ -214,13 +225,14 @@ class CallsimApp(App):
 
 def create_app(request: SeatRequest, *, clock: Clock, store_path: Path | None = None,
                store_factory: Callable[[], JournalStore] | None = None, invigilator_code: str = "",
-               bundle: Bundle | None = None) -> CallsimApp:
+               bundle: Bundle | None = None, handle_signals: bool = False) -> CallsimApp:
     """The app factory used by ``callsim exam`` / ``callsim practice``, the tests and the scripts.
 
     Without ``bundle`` the épreuve named in ``request`` is loaded in the background after the
-    first screen is shown.
+    first screen is shown. ``handle_signals`` (the command line) journals SIGTERM and SIGHUP.
     """
     from simulator.app.seat import open_store
 
     factory = store_factory or (lambda: open_store(store_path or request.store_path))
-    return CallsimApp(request, store_factory=factory, clock=clock, invigilator_code=invigilator_code, bundle=bundle)
+    return CallsimApp(request, store_factory=factory, clock=clock, invigilator_code=invigilator_code, bundle=bundle,
+                      handle_signals=handle_signals)

@@ -55,3 +55,32 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 — no command shows a traceback: the log keeps it
+        return _unexpected(exc, args)
+
+
+#: Exit code of a command stopped by an error it did not expect.
+UNEXPECTED_EXIT = 70
+
+
+def _unexpected(error: Exception, args: argparse.Namespace) -> int:
+    """Log ``error`` (traceback, no local variables) and say in one sentence where the detail is."""
+    from simulator.crash_log import log_failure
+
+    where = log_failure(error, f"callsim {getattr(args, 'command', '')}")
+    if getattr(args, "command", "") in ("exam", "practice"):  # a candidate's seat: their language, call the invigilator
+        from simulator.app.failures import FAILURE_EXIT, failure_message
+        from simulator.app.i18n import Translator
+
+        print(f"callsim: {failure_message(error, Translator(getattr(args, 'lang', 'fr')))}", file=sys.stderr)
+        return FAILURE_EXIT
+    place = str(where) if where else "—"
+    if getattr(args, "lang", "fr") == "en":
+        print(f"callsim: unexpected error ({type(error).__name__}); the detail is in {place}. "
+              "Report it to whoever maintains callsim.", file=sys.stderr)
+    else:
+        print(f"callsim : erreur inattendue ({type(error).__name__}) ; le détail est dans {place}. "
+              "Signalez-la à qui maintient callsim.", file=sys.stderr)
+    return UNEXPECTED_EXIT

@@ -1,4 +1,8 @@
-"""``callsim exam`` and ``callsim practice``: the candidate's terminal app on the embedded store."""
+"""``callsim exam`` and ``callsim practice``: the candidate's terminal app on the embedded store.
+
+Whatever goes wrong, the candidate reads one sentence in their language (the app's catalogs) and
+the command exits non-zero; the technical detail is in the log (``simulator.crash_log``).
+"""
 
 from __future__ import annotations
 
@@ -47,7 +51,8 @@ def run_practice(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace, *, invigilator_code: str) -> int:
     from simulator.app.app import create_app
-    from simulator.app.seat import SeatRequest
+    from simulator.app.failures import FAILURE_EXIT
+    from simulator.app.seat import SeatRequest, seat_name
     from simulator.engine.bundle import BundleError, UnknownEpreuve, epreuve_path
     from simulator.system_clock import SystemClock
 
@@ -56,9 +61,18 @@ def _run(args: argparse.Namespace, *, invigilator_code: str) -> int:
     except UnknownEpreuve as exc:
         print(f"callsim: {exc.message_en if args.lang == 'en' else exc.message_fr}", file=sys.stderr)
         return 2
-    request = SeatRequest(args.candidate, str(path), args.seed, args.lang, Path(args.store) if args.store else None)
-    app = create_app(request, clock=SystemClock(), invigilator_code=invigilator_code)
-    app.run()  # the épreuve is checked and loaded behind the sign-in screen
+    request = SeatRequest(args.candidate, str(path), args.seed, args.lang, Path(args.store) if args.store else None,
+                          seat_name())
+    app = create_app(request, clock=SystemClock(), invigilator_code=invigilator_code, handle_signals=True)
+    try:
+        app.run()  # the épreuve is checked and loaded behind the sign-in screen
+    except Exception as exc:  # noqa: BLE001 — outside Textual's own handler: same rule, no traceback
+        app.record_failure(exc)
+    if app.failure is not None:
+        print(f"callsim: {app.failure_message}", file=sys.stderr)
+        return app.return_code or FAILURE_EXIT
+    if app.return_code:  # stopped by a signal (journalled as an interruption)
+        return app.return_code
     error = app.load_error
     if isinstance(error, BundleError):
         for diagnostic in error.diagnostics:

@@ -9,6 +9,13 @@ closed terminal) the clock stops at the last journal event and restarts when the
 resumed; the time in between is recorded in the ``session_resumed`` event but not charged.
 A session whose journal holds only its header (the app stopped before the first event) never
 started: resuming it starts it, with the ``session_started`` event a normal start writes.
+
+The app proves it is alive with ``heartbeat`` events (every ``HEARTBEAT_SECONDS`` without another
+event), so the clock stops at the last heartbeat, not at the last action: a crash gives back at
+most one heartbeat interval. A signal that ends the app is journalled as an ``interruption``.
+Heartbeats and interruptions only move the time the app was last known alive; replay and scoring
+ignore them otherwise. ``note`` journals what the invigilator did (code attempts, a seat change)
+without touching the clock at all.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ from simulator.engine.contact import ContactRuntime, Line, Step
 from simulator.engine.deferred import ContactTable, DeferredContact, contacts_ended_in
 from simulator.engine.dispatch import apply_action
 from simulator.engine.evidence import Evidence
+from simulator.engine.interruptions import UNTIMED_EVENTS
 from simulator.engine.phases import Phase
 from simulator.engine.toolbox import ActionRefused
 from simulator.engine.views import ContactView, QueueItem, contact_view
@@ -85,6 +93,9 @@ class _State:
 
 _ENDED = Phase.ENDED.value
 
+#: Seconds of wall time without any event after which the app journals a heartbeat.
+HEARTBEAT_SECONDS = 15.0
+
 
 def session_id_for(candidate_id: str, epreuve_id: str, seed: int, created_at: str) -> str:
     """A deterministic session id (same inputs → same id)."""
@@ -105,14 +116,16 @@ class EpreuveSession:
         self.timing = _Timing()
         self.state = _State(ContactTable(self._rebuild))
         self.broken = False
+        #: The event the store refused (type, payload, time), kept to be written again by ``retry_pending``.
+        self.pending: tuple[str, dict[str, Any], datetime, bool] | None = None
         self._claim = ExitStack()
 
     # -- lifecycle ---------------------------------------------------------------------------------
 
     @classmethod
     def start(cls, bundle: Bundle, *, store: JournalStore, clock: Clock, candidate_id: str, seed: int,
-              language: str = "fr", time_limit_minutes: int | None = None) -> EpreuveSession:
-        """Create, journal and claim a new session, then let the first contacts arrive."""
+              language: str = "fr", time_limit_minutes: int | None = None, seat: str = "") -> EpreuveSession:
+        """Create, journal and claim a new session, then let the first contacts arrive (``seat``: who sits it, if known)."""
         now = clock.now()
         created = stamp(now)
         epreuve = bundle.epreuve
@@ -122,7 +135,8 @@ class EpreuveSession:
             scenario_hashes=bundle.scenario_hashes(), app_version=__version__, created_at=created,
             mode=epreuve.mode, language=language,
             extra={"epreuve_path": bundle.path, "source": bundle.source, "today": now.date().isoformat(), "agent_name": epreuve.agent_name,
-                   "time_limit_minutes": time_limit_minutes or epreuve.time_limit_minutes},
+                   "time_limit_minutes": time_limit_minutes or epreuve.time_limit_minutes,
+                   **({"seat": seat} if seat else {})},
         )
         store.create_session(header)
         session = cls(bundle, header, store, clock)
@@ -229,6 +243,39 @@ class EpreuveSession:
         if self._all_done():
             self._record("session_finished", {"reason": "completed"}, now, lambda: self._apply_finished("completed", now))
 
+    def heartbeat(self, interval: float = HEARTBEAT_SECONDS) -> bool:
+        """Journal that the app is alive when nothing was journalled for ``interval`` seconds."""
+        if self.store is None or self.clock is None or self.state.finished is not None or self.broken:
+            return False
+        now = self.clock.now()
+        if self.timing.last_at is not None and (now - self.timing.last_at).total_seconds() < interval:
+            return False
+        self._record("heartbeat", {}, now, None)
+        return True
+
+    def interrupt(self, cause: str) -> None:
+        """Journal that the app is being stopped from outside (a signal); resuming later carries on."""
+        if self.store is None or self.clock is None or self.state.finished is not None or self.broken:
+            return
+        self._record("interruption", {"cause": cause}, self.clock.now(), None)
+
+    def note(self, type_: str, payload: dict[str, Any]) -> None:
+        """Journal an invigilator's act (``UNTIMED_EVENTS``): for the record, the épreuve's clock ignores it."""
+        if type_ not in UNTIMED_EVENTS:
+            raise ValueError(f"not an untimed event: {type_}")
+        if self.store is None or self.clock is None or self.broken:
+            return
+        self._record(type_, payload, self.clock.now(), None, timed=False)
+
+    def retry_pending(self) -> bool:
+        """Write again the event the store refused; True once it is written and the session usable again."""
+        if self.pending is None:
+            return not self.broken
+        type_, payload, at, timed = self.pending
+        self._record(type_, payload, at, None, timed=timed)  # raises again while the store still refuses
+        self.broken = False  # only now: until then every other write is refused (tick, heartbeat, actions)
+        return True
+
     # -- what a front end may see ------------------------------------------------------------------
 
     @property
@@ -325,8 +372,12 @@ class EpreuveSession:
 
     # -- journal -----------------------------------------------------------------------------------
 
-    def _record(self, type_: str, payload: dict[str, Any], at: datetime, apply: Any) -> int:
-        """Apply (if given) and append one event; a failed append leaves the session unusable."""
+    def _record(self, type_: str, payload: dict[str, Any], at: datetime, apply: Any, *, timed: bool = True) -> int:
+        """Apply (if given) and append one event; a failed append leaves the session unusable.
+
+        The refused event is kept in ``pending``: ``retry_pending`` writes it again (its effect is
+        already applied), so a store that was only busy loses nothing.
+        """
         if apply is not None:
             apply()
         seq = self.seq + 1
@@ -334,12 +385,15 @@ class EpreuveSession:
             event = self.store.append(self.header.session_id, type_, payload, stamp(at))
         except Exception:
             self.broken = True
+            self.pending = (type_, payload, at, timed)
             raise
+        self.pending = None
         if event.seq != seq:
             self.broken = True
             raise SessionError("Le journal a été modifié par un autre processus.", "The journal was changed by another process.")
         self.seq = seq
-        self.timing.last_at = at
+        if timed:
+            self.timing.last_at = at
         return seq
 
     def _replay(self, events: Iterable[Event], *, strict: bool = True, lazy: bool = False) -> None:
@@ -369,7 +423,8 @@ class EpreuveSession:
             elif event.type == "session_finished":
                 self._apply_finished(str(event.payload.get("reason", "completed")), at)
             self.seq = seq
-            self.timing.last_at = at
+            if event.type not in UNTIMED_EVENTS:
+                self.timing.last_at = at
 
     def _defer_action(self, event: Event) -> None:
         """An action of a contact that ended later in the journal: keep the event and what it recorded."""

@@ -43,6 +43,26 @@ def claim_session(lock_dir: Path, session_id: str, owner: str) -> Iterator[Claim
         os.close(fd)
 
 
+@contextmanager
+def creation_lock(lock_dir: Path) -> Iterator[None]:
+    """Hold ``<lock_dir>/.create.lock`` (blocking) while a store file is opened, created and checked.
+
+    Two seats opening a store that does not exist yet would otherwise both try to give it its
+    schema; with this lock the second waits a few milliseconds and then opens the finished store.
+    (The name starts with a dot: no session id can take it.)
+    """
+    lock_dir.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock_dir / ".create.lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
 def _read_holder(fd: int) -> str:
     """Best-effort description of the current holder, as written in the lock file."""
     try:

@@ -21,7 +21,7 @@ from simulator.journal.errors import (
     UnknownSession,
 )
 from simulator.journal.events import Event, SessionHeader, header_from_dict, header_to_dict
-from simulator.journal.locks import claim_session
+from simulator.journal.locks import claim_session, creation_lock
 from simulator.journal.paths import lock_dir_for
 from simulator.journal.store import Claim
 from simulator.journal.validation import (
@@ -45,6 +45,7 @@ class SqliteJournalStore:
     """A ``JournalStore`` in one SQLite file; one connection per store object.
 
     ``create=False`` refuses a missing file instead of creating an empty store (for the CLI).
+    Opening with ``create=True`` is serialised by a lock file, so concurrent first opens all succeed.
     The self-check (``check()``) runs at open and raises ``StoreMisconfigured``.
     """
 
@@ -52,10 +53,13 @@ class SqliteJournalStore:
         self.path = Path(path)
         if not create and not self.path.is_file():
             raise StoreMisconfigured(str(self.path), "fichier introuvable", "file not found")
-        if create:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
-        self._conn: sqlite3.Connection | None = sqlite_schema.open_checked(self.path, timeout)
+        if create:  # two seats creating the store at the same instant: one creates it, the other waits
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with creation_lock(lock_dir_for(self.path)):
+                self._conn: sqlite3.Connection | None = sqlite_schema.open_checked(self.path, timeout)
+        else:
+            self._conn = sqlite_schema.open_checked(self.path, timeout)
 
     # -- lifecycle ---------------------------------------------------------------------
     def check(self) -> None:

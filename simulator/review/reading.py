@@ -27,7 +27,12 @@ _SESSION_EVENTS = {
     "session_resumed": N_("The épreuve resumed after an interruption"),
     "time_up": N_("Time ran out"),
     "session_finished": N_("End of the épreuve ({reason})"),
+    "interruption": N_("The app was stopped ({cause})"),
+    "invigilator_attempt": N_("Invigilator's code typed ({outcome})"),
+    "seat_changed": N_("The épreuve moved from seat {from_seat} to seat {to_seat} (invigilator's code)"),
 }
+#: Events kept out of the transcript: the app's heartbeats only say it was running.
+_SILENT = frozenset({"heartbeat"})
 _ENDINGS = {"completed": N_("completed"), "time_up": N_("time ran out")}
 
 
@@ -75,6 +80,8 @@ def read_moments(events: Sequence[Event], lang: str, t: Callable[..., str]) -> l
     numbers: dict[str, int] = {}
     moments = []
     for event in events:
+        if event.type in _SILENT:
+            continue
         payload = event.payload
         contact = str(payload.get("contact") or "") if event.type in ("action", "contact_arrived") else ""
         if contact and contact not in numbers:
@@ -111,7 +118,9 @@ def _did(event: Event, lang: str, t: Callable[..., str]) -> str:
         return event.type
     reason = str(payload.get("reason", "completed"))
     return t(template, epreuve=payload.get("epreuve", "?"), contacts=len(payload.get("contacts") or ()),
-             reason=t(_ENDINGS[reason]) if reason in _ENDINGS else reason)
+             reason=t(_ENDINGS[reason]) if reason in _ENDINGS else reason, cause=payload.get("cause", "?"),
+             outcome=t("accepted") if payload.get("accepted") else t("refused"),
+             from_seat=payload.get("from", "?"), to_seat=payload.get("to", "?"))
 
 
 def _result(result: Any, lang: str, t: Callable[..., str]) -> tuple[str, ...]:

@@ -2,9 +2,10 @@
 
 The exam runs as the candidate would start it, in its own process on a pseudo-terminal. The
 candidate signs in (Enter) and takes the first contact (F2); the terminal is then closed under it
-(SIGHUP, what a closed window or a dropped remote session sends). Everything the candidate saw
-as done is in the journal, the journal verifies, and signing in again on the same store with the
-same candidate number resumes the same contact.
+(SIGHUP, what a closed window or a dropped remote session sends), or the process is told to stop
+(SIGTERM). The signal is journalled as an interruption, everything the candidate saw as done is in
+the journal, the journal verifies, and signing in again on the same store with the same candidate
+number resumes the same contact.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+import pytest
 
 from simulator.app.screens.console import ConsoleScreen
 from simulator.journal.sqlite_store import SqliteJournalStore
@@ -55,7 +58,8 @@ def _wait(condition, what: str, process: subprocess.Popen, master: int) -> None:
     raise AssertionError(f"timed out waiting for {what}")
 
 
-def test_a_hung_up_exam_resumes_at_the_same_contact(tmp_path):
+@pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM, signal.SIGINT], ids=["SIGHUP", "SIGTERM", "SIGINT"])
+def test_a_hung_up_exam_resumes_at_the_same_contact(tmp_path, sig):
     store = tmp_path / "centre.sqlite3"
     master, slave = pty.openpty()
     env = {**os.environ, "CALLSIM_INVIGILATOR_CODE": "4711", "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
@@ -80,8 +84,8 @@ def test_a_hung_up_exam_resumes_at_the_same_contact(tmp_path):
             os.write(master, F2)
             _wait(lambda: True, "output", process, master)
             time.sleep(0.5)
-        os.killpg(process.pid, signal.SIGHUP)  # the terminal closes
-        process.wait(timeout=_PATIENCE)
+        os.killpg(process.pid, sig)  # the terminal closes, or the process is told to stop
+        assert process.wait(timeout=_PATIENCE) != 0
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
@@ -92,8 +96,10 @@ def test_a_hung_up_exam_resumes_at_the_same_contact(tmp_path):
     try:
         (session_id,) = journal.session_ids()
         assert verify_session(journal, session_id).ok
-        taken = [e for e in journal.events(session_id) if e.type == "action" and e.payload["action"]["kind"] == "take"]
+        events = list(journal.events(session_id))
+        taken = [e for e in events if e.type == "action" and e.payload["action"]["kind"] == "take"]
         assert len(taken) == 1
+        assert events[-1].type == "interruption" and events[-1].payload == {"cause": sig.name}
     finally:
         journal.close()
     _resume_and_check(store, session_id)

@@ -73,3 +73,15 @@ def test_the_final_epreuve_verdict_follows_the_overrides():
     assert epreuve_verdicts(_review(all_fixed)) == ("nok", "ok")
     blank = SessionReview("S", "C", "e", "practice", "2026-01-05T09:00:00.000", "to_score", None)
     assert epreuve_verdicts(blank) == ("", "") and grille_lines(blank, "fr") == []
+
+
+def test_heartbeats_are_not_moments_and_the_invigilators_acts_are_worded():
+    from simulator.journal.events import Event
+
+    def event(seq, type_, payload):
+        return Event("S", seq, f"2026-01-12T09:00:{seq:02d}.000", type_, payload, "p", "h")
+    events = [event(1, "heartbeat", {}), event(2, "invigilator_attempt", {"purpose": "quit", "accepted": False}),
+              event(3, "interruption", {"cause": "SIGTERM"}), event(4, "seat_changed", {"from": "A", "to": "B"})]
+    moments = read_moments(events, "fr", translator("fr"))
+    assert [m.did for m in moments] == ["Code du surveillant tapé (refusé)", "L'application a été arrêtée (SIGTERM)",
+                                        "L'épreuve est passée du poste A au poste B (code du surveillant)"]

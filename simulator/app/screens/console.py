@@ -43,6 +43,7 @@ from simulator.engine.actions import (
 )
 from simulator.engine.session import SessionError
 from simulator.engine.toolbox import ActionRefused
+from simulator.journal.errors import StoreWriteFailed
 from simulator.engine.views import ContactView
 
 #: How each phase of the contact is named in the title bar.
@@ -103,7 +104,11 @@ class ConsoleScreen(Screen):
     def _tick(self) -> None:
         session = self.app.session
         before = (session.seq, session.finished)
-        session.tick()
+        try:
+            session.tick()
+        except StoreWriteFailed:
+            self.app.save_again()
+            return
         if (session.seq, session.finished) != before:
             self.refresh_from_engine()
         else:
@@ -203,6 +208,9 @@ class ConsoleScreen(Screen):
             return None
         except SessionError as exc:
             self.notify(exc.message_en if app.lang == "en" else exc.message_fr, severity="error", timeout=30)
+            return None
+        except StoreWriteFailed:  # the journal is busy: the app saves the action again, then redraws
+            app.save_again()
             return None
         ended_title = self.view.title if self.view is not None else ""
         self.refresh_from_engine()

@@ -33,6 +33,8 @@ class SignInScreen(Screen):
         super().__init__()
         if isinstance(self.app.focused, LanguageChooser):  # made to show another language: keep choosing
             self.AUTO_FOCUS = "#language"
+        elif self.app.candidate_fixed:  # the number was given on the command line: nothing to type
+            self.AUTO_FOCUS = "#start"
 
     def compose(self) -> ComposeResult:
         translate_bindings(self, self.app.t)
@@ -42,7 +44,10 @@ class SignInScreen(Screen):
             yield Static(self._header(), id="signin-header")
             with Horizontal(classes="signin-row"):
                 yield Static(t("Candidate number"), classes="signin-label")
-                yield Input(value=app.request.candidate_id, id="candidate", placeholder=t("e.g. C-0421"), compact=True)
+                if app.candidate_fixed:  # given on the command line: shown, not editable
+                    yield Static(escape(app.request.candidate_id), id="candidate-fixed")
+                else:
+                    yield Input(value=app.request.candidate_id, id="candidate", placeholder=t("e.g. C-0421"), compact=True)
             with Horizontal(classes="signin-row"):
                 yield Static(t("Language"), classes="signin-label")
                 yield LanguageChooser([(_LANGUAGE_NAMES[code], code) for code in app.offered_languages()], app.lang, id="language")
@@ -66,14 +71,19 @@ class SignInScreen(Screen):
         self.query_one("#signin-header", Static).update(self._header())
         self.query_one("#how-it-works", Static).update(self._briefing())
 
+    def _candidate(self) -> str:
+        if self.app.candidate_fixed:
+            return self.app.request.candidate_id
+        return self.query_one("#candidate", Input).value.strip()
+
     @on(LanguageChooser.Changed, "#language")
     def _language(self, event: LanguageChooser.Changed) -> None:
-        self.app.change_language(event.value, self.query_one("#candidate", Input).value.strip())
+        self.app.change_language(event.value, self._candidate())
 
     @on(Input.Submitted, "#candidate")
     @on(PlainButton.Pressed, "#start")
     def action_start(self) -> None:
-        candidate = self.query_one("#candidate", Input).value.strip()
+        candidate = self._candidate()
         if not candidate:
             self.notify(self.app.t("Type your candidate number first."), severity="warning")
             self.query_one("#candidate", Input).focus()
