@@ -8,7 +8,7 @@ with positions. Settings resolve in three layers: ``competencies`` (every compet
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -91,9 +91,9 @@ class EffectiveRule:
 
 @dataclass(frozen=True)
 class LoadedRubric:
-    """A validated rubric with the identity of the file it came from (for the grille)."""
+    """A validated rubric (``Rubric``, or ``scoring.rubric2.Rubric2``) with the identity of its file (for the grille)."""
 
-    rubric: Rubric
+    rubric: Any
     path: str
     sha256: str
     _rules: dict[str, dict[str, EffectiveRule]] = field(default_factory=dict, compare=False, repr=False)
@@ -101,6 +101,11 @@ class LoadedRubric:
     @property
     def version(self) -> str:
         return self.rubric.version
+
+    @property
+    def is_criteria(self) -> bool:
+        """Whether this is a criteria rubric (``rubric/2``) rather than a share rubric (``rubric/1``)."""
+        return self.rubric.callsim == "rubric/2"
 
     def rules(self, mode: str, codes: tuple[str, ...]) -> dict[str, EffectiveRule]:
         """The effective rule of every competency for an épreuve of ``mode`` (computed once per mode)."""

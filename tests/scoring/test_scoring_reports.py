@@ -42,7 +42,7 @@ def test_csv_has_one_row_per_competency(grille):
     rows = list(csv.DictReader(io.StringIO(render_text(grille, "csv"))))
     assert [r["code"] for r in rows] == [c["code"] for c in grille["competencies"]]
     assert {r["code"]: r["verdict"] for r in rows}["01.09"] == "nok"
-    assert {r["rubric_version"] for r in rows} == {"1.0.0"}
+    assert {r["rubric_version"] for r in rows} == {"2.0.0"}
 
 
 def test_markdown_has_the_verdicts_and_the_evidence(grille):
@@ -57,7 +57,7 @@ def test_html_is_one_self_contained_printable_a4_page(grille):
     assert "@page" in html and "size: A4" in html
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", html) and "<link" not in html and "<script" not in html
     for needed in ("Candidat·e", grille["session"]["candidate_id"], grille["session"]["id"], "Date de l'épreuve",
-                   "defaut 1.0.0", "Évaluateur·rice", "Président·e du jury", "Signature", "Annexe"):
+                   "criteres 2.0.0", "Évaluateur·rice", "Président·e du jury", "Signature", "Annexe"):
         assert needed in html, needed
     assert html.count('class="code"') >= 26  # 23 competencies and 3 activities
     assert "Client·e :</b>" in html  # transcript excerpts with the evidence

@@ -1,0 +1,152 @@
+"""Judge a competency as a jury does under rubric 2: each contact on its criteria, then across the épreuve.
+
+Input: the competency's observations as the grille lists them (seq, contact, effect, critical,
+rule, source, …). Each observation is given its criterion and kind and a *status*: ``counted``;
+``to_confirm`` (unsure evidence: never counted); ``duplicate`` (another observation already
+stands for the same fault: ``stands_for`` gives its seq); ``unobserved`` (the contact was cut
+short before it could show this). A contact is NOK on a failed critical, or when a kind's
+requirement is not met; not observed without counted observations; OK otherwise. The épreuve
+is NOK on any failed critical or too many NOK contacts, OK with enough OK contacts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from fnmatch import fnmatchcase
+from typing import Any
+
+from scoring.rubric2 import KINDS, EffectiveDecision, Rubric2
+from scoring.verdicts import NOK, NOT_OBSERVED, OK
+
+MET, NOT_MET, TO_CONFIRM = "met", "not_met", "to_confirm"
+
+
+def annotate(rubric: Rubric2, code: str, found: Sequence[dict[str, Any]], aborted: Mapping[str, int]) -> None:
+    """Give every observation of ``code`` its criterion, kind and status (in place)."""
+    for entry in found:
+        kind = rubric.kind_of(entry["source"], entry["rule"], entry["critical"] and entry["effect"] == "negative")
+        criterion, kind, _label = rubric.criterion_for(code, kind, entry["rule"])
+        entry["criterion"], entry["kind"] = criterion, kind
+        entry["status"] = "to_confirm" if entry.get("unsure") else "counted"
+    for entry in found:
+        if entry["status"] == "counted" and entry["kind"] != "critical" and entry["contact"] in aborted \
+                and any(fnmatchcase(entry["rule"], p) for a in rubric.aborts for p in a.unobserved):
+            entry["status"] = "unobserved"
+    for duplicate in rubric.duplicates:
+        for entry in found:
+            if entry["status"] != "counted" or entry["effect"] != "negative" or not fnmatchcase(entry["rule"], duplicate.rule):
+                continue
+            prior = next((e for e in found if e is not entry and e["status"] == "counted" and e["effect"] == "negative"
+                          and e["contact"] == entry["contact"] and e["source"] in duplicate.counted_by), None)
+            if prior is not None:
+                entry["status"], entry["stands_for"] = "duplicate", prior["seq"]
+
+
+def aborted_contacts(rubric: Rubric2, entries: Sequence[dict[str, Any]]) -> dict[str, int]:
+    """Contacts the candidate cut short, with the seq of the observation that says so."""
+    rules = {r for a in rubric.aborts for r in a.rules}
+    found: dict[str, int] = {}
+    for entry in entries:
+        if entry["rule"] in rules and entry["effect"] == "negative":
+            found.setdefault(entry["contact"], entry["seq"])
+    return found
+
+
+def judge_competency(rubric: Rubric2, code: str, found: Sequence[dict[str, Any]], rule: EffectiveDecision,
+                     aborted: Mapping[str, int], order: Sequence[str]) -> dict[str, Any]:
+    """The competency's criteria per contact, its contact verdicts and its épreuve verdict."""
+    contacts = [c for c in order if any(e["contact"] == c for e in found)]
+    contacts += sorted({e["contact"] for e in found} - set(contacts))
+    fails_on_abort = any(code in a.fails for a in rubric.aborts)
+    rows = [_judge_contact(code, contact, [e for e in found if e["contact"] == contact], rule,
+                           aborted.get(contact) if fails_on_abort else None) for contact in contacts]
+    verdict, reason = _epreuve(rows, rule)
+    return {"verdict": verdict, "reason": reason, "contacts": rows, "criteria": _criteria(rubric, code, found, contacts)}
+
+
+def _judge_contact(code: str, contact: str, found: Sequence[dict[str, Any]], rule: EffectiveDecision,
+                   abort_seq: int | None) -> dict[str, Any]:
+    counted = [e for e in found if e["status"] == "counted"]
+    row: dict[str, Any] = {"contact": contact}
+    failed_critical = [e["seq"] for e in counted if e["kind"] == "critical" and e["effect"] == "negative"]
+    if failed_critical:
+        return {**row, "verdict": NOK, "code": "critical", "seqs": failed_critical}
+    if abort_seq is not None:
+        return {**row, "verdict": NOK, "code": "aborted", "seqs": [abort_seq]}
+    if not counted:
+        unsure = any(e["status"] == "to_confirm" for e in found)
+        return {**row, "verdict": NOT_OBSERVED, "code": "to-confirm" if unsure else "unobserved", "seqs": []}
+    for kind in KINDS[1:]:
+        items = [e for e in counted if e["kind"] == kind]
+        if items and not _meets(rule.requirement(kind), items):
+            return {**row, "verdict": NOK, "code": kind,
+                    "seqs": [e["seq"] for e in items if e["effect"] == "negative"]}
+    return {**row, "verdict": OK, "code": "met", "seqs": []}
+
+
+def _meets(requirement: str, items: Sequence[dict[str, Any]]) -> bool:
+    positive = sum(e["effect"] == "positive" for e in items)
+    if requirement == "all":
+        return positive == len(items)
+    if requirement == "most":
+        return 2 * positive >= len(items)
+    if requirement == "any":
+        return positive > 0
+    return True
+
+
+_REASONS = {
+    "critical": ("échec éliminatoire dans {n} contact(s)", "critical failure in {n} contact(s)"),
+    "nok": ("{nok} contact(s) NOK (toléré : {allowed})", "{nok} NOK contact(s) (tolerated: {allowed})"),
+    "ok": ("{ok} contact(s) OK sur {need} requis", "{ok} OK contact(s) of {need} required"),
+    "to-confirm": ("preuves à confirmer : à trancher", "evidence to confirm: to be decided"),
+    "too-few": ("{ok}/{need} contact(s) OK : à trancher", "{ok}/{need} OK contact(s): to be decided"),
+}
+
+
+def _epreuve(rows: Sequence[dict[str, Any]], rule: EffectiveDecision) -> tuple[str, dict[str, str]]:
+    ok = sum(r["verdict"] == OK for r in rows)
+    nok = sum(r["verdict"] == NOK for r in rows)
+    critical = sum(r.get("code") == "critical" for r in rows)
+    params = {"n": critical, "nok": nok, "allowed": rule.max_nok_contacts, "ok": ok, "need": rule.min_ok_contacts}
+    if critical:
+        verdict, code = NOK, "critical"
+    elif nok > rule.max_nok_contacts:
+        verdict, code = NOK, "nok"
+    elif ok >= rule.min_ok_contacts:
+        verdict, code = OK, "ok"
+    elif any(r.get("code") == "to-confirm" for r in rows):
+        verdict, code = NOT_OBSERVED, "to-confirm"
+    else:
+        verdict, code = NOT_OBSERVED, "too-few"
+    fr, en = _REASONS[code]
+    return verdict, {"code": code, "fr": fr.format(**params), "en": en.format(**params)}
+
+
+def _criteria(rubric: Rubric2, code: str, found: Sequence[dict[str, Any]], contacts: Sequence[str]) -> list[dict[str, Any]]:
+    """Every criterion of the competency (declared first, then generic ones seen), met or not per contact."""
+    own = rubric.competencies.get(code)
+    declared = [(c.id, c.kind, c.label) for c in own.criteria] if own else []
+    seen = {e["criterion"] for e in found}
+    for entry in found:
+        if entry["criterion"] not in {d[0] for d in declared}:
+            declared.append(rubric.criterion_for(code, entry["kind"], entry["rule"]))
+    out = []
+    for criterion, kind, label in declared:
+        if criterion not in seen and kind == "critical":
+            continue
+        per_contact = []
+        for contact in contacts:
+            items = [e for e in found if e["criterion"] == criterion and e["contact"] == contact]
+            per_contact.append({"contact": contact, "status": _status(items), "seqs": [e["seq"] for e in items]})
+        out.append({"id": criterion, "kind": kind, "label": label.model_dump(exclude_none=True), "contacts": per_contact})
+    return out
+
+
+def _status(items: Sequence[dict[str, Any]]) -> str:
+    counted = [e for e in items if e["status"] == "counted"]
+    if counted:
+        return MET if all(e["effect"] == "positive" for e in counted) else NOT_MET
+    if any(e["status"] == "to_confirm" for e in items):
+        return TO_CONFIRM
+    return NOT_OBSERVED
