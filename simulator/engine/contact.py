@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from simulator.engine.announce import announces_transfer
 from simulator.engine.context import build_context, derive_seed
 from simulator.engine.evaluation import ContactFacts, judge_text, judge_tool
 from simulator.engine.evidence import Evidence
@@ -144,7 +145,7 @@ class ContactRuntime:
             raise refused("unknown-reply", f"Réponse « {reply_id} » inconnue ici.", f"Unknown reply '{reply_id}' here.")
         reply = node.replies[ids.index(reply_id)]
         step = Step(lines=[Line("agent", self.ctx.text(reply.text))])
-        self._leave(step)
+        self._leave(step, said=step.lines[0].text, act=reply.act)
         base = f"reply:{self.node_id}/{reply_id}"
         for item in reply.evidence:
             step.evidence.append(self._evidence(item.competency, item.effect == "positive", item.critical,
@@ -158,7 +159,7 @@ class ContactRuntime:
         node = self._dialogue_node("prompt")
         prompt = node.prompt
         step = Step(lines=[Line("agent", text)])
-        self._leave(step)
+        self._leave(step, said=text, act=prompt.act)
         for check in prompt.checks:
             judgement = judge_text(check, text, self.ctx)
             step.evidence.append(self._evidence(
@@ -310,7 +311,9 @@ class ContactRuntime:
             self.model.wrap_up()
             self._detach()
 
-    def _leave(self, step: Step) -> None:
+    def _leave(self, step: Step, said: str = "", act: str | None = None) -> None:
+        if said and self.phone and (act != "close" or announces_transfer(said)):  # see simulator.engine.announce
+            self.memory.transfer_announced = announces_transfer(said)
         node = self.node
         for check in node.expect if node else ():
             marker = f"{self.node_id}/{check.id}"
