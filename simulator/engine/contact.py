@@ -10,6 +10,7 @@ from typing import Any
 
 from simulator.engine.announce import announces_transfer
 from simulator.engine.context import build_context, derive_seed
+from simulator.engine.criticals import engine_criticals
 from simulator.engine.evaluation import ContactFacts, judge_text, judge_tool
 from simulator.engine.evidence import Evidence
 from simulator.engine.phases import TALKING, Phase, PhaseModel, attach, can, detach
@@ -328,6 +329,7 @@ class ContactRuntime:
         self.memory.final_checks_done = True
         for check in self.scenario.checks:
             self._judge(check, f"check:{check.id}", step)
+        step.evidence.extend(engine_criticals(self))
 
     def _judge(self, check: Any, rule: str, step: Step) -> None:
         judgement = judge_tool(check, self.box, self.facts, self.ctx)

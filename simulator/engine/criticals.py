@@ -1,0 +1,82 @@
+"""Criticals the engine applies to every scenario, so that no author has to write them again.
+
+At the end of a contact, two faults are looked for whatever the scenario says:
+
+* ``ENG-RECORD-NOT-CONCERNED`` — a customer record the contact did not concern was changed or
+  created (a namesake updated, a duplicate made): the records a contact concerns are the ones its
+  ``no_collateral_changes`` checks allow, else its ``target`` (and new records when it asks for one);
+* ``ENG-TRANSFER-LOST`` — the caller was transferred where their matter is not handled (another
+  service than the scenario's transfer check names, or a transfer where none was due).
+
+Each gives one critical negative observation, and only when the fault happened: journals of
+contacts without these faults do not change. Hanging up on the caller is the order rule
+``ORD-HUNG-UP-ON-CALLER``, which rubric 2 treats as critical.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from simulator.engine.evidence import Evidence
+from simulator.scenario.models import checks as m
+
+_RECORD = {
+    "fr": "Une fiche que le contact ne concernait pas a été modifiée ou créée ({ids}).",
+    "en": "A record the contact did not concern was changed or created ({ids}).",
+    "nl": "Een fiche waarover het contact niet ging, werd gewijzigd of aangemaakt ({ids}).",
+}
+_TRANSFER = {
+    "fr": "L'appelant a été transféré vers « {service} », où sa demande n'est pas traitée : il est perdu.",
+    "en": "The caller was transferred to '{service}', where their matter is not handled: they are lost.",
+    "nl": "De beller werd doorverbonden naar ‘{service}’, waar zijn vraag niet behandeld wordt: hij is verloren.",
+}
+
+
+def engine_criticals(contact: Any) -> list[Evidence]:
+    """The engine-level critical failures of ``contact`` (a ``ContactRuntime``) as it ends."""
+    found = []
+    record = _record_not_concerned(contact)
+    if record is not None:
+        found.append(record)
+    transfer = _transfer_lost(contact)
+    if transfer is not None:
+        found.append(transfer)
+    return found
+
+
+def _record_not_concerned(contact: Any) -> Evidence | None:
+    db = contact.box.customer_db
+    if db is None:
+        return None
+    checks = contact.scenario.checks
+    guards = [c for c in checks if isinstance(c, m.NoCollateralCheck)]
+    allowed = {role for c in guards for role in c.allowed} if guards else {"target"}
+    changed = [c for c in db.collateral_changes(allowed)
+               if guards or not (c.role.startswith("new-") and any(isinstance(k, m.RecordCreatedCheck) for k in checks))]
+    if not changed:
+        return None
+    code = guards[0].competency if guards else _record_code(contact)
+    ids = ", ".join(sorted({c.record_id for c in changed}))
+    return _critical(contact, code, "ENG-RECORD-NOT-CONCERNED", _RECORD, ids=ids)
+
+
+def _transfer_lost(contact: Any) -> Evidence | None:
+    done = contact.facts.transferred_to
+    expected = [c for c in contact.scenario.checks if isinstance(c, m.TransferCheck)]
+    if done is None or not expected or any(c.service == done for c in expected):
+        return None
+    return _critical(contact, expected[0].competency, "ENG-TRANSFER-LOST", _TRANSFER, service=done)
+
+
+def _record_code(contact: Any) -> str:
+    from simulator.referentiel import get_referentiel
+
+    try:
+        return get_referentiel().for_skill("record_information", contact.scenario.direction).code
+    except (KeyError, ValueError):
+        return "03.02"
+
+
+def _critical(contact: Any, code: str, rule: str, texts: dict[str, str], **params: str) -> Evidence:
+    explanation = {lang: text.format(**params) for lang, text in texts.items() if lang != "nl" or contact.lang == "nl"}
+    return Evidence(code, False, True, rule, "tool", contact.key, explanation)
