@@ -5,7 +5,8 @@ rule, source, …). Each observation is given its criterion and kind and a *stat
 ``to_confirm`` (unsure evidence: never counted); ``duplicate`` (another observation already
 stands for the same fault: ``stands_for`` gives its seq); ``unobserved`` (the contact was cut
 short before it could show this). A contact is NOK on a failed critical, or when a kind's
-requirement is not met; not observed without counted observations; OK otherwise. The épreuve
+requirement is not met; not observed without counted observations, or when the candidate cut it
+short (what it showed before is not enough for OK); OK otherwise. The épreuve
 is NOK on any failed critical or too many NOK contacts, OK with enough OK contacts.
 """
 
@@ -30,7 +31,7 @@ def annotate(rubric: Rubric2, code: str, found: Sequence[dict[str, Any]], aborte
         entry["status"] = "to_confirm" if entry.get("unsure") else "counted"
     for entry in found:
         if entry["status"] == "counted" and entry["kind"] != "critical" and entry["contact"] in aborted \
-                and any(fnmatchcase(entry["rule"], p) for a in rubric.aborts for p in a.unobserved):
+                and any(_unobserved(abort, code, entry["rule"]) for abort in rubric.aborts):
             entry["status"] = "unobserved"
     for duplicate in rubric.duplicates:
         for entry in found:
@@ -40,6 +41,13 @@ def annotate(rubric: Rubric2, code: str, found: Sequence[dict[str, Any]], aborte
                           and e["contact"] == entry["contact"] and e["source"] in duplicate.counted_by), None)
             if prior is not None:
                 entry["status"], entry["stands_for"] = "duplicate", prior["seq"]
+
+
+def _unobserved(abort: Any, code: str, rule: str) -> bool:
+    """Whether an observation says nothing once its contact was cut short (see ``Abort``)."""
+    if any(fnmatchcase(rule, p) for p in abort.consequences):
+        return code not in abort.fails
+    return any(fnmatchcase(rule, p) for p in abort.unobserved)
 
 
 def aborted_contacts(rubric: Rubric2, entries: Sequence[dict[str, Any]]) -> dict[str, int]:
@@ -57,9 +65,8 @@ def judge_competency(rubric: Rubric2, code: str, found: Sequence[dict[str, Any]]
     """The competency's criteria per contact, its contact verdicts and its épreuve verdict."""
     contacts = [c for c in order if any(e["contact"] == c for e in found)]
     contacts += sorted({e["contact"] for e in found} - set(contacts))
-    fails_on_abort = any(code in a.fails for a in rubric.aborts)
-    rows = [_judge_contact(code, contact, [e for e in found if e["contact"] == contact], rule,
-                           aborted.get(contact) if fails_on_abort else None) for contact in contacts]
+    rows = [_judge_contact(code, contact, [e for e in found if e["contact"] == contact], rule, aborted.get(contact))
+            for contact in contacts]
     verdict, reason = _epreuve(rows, rule)
     return {"verdict": verdict, "reason": reason, "contacts": rows, "criteria": _criteria(rubric, code, found, contacts)}
 
@@ -71,8 +78,6 @@ def _judge_contact(code: str, contact: str, found: Sequence[dict[str, Any]], rul
     failed_critical = [e["seq"] for e in counted if e["kind"] == "critical" and e["effect"] == "negative"]
     if failed_critical:
         return {**row, "verdict": NOK, "code": "critical", "seqs": failed_critical}
-    if abort_seq is not None:
-        return {**row, "verdict": NOK, "code": "aborted", "seqs": [abort_seq]}
     if not counted:
         unsure = any(e["status"] == "to_confirm" for e in found)
         return {**row, "verdict": NOT_OBSERVED, "code": "to-confirm" if unsure else "unobserved", "seqs": []}
@@ -81,6 +86,8 @@ def _judge_contact(code: str, contact: str, found: Sequence[dict[str, Any]], rul
         if items and not _meets(rule.requirement(kind), items):
             return {**row, "verdict": NOK, "code": kind,
                     "seqs": [e["seq"] for e in items if e["effect"] == "negative"]}
+    if abort_seq is not None:  # a contact cut short shows nothing in full: what it did show is not enough
+        return {**row, "verdict": NOT_OBSERVED, "code": "cut-short", "seqs": [abort_seq]}
     return {**row, "verdict": OK, "code": "met", "seqs": []}
 
 

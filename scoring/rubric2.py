@@ -75,7 +75,9 @@ class Abort(Model):
     """A contact the candidate ended early: which rules mark it and what it does to the verdicts."""
 
     rules: list[str]
-    #: Competencies the abort fails in that contact (when the contact was about them).
+    #: What the abort itself gives (rule patterns: a complaint or objection left waiting)…
+    consequences: list[str] = Field(default_factory=list)
+    #: …counted only on these competencies; elsewhere not observed.
     fails: list[CompetencyCode] = Field(default_factory=list)
     #: Observations (rule patterns) that say nothing once the contact was cut short.
     unobserved: list[str] = Field(default_factory=list)

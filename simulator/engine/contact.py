@@ -10,7 +10,7 @@ from typing import Any
 
 from simulator.engine.announce import announces_transfer
 from simulator.engine.context import build_context, derive_seed
-from simulator.engine.criticals import engine_criticals
+from simulator.engine.criticals import abandoned, engine_criticals
 from simulator.engine.evaluation import ContactFacts, judge_text, judge_tool
 from simulator.engine.evidence import Evidence
 from simulator.engine.phases import TALKING, Phase, PhaseModel, attach, can, detach
@@ -198,7 +198,8 @@ class ContactRuntime:
             raise refused("cannot-hang-up", "Il n'y a pas d'appel en cours à raccrocher.", "There is no call in progress to hang up.", "Er is geen lopende oproep om op te hangen.")
         step = Step(lines=[Line("system", self._sys("hung_up"))])
         if not self.at_end:
-            self._fire("ORD-HUNG-UP-ON-CALLER", step)
+            for rule_id in ("ORD-HUNG-UP-ON-CALLER", *abandoned(self)):
+                self._fire(rule_id, step)
         else:
             if self.memory.closed:
                 self._fire("ORD-CLOSED-PROPERLY", step)
@@ -374,8 +375,7 @@ class ContactRuntime:
         return Evidence(code, positive, critical, rule, source, self.key, explanation, detail or {})  # type: ignore[arg-type]
 
     def _both(self, text: Any) -> dict[str, str]:
-        """The explanation in French and English, and in Dutch for a Dutch session only (so the
-        journals of French and English sessions stay as they always were)."""
+        """The explanation in French and English, and in Dutch for a Dutch session only (journals stay as they were)."""
         both = {"fr": self.ctx.text(text, "fr"), "en": self.ctx.text(text, "en")}
         if self.lang == "nl":
             both["nl"] = self.ctx.text(text, "nl")

@@ -10,7 +10,8 @@ At the end of a contact, two faults are looked for whatever the scenario says:
 
 Each gives one critical negative observation, and only when the fault happened: journals of
 contacts without these faults do not change. Hanging up on the caller is the order rule
-``ORD-HUNG-UP-ON-CALLER``, which rubric 2 treats as critical.
+``ORD-HUNG-UP-ON-CALLER``, which rubric 2 treats as critical; ``abandoned`` says which other order
+rules such a hang-up fires: a complaint or an objection left waiting for an answer.
 """
 
 from __future__ import annotations
@@ -42,6 +43,28 @@ def engine_criticals(contact: Any) -> list[Evidence]:
     if transfer is not None:
         found.append(transfer)
     return found
+
+
+#: Order rules fired when the candidate hangs up while this skill was at stake in the conversation.
+_ABANDONED = {"handle_complaints": "ORD-ABANDONED-COMPLAINT", "handle_objections": "ORD-ABANDONED-OBJECTION"}
+
+
+def abandoned(contact: Any) -> list[str]:
+    """The order rules a mid-call hang-up fires: a complaint or objection the scenario claims was on the
+    table (the candidate had already answered it, or was expected to answer it at this very node)."""
+    from simulator.engine.rules import RULES_BY_ID, competency_of
+
+    node = contact.node
+    expected = {item.competency for reply in (node.replies or ()) for item in reply.evidence} if node else set()
+    if node is not None and node.prompt is not None:
+        expected |= {check.competency for check in node.prompt.checks}
+    seen = {e.competency for e in contact.evidence} | expected
+    fired = []
+    for rule_id in _ABANDONED.values():
+        code = competency_of(RULES_BY_ID[rule_id], contact.scenario.direction)
+        if code is not None and code in contact.scenario.competencies and code in seen:
+            fired.append(rule_id)
+    return fired
 
 
 def _record_not_concerned(contact: Any) -> Evidence | None:

@@ -64,12 +64,16 @@ def test_words_need_most_in_a_contact_and_the_exam_needs_two_ok_contacts():
 
 def test_an_aborted_contact_fails_only_what_the_rubric_names():
     hung_up = [("01.10", _entry(2, "a", "ORD-HUNG-UP-ON-CALLER", "order", positive=False))]
-    complaint = _judge([_entry(1, "a", "reply:accueil/r1", "reply")], code="01.04", others=hung_up)
+    complaint = _judge([_entry(2, "a", "ORD-ABANDONED-COMPLAINT", "order", positive=False)], code="01.04", others=hung_up)
     assert complaint["verdict"] == "nok" and complaint["contacts"][0] == {
-        "contact": "a", "verdict": "nok", "code": "aborted", "seqs": [2]}
+        "contact": "a", "verdict": "nok", "code": "conduct", "seqs": [2]}
     record = _judge([_entry(1, "a", "reply:accueil/r1", "reply"),
                      _entry(3, "a", "check:fiche-corrigee", "tool", positive=False)], code="01.05", others=hung_up)
-    assert record["verdict"] == "ok" and [e["status"] for e in record["evidence"] if e["seq"] == 3] == ["unobserved"]
+    assert record["verdict"] == "not_observed" and record["contacts"][0]["code"] == "cut-short"
+    assert [e["status"] for e in record["evidence"] if e["seq"] == 3] == ["unobserved"]
+    elsewhere = [_entry(4, "b", "check:fiche-corrigee", "tool")]
+    assert _judge([*elsewhere, _entry(3, "a", "check:fiche-corrigee", "tool", positive=False)], code="01.05",
+                  others=hung_up)["verdict"] == "ok"
     absent = _judge([_entry(3, "a", "check:pas-de-transfert", "tool")], code="01.07", others=hung_up)
     assert absent["verdict"] == "not_observed"
     closing = _judge([], code="01.10", others=hung_up)

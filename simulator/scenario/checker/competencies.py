@@ -42,6 +42,8 @@ def features(scenario: Scenario) -> set[str]:
         found.add("services")
     if scenario.wrap_up is not None and scenario.wrap_up.note_required:
         found.add("note_required")
+    referentiel = get_referentiel()
+    found |= {f"claims:{referentiel.competency(code).skill}" for code in scenario.competencies if referentiel.is_code(code)}
     return found
 
 
