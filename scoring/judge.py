@@ -95,8 +95,8 @@ def _meets(requirement: str, items: Sequence[dict[str, Any]]) -> bool:
     positive = sum(e["effect"] == "positive" for e in items)
     if requirement == "all":
         return positive == len(items)
-    if requirement == "most":
-        return 2 * positive >= len(items)
+    if requirement == "most":  # a majority: a tie is not enough
+        return 2 * positive > len(items)
     if requirement == "any":
         return positive > 0
     return True

@@ -55,11 +55,13 @@ def test_a_critical_failure_decides_nok_whatever_else_happened():
     assert judged["verdict"] == "nok" and judged["reason"]["code"] == "critical"
 
 
-def test_words_need_most_in_a_contact_and_the_exam_needs_two_ok_contacts():
-    mixed = [_entry(1, "a", "reply:x/1", "reply"), _entry(2, "a", "reply:x/2", "reply", positive=False)]
+def test_words_need_a_majority_in_a_contact_and_the_exam_needs_two_ok_contacts():
+    tie = [_entry(1, "a", "reply:x/1", "reply"), _entry(2, "a", "reply:x/2", "reply", positive=False)]
+    assert _judge(tie, code="01.01")["verdict"] == "nok"
+    mixed = [*tie, _entry(3, "a", "reply:x/3", "reply")]
     assert _judge(mixed, code="01.01")["verdict"] == "ok"
     assert _judge(mixed, mode="exam", code="01.01")["verdict"] == "not_observed"
-    assert _judge([*mixed, _entry(3, "b", "reply:y/1", "reply")], mode="exam", code="01.01")["verdict"] == "ok"
+    assert _judge([*mixed, _entry(4, "b", "reply:y/1", "reply")], mode="exam", code="01.01")["verdict"] == "ok"
 
 
 def test_an_aborted_contact_fails_only_what_the_rubric_names():
