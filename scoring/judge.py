@@ -19,7 +19,7 @@ from typing import Any
 from scoring.rubric2 import KINDS, EffectiveDecision, Rubric2
 from scoring.verdicts import NOK, NOT_OBSERVED, OK
 
-MET, NOT_MET, TO_CONFIRM = "met", "not_met", "to_confirm"
+MET, NOT_MET, TO_CONFIRM, DUPLICATE = "met", "not_met", "to_confirm", "already_counted"
 
 
 def annotate(rubric: Rubric2, code: str, found: Sequence[dict[str, Any]], aborted: Mapping[str, int]) -> None:
@@ -145,7 +145,7 @@ def _criteria(rubric: Rubric2, code: str, found: Sequence[dict[str, Any]], conta
         per_contact = []
         for contact in contacts:
             items = [e for e in found if e["criterion"] == criterion and e["contact"] == contact]
-            per_contact.append({"contact": contact, "status": _status(items), "seqs": [e["seq"] for e in items]})
+            per_contact.append({"contact": contact, "status": _status(items), "seqs": sorted({e["seq"] for e in items})})
         out.append({"id": criterion, "kind": kind, "label": label.model_dump(exclude_none=True), "contacts": per_contact})
     return out
 
@@ -156,4 +156,6 @@ def _status(items: Sequence[dict[str, Any]]) -> str:
         return MET if all(e["effect"] == "positive" for e in counted) else NOT_MET
     if any(e["status"] == "to_confirm" for e in items):
         return TO_CONFIRM
+    if any(e["status"] == "duplicate" for e in items):
+        return DUPLICATE
     return NOT_OBSERVED
