@@ -28,8 +28,8 @@ def criteria_competencies(by_code: Mapping[str, list[tuple[int, int, dict[str, A
     from simulator.referentiel import get_referentiel
 
     referentiel = get_referentiel()
-    model = rubric.rubric
-    found_by_code = {code: [dict(entry) for _s, _o, entry in sorted(by_code.get(code, ()), key=lambda i: (i[0], i[1]))]
+    model = rubric.lookups()
+    found_by_code = {code: [entry for _s, _o, entry in sorted(by_code.get(code, ()), key=_position)]
                      for code in referentiel.codes}
     aborted = aborted_contacts(model, [e for found in found_by_code.values() for e in found])
     rules = rubric.rules(mode, referentiel.codes)
@@ -41,6 +41,7 @@ def criteria_competencies(by_code: Mapping[str, list[tuple[int, int, dict[str, A
         judged = judge_competency(model, code, found, rule, aborted, order)
         counted = [e for e in found if e["status"] == "counted"]
         positive = sum(e["effect"] == "positive" for e in counted)
+        _slim(found)
         competencies.append({
             "code": code, "activity": referentiel.competency(code).activity, "verdict": judged["verdict"],
             "reason": judged["reason"], "rule": rule.to_json(),
@@ -49,3 +50,16 @@ def criteria_competencies(by_code: Mapping[str, list[tuple[int, int, dict[str, A
             "criteria": judged["criteria"], "contacts": judged["contacts"], "evidence": found,
         })
     return competencies
+
+
+def _slim(found: Sequence[dict[str, Any]]) -> None:
+    """Keep the grille small (it is stored and hashed for every session): an observation's criterion is
+    in its competency's ``criteria`` (with its seq), and ``counted`` is the status unless said otherwise."""
+    for entry in found:
+        del entry["criterion"]
+        if entry["status"] == "counted":
+            del entry["status"]
+
+
+def _position(item: tuple[int, int, dict[str, Any]]) -> tuple[int, int]:
+    return item[0], item[1]

@@ -16,24 +16,24 @@ from collections.abc import Mapping, Sequence
 from fnmatch import fnmatchcase
 from typing import Any
 
-from scoring.rubric2 import KINDS, EffectiveDecision, Rubric2
+from scoring.rubric2 import KINDS, EffectiveDecision, Lookups
 from scoring.verdicts import NOK, NOT_OBSERVED, OK
 
 MET, NOT_MET, TO_CONFIRM, DUPLICATE = "met", "not_met", "to_confirm", "already_counted"
 
 
-def annotate(rubric: Rubric2, code: str, found: Sequence[dict[str, Any]], aborted: Mapping[str, int]) -> None:
+def annotate(rubric: Lookups, code: str, found: Sequence[dict[str, Any]], aborted: Mapping[str, int]) -> None:
     """Give every observation of ``code`` its criterion, kind and status (in place)."""
+    place = rubric.place
     for entry in found:
-        kind = rubric.kind_of(entry["source"], entry["rule"], entry["critical"] and entry["effect"] == "negative")
-        criterion, kind, _label = rubric.criterion_for(code, kind, entry["rule"])
-        entry["criterion"], entry["kind"] = criterion, kind
+        entry["criterion"], entry["kind"] = place(code, entry["source"], entry["rule"],
+                                                  entry["critical"] and entry["effect"] == "negative")
         entry["status"] = "to_confirm" if entry.get("unsure") else "counted"
-    for entry in found:
+    for entry in found if aborted else ():
         if entry["status"] == "counted" and entry["kind"] != "critical" and entry["contact"] in aborted \
                 and any(_unobserved(abort, code, entry["rule"]) for abort in rubric.aborts):
             entry["status"] = "unobserved"
-    for duplicate in rubric.duplicates:
+    for duplicate in rubric.duplicates if any(e["effect"] == "negative" for e in found) else ():
         for entry in found:
             if entry["status"] != "counted" or entry["effect"] != "negative" or not fnmatchcase(entry["rule"], duplicate.rule):
                 continue
@@ -50,7 +50,7 @@ def _unobserved(abort: Any, code: str, rule: str) -> bool:
     return any(fnmatchcase(rule, p) for p in abort.unobserved)
 
 
-def aborted_contacts(rubric: Rubric2, entries: Sequence[dict[str, Any]]) -> dict[str, int]:
+def aborted_contacts(rubric: Lookups, entries: Sequence[dict[str, Any]]) -> dict[str, int]:
     """Contacts the candidate cut short, with the seq of the observation that says so."""
     rules = {r for a in rubric.aborts for r in a.rules}
     found: dict[str, int] = {}
@@ -60,13 +60,14 @@ def aborted_contacts(rubric: Rubric2, entries: Sequence[dict[str, Any]]) -> dict
     return found
 
 
-def judge_competency(rubric: Rubric2, code: str, found: Sequence[dict[str, Any]], rule: EffectiveDecision,
+def judge_competency(rubric: Lookups, code: str, found: Sequence[dict[str, Any]], rule: EffectiveDecision,
                      aborted: Mapping[str, int], order: Sequence[str]) -> dict[str, Any]:
     """The competency's criteria per contact, its contact verdicts and its épreuve verdict."""
-    contacts = [c for c in order if any(e["contact"] == c for e in found)]
-    contacts += sorted({e["contact"] for e in found} - set(contacts))
-    rows = [_judge_contact(code, contact, [e for e in found if e["contact"] == contact], rule, aborted.get(contact))
-            for contact in contacts]
+    by_contact: dict[str, list[dict[str, Any]]] = {}
+    for entry in found:
+        by_contact.setdefault(entry["contact"], []).append(entry)
+    contacts = [c for c in order if c in by_contact] + sorted(set(by_contact) - set(order))
+    rows = [_judge_contact(code, contact, by_contact[contact], rule, aborted.get(contact)) for contact in contacts]
     verdict, reason = _epreuve(rows, rule)
     return {"verdict": verdict, "reason": reason, "contacts": rows, "criteria": _criteria(rubric, code, found, contacts)}
 
@@ -85,7 +86,7 @@ def _judge_contact(code: str, contact: str, found: Sequence[dict[str, Any]], rul
         items = [e for e in counted if e["kind"] == kind]
         if items and not _meets(rule.requirement(kind), items):
             return {**row, "verdict": NOK, "code": kind,
-                    "seqs": [e["seq"] for e in items if e["effect"] == "negative"]}
+                    "seqs": sorted({e["seq"] for e in items if e["effect"] == "negative"})}
     if abort_seq is not None:  # a contact cut short shows nothing in full: what it did show is not enough
         return {**row, "verdict": NOT_OBSERVED, "code": "cut-short", "seqs": [abort_seq]}
     return {**row, "verdict": OK, "code": "met", "seqs": []}
@@ -130,23 +131,30 @@ def _epreuve(rows: Sequence[dict[str, Any]], rule: EffectiveDecision) -> tuple[s
     return verdict, {"code": code, "fr": fr.format(**params), "en": en.format(**params)}
 
 
-def _criteria(rubric: Rubric2, code: str, found: Sequence[dict[str, Any]], contacts: Sequence[str]) -> list[dict[str, Any]]:
-    """Every criterion of the competency (declared first, then generic ones seen), met or not per contact."""
-    own = rubric.competencies.get(code)
-    declared = [(c.id, c.kind, c.label) for c in own.criteria] if own else []
-    seen = {e["criterion"] for e in found}
+def _criteria(rubric: Lookups, code: str, found: Sequence[dict[str, Any]], contacts: Sequence[str]) -> list[dict[str, Any]]:
+    """The criteria of the competency some contact observed (declared first, then generic ones), met or not per contact."""
+    if not found:
+        return []
+    declared = rubric.declared(code)
+    grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for entry in found:
-        if entry["criterion"] not in {d[0] for d in declared}:
+        grouped.setdefault((entry["criterion"], entry["contact"]), []).append(entry)
+    known = {d[0] for d in declared}
+    for entry in found:
+        if entry["criterion"] not in known:
+            known.add(entry["criterion"])
             declared.append(rubric.criterion_for(code, entry["kind"], entry["rule"]))
+    seen = {e["criterion"] for e in found}
     out = []
     for criterion, kind, label in declared:
-        if criterion not in seen and kind == "critical":
+        if criterion not in seen:
             continue
-        per_contact = []
+        per_contact = []  # only the contacts that observed it: in the others it is not observed
         for contact in contacts:
-            items = [e for e in found if e["criterion"] == criterion and e["contact"] == contact]
-            per_contact.append({"contact": contact, "status": _status(items), "seqs": sorted({e["seq"] for e in items})})
-        out.append({"id": criterion, "kind": kind, "label": label.model_dump(exclude_none=True), "contacts": per_contact})
+            items = grouped.get((criterion, contact))
+            if items:
+                per_contact.append({"contact": contact, "status": _status(items), "seqs": sorted({e["seq"] for e in items})})
+        out.append({"id": criterion, "kind": kind, "label": label, "contacts": per_contact})
     return out
 
 

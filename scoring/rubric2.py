@@ -171,3 +171,53 @@ class EffectiveDecision:
     def to_json(self) -> dict[str, object]:
         return {"contact": {"critical": "none_failed", "deed": self.deed, "conduct": self.conduct, "words": self.words},
                 "epreuve": {"min_ok_contacts": self.min_ok_contacts, "max_nok_contacts": self.max_nok_contacts}}
+
+
+class Lookups:
+    """A rubric 2 with the answers it already gave remembered (the same rules come back in every session)."""
+
+    def __init__(self, rubric: Rubric2) -> None:
+        self.rubric = rubric
+        self.aborts, self.duplicates = rubric.aborts, rubric.duplicates
+        self._kinds: dict[tuple[str, str, bool], str] = {}
+        self._criteria: dict[tuple[str, str, str], tuple[str, str, dict[str, str]]] = {}
+        self._declared: dict[str, list[tuple[str, str, dict[str, str]]]] = {}
+        self._places: dict[tuple[str, str, str, bool], tuple[str, str]] = {}
+
+    def place(self, code: str, source: str, rule: str, critical: bool) -> tuple[str, str]:
+        """(criterion id, kind) of an observation of ``code`` (``critical``: a critical negative)."""
+        key = (code, source, rule, critical)
+        found = self._places.get(key)
+        if found is None:
+            criterion, kind, _label = self.criterion_for(code, self.kind_of(source, rule, critical), rule)
+            found = self._places[key] = (criterion, kind)
+        return found
+
+    def kind_of(self, source: str, rule: str, critical: bool) -> str:
+        key = (source, rule, critical)
+        found = self._kinds.get(key)
+        if found is None:
+            found = self._kinds[key] = self.rubric.kind_of(source, rule, critical)
+        return found
+
+    def criterion_for(self, code: str, kind: str, rule: str) -> tuple[str, str, dict[str, str]]:
+        """(criterion id, kind, label in every language)."""
+        key = (code, kind, rule)
+        found = self._criteria.get(key)
+        if found is None:
+            criterion, real_kind, label = self.rubric.criterion_for(code, kind, rule)
+            found = self._criteria[key] = (criterion, real_kind, _label(label))
+        return found
+
+    def declared(self, code: str) -> list[tuple[str, str, dict[str, str]]]:
+        """The criteria of ``code`` as (id, kind, label in every language), in rubric order (a fresh list)."""
+        if code not in self._declared:
+            own = self.rubric.competencies.get(code)
+            self._declared[code] = [(c.id, c.kind, _label(c.label))
+                                    for c in (own.criteria if own else ())]
+        return list(self._declared[code])
+
+
+def _label(label: LocalisedText) -> dict[str, str]:
+    """A criterion's label as grilles keep it: in the reports' languages, French and English."""
+    return {"fr": label.fr, "en": label.en or label.fr}
