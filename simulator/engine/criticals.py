@@ -6,7 +6,10 @@ At the end of a contact, two faults are looked for whatever the scenario says:
   created (a namesake updated, a duplicate made): the records a contact concerns are the ones its
   ``no_collateral_changes`` checks allow, else its ``target`` (and new records when it asks for one);
 * ``ENG-TRANSFER-LOST`` — the caller was transferred where their matter is not handled (another
-  service than the scenario's transfer check names, or a transfer where none was due).
+  service than the scenario's transfer check names, or a transfer where none was due);
+* ``ENG-DATA-TO-ANOTHER`` — personal data of another customer (phone, GSM, e-mail, IBAN of a
+  record that is not the contact's) was given away: in what the candidate said or typed, or in a
+  mail or fax sent (a mail or fax fails 03.05; speech fails 01.02 inbound, 02.01 outbound).
 
 Each gives one critical negative observation, and only when the fault happened: journals of
 contacts without these faults do not change. Hanging up on the caller is the order rule
@@ -26,6 +29,13 @@ _RECORD = {
     "en": "A record the contact did not concern was changed or created ({ids}).",
     "nl": "Een fiche waarover het contact niet ging, werd gewijzigd of aangemaakt ({ids}).",
 }
+_DATA = {
+    "fr": "Des données personnelles d'une autre personne ont été communiquées ({what}) : atteinte à la confidentialité.",
+    "en": "Personal data of another person were given away ({what}): a breach of confidentiality.",
+    "nl": "Persoonsgegevens van iemand anders werden doorgegeven ({what}): een inbreuk op de vertrouwelijkheid.",
+}
+#: Fields of a customer record that identify a person and must never go to someone else.
+_PERSONAL = ("phone", "mobile", "email", "iban")
 _TRANSFER = {
     "fr": "L'appelant a été transféré vers « {service} », où sa demande n'est pas traitée : il est perdu.",
     "en": "The caller was transferred to '{service}', where their matter is not handled: they are lost.",
@@ -42,6 +52,7 @@ def engine_criticals(contact: Any) -> list[Evidence]:
     transfer = _transfer_lost(contact)
     if transfer is not None:
         found.append(transfer)
+    found += _data_to_another(contact)
     return found
 
 
@@ -89,6 +100,50 @@ def _transfer_lost(contact: Any) -> Evidence | None:
     if done is None or not expected or any(c.service == done for c in expected):
         return None
     return _critical(contact, expected[0].competency, "ENG-TRANSFER-LOST", _TRANSFER, service=done)
+
+
+def _data_to_another(contact: Any) -> list[Evidence]:
+    db = contact.box.customer_db
+    if db is None:
+        return []
+    initial = db.snapshot()["initial"]  # as the records were before the contact: not what the candidate wrote in them
+    own = {_comparable(str(row.get(name) or "")) for row in initial if row["role"] == "target" for name in _PERSONAL}
+    others = {}
+    for row in initial:
+        if row["role"] != "target" and not row["role"].startswith("new-"):
+            for name in _PERSONAL:
+                value = _comparable(str(row.get(name) or ""))
+                if value and value not in own and value not in others:
+                    others[value] = f"{row['record_id']} {name}"
+    if not others:
+        return []
+    said = " ".join(line.text for line in contact.lines if line.speaker == "agent")
+    sent = " ".join(f"{m.subject} {m.body}" for m in (contact.box.mail.sent if contact.box.mail else ()))
+    found = []
+    for text, code in ((said, _spoken_code(contact)), (sent, "03.05")):
+        hits = sorted({what for value, what in others.items() if value in _comparable_text(text)})
+        if hits and code:
+            found.append(_critical(contact, code, "ENG-DATA-TO-ANOTHER", _DATA, what=", ".join(hits)))
+    return found
+
+
+def _comparable(value: str) -> str:
+    """A value as looked for in a text: an e-mail in lower case, a number by its digits (8 at least)."""
+    if "@" in value:
+        return value.strip().lower()
+    digits = "".join(ch for ch in value if ch.isdigit())
+    return f"#{digits}" if len(digits) >= 8 else ""
+
+
+def _comparable_text(text: str) -> str:
+    """The text's words in lower case, then every run of digits (spaces and dots inside numbers dropped)."""
+    lowered = text.lower()
+    runs = "".join(ch if ch.isdigit() else (" " if ch not in " ./-" else "") for ch in lowered)
+    return lowered + " " + " ".join(f"#{run}" for run in runs.split())
+
+
+def _spoken_code(contact: Any) -> str | None:
+    return {"inbound": "01.02", "outbound": "02.01"}.get(contact.scenario.direction)
 
 
 def _record_code(contact: Any) -> str:
