@@ -6,7 +6,7 @@ import pytest
 from scoring_support import EPREUVES, simulated_grille
 
 from scoring.criteria_grille import criteria_competencies
-from scoring.rubric_file import default_rubric, rubric_from_bytes, shipped_rubric, RubricError
+from scoring.rubric_file import RubricError, default_rubric, rubric_from_bytes, shipped_rubric
 
 STANDARD = str(EPREUVES / "standard.yaml")
 
@@ -124,3 +124,19 @@ def test_never_confirms_is_nok_exactly_on_confirming_the_agreement(seed):
 @pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
 def test_careless_is_nok_on_most_competencies(seed):
     assert simulated_grille(STANDARD, "careless", seed)["counts"]["nok"] >= 18
+
+
+def test_a_journal_scored_with_rubric_1_rescored_with_rubric_2_records_each_version():
+    from scoring_support import GOLDEN
+
+    from scoring.score import score
+    from simulator.journal.jsonl import read_jsonl
+
+    doc = read_jsonl(GOLDEN / "never-confirms-seed3.jsonl")
+    old, new = (score(doc.header, list(doc.events), rubric) for rubric in (shipped_rubric("1"), default_rubric()))
+    assert (old["rubric"]["version"], new["rubric"]["version"]) == ("1.0.0", "2.0.0")
+    changed = {c["code"]: c for c in new["competencies"]}
+    assert {code for code, c in changed.items() if c["verdict"] == "nok"} == {"01.09", "02.04"}
+    for code in ("01.09", "02.04"):  # the close-before-agreement rule is the recap's fault, counted once
+        closing = [e for e in changed[code]["evidence"] if e["rule"] == "ORD-CLOSE-BEFORE-AGREEMENT"]
+        assert closing and all(e["status"] == "duplicate" and e["stands_for"] < e["seq"] for e in closing)
