@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from simulator.scenario.models.common import CompetencyCode, Ident, LocalisedText, Model, Version
 
@@ -114,6 +114,14 @@ class Rubric2(Model):
     aborts: list[Abort] = Field(default_factory=list)
     duplicates: list[Duplicate] = Field(default_factory=list)
     competencies: dict[CompetencyCode, CompetencyCriteria]
+
+    @field_validator("generic")
+    @classmethod
+    def _every_kind(cls, value: dict[str, LocalisedText]) -> dict[str, LocalisedText]:
+        missing = [kind for kind in KINDS if kind not in value]
+        if missing:
+            raise ValueError(f"a generic label is needed for every kind: missing {', '.join(missing)}")
+        return value
 
     def kind_of(self, source: str, rule: str, critical: bool) -> str:
         """The kind of a piece of evidence (critical wins; then the first mapping that matches; else words)."""

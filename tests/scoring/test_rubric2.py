@@ -140,3 +140,12 @@ def test_a_journal_scored_with_rubric_1_rescored_with_rubric_2_records_each_vers
     for code in ("01.09", "02.04"):  # the close-before-agreement rule is the recap's fault, counted once
         closing = [e for e in changed[code]["evidence"] if e["rule"] == "ORD-CLOSE-BEFORE-AGREEMENT"]
         assert closing and all(e["status"] == "duplicate" and e["stands_for"] < e["seq"] for e in closing)
+
+
+def test_a_rubric_2_without_a_generic_label_for_every_kind_is_refused():
+    import re
+
+    raw = re.sub(rb"\n  conduct: \{fr: \"Les actions[^\n]*", b"", shipped_bytes())
+    with pytest.raises(RubricError) as caught:
+        rubric_from_bytes(raw, "r2.yaml")
+    assert any("missing conduct" in d.format("en") for d in caught.value.diagnostics)
