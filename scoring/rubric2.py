@@ -12,6 +12,7 @@ NOK ones are tolerated). Settings resolve in layers: ``decision`` (every compete
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from fnmatch import fnmatchcase
 from typing import Literal
 
@@ -177,6 +178,11 @@ class EffectiveDecision:
         return "all" if kind == "critical" else str(getattr(self, kind))
 
     def to_json(self) -> dict[str, object]:
+        """The rule as the grille records it (one shared, never modified, object per rule)."""
+        return self._json
+
+    @cached_property
+    def _json(self) -> dict[str, object]:
         return {"contact": {"critical": "none_failed", "deed": self.deed, "conduct": self.conduct, "words": self.words},
                 "epreuve": {"min_ok_contacts": self.min_ok_contacts, "max_nok_contacts": self.max_nok_contacts}}
 
