@@ -38,7 +38,8 @@ def annotate(rubric: Lookups, code: str, found: Sequence[dict[str, Any]], aborte
             if entry["status"] != "counted" or entry["effect"] != "negative" or not fnmatchcase(entry["rule"], duplicate.rule):
                 continue
             prior = next((e for e in found if e is not entry and e["status"] == "counted" and e["effect"] == "negative"
-                          and e["contact"] == entry["contact"] and e["source"] in duplicate.counted_by), None)
+                          and e["contact"] == entry["contact"] and e["source"] in duplicate.counted_by
+                          and (not duplicate.same_event or e["seq"] == entry["seq"])), None)
             if prior is not None:
                 entry["status"], entry["stands_for"] = "duplicate", prior["seq"]
 

@@ -90,6 +90,8 @@ class Duplicate(Model):
 
     rule: str
     counted_by: list[Literal["reply", "text", "tool", "order"]]
+    #: Only a negative given by the same action (event) stands for the fault.
+    same_event: bool = False
 
 
 class CompetencyCriteria(Model):

@@ -149,3 +149,12 @@ def test_a_rubric_2_without_a_generic_label_for_every_kind_is_refused():
     with pytest.raises(RubricError) as caught:
         rubric_from_bytes(raw, "r2.yaml")
     assert any("missing conduct" in d.format("en") for d in caught.value.diagnostics)
+
+
+def test_an_offer_before_the_need_counts_once_when_the_offer_itself_was_already_negative():
+    entries = [_entry(4, "a", "reply:plainte/vendre-d-emblee", "reply", positive=False),
+               _entry(4, "a", "ORD-OFFER-BEFORE-NEED", "order", positive=False),
+               _entry(9, "a", "ORD-OFFER-BEFORE-NEED", "order", positive=False)]
+    judged = _judge(entries, code="01.08")
+    statuses = [(e["seq"], e.get("status", "counted")) for e in judged["evidence"] if e["source"] == "order"]
+    assert statuses == [(4, "duplicate"), (9, "counted")] and judged["negative"] == 2
