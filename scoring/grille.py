@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from scoring.criteria_grille import contact_order, criteria_competencies
 from scoring.rubric import LoadedRubric
 from scoring.verdicts import Tally, aggregate, counts, decide
 from simulator.engine.interruptions import interruptions
@@ -96,21 +97,10 @@ def build_grille(header: SessionHeader, events: list[Event], items: Iterable[tup
     by_code: dict[str, list[tuple[int, int, dict[str, Any]]]] = {code: [] for code in referentiel.codes}
     for code, order, entry in items:
         by_code.setdefault(code, []).append((entry["seq"], order, entry))
-    competencies = []
-    rules = rubric.rules(header.mode, referentiel.codes)
-    for code in referentiel.codes:
-        found = [entry for _seq, _order, entry in sorted(by_code[code], key=_position)]
-        positive = sum(e["effect"] == "positive" for e in found)
-        critical = sum(e["critical"] and e["effect"] != "positive" for e in found)
-        tally = Tally(positive, len(found) - positive, critical)
-        rule = rules[code]
-        decision = decide(tally, rule)
-        competencies.append({
-            "code": code, "activity": referentiel.competency(code).activity, "verdict": decision.verdict,
-            "reason": decision.reason(), "rule": rule.to_json(),
-            "positive": tally.positive, "negative": tally.negative, "critical": tally.critical,
-            "evidence": found,
-        })
+    if rubric.is_criteria:
+        competencies = criteria_competencies(by_code, rubric, header.mode, contact_order(events))
+    else:
+        competencies = _share_competencies(by_code, rubric, header.mode)
     activities = []
     for activity in referentiel.activities:
         verdicts = [c["verdict"] for c in competencies if c["activity"] == activity.code]
@@ -133,6 +123,30 @@ def build_grille(header: SessionHeader, events: list[Event], items: Iterable[tup
         grille["unknown_competencies"] = unknown
     grille.update(extra or {})
     return grille
+
+
+def _share_competencies(by_code: Mapping[str, list[tuple[int, int, dict[str, Any]]]], rubric: LoadedRubric,
+                        mode: str) -> list[dict[str, Any]]:
+    """Rubric 1: every observation weighs the same and the verdict is a share."""
+    from simulator.referentiel import get_referentiel
+
+    referentiel = get_referentiel()
+    competencies = []
+    rules = rubric.rules(mode, referentiel.codes)
+    for code in referentiel.codes:
+        found = [entry for _seq, _order, entry in sorted(by_code[code], key=_position)]
+        positive = sum(e["effect"] == "positive" for e in found)
+        critical = sum(e["critical"] and e["effect"] != "positive" for e in found)
+        tally = Tally(positive, len(found) - positive, critical)
+        rule = rules[code]
+        decision = decide(tally, rule)
+        competencies.append({
+            "code": code, "activity": referentiel.competency(code).activity, "verdict": decision.verdict,
+            "reason": decision.reason(), "rule": rule.to_json(),
+            "positive": tally.positive, "negative": tally.negative, "critical": tally.critical,
+            "evidence": found,
+        })
+    return competencies
 
 
 def _position(item: tuple[int, int, dict[str, Any]]) -> tuple[int, int]:

@@ -8,7 +8,7 @@ with positions. Settings resolve in three layers: ``competencies`` (every compet
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -91,16 +91,30 @@ class EffectiveRule:
 
 @dataclass(frozen=True)
 class LoadedRubric:
-    """A validated rubric with the identity of the file it came from (for the grille)."""
+    """A validated rubric (``Rubric``, or ``scoring.rubric2.Rubric2``) with the identity of its file (for the grille)."""
 
-    rubric: Rubric
+    rubric: Any
     path: str
     sha256: str
     _rules: dict[str, dict[str, EffectiveRule]] = field(default_factory=dict, compare=False, repr=False)
+    _lookups: list[Any] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def version(self) -> str:
         return self.rubric.version
+
+    @property
+    def is_criteria(self) -> bool:
+        """Whether this is a criteria rubric (``rubric/2``) rather than a share rubric (``rubric/1``)."""
+        return self.rubric.callsim == "rubric/2"
+
+    def lookups(self) -> Any:
+        """Rubric 2 only: the rubric with the answers it already gave remembered (``scoring.rubric2.Lookups``)."""
+        if not self._lookups:
+            from scoring.rubric2 import Lookups
+
+            self._lookups.append(Lookups(self.rubric))
+        return self._lookups[0]
 
     def rules(self, mode: str, codes: tuple[str, ...]) -> dict[str, EffectiveRule]:
         """The effective rule of every competency for an épreuve of ``mode`` (computed once per mode)."""

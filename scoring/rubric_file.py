@@ -7,12 +7,14 @@ from importlib import resources
 from pathlib import Path
 
 from scoring.rubric import LoadedRubric, Rubric
+from scoring.rubric2 import Rubric2
 from simulator.scenario.diagnostics import Diagnostic, has_errors
 from simulator.scenario.validation import validate
 from simulator.scenario.yamlsource import read_yaml
 
-#: The rubric shipped with callsim.
-DEFAULT_RUBRIC = "rubrics/default.yaml"
+#: The rubrics shipped with callsim, by major version; new scoring uses ``DEFAULT_RUBRIC``.
+SHIPPED_RUBRICS = {"1": "rubrics/default.yaml", "2": "rubrics/criteres.yaml"}
+DEFAULT_RUBRIC = SHIPPED_RUBRICS["2"]
 
 
 class RubricError(Exception):
@@ -39,9 +41,15 @@ def load_rubric(path: str | Path) -> LoadedRubric:
 
 
 def default_rubric() -> LoadedRubric:
-    """The shipped default rubric."""
-    resource = resources.files("scoring").joinpath(DEFAULT_RUBRIC)
-    return rubric_from_bytes(resource.read_bytes(), f"scoring/{DEFAULT_RUBRIC}")
+    """The shipped default rubric (rubric 2: criteria and decision rules)."""
+    return shipped_rubric("2")
+
+
+def shipped_rubric(major: str) -> LoadedRubric:
+    """A rubric shipped with callsim by major version ("1": shares, "2": criteria); ``KeyError`` otherwise."""
+    name = SHIPPED_RUBRICS[major]
+    resource = resources.files("scoring").joinpath(name)
+    return rubric_from_bytes(resource.read_bytes(), f"scoring/{name}")
 
 
 def rubric_from_bytes(raw: bytes, path: str) -> LoadedRubric:
@@ -50,7 +58,8 @@ def rubric_from_bytes(raw: bytes, path: str) -> LoadedRubric:
     diagnostics = list(doc.diagnostics)
     if doc.data is None or has_errors(diagnostics):
         raise RubricError(diagnostics)
-    model, problems = validate(Rubric, doc.data, doc.source_map, path)
+    kind = doc.data.get("callsim") if isinstance(doc.data, dict) else None
+    model, problems = validate(Rubric2 if kind == "rubric/2" else Rubric, doc.data, doc.source_map, path)
     diagnostics += problems
     if model is not None:
         diagnostics += _unknown_codes(model, doc, path)
@@ -60,14 +69,15 @@ def rubric_from_bytes(raw: bytes, path: str) -> LoadedRubric:
     return LoadedRubric(model, path, hashlib.sha256(raw).hexdigest())  # type: ignore[arg-type]
 
 
-def _unknown_codes(model: Rubric, doc: object, path: str) -> list[Diagnostic]:
-    """Overrides must name competencies of the référentiel."""
+def _unknown_codes(model: Rubric | Rubric2, doc: object, path: str) -> list[Diagnostic]:
+    """Overrides (rubric 1) and criteria (rubric 2) must name competencies of the référentiel."""
     from simulator.referentiel import get_referentiel
 
     referentiel = get_referentiel()
     found = []
-    for code in model.overrides:
+    section = "competencies" if isinstance(model, Rubric2) else "overrides"
+    for code in getattr(model, section):
         if not referentiel.is_code(code):
-            at = doc.source_map.key(("overrides", code))  # type: ignore[attr-defined]
+            at = doc.source_map.key((section, code))  # type: ignore[attr-defined]
             found.append(Diagnostic(path, at.line, at.column, "error", "unknown-competency", {"competency": code}))
     return found

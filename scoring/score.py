@@ -99,4 +99,6 @@ def _entry(evidence: Mapping[str, Any], seq: int, order: int) -> tuple[str, int,
     }
     if evidence.get("detail"):
         entry["detail"] = evidence["detail"]
+    if evidence.get("unsure") is True:
+        entry["unsure"] = True
     return str(evidence.get("competency", "")), order, entry

@@ -30,6 +30,10 @@ def render_markdown(grille: Mapping[str, Any], lang: str = "fr") -> str:
         for row in activity.competencies:
             out.append(f"### {row.code} — {row.label} — {row.verdict_word}")
             out.append("")
+            if row.criteria:
+                out += [f"| {w['kind']} | {w['criterion']} | {w['per_contact']} |", "|---|---|---|"]
+                out += [f"| {c.kind_word} | {_cell(c.label)} | {_cell(c.summary(lang))} |" for c in row.criteria]
+                out.append("")
             if not row.evidence:
                 out += [w["no_evidence"], ""]
                 continue
@@ -38,6 +42,7 @@ def render_markdown(grille: Mapping[str, Any], lang: str = "fr") -> str:
                 if item.critical:
                     effect += f", {w['critical_word']}"
                 detail = f" ({item.detail})" if item.detail else ""
+                detail += f" [{item.note}]" if item.note else ""
                 out.append(f"- **{w['seq']} {item.seq}**, {item.time}, {item.contact} — *{effect}* — "
                            f"{_cell(item.explanation)}{_cell(detail)} — {_cell(item.did)} — `{item.rule}`")
                 out += [f"  > {speaker} : {_cell(text)}" if lang != "en" else f"  > {speaker}: {_cell(text)}"

@@ -41,3 +41,23 @@ def print_terminal(grille: Mapping[str, Any], console: Any, lang: str = "fr") ->
                           str(row.positive), str(row.negative), str(row.critical) if row.critical else "",
                           row.reason)
     console.print(table)
+    _print_criteria(grille, console, lang)
+
+
+def _print_criteria(grille: Mapping[str, Any], console: Any, lang: str) -> None:
+    """Rubric 2: each competency's criteria, their kind, and per contact met / not met with the seqs."""
+    from rich.table import Table
+
+    rows = [(row, criterion) for activity in activities(grille, lang) for row in activity.competencies
+            for criterion in row.criteria]
+    if not rows:
+        return
+    w = words(lang)
+    table = Table(title=w["criteria"], highlight=False)
+    table.add_column(w["code"], no_wrap=True)
+    table.add_column(w["kind"], no_wrap=True)
+    table.add_column(w["criterion"], overflow="fold", ratio=2)
+    table.add_column(w["per_contact"], overflow="fold", ratio=3)
+    for row, criterion in rows:
+        table.add_row(row.code, criterion.kind_word, criterion.label, criterion.summary(lang))
+    console.print(table)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from scoring.actions_text import action_text
+from scoring.reports.criteria_view import CriterionRow, criteria_rows, evidence_note, kind_word
 
 VERDICT_WORDS = {
     "fr": {"ok": "OK", "nok": "NOK", "not_observed": "NON OBSERVÉ"},
@@ -34,6 +35,7 @@ WORDS = {
         "counts": "{ok} OK · {nok} NOK · {not_observed} non observée(s)",
         "interruptions": "Interruptions", "interruption": "arrêt {stopped} → reprise {resumed} ({seconds} s{cause})",
         "no_cause": "sans signal", "cause_invigilator": "fermée par le surveillant",
+        "criteria": "Critères", "criterion": "Critère", "kind": "Type", "per_contact": "Par contact",
     },
     "en": {
         "title": "Assessment grid", "standard": "« Opérateur call center » competency standard",
@@ -55,6 +57,7 @@ WORDS = {
         "counts": "{ok} OK · {nok} NOK · {not_observed} not observed",
         "interruptions": "Interruptions", "interruption": "stopped {stopped} → resumed {resumed} ({seconds} s{cause})",
         "no_cause": "no signal", "cause_invigilator": "closed by the invigilator",
+        "criteria": "Criteria", "criterion": "Criterion", "kind": "Kind", "per_contact": "Per contact",
     },
 }
 
@@ -88,6 +91,9 @@ class EvidenceRow:
     detail: str
     did: str
     excerpt: tuple[tuple[str, str], ...]
+    #: Why it did not count as usual under rubric 2 (a duplicate, a contact cut short, to confirm), else "".
+    note: str = ""
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -102,6 +108,8 @@ class CompetencyRow:
     reason: str
     rule: Mapping[str, Any]
     evidence: tuple[EvidenceRow, ...]
+    #: Rubric 2: the criteria with their kind and, per contact, met / not met / not observed.
+    criteria: tuple[CriterionRow, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -141,12 +149,14 @@ def activities(grille: Mapping[str, Any], lang: str) -> list[ActivityRow]:
                     explanation=localised(entry.get("explanation"), lang), detail=localised(entry.get("detail"), lang),
                     did=_did(moment.get("action", {"kind": "?"}), lang),
                     excerpt=tuple((speakers.get(speaker, speaker), text) for speaker, text in moment.get("excerpt", ())),
+                    note=evidence_note(entry, lang), kind=kind_word(entry["kind"], lang) if entry.get("kind") else "",
                 ))
             competencies.append(CompetencyRow(
                 code=item["code"], label=referentiel.competency(item["code"]).label(label_lang),
                 verdict=item["verdict"], verdict_word=verdict_word(item["verdict"], lang),
                 positive=item["positive"], negative=item["negative"], critical=item["critical"],
-                reason=localised(item["reason"], lang), rule=item["rule"], evidence=tuple(evidence)))
+                reason=localised(item["reason"], lang), rule=item["rule"], evidence=tuple(evidence),
+                criteria=criteria_rows(item, lang)))
         rows.append(ActivityRow(activity["code"], referentiel.activity(activity["code"]).label(label_lang),
                                 activity["verdict"], verdict_word(activity["verdict"], lang), activity["counts"],
                                 tuple(competencies)))

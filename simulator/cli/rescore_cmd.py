@@ -97,17 +97,20 @@ def cmd_rescore(args: argparse.Namespace) -> int:
 
 def _difference_lines(old: dict[str, Any] | None, new: dict[str, Any]) -> list[str]:
     """A heading line for the session, then one line per competency whose verdict or counts changed."""
-    from scoring.diff import differences
+    from scoring.diff import differences, rubric_change
 
     session = new["session"]
     if old is None:
         return [(f"{session['id']} ({session['candidate_id']}) : première grille — {verdict_fr(new['verdict'])} "
                  f"({counts_fr(new['counts'])})")]
     head = f"{session['id']} ({session['candidate_id']}) : {verdict_fr(old['verdict'])} → {verdict_fr(new['verdict'])}"
+    if moved := rubric_change(old, new):
+        head += f" [grille de notation {moved}]"
     lines = [head]
     for change in differences(old, new):
+        why = f" : {change.new_reason['fr']}" if change.verdict_changed and change.new_reason.get("fr") else ""
         lines.append(f"  {change.code}  {verdict_fr(change.old_verdict):>11} → {verdict_fr(change.new_verdict):<11} "
-                     f"({change.old_positive}+ {change.old_negative}− → {change.new_positive}+ {change.new_negative}−)")
+                     f"({change.old_positive}+ {change.old_negative}− → {change.new_positive}+ {change.new_negative}−){why}")
     if len(lines) == 1:
         lines[0] += " — aucun changement par compétence"
     return lines

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from simulator.engine.announce import announces_transfer
 from simulator.engine.context import build_context, derive_seed
+from simulator.engine.criticals import abandoned, engine_criticals
 from simulator.engine.evaluation import ContactFacts, judge_text, judge_tool
 from simulator.engine.evidence import Evidence
 from simulator.engine.phases import TALKING, Phase, PhaseModel, attach, can, detach
@@ -146,7 +148,7 @@ class ContactRuntime:
             raise refused("unknown-reply", f"Réponse « {reply_id} » inconnue ici.", f"Unknown reply '{reply_id}' here.")
         reply = node.replies[ids.index(reply_id)]
         step = Step(lines=[Line("agent", self.ctx.text(reply.text))])
-        self._leave(step)
+        self._leave(step, said=step.lines[0].text, act=reply.act)
         base = f"reply:{self.node_id}/{reply_id}"
         for item in reply.evidence:
             step.evidence.append(self._evidence(item.competency, item.effect == "positive", item.critical,
@@ -160,7 +162,7 @@ class ContactRuntime:
         node = self._dialogue_node("prompt")
         prompt = node.prompt
         step = Step(lines=[Line("agent", text)])
-        self._leave(step)
+        self._leave(step, said=text, act=prompt.act)
         for check in prompt.checks:
             judgement = judge_text(check, text, self.ctx)
             step.evidence.append(self._evidence(
@@ -198,7 +200,8 @@ class ContactRuntime:
             raise refused("cannot-hang-up", "Il n'y a pas d'appel en cours à raccrocher.", "There is no call in progress to hang up.", "Er is geen lopende oproep om op te hangen.")
         step = Step(lines=[Line("system", self._sys("hung_up"))])
         if not self.at_end:
-            self._fire("ORD-HUNG-UP-ON-CALLER", step)
+            for rule_id in ("ORD-HUNG-UP-ON-CALLER", *abandoned(self)):
+                self._fire(rule_id, step)
         else:
             if self.memory.closed:
                 self._fire("ORD-CLOSED-PROPERLY", step)
@@ -315,7 +318,9 @@ class ContactRuntime:
             self.model.wrap_up()
             self._detach()
 
-    def _leave(self, step: Step) -> None:
+    def _leave(self, step: Step, said: str = "", act: str | None = None) -> None:
+        if said and self.phone and (act != "close" or announces_transfer(said)):  # see simulator.engine.announce
+            self.memory.transfer_announced = announces_transfer(said)
         node = self.node
         for check in node.expect if node else ():
             marker = f"{self.node_id}/{check.id}"
@@ -330,6 +335,7 @@ class ContactRuntime:
         self.memory.final_checks_done = True
         for check in self.scenario.checks:
             self._judge(check, f"check:{check.id}", step)
+        step.evidence.extend(engine_criticals(self))
 
     def _judge(self, check: Any, rule: str, step: Step) -> None:
         judgement = judge_tool(check, self.box, self.facts, self.ctx)
@@ -374,8 +380,7 @@ class ContactRuntime:
         return Evidence(code, positive, critical, rule, source, self.key, explanation, detail or {})  # type: ignore[arg-type]
 
     def _both(self, text: Any) -> dict[str, str]:
-        """The explanation in French and English, and in Dutch for a Dutch session only (so the
-        journals of French and English sessions stay as they always were)."""
+        """The explanation in French and English, and in Dutch for a Dutch session only (journals stay as they were)."""
         both = {"fr": self.ctx.text(text, "fr"), "en": self.ctx.text(text, "en")}
         if self.lang == "nl":
             both["nl"] = self.ctx.text(text, "nl")

@@ -63,6 +63,30 @@ RULES: tuple[OrderRule, ...] = (
         needs=frozenset({"phone"}),
     ),
     OrderRule(
+        id="ORD-ABANDONED-COMPLAINT",
+        skill="handle_complaints",
+        effect="negative",
+        critical=False,
+        explanation={
+            "fr": "Le candidat a raccroché alors que la réclamation de l'interlocuteur attendait une réponse.",
+            "en": "The candidate hung up while the caller's complaint was waiting for an answer.",
+            "nl": "De kandidaat heeft ingehaakt terwijl de klacht van de gesprekspartner op een antwoord wachtte.",
+        },
+        needs=frozenset({"phone", "claims:handle_complaints"}),
+    ),
+    OrderRule(
+        id="ORD-ABANDONED-OBJECTION",
+        skill="handle_objections",
+        effect="negative",
+        critical=False,
+        explanation={
+            "fr": "Le candidat a raccroché alors que l'objection de l'interlocuteur attendait une réponse.",
+            "en": "The candidate hung up while the other party's objection was waiting for an answer.",
+            "nl": "De kandidaat heeft ingehaakt terwijl het bezwaar van de gesprekspartner op een antwoord wachtte.",
+        },
+        needs=frozenset({"phone", "claims:handle_objections"}),
+    ),
+    OrderRule(
         id="ORD-OFFER-BEFORE-NEED",
         skill="commercial_proposal",
         effect="negative",

@@ -24,6 +24,8 @@ class CompetencyLine:
     reason: str
     evidence: tuple[int, ...]
     override: Override | None
+    #: Rubric 2: one line per criterion — « kind · criterion : per contact met / not met (seqs) ».
+    criteria: tuple[str, ...] = ()
 
     @property
     def overridden(self) -> bool:
@@ -51,7 +53,8 @@ def grille_lines(review: SessionReview, lang: str) -> list[ActivityLine]:
     for activity in activities(review.grille, lang):
         competencies = tuple(
             CompetencyLine(row.code, row.label, row.verdict, final.get(row.code, row.verdict), row.reason,
-                           tuple(sorted({e.seq for e in row.evidence})), latest.get(row.code))
+                           tuple(sorted({e.seq for e in row.evidence})), latest.get(row.code),
+                           tuple(f"{c.kind_word} · {c.label} : {c.summary(lang)}" for c in row.criteria))
             for row in activity.competencies)
         lines.append(ActivityLine(activity.code, activity.label, activity.verdict,
                                   aggregate(c.final for c in competencies), competencies))

@@ -98,6 +98,10 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("compétence inconnue « {competency} »", "Les codes valides vont de 01.01 à 03.05 : « callsim referentiel » les liste."),
         "en": ("unknown competency '{competency}'", "Valid codes run from 01.01 to 03.05: 'callsim referentiel' lists them."),
     },
+    "critical-cannot-fail": {
+        "fr": ("ce critère éliminatoire ne peut jamais échouer", "Un éliminatoire doit pouvoir échouer : mettez « critical: true » sur une preuve négative, ou sur une vérification qui compte les échecs (« counts: both » ou « failure »), avec des exigences (« requires » / « forbids ») pour un texte."),
+        "en": ("this critical can never fail", "A critical must be able to fail: put 'critical: true' on negative evidence, or on a check that counts failures ('counts: both' or 'failure'), with requirements ('requires' / 'forbids') for a text."),
+    },
     "dangling-goto": {
         "fr": ("le nœud « {target} » n'existe pas", "Corrigez la cible ou ajoutez un nœud « {target} » sous « nodes »."),
         "en": ("node '{target}' does not exist", "Fix the target or add a node '{target}' under 'nodes'."),

@@ -63,6 +63,13 @@ def test_grille_rows_keep_the_automatic_verdict_beside_the_override():
                                                     if c["code"] == "01.09" for e in c["evidence"]}))
 
 
+def test_grille_rows_show_each_criterion_with_its_kind_and_what_each_contact_gave():
+    lines = {c.code: c for a in grille_lines(_review(), "fr") for c in a.competencies}
+    assert any(line.startswith("paroles · Confirme l'accord pris avec l'interlocuteur par un récapitulatif complet : ")
+               and "non atteint (n° " in line for line in lines["01.09"].criteria)
+    assert all(" : " in line for line in lines["01.01"].criteria) and lines["01.01"].criteria
+
+
 def test_the_final_epreuve_verdict_follows_the_overrides():
     nok = [code for code, verdict in _review().automatic().items() if verdict == "nok"]
     unobserved = [code for code, verdict in _review().automatic().items() if verdict == "not_observed"]

@@ -7,7 +7,7 @@ import io
 import json
 
 import pytest
-from scoring_support import CONFIRM_CODES, bundle, covered, practice, tamper
+from scoring_support import CONFIRM_CODES, REPO, bundle, covered, practice, tamper
 
 from scoring.storage import SqliteGrilleStore
 from simulator.cli import main
@@ -149,3 +149,17 @@ def test_rescore_shows_the_differences_and_writes_only_without_dry_run(scored, t
         latest = grilles.latest(ids["ideal"])
         assert (latest.rubric_id, latest.rubric_version, latest.evidence_source) == ("stricte", "1.1.0", "replay")
         assert len(grilles.history(ids["ideal"])) == before[ids["ideal"]] + 1
+
+
+def test_rescore_dry_run_shows_what_rubric_2_changes_from_rubric_1(tmp_path, capsys):
+    store = str(tmp_path / "v1.sqlite3")
+    session = _simulate(capsys, store, "careless", 3)
+    rubric_1 = str(REPO / "scoring" / "rubrics" / "default.yaml")
+    assert main(["score", session, "--rubric", rubric_1, "--store", store]) == 0
+    capsys.readouterr()
+    assert main(["rescore", "--dry-run", "--store", store]) == 0
+    out, err = capsys.readouterr()
+    assert f"{session} (SIM-careless-3)" in out and "[grille de notation defaut 1.0.0 → criteres 2.0.0]" in out
+    # One fault, one negative: the close-before-agreement rule no longer counts again for a recap already failed.
+    assert any(line.split()[0] == "02.04" and "(0+ 3− → 0+ 2−)" in line for line in out.splitlines() if line.startswith("  "))
+    assert "criteres 2.0.0" in err and "rien n'est écrit" in err

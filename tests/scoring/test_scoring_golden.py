@@ -9,7 +9,7 @@ from scoring_support import GOLDEN, REPO
 
 from scoring.bundles import load_epreuve
 from scoring.grille import grille_pretty
-from scoring.rubric_file import default_rubric
+from scoring.rubric_file import shipped_rubric
 from scoring.score import rescore, score
 from simulator.cli import main
 from simulator.journal.jsonl import read_jsonl, verify_file
@@ -34,15 +34,15 @@ def test_golden_journal_scores_to_the_reviewed_grille(policy, seed):
     name = f"{policy}-seed{seed}"
     header, events = _journal(name)
     expected = (GOLDEN / f"{name}.grille.json").read_text(encoding="utf-8")
-    assert grille_pretty(score(header, events, default_rubric())) == expected
+    assert grille_pretty(score(header, events, shipped_rubric("1"))) == expected
 
 
 @pytest.mark.parametrize(("policy", "seed"), CASES)
 def test_rescoring_by_replay_rederives_the_same_evidence(policy, seed):
     name = f"{policy}-seed{seed}"
     header, events = _journal(name)
-    journal = score(header, events, default_rubric())
-    replayed = rescore(header, events, load_epreuve(str(EPREUVE)), default_rubric())
+    journal = score(header, events, shipped_rubric("1"))
+    replayed = rescore(header, events, load_epreuve(str(EPREUVE)), shipped_rubric("1"))
     assert replayed["evidence_source"] == "replay" and replayed["replay"]["scenario_files"] == "same"
     assert replayed["competencies"] == journal["competencies"]
     assert replayed["moments"] == journal["moments"]

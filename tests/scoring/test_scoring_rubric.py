@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scoring.rubric_file import RubricError, default_rubric, load_rubric, rubric_from_bytes
+from scoring.rubric_file import RubricError, default_rubric, load_rubric, rubric_from_bytes, shipped_rubric
 from simulator.cli import main
 
 VALID = b"""callsim: rubric/1
@@ -21,8 +21,8 @@ overrides:
 """
 
 
-def test_the_shipped_rubric_loads_and_documents_its_rules():
-    loaded = default_rubric()
+def test_rubric_1_stays_loadable_and_documents_its_rules():
+    loaded = shipped_rubric("1")
     assert loaded.rubric.id == "defaut" and loaded.version == "1.0.0" and len(loaded.sha256) == 64
     rule = loaded.rubric.rule_for("01.01", "exam")
     assert (rule.minimum_observations, rule.minimum_positive_share, rule.critical_negative) == (2, 0.75, "nok")

@@ -39,7 +39,7 @@ def test_latest_history_and_scored_sessions(tmp_path, kind):
 def test_stored_grille_records_rubric_version_and_journal_head():
     grille = _grille("never-confirms", 2)
     row = stored(grille)
-    assert (row.rubric_id, row.rubric_version, row.rubric_sha256) == ("defaut", "1.0.0", default_rubric().sha256)
+    assert (row.rubric_id, row.rubric_version, row.rubric_sha256) == ("criteres", "2.0.0", default_rubric().sha256)
     _header, events = simulated(practice(), "never-confirms", 2)
     assert row.journal_head == events[-1].hash and row.journal_events == len(events)
     assert row.verdict == "nok" and row.evidence_source == "journal"

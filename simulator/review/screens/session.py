@@ -124,6 +124,7 @@ class SessionScreen(Screen):
         if line.override is not None:
             text.append(t("Final: {verdict} {mark} by {name}: « {reason} »", verdict=word(line.final, lang),
                           mark=OVERRIDE_MARK, name=line.override.assessor, reason=line.override.reason))
+        text += [f"  {criterion}" for criterion in line.criteria]
         box.update("\n".join(text))
 
     def say(self, message: str) -> None:

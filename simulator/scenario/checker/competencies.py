@@ -42,6 +42,8 @@ def features(scenario: Scenario) -> set[str]:
         found.add("services")
     if scenario.wrap_up is not None and scenario.wrap_up.note_required:
         found.add("note_required")
+    referentiel = get_referentiel()
+    found |= {f"claims:{referentiel.competency(code).skill}" for code in scenario.competencies if referentiel.is_code(code)}
     return found
 
 
@@ -97,11 +99,32 @@ def check_competencies(scenario: Scenario, ctx: FileContext) -> None:
             ctx.error(("competencies", index), "claimed-not-evidenced", competency=code)
         elif not pos:
             ctx.error(("competencies", index), "never-positive", competency=code)
+    _criticals_can_fail(scenario, ctx)
     for source in _all_declared(scenario):
         if not ref.is_code(source.competency):
             ctx.error(source.where, "unknown-competency", competency=source.competency)
         elif source.competency not in claimed:
             ctx.warning(source.where, "evidence-not-claimed", competency=source.competency)
+
+
+def _criticals_can_fail(scenario: Scenario, ctx: FileContext) -> None:
+    """A critical (éliminatoire) that can never fail is an error: it would promise a safeguard it cannot give."""
+    for node_id, node in scenario.nodes.items():
+        for r, reply in enumerate(node.replies or ()):
+            for e, item in enumerate(reply.evidence):
+                if item.critical and item.effect == "positive":
+                    ctx.error(("nodes", node_id, "replies", r, "evidence", e, "critical"), "critical-cannot-fail")
+        checks = list(enumerate(node.prompt.checks)) if node.prompt is not None else []
+        for c, check in checks:
+            if check.critical and not check.requires and not check.forbids:
+                ctx.error(("nodes", node_id, "prompt", "checks", c, "critical"), "critical-cannot-fail")
+    for path, check in tool_checks(scenario):
+        if check.critical and check.counts == "success":
+            ctx.error((*path, "critical"), "critical-cannot-fail")
+    notes = scenario.wrap_up.note_checks if scenario.wrap_up is not None else []
+    for c, check in enumerate(notes):
+        if check.critical and not check.requires and not check.forbids:
+            ctx.error(("wrap_up", "note_checks", c, "critical"), "critical-cannot-fail")
 
 
 def _all_declared(scenario: Scenario) -> Iterator[Source]:

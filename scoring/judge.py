@@ -1,0 +1,170 @@
+"""Judge a competency as a jury does under rubric 2: each contact on its criteria, then across the épreuve.
+
+Input: the competency's observations as the grille lists them (seq, contact, effect, critical,
+rule, source, …). Each observation is given its criterion and kind and a *status*: ``counted``;
+``to_confirm`` (unsure evidence: never counted); ``duplicate`` (another observation already
+stands for the same fault: ``stands_for`` gives its seq); ``unobserved`` (the contact was cut
+short before it could show this). A contact is NOK on a failed critical, or when a kind's
+requirement is not met; not observed without counted observations, or when the candidate cut it
+short (what it showed before is not enough for OK); OK otherwise. The épreuve
+is NOK on any failed critical or too many NOK contacts, OK with enough OK contacts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from fnmatch import fnmatchcase
+from typing import Any
+
+from scoring.rubric2 import KINDS, EffectiveDecision, Lookups
+from scoring.verdicts import NOK, NOT_OBSERVED, OK
+
+MET, NOT_MET, TO_CONFIRM, DUPLICATE = "met", "not_met", "to_confirm", "already_counted"
+
+
+def annotate(rubric: Lookups, code: str, found: Sequence[dict[str, Any]], aborted: Mapping[str, int]) -> None:
+    """Give every observation of ``code`` its criterion, kind and status (in place)."""
+    place = rubric.place
+    for entry in found:
+        entry["criterion"], entry["kind"] = place(code, entry["source"], entry["rule"],
+                                                  entry["critical"] and entry["effect"] == "negative")
+        entry["status"] = "to_confirm" if entry.get("unsure") else "counted"
+    for entry in found if aborted else ():
+        if entry["status"] == "counted" and entry["kind"] != "critical" and entry["contact"] in aborted \
+                and any(_unobserved(abort, code, entry["rule"]) for abort in rubric.aborts):
+            entry["status"] = "unobserved"
+    for duplicate in rubric.duplicates if any(e["effect"] == "negative" for e in found) else ():
+        for entry in found:
+            if entry["status"] != "counted" or entry["effect"] != "negative" or not fnmatchcase(entry["rule"], duplicate.rule):
+                continue
+            prior = next((e for e in found if e is not entry and e["status"] == "counted" and e["effect"] == "negative"
+                          and e["contact"] == entry["contact"] and e["source"] in duplicate.counted_by
+                          and (not duplicate.same_event or e["seq"] == entry["seq"])), None)
+            if prior is not None:
+                entry["status"], entry["stands_for"] = "duplicate", prior["seq"]
+
+
+def _unobserved(abort: Any, code: str, rule: str) -> bool:
+    """Whether an observation says nothing once its contact was cut short (see ``Abort``)."""
+    if any(fnmatchcase(rule, p) for p in abort.consequences):
+        return code not in abort.fails
+    return any(fnmatchcase(rule, p) for p in abort.unobserved)
+
+
+def aborted_contacts(rubric: Lookups, entries: Sequence[dict[str, Any]]) -> dict[str, int]:
+    """Contacts the candidate cut short, with the seq of the observation that says so."""
+    rules = {r for a in rubric.aborts for r in a.rules}
+    found: dict[str, int] = {}
+    for entry in entries:
+        if entry["rule"] in rules and entry["effect"] == "negative":
+            found.setdefault(entry["contact"], entry["seq"])
+    return found
+
+
+def judge_competency(rubric: Lookups, code: str, found: Sequence[dict[str, Any]], rule: EffectiveDecision,
+                     aborted: Mapping[str, int], order: Sequence[str]) -> dict[str, Any]:
+    """The competency's criteria per contact, its contact verdicts and its épreuve verdict."""
+    by_contact: dict[str, list[dict[str, Any]]] = {}
+    for entry in found:
+        by_contact.setdefault(entry["contact"], []).append(entry)
+    contacts = [c for c in order if c in by_contact] + sorted(set(by_contact) - set(order))
+    rows = [_judge_contact(code, contact, by_contact[contact], rule, aborted.get(contact)) for contact in contacts]
+    verdict, reason = _epreuve(rows, rule)
+    return {"verdict": verdict, "reason": reason, "contacts": rows, "criteria": _criteria(rubric, code, found, contacts)}
+
+
+def _judge_contact(code: str, contact: str, found: Sequence[dict[str, Any]], rule: EffectiveDecision,
+                   abort_seq: int | None) -> dict[str, Any]:
+    counted = [e for e in found if e["status"] == "counted"]
+    row: dict[str, Any] = {"contact": contact}
+    failed_critical = [e["seq"] for e in counted if e["kind"] == "critical" and e["effect"] == "negative"]
+    if failed_critical:
+        return {**row, "verdict": NOK, "code": "critical", "seqs": failed_critical}
+    if not counted:
+        unsure = any(e["status"] == "to_confirm" for e in found)
+        return {**row, "verdict": NOT_OBSERVED, "code": "to-confirm" if unsure else "unobserved", "seqs": []}
+    for kind in KINDS[1:]:
+        items = [e for e in counted if e["kind"] == kind]
+        if items and not _meets(rule.requirement(kind), items):
+            return {**row, "verdict": NOK, "code": kind,
+                    "seqs": sorted({e["seq"] for e in items if e["effect"] == "negative"})}
+    if abort_seq is not None:  # a contact cut short shows nothing in full: what it did show is not enough
+        return {**row, "verdict": NOT_OBSERVED, "code": "cut-short", "seqs": [abort_seq]}
+    return {**row, "verdict": OK, "code": "met", "seqs": []}
+
+
+def _meets(requirement: str, items: Sequence[dict[str, Any]]) -> bool:
+    positive = sum(e["effect"] == "positive" for e in items)
+    if requirement == "all":
+        return positive == len(items)
+    if requirement == "most":  # a majority: a tie is not enough
+        return 2 * positive > len(items)
+    if requirement == "any":
+        return positive > 0
+    return True
+
+
+_REASONS = {
+    "critical": ("échec éliminatoire dans {n} contact(s)", "critical failure in {n} contact(s)"),
+    "nok": ("{nok} contact(s) NOK (toléré : {allowed})", "{nok} NOK contact(s) (tolerated: {allowed})"),
+    "ok": ("{ok} contact(s) OK sur {need} requis", "{ok} OK contact(s) of {need} required"),
+    "to-confirm": ("preuves à confirmer : à trancher", "evidence to confirm: to be decided"),
+    "too-few": ("{ok}/{need} contact(s) OK : à trancher", "{ok}/{need} OK contact(s): to be decided"),
+}
+
+
+def _epreuve(rows: Sequence[dict[str, Any]], rule: EffectiveDecision) -> tuple[str, dict[str, str]]:
+    ok = sum(r["verdict"] == OK for r in rows)
+    nok = sum(r["verdict"] == NOK for r in rows)
+    critical = sum(r.get("code") == "critical" for r in rows)
+    params = {"n": critical, "nok": nok, "allowed": rule.max_nok_contacts, "ok": ok, "need": rule.min_ok_contacts}
+    if critical:
+        verdict, code = NOK, "critical"
+    elif nok > rule.max_nok_contacts:
+        verdict, code = NOK, "nok"
+    elif ok >= rule.min_ok_contacts:
+        verdict, code = OK, "ok"
+    elif any(r.get("code") == "to-confirm" for r in rows):
+        verdict, code = NOT_OBSERVED, "to-confirm"
+    else:
+        verdict, code = NOT_OBSERVED, "too-few"
+    fr, en = _REASONS[code]
+    return verdict, {"code": code, "fr": fr.format(**params), "en": en.format(**params)}
+
+
+def _criteria(rubric: Lookups, code: str, found: Sequence[dict[str, Any]], contacts: Sequence[str]) -> list[dict[str, Any]]:
+    """The criteria of the competency some contact observed (declared first, then generic ones), met or not per contact."""
+    if not found:
+        return []
+    declared = rubric.declared(code)
+    grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for entry in found:
+        grouped.setdefault((entry["criterion"], entry["contact"]), []).append(entry)
+    known = {d[0] for d in declared}
+    for entry in found:
+        if entry["criterion"] not in known:
+            known.add(entry["criterion"])
+            declared.append(rubric.criterion_for(code, entry["kind"], entry["rule"]))
+    seen = {e["criterion"] for e in found}
+    out = []
+    for criterion, kind, label in declared:
+        if criterion not in seen:
+            continue
+        per_contact = []  # only the contacts that observed it: in the others it is not observed
+        for contact in contacts:
+            items = grouped.get((criterion, contact))
+            if items:
+                per_contact.append({"contact": contact, "status": _status(items), "seqs": sorted({e["seq"] for e in items})})
+        out.append({"id": criterion, "kind": kind, "label": label, "contacts": per_contact})
+    return out
+
+
+def _status(items: Sequence[dict[str, Any]]) -> str:
+    counted = [e for e in items if e["status"] == "counted"]
+    if counted:
+        return MET if all(e["effect"] == "positive" for e in counted) else NOT_MET
+    if any(e["status"] == "to_confirm" for e in items):
+        return TO_CONFIRM
+    if any(e["status"] == "duplicate" for e in items):
+        return DUPLICATE
+    return NOT_OBSERVED
