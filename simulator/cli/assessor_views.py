@@ -15,10 +15,12 @@ from scoring.reports.view import verdict_word
 TEXT: dict[str, dict[str, Any]] = {
     "fr": {
         "error": "Erreur : {}", "no_store": "journal introuvable : {} (simulez ou passez une épreuve d'abord).",
-        "prompt": "Phrase secrète de {} : ", "again": "Une deuxième fois, pour confirmer : ",
+        "prompt": "Phrase secrète de {} : ", "admin_prompt": "Phrase secrète de l'administrateur {} : ",
+        "removed": "Évaluateur retiré : {} (ses signatures passées restent vérifiables).",
+        "broken_grille": "ÉCHEC : chaîne des grilles rompue à la grille n° {seq}.", "again": "Une deuxième fois, pour confirmer : ",
         "mismatch": "les deux saisies de la phrase secrète diffèrent ; rien n'est créé.",
         "unread": "phrase secrète non lue (utilisez --passphrase-stdin ou la variable {}).",
-        "added": "Compte d'évaluateur créé : {}.", "none": "Aucun compte d'évaluateur : créez-en un avec callsim assessor add NOM.",
+        "added": "Évaluateur enregistré : {}.", "none": "Aucun compte d'évaluateur : créez-en un avec callsim assessor add NOM.",
         "override": "Dérogation enregistrée (audit n° {seq}) : {session} {code} {previous} → {verdict} "
                     "(verdict automatique : {automatic}), par {who}.",
         "review": "Session {session} marquée comme revue par {who} (audit n° {seq}).",
@@ -29,15 +31,19 @@ TEXT: dict[str, dict[str, Any]] = {
         "no_sessions": "Aucune session ne correspond.",
         "audit_columns": ("n°", "Quand", "Qui", "Session", "Quoi", "Pourquoi"),
         "sessions_columns": ("Session", "Candidat·e", "Épreuve", "Date", "Statut", "Verdict auto / final", "Dérogations"),
-        "did": {"assessor_added": "compte créé", "review": "marquée revue", "sign": "signée", "reopen": "rouverte",
+        "did": {"assessor_added": "compte créé", "admin_added": "administrateur créé",
+                "assessor_removed": "compte retiré", "store_migrated": "magasin scellé (migration)",
+                "centre_seal": "sceau du centre", "review": "marquée revue", "sign": "signée", "reopen": "rouverte",
                 "override": "dérogation {code} : {previous} → {verdict}"},
     },
     "en": {
         "error": "Error: {}", "no_store": "journal not found: {} (simulate or sit an épreuve first).",
-        "prompt": "Passphrase of {}: ", "again": "Once more, to confirm: ",
+        "prompt": "Passphrase of {}: ", "admin_prompt": "Passphrase of the administrator {}: ",
+        "removed": "Assessor removed: {} (their past signatures stay verifiable).",
+        "broken_grille": "FAILED: grilles chain broken at grille #{seq}.", "again": "Once more, to confirm: ",
         "mismatch": "the two passphrases differ; nothing is created.",
         "unread": "passphrase not read (use --passphrase-stdin or the {} variable).",
-        "added": "Assessor account created: {}.", "none": "No assessor account: create one with callsim assessor add NAME.",
+        "added": "Assessor registered: {}.", "none": "No assessor account: create one with callsim assessor add NAME.",
         "override": "Override recorded (audit #{seq}): {session} {code} {previous} → {verdict} "
                     "(automatic verdict: {automatic}), by {who}.",
         "review": "Session {session} marked reviewed by {who} (audit #{seq}).",
@@ -48,7 +54,9 @@ TEXT: dict[str, dict[str, Any]] = {
         "no_sessions": "No session matches.",
         "audit_columns": ("#", "When", "Who", "Session", "What", "Why"),
         "sessions_columns": ("Session", "Candidate", "Épreuve", "Date", "Status", "Verdict auto / final", "Overrides"),
-        "did": {"assessor_added": "account created", "review": "marked reviewed", "sign": "signed", "reopen": "re-opened",
+        "did": {"assessor_added": "account created", "admin_added": "administrator created",
+                "assessor_removed": "account removed", "store_migrated": "store sealed (migration)",
+                "centre_seal": "centre seal", "review": "marked reviewed", "sign": "signed", "reopen": "re-opened",
                 "override": "override {code}: {previous} → {verdict}"},
     },
 }

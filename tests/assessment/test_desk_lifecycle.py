@@ -74,7 +74,7 @@ def test_a_session_not_scored_can_be_neither_reviewed_nor_signed_nor_reopened(de
     with pytest.raises(SessionLocked):
         desk.sign(ANNE, session)
     with pytest.raises(InvalidTransition) as refused:
-        desk.reopen(ANNE, session, "pour voir")
+        desk.reopen(ANNE, session, "pour voir la session de plus près")
     assert "« à noter »" in refused.value.message("fr")
     assert desk.review(session).audit == ()
 
@@ -111,7 +111,7 @@ def test_a_signed_session_is_locked_until_reopened_and_the_reopen_is_in_the_audi
     session = ids["ideal"]
     _signed(desk, session)
     with pytest.raises(SessionLocked) as locked:
-        desk.override(ANNE, session, "01.01", "NOK", "changement d'avis")
+        desk.override(ANNE, session, "01.01", "NOK", "changement d'avis après réécoute")
     assert "rouvrez-la d'abord" in locked.value.message("fr")
     assert "re-open it first" in locked.value.message("en")
     with pytest.raises(SessionLocked):
@@ -143,7 +143,7 @@ def test_only_a_signed_session_can_be_reopened(desk, step):
     if step == "reviewed":
         desk.mark_reviewed(ANNE, session)
     with pytest.raises(InvalidTransition) as refused:
-        desk.reopen(ANNE, session, "pour voir")
+        desk.reopen(ANNE, session, "pour voir la session de plus près")
     assert "Seule une session signée" in refused.value.message("fr")
 
 

@@ -1,0 +1,58 @@
+"""Everything on the assessors' side verified at once: the audit chain, its signatures and the grilles' chain.
+
+``check_store`` is what ``callsim audit verify`` reports and what every read of the desk runs first
+(again only when the audit log or the grilles changed since): the first break, naming its row, and
+the registry of keys the audit log built.
+"""
+
+from __future__ import annotations
+
+from scoring.assessment.audit_signatures import Registry, verify_signatures
+from scoring.assessment.audit_store import AuditStore
+from scoring.assessment.audit_verify import verify_chain
+from scoring.assessment.model import AuditBreak, TamperDetected
+from scoring.storage import GrilleStore, verify_grilles
+
+
+class Integrity:
+    """The verified state of one store's audit log and grilles, re-checked whenever either moved on."""
+
+    def __init__(self, audit: AuditStore, grilles: GrilleStore) -> None:
+        self.audit, self.grilles = audit, grilles
+        self._state: tuple[str, tuple[int, str]] | None = None
+        self._found: tuple[Registry, AuditBreak | None] = (Registry(), None)
+
+    def check(self) -> tuple[Registry, AuditBreak | None]:
+        """The registry and the first break (``None`` when everything verifies)."""
+        last = self.audit.last()
+        state = (last.hash if last else "", self.grilles.head())
+        if state != self._state:
+            self._found = _check(self.audit, self.grilles)
+            self._state = state
+        return self._found
+
+    def registry(self) -> Registry:
+        """The registry, or ``TamperDetected`` naming the first row that does not verify."""
+        registry, found = self.check()
+        if found is not None:
+            raise TamperDetected(_refusal_fr(found), _refusal_en(found))
+        return registry
+
+
+def _check(audit: AuditStore, grilles: GrilleStore) -> tuple[Registry, AuditBreak | None]:
+    entries = audit.entries()
+    found = verify_chain(entries)
+    if found is not None:
+        return Registry(), found
+    registry, found = verify_signatures(entries)
+    return registry, found or verify_grilles(grilles.rows())
+
+
+def _refusal_fr(found: AuditBreak) -> str:
+    return (f"Lecture refusée : {found.reason_fr} Vérifiez avec « callsim audit verify » et prévenez "
+            "l'administrateur du centre.")
+
+
+def _refusal_en(found: AuditBreak) -> str:
+    return (f"Reading refused: {found.reason_en} Check with « callsim audit verify » and tell the centre's "
+            "administrator.")

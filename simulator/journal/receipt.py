@@ -1,0 +1,68 @@
+"""Receipt codes: a journal head written down on paper (the attendance sheet) to check the journal against later.
+
+A receipt is the first 55 bits of a head hash in Crockford base32 (11 characters: no I, L, O or U)
+followed by one check character, grouped by four: ``7KQ2-M9XD-4TR8``. The check character (a sum
+of the characters weighted 1…11, modulo 31) catches any single wrong character and any two
+neighbours swapped. The invigilator copies the code shown at the end of the épreuve; the seat
+also has a code at every 100th event. ``matching_seq`` finds which event (0 for the header) a
+receipt was taken from: a journal edited and re-hashed after it no longer holds that head.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from simulator.journal.canonical import header_hash
+from simulator.journal.events import Event
+from simulator.journal.store import JournalStore
+
+ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+#: Characters people confuse, read as Crockford base32 reads them.
+_READ_AS = {"O": "0", "I": "1", "L": "1", "U": "V"}
+DATA_CHARS = 11
+#: Events between two intermediate receipts.
+CHECKPOINT = 100
+
+
+def code_of(head: str) -> str:
+    """The receipt code of a head hash (64 hex digits)."""
+    bits = bin(int(head, 16))[2:].zfill(len(head) * 4)[: DATA_CHARS * 5]
+    data = "".join(ALPHABET[int(bits[i:i + 5], 2)] for i in range(0, len(bits), 5))
+    full = data + _check(data)
+    return "-".join(full[i:i + 4] for i in range(0, len(full), 4))
+
+
+def normalised_code(code: str) -> str | None:
+    """The 12 characters of a code as typed (case, dashes, spaces, O/I/L forgiven); ``None`` if not a valid code."""
+    text = "".join(_READ_AS.get(ch, ch) for ch in code.upper() if ch not in "- \t")
+    if len(text) != DATA_CHARS + 1 or any(ch not in ALPHABET for ch in text):
+        return None
+    return text if _check(text[:DATA_CHARS]) == text[-1] else None
+
+
+def receipt_code(store: JournalStore, session_id: str) -> str:
+    """The receipt of the session's journal as it stands (its last event's hash, or its header's)."""
+    last = store.last_event(session_id)
+    return code_of(last.hash if last is not None else header_hash(store.header(session_id)))
+
+
+def checkpoint_codes(events: Iterable[Event]) -> list[tuple[int, str]]:
+    """``(seq, code)`` at every 100th event: the receipts a seat shows along the way."""
+    return [(event.seq, code_of(event.hash)) for event in events if event.seq % CHECKPOINT == 0]
+
+
+def matching_seq(store: JournalStore, session_id: str, code: str) -> int | None:
+    """The seq of the event whose hash the receipt was taken from (0: the header), else ``None``."""
+    wanted = normalised_code(code)
+    if wanted is None:
+        return None
+    if code_of(header_hash(store.header(session_id))).replace("-", "") == wanted:
+        return 0
+    for event in store.events(session_id):
+        if code_of(event.hash).replace("-", "") == wanted:
+            return event.seq
+    return None
+
+
+def _check(data: str) -> str:
+    return ALPHABET[sum(weight * ALPHABET.index(ch) for weight, ch in enumerate(data, start=1)) % 31]
