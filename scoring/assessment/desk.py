@@ -135,6 +135,15 @@ class ReviewDesk(Accounts):
                 found.append(review)
         return found
 
+    def seal_status(self, session_id: str) -> Any:
+        """The receipt of the journal the latest grille was computed from and the centre seal's status."""
+        from scoring.assessment.seal import seal_status
+
+        latest = self.grilles.latest(session_id)
+        if latest is None:
+            return None
+        return seal_status(self, session_id, latest.journal_head, latest.id)
+
     def audit_entries(self, session_id: str | None = None) -> list[AuditEntry]:
         """The audit log (or one session's part of it), in ``seq`` order, once verified."""
         self.integrity.registry()

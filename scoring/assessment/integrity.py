@@ -56,3 +56,25 @@ def _refusal_fr(found: AuditBreak) -> str:
 def _refusal_en(found: AuditBreak) -> str:
     return (f"Reading refused: {found.reason_en} Check with « callsim audit verify » and tell the centre's "
             "administrator.")
+
+
+def check_sessions(journal: object, audit: AuditStore, grilles: GrilleStore, session_ids: list[str]) -> None:
+    """``TamperDetected`` unless the audit log, the grilles and these sessions' sealed journals all verify.
+
+    What ``callsim score``, ``rescore`` and ``report`` run before reading or adding a grille.
+    """
+    from scoring.assessment.seal import journal_against_seals
+
+    registry = Integrity(audit, grilles).registry()
+    for session_id in session_ids:
+        problem = journal_against_seals(journal, session_id, registry.seals.get(session_id, []))
+        if problem is not None:
+            raise TamperDetected(_refusal_fr_text(problem.fr), _refusal_en_text(problem.en))
+
+
+def _refusal_fr_text(reason: str) -> str:
+    return f"Lecture refusée : {reason} Vérifiez avec « callsim centre verify » et prévenez l'administrateur du centre."
+
+
+def _refusal_en_text(reason: str) -> str:
+    return f"Reading refused: {reason} Check with « callsim centre verify » and tell the centre's administrator."

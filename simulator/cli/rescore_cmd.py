@@ -9,6 +9,7 @@ from typing import Any
 from simulator.cli.scoring_common import (
     BATCH_WRITE,
     add_scoring_options,
+    check_store,
     counts_fr,
     error,
     now,
@@ -37,6 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def cmd_rescore(args: argparse.Namespace) -> int:
     """Replay, apply the rubric, print what changes per competency, then store (unless --dry-run)."""
+    from scoring.assessment.model import AssessmentError
     from scoring.batch import Job, run, workers_for
     from scoring.rubric_file import RubricError
     from scoring.storage import SqliteGrilleStore
@@ -60,8 +62,14 @@ def cmd_rescore(args: argparse.Namespace) -> int:
             source.close()
         else:
             ids = grilles.scored_session_ids()
+        refused_store = check_store(path, ids)
+        if refused_store is not None:
+            grilles.close()
+            return error(refused_store)
     except JournalError as exc:
         return error(exc.message_fr)
+    except AssessmentError as exc:
+        return error(exc.message("fr"))
     if not ids:
         print("Aucune session à renoter (aucune grille enregistrée : utilisez callsim score, ou --all).", file=sys.stderr)
         return 0

@@ -10,6 +10,7 @@ from typing import Any
 from simulator.cli.scoring_common import (
     BATCH_WRITE,
     add_scoring_options,
+    check_store,
     counts_fr,
     error,
     now,
@@ -37,6 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def cmd_score(args: argparse.Namespace) -> int:
     """Score the named sessions (or all of them), store their grilles, report refusals."""
+    from scoring.assessment.model import AssessmentError
     from scoring.batch import Job, run, workers_for
     from scoring.rubric_file import RubricError
     from scoring.storage import SqliteGrilleStore
@@ -54,10 +56,16 @@ def cmd_score(args: argparse.Namespace) -> int:
         source = SqliteTranscripts(path)
         ids = list(args.sessions) or source.session_ids()
         grilles = SqliteGrilleStore(path)
+        refused_store = check_store(path, ids)
+        if refused_store is not None:
+            grilles.close()
+            return error(refused_store)
         todo = ids if args.force else _needing_score(path, grilles, ids, chosen.sha256)
         source.close()
     except JournalError as exc:
         return error(exc.message_fr)
+    except AssessmentError as exc:
+        return error(exc.message("fr"))
     job = Job(str(path), chosen, "journal")
     written, refused = 0, []
     pending = []

@@ -84,3 +84,20 @@ class progress_bar:
     def __exit__(self, *exc: object) -> None:
         if self._bar is not None:
             self._bar.stop()
+
+
+def check_store(path: Any, session_ids: list[str]) -> str | None:
+    """``None`` when the audit log, the grilles and these sessions' sealed journals verify, else the refusal."""
+    from scoring.assessment.audit_store import SqliteAuditStore
+    from scoring.assessment.integrity import check_sessions
+    from scoring.assessment.model import AssessmentError
+    from scoring.storage import SqliteGrilleStore
+    from simulator.journal.sqlite_store import SqliteJournalStore
+
+    try:
+        with SqliteJournalStore(path, create=False) as journal, SqliteAuditStore(path) as audit, \
+                SqliteGrilleStore(path) as grilles:
+            check_sessions(journal, audit, grilles, session_ids)
+    except AssessmentError as exc:
+        return exc.message("fr")
+    return None
