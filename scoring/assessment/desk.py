@@ -222,7 +222,7 @@ class ReviewDesk(Accounts):
                     "Tranchez-les d'abord par une dérogation (OK ou NOK, avec une raison).",
                     f"Signing refused: competencies still 'not observed': {listed}. "
                     "Decide them first with an override (OK or NOK, with a reason).", left)
-            return SIGN, {"grille_sha256": review.grille_sha256}
+            return SIGN, {"grille_sha256": review.grille_sha256, "grille_row": review.grille_row}
 
         return self._act(assessor, session_id, decide)
 

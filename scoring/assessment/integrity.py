@@ -7,11 +7,13 @@ the registry of keys the audit log built.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from scoring.assessment.audit_signatures import Registry, verify_signatures
 from scoring.assessment.audit_store import AuditStore
 from scoring.assessment.audit_verify import verify_chain
-from scoring.assessment.model import AuditBreak, TamperDetected
-from scoring.storage import GrilleStore, verify_grilles
+from scoring.assessment.model import REOPEN, SIGN, AuditBreak, AuditEntry, TamperDetected
+from scoring.storage import GrilleStore, StoredGrille, verify_grilles
 
 
 class Integrity:
@@ -45,7 +47,57 @@ def _check(audit: AuditStore, grilles: GrilleStore) -> tuple[Registry, AuditBrea
     if found is not None:
         return Registry(), found
     registry, found = verify_signatures(entries)
-    return registry, found or verify_grilles(grilles.rows())
+    if found is not None:
+        return registry, found
+    rows = grilles.rows()
+    return registry, verify_grilles(rows) or grille_conflict(rows) or grille_after_signature(entries, rows)
+
+
+def signed_rows(entries: Sequence[AuditEntry]) -> dict[str, tuple[int, int]]:
+    """Session → ``(sign entry seq, grille row id)`` of the sessions signed and not re-opened since."""
+    locked: dict[str, tuple[int, int]] = {}
+    for entry in entries:
+        row = entry.payload.get("grille_row")
+        if entry.action == SIGN and isinstance(row, int) and not isinstance(row, bool):
+            locked[entry.session_id] = (entry.seq, row)
+        elif entry.action == REOPEN:
+            locked.pop(entry.session_id, None)
+    return locked
+
+
+def grille_after_signature(entries: Sequence[AuditEntry], rows: Sequence[StoredGrille]) -> AuditBreak | None:
+    """The first grille row stored for a signed session after the row its signature stands on (no re-open)."""
+    locked = signed_rows(entries)
+    for row in rows:
+        if row.session_id in locked and row.id > locked[row.session_id][1]:
+            seq = locked[row.session_id][0]
+            return AuditBreak(
+                row.id,
+                f"Grille n° {row.id} (session {row.session_id}) : ajoutée après la signature (entrée n° {seq}) sans "
+                "réouverture : une session signée ne se note plus.",
+                f"Grille #{row.id} (session {row.session_id}): added after the signature (entry #{seq}) without a "
+                "re-open: a signed session is not scored again.", "grille_after_signature", "grilles")
+    return None
+
+
+def grille_conflict(rows: Sequence[StoredGrille]) -> AuditBreak | None:
+    """The first grille that differs from an earlier one computed from the same journal, rubric and evidence.
+
+    The scorer is deterministic: the same inputs give the same grille byte for byte, so a second,
+    different grille on the same basis was not produced by it.
+    """
+    seen: dict[tuple[str, str, str, str], StoredGrille] = {}
+    for row in rows:
+        basis = (row.session_id, row.journal_head, row.rubric_sha256, row.evidence_source)
+        first = seen.setdefault(basis, row)
+        if first.grille_sha256 != row.grille_sha256:
+            return AuditBreak(
+                row.id,
+                f"Grille n° {row.id} (session {row.session_id}) : autres verdicts que la grille n° {first.id} pour le "
+                "même journal, la même grille de notation et les mêmes preuves : elle n'a pas été calculée par callsim.",
+                f"Grille #{row.id} (session {row.session_id}): other verdicts than grille #{first.id} for the same "
+                "journal, rubric and evidence: it was not computed by callsim.", "grille_conflict", "grilles")
+    return None
 
 
 def _refusal_fr(found: AuditBreak) -> str:

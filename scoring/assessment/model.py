@@ -55,7 +55,8 @@ class AuditEntry:
     - ``centre_seal``: ``{"day", "sessions": {id: [events, head]}, "seal_sha256"}``;
     - ``override``: ``{"competency", "verdict", "previous", "automatic", "reason"}`` where
       ``previous`` is the final verdict before this override and ``automatic`` the scorer's;
-    - ``review`` and ``sign``: ``{"grille_sha256"}`` — the automatic grille the assessor stood behind;
+    - ``review`` and ``sign``: ``{"grille_sha256", "grille_row"}`` — the automatic grille the assessor stood
+      behind, and its row in the grilles' chain (no grille may follow it until a ``reopen``);
     - ``reopen``: ``{"reason"}``.
     """
 
@@ -102,6 +103,8 @@ class SessionReview:
     audit: tuple[AuditEntry, ...] = ()
     signed_by: str = ""
     reviewed_by: tuple[str, ...] = field(default=())
+    #: The id of the grille row in the grilles' chain (0 before scoring).
+    grille_row: int = 0
 
     def automatic(self) -> dict[str, str]:
         """The scorer's verdict of each competency (empty before scoring)."""

@@ -46,7 +46,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         return error(exc.message_fr)
     except AssessmentError as exc:
         return error(exc.message("fr"))
-    refused_store = check_store(path, [args.session])
+    refused_store, _signed = check_store(path, [args.session])
     if refused_store is not None:
         return error(refused_store)
     if latest is None:

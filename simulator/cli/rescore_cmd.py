@@ -17,6 +17,7 @@ from simulator.cli.scoring_common import (
     progress_bar,
     rubric,
     verdict_fr,
+    without_signed,
 )
 from simulator.cli.store_option import store_path
 
@@ -62,10 +63,11 @@ def cmd_rescore(args: argparse.Namespace) -> int:
             source.close()
         else:
             ids = grilles.scored_session_ids()
-        refused_store = check_store(path, ids)
+        refused_store, signed = check_store(path, ids)
         if refused_store is not None:
             grilles.close()
             return error(refused_store)
+        ids = without_signed(ids, signed)
     except JournalError as exc:
         return error(exc.message_fr)
     except AssessmentError as exc:

@@ -18,6 +18,7 @@ from simulator.cli.scoring_common import (
     progress_bar,
     rubric,
     verdict_fr,
+    without_signed,
 )
 from simulator.cli.store_option import store_path
 
@@ -56,10 +57,11 @@ def cmd_score(args: argparse.Namespace) -> int:
         source = SqliteTranscripts(path)
         ids = list(args.sessions) or source.session_ids()
         grilles = SqliteGrilleStore(path)
-        refused_store = check_store(path, ids)
+        refused_store, signed = check_store(path, ids)
         if refused_store is not None:
             grilles.close()
             return error(refused_store)
+        ids = without_signed(ids, signed)
         todo = ids if args.force else _needing_score(path, grilles, ids, chosen.sha256)
         source.close()
     except JournalError as exc:
