@@ -75,9 +75,12 @@ def seal_day(desk: Any, admin: str, passphrase: str, day: str) -> tuple[bytes, A
 
 
 def _day_heads(journal: Any, day: str) -> dict[str, dict[str, Any]]:
+    """Each ended session of ``day`` with its event count, head and receipt (one still running is left out)."""
+    from scoring.grille import is_finished
+
     sessions: dict[str, dict[str, Any]] = {}
     for session_id in journal.session_ids():
-        if journal.header(session_id).created_at[:10] != day:
+        if journal.header(session_id).created_at[:10] != day or not is_finished(journal.events(session_id)):
             continue
         result = verify_session(journal, session_id)
         if not result.ok:
@@ -88,7 +91,8 @@ def _day_heads(journal: Any, day: str) -> dict[str, dict[str, Any]]:
         head = last.hash if last is not None else _header_head(journal, session_id)
         sessions[session_id] = {"events": result.checked, "head": head, "receipt": code}
     if not sessions:
-        raise SealRefused(f"Aucune session le {day} : rien à sceller.", f"No session on {day}: nothing to seal.")
+        raise SealRefused(f"Aucune session terminée le {day} : rien à sceller.",
+                          f"No session ended on {day}: nothing to seal.")
     return sessions
 
 
@@ -179,20 +183,19 @@ def seal_status(desk: Any, session_id: str, journal_head: str, grille_id: int) -
 
 
 def journal_against_seals(journal: Any, session_id: str, seals: list[tuple[str, int, str]]) -> SealProblem | None:
-    """``None`` when the journal still holds, at each sealed count, the head the centre sealed; else the problem."""
+    """``None`` when the journal still ends on the head the centre sealed (same count); else the problem."""
     from simulator.journal.canonical import header_hash
 
-    for day, count, head in seals:
-        if count == 0:
-            found = header_hash(journal.header(session_id))
-        else:
-            event = next(iter(journal.events(session_id, count - 1)), None)
-            found = event.hash if event is not None and event.seq == count else ""
-        if found != head:
+    for day, count, head in seals[-1:]:
+        last = journal.last_event(session_id)
+        found = (last.hash, last.seq) if last is not None else (header_hash(journal.header(session_id)), 0)
+        if found != (head, count):
             return SealProblem(
                 session_id,
-                f"Session {session_id} : le journal a changé depuis le sceau du centre du {day} (l'événement n° "
-                f"{count} n'est plus celui qui a été scellé : modifié puis ré-empreint, ou coupé).",
-                f"Session {session_id}: the journal changed since the centre seal of {day} (event #{count} is no "
-                "longer the one sealed: edited and re-hashed, or cut).")
+                f"Session {session_id} : le journal a changé depuis le sceau du centre du {day} (scellé à "
+                f"{count} événements, il en a {found[1]} et ne finit plus sur la tête scellée : modifié puis "
+                "ré-empreint, coupé ou prolongé).",
+                f"Session {session_id}: the journal changed since the centre seal of {day} (sealed at {count} "
+                f"events, it has {found[1]} and no longer ends on the sealed head: edited and re-hashed, cut or "
+                "extended).")
     return None

@@ -112,19 +112,14 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def _check_receipt(store: SqliteJournalStore, session_id: str, code: str) -> int:
-    """0 when the journal holds the head the receipt was taken from, else 1 saying it was rewritten."""
-    from simulator.journal.receipt import matching_seq, normalised_code
+    """0 when the journal matches the receipt, else 1 saying how it was changed."""
+    from simulator.journal.receipt import check_receipt
 
-    if normalised_code(code) is None:
-        return _error(f"reçu « {code} » mal recopié : 12 caractères dont le dernier de contrôle "
-                      "(invalid receipt code).")
-    seq = matching_seq(store, session_id, code)
-    if seq is None:
-        print(f"ÉCHEC : le journal ne contient plus la tête du reçu {code} : réécrit après la remise du reçu.")
-        print(f"[receipt_mismatch] The journal no longer holds the head of receipt {code}: rewritten after it.")
-        return 1
-    print(f"OK : le reçu {code} correspond au journal jusqu'à l'événement n° {seq}.")
-    return 0
+    ok, fr, en = check_receipt(store, session_id, code)
+    print(f"OK : {fr}" if ok else f"ÉCHEC : {fr}")
+    if not ok:
+        print(f"[receipt_mismatch] {en}")
+    return 0 if ok else 1
 
 
 def _check_seal(args: argparse.Namespace) -> int:

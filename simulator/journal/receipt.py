@@ -3,9 +3,10 @@
 A receipt is the first 55 bits of a head hash in Crockford base32 (11 characters: no I, L, O or U)
 followed by one check character, grouped by four: ``7KQ2-M9XD-4TR8``. The check character (a sum
 of the characters weighted 1…11, modulo 31) catches any single wrong character and any two
-neighbours swapped. The invigilator copies the code shown at the end of the épreuve; the seat
+neighbours swapped (but a 0 read for a Z, which no one confuses). The invigilator copies the code shown at the end of the épreuve; the seat
 also has a code at every 100th event. ``matching_seq`` finds which event (0 for the header) a
-receipt was taken from: a journal edited and re-hashed after it no longer holds that head.
+receipt was taken from: a journal edited and re-hashed after it no longer holds that head;
+``check_receipt`` also refuses events added after an end-of-épreuve receipt.
 """
 
 from __future__ import annotations
@@ -62,6 +63,32 @@ def matching_seq(store: JournalStore, session_id: str, code: str) -> int | None:
         if code_of(event.hash).replace("-", "") == wanted:
             return event.seq
     return None
+
+
+def check_receipt(store: JournalStore, session_id: str, code: str) -> tuple[bool, str, str]:
+    """Whether the journal matches the receipt, and why (French, English).
+
+    It matches when it holds the head the receipt was taken from, and either ends there (the
+    end-of-épreuve receipt) or it was an intermediate receipt (every 100th event).
+    """
+    if normalised_code(code) is None:
+        return (False, f"reçu « {code} » mal recopié : 12 caractères dont le dernier est de contrôle.",
+                f"receipt '{code}' miscopied: 12 characters, the last one a check character.")
+    seq = matching_seq(store, session_id, code)
+    last = store.last_event(session_id)
+    count = last.seq if last is not None else 0
+    if seq is None:
+        return (False, f"le journal ne contient plus la tête du reçu {code} : modifié et ré-empreint, ou coupé, "
+                       "après la remise du reçu.",
+                f"the journal no longer holds the head of receipt {code}: edited and re-hashed, or cut, "
+                "after the receipt was given.")
+    if seq != count and seq % CHECKPOINT:
+        return (False, f"le reçu {code} est celui de l'événement n° {seq}, mais le journal continue jusqu'au n° "
+                       f"{count} : événements ajoutés après la fin de l'épreuve.",
+                f"receipt {code} is that of event #{seq}, but the journal goes on to #{count}: events added "
+                "after the end of the épreuve.")
+    return (True, f"le reçu {code} correspond au journal jusqu'à l'événement n° {seq}.",
+            f"receipt {code} matches the journal up to event #{seq}.")
 
 
 def _check(data: str) -> str:
