@@ -2,8 +2,8 @@
 
 A receipt is the first 55 bits of a head hash in Crockford base32 (11 characters: no I, L, O or U)
 followed by one check character, grouped by four: ``7KQ2-M9XD-4TR8``. The check character (a sum
-of the characters weighted 1…11, modulo 31) catches any single wrong character and any two
-neighbours swapped (but a 0 read for a Z, which no one confuses). The invigilator copies the code shown at the end of the épreuve; the seat
+of the characters weighted 1…11 in GF(32)) catches any single wrong character and any two
+characters swapped. The invigilator copies the code shown at the end of the épreuve; the seat
 also has a code at every 100th event. ``matching_seq`` finds which event (0 for the header) a
 receipt was taken from: a journal edited and re-hashed after it no longer holds that head;
 ``check_receipt`` also refuses events added after an end-of-épreuve receipt.
@@ -92,4 +92,25 @@ def check_receipt(store: JournalStore, session_id: str, code: str) -> tuple[bool
 
 
 def _check(data: str) -> str:
-    return ALPHABET[sum(weight * ALPHABET.index(ch) for weight, ch in enumerate(data, start=1)) % 31]
+    """The check character: the characters' values weighted 1…11 and summed in GF(32).
+
+    In a field, a wrong value times a non-zero weight is never zero, and two neighbours swapped
+    change the sum by (a + b)(w + w') which is never zero either: both errors are always caught.
+    """
+    total = 0
+    for weight, ch in enumerate(data, start=1):
+        total ^= _gf32_times(weight, ALPHABET.index(ch))
+    return ALPHABET[total]
+
+
+def _gf32_times(a: int, b: int) -> int:
+    """``a × b`` in GF(2⁵) (modulo x⁵ + x² + 1)."""
+    product = 0
+    while b:
+        if b & 1:
+            product ^= a
+        b >>= 1
+        a <<= 1
+        if a & 0b100000:
+            a ^= 0b100101
+    return product
