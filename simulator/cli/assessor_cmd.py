@@ -24,32 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     """Add ``assessor``, ``override``, ``mark-reviewed``, ``sign``, ``reopen``, ``audit`` and ``sessions``."""
     from scoring.assessment.model import STATUSES
 
-    assessor = subparsers.add_parser("assessor", help="comptes d'évaluateur (ajouter, lister)",
-                                     description="Comptes nominatifs des évaluateurs ; la phrase secrète n'est "
-                                                 "conservée que sous forme d'empreinte argon2id.")
-    assessor.set_defaults(handler=lambda _args: _usage(assessor))
-    accounts = assessor.add_subparsers(dest="assessor_command", metavar="ACTION")
-    add = accounts.add_parser("add", help="enregistrer un évaluateur (administrateur requis)",
-                              description="Un administrateur (créé par « callsim store init ») enregistre un "
-                                          "évaluateur : la phrase secrète de l'administrateur, puis celle de "
-                                          "l'évaluateur (au moins 12 caractères) deux fois au terminal — ou une ligne "
-                                          "chacune sur l'entrée standard. Une paire de clés Ed25519 est créée ; la "
-                                          "clé privée, chiffrée, va dans le dossier des clés ; l'enregistrement est "
-                                          "signé par l'administrateur.")
-    add.add_argument("name", metavar="NOM", help="nom de l'évaluateur (2 à 40 caractères)")
-    add.add_argument("--admin", required=True, metavar="ADMIN", help="nom de l'administrateur qui enregistre")
-    _common(add, passphrase=True)
-    add.set_defaults(handler=cmd_assessor_add)
-    remove = accounts.add_parser("remove", help="retirer un évaluateur (administrateur requis)",
-                                 description="Retire un évaluateur : il ne peut plus agir ; ses signatures passées "
-                                             "restent vérifiables.")
-    remove.add_argument("name", metavar="NOM", help="nom de l'évaluateur")
-    remove.add_argument("--admin", required=True, metavar="ADMIN", help="nom de l'administrateur")
-    _common(remove, passphrase=True)
-    remove.set_defaults(handler=cmd_assessor_remove)
-    listing = accounts.add_parser("list", help="lister les comptes d'évaluateur", description="Liste les comptes.")
-    _common(listing)
-    listing.set_defaults(handler=cmd_assessor_list)
+    _register_accounts(subparsers)
 
     override = subparsers.add_parser(
         "override", help="changer le verdict d'une compétence, avec une raison écrite",
@@ -102,6 +77,36 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     sessions.add_argument("--until", metavar="AAAA-MM-JJ", help="sessions commencées ce jour-là ou avant")
     _common(sessions)
     sessions.set_defaults(handler=cmd_sessions)
+
+
+def _register_accounts(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """``assessor add | remove | list``."""
+    assessor = subparsers.add_parser("assessor", help="comptes d'évaluateur (ajouter, lister)",
+                                     description="Comptes nominatifs des évaluateurs ; la phrase secrète n'est "
+                                                 "conservée que sous forme d'empreinte argon2id.")
+    assessor.set_defaults(handler=lambda _args: _usage(assessor))
+    accounts = assessor.add_subparsers(dest="assessor_command", metavar="ACTION")
+    add = accounts.add_parser("add", help="enregistrer un évaluateur (administrateur requis)",
+                              description="Un administrateur (créé par « callsim store init ») enregistre un "
+                                          "évaluateur : la phrase secrète de l'administrateur, puis celle de "
+                                          "l'évaluateur (au moins 12 caractères) deux fois au terminal — ou une ligne "
+                                          "chacune sur l'entrée standard. Une paire de clés Ed25519 est créée ; la "
+                                          "clé privée, chiffrée, va dans le dossier des clés ; l'enregistrement est "
+                                          "signé par l'administrateur.")
+    add.add_argument("name", metavar="NOM", help="nom de l'évaluateur (2 à 40 caractères)")
+    add.add_argument("--admin", required=True, metavar="ADMIN", help="nom de l'administrateur qui enregistre")
+    _common(add, passphrase=True)
+    add.set_defaults(handler=cmd_assessor_add)
+    remove = accounts.add_parser("remove", help="retirer un évaluateur (administrateur requis)",
+                                 description="Retire un évaluateur : il ne peut plus agir ; ses signatures passées "
+                                             "restent vérifiables.")
+    remove.add_argument("name", metavar="NOM", help="nom de l'évaluateur")
+    remove.add_argument("--admin", required=True, metavar="ADMIN", help="nom de l'administrateur")
+    _common(remove, passphrase=True)
+    remove.set_defaults(handler=cmd_assessor_remove)
+    listing = accounts.add_parser("list", help="lister les comptes d'évaluateur", description="Liste les comptes.")
+    _common(listing)
+    listing.set_defaults(handler=cmd_assessor_list)
 
 
 def _common(parser: argparse.ArgumentParser, *, passphrase: bool = False) -> None:

@@ -39,39 +39,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def cmd_rescore(args: argparse.Namespace) -> int:
     """Replay, apply the rubric, print what changes per competency, then store (unless --dry-run)."""
-    from scoring.assessment.model import AssessmentError
     from scoring.batch import Job, run, workers_for
     from scoring.rubric_file import RubricError
-    from scoring.storage import SqliteGrilleStore
-    from scoring.transcripts import SqliteTranscripts
-    from simulator.journal.errors import JournalError
 
     try:
         chosen = rubric(args)
     except RubricError as exc:
         return print_rubric_error(exc)
     path = store_path(args)
-    try:
-        grilles = SqliteGrilleStore(path) if path.is_file() else None
-        if grilles is None:
-            return error(f"journal introuvable : {path}")
-        if args.sessions:
-            ids = list(args.sessions)
-        elif args.all:
-            source = SqliteTranscripts(path)
-            ids = source.session_ids()
-            source.close()
-        else:
-            ids = grilles.scored_session_ids()
-        refused_store, signed = check_store(path, ids)
-        if refused_store is not None:
-            grilles.close()
-            return error(refused_store)
-        ids = without_signed(ids, signed)
-    except JournalError as exc:
-        return error(exc.message_fr)
-    except AssessmentError as exc:
-        return error(exc.message("fr"))
+    if not path.is_file():
+        return error(f"journal introuvable : {path}")
+    opened = _grilles_and_ids(args, path)
+    if isinstance(opened, str):
+        return error(opened)
+    grilles, ids = opened
     if not ids:
         print("Aucune session à renoter (aucune grille enregistrée : utilisez callsim score, ou --all).", file=sys.stderr)
         return 0
@@ -103,6 +84,35 @@ def cmd_rescore(args: argparse.Namespace) -> int:
                 grilles.put(new[start:start + BATCH_WRITE], now())
             print(f"{summary} ; {len(new)} grille(s) enregistrée(s).", file=sys.stderr)
     return 1 if refused else 0
+
+
+def _grilles_and_ids(args: argparse.Namespace, path: Any) -> tuple[Any, list[str]] | str:
+    """The grilles store and the sessions to rescore (signed ones left out, each named), or why not."""
+    from scoring.assessment.model import AssessmentError
+    from scoring.storage import SqliteGrilleStore
+    from scoring.transcripts import SqliteTranscripts
+    from simulator.journal.errors import JournalError
+
+    try:
+        grilles = SqliteGrilleStore(path)
+    except AssessmentError as exc:
+        return exc.message("fr")
+    try:
+        if args.sessions:
+            ids = list(args.sessions)
+        elif args.all:
+            source = SqliteTranscripts(path)
+            ids = source.session_ids()
+            source.close()
+        else:
+            ids = grilles.scored_session_ids()
+        refused, signed = check_store(path, ids)
+    except JournalError as exc:
+        refused = exc.message_fr
+    if refused is not None:
+        grilles.close()
+        return refused
+    return grilles, without_signed(ids, signed)
 
 
 def _difference_lines(old: dict[str, Any] | None, new: dict[str, Any]) -> list[str]:

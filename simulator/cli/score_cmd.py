@@ -56,14 +56,13 @@ def cmd_score(args: argparse.Namespace) -> int:
     try:
         source = SqliteTranscripts(path)
         ids = list(args.sessions) or source.session_ids()
-        grilles = SqliteGrilleStore(path)
+        source.close()
         refused_store, signed = check_store(path, ids)
         if refused_store is not None:
-            grilles.close()
             return error(refused_store)
+        grilles = SqliteGrilleStore(path)
         ids = without_signed(ids, signed)
         todo = ids if args.force else _needing_score(path, grilles, ids, chosen.sha256)
-        source.close()
     except JournalError as exc:
         return error(exc.message_fr)
     except AssessmentError as exc:
