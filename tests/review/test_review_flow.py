@@ -183,3 +183,20 @@ async def test_override_review_sign_and_reopen_through_the_keyboard(review_store
         assert isinstance(app.screen, SessionsScreen)  # the list is read again: status and overrides now
         row = app.screen.query_one(SessionTable).get_row(session_id)
         assert str(row[2]) == "notée" and row[5] == str(1 + len(left))
+
+
+async def test_a_store_whose_grilles_were_altered_is_refused_naming_the_row(review_store):
+    """A grille's verdicts edited in the file (triggers dropped): the app says which row and lets nobody in."""
+    import sqlite3
+
+    store, _played = review_store
+    conn = sqlite3.connect(store, isolation_level=None)
+    conn.execute("DROP TRIGGER grilles_no_update")
+    conn.execute("UPDATE grilles SET grille_json = replace(grille_json, '\"nok\"', '\"ok\"') WHERE id = 1")
+    conn.close()
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "Grille n° 1" in screen_text(app)
+        await sign_in(pilot)
+        assert isinstance(app.screen, SignInScreen) and app.assessor == ""
+        assert "Lecture refusée : Grille n° 1" in screen_text(app)
