@@ -279,3 +279,17 @@ def test_the_untouched_store_passes_every_check():
     assert desk.review(ids["ideal"]).status == "signed"
     desk.close()
     assert GENESIS == "0" * 64
+
+
+@pytest.mark.parametrize("lang, heading", [("fr", "ÉCHEC : chaîne des grilles rompue à la grille n° {id}."),
+                                           ("en", "FAILED: grilles chain broken at grille #{id}.")])
+def test_audit_verify_names_an_altered_grille_on_the_command_line(capsys, lang, heading):
+    from simulator.cli import main
+
+    path, _ids, _receipts, _seal = _copy("cli-")
+    _raw(path, ("UPDATE grilles SET verdict = 'ok', grille_json = replace(grille_json, '\"nok\"', '\"ok\"') "
+                "WHERE id = 2", ()))
+    assert main(["audit", "verify", "--store", str(path), "--lang", lang]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == heading.format(id=2)
+    assert ("Grille n° 2" if lang == "fr" else "Grille #2") in lines[1]

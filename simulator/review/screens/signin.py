@@ -30,8 +30,8 @@ class SignInScreen(Screen):
                 yield Label(t("Passphrase"), classes="signin-label")
                 yield Input(id="passphrase", password=True, compact=True)
             yield Button(t("Sign in (Enter)"), id="signin-button", variant="primary", compact=True)
-            no_account = t("There is no assessor account in this store yet: "
-                           "create one with « callsim assessor add NAME ».")
+            no_account = t("There is no assessor account in this store yet: an administrator registers one with "
+                           "« callsim assessor add NAME --admin ADMIN ».")
             yield Static(self._store_state(no_account), id="signin-error", classes="refusal")
         yield KeyBar()
 
