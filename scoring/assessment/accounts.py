@@ -107,6 +107,13 @@ class Accounts:
         self._unlocked[name] = self.keys.unlock(registry.admins[name], passphrase)
         return name
 
+    def signer(self, name: str) -> Any:
+        """The key ``name`` unlocked at sign-in (``AuthenticationFailed`` when they have not signed in)."""
+        if name not in self._unlocked:
+            raise AuthenticationFailed(f"« {name} » doit se connecter (phrase secrète) avant d'agir.",
+                                       f"'{name}' must sign in (passphrase) before acting.")
+        return self._unlocked[name]
+
     def assessor_names(self) -> list[str]:
         """Registered assessors (not removed), then accounts written before signatures, in order."""
         registry = self.integrity.registry()

@@ -34,7 +34,6 @@ from scoring.assessment.model import (
     TO_SCORE,
     AuditBreak,
     AuditEntry,
-    AuthenticationFailed,
     InvalidFilter,
     InvalidOverride,
     InvalidTransition,
@@ -251,7 +250,7 @@ class ReviewDesk(Accounts):
             action, payload = decide(self.review(session_id))
             try:
                 return self.audit.append(assessor, action, session_id, payload, self._now(),
-                                         after=head.hash if head else GENESIS, signer=self._unlocked[assessor])
+                                         after=head.hash if head else GENESIS, signer=self.signer(assessor))
             except AuditConflict:
                 continue
         raise AuditConflict()
@@ -270,9 +269,7 @@ class ReviewDesk(Accounts):
             raise UnknownAssessor(
                 f"Évaluateur inconnu : « {name} » (un administrateur l'enregistre avec callsim assessor add).",
                 f"Unknown assessor: '{name}' (an administrator registers them with callsim assessor add).")
-        if name not in self._unlocked:
-            raise AuthenticationFailed(f"« {name} » doit se connecter (phrase secrète) avant d'agir.",
-                                       f"'{name}' must sign in (passphrase) before acting.")
+        self.signer(name)
 
     def _now(self) -> str:
         return stamp(self.clock.now())

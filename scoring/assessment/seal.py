@@ -17,6 +17,7 @@ from typing import Any
 
 from scoring.assessment.keys import public_hex, verify_signature
 from scoring.assessment.model import CENTRE_SEAL, AssessmentError, AuditEntry
+from simulator.engine.clock import stamp
 from simulator.journal.canonical import canonical_bytes
 from simulator.journal.receipt import code_of, receipt_code
 from simulator.journal.verify import verify_session
@@ -63,14 +64,15 @@ def seal_day(desk: Any, admin: str, passphrase: str, day: str) -> tuple[bytes, A
     sessions = _day_heads(desk.journal, day)
     last = desk.audit.last()
     grille_id, grille_hash = desk.grilles.head()
-    document = {"format": FORMAT, "day": day, "sealed_at": desk._now(), "centre_key": public_hex(centre),
+    now = stamp(desk.clock.now())
+    document = {"format": FORMAT, "day": day, "sealed_at": now, "centre_key": public_hex(centre),
                 "sessions": sessions, "audit": {"seq": last.seq if last else 0, "hash": last.hash if last else ""},
                 "grilles": {"id": grille_id, "hash": grille_hash}}
     signed = {**document, "signature": centre.sign(canonical_bytes(document)).hex()}
     data = (json.dumps(signed, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
     payload = {"day": day, "sessions": {sid: [item["events"], item["head"]] for sid, item in sessions.items()},
                "seal_sha256": hashlib.sha256(canonical_bytes(signed)).hexdigest()}
-    entry = desk.audit.append(admin, CENTRE_SEAL, "", payload, desk._now(), signer=desk._unlocked[admin])
+    entry = desk.audit.append(admin, CENTRE_SEAL, "", payload, now, signer=desk.signer(admin))
     return data, entry
 
 

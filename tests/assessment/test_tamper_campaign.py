@@ -38,7 +38,6 @@ from scoring.assessment.seal import seal_day, verify_seal
 from scoring.storage import GENESIS
 from simulator.journal.canonical import event_hash_from_text
 from simulator.journal.receipt import check_receipt, receipt_code
-from simulator.journal.sqlite_schema import TRIGGERS
 from simulator.journal.sqlite_store import SqliteJournalStore
 
 CAMPAIGN = settings(derandomize=True, max_examples=12, deadline=None, database=None)
