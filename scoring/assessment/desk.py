@@ -108,7 +108,8 @@ class ReviewDesk(Accounts):
             raise UnknownSessionReview(f"Session inconnue : « {session_id} ».",
                                        f"Unknown session: '{session_id}'.") from None
         self._check_journal(session_id, self.integrity.registry())
-        return fold_review(header, self.grilles.latest(session_id), self.audit.entries(session_id))
+        entries = self.integrity.verified(self.audit.entries(session_id))
+        return fold_review(header, self.grilles.latest(session_id), entries)
 
     def sessions(self, *, epreuve: str | None = None, status: str | None = None,
                  since: str | date | None = None, until: str | date | None = None) -> list[SessionReview]:
@@ -119,7 +120,7 @@ class ReviewDesk(Accounts):
         first, last = _day(since), _day(until)
         registry = self.integrity.registry()
         by_session: dict[str, list[AuditEntry]] = {}
-        for entry in self.audit.entries():
+        for entry in self.integrity.verified(self.audit.entries()):
             by_session.setdefault(entry.session_id, []).append(entry)
         found = []
         for session_id in self.journal.session_ids():
@@ -145,8 +146,7 @@ class ReviewDesk(Accounts):
 
     def audit_entries(self, session_id: str | None = None) -> list[AuditEntry]:
         """The audit log (or one session's part of it), in ``seq`` order, once verified."""
-        self.integrity.registry()
-        return self.audit.entries(session_id)
+        return self.integrity.verified(self.audit.entries(session_id))
 
     def verify_audit(self) -> AuditBreak | None:
         """``None`` if the audit chain, its signatures and the grilles' chain verify, else the first break."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from scoring.assessment.audit_signatures import Registry, verify_signatures
+from scoring.assessment.audit_signatures import ADMIN_ACTIONS, Registry, verify_signatures
 from scoring.assessment.audit_store import AuditStore
 from scoring.assessment.audit_verify import verify_chain
 from scoring.assessment.model import REOPEN, SIGN, AuditBreak, AuditEntry, TamperDetected
@@ -39,6 +39,31 @@ class Integrity:
         if found is not None:
             raise TamperDetected(_refusal_fr(found), _refusal_en(found))
         return registry
+
+    def verified(self, entries: Sequence[AuditEntry]) -> list[AuditEntry]:
+        """``entries`` once each re-hashes and carries its author's signature, as read now (not as cached)."""
+        from scoring.assessment.audit_store import entry_hash, signed_message
+        from scoring.assessment.keys import verify_signature
+
+        registry = self.registry()
+        unsigned_until = int(registry.migration.get("unsigned_until", 0) or 0)
+        for entry in entries:
+            try:
+                intact = entry_hash(entry.seq, entry.at, entry.assessor, entry.action, entry.session_id,
+                                    entry.payload, entry.prev_hash) == entry.hash
+            except ValueError:  # a payload canonical JSON refuses can only be a damaged one
+                intact = False
+            signer = "admin" if entry.action in ADMIN_ACTIONS else "assessor"
+            if intact and entry.seq > unsigned_until:
+                intact = verify_signature(registry.key_of(entry.assessor), entry.signature,
+                                          signed_message(entry.hash))
+            if not intact:
+                raise TamperDetected(
+                    f"Lecture refusée : l'entrée d'audit n° {entry.seq} ({entry.action}, {signer} « {entry.assessor} ») "
+                    "a changé depuis sa vérification. Vérifiez avec « callsim audit verify ».",
+                    f"Reading refused: audit entry #{entry.seq} ({entry.action}, {signer} '{entry.assessor}') changed "
+                    "since it was verified. Check with « callsim audit verify ».")
+        return list(entries)
 
 
 def _check(audit: AuditStore, grilles: GrilleStore) -> tuple[Registry, AuditBreak | None]:

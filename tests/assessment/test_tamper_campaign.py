@@ -292,3 +292,19 @@ def test_audit_verify_names_an_altered_grille_on_the_command_line(capsys, lang, 
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == heading.format(id=2)
     assert ("Grille n° 2" if lang == "fr" else "Grille #2") in lines[1]
+
+
+def test_an_entry_edited_while_a_desk_is_open_is_refused_at_the_next_read():
+    """The review app keeps its desk open all day: an old entry edited meanwhile (same head) is still caught."""
+    path, ids, _receipts, _seal = _copy("open-")
+    desk = bare_desk(path)
+    try:
+        session = ids["never-confirms"]
+        before = desk.review(session)
+        seq = before.overrides[0].audit_seq
+        _raw(path, ("UPDATE audit SET payload = replace(payload, '\"ok\"', '\"nok\"') WHERE seq = ?", (seq,)))
+        with pytest.raises(TamperDetected) as refused:
+            desk.review(session)
+        assert f"l'entrée d'audit n° {seq} (override" in refused.value.message("fr")
+    finally:
+        desk.close()
