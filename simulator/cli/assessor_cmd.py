@@ -196,6 +196,8 @@ def _as_assessor(args: argparse.Namespace, act: Callable[[Any, str, dict[str, An
 def cmd_assessor_add(args: argparse.Namespace) -> int:
     """Register an assessor: the administrator's passphrase, then the assessor's (twice on a terminal)."""
     text = _TEXT[args.lang]
+    if not store_path(args).is_file():
+        return _fail(text, text["no_admin_store"].format(store_path(args)), 2)
     try:
         admin_passphrase = read_passphrase(args, args.admin, admin=True)
         passphrase = read_passphrase(args, args.name, confirm=True)

@@ -15,6 +15,7 @@ from scoring.reports.view import verdict_word
 TEXT: dict[str, dict[str, Any]] = {
     "fr": {
         "error": "Erreur : {}", "no_store": "journal introuvable : {} (simulez ou passez une épreuve d'abord).",
+        "no_admin_store": "magasin introuvable : {} (créez-le avec « callsim store init ADMIN »).",
         "prompt": "Phrase secrète de {} : ", "admin_prompt": "Phrase secrète de l'administrateur {} : ",
         "removed": "Évaluateur retiré : {} (ses signatures passées restent vérifiables).",
         "broken_grille": "ÉCHEC : chaîne des grilles rompue à la grille n° {seq}.", "again": "Une deuxième fois, pour confirmer : ",
@@ -38,6 +39,7 @@ TEXT: dict[str, dict[str, Any]] = {
     },
     "en": {
         "error": "Error: {}", "no_store": "journal not found: {} (simulate or sit an épreuve first).",
+        "no_admin_store": "store not found: {} (create it with « callsim store init ADMIN »).",
         "prompt": "Passphrase of {}: ", "admin_prompt": "Passphrase of the administrator {}: ",
         "removed": "Assessor removed: {} (their past signatures stay verifiable).",
         "broken_grille": "FAILED: grilles chain broken at grille #{seq}.", "again": "Once more, to confirm: ",

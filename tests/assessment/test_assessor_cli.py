@@ -90,6 +90,29 @@ def test_assessor_add_refuses_a_short_passphrase_and_an_unreadable_one(tmp_path,
     assert _run(capsys, "assessor", "list", "--store", path)[1] == ""
 
 
+def test_assessor_remove_needs_the_administrator_and_keeps_the_past(tmp_path, capsys, monkeypatch):
+    path = _initialised(tmp_path, capsys, monkeypatch)
+    _stdin(monkeypatch, f"{ADMIN_PASSPHRASE}\nune phrase secrète assez longue\n")
+    assert _run(capsys, "assessor", "add", "Marc", "--admin", "Chef de centre", "--passphrase-stdin",
+                "--store", path)[0] == 0
+    _stdin(monkeypatch, "pas la bonne phrase\n")
+    assert _run(capsys, "assessor", "remove", "Marc", "--admin", "Chef de centre", "--passphrase-stdin",
+                "--store", path)[0] == 1
+    _stdin(monkeypatch, f"{ADMIN_PASSPHRASE}\n")
+    assert _run(capsys, "assessor", "remove", "Marc", "--admin", "Chef de centre", "--passphrase-stdin",
+                "--store", path, "--lang", "en") == (
+        0, "Assessor removed: Marc (their past signatures stay verifiable).\n", "")
+    assert _run(capsys, "assessor", "list", "--store", path)[1] == ""
+    assert _run(capsys, "audit", "verify", "--store", path)[:2] == (0, "OK : chaîne d'audit intacte (3 entrées).\n")
+
+
+def test_assessor_add_on_a_missing_store_points_to_store_init(tmp_path, capsys, monkeypatch):
+    _stdin(monkeypatch, f"{ADMIN_PASSPHRASE}\nune phrase secrète assez longue\n")
+    code, _out, err = _run(capsys, "assessor", "add", "Marc", "--admin", "Chef", "--passphrase-stdin",
+                           "--store", str(tmp_path / "absent.sqlite3"))
+    assert code == 2 and "callsim store init ADMIN" in err and not (tmp_path / "absent.sqlite3").exists()
+
+
 def test_store_init_twice_is_refused(tmp_path, capsys, monkeypatch):
     path = _initialised(tmp_path, capsys, monkeypatch)
     _stdin(monkeypatch, ADMIN_PASSPHRASE + "\n")
