@@ -7,6 +7,7 @@ the registry of keys the audit log built.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from scoring.assessment.audit_signatures import ADMIN_ACTIONS, Registry, verify_signatures
@@ -14,6 +15,10 @@ from scoring.assessment.audit_store import AuditStore
 from scoring.assessment.audit_verify import verify_chain
 from scoring.assessment.model import REOPEN, SIGN, AuditBreak, AuditEntry, TamperDetected
 from scoring.storage import GrilleStore, StoredGrille, verify_grilles
+
+
+#: The grille format a stored grille declares (its canonical JSON writes ``"callsim":"grille/1"``).
+_FORMAT = re.compile(r'"callsim":"([^"]*)"')
 
 
 class Integrity:
@@ -108,12 +113,17 @@ def grille_after_signature(entries: Sequence[AuditEntry], rows: Sequence[StoredG
 def grille_conflict(rows: Sequence[StoredGrille]) -> AuditBreak | None:
     """The first grille that differs from an earlier one computed from the same journal, rubric and evidence.
 
-    The scorer is deterministic: the same inputs give the same grille byte for byte, so a second,
-    different grille on the same basis was not produced by it.
+    The scorer is deterministic: the same journal, rubric and grille format give the same grille byte
+    for byte, so a second, different grille on the same basis was not produced by it. Only grilles
+    scored from the journal's own evidence count: a replay (``rescore``) also depends on the
+    scenario files, which may rightly have changed.
     """
     seen: dict[tuple[str, str, str, str], StoredGrille] = {}
     for row in rows:
-        basis = (row.session_id, row.journal_head, row.rubric_sha256, row.evidence_source)
+        if row.evidence_source != "journal":
+            continue
+        found = _FORMAT.search(row.grille_json)
+        basis = (row.session_id, row.journal_head, row.rubric_sha256, found.group(1) if found else "")
         first = seen.setdefault(basis, row)
         if first.grille_sha256 != row.grille_sha256:
             return AuditBreak(
