@@ -1,7 +1,8 @@
 """Where the assessors' accounts and audit log are kept: behind ``AuditStore``; append-only tables in the journal's SQLite file.
 
 Two tables beside the journal and the grilles, created on first use: ``assessors`` (name, argon2id
-hash, when) and ``audit`` (the hash-chained ``AuditEntry`` rows). Triggers refuse UPDATE and DELETE
+hash, when) and ``audit`` (the hash-chained ``AuditEntry`` rows, each with its author's Ed25519
+signature of its hash: ``signer`` is the unlocked private key of whoever acts). Triggers refuse UPDATE and DELETE
 on both, and an audit row must be the next ``seq`` and link to the previous hash. Each write runs in
 one ``BEGIN IMMEDIATE`` transaction that reads the chain head and appends after it, so two processes
 never fork the chain; an account and its ``assessor_added`` entry are written together.
@@ -15,7 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Protocol, Self
 
-from scoring.assessment.model import ASSESSOR_ADDED, AssessmentError, AssessorExists, AuditEntry
+from scoring.assessment.model import ASSESSOR_ADDED, AssessmentError, AssessorExists, AuditEntry, NeedsMigration
 from scoring.side_tables import SideTables
 from simulator.journal.canonical import canonical_bytes, canonical_text, sha256_hex
 
@@ -40,7 +41,8 @@ SCHEMA = (
     session_id TEXT NOT NULL,
     payload TEXT NOT NULL,
     prev_hash TEXT NOT NULL,
-    hash TEXT NOT NULL
+    hash TEXT NOT NULL,
+    signature TEXT NOT NULL DEFAULT ''
 )""",
     "CREATE INDEX IF NOT EXISTS audit_by_session ON audit (session_id, seq)",
     f"CREATE TRIGGER IF NOT EXISTS assessors_no_update BEFORE UPDATE ON assessors {_REFUSE_ACCOUNTS}",
@@ -56,7 +58,20 @@ SCHEMA = (
     "OR NEW.prev_hash IS NOT COALESCE((SELECT hash FROM audit WHERE seq = NEW.seq - 1), "
     f"'{GENESIS}') {_REFUSE_AUDIT}"),
 )
-_COLUMNS = "seq, at, assessor, action, session_id, payload, prev_hash, hash"
+_COLUMNS = "seq, at, assessor, action, session_id, payload, prev_hash, hash, signature"
+#: What an entry's signature signs: this prefix and the entry's hash.
+SIGNED_PREFIX = b"callsim-audit-v1:"
+
+
+class Signer(Protocol):
+    """An unlocked private key (``cryptography``'s ``Ed25519PrivateKey``)."""
+
+    def sign(self, data: bytes) -> bytes: ...
+
+
+def signed_message(digest: str) -> bytes:
+    """The bytes an entry's signature signs."""
+    return SIGNED_PREFIX + digest.encode("ascii", errors="replace")
 
 
 class AuditConflict(AssessmentError):
@@ -81,19 +96,20 @@ def entry_hash(seq: int, at: str, assessor: str, action: str, session_id: str,
 
 
 def chained(seq: int, at: str, assessor: str, action: str, session_id: str,
-            payload: Mapping[str, Any], prev_hash: str) -> AuditEntry:
-    """The entry that follows ``prev_hash`` at ``seq``, with its hash."""
+            payload: Mapping[str, Any], prev_hash: str, signer: Signer | None = None) -> AuditEntry:
+    """The entry that follows ``prev_hash`` at ``seq``, with its hash and ``signer``'s signature of it."""
     data = json.loads(canonical_text(dict(payload)))
     digest = entry_hash(seq, at, assessor, action, session_id, data, prev_hash)
-    return AuditEntry(seq, at, assessor, action, session_id, data, prev_hash, digest)
+    signature = signer.sign(signed_message(digest)).hex() if signer is not None else ""
+    return AuditEntry(seq, at, assessor, action, session_id, data, prev_hash, digest, signature)
 
 
 class AuditStore(Protocol):
     """Append-only storage of assessor accounts and the hash-chained audit log."""
 
     def append(self, assessor: str, action: str, session_id: str, payload: Mapping[str, Any], at: str,
-               *, after: str | None = None) -> AuditEntry:
-        """Append the next entry (seq, prev_hash, hash assigned here) in one transaction.
+               *, after: str | None = None, signer: Signer | None = None) -> AuditEntry:
+        """Append the next entry (seq, prev_hash, hash and ``signer``'s signature assigned here) in one transaction.
 
         With ``after`` (the hash of the last entry the caller decided upon, ``GENESIS`` for none),
         raise ``AuditConflict`` if the log moved on meanwhile.
@@ -108,8 +124,12 @@ class AuditStore(Protocol):
         """The chain's latest entry (``None`` while the log is empty)."""
         ...
 
-    def add_assessor(self, name: str, kdf_hash: str, at: str) -> AuditEntry:
-        """Store an account and its ``assessor_added`` entry together; ``AssessorExists`` if taken."""
+    def add_assessor(self, name: str, kdf_hash: str, at: str, *, actor: str = "", action: str = ASSESSOR_ADDED,
+                     payload: Mapping[str, Any] | None = None, signer: Signer | None = None) -> AuditEntry:
+        """Store an account and the entry registering it (by ``actor``) together; ``AssessorExists`` if taken.
+
+        An account already in the table without a registration (written before sealing) only gets its entry.
+        """
         ...
 
     def assessor_hash(self, name: str) -> str | None: ...
@@ -126,11 +146,17 @@ class SqliteAuditStore:
         # a damaged row is reported by verification, not a crash
         self._tables = SideTables(path, ("assessors", "audit"), SCHEMA, timeout=timeout, text_factory=_lenient_text)
         self.path = self._tables.path
+        columns = {row[1] for row in self._tables.fetch("PRAGMA table_info(audit)")}
+        if "signature" not in columns:
+            self._tables.close()
+            raise NeedsMigration(
+                f"Le magasin {self.path} date d'avant le scellement : lancez « callsim store migrate ».",
+                f"The store {self.path} predates sealing: run « callsim store migrate ».")
 
     def append(self, assessor: str, action: str, session_id: str, payload: Mapping[str, Any], at: str,
-               *, after: str | None = None) -> AuditEntry:
+               *, after: str | None = None, signer: Signer | None = None) -> AuditEntry:
         with self._tables.transaction() as conn:
-            return self._append(conn, assessor, action, session_id, payload, at, after)
+            return self._append(conn, assessor, action, session_id, payload, at, after, signer)
 
     def entries(self, session_id: str | None = None) -> list[AuditEntry]:
         if session_id is None:
@@ -143,12 +169,16 @@ class SqliteAuditStore:
         rows = self._tables.fetch(f"SELECT {_COLUMNS} FROM audit ORDER BY seq DESC LIMIT 1")
         return _row_to_entry(rows[0]) if rows else None
 
-    def add_assessor(self, name: str, kdf_hash: str, at: str) -> AuditEntry:
+    def add_assessor(self, name: str, kdf_hash: str, at: str, *, actor: str = "", action: str = ASSESSOR_ADDED,
+                     payload: Mapping[str, Any] | None = None, signer: Signer | None = None) -> AuditEntry:
         with self._tables.transaction() as conn:
-            if conn.execute("SELECT 1 FROM assessors WHERE name = ?", (name,)).fetchone():
+            row = conn.execute("SELECT kdf_hash FROM assessors WHERE name = ?", (name,)).fetchone()
+            if row is not None and row[0] != kdf_hash:
                 raise _exists(name)
-            conn.execute("INSERT INTO assessors (name, kdf_hash, created_at) VALUES (?, ?, ?)", (name, kdf_hash, at))
-            return self._append(conn, name, ASSESSOR_ADDED, "", {}, at, None)
+            if row is None:
+                conn.execute("INSERT INTO assessors (name, kdf_hash, created_at) VALUES (?, ?, ?)",
+                             (name, kdf_hash, at))
+            return self._append(conn, actor or name, action, "", payload or {}, at, None, signer)
 
     def assessor_hash(self, name: str) -> str | None:
         rows = self._tables.fetch("SELECT kdf_hash FROM assessors WHERE name = ?", (name,))
@@ -167,21 +197,21 @@ class SqliteAuditStore:
         self.close()
 
     def _append(self, conn: sqlite3.Connection, assessor: str, action: str, session_id: str,
-                payload: Mapping[str, Any], at: str, after: str | None) -> AuditEntry:
+                payload: Mapping[str, Any], at: str, after: str | None, signer: Signer | None) -> AuditEntry:
         head = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
         seq, prev = (head[0] + 1, head[1]) if head else (1, GENESIS)
         if after is not None and after != prev:
             raise AuditConflict()
-        entry = chained(seq, at, assessor, action, session_id, payload, prev)
-        conn.execute(f"INSERT INTO audit ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?)",
+        entry = chained(seq, at, assessor, action, session_id, payload, prev, signer)
+        conn.execute(f"INSERT INTO audit ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?)",
                      (entry.seq, entry.at, entry.assessor, entry.action, entry.session_id,
-                      canonical_text(dict(entry.payload)), entry.prev_hash, entry.hash))
+                      canonical_text(dict(entry.payload)), entry.prev_hash, entry.hash, entry.signature))
         return entry
 
 
 def _row_to_entry(row: tuple[Any, ...]) -> AuditEntry:
     """An entry from a stored row; a damaged payload becomes one that can never verify."""
-    seq, at, assessor, action, session_id, payload_text, prev_hash, digest = row
+    seq, at, assessor, action, session_id, payload_text, prev_hash, digest, signature = row
     texts = [_text(value) for value in (at, assessor, action, session_id, prev_hash, digest)]
     try:
         payload = json.loads(_text(payload_text))
@@ -190,7 +220,7 @@ def _row_to_entry(row: tuple[Any, ...]) -> AuditEntry:
     if not isinstance(payload, dict):
         payload = {UNREADABLE: _text(payload_text)}
     at, assessor, action, session_id, prev_hash, digest = texts
-    return AuditEntry(int(seq), at, assessor, action, session_id, payload, prev_hash, digest)
+    return AuditEntry(int(seq), at, assessor, action, session_id, payload, prev_hash, digest, _text(signature))
 
 
 def _lenient_text(raw: bytes) -> str:
@@ -216,11 +246,11 @@ class MemoryAuditStore:
         self.accounts: dict[str, tuple[str, str]] = {}
 
     def append(self, assessor: str, action: str, session_id: str, payload: Mapping[str, Any], at: str,
-               *, after: str | None = None) -> AuditEntry:
+               *, after: str | None = None, signer: Signer | None = None) -> AuditEntry:
         prev = self.rows[-1].hash if self.rows else GENESIS
         if after is not None and after != prev:
             raise AuditConflict()
-        entry = chained(len(self.rows) + 1, at, assessor, action, session_id, payload, prev)
+        entry = chained(len(self.rows) + 1, at, assessor, action, session_id, payload, prev, signer)
         self.rows.append(entry)
         return entry
 
@@ -230,11 +260,12 @@ class MemoryAuditStore:
     def last(self) -> AuditEntry | None:
         return self.rows[-1] if self.rows else None
 
-    def add_assessor(self, name: str, kdf_hash: str, at: str) -> AuditEntry:
-        if name in self.accounts:
+    def add_assessor(self, name: str, kdf_hash: str, at: str, *, actor: str = "", action: str = ASSESSOR_ADDED,
+                     payload: Mapping[str, Any] | None = None, signer: Signer | None = None) -> AuditEntry:
+        if name in self.accounts and self.accounts[name][0] != kdf_hash:
             raise _exists(name)
-        self.accounts[name] = (kdf_hash, at)
-        return self.append(name, ASSESSOR_ADDED, "", {}, at)
+        self.accounts.setdefault(name, (kdf_hash, at))
+        return self.append(actor or name, action, "", payload or {}, at, signer=signer)
 
     def assessor_hash(self, name: str) -> str | None:
         account = self.accounts.get(name)

@@ -1,22 +1,26 @@
 """``ReviewDesk``: the one place that enforces the assessors' rules and writes their acts to the audit log.
 
-Accounts (argon2id passphrases), overrides with a written reason, the lifecycle scored → reviewed →
-signed (a change after signing needs an explicit re-open with a reason) and the audit chain's
-verification. The review app and the command line call it; neither holds a rule of its own. Every
-refusal is an ``AssessmentError`` whose ``message(lang)`` says why and what to do next.
+Accounts (``accounts.Accounts``: an administrator registers assessors, each act signed with the
+assessor's key unlocked at sign-in), overrides with a meaningful reason, the lifecycle scored →
+reviewed → signed (a change after signing needs an explicit re-open with a reason) and the
+verification of the audit chain, its signatures and the grilles' chain, re-run before every read.
+The review app and the command line call it; neither holds a rule of its own. Every refusal is an
+``AssessmentError`` whose ``message(lang)`` says why and what to do next.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any, Self
 
+from scoring.assessment.accounts import Accounts
 from scoring.assessment.audit_store import GENESIS, AuditConflict, AuditStore, SqliteAuditStore
-from scoring.assessment.audit_verify import verify_chain
 from scoring.assessment.folding import fold_review, override_from
+from scoring.assessment.integrity import Integrity
+from scoring.assessment.keys import KeyRing
+from scoring.assessment.reasons import meaningful_reason
 from scoring.assessment.model import (
     ASSESSOR_VERDICTS,
     MARK_REVIEWED,
@@ -28,19 +32,16 @@ from scoring.assessment.model import (
     STATUS_LABELS,
     STATUSES,
     TO_SCORE,
-    AssessorExists,
     AuditBreak,
     AuditEntry,
-    AuthenticationFailed,
-    InvalidAccount,
     InvalidFilter,
     InvalidOverride,
     InvalidTransition,
     NotObservedLeft,
     Override,
-    ReasonRequired,
     SessionLocked,
     SessionReview,
+    TamperDetected,
     UnknownAssessor,
     UnknownSessionReview,
 )
@@ -50,34 +51,41 @@ from simulator.engine.clock import Clock, stamp
 from simulator.journal.errors import UnknownSession
 from simulator.journal.store import JournalStore
 
-NAME_LENGTH = (2, 40)
-NAME_PUNCTUATION = frozenset(" .-_")
-PASSPHRASE_MINIMUM = 12
 _ATTEMPTS = 5
 _Decision = Callable[[SessionReview], tuple[str, dict[str, Any]]]
 
 
-class ReviewDesk:
+class ReviewDesk(Accounts):
     """The assessors' operations on a journal store, its grilles and its audit log."""
 
     def __init__(self, journal: JournalStore, grilles: GrilleStore, audit: AuditStore, clock: Clock,
-                 *, hasher: Any = None) -> None:
+                 *, hasher: Any = None, keys: KeyRing | None = None) -> None:
         from argon2 import PasswordHasher
 
+        from scoring.assessment.keys import default_keys_folder
+
         self.journal, self.grilles, self.audit, self.clock = journal, grilles, audit, clock
+        self.keys = keys if keys is not None else KeyRing(default_keys_folder())
+        self.integrity = Integrity(audit, grilles)
         self._hasher = hasher or PasswordHasher()
         self._decoy: str | None = None
+        self._unlocked: dict[str, Any] = {}
 
     @classmethod
-    def open(cls, path: str | Path, clock: Clock, *, create: bool = False) -> ReviewDesk:
+    def open(cls, path: str | Path, clock: Clock, *, create: bool = False, keys: KeyRing | None = None,
+             hasher: Any = None) -> ReviewDesk:
         """The desk on the SQLite file at ``path`` (journal, grilles and audit side by side)."""
         from simulator.journal.sqlite_store import SqliteJournalStore
 
         journal = SqliteJournalStore(path, create=create)
+        opened: list[Any] = [journal]
         try:
-            return cls(journal, SqliteGrilleStore(path), SqliteAuditStore(path), clock)
+            opened.append(SqliteGrilleStore(path))
+            opened.append(SqliteAuditStore(path))
+            return cls(*opened, clock, keys=keys, hasher=hasher)
         except BaseException:
-            journal.close()
+            for store in opened:
+                store.close()
             raise
 
     def close(self) -> None:
@@ -90,46 +98,6 @@ class ReviewDesk:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # -- accounts ----------------------------------------------------------------------------------
-
-    def add_assessor(self, name: str, passphrase: str) -> None:
-        """Create a named account; the passphrase is kept only as its argon2id hash."""
-        name = _normalised(name)
-        low, high = NAME_LENGTH
-        if not low <= len(name) <= high or not all(ch.isalnum() or ch in NAME_PUNCTUATION for ch in name):
-            raise InvalidAccount(
-                f"Nom d'évaluateur refusé : « {name} ». De {low} à {high} caractères : lettres, chiffres, "
-                "espaces, points, traits d'union ou soulignés.",
-                f"Assessor name refused: '{name}'. {low} to {high} characters: letters, digits, spaces, dots, "
-                "hyphens or underscores.")
-        if len(passphrase) < PASSPHRASE_MINIMUM:
-            raise InvalidAccount(
-                f"Phrase secrète trop courte : au moins {PASSPHRASE_MINIMUM} caractères.",
-                f"Passphrase too short: at least {PASSPHRASE_MINIMUM} characters.")
-        taken = next((other for other in self.audit.assessor_names() if other.casefold() == name.casefold()), None)
-        if taken is not None:
-            raise AssessorExists(f"Le compte d'évaluateur « {taken} » existe déjà.",
-                                 f"The assessor account '{taken}' already exists.")
-        self.audit.add_assessor(name, self._hasher.hash(passphrase), self._now())
-
-    def login(self, name: str, passphrase: str) -> str:
-        """The assessor's name when the passphrase matches; the same refusal whether or not the name exists."""
-        from argon2.exceptions import InvalidHashError, VerificationError
-
-        name = _normalised(name)
-        stored = self.audit.assessor_hash(name)
-        try:
-            self._hasher.verify(stored or self._decoy_hash(), passphrase)
-        except (VerificationError, InvalidHashError):
-            stored = None
-        if stored is None:
-            error = UnknownAssessor if self.audit.assessor_hash(name) is None else AuthenticationFailed
-            raise error("Nom d'évaluateur ou phrase secrète incorrect.", "Wrong assessor name or passphrase.")
-        return name
-
-    def assessor_names(self) -> list[str]:
-        return self.audit.assessor_names()
-
     # -- reading -----------------------------------------------------------------------------------
 
     def review(self, session_id: str) -> SessionReview:
@@ -139,7 +107,9 @@ class ReviewDesk:
         except UnknownSession:
             raise UnknownSessionReview(f"Session inconnue : « {session_id} ».",
                                        f"Unknown session: '{session_id}'.") from None
-        return fold_review(header, self.grilles.latest(session_id), self.audit.entries(session_id))
+        self._check_journal(session_id, self.integrity.registry())
+        entries = self.integrity.verified(self.audit.entries(session_id))
+        return fold_review(header, self.grilles.latest(session_id), entries)
 
     def sessions(self, *, epreuve: str | None = None, status: str | None = None,
                  since: str | date | None = None, until: str | date | None = None) -> list[SessionReview]:
@@ -148,8 +118,9 @@ class ReviewDesk:
             raise InvalidFilter(f"Statut inconnu : « {status} » (choisissez parmi {', '.join(STATUSES)}).",
                                 f"Unknown status: '{status}' (choose from {', '.join(STATUSES)}).")
         first, last = _day(since), _day(until)
+        registry = self.integrity.registry()
         by_session: dict[str, list[AuditEntry]] = {}
-        for entry in self.audit.entries():
+        for entry in self.integrity.verified(self.audit.entries()):
             by_session.setdefault(entry.session_id, []).append(entry)
         found = []
         for session_id in self.journal.session_ids():
@@ -158,25 +129,35 @@ class ReviewDesk:
             if (epreuve is not None and header.epreuve_id != epreuve) or (first and day < first) \
                     or (last and day > last):
                 continue
+            self._check_journal(session_id, registry)
             review = fold_review(header, self.grilles.latest(session_id), by_session.get(session_id, ()))
             if status is None or review.status == status:
                 found.append(review)
         return found
 
+    def seal_status(self, session_id: str) -> Any:
+        """The receipt of the journal the latest grille was computed from and the centre seal's status."""
+        from scoring.assessment.seal import seal_status
+
+        latest = self.grilles.latest(session_id)
+        if latest is None:
+            return None
+        return seal_status(self, session_id, latest.journal_head, latest.id)
+
     def audit_entries(self, session_id: str | None = None) -> list[AuditEntry]:
-        """The audit log (or one session's part of it), in ``seq`` order."""
-        return self.audit.entries(session_id)
+        """The audit log (or one session's part of it), in ``seq`` order, once verified."""
+        return self.integrity.verified(self.audit.entries(session_id))
 
     def verify_audit(self) -> AuditBreak | None:
-        """``None`` if the whole audit chain verifies, else where and why it first breaks."""
-        return verify_chain(self.audit.entries())
+        """``None`` if the audit chain, its signatures and the grilles' chain verify, else the first break."""
+        return self.integrity.check()[1]
 
     # -- acts --------------------------------------------------------------------------------------
 
     def override(self, assessor: str, session_id: str, competency: str, verdict: str, reason: str) -> Override:
         """Change one competency's verdict, with a written reason; the scorer's verdict stays beside it."""
         self._require_assessor(assessor)
-        reason = _required_reason(reason, "Une dérogation exige une raison écrite", "An override needs a written reason")
+        reason = meaningful_reason(reason, "Une dérogation exige une raison écrite", "An override needs a written reason")
         wanted = verdict.strip().lower()
         if wanted not in ASSESSOR_VERDICTS:
             raise InvalidOverride(f"Verdict refusé : « {verdict} » (choisissez OK ou NOK).",
@@ -240,15 +221,15 @@ class ReviewDesk:
                     "Tranchez-les d'abord par une dérogation (OK ou NOK, avec une raison).",
                     f"Signing refused: competencies still 'not observed': {listed}. "
                     "Decide them first with an override (OK or NOK, with a reason).", left)
-            return SIGN, {"grille_sha256": review.grille_sha256}
+            return SIGN, {"grille_sha256": review.grille_sha256, "grille_row": review.grille_row}
 
         return self._act(assessor, session_id, decide)
 
     def reopen(self, assessor: str, session_id: str, reason: str) -> AuditEntry:
         """Re-open a signed session so that it can change again; the reason stays in the audit."""
         self._require_assessor(assessor)
-        reason = _required_reason(reason, "Rouvrir une session signée exige une raison écrite",
-                                  "Re-opening a signed session needs a written reason")
+        reason = meaningful_reason(reason, "Rouvrir une session signée exige une raison écrite",
+                                   "Re-opening a signed session needs a written reason")
 
         def decide(review: SessionReview) -> tuple[str, dict[str, Any]]:
             if review.status != SIGNED:
@@ -269,37 +250,29 @@ class ReviewDesk:
             action, payload = decide(self.review(session_id))
             try:
                 return self.audit.append(assessor, action, session_id, payload, self._now(),
-                                         after=head.hash if head else GENESIS)
+                                         after=head.hash if head else GENESIS, signer=self.signer(assessor))
             except AuditConflict:
                 continue
         raise AuditConflict()
 
-    def _require_assessor(self, name: str) -> None:
-        if self.audit.assessor_hash(name) is None:
-            raise UnknownAssessor(f"Évaluateur inconnu : « {name} » (créez le compte avec callsim assessor add).",
-                                  f"Unknown assessor: '{name}' (create the account with callsim assessor add).")
+    def _check_journal(self, session_id: str, registry: Any) -> None:
+        """``TamperDetected`` when the session's journal no longer holds what the centre sealed."""
+        from scoring.assessment.seal import journal_against_seals
 
-    def _decoy_hash(self) -> str:
-        """A hash to verify against for unknown names, so that they take as long as wrong passphrases."""
-        if self._decoy is None:
-            self._decoy = self._hasher.hash("callsim: no such account")
-        return self._decoy
+        problem = journal_against_seals(self.journal, session_id, registry.seals.get(session_id, ()))
+        if problem is not None:
+            raise TamperDetected(problem.fr, problem.en)
+
+    def _require_assessor(self, name: str) -> None:
+        """``name`` is a registered assessor (not removed) whose key this desk unlocked at sign-in."""
+        if name not in self.integrity.registry().assessors:
+            raise UnknownAssessor(
+                f"Évaluateur inconnu : « {name} » (un administrateur l'enregistre avec callsim assessor add).",
+                f"Unknown assessor: '{name}' (an administrator registers them with callsim assessor add).")
+        self.signer(name)
 
     def _now(self) -> str:
         return stamp(self.clock.now())
-
-
-def _normalised(name: str) -> str:
-    """A name as accounts store it: trimmed, Unicode NFC (a terminal may send « é » decomposed)."""
-    return unicodedata.normalize("NFC", name.strip())
-
-
-def _required_reason(reason: str, fr: str, en: str) -> str:
-    text = reason.strip() if isinstance(reason, str) else ""
-    if not text:
-        raise ReasonRequired(f"{fr} (un texte vide ou fait d'espaces ne suffit pas).",
-                             f"{en} (empty or blank text is not enough).")
-    return text
 
 
 def _require_scored(review: SessionReview) -> None:

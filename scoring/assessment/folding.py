@@ -55,6 +55,7 @@ def fold_review(header: SessionHeader, latest: StoredGrille | None, entries: Ite
         mode=header.mode, created_at=header.created_at, status=status,
         grille=latest.grille() if latest is not None else None,
         grille_sha256=latest.grille_sha256 if latest is not None else "",
+        grille_row=latest.id if latest is not None else 0,
         overrides=tuple(overrides), audit=audit, signed_by=signed_by, reviewed_by=tuple(reviewers),
     )
 

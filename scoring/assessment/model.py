@@ -28,7 +28,12 @@ STATUS_LABELS: dict[str, dict[str, str]] = {
 
 #: What an audit entry records.
 ASSESSOR_ADDED, OVERRIDE, MARK_REVIEWED, SIGN, REOPEN = "assessor_added", "override", "review", "sign", "reopen"
-ACTIONS: tuple[str, ...] = (ASSESSOR_ADDED, OVERRIDE, MARK_REVIEWED, SIGN, REOPEN)
+#: What the administrator's entries record: an administrator (the first one with the centre's key), an
+#: account withdrawn, a store upgraded to signed entries, a day's sessions sealed with the centre's key.
+ADMIN_ADDED, ASSESSOR_REMOVED, STORE_MIGRATED, CENTRE_SEAL = (
+    "admin_added", "assessor_removed", "store_migrated", "centre_seal")
+ACTIONS: tuple[str, ...] = (ASSESSOR_ADDED, OVERRIDE, MARK_REVIEWED, SIGN, REOPEN, ADMIN_ADDED, ASSESSOR_REMOVED,
+                            STORE_MIGRATED, CENTRE_SEAL)
 
 #: The verdicts an assessor may give (the automatic scorer may also say "not_observed").
 ASSESSOR_VERDICTS: tuple[str, ...] = ("ok", "nok")
@@ -36,13 +41,22 @@ ASSESSOR_VERDICTS: tuple[str, ...] = ("ok", "nok")
 
 @dataclass(frozen=True)
 class AuditEntry:
-    """One act of an assessor, hash-chained to the entry before it (store-wide order).
+    """One act of an assessor, hash-chained to the entry before it (store-wide order) and signed.
+
+    ``assessor`` is who acted and signed: ``signature`` is their Ed25519 signature (hex) of the
+    entry's ``hash`` (which covers its content and the previous entry's hash); ``""`` only for
+    entries written before the store was sealed (see ``store_migrated``).
 
     ``payload`` by action:
-    - ``assessor_added``: ``{}`` (``session_id`` is ``""``);
+    - ``admin_added``: ``{"name", "public_key"}`` (+ ``"centre_key"`` for the first administrator);
+    - ``assessor_added``: ``{"name", "public_key"}``, signed by the administrator who registered
+      them (``{}`` in entries written before sealing); ``assessor_removed``: ``{"name"}``;
+    - ``store_migrated``: ``{"unsigned_until", "grilles_until", "grilles_head"}``;
+    - ``centre_seal``: ``{"day", "sessions": {id: [events, head]}, "seal_sha256"}``;
     - ``override``: ``{"competency", "verdict", "previous", "automatic", "reason"}`` where
       ``previous`` is the final verdict before this override and ``automatic`` the scorer's;
-    - ``review`` and ``sign``: ``{"grille_sha256"}`` — the automatic grille the assessor stood behind;
+    - ``review`` and ``sign``: ``{"grille_sha256", "grille_row"}`` — the automatic grille the assessor stood
+      behind, and its row in the grilles' chain (no grille may follow it until a ``reopen``);
     - ``reopen``: ``{"reason"}``.
     """
 
@@ -54,6 +68,7 @@ class AuditEntry:
     payload: Mapping[str, Any]
     prev_hash: str
     hash: str
+    signature: str = ""
 
 
 @dataclass(frozen=True)
@@ -88,6 +103,8 @@ class SessionReview:
     audit: tuple[AuditEntry, ...] = ()
     signed_by: str = ""
     reviewed_by: tuple[str, ...] = field(default=())
+    #: The id of the grille row in the grilles' chain (0 before scoring).
+    grille_row: int = 0
 
     def automatic(self) -> dict[str, str]:
         """The scorer's verdict of each competency (empty before scoring)."""
@@ -191,6 +208,22 @@ class InvalidAccount(AssessmentError):
     code = "invalid_account"
 
 
+class TamperDetected(AssessmentError):
+    """What was read does not verify (chain, hash or signature): the message names the row."""
+
+    code = "tamper_detected"
+
+
+class NeedsMigration(AssessmentError):
+    """A store written before sealing: ``callsim store migrate`` upgrades it."""
+
+    code = "needs_migration"
+
+
+class NotAdministrator(AssessmentError):
+    code = "not_administrator"
+
+
 class InvalidFilter(AssessmentError):
     """A sessions filter that cannot be applied (unknown status, date not yyyy-mm-dd)."""
 
@@ -205,6 +238,8 @@ class AuditBreak:
     reason_fr: str
     reason_en: str
     code: str = ""
+    #: Which chain broke: ``audit`` (``seq`` is an entry's) or ``grilles`` (``seq`` is a grille row's id).
+    table: str = "audit"
 
     def message(self, lang: str = "fr") -> str:
         return self.reason_fr if lang == "fr" else self.reason_en

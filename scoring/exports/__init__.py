@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from scoring.assessment.model import SessionReview
 from simulator.journal.events import Event, SessionHeader
@@ -19,11 +20,12 @@ FORMATS: tuple[str, ...] = ("jsonl", "xapi", "csv", "html")
 
 @dataclass(frozen=True)
 class Exported:
-    """One session to export: its review and its journal."""
+    """One session to export: its review, its journal and (when read from a store) its ``SealStatus``."""
 
     review: SessionReview
     header: SessionHeader
     events: Sequence[Event]
+    seal: Any = None
 
 
 def export_one(fmt: str, item: Exported, *, blind: bool = False, lang: str = "fr",
@@ -32,7 +34,7 @@ def export_one(fmt: str, item: Exported, *, blind: bool = False, lang: str = "fr
     if fmt == "html":
         from scoring.exports.html_export import export_html
 
-        return export_html(item.review, item.header, item.events, blind=blind, lang=lang)
+        return export_html(item.review, item.header, item.events, blind=blind, lang=lang, seal=item.seal)
     return export_many(fmt, [item], blind=blind, lang=lang, home_page=home_page)
 
 

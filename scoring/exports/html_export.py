@@ -39,6 +39,13 @@ WORDS = {
         "state_unsigned": "Grille non signée (statut : {status}).",
         "blind": "Revue à l'aveugle : l'identité du/de la candidat·e est remplacée par un pseudonyme.",
         "reason": "motif", "grille": "grille",
+        "receipt": "Reçu du journal noté : {code} (à comparer à la feuille de présence).",
+        "sealed": "Journal scellé par le centre le {day} : intact.",
+        "seal_broken": "ATTENTION : le journal ne correspond plus au sceau du centre du {day}.",
+        "not_sealed": "Journal pas encore scellé par le centre.",
+        "seal_unknown": "Sceau du centre non vérifié (export hors du magasin).",
+        "before_sealing": "Grille d'avant le scellement : enregistrée avant la mise à niveau du magasin, "
+                          "chaînée après coup, jamais signée à l'origine.",
     },
     "en": {
         "automatic": "Automatic", "assessor": "Assessor", "final_result": "Result after review",
@@ -52,6 +59,13 @@ WORDS = {
         "state_unsigned": "Grid not signed (status: {status}).",
         "blind": "Blind review: the candidate's identity is replaced by a pseudonym.",
         "reason": "reason", "grille": "grid",
+        "receipt": "Journal receipt: {code} (to compare with the attendance sheet).",
+        "sealed": "Journal sealed by the centre on {day}: intact.",
+        "seal_broken": "WARNING: the journal no longer matches the centre seal of {day}.",
+        "not_sealed": "Journal not sealed by the centre yet.",
+        "seal_unknown": "Centre seal not checked (exported outside the store).",
+        "before_sealing": "Grid from before sealing: stored before the store was upgraded, chained afterwards, "
+                          "never signed at the time.",
     },
 }
 
@@ -64,7 +78,7 @@ ACTION_WORDS = {
 
 
 def export_html(review: SessionReview, header: SessionHeader, events: Sequence[Event], *,
-                blind: bool = False, lang: str = "fr") -> str:
+                blind: bool = False, lang: str = "fr", seal: Any = None) -> str:
     """The reviewed grille of one session as one HTML page (``header`` and ``events`` add nothing the grille lacks)."""
     from jinja2 import FunctionLoader
 
@@ -92,8 +106,25 @@ def export_html(review: SessionReview, header: SessionHeader, events: Sequence[E
         overrides=[{"code": o.competency, "previous": o.previous, "verdict": o.verdict, "reason": mask(o.reason),
                     "assessor": o.assessor, "at": _when(o.at)} for o in review.overrides],
         audit=[_audit_row(entry, lang, mask) for entry in review.audit],
+        sealing=_sealing_lines(grille, seal, r),
     )
     return environment(FunctionLoader(_template_source)).get_template(TEMPLATE).render(context)
+
+
+def _sealing_lines(grille: Mapping[str, Any], seal: Any, r: Mapping[str, str]) -> list[str]:
+    """The receipt of the journal the grille was computed from, and the centre seal's status (a ``SealStatus``)."""
+    from simulator.journal.receipt import code_of
+
+    lines = [r["receipt"].format(code=code_of(str(grille["journal"]["head"])))]
+    if seal is None:
+        lines.append(r["seal_unknown"])
+    elif seal.sealed_day:
+        lines.append(r["sealed" if seal.intact else "seal_broken"].format(day=seal.sealed_day))
+    else:
+        lines.append(r["not_sealed"])
+    if seal is not None and seal.before_sealing:
+        lines.append(r["before_sealing"])
+    return lines
 
 
 def _template_source(name: str) -> str | None:

@@ -23,6 +23,8 @@ COMMAND_MODULES = (
     "review_cmd",
     "agreement_cmd",
     "export_cmd",
+    "store_cmd",
+    "centre_cmd",
 )
 
 
@@ -48,8 +50,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)
         return 2
+    from simulator.private_files import private_umask
+
     try:
-        return int(args.handler(args) or 0)
+        with private_umask():  # stores, logs, keys and exports: 0600 files, 0700 folders
+            return int(args.handler(args) or 0)
     except BrokenPipeError:  # output piped into `head` or a closed pager: stop quietly
         import os
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from simulator.cli.assessor_views import TEXT as _TEXT
 from simulator.cli.desk_errors import desk_errors, desk_failure
-from simulator.cli.store_option import add_store_option, store_path
+from simulator.cli.store_option import add_keys_option, add_store_option, key_ring, store_path
 
 #: Where a script may give the acting assessor's passphrase (after ``--passphrase-stdin``).
 PASSPHRASE_ENV = "CALLSIM_ASSESSOR_PASSPHRASE"
@@ -24,20 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     """Add ``assessor``, ``override``, ``mark-reviewed``, ``sign``, ``reopen``, ``audit`` and ``sessions``."""
     from scoring.assessment.model import STATUSES
 
-    assessor = subparsers.add_parser("assessor", help="comptes d'évaluateur (ajouter, lister)",
-                                     description="Comptes nominatifs des évaluateurs ; la phrase secrète n'est "
-                                                 "conservée que sous forme d'empreinte argon2id.")
-    assessor.set_defaults(handler=lambda _args: _usage(assessor))
-    accounts = assessor.add_subparsers(dest="assessor_command", metavar="ACTION")
-    add = accounts.add_parser("add", help="créer un compte d'évaluateur",
-                              description="Crée un compte ; la phrase secrète (au moins 12 caractères) est demandée "
-                                          "deux fois au terminal, ou lue une fois sur l'entrée standard.")
-    add.add_argument("name", metavar="NOM", help="nom de l'évaluateur (2 à 40 caractères)")
-    _common(add, passphrase=True)
-    add.set_defaults(handler=cmd_assessor_add)
-    listing = accounts.add_parser("list", help="lister les comptes d'évaluateur", description="Liste les comptes.")
-    _common(listing)
-    listing.set_defaults(handler=cmd_assessor_list)
+    _register_accounts(subparsers)
 
     override = subparsers.add_parser(
         "override", help="changer le verdict d'une compétence, avec une raison écrite",
@@ -92,8 +79,39 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     sessions.set_defaults(handler=cmd_sessions)
 
 
+def _register_accounts(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """``assessor add | remove | list``."""
+    assessor = subparsers.add_parser("assessor", help="comptes d'évaluateur (ajouter, lister)",
+                                     description="Comptes nominatifs des évaluateurs ; la phrase secrète n'est "
+                                                 "conservée que sous forme d'empreinte argon2id.")
+    assessor.set_defaults(handler=lambda _args: _usage(assessor))
+    accounts = assessor.add_subparsers(dest="assessor_command", metavar="ACTION")
+    add = accounts.add_parser("add", help="enregistrer un évaluateur (administrateur requis)",
+                              description="Un administrateur (créé par « callsim store init ») enregistre un "
+                                          "évaluateur : la phrase secrète de l'administrateur, puis celle de "
+                                          "l'évaluateur (au moins 12 caractères) deux fois au terminal — ou une ligne "
+                                          "chacune sur l'entrée standard. Une paire de clés Ed25519 est créée ; la "
+                                          "clé privée, chiffrée, va dans le dossier des clés ; l'enregistrement est "
+                                          "signé par l'administrateur.")
+    add.add_argument("name", metavar="NOM", help="nom de l'évaluateur (2 à 40 caractères)")
+    add.add_argument("--admin", required=True, metavar="ADMIN", help="nom de l'administrateur qui enregistre")
+    _common(add, passphrase=True)
+    add.set_defaults(handler=cmd_assessor_add)
+    remove = accounts.add_parser("remove", help="retirer un évaluateur (administrateur requis)",
+                                 description="Retire un évaluateur : il ne peut plus agir ; ses signatures passées "
+                                             "restent vérifiables.")
+    remove.add_argument("name", metavar="NOM", help="nom de l'évaluateur")
+    remove.add_argument("--admin", required=True, metavar="ADMIN", help="nom de l'administrateur")
+    _common(remove, passphrase=True)
+    remove.set_defaults(handler=cmd_assessor_remove)
+    listing = accounts.add_parser("list", help="lister les comptes d'évaluateur", description="Liste les comptes.")
+    _common(listing)
+    listing.set_defaults(handler=cmd_assessor_list)
+
+
 def _common(parser: argparse.ArgumentParser, *, passphrase: bool = False) -> None:
     add_store_option(parser)
+    add_keys_option(parser)
     parser.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue des messages (défaut : fr)")
     if passphrase:
         parser.add_argument("--passphrase-stdin", action="store_true",
@@ -126,7 +144,7 @@ def _run(args: argparse.Namespace, act: Callable[[Any, dict[str, Any]], int], *,
     if not create and not path.is_file():
         return _fail(text, text["no_store"].format(path), 2)
     try:
-        with ReviewDesk.open(path, SystemClock(), create=create) as desk:
+        with ReviewDesk.open(path, SystemClock(), create=create, keys=key_ring(args)) as desk:
             return act(desk, text)
     except desk_errors() as exc:
         return _fail(text, *desk_failure(exc, args.lang))
@@ -141,8 +159,8 @@ class _Unread(Exception):
     """The passphrase could not be read (no terminal, end of input, interrupted)."""
 
 
-def _read_passphrase(args: argparse.Namespace, name: str, *, confirm: bool = False) -> str:
-    """``--passphrase-stdin``, else ``$CALLSIM_ASSESSOR_PASSPHRASE`` (not when creating), else the terminal."""
+def read_passphrase(args: argparse.Namespace, name: str, *, confirm: bool = False, admin: bool = False) -> str:
+    """``--passphrase-stdin`` (one line), else ``$CALLSIM_ASSESSOR_PASSPHRASE`` (an assessor acting), else the terminal."""
     import getpass
 
     if args.passphrase_stdin:
@@ -150,11 +168,11 @@ def _read_passphrase(args: argparse.Namespace, name: str, *, confirm: bool = Fal
         if not line:
             raise _Unread()
         return line.rstrip("\r\n")
-    if not confirm and os.environ.get(PASSPHRASE_ENV):
+    if not confirm and not admin and os.environ.get(PASSPHRASE_ENV):
         return os.environ[PASSPHRASE_ENV]
     text = _TEXT[args.lang]
     try:
-        first = getpass.getpass(text["prompt"].format(name))
+        first = getpass.getpass(text["admin_prompt" if admin else "prompt"].format(name))
         if confirm and getpass.getpass(text["again"]) != first:
             raise _Unread(text["mismatch"])
     except (EOFError, OSError, KeyboardInterrupt) as exc:
@@ -166,7 +184,7 @@ def _as_assessor(args: argparse.Namespace, act: Callable[[Any, str, dict[str, An
     """Read the passphrase, log in, then ``act(desk, name, texts)``."""
     text = _TEXT[args.lang]
     try:
-        passphrase = _read_passphrase(args, args.assessor)
+        passphrase = read_passphrase(args, args.assessor)
     except _Unread as exc:
         return _fail(text, str(exc) or text["unread"].format(PASSPHRASE_ENV))
     return _run(args, lambda desk, text: act(desk, desk.login(args.assessor, passphrase), text))
@@ -176,19 +194,40 @@ def _as_assessor(args: argparse.Namespace, act: Callable[[Any, str, dict[str, An
 
 
 def cmd_assessor_add(args: argparse.Namespace) -> int:
-    """Create an assessor account (the passphrase twice from the terminal, or once from stdin)."""
+    """Register an assessor: the administrator's passphrase, then the assessor's (twice on a terminal)."""
     text = _TEXT[args.lang]
+    if not store_path(args).is_file():
+        return _fail(text, text["no_admin_store"].format(store_path(args)), 2)
     try:
-        passphrase = _read_passphrase(args, args.name, confirm=True)
+        admin_passphrase = read_passphrase(args, args.admin, admin=True)
+        passphrase = read_passphrase(args, args.name, confirm=True)
     except _Unread as exc:
         return _fail(text, str(exc) or text["unread"].format(PASSPHRASE_ENV))
 
     def add(desk: Any, text: dict[str, Any]) -> int:
-        desk.add_assessor(args.name, passphrase)
-        print(text["added"].format(args.name.strip()))
+        desk.login_admin(args.admin, admin_passphrase)
+        entry = desk.add_assessor(args.admin, args.name, passphrase)
+        print(text["added"].format(entry.payload["name"]))
         return 0
 
-    return _run(args, add, create=True)
+    return _run(args, add)
+
+
+def cmd_assessor_remove(args: argparse.Namespace) -> int:
+    """Withdraw an assessor (their past signatures stay verifiable)."""
+    text = _TEXT[args.lang]
+    try:
+        admin_passphrase = read_passphrase(args, args.admin, admin=True)
+    except _Unread as exc:
+        return _fail(text, str(exc) or text["unread"].format(PASSPHRASE_ENV))
+
+    def remove(desk: Any, text: dict[str, Any]) -> int:
+        desk.login_admin(args.admin, admin_passphrase)
+        entry = desk.remove_assessor(args.admin, args.name)
+        print(text["removed"].format(entry.payload["name"]))
+        return 0
+
+    return _run(args, remove)
 
 
 def cmd_assessor_list(args: argparse.Namespace) -> int:
@@ -257,7 +296,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
             count = len(desk.audit_entries())
             print(text["intact"].format(count=count, entries=text["entry" if count < 2 else "entries_word"]))
             return 0
-        print(text["broken"].format(seq=found.seq))
+        print(text["broken" if found.table == "audit" else "broken_grille"].format(seq=found.seq))
         print(found.message(args.lang))
         return 1
 

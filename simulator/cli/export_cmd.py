@@ -118,7 +118,8 @@ def _gather(desk: Any, args: argparse.Namespace, text: dict[str, str]) -> list[A
         missing = next((r.session_id for r in scored if r.grille is None), None)
         if missing is not None:
             raise _NotScored(missing)
-    return [Exported(r, desk.journal.header(r.session_id), list(desk.journal.events(r.session_id))) for r in scored]
+    return [Exported(r, desk.journal.header(r.session_id), list(desk.journal.events(r.session_id)),
+                     desk.seal_status(r.session_id)) for r in scored]
 
 
 def _fail(text: dict[str, str], message: str, code: int = 1) -> int:
@@ -151,7 +152,8 @@ def _write_pages(items: list[Any], args: argparse.Namespace, text: dict[str, str
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for item in items:
-            page = export_html(item.review, item.header, item.events, blind=args.blind, lang=args.lang)
+            page = export_html(item.review, item.header, item.events, blind=args.blind, lang=args.lang,
+                               seal=item.seal)
             (folder / f"{item.review.session_id}.html").write_text(page, encoding="utf-8")
     except OSError as exc:
         return _fail(text, text["unwritable"].format(exc))

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from simulator.cli.scoring_common import error
+from simulator.cli.scoring_common import check_store, error
 from simulator.cli.store_option import add_store_option, store_path
 
 
@@ -27,6 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Print or write the latest grille of a session in the chosen format."""
+    from scoring.assessment.model import AssessmentError
     from scoring.reports import render_text
     from scoring.storage import SqliteGrilleStore
     from simulator.journal.errors import JournalError, UnknownSession
@@ -43,6 +44,11 @@ def cmd_report(args: argparse.Namespace) -> int:
         return error(f"session inconnue : « {args.session} » (unknown session).")
     except JournalError as exc:
         return error(exc.message_fr)
+    except AssessmentError as exc:
+        return error(exc.message("fr"))
+    refused_store, _signed = check_store(path, [args.session])
+    if refused_store is not None:
+        return error(refused_store)
     if latest is None:
         return error(f"la session {args.session} n'est pas encore notée : lancez « callsim score {args.session} ».")
     if last is not None and last.hash != latest.journal_head:

@@ -9,6 +9,7 @@ from typing import Any
 from simulator.cli.scoring_common import (
     BATCH_WRITE,
     add_scoring_options,
+    check_store,
     counts_fr,
     error,
     now,
@@ -16,6 +17,7 @@ from simulator.cli.scoring_common import (
     progress_bar,
     rubric,
     verdict_fr,
+    without_signed,
 )
 from simulator.cli.store_option import store_path
 
@@ -39,29 +41,18 @@ def cmd_rescore(args: argparse.Namespace) -> int:
     """Replay, apply the rubric, print what changes per competency, then store (unless --dry-run)."""
     from scoring.batch import Job, run, workers_for
     from scoring.rubric_file import RubricError
-    from scoring.storage import SqliteGrilleStore
-    from scoring.transcripts import SqliteTranscripts
-    from simulator.journal.errors import JournalError
 
     try:
         chosen = rubric(args)
     except RubricError as exc:
         return print_rubric_error(exc)
     path = store_path(args)
-    try:
-        grilles = SqliteGrilleStore(path) if path.is_file() else None
-        if grilles is None:
-            return error(f"journal introuvable : {path}")
-        if args.sessions:
-            ids = list(args.sessions)
-        elif args.all:
-            source = SqliteTranscripts(path)
-            ids = source.session_ids()
-            source.close()
-        else:
-            ids = grilles.scored_session_ids()
-    except JournalError as exc:
-        return error(exc.message_fr)
+    if not path.is_file():
+        return error(f"journal introuvable : {path}")
+    opened = _grilles_and_ids(args, path)
+    if isinstance(opened, str):
+        return error(opened)
+    grilles, ids = opened
     if not ids:
         print("Aucune session à renoter (aucune grille enregistrée : utilisez callsim score, ou --all).", file=sys.stderr)
         return 0
@@ -93,6 +84,35 @@ def cmd_rescore(args: argparse.Namespace) -> int:
                 grilles.put(new[start:start + BATCH_WRITE], now())
             print(f"{summary} ; {len(new)} grille(s) enregistrée(s).", file=sys.stderr)
     return 1 if refused else 0
+
+
+def _grilles_and_ids(args: argparse.Namespace, path: Any) -> tuple[Any, list[str]] | str:
+    """The grilles store and the sessions to rescore (signed ones left out, each named), or why not."""
+    from scoring.assessment.model import AssessmentError
+    from scoring.storage import SqliteGrilleStore
+    from scoring.transcripts import SqliteTranscripts
+    from simulator.journal.errors import JournalError
+
+    try:
+        grilles = SqliteGrilleStore(path)
+    except AssessmentError as exc:
+        return exc.message("fr")
+    try:
+        if args.sessions:
+            ids = list(args.sessions)
+        elif args.all:
+            source = SqliteTranscripts(path)
+            ids = source.session_ids()
+            source.close()
+        else:
+            ids = grilles.scored_session_ids()
+        refused, signed = check_store(path, ids)
+    except JournalError as exc:
+        refused = exc.message_fr
+    if refused is not None:
+        grilles.close()
+        return refused
+    return grilles, without_signed(ids, signed)
 
 
 def _difference_lines(old: dict[str, Any] | None, new: dict[str, Any]) -> list[str]:

@@ -22,6 +22,7 @@ def register(subparsers: Any) -> None:
 
 
 def run_review(args: argparse.Namespace) -> int:
+    from scoring.assessment.model import AssessmentError
     from simulator.journal.errors import JournalError
     from simulator.review.app import create_review_app
     from simulator.system_clock import SystemClock
@@ -36,6 +37,9 @@ def run_review(args: argparse.Namespace) -> int:
     except JournalError as error:
         print(_say(args.lang, getattr(error, "message_fr", str(error)), getattr(error, "message_en", str(error))),
               file=sys.stderr)
+        return 2
+    except AssessmentError as error:  # a store to migrate first
+        print(_say(args.lang, error.fr, error.en), file=sys.stderr)
         return 2
     app.run()
     return 0

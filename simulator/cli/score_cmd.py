@@ -10,6 +10,7 @@ from typing import Any
 from simulator.cli.scoring_common import (
     BATCH_WRITE,
     add_scoring_options,
+    check_store,
     counts_fr,
     error,
     now,
@@ -17,6 +18,7 @@ from simulator.cli.scoring_common import (
     progress_bar,
     rubric,
     verdict_fr,
+    without_signed,
 )
 from simulator.cli.store_option import store_path
 
@@ -37,6 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def cmd_score(args: argparse.Namespace) -> int:
     """Score the named sessions (or all of them), store their grilles, report refusals."""
+    from scoring.assessment.model import AssessmentError
     from scoring.batch import Job, run, workers_for
     from scoring.rubric_file import RubricError
     from scoring.storage import SqliteGrilleStore
@@ -53,11 +56,17 @@ def cmd_score(args: argparse.Namespace) -> int:
     try:
         source = SqliteTranscripts(path)
         ids = list(args.sessions) or source.session_ids()
-        grilles = SqliteGrilleStore(path)
-        todo = ids if args.force else _needing_score(path, grilles, ids, chosen.sha256)
         source.close()
+        refused_store, signed = check_store(path, ids)
+        if refused_store is not None:
+            return error(refused_store)
+        grilles = SqliteGrilleStore(path)
+        ids = without_signed(ids, signed)
+        todo = ids if args.force else _needing_score(path, grilles, ids, chosen.sha256)
     except JournalError as exc:
         return error(exc.message_fr)
+    except AssessmentError as exc:
+        return error(exc.message("fr"))
     job = Job(str(path), chosen, "journal")
     written, refused = 0, []
     pending = []

@@ -84,3 +84,29 @@ class progress_bar:
     def __exit__(self, *exc: object) -> None:
         if self._bar is not None:
             self._bar.stop()
+
+
+def check_store(path: Any, session_ids: list[str]) -> tuple[str | None, set[str]]:
+    """The refusal when the audit log, the grilles or these sessions' sealed journals do not verify (else
+    ``None``), and which of the sessions are signed (no new grille until re-opened)."""
+    from scoring.assessment.audit_store import SqliteAuditStore
+    from scoring.assessment.integrity import check_sessions, signed_rows
+    from scoring.assessment.model import AssessmentError
+    from scoring.storage import SqliteGrilleStore
+    from simulator.journal.sqlite_store import SqliteJournalStore
+
+    try:
+        with SqliteJournalStore(path, create=False) as journal, SqliteAuditStore(path) as audit, \
+                SqliteGrilleStore(path) as grilles:
+            check_sessions(journal, audit, grilles, session_ids)
+            return None, set(signed_rows(audit.entries())) & set(session_ids)
+    except AssessmentError as exc:
+        return exc.message("fr"), set()
+
+
+def without_signed(ids: list[str], signed: set[str]) -> list[str]:
+    """``ids`` but the signed sessions, each named on stderr: a signed session is re-opened before it is scored again."""
+    for session_id in ids:
+        if session_id in signed:
+            print(f"{session_id} signée : rouvrez-la (callsim reopen) avant de la noter à nouveau.", file=sys.stderr)
+    return [session_id for session_id in ids if session_id not in signed]

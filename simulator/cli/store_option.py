@@ -1,4 +1,7 @@
-"""The ``--store`` option the journal commands share, and the store it names.
+"""The ``--store`` and ``--keys`` options the journal and assessor commands share, and what they name.
+
+``--keys`` is the folder of the encrypted signing keys: ``$CALLSIM_KEYS`` when set, else ``keys`` in
+the user data folder (``platformdirs``; ``~/.local/share/callsim/keys`` on Linux).
 
 Without ``--store``, the journal database is ``$CALLSIM_STORE`` when that variable is set, else
 ``$XDG_DATA_HOME/callsim/callsim.sqlite3`` (``~/.local/share/callsim/callsim.sqlite3`` when
@@ -9,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 
 def add_store_option(parser: argparse.ArgumentParser) -> None:
@@ -22,3 +26,17 @@ def store_path(args: argparse.Namespace) -> Path:
     from simulator.journal.paths import default_store_path
 
     return Path(args.store) if args.store else default_store_path()
+
+
+def add_keys_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--keys DOSSIER`` to a sub-command that signs or unlocks keys."""
+    parser.add_argument("--keys", metavar="DOSSIER", help="dossier des clés de signature chiffrées (par défaut : "
+                                                          "$CALLSIM_KEYS ou le dossier de données de l'utilisateur)")
+
+
+def key_ring(args: argparse.Namespace) -> Any:
+    """The key ring in ``--keys``, else the default folder."""
+    from scoring.assessment.keys import KeyRing, default_keys_folder
+
+    folder = getattr(args, "keys", None)
+    return KeyRing(Path(folder) if folder else default_keys_folder())

@@ -31,6 +31,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     verify.add_argument("target", metavar="SESSION|FICHIER.jsonl",
                         help="identifiant de session ou fichier exporté (.jsonl)")
+    verify.add_argument("--receipt", metavar="CODE",
+                        help="reçu noté sur la feuille de présence (p. ex. 7KQ2-M9XD-4TR8) : le journal doit le contenir")
+    verify.add_argument("--seal", metavar="FICHIER", help="fichier de sceau du centre : la session doit y correspondre")
     add_store_option(verify)
     verify.set_defaults(handler=cmd_verify)
 
@@ -96,11 +99,44 @@ def cmd_verify(args: argparse.Namespace) -> int:
         return _report(verify_file(args.target))
     try:
         with _open_store(args) as store:
-            return _report(verify_session(store, args.target))
+            code = _report(verify_session(store, args.target))
+            if code == 0 and args.receipt:
+                code = _check_receipt(store, args.target, args.receipt)
+        if code == 0 and args.seal:
+            code = _check_seal(args)
+        return code
     except UnknownSession:
         return _error(f"session inconnue : « {args.target} » (unknown session).")
     except JournalError as exc:
         return _error(exc.message_fr)
+
+
+def _check_receipt(store: SqliteJournalStore, session_id: str, code: str) -> int:
+    """0 when the journal matches the receipt, else 1 saying how it was changed."""
+    from simulator.journal.receipt import check_receipt
+
+    ok, fr, en = check_receipt(store, session_id, code)
+    print(f"OK : {fr}" if ok else f"ÉCHEC : {fr}")
+    if not ok:
+        print(f"[receipt_mismatch] {en}")
+    return 0 if ok else 1
+
+
+def _check_seal(args: argparse.Namespace) -> int:
+    from scoring.assessment.desk import ReviewDesk
+    from scoring.assessment.model import AssessmentError
+    from simulator.cli.centre_cmd import report_seal
+    from simulator.cli.store_option import key_ring
+    from simulator.system_clock import SystemClock
+
+    try:
+        data = Path(args.seal).read_bytes()
+        with ReviewDesk.open(store_path(args), SystemClock(), keys=key_ring(args)) as desk:
+            return report_seal(desk, data, "fr", args.target)
+    except OSError as exc:
+        return _error(f"sceau illisible : {exc}")
+    except AssessmentError as exc:
+        return _error(exc.message("fr"))
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -63,5 +63,6 @@ def test_practice_feedback(snap_compare, size):
 @sizes
 def test_end(snap_compare, size):
     """End of the practice épreuve: "L'épreuve est terminée. Tous les contacts sont traités.", the
-    session id and event count saved, then the practice feedback table for the whole épreuve."""
+    session id and event count saved, the receipt code for the attendance sheet (« Reçu pour la feuille de
+    présence : XXXX-XXXX-XXXX »), then the practice feedback table for the whole épreuve."""
     assert _compare(snap_compare, "end", size)

@@ -18,6 +18,7 @@ from scoring_support import practice, simulated, simulated_grille
 
 from scoring.assessment.audit_store import SCHEMA, MemoryAuditStore
 from scoring.assessment.desk import ReviewDesk
+from scoring.assessment.keys import KdfParams, KeyRing, default_keys_folder
 from scoring.storage import MemoryGrilleStore, SqliteGrilleStore, stored
 from simulator.engine.clock import ManualClock
 from simulator.journal.memory_store import MemoryJournalStore
@@ -26,6 +27,13 @@ from simulator.journal.sqlite_store import SqliteJournalStore
 #: The assessors act on Tuesday 6 January 2026 (the simulated épreuves ran the day before).
 T_REVIEW = datetime(2026, 1, 6, 14, 0, 0)
 PASSPHRASE = "une phrase assez longue"
+#: The centre's administrator every test store is initialised with (same passphrase as the assessors).
+ADMIN = "Administration"
+#: argon2id costs small enough for tests that create many keys (the real costs are the defaults).
+CHEAP_KDF = KdfParams(time_cost=1, memory_cost=8, parallelism=1)
+#: The test run's key folder ($CALLSIM_KEYS, set by tests/conftest.py): desks reopened on a store, the
+#: command line and the review app all find the keys there.
+TEST_KEYS = KeyRing(default_keys_folder(), CHEAP_KDF)
 #: (policy, seed) of the sessions every store holds: scored ones first, then one left unscored.
 IDEAL, NEVER_CONFIRMS, UNSCORED = ("ideal", 1), ("never-confirms", 2), ("careless", 3)
 
@@ -35,6 +43,24 @@ def cheap_hasher() -> Any:
     from argon2 import PasswordHasher
 
     return PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+
+
+def staff(desk: ReviewDesk, *names: str, passphrases: dict[str, str] | None = None) -> ReviewDesk:
+    """Create the administrator if the store has none, register ``names`` and sign each of them in.
+
+    The way every test gets assessors: as a centre does, through its administrator. Each assessor's
+    passphrase is ``passphrases[name]``, else ``PASSPHRASE``.
+    """
+    registry = desk.integrity.registry()
+    if not registry.admins:
+        desk.init_store(ADMIN, PASSPHRASE)
+    else:
+        desk.login_admin(ADMIN, PASSPHRASE)
+    for name in names:
+        passphrase = (passphrases or {}).get(name, PASSPHRASE)
+        desk.add_assessor(ADMIN, name, passphrase)
+        desk.login(name, passphrase)
+    return desk
 
 
 def _fill(journal: Any, grilles: Any) -> dict[str, str]:
@@ -55,10 +81,8 @@ def memory_desk(*names: str) -> tuple[ReviewDesk, dict[str, str], ManualClock]:
     """A desk on memory stores holding the three sessions, with ``names`` as assessors."""
     journal, grilles, clock = MemoryJournalStore(), MemoryGrilleStore(), ManualClock(T_REVIEW)
     ids = _fill(journal, grilles)
-    desk = ReviewDesk(journal, grilles, MemoryAuditStore(), clock, hasher=cheap_hasher())
-    for name in names:
-        desk.add_assessor(name, PASSPHRASE)
-    return desk, ids, clock
+    desk = ReviewDesk(journal, grilles, MemoryAuditStore(), clock, hasher=cheap_hasher(), keys=TEST_KEYS)
+    return staff(desk, *names), ids, clock
 
 
 def sqlite_store(path: Path) -> dict[str, str]:
@@ -84,10 +108,16 @@ def sqlite_desk(path: Path, *names: str) -> ReviewDesk:
     from scoring.assessment.audit_store import SqliteAuditStore
 
     desk = ReviewDesk(SqliteJournalStore(path, create=False), SqliteGrilleStore(path), SqliteAuditStore(path),
-                      ManualClock(T_REVIEW), hasher=cheap_hasher())
-    for name in names:
-        desk.add_assessor(name, PASSPHRASE)
-    return desk
+                      ManualClock(T_REVIEW), hasher=cheap_hasher(), keys=TEST_KEYS)
+    return staff(desk, *names)
+
+
+def bare_desk(path: Path) -> ReviewDesk:
+    """A desk on the SQLite file at ``path``, nobody signed in (to verify a store as it is)."""
+    from scoring.assessment.audit_store import SqliteAuditStore
+
+    return ReviewDesk(SqliteJournalStore(path, create=False), SqliteGrilleStore(path), SqliteAuditStore(path),
+                      ManualClock(T_REVIEW), hasher=cheap_hasher(), keys=TEST_KEYS)
 
 
 def resolve_not_observed(desk: ReviewDesk, assessor: str, session_id: str) -> list[str]:
@@ -100,6 +130,7 @@ def resolve_not_observed(desk: ReviewDesk, assessor: str, session_id: str) -> li
 
 
 _GUARDS = ("audit_no_update", "audit_no_delete", "audit_chain_only")
+_COLUMNS = "seq, at, assessor, action, session_id, payload, prev_hash, hash, signature"
 
 
 def tamper_audit(path: Path, *statements: tuple[str, tuple[Any, ...]]) -> None:

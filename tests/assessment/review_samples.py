@@ -11,6 +11,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from desk_support import PASSPHRASE
+
 from scoring.assessment.model import (
     MARK_REVIEWED,
     OVERRIDE,
@@ -34,7 +36,6 @@ REPO = Path(__file__).resolve().parents[2]
 PRACTICE = REPO / "scenarios" / "epreuves" / "practice.yaml"
 #: Every simulated épreuve here starts on Monday 5 January 2026 at 09:00.
 T0 = datetime(2026, 1, 5, 9, 0, 0)
-PASSPHRASE = "une phrase secrète assez longue"
 
 
 @functools.cache
@@ -137,9 +138,14 @@ def desk(path: Path, *assessors: str) -> Any:
     from simulator.journal.sqlite_store import SqliteJournalStore
 
     cheap = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)  # accounts are not what these tests test
+    from desk_support import TEST_KEYS, staff
+
     opened = ReviewDesk(SqliteJournalStore(path, create=False), SqliteGrilleStore(path), SqliteAuditStore(path),
-                        ManualClock(datetime(2026, 1, 5, 15, 0)), hasher=cheap)
+                        ManualClock(datetime(2026, 1, 5, 15, 0)), hasher=cheap, keys=TEST_KEYS)
+    staff(opened)
     for name in assessors:
         if name not in opened.assessor_names():
-            opened.add_assessor(name, PASSPHRASE)
+            staff(opened, name)
+        else:
+            opened.login(name, PASSPHRASE)
     return opened

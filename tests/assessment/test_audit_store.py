@@ -71,13 +71,15 @@ def test_the_desk_decides_again_when_another_assessor_wrote_meanwhile(tmp_path):
     anne, bruno = sqlite_desk(path, "Anne"), sqlite_desk(path, "Bruno")
     session = ids["never-confirms"]
     for code in ("01.08", "02.05", "02.07", "03.04"):
-        bruno.override("Bruno", session, code, "OK", "vérifié")
+        bruno.override("Bruno", session, code, "OK", "vérifié à la réécoute de l'appel")
     bruno.mark_reviewed("Bruno", session)
     reads = []
     real_entries = anne.audit.entries
 
     def entries_then_bruno_signs(session_id=None):
         found = real_entries(session_id)
+        if session_id is None:  # the whole log, read to verify it: not a decision on the session
+            return found
         if not reads:
             bruno.sign("Bruno", session)
         reads.append(found)
@@ -87,7 +89,7 @@ def test_the_desk_decides_again_when_another_assessor_wrote_meanwhile(tmp_path):
     from scoring.assessment.model import SessionLocked
 
     with pytest.raises(SessionLocked):
-        anne.override("Anne", session, "01.09", "OK", "vérifié")
+        anne.override("Anne", session, "01.09", "OK", "vérifié à la réécoute de l'appel")
     assert len(reads) == 2, "the first attempt met a conflict and the desk read the session again"
     assert anne.review(session).final()["01.09"] == "nok"
     assert anne.verify_audit() is None
@@ -136,7 +138,7 @@ def test_the_tables_refuse_in_place_changes(tmp_path, sql):
     path = tmp_path / "callsim.sqlite3"
     ids = sqlite_store(path)
     desk = sqlite_desk(path, "Anne")
-    desk.override("Anne", ids["never-confirms"], "01.09", "OK", "vérifié")
+    desk.override("Anne", ids["never-confirms"], "01.09", "OK", "vérifié à la réécoute de l'appel")
     before = desk.audit_entries()
     conn = sqlite3.connect(path, isolation_level=None)
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
@@ -159,5 +161,5 @@ def test_the_tables_live_in_the_journal_file_beside_the_grilles(tmp_path):
 
 def test_a_desk_on_memory_stores_verifies_its_own_chain():
     desk, ids, _clock = memory_desk("Anne")
-    desk.override("Anne", ids["never-confirms"], "01.09", "OK", "vérifié")
+    desk.override("Anne", ids["never-confirms"], "01.09", "OK", "vérifié à la réécoute de l'appel")
     assert desk.verify_audit() is None

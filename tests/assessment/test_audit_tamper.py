@@ -1,6 +1,7 @@
 """Tampering with the audit log behind the desk's back (raw SQLite, triggers dropped) is detected and located.
 
-The log holds seven entries: two accounts (1, 2), three overrides (3, 4, 5) and two reviews (6, 7).
+The log holds eight entries: the administrator (1), two accounts (2, 3), three overrides (4, 5, 6) and
+two reviews (7, 8).
 Each case alters it the way someone with the file would, and checks the first bad ``seq`` and the
 kind of reason given.
 """
@@ -10,12 +11,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from desk_support import sqlite_desk, sqlite_store, tamper_audit
+from desk_support import bare_desk, sqlite_desk, sqlite_store, tamper_audit
 
 from scoring.assessment.audit_store import entry_hash
 from simulator.cli import main
 
 _COLUMNS = "at, assessor, action, session_id, payload, prev_hash, hash"
+_LAST = 8
 
 
 @pytest.fixture()
@@ -25,18 +27,18 @@ def store(tmp_path):
     desk = sqlite_desk(path, "Anne", "Bruno")
     session = ids["never-confirms"]
     desk.override("Anne", session, "01.09", "OK", "confirmation audible à la réécoute")
-    desk.override("Anne", session, "02.04", "OK", "reformulation complète")
+    desk.override("Anne", session, "02.04", "OK", "reformulation complète du besoin")
     desk.override("Bruno", session, "01.08", "NOK", "prise de congé absente")
     desk.mark_reviewed("Anne", session)
     desk.mark_reviewed("Bruno", session)
-    assert [e.seq for e in desk.audit_entries()] == list(range(1, 8))
+    assert [e.seq for e in desk.audit_entries()] == list(range(1, _LAST + 1))
     assert desk.verify_audit() is None
     desk.close()
     return path
 
 
 def _verify(path):
-    desk = sqlite_desk(path)
+    desk = bare_desk(path)
     try:
         return desk.verify_audit()
     finally:
@@ -93,10 +95,10 @@ def test_two_swapped_entries_are_located(store):
 
 
 def test_a_forged_entry_with_a_made_up_hash_is_located(store):
-    forge = (f"INSERT INTO audit (seq, {_COLUMNS}) SELECT 8, at, 'Bruno', 'sign', session_id, "
-             "'{\"grille_sha256\":\"\"}', hash, ? FROM audit WHERE seq = 7")
+    forge = (f"INSERT INTO audit (seq, {_COLUMNS}) SELECT 9, at, 'Bruno', 'sign', session_id, "
+             "'{\"grille_sha256\":\"\"}', hash, ? FROM audit WHERE seq = 8")
     tamper_audit(store, (forge, ("f" * 64,)))
-    assert (_verify(store).seq, _verify(store).code) == (8, "modified")
+    assert (_verify(store).seq, _verify(store).code) == (9, "modified")
 
 
 def test_a_well_forged_entry_inserted_in_the_middle_is_located(store):
@@ -117,23 +119,23 @@ def test_a_well_forged_entry_inserted_in_the_middle_is_located(store):
 
 
 def test_a_well_forged_entry_appended_with_a_wrong_link_is_located(store):
-    forged = entry_hash(8, "2026-01-07T09:00:00.000", "Bruno", "sign", "S-x", {}, "e" * 64)
-    forge = (f"INSERT INTO audit (seq, {_COLUMNS}) VALUES (8, '2026-01-07T09:00:00.000', 'Bruno', "
+    forged = entry_hash(9, "2026-01-07T09:00:00.000", "Bruno", "sign", "S-x", {}, "e" * 64)
+    forge = (f"INSERT INTO audit (seq, {_COLUMNS}) VALUES (9, '2026-01-07T09:00:00.000', 'Bruno', "
              "'sign', 'S-x', '{}', ?, ?)")
     tamper_audit(store, (forge, ("e" * 64, forged)))
     found = _verify(store)
-    assert (found.seq, found.code) == (8, "unlinked")
-    assert "ne fait pas suite à l'entrée n° 7" in found.reason_fr
+    assert (found.seq, found.code) == (9, "unlinked")
+    assert "ne fait pas suite à l'entrée n° 8" in found.reason_fr
 
 
 @pytest.mark.parametrize("lang, intact, broken", [
-    ("fr", "OK : chaîne d'audit intacte (7 entrées).", "ÉCHEC : chaîne d'audit rompue à l'entrée n° 4."),
-    ("en", "OK: audit chain intact (7 entries).", "FAILED: audit chain broken at entry #4."),
+    ("fr", "OK : chaîne d'audit intacte (8 entrées).", "ÉCHEC : chaîne d'audit rompue à l'entrée n° 5."),
+    ("en", "OK: audit chain intact (8 entries).", "FAILED: audit chain broken at entry #5."),
 ])
 def test_audit_verify_reports_the_first_bad_entry(store, capsys, lang, intact, broken):
     assert main(["audit", "verify", "--store", str(store), "--lang", lang]) == 0
     assert capsys.readouterr().out.strip() == intact
-    tamper_audit(store, ("UPDATE audit SET payload = replace(payload, 'complète', 'partielle') WHERE seq = 4", ()))
+    tamper_audit(store, ("UPDATE audit SET payload = replace(payload, 'complète', 'partielle') WHERE seq = 5", ()))
     assert main(["audit", "verify", "--store", str(store), "--lang", lang]) == 1
     out = capsys.readouterr().out
     assert out.splitlines()[0] == broken

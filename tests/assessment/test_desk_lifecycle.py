@@ -74,7 +74,7 @@ def test_a_session_not_scored_can_be_neither_reviewed_nor_signed_nor_reopened(de
     with pytest.raises(SessionLocked):
         desk.sign(ANNE, session)
     with pytest.raises(InvalidTransition) as refused:
-        desk.reopen(ANNE, session, "pour voir")
+        desk.reopen(ANNE, session, "pour voir la session de plus près")
     assert "« à noter »" in refused.value.message("fr")
     assert desk.review(session).audit == ()
 
@@ -111,7 +111,7 @@ def test_a_signed_session_is_locked_until_reopened_and_the_reopen_is_in_the_audi
     session = ids["ideal"]
     _signed(desk, session)
     with pytest.raises(SessionLocked) as locked:
-        desk.override(ANNE, session, "01.01", "NOK", "changement d'avis")
+        desk.override(ANNE, session, "01.01", "NOK", "changement d'avis après réécoute")
     assert "rouvrez-la d'abord" in locked.value.message("fr")
     assert "re-open it first" in locked.value.message("en")
     with pytest.raises(SessionLocked):
@@ -143,7 +143,7 @@ def test_only_a_signed_session_can_be_reopened(desk, step):
     if step == "reviewed":
         desk.mark_reviewed(ANNE, session)
     with pytest.raises(InvalidTransition) as refused:
-        desk.reopen(ANNE, session, "pour voir")
+        desk.reopen(ANNE, session, "pour voir la session de plus près")
     assert "Seule une session signée" in refused.value.message("fr")
 
 
@@ -166,7 +166,8 @@ def test_sessions_filter_by_epreuve_status_and_dates(desk):
 
 
 def test_a_signature_stands_behind_its_grille_only(desk):
-    """Scored again with another result, a signed session is back to scored: it must be reviewed and signed again."""
+    """Re-opened and scored again with another result (another rubric), a session is back to scored: it must be
+    reviewed and signed again; the audit keeps the earlier review and signature."""
     import dataclasses
     import hashlib
     import json
@@ -175,17 +176,43 @@ def test_a_signature_stands_behind_its_grille_only(desk):
     session = ids["ideal"]
     _signed(desk, session)
     same = desk.grilles.latest(session)
-    desk.grilles.put([same], "2026-01-07T09:00:00.000")  # the same grille stored again: the signature holds
-    assert desk.review(session).status == SIGNED
+    desk.reopen(ANNE, session, "nouvelle grille de notation plus stricte")
     grille = json.loads(same.grille_json)
-    grille["competencies"][0]["verdict"] = "nok"  # e.g. a rescore under a stricter rubric
+    grille["competencies"][0]["verdict"] = "nok"  # a rescore under a stricter rubric
+    grille["rubric"]["sha256"] = "5" * 64
     text = json.dumps(grille, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    changed = dataclasses.replace(same, grille_json=text, grille_sha256=hashlib.sha256(text.encode()).hexdigest())
+    changed = dataclasses.replace(same, grille_json=text, grille_sha256=hashlib.sha256(text.encode()).hexdigest(),
+                                  rubric_sha256="5" * 64)
     desk.grilles.put([changed], "2026-01-07T10:00:00.000")
     review = desk.review(session)
     assert (review.status, review.signed_by, review.reviewed_by) == (SCORED, "", ())
-    assert [e.action for e in review.audit][-2:] == ["review", "sign"]  # the audit still shows them
+    assert [e.action for e in review.audit][-3:] == ["review", "sign", "reopen"]  # the audit still shows them
     resolve_not_observed(desk, ANNE, session)
     desk.mark_reviewed(ANNE, session)
     desk.sign(BRUNO, session)
     assert desk.review(session).status == SIGNED
+
+
+def test_a_grille_stored_after_the_signature_without_a_reopen_is_refused_and_named(desk):
+    """The insider's move: a copy of the signed grille with other verdicts appended to the (chained) table."""
+    import dataclasses
+    import hashlib
+    import json
+
+    from scoring.assessment.model import TamperDetected
+
+    desk, ids = desk
+    session = ids["ideal"]
+    _signed(desk, session)
+    same = desk.grilles.latest(session)
+    grille = json.loads(same.grille_json)
+    grille["competencies"][0]["verdict"] = "ok" if grille["competencies"][0]["verdict"] == "nok" else "nok"
+    text = json.dumps(grille, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    forged = dataclasses.replace(same, grille_json=text, grille_sha256=hashlib.sha256(text.encode()).hexdigest())
+    desk.grilles.put([forged], "2026-01-07T10:00:00.000")
+    forged_id = desk.grilles.head()[0]
+    with pytest.raises(TamperDetected) as refused:
+        desk.review(session)
+    assert f"Grille n° {forged_id} (session {session})" in refused.value.message("fr")
+    found = desk.verify_audit()
+    assert (found.table, found.seq, found.code) == ("grilles", forged_id, "grille_conflict")

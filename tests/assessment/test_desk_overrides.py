@@ -70,14 +70,14 @@ def test_a_second_override_records_the_previous_final_verdict_and_the_automatic_
 @pytest.mark.parametrize("verdict", ["OK", "ok", " Ok "])
 def test_verdicts_are_read_case_insensitively(desk, verdict):
     desk, ids = desk
-    assert desk.override(ASSESSOR, ids["never-confirms"], "01.09", verdict, "vérifié").verdict == "ok"
+    assert desk.override(ASSESSOR, ids["never-confirms"], "01.09", verdict, "vérifié à la réécoute de l'appel").verdict == "ok"
 
 
 @pytest.mark.parametrize("verdict", ["not_observed", "PASS", "", "oui"])
 def test_only_ok_or_nok_may_be_given(desk, verdict):
     desk, ids = desk
     with pytest.raises(InvalidOverride) as refused:
-        desk.override(ASSESSOR, ids["never-confirms"], "01.09", verdict, "vérifié")
+        desk.override(ASSESSOR, ids["never-confirms"], "01.09", verdict, "vérifié à la réécoute de l'appel")
     assert "OK ou NOK" in refused.value.message("fr")
 
 
@@ -85,14 +85,14 @@ def test_only_ok_or_nok_may_be_given(desk, verdict):
 def test_only_a_competency_of_the_referentiel_may_be_overridden(desk, code):
     desk, ids = desk
     with pytest.raises(InvalidOverride) as refused:
-        desk.override(ASSESSOR, ids["never-confirms"], code, "OK", "vérifié")
+        desk.override(ASSESSOR, ids["never-confirms"], code, "OK", "vérifié à la réécoute de l'appel")
     assert "01.01" in refused.value.message("fr") and "03.05" in refused.value.message("en")
 
 
 def test_overriding_to_the_verdict_it_already_has_is_refused(desk):
     desk, ids = desk
     with pytest.raises(InvalidOverride) as refused:
-        desk.override(ASSESSOR, ids["never-confirms"], "01.01", "OK", "rien à changer")
+        desk.override(ASSESSOR, ids["never-confirms"], "01.01", "OK", "rien à changer après réécoute")
     assert "déjà à OK" in refused.value.message("fr")
     assert desk.review(ids["never-confirms"]).overrides == ()
 
@@ -100,17 +100,17 @@ def test_overriding_to_the_verdict_it_already_has_is_refused(desk):
 def test_a_session_not_yet_scored_cannot_be_overridden(desk):
     desk, ids = desk
     with pytest.raises(SessionLocked) as refused:
-        desk.override(ASSESSOR, ids["careless"], "01.09", "OK", "vérifié")
+        desk.override(ASSESSOR, ids["careless"], "01.09", "OK", "vérifié à la réécoute de l'appel")
     assert f"callsim score {ids['careless']}" in refused.value.message("fr")
 
 
 def test_unknown_sessions_and_assessors_are_refused(desk):
     desk, ids = desk
     with pytest.raises(UnknownSessionReview):
-        desk.override(ASSESSOR, "S-000000000000", "01.09", "OK", "vérifié")
+        desk.override(ASSESSOR, "S-000000000000", "01.09", "OK", "vérifié à la réécoute de l'appel")
     with pytest.raises(UnknownAssessor):
-        desk.override("Quelqu'un", ids["never-confirms"], "01.09", "OK", "vérifié")
-    assert [e.action for e in desk.audit_entries()] == ["assessor_added"]
+        desk.override("Quelqu'un", ids["never-confirms"], "01.09", "OK", "vérifié à la réécoute de l'appel")
+    assert [e.action for e in desk.audit_entries()] == ["admin_added", "assessor_added"]
 
 
 def test_an_override_keeps_a_reviewed_session_reviewed(desk):
@@ -127,8 +127,8 @@ def test_an_override_keeps_a_reviewed_session_reviewed(desk):
 def test_by_assessor_keeps_each_assessors_own_overrides_apart():
     desk, ids, _clock = memory_desk("Anne", "Bruno")
     session = ids["never-confirms"]
-    desk.override("Anne", session, "01.09", "OK", "vérifié")
-    desk.override("Bruno", session, "02.04", "OK", "vérifié aussi")
+    desk.override("Anne", session, "01.09", "OK", "vérifié à la réécoute de l'appel")
+    desk.override("Bruno", session, "02.04", "OK", "vérifié aussi à la réécoute")
     review = desk.review(session)
     assert review.by_assessor("Anne")["01.09"] == "ok" and review.by_assessor("Anne")["02.04"] == "nok"
     assert review.by_assessor("Bruno")["01.09"] == "nok" and review.by_assessor("Bruno")["02.04"] == "ok"

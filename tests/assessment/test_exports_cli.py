@@ -20,7 +20,7 @@ def store(tmp_path_factory):
     (unscored,) = played(path, [("careless", 1)])
     with desk(path, "Alice") as opened:
         opened.override("Alice", changed, "01.09", "OK", REASON)
-        opened.override("Alice", changed, "02.04", "OK", "Confirmation entendue.")
+        opened.override("Alice", changed, "02.04", "OK", "Confirmation entendue à la réécoute.")
         for code, verdict in opened.review(changed).final().items():
             if verdict == "not_observed":
                 opened.override("Alice", changed, code, "NOK", "Rien d'observable dans cette épreuve.")

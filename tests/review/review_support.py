@@ -9,11 +9,15 @@ from __future__ import annotations
 import html
 import re
 import shutil
+import sys
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from argon2 import PasswordHasher
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "assessment"))
+from desk_support import TEST_KEYS, staff  # noqa: E402 - the shared way tests register assessors
 
 from scoring.assessment.audit_store import SqliteAuditStore
 from scoring.assessment.desk import ReviewDesk
@@ -93,9 +97,8 @@ def build_store(folder: Path) -> tuple[Path, list[Played]]:
     # The accounts are hashed with light argon2id settings (verifying uses the hash's own): fast sign-ins.
     light = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     with ReviewDesk(SqliteJournalStore(path), SqliteGrilleStore(path), SqliteAuditStore(path),
-                    ManualClock(REVIEW_DAY), hasher=light) as desk:
-        for name, passphrase in ASSESSORS.items():
-            desk.add_assessor(name, passphrase)
+                    ManualClock(REVIEW_DAY), hasher=light, keys=TEST_KEYS) as desk:
+        staff(desk, *ASSESSORS, passphrases=ASSESSORS)
     return path, played
 
 

@@ -12,7 +12,7 @@ from simulator.review.screens.signin import SignInScreen
 from simulator.review.widgets.grille_table import GrilleTable
 from simulator.review.widgets.session_table import SessionTable
 from simulator.review.widgets.transcript_view import EVIDENCE_MARK, TranscriptView
-from tests.review.review_support import keys, make_app, open_session, screen_text, sign_in
+from tests.review.review_support import ASSESSORS, keys, make_app, open_session, screen_text, sign_in
 
 SIZE = (120, 40)
 
@@ -114,10 +114,10 @@ async def test_override_review_sign_and_reopen_through_the_keyboard(review_store
         dialog = app.screen
         dialog.query_one("#reason").text = ""
         dialog.query_one("#verdict").value = "nok"
-        await pilot.press(*keys("Vu"), "f10")
+        await pilot.press(*keys("Vu pendant la reecoute"), "f10")
         await pilot.pause()
         assert app.screen is dialog and "déjà à NOK" in screen_text(app)
-        assert dialog.query_one("#reason").text == "Vu"
+        assert dialog.query_one("#reason").text == "Vu pendant la reecoute"
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen and len(app.desk.audit_entries(session_id)) == audit_before
@@ -144,8 +144,9 @@ async def test_override_review_sign_and_reopen_through_the_keyboard(review_store
         assert screen.review.status == REVIEWED
         assert "Signature refusée : compétence(s) encore « non observée(s) »" in screen_text(app)
         left = [code for code, verdict in screen.review.final().items() if verdict == "not_observed"]
+        app.desk.login("Jan Peeters", ASSESSORS["Jan Peeters"])
         for code in left:  # a second assessor decides them meanwhile (the dialog is tested above)
-            app.desk.override("Jan Peeters", session_id, code, "nok", "Pas vu")
+            app.desk.override("Jan Peeters", session_id, code, "nok", "Pas vu à la réécoute")
         await pilot.press("s", "enter")
         await pilot.pause()
         assert screen.review.status == SIGNED and screen.review.signed_by == "Marie Dupont"
@@ -153,7 +154,7 @@ async def test_override_review_sign_and_reopen_through_the_keyboard(review_store
 
         # after signing, an override is refused until the session is re-opened
         signed_audit = len(app.desk.audit_entries(session_id))
-        refusal = await _override(pilot, app, "01.04", "nok", "Tardif")
+        refusal = await _override(pilot, app, "01.04", "nok", "Tardif, après la question")
         assert "est signée : rouvrez-la d'abord" in refusal
         await pilot.press("escape")
         await pilot.press("r")
@@ -163,7 +164,7 @@ async def test_override_review_sign_and_reopen_through_the_keyboard(review_store
         await pilot.pause()
         assert "Rouvrir une session signée exige une raison écrite" in screen_text(app)
         assert len(app.desk.audit_entries(session_id)) == signed_audit
-        await pilot.press(*keys("Erreur 01.04"), "f10")
+        await pilot.press(*keys("Erreur de saisie sur 01.04"), "f10")
         await pilot.pause()
         assert app.screen is screen and screen.review.status == SCORED
         assert "Session rouverte : elle peut de nouveau être modifiée." in screen_text(app)
@@ -174,7 +175,7 @@ async def test_override_review_sign_and_reopen_through_the_keyboard(review_store
         assert isinstance(app.screen, AuditScreen)
         audit = screen_text(app)
         for expected in ("dérogation 01.09 : NOK → OK", "« Recap vaut accord »",
-                         "marquée revue", "signée", "rouverte", "« Erreur 01.04 »"):
+                         "marquée revue", "signée", "rouverte", "« Erreur de saisie sur 01.04 »"):
             assert expected in audit
         await pilot.press("escape")
         await pilot.press("escape")
@@ -182,3 +183,20 @@ async def test_override_review_sign_and_reopen_through_the_keyboard(review_store
         assert isinstance(app.screen, SessionsScreen)  # the list is read again: status and overrides now
         row = app.screen.query_one(SessionTable).get_row(session_id)
         assert str(row[2]) == "notée" and row[5] == str(1 + len(left))
+
+
+async def test_a_store_whose_grilles_were_altered_is_refused_naming_the_row(review_store):
+    """A grille's verdicts edited in the file (triggers dropped): the app says which row and lets nobody in."""
+    import sqlite3
+
+    store, _played = review_store
+    conn = sqlite3.connect(store, isolation_level=None)
+    conn.execute("DROP TRIGGER grilles_no_update")
+    conn.execute("UPDATE grilles SET grille_json = replace(grille_json, '\"nok\"', '\"ok\"') WHERE id = 1")
+    conn.close()
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "Grille n° 1" in screen_text(app)
+        await sign_in(pilot)
+        assert isinstance(app.screen, SignInScreen) and app.assessor == ""
+        assert "Lecture refusée : Grille n° 1" in screen_text(app)

@@ -12,6 +12,7 @@ from simulator.app.bindings import translate_bindings
 from simulator.app.i18n import N_
 from simulator.app.screens.feedback import feedback_table
 from simulator.app.widgets.key_bar import KeyBar
+from simulator.journal.receipt import receipt_code
 
 
 class EndScreen(Screen):
@@ -26,6 +27,7 @@ class EndScreen(Screen):
             yield Label(t("The épreuve is over.") + " " + reason, classes="heading")
             yield Static(t("Everything you did has been saved (session {id}, {n} events).",
                            id=session.session_id, n=session.seq))
+            yield Static(t("Receipt for the attendance sheet: {code}", code=receipt_code(session.store, session.session_id)))
             if session.header.mode == "practice":
                 yield Label(t("Practice feedback"), classes="heading")
                 yield Static(feedback_table(session.evidence(), app.lang, ("", t("Competency"), t("What was observed"))))

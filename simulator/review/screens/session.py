@@ -80,7 +80,11 @@ class SessionScreen(Screen):
 
     def reload(self) -> None:
         """Read the session again from the desk and redraw the title, the grille and the chosen competency."""
-        self.review = self.app.desk.review(self.session_id)
+        try:
+            self.review = self.app.desk.review(self.session_id)
+        except AssessmentError as error:  # the store no longer verifies: say why, show nothing new
+            self.say(error.message(self.app.lang))
+            return
         t, lang = self.app.t, self.app.lang
         grille = self.query_one(GrilleTable)
         grille.show(grille_lines(self.review, lang), self._grille_words())

@@ -35,7 +35,10 @@ class SessionsScreen(Screen):
     def compose(self) -> ComposeResult:
         translate_bindings(self, self.app.t)
         t = self.app.t
-        epreuves = sorted({review.epreuve_id for review in self.app.desk.sessions()})
+        try:
+            epreuves = sorted({review.epreuve_id for review in self.app.desk.sessions()})
+        except AssessmentError:  # the store does not verify: the list says why (reload)
+            epreuves = []
         yield Static(id="sessions-title", classes="title-bar")
         yield FilterBar(labels=(t("Épreuve"), t("Status"), t("From"), t("To")), epreuves=epreuves,
                         statuses=[(status, self.app.status_word(status)) for status in STATUSES],

@@ -30,10 +30,19 @@ class SignInScreen(Screen):
                 yield Label(t("Passphrase"), classes="signin-label")
                 yield Input(id="passphrase", password=True, compact=True)
             yield Button(t("Sign in (Enter)"), id="signin-button", variant="primary", compact=True)
-            no_account = t("There is no assessor account in this store yet: "
-                           "create one with « callsim assessor add NAME ».")
-            yield Static("" if self.app.desk.assessor_names() else no_account, id="signin-error", classes="refusal")
+            no_account = t("There is no assessor account in this store yet: an administrator registers one with "
+                           "« callsim assessor add NAME --admin ADMIN ».")
+            yield Static(self._store_state(no_account), id="signin-error", classes="refusal")
         yield KeyBar()
+
+    def _store_state(self, no_account: str) -> str:
+        """``""``, the hint when nobody is registered, or why the store cannot be read (it did not verify)."""
+        from scoring.assessment.model import AssessmentError
+
+        try:
+            return "" if self.app.desk.assessor_names() else no_account
+        except AssessmentError as error:
+            return error.message(self.app.lang)
 
     @on(Input.Submitted, "#assessor")
     def _to_passphrase(self) -> None:
