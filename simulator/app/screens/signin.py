@@ -71,6 +71,7 @@ class SignInScreen(Screen):
         self.app.change_language(event.value, self.query_one("#candidate", Input).value.strip())
 
     @on(Input.Submitted, "#candidate")
+    @on(LanguageChooser.Submitted, "#language")
     @on(PlainButton.Pressed, "#start")
     def action_start(self) -> None:
         candidate = self.query_one("#candidate", Input).value.strip()
