@@ -20,7 +20,6 @@ from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
 
-from simulator.app.bindings import translate_bindings
 from simulator.app.i18n import N_, Translator
 from simulator.app.screens.invigilator import InvigilatorScreen
 from simulator.app.screens.signin import SignInScreen
@@ -76,7 +75,6 @@ class CallsimApp(App):
         return self.bundle.epreuve.mode == "exam"
 
     def on_mount(self) -> None:
-        translate_bindings(self, self.t)
         self.push_screen(SignInScreen())
 
     # -- loading the épreuve in the background -----------------------------------------------------
@@ -124,7 +122,6 @@ class CallsimApp(App):
         if lang == self.lang:
             return
         self.lang, self.t = lang, Translator(lang)
-        translate_bindings(self, self.t)
         self.request = SeatRequest(candidate, self.request.epreuve, self.request.seed, lang, self.request.store_path)
         self.call_later(self.switch_screen, SignInScreen())
 
@@ -150,7 +147,6 @@ class CallsimApp(App):
         self.request = request
         if self.session.header.language != self.lang:  # a resumed session keeps its language
             self.lang, self.t = self.session.header.language, Translator(self.session.header.language)
-            translate_bindings(self, self.t)
         self.switch_screen(EndScreen() if self.session.finished is not None else ConsoleScreen())
 
     def show_end(self) -> None:

@@ -1,15 +1,21 @@
-"""Key bindings shown in the Footer, translated into the candidate's language when a screen is made."""
+"""Key labels in the interface's language, looked up when they are drawn.
+
+Bindings are declared with English descriptions (``N_("Hang up")``), the catalogs' message ids;
+nothing rewrites them. Whatever draws a key (the key bar) asks ``key_label`` at draw time with
+the app, whose ``t`` speaks the language chosen at sign-in.
+"""
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Callable
+from textual.app import App
 
-from textual.dom import DOMNode
+from simulator.app.i18n import N_
+
+#: Labels Textual's own widgets show in the key bar (the key that closes an open dropdown list).
+FRAMEWORK_KEY_LABELS = (N_("Dismiss menu"),)
 
 
-def translate_bindings(node: DOMNode, t: Callable[..., str]) -> None:
-    """Replace each binding's description by its translation (the ids are the English texts)."""
-    table = node._bindings.key_to_bindings
-    for key, bindings in table.items():
-        table[key] = [dataclasses.replace(b, description=t(b.description)) if b.description else b for b in bindings]
+def key_label(description: str, app: App) -> str:
+    """``description`` (a message id) in the app's language; the id itself when the app has no catalog."""
+    translate = getattr(app, "t", None)
+    return translate(description) if description and callable(translate) else description

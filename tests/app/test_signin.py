@@ -10,6 +10,7 @@ from simulator.app.screens.signin import SignInScreen
 from simulator.app.seat import SeatRequest
 from simulator.engine.clock import ManualClock
 from simulator.journal.memory_store import MemoryJournalStore
+from simulator.app.widgets.key_bar import KeyBar
 from tests.app.app_support import PRACTICE, make_app, practice_bundle, screen_text
 
 
@@ -96,3 +97,24 @@ async def test_the_epreuve_title_and_its_rules_appear_once_loaded_in_the_backgro
         assert "Chargement de l'épreuve" not in text
         assert "Entraînement — découverte du poste d'opérateur" in text
         assert "Ceci est un entraînement." in text
+
+
+async def test_the_key_bar_speaks_the_language_chosen_last_on_the_sign_in_and_in_the_console():
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        bar = lambda: str(app.screen.query_one(KeyBar).render())  # noqa: E731
+        await pilot.pause()
+        assert "Commencer" in bar() and "Quitter" in bar()
+        for key, start, leave in (("right", "Beginnen", "Afsluiten"), ("right", "Start", "Quit"),
+                                  ("right", "Commencer", "Quitter"), ("left", "Start", "Quit"),
+                                  ("left", "Beginnen", "Afsluiten")):
+            await pilot.press(*(["tab"] if app.focused.id == "candidate" else []), key)
+            await _wait_for_sign_in(pilot)
+            await pilot.pause()
+            assert start in bar() and leave in bar(), (key, bar())
+        await pilot.click("#candidate")
+        await pilot.press(*"C-0046", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ConsoleScreen)
+        assert "Hulp" in bar() and "Nemen" in bar() and "Afsluiten" in bar(), bar()

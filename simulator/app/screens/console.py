@@ -17,7 +17,6 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static, TextArea
 
-from simulator.app.bindings import translate_bindings
 from simulator.app.i18n import N_
 from simulator.app.screens.feedback import FeedbackScreen
 from simulator.app.screens.help import HelpScreen
@@ -79,7 +78,6 @@ class ConsoleScreen(Screen):
         self.prompt_shown: tuple[str, int] | None = None
 
     def compose(self) -> ComposeResult:
-        translate_bindings(self, self.app.t)
         t = self.app.t
         with Horizontal(id="console"):
             with Vertical(id="side"):

@@ -11,7 +11,6 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
-from simulator.app.bindings import translate_bindings
 from simulator.app.i18n import N_
 
 
@@ -25,7 +24,6 @@ class InvigilatorScreen(ModalScreen[bool]):
         self.code = code
 
     def compose(self) -> ComposeResult:
-        translate_bindings(self, self.app.t)
         t = self.app.t
         with Vertical(id="invigilator"):
             yield Label(t("Only the invigilator can close the épreuve."), classes="heading")

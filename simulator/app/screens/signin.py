@@ -10,7 +10,6 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from simulator.app.bindings import translate_bindings
 from simulator.app.i18n import LANGUAGES, N_
 from simulator.app.widgets.key_bar import KeyBar
 from simulator.app.widgets.language_chooser import LanguageChooser
@@ -35,7 +34,6 @@ class SignInScreen(Screen):
             self.AUTO_FOCUS = "#language"
 
     def compose(self) -> ComposeResult:
-        translate_bindings(self, self.app.t)
         app = self.app
         t = app.t
         with VerticalScroll(id="signin"):

@@ -20,7 +20,6 @@ from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Input, Label, Select, Static, TextArea
 
-from simulator.app.bindings import translate_bindings
 from simulator.app.i18n import N_
 from simulator.app.tool_results import FormField, Shown, field_hint, show
 from simulator.app.tool_shapes import (
@@ -71,9 +70,6 @@ class ToolPanel(Vertical):
         self.shown_form: str | None = None
         #: The values each list offers now, in order ("" is the blank first line of an optional list).
         self.choices: dict[str, tuple[str, ...]] = {"op": tuple(op.op for op in self.operations)}
-
-    def on_mount(self) -> None:
-        translate_bindings(self, self.t)
 
     # -- building ------------------------------------------------------------------------------------
 

@@ -1,0 +1,28 @@
+"""Slips a candidate trips on while sitting the practice épreuve: keys, languages, focus, reading."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Select
+
+from simulator.app.widgets.key_bar import KeyBar
+from simulator.app.widgets.tool_deck import ToolDeck
+from tests.app.app_support import make_app, screen_text
+from tests.app.keyboard import KeyboardCandidate
+from tests.app.screen_states import CANDIDATE, played
+
+
+@pytest.mark.parametrize(("lang", "label"), [("fr", "Fermer la liste"), ("nl", "Lijst sluiten")])
+async def test_an_open_dropdown_says_how_to_close_it_in_the_candidates_language(lang, label):
+    store, clock = played(0, replies=1, language=lang)
+    app = make_app(store=store, clock=clock, candidate=CANDIDATE, lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        candidate = KeyboardCandidate(pilot)
+        await candidate.press("enter", "f7")
+        panel = app.screen.query_one(ToolDeck).panel("customer_db")
+        await candidate.tab_to(panel.query_one("#op", Select))
+        await candidate.press("enter")
+        assert panel.query_one("#op", Select).expanded
+        bar = str(app.screen.query_one(KeyBar).render())
+        assert label in bar and "Dismiss" not in bar
+        assert "Dismiss menu" not in screen_text(app)
