@@ -6,6 +6,7 @@ import pytest
 from textual.widgets import Select
 
 from simulator.app.widgets.key_bar import KeyBar
+from simulator.app.widgets.reply_list import ReplyList
 from simulator.app.widgets.tool_deck import ToolDeck
 from tests.app.app_support import make_app, screen_text
 from tests.app.keyboard import KeyboardCandidate
@@ -26,3 +27,27 @@ async def test_an_open_dropdown_says_how_to_close_it_in_the_candidates_language(
         bar = str(app.screen.query_one(KeyBar).render())
         assert label in bar and "Dismiss" not in bar
         assert "Dismiss menu" not in screen_text(app)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_shift_tab_out_of_a_tool_never_arms_a_reply_that_enter_would_send(size):
+    store, clock = played(0, replies=1)
+    app = make_app(store=store, clock=clock, candidate=CANDIDATE)
+    async with app.run_test(size=size) as pilot:
+        candidate = KeyboardCandidate(pilot)
+        await candidate.press("enter")
+        assert app.screen.view.replies, "the contact must offer replies for this test"
+        await candidate.press("f7")
+        deck = app.screen.query_one(ToolDeck)
+        for _ in range(12):
+            await candidate.press("shift+tab")
+            if not any(isinstance(n, ToolDeck) for n in app.focused.ancestors_with_self):
+                break
+        before = app.session.seq
+        if isinstance(app.focused, ReplyList):
+            assert app.focused.highlighted is None
+        await candidate.press("enter")
+        assert app.session.seq == before, f"Enter on {app.focused!r} after Shift+Tab sent something"
+        await candidate.press("escape")  # asked for: the replies are ready again
+        assert isinstance(app.focused, ReplyList) and app.focused.highlighted == 0
+        assert deck.present

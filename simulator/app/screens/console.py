@@ -13,6 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.events import DescendantFocus
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static, TextArea
@@ -76,6 +77,8 @@ class ConsoleScreen(Screen):
         self.wrap_offered: str | None = None
         self.chosen_service = ""
         self.prompt_shown: tuple[str, int] | None = None
+        #: The focus was in the tools before it moved (Shift+Tab out of a tool must not arm a reply).
+        self._focus_was_in_tools = False
 
     def compose(self) -> ComposeResult:
         t = self.app.t
@@ -159,7 +162,10 @@ class ConsoleScreen(Screen):
         forms = self.app.session.contact(key).box.forms
         return tuple((form_id, template.title) for form_id, template in forms.templates.items()) if forms else ()
 
-    def on_descendant_focus(self) -> None:
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        if isinstance(event.widget, ReplyList) and self._focus_was_in_tools:
+            event.widget.highlighted = None  # Enter sends nothing until the candidate picks a reply
+        self._focus_was_in_tools = self._in_tools()
         self._fit()
 
     def on_resize(self) -> None:
@@ -287,10 +293,13 @@ class ConsoleScreen(Screen):
     def action_back(self) -> None:
         """Back to the conversation: the typed answer when one is asked, else the replies."""
         view = self.view
+        self._focus_was_in_tools = False  # asked for: the replies come back as they were
         if view is not None and view.prompt is not None:
             self.query_one("#say", Input).focus()
         elif view is not None and view.replies:
-            self.query_one(ReplyList).focus()
+            replies = self.query_one(ReplyList)
+            replies.highlighted = 0 if replies.highlighted is None else replies.highlighted
+            replies.focus()
         elif view is None:
             self.query_one(QueueList).focus()
         else:
