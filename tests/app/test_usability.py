@@ -51,3 +51,19 @@ async def test_shift_tab_out_of_a_tool_never_arms_a_reply_that_enter_would_send(
         await candidate.press("escape")  # asked for: the replies are ready again
         assert isinstance(app.focused, ReplyList) and app.focused.highlighted == 0
         assert deck.present
+
+
+async def test_the_screenshot_script_renders_dutch_screens_with_lang_nl():
+    import html
+    import importlib.util
+    import re
+
+    from tests.app.app_support import ROOT
+
+    spec = importlib.util.spec_from_file_location("screenshots", ROOT / "scripts" / "screenshots.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    svg = await script.render("console-call", (80, 24), "nl")
+    text = html.unescape("".join(re.findall(r"<text[^>]*>(.*?)</text>", svg, flags=re.DOTALL))).replace("\xa0", " ")
+    assert "Resterende tijd" in text and "Klant" in text
+    assert "Temps restant" not in text and "Appelant" not in text
