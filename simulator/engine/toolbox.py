@@ -79,6 +79,8 @@ def build_toolbox(scenario: Scenario, ctx: ContactContext, seed: int, today: dt.
         )
         if not spec.target_in_db:  # a prospect is not yet a customer
             db.remove_role("target")
+        for name in spec.found_by:
+            db.file_reference("target", str(ctx.variables["refs"].get(name, "")))
     docs = DocumentationBase(
         Article(a.id, a.kind, ctx.text(a.title), tuple(a.keywords), ctx.text(a.body)) for a in res.documentation
     ) if res.documentation else None

@@ -60,6 +60,9 @@ class CustomerDbSpec(Model):
     duplicates: Annotated[int, Field(ge=0, le=3)] = 0
     outdated: Annotated[int, Field(ge=0, le=3)] = 0
     background: Annotated[int, Field(ge=0, le=500)] = 20
+    #: Names of ``references`` the customer may quote to find their record (an order, a contract, a
+    #: policy number): searching one of them lists the target's record.
+    found_by: list[Ident] = Field(default_factory=list)
 
 
 class ArticleSpec(Model):
