@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from simulator.app.formats import shown_date, shown_value
 from simulator.app.i18n import N_
 from simulator.app.tool_shapes import (
     ARTICLE_KIND_LABELS,
@@ -61,17 +62,23 @@ class Shown:
 
 
 def show(tool: str, op: str, args: Mapping[str, Any], value: Any, t: Translate, lang: str,
-         labels: Mapping[str, str] | None = None) -> Shown:
+         fields: Mapping[str, FormField] | None = None) -> Shown:
     """What to draw for the successful result ``value`` of ``tool.op`` run with ``args``.
 
-    ``labels`` names the fields of a form already opened, for the result of its submission.
+    ``fields`` are the fields of a form already opened (by id): their labels name the lines of its
+    submission, their types say how a stored value reads (a date, a number).
     """
     presenter = _PRESENTERS.get((tool, op))
     if presenter is None:
         return _generic(value, t)
     shown = presenter(args, value, t, lang)
-    if labels and shown.rows and (tool, op) == ("forms", "submit"):
-        rows = tuple(Row(r.key, (labels.get(r.key, r.cells[0]), *r.cells[1:])) for r in shown.rows)
+    if fields and (tool, op) == ("forms", "set") and shown.stored is not None:
+        kind = fields[shown.stored[1]].type if shown.stored[1] in fields else "text"
+        return _stored({**args, "kind": kind}, value, t, lang)
+    if fields and shown.rows and (tool, op) == ("forms", "submit"):
+        rows = tuple(Row(r.key, (fields[r.key].label if r.key in fields else r.cells[0],
+                                 shown_value(r.cells[1], fields[r.key].type, lang) if r.key in fields else r.cells[1]))
+                     for r in shown.rows)
         shown = Shown(shown.summary, shown.columns, rows)
     return shown
 
@@ -102,7 +109,7 @@ def _records(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> Sh
     rows = tuple(Row(str(r["record_id"]), (
         str(r["record_id"]), " ".join(p for p in (r.get("title", ""), r.get("first_name", ""), r.get("last_name", "")) if p),
         _address(r), f"{r.get('postcode', '')} {r.get('city', '')}".strip(), str(r.get("customer_id", "")),
-        str(r.get("birth_date", "")), _status(str(r.get("status", "")), t)),
+        shown_date(str(r.get("birth_date", "")), lang), _status(str(r.get("status", "")), t)),
         ("open", {"record": str(r["record_id"])})) for r in value)
     columns = (t("Record"), t("Name"), t("Address"), t("Town"), t("Customer number"), t("Date of birth"), t("Status"))
     summary = t("Records found: {n}. Choose one (Enter) to open it.", n=len(rows)) if rows else t("No record found.")
@@ -119,10 +126,10 @@ def _record(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> Sho
     editable = set(editable_record_fields())
     rows = []
     for key, item in value.items():
-        text = _status(str(item), t) if key == "status" else _cell(item)
+        text = _status(str(item), t) if key == "status" else _record_cell(key, item, lang)
         then = None
         if key in editable:
-            then = ("update", {"record": record_id, "field": key, "value": _cell(item)})
+            then = ("update", {"record": record_id, "field": key, "value": _record_cell(key, item, lang)})
         elif key == "status":
             then = ("set_status", {"record": record_id, "status": _cell(item)})
         rows.append(Row(key, (t(RECORD_FIELD_LABELS.get(key, key)), text), then))
@@ -133,10 +140,19 @@ def _record(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> Sho
 def _change(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> Shown:
     key = str(value.get("field", ""))
     label = t(RECORD_FIELD_LABELS.get(key, key))
-    before, after = (_status(str(value.get(k, "")), t) if key == "status" else _cell(value.get(k)) for k in ("before", "after"))
+    before, after = (_status(str(value.get(k, "")), t) if key == "status" else _record_cell(key, value.get(k), lang)
+                     for k in ("before", "after"))
     row = Row(key, (label, before, after), ("update", {"record": str(value.get("record_id", "")), "field": key,
-                                                      "value": _cell(value.get("after"))}) if key != "status" else None)
+                                                      "value": after}) if key != "status" else None)
     return Shown(t("Record {id} saved.", id=value.get("record_id", "")), (t("Field"), t("Before"), t("After")), (row,))
+
+
+def _record_cell(key: str, value: Any, lang: str) -> str:
+    """A record's value as the candidate reads it: its dates day first (06/12/2026)."""
+    return shown_date(_cell(value), lang) if key in _RECORD_DATES else _cell(value)
+
+
+_RECORD_DATES = frozenset({"birth_date", "updated_on"})
 
 
 # -- documentation ---------------------------------------------------------------------------------------
@@ -192,14 +208,15 @@ def _form(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> Shown
                              tuple(f.get("choices", ()))) for f in template["fields"])
     values = {k: v for k, v in value.get("values", [])}
     form_id = str(template["id"])
-    rows = tuple(Row(f.id, (f.label + (" *" if f.required else ""), values.get(f.id, ""), field_hint(f, t)),
-                     ("set", {"form": form_id, "field": f.id, "value": values.get(f.id, "")})) for f in fields)
+    shown = {f.id: shown_value(values.get(f.id, ""), f.type, lang) for f in fields}
+    rows = tuple(Row(f.id, (f.label + (" *" if f.required else ""), shown[f.id], field_hint(f, t)),
+                     ("set", {"form": form_id, "field": f.id, "value": shown[f.id]})) for f in fields)
     summary = t("Form « {title} ». Choose a field (Enter) to fill it in; * required.", title=template.get("title", ""))
     return Shown(summary, (t("Field"), t("Value"), t("Expected")), rows, form=(form_id, fields))
 
 
 def _stored(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> Shown:
-    stored = _cell(value)
+    stored = shown_value(_cell(value), str(args.get("kind", "text")), lang)
     return Shown(t("Saved: {value}", value=stored or "—"),
                  stored=(str(args.get("form", "")), str(args.get("field", "")), stored))
 
@@ -216,6 +233,24 @@ def _sent(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> Shown
     rows = (Row("to", (t("To"), _cell(value.get("to")))), Row("subject", (t("Subject"), _cell(value.get("subject")))))
     return Shown(t("Message sent to {to}.", to=value.get("to", "")), (t("Field"), t("Value")), rows,
                  reader=_cell(value.get("body")))
+
+
+def _inbox(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> Shown:
+    rows = tuple(Row(str(m["id"]), (str(m.get("sender", "")), str(m.get("subject", "")),
+                                    shown_date(str(m.get("received_at", "")), lang)),
+                     ("read", {"message": str(m["id"])})) for m in value)
+    summary = (t("Messages received: {n}. Choose one (Enter) to read it.", n=len(rows)) if rows
+               else t("No message received."))
+    return Shown(summary, (t("From"), t("Subject"), t("Received on")), rows)
+
+
+def _message(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> Shown:
+    sender, subject = _cell(value.get("sender")), _cell(value.get("subject"))
+    heading = f"{t('From')}: {sender}\n{t('Subject')}: {subject}\n{t('Received on')}: " \
+              f"{shown_date(_cell(value.get('received_at')), lang)}"
+    return Shown(t("Message from {sender}. To answer it: {send}, in reply to it.", sender=sender, send=t("Send")),
+                 reader=f"{heading}\n\n{_cell(value.get('body'))}",
+                 prefill={"message": str(value.get("id", "")), "in_reply_to": str(value.get("id", ""))})
 
 
 def _services(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> Shown:
@@ -250,5 +285,6 @@ _PRESENTERS: dict[tuple[str, str], Callable[[Mapping[str, Any], Any, Translate, 
     ("agenda", "view"): _slots, ("agenda", "book"): _booking(N_("Booked: {id}.")),
     ("agenda", "move"): _booking(N_("Booking {id} moved.")), ("agenda", "cancel"): _booking(N_("Booking {id} cancelled.")),
     ("forms", "open"): _form, ("forms", "set"): _stored, ("forms", "submit"): _submitted,
+    ("mail", "inbox"): _inbox, ("mail", "read"): _message,
     ("mail", "send"): _sent, ("directory", "search"): _services,
 }

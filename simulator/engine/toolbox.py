@@ -170,10 +170,12 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
     ("forms", "open"): lambda t, a: t.open(*_need(a, "form")).snapshot(),
     ("forms", "set"): lambda t, a: t.open(_need(a, "form")[0]).set(*_need(a, "field", "value")),
     ("forms", "submit"): lambda t, a: t.submit(*_need(a, "form")),
+    ("mail", "inbox"): lambda t, a: [m.to_dict() for m in t.inbox],
+    ("mail", "read"): lambda t, a: t.incoming(*_need(a, "message")).to_dict(),
     ("mail", "send"): _send_mail,
 }
 #: Operations that only read: what they return is all they do, so a replay (which has no screen) skips them.
-QUERIES = frozenset({("customer_db", "search"), ("agenda", "view")})
+QUERIES = frozenset({("customer_db", "search"), ("agenda", "view"), ("mail", "inbox"), ("mail", "read")})
 
 
 def run_tool(box: Toolbox, tool: str, op: str, args: dict[str, Any], *, results: bool = True) -> dict[str, Any]:

@@ -67,3 +67,33 @@ async def test_the_screenshot_script_renders_dutch_screens_with_lang_nl():
     text = html.unescape("".join(re.findall(r"<text[^>]*>(.*?)</text>", svg, flags=re.DOTALL))).replace("\xa0", " ")
     assert "Resterende tijd" in text and "Klant" in text
     assert "Temps restant" not in text and "Appelant" not in text
+
+
+@pytest.mark.parametrize(("lang", "heading"), [("fr", "Messages reçus : 1."), ("nl", "Ontvangen berichten: 1.")])
+async def test_the_mail_tool_lists_the_inbox_and_reads_a_message_then_offers_to_answer_it(lang, heading):
+    from textual.widgets import Button, DataTable, Static
+
+    from simulator.engine.actions import UseTool
+
+    store, clock = played(1, language=lang)
+    app = make_app(store=store, clock=clock, candidate=CANDIDATE, lang=lang)
+    async with app.run_test(size=(120, 40)) as pilot:
+        candidate = KeyboardCandidate(pilot)
+        await candidate.press("enter")
+        message = app.session.active_view().inbox[0]
+        mail_id, sender, subject, body = message
+        before = app.session.seq
+        await candidate.act(UseTool(tool="mail", op="inbox", args={}))
+        assert app.session.seq == before + 1
+        panel = app.screen.query_one(ToolDeck).panel("mail")
+        assert str(panel.query_one("#status", Static).render()).startswith(heading)
+        table = panel.query_one("#result", DataTable)
+        assert table.row_count == 1 and app.focused is table
+        assert [str(c) for c in table.get_row_at(0)][:3] == [sender, subject, "02/03/2026"]
+        await candidate.press("enter")  # the message's row: Read, the message chosen, the cursor on Run
+        assert panel.op == "read" and isinstance(app.focused, Button)
+        await candidate.press("enter")
+        reader = str(panel.query_one("#reader-text", Static).render())
+        assert body.split()[0] in reader and sender in reader
+        assert panel.query_one("#arg-in_reply_to", Select).value == mail_id  # ready to answer it
+        assert panel.query_one("#arg-to").value == sender

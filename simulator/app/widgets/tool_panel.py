@@ -106,10 +106,11 @@ class ToolPanel(Vertical):
         if arg not in CHOICE_ARGS:
             return Input(id=f"arg-{arg}", classes="arg", compact=True, placeholder=t(PLACEHOLDERS.get(arg, "")) if arg in PLACEHOLDERS else "")
         options: list[tuple[str, str]] = []
-        if arg == "in_reply_to":
+        if arg in ("in_reply_to", "message"):
             options = [(f"{sender} — {subject}", mail_id) for mail_id, sender, subject, _body in self.inbox]
             self.choices[arg] = ("", *(value for _label, value in options))
-            return Select(options, id="arg-in_reply_to", classes="arg", compact=True, prompt=t("— a new message —"))
+            prompt = t("— a new message —") if arg == "in_reply_to" else t("Choose…")
+            return Select(options, id=f"arg-{arg}", classes="arg", compact=True, prompt=prompt)
         if arg == "channel":
             options = [(t(label), channel) for channel, label in CHANNEL_LABELS.items()]
             self.choices[arg] = tuple(CHANNEL_LABELS)
@@ -134,6 +135,8 @@ class ToolPanel(Vertical):
         await self.build()
         needed = operation(self.tool, self.op).args
         target = next((self._widget(a) for a in needed if a not in CHOICE_ARGS or a == "form"), None)
+        if target is None and not needed:  # nothing to fill in (the inbox): Enter runs it
+            target = self.query_one("#run", Button)
         (target or self.query_one("#op")).focus()
 
     @on(Select.Changed, "#op")
@@ -210,8 +213,8 @@ class ToolPanel(Vertical):
             error = result.get("error", {})
             self._status(str(error.get(self.lang) or error.get("fr") or error.get("en") or ""), error=True)
             return
-        labels = {f.id: f.label for f in self.form_fields.get(str(action.args.get("form", "")), ())}
-        shown = show(self.tool, action.op, action.args, result.get("result"), self.t, self.lang, labels)
+        fields = {f.id: f for f in self.form_fields.get(str(action.args.get("form", "")), ())}
+        shown = show(self.tool, action.op, action.args, result.get("result"), self.t, self.lang, fields)
         self._status(shown.summary)
         for arg, value in shown.prefill.items():
             self.prefill(arg, value)
