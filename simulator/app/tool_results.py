@@ -14,6 +14,7 @@ from typing import Any
 
 from simulator.app.formats import shown_date, shown_value
 from simulator.app.i18n import N_
+from simulator.app.typography import prose, tie
 from simulator.app.tool_shapes import (
     ARTICLE_KIND_LABELS,
     FIELD_TYPE_HINTS,
@@ -134,7 +135,7 @@ def _record(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> Sho
             then = ("set_status", {"record": record_id, "status": _cell(item)})
         rows.append(Row(key, (t(RECORD_FIELD_LABELS.get(key, key)), text), then))
     summary = t("Record {id}. Choose a line (Enter) to change it.", id=record_id)
-    return Shown(summary, (t("Field"), t("Value")), tuple(rows), reader=_cell(value.get("notes", "")))
+    return Shown(summary, (t("Field"), t("Value")), tuple(rows), reader=prose(_cell(value.get("notes", ""))))
 
 
 def _change(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> Shown:
@@ -168,7 +169,7 @@ def _articles(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> S
 def _article(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> Shown:
     kind = t(ARTICLE_KIND_LABELS.get(value.get("kind", ""), value.get("kind", "")))
     return Shown(t("Open: {title} ({kind}, {id})", title=value.get("title", ""), kind=kind, id=value.get("id", "")),
-                 reader=str(value.get("body", "")), prefill={"article": str(value.get("id", ""))})
+                 reader=prose(str(value.get("body", ""))), prefill={"article": str(value.get("id", ""))})
 
 
 def _selected(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> Shown:
@@ -232,7 +233,7 @@ def _submitted(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> 
 def _sent(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> Shown:
     rows = (Row("to", (t("To"), _cell(value.get("to")))), Row("subject", (t("Subject"), _cell(value.get("subject")))))
     return Shown(t("Message sent to {to}.", to=value.get("to", "")), (t("Field"), t("Value")), rows,
-                 reader=_cell(value.get("body")))
+                 reader=tie(_cell(value.get("body"))))
 
 
 def _inbox(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> Shown:
@@ -249,7 +250,7 @@ def _message(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> Sh
     heading = f"{t('From')}: {sender}\n{t('Subject')}: {subject}\n{t('Received on')}: " \
               f"{shown_date(_cell(value.get('received_at')), lang)}"
     return Shown(t("Message from {sender}. To answer it: {send}, in reply to it.", sender=sender, send=t("Send")),
-                 reader=f"{heading}\n\n{_cell(value.get('body'))}",
+                 reader=f"{heading}\n\n{prose(_cell(value.get('body')))}",
                  prefill={"message": str(value.get("id", "")), "in_reply_to": str(value.get("id", ""))})
 
 

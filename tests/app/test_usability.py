@@ -6,6 +6,7 @@ import pytest
 from textual.widgets import Select
 
 from simulator.app.widgets.key_bar import KeyBar
+from simulator.app.widgets.prose import Prose
 from simulator.app.widgets.reply_list import ReplyList
 from simulator.app.widgets.tool_deck import ToolDeck
 from tests.app.app_support import make_app, screen_text
@@ -93,7 +94,7 @@ async def test_the_mail_tool_lists_the_inbox_and_reads_a_message_then_offers_to_
         await candidate.press("enter")  # the message's row: Read, the message chosen, the cursor on Run
         assert panel.op == "read" and isinstance(app.focused, Button)
         await candidate.press("enter")
-        reader = str(panel.query_one("#reader-text", Static).render())
+        reader = panel.query_one("#reader-text", Prose).text
         assert body.split()[0] in reader and sender in reader
         assert panel.query_one("#arg-in_reply_to", Select).value == mail_id  # ready to answer it
         assert panel.query_one("#arg-to").value == sender

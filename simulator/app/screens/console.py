@@ -23,6 +23,7 @@ from simulator.app.screens.feedback import FeedbackScreen
 from simulator.app.screens.help import HelpScreen
 from simulator.app.screens.transfer import TransferScreen
 from simulator.app.screens.wrapup import WrapUpScreen
+from simulator.app.typography import prose
 from simulator.app.widgets.clock import EpreuveClock
 from simulator.app.widgets.conversation import Conversation
 from simulator.app.widgets.key_bar import KeyBar
@@ -135,9 +136,9 @@ class ConsoleScreen(Screen):
             return
         if previous is None or view.key != previous.key:
             conversation.reset()
-            conversation.write(f"[{view.organisation}] {view.briefing}")
+            conversation.add(f"[{view.organisation}] {prose(view.briefing)}")
             for _mail_id, sender, subject, body in view.inbox:
-                conversation.write(f"✉ {sender} — {subject}\n{body}")
+                conversation.add(f"✉ {sender} — {subject}\n{prose(body)}")
         deck.show_tools(view.key, view.tools, t, app.lang, inbox=view.inbox, forms=self._forms(view.key))
         phase = t(PHASE_LABELS.get(view.phase, view.phase))
         title.update(f"{phase} · {view.title}")
@@ -150,7 +151,7 @@ class ConsoleScreen(Screen):
             prompt_key = (view.key, len(view.lines))
             if prompt_key != self.prompt_shown:
                 self.prompt_shown = prompt_key
-                conversation.write(f"✍ {view.prompt.label}")
+                conversation.add(f"✍ {view.prompt.label}")
         if not self._in_tools():
             self.action_back()
         if view.phase == "wrap_up" and self.wrap_offered != view.key:

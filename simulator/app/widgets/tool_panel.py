@@ -21,6 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Button, DataTable, Input, Label, Select, Static, TextArea
 
 from simulator.app.i18n import N_
+from simulator.app.widgets.prose import Prose
 from simulator.app.tool_results import FormField, Shown, field_hint, show
 from simulator.app.tool_shapes import (
     ARG_LABELS,
@@ -97,7 +98,7 @@ class ToolPanel(Vertical):
         yield Horizontal(Button(t("Run (Enter)"), id="run", variant="primary", compact=True), Static("", id="status"),
                          id="run-row")
         yield DataTable(id="result", cursor_type="row", zebra_stripes=True)
-        yield VerticalScroll(Static("", id="reader-text"), id="reader")
+        yield VerticalScroll(Prose(id="reader-text"), id="reader")
 
     def _field(self, arg: str) -> Widget:
         t = self.t
@@ -231,7 +232,7 @@ class ToolPanel(Vertical):
             table.add_row(*row.cells, key=row.key)
         table.display = bool(shown.rows)
         reader = self.query_one("#reader", VerticalScroll)
-        self.query_one("#reader-text", Static).update(shown.reader)
+        self.query_one("#reader-text", Prose).update(shown.reader)
         reader.display = bool(shown.reader)
         reader.scroll_home(animate=False)
         if shown.rows:
