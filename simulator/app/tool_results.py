@@ -43,7 +43,16 @@ class FormField:
     label: str
     type: str
     required: bool
+    #: The choices as the candidate reads and types them (the stored values are the engine's).
     choices: tuple[str, ...]
+    #: The stored values of the choices, in the same order (empty: the choices themselves).
+    values: tuple[str, ...] = ()
+
+    def shown(self, stored: str, lang: str) -> str:
+        """A stored value as the candidate reads it: a choice in their language, a date day first…"""
+        if self.type == "choice" and self.values:
+            return dict(zip(self.values, self.choices, strict=True)).get(stored, stored)
+        return shown_value(stored, self.type, lang)
 
 
 @dataclass(frozen=True)
@@ -73,12 +82,12 @@ def show(tool: str, op: str, args: Mapping[str, Any], value: Any, t: Translate, 
     if presenter is None:
         return _generic(value, t)
     shown = presenter(args, value, t, lang)
-    if fields and (tool, op) == ("forms", "set") and shown.stored is not None:
-        kind = fields[shown.stored[1]].type if shown.stored[1] in fields else "text"
-        return _stored({**args, "kind": kind}, value, t, lang)
+    if fields and (tool, op) == ("forms", "set") and shown.stored is not None and shown.stored[1] in fields:
+        form_id, field_id, stored = shown.stored
+        text = fields[field_id].shown(stored, lang)
+        return Shown(t("Saved: {value}", value=text or "—"), stored=(form_id, field_id, text))
     if fields and shown.rows and (tool, op) == ("forms", "submit"):
-        rows = tuple(Row(r.key, (fields[r.key].label if r.key in fields else r.cells[0],
-                                 shown_value(r.cells[1], fields[r.key].type, lang) if r.key in fields else r.cells[1]))
+        rows = tuple(Row(r.key, (fields[r.key].label, fields[r.key].shown(r.cells[1], lang)) if r.key in fields else r.cells)
                      for r in shown.rows)
         shown = Shown(shown.summary, shown.columns, rows)
     return shown
@@ -206,10 +215,11 @@ def _booking(summary: str) -> Callable[[Mapping[str, Any], Any, Translate, str],
 def _form(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> Shown:
     template = value["template"]
     fields = tuple(FormField(f["id"], str(f["label"]), str(f["type"]), bool(f.get("required", True)),
-                             tuple(f.get("choices", ()))) for f in template["fields"])
+                             tuple(f.get("labels") or f.get("choices", ())),
+                             tuple(f.get("choices", ())) if f.get("labels") else ()) for f in template["fields"])
     values = {k: v for k, v in value.get("values", [])}
     form_id = str(template["id"])
-    shown = {f.id: shown_value(values.get(f.id, ""), f.type, lang) for f in fields}
+    shown = {f.id: f.shown(values.get(f.id, ""), lang) for f in fields}
     rows = tuple(Row(f.id, (f.label + (" *" if f.required else ""), shown[f.id], field_hint(f, t)),
                      ("set", {"form": form_id, "field": f.id, "value": shown[f.id]})) for f in fields)
     summary = t("Form « {title} ». Choose a field (Enter) to fill it in; * required.", title=template.get("title", ""))
@@ -217,7 +227,7 @@ def _form(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> Shown
 
 
 def _stored(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> Shown:
-    stored = shown_value(_cell(value), str(args.get("kind", "text")), lang)
+    stored = _cell(value)
     return Shown(t("Saved: {value}", value=stored or "—"),
                  stored=(str(args.get("form", "")), str(args.get("field", "")), stored))
 

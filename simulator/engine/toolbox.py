@@ -16,6 +16,7 @@ from simulator.engine.tools.errors import ToolError
 from simulator.engine.tools.forms import FieldSpec, FormTemplate, Forms
 from simulator.engine.tools.mail import IncomingMessage, Mailbox
 from simulator.scenario.models import Scenario
+from simulator.scenario.models.resources import choice_label, choice_value
 from simulator.scenario.templating import render
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -97,7 +98,8 @@ def build_toolbox(scenario: Scenario, ctx: ContactContext, seed: int, today: dt.
         )
     forms = Forms(
         FormTemplate(f.id, ctx.text(f.title), tuple(
-            FieldSpec(x.id, ctx.text(x.label), x.type, x.required, tuple(x.choices)) for x in f.fields
+            FieldSpec(x.id, ctx.text(x.label), x.type, x.required, tuple(choice_value(c) for c in x.choices),
+                      tuple(choice_label(c, ctx.lang) for c in x.choices)) for x in f.fields
         )) for f in res.forms
     ) if res.forms else None
     inbox = [

@@ -98,3 +98,29 @@ async def test_the_mail_tool_lists_the_inbox_and_reads_a_message_then_offers_to_
         assert body.split()[0] in reader and sender in reader
         assert panel.query_one("#arg-in_reply_to", Select).value == mail_id  # ready to answer it
         assert panel.query_one("#arg-to").value == sender
+
+
+async def test_a_dutch_candidate_reads_types_and_sees_echoed_a_form_choice_in_dutch():
+    from textual.widgets import DataTable, Static
+
+    from simulator.engine.actions import UseTool
+
+    store, clock = played(1, language="nl")  # the Connectis mail: a credit note to fill in
+    app = make_app(store=store, clock=clock, candidate=CANDIDATE, lang="nl")
+    async with app.run_test(size=(120, 40)) as pilot:
+        candidate = KeyboardCandidate(pilot)
+        await candidate.press("enter")
+        await candidate.act(UseTool(tool="forms", op="open", args={"form": "note-de-credit"}))
+        panel = app.screen.query_one(ToolDeck).panel("forms")
+        table = panel.query_one("#result", DataTable)
+        hint = [str(c) for c in table.get_row("motif")][2]
+        assert "Facturatiefout" in hint and "Erreur de facturation" not in hint
+        await candidate.act(UseTool(tool="forms", op="set", args={"form": "note-de-credit", "field": "motif",
+                                                                  "value": "facturatiefout"}))
+        assert str(panel.query_one("#status", Static).render()) == "Opgeslagen: Facturatiefout"
+        await candidate.act(UseTool(tool="forms", op="set", args={"form": "note-de-credit", "field": "montant",
+                                                                  "value": "14,99"}))
+        assert str(panel.query_one("#status", Static).render()) == "Opgeslagen: 14,99"
+        assert [str(c) for c in table.get_row("motif")][1] == "Facturatiefout"
+        draft = app.session.contact(app.session.state.active).box.forms.drafts["note-de-credit"]
+        assert draft.values["motif"] == "Erreur de facturation" and draft.values["montant"] == "14.99"
