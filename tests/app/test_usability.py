@@ -124,3 +124,16 @@ async def test_a_dutch_candidate_reads_types_and_sees_echoed_a_form_choice_in_du
         assert [str(c) for c in table.get_row("motif")][1] == "Facturatiefout"
         draft = app.session.contact(app.session.state.active).box.forms.drafts["note-de-credit"]
         assert draft.values["motif"] == "Erreur de facturation" and draft.values["montant"] == "14.99"
+
+
+@pytest.mark.parametrize(("lang", "close"), [("fr", "Échap Fermer"), ("nl", "Esc Sluiten")])
+async def test_the_key_bar_names_the_keys_as_the_help_text_does(lang, close):
+    store, clock = played(0, replies=1, language=lang)
+    app = make_app(store=store, clock=clock, candidate=CANDIDATE, lang=lang)
+    async with app.run_test(size=(120, 40)) as pilot:
+        candidate = KeyboardCandidate(pilot)
+        await candidate.press("enter")
+        bar = str(app.screen.query_one(KeyBar).render())
+        assert " F1 " in bar and " Ctrl+Q " in bar and "^q" not in bar and " f1 " not in bar
+        await candidate.press("f1")
+        assert close in str(app.screen.query_one(KeyBar).render())

@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from simulator.app.i18n import N_
+from simulator.app.widgets.key_bar import KeyBar
 
 
 class HelpScreen(ModalScreen[None]):
@@ -20,3 +21,4 @@ class HelpScreen(ModalScreen[None]):
             yield Label(t("Help"), classes="heading")
             yield Static(t("KEYS_HELP"))
             yield Static(t("TOOLS_HELP"))
+        yield KeyBar()  # how to close it, in the candidate's words

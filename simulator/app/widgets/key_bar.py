@@ -16,7 +16,7 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
-from simulator.app.bindings import key_label
+from simulator.app.bindings import key_label, key_name
 
 
 class KeyBar(Widget):
@@ -50,7 +50,7 @@ class KeyBar(Widget):
         for node, binding, enabled, _tooltip in screen.active_bindings.values():
             if binding.show and binding.action not in seen:
                 seen.add(binding.action)
-                keys.append((node, binding.action, self.app.get_key_display(binding), binding.description, enabled))
+                keys.append((node, binding.action, binding.key_display or binding.key, binding.description, enabled))
         keys.append(getattr(self.app, "lang", ""))  # a new language draws the labels again
         if tuple(keys) != self._keys:
             self._keys = tuple(keys)
@@ -60,7 +60,7 @@ class KeyBar(Widget):
         text, self._spans = Text(no_wrap=True, overflow="ellipsis"), []
         for node, action, key, description, enabled in self._keys[:-1]:
             start = len(text)
-            text.append(f" {key} ", style="bold reverse" if enabled else "dim")
+            text.append(f" {key_name(key, self.app)} ", style="bold reverse" if enabled else "dim")
             text.append(f"{key_label(description, self.app)} ", style="" if enabled else "dim")
             self._spans.append((start, len(text), node, action))
         return text

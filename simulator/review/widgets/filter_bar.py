@@ -11,11 +11,6 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Label, Select
 
-from simulator.review.i18n import N_
-
-#: The key bar's label for Escape while a dropdown list is open (Textual's own English text).
-DISMISS_MENU = N_("Dismiss menu")
-
 
 @dataclass(frozen=True)
 class Filters:
