@@ -257,10 +257,10 @@ def _inbox(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> Show
 
 def _message(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> Shown:
     sender, subject = _cell(value.get("sender")), _cell(value.get("subject"))
-    heading = f"{t('From')}: {sender}\n{t('Subject')}: {subject}\n{t('Received on')}: " \
-              f"{shown_date(_cell(value.get('received_at')), lang)}"
+    heading = "\n".join((t("From: {sender}", sender=sender), t("Subject: {subject}", subject=tie(subject)),
+                         t("Received on: {date}", date=shown_date(_cell(value.get("received_at")), lang))))
     return Shown(t("Message from {sender}. To answer it: {send}, in reply to it.", sender=sender, send=t("Send")),
-                 reader=f"{heading}\n\n{prose(_cell(value.get('body')))}",
+                 reader=f"{tie(heading)}\n\n{prose(_cell(value.get('body')))}",
                  prefill={"message": str(value.get("id", "")), "in_reply_to": str(value.get("id", ""))})
 
 

@@ -137,3 +137,19 @@ async def test_the_key_bar_names_the_keys_as_the_help_text_does(lang, close):
         assert " F1 " in bar and " Ctrl+Q " in bar and "^q" not in bar and " f1 " not in bar
         await candidate.press("f1")
         assert close in str(app.screen.query_one(KeyBar).render())
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+async def test_every_tool_field_label_fits_its_column_at_80x24(lang):
+    from textual.widgets import Label
+
+    from simulator.app.tool_shapes import ARG_LABELS
+
+    store, clock = played(1, language=lang)
+    app = make_app(store=store, clock=clock, candidate=CANDIDATE, lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        candidate = KeyboardCandidate(pilot)
+        await candidate.press("enter", "f7")
+        width = app.screen.query(".field-label").first(Label).outer_size.width
+        too_long = [app.t(label) for label in (*ARG_LABELS.values(), "Operation") if len(app.t(label)) >= width]
+        assert too_long == []  # a label and its field never run into each other
