@@ -25,7 +25,6 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input
 
-from simulator.app.bindings import translate_bindings
 from simulator.app.exam_lock import ExamLock
 from simulator.app.i18n import LANGUAGES, N_, Translator
 from simulator.app.screens.signin import SignInScreen
@@ -85,7 +84,6 @@ class CallsimApp(ExamLock, App):
         return self.bundle.epreuve.mode == "exam"
 
     def on_mount(self) -> None:
-        translate_bindings(self, self.t)
         if self.handle_signals:
             self.install_signal_handlers()
         self.push_screen(SignInScreen())
@@ -158,8 +156,7 @@ class CallsimApp(ExamLock, App):
             self.call_later(self.switch_screen, SignInScreen())
         if self.lang not in offered:
             self.lang, self.t = offered[0], Translator(offered[0])
-            translate_bindings(self, self.t)
-        self.request = SeatRequest(candidate, self.request.epreuve, self.request.seed, self.lang, self.request.store_path)
+        self.request = dataclasses.replace(self.request, candidate_id=candidate, language=self.lang)
 
     def briefing_key(self) -> str:
         return N_("EXAM_RULES") if self.exam else N_("PRACTICE_RULES")
@@ -168,7 +165,6 @@ class CallsimApp(ExamLock, App):
         if lang == self.lang:
             return
         self.lang, self.t = lang, Translator(lang)
-        translate_bindings(self, self.t)
         self.request = dataclasses.replace(self.request, candidate_id=candidate, language=lang)
         self.call_later(self.switch_screen, SignInScreen())
 
@@ -206,7 +202,6 @@ class CallsimApp(ExamLock, App):
 
         if self.session.header.language != self.lang:  # a resumed session keeps its language
             self.lang, self.t = self.session.header.language, Translator(self.session.header.language)
-            translate_bindings(self, self.t)
         self.start_heartbeat()
         self.switch_screen(EndScreen() if self.session.finished is not None else ConsoleScreen())
 

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from simulator.app.formats import shown_date, shown_value
 from simulator.app.i18n import N_
+from simulator.app.typography import prose, tie
 from simulator.app.tool_shapes import (
     ARTICLE_KIND_LABELS,
     FIELD_TYPE_HINTS,
@@ -41,7 +43,16 @@ class FormField:
     label: str
     type: str
     required: bool
+    #: The choices as the candidate reads and types them (the stored values are the engine's).
     choices: tuple[str, ...]
+    #: The stored values of the choices, in the same order (empty: the choices themselves).
+    values: tuple[str, ...] = ()
+
+    def shown(self, stored: str, lang: str) -> str:
+        """A stored value as the candidate reads it: a choice in their language, a date day first…"""
+        if self.type == "choice" and self.values:
+            return dict(zip(self.values, self.choices, strict=True)).get(stored, stored)
+        return shown_value(stored, self.type, lang)
 
 
 @dataclass(frozen=True)
@@ -61,17 +72,23 @@ class Shown:
 
 
 def show(tool: str, op: str, args: Mapping[str, Any], value: Any, t: Translate, lang: str,
-         labels: Mapping[str, str] | None = None) -> Shown:
+         fields: Mapping[str, FormField] | None = None) -> Shown:
     """What to draw for the successful result ``value`` of ``tool.op`` run with ``args``.
 
-    ``labels`` names the fields of a form already opened, for the result of its submission.
+    ``fields`` are the fields of a form already opened (by id): their labels name the lines of its
+    submission, their types say how a stored value reads (a date, a number).
     """
     presenter = _PRESENTERS.get((tool, op))
     if presenter is None:
         return _generic(value, t)
     shown = presenter(args, value, t, lang)
-    if labels and shown.rows and (tool, op) == ("forms", "submit"):
-        rows = tuple(Row(r.key, (labels.get(r.key, r.cells[0]), *r.cells[1:])) for r in shown.rows)
+    if fields and (tool, op) == ("forms", "set") and shown.stored is not None and shown.stored[1] in fields:
+        form_id, field_id, stored = shown.stored
+        text = fields[field_id].shown(stored, lang)
+        return Shown(t("Saved: {value}", value=text or "—"), stored=(form_id, field_id, text))
+    if fields and shown.rows and (tool, op) == ("forms", "submit"):
+        rows = tuple(Row(r.key, (fields[r.key].label, fields[r.key].shown(r.cells[1], lang)) if r.key in fields else r.cells)
+                     for r in shown.rows)
         shown = Shown(shown.summary, shown.columns, rows)
     return shown
 
@@ -102,7 +119,7 @@ def _records(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> Sh
     rows = tuple(Row(str(r["record_id"]), (
         str(r["record_id"]), " ".join(p for p in (r.get("title", ""), r.get("first_name", ""), r.get("last_name", "")) if p),
         _address(r), f"{r.get('postcode', '')} {r.get('city', '')}".strip(), str(r.get("customer_id", "")),
-        str(r.get("birth_date", "")), _status(str(r.get("status", "")), t)),
+        shown_date(str(r.get("birth_date", "")), lang), _status(str(r.get("status", "")), t)),
         ("open", {"record": str(r["record_id"])})) for r in value)
     columns = (t("Record"), t("Name"), t("Address"), t("Town"), t("Customer number"), t("Date of birth"), t("Status"))
     summary = t("Records found: {n}. Choose one (Enter) to open it.", n=len(rows)) if rows else t("No record found.")
@@ -119,24 +136,33 @@ def _record(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> Sho
     editable = set(editable_record_fields())
     rows = []
     for key, item in value.items():
-        text = _status(str(item), t) if key == "status" else _cell(item)
+        text = _status(str(item), t) if key == "status" else _record_cell(key, item, lang)
         then = None
         if key in editable:
-            then = ("update", {"record": record_id, "field": key, "value": _cell(item)})
+            then = ("update", {"record": record_id, "field": key, "value": _record_cell(key, item, lang)})
         elif key == "status":
             then = ("set_status", {"record": record_id, "status": _cell(item)})
         rows.append(Row(key, (t(RECORD_FIELD_LABELS.get(key, key)), text), then))
     summary = t("Record {id}. Choose a line (Enter) to change it.", id=record_id)
-    return Shown(summary, (t("Field"), t("Value")), tuple(rows), reader=_cell(value.get("notes", "")))
+    return Shown(summary, (t("Field"), t("Value")), tuple(rows), reader=prose(_cell(value.get("notes", ""))))
 
 
 def _change(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> Shown:
     key = str(value.get("field", ""))
     label = t(RECORD_FIELD_LABELS.get(key, key))
-    before, after = (_status(str(value.get(k, "")), t) if key == "status" else _cell(value.get(k)) for k in ("before", "after"))
+    before, after = (_status(str(value.get(k, "")), t) if key == "status" else _record_cell(key, value.get(k), lang)
+                     for k in ("before", "after"))
     row = Row(key, (label, before, after), ("update", {"record": str(value.get("record_id", "")), "field": key,
-                                                      "value": _cell(value.get("after"))}) if key != "status" else None)
+                                                      "value": after}) if key != "status" else None)
     return Shown(t("Record {id} saved.", id=value.get("record_id", "")), (t("Field"), t("Before"), t("After")), (row,))
+
+
+def _record_cell(key: str, value: Any, lang: str) -> str:
+    """A record's value as the candidate reads it: its dates day first (06/12/2026)."""
+    return shown_date(_cell(value), lang) if key in _RECORD_DATES else _cell(value)
+
+
+_RECORD_DATES = frozenset({"birth_date", "updated_on"})
 
 
 # -- documentation ---------------------------------------------------------------------------------------
@@ -152,7 +178,7 @@ def _articles(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> S
 def _article(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> Shown:
     kind = t(ARTICLE_KIND_LABELS.get(value.get("kind", ""), value.get("kind", "")))
     return Shown(t("Open: {title} ({kind}, {id})", title=value.get("title", ""), kind=kind, id=value.get("id", "")),
-                 reader=str(value.get("body", "")), prefill={"article": str(value.get("id", ""))})
+                 reader=prose(str(value.get("body", ""))), prefill={"article": str(value.get("id", ""))})
 
 
 def _selected(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> Shown:
@@ -189,11 +215,13 @@ def _booking(summary: str) -> Callable[[Mapping[str, Any], Any, Translate, str],
 def _form(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> Shown:
     template = value["template"]
     fields = tuple(FormField(f["id"], str(f["label"]), str(f["type"]), bool(f.get("required", True)),
-                             tuple(f.get("choices", ()))) for f in template["fields"])
+                             tuple(f.get("labels") or f.get("choices", ())),
+                             tuple(f.get("choices", ())) if f.get("labels") else ()) for f in template["fields"])
     values = {k: v for k, v in value.get("values", [])}
     form_id = str(template["id"])
-    rows = tuple(Row(f.id, (f.label + (" *" if f.required else ""), values.get(f.id, ""), field_hint(f, t)),
-                     ("set", {"form": form_id, "field": f.id, "value": values.get(f.id, "")})) for f in fields)
+    shown = {f.id: f.shown(values.get(f.id, ""), lang) for f in fields}
+    rows = tuple(Row(f.id, (f.label + (" *" if f.required else ""), shown[f.id], field_hint(f, t)),
+                     ("set", {"form": form_id, "field": f.id, "value": shown[f.id]})) for f in fields)
     summary = t("Form « {title} ». Choose a field (Enter) to fill it in; * required.", title=template.get("title", ""))
     return Shown(summary, (t("Field"), t("Value"), t("Expected")), rows, form=(form_id, fields))
 
@@ -215,7 +243,25 @@ def _submitted(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> 
 def _sent(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> Shown:
     rows = (Row("to", (t("To"), _cell(value.get("to")))), Row("subject", (t("Subject"), _cell(value.get("subject")))))
     return Shown(t("Message sent to {to}.", to=value.get("to", "")), (t("Field"), t("Value")), rows,
-                 reader=_cell(value.get("body")))
+                 reader=tie(_cell(value.get("body"))))
+
+
+def _inbox(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> Shown:
+    rows = tuple(Row(str(m["id"]), (str(m.get("sender", "")), str(m.get("subject", "")),
+                                    shown_date(str(m.get("received_at", "")), lang)),
+                     ("read", {"message": str(m["id"])})) for m in value)
+    summary = (t("Messages received: {n}. Choose one (Enter) to read it.", n=len(rows)) if rows
+               else t("No message received."))
+    return Shown(summary, (t("From"), t("Subject"), t("Received on")), rows)
+
+
+def _message(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> Shown:
+    sender, subject = _cell(value.get("sender")), _cell(value.get("subject"))
+    heading = "\n".join((t("From: {sender}", sender=sender), t("Subject: {subject}", subject=tie(subject)),
+                         t("Received on: {date}", date=shown_date(_cell(value.get("received_at")), lang))))
+    return Shown(t("Message from {sender}. To answer it: {send}, in reply to it.", sender=sender, send=t("Send")),
+                 reader=f"{tie(heading)}\n\n{prose(_cell(value.get('body')))}",
+                 prefill={"message": str(value.get("id", "")), "in_reply_to": str(value.get("id", ""))})
 
 
 def _services(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> Shown:
@@ -250,5 +296,6 @@ _PRESENTERS: dict[tuple[str, str], Callable[[Mapping[str, Any], Any, Translate, 
     ("agenda", "view"): _slots, ("agenda", "book"): _booking(N_("Booked: {id}.")),
     ("agenda", "move"): _booking(N_("Booking {id} moved.")), ("agenda", "cancel"): _booking(N_("Booking {id} cancelled.")),
     ("forms", "open"): _form, ("forms", "set"): _stored, ("forms", "submit"): _submitted,
+    ("mail", "inbox"): _inbox, ("mail", "read"): _message,
     ("mail", "send"): _sent, ("directory", "search"): _services,
 }

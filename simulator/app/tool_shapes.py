@@ -37,7 +37,9 @@ TOOL_OPERATIONS: dict[str, tuple[Operation, ...]] = {
     "forms": (Operation("open", N_("Open a form"), ("form",)),
               Operation("set", N_("Fill in a field"), ("form", "field", "value")),
               Operation("submit", N_("Submit the form"), ("form",))),
-    "mail": (Operation("send", N_("Send"), ("in_reply_to", "channel", "to", "subject", "body")),),
+    "mail": (Operation("inbox", N_("Inbox"), ()),
+             Operation("read", N_("Read a message"), ("message",)),
+             Operation("send", N_("Send"), ("in_reply_to", "channel", "to", "subject", "body"))),
     "directory": (Operation("search", N_("Search"), ("query",)),),
 }
 
@@ -46,7 +48,7 @@ TOOL_TITLES = {"customer_db": N_("Customers"), "documentation": N_("Documentatio
                "forms": N_("Forms"), "mail": N_("Mail"), "directory": N_("Services")}
 
 #: Field labels, in the order the fields appear in a panel.
-ARG_LABELS = {"in_reply_to": N_("In reply to"), "channel": N_("Channel"), "to": N_("To"), "subject": N_("Subject"),
+ARG_LABELS = {"message": N_("Received message"), "in_reply_to": N_("In reply to"), "channel": N_("Channel"), "to": N_("To"), "subject": N_("Subject"),
               "body": N_("Message"), "query": N_("Search for"), "form": N_("Form"), "record": N_("Record"),
               "article": N_("Document"), "calendar": N_("Calendar"), "slot": N_("Slot"), "booking": N_("Booking"),
               "field": N_("Field"), "value": N_("Value"), "status": N_("Status"), "for_whom": N_("For whom"),
@@ -55,7 +57,7 @@ ARG_LABELS = {"in_reply_to": N_("In reply to"), "channel": N_("Channel"), "to": 
 #: Arguments left out of the action when empty.
 OPTIONAL_ARGS = frozenset({"calendar", "note", "in_reply_to", "for_whom"})
 #: Arguments chosen from a list rather than typed.
-CHOICE_ARGS = frozenset({"in_reply_to", "channel", "form", "field", "status"})
+CHOICE_ARGS = frozenset({"message", "in_reply_to", "channel", "form", "field", "status"})
 
 #: What a tool panel's first field asks for, shown as the input's placeholder.
 PLACEHOLDERS = {"query": N_("a name, a number, a word… (Enter)"), "calendar": N_("empty: every calendar")}

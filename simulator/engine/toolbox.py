@@ -16,6 +16,7 @@ from simulator.engine.tools.errors import ToolError
 from simulator.engine.tools.forms import FieldSpec, FormTemplate, Forms
 from simulator.engine.tools.mail import IncomingMessage, Mailbox
 from simulator.scenario.models import Scenario
+from simulator.scenario.models.resources import choice_label, choice_value
 from simulator.scenario.templating import render
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -79,6 +80,8 @@ def build_toolbox(scenario: Scenario, ctx: ContactContext, seed: int, today: dt.
         )
         if not spec.target_in_db:  # a prospect is not yet a customer
             db.remove_role("target")
+        for name in spec.found_by:
+            db.file_reference("target", str(ctx.variables["refs"].get(name, "")))
     docs = DocumentationBase(
         Article(a.id, a.kind, ctx.text(a.title), tuple(a.keywords), ctx.text(a.body)) for a in res.documentation
     ) if res.documentation else None
@@ -95,7 +98,8 @@ def build_toolbox(scenario: Scenario, ctx: ContactContext, seed: int, today: dt.
         )
     forms = Forms(
         FormTemplate(f.id, ctx.text(f.title), tuple(
-            FieldSpec(x.id, ctx.text(x.label), x.type, x.required, tuple(x.choices)) for x in f.fields
+            FieldSpec(x.id, ctx.text(x.label), x.type, x.required, tuple(choice_value(c) for c in x.choices),
+                      tuple(choice_label(c, ctx.lang) for c in x.choices)) for x in f.fields
         )) for f in res.forms
     ) if res.forms else None
     inbox = [
@@ -168,10 +172,12 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
     ("forms", "open"): lambda t, a: t.open(*_need(a, "form")).snapshot(),
     ("forms", "set"): lambda t, a: t.open(_need(a, "form")[0]).set(*_need(a, "field", "value")),
     ("forms", "submit"): lambda t, a: t.submit(*_need(a, "form")),
+    ("mail", "inbox"): lambda t, a: [m.to_dict() for m in t.inbox],
+    ("mail", "read"): lambda t, a: t.incoming(*_need(a, "message")).to_dict(),
     ("mail", "send"): _send_mail,
 }
 #: Operations that only read: what they return is all they do, so a replay (which has no screen) skips them.
-QUERIES = frozenset({("customer_db", "search"), ("agenda", "view")})
+QUERIES = frozenset({("customer_db", "search"), ("agenda", "view"), ("mail", "inbox"), ("mail", "read")})
 
 
 def run_tool(box: Toolbox, tool: str, op: str, args: dict[str, Any], *, results: bool = True) -> dict[str, Any]:

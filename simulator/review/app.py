@@ -15,7 +15,6 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 
-from simulator.app.bindings import translate_bindings
 from simulator.review.i18n import N_, translator
 from simulator.review.screens.help import HelpScreen
 from simulator.review.screens.signin import SignInScreen
@@ -53,7 +52,6 @@ class ReviewApp(App):
         self.assessor = ""
 
     def on_mount(self) -> None:
-        translate_bindings(self, self.t)
         self.push_screen(SignInScreen())
 
     # -- what screens ask of the app ---------------------------------------------------------------

@@ -15,6 +15,11 @@ LOCALE_DIR = Path(__file__).with_name("locale")
 
 __all__ = ["LANGUAGES", "LOCALE_DIR", "N_", "review_catalog_ids", "translator"]
 
+#: Words the shared key bar draws (``simulator.app.bindings``), looked up in this catalog too:
+#: Escape in an open dropdown list, and the keys named as on the keyboard.
+KEY_BAR_WORDS = (N_("Dismiss menu"), N_("Esc"), N_("Enter"), N_("Space"), N_("Shift"), N_("Del"), N_("PgUp"),
+                 N_("PgDn"), N_("Home"), N_("End"))
+
 
 def translator(lang: str) -> Translator:
     """``t("Sign")`` in the assessor's language (French unless ``lang`` is ``en``)."""

@@ -194,6 +194,10 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("le champ « {field} » est de type choice mais n'a pas de « choices »", "Ajoutez « choices: [valeur 1, valeur 2] » (les valeurs proposées au candidat), ou changez le type du champ."),
         "en": ("field '{field}' is of type choice but has no 'choices'", "Add 'choices: [value 1, value 2]' (the values offered to the candidate), or change the field's type."),
     },
+    "unknown-reference": {
+        "fr": ("« found_by » cite la référence « {name} », que « references » ne déclare pas", "Déclarez « {name} » sous « references » (par exemple « {name}: \"ML-2026-#####\" ») ou retirez-la de « found_by »."),
+        "en": ("'found_by' names reference '{name}', which 'references' does not declare", "Declare '{name}' under 'references' (e.g. '{name}: \"ML-2026-#####\"') or remove it from 'found_by'."),
+    },
     "tool-without-resource": {
         "fr": ("l'outil « {tool} » est cité mais le scénario n'a pas de « {resource} » : il ne sera pas proposé", "Déclarez « {resource} » ou retirez « {tool} » de « tools »."),
         "en": ("tool '{tool}' is listed but the scenario has no '{resource}': it will not be offered", "Declare '{resource}' or remove '{tool}' from 'tools'."),

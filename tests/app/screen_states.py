@@ -99,25 +99,28 @@ async def close_feedback(candidate: KeyboardCandidate) -> None:
 
 
 #: name → (store builder, Pilot routine, what the picture must show)
-STATES: dict[str, tuple[Callable[[], tuple[MemoryJournalStore, ManualClock] | None], Callable[[Any], Awaitable[None]] | None, str]] = {
-    "signin": (lambda: None, steady, "the sign-in screen: candidate number, language, how the épreuve works and its keys"),
-    "console-call": (lambda: played(0, replies=6), sign_in_then(),
+STATES: dict[str, tuple[Callable[[str], tuple[MemoryJournalStore, ManualClock] | None], Callable[[Any], Awaitable[None]] | None, str]] = {
+    "signin": (lambda _lang: None, steady, "the sign-in screen: candidate number, language, how the épreuve works and its keys"),
+    "console-call": (lambda lang: played(0, replies=6, language=lang), sign_in_then(),
                      "the console during the first inbound call: clock, queue, conversation, numbered replies, tool tabs"),
-    "console-tool": (lambda: played(0, replies=6), sign_in_then(search_customer),
+    "console-tool": (lambda lang: played(0, replies=6, language=lang), sign_in_then(search_customer),
                      "the Customers tab listing the records found for the caller's name"),
-    "wrapup": (lambda: played(0, to_wrap_up=True), sign_in_then(),
+    "wrapup": (lambda lang: played(0, to_wrap_up=True, language=lang), sign_in_then(),
                "the wrap-up dialog after the first call: outcome list and after-call note"),
-    "feedback": (lambda: played(0, to_wrap_up=True), sign_in_then(wrap_up),
+    "feedback": (lambda lang: played(0, to_wrap_up=True, language=lang), sign_in_then(wrap_up),
                  "practice feedback after the first contact: one line per competency observed, ✔ or ✘"),
-    "end": (lambda: played(3, to_wrap_up=True), sign_in_then(wrap_up, close_feedback),
+    "end": (lambda lang: played(3, to_wrap_up=True, language=lang), sign_in_then(wrap_up, close_feedback),
             "the end of the practice épreuve: everything saved, feedback per competency"),
 }
 
 
 def app_for(state: str, lang: str = "fr") -> tuple[CallsimApp, Callable[[Any], Awaitable[None]] | None]:
-    """The real app ready for ``state``, and the Pilot routine that brings the screen."""
+    """The real app ready for ``state`` in ``lang``, and the Pilot routine that brings the screen.
+
+    The épreuve is played in ``lang`` too: a resumed session keeps the language it was started in.
+    """
     build, routine, _doc = STATES[state]
-    prepared = build()
+    prepared = build(lang)
     if prepared is None:
         return make_app(lang=lang, candidate=""), routine
     store, clock = prepared

@@ -10,6 +10,7 @@ from simulator.app.screens.signin import SignInScreen
 from simulator.app.seat import SeatRequest
 from simulator.engine.clock import ManualClock
 from simulator.journal.memory_store import MemoryJournalStore
+from simulator.app.widgets.key_bar import KeyBar
 from tests.app.app_support import PRACTICE, make_app, practice_bundle, screen_text
 
 
@@ -22,13 +23,13 @@ async def _wait_for_sign_in(pilot) -> None:
             return
 
 
-async def test_the_arrows_enter_and_space_go_round_the_languages_and_keep_the_number_typed():
+async def test_the_arrows_and_space_go_round_the_languages_and_keep_the_number_typed():
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press(*"C-0042", "tab")
         assert app.focused.id == "language"
         steps = [("right", "nl", "Kandidaatnummer"), ("right", "en", "Candidate number"),
-                 ("enter", "fr", "Numéro de candidat"), ("left", "en", "Candidate number"),
+                 ("right", "fr", "Numéro de candidat"), ("left", "en", "Candidate number"),
                  ("space", "fr", "Numéro de candidat")]
         for key, lang, label in steps:
             await pilot.press(key)
@@ -37,6 +38,20 @@ async def test_the_arrows_enter_and_space_go_round_the_languages_and_keep_the_nu
             assert label in screen_text(app)
             assert app.screen.query_one("#candidate").value == "C-0042"
             assert app.focused is not None and app.focused.id == "language"  # the candidate can keep choosing
+
+
+async def test_enter_on_the_language_chooser_starts_the_epreuve_in_the_language_shown():
+    store = MemoryJournalStore()
+    app = make_app(store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"C-0045", "tab", "right")
+        await _wait_for_sign_in(pilot)
+        assert app.focused.id == "language" and app.lang == "nl"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConsoleScreen)
+        assert store.header(app.session.session_id).language == "nl"
+        assert store.header(app.session.session_id).candidate_id == "C-0045"
 
 
 async def test_a_click_on_a_language_chooses_it_and_the_console_speaks_it():
@@ -82,3 +97,24 @@ async def test_the_epreuve_title_and_its_rules_appear_once_loaded_in_the_backgro
         assert "Chargement de l'épreuve" not in text
         assert "Entraînement — découverte du poste d'opérateur" in text
         assert "Ceci est un entraînement." in text
+
+
+async def test_the_key_bar_speaks_the_language_chosen_last_on_the_sign_in_and_in_the_console():
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        bar = lambda: str(app.screen.query_one(KeyBar).render())  # noqa: E731
+        await pilot.pause()
+        assert "Commencer" in bar() and "Quitter" in bar()
+        for key, start, leave in (("right", "Beginnen", "Afsluiten"), ("right", "Start", "Quit"),
+                                  ("right", "Commencer", "Quitter"), ("left", "Start", "Quit"),
+                                  ("left", "Beginnen", "Afsluiten")):
+            await pilot.press(*(["tab"] if app.focused.id == "candidate" else []), key)
+            await _wait_for_sign_in(pilot)
+            await pilot.pause()
+            assert start in bar() and leave in bar(), (key, bar())
+        await pilot.click("#candidate")
+        await pilot.press(*"C-0046", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ConsoleScreen)
+        assert "Hulp" in bar() and "Nemen" in bar() and "Afsluiten" in bar(), bar()

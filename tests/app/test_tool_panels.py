@@ -27,6 +27,8 @@ async def test_answering_the_inbox_message_fills_in_its_sender_and_subject():
         (mail_id, sender, subject, _body), = app.screen.view.inbox
         await _to_tool(candidate, "mail")
         panel = app.screen.query_one(ToolDeck).panel("mail")
+        assert panel.op == "inbox"  # the mail tool opens on its inbox: sending is the operation after it
+        await candidate.select(panel.query_one("#op", Select), "send", panel.choices["op"])
         reply_to = panel.query_one("#arg-in_reply_to", Select)
         await candidate.tab_to(reply_to)
         await candidate.select(reply_to, mail_id, panel.choices["in_reply_to"])

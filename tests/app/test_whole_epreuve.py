@@ -16,6 +16,7 @@ import pytest
 
 from simulator.app.i18n import translations
 from simulator.app.screens.end import EndScreen
+from simulator.app.widgets.conversation import Conversation
 from simulator.journal.memory_store import MemoryJournalStore
 from simulator.journal.verify import verify_session
 from tests.app.app_support import make_app, screen_text
@@ -49,9 +50,13 @@ async def test_the_whole_practice_epreuve_with_the_keyboard_at_80x24(lang):
     async with app.run_test(size=(80, 24)) as pilot:
         candidate = KeyboardCandidate(pilot)
         await candidate.sign_in("C-0007")
+        orphans: list[str] = []
+
         def look(app) -> None:  # a look at every fourth screen keeps the test fast
             if len(seen) % 4 == 0:
                 seen.append(screen_text(app))
+                for conversation in app.screen.query(Conversation):  # no line starts with « ? » or « ! »
+                    orphans.extend(s.text for s in conversation.lines if re.match(r"\s*[?!:;»]", s.text))
             else:
                 seen.append("")
         actions = await candidate.play(snapshot=look)
@@ -59,6 +64,7 @@ async def test_the_whole_practice_epreuve_with_the_keyboard_at_80x24(lang):
         assert app.session.finished == "completed"
         seen.append(screen_text(app))
         session_id = app.session.session_id
+    assert orphans == []
     assert actions >= 60
     kinds = {e.payload["action"]["kind"] for e in store.events(session_id) if e.type == "action"}
     assert {"take", "choose", "say", "tool", "hang_up", "wrap_up"} <= kinds

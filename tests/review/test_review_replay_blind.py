@@ -105,7 +105,7 @@ async def test_the_review_is_usable_at_80x24_and_survives_resizing(review_store)
         grille.move_cursor(row=grille.get_row_index("01.09"))
         await pilot.pause()
         text = screen_text(app)
-        for expected in ("01.09", "NOK", "o Déroger", "s Signer", "f1 Aide", "01.09 — Confirmer l’accord"):
+        for expected in ("01.09", "NOK", "o Déroger", "s Signer", "F1 Aide", "01.09 — Confirmer l’accord"):
             assert expected in text
         assert screen.query_one(TranscriptView).marked  # the evidence, beside the grille
         for size in ((60, 20), (120, 40), (80, 24)):

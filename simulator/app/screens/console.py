@@ -13,16 +13,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.events import DescendantFocus
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static, TextArea
 
-from simulator.app.bindings import translate_bindings
 from simulator.app.i18n import N_
 from simulator.app.screens.feedback import FeedbackScreen
 from simulator.app.screens.help import HelpScreen
 from simulator.app.screens.transfer import TransferScreen
 from simulator.app.screens.wrapup import WrapUpScreen
+from simulator.app.typography import prose
 from simulator.app.widgets.clock import EpreuveClock
 from simulator.app.widgets.conversation import Conversation
 from simulator.app.widgets.key_bar import KeyBar
@@ -78,9 +79,10 @@ class ConsoleScreen(Screen):
         self.wrap_offered: str | None = None
         self.chosen_service = ""
         self.prompt_shown: tuple[str, int] | None = None
+        #: The focus was in the tools before it moved (Shift+Tab out of a tool must not arm a reply).
+        self._focus_was_in_tools = False
 
     def compose(self) -> ComposeResult:
-        translate_bindings(self, self.app.t)
         t = self.app.t
         with Horizontal(id="console"):
             with Vertical(id="side"):
@@ -139,9 +141,9 @@ class ConsoleScreen(Screen):
             return
         if previous is None or view.key != previous.key:
             conversation.reset()
-            conversation.write(f"[{view.organisation}] {view.briefing}")
+            conversation.add(f"[{view.organisation}] {prose(view.briefing)}")
             for _mail_id, sender, subject, body in view.inbox:
-                conversation.write(f"✉ {sender} — {subject}\n{body}")
+                conversation.add(f"✉ {sender} — {subject}\n{prose(body)}")
         deck.show_tools(view.key, view.tools, t, app.lang, inbox=view.inbox, forms=self._forms(view.key))
         phase = t(PHASE_LABELS.get(view.phase, view.phase))
         title.update(f"{phase} · {view.title}")
@@ -154,7 +156,7 @@ class ConsoleScreen(Screen):
             prompt_key = (view.key, len(view.lines))
             if prompt_key != self.prompt_shown:
                 self.prompt_shown = prompt_key
-                conversation.write(f"✍ {view.prompt.label}")
+                conversation.add(f"✍ {view.prompt.label}")
         if not self._in_tools():
             self.action_back()
         if view.phase == "wrap_up" and self.wrap_offered != view.key:
@@ -166,7 +168,10 @@ class ConsoleScreen(Screen):
         forms = self.app.session.contact(key).box.forms
         return tuple((form_id, template.title) for form_id, template in forms.templates.items()) if forms else ()
 
-    def on_descendant_focus(self) -> None:
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        if isinstance(event.widget, ReplyList) and self._focus_was_in_tools:
+            event.widget.highlighted = None  # Enter sends nothing until the candidate picks a reply
+        self._focus_was_in_tools = self._in_tools()
         self._fit()
 
     def on_resize(self) -> None:
@@ -297,10 +302,13 @@ class ConsoleScreen(Screen):
     def action_back(self) -> None:
         """Back to the conversation: the typed answer when one is asked, else the replies."""
         view = self.view
+        self._focus_was_in_tools = False  # asked for: the replies come back as they were
         if view is not None and view.prompt is not None:
             self.query_one("#say", Input).focus()
         elif view is not None and view.replies:
-            self.query_one(ReplyList).focus()
+            replies = self.query_one(ReplyList)
+            replies.highlighted = 0 if replies.highlighted is None else replies.highlighted
+            replies.focus()
         elif view is None:
             self.query_one(QueueList).focus()
         else:

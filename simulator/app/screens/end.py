@@ -8,7 +8,6 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label, Static
 
-from simulator.app.bindings import translate_bindings
 from simulator.app.i18n import N_
 from simulator.app.screens.feedback import feedback_table
 from simulator.app.widgets.key_bar import KeyBar
@@ -19,7 +18,6 @@ class EndScreen(Screen):
     BINDINGS = [Binding("ctrl+q", "app.leave", N_("Quit"), show=True)]
 
     def compose(self) -> ComposeResult:
-        translate_bindings(self, self.app.t)
         app, t = self.app, self.app.t
         session = app.session
         with VerticalScroll(id="end"):

@@ -12,7 +12,6 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
-from simulator.app.bindings import translate_bindings
 from simulator.app.i18n import N_
 from simulator.engine.evidence import Evidence
 
@@ -36,7 +35,6 @@ class FeedbackScreen(ModalScreen[None]):
         self.title_text, self.items = title, items
 
     def compose(self) -> ComposeResult:
-        translate_bindings(self, self.app.t)
         t = self.app.t
         with VerticalScroll(id="feedback"):
             yield Label(t("Feedback — {title}", title=self.title_text), classes="heading")

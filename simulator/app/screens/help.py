@@ -8,17 +8,17 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from simulator.app.bindings import translate_bindings
 from simulator.app.i18n import N_
+from simulator.app.widgets.key_bar import KeyBar
 
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,f1,q", "dismiss(None)", N_("Close"))]
 
     def compose(self) -> ComposeResult:
-        translate_bindings(self, self.app.t)
         t = self.app.t
         with VerticalScroll(id="help"):
             yield Label(t("Help"), classes="heading")
             yield Static(t("KEYS_HELP"))
             yield Static(t("TOOLS_HELP"))
+        yield KeyBar()  # how to close it, in the candidate's words

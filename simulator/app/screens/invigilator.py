@@ -13,7 +13,6 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
-from simulator.app.bindings import translate_bindings
 from simulator.app.i18n import N_
 from simulator.app.invigilator_gate import InvigilatorGate
 
@@ -34,7 +33,6 @@ class InvigilatorScreen(ModalScreen[bool]):
         self.gate, self.purpose = gate, purpose
 
     def compose(self) -> ComposeResult:
-        translate_bindings(self, self.app.t)
         t = self.app.t
         with Vertical(id="invigilator"):
             yield Label(t(PURPOSES[self.purpose]), classes="heading")

@@ -10,7 +10,6 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from simulator.app.bindings import translate_bindings
 from simulator.app.i18n import N_
 from simulator.app.widgets.key_bar import KeyBar
 from simulator.app.widgets.language_chooser import LanguageChooser
@@ -37,7 +36,6 @@ class SignInScreen(Screen):
             self.AUTO_FOCUS = "#start"
 
     def compose(self) -> ComposeResult:
-        translate_bindings(self, self.app.t)
         app = self.app
         t = app.t
         with VerticalScroll(id="signin"):
@@ -81,6 +79,7 @@ class SignInScreen(Screen):
         self.app.change_language(event.value, self._candidate())
 
     @on(Input.Submitted, "#candidate")
+    @on(LanguageChooser.Submitted, "#language")
     @on(PlainButton.Pressed, "#start")
     def action_start(self) -> None:
         candidate = self._candidate()

@@ -12,7 +12,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from simulator.app.bindings import translate_bindings
 from simulator.app.i18n import N_
 
 
@@ -26,7 +25,6 @@ class TransferScreen(ModalScreen[str | None]):
         self.service, self.seen = service, tuple(seen)
 
     def compose(self) -> ComposeResult:
-        translate_bindings(self, self.app.t)
         t = self.app.t
         with Vertical(id="transfer"):
             yield Label(t("Transfer the call"), classes="heading")

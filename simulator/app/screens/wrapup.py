@@ -9,7 +9,6 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Select, TextArea
 
-from simulator.app.bindings import translate_bindings
 from simulator.app.i18n import N_
 from simulator.engine.views import ContactView
 
@@ -24,7 +23,6 @@ class WrapUpScreen(ModalScreen[tuple[str | None, str] | None]):
         self.view = view
 
     def compose(self) -> ComposeResult:
-        translate_bindings(self, self.app.t)
         t = self.app.t
         with Vertical(id="wrapup"):
             yield Label(t("Wrap-up — {title}", title=self.view.title), classes="heading")

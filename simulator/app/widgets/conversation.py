@@ -1,4 +1,8 @@
-"""The conversation of the active contact: the caller's and the candidate's lines, in order."""
+"""The conversation of the active contact: the caller's and the candidate's lines, in order.
+
+Every line is fitted to the pane when written, and again when the pane is resized
+(``simulator.app.typography``: no line starts with « ? » or « ! »).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from collections.abc import Callable, Sequence
 from rich.text import Text
 from textual.widgets import RichLog
 
+from simulator.app.typography import fit, prose
 from simulator.engine.contact import Line
 
 _STYLE = {"customer": "bold", "agent": "cyan", "system": "italic dim", "supervisor": "yellow"}
@@ -26,11 +31,15 @@ class Conversation(RichLog):
         self._written.clear()
         self.shown = 0
 
-    def write(self, content: object, *args: object, **kwargs: object) -> Conversation:  # type: ignore[override]
-        """Write and remember the line, to wrap it again when the terminal is resized."""
+    def add(self, content: str | Text) -> None:
+        """Write a line fitted to the pane, and remember it to fit it again when the pane is resized.
+
+        (Not an override of ``write``: the log calls ``write`` itself for the lines it held back
+        until its size was known, and those must not be remembered twice.)
+        """
         self._written.append(content)
-        super().write(content, *args, **kwargs)
-        return self
+        width = self.scrollable_content_region.width
+        self.write(fit(content, width), width=width or None)  # the pane's width, not the log's own measure
 
     def on_resize(self) -> None:
         width = self.scrollable_content_region.width
@@ -39,17 +48,17 @@ class Conversation(RichLog):
             written, self._written = self._written, []
             self.clear()
             for content in written:
-                self.write(content)
+                self.add(content)
 
     def show(self, lines: Sequence[Line], t: Callable[..., str]) -> None:
         names = {"customer": t("Caller"), "agent": t("You"), "system": "·", "supervisor": t("Team leader")}
         for line in lines[self.shown:]:
             text = Text()
             text.append(f"{names.get(line.speaker, '·')} ", style=_STYLE.get(line.speaker, ""))
-            text.append(line.text, style=_STYLE.get(line.speaker, "") if line.speaker == "system" else "")
-            self.write(text)
+            text.append(prose(line.text), style=_STYLE.get(line.speaker, "") if line.speaker == "system" else "")
+            self.add(text)
         self.shown = len(lines)
 
     def note(self, message: str) -> None:
         """A line from the app itself (a refused action, a tool error), never journalled as dialogue."""
-        self.write(Text(f"⚠ {message}", style="bold red"))
+        self.add(Text(f"⚠ {message}", style="bold red"))

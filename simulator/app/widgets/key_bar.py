@@ -3,6 +3,10 @@
 Textual's Footer mounts one widget per key and rebuilds them at every focus change; this bar
 draws the same bindings as one line of text and redraws only when they change, which keeps
 each key press cheap on a slow exam PC. Clicking a key runs it, as in the Footer.
+
+The bindings keep their English descriptions (the catalogs' message ids); each label is looked
+up in the app's catalog (``app.t``) when the bar is drawn, so the keys always speak the language
+chosen at sign-in, whichever screen or widget declared them.
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ from rich.text import Text
 from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
+
+from simulator.app.bindings import key_label, key_name
 
 
 class KeyBar(Widget):
@@ -27,7 +33,7 @@ class KeyBar(Widget):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
-        self._keys: tuple[tuple[object, str, str, str, bool], ...] = ()
+        self._keys: tuple[object, ...] = ()
         self._spans: list[tuple[int, int, object, str]] = []
 
     def on_mount(self) -> None:
@@ -44,17 +50,18 @@ class KeyBar(Widget):
         for node, binding, enabled, _tooltip in screen.active_bindings.values():
             if binding.show and binding.action not in seen:
                 seen.add(binding.action)
-                keys.append((node, binding.action, self.app.get_key_display(binding), binding.description, enabled))
+                keys.append((node, binding.action, binding.key_display or binding.key, binding.description, enabled))
+        keys.append(getattr(self.app, "lang", ""))  # a new language draws the labels again
         if tuple(keys) != self._keys:
             self._keys = tuple(keys)
             self.refresh()
 
     def render(self) -> Text:
         text, self._spans = Text(no_wrap=True, overflow="ellipsis"), []
-        for node, action, key, description, enabled in self._keys:
+        for node, action, key, description, enabled in self._keys[:-1]:
             start = len(text)
-            text.append(f" {key} ", style="bold reverse" if enabled else "dim")
-            text.append(f"{description} ", style="" if enabled else "dim")
+            text.append(f" {key_name(key, self.app)} ", style="bold reverse" if enabled else "dim")
+            text.append(f"{key_label(description, self.app)} ", style="" if enabled else "dim")
             self._spans.append((start, len(text), node, action))
         return text
 

@@ -2,8 +2,8 @@
 
 One widget where Textual's ``Select`` mounts five (its current value, its overlay list and their
 parts): the sign-in screen is the first thing a candidate sees and should appear at once.
-←/→ move to the previous/next language, Enter and Space to the next one, a click on a name
-chooses it.
+←/→ move to the previous/next language, Space to the next one, a click on a name chooses it;
+Enter confirms the choice (the screen starts the épreuve, as Enter does in the number field).
 """
 
 from __future__ import annotations
@@ -31,8 +31,9 @@ class LanguageChooser(Widget, can_focus=True):
     }
     """
     BINDINGS = [
-        Binding("right,enter,space", "step(1)", show=False),
+        Binding("right,space", "step(1)", show=False),
         Binding("left", "step(-1)", show=False),
+        Binding("enter", "submit", show=False),
     ]
 
     #: The code of the chosen language (``fr``, ``nl``, ``en``).
@@ -40,6 +41,17 @@ class LanguageChooser(Widget, can_focus=True):
 
     class Changed(Message):
         """Another language was chosen."""
+
+        def __init__(self, chooser: LanguageChooser, value: str) -> None:
+            super().__init__()
+            self.chooser, self.value = chooser, value
+
+        @property
+        def control(self) -> LanguageChooser:
+            return self.chooser
+
+    class Submitted(Message):
+        """Enter was pressed: the language shown is the one the candidate wants."""
 
         def __init__(self, chooser: LanguageChooser, value: str) -> None:
             super().__init__()
@@ -73,6 +85,10 @@ class LanguageChooser(Widget, can_focus=True):
     def action_step(self, step: int) -> None:
         """Choose the language ``step`` places further in the list (going round)."""
         self.value = self._codes[(self._codes.index(self.value) + step) % len(self._codes)]
+
+    def action_submit(self) -> None:
+        """Confirm the language shown."""
+        self.post_message(self.Submitted(self, self.value))
 
     def on_click(self, event: events.Click) -> None:
         for start, end, code in self._spans:

@@ -20,8 +20,8 @@ from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Input, Label, Select, Static, TextArea
 
-from simulator.app.bindings import translate_bindings
 from simulator.app.i18n import N_
+from simulator.app.widgets.prose import Prose
 from simulator.app.tool_results import FormField, Shown, field_hint, show
 from simulator.app.tool_shapes import (
     ARG_LABELS,
@@ -72,9 +72,6 @@ class ToolPanel(Vertical):
         #: The values each list offers now, in order ("" is the blank first line of an optional list).
         self.choices: dict[str, tuple[str, ...]] = {"op": tuple(op.op for op in self.operations)}
 
-    def on_mount(self) -> None:
-        translate_bindings(self, self.t)
-
     # -- building ------------------------------------------------------------------------------------
 
     @property
@@ -101,7 +98,7 @@ class ToolPanel(Vertical):
         yield Horizontal(Button(t("Run (Enter)"), id="run", variant="primary", compact=True), Static("", id="status"),
                          id="run-row")
         yield DataTable(id="result", cursor_type="row", zebra_stripes=True)
-        yield VerticalScroll(Static("", id="reader-text"), id="reader")
+        yield VerticalScroll(Prose(id="reader-text"), id="reader")
 
     def _field(self, arg: str) -> Widget:
         t = self.t
@@ -110,10 +107,11 @@ class ToolPanel(Vertical):
         if arg not in CHOICE_ARGS:
             return Input(id=f"arg-{arg}", classes="arg", compact=True, placeholder=t(PLACEHOLDERS.get(arg, "")) if arg in PLACEHOLDERS else "")
         options: list[tuple[str, str]] = []
-        if arg == "in_reply_to":
+        if arg in ("in_reply_to", "message"):
             options = [(f"{sender} — {subject}", mail_id) for mail_id, sender, subject, _body in self.inbox]
             self.choices[arg] = ("", *(value for _label, value in options))
-            return Select(options, id="arg-in_reply_to", classes="arg", compact=True, prompt=t("— a new message —"))
+            prompt = t("— a new message —") if arg == "in_reply_to" else t("Choose…")
+            return Select(options, id=f"arg-{arg}", classes="arg", compact=True, prompt=prompt)
         if arg == "channel":
             options = [(t(label), channel) for channel, label in CHANNEL_LABELS.items()]
             self.choices[arg] = tuple(CHANNEL_LABELS)
@@ -138,6 +136,8 @@ class ToolPanel(Vertical):
         await self.build()
         needed = operation(self.tool, self.op).args
         target = next((self._widget(a) for a in needed if a not in CHOICE_ARGS or a == "form"), None)
+        if target is None and not needed:  # nothing to fill in (the inbox): Enter runs it
+            target = self.query_one("#run", Button)
         (target or self.query_one("#op")).focus()
 
     @on(Select.Changed, "#op")
@@ -214,8 +214,8 @@ class ToolPanel(Vertical):
             error = result.get("error", {})
             self._status(str(error.get(self.lang) or error.get("fr") or error.get("en") or ""), error=True)
             return
-        labels = {f.id: f.label for f in self.form_fields.get(str(action.args.get("form", "")), ())}
-        shown = show(self.tool, action.op, action.args, result.get("result"), self.t, self.lang, labels)
+        fields = {f.id: f for f in self.form_fields.get(str(action.args.get("form", "")), ())}
+        shown = show(self.tool, action.op, action.args, result.get("result"), self.t, self.lang, fields)
         self._status(shown.summary)
         for arg, value in shown.prefill.items():
             self.prefill(arg, value)
@@ -232,7 +232,7 @@ class ToolPanel(Vertical):
             table.add_row(*row.cells, key=row.key)
         table.display = bool(shown.rows)
         reader = self.query_one("#reader", VerticalScroll)
-        self.query_one("#reader-text", Static).update(shown.reader)
+        self.query_one("#reader-text", Prose).update(shown.reader)
         reader.display = bool(shown.reader)
         reader.scroll_home(animate=False)
         if shown.rows:

@@ -22,7 +22,13 @@ from simulator.engine.tools.customer_records import (
     validate,
     validate_status,
 )
-from simulator.engine.tools.customer_search import SEARCH_COLUMNS, Query, match_record
+from simulator.engine.tools.customer_search import (
+    SEARCH_COLUMNS,
+    Query,
+    match_record,
+    matches_reference,
+    reference_key,
+)
 from simulator.engine.tools.customer_seed import seeded_rows
 from simulator.engine.tools.errors import InvalidValue, UnknownRecord
 
@@ -72,6 +78,8 @@ class CustomerDatabase:
         self.seed, self.today = seed, today
         self._db = connection
         self._db.create_function("fold", 1, fold, deterministic=True)
+        #: Numbers that find a record besides its own columns (an order, a contract): compact form → role.
+        self._references: dict[str, str] = {}
 
     @classmethod
     def from_rows(cls, rows: list[dict[str, str]], initial: list[dict[str, str]], *,
@@ -97,18 +105,26 @@ class CustomerDatabase:
         template.backup(connection)
         return cls(connection, seed=seed, today=today)
 
+    def file_reference(self, role: str, reference: str) -> None:
+        """Let ``reference`` (an order or contract number the customer may quote) find the record of ``role``."""
+        key = reference_key(reference)
+        if key:
+            self._references[key] = role
+
     # -- candidate-facing -------------------------------------------------------------------
 
     def search(self, query: str) -> list[RecordSummary]:
-        """Records whose name, id, phone, email, postcode or town match; at most 50, sorted."""
+        """Records whose name, id, phone, email, postcode, town or filed reference match; at most 50, sorted."""
         parsed = Query.parse(query if isinstance(query, str) else "")
         if parsed.empty:
             return []
         self._db.create_function("cs_match", len(SEARCH_COLUMNS),
                                  lambda *cols: match_record(parsed, *cols), deterministic=True)
+        roles = sorted({role for key, role in self._references.items() if matches_reference(parsed, key)})
+        by_role = f" OR role IN ({', '.join('?' * len(roles))})" if roles else ""
         rows = self._db.execute(
-            f"SELECT {_SUMMARY} FROM records WHERE cs_match({', '.join(SEARCH_COLUMNS)}) "
-            "ORDER BY fold(last_name), fold(first_name), postcode, record_id LIMIT 50").fetchall()
+            f"SELECT {_SUMMARY} FROM records WHERE cs_match({', '.join(SEARCH_COLUMNS)}){by_role} "
+            "ORDER BY fold(last_name), fold(first_name), postcode, record_id LIMIT 50", roles).fetchall()
         return [RecordSummary(*row) for row in rows]
 
     def open(self, record_id: str) -> Record:

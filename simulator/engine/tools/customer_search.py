@@ -65,3 +65,18 @@ def match_record(query: Query, last: str, first: str, customer_id: str, phone: s
     if any(query.text in h for h in hay) or (len(compact) >= 3 and any(compact in h for h in hay)):
         return True
     return len(query.tokens) > 1 and all(any(t in h for h in hay) for t in query.tokens)
+
+
+#: A quoted reference found from a part of it at least this long (``45719`` for ``ML-2026-45719``).
+REFERENCE_PART = 5
+
+
+def reference_key(reference: str) -> str:
+    """A reference as it is compared: letters and digits only, casefolded (``ml202645719``)."""
+    return normalise_text(reference).replace(" ", "")
+
+
+def matches_reference(query: Query, key: str) -> bool:
+    """True when the query is the reference, whatever its punctuation, or a long enough part of it."""
+    compact = query.text.replace(" ", "")
+    return bool(key) and (compact == key or (len(compact) >= REFERENCE_PART and compact in key))

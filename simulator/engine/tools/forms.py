@@ -45,18 +45,32 @@ class FieldSpec:
     label: str
     type: str
     required: bool
+    #: The stable values (what is stored and checked).
     choices: tuple[str, ...] = ()
+    #: How each choice is shown in the candidate's language, in the same order (empty: as its value).
+    labels: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.type not in FIELD_TYPES:
             raise ValueError(f"unknown field type: {self.type!r}")
         object.__setattr__(self, "choices", tuple(self.choices))
+        object.__setattr__(self, "labels", tuple(self.labels) if tuple(self.labels) != self.choices else ())
         if self.type == "choice" and not self.choices:
             raise ValueError(f"choice field {self.id!r} needs choices")
+        if self.labels and len(self.labels) != len(self.choices):
+            raise ValueError(f"choice field {self.id!r} needs one label per choice")
+
+    @property
+    def shown_choices(self) -> tuple[str, ...]:
+        """The choices as the candidate reads them."""
+        return self.labels or self.choices
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "label": self.label, "type": self.type,
+        data = {"id": self.id, "label": self.label, "type": self.type,
                 "required": self.required, "choices": list(self.choices)}
+        if self.labels:  # written only when a choice reads otherwise than its value
+            data["labels"] = list(self.labels)
+        return data
 
 
 @dataclass(frozen=True)
@@ -85,7 +99,7 @@ class FormTemplate:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> FormTemplate:
         fields = tuple(FieldSpec(f["id"], f["label"], f["type"], bool(f["required"]),
-                                 tuple(f.get("choices", ()))) for f in data["fields"])
+                                 tuple(f.get("choices", ())), tuple(f.get("labels", ()))) for f in data["fields"])
         return cls(data["id"], data["title"], fields)
 
 
@@ -143,10 +157,10 @@ def clean_value(spec: FieldSpec, raw: str) -> str:
         text = format(number, "f")
         return text.rstrip("0").rstrip(".") if "." in text else text
     if spec.type == "choice":
-        for choice in spec.choices:
-            if choice.casefold() == value.casefold():
+        for choice, shown in zip(spec.choices, spec.shown_choices, strict=True):
+            if value.casefold() in (choice.casefold(), shown.casefold()):
                 return choice
-        listed = ", ".join(spec.choices)
+        listed = ", ".join(spec.shown_choices)
         raise _refuse(spec, f"choisir parmi : {listed}.", f"choose one of: {listed}.", f"kies uit: {listed}.")
     if spec.type == "phone":
         phone = be_phone(value)

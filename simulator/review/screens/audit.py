@@ -13,7 +13,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from scoring.assessment.model import MARK_REVIEWED, OVERRIDE, REOPEN, SIGN, AuditEntry
-from simulator.app.bindings import translate_bindings
 from simulator.review.grille_rows import word
 from simulator.review.i18n import N_
 
@@ -30,7 +29,6 @@ class AuditScreen(ModalScreen[None]):
         self.entries = tuple(entries)
 
     def compose(self) -> ComposeResult:
-        translate_bindings(self, self.app.t)
         t = self.app.t
         with Vertical(id="audit", classes="dialog"):
             yield Label(t("Audit of the session"), classes="heading")

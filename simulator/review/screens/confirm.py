@@ -11,7 +11,6 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
-from simulator.app.bindings import translate_bindings
 from simulator.review.i18n import N_
 
 
@@ -27,7 +26,6 @@ class ConfirmScreen(ModalScreen[bool]):
         self.title_text, self.question = title, question
 
     def compose(self) -> ComposeResult:
-        translate_bindings(self, self.app.t)
         t = self.app.t
         with Vertical(id="confirm", classes="dialog"):
             yield Label(self.title_text, classes="heading")

@@ -10,7 +10,6 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from simulator.app.bindings import translate_bindings
 from simulator.review.i18n import N_
 
 
@@ -18,7 +17,6 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f1,q", "dismiss(None)", N_("Close"))]
 
     def compose(self) -> ComposeResult:
-        translate_bindings(self, self.app.t)
         t = self.app.t
         with VerticalScroll(id="help", classes="dialog"):
             yield Label(t("Help"), classes="heading")

@@ -16,7 +16,6 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Select, Static, TextArea
 
-from simulator.app.bindings import translate_bindings
 from simulator.review.i18n import N_
 
 #: ``submit(verdict, reason)`` returns the refusal to show, or None when the desk accepted.
@@ -39,7 +38,6 @@ class ReasonDialog(ModalScreen[bool]):
         self.verdicts, self.verdict = tuple(verdicts), verdict
 
     def compose(self) -> ComposeResult:
-        translate_bindings(self, self.app.t)
         t = self.app.t
         with Vertical(id="reason-dialog", classes="dialog"):
             yield Label(self.title_text, classes="heading")

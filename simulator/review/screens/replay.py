@@ -13,7 +13,6 @@ from textual.screen import Screen
 from textual.widgets import Label, Static
 
 from scoring.assessment.model import SessionReview
-from simulator.app.bindings import translate_bindings
 from simulator.app.widgets.key_bar import KeyBar
 from simulator.review.i18n import N_
 from simulator.review.reading import Moment, by_contact
@@ -49,7 +48,6 @@ class ReplayScreen(Screen):
         self.index = min(max(start, 0), len(self.moments) - 1)
 
     def compose(self) -> ComposeResult:
-        translate_bindings(self, self.app.t)
         t = self.app.t
         yield Static(id="replay-title", classes="title-bar")
         yield Static(id="replay-position")

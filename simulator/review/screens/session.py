@@ -19,7 +19,6 @@ from textual.widgets import Static
 
 from scoring.assessment.model import ASSESSOR_VERDICTS, AssessmentError, SessionReview
 from scoring.transcripts import Refused
-from simulator.app.bindings import translate_bindings
 from simulator.app.widgets.key_bar import KeyBar
 from simulator.review.grille_rows import CompetencyLine, epreuve_verdicts, grille_lines, word
 from simulator.review.i18n import N_
@@ -53,7 +52,6 @@ class SessionScreen(Screen):
         self.moments: list[Moment] = []
 
     def compose(self) -> ComposeResult:
-        translate_bindings(self, self.app.t)
         yield Static(id="session-title", classes="title-bar")
         with Horizontal(id="review-body"):
             with Vertical(id="grille-pane"):

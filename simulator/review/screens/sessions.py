@@ -11,7 +11,6 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from scoring.assessment.model import STATUSES, AssessmentError
-from simulator.app.bindings import translate_bindings
 from simulator.app.widgets.key_bar import KeyBar
 from simulator.review.grille_rows import word
 from simulator.review.i18n import N_
@@ -33,7 +32,6 @@ class SessionsScreen(Screen):
         self.filters = Filters()
 
     def compose(self) -> ComposeResult:
-        translate_bindings(self, self.app.t)
         t = self.app.t
         try:
             epreuves = sorted({review.epreuve_id for review in self.app.desk.sessions()})
@@ -48,7 +46,6 @@ class SessionsScreen(Screen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        translate_bindings(self.query_one(SessionTable), self.app.t)
         self.watch(self.app, "blind", lambda _blind: self.reload(), init=False)
 
     def on_screen_resume(self) -> None:

@@ -8,7 +8,6 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Static
 
-from simulator.app.bindings import translate_bindings
 from simulator.app.widgets.key_bar import KeyBar
 
 
@@ -18,7 +17,6 @@ class SignInScreen(Screen):
     AUTO_FOCUS = "#assessor"
 
     def compose(self) -> ComposeResult:
-        translate_bindings(self, self.app.t)
         t = self.app.t
         with VerticalScroll(id="signin"):
             yield Static(t("callsim — review of the épreuves"), id="signin-title")

@@ -60,6 +60,9 @@ class CustomerDbSpec(Model):
     duplicates: Annotated[int, Field(ge=0, le=3)] = 0
     outdated: Annotated[int, Field(ge=0, le=3)] = 0
     background: Annotated[int, Field(ge=0, le=500)] = 20
+    #: Names of ``references`` the customer may quote to find their record (an order, a contract, a
+    #: policy number): searching one of them lists the target's record.
+    found_by: list[Ident] = Field(default_factory=list)
 
 
 class ArticleSpec(Model):
@@ -105,6 +108,29 @@ class AgendaSpec(Model):
     slots: list[SlotSpec] = Field(min_length=1)
 
 
+class ChoiceSpec(Model):
+    """A choice of a form field: its stable value (what checks compare) and how each language shows it."""
+
+    value: str
+    fr: str | None = None
+    nl: str | None = None
+    en: str | None = None
+
+    def label(self, lang: str) -> str:
+        """The choice in ``lang``; French, then the value itself, where that language is missing."""
+        return getattr(self, lang, None) or self.fr or self.value
+
+
+def choice_value(choice: str | ChoiceSpec) -> str:
+    """The stable value of a choice written as a plain text or as ``{value, fr, nl, en}``."""
+    return choice if isinstance(choice, str) else choice.value
+
+
+def choice_label(choice: str | ChoiceSpec, lang: str) -> str:
+    """How a choice is shown in ``lang`` (a plain text is shown as it is written)."""
+    return choice if isinstance(choice, str) else choice.label(lang)
+
+
 class FormFieldSpec(Model):
     """One field of a standardised form."""
 
@@ -112,7 +138,8 @@ class FormFieldSpec(Model):
     label: Text
     type: Literal["text", "date", "number", "choice", "phone", "postcode", "email", "multiline"] = "text"
     required: bool = True
-    choices: list[str] = Field(default_factory=list)
+    #: A choice is a plain text (its own value, the same in every language) or ``{value, fr, nl, en}``.
+    choices: list[str | ChoiceSpec] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _choice_needs_choices(self) -> FormFieldSpec:

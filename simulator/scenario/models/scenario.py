@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from simulator.scenario.models.checks import TextCheck, ToolCheck
 from simulator.scenario.models.common import CompetencyCode, Ident, Lang, Model, Text, Version
@@ -68,6 +69,16 @@ class Scenario(Model):
     nodes: dict[Ident, Node] = Field(min_length=1)
     checks: list[ToolCheck] = Field(default_factory=list)
     wrap_up: WrapUp | None = None
+
+    @model_validator(mode="after")
+    def _found_by_references(self) -> Scenario:
+        """The customer database's ``found_by`` names references the scenario declares."""
+        db = self.resources.customer_db
+        for name in db.found_by if db is not None else ():
+            if name not in self.references:
+                raise PydanticCustomError("callsim:unknown-reference", "found_by names unknown reference {name}",
+                                          {"name": name, "at": "references" if self.references else "resources"})
+        return self
 
     @property
     def medium(self) -> str:
