@@ -32,7 +32,7 @@ DIALOGS = [("help", "f1", "HelpScreen"), ("transfer", "f6", "TransferScreen"), (
 
 
 def _exam_app(state: str):
-    prepared = STATES[state][0]()
+    prepared = STATES[state][0]("fr")
     if prepared is None:
         return make_app(mode="exam", candidate="")
     store, clock = prepared

@@ -48,7 +48,7 @@ def _assert_plain_failure(app, log_dir, captured) -> None:
 
 @pytest.mark.parametrize("state", ["signin", "console-call", "console-tool", "wrapup", "end"])
 async def test_a_failure_on_any_exam_screen_ends_with_a_plain_sentence(state, log_dir, capsys):
-    prepared = STATES[state][0]()
+    prepared = STATES[state][0]("fr")
     store, clock = prepared if prepared else (None, None)
     app = make_app(mode="exam", store=store, clock=clock, candidate=CANDIDATE if prepared else "")
     with pytest.raises(InjectedFailure):  # Pilot hands the app's error back to the test, as for any app
