@@ -163,7 +163,8 @@ class ContactRuntime:
             judgement = judge_text(check, text, self.ctx)
             step.evidence.append(self._evidence(
                 check.competency, judgement.ok, check.critical and not judgement.ok,
-                f"text:{self.node_id}/{check.id}", "text", self._both(check.because), judgement.detail))
+                f"text:{self.node_id}/{check.id}", "text", self._both(check.because), judgement.detail,
+                unsure=judgement.unsure))
         if prompt.act:
             self._act(prompt.act, step, clean=all(e.positive for e in step.evidence))
         self._enter(prompt.goto, step)
@@ -248,7 +249,8 @@ class ContactRuntime:
                 judgement = judge_text(check, note, self.ctx)
                 step.evidence.append(self._evidence(
                     check.competency, judgement.ok, check.critical and not judgement.ok,
-                    f"note:{check.id}", "text", self._both(check.because), judgement.detail))
+                    f"note:{check.id}", "text", self._both(check.because), judgement.detail,
+                    unsure=judgement.unsure))
         self._final_checks(step)
         self.model.wrap_up()
         self._detach()
@@ -331,7 +333,8 @@ class ContactRuntime:
         if (judgement.ok and check.counts == "failure") or (not judgement.ok and check.counts == "success"):
             return
         step.evidence.append(self._evidence(check.competency, judgement.ok, check.critical and not judgement.ok,
-                                            rule, "tool", self._both(check.because), judgement.detail))
+                                            rule, "tool", self._both(check.because), judgement.detail,
+                                            unsure=judgement.unsure))
 
     def _act(self, act: str, step: Step, *, clean: bool) -> None:
         memory = self.memory
@@ -365,8 +368,10 @@ class ContactRuntime:
                                                 self._rule_explanation(rule.explanation)))
 
     def _evidence(self, code: str, positive: bool, critical: bool, rule: str, source: str,
-                  explanation: dict[str, str], detail: dict[str, str] | None = None) -> Evidence:
-        return Evidence(code, positive, critical, rule, source, self.key, explanation, detail or {})  # type: ignore[arg-type]
+                  explanation: dict[str, str], detail: dict[str, str] | None = None, *,
+                  unsure: bool = False) -> Evidence:
+        return Evidence(code, positive, critical, rule, source, self.key, explanation, detail or {},  # type: ignore[arg-type]
+                        unsure=unsure)
 
     def _both(self, text: Any) -> dict[str, str]:
         """The explanation in French and English, and in Dutch for a Dutch session only (so the

@@ -22,14 +22,16 @@ class Evidence:
     explanation: Mapping[str, str]
     detail: Mapping[str, str] = field(default_factory=dict)
     seq: int = 0
+    #: The machine could not decide (a typed text): ``positive`` is its best guess, for an assessor to confirm.
+    unsure: bool = False
 
     @property
     def effect(self) -> str:
         return "positive" if self.positive else "negative"
 
     def to_json(self) -> dict[str, Any]:
-        """JSON-able form, as written into the journal (stable key order)."""
-        return {
+        """JSON-able form, as written into the journal (stable key order; ``unsure`` only when true)."""
+        data = {
             "competency": self.competency,
             "effect": self.effect,
             "critical": self.critical,
@@ -40,6 +42,9 @@ class Evidence:
             "detail": dict(self.detail),
             "seq": self.seq,
         }
+        if self.unsure:
+            data["unsure"] = True
+        return data
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Evidence:
@@ -48,4 +53,5 @@ class Evidence:
             critical=bool(data["critical"]), rule=data["rule"], source=data["source"],
             contact=data["contact"], explanation=dict(data["explanation"]),
             detail=dict(data.get("detail", {})), seq=int(data.get("seq", 0)),
+            unsure=data.get("unsure", False) is True,
         )

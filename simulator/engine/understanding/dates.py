@@ -1,0 +1,71 @@
+"""Dates as candidates write them, resolved against the contact's own calendar (its simulated today).
+
+Full dates (« jeudi 26 novembre », « 26/11 ») are read by ``textcheck.date_spans``. This module adds
+what a candidate says on the phone: « demain », « après-demain », « mercredi », « lundi prochain »,
+« mercredi 4 », « le 4 » — each resolved from *today*, never from the machine's clock. With
+``relative=False`` (an after-call note, read later by a colleague) only forms that name the day of
+the month count: « demain » in a note means nothing next week.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from simulator.engine.textcheck import _ANY_MONTH, date_spans
+
+_WEEKDAYS = (
+    ("lundi", "maandag", "monday", "mon", "ma"), ("mardi", "dinsdag", "tuesday", "tue", "di"),
+    ("mercredi", "woensdag", "wednesday", "wed", "wo"), ("jeudi", "donderdag", "thursday", "thu", "do"),
+    ("vendredi", "vrijdag", "friday", "fri", "vr"), ("samedi", "zaterdag", "saturday", "sat", "za"),
+    ("dimanche", "zondag", "sunday", "sun", "zo"),
+)
+_WEEKDAY_OF = {name: n for n, names in enumerate(_WEEKDAYS) for name in names[:3]}
+_WEEKDAY_RE = "|".join(sorted(_WEEKDAY_OF, key=len, reverse=True))
+_RELATIVE = (
+    (r"apres[- ]demain|overmorgen|(?:the )?day after tomorrow", 2),
+    (r"(?<!apres )(?<!apres-)(?<!after )demain|morgen(?!s)|tomorrow", 1),
+    (r"aujourd ?'? ?hui|vandaag|today|ce jour", 0),
+)
+_NOT_A_DAY = r"(?!\s*(?:[/.:,-]\s*\d|h\b|h\d|u\b|u\d|uur|heures?|hours?|euros?|eur\b|€|%|ans|jaar|years?|mois|maand|months?|jours?|dagen|days?|minutes?|min\b|pieces?|colis|fois|\d))"
+_ORDINAL = r"(?:er|e|eme|ste|de|st|nd|rd|th)?"
+
+
+def _day_number(day: int, today: date) -> date | None:
+    """The first date on or after *today* whose day of the month is *day*."""
+    current = today
+    for _ in range(62):
+        if current.day == day:
+            return current
+        current += timedelta(days=1)
+    return None
+
+
+def _weekday(weekday: int, today: date) -> date:
+    """The next *weekday* after today (in one to seven days)."""
+    return today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
+
+
+def spans(folded: str, target: date, today: date | None, *, relative: bool = True) -> Iterator[tuple[int, int]]:
+    """Where the folded text means *target*, full dates first."""
+    yield from date_spans(folded, target)
+    if today is None:
+        return
+    day = rf"(?<![\d.,/])(\d{{1,2}}){_ORDINAL}(?!\s*(?:of\s+)?(?:{_ANY_MONTH})\b){_NOT_A_DAY}"
+    for match in re.finditer(rf"\b({_WEEKDAY_RE})\s+(?:de\s+|the\s+)?{day}", folded):
+        number = int(match.group(2))
+        if _WEEKDAY_OF[match.group(1)] == target.weekday() and number == target.day and abs((target - today).days) < 62:
+            yield match.span()
+    for match in re.finditer(rf"\b(?:le|du|au|op|den|on the|the|de)\s+{day}", folded):
+        if int(match.group(1)) == target.day and _day_number(target.day, today) == target:
+            yield match.span()
+    if not relative:
+        return
+    for pattern, offset in _RELATIVE:
+        for match in re.finditer(rf"\b(?:{pattern})\b", folded):
+            if today + timedelta(days=offset) == target:
+                yield match.span()
+    for match in re.finditer(rf"\b({_WEEKDAY_RE})\b(?!\s+\d)", folded):
+        if _weekday(_WEEKDAY_OF[match.group(1)], today) == target:
+            yield match.span()

@@ -1,0 +1,98 @@
+"""Find a phrase in a prepared text: exact words, the same lemma (« renvoyée » → renvoyer), or a typo.
+
+A hit records the tokens it covers and how sure it is: exact and lemma matches are sure; one edit
+on a long word (« réexpédtion ») is a typo and still sure; two edits on a very long word are a
+guess (``far``), which makes the judgement unsure. Numbers are compared on the view where numbers
+in words are digits, so « six mois » and « 6 mois » are the same phrase.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from simulator.engine.understanding.numbers import digits
+from simulator.engine.understanding.text import Prepared, View, fold, strip_accents
+
+_SURE, _TYPO, _FAR = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Hit:
+    """Tokens ``first..last`` of the view ``view`` ("words" or "numeric") match; ``far`` if only roughly."""
+
+    view: str
+    first: int
+    last: int
+    far: bool
+
+
+@lru_cache(maxsize=1 << 15)
+def lemma(word: str, lang: str) -> str:
+    """The accent-free lemma of a casefolded word (the word itself when unknown or numeric)."""
+    if not word.isalpha() or len(word) < 3:
+        return strip_accents(word)
+    import simplemma
+
+    return strip_accents(simplemma.lemmatize(word, lang=lang).casefold())
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    plain: tuple[str, ...]
+    lemmas: tuple[str, ...]
+    numeric: tuple[str, ...]
+
+
+@lru_cache(maxsize=1 << 13)
+def _phrase(phrase: str, lang: str) -> _Phrase:
+    from simulator.engine.understanding.text import _WORD
+
+    folded = fold(phrase)
+    words = [m.group().rstrip("'") for m in _WORD.finditer(folded)]
+    numeric = [strip_accents(m.group().rstrip("'")) for m in _WORD.finditer(digits(folded, lang))]
+    return _Phrase(tuple(strip_accents(w) for w in words), tuple(lemma(w, lang) for w in words), tuple(numeric))
+
+
+def _compare(raw: str, plain: str, lang: str, want: str, want_lemma: str, fuzzy: bool) -> int | None:
+    if plain == want:
+        return _SURE
+    if not plain.isalpha() or not want.isalpha():
+        return None
+    text_lemma = lemma(raw, lang)
+    if text_lemma in (want, want_lemma) or plain == want_lemma:
+        return _SURE
+    if not fuzzy or len(want) < 6 or plain[:1] != want[:1] or abs(len(plain) - len(want)) > 2:
+        return None
+    from rapidfuzz.distance import Levenshtein
+
+    distance = Levenshtein.distance(plain, want, score_cutoff=2)
+    if distance <= 1:
+        return _TYPO
+    return _FAR if distance == 2 and len(want) >= 8 else None
+
+
+def _scan(view: View, name: str, want: tuple[str, ...], lemmas: tuple[str, ...], lang: str, fuzzy: bool) -> list[Hit]:
+    tokens, size, hits = view.tokens, len(want), []
+    for i in range(len(tokens) - size + 1):
+        worst = _SURE
+        for k in range(size):
+            token = tokens[i + k]
+            grade = _compare(token.raw, token.plain, lang, want[k], lemmas[k], fuzzy)
+            if grade is None:
+                break
+            worst = max(worst, grade)
+        else:
+            hits.append(Hit(name, i, i + size - 1, worst == _FAR))
+    return hits
+
+
+def find(prepared: Prepared, phrase: str, *, fuzzy: bool = True) -> list[Hit]:
+    """Every place ``phrase`` occurs in ``prepared`` (sure hits first)."""
+    spec = _phrase(phrase, prepared.lang)
+    if not spec.plain:
+        return []
+    hits = _scan(prepared.words, "words", spec.plain, spec.lemmas, prepared.lang, fuzzy)
+    if any(ch.isdigit() for ch in "".join(spec.numeric)):
+        hits += _scan(prepared.numeric, "numeric", spec.numeric, spec.numeric, prepared.lang, False)
+    return sorted(hits, key=lambda h: h.far)
