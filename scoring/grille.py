@@ -79,12 +79,16 @@ def scenarios_section(header: SessionHeader, events: list[Event],
 
 def build_grille(header: SessionHeader, events: list[Event], items: Iterable[tuple[str, int, dict[str, Any]]],
                  moments: list[dict[str, Any]], rubric: LoadedRubric, *, source: str, scenario_versions: Mapping[str, str] | None = None,
-                 extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
+                 extra: Mapping[str, Any] | None = None,
+                 confirmations: Mapping[tuple[int, str], bool] | None = None) -> dict[str, Any]:
     """Apply ``rubric`` to evidence ``items``: (competency code, order within its event, entry with its ``seq``).
 
     ``moments`` describe the events that carry evidence (time, contact, what the candidate did,
-    transcript excerpt), one per event, in journal order.
+    transcript excerpt), one per event, in journal order. Unsure observations (typed texts) are
+    not counted unless ``confirmations`` decide them; a competency shows how many wait (``to_confirm``).
     """
+    from scoring.confirmations import apply_confirmations, counted
+
     from simulator.referentiel import get_referentiel
 
     referentiel = get_referentiel()
@@ -95,9 +99,12 @@ def build_grille(header: SessionHeader, events: list[Event], items: Iterable[tup
     rules = rubric.rules(header.mode, referentiel.codes)
     for code in referentiel.codes:
         found = [entry for _seq, _order, entry in sorted(by_code[code], key=_position)]
-        positive = sum(e["effect"] == "positive" for e in found)
-        critical = sum(e["critical"] and e["effect"] != "positive" for e in found)
-        tally = Tally(positive, len(found) - positive, critical)
+        if confirmations:
+            found = apply_confirmations(found, confirmations)
+        kept, waiting = counted(found)
+        positive = sum(e["effect"] == "positive" for e in kept)
+        critical = sum(e["critical"] and e["effect"] != "positive" for e in kept)
+        tally = Tally(positive, len(kept) - positive, critical)
         rule = rules[code]
         decision = decide(tally, rule)
         competencies.append({
@@ -106,6 +113,8 @@ def build_grille(header: SessionHeader, events: list[Event], items: Iterable[tup
             "positive": tally.positive, "negative": tally.negative, "critical": tally.critical,
             "evidence": found,
         })
+        if waiting:
+            competencies[-1]["to_confirm"] = waiting
     activities = []
     for activity in referentiel.activities:
         verdicts = [c["verdict"] for c in competencies if c["activity"] == activity.code]

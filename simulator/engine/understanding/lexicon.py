@@ -12,10 +12,10 @@ TONE_KINDS = ("insult", "threat", "sarcasm", "refusal", "blame")
 
 @lru_cache(maxsize=None)
 def _data(lang: str) -> dict[str, Any]:
-    import yaml
+    from ruamel.yaml import YAML
 
     text = resources.files("simulator.engine.understanding").joinpath(f"data/{lang}.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return YAML(typ="safe").load(text)
 
 
 @lru_cache(maxsize=None)

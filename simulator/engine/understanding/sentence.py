@@ -1,35 +1,42 @@
 """Is a text written as sentences, or only a list of values (« 26/11 ; 14h ; adresse ») ?
 
-A recap or a mail must say something to someone: at least one stretch of four words or more with
-a pronoun, an article or an auxiliary in it. A bare list of the expected values has none.
+A recap or a mail must say something to someone: at least one stretch of three words or more with
+a subject pronoun or a verb in it, and not mostly figures. A bare list of the expected values, or
+of « label : value » lines, has none.
 """
 
 from __future__ import annotations
 
 import re
 
-from simulator.engine.understanding.text import Prepared
+from simulator.engine.understanding.text import Prepared, strip_accents
 
-_FUNCTION = {
-    "fr": {"je", "j", "nous", "vous", "il", "elle", "on", "le", "la", "les", "l", "un", "une", "des", "du",
-           "est", "sera", "serez", "ai", "avons", "avez", "a", "va", "vais", "allons", "votre", "vos", "notre",
-           "que", "qui", "ce", "c", "y", "en", "pour", "sur", "par", "avec", "bien", "peux", "pouvez"},
-    "nl": {"ik", "we", "wij", "u", "uw", "het", "de", "een", "is", "wordt", "zal", "zullen", "heb", "hebben",
-           "heeft", "gaat", "ga", "dat", "die", "er", "voor", "op", "met", "om", "kunt", "kan", "ons", "onze"},
-    "en": {"i", "we", "you", "your", "it", "the", "a", "an", "is", "will", "be", "have", "has", "am", "are",
-           "that", "this", "for", "on", "with", "to", "our", "can", "shall"},
+_VERBISH = {
+    "fr": {"je", "j", "nous", "vous", "il", "elle", "on", "c", "ce", "est", "sera", "serez", "sont", "ai",
+           "avons", "avez", "a", "va", "vais", "allons", "allez", "peux", "pouvez", "peut", "dois", "doit",
+           "faut", "recevrez", "recevra", "passera", "passe", "viendra", "vient", "confirme", "note", "prie"},
+    "nl": {"ik", "we", "wij", "u", "het", "er", "is", "wordt", "zal", "zullen", "heb", "hebben", "heeft",
+           "gaat", "ga", "komt", "kan", "kunt", "moet", "krijgt", "ontvangt", "bevestig", "stuur", "sturen"},
+    "en": {"i", "we", "you", "it", "is", "will", "be", "have", "has", "am", "are", "can", "shall", "get",
+           "let", "please"},
 }
-_SEGMENT = re.compile(r"[;\n|•]+|\s[-–]\s|,\s")
+_FR_VERB_ENDING = re.compile(r"(?:ez|ons|ont|rai|ra|rez|ront|ait|aient|er)$")
+_SEGMENT = re.compile(r"[;:\n|•]+|\s[-–]\s|,\s")
+
+
+def _verbish(word: str, lang: str) -> bool:
+    if word in _VERBISH[lang] or word in _VERBISH["en"]:
+        return True
+    return lang == "fr" and len(word) > 4 and bool(_FR_VERB_ENDING.search(word))
 
 
 def is_sentence(prepared: Prepared) -> bool:
     """True when some segment of the text reads as a sentence rather than a listed value."""
-    function = _FUNCTION[prepared.lang] | _FUNCTION["en"] if prepared.lang != "en" else _FUNCTION["en"]
+    lang = prepared.lang
     for segment in _SEGMENT.split(prepared.words.string):
-        words = re.findall(r"[^\W_]+", segment)
-        if len(words) < 4:
+        words = [strip_accents(w) for w in re.findall(r"[^\W_]+", segment)]
+        if len(words) < 3 or sum(w.isdigit() for w in words) * 2 >= len(words):
             continue
-        glue = sum(w in function for w in words)
-        if glue >= 2 and sum(w.isdigit() for w in words) * 2 < len(words):
+        if any(_verbish(w, lang) for w in words):
             return True
     return False
