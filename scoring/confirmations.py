@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+#: The audit action of a confirmation (listed with the others in scoring.assessment.model).
 CONFIRM_TEXT = "confirm_text"
 #: (event seq, rule or "") → met.
 Confirmations = Mapping[tuple[int, str], bool]
@@ -35,7 +36,8 @@ def _decision(entry: Mapping[str, Any], confirmations: Confirmations) -> bool | 
 
 
 def apply_confirmations(evidence: Iterable[Mapping[str, Any]], confirmations: Confirmations) -> list[dict[str, Any]]:
-    """The observations with each confirmed unsure one turned into a counted one (``"confirmed": true``)."""
+    """The observations with each confirmed unsure one turned into a counted one (``"confirmed": true``,
+    the machine's own reading kept as ``guess``)."""
     result = []
     for entry in evidence:
         item = dict(entry)
@@ -43,6 +45,7 @@ def apply_confirmations(evidence: Iterable[Mapping[str, Any]], confirmations: Co
             met = _decision(item, confirmations)
             if met is not None:
                 del item["unsure"]
+                item["guess"] = item.get("effect") == "positive"
                 item["effect"], item["confirmed"] = ("positive" if met else "negative"), True
         result.append(item)
     return result
@@ -69,3 +72,36 @@ def unconfirmed(grille: Mapping[str, Any] | None, confirmations: Confirmations) 
             if entry.get("unsure") is True and _decision(entry, confirmations) is None:
                 waiting.append((int(entry.get("seq", 0)), str(entry.get("rule", ""))))
     return sorted(set(waiting))
+
+
+def regrade(grille: Mapping[str, Any], confirmations: Confirmations) -> dict[str, Any]:
+    """The grille with confirmed texts counted: each competency that had some decided again under its rule."""
+    from scoring.rubric import EffectiveRule
+    from scoring.verdicts import Tally, aggregate, counts, decide
+
+    result = dict(grille)
+    competencies = []
+    for competency in grille.get("competencies", ()):
+        item = dict(competency)
+        if competency.get("to_confirm") and isinstance(competency.get("rule"), Mapping):
+            evidence = apply_confirmations(competency.get("evidence", ()), confirmations)
+            kept, waiting = counted(evidence)
+            positive = sum(e.get("effect") == "positive" for e in kept)
+            critical = sum(e.get("critical") is True and e.get("effect") != "positive" for e in kept)
+            tally = Tally(positive, len(kept) - positive, critical)
+            decision = decide(tally, EffectiveRule(**competency["rule"]))
+            item.update(evidence=evidence, verdict=decision.verdict, reason=decision.reason(),
+                        positive=tally.positive, negative=tally.negative, critical=tally.critical)
+            item.pop("to_confirm", None)
+            if waiting:
+                item["to_confirm"] = waiting
+        competencies.append(item)
+    result["competencies"] = competencies
+    activities = []
+    for activity in grille.get("activities", ()):
+        verdicts = [c["verdict"] for c in competencies if c.get("activity") == activity.get("code")]
+        activities.append({**activity, "verdict": aggregate(verdicts), "counts": counts(verdicts)})
+    result["activities"] = activities
+    result["verdict"] = aggregate(a["verdict"] for a in activities)
+    result["counts"] = counts(c["verdict"] for c in competencies)
+    return result

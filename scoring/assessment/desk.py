@@ -17,8 +17,10 @@ from typing import Any, Self
 from scoring.assessment.audit_store import GENESIS, AuditConflict, AuditStore, SqliteAuditStore
 from scoring.assessment.audit_verify import verify_chain
 from scoring.assessment.folding import fold_review, override_from
+from scoring.confirmations import unconfirmed
 from scoring.assessment.model import (
     ASSESSOR_VERDICTS,
+    CONFIRM_TEXT,
     MARK_REVIEWED,
     OVERRIDE,
     REOPEN,
@@ -33,6 +35,7 @@ from scoring.assessment.model import (
     AuditEntry,
     AuthenticationFailed,
     InvalidAccount,
+    InvalidConfirmation,
     InvalidFilter,
     InvalidOverride,
     InvalidTransition,
@@ -41,6 +44,7 @@ from scoring.assessment.model import (
     ReasonRequired,
     SessionLocked,
     SessionReview,
+    TextsUnconfirmed,
     UnknownAssessor,
     UnknownSessionReview,
 )
@@ -232,6 +236,14 @@ class ReviewDesk:
                 raise InvalidTransition(
                     f"La session {review.session_id} n'est pas encore revue : marquez-la comme revue avant de la signer.",
                     f"Session {review.session_id} is not reviewed yet: mark it reviewed before signing it.")
+            waiting = unconfirmed(review.grille, review.confirmations)
+            if waiting:
+                listed = ", ".join(str(seq) for seq in sorted({seq for seq, _rule in waiting}))
+                raise TextsUnconfirmed(
+                    f"Signature refusée : {len(waiting)} texte(s) tapé(s) à confirmer (événements {listed}). "
+                    "Confirmez ou corrigez le jugement automatique de chacun d'abord.",
+                    f"Signing refused: {len(waiting)} typed text(s) to confirm (events {listed}). "
+                    "Confirm or correct the automatic judgement of each first.")
             left = tuple(code for code, verdict in review.final().items() if verdict not in ASSESSOR_VERDICTS)
             if left:
                 listed = ", ".join(left)
@@ -243,6 +255,36 @@ class ReviewDesk:
             return SIGN, {"grille_sha256": review.grille_sha256}
 
         return self._act(assessor, session_id, decide)
+
+    def confirm_text(self, session: str, evidence_seq: int, met: bool, reason: str | None, assessor: str, *,
+                     rule: str | None = None) -> AuditEntry:
+        """Decide a typed text the machine was unsure about: met or not; a reason when correcting its guess.
+
+        ``evidence_seq`` is the journal event of the text; ``rule`` narrows it to one check (else
+        every unsure check of that text is decided).
+        """
+        self._require_assessor(assessor)
+
+        def decide(review: SessionReview) -> tuple[str, dict[str, Any]]:
+            _require_open(review)
+            targets = [e for c in (review.grille or {}).get("competencies", ()) for e in c.get("evidence", ())
+                       if e.get("seq") == evidence_seq and (e.get("unsure") is True or e.get("confirmed") is True)
+                       and rule in (None, e.get("rule"))]
+            if not targets:
+                raise InvalidConfirmation(
+                    f"Aucun texte tapé à confirmer à l'événement {evidence_seq} de la session {review.session_id}.",
+                    f"No typed text to confirm at event {evidence_seq} of session {review.session_id}.")
+            guess = _machine_guess(review, evidence_seq, rule)
+            payload: dict[str, Any] = {"seq": evidence_seq, "rule": rule or "", "met": bool(met), "guess": guess}
+            if bool(met) != guess:
+                payload["reason"] = _required_reason(
+                    reason or "", "Corriger le jugement automatique exige une raison écrite",
+                    "Correcting the automatic judgement needs a written reason")
+            elif isinstance(reason, str) and reason.strip():
+                payload["reason"] = reason.strip()
+            return CONFIRM_TEXT, payload
+
+        return self._act(assessor, session, decide)
 
     def reopen(self, assessor: str, session_id: str, reason: str) -> AuditEntry:
         """Re-open a signed session so that it can change again; the reason stays in the audit."""
@@ -292,6 +334,14 @@ class ReviewDesk:
 def _normalised(name: str) -> str:
     """A name as accounts store it: trimmed, Unicode NFC (a terminal may send « é » decomposed)."""
     return unicodedata.normalize("NFC", name.strip())
+
+
+def _machine_guess(review: SessionReview, seq: int, rule: str | None) -> bool:
+    """The machine's best guess for the unsure text at ``seq`` (kept as ``guess`` once confirmed)."""
+    stored = [e for c in (review.grille or {}).get("competencies", ()) for e in c.get("evidence", ())
+              if e.get("seq") == seq and rule in (None, e.get("rule"))]
+    unsure = [e for e in stored if e.get("unsure") is True] or stored
+    return all(e.get("guess", e.get("effect") == "positive") is True for e in unsure)
 
 
 def _required_reason(reason: str, fr: str, en: str) -> str:

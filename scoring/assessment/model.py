@@ -17,6 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from scoring.confirmations import CONFIRM_TEXT
+
 #: Lifecycle of a session on the assessors' side, in order.
 TO_SCORE, SCORED, REVIEWED, SIGNED = "to_score", "scored", "reviewed", "signed"
 STATUSES: tuple[str, ...] = (TO_SCORE, SCORED, REVIEWED, SIGNED)
@@ -28,7 +30,8 @@ STATUS_LABELS: dict[str, dict[str, str]] = {
 
 #: What an audit entry records.
 ASSESSOR_ADDED, OVERRIDE, MARK_REVIEWED, SIGN, REOPEN = "assessor_added", "override", "review", "sign", "reopen"
-ACTIONS: tuple[str, ...] = (ASSESSOR_ADDED, OVERRIDE, MARK_REVIEWED, SIGN, REOPEN)
+#: ``CONFIRM_TEXT``: an assessor decides a typed text the machine was unsure about (scoring.confirmations).
+ACTIONS: tuple[str, ...] = (ASSESSOR_ADDED, OVERRIDE, MARK_REVIEWED, SIGN, REOPEN, CONFIRM_TEXT)
 
 #: The verdicts an assessor may give (the automatic scorer may also say "not_observed").
 ASSESSOR_VERDICTS: tuple[str, ...] = ("ok", "nok")
@@ -43,7 +46,9 @@ class AuditEntry:
     - ``override``: ``{"competency", "verdict", "previous", "automatic", "reason"}`` where
       ``previous`` is the final verdict before this override and ``automatic`` the scorer's;
     - ``review`` and ``sign``: ``{"grille_sha256"}`` — the automatic grille the assessor stood behind;
-    - ``reopen``: ``{"reason"}``.
+    - ``reopen``: ``{"reason"}``;
+    - ``confirm_text``: ``{"seq", "rule", "met", "guess"}`` and ``"reason"`` when ``met`` corrects
+      the machine's ``guess`` — the typed text at journal event ``seq`` (its check ``rule``).
     """
 
     seq: int
@@ -88,6 +93,8 @@ class SessionReview:
     audit: tuple[AuditEntry, ...] = ()
     signed_by: str = ""
     reviewed_by: tuple[str, ...] = field(default=())
+    #: Typed texts decided by an assessor: (event seq, rule) → met.
+    confirmations: Mapping[tuple[int, str], bool] = field(default_factory=dict)
 
     def automatic(self) -> dict[str, str]:
         """The scorer's verdict of each competency (empty before scoring)."""
@@ -183,6 +190,18 @@ class NotObservedLeft(AssessmentError):
     def __init__(self, fr: str, en: str, codes: tuple[str, ...] = ()) -> None:
         super().__init__(fr, en)
         self.codes = codes
+
+
+class TextsUnconfirmed(AssessmentError):
+    """Signing refused: typed texts the machine was unsure about still wait for an assessor."""
+
+    code = "texts_unconfirmed"
+
+
+class InvalidConfirmation(AssessmentError):
+    """No unsure typed text at that place, or a correction without a reason."""
+
+    code = "invalid_confirmation"
 
 
 class InvalidAccount(AssessmentError):
