@@ -39,6 +39,7 @@ def lemma(word: str, lang: str) -> str:
 
 @dataclass(frozen=True)
 class _Phrase:
+    raw: tuple[str, ...]
     plain: tuple[str, ...]
     lemmas: tuple[str, ...]
     numeric: tuple[str, ...]
@@ -51,13 +52,13 @@ def _phrase(phrase: str, lang: str) -> _Phrase:
     folded = fold(phrase)
     words = [m.group().rstrip("'") for m in _WORD.finditer(folded)]
     numeric = [strip_accents(m.group().rstrip("'")) for m in _WORD.finditer(digits(folded, lang))]
-    return _Phrase(tuple(strip_accents(w) for w in words), tuple(lemma(w, lang) for w in words), tuple(numeric))
+    return _Phrase(tuple(words), tuple(strip_accents(w) for w in words), tuple(lemma(w, lang) for w in words), tuple(numeric))
 
 
 def _compare(raw: str, plain: str, lang: str, want: str, want_lemma: str, fuzzy: bool) -> int | None:
     if plain == want:
         return _SURE
-    if not plain.isalpha() or not want.isalpha():
+    if not plain.isalpha() or not want.isalpha() or not want_lemma:
         return None
     text_lemma = lemma(raw, lang)
     if text_lemma in (want, want_lemma) or plain == want_lemma:
@@ -87,11 +88,20 @@ def _scan(view: View, name: str, want: tuple[str, ...], lemmas: tuple[str, ...],
     return hits
 
 
-def find(prepared: Prepared, phrase: str, *, fuzzy: bool = True) -> list[Hit]:
-    """Every place ``phrase`` occurs in ``prepared`` (sure hits first)."""
+def _exact(view: View, want: tuple[str, ...]) -> list[Hit]:
+    """The very words, accents included (« dégagé » is not « dégage »)."""
+    raws, size = [t.raw for t in view.tokens], len(want)
+    return [Hit("words", i, i + size - 1, False) for i in range(len(raws) - size + 1)
+            if tuple(raws[i:i + size]) == want]
+
+
+def find(prepared: Prepared, phrase: str, *, fuzzy: bool = True, exact: bool = False) -> list[Hit]:
+    """Every place ``phrase`` occurs in ``prepared`` (sure hits first); ``exact``: the very words only."""
     spec = _phrase(phrase, prepared.lang)
     if not spec.plain:
         return []
+    if exact:
+        return _exact(prepared.words, spec.raw)
     hits = _scan(prepared.words, "words", spec.plain, spec.lemmas, prepared.lang, fuzzy)
     if any(ch.isdigit() for ch in "".join(spec.numeric)):
         hits += _scan(prepared.numeric, "numeric", spec.numeric, spec.numeric, prepared.lang, False)

@@ -1,7 +1,7 @@
 """Tone: insults, threats, sarcasm, refusals to help, blaming the caller, and « tu » to a customer.
 
 Each is negative evidence: a recap that insults the caller is not a recap. Markers come from the
-shared lexicons (data/*.yaml) and are matched as whole phrases (lemmas allowed, no typo guessing).
+shared lexicons (data/*.yaml) and are matched as the very words (no lemma, no typo guessing: « accès dégagé » is not « dégage »).
 Sarcasm is only a hint, so it makes a judgement unsure rather than failed.
 """
 
@@ -36,7 +36,7 @@ def markers(prepared: Prepared) -> tuple[ToneMarker, ...]:
     """The tone markers of a prepared text, in lexicon order."""
     found = []
     for kind, phrase in tone_phrases(prepared.lang):
-        hits = find(prepared, phrase, fuzzy=False)
+        hits = find(prepared, phrase, exact=True)
         if hits:
             hit = hits[0]
             tokens = prepared.words.tokens[hit.first:hit.last + 1]
