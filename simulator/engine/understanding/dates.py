@@ -2,7 +2,8 @@
 
 Full dates (« jeudi 26 novembre », « 26/11 ») are read by ``textcheck.date_spans``. This module adds
 what a candidate says on the phone: « demain », « après-demain », « mercredi », « lundi prochain »,
-« mercredi 4 », « le 4 » — each resolved from *today*, never from the machine's clock. With
+« mercredi 4 », « le 4 » — each resolved from *today*, never from the machine's clock. A farewell
+(« à demain », « tot morgen », « see you tomorrow ») names no date. With
 ``relative=False`` (an after-call note, read later by a colleague) only forms that name the day of
 the month count: « demain » in a note means nothing next week.
 """
@@ -25,10 +26,10 @@ _WEEKDAY_OF = {name: n for n, names in enumerate(_WEEKDAYS) for name in names[:3
 _WEEKDAY_RE = "|".join(sorted(_WEEKDAY_OF, key=len, reverse=True))
 _RELATIVE = (
     (r"apres[- ]demain|overmorgen|(?:the )?day after tomorrow", 2),
-    (r"(?<!apres )(?<!apres-)(?<!after )demain|morgen(?!s)|tomorrow", 1),
+    (r"(?<!apres )(?<!apres-)(?<!\ba )demain|(?<!\btot )morgen(?!s)|(?<!after )(?<!see you )tomorrow", 1),
     (r"aujourd ?'? ?hui|vandaag|today|ce jour", 0),
 )
-_NOT_A_DAY = r"(?!\s*(?:[/.:,-]\s*\d|h\b|h\d|u\b|u\d|uur|heures?|hours?|euros?|eur\b|€|%|ans|jaar|years?|mois|maand|months?|jours?|dagen|days?|minutes?|min\b|pieces?|colis|fois|\d))"
+_NOT_A_DAY = r"(?!\s*(?:[/.:-]\s*\d|,\d|h\b|h\d|u\b|u\d|uur|heures?|hours?|euros?|eur\b|€|%|ans|jaar|years?|mois|maand|months?|jours?|dagen|days?|minutes?|min\b|pieces?|colis|fois|\d))"
 _ORDINAL = r"(?:er|e|eme|ste|de|st|nd|rd|th)?"
 
 

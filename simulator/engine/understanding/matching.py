@@ -15,6 +15,7 @@ from simulator.engine.understanding.numbers import digits
 from simulator.engine.understanding.text import Prepared, View, fold, strip_accents
 
 _SURE, _TYPO, _FAR = 0, 1, 2
+_NEGATIONS = {"ne", "n", "pas", "plus", "jamais", "niet", "geen", "nooit", "not", "never", "no", "t"}
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,29 @@ def _scan(view: View, name: str, want: tuple[str, ...], lemmas: tuple[str, ...],
     return hits
 
 
+def _scan_loose(view: View, want: tuple[str, ...], lemmas: tuple[str, ...], lang: str) -> list[Hit]:
+    """Every word of a two- or three-word phrase in one clause, in any order, close together
+    (Dutch « we sturen het pakket opnieuw » for « opnieuw sturen »)."""
+    tokens, size, hits = view.tokens, len(want), []
+    reach = size + 3
+    for i, token in enumerate(tokens):
+        if _compare(token.raw, token.plain, lang, want[0], lemmas[0], False) is None:
+            continue
+        window = [k for k in range(max(0, i - reach), min(len(tokens), i + reach + 1)) if tokens[k].clause == token.clause]
+        places = [i]
+        for word, word_lemma in zip(want[1:], lemmas[1:], strict=True):
+            found = next((k for k in window if k not in places
+                          and _compare(tokens[k].raw, tokens[k].plain, lang, word, word_lemma, False) is not None), None)
+            if found is None:
+                break
+            places.append(found)
+        else:
+            between = {tokens[k].plain for k in range(min(places), max(places)) if k not in places}
+            if not between & _NEGATIONS:  # « we sturen het niet opnieuw » is no match at all
+                hits.append(Hit("words", min(places), max(places), False))
+    return hits
+
+
 def _exact(view: View, want: tuple[str, ...]) -> list[Hit]:
     """The very words, accents included (« dégagé » is not « dégage »)."""
     raws, size = [t.raw for t in view.tokens], len(want)
@@ -95,14 +119,17 @@ def _exact(view: View, want: tuple[str, ...]) -> list[Hit]:
             if tuple(raws[i:i + size]) == want]
 
 
-def find(prepared: Prepared, phrase: str, *, fuzzy: bool = True, exact: bool = False) -> list[Hit]:
-    """Every place ``phrase`` occurs in ``prepared`` (sure hits first); ``exact``: the very words only."""
+def find(prepared: Prepared, phrase: str, *, fuzzy: bool = True, exact: bool = False, loose: bool = False) -> list[Hit]:
+    """Every place ``phrase`` occurs in ``prepared`` (sure hits first); ``exact``: the very words only;
+    ``loose``: a short phrase's words may also come in another order, a few words apart."""
     spec = _phrase(phrase, prepared.lang)
     if not spec.plain:
         return []
     if exact:
         return _exact(prepared.words, spec.raw)
     hits = _scan(prepared.words, "words", spec.plain, spec.lemmas, prepared.lang, fuzzy)
+    if loose and not hits and 2 <= len(spec.plain) <= 3:
+        hits = _scan_loose(prepared.words, spec.plain, spec.lemmas, prepared.lang)
     if any(ch.isdigit() for ch in "".join(spec.numeric)):
         hits += _scan(prepared.numeric, "numeric", spec.numeric, spec.numeric, prepared.lang, False)
     return sorted(hits, key=lambda h: h.far)

@@ -31,7 +31,9 @@ _IDIOMS = tuple(tuple(p.split()) for p in (
     "pas mal", "pas plus tard que", "ne manquez pas", "no problem", "no worries", "not only",
     "no later than", "not later than", "don t hesitate", "do not hesitate", "dont hesitate",
     "geen probleem", "geen zorgen", "aarzel niet", "niet aarzelen", "niet alleen", "niet later dan",
-    "zonder twijfel", "zonder mankeren", "je ne sais quoi",
+    "zonder twijfel", "zonder mankeren", "je ne sais quoi", "n oubliez pas", "n oubliez surtout pas",
+    "ne pas oublier", "n oublie pas", "vergeet niet", "vergeet u niet", "niet vergeten", "don t forget",
+    "do not forget", "dont forget", "ne tardez pas", "no doubt", "not forget",
 ))
 
 

@@ -1,7 +1,8 @@
 """Is a text written as sentences, or only a list of values (« 26/11 ; 14h ; adresse ») ?
 
 A recap or a mail must say something to someone: at least one stretch of three words or more with
-a subject pronoun or a verb in it, and not mostly figures. A bare list of the expected values, or
+a subject pronoun or a verb in it (or a noun group held together by articles and prepositions,
+« réexpédition de la lampe au 72 »), and not mostly figures. A bare list of the expected values, or
 of « label : value » lines, has none.
 """
 
@@ -20,6 +21,12 @@ _VERBISH = {
     "en": {"i", "we", "you", "it", "is", "will", "be", "have", "has", "am", "are", "can", "shall", "get",
            "let", "please"},
 }
+_GLUE = {
+    "fr": {"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux", "a", "en", "pour", "avec", "sur",
+           "dans", "par", "votre", "vos", "notre"},
+    "nl": {"de", "het", "een", "van", "voor", "met", "op", "in", "aan", "naar", "uw", "onze"},
+    "en": {"the", "a", "an", "of", "for", "with", "on", "in", "to", "at", "your", "our"},
+}
 _FR_VERB_ENDING = re.compile(r"(?:ez|ons|ont|rai|ra|rez|ront|ait|aient|er)$")
 _SEGMENT = re.compile(r"[;:\n|•]+|\s[-–]\s|,\s")
 
@@ -37,6 +44,6 @@ def is_sentence(prepared: Prepared) -> bool:
         words = [strip_accents(w) for w in re.findall(r"[^\W_]+", segment)]
         if len(words) < 3 or sum(w.isdigit() for w in words) * 2 >= len(words):
             continue
-        if any(_verbish(w, lang) for w in words):
+        if any(_verbish(w, lang) for w in words) or (len(words) >= 4 and sum(w in _GLUE[lang] for w in words) >= 2):
             return True
     return False

@@ -38,7 +38,7 @@ def _hits(prepared: Prepared, requirement: tc.Requirement, today: date | None, f
     if isinstance(requirement, tc.Phrase):
         return [h for alt in requirement.alternatives for h in find(prepared, alt, fuzzy=fuzzy)]
     if isinstance(requirement, tc.Concept):
-        return [h for phrase in concept_phrases(requirement.name) for h in find(prepared, phrase, fuzzy=fuzzy)]
+        return [h for phrase in concept_phrases(requirement.name) for h in find(prepared, phrase, fuzzy=fuzzy, loose=True)]
     folded = prepared.numeric.string
     if isinstance(requirement, tc.DateValue):
         target = date.fromisoformat(requirement.iso)
