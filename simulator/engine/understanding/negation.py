@@ -94,14 +94,18 @@ def polarity(view: View, first: int, last: int) -> str:
         kind = _cue(tokens, i, start)
         if kind == "verbal" or (kind == "det" and _np_reaches(tokens, i, first)):
             return DENIED
-    return _after(tokens, last, clause, idioms, start)
+    ne_before = any(tokens[i].plain in _NE and i not in idioms for i in range(start, first))
+    return _after(tokens, last, clause, idioms, ne_before)
 
 
-def _after(tokens: tuple[Token, ...], last: int, clause: int, idioms: set[int], start: int) -> str:
+def _after(tokens: tuple[Token, ...], last: int, clause: int, idioms: set[int], ne_before: bool) -> str:
+    """A verbal negation just after the span: « X n'est pas », « X is not », « X wordt niet »."""
     window = [k for k in range(last + 1, min(last + 6, len(tokens))) if tokens[k].clause == clause and k not in idioms]
     words = [tokens[k].plain for k in window]
     for n, k in enumerate(window):
         word = words[n]
+        if ne_before and word in {"pas", "plus", "jamais", "rien", "guere"}:
+            return DENIED
         if word in _NE and any(w in {"pas", "plus", "jamais", "rien", "guere"} for w in words[n + 1:n + 4]):
             return DENIED
         if word in {"not", "never", "niet", "nooit", "cannot"} or (word == "t" and k > 0 and tokens[k - 1].plain in _N_T):
