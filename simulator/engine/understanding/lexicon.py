@@ -37,3 +37,9 @@ def tone_phrases(lang: str) -> tuple[tuple[str, str], ...]:
     """(kind, phrase) tone markers of ``lang`` and of English (heard in every language)."""
     langs = (lang,) if lang == "en" else (lang, "en")
     return tuple((kind, phrase) for code in langs for kind in TONE_KINDS for phrase in _data(code)["tone"][kind])
+
+
+def concept_phrase(name: str, lang: str) -> str:
+    """The first phrase of concept ``name`` in ``lang`` (else in any language): how to write it plainly."""
+    own = _data(lang)["concepts"].get(name) or concept_phrases(name)
+    return str(own[0])

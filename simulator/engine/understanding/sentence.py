@@ -31,8 +31,11 @@ _FR_VERB_ENDING = re.compile(r"(?:ez|ons|ont|rai|ra|rez|ront|ait|aient|er)$")
 _SEGMENT = re.compile(r"[;:\n|•]+|\s[-–]\s|,\s")
 
 
+_ANY_VERBISH = frozenset().union(*_VERBISH.values())
+
+
 def _verbish(word: str, lang: str) -> bool:
-    if word in _VERBISH[lang] or word in _VERBISH["en"]:
+    if word in _ANY_VERBISH:  # Belgian candidates mix languages: a pronoun is a pronoun
         return True
     return lang == "fr" and len(word) > 4 and bool(_FR_VERB_ENDING.search(word))
 
