@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scripts.benchmarks import app, checker, journal, scoring, session  # noqa: E402
+from scripts.benchmarks import app, checker, journal, scoring, session, understanding  # noqa: E402
 
 BENCHES: dict[str, Callable[[bool], dict | list[dict]]] = {
     "check": lambda quick: checker.bench_check(40 if quick else 200),
@@ -28,6 +28,8 @@ BENCHES: dict[str, Callable[[bool], dict | list[dict]]] = {
     # the candidate app: first screen vs a bare Textual app; latency and memory late vs early in one session
     "app-start": lambda quick: app.bench_first_screen(3 if quick else 5),
     "app-session": lambda quick: app.bench_long_session(500 if quick else 5000),
+    # a typed text judged by the understanding module: ≤ 5 ms median after start-up
+    "judge-text": lambda quick: understanding.bench_judge(150 if quick else 0),
 }
 
 
