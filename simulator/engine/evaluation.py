@@ -40,6 +40,8 @@ class Judgement:
     ok: bool
     detail: dict[str, str]
     unsure: bool = False
+    #: The text failed on its tone (insult, threat, refusal, blame, « tu »): a critical failure.
+    grave: bool = False
 
 
 def _detail(fr: str, en: str) -> dict[str, str]:
@@ -47,6 +49,12 @@ def _detail(fr: str, en: str) -> dict[str, str]:
 
 
 OK = Judgement(True, {})
+#: A typed answer whose tone fails is also a critical failure of handling the complaint (inbound)
+#: or of closing the conversation (outbound).
+TONE_COMPETENCY = {"inbound": "01.04", "outbound": "02.08"}
+TONE_EXPLANATION = {"fr": "Le texte adressé à l'interlocuteur est inacceptable (ton).",
+                    "en": "The text addressed to the other party is unacceptable (tone).",
+                    "nl": "De tekst aan de gesprekspartner is onaanvaardbaar (toon)."}
 
 
 def requirements(items: Sequence[Any], ctx: ContactContext) -> list[Any]:
@@ -109,7 +117,7 @@ def text_judgement(result: TextCheckResult) -> Judgement:
         parts_fr.append("à confirmer : " + "; ".join(describe_doubt(u, "fr") for u in result.unsure))
         parts_en.append("to confirm: " + "; ".join(describe_doubt(u, "en") for u in result.unsure))
         return Judgement(result.guess, _detail("; ".join(parts_fr), "; ".join(parts_en)), unsure=True)
-    return Judgement(False, _detail("; ".join(parts_fr), "; ".join(parts_en)))
+    return Judgement(False, _detail("; ".join(parts_fr), "; ".join(parts_en)), grave=bool(result.tone))
 
 
 def _same(a: str, b: str) -> bool:
@@ -232,7 +240,8 @@ def _mail(check: m.MailCheck, box: Toolbox, facts: ContactFacts, ctx: ContactCon
         gaps = [*subject.missing, *body.missing, *body.forbidden_found, *body.tone, *(label for _kind, label in (*subject.unsure, *body.unsure)), *missing_att]
         if body.not_a_sentence:
             gaps.append("liste de valeurs")
-        best = Judgement(False, _detail("message incomplet : " + ", ".join(gaps), "incomplete message: " + ", ".join(gaps)))
+        best = Judgement(False, _detail("message incomplet : " + ", ".join(gaps), "incomplete message: " + ", ".join(gaps)),
+                         grave=bool(body.tone))
     return best
 
 
