@@ -24,6 +24,8 @@ class CompetencyLine:
     reason: str
     evidence: tuple[int, ...]
     override: Override | None
+    #: Typed texts the machine was unsure about, not counted until an assessor decides them.
+    to_confirm: int = 0
 
     @property
     def overridden(self) -> bool:
@@ -47,11 +49,12 @@ def grille_lines(review: SessionReview, lang: str) -> list[ActivityLine]:
         return []
     final = review.final()
     latest = {item.competency: item for item in review.overrides}
+    waiting = {c["code"]: int(c.get("to_confirm", 0)) for c in review.grille["competencies"]}
     lines = []
     for activity in activities(review.grille, lang):
         competencies = tuple(
             CompetencyLine(row.code, row.label, row.verdict, final.get(row.code, row.verdict), row.reason,
-                           tuple(sorted({e.seq for e in row.evidence})), latest.get(row.code))
+                           tuple(sorted({e.seq for e in row.evidence})), latest.get(row.code), waiting.get(row.code, 0))
             for row in activity.competencies)
         lines.append(ActivityLine(activity.code, activity.label, activity.verdict,
                                   aggregate(c.final for c in competencies), competencies))
