@@ -17,7 +17,7 @@ from simulator.engine import textcheck as tc
 from simulator.engine.understanding import dates, times
 from simulator.engine.understanding.lexicon import concept_phrases
 from simulator.engine.understanding.matching import Hit, find
-from simulator.engine.understanding.negation import DENIED, SAID, UNCLEAR, polarity
+from simulator.engine.understanding.negation import SAID, UNCLEAR, polarity
 from simulator.engine.understanding.sentence import is_sentence
 from simulator.engine.understanding.text import Prepared, prepare
 from simulator.engine.understanding.tone import FAILING, markers
