@@ -32,6 +32,7 @@ WORDS = {
         "rubric_rule": "Règle appliquée", "annex": "Annexe — les preuves, compétence par compétence",
         "page": "page", "of": "sur", "scenario_files": "fichiers de scénario", "changed": "modifiés depuis la session",
         "counts": "{ok} OK · {nok} NOK · {not_observed} non observée(s)",
+        "to_confirm": "{n} texte(s) tapé(s) à confirmer, non compté(s)",
     },
     "en": {
         "title": "Assessment grid", "standard": "« Opérateur call center » competency standard",
@@ -51,6 +52,7 @@ WORDS = {
         "rubric_rule": "Rule applied", "annex": "Annex — the evidence, competency by competency",
         "page": "page", "of": "of", "scenario_files": "scenario files", "changed": "changed since the session",
         "counts": "{ok} OK · {nok} NOK · {not_observed} not observed",
+        "to_confirm": "{n} typed text(s) to confirm, not counted",
     },
 }
 
@@ -142,11 +144,19 @@ def activities(grille: Mapping[str, Any], lang: str) -> list[ActivityRow]:
                 code=item["code"], label=referentiel.competency(item["code"]).label(label_lang),
                 verdict=item["verdict"], verdict_word=verdict_word(item["verdict"], lang),
                 positive=item["positive"], negative=item["negative"], critical=item["critical"],
-                reason=localised(item["reason"], lang), rule=item["rule"], evidence=tuple(evidence)))
+                reason=_reason(item, lang), rule=item["rule"], evidence=tuple(evidence)))
         rows.append(ActivityRow(activity["code"], referentiel.activity(activity["code"]).label(label_lang),
                                 activity["verdict"], verdict_word(activity["verdict"], lang), activity["counts"],
                                 tuple(competencies)))
     return rows
+
+
+def _reason(item: Mapping[str, Any], lang: str) -> str:
+    """Why the scorer decided so, and how many typed texts still wait for an assessor."""
+    reason = localised(item["reason"], lang)
+    if item.get("to_confirm"):
+        reason += " · " + words(lang)["to_confirm"].format(n=item["to_confirm"])
+    return reason
 
 
 _SHOWN_IN_EXCERPT = {

@@ -100,3 +100,12 @@ def test_confirming_where_no_text_waits_is_refused(desk_and_target):
     desk, session, _target = desk_and_target
     with pytest.raises(InvalidConfirmation):
         desk.confirm_text(session, 1, True, "raison", "Marie Dupont")
+
+
+def test_the_grille_report_says_how_many_texts_wait(desk_and_target):
+    from scoring.reports.markdown import render_markdown
+
+    desk, session, (_seq, _rule, _code) = desk_and_target
+    grille = desk.review(session).grille
+    assert "1 texte(s) tapé(s) à confirmer, non compté(s)" in render_markdown(grille, "fr")
+    assert "1 typed text(s) to confirm, not counted" in render_markdown(grille, "en")
