@@ -74,9 +74,47 @@ def _compare(raw: str, plain: str, lang: str, want: str, want_lemma: str, fuzzy:
     return _FAR if distance == 2 and len(want) >= 8 else None
 
 
+def _index(view: View, lang: str) -> dict[str, set[int]]:
+    """Where each word and each lemma of the text stands (built once per text)."""
+    if "index" not in view.cache:
+        index: dict[str, set[int]] = {}
+        for i, token in enumerate(view.tokens):
+            index.setdefault(token.plain, set()).add(i)
+            if token.plain.isalpha():
+                index.setdefault(lemma(token.raw, lang), set()).add(i)
+        view.cache["index"] = index
+    return view.cache["index"]
+
+
+def _starts(view: View, lang: str, want: str, want_lemma: str, fuzzy: bool) -> list[int]:
+    """The positions whose word may begin the phrase: the same word or lemma, or (``fuzzy``) a typo of it."""
+    index = _index(view, lang)
+    found = set(index.get(want, ())) | set(index.get(want_lemma, ()))
+    if fuzzy and want.isalpha() and len(want) >= 6:
+        from rapidfuzz.distance import Levenshtein
+
+        for token_plain in _by_initial(view).get(want[0], ()):
+            if abs(len(token_plain) - len(want)) <= 2 and Levenshtein.distance(token_plain, want, score_cutoff=2) <= 2:
+                found |= index.get(token_plain, set())
+    return sorted(found)
+
+
+def _by_initial(view: View) -> dict[str, tuple[str, ...]]:
+    """The text's distinct words of four letters or more, by first letter (where a typo is looked for)."""
+    if "initials" not in view.cache:
+        groups: dict[str, set[str]] = {}
+        for token in view.tokens:
+            if len(token.plain) >= 4 and token.plain.isalpha():
+                groups.setdefault(token.plain[0], set()).add(token.plain)
+        view.cache["initials"] = {k: tuple(sorted(v)) for k, v in groups.items()}
+    return view.cache["initials"]
+
+
 def _scan(view: View, name: str, want: tuple[str, ...], lemmas: tuple[str, ...], lang: str, fuzzy: bool) -> list[Hit]:
     tokens, size, hits = view.tokens, len(want), []
-    for i in range(len(tokens) - size + 1):
+    for i in _starts(view, lang, want[0], lemmas[0], fuzzy):
+        if i + size > len(tokens):
+            continue
         worst = _SURE
         for k in range(size):
             token = tokens[i + k]
@@ -94,9 +132,8 @@ def _scan_loose(view: View, want: tuple[str, ...], lemmas: tuple[str, ...], lang
     (Dutch « we sturen het pakket opnieuw » for « opnieuw sturen »)."""
     tokens, size, hits = view.tokens, len(want), []
     reach = size + 3
-    for i, token in enumerate(tokens):
-        if _compare(token.raw, token.plain, lang, want[0], lemmas[0], False) is None:
-            continue
+    for i in _starts(view, lang, want[0], lemmas[0], False):
+        token = tokens[i]
         window = [k for k in range(max(0, i - reach), min(len(tokens), i + reach + 1)) if tokens[k].clause == token.clause]
         places = [i]
         for word, word_lemma in zip(want[1:], lemmas[1:], strict=True):
@@ -114,9 +151,13 @@ def _scan_loose(view: View, want: tuple[str, ...], lemmas: tuple[str, ...], lang
 
 def _exact(view: View, want: tuple[str, ...]) -> list[Hit]:
     """The very words, accents included (« dégagé » is not « dégage »)."""
-    raws, size = [t.raw for t in view.tokens], len(want)
-    return [Hit("words", i, i + size - 1, False) for i in range(len(raws) - size + 1)
-            if tuple(raws[i:i + size]) == want]
+    if "raw" not in view.cache:
+        view.cache["raw"] = {}
+        for i, token in enumerate(view.tokens):
+            view.cache["raw"].setdefault(token.raw, []).append(i)
+    raws, size = view.tokens, len(want)
+    return [Hit("words", i, i + size - 1, False) for i in view.cache["raw"].get(want[0], ())
+            if i + size <= len(raws) and tuple(t.raw for t in raws[i:i + size]) == want]
 
 
 def find(prepared: Prepared, phrase: str, *, fuzzy: bool = True, exact: bool = False, loose: bool = False) -> list[Hit]:

@@ -37,14 +37,18 @@ _IDIOMS = tuple(tuple(p.split()) for p in (
 ))
 
 
+_IDIOMS_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _idiom in _IDIOMS:
+    _IDIOMS_BY_FIRST[_idiom[0]] = (*_IDIOMS_BY_FIRST.get(_idiom[0], ()), _idiom)
+
+
 def _idiom_tokens(tokens: tuple[Token, ...]) -> set[int]:
     words = [t.plain for t in tokens]
     covered: set[int] = set()
-    for idiom in _IDIOMS:
-        size = len(idiom)
-        for i in range(len(words) - size + 1):
-            if tuple(words[i:i + size]) == idiom:
-                covered.update(range(i, i + size))
+    for i, word in enumerate(words):
+        for idiom in _IDIOMS_BY_FIRST.get(word, ()):
+            if tuple(words[i:i + len(idiom)]) == idiom:
+                covered.update(range(i, i + len(idiom)))
     return covered
 
 
@@ -84,7 +88,9 @@ def polarity(view: View, first: int, last: int) -> str:
     if not tokens or first > last or first >= len(tokens):
         return SAID
     clause = tokens[first].clause
-    idioms = _idiom_tokens(tokens)
+    if "idioms" not in view.cache:
+        view.cache["idioms"] = _idiom_tokens(tokens)
+    idioms = view.cache["idioms"]
     start = first
     while start > 0 and tokens[start - 1].clause == clause:
         start -= 1

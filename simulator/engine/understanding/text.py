@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from simulator.engine.understanding.numbers import digits
 
@@ -61,9 +63,11 @@ class View:
     string: str
     tokens: tuple[Token, ...]
     breaks: tuple[int, ...]
+    #: What the readers compute once per text (word indexes, set phrases), by name.
+    cache: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def clause_at(self, offset: int) -> int:
-        return sum(1 for b in self.breaks if b <= offset)
+        return bisect_right(self.breaks, offset)
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         """The indices of the first and last tokens overlapping the characters ``start:end``."""
@@ -79,7 +83,7 @@ def _view(string: str, lang: str) -> View:
     tokens = []
     for match in _WORD.finditer(string):
         raw = match.group().rstrip("'")
-        clause = sum(1 for b in breaks if b <= match.start())
+        clause = bisect_right(breaks, match.start())
         tokens.append(Token(raw, strip_accents(raw), clause, match.start(), match.end()))
     return View(string, tuple(tokens), breaks)
 
