@@ -130,3 +130,9 @@ def test_the_heavy_libraries_wait_until_a_text_is_judged():
             "print(sorted(m for m in ('text_to_num', 'simplemma', 'rapidfuzz') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_a_word_found_only_by_a_distant_spelling_is_left_to_the_assessor_with_a_guess():
+    result = check_text("La réexpéditoin est prévue.", [{"concept": "reexpedition"}], [], "fr")
+    assert result.outcome == "unsure" and result.guess is True
+    assert result.unsure == (("spelling?", "reexpedition"),)
