@@ -67,3 +67,12 @@ def test_the_delivery_note(text, outcome):
 ])
 def test_the_meter_appointment_recap(text, expected):
     assert _verdicts("energie-rendez-vous-compteur", "recap", text) == expected
+
+
+@pytest.mark.parametrize(("text", "outcome"), [
+    ("RDV relevé compteur le mercredi 14/01 (13-17 h), nouveau GSM encodé dans la fiche.", "met"),
+    ("RDV mercredi 14, GSM mis à jour.", "met"),
+    ("RDV mercredi prochain, GSM mis à jour.", "not_met"),  # next Wednesday is the 7th, not the 14th
+])
+def test_the_meter_appointment_note_names_the_day(text, outcome):
+    assert _verdicts("energie-rendez-vous-compteur", "note", text) == {"note-rdv-et-gsm": outcome}
