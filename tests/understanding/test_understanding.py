@@ -136,3 +136,11 @@ def test_a_word_found_only_by_a_distant_spelling_is_left_to_the_assessor_with_a_
     result = check_text("La réexpéditoin est prévue.", [{"concept": "reexpedition"}], [], "fr")
     assert result.outcome == "unsure" and result.guess is True
     assert result.unsure == (("spelling?", "reexpedition"),)
+
+
+@pytest.mark.parametrize(("text", "lang", "iso"), [
+    ("dans deux jours", "fr", "2026-11-25"), ("over twee dagen", "nl", "2026-11-25"), ("in 2 days", "en", "2026-11-25"),
+    ("livraison le premier décembre", "fr", "2026-12-01"), ("on the first of December", "en", "2026-12-01"),
+])
+def test_days_counted_from_today_and_the_first_of_the_month(text, lang, iso):
+    assert outcome(text, [{"date": iso}], lang=lang) == "met"

@@ -2,7 +2,7 @@
 
 Full dates (« jeudi 26 novembre », « 26/11 ») are read by ``textcheck.date_spans``. This module adds
 what a candidate says on the phone: « demain », « après-demain », « mercredi », « lundi prochain »,
-« mercredi 4 », « le 4 » — each resolved from *today*, never from the machine's clock. A farewell
+« mercredi 4 », « le 4 », « dans deux jours » — each resolved from *today*, never from the machine's clock. A farewell
 (« à demain », « tot morgen », « see you tomorrow ») names no date. With
 ``relative=False`` (an after-call note, read later by a colleague) only forms that name the day of
 the month count: « demain » in a note means nothing next week.
@@ -48,8 +48,15 @@ def _weekday(weekday: int, today: date) -> date:
     return today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
 
 
+_FIRST = re.compile(r"\b(premier|eerste|first)\b")
+_FIRST_AS_DIGIT = {"premier": "1er    ", "eerste": "1ste  ", "first": "1st  "}  # same length: offsets hold
+_IN_DAYS = re.compile(r"\b(?:dans|over|in)\s(\d{1,2}|un|deux|een|twee|one|two|a)\s(?:jours?|dagen|dag|days?)\b")
+_FEW = {"un": 1, "deux": 2, "een": 1, "twee": 2, "one": 1, "two": 2, "a": 1}
+
+
 def spans(folded: str, target: date, today: date | None, *, relative: bool = True) -> Iterator[tuple[int, int]]:
     """Where the folded text means *target*, full dates first."""
+    folded = _FIRST.sub(lambda m: _FIRST_AS_DIGIT[m.group(1)], folded)  # « le premier décembre »
     yield from date_spans(folded, target)
     if today is None:
         return
@@ -63,6 +70,10 @@ def spans(folded: str, target: date, today: date | None, *, relative: bool = Tru
             yield match.span()
     if not relative:
         return
+    for match in _IN_DAYS.finditer(folded):  # « dans deux jours », « over twee dagen »
+        count = _FEW.get(match.group(1)) or int(match.group(1))
+        if today + timedelta(days=count) == target:
+            yield match.span()
     for pattern, offset in _RELATIVE:
         for match in re.finditer(rf"\b(?:{pattern})\b", folded):
             if today + timedelta(days=offset) == target:

@@ -2,19 +2,12 @@
 
 ``text2num`` does the work; it is imported on first use so that nothing that merely imports the
 engine waits for it. Small numbers it leaves in words on purpose (« un », « deux ») are handled by
-the time and date readers, where they matter.
+the time reader (« à deux heures ») and the date reader (« le premier décembre »), where they matter.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-
-#: Words text2num leaves alone but that the date and time readers need as digits.
-SMALL = {
-    "un": 1, "une": 1, "deux": 2, "premier": 1, "1er": 1, "een": 1, "één": 1, "twee": 2,
-    "one": 1, "two": 2, "first": 1, "eerste": 1,
-}
-
 
 @lru_cache(maxsize=4096)
 def digits(text: str, lang: str) -> str:
