@@ -89,7 +89,12 @@ def regrade(grille: Mapping[str, Any], confirmations: Confirmations) -> dict[str
             positive = sum(e.get("effect") == "positive" for e in kept)
             critical = sum(e.get("critical") is True and e.get("effect") != "positive" for e in kept)
             tally = Tally(positive, len(kept) - positive, critical)
-            decision = decide(tally, EffectiveRule(**competency["rule"]))
+            try:
+                rule = EffectiveRule(**competency["rule"])
+            except TypeError:  # a rule of another rubric format: its own scorer applies the confirmations
+                competencies.append(item)
+                continue
+            decision = decide(tally, rule)
             item.update(evidence=evidence, verdict=decision.verdict, reason=decision.reason(),
                         positive=tally.positive, negative=tally.negative, critical=tally.critical)
             item.pop("to_confirm", None)
