@@ -27,7 +27,8 @@ _GLUE = {
     "nl": {"de", "het", "een", "van", "voor", "met", "op", "in", "aan", "naar", "uw", "onze"},
     "en": {"the", "a", "an", "of", "for", "with", "on", "in", "to", "at", "your", "our"},
 }
-_FR_VERB_ENDING = re.compile(r"(?:ez|ons|ont|rai|ra|rez|ront|ait|aient|er)$")
+#: Conjugated French verbs (« renvoyons », « recevrez », « passera ») — not nouns in -er or -tion(s).
+_FR_VERB_ENDING = re.compile(r"(?:ez|[^ts]ions|[^i]ons|ont|rai|ra|rez|ront|ait|aient)$")
 _SEGMENT = re.compile(r"[;:\n|•]+|\s[-–]\s|,\s")
 
 
