@@ -85,18 +85,26 @@ def scenarios_section(header: SessionHeader, events: list[Event],
 
 def build_grille(header: SessionHeader, events: list[Event], items: Iterable[tuple[str, int, dict[str, Any]]],
                  moments: list[dict[str, Any]], rubric: LoadedRubric, *, source: str, scenario_versions: Mapping[str, str] | None = None,
-                 extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
+                 extra: Mapping[str, Any] | None = None,
+                 confirmations: Mapping[tuple[int, str], bool] | None = None) -> dict[str, Any]:
     """Apply ``rubric`` to evidence ``items``: (competency code, order within its event, entry with its ``seq``).
 
     ``moments`` describe the events that carry evidence (time, contact, what the candidate did,
-    transcript excerpt), one per event, in journal order.
+    transcript excerpt), one per event, in journal order. Unsure observations (typed texts) are
+    not counted unless ``confirmations`` decide them; a competency shows how many wait (``to_confirm``).
     """
+    from scoring.confirmations import apply_confirmations
+
     from simulator.referentiel import get_referentiel
 
     referentiel = get_referentiel()
     by_code: dict[str, list[tuple[int, int, dict[str, Any]]]] = {code: [] for code in referentiel.codes}
     for code, order, entry in items:
         by_code.setdefault(code, []).append((entry["seq"], order, entry))
+    if confirmations:  # an assessor's decision on an unsure typed text makes it count as decided
+        by_code = {code: [(seq, order, confirmed) for (seq, order, _entry), confirmed
+                          in zip(found, apply_confirmations([e for _s, _o, e in found], confirmations))]
+                   for code, found in by_code.items()}
     if rubric.is_criteria:
         competencies = criteria_competencies(by_code, rubric, header.mode, contact_order(events))
     else:
@@ -128,6 +136,7 @@ def build_grille(header: SessionHeader, events: list[Event], items: Iterable[tup
 def _share_competencies(by_code: Mapping[str, list[tuple[int, int, dict[str, Any]]]], rubric: LoadedRubric,
                         mode: str) -> list[dict[str, Any]]:
     """Rubric 1: every observation weighs the same and the verdict is a share."""
+    from scoring.confirmations import counted
     from simulator.referentiel import get_referentiel
 
     referentiel = get_referentiel()
@@ -135,9 +144,10 @@ def _share_competencies(by_code: Mapping[str, list[tuple[int, int, dict[str, Any
     rules = rubric.rules(mode, referentiel.codes)
     for code in referentiel.codes:
         found = [entry for _seq, _order, entry in sorted(by_code[code], key=_position)]
-        positive = sum(e["effect"] == "positive" for e in found)
-        critical = sum(e["critical"] and e["effect"] != "positive" for e in found)
-        tally = Tally(positive, len(found) - positive, critical)
+        kept, waiting = counted(found)  # unsure typed texts wait for an assessor
+        positive = sum(e["effect"] == "positive" for e in kept)
+        critical = sum(e["critical"] and e["effect"] != "positive" for e in kept)
+        tally = Tally(positive, len(kept) - positive, critical)
         rule = rules[code]
         decision = decide(tally, rule)
         competencies.append({
@@ -146,6 +156,8 @@ def _share_competencies(by_code: Mapping[str, list[tuple[int, int, dict[str, Any
             "positive": tally.positive, "negative": tally.negative, "critical": tally.critical,
             "evidence": found,
         })
+        if waiting:
+            competencies[-1]["to_confirm"] = waiting
     return competencies
 
 

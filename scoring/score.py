@@ -25,8 +25,10 @@ class ScoringError(Exception):
 
 
 def score(header: SessionHeader, events: Iterable[Event], rubric: LoadedRubric, *,
-          scenario_versions: Mapping[str, str] | None = None) -> dict[str, Any]:
-    """The grille of a journal, from the evidence its events carry (as observed during the épreuve)."""
+          scenario_versions: Mapping[str, str] | None = None,
+          confirmations: Mapping[tuple[int, str], bool] | None = None) -> dict[str, Any]:
+    """The grille of a journal, from the evidence its events carry (as observed during the épreuve);
+    unsure typed texts count only as ``confirmations`` (see scoring.confirmations) decide them."""
     ordered = sorted(events, key=lambda e: e.seq)
     reader = ExcerptReader()
     items: list[tuple[str, int, dict[str, Any]]] = []
@@ -37,10 +39,12 @@ def score(header: SessionHeader, events: Iterable[Event], rubric: LoadedRubric, 
             moments.append(_moment(reader, event))
             items.extend(_entry(evidence, event.seq, order) for order, evidence in enumerate(carried))
         reader.feed(event.type, event.payload)
-    return build_grille(header, ordered, items, moments, rubric, source="journal", scenario_versions=scenario_versions)
+    return build_grille(header, ordered, items, moments, rubric, source="journal", scenario_versions=scenario_versions,
+                        confirmations=confirmations)
 
 
-def rescore(header: SessionHeader, events: Iterable[Event], bundle: Any, rubric: LoadedRubric) -> dict[str, Any]:
+def rescore(header: SessionHeader, events: Iterable[Event], bundle: Any, rubric: LoadedRubric, *,
+            confirmations: Mapping[tuple[int, str], bool] | None = None) -> dict[str, Any]:
     """The grille of a journal whose evidence the engine re-derives by replaying it on ``bundle``.
 
     The replay is lenient: a changed scenario rule gives changed evidence instead of an error. The
@@ -73,7 +77,7 @@ def rescore(header: SessionHeader, events: Iterable[Event], bundle: Any, rubric:
     extra = {"replay": {"epreuve_sha256": bundle.sha256, "scenario_files": "same" if same else "changed",
                         "scenarios": replayed}}
     return build_grille(header, ordered, items, moments, rubric, source="replay", scenario_versions=versions if same else None,
-                        extra=extra)
+                        extra=extra, confirmations=confirmations)
 
 
 def _carried(payload: Mapping[str, Any]) -> Any:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scripts.benchmarks import app, audit, checker, journal, scoring, session  # noqa: E402
+from scripts.benchmarks import app, audit, checker, journal, scoring, session, understanding  # noqa: E402
 
 BENCHES: dict[str, Callable[[bool], dict | list[dict]]] = {
     "check": lambda quick: checker.bench_check(40 if quick else 200),
@@ -30,6 +30,8 @@ BENCHES: dict[str, Callable[[bool], dict | list[dict]]] = {
     "app-session": lambda quick: app.bench_long_session(500 if quick else 5000),
     # the review desk re-verifies the audit log (chain and signatures) before reading it
     "audit": lambda quick: audit.bench_audit_verify(500 if quick else 5000),
+    # a typed text judged by the understanding module: ≤ 5 ms median after start-up
+    "judge-text": lambda quick: understanding.bench_judge(150 if quick else 0),
 }
 
 

@@ -21,7 +21,9 @@ from scoring.assessment.folding import fold_review, override_from
 from scoring.assessment.integrity import Integrity
 from scoring.assessment.keys import KeyRing
 from scoring.assessment.reasons import meaningful_reason
+from scoring.confirmations import unconfirmed
 from scoring.assessment.model import (
+    CONFIRM_TEXT,
     ASSESSOR_VERDICTS,
     MARK_REVIEWED,
     OVERRIDE,
@@ -34,6 +36,7 @@ from scoring.assessment.model import (
     TO_SCORE,
     AuditBreak,
     AuditEntry,
+    InvalidConfirmation,
     InvalidFilter,
     InvalidOverride,
     InvalidTransition,
@@ -42,6 +45,7 @@ from scoring.assessment.model import (
     SessionLocked,
     SessionReview,
     TamperDetected,
+    TextsUnconfirmed,
     UnknownAssessor,
     UnknownSessionReview,
 )
@@ -213,6 +217,14 @@ class ReviewDesk(Accounts):
                 raise InvalidTransition(
                     f"La session {review.session_id} n'est pas encore revue : marquez-la comme revue avant de la signer.",
                     f"Session {review.session_id} is not reviewed yet: mark it reviewed before signing it.")
+            waiting = unconfirmed(review.grille, review.confirmations)
+            if waiting:
+                listed = ", ".join(str(seq) for seq in sorted({seq for seq, _rule in waiting}))
+                raise TextsUnconfirmed(
+                    f"Signature refusée : {len(waiting)} texte(s) tapé(s) à confirmer (événements {listed}). "
+                    "Confirmez ou corrigez le jugement automatique de chacun d'abord.",
+                    f"Signing refused: {len(waiting)} typed text(s) to confirm (events {listed}). "
+                    "Confirm or correct the automatic judgement of each first.")
             left = tuple(code for code, verdict in review.final().items() if verdict not in ASSESSOR_VERDICTS)
             if left:
                 listed = ", ".join(left)
@@ -281,6 +293,36 @@ def _require_scored(review: SessionReview) -> None:
             f"La session {review.session_id} n'est pas encore notée : lancez d'abord « callsim score {review.session_id} ».",
             f"Session {review.session_id} is not scored yet: run « callsim score {review.session_id} » first.")
 
+    def confirm_text(self, session: str, evidence_seq: int, met: bool, reason: str | None, assessor: str, *,
+                     rule: str | None = None) -> AuditEntry:
+        """Decide a typed text the machine was unsure about: met or not; a reason when correcting its guess.
+
+        ``evidence_seq`` is the journal event of the text; ``rule`` narrows it to one check (else
+        every unsure check of that text is decided).
+        """
+        self._require_assessor(assessor)
+
+        def decide(review: SessionReview) -> tuple[str, dict[str, Any]]:
+            _require_open(review)
+            targets = [e for c in (review.grille or {}).get("competencies", ()) for e in c.get("evidence", ())
+                       if e.get("seq") == evidence_seq and (e.get("unsure") is True or e.get("confirmed") is True)
+                       and rule in (None, e.get("rule"))]
+            if not targets:
+                raise InvalidConfirmation(
+                    f"Aucun texte tapé à confirmer à l'événement {evidence_seq} de la session {review.session_id}.",
+                    f"No typed text to confirm at event {evidence_seq} of session {review.session_id}.")
+            guess = _machine_guess(review, evidence_seq, rule)
+            payload: dict[str, Any] = {"seq": evidence_seq, "rule": rule or "", "met": bool(met), "guess": guess}
+            if bool(met) != guess:
+                payload["reason"] = meaningful_reason(
+                    reason or "", "Corriger le jugement automatique exige une raison écrite",
+                    "Correcting the automatic judgement needs a written reason")
+            elif isinstance(reason, str) and reason.strip():
+                payload["reason"] = reason.strip()
+            return CONFIRM_TEXT, payload
+
+        return self._act(assessor, session, decide)
+
 
 def _require_open(review: SessionReview) -> None:
     """Scored and not signed: what overriding and marking reviewed need."""
@@ -302,3 +344,11 @@ def _day(value: str | date | None) -> str:
     except ValueError:
         raise InvalidFilter(f"Date invalide : « {value} » (attendu : AAAA-MM-JJ).",
                             f"Invalid date: '{value}' (expected: YYYY-MM-DD).") from None
+
+
+def _machine_guess(review: SessionReview, seq: int, rule: str | None) -> bool:
+    """The machine's best guess for the unsure text at ``seq`` (kept as ``guess`` once confirmed)."""
+    stored = [e for c in (review.grille or {}).get("competencies", ()) for e in c.get("evidence", ())
+              if e.get("seq") == seq and rule in (None, e.get("rule"))]
+    unsure = [e for e in stored if e.get("unsure") is True] or stored
+    return all(e.get("guess", e.get("effect") == "positive") is True for e in unsure)

@@ -5,13 +5,15 @@ No grille → to score; a grille → scored; a ``review`` entry since the last `
 it was given on (its ``grille_sha256``): once the session is scored again with a different result, it
 no longer counts and the session is back to scored, to be reviewed again (the audit keeps it).
 Overrides always count (a re-open does not undo them): the final verdict of a competency is its
-latest override, else the scorer's.
+latest override, else the scorer's. Confirmations of unsure typed texts are applied to the grille
+an assessor sees (its competencies decided again with them counted).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from scoring.confirmations import confirmations_from, regrade
 from scoring.assessment.model import (
     MARK_REVIEWED,
     OVERRIDE,
@@ -50,13 +52,18 @@ def fold_review(header: SessionHeader, latest: StoredGrille | None, entries: Ite
         status = TO_SCORE
     else:
         status = SIGNED if signed_by else REVIEWED if reviewers else SCORED
+    confirmations = confirmations_from(audit)
+    grille = latest.grille() if latest is not None else None
+    if grille is not None and confirmations:
+        grille = regrade(grille, confirmations)
     return SessionReview(
         session_id=header.session_id, candidate_id=header.candidate_id, epreuve_id=header.epreuve_id,
         mode=header.mode, created_at=header.created_at, status=status,
-        grille=latest.grille() if latest is not None else None,
+        grille=grille,
         grille_sha256=latest.grille_sha256 if latest is not None else "",
         grille_row=latest.id if latest is not None else 0,
         overrides=tuple(overrides), audit=audit, signed_by=signed_by, reviewed_by=tuple(reviewers),
+        confirmations=confirmations,
     )
 
 

@@ -17,6 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from scoring.confirmations import CONFIRM_TEXT
+
 #: Lifecycle of a session on the assessors' side, in order.
 TO_SCORE, SCORED, REVIEWED, SIGNED = "to_score", "scored", "reviewed", "signed"
 STATUSES: tuple[str, ...] = (TO_SCORE, SCORED, REVIEWED, SIGNED)
@@ -32,8 +34,9 @@ ASSESSOR_ADDED, OVERRIDE, MARK_REVIEWED, SIGN, REOPEN = "assessor_added", "overr
 #: account withdrawn, a store upgraded to signed entries, a day's sessions sealed with the centre's key.
 ADMIN_ADDED, ASSESSOR_REMOVED, STORE_MIGRATED, CENTRE_SEAL = (
     "admin_added", "assessor_removed", "store_migrated", "centre_seal")
+#: ``CONFIRM_TEXT``: an assessor decides a typed text the machine was unsure about (scoring.confirmations).
 ACTIONS: tuple[str, ...] = (ASSESSOR_ADDED, OVERRIDE, MARK_REVIEWED, SIGN, REOPEN, ADMIN_ADDED, ASSESSOR_REMOVED,
-                            STORE_MIGRATED, CENTRE_SEAL)
+                            STORE_MIGRATED, CENTRE_SEAL, CONFIRM_TEXT)
 
 #: The verdicts an assessor may give (the automatic scorer may also say "not_observed").
 ASSESSOR_VERDICTS: tuple[str, ...] = ("ok", "nok")
@@ -57,7 +60,9 @@ class AuditEntry:
       ``previous`` is the final verdict before this override and ``automatic`` the scorer's;
     - ``review`` and ``sign``: ``{"grille_sha256", "grille_row"}`` — the automatic grille the assessor stood
       behind, and its row in the grilles' chain (no grille may follow it until a ``reopen``);
-    - ``reopen``: ``{"reason"}``.
+    - ``reopen``: ``{"reason"}``;
+    - ``confirm_text``: ``{"seq", "rule", "met", "guess"}`` and ``"reason"`` when ``met`` corrects
+      the machine's ``guess`` — the typed text at journal event ``seq`` (its check ``rule``).
     """
 
     seq: int
@@ -105,6 +110,8 @@ class SessionReview:
     reviewed_by: tuple[str, ...] = field(default=())
     #: The id of the grille row in the grilles' chain (0 before scoring).
     grille_row: int = 0
+    #: Typed texts decided by an assessor: (event seq, rule) → met.
+    confirmations: Mapping[tuple[int, str], bool] = field(default_factory=dict)
 
     def automatic(self) -> dict[str, str]:
         """The scorer's verdict of each competency (empty before scoring)."""
@@ -200,6 +207,18 @@ class NotObservedLeft(AssessmentError):
     def __init__(self, fr: str, en: str, codes: tuple[str, ...] = ()) -> None:
         super().__init__(fr, en)
         self.codes = codes
+
+
+class TextsUnconfirmed(AssessmentError):
+    """Signing refused: typed texts the machine was unsure about still wait for an assessor."""
+
+    code = "texts_unconfirmed"
+
+
+class InvalidConfirmation(AssessmentError):
+    """No unsure typed text at that place, or a correction without a reason."""
+
+    code = "invalid_confirmation"
 
 
 class InvalidAccount(AssessmentError):

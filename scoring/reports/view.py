@@ -36,6 +36,7 @@ WORDS = {
         "interruptions": "Interruptions", "interruption": "arrêt {stopped} → reprise {resumed} ({seconds} s{cause})",
         "no_cause": "sans signal", "cause_invigilator": "fermée par le surveillant",
         "criteria": "Critères", "criterion": "Critère", "kind": "Type", "per_contact": "Par contact",
+        "to_confirm": "{n} texte(s) tapé(s) à confirmer, non compté(s)",
     },
     "en": {
         "title": "Assessment grid", "standard": "« Opérateur call center » competency standard",
@@ -58,6 +59,7 @@ WORDS = {
         "interruptions": "Interruptions", "interruption": "stopped {stopped} → resumed {resumed} ({seconds} s{cause})",
         "no_cause": "no signal", "cause_invigilator": "closed by the invigilator",
         "criteria": "Criteria", "criterion": "Criterion", "kind": "Kind", "per_contact": "Per contact",
+        "to_confirm": "{n} typed text(s) to confirm, not counted",
     },
 }
 
@@ -155,12 +157,20 @@ def activities(grille: Mapping[str, Any], lang: str) -> list[ActivityRow]:
                 code=item["code"], label=referentiel.competency(item["code"]).label(label_lang),
                 verdict=item["verdict"], verdict_word=verdict_word(item["verdict"], lang),
                 positive=item["positive"], negative=item["negative"], critical=item["critical"],
-                reason=localised(item["reason"], lang), rule=item["rule"], evidence=tuple(evidence),
+                reason=_reason(item, lang), rule=item["rule"], evidence=tuple(evidence),
                 criteria=criteria_rows(item, lang)))
         rows.append(ActivityRow(activity["code"], referentiel.activity(activity["code"]).label(label_lang),
                                 activity["verdict"], verdict_word(activity["verdict"], lang), activity["counts"],
                                 tuple(competencies)))
     return rows
+
+
+def _reason(item: Mapping[str, Any], lang: str) -> str:
+    """Why the scorer decided so, and how many typed texts still wait for an assessor."""
+    reason = localised(item["reason"], lang)
+    if item.get("to_confirm"):
+        reason += " · " + words(lang)["to_confirm"].format(n=item["to_confirm"])
+    return reason
 
 
 _SHOWN_IN_EXCERPT = {

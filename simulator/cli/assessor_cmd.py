@@ -1,4 +1,4 @@
-"""``callsim assessor | override | mark-reviewed | sign | reopen | audit | sessions``: the assessors' side for scripting.
+"""``callsim assessor | override | mark-reviewed | sign | reopen | confirm-text | audit | sessions``: the assessors' side for scripting.
 
 Every rule lives in ``scoring.assessment.desk.ReviewDesk``: these commands read the arguments and
 the passphrase, call the desk and print its answer. A refusal exits 1 with the desk's message in the
@@ -53,6 +53,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     reopen.add_argument("session", metavar="SESSION", help="identifiant de la session")
     reopen.add_argument("--reason", required=True, metavar="TEXTE", help="raison écrite (obligatoire)")
     _acting(reopen, cmd_reopen)
+
+    confirm = subparsers.add_parser(
+        "confirm-text", help="trancher un texte tapé dont la machine doute (raison exigée pour la corriger)",
+        description="Confirme ou corrige le jugement automatique « à confirmer » d'un texte tapé (événement du "
+                    "journal) ; une session ne peut être signée tant qu'un texte attend.")
+    confirm.add_argument("session", metavar="SESSION", help="identifiant de la session")
+    confirm.add_argument("event", metavar="ÉVÉNEMENT", type=int, help="numéro de l'événement du texte (seq)")
+    decided = confirm.add_mutually_exclusive_group(required=True)
+    decided.add_argument("--met", dest="met", action="store_true", help="le texte satisfait le contrôle")
+    decided.add_argument("--not-met", dest="met", action="store_false", help="le texte ne le satisfait pas")
+    confirm.add_argument("--rule", metavar="RÈGLE", help="un seul contrôle (p. ex. text:recap/recap-date)")
+    confirm.add_argument("--reason", metavar="TEXTE", help="raison écrite (obligatoire pour corriger la machine)")
+    _acting(confirm, cmd_confirm_text)
 
     audit = subparsers.add_parser("audit", help="vérifier ou afficher le journal d'audit",
                                   description="Le journal d'audit des évaluateurs, chaîné par empreintes SHA-256.")
@@ -276,6 +289,17 @@ def cmd_reopen(args: argparse.Namespace) -> int:
     """Re-open a signed session, with a reason."""
     return _as_assessor(args, lambda desk, who, text: _done(text["reopen"],
                                                             desk.reopen(who, args.session, args.reason)))
+
+
+def cmd_confirm_text(args: argparse.Namespace) -> int:
+    """Decide a typed text the machine was unsure about."""
+    def act(desk: Any, who: str, text: dict[str, Any]) -> int:
+        entry = desk.confirm_text(args.session, args.event, args.met, args.reason, who, rule=args.rule)
+        print(text["confirm_text"].format(event=args.event, rule=args.rule or "*", who=who, seq=entry.seq,
+                                          met=text["met" if args.met else "not_met"]))
+        return 0
+
+    return _as_assessor(args, act)
 
 
 def _done(template: str, entry: Any) -> int:

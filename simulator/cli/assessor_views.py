@@ -27,6 +27,8 @@ TEXT: dict[str, dict[str, Any]] = {
         "review": "Session {session} marquée comme revue par {who} (audit n° {seq}).",
         "sign": "Session {session} signée par {who} (audit n° {seq}).",
         "reopen": "Session {session} rouverte par {who} (audit n° {seq}) : {reason}",
+        "confirm_text": "Texte tapé de l'événement {event} ({rule}) tranché : {met}, par {who} (audit n° {seq}).",
+        "met": "satisfait", "not_met": "non satisfait",
         "intact": "OK : chaîne d'audit intacte ({count} {entries}).", "entry": "entrée", "entries_word": "entrées",
         "broken": "ÉCHEC : chaîne d'audit rompue à l'entrée n° {seq}.", "no_entries": "Aucune entrée d'audit.",
         "no_sessions": "Aucune session ne correspond.",
@@ -35,7 +37,7 @@ TEXT: dict[str, dict[str, Any]] = {
         "did": {"assessor_added": "compte créé", "admin_added": "administrateur créé",
                 "assessor_removed": "compte retiré", "store_migrated": "magasin scellé (migration)",
                 "centre_seal": "sceau du centre", "review": "marquée revue", "sign": "signée", "reopen": "rouverte",
-                "override": "dérogation {code} : {previous} → {verdict}"},
+                "override": "dérogation {code} : {previous} → {verdict}", "confirm_text": "texte tapé tranché"},
     },
     "en": {
         "error": "Error: {}", "no_store": "journal not found: {} (simulate or sit an épreuve first).",
@@ -51,6 +53,8 @@ TEXT: dict[str, dict[str, Any]] = {
         "review": "Session {session} marked reviewed by {who} (audit #{seq}).",
         "sign": "Session {session} signed by {who} (audit #{seq}).",
         "reopen": "Session {session} re-opened by {who} (audit #{seq}): {reason}",
+        "confirm_text": "Typed text of event {event} ({rule}) decided: {met}, by {who} (audit #{seq}).",
+        "met": "met", "not_met": "not met",
         "intact": "OK: audit chain intact ({count} {entries}).", "entry": "entry", "entries_word": "entries",
         "broken": "FAILED: audit chain broken at entry #{seq}.", "no_entries": "No audit entry.",
         "no_sessions": "No session matches.",
@@ -59,7 +63,7 @@ TEXT: dict[str, dict[str, Any]] = {
         "did": {"assessor_added": "account created", "admin_added": "administrator created",
                 "assessor_removed": "account removed", "store_migrated": "store sealed (migration)",
                 "centre_seal": "centre seal", "review": "marked reviewed", "sign": "signed", "reopen": "re-opened",
-                "override": "override {code}: {previous} → {verdict}"},
+                "override": "override {code}: {previous} → {verdict}", "confirm_text": "typed text decided"},
     },
 }
 

@@ -11,7 +11,7 @@ from typing import Any
 from simulator.engine.announce import announces_transfer
 from simulator.engine.context import build_context, derive_seed
 from simulator.engine.criticals import abandoned, engine_criticals
-from simulator.engine.evaluation import ContactFacts, judge_text, judge_tool
+from simulator.engine.evaluation import TONE_COMPETENCY, TONE_EXPLANATION, ContactFacts, judge_text, judge_tool
 from simulator.engine.evidence import Evidence
 from simulator.engine.phases import TALKING, Phase, PhaseModel, attach, can, detach
 from simulator.engine.rules import RULES_BY_ID, competency_of
@@ -159,15 +159,19 @@ class ContactRuntime:
         return step
 
     def say(self, text: str) -> Step:
-        node = self._dialogue_node("prompt")
-        prompt = node.prompt
+        prompt = self._dialogue_node("prompt").prompt
         step = Step(lines=[Line("agent", text)])
         self._leave(step, said=text, act=prompt.act)
+        grave = None
         for check in prompt.checks:
             judgement = judge_text(check, text, self.ctx)
+            grave = grave or (judgement if judgement.grave else None)
             step.evidence.append(self._evidence(
-                check.competency, judgement.ok, check.critical and not judgement.ok,
-                f"text:{self.node_id}/{check.id}", "text", self._both(check.because), judgement.detail))
+                check.competency, judgement.ok, (check.critical or judgement.grave) and not judgement.ok,
+                f"text:{self.node_id}/{check.id}", "text", self._both(check.because), judgement.detail, unsure=judgement.unsure))
+        if grave is not None and (code := TONE_COMPETENCY.get(self.scenario.direction)):  # insult, refusal, « tu »…
+            step.evidence.append(self._evidence(code, False, True, f"tone:{self.node_id}", "text",
+                                                self._rule_explanation(TONE_EXPLANATION), grave.detail))
         if prompt.act:
             self._act(prompt.act, step, clean=all(e.positive for e in step.evidence))
         self._enter(prompt.goto, step)
@@ -252,8 +256,9 @@ class ContactRuntime:
             for check in spec.note_checks:
                 judgement = judge_text(check, note, self.ctx)
                 step.evidence.append(self._evidence(
-                    check.competency, judgement.ok, check.critical and not judgement.ok,
-                    f"note:{check.id}", "text", self._both(check.because), judgement.detail))
+                    check.competency, judgement.ok, (check.critical or judgement.grave) and not judgement.ok,
+                    f"note:{check.id}", "text", self._both(check.because), judgement.detail,
+                    unsure=judgement.unsure))
         self._final_checks(step)
         self.model.wrap_up()
         self._detach()
@@ -341,8 +346,9 @@ class ContactRuntime:
         judgement = judge_tool(check, self.box, self.facts, self.ctx)
         if (judgement.ok and check.counts == "failure") or (not judgement.ok and check.counts == "success"):
             return
-        step.evidence.append(self._evidence(check.competency, judgement.ok, check.critical and not judgement.ok,
-                                            rule, "tool", self._both(check.because), judgement.detail))
+        step.evidence.append(self._evidence(check.competency, judgement.ok, (check.critical or judgement.grave) and not judgement.ok,
+                                            rule, "tool", self._both(check.because), judgement.detail,
+                                            unsure=judgement.unsure))
 
     def _act(self, act: str, step: Step, *, clean: bool) -> None:
         memory = self.memory
@@ -376,8 +382,8 @@ class ContactRuntime:
                                                 self._rule_explanation(rule.explanation)))
 
     def _evidence(self, code: str, positive: bool, critical: bool, rule: str, source: str,
-                  explanation: dict[str, str], detail: dict[str, str] | None = None) -> Evidence:
-        return Evidence(code, positive, critical, rule, source, self.key, explanation, detail or {})  # type: ignore[arg-type]
+                  explanation: dict[str, str], detail: dict[str, str] | None = None, *, unsure: bool = False) -> Evidence:
+        return Evidence(code, positive, critical, rule, source, self.key, explanation, detail or {}, unsure=unsure)  # type: ignore[arg-type]
 
     def _both(self, text: Any) -> dict[str, str]:
         """The explanation in French and English, and in Dutch for a Dutch session only (journals stay as they were)."""

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from simulator.engine.context import ContactContext
-from simulator.engine.textcheck import check_text, normalise, requirement_from
+from simulator.engine.textcheck import DateValue, TextCheckResult, check_text, normalise, requirement_from
 from simulator.engine.toolbox import Toolbox
 from simulator.engine.tools.agenda import fits
-from simulator.scenario.models import AmountRequirement, AnyOf, DateRequirement, TextCheck
+from simulator.scenario.models import (
+    AmountRequirement,
+    AnyOf,
+    ConceptRequirement,
+    DateRequirement,
+    TextCheck,
+    TimeRequirement,
+)
 from simulator.scenario.models import checks as m
 
 
@@ -26,10 +34,14 @@ class ContactFacts:
 
 @dataclass(frozen=True)
 class Judgement:
-    """The outcome of one check: passed or not, and why (FR/EN)."""
+    """The outcome of one check: passed or not, and why (FR/EN); ``unsure``: ``ok`` is only the
+    machine's best guess, for an assessor to confirm."""
 
     ok: bool
     detail: dict[str, str]
+    unsure: bool = False
+    #: The text failed on its tone (insult, threat, refusal, blame, « tu »): a critical failure.
+    grave: bool = False
 
 
 def _detail(fr: str, en: str) -> dict[str, str]:
@@ -37,6 +49,12 @@ def _detail(fr: str, en: str) -> dict[str, str]:
 
 
 OK = Judgement(True, {})
+#: A typed answer whose tone fails is also a critical failure of handling the complaint (inbound)
+#: or of closing the conversation (outbound).
+TONE_COMPETENCY = {"inbound": "01.04", "outbound": "02.08"}
+TONE_EXPLANATION = {"fr": "Le texte adressé à l'interlocuteur est inacceptable (ton).",
+                    "en": "The text addressed to the other party is unacceptable (tone).",
+                    "nl": "De tekst aan de gesprekspartner is onaanvaardbaar (toon)."}
 
 
 def requirements(items: Sequence[Any], ctx: ContactContext) -> list[Any]:
@@ -48,17 +66,38 @@ def requirements(items: Sequence[Any], ctx: ContactContext) -> list[Any]:
         elif isinstance(item, AnyOf):
             result.append(requirement_from({"any_of": [ctx.value(x) for x in item.any_of]}))
         elif isinstance(item, DateRequirement):
-            result.append(requirement_from({"date": ctx.value(item.date)}))
+            result.append(DateValue(ctx.value(item.date), item.relative))
         elif isinstance(item, AmountRequirement):
             result.append(requirement_from({"amount": ctx.value(item.amount)}))
+        elif isinstance(item, ConceptRequirement):
+            result.append(requirement_from({"concept": item.concept}))
+        elif isinstance(item, TimeRequirement):
+            result.append(requirement_from({"time": ctx.value(item.time)}))
     return result
 
 
+def _today(ctx: ContactContext) -> date | None:
+    today = ctx.variables.get("today")
+    return date.fromisoformat(today) if isinstance(today, str) else None
+
+
+def check_typed(text: str, requires: Sequence[Any], forbids: Sequence[str], must_not_say: Sequence[Any],
+                ctx: ContactContext, *, sentence: bool = False) -> TextCheckResult:
+    """The understanding module's judgement of one typed text, with the scenario's values filled in."""
+    banned = [ctx.value(f) for f in forbids] + requirements(must_not_say, ctx)
+    return check_text(text, requirements(requires, ctx), banned, ctx.lang, today=_today(ctx), sentence=sentence)
+
+
 def judge_text(check: TextCheck, text: str, ctx: ContactContext) -> Judgement:
-    """Does ``text`` contain everything ``check`` requires and nothing it forbids?"""
-    result = check_text(text, requirements(check.requires, ctx), [ctx.value(f) for f in check.forbids], ctx.lang)
+    """Does ``text`` state everything ``check`` requires, and nothing it must not say, in a fit tone?"""
+    result = check_typed(text, check.requires, check.forbids, check.must_not_say, ctx, sentence=check.sentence)
     if result.ok:
         return OK
+    return text_judgement(result)
+
+
+def text_judgement(result: TextCheckResult) -> Judgement:
+    """A failed or unsure text judgement, with why in French and English."""
     parts_fr, parts_en = [], []
     if result.missing:
         parts_fr.append("manque : " + ", ".join(result.missing))
@@ -66,7 +105,19 @@ def judge_text(check: TextCheck, text: str, ctx: ContactContext) -> Judgement:
     if result.forbidden_found:
         parts_fr.append("contient : " + ", ".join(result.forbidden_found))
         parts_en.append("contains: " + ", ".join(result.forbidden_found))
-    return Judgement(False, _detail("; ".join(parts_fr), "; ".join(parts_en)))
+    if result.tone:
+        parts_fr.append("ton inacceptable : " + ", ".join(result.tone))
+        parts_en.append("unacceptable tone: " + ", ".join(result.tone))
+    if result.not_a_sentence:
+        parts_fr.append("une simple liste de valeurs, pas une phrase")
+        parts_en.append("a bare list of values, not a sentence")
+    if result.unsure:
+        from simulator.engine.understanding.verdict import describe_doubt
+
+        parts_fr.append("à confirmer : " + "; ".join(describe_doubt(u, "fr") for u in result.unsure))
+        parts_en.append("to confirm: " + "; ".join(describe_doubt(u, "en") for u in result.unsure))
+        return Judgement(result.guess, _detail("; ".join(parts_fr), "; ".join(parts_en)), unsure=True)
+    return Judgement(False, _detail("; ".join(parts_fr), "; ".join(parts_en)), grave=bool(result.tone))
 
 
 def _same(a: str, b: str) -> bool:
@@ -178,13 +229,19 @@ def _mail(check: m.MailCheck, box: Toolbox, facts: ContactFacts, ctx: ContactCon
     for message in reversed(candidates):
         if _address(message.to) != _address(expected_to):
             continue
-        subject = check_text(message.subject, requirements(check.subject_requires, ctx), (), ctx.lang)
-        body = check_text(message.body, requirements(check.body_requires, ctx), [ctx.value(f) for f in check.body_forbids], ctx.lang)
+        subject = check_typed(message.subject, check.subject_requires, (), (), ctx)
+        body = check_typed(message.body, check.body_requires, check.body_forbids, check.body_must_not_say, ctx,
+                           sentence=check.body_sentence)
         missing_att = [a for a in check.attachments if a not in message.attachments]
         if subject.ok and body.ok and not missing_att:
             return OK
-        gaps = [*subject.missing, *body.missing, *body.forbidden_found, *missing_att]
-        best = Judgement(False, _detail("message incomplet : " + ", ".join(gaps), "incomplete message: " + ", ".join(gaps)))
+        if body.unsure and subject.ok and not missing_att:
+            return text_judgement(body)
+        gaps = [*subject.missing, *body.missing, *body.forbidden_found, *body.tone, *(label for _kind, label in (*subject.unsure, *body.unsure)), *missing_att]
+        if body.not_a_sentence:
+            gaps.append("liste de valeurs")
+        best = Judgement(False, _detail("message incomplet : " + ", ".join(gaps), "incomplete message: " + ", ".join(gaps)),
+                         grave=bool(body.tone))
     return best
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, time
 from decimal import Decimal, InvalidOperation
@@ -102,20 +102,23 @@ def contains_date(text: str, iso_date: str, lang: str = "fr") -> bool:
     that occurrence.
     """
     _check_lang(lang)
-    target = date.fromisoformat(iso_date)
-    folded = _fold(text)
+    return next(date_spans(_fold(text), date.fromisoformat(iso_date)), None) is not None
+
+
+def date_spans(folded: str, target: date) -> Iterator[tuple[int, int]]:
+    """Where the folded text (see ``_fold``) writes *target* out in full: (start, end) offsets."""
     d, m, y = target.day, target.month, target.year
     day_re = rf"0?{d}" if d < 10 else str(d)
     month_re = rf"0?{m}" if m < 10 else str(m)
-    if re.search(rf"(?<![\d/.-]){y}-0?{m}-0?{d}(?![\d])", folded):
-        return True
+    for match in re.finditer(rf"(?<![\d/.-]){y}-0?{m}-0?{d}(?![\d])", folded):
+        yield match.span()
     numeric = re.compile(
         rf"(?<![\d/.,-])({day_re})\s?([/.-])\s?{month_re}"
         rf"(?:\s?\2\s?(\d{{4}}|\d{{2}})(?![\d:h])|(?![\d])(?!\2\d))(?!\s?(?:€|eur))"
     )
     for match in numeric.finditer(folded):
         if _year_ok(match.group(3), y) and _weekday_ok(folded[: match.start()], target):
-            return True
+            yield match.span()
     months = "|".join(re.escape(t) for t in _month_tokens(m))
     ordinal = r"(?:er|e|ste|de|st|nd|rd|th)?"
     year_tail = r"(?:,?\s+(\d{4}|'\d{2})(?![\d:h]))?"
@@ -130,8 +133,7 @@ def contains_date(text: str, iso_date: str, lang: str = "fr") -> bool:
         for match in pattern.finditer(folded):
             year = match.group(2).lstrip("'") if match.group(2) else None
             if _year_ok(year, y) and _weekday_ok(folded[: match.start()], target):
-                return True
-    return False
+                yield match.span()
 
 
 def _amount_value(amount: str) -> Decimal:
@@ -155,6 +157,11 @@ def _integer_re(units: int) -> str:
 
 def contains_amount(text: str, amount: str) -> bool:
     """True when *text* states *amount* (e.g. "49.90") as 49,90 / 49.90 / 49 € 90 / 49 euros 90."""
+    return next(amount_spans(_fold(text), amount), None) is not None
+
+
+def amount_spans(folded: str, amount: str) -> Iterator[tuple[int, int]]:
+    """Where the folded text (see ``_fold``) states *amount*: (start, end) offsets."""
     value = _amount_value(amount)
     units, cents = divmod(int(value * 100), 100)
     currency = r"\s*(?:€|eur|euros?)\s*(?:et\s+)?"
@@ -168,7 +175,8 @@ def contains_amount(text: str, amount: str) -> bool:
     else:
         tail = rf"(?:[.,](?:00|0|-+)(?![\d])|(?![\d])(?![.,]\d)(?!{currency}\d))"
     pattern = rf"(?<![\d])(?<![\d][.,]){_integer_re(units)}{tail}"
-    return re.search(pattern, _fold(text)) is not None
+    for match in re.finditer(pattern, folded):
+        yield match.span()
 
 
 @dataclass(frozen=True)
@@ -188,9 +196,10 @@ class Phrase:
 
 @dataclass(frozen=True)
 class DateValue:
-    """The date *iso* (YYYY-MM-DD) must be mentioned."""
+    """The date *iso* (YYYY-MM-DD) must be mentioned; *relative*: « demain », « mercredi » count too."""
 
     iso: str
+    relative: bool = True
 
     def __post_init__(self) -> None:
         date.fromisoformat(self.iso)
@@ -214,21 +223,67 @@ class Amount:
         return self.value
 
 
-Requirement = Phrase | DateValue | Amount
+@dataclass(frozen=True)
+class Concept:
+    """Any phrase of the shared concept *name* (see simulator/engine/understanding/data)."""
+
+    name: str
+
+    def __post_init__(self) -> None:
+        from simulator.engine.understanding.lexicon import concept_names
+
+        if self.name not in concept_names():
+            raise ValueError(f"unknown concept: {self.name!r}")
+
+    @property
+    def label(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class TimeValue:
+    """The time *hhmm* (HH:MM) must be stated, alone or as the start of a range."""
+
+    hhmm: str
+
+    def __post_init__(self) -> None:
+        time.fromisoformat(self.hhmm)
+
+    @property
+    def label(self) -> str:
+        return self.hhmm
+
+
+Requirement = Phrase | DateValue | Amount | Concept | TimeValue
 
 
 @dataclass(frozen=True)
 class TextCheckResult:
-    """Outcome of check_text: labels of missing requirements and forbidden phrases found."""
+    """Outcome of check_text: met, not met or unsure, and why.
+
+    ``missing``: requirements not stated (or stated only under a negation); ``forbidden_found``:
+    what must not be said and is; ``tone``: tone markers that fail the text; ``not_a_sentence``:
+    a sentence was asked and the text is a bare list; ``unsure``: why the reading is uncertain
+    (then ``guess`` is the machine's best guess).
+    """
 
     ok: bool
     missing: tuple[str, ...]
     forbidden_found: tuple[str, ...]
+    tone: tuple[str, ...] = ()
+    not_a_sentence: bool = False
+    unsure: tuple[tuple[str, str], ...] = ()
+    guess: bool = False
+
+    @property
+    def outcome(self) -> str:
+        return "unsure" if self.unsure else "met" if self.ok else "not_met"
 
 
 def requirement_from(raw: Requirement | str | Mapping[str, object]) -> Requirement:
-    """Build a Requirement from a phrase, {"any_of": [...]}, {"date": iso} or {"amount": x}."""
-    if isinstance(raw, Phrase | DateValue | Amount):
+    """Build a Requirement from a phrase, {"any_of": [...]}, {"date": iso}, {"amount": x},
+    {"concept": name} or {"time": "HH:MM"}."""
+    if isinstance(raw, Phrase | DateValue | Amount | Concept | TimeValue):
         return raw
     if isinstance(raw, str):
         return Phrase((raw,))
@@ -240,29 +295,28 @@ def requirement_from(raw: Requirement | str | Mapping[str, object]) -> Requireme
             return DateValue(str(value))
         if key == "amount" and isinstance(value, str | int | Decimal):
             return Amount(str(value))
+        if key == "concept" and isinstance(value, str):
+            return Concept(value)
+        if key == "time" and isinstance(value, str):
+            return TimeValue(value)
     raise ValueError(f"not a text requirement: {raw!r}")
-
-
-def _satisfied(text: str, requirement: Requirement, lang: str) -> bool:
-    if isinstance(requirement, DateValue):
-        return contains_date(text, requirement.iso, lang)
-    if isinstance(requirement, Amount):
-        return contains_amount(text, requirement.value)
-    return any(contains_phrase(text, alt) for alt in requirement.alternatives)
 
 
 def check_text(
     text: str,
     requires: Sequence[Requirement | str | Mapping[str, object]] = (),
-    forbids: Sequence[str] = (),
+    forbids: Sequence[Requirement | str | Mapping[str, object]] = (),
     lang: str = "fr",
+    *,
+    today: date | None = None,
+    sentence: bool = False,
 ) -> TextCheckResult:
-    """Check *text* against required items and forbidden phrases."""
+    """Check *text* against required items and what must not be said (see ``understanding``)."""
+    from simulator.engine.understanding.verdict import judge
+
     _check_lang(lang)
-    reqs = [requirement_from(r) for r in requires]
-    missing = tuple(r.label for r in reqs if not _satisfied(text, r, lang))
-    found = tuple(f for f in forbids if contains_phrase(text, f))
-    return TextCheckResult(not missing and not found, missing, found)
+    banned = [requirement_from(f) for f in forbids if not isinstance(f, str) or normalise(f)]
+    return judge(text, [requirement_from(r) for r in requires], banned, lang, today=today, sentence=sentence)
 
 
 def format_date(iso: str, lang: str = "fr", style: str = "long") -> str:

@@ -70,7 +70,7 @@ class IdealPolicy:
         for marker, check in wanted:
             if marker in self.done_checks:
                 continue
-            planned = satisfying_actions(check, contact)
+            planned = self.reworded(check, satisfying_actions(check, contact), contact)
             if planned and all(a.tool in available for a in planned):
                 self.done_checks.add(marker)
                 actions.extend(planned)
@@ -102,8 +102,16 @@ class IdealPolicy:
         if outcome is None and spec is not None:
             outcome = spec.outcomes[0].id
         requirements = [item for check in self.note_checks(contact) for item in check.requires]
-        note = passing_requirements(requirements, contact.ctx) or "Demande traitée, voir historique."
-        return WrapUp(outcome=outcome, note=f"Suivi : {note}.")
+        return WrapUp(outcome=outcome, note=self.note_text(requirements, contact.ctx))
+
+    def note_text(self, requirements: list[Any], ctx: Any) -> str:
+        """The after-call note naming ``requirements``."""
+        note = passing_requirements(requirements, ctx) or "Demande traitée, voir historique."
+        return f"Suivi : {note}."
+
+    def reworded(self, check: Any, planned: list[UseTool], contact: ContactRuntime) -> list[UseTool]:
+        """The planned tool actions, with a mail's body worded this candidate's way (the ideal keeps it)."""
+        return planned
 
     def note_checks(self, contact: ContactRuntime) -> list[Any]:
         """The after-call note checks whose requirements the note names."""

@@ -11,6 +11,10 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "careless": ("réponses au hasard (selon la graine), aucun outil", "random replies (seeded), no tool use"),
     "never-confirms": ("idéal, sauf qu'il ne confirme jamais l'accord (01.09, 02.04)",
                        "ideal, except it never confirms the agreement (01.09, 02.04)"),
+    "paraphraser": ("idéal, mais rédige ses textes avec ses propres mots",
+                    "ideal, but words its typed texts its own way"),
+    "keyword-stuffer": ("idéal, mais met les bons mots dans des phrases grossières ou de refus",
+                        "ideal, but puts the right words in rude or refusing sentences"),
 }
 
 POLICY_NAMES: tuple[str, ...] = tuple(DESCRIPTIONS)
@@ -30,4 +34,9 @@ def policy_factory(name: str, seed: int) -> Callable[[], Any]:
         return lambda: CarelessPolicy(seed)
     if name == "never-confirms":
         return lambda: NeverConfirmsPolicy(seed)
+    if name in ("paraphraser", "keyword-stuffer"):
+        from simulator.policies.wording import KeywordStufferPolicy, ParaphraserPolicy
+
+        chosen = ParaphraserPolicy if name == "paraphraser" else KeywordStufferPolicy
+        return lambda: chosen(seed)
     raise KeyError(f"unknown policy {name!r}: expected one of {', '.join(POLICY_NAMES)}")

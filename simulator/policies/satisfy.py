@@ -7,7 +7,7 @@ from typing import Any
 from simulator.engine.actions import UseTool
 from simulator.engine.contact import ContactRuntime
 from simulator.engine.tools.agenda import fits
-from simulator.policies.synthetic import passing_requirements
+from simulator.policies.synthetic import CONFIRMING, passing_requirements
 from simulator.scenario.models import checks as m
 
 
@@ -133,6 +133,9 @@ def _default(spec: Any, persona: Any, contact: ContactRuntime) -> str:
 def _mail(check: m.MailCheck, contact: ContactRuntime) -> list[UseTool]:
     subject = passing_requirements(check.subject_requires, contact.ctx) or "Votre demande"
     body = passing_requirements(check.body_requires, contact.ctx)
+    if check.body_sentence:
+        lead = CONFIRMING.get(contact.ctx.lang, CONFIRMING["fr"])
+        body = f"{lead} : {body}." if body else f"{lead}."
     body = f"Madame, Monsieur,\n\n{body}\n\nCordialement,\n{contact.ctx.variables['agent']['name']}"
     return [UseTool(tool="mail", op="send", args={
         "channel": check.channel, "to": contact.ctx.value(check.to), "subject": subject, "body": body,

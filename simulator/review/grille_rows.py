@@ -26,6 +26,8 @@ class CompetencyLine:
     override: Override | None
     #: Rubric 2: one line per criterion — « kind · criterion : per contact met / not met (seqs) ».
     criteria: tuple[str, ...] = ()
+    #: Typed texts the machine was unsure about, not counted until an assessor decides them.
+    to_confirm: int = 0
 
     @property
     def overridden(self) -> bool:
@@ -49,12 +51,14 @@ def grille_lines(review: SessionReview, lang: str) -> list[ActivityLine]:
         return []
     final = review.final()
     latest = {item.competency: item for item in review.overrides}
+    waiting = {c["code"]: int(c.get("to_confirm", 0)) for c in review.grille["competencies"]}
     lines = []
     for activity in activities(review.grille, lang):
         competencies = tuple(
             CompetencyLine(row.code, row.label, row.verdict, final.get(row.code, row.verdict), row.reason,
                            tuple(sorted({e.seq for e in row.evidence})), latest.get(row.code),
-                           tuple(f"{c.kind_word} · {c.label} : {c.summary(lang)}" for c in row.criteria))
+                           tuple(f"{c.kind_word} · {c.label} : {c.summary(lang)}" for c in row.criteria),
+                           waiting.get(row.code, 0))
             for row in activity.competencies)
         lines.append(ActivityLine(activity.code, activity.label, activity.verdict,
                                   aggregate(c.final for c in competencies), competencies))

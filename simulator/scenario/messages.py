@@ -183,8 +183,12 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("this text cannot be produced: {problem}", "The text was tried with a generated customer: check the filters and their values (longdate and shortdate expect a YYYY-MM-DD date, time an HH:MM time; see the guide, 2.10)."),
     },
     "requirement-value": {
-        "fr": ("l'exigence « {kind} » vaut « {value} » : le contrôle du texte tapé ne pourra pas la lire", "Une exigence « date » doit donner une date AAAA-MM-JJ (« {{{{ facts.rdv_date }}}} », sans longdate ni shortdate) ; une exigence « amount » un montant comme 49.90."),
-        "en": ("the '{kind}' requirement gives '{value}': the typed-text check cannot read it", "A 'date' requirement must give a YYYY-MM-DD date ('{{{{ facts.rdv_date }}}}', without longdate or shortdate); an 'amount' requirement an amount such as 49.90."),
+        "fr": ("l'exigence « {kind} » vaut « {value} » : le contrôle du texte tapé ne pourra pas la lire", "Une exigence « date » doit donner une date AAAA-MM-JJ (« {{{{ facts.rdv_date }}}} », sans longdate ni shortdate) ; une exigence « amount » un montant comme 49.90 ; une exigence « time » une heure HH:MM."),
+        "en": ("the '{kind}' requirement gives '{value}': the typed-text check cannot read it", "A 'date' requirement must give a YYYY-MM-DD date ('{{{{ facts.rdv_date }}}}', without longdate or shortdate); an 'amount' requirement an amount such as 49.90; a 'time' requirement an HH:MM time."),
+    },
+    "unknown-concept": {
+        "fr": ("concept inconnu : « {name} »", "Les concepts partagés sont : {known} (voir le guide, « Textes tapés »). Choisissez-en un, ou écrivez les tournures avec any_of."),
+        "en": ("unknown concept: '{name}'", "The shared concepts are: {known} (see the guide, 'Typed texts'). Pick one, or list the phrasings with any_of."),
     },
     "window-order": {
         "fr": ("la fenêtre de disponibilité finit ({end}) avant de commencer ({start})", "Donnez une heure de fin « end » après l'heure de début « start » (format HH:MM)."),

@@ -242,3 +242,16 @@ def test_bad_input_exits_2_with_a_message(store, tmp_path, capsys):
     not_a_store.write_text("ceci n'est pas une base", encoding="utf-8")
     code, _out, err = _run(capsys, "sessions", "--store", str(not_a_store))
     assert code == 1 and err.startswith("Erreur : ")
+
+
+def test_confirm_text_where_no_text_waits_is_refused(store, capsys):
+    path, ids = store
+    code, _out, err = _run(capsys, "confirm-text", ids["ideal"], "3", "--met", "--assessor", ANNE, "--store", path)
+    assert code == 1 and "Aucun texte tapé à confirmer à l'événement 3" in err
+
+
+def test_confirm_text_needs_met_or_not_met(store, capsys):
+    path, ids = store
+    with pytest.raises(SystemExit) as exited:
+        main(["confirm-text", ids["ideal"], "3", "--assessor", ANNE, "--store", path])
+    assert exited.value.code == 2

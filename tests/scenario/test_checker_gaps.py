@@ -317,3 +317,20 @@ def test_an_availability_window_that_does_not_end_after_it_starts_is_an_error_on
     diagnostic = found(path)[0]
     line = path.read_text(encoding="utf-8").splitlines()[diagnostic.line - 1]
     assert line[diagnostic.column - 1:].startswith(f'"{end}"')
+
+
+@pytest.mark.parametrize("requirement", ["concept: reexpedition", "concept: carte-identite", 'time: "14:30"',
+                                         'date: "{{ today | add_workdays(2) }}"\n              relative: false'])
+def test_concepts_times_and_note_dates_are_fine(tmp_path, requirement):
+    assert codes(with_requirement(tmp_path, requirement)) == []
+
+
+def test_an_unknown_concept_is_an_error_at_its_line(tmp_path):
+    path = with_requirement(tmp_path, "concept: reexpeditoin")
+    assert codes(path) == [(line_of(path, "concept: reexpeditoin"), "error", "unknown-concept")]
+    assert "reexpedition" in found(path)[0].hint("en")
+
+
+def test_a_time_requirement_the_judge_cannot_read_is_an_error(tmp_path):
+    path = with_requirement(tmp_path, 'time: "14h30"')
+    assert codes(path) == [(line_of(path, 'time: "14h30"'), "error", "requirement-value")]

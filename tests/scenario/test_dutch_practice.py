@@ -23,7 +23,6 @@ from simulator.engine.clock import ManualClock
 from simulator.engine.evidence import Evidence
 from simulator.engine.rules import RULES_BY_ID
 from simulator.engine.session import EpreuveSession
-from simulator.engine.textcheck import check_text
 from simulator.journal.memory_store import MemoryJournalStore
 from simulator.policies.driver import play_epreuve
 from simulator.policies.ideal import IdealPolicy
@@ -175,7 +174,7 @@ def judged(scenario_id: str, check_id: str, text: str) -> bool:
     """Whether ``text``, typed by a Dutch candidate, passes the scenario's text check ``check_id`` (a typed
     answer, the after-call note, or a mail body) — ``{variables}`` of the contact filled in first."""
     from simulator.engine.context import build_context
-    from simulator.engine.evaluation import requirements
+    from simulator.engine.evaluation import check_typed
     from simulator.engine.textcheck import format_date
     from simulator.scenario.models.checks import MailCheck
 
@@ -183,13 +182,14 @@ def judged(scenario_id: str, check_id: str, text: str) -> bool:
     ctx = build_context(scenario, 7, START.date(), "nl", "Alex")
     checks = [*(c for n in scenario.nodes.values() if n.prompt for c in n.prompt.checks),
               *(scenario.wrap_up.note_checks if scenario.wrap_up else ())]
-    found = {c.id: (c.requires, c.forbids) for c in checks}
-    found |= {c.id: (c.body_requires, c.body_forbids) for c in scenario.checks if isinstance(c, MailCheck)}
-    requires, forbids = found[check_id]
+    found = {c.id: (c.requires, c.forbids, c.must_not_say, c.sentence) for c in checks}
+    found |= {c.id: (c.body_requires, c.body_forbids, c.body_must_not_say, c.body_sentence)
+              for c in scenario.checks if isinstance(c, MailCheck)}
+    requires, forbids, must_not_say, sentence = found[check_id]
     facts, refs, customer = ctx.variables["facts"], ctx.variables["refs"], ctx.variables["customer"]
     filled = text.format(invoice=refs.get("invoice"), number=customer["number"], name=customer["last_name"],
                          rdv=format_date(facts["rdv_date"], "nl") if "rdv_date" in facts else "")
-    return check_text(filled, requirements(requires, ctx), [ctx.value(f) for f in forbids], "nl").ok
+    return check_typed(filled, requires, forbids, must_not_say, ctx, sentence=sentence).ok
 
 
 DUTCH_ANSWERS = [

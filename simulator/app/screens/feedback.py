@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich import box
+from rich.markup import escape
 from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,11 +18,14 @@ from simulator.engine.evidence import Evidence
 
 
 def feedback_table(items: Sequence[Evidence], lang: str, headings: tuple[str, str, str]) -> Table:
-    """One row per piece of evidence: ✔/✘, the competency, the explanation."""
+    """One row per piece of evidence: ✔/✘ (? when a trainer must confirm a typed text), the competency,
+    the explanation — and, when it was not shown, why (what a typed text lacked)."""
     table = Table(*headings, expand=True, show_lines=False, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for item in items:
-        mark = "[green]✔[/]" if item.positive else "[red]✘[/]"
-        table.add_row(mark, item.competency, item.explanation.get(lang) or item.explanation.get("fr", ""))
+        mark = "[yellow]?[/]" if item.unsure else "[green]✔[/]" if item.positive else "[red]✘[/]"
+        text = item.explanation.get(lang) or item.explanation.get("fr", "")
+        why = item.detail.get(lang) or item.detail.get("fr", "") if (item.unsure or not item.positive) else ""
+        table.add_row(mark, item.competency, f"{text}\n[dim]{escape(why)}[/]" if why else text)
     return table
 
 

@@ -12,11 +12,12 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from scoring.assessment.model import MARK_REVIEWED, OVERRIDE, REOPEN, SIGN, AuditEntry
+from scoring.assessment.model import CONFIRM_TEXT, MARK_REVIEWED, OVERRIDE, REOPEN, SIGN, AuditEntry
 from simulator.review.grille_rows import word
 from simulator.review.i18n import N_
 
-_ACTIONS = {OVERRIDE: N_("override"), MARK_REVIEWED: N_("marked reviewed"), SIGN: N_("signed"), REOPEN: N_("re-opened")}
+_ACTIONS = {OVERRIDE: N_("override"), MARK_REVIEWED: N_("marked reviewed"), SIGN: N_("signed"), REOPEN: N_("re-opened"),
+            CONFIRM_TEXT: N_("typed text decided")}
 
 
 class AuditScreen(ModalScreen[None]):
@@ -54,6 +55,9 @@ class AuditScreen(ModalScreen[None]):
 
 def _what(entry: AuditEntry, lang: str, t: Callable[..., str]) -> str:
     action = t(_ACTIONS[entry.action]) if entry.action in _ACTIONS else entry.action
+    if entry.action == CONFIRM_TEXT:
+        met = t("met") if entry.payload.get("met") is True else t("not met")
+        return f"{action} {entry.payload.get('seq', '')} {entry.payload.get('rule', '')} → {met}"
     if entry.action != OVERRIDE:
         return action
     payload = entry.payload

@@ -42,6 +42,7 @@ class SessionScreen(Screen):
         Binding("s", "sign", N_("Sign")),
         Binding("r", "reopen", N_("Re-open")),
         Binding("a", "audit", N_("Audit")),
+        Binding("t", "texts", N_("Texts")),
         Binding("p", "replay", N_("Replay")),
     ]
 
@@ -123,6 +124,8 @@ class SessionScreen(Screen):
         text = [f"{line.code} — {line.label}",
                 t("Automatic: {verdict} ({reason})", verdict=word(line.automatic, lang), reason=line.reason) + " · "
                 + t("{n} event(s) of evidence, marked {mark}", n=len(line.evidence), mark=EVIDENCE_MARK)]
+        if line.to_confirm:
+            text.append(t("{n} typed text(s) to confirm (t): not counted yet", n=line.to_confirm))
         if line.override is not None:
             text.append(t("Final: {verdict} {mark} by {name}: « {reason} »", verdict=word(line.final, lang),
                           mark=OVERRIDE_MARK, name=line.override.assessor, reason=line.override.reason))
@@ -212,6 +215,13 @@ class SessionScreen(Screen):
         from simulator.review.screens.audit import AuditScreen
 
         self.app.push_screen(AuditScreen(self.review.audit if self.review else ()))
+
+    def action_texts(self) -> None:
+        from simulator.review.screens.texts import TextsScreen
+
+        def back(_result: object = None) -> None:
+            self.reload()
+        self.app.push_screen(TextsScreen(self.session_id), back)
 
     def action_replay(self) -> None:
         from simulator.review.screens.replay import ReplayScreen

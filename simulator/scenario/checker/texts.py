@@ -30,6 +30,7 @@ def check_texts(scenario: Scenario, data: dict[str, Any], ctx: FileContext) -> N
             ctx.warning(where, "missing-translation", lang=lang, languages=", ".join(sorted(wanted)))
     references, facts = set(scenario.references), set(scenario.facts)
     troubled: set[Path] = set()
+    _check_concepts(data, ctx)
     for where, value in _strings(data, ()):
         fact = str(where[1]) if len(where) == 2 and where[0] == "facts" else None
         for problem in problems(value, references=references, facts=facts, fact=fact):
@@ -81,21 +82,38 @@ def _try_rendering(scenario: Scenario, data: dict[str, Any], ctx: FileContext, t
             ctx.error(where, "requirement-value", kind=requirement, value=produced, written=value)
 
 
+def _is_requirement(where: Path) -> bool:
+    """A value inside a text requirement list (``requires``, ``body_requires``, ``must_not_say``…)."""
+    return len(where) >= 3 and isinstance(where[-2], int) and \
+        (str(where[-3]).endswith("requires") or str(where[-3]).endswith("must_not_say"))
+
+
 def _requirement_kind(where: Path) -> str | None:
-    """``date`` or ``amount`` for the value of such a text requirement (``requires: [{date: …}]``)."""
-    if len(where) >= 3 and where[-1] in ("date", "amount") and isinstance(where[-2], int) \
-            and str(where[-3]).endswith("requires"):
+    """``date``, ``amount`` or ``time`` for the value of such a text requirement (``requires: [{date: …}]``)."""
+    if where[-1] in ("date", "amount", "time") and _is_requirement(where):
         return str(where[-1])
     return None
 
 
+def _check_concepts(data: dict[str, Any], ctx: FileContext) -> None:
+    """Every ``concept:`` of a text requirement names a concept of the shared lexicon."""
+    from simulator.engine.understanding.lexicon import concept_names
+
+    known = concept_names()
+    for where, value in _strings(data, ()):
+        if where[-1] == "concept" and _is_requirement(where) and value not in known:
+            ctx.error(where, "unknown-concept", name=value, known=", ".join(sorted(known)))
+
+
 def _usable(kind: str, value: str) -> bool:
-    """Whether the judge of typed texts can use ``value`` (an ISO date, an amount such as 49.90)."""
+    """Whether the judge of typed texts can use ``value`` (an ISO date, an amount such as 49.90, HH:MM)."""
     from simulator.engine.textcheck import contains_amount
 
     try:
         if kind == "date":
             dt.date.fromisoformat(value)
+        elif kind == "time":
+            dt.time.fromisoformat(value)
         else:
             contains_amount("", value)
     except (ValueError, ArithmeticError):  # a malformed date or amount, an amount with no cents

@@ -3,10 +3,12 @@
 from simulator.scenario.models.checks import (
     AmountRequirement,
     AnyOf,
+    ConceptRequirement,
     DateRequirement,
     EvidenceSpec,
     Requirement,
     TextCheck,
+    TimeRequirement,
     ToolCheck,
 )
 from simulator.scenario.models.common import LANGS, LocalisedText, Text, languages_of, text_in
@@ -16,8 +18,8 @@ from simulator.scenario.models.resources import PersonaSpec, Resources
 from simulator.scenario.models.scenario import Organisation, Outcome, Scenario, WrapUp
 
 __all__ = [
-    "LANGS", "Act", "AmountRequirement", "AnyOf", "ContactEntry", "DateRequirement", "Ending",
+    "LANGS", "Act", "AmountRequirement", "AnyOf", "ConceptRequirement", "ContactEntry", "DateRequirement", "Ending",
     "Epreuve", "EvidenceSpec", "LocalisedText", "Node", "Organisation", "Outcome", "PersonaSpec",
-    "Prompt", "Reply", "Requirement", "Resources", "Scenario", "Text", "TextCheck", "ToolCheck",
+    "Prompt", "Reply", "Requirement", "Resources", "Scenario", "Text", "TextCheck", "TimeRequirement", "ToolCheck",
     "WrapUp", "languages_of", "text_in",
 ]

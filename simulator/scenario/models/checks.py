@@ -26,9 +26,14 @@ class AnyOf(Model):
 
 
 class DateRequirement(Model):
-    """The text must mention this date (ISO, templated), written in any usual way."""
+    """The text must mention this date (ISO, templated), written in any usual way.
+
+    ``relative`` (default true): « demain », « mercredi », « le 4 » count too, read against the
+    contact's day; false for a note read later, where only a date naming its day counts.
+    """
 
     date: str
+    relative: bool = True
 
 
 class AmountRequirement(Model):
@@ -37,24 +42,39 @@ class AmountRequirement(Model):
     amount: str
 
 
+class ConceptRequirement(Model):
+    """Any phrase of a concept of the shared lexicon (e.g. ``reexpedition``), in FR, NL or EN."""
+
+    concept: str
+
+
+class TimeRequirement(Model):
+    """The text must state this time of day (HH:MM, templated), alone or as the start of a range."""
+
+    time: str
+
+
 def _requirement_branch(value: Any) -> str:
     if isinstance(value, dict):
-        for key in ("date", "amount"):
+        for key in ("date", "amount", "concept", "time"):
             if key in value:
                 return key
         return "any_of"
-    for cls, tag in ((AnyOf, "any_of"), (DateRequirement, "date"), (AmountRequirement, "amount")):
+    for cls, tag in ((AnyOf, "any_of"), (DateRequirement, "date"), (AmountRequirement, "amount"),
+                     (ConceptRequirement, "concept"), (TimeRequirement, "time")):
         if isinstance(value, cls):
             return tag
     return "phrase"
 
 
-#: A phrase, a set of alternatives, a date or an amount that typed text must contain.
+#: A phrase, a set of alternatives, a date, an amount, a concept or a time that typed text must contain.
 Requirement = Annotated[
     Annotated[str, Tag("phrase")]
     | Annotated[AnyOf, Tag("any_of")]
     | Annotated[DateRequirement, Tag("date")]
-    | Annotated[AmountRequirement, Tag("amount")],
+    | Annotated[AmountRequirement, Tag("amount")]
+    | Annotated[ConceptRequirement, Tag("concept")]
+    | Annotated[TimeRequirement, Tag("time")],
     Discriminator(_requirement_branch),
 ]
 
@@ -66,6 +86,10 @@ class TextCheck(Model):
     competency: CompetencyCode
     requires: list[Requirement] = Field(default_factory=list)
     forbids: list[str] = Field(default_factory=list)
+    #: What must not be said (phrases, concepts, dates…); said under a negation it does not count.
+    must_not_say: list[Requirement] = Field(default_factory=list)
+    #: The text must be written as sentences, not a bare list of values.
+    sentence: bool = False
     critical: bool = False
     because: Text
 
@@ -168,6 +192,8 @@ class MailCheck(_ToolCheck):
     subject_requires: list[Requirement] = Field(default_factory=list)
     body_requires: list[Requirement] = Field(default_factory=list)
     body_forbids: list[str] = Field(default_factory=list)
+    body_must_not_say: list[Requirement] = Field(default_factory=list)
+    body_sentence: bool = False
     attachments: list[Ident] = Field(default_factory=list)
 
 
