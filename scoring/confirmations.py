@@ -76,6 +76,8 @@ def unconfirmed(grille: Mapping[str, Any] | None, confirmations: Confirmations) 
 
 def regrade(grille: Mapping[str, Any], confirmations: Confirmations) -> dict[str, Any]:
     """The grille with confirmed texts counted: each competency that had some decided again under its rule."""
+    if any("criteria" in c for c in grille.get("competencies", ())):
+        return _regrade_criteria(grille, confirmations)
     from scoring.rubric import EffectiveRule
     from scoring.verdicts import Tally, aggregate, counts, decide
 
@@ -109,4 +111,39 @@ def regrade(grille: Mapping[str, Any], confirmations: Confirmations) -> dict[str
     result["activities"] = activities
     result["verdict"] = aggregate(a["verdict"] for a in activities)
     result["counts"] = counts(c["verdict"] for c in competencies)
+    return result
+
+
+#: What judging adds to an observation of a rubric-2 grille (taken off before judging it again).
+_JUDGED = ("criterion", "kind", "status", "stands_for")
+
+
+def _regrade_criteria(grille: Mapping[str, Any], confirmations: Confirmations) -> dict[str, Any]:
+    """A rubric-2 grille judged again with the confirmed texts counted, under the shipped rubric it was made with.
+
+    A grille made with a rubric that callsim does not ship (a centre's own file) is left as it is:
+    ``callsim rescore --rubric FILE`` with the confirmations applies them there.
+    """
+    from scoring.criteria_grille import criteria_competencies
+    from scoring.rubric_file import shipped_rubric_by_hash
+    from scoring.verdicts import aggregate, counts
+
+    rubric = shipped_rubric_by_hash(str(grille.get("rubric", {}).get("sha256", "")))
+    if rubric is None or not any(c.get("to_confirm") for c in grille.get("competencies", ())):
+        return dict(grille)
+    by_code: dict[str, list[tuple[int, int, dict[str, Any]]]] = {}
+    for competency in grille["competencies"]:
+        plain = [{k: v for k, v in e.items() if k not in _JUDGED} for e in competency.get("evidence", ())]
+        by_code[competency["code"]] = [(int(e["seq"]), i, e)
+                                       for i, e in enumerate(apply_confirmations(plain, confirmations))]
+    order = [s["id"] for s in grille.get("scenarios", ())]
+    result = dict(grille)
+    result["competencies"] = criteria_competencies(by_code, rubric, grille["session"]["mode"], order)
+    activities = []
+    for activity in grille.get("activities", ()):
+        verdicts = [c["verdict"] for c in result["competencies"] if c.get("activity") == activity.get("code")]
+        activities.append({**activity, "verdict": aggregate(verdicts), "counts": counts(verdicts)})
+    result["activities"] = activities
+    result["verdict"] = aggregate(a["verdict"] for a in activities)
+    result["counts"] = counts(c["verdict"] for c in result["competencies"])
     return result

@@ -41,6 +41,7 @@ def criteria_competencies(by_code: Mapping[str, list[tuple[int, int, dict[str, A
         judged = judge_competency(model, code, found, rule, aborted, order)
         counted = [e for e in found if e["status"] == "counted"]
         positive = sum(e["effect"] == "positive" for e in counted)
+        waiting = sum(e["status"] == "to_confirm" for e in found)
         _slim(found)
         competencies.append({
             "code": code, "activity": referentiel.competency(code).activity, "verdict": judged["verdict"],
@@ -49,6 +50,8 @@ def criteria_competencies(by_code: Mapping[str, list[tuple[int, int, dict[str, A
             "critical": sum(e["kind"] == "critical" and e["effect"] == "negative" for e in counted),
             "criteria": judged["criteria"], "contacts": judged["contacts"], "evidence": found,
         })
+        if waiting:  # typed texts the machine was unsure about: not counted until an assessor decides
+            competencies[-1]["to_confirm"] = waiting
     return competencies
 
 

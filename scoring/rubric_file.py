@@ -52,6 +52,15 @@ def shipped_rubric(major: str) -> LoadedRubric:
     return rubric_from_bytes(resource.read_bytes(), f"scoring/{name}")
 
 
+def shipped_rubric_by_hash(sha256: str) -> LoadedRubric | None:
+    """The shipped rubric whose file has this SHA-256 (the one a grille records), or None."""
+    for major in SHIPPED_RUBRICS:
+        rubric = shipped_rubric(major)
+        if rubric.sha256 == sha256:
+            return rubric
+    return None
+
+
 def rubric_from_bytes(raw: bytes, path: str) -> LoadedRubric:
     """Validate a rubric's bytes (``path`` is only shown in diagnostics)."""
     doc = read_yaml(raw, path)

@@ -286,13 +286,6 @@ class ReviewDesk(Accounts):
     def _now(self) -> str:
         return stamp(self.clock.now())
 
-
-def _require_scored(review: SessionReview) -> None:
-    if review.status == TO_SCORE:
-        raise SessionLocked(
-            f"La session {review.session_id} n'est pas encore notée : lancez d'abord « callsim score {review.session_id} ».",
-            f"Session {review.session_id} is not scored yet: run « callsim score {review.session_id} » first.")
-
     def confirm_text(self, session: str, evidence_seq: int, met: bool, reason: str | None, assessor: str, *,
                      rule: str | None = None) -> AuditEntry:
         """Decide a typed text the machine was unsure about: met or not; a reason when correcting its guess.
@@ -322,6 +315,13 @@ def _require_scored(review: SessionReview) -> None:
             return CONFIRM_TEXT, payload
 
         return self._act(assessor, session, decide)
+
+
+def _require_scored(review: SessionReview) -> None:
+    if review.status == TO_SCORE:
+        raise SessionLocked(
+            f"La session {review.session_id} n'est pas encore notée : lancez d'abord « callsim score {review.session_id} ».",
+            f"Session {review.session_id} is not scored yet: run « callsim score {review.session_id} » first.")
 
 
 def _require_open(review: SessionReview) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 
 import pytest
-from desk_support import PASSPHRASE, T_REVIEW, cheap_hasher
+from desk_support import TEST_KEYS, T_REVIEW, cheap_hasher, staff
 from scoring_support import practice, simulated
 
 from scoring.assessment.audit_store import MemoryAuditStore
@@ -48,8 +48,8 @@ def desk_and_target():
         journal.append(header.session_id, kind, payload, at)
     grille = score(journal.header(header.session_id), list(journal.events(header.session_id)), default_rubric())
     grilles.put([stored(grille)], "2026-01-05T18:00:00.000")
-    desk = ReviewDesk(journal, grilles, MemoryAuditStore(), ManualClock(T_REVIEW), hasher=cheap_hasher())
-    desk.add_assessor("Marie Dupont", PASSPHRASE)
+    desk = ReviewDesk(journal, grilles, MemoryAuditStore(), ManualClock(T_REVIEW), hasher=cheap_hasher(), keys=TEST_KEYS)
+    staff(desk, "Marie Dupont")
     return desk, header.session_id, target
 
 
