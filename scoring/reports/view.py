@@ -30,7 +30,7 @@ WORDS = {
         "assessor": "Évaluateur·rice", "jury": "Président·e du jury", "name": "Nom", "signature": "Signature",
         "signed_date": "Date", "verdicts_legend": "OK : compétence démontrée · NOK : non démontrée · NON OBSERVÉ : "
         "trop peu d'observations — à trancher par un évaluateur, jamais un OK implicite.",
-        "rubric_rule": "Règle appliquée", "annex": "Annexe — les preuves, compétence par compétence",
+        "receipt": "Reçu", "rubric_rule": "Règle appliquée", "annex": "Annexe — les preuves, compétence par compétence",
         "page": "page", "of": "sur", "scenario_files": "fichiers de scénario", "changed": "modifiés depuis la session",
         "counts": "{ok} OK · {nok} NOK · {not_observed} non observée(s)",
         "interruptions": "Interruptions", "interruption": "arrêt {stopped} → reprise {resumed} ({seconds} s{cause})",
@@ -53,7 +53,7 @@ WORDS = {
         "assessor": "Assessor", "jury": "Chair of the jury", "name": "Name", "signature": "Signature",
         "signed_date": "Date", "verdicts_legend": "OK: competency shown · NOK: not shown · NOT OBSERVED: too few "
         "observations — an assessor must decide, never an implicit OK.",
-        "rubric_rule": "Rule applied", "annex": "Annex — the evidence, competency by competency",
+        "receipt": "Receipt", "rubric_rule": "Rule applied", "annex": "Annex — the evidence, competency by competency",
         "page": "page", "of": "of", "scenario_files": "scenario files", "changed": "changed since the session",
         "counts": "{ok} OK · {nok} NOK · {not_observed} not observed",
         "interruptions": "Interruptions", "interruption": "stopped {stopped} → resumed {resumed} ({seconds} s{cause})",
@@ -211,7 +211,15 @@ def identity(grille: Mapping[str, Any], lang: str) -> list[tuple[str, str]]:
                          f"[{rubric['sha256'][:8]}] · {w['referentiel']} {grille['referentiel']['version']}")),
         ("Scénarios" if lang != "en" else "Scenarios", scenarios),
         (w["journal"], f"{journal['events']} {w['events']} · {w['head']} {journal['head'][:16]} · {source}"),
+        (w["receipt"], _receipt(journal["head"])),
     ] + _interruptions(s.get("interruptions") or (), w)
+
+
+def _receipt(head: str) -> str:
+    """The receipt code of the journal head the grille was computed from (as on the attendance sheet)."""
+    from simulator.journal.receipt import code_of
+
+    return code_of(head)
 
 
 def _interruptions(stops: Any, w: Mapping[str, str]) -> list[tuple[str, str]]:

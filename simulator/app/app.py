@@ -46,7 +46,8 @@ class CallsimApp(ExamLock, App):
 
     CSS_PATH = "callsim.tcss"
     TITLE = "callsim"
-    ENABLE_COMMAND_PALETTE = True
+    #: Textual's palette (Quit, Theme, Screenshot… in English) is a developer's tool, not a candidate's.
+    ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
         Binding("ctrl+q", "leave", N_("Quit"), priority=True),
         Binding("ctrl+c", "blocked", show=False, priority=True),

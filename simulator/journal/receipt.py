@@ -52,6 +52,18 @@ def checkpoint_codes(events: Iterable[Event]) -> list[tuple[int, str]]:
     return [(event.seq, code_of(event.hash)) for event in events if event.seq % CHECKPOINT == 0]
 
 
+def checkpoint_code(store: JournalStore, session_id: str, seq: int) -> tuple[int, str] | None:
+    """``(seq, code)`` of the last checkpoint (every 100th event) at or before ``seq``; None before the first.
+
+    A seat shows it as the épreuve goes, so the invigilator can copy it onto the attendance sheet.
+    """
+    at = seq // CHECKPOINT * CHECKPOINT
+    if at == 0:
+        return None
+    event = next(iter(store.events(session_id, after_seq=at - 1)), None)
+    return (at, code_of(event.hash)) if event is not None and event.seq == at else None
+
+
 def matching_seq(store: JournalStore, session_id: str, code: str) -> int | None:
     """The seq of the event whose hash the receipt was taken from (0: the header), else ``None``."""
     wanted = normalised_code(code)

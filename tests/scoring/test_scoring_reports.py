@@ -102,3 +102,14 @@ def test_every_report_shows_the_criteria_with_their_kind_per_contact_and_the_eve
     rows = {r["code"]: r for r in csv.DictReader(io.StringIO(render_text(grille, "csv")))}
     assert rows["01.09"]["criteria"].startswith("conduct accord-avant-conclusion: maison-lumiere-livraison : faute déjà comptée")
     assert "words accord-recapitule: maison-lumiere-livraison : non atteint" in rows["01.09"]["criteria"]
+
+
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_reports_carry_the_receipt_of_the_journal_they_were_computed_from(grille, fmt):
+    """The code an invigilator copied onto the attendance sheet is on the jury's page, for comparison."""
+    from simulator.journal.receipt import code_of, normalised_code
+
+    code = code_of(grille["journal"]["head"])
+    assert normalised_code(code) is not None
+    page = unescape(render_text(grille, fmt))
+    assert re.search(rf"Reçu\W[^\n]*{re.escape(code)}", page)

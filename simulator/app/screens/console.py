@@ -45,6 +45,7 @@ from simulator.engine.actions import (
 from simulator.engine.session import SessionError
 from simulator.engine.toolbox import ActionRefused
 from simulator.journal.errors import StoreWriteFailed
+from simulator.journal.receipt import CHECKPOINT, checkpoint_code
 from simulator.engine.views import ContactView
 
 #: How each phase of the contact is named in the title bar.
@@ -81,12 +82,15 @@ class ConsoleScreen(Screen):
         self.prompt_shown: tuple[str, int] | None = None
         #: The focus was in the tools before it moved (Shift+Tab out of a tool must not arm a reply).
         self._focus_was_in_tools = False
+        #: The checkpoint (event count // 100) whose receipt is shown.
+        self._checkpoint_shown = 0
 
     def compose(self) -> ComposeResult:
         t = self.app.t
         with Horizontal(id="console"):
             with Vertical(id="side"):
                 yield EpreuveClock(t("Time left"), id="clock")
+                yield Static("", id="checkpoint")
                 yield Static(t("Contacts"), classes="heading")
                 yield QueueList(id="queue")
             with Vertical(id="main"):
@@ -116,6 +120,17 @@ class ConsoleScreen(Screen):
         else:
             self.query_one(EpreuveClock).remaining = session.remaining_seconds()
 
+    def _show_checkpoint(self, session: Any) -> None:
+        """Every 100 events, the journal's receipt code for the invigilator's attendance sheet."""
+        if session.seq // CHECKPOINT == self._checkpoint_shown:
+            return
+        self._checkpoint_shown = session.seq // CHECKPOINT
+        found = checkpoint_code(session.store, session.session_id, session.seq) if session.store else None
+        line = self.query_one("#checkpoint", Static)
+        line.display = found is not None
+        if found is not None:
+            line.update(self.app.t("Receipt at event {seq}: {code}", seq=found[0], code=found[1]))
+
     def refresh_from_engine(self) -> None:
         app, t = self.app, self.app.t
         session = app.session
@@ -123,6 +138,7 @@ class ConsoleScreen(Screen):
             app.show_end()
             return
         self.query_one(EpreuveClock).remaining = session.remaining_seconds()
+        self._show_checkpoint(session)
         queue = self.query_one(QueueList)
         queue.show(session.queue(), t)
         previous, view = self.view, session.active_view()
