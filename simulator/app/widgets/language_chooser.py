@@ -39,27 +39,22 @@ class LanguageChooser(Widget, can_focus=True):
     #: The code of the chosen language (``fr``, ``nl``, ``en``).
     value: reactive[str] = reactive("", init=False)
 
-    class Changed(Message):
+    class _Language(Message):
+        """A message about the language shown (its ``value``), from ``chooser``."""
+
+        def __init__(self, chooser: LanguageChooser, value: str) -> None:
+            super().__init__()
+            self.chooser, self.value = chooser, value
+
+        @property
+        def control(self) -> LanguageChooser:
+            return self.chooser
+
+    class Changed(_Language):
         """Another language was chosen."""
 
-        def __init__(self, chooser: LanguageChooser, value: str) -> None:
-            super().__init__()
-            self.chooser, self.value = chooser, value
-
-        @property
-        def control(self) -> LanguageChooser:
-            return self.chooser
-
-    class Submitted(Message):
+    class Submitted(_Language):
         """Enter was pressed: the language shown is the one the candidate wants."""
-
-        def __init__(self, chooser: LanguageChooser, value: str) -> None:
-            super().__init__()
-            self.chooser, self.value = chooser, value
-
-        @property
-        def control(self) -> LanguageChooser:
-            return self.chooser
 
     def __init__(self, languages: Sequence[tuple[str, str]], value: str, **kwargs: object) -> None:
         """``languages`` are ``(name shown, code)`` pairs in the order the keys go through them."""
