@@ -14,7 +14,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -130,10 +130,11 @@ class SqliteTranscripts:
             envelope = _Envelope(session_id)
             for seq, at, type_, payload, prev_hash, digest in self._conn.execute(_EVENTS, (session_id,)):
                 link, this = prev_hash.decode("utf-8"), digest.decode("utf-8")
+                text = payload.decode("utf-8")  # the journal hashes text: bytes that are not UTF-8 cannot match
                 if seq != expected or link != prev or envelope.hash(prev_hash, seq, at, type_, payload) != this:
                     return None
-                events.append(Event(session_id, seq, at.decode("utf-8"), type_.decode("utf-8"), RawPayload(payload),
-                                    link, this))
+                events.append(_event(session_id, seq, at.decode("utf-8"), type_.decode("utf-8"), RawPayload(text),
+                                     link, this))
                 prev, expected = this, expected + 1
         except (ValueError, TypeError, AttributeError, sqlite3.Error):
             return None
@@ -171,13 +172,23 @@ class _Envelope:
     def hash(self, prev: bytes, seq: int, at: bytes, type_: bytes, payload: bytes) -> str:
         if type(seq) is not int or self._PLAIN.fullmatch(at + prev + type_) is None:
             raise ValueError("not a plain event")
-        payload.decode("utf-8")  # the journal hashes text: bytes that are not UTF-8 cannot match
         return hashlib.sha256(b"".join((b'{"at":"', at, b'","payload":', payload, b',"prev":"', prev, b'","seq":',
                                         str(seq).encode(), self.session, type_, b'"}'))).hexdigest()
 
 
+_EVENT_FIELDS = tuple(f.name for f in fields(Event))
+
+
+def _event(*values: Any) -> Event:
+    """``Event(*values)`` without the frozen dataclass's per-field ``object.__setattr__`` (a third of the
+    cost of reading an event); equal to it field for field."""
+    event = object.__new__(Event)
+    event.__dict__.update(zip(_EVENT_FIELDS, values))
+    return event
+
+
 class RawPayload(Mapping[str, Any]):
-    """An event payload kept as its canonical bytes and parsed on first use.
+    """An event payload kept as its canonical text and parsed on first use.
 
     Scoring needs every event's evidence and the conversation lines, not the tool results: these
     hints let it skip parsing an event that has neither (canonical JSON writes an empty list as
@@ -186,7 +197,7 @@ class RawPayload(Mapping[str, Any]):
 
     __slots__ = ("_data", "raw")
 
-    def __init__(self, raw: bytes) -> None:
+    def __init__(self, raw: str) -> None:
         self.raw = raw
         self._data: dict[str, Any] | None = None
 
@@ -212,11 +223,11 @@ class RawPayload(Mapping[str, Any]):
 
     @property
     def may_carry_evidence(self) -> bool:
-        return b'"evidence":[{' in self.raw
+        return '"evidence":[{' in self.raw
 
     @property
     def may_show_lines(self) -> bool:
-        return b',"lines":[],"node":' not in self.raw
+        return ',"lines":[],"node":' not in self.raw
 
 
 def envelope_hash(prev: str, session_id: str, seq: int, at: str, type_: str, payload: str) -> str:
