@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from scoring.criteria_grille import contact_order, criteria_competencies
+from scoring.fastjson import canonical
 from scoring.rubric import LoadedRubric
 from scoring.verdicts import Tally, aggregate, counts, decide
 from simulator.engine.interruptions import interruptions
@@ -22,13 +23,12 @@ from simulator.journal.canonical import header_hash
 from simulator.journal.events import Event, SessionHeader
 
 FORMAT = "grille/1"
-_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
 _ENDINGS = ("session_finished", "time_up")
 
 
 def grille_bytes(grille: Mapping[str, Any]) -> bytes:
     """Canonical JSON (sorted keys, no spaces, UTF-8): the stored and hashed form."""
-    return _ENCODER.encode(grille).encode("utf-8")
+    return canonical(grille)
 
 
 def grille_pretty(grille: Mapping[str, Any]) -> str:

@@ -75,16 +75,21 @@ def judge_competency(rubric: Lookups, code: str, found: Sequence[dict[str, Any]]
 
 def _judge_contact(code: str, contact: str, found: Sequence[dict[str, Any]], rule: EffectiveDecision,
                    abort_seq: int | None) -> dict[str, Any]:
-    counted = [e for e in found if e["status"] == "counted"]
     row: dict[str, Any] = {"contact": contact}
-    failed_critical = [e["seq"] for e in counted if e["kind"] == "critical" and e["effect"] == "negative"]
+    by_kind: dict[str, list[dict[str, Any]]] = {}
+    unsure = False
+    for entry in found:
+        if entry["status"] == "counted":
+            by_kind.setdefault(entry["kind"], []).append(entry)
+        elif entry["status"] == "to_confirm":
+            unsure = True
+    failed_critical = [e["seq"] for e in by_kind.get("critical", ()) if e["effect"] == "negative"]
     if failed_critical:
         return {**row, "verdict": NOK, "code": "critical", "seqs": failed_critical}
-    if not counted:
-        unsure = any(e["status"] == "to_confirm" for e in found)
+    if not by_kind:
         return {**row, "verdict": NOT_OBSERVED, "code": "to-confirm" if unsure else "unobserved", "seqs": []}
     for kind in KINDS[1:]:
-        items = [e for e in counted if e["kind"] == kind]
+        items = by_kind.get(kind)
         if items and not _meets(rule.requirement(kind), items):
             return {**row, "verdict": NOK, "code": kind,
                     "seqs": sorted({e["seq"] for e in items if e["effect"] == "negative"})}
@@ -94,7 +99,7 @@ def _judge_contact(code: str, contact: str, found: Sequence[dict[str, Any]], rul
 
 
 def _meets(requirement: str, items: Sequence[dict[str, Any]]) -> bool:
-    positive = sum(e["effect"] == "positive" for e in items)
+    positive = [e["effect"] for e in items].count("positive")
     if requirement == "all":
         return positive == len(items)
     if requirement == "most":  # a majority: a tie is not enough

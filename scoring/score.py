@@ -83,7 +83,7 @@ def rescore(header: SessionHeader, events: Iterable[Event], bundle: Any, rubric:
 def _carried(payload: Mapping[str, Any]) -> Any:
     """The evidence an event carries (a lazily parsed payload that cannot carry any is not parsed)."""
     raw = getattr(payload, "raw", None)
-    if raw is not None and b'"evidence":[{' not in raw:
+    if raw is not None and '"evidence":[{' not in raw:
         return ()
     return payload.get("evidence")
 

@@ -23,7 +23,8 @@ BENCHES: dict[str, Callable[[bool], dict | list[dict]]] = {
     "check": lambda quick: checker.bench_check(40 if quick else 200),
     "append": lambda quick: journal.bench_append(200 if quick else 2000),
     "resume": lambda quick: session.bench_resume(500 if quick else 5000),
-    # CALLSIM_BENCH_SCORING_N=10000 for the full target (the store is built first: a few minutes).
+    # 10,000 standard transcripts (the target's size: a 3.5 GB scratch journal, several minutes);
+    # CALLSIM_BENCH_SCORING_N for fewer
     "score": lambda quick: scoring.bench_score(scoring.default_n(quick)),
     # the candidate app: first screen vs a bare Textual app; latency and memory late vs early in one session
     "app-start": lambda quick: app.bench_first_screen(3 if quick else 5),

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from simulator.engine.announce import announces_transfer
+from simulator.engine.announce import remember_said
+from simulator.engine.confidential import told_third_party
 from simulator.engine.context import build_context, derive_seed
 from simulator.engine.criticals import abandoned, engine_criticals
 from simulator.engine.evaluation import TONE_COMPETENCY, TONE_EXPLANATION, ContactFacts, judge_text, judge_tool
@@ -51,6 +52,7 @@ class CallMemory:
     closed: bool = False
     closed_before_confirm: bool = False
     transfer_announced: bool = False
+    hold_announced: bool = False
     checked_expectations: set[str] = field(default_factory=set)
     final_checks_done: bool = False
 
@@ -189,7 +191,11 @@ class ContactRuntime:
         if not can(self.model, "hold"):
             raise refused("cannot-hold", "Impossible de mettre en attente maintenant.", "Cannot put on hold now.", "Nu kan niet in de wacht gezet worden.")
         self.model.hold()
-        return Step(lines=[Line("system", self._sys("on_hold"))])
+        step = Step(lines=[Line("system", self._sys("on_hold"))])
+        if not self.memory.hold_announced:
+            self._fire("ORD-HOLD-UNANNOUNCED", step)
+        self.memory.hold_announced = False  # a later hold needs its own warning
+        return step
 
     def resume(self) -> Step:
         self._need_phone()
@@ -324,8 +330,9 @@ class ContactRuntime:
             self._detach()
 
     def _leave(self, step: Step, said: str = "", act: str | None = None) -> None:
-        if said and self.phone and (act != "close" or announces_transfer(said)):  # see simulator.engine.announce
-            self.memory.transfer_announced = announces_transfer(said)
+        if said and self.phone:  # see simulator.engine.announce
+            remember_said(self.memory, said, act)
+        step.evidence += told_third_party(self, said)
         node = self.node
         for check in node.expect if node else ():
             marker = f"{self.node_id}/{check.id}"

@@ -9,7 +9,10 @@ At the end of a contact, two faults are looked for whatever the scenario says:
   service than the scenario's transfer check names, or a transfer where none was due);
 * ``ENG-DATA-TO-ANOTHER`` — personal data of another customer (phone, GSM, e-mail, IBAN of a
   record that is not the contact's) was given away: in what the candidate said or typed, or in a
-  mail or fax sent (a mail or fax fails 03.05; speech fails 01.02 inbound, 02.01 outbound).
+  mail or fax sent (a mail or fax fails 03.05; speech fails 01.02 inbound, 02.01 outbound);
+* ``ENG-SENSITIVE-TO-THIRD-PARTY`` — a debt or a medical matter the scenario declares
+  (``confidential``) told to a third party on the line, or mailed to another address
+  (``simulator.engine.confidential``).
 
 Each gives one critical negative observation, and only when the fault happened: journals of
 contacts without these faults do not change. Hanging up on the caller is the order rule
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from simulator.engine.confidential import mailed_third_party
 from simulator.engine.evidence import Evidence
 from simulator.scenario.models import checks as m
 
@@ -53,6 +57,7 @@ def engine_criticals(contact: Any) -> list[Evidence]:
     if transfer is not None:
         found.append(transfer)
     found += _data_to_another(contact)
+    found += mailed_third_party(contact)  # spoken disclosures are found as they are said
     return found
 
 

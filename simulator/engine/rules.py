@@ -123,6 +123,18 @@ RULES: tuple[OrderRule, ...] = (
         needs=frozenset({"services", "phone"}),
     ),
     OrderRule(
+        id="ORD-HOLD-UNANNOUNCED",
+        skill="find_files_or_script",
+        effect="negative",
+        critical=False,
+        explanation={
+            "fr": "L'appel a été mis en attente sans prévenir l'interlocuteur ni lui demander de patienter.",
+            "en": "The call was put on hold without telling the caller or asking them to wait.",
+            "nl": "De oproep werd in de wacht gezet zonder de beller te verwittigen of te vragen even te wachten.",
+        },
+        needs=frozenset({"phone"}),
+    ),
+    OrderRule(
         id="ORD-WRAP-UP-EMPTY",
         skill="record_information",
         effect="negative",

@@ -102,6 +102,10 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("ce critère éliminatoire ne peut jamais échouer", "Un éliminatoire doit pouvoir échouer : mettez « critical: true » sur une preuve négative, ou sur une vérification qui compte les échecs (« counts: both » ou « failure »), avec des exigences (« requires » / « forbids ») pour un texte."),
         "en": ("this critical can never fail", "A critical must be able to fail: put 'critical: true' on negative evidence, or on a check that counts failures ('counts: both' or 'failure'), with requirements ('requires' / 'forbids') for a text."),
     },
+    "confidential-cannot-fail": {
+        "fr": ("cette déclaration de confidentialité ne peut jamais échouer", "Aucun tiers n'est au bout du fil là où le candidat peut dire un des mots sensibles : indiquez qui décroche (« party: relative » sur le nœud, ou « on_the_line »), ou des mots (« words ») que ses réponses ou un texte tapé peuvent contenir."),
+        "en": ("this confidentiality declaration can never fail", "No third party is on the line where the candidate can say one of the sensitive words: say who picks up ('party: relative' on the node, or 'on_the_line'), or give words ('words') that its replies or a typed text can hold."),
+    },
     "dangling-goto": {
         "fr": ("le nœud « {target} » n'existe pas", "Corrigez la cible ou ajoutez un nœud « {target} » sous « nodes »."),
         "en": ("node '{target}' does not exist", "Fix the target or add a node '{target}' under 'nodes'."),

@@ -1,4 +1,5 @@
-"""Criticals every scenario gets from the engine: a record the contact did not concern, a caller transferred away."""
+"""Criticals every scenario gets from the engine: a record the contact did not concern, a caller transferred away,
+another person's data given away, a debt or a medical matter told to a third party."""
 
 from __future__ import annotations
 
@@ -54,3 +55,66 @@ def test_reading_another_customers_data_to_the_caller_is_a_critical_failure():
     found = engine_criticals(contact)
     assert [(e.rule, e.competency, e.positive, e.critical) for e in found] == [("ENG-DATA-TO-ANOTHER", "01.02", False, True)]
     assert f"({other['record_id']} " in found[0].explanation["fr"]
+
+
+INVOICE = REPO / "scenarios" / "outbound" / "webshop-relance-facture-impayee.yaml"
+TO_THE_RELATIVE = ["choose: composer", "choose: demander-titulaire"]
+
+
+def _invoice_plan(tmp_path: Path, steps: list[str]) -> list:
+    (tmp_path / INVOICE.name).write_bytes(INVOICE.read_bytes())
+    lines = "\n".join(f"      - {step}" for step in steps)
+    path = tmp_path / "essai.plans.yaml"
+    path.write_text(f"callsim: testplan/1\nscenario: {INVOICE.name}\nplans:\n  - id: essai\n    title: essai\n"
+                    f"    steps:\n{lines}\n    expect: {{}}\n", encoding="utf-8")
+    outcome = run_plan_file(path)
+    assert not outcome.diagnostics, outcome.diagnostics
+    return outcome.results[0].evidence
+
+
+def test_telling_a_relative_about_the_customers_debt_is_a_critical_failure():
+    plans = _plans("webshop-relance-facture-impayee")
+    assert _engine(plans["indiscretion-et-menaces"]) == [("ENG-SENSITIVE-TO-THIRD-PARTY", "02.05", False, True)]
+    assert _engine(plans["modele"]) == []
+
+
+def test_the_debt_can_be_discussed_with_the_customer_but_not_left_in_a_message_with_a_relative(tmp_path):
+    discreet = _invoice_plan(tmp_path, [*TO_THE_RELATIVE, "choose: discretion", "choose: verifier-identite", "choose: exposer-faits"])
+    assert _engine(discreet) == []
+    message = _invoice_plan(tmp_path, [*TO_THE_RELATIVE, "choose: message-detaille"])
+    found = [e for e in message if e.rule == "ENG-SENSITIVE-TO-THIRD-PARTY"]
+    assert [(e.competency, e.critical) for e in found] == [("02.05", True)]
+    assert "dette" in found[0].explanation["fr"] and "un proche" in found[0].explanation["fr"]
+
+
+def test_a_confidentiality_declaration_that_can_never_fail_is_refused(tmp_path):
+    from simulator.scenario.checker import check_paths
+
+    text = INVOICE.read_text(encoding="utf-8")
+    for party in ("    party: other          # quelqu'un décroche : rien ne dit encore que c'est le client\n",
+                  "    party: relative\n"):
+        text = text.replace(party, "")
+    path = tmp_path / INVOICE.name
+    path.write_text(text, encoding="utf-8")
+    assert ("error", "confidential-cannot-fail") in [(d.severity, d.code) for d in check_paths([path]).diagnostics]
+    assert "confidential-cannot-fail" not in [d.code for d in check_paths([INVOICE]).diagnostics]
+
+
+def test_mailing_the_debt_to_another_address_fails_03_05_and_to_the_customer_does_not():
+    from simulator.engine.confidential import mailed_third_party
+    from simulator.engine.toolbox import run_tool
+
+    contact = _contact("webshop-relance-facture-impayee")
+    rows = contact.box.customer_db.snapshot()["initial"]
+    target = next(r for r in rows if r["role"] == "target")
+    other = next(r for r in rows if r["role"] != "target" and r["email"] and r["email"] != target["email"])
+    invoice = contact.ctx.value("{{ refs.invoice }}")
+    body = f"Bonjour,\nVotre facture {invoice} reste impayée à ce jour.\nLe Comptoir du Vélo"
+    run_tool(contact.box, "mail", "send", {"to": target["email"], "subject": "Votre facture", "body": body})
+    assert mailed_third_party(contact) == []
+    run_tool(contact.box, "mail", "send", {"to": other["email"], "subject": "Rappel", "body": "Bonjour, un rappel."})
+    assert mailed_third_party(contact) == []
+    run_tool(contact.box, "mail", "send", {"to": other["email"], "subject": "Votre facture", "body": body})
+    found = mailed_third_party(contact)
+    assert [(e.rule, e.competency, e.positive, e.critical) for e in found] == \
+           [("ENG-SENSITIVE-TO-THIRD-PARTY", "03.05", False, True)]

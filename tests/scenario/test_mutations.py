@@ -171,7 +171,8 @@ REPLACEMENTS = [
          error_on_value("dangling-goto", "goto: fin"), warning_at("unreachable-node", "fini:")),
     # horaires (now unreachable) held the only check of 01.03: reachability says it cannot be observed.
     case("rename-node-with-three-incoming-gotos", "  horaires:\n", "  horaire:\n",
-         error_at("claimed-not-evidenced", '"01.03"'),
+         # what is left of 01.03 can only fail (a hold without warning the caller): never positive
+         error_at("never-positive", '"01.03"'),
          *(error_on_value("dangling-goto", "goto: horaires", n) for n in (1, 2, 3)),
          warning_at("unreachable-node", "horaire:"), warning_at("unreachable-node", "  fin:", skip=2)),
     case("misspell-the-start-node", "start: accueil", "start: acceuil",
@@ -191,7 +192,8 @@ REPLACEMENTS = [
     case("evidence-for-an-unknown-competency", '{competency: "01.01", effect: negative',
          '{competency: "04.02", effect: negative', error_on_value("unknown-competency", 'competency: "04.02"')),
     case("check-for-an-unknown-competency", 'competency: "01.03"', 'competency: "09.09"',
-         error_at("claimed-not-evidenced", '"01.03"'),  # its only check now names 09.09
+         # its only check now names 09.09: what is left of 01.03 can only fail (a hold without warning)
+         error_at("never-positive", '"01.03"'),
          error_on_value("unknown-competency", 'competency: "09.09"')),
     case("malformed-competency-code", '["01.01", "01.03"]', '["01.01", "1.3"]', error_at("invalid-value", '"1.3"')),
     *(case(f"boolean-written-{word}", "effect: negative,", f"effect: negative, critical: {word},",
@@ -283,7 +285,8 @@ def _duplicate_node(text):
 
 def _remove_the_only_evidence(text):
     mutated = drop_block(text, "    expect:")
-    return mutated, [errors(pos(mutated, '"01.03"'), "claimed-not-evidenced")]
+    # what is left of 01.03 can only fail (a hold without warning the caller)
+    return mutated, [errors(pos(mutated, '"01.03"'), "never-positive")]
 
 
 def _node_id_in_capitals(text):

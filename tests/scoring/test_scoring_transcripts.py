@@ -28,8 +28,8 @@ def test_fast_and_generic_readers_give_the_same_transcript_and_grille(journal):
         for session_id in ids:
             a, b = fast.verified(session_id), generic.verified(session_id)
             assert a.header == b.header
-            assert [(e.seq, e.at, e.type, dict(e.payload), e.prev_hash, e.hash) for e in a.events] == \
-                   [(e.seq, e.at, e.type, dict(e.payload), e.prev_hash, e.hash) for e in b.events]
+            assert [(e.session_id, e.seq, e.at, e.type, dict(e.payload), e.prev_hash, e.hash) for e in a.events] == \
+                   [(e.session_id, e.seq, e.at, e.type, dict(e.payload), e.prev_hash, e.hash) for e in b.events]
             fresh = fast.verified(session_id)
             assert grille_bytes(score(fresh.header, fresh.events, default_rubric())) == \
                    grille_bytes(score(b.header, b.events, default_rubric()))

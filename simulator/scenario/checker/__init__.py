@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from simulator.scenario.checker.competencies import check_competencies
+from simulator.scenario.checker.confidential import check_confidential
 from simulator.scenario.checker.context import FileContext
 from simulator.scenario.checker.coverage import check_epreuve
 from simulator.scenario.checker.graph import check_graph
@@ -60,6 +61,7 @@ def check_loaded(loaded: LoadedFile, cache: FileCache | None = None) -> LoadedFi
             check_competencies(scenario, ctx)
         check_texts(scenario, loaded.data, ctx)
         check_judging(scenario, ctx)
+        check_confidential(scenario, ctx)
     elif loaded.kind == "epreuve":
         check_epreuve(loaded, ctx, cache or FileCache())
     elif loaded.kind == "testplan":

@@ -64,6 +64,8 @@ class Node(Model):
 
     speaker: Speaker = "customer"
     say: Text | None = None
+    #: Who is on the line at this node (the scenario's ``confidential.on_the_line`` when unset).
+    party: Literal["customer", "relative", "colleague", "answering_machine", "other"] | None = None
     audience: Audience = "both"
     tools: list[ToolName] | None = None
     expect: list[ToolCheck] = Field(default_factory=list)

@@ -45,6 +45,28 @@ class WrapUp(Model):
     note_checks: list[TextCheck] = Field(default_factory=list)
 
 
+#: Who the candidate is talking to: the data subject (``customer``) or a third party.
+Party = Literal["customer", "relative", "colleague", "answering_machine", "other"]
+
+
+class SensitiveMatter(Model):
+    """A matter of the customer's that no third party may hear: a debt or a medical matter, and the
+    words (phrases or templated values, e.g. ``"{{ refs.invoice }}"``) that disclose it."""
+
+    kind: Literal["debt", "medical"]
+    words: list[str] = Field(min_length=1)
+
+
+class Confidential(Model):
+    """Who is on the line and what must not reach a third party (engine critical ``ENG-SENSITIVE-TO-THIRD-PARTY``)."""
+
+    #: Who is on the line at the nodes that do not say (``party`` on a node).
+    on_the_line: Party = "customer"
+    matters: list[SensitiveMatter] = Field(min_length=1)
+    #: The competency failed (default: 01.02 on an inbound contact, 02.01 on an outbound one).
+    competency: CompetencyCode | None = None
+
+
 class Scenario(Model):
     """One contact of an épreuve, written by a trainer."""
 
@@ -69,6 +91,7 @@ class Scenario(Model):
     nodes: dict[Ident, Node] = Field(min_length=1)
     checks: list[ToolCheck] = Field(default_factory=list)
     wrap_up: WrapUp | None = None
+    confidential: Confidential | None = None
 
     @model_validator(mode="after")
     def _found_by_references(self) -> Scenario:
