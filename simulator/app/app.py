@@ -28,6 +28,7 @@ from textual.widgets import Input
 from simulator.app.bindings import translate_bindings
 from simulator.app.exam_lock import ExamLock
 from simulator.app.i18n import LANGUAGES, N_, Translator
+from simulator.app.ready_marker import mark
 from simulator.app.screens.signin import SignInScreen
 from simulator.app.seat import SeatRequest
 
@@ -94,6 +95,7 @@ class CallsimApp(ExamLock, App):
 
     def start_loading(self) -> None:
         """Load the épreuve in a background thread (once; the sign-in screen asks when it is painted)."""
+        mark("frame")  # CALLSIM_READY_MARKER only: the sign-in screen's first frame is painted
         if self.bundle is None and not self._loading:
             self._loading = True
             threading.Thread(target=self._load, name="callsim-load-epreuve", daemon=True).start()
@@ -121,6 +123,7 @@ class CallsimApp(ExamLock, App):
         self.bundle = bundle
         self._offer_complete_languages()
         self.screen.post_message(BundleReady())
+        self.call_after_refresh(mark, "ready")
         if self._waiting_candidate is not None:
             candidate, self._waiting_candidate = self._waiting_candidate, None
             try:

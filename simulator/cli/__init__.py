@@ -40,15 +40,9 @@ COMMAND_MODULES = tuple(dict.fromkeys(module for module, _help in COMMANDS.value
 
 def version() -> str:
     """callsim's version as installed (package metadata), without importing the application."""
-    from importlib.metadata import PackageNotFoundError
-    from importlib.metadata import version as installed
+    from simulator import installed_version
 
-    try:
-        return installed("callsim")
-    except PackageNotFoundError:  # run from a source tree that was never installed
-        from simulator import __version__
-
-        return __version__
+    return installed_version()
 
 
 def _parser() -> tuple[argparse.ArgumentParser, Any]:
