@@ -105,15 +105,19 @@ class CallsimApp(ExamLock, App):
 
         try:
             bundle = (self.bundle_loader or load_epreuve)(self.request.epreuve)
-            import simulator.app.screens.console  # noqa: F401 — the engine, imported off the UI thread
         except Exception as exc:  # noqa: BLE001 — any failure is shown and ends the app cleanly
             bundle, error = None, exc
         else:
             error = None
         try:
-            self.call_from_thread(self._loaded, bundle, error)
+            self.call_from_thread(self._loaded, bundle, error)  # the title shows while the engine is imported
         except RuntimeError:  # the app ended meanwhile: nobody is waiting for the épreuve
-            pass
+            return
+        if error is None:
+            try:
+                import simulator.app.screens.console  # noqa: F401 — the engine, off the UI thread while the candidate types
+            except Exception:  # noqa: BLE001, S110 — opening the seat imports it again and reports the failure
+                pass
 
     def _loaded(self, bundle: Bundle | None, error: Exception | None) -> None:
         if error is not None:

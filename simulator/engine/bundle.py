@@ -5,10 +5,13 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from simulator.library import epreuve_files, find_epreuve
-from simulator.scenario.diagnostics import Diagnostic, has_errors
-from simulator.scenario.models import ContactEntry, Epreuve, Scenario
+
+if TYPE_CHECKING:  # the models (pydantic) are imported when an épreuve is loaded, not to name one
+    from simulator.scenario.diagnostics import Diagnostic
+    from simulator.scenario.models import Epreuve, Scenario
 
 
 class BundleError(Exception):
@@ -122,6 +125,7 @@ def _checked_bundle(path: str | Path) -> Bundle:
     from simulator.scenario.checker import FileCache  # the checker only when the cache has nothing
     from simulator.scenario.checker.coverage import resolve_contact
     from simulator.scenario.checker.languages import epreuve_languages
+    from simulator.scenario.diagnostics import has_errors
 
     cache = FileCache()
     loaded = cache.load(Path(path), str(path))
@@ -142,6 +146,7 @@ def single_scenario_bundle(path: str | Path) -> Bundle:
     """A one-contact practice épreuve around one scenario (the trainer's preview)."""
     from simulator.scenario.checker import FileCache
     from simulator.scenario.checker.languages import epreuve_languages
+    from simulator.scenario.models import ContactEntry, Epreuve
 
     cache = FileCache()
     loaded = cache.load(Path(path), str(path))
