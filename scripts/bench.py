@@ -29,7 +29,7 @@ BENCHES: dict[str, Callable[[bool], dict | list[dict]]] = {
     # (vs a bare Textual app's first frame), `--version`/`--help` (vs `python -c pass`); paired runs
     "app-start": lambda quick: startup.bench_startup(5 if quick else 9),
     # key press to painted frame late vs early in one long session; RSS over a 5-hour épreuve
-    "app-session": lambda quick: app.bench_long_session(500 if quick else 5000),
+    "app-session": lambda quick: app.bench_long_session(500, 2) if quick else app.bench_long_session(5000, 5),
 }
 
 
