@@ -5,7 +5,8 @@
   bare Textual app (one text and a footer) started through its own script on a pseudo-terminal.
   The app says when its frame is painted through ``CALLSIM_READY_MARKER`` (``simulator.app.ready_marker``).
 - **épreuve ready**: the same start until the practice épreuve is loaded and shown, with the
-  compiled-épreuve cache warm, then cold (an empty cache folder each time), versus the bare frame.
+  compiled-épreuve cache warm, then cold (an empty cache folder each time), versus the bare frame;
+  and cold versus no cache at all (what writing the entry costs).
 - **--version / --help**: ``python -m simulator --version`` (and ``--help``) versus ``python -c pass``.
 
 Each pair runs ours and the baseline one after the other, the order alternating; the ratio of each
@@ -151,6 +152,9 @@ def bench_startup(pairs: int = 5) -> list[dict[str, Any]]:
              **paired(cold, bare, pairs),
              "notes": "cold: an empty cache folder each time (the épreuve is parsed, checked and cached); "
                       "the target is the figure measured before the cache"},
+            {"name": "épreuve ready (cold cache) vs without the cache (CALLSIM_CACHE_DIR=off)", "target": 1.05,
+             **paired(cold, _practice("ready", CALLSIM_CACHE_DIR="off"), pairs),
+             "notes": "what filling the cache costs the first start"},
         ]
     python_pass = lambda: _command_time([sys.executable, "-c", "pass"])  # noqa: E731
     for flag in ("--version", "--help"):

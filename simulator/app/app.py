@@ -77,6 +77,9 @@ class CallsimApp(ExamLock, App):
         self.store: JournalStore | None = None
         self._waiting_candidate: str | None = None
         self._loading = False
+        #: Held by the loading thread while it imports the engine: a seat opened meanwhile waits for it
+        #: rather than importing the same modules at the same time.
+        self._engine_import = threading.Lock()
 
     @property
     def exam(self) -> bool:
@@ -114,10 +117,11 @@ class CallsimApp(ExamLock, App):
         except RuntimeError:  # the app ended meanwhile: nobody is waiting for the épreuve
             return
         if error is None:
-            try:
-                import simulator.app.screens.console  # noqa: F401 — the engine, off the UI thread while the candidate types
-            except Exception:  # noqa: BLE001, S110 — opening the seat imports it again and reports the failure
-                pass
+            with self._engine_import:
+                try:
+                    import simulator.app.screens.console  # noqa: F401 — the engine, while the candidate types
+                except Exception:  # noqa: BLE001, S110 — opening the seat imports it again and reports the failure
+                    pass
 
     def _loaded(self, bundle: Bundle | None, error: Exception | None) -> None:
         if error is not None:
@@ -184,6 +188,8 @@ class CallsimApp(ExamLock, App):
             self._waiting_candidate = candidate_id
             self.notify(self.t("Loading the épreuve…"), timeout=3)
             return
+        with self._engine_import:  # the loading thread may be importing the engine right now
+            pass
         from simulator.app.failures import seat_message
         from simulator.app.seat import OtherSeat, open_seat
         from simulator.engine.bundle import BundleError

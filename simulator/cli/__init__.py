@@ -75,6 +75,9 @@ def listing_parser() -> argparse.ArgumentParser:
 def _chosen_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     """Only the chosen command's module is imported; no command (or an unknown one): the listing."""
     chosen = next((arg for arg in argv if not arg.startswith("-")), None)
+    before = argv[:argv.index(chosen)] if chosen is not None else argv
+    if before:  # `callsim --help practice`: the options of callsim itself, which list every command
+        return listing_parser()
     if chosen in COMMANDS and COMMANDS[chosen][0] in COMMAND_MODULES:
         return build_parser((COMMANDS[chosen][0],))
     return listing_parser()
@@ -86,7 +89,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv == ["--version"]:  # the quickest answer: no parser at all
         print(f"callsim {version()}")
         return 0
-    parser = _chosen_parser(argv)
+    try:
+        parser = _chosen_parser(argv)  # imports the chosen command's module
+    except Exception as exc:  # noqa: BLE001 — a module that cannot be imported: no traceback either
+        return _unexpected(exc, argparse.Namespace(command=""))
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)

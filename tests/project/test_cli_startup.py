@@ -42,7 +42,7 @@ def _heavy(modules: list[str]) -> list[str]:
     return [m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY)]
 
 
-@pytest.mark.parametrize("argv", [["--version"], ["--help"], []])
+@pytest.mark.parametrize("argv", [["--version"], ["--help"], [], ["--help", "practice"]])
 def test_version_and_help_import_no_application_module(argv: list[str]) -> None:
     _out, modules = _imported_by(*argv)
     assert _heavy(modules) == []
@@ -94,3 +94,13 @@ def test_an_unknown_command_is_refused_with_the_list(capsys: pytest.CaptureFixtu
 def test_no_command_prints_the_list_and_fails(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([]) == 2
     assert "referentiel" in capsys.readouterr().err
+
+
+def test_a_command_module_that_cannot_be_imported_is_a_sentence_not_a_traceback(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("CALLSIM_LOG_DIR", str(tmp_path))
+    monkeypatch.setitem(COMMANDS, "referentiel", ("no_such_cmd", "afficher le référentiel"))
+    monkeypatch.setattr(simulator.cli, "COMMAND_MODULES", (*COMMAND_MODULES, "no_such_cmd"))
+    assert main(["referentiel"]) == simulator.cli.UNEXPECTED_EXIT
+    err = capsys.readouterr().err
+    assert "erreur inattendue" in err and "Traceback" not in err
