@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scripts.benchmarks import app, audit, checker, journal, scoring, session, understanding  # noqa: E402
+from scripts.benchmarks import app, audit, checker, journal, scoring, session, startup, understanding  # noqa: E402
 
 BENCHES: dict[str, Callable[[bool], dict | list[dict]]] = {
     "check": lambda quick: checker.bench_check(40 if quick else 200),
@@ -26,9 +26,11 @@ BENCHES: dict[str, Callable[[bool], dict | list[dict]]] = {
     # 10,000 standard transcripts (the target's size: a 3.5 GB scratch journal, several minutes);
     # CALLSIM_BENCH_SCORING_N for fewer
     "score": lambda quick: scoring.bench_score(scoring.default_n(quick)),
-    # the candidate app: first screen vs a bare Textual app; latency and memory late vs early in one session
-    "app-start": lambda quick: app.bench_first_screen(3 if quick else 5),
-    "app-session": lambda quick: app.bench_long_session(500 if quick else 5000),
+    # from outside, on a pseudo-terminal: `callsim practice` to its first frame and to the épreuve ready
+    # (vs a bare Textual app's first frame), `--version`/`--help` (vs `python -c pass`); paired runs
+    "app-start": lambda quick: startup.bench_startup(5 if quick else 9),
+    # key press to painted frame late vs early in one long session; RSS over a 5-hour épreuve
+    "app-session": lambda quick: app.bench_long_session(500, 2) if quick else app.bench_long_session(5000, 5),
     # the review desk re-verifies the audit log (chain and signatures) before reading it
     "audit": lambda quick: audit.bench_audit_verify(500 if quick else 5000),
     # a typed text judged by the understanding module: ≤ 5 ms median after start-up
@@ -53,11 +55,13 @@ def main(argv: list[str] | None = None) -> int:
     from rich.table import Table
 
     table = Table(title="callsim benchmarks (ratio = ours / baseline, same run)")
-    for column in ("measure", "ours (s)", "baseline (s)", "ratio", "target", ""):
+    for column in ("measure", "ours (s)", "baseline (s)", "ratio", "min ratio", "target", ""):
         table.add_column(column)
     for r in results:
         met = "✔" if r["ratio"] <= r["target"] else "✘"
-        table.add_row(r["name"], f"{r['ours_s']:.4f}", f"{r['baseline_s']:.4f}", f"{r['ratio']:.2f}×", f"≤ {r['target']}×", met)
+        least = f"{r['ratio_min']:.2f}×" if "ratio_min" in r else "—"
+        table.add_row(r["name"], f"{r['ours_s']:.4f}", f"{r['baseline_s']:.4f}", f"{r['ratio']:.2f}×", least,
+                      f"≤ {r['target']}×", met)
     Console().print(table)
     for r in results:
         if r.get("notes"):

@@ -27,6 +27,7 @@ from textual.widgets import Input
 
 from simulator.app.exam_lock import ExamLock
 from simulator.app.i18n import LANGUAGES, N_, Translator
+from simulator.app.ready_marker import mark
 from simulator.app.screens.signin import SignInScreen
 from simulator.app.seat import SeatRequest
 
@@ -76,6 +77,9 @@ class CallsimApp(ExamLock, App):
         self.store: JournalStore | None = None
         self._waiting_candidate: str | None = None
         self._loading = False
+        #: Held by the loading thread while it imports the engine: a seat opened meanwhile waits for it
+        #: rather than importing the same modules at the same time.
+        self._engine_import = threading.Lock()
 
     @property
     def exam(self) -> bool:
@@ -93,6 +97,7 @@ class CallsimApp(ExamLock, App):
 
     def start_loading(self) -> None:
         """Load the épreuve in a background thread (once; the sign-in screen asks when it is painted)."""
+        mark("frame")  # CALLSIM_READY_MARKER only: the sign-in screen's first frame is painted
         if self.bundle is None and not self._loading:
             self._loading = True
             threading.Thread(target=self._load, name="callsim-load-epreuve", daemon=True).start()
@@ -102,15 +107,20 @@ class CallsimApp(ExamLock, App):
 
         try:
             bundle = (self.bundle_loader or load_epreuve)(self.request.epreuve)
-            import simulator.app.screens.console  # noqa: F401 — the engine, imported off the UI thread
         except Exception as exc:  # noqa: BLE001 — any failure is shown and ends the app cleanly
             bundle, error = None, exc
         else:
             error = None
         try:
-            self.call_from_thread(self._loaded, bundle, error)
+            self.call_from_thread(self._loaded, bundle, error)  # the title shows while the engine is imported
         except RuntimeError:  # the app ended meanwhile: nobody is waiting for the épreuve
-            pass
+            return
+        if error is None:
+            with self._engine_import:
+                try:
+                    import simulator.app.screens.console  # noqa: F401 — the engine, while the candidate types
+                except Exception:  # noqa: BLE001, S110 — opening the seat imports it again and reports the failure
+                    pass
 
     def _loaded(self, bundle: Bundle | None, error: Exception | None) -> None:
         if error is not None:
@@ -120,6 +130,7 @@ class CallsimApp(ExamLock, App):
         self.bundle = bundle
         self._offer_complete_languages()
         self.screen.post_message(BundleReady())
+        self.call_after_refresh(mark, "ready")
         if self._waiting_candidate is not None:
             candidate, self._waiting_candidate = self._waiting_candidate, None
             try:
@@ -174,6 +185,8 @@ class CallsimApp(ExamLock, App):
             self._waiting_candidate = candidate_id
             self.notify(self.t("Loading the épreuve…"), timeout=3)
             return
+        with self._engine_import:  # the loading thread may be importing the engine right now
+            pass
         from simulator.app.failures import seat_message
         from simulator.app.seat import OtherSeat, open_seat
         from simulator.engine.bundle import BundleError

@@ -1,51 +1,101 @@
-"""The ``callsim`` command line: one sub-command module per group, registered here."""
+"""The ``callsim`` command line: one sub-command module per group, imported only when its command is chosen."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import Any
 
-from simulator import __version__
+#: Every sub-command: name → (module under ``simulator.cli`` exposing ``register(subparsers)``, help line).
+#: Only the chosen command's module is imported; ``callsim --help`` lists this table without importing
+#: any of them (``tests/project/test_cli_startup.py`` checks that each module registers what it says here).
+#: A new command or group is one line here (and its module's ``register``).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "referentiel": ("referentiel_cmd", "afficher les activités-clés et les compétences du référentiel"),
+    "scenario": ("scenario_cmd", "outils du formateur pour les fichiers de scénario"),
+    "epreuve": ("epreuve_cmd", "outils du formateur pour les épreuves"),
+    "exam": ("app_cmd", "passer l'épreuve d'examen (application du candidat)"),
+    "practice": ("app_cmd", "s'entraîner sur l'épreuve d'entraînement"),
+    "transcript": ("transcript_cmd", "vérifier, exporter ou lister les journaux de session"),
+    "simulate": ("simulate_cmd", "faire passer une épreuve à un candidat simulé (sans écran)"),
+    "score": ("score_cmd", "noter des sessions (grille OK / NOK par compétence)"),
+    "rescore": ("rescore_cmd", "renoter par rejeu (règles ou grille de notation modifiées)"),
+    "report": ("report_cmd", "afficher ou exporter la grille d'une session"),
+    "assessor": ("assessor_cmd", "comptes d'évaluateur (ajouter, lister)"),
+    "override": ("assessor_cmd", "changer le verdict d'une compétence, avec une raison écrite"),
+    "mark-reviewed": ("assessor_cmd", "marquer une session notée comme revue"),
+    "sign": ("assessor_cmd", "signer une session revue"),
+    "reopen": ("assessor_cmd", "rouvrir une session signée, avec une raison écrite"),
+    "confirm-text": ("assessor_cmd", "trancher un texte tapé dont la machine doute (raison exigée pour la corriger)"),
+    "audit": ("assessor_cmd", "vérifier ou afficher le journal d'audit"),
+    "sessions": ("assessor_cmd", "lister les sessions et leur statut de revue"),
+    "review": ("review_cmd", "revoir les sessions notées (application des évaluateurs)"),
+    "agreement": ("agreement_cmd", "accord entre évaluateurs et avec la notation automatique (κ de Cohen)"),
+    "export": ("export_cmd", "exporter des sessions revues (jsonl, xapi, csv, html)"),
+    "store": ("store_cmd", "créer ou mettre à niveau le magasin (administrateur)"),
+    "centre": ("centre_cmd", "sceller une journée d'épreuves, vérifier un sceau"),
+}
 
-#: Modules under ``simulator.cli`` that each expose ``register(subparsers)``.
-COMMAND_MODULES = (
-    "referentiel_cmd",
-    "scenario_cmd",
-    "epreuve_cmd",
-    "app_cmd",
-    "transcript_cmd",
-    "simulate_cmd",
-    "score_cmd",
-    "rescore_cmd",
-    "report_cmd",
-    "assessor_cmd",
-    "review_cmd",
-    "agreement_cmd",
-    "export_cmd",
-    "store_cmd",
-    "centre_cmd",
-)
+#: The command modules, in the order of the table (all of them are imported by ``build_parser()``).
+COMMAND_MODULES = tuple(dict.fromkeys(module for module, _help in COMMANDS.values()))
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Build the full argument parser with every sub-command registered."""
-    from importlib import import_module
+def version() -> str:
+    """callsim's version as installed (package metadata), without importing the application."""
+    from simulator import installed_version
 
+    return installed_version()
+
+
+def _parser() -> tuple[argparse.ArgumentParser, Any]:
     parser = argparse.ArgumentParser(
         prog="callsim",
         description="Simulateur de centre d'appels — épreuve « Opérateur call center ».",
     )
-    parser.add_argument("--version", action="version", version=f"callsim {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    parser.add_argument("--version", action="version", version=f"callsim {version()}")
+    return parser, parser.add_subparsers(dest="command", metavar="COMMAND")
+
+
+def build_parser(modules: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser with the commands of ``modules`` registered (default: every command module)."""
+    from importlib import import_module
+
+    parser, subparsers = _parser()
+    for name in COMMAND_MODULES if modules is None else modules:
         import_module(f"simulator.cli.{name}").register(subparsers)
     return parser
 
 
+def listing_parser() -> argparse.ArgumentParser:
+    """The parser that lists every command with its help line, importing none of their modules."""
+    parser, subparsers = _parser()
+    for name, (_module, help_line) in COMMANDS.items():
+        subparsers.add_parser(name, help=help_line)
+    return parser
+
+
+def _chosen_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
+    """Only the chosen command's module is imported; no command (or an unknown one): the listing."""
+    chosen = next((arg for arg in argv if not arg.startswith("-")), None)
+    before = argv[:argv.index(chosen)] if chosen is not None else argv
+    if before:  # `callsim --help practice`: the options of callsim itself, which list every command
+        return listing_parser()
+    if chosen in COMMANDS and COMMANDS[chosen][0] in COMMAND_MODULES:
+        return build_parser((COMMANDS[chosen][0],))
+    return listing_parser()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the process exit code."""
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv == ["--version"]:  # the quickest answer: no parser at all
+        print(f"callsim {version()}")
+        return 0
+    try:
+        parser = _chosen_parser(argv)  # imports the chosen command's module
+    except Exception as exc:  # noqa: BLE001 — a module that cannot be imported: no traceback either
+        return _unexpected(exc, argparse.Namespace(command=""))
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from simulator.library import epreuve_files, find_epreuve
-from simulator.scenario.checker import FileCache
-from simulator.scenario.checker.coverage import resolve_contact
-from simulator.scenario.checker.languages import epreuve_languages
-from simulator.scenario.diagnostics import Diagnostic, has_errors
-from simulator.scenario.models import ContactEntry, Epreuve, Scenario
+
+if TYPE_CHECKING:  # the models (pydantic) are imported when an épreuve is loaded, not to name one
+    from simulator.scenario.diagnostics import Diagnostic
+    from simulator.scenario.models import Epreuve, Scenario
 
 
 class BundleError(Exception):
@@ -99,7 +100,33 @@ def epreuve_path(name_or_path: str | Path) -> Path:
 
 
 def load_bundle(path: str | Path) -> Bundle:
-    """Load and fully check an épreuve file and its scenarios; raise BundleError on any error."""
+    """Load and fully check an épreuve file and its scenarios; raise BundleError on any error.
+
+    An épreuve checked before by this version of callsim, with the same bytes in every file, is
+    read back from the on-disk cache (``bundle_cache``) instead of being parsed and checked again.
+    """
+    from simulator.engine import bundle_cache
+
+    try:
+        raw = Path(path).read_bytes()
+    except OSError:  # the checker says what is wrong with it
+        return _checked_bundle(path)
+    cached = bundle_cache.read(path, raw)
+    if cached is not None:
+        return cached
+    bundle = _checked_bundle(path)
+    if bundle.sha256 == hashlib.sha256(raw).hexdigest():  # not changed while it was being checked
+        bundle_cache.write(bundle, raw)
+    return bundle
+
+
+def _checked_bundle(path: str | Path) -> Bundle:
+    """Parse and check the épreuve and its scenarios from their YAML (ruamel, with positions)."""
+    from simulator.scenario.checker import FileCache  # the checker only when the cache has nothing
+    from simulator.scenario.checker.coverage import resolve_contact
+    from simulator.scenario.checker.languages import epreuve_languages
+    from simulator.scenario.diagnostics import has_errors
+
     cache = FileCache()
     loaded = cache.load(Path(path), str(path))
     errors = [d for d in loaded.diagnostics if d.severity == "error"]
@@ -117,6 +144,10 @@ def load_bundle(path: str | Path) -> Bundle:
 
 def single_scenario_bundle(path: str | Path) -> Bundle:
     """A one-contact practice épreuve around one scenario (the trainer's preview)."""
+    from simulator.scenario.checker import FileCache
+    from simulator.scenario.checker.languages import epreuve_languages
+    from simulator.scenario.models import ContactEntry, Epreuve
+
     cache = FileCache()
     loaded = cache.load(Path(path), str(path))
     errors = [d for d in loaded.diagnostics if d.severity == "error"]

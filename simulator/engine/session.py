@@ -29,6 +29,7 @@ from typing import Any
 
 from simulator import __version__
 from simulator.engine.actions import Take, action_from_json
+from simulator.engine.arrivals import Arrivals
 from simulator.engine.bundle import Bundle, load_bundle, single_scenario_bundle
 from simulator.engine.clock import Clock, parse_stamp, stamp
 from simulator.engine.contact import ContactRuntime, Line, Step
@@ -115,6 +116,9 @@ class EpreuveSession:
         self.seq = 0
         self.timing = _Timing()
         self.state = _State(ContactTable(self._rebuild))
+        self._arrivals = Arrivals(bundle.contacts, fixed=bundle.epreuve.order == "fixed")
+        #: Each arrived contact's title in the candidate's language (it never changes once rendered).
+        self._titles: dict[str, str] = {}
         self.broken = False
         #: The event the store refused (type, payload, time), kept to be written again by ``retry_pending``.
         self.pending: tuple[str, dict[str, Any], datetime, bool] | None = None
@@ -235,7 +239,7 @@ class EpreuveSession:
         if elapsed >= self.time_limit_minutes * 60:
             self._record_time_up(now)
             return
-        for planned in self._due(elapsed):
+        for planned in self._arrivals.due(elapsed, self.state.contacts.phase):
             key = planned.scenario.id
             minute = int(elapsed // 60)
             self._record("contact_arrived", {"contact": key, "minute": minute}, now,
@@ -295,8 +299,10 @@ class EpreuveSession:
         contacts = self.state.contacts
         for key in self.state.arrived:
             scenario = contacts.scenario(key)
-            title = contacts.title(key, seed=self.header.seed, today=self.today, lang=self.header.language,
-                                   agent_name=self.agent_name)
+            title = self._titles.get(key)
+            if title is None:
+                title = self._titles[key] = contacts.title(key, seed=self.header.seed, today=self.today,
+                                                           lang=self.header.language, agent_name=self.agent_name)
             items.append(QueueItem(key, title, scenario.direction, scenario.medium, scenario.kind,
                                    contacts.phase(key).value, self.state.arrived_minute[key]))
         return items
@@ -326,6 +332,7 @@ class EpreuveSession:
         scenario = self.bundle.contact(key).scenario
         self.state.contacts[key] = DeferredContact(scenario) if deferred else self._new_runtime(scenario)
         self.state.arrived.append(key)
+        self._arrivals.arrived(key)
         self.state.arrived_minute[key] = minute
 
     def _apply_finished(self, reason: str, at: datetime) -> None:
@@ -463,27 +470,9 @@ class EpreuveSession:
 
     # -- helpers -----------------------------------------------------------------------------------
 
-    def _due(self, elapsed: float) -> list[Any]:
-        due = []
-        order = self.bundle.epreuve.order
-        for planned in self.bundle.contacts:
-            key = planned.scenario.id
-            if key in self.state.contacts:
-                continue
-            if elapsed < planned.at_minute * 60:
-                if order == "fixed":
-                    break
-                continue
-            if order == "fixed" and any(self.state.contacts.phase(k) is not Phase.ENDED for k in self.state.arrived):
-                break
-            due.append(planned)
-            if order == "fixed":
-                break
-        return due
-
     def _all_done(self) -> bool:
         contacts = self.state.contacts
-        return len(contacts) == len(self.bundle.contacts) and all(contacts.phase(k) is Phase.ENDED for k in contacts)
+        return len(contacts) == len(self.bundle.contacts) and not self._arrivals.any_open(contacts.phase)
 
 
 def _keep(contact: ContactRuntime, step: Step, seq: int) -> None:
