@@ -21,6 +21,7 @@ from simulator.policies.driver import play_epreuve
 from simulator.policies.ideal import IdealPolicy
 from simulator.review.screens.reason import ReasonDialog
 from simulator.review.screens.texts import TextsScreen
+from tests.assessment.desk_support import TEST_KEYS, staff
 from tests.review.review_support import ASSESSORS, PRACTICE, REVIEW_DAY, keys, make_app, open_session, screen_text, sign_in
 
 
@@ -45,9 +46,8 @@ def ironic_store(tmp_path):
                         "2026-01-09T08:00:00.000")
     light = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     with ReviewDesk(SqliteJournalStore(path), SqliteGrilleStore(path), SqliteAuditStore(path),
-                    ManualClock(REVIEW_DAY), hasher=light) as desk:
-        for name, passphrase in ASSESSORS.items():
-            desk.add_assessor(name, passphrase)
+                    ManualClock(REVIEW_DAY), hasher=light, keys=TEST_KEYS) as desk:
+        staff(desk, *ASSESSORS, passphrases=ASSESSORS)
     return path, sid
 
 

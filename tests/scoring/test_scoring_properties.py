@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from scoring_support import practice, simulated, verdicts
+from tests.scoring.scoring_support import practice, simulated, verdicts
 
 from scoring.grille import grille_bytes
 from scoring.rubric import EffectiveRule
