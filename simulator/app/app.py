@@ -234,14 +234,17 @@ class CallsimApp(ExamLock, App):
 
 def create_app(request: SeatRequest, *, clock: Clock, store_path: Path | None = None,
                store_factory: Callable[[], JournalStore] | None = None, invigilator_code: str = "",
-               bundle: Bundle | None = None, handle_signals: bool = False) -> CallsimApp:
+               bundle: Bundle | None = None, handle_signals: bool = False,
+               bundle_loader: Callable[[str], Bundle] | None = None,
+               monotonic: Callable[[], float] | None = None) -> CallsimApp:
     """The app factory used by ``callsim exam`` / ``callsim practice``, the tests and the scripts.
 
     Without ``bundle`` the épreuve named in ``request`` is loaded in the background after the
-    first screen is shown. ``handle_signals`` (the command line) journals SIGTERM and SIGHUP.
+    first screen is shown (by ``bundle_loader`` when given). ``handle_signals`` (the command line)
+    journals SIGTERM and SIGHUP; ``monotonic`` is the invigilator lock's clock (tests freeze it).
     """
     from simulator.app.seat import open_store
 
     factory = store_factory or (lambda: open_store(store_path or request.store_path))
     return CallsimApp(request, store_factory=factory, clock=clock, invigilator_code=invigilator_code, bundle=bundle,
-                      handle_signals=handle_signals)
+                      bundle_loader=bundle_loader, handle_signals=handle_signals, monotonic=monotonic)

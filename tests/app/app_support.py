@@ -9,7 +9,7 @@ from datetime import datetime
 from functools import cache
 from pathlib import Path
 
-from simulator.app.app import CallsimApp
+from simulator.app.app import CallsimApp, create_app
 from simulator.app.seat import SeatRequest
 from simulator.engine.bundle import Bundle, load_bundle
 from simulator.engine.clock import ManualClock
@@ -27,7 +27,7 @@ def make_app(*, mode: str = "practice", lang: str = "fr", store: MemoryJournalSt
     if mode != bundle.epreuve.mode:
         bundle = dataclasses.replace(bundle, epreuve=bundle.epreuve.model_copy(update={"mode": mode}))
     store = store if store is not None else MemoryJournalStore()
-    return CallsimApp(SeatRequest(candidate, str(PRACTICE), 7, lang), store_factory=lambda: store,
+    return create_app(SeatRequest(candidate, str(PRACTICE), 7, lang), store_factory=lambda: store,
                       clock=clock or ManualClock(datetime(2026, 3, 2, 9, 0)), invigilator_code=INVIGILATOR,
                       bundle=bundle)
 

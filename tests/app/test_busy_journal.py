@@ -16,7 +16,7 @@ from datetime import datetime
 
 import pytest
 
-from simulator.app.app import CallsimApp
+from simulator.app.app import CallsimApp, create_app
 from simulator.app.failures import FAILURE_EXIT
 from simulator.app.screens.console import ConsoleScreen
 from simulator.app.screens.saving import SavingScreen
@@ -30,7 +30,7 @@ from tests.app.app_support import INVIGILATOR, PRACTICE, practice_bundle, screen
 def _app(path) -> CallsimApp:
     bundle = practice_bundle()
     bundle = dataclasses.replace(bundle, epreuve=bundle.epreuve.model_copy(update={"mode": "exam"}))
-    return CallsimApp(SeatRequest("C-0099", str(PRACTICE), 7, "fr", path),
+    return create_app(SeatRequest("C-0099", str(PRACTICE), 7, "fr", path),
                       store_factory=lambda: SqliteJournalStore(path, timeout=0.05),
                       clock=ManualClock(datetime(2026, 3, 2, 9, 0)), invigilator_code=INVIGILATOR, bundle=bundle)
 

@@ -58,6 +58,7 @@ def _wait(condition, what: str, process: subprocess.Popen, master: int) -> None:
     raise AssertionError(f"timed out waiting for {what}")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM, signal.SIGINT], ids=["SIGHUP", "SIGTERM", "SIGINT"])
 def test_a_hung_up_exam_resumes_at_the_same_contact(tmp_path, sig):
     store = tmp_path / "centre.sqlite3"

@@ -6,6 +6,7 @@ those a candidate can reach, except Ctrl+Q (quitting is tested elsewhere) and Ct
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +19,7 @@ KEYS = ["f1", "f2", "f3", "f4", "f5", "f6", "f7", "shift+f7", "f8", "f9", "f10",
         "1", "2", "3", "4", "5", "a", "z", "é", "0", "ctrl+a", "ctrl+k", "ctrl+c", "ctrl+z"]
 
 
+@pytest.mark.slow
 @settings(max_examples=3, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck))
 @given(storm=st.lists(st.sampled_from(KEYS), min_size=20, max_size=40), size=st.sampled_from([(80, 24), (120, 40)]))
 async def test_a_key_storm_never_crashes_and_the_journal_verifies(storm, size):

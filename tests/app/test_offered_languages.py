@@ -6,7 +6,7 @@ import threading
 from datetime import datetime
 from functools import cache
 
-from simulator.app.app import CallsimApp
+from simulator.app.app import CallsimApp, create_app
 from simulator.app.screens.signin import SignInScreen
 from simulator.app.seat import SeatRequest
 from simulator.engine.bundle import Bundle, load_bundle
@@ -27,7 +27,7 @@ def _app(bundle: Bundle | None, lang: str, release: threading.Event | None = Non
         assert release is not None and release.wait(10)
         return standard_bundle()
 
-    return CallsimApp(SeatRequest("", str(STANDARD), 7, lang), store_factory=MemoryJournalStore,
+    return create_app(SeatRequest("", str(STANDARD), 7, lang), store_factory=MemoryJournalStore,
                       clock=ManualClock(datetime(2026, 3, 2, 9, 0)), bundle=bundle, bundle_loader=loader)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from simulator.app.app import CallsimApp
+from simulator.app.app import create_app
 from simulator.app.screens.console import ConsoleScreen
 from simulator.app.screens.signin import SignInScreen
 from simulator.app.seat import SeatRequest
@@ -85,7 +85,7 @@ async def test_the_start_button_asks_for_the_number_first_then_opens_the_seat():
 
 
 async def test_the_epreuve_title_and_its_rules_appear_once_loaded_in_the_background():
-    app = CallsimApp(SeatRequest("", str(PRACTICE), 7, "fr"), store_factory=MemoryJournalStore,
+    app = create_app(SeatRequest("", str(PRACTICE), 7, "fr"), store_factory=MemoryJournalStore,
                      clock=ManualClock(datetime(2026, 3, 2, 9, 0)), bundle_loader=lambda _name: practice_bundle())
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(50):

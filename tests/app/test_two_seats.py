@@ -13,7 +13,7 @@ from datetime import datetime
 
 from textual.widgets import Input
 
-from simulator.app.app import CallsimApp
+from simulator.app.app import CallsimApp, create_app
 from simulator.app.screens.console import ConsoleScreen
 from simulator.app.screens.invigilator import InvigilatorScreen
 from simulator.app.screens.signin import SignInScreen
@@ -28,7 +28,7 @@ START = datetime(2026, 3, 2, 9, 0)
 def _seat(seat: str, candidate: str, path, mode: str = "exam") -> CallsimApp:
     bundle = practice_bundle()
     bundle = dataclasses.replace(bundle, epreuve=bundle.epreuve.model_copy(update={"mode": mode}))
-    return CallsimApp(SeatRequest(candidate, str(PRACTICE), 7, "fr", path, seat),
+    return create_app(SeatRequest(candidate, str(PRACTICE), 7, "fr", path, seat),
                       store_factory=lambda: SqliteJournalStore(path), clock=ManualClock(START),
                       invigilator_code=INVIGILATOR, bundle=bundle, monotonic=lambda: 0.0)
 

@@ -42,6 +42,7 @@ def _interface_ids() -> tuple[str, ...]:
     return tuple(sorted(m for m in _ids_in_source() if len(m) >= 8 and not m.isupper() and "{" not in m))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["fr", "nl"])
 async def test_the_whole_practice_epreuve_with_the_keyboard_at_80x24(lang):
     store = MemoryJournalStore()

@@ -6,15 +6,12 @@ import atexit
 import functools
 import shutil
 import sqlite3
-import sys
 import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scoring"))
-
-from scoring_support import practice, simulated, simulated_grille
+from tests.scoring.scoring_support import practice, simulated, simulated_grille
 
 from scoring.assessment.audit_store import SCHEMA, MemoryAuditStore
 from scoring.assessment.desk import ReviewDesk

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from desk_support import PASSPHRASE
+from tests.assessment.desk_support import PASSPHRASE
 
 from scoring.assessment.model import (
     MARK_REVIEWED,

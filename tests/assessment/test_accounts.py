@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from argon2 import PasswordHasher
-from desk_support import ADMIN, PASSPHRASE, T_REVIEW, TEST_KEYS, memory_desk, sqlite_desk, sqlite_store
+from tests.assessment.desk_support import ADMIN, PASSPHRASE, T_REVIEW, TEST_KEYS, memory_desk, sqlite_desk, sqlite_store
 
 from scoring.assessment.model import (
     ASSESSOR_ADDED,

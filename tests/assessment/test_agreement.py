@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from review_samples import reviewed, scored
+from tests.assessment.review_samples import reviewed, scored
 
 from scoring.assessment.agreement import (
     AUTOMATIC,

@@ -7,7 +7,7 @@ import io
 import json
 
 import pytest
-from review_samples import desk, quiet_main, scored_store
+from tests.assessment.review_samples import desk, quiet_main, scored_store
 
 from scoring.assessment.agreement import agreement_report
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from desk_support import PASSPHRASE, sqlite_desk, sqlite_store
+from tests.assessment.desk_support import PASSPHRASE, sqlite_desk, sqlite_store
 
 from simulator.cli import main
 

@@ -8,7 +8,7 @@ import multiprocessing
 import sqlite3
 
 import pytest
-from desk_support import PASSPHRASE, memory_desk, sqlite_desk, sqlite_store
+from tests.assessment.desk_support import PASSPHRASE, memory_desk, sqlite_desk, sqlite_store
 
 from scoring.assessment.audit_store import (
     GENESIS,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from desk_support import bare_desk, sqlite_desk, sqlite_store, tamper_audit
+from tests.assessment.desk_support import bare_desk, sqlite_desk, sqlite_store, tamper_audit
 
 from scoring.assessment.audit_store import entry_hash
 from simulator.cli import main

@@ -6,8 +6,8 @@ from __future__ import annotations
 import copy
 
 import pytest
-from desk_support import TEST_KEYS, T_REVIEW, cheap_hasher, staff
-from scoring_support import practice, simulated
+from tests.assessment.desk_support import TEST_KEYS, T_REVIEW, cheap_hasher, staff
+from tests.scoring.scoring_support import practice, simulated
 
 from scoring.assessment.audit_store import MemoryAuditStore
 from scoring.assessment.desk import ReviewDesk

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from desk_support import memory_desk
+from tests.assessment.desk_support import memory_desk
 
 from scoring.assessment.model import (
     OVERRIDE,

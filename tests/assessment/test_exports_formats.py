@@ -9,7 +9,7 @@ import re
 from html import unescape
 
 import pytest
-from review_samples import reviewed, scored
+from tests.assessment.review_samples import reviewed, scored
 
 from scoring.assessment.model import pseudonym
 from scoring.exports import FORMATS, Exported, export_many, export_one

@@ -8,7 +8,7 @@ import uuid
 from datetime import datetime, timedelta
 
 import pytest
-from review_samples import reviewed, scored
+from tests.assessment.review_samples import reviewed, scored
 
 from scoring.assessment.model import pseudonym
 from scoring.exports.belgian_time import with_offset

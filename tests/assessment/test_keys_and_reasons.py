@@ -6,7 +6,7 @@ import json
 import stat
 
 import pytest
-from desk_support import ADMIN, PASSPHRASE, memory_desk
+from tests.assessment.desk_support import ADMIN, PASSPHRASE, memory_desk
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

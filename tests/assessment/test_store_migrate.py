@@ -11,7 +11,7 @@ import json
 import sqlite3
 
 import pytest
-from desk_support import PASSPHRASE, bare_desk, cheap_hasher, sqlite_store
+from tests.assessment.desk_support import PASSPHRASE, bare_desk, cheap_hasher, sqlite_store
 
 from scoring.assessment.audit_store import GENESIS, entry_hash
 from scoring.assessment.model import NeedsMigration

@@ -28,7 +28,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from desk_support import ADMIN, PASSPHRASE, bare_desk, cheap_hasher, resolve_not_observed, sqlite_desk, sqlite_store
+from tests.assessment.desk_support import ADMIN, PASSPHRASE, bare_desk, cheap_hasher, resolve_not_observed, sqlite_desk, sqlite_store
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

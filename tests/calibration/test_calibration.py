@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 
 import pytest
-from calibration_support import golden_files, jury_verdicts, load, scorer_verdicts
+from tests.calibration.calibration_support import golden_files, jury_verdicts, load, scorer_verdicts
 
 from scoring.assessment.agreement import cohen_kappa, observed_agreement
 from simulator.referentiel import get_referentiel
@@ -38,6 +38,7 @@ def test_the_calibration_set_covers_the_jury_profiles_over_several_scenarios():
             assert item["verdict"] in ("ok", "nok", "not_observed") and item["reason"].strip(), code
 
 
+@pytest.mark.slow
 def test_the_scorer_agrees_with_the_jury():
     pairs = [(jury, scorer) for _s, _c, jury, scorer in _pairs()]
     disagreements = [f"{s} {c}: jury {j}, scorer {a}" for s, c, j, a in _pairs() if j != a]

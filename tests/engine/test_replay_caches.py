@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from faker import Faker
 
-from session_support import (
+from tests.engine.session_support import (
     CANDIDATE,
     OTHER_SEED,
     REPO,

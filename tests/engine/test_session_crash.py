@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from session_support import (
+from tests.engine.session_support import (
     STEP_SECONDS,
     Script,
     action_count,
@@ -61,7 +61,7 @@ from simulator.journal.events import Event
 from simulator.journal.sqlite_store import SqliteJournalStore
 from simulator.journal.verify import verify_session
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork and SIGKILL")
+pytestmark = [pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork and SIGKILL"), pytest.mark.slow]
 
 DOWNTIME = timedelta(minutes=10)
 #: Trials per case (50 in all; the four-contact practice épreuve's are skipped if it is not valid).

@@ -14,7 +14,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from session_support import (
+from tests.engine.session_support import (
     REPO,
     SCENARIO_PATH,
     contact_state,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from session_support import (
+from tests.engine.session_support import (
     OTHER_SEED,
     REPO,
     SCENARIO_PATH,

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from session_support import (
+from tests.engine.session_support import (
     SCENARIO_PATH,
     Script,
     action_count,

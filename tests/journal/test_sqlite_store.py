@@ -319,20 +319,20 @@ def test_claim_is_exclusive_across_processes(
     store: SqliteJournalStore, db_path: Path, how: str
 ) -> None:
     header = fill(store)
-    holder = _start_holder(db_path, header.session_id)
-    try:
-        with pytest.raises(SessionInUse) as caught, store.claim(header.session_id, "poste-9"):
-            pass
-        message = str(caught.value)
-        assert header.session_id in message
-        assert "déjà ouverte" in message and "already open" in message
-        assert "poste-7" in caught.value.holder
-    finally:
-        if how == "kill":
-            holder.send_signal(signal.SIGKILL)
-        else:
-            holder.communicate("\n", timeout=30)
-        holder.wait(timeout=30)
+    with _start_holder(db_path, header.session_id) as holder:  # its pipes are closed on the way out
+        try:
+            with pytest.raises(SessionInUse) as caught, store.claim(header.session_id, "poste-9"):
+                pass
+            message = str(caught.value)
+            assert header.session_id in message
+            assert "déjà ouverte" in message and "already open" in message
+            assert "poste-7" in caught.value.holder
+        finally:
+            if how == "kill":
+                holder.send_signal(signal.SIGKILL)
+            else:
+                holder.communicate("\n", timeout=30)
+            holder.wait(timeout=30)
     with store.claim(header.session_id, "poste-9") as claim:
         assert claim.owner == "poste-9"
     lock_file = db_path.with_name(db_path.name + ".locks") / f"{header.session_id}.lock"

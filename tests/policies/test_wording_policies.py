@@ -3,14 +3,9 @@ rude or refusing sentences) on the practice épreuve: a reader of meaning tells 
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scoring"))
-
-from scoring_support import practice, simulated, simulated_grille, verdicts  # noqa: E402
+from tests.scoring.scoring_support import practice, simulated, simulated_grille, verdicts
 
 
 def _typed_text_codes(grille):

@@ -9,15 +9,13 @@ from __future__ import annotations
 import html
 import re
 import shutil
-import sys
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from argon2 import PasswordHasher
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "assessment"))
-from desk_support import TEST_KEYS, staff  # noqa: E402 - the shared way tests register assessors
+from tests.assessment.desk_support import TEST_KEYS, staff  # the shared way tests register assessors
 
 from scoring.assessment.audit_store import SqliteAuditStore
 from scoring.assessment.desk import ReviewDesk

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from simulator.cli import build_parser, main
 from simulator.cli.review_cmd import run_review
+
+#: The child processes import this source tree, whatever folder the tests were started from.
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_review_is_a_command_with_store_language_and_blind_mode():
@@ -39,5 +43,5 @@ def test_the_candidate_app_never_loads_the_review_app():
     """No key, command or screen of the candidate app can reach review: it does not even import it."""
     code = ("import sys, simulator.app.app, simulator.app.screens.console, simulator.cli.app_cmd; "
             "print(sorted(m for m in sys.modules if m.startswith(('simulator.review', 'scoring.assessment'))))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from scoring.assessment.model import REVIEWED, SCORED, SIGNED
 from simulator.review.screens.audit import AuditScreen
 from simulator.review.screens.confirm import ConfirmScreen
@@ -82,6 +84,7 @@ async def test_sign_in_then_list_and_filter_the_sessions(review_store):
         assert "Date invalide : « 2026-13-40 » (attendu : AAAA-MM-JJ)." in screen_text(app)
 
 
+@pytest.mark.slow
 async def test_override_review_sign_and_reopen_through_the_keyboard(review_store):
     store, played = review_store
     session_id = _played(played, "CAND-4408").session_id

@@ -116,6 +116,7 @@ def test_no_path_checks_the_scenarios_folder_of_the_current_directory(capsys, tm
     assert code == 0 and "1 fichier(s) vérifié(s)" in err
 
 
+@pytest.mark.slow
 def test_no_path_and_no_scenarios_folder_checks_the_library_from_any_folder(capsys, tmp_path, monkeypatch):
     """Regression: from a folder without scenarios/, the check said « scenarios: introuvable »."""
     from simulator.library import bundled_folder

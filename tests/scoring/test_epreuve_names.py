@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from scoring_support import EPREUVES
+from tests.scoring.scoring_support import EPREUVES
 
 from scoring.bundles import epreuve_file
 from scoring.score import ScoringError

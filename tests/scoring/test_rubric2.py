@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from scoring_support import EPREUVES, simulated_grille
+from tests.scoring.scoring_support import EPREUVES, simulated_grille
 
 from scoring.criteria_grille import criteria_competencies
 from scoring.rubric_file import RubricError, default_rubric, rubric_from_bytes, shipped_rubric

@@ -7,7 +7,7 @@ import io
 import json
 
 import pytest
-from scoring_support import CONFIRM_CODES, REPO, bundle, covered, practice, tamper
+from tests.scoring.scoring_support import CONFIRM_CODES, REPO, bundle, covered, practice, tamper
 
 from scoring.storage import SqliteGrilleStore
 from simulator.cli import main

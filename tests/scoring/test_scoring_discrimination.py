@@ -12,7 +12,7 @@ Runs on every shipped épreuve present (the practice épreuve, and the standard 
 from __future__ import annotations
 
 import pytest
-from scoring_support import (
+from tests.scoring.scoring_support import (
     CONFIRM_CODES,
     bundle,
     covered,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from scoring_support import GOLDEN, REPO
+from tests.scoring.scoring_support import GOLDEN, REPO
 
 from scoring.bundles import load_epreuve
 from scoring.grille import grille_pretty

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scoring_support import REPO
+from tests.scoring.scoring_support import REPO
 
 import scoring
 

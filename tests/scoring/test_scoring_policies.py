@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from scoring_support import practice, simulated
+from tests.scoring.scoring_support import practice, simulated
 
 from simulator.policies.registry import POLICY_NAMES, policy_factory
 

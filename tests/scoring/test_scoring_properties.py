@@ -6,9 +6,10 @@ import copy
 import random
 from dataclasses import replace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from scoring_support import practice, simulated, verdicts
+from tests.scoring.scoring_support import practice, simulated, verdicts
 
 from scoring.grille import grille_bytes
 from scoring.rubric import EffectiveRule
@@ -64,6 +65,7 @@ def test_playing_the_contacts_in_another_order_does_not_change_the_verdicts(orde
 _evidence = st.lists(st.tuples(st.sampled_from(CODES[:6]), st.booleans(), st.booleans()), max_size=30)
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(_evidence, st.randoms(use_true_random=False))
 def test_verdicts_do_not_depend_on_how_evidence_is_spread_over_events(items, rng):

@@ -10,7 +10,7 @@ from html import unescape
 
 import pytest
 from rich.console import Console
-from scoring_support import practice, simulated_grille
+from tests.scoring.scoring_support import practice, simulated_grille
 
 from scoring.grille import grille_pretty
 from scoring.reports import FORMATS, render_text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from scoring_support import practice, simulated, sqlite_journal
+from tests.scoring.scoring_support import practice, simulated, sqlite_journal
 
 from scoring.rubric_file import default_rubric
 from scoring.score import score

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from scoring_support import sqlite_journal, tamper
+from tests.scoring.scoring_support import sqlite_journal, tamper
 
 from scoring.batch import Job, score_session
 from scoring.grille import grille_bytes

@@ -15,16 +15,13 @@ from __future__ import annotations
 import hashlib
 import itertools
 import random
-import sys
 from pathlib import Path
 
+from fragments_en import CHECKS as EN
+from fragments_fr import CHECKS as FR
+from fragments_nl import CHECKS as NL
+
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-
-from fragments_en import CHECKS as EN  # noqa: E402
-from fragments_fr import CHECKS as FR  # noqa: E402
-from fragments_nl import CHECKS as NL  # noqa: E402
-
 HELD_OUT_SHARE = 35  # percent
 
 

@@ -6,10 +6,14 @@ from __future__ import annotations
 import subprocess
 import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from simulator.engine.textcheck import check_text
+
+#: The child process imports this source tree, whatever folder the tests were started from.
+REPO = Path(__file__).resolve().parents[2]
 
 MONDAY = date(2026, 11, 23)
 
@@ -128,7 +132,7 @@ def test_the_same_text_gives_the_same_judgement():
 def test_the_heavy_libraries_wait_until_a_text_is_judged():
     code = ("import sys, simulator.engine.textcheck, simulator.engine.session, simulator.app.app; "
             "print(sorted(m for m in ('text_to_num', 'simplemma', 'rapidfuzz') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
 

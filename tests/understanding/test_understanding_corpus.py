@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from corpus_support import cases, judged, scores
+from tests.understanding.corpus_support import cases, judged, scores
 
 
 @pytest.fixture(scope="module")
