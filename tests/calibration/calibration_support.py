@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import yaml
+from ruamel.yaml import YAML
 
 from scoring.criteria_grille import criteria_competencies
 from scoring.rubric_file import default_rubric
@@ -35,12 +35,17 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 _SEQ_STRIDE = 10_000
 
 
+def _read_yaml(path: Path) -> Any:
+    """A YAML file as plain data (YAML 1.2, like every file callsim reads)."""
+    return YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+
+
 def golden_files() -> list[Path]:
     return sorted(GOLDEN.glob("*.yaml"))
 
 
 def load(path: Path) -> dict[str, Any]:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return _read_yaml(path)
 
 
 def jury_verdicts(doc: dict[str, Any]) -> dict[str, str]:
@@ -52,7 +57,7 @@ def jury_verdicts(doc: dict[str, Any]) -> dict[str, str]:
 @functools.cache
 def _plans(scenario: str) -> list[dict[str, Any]]:
     path = REPO / "scenarios" / scenario.replace(".yaml", ".plans.yaml")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))["plans"]
+    return _read_yaml(path)["plans"]
 
 
 def _plan(contact: dict[str, Any]) -> tp.Plan:
