@@ -12,7 +12,7 @@ from simulator.engine.announce import remember_said
 from simulator.engine.confidential import told_third_party
 from simulator.engine.context import build_context, derive_seed
 from simulator.engine.criticals import abandoned, engine_criticals
-from simulator.engine.evaluation import TONE_COMPETENCY, TONE_EXPLANATION, ContactFacts, judge_text, judge_tool
+from simulator.engine.evaluation import TONE_COMPETENCIES, TONE_EXPLANATION, ContactFacts, judge_text, judge_tool
 from simulator.engine.evidence import Evidence
 from simulator.engine.phases import TALKING, Phase, PhaseModel, attach, can, detach
 from simulator.engine.rules import RULES_BY_ID, competency_of
@@ -171,7 +171,7 @@ class ContactRuntime:
             step.evidence.append(self._evidence(
                 check.competency, judgement.ok, (check.critical or judgement.grave) and not judgement.ok,
                 f"text:{self.node_id}/{check.id}", "text", self._both(check.because), judgement.detail, unsure=judgement.unsure))
-        if grave is not None and (code := TONE_COMPETENCY.get(self.scenario.direction)):  # insult, refusal, « tu »…
+        for code in TONE_COMPETENCIES.get(self.scenario.direction, ()) if grave is not None else ():  # insult, « tu »…
             step.evidence.append(self._evidence(code, False, True, f"tone:{self.node_id}", "text",
                                                 self._rule_explanation(TONE_EXPLANATION), grave.detail))
         if prompt.act:

@@ -51,7 +51,10 @@ def _detail(fr: str, en: str) -> dict[str, str]:
 OK = Judgement(True, {})
 #: A typed answer whose tone fails is also a critical failure of handling the complaint (inbound)
 #: or of closing the conversation (outbound).
-TONE_COMPETENCY = {"inbound": "01.04", "outbound": "02.08"}
+#: What an insult, a threat, a refusal to help or « tu » typed to the other party fails, by direction:
+#: handling the caller (01.04) and ending the contact properly (01.10 inbound, 02.08 outbound). A
+#: mail's own check fails 03.05.
+TONE_COMPETENCIES: dict[str, tuple[str, ...]] = {"inbound": ("01.04", "01.10"), "outbound": ("02.08",)}
 TONE_EXPLANATION = {"fr": "Le texte adressé à l'interlocuteur est inacceptable (ton).",
                     "en": "The text addressed to the other party is unacceptable (tone).",
                     "nl": "De tekst aan de gesprekspartner is onaanvaardbaar (toon)."}

@@ -138,7 +138,7 @@ def desk(path: Path, *assessors: str) -> Any:
     from simulator.journal.sqlite_store import SqliteJournalStore
 
     cheap = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)  # accounts are not what these tests test
-    from desk_support import TEST_KEYS, staff
+    from tests.assessment.desk_support import TEST_KEYS, staff
 
     opened = ReviewDesk(SqliteJournalStore(path, create=False), SqliteGrilleStore(path), SqliteAuditStore(path),
                         ManualClock(datetime(2026, 1, 5, 15, 0)), hasher=cheap, keys=TEST_KEYS)

@@ -42,7 +42,7 @@ def test_a_key_file_is_private_and_holds_no_private_key_in_clear(tmp_path):
 
 
 def test_the_store_keeps_public_keys_only(tmp_path):
-    from desk_support import sqlite_desk, sqlite_store
+    from tests.assessment.desk_support import sqlite_desk, sqlite_store
 
     path = tmp_path / "callsim.sqlite3"
     sqlite_store(path)

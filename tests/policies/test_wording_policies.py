@@ -39,10 +39,19 @@ def test_the_keyword_stuffer_fails_every_competency_its_typed_texts_evidence():
 
 
 def test_on_the_standard_epreuve_too():
-    from scoring_support import EPREUVES
+    from tests.scoring.scoring_support import EPREUVES
 
     standard = str(EPREUVES / "standard.yaml")
     assert verdicts(simulated_grille(standard, "paraphraser", 1)) == verdicts(simulated_grille(standard, "ideal", 1))
     grille = simulated_grille(standard, "keyword-stuffer", 1)
     found = verdicts(grille)
     assert all(found[code] == "nok" for code in _typed_text_codes(grille))
+
+
+def test_rude_typed_words_fail_handling_the_caller_and_closing_the_contact():
+    """An insult or a refusal typed to a caller is a critical failure of 01.04 and of 01.10 (inbound)."""
+    grille = simulated_grille(practice(), "keyword-stuffer", 1)
+    tone = [(c["code"], e) for c in grille["competencies"] for e in c["evidence"] if e["rule"].startswith("tone:")]
+    assert {code for code, _e in tone} >= {"01.04", "01.10"}
+    assert all(e["effect"] == "negative" and e["critical"] for _code, e in tone)
+    assert verdicts(grille)["01.10"] == verdicts(grille)["01.04"] == "nok"

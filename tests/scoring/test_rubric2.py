@@ -127,7 +127,7 @@ def test_careless_is_nok_on_most_competencies(seed):
 
 
 def test_a_journal_scored_with_rubric_1_rescored_with_rubric_2_records_each_version():
-    from scoring_support import GOLDEN
+    from tests.scoring.scoring_support import GOLDEN
 
     from scoring.score import score
     from simulator.journal.jsonl import read_jsonl

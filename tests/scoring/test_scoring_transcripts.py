@@ -88,7 +88,7 @@ def test_a_tampered_journal_is_refused_with_the_verifiers_reason(journal, tmp_pa
 
 
 def test_unfinished_and_unknown_sessions_are_refused(tmp_path):
-    from scoring_support import T0, bundle, practice
+    from tests.scoring.scoring_support import T0, bundle, practice
 
     from simulator.engine.clock import ManualClock
     from simulator.engine.session import EpreuveSession
