@@ -79,9 +79,8 @@ def regrade(grille: Mapping[str, Any], confirmations: Confirmations) -> dict[str
     if any("criteria" in c for c in grille.get("competencies", ())):
         return _regrade_criteria(grille, confirmations)
     from scoring.rubric import EffectiveRule
-    from scoring.verdicts import Tally, aggregate, counts, decide
+    from scoring.verdicts import Tally, decide
 
-    result = dict(grille)
     competencies = []
     for competency in grille.get("competencies", ()):
         item = dict(competency)
@@ -103,15 +102,7 @@ def regrade(grille: Mapping[str, Any], confirmations: Confirmations) -> dict[str
             if waiting:
                 item["to_confirm"] = waiting
         competencies.append(item)
-    result["competencies"] = competencies
-    activities = []
-    for activity in grille.get("activities", ()):
-        verdicts = [c["verdict"] for c in competencies if c.get("activity") == activity.get("code")]
-        activities.append({**activity, "verdict": aggregate(verdicts), "counts": counts(verdicts)})
-    result["activities"] = activities
-    result["verdict"] = aggregate(a["verdict"] for a in activities)
-    result["counts"] = counts(c["verdict"] for c in competencies)
-    return result
+    return _with_competencies(grille, competencies)
 
 
 #: What judging adds to an observation of a rubric-2 grille (taken off before judging it again).
@@ -126,10 +117,11 @@ def _regrade_criteria(grille: Mapping[str, Any], confirmations: Confirmations) -
     """
     from scoring.criteria_grille import criteria_competencies
     from scoring.rubric_file import shipped_rubric_by_hash
-    from scoring.verdicts import aggregate, counts
 
+    if not any(c.get("to_confirm") for c in grille.get("competencies", ())):
+        return dict(grille)
     rubric = shipped_rubric_by_hash(str(grille.get("rubric", {}).get("sha256", "")))
-    if rubric is None or not any(c.get("to_confirm") for c in grille.get("competencies", ())):
+    if rubric is None:
         return dict(grille)
     by_code: dict[str, list[tuple[int, int, dict[str, Any]]]] = {}
     for competency in grille["competencies"]:
@@ -137,13 +129,20 @@ def _regrade_criteria(grille: Mapping[str, Any], confirmations: Confirmations) -
         by_code[competency["code"]] = [(int(e["seq"]), i, e)
                                        for i, e in enumerate(apply_confirmations(plain, confirmations))]
     order = [s["id"] for s in grille.get("scenarios", ())]
+    return _with_competencies(grille, criteria_competencies(by_code, rubric, grille["session"]["mode"], order))
+
+
+def _with_competencies(grille: Mapping[str, Any], competencies: list[dict[str, Any]]) -> dict[str, Any]:
+    """The grille with these competencies, and its activities' and épreuve's verdicts and counts again."""
+    from scoring.verdicts import aggregate, counts
+
     result = dict(grille)
-    result["competencies"] = criteria_competencies(by_code, rubric, grille["session"]["mode"], order)
+    result["competencies"] = competencies
     activities = []
     for activity in grille.get("activities", ()):
-        verdicts = [c["verdict"] for c in result["competencies"] if c.get("activity") == activity.get("code")]
+        verdicts = [c["verdict"] for c in competencies if c.get("activity") == activity.get("code")]
         activities.append({**activity, "verdict": aggregate(verdicts), "counts": counts(verdicts)})
     result["activities"] = activities
     result["verdict"] = aggregate(a["verdict"] for a in activities)
-    result["counts"] = counts(c["verdict"] for c in result["competencies"])
+    result["counts"] = counts(c["verdict"] for c in competencies)
     return result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from importlib import resources
 from pathlib import Path
@@ -45,8 +46,12 @@ def default_rubric() -> LoadedRubric:
     return shipped_rubric("2")
 
 
+@functools.cache
 def shipped_rubric(major: str) -> LoadedRubric:
-    """A rubric shipped with callsim by major version ("1": shares, "2": criteria); ``KeyError`` otherwise."""
+    """A rubric shipped with callsim by major version ("1": shares, "2": criteria); ``KeyError`` otherwise.
+
+    Read and validated once per process: every score, rescore and review asks for it.
+    """
     name = SHIPPED_RUBRICS[major]
     resource = resources.files("scoring").joinpath(name)
     return rubric_from_bytes(resource.read_bytes(), f"scoring/{name}")
