@@ -36,8 +36,7 @@ _REFUSES = re.compile(r"\b(?:ne (?:vais |peux )?(?:pas|plus) vous|sans vous tran
 
 def announces_transfer(text: str) -> bool:
     """True when ``text`` tells the caller they are about to be transferred (in French, Dutch or English)."""
-    folded = normalise(text)
-    return bool(_ANNOUNCES.search(folded)) and not _REFUSES.search(folded)
+    return _says(text, _ANNOUNCES, _REFUSES)
 
 
 #: Phrases (normalised) that tell the caller they are about to wait, per language.
@@ -60,8 +59,13 @@ _NO_HOLD = re.compile(r"\b(?:sans vous (?:mettre en attente|faire (?:patienter|a
 
 def announces_hold(text: str) -> bool:
     """True when ``text`` asks the caller to wait or says they are being put on hold (French, Dutch or English)."""
+    return _says(text, _HOLDS, _NO_HOLD)
+
+
+def _says(text: str, announcement: re.Pattern[str], denial: re.Pattern[str]) -> bool:
+    """Whether the normalised ``text`` holds the announcement without denying it."""
     folded = normalise(text)
-    return bool(_HOLDS.search(folded)) and not _NO_HOLD.search(folded)
+    return bool(announcement.search(folded)) and not denial.search(folded)
 
 
 def remember_said(memory: Any, said: str, act: str | None) -> None:
