@@ -15,6 +15,7 @@ from simulator.engine.tools.documentation import Article, DocumentationBase
 from simulator.engine.tools.errors import ToolError
 from simulator.engine.tools.forms import FieldSpec, FormTemplate, Forms
 from simulator.engine.tools.mail import IncomingMessage, Mailbox
+from simulator.formatting.workdays import add_workdays
 from simulator.scenario.models import Scenario
 from simulator.scenario.models.resources import choice_label, choice_value
 from simulator.scenario.templating import render
@@ -37,15 +38,6 @@ class ActionRefused(Exception):
         if lang == "en":
             return self.message_en
         return self.message_nl or self.message_fr if lang == "nl" else self.message_fr
-
-
-def add_workdays(day: dt.date, count: int) -> dt.date:
-    """``count`` working days (Monday–Friday) after ``day``; 0 is ``day`` itself."""
-    while count > 0:
-        day += dt.timedelta(days=1)
-        if day.weekday() < 5:
-            count -= 1
-    return day
 
 
 @dataclass

@@ -175,8 +175,8 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("invalid template text: {problem}", "Variables are written {{{{ customer.first_name }}}}: check the braces."),
     },
     "unknown-filter": {
-        "fr": ("filtre « {name} » inconnu dans le texte", "{suggestion}Filtres de callsim : add_workdays, add_days, longdate, shortdate, time ; et les filtres standard de Jinja2 (replace, upper, lower, title…)."),
-        "en": ("unknown filter '{name}' in the text", "{suggestion}callsim's filters: add_workdays, add_days, longdate, shortdate, time; and Jinja2's standard filters (replace, upper, lower, title…)."),
+        "fr": ("filtre « {name} » inconnu dans le texte", "{suggestion}Filtres de callsim : add_workdays, add_days, first_workday_of_next_month, next_weekday, longdate, shortdate, time ; et les filtres standard de Jinja2 (replace, upper, lower, title…)."),
+        "en": ("unknown filter '{name}' in the text", "{suggestion}callsim's filters: add_workdays, add_days, first_workday_of_next_month, next_weekday, longdate, shortdate, time; and Jinja2's standard filters (replace, upper, lower, title…)."),
     },
     "fact-uses-fact": {
         "fr": ("le fait « {fact} » utilise un autre fait ({name}) : les faits sont calculés avant que « facts » existe", "Recalculez la valeur à partir de today, refs.*, customer.*… (par exemple {{{{ today | add_workdays(2) | longdate }}}}), ou appliquez le filtre là où le fait est utilisé."),
