@@ -166,6 +166,14 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("traduction « {lang} » manquante", "Ajoutez « {lang}: … » à ce texte (langues du scénario : {languages})."),
         "en": ("missing '{lang}' translation", "Add '{lang}: …' to this text (scenario languages: {languages})."),
     },
+    "undeclared-call-variable": {
+        "fr": ("la variable d'appel « {name} » n'est pas déclarée", "Déclarez-la avec sa valeur de départ sous « variables: » en haut du fichier (déclarées : {declared})."),
+        "en": ("call variable '{name}' is not declared", "Declare it with its starting value under 'variables:' at the top of the file (declared: {declared})."),
+    },
+    "newer-format": {
+        "fr": ("« {key} » n'existe qu'à partir du format scenario/1.1", "Écrivez « callsim: scenario/1.1 » en première ligne : les fichiers scenario/1 restent valables tels quels."),
+        "en": ("'{key}' only exists from format scenario/1.1 on", "Write 'callsim: scenario/1.1' on the first line: scenario/1 files stay valid as they are."),
+    },
     "unknown-variable": {
         "fr": ("variable « {name} » inconnue dans le texte", "Variables disponibles : {available}."),
         "en": ("unknown variable '{name}' in the text", "Available variables: {available}."),

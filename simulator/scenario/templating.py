@@ -184,7 +184,8 @@ def _parsed(text: str) -> nodes.Template | TemplateSyntaxError:
         return exc
 
 
-def problems(text: str, *, references: set[str], facts: set[str], fact: str | None = None) -> Iterator[TemplateProblem]:
+def problems(text: str, *, references: set[str], facts: set[str], fact: str | None = None,
+             calls: set[str] | None = None, extra: frozenset[str] = frozenset()) -> Iterator[TemplateProblem]:
     """Every syntax error, unknown variable or unknown filter in ``text``, without rendering it.
 
     ``fact`` names the fact whose value ``text`` is: facts are computed before ``facts`` exists,
@@ -199,7 +200,9 @@ def problems(text: str, *, references: set[str], facts: set[str], fact: str | No
         return
     known = {"customer": CUSTOMER_FIELDS, "org": ORG_FIELDS, "agent": AGENT_FIELDS,
              "refs": frozenset(references), "facts": frozenset(facts)}
-    namespaces = ("refs",) if fact is not None else ("refs", "facts")
+    if calls and fact is None:  # call variables (scenario/1.1) do not exist yet when facts are computed
+        known["call"] = frozenset(calls)
+    namespaces = ("refs",) if fact is not None else ("refs", "facts", *(("call",) if "call" in known else ()))
     available = ", ".join(
         [f"{ns}.{field}" for ns in namespaces for field in sorted(known[ns])]
         + ["customer.…", "org.…", "agent.name", "today"]
@@ -216,7 +219,7 @@ def problems(text: str, *, references: set[str], facts: set[str], fact: str | No
         elif base.name in known and attr not in known[base.name]:
             yield TemplateProblem("unknown-variable", {"name": f"{base.name}.{attr}", "available": available})
     for name in tree.find_all(nodes.Name):
-        if name.ctx != "load" or name.name in PLAIN_NAMES:
+        if name.ctx != "load" or name.name in PLAIN_NAMES or name.name in extra:
             continue
         if name.name == "facts" and fact is not None:
             if id(name) not in attributed:

@@ -31,9 +31,12 @@ def check_texts(scenario: Scenario, data: dict[str, Any], ctx: FileContext) -> N
     references, facts = set(scenario.references), set(scenario.facts)
     troubled: set[Path] = set()
     _check_concepts(data, ctx)
+    calls = set(scenario.variables)
     for where, value in _strings(data, ()):
         fact = str(where[1]) if len(where) == 2 and where[0] == "facts" else None
-        for problem in problems(value, references=references, facts=facts, fact=fact):
+        text = "{{ " + value + " }}" if is_condition(where) else value
+        for problem in problems(text, references=references, facts=facts, fact=fact, calls=calls,
+                                extra=setter_names(where)):
             ctx.error(where, problem.code, **problem.params)
             troubled.add(where)
     _try_rendering(scenario, data, ctx, troubled)
@@ -66,9 +69,17 @@ def _try_rendering(scenario: Scenario, data: dict[str, Any], ctx: FileContext, t
             ctx.error(("facts", name), "template-error", problem=describe_error(exc))
             failed.add(name)
     variables["facts"] = facts
+    variables["call"] = dict(scenario.variables)
     for where, value in _strings(data, ()):
         requirement = _requirement_kind(where)
-        if where in troubled or where[:1] in (("facts",), ("references",)):
+        if where in troubled or where[:1] in (("facts",), ("references",)) or is_condition(where):
+            continue
+        if setter_names(where):
+            value_vars = {**variables, "answer": "…", "args": _SampleArgs()}
+            try:
+                render(value, value_vars, "fr")
+            except Exception as exc:  # noqa: BLE001
+                ctx.error(where, "template-error", problem=describe_error(exc))
             continue
         if (only_looks_up(value) and requirement is None) or fact_names_used(value) & failed:
             continue
@@ -80,6 +91,30 @@ def _try_rendering(scenario: Scenario, data: dict[str, Any], ctx: FileContext, t
             continue
         if requirement is not None and not _usable(requirement, produced):
             ctx.error(where, "requirement-value", kind=requirement, value=produced, written=value)
+
+
+def is_condition(where: Path) -> bool:
+    """A ``when:`` condition (an expression, not a text) of a reply, branch or check."""
+    return bool(where) and where[-1] == "when"
+
+
+def setter_names(where: Path) -> frozenset[str]:
+    """The extra names a call-variable setting may use: ``answer`` for a prompt, ``args`` for a tool."""
+    if len(where) < 2 or where[-2] != "set":
+        return frozenset()
+    if where[0] == "on_tool":
+        return frozenset({"args"})
+    return frozenset({"answer"}) if "prompt" in where else frozenset()
+
+
+class _SampleArgs(dict):
+    """A tool action's arguments as the checker tries a setting: any argument reads as a sample value."""
+
+    def __missing__(self, key: str) -> str:
+        return "…"
+
+    def __getattr__(self, name: str) -> str:
+        return "…"
 
 
 def _is_requirement(where: Path) -> bool:

@@ -91,6 +91,8 @@ class TextCheck(Model):
     #: The text must be written as sentences, not a bare list of values.
     sentence: bool = False
     critical: bool = False
+    #: Judged only when this condition on the call holds (scenario/1.1), e.g. ``call.vente == "oui"``.
+    when: Annotated[str, Field(min_length=1, max_length=500)] | None = None
     because: Text
 
 
@@ -103,6 +105,8 @@ class _ToolCheck(Model):
     critical: bool = False
     #: Which outcomes produce evidence: both (default), only a failure, or only a success.
     counts: Counts = "both"
+    #: Judged only when this condition on the call holds (scenario/1.1).
+    when: Annotated[str, Field(min_length=1, max_length=500)] | None = None
     because: Text
 
 

@@ -1,0 +1,74 @@
+"""Call variables (scenario/1.1): what the call remembers as it goes, and the conditions that read it.
+
+A reply, a typed answer or a tool action sets variables (``set: {vente: "oui"}``); conditions
+(``when: call.vente == "oui"``) then choose the replies offered, the way on, and which checks are
+judged. Variables are strings, start at the values the scenario declares, and are a pure function
+of the actions taken, so replaying a journal gives them back exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, MutableMapping, Sequence
+from typing import Any
+
+from simulator.engine.personas import Persona
+from simulator.scenario.models import Text, text_in
+from simulator.scenario.templating import environment, render
+
+
+class CallContext:
+    """A contact's template context plus its live call variables (``{{ call.<name> }}``).
+
+    Texts that do not mention ``call`` are filled in by the shared, cached context; the others are
+    filled in afresh each time, with the variables as they stand.
+    """
+
+    def __init__(self, base: Any, call: MutableMapping[str, str]) -> None:
+        self.base, self.call = base, call
+
+    @property
+    def persona(self) -> Persona:
+        return self.base.persona
+
+    @property
+    def lang(self) -> str:
+        return self.base.lang
+
+    @property
+    def variables(self) -> dict[str, Any]:
+        """The shared variables and ``call`` (the live mapping, not a copy)."""
+        return {**self.base.variables, "call": self.call}
+
+    def text(self, text: Text | None, lang: str | None = None) -> str:
+        chosen = lang or self.lang
+        template = text_in(text, chosen)
+        if "call" not in template:
+            return self.base.text(text, chosen)
+        return render(template, self.variables, chosen)
+
+    def value(self, template: str, **extra: Any) -> str:
+        if "call" not in template and not extra:
+            return self.base.value(template)
+        return render(template, {**self.variables, **extra}, self.lang)
+
+
+def holds(condition: str | None, variables: Mapping[str, Any]) -> bool:
+    """True when there is no condition or when it is true for ``variables`` (an error is not true)."""
+    if condition is None:
+        return True
+    return bool(environment("fr").compile_expression(condition)(**variables))
+
+
+def apply_settings(settings: Mapping[str, str], ctx: Any, call: MutableMapping[str, str], **extra: Any) -> None:
+    """Set each call variable to its (templated) value; values are computed before any is set."""
+    values = {name: ctx.value(value, **extra) if isinstance(ctx, CallContext) else render(value, {**ctx.variables, **extra})
+              for name, value in settings.items()}
+    call.update(values)
+
+
+def way_on(default: str, branches: Sequence[Any], variables: Mapping[str, Any]) -> str:
+    """The first branch whose condition holds, else ``default``."""
+    for branch in branches:
+        if holds(branch.when, variables):
+            return branch.goto
+    return default

@@ -1,0 +1,55 @@
+"""Checks of call variables and of the format version (scenario/1.1): every variable set is declared,
+and a file using what 1.1 adds says ``callsim: scenario/1.1``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from simulator.scenario.checker.context import FileContext
+from simulator.scenario.models import Scenario
+from simulator.scenario.yamlsource import Path
+
+#: Keys that only the 1.1 format knows; ``variables`` and ``on_tool`` at the top of the file only.
+NEW_KEYS = frozenset({"when", "set", "branches"})
+TOP_KEYS = frozenset({"variables", "on_tool"})
+#: Mappings whose keys are the trainer's own names (a node or form field may be called « set »).
+_NAMED = frozenset({"nodes", "fields", "target_overrides", "facts", "references", "variables", "set"})
+
+
+def check_call_variables(scenario: Scenario, data: dict[str, Any], ctx: FileContext) -> None:
+    """Report variables set but not declared, and 1.1 keys in a file that says ``scenario/1``."""
+    declared = set(scenario.variables)
+    for where, names in _settings(data, ()):
+        for name in names:
+            if name not in declared:
+                ctx.error((*where, name), "undeclared-call-variable", on_key=True, name=name,
+                          declared=", ".join(sorted(declared)) or "—")
+    if scenario.callsim == "scenario/1":
+        for where in _new_keys(data, ()):
+            ctx.error(where, "newer-format", on_key=True, key=where[-1])
+            break
+
+
+def _settings(value: Any, path: Path) -> Iterator[tuple[Path, list[str]]]:
+    if isinstance(value, dict):
+        for key, child in value.items():
+            if key == "set" and isinstance(child, dict):
+                yield (*path, key), [str(k) for k in child]
+            else:
+                yield from _settings(child, (*path, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _settings(child, (*path, index))
+
+
+def _new_keys(value: Any, path: Path) -> Iterator[Path]:
+    if isinstance(value, dict):
+        for key, child in value.items():
+            named = bool(path) and path[-1] in _NAMED
+            if (key in NEW_KEYS and not named) or (key in TOP_KEYS and not path):
+                yield (*path, key)
+            yield from _new_keys(child, (*path, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _new_keys(child, (*path, index))
