@@ -28,6 +28,26 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("syntaxe YAML invalide : {problem}", "Vérifiez l'indentation, les deux-points et les guillemets autour de cette position."),
         "en": ("invalid YAML syntax: {problem}", "Check indentation, colons and quotes around this position."),
     },
+    "yaml-unclosed-quote": {
+        "fr": ("le guillemet {char} ouvert ici n'est jamais refermé", "Refermez le texte par le même guillemet ({char}…{char}) sur cette ligne. Pour une apostrophe dans un texte entre apostrophes, doublez-la : 'l''agence' ; ou entourez le texte de guillemets doubles."),
+        "en": ("the quote {char} opened here is never closed", "Close the text with the same quote ({char}…{char}) on this line. For an apostrophe inside a text in single quotes, double it: 'l''agence'; or use double quotes around the text."),
+    },
+    "yaml-unclosed-bracket": {
+        "fr": ("le « {char} » ouvert ici n'est jamais refermé", "Refermez la liste par « ] » (ou le bloc par « }} ») sur cette ligne, et séparez les éléments par des virgules."),
+        "en": ("the '{char}' opened here is never closed", "Close the list with ']' (or the block with '}}') on this line, and separate the items with commas."),
+    },
+    "yaml-colon-space": {
+        "fr": ("il manque une espace après les deux-points de « {key} »", "Écrivez « {key}: valeur » : YAML ne reconnaît une clé que si ses deux-points sont suivis d'une espace."),
+        "en": ("a space is missing after the colon of '{key}'", "Write '{key}: value': YAML only sees a key when its colon is followed by a space."),
+    },
+    "yaml-colon-in-value": {
+        "fr": ("la valeur de « {key} » contient « : » suivi d'une espace", "Mettez toute la valeur entre guillemets : {key}: \"…\" ; sans guillemets, YAML y voit une nouvelle clé."),
+        "en": ("the value of '{key}' contains ': ' (colon and space)", "Put the whole value in quotes: {key}: \"…\"; without quotes YAML reads a new key."),
+    },
+    "yaml-indent": {
+        "fr": ("indentation incohérente : {found} espace(s) ici, alors que les lignes au-dessus commencent à {levels}", "Alignez cette ligne sur la clé dont elle est la voisine (même nombre d'espaces), ou mettez 2 espaces de plus que la clé dont elle dépend."),
+        "en": ("inconsistent indentation: {found} space(s) here, while the lines above start at {levels}", "Align this line with the key it sits beside (same number of spaces), or indent it 2 spaces more than the key it belongs to."),
+    },
     "truncated-file": {
         "fr": ("le fichier s'arrête au milieu d'un élément ({problem})", "Le fichier semble tronqué : fermez la chaîne, la liste ou le bloc ouvert, ou restaurez la fin du fichier."),
         "en": ("the file ends in the middle of an element ({problem})", "The file looks truncated: close the open string, list or block, or restore the end of the file."),
@@ -88,6 +108,10 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
     "wrong-type": {
         "fr": ("type incorrect : {expected} attendu, {found} trouvé", "{advice}"),
         "en": ("wrong type: expected {expected}, found {found}", "{advice}"),
+    },
+    "invalid-identifier": {
+        "fr": ("identifiant « {value} » non valide : {detail}", "Écrivez par exemple « {suggestion} » : un identifiant ne contient que des lettres minuscules sans accents, des chiffres, « - » et « _ »."),
+        "en": ("invalid identifier '{value}': {detail}", "Write for example '{suggestion}': an identifier holds only lower-case letters without accents, digits, '-' and '_'."),
     },
     "invalid-value": {
         "fr": ("valeur « {value} » non valide : {detail}", "{advice}"),

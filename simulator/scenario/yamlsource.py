@@ -26,6 +26,7 @@ from simulator.scenario.yamlhazards import (
     tab_indentation,
     too_deep_position,
 )
+from simulator.scenario.yamlexplain import explain
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 40
@@ -136,9 +137,8 @@ def read_yaml(raw: bytes, path: str) -> YamlDocument:
         tabs = tab_indentation(text, path, line)
         if tabs:
             return YamlDocument(path, None, smap, tabs, text)
-        problem = exc.problem or exc.context or "?"
-        code = "truncated-file" if at_end(text, mark) else "yaml-syntax"
-        return fail(line, column, code, problem=problem)
+        found = explain(text, exc, truncated=at_end(text, mark))
+        return fail(found.line, found.column, found.code, **found.params)
     except ReaderError as exc:
         line, column = _offset_position(text, exc.position)
         char = exc.character if isinstance(exc.character, int) else ord(exc.character or "\0")

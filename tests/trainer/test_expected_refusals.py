@@ -67,7 +67,7 @@ def test_an_unexpected_refusal_fails_with_the_engine_message_never_a_repr(tmp_pa
 
 def test_one_invalid_plan_id_does_not_stop_the_other_plans(tmp_path):
     outcome = run_plan_file(plans_copy(tmp_path, ("  - id: refus-code-vente", "  - id: Refus-Code-Vente")))
-    assert [d.code for d in outcome.diagnostics] == ["invalid-value"]
+    assert [d.code for d in outcome.diagnostics] == ["invalid-identifier"]
     assert {r.plan for r in outcome.results} == {"vente", "refus", "vente-sans-formulaire",
                                                  "formulaire-incomplet-puis-complete"}
     assert all(r.ok for r in outcome.results)
