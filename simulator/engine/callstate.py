@@ -9,6 +9,7 @@ of the actions taken, so replaying a journal gives them back exactly.
 from __future__ import annotations
 
 from collections.abc import Mapping, MutableMapping, Sequence
+from dataclasses import asdict
 from typing import Any
 
 from simulator.engine.personas import Persona
@@ -17,14 +18,15 @@ from simulator.scenario.templating import environment, render
 
 
 class CallContext:
-    """A contact's template context plus its live call variables (``{{ call.<name> }}``).
+    """A contact's template context plus its live call variables (``{{ call.<name> }}``) and, for a
+    scenario/1.1, the records of its customer database (``{{ record.<role>.<field> }}``).
 
     Texts that do not mention ``call`` are filled in by the shared, cached context; the others are
     filled in afresh each time, with the variables as they stand.
     """
 
-    def __init__(self, base: Any, call: MutableMapping[str, str]) -> None:
-        self.base, self.call = base, call
+    def __init__(self, base: Any, call: MutableMapping[str, str], extra: Mapping[str, Any] | None = None) -> None:
+        self.base, self.call, self.extra = base, call, dict(extra or {})
 
     @property
     def persona(self) -> Persona:
@@ -37,19 +39,30 @@ class CallContext:
     @property
     def variables(self) -> dict[str, Any]:
         """The shared variables and ``call`` (the live mapping, not a copy)."""
-        return {**self.base.variables, "call": self.call}
+        return {**self.base.variables, **self.extra, "call": self.call}
 
     def text(self, text: Text | None, lang: str | None = None) -> str:
         chosen = lang or self.lang
         template = text_in(text, chosen)
-        if "call" not in template:
+        if not self._live(template):
             return self.base.text(text, chosen)
         return render(template, self.variables, chosen)
 
     def value(self, template: str, **extra: Any) -> str:
-        if "call" not in template and not extra:
+        if not self._live(template) and not extra:
             return self.base.value(template)
         return render(template, {**self.variables, **extra}, self.lang)
+
+    def _live(self, template: str) -> bool:
+        """Whether ``template`` reads the call variables or this contact's records."""
+        return "call" in template or any(name in template for name in self.extra)
+
+
+def records_of(db: Any) -> dict[str, dict[str, str]]:
+    """Every record of the customer database as it starts, by role: ``{{ record.<role>.<field> }}``."""
+    if db is None:
+        return {}
+    return {db.role_of(r.record_id): {k: str(v) for k, v in asdict(r).items()} for r in db.records()}
 
 
 def holds(condition: str | None, variables: Mapping[str, Any]) -> bool:

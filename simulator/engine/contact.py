@@ -9,11 +9,17 @@ from datetime import date
 from typing import Any
 
 from simulator.engine.announce import remember_said
-from simulator.engine.callstate import CallContext, apply_settings, holds, way_on
+from simulator.engine.callstate import CallContext, apply_settings, holds, records_of, way_on
 from simulator.engine.confidential import told_third_party
 from simulator.engine.context import build_context, derive_seed
 from simulator.engine.criticals import abandoned, engine_criticals
-from simulator.engine.evaluation import TONE_COMPETENCIES, TONE_EXPLANATION, ContactFacts, judge_text, judge_tool
+from simulator.engine.evaluation import (
+    TONE_COMPETENCIES,
+    TONE_EXPLANATION,
+    ContactFacts,
+    judge_text,
+    judge_tool,
+)
 from simulator.engine.evidence import Evidence
 from simulator.engine.phases import TALKING, Phase, PhaseModel, attach, can, detach
 from simulator.engine.rules import RULES_BY_ID, competency_of
@@ -80,8 +86,8 @@ class ContactRuntime:
             self.box = build_toolbox(scenario, self.ctx, seed, today)
         #: The call variables (scenario/1.1), from the values the scenario declares.
         self.call: dict[str, str] = dict(scenario.variables)
-        if scenario.variables:
-            self.ctx = CallContext(self.ctx, self.call)
+        if scenario.callsim != "scenario/1":
+            self.ctx = CallContext(self.ctx, self.call, {"record": records_of(self.box.customer_db)})
         self.phone = scenario.medium == "phone"
         self.model = PhaseModel(self.key, with_wrap_up=scenario.wrap_up is not None)
         self.machine: Any = None
@@ -91,7 +97,7 @@ class ContactRuntime:
         self.facts = ContactFacts()
         self.memory = CallMemory()
         self.has_confirm = any(
-            (r.act == "confirm" for n in scenario.nodes.values() for r in (n.replies or ()))
+            r.act == "confirm" for n in scenario.nodes.values() for r in (n.replies or ())
         ) or any(n.prompt is not None and n.prompt.act == "confirm" for n in scenario.nodes.values())
 
     # -- state ---------------------------------------------------------------------------------
@@ -427,4 +433,4 @@ class ContactRuntime:
             self.machine = None
 
 
-__all__ = ["Line", "Step", "ContactRuntime", "text_in"]
+__all__ = ["ContactRuntime", "Line", "Step", "text_in"]

@@ -190,6 +190,14 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("traduction « {lang} » manquante", "Ajoutez « {lang}: … » à ce texte (langues du scénario : {languages})."),
         "en": ("missing '{lang}' translation", "Add '{lang}: …' to this text (scenario languages: {languages})."),
     },
+    "calendar-or-calendars": {
+        "fr": ("un contrôle de rendez-vous nomme son agenda par « calendar » ou ses agendas par « calendars »", "Gardez l'un des deux : « calendar: technicien » pour un agenda, « calendars: [technicien, conseiller] » pour plusieurs."),
+        "en": ("an appointment check names its calendar with 'calendar' or its calendars with 'calendars'", "Keep one of them: 'calendar: technicien' for one calendar, 'calendars: [technicien, conseiller]' for several."),
+    },
+    "unknown-commune": {
+        "fr": ("aucune commune « {commune} » connue ({province})", "Écrivez le nom de la commune comme sur une adresse (Waremme, Sint-Niklaas) ou son code postal (4300) ; vérifiez qu'elle est dans la province donnée."),
+        "en": ("no known commune '{commune}' ({province})", "Write the commune's name as on an address (Waremme, Sint-Niklaas) or its postcode (4300); check it lies in the province given."),
+    },
     "undeclared-call-variable": {
         "fr": ("la variable d'appel « {name} » n'est pas déclarée", "Déclarez-la avec sa valeur de départ sous « variables: » en haut du fichier (déclarées : {declared})."),
         "en": ("call variable '{name}' is not declared", "Declare it with its starting value under 'variables:' at the top of the file (declared: {declared})."),

@@ -185,7 +185,8 @@ def _parsed(text: str) -> nodes.Template | TemplateSyntaxError:
 
 
 def problems(text: str, *, references: set[str], facts: set[str], fact: str | None = None,
-             calls: set[str] | None = None, extra: frozenset[str] = frozenset()) -> Iterator[TemplateProblem]:
+             calls: set[str] | None = None, extra: frozenset[str] = frozenset(),
+             records: set[str] | None = None) -> Iterator[TemplateProblem]:
     """Every syntax error, unknown variable or unknown filter in ``text``, without rendering it.
 
     ``fact`` names the fact whose value ``text`` is: facts are computed before ``facts`` exists,
@@ -202,6 +203,8 @@ def problems(text: str, *, references: set[str], facts: set[str], fact: str | No
              "refs": frozenset(references), "facts": frozenset(facts)}
     if calls and fact is None:  # call variables (scenario/1.1) do not exist yet when facts are computed
         known["call"] = frozenset(calls)
+    if records and fact is None:  # the customer database's records by role (scenario/1.1)
+        known["record"] = frozenset(records)
     namespaces = ("refs",) if fact is not None else ("refs", "facts", *(("call",) if "call" in known else ()))
     available = ", ".join(
         [f"{ns}.{field}" for ns in namespaces for field in sorted(known[ns])]
@@ -224,9 +227,7 @@ def problems(text: str, *, references: set[str], facts: set[str], fact: str | No
         if name.name == "facts" and fact is not None:
             if id(name) not in attributed:
                 yield TemplateProblem("fact-uses-fact", {"fact": fact, "name": "facts"})
-        elif name.name not in known:
-            yield TemplateProblem("unknown-variable", {"name": name.name, "available": available})
-        elif id(name) not in attributed:
+        elif name.name not in known or id(name) not in attributed:
             yield TemplateProblem("unknown-variable", {"name": name.name, "available": available})
     for node in tree.find_all(nodes.Filter):
         if node.name not in env.filters:

@@ -52,7 +52,9 @@ def result_table(value: Any, lang: str) -> RenderableType | None:
 
 def _form(value: dict[str, Any], words: dict[str, str]) -> Table:
     template = value["template"]
-    typed = dict(_pairs(value.get("values")))
+    stored = dict(_pairs(value.get("values")))
+    as_typed = dict(_pairs(value.get("typed")))  # scenario/1.1 keeps what was typed beside the stored value
+    typed = {k: v if as_typed.get(k, v) == v else f"{v} ({as_typed[k]})" for k, v in stored.items()}
     title = template.get("title", "")
     if value.get("submitted"):
         title += f" ({words['submitted']})"

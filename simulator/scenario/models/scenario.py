@@ -67,6 +67,13 @@ class Confidential(Model):
     competency: CompetencyCode | None = None
 
 
+class GeneratedReference(Model):
+    """A reference made by a named generator (scenario/1.1): a plausible e-mail address, a Belgian
+    IBAN, enterprise number (BE0…) or national register number with valid check digits."""
+
+    generator: Literal["email", "iban_be", "enterprise_be", "nrn_be"]
+
+
 class ToolSetting(Model):
     """Call variables set when a tool action succeeds (``{{ args.<name> }}`` are its arguments)."""
 
@@ -95,7 +102,8 @@ class Scenario(Model):
     languages: list[Lang] = Field(default_factory=lambda: ["fr"], min_length=1)
     competencies: list[CompetencyCode] = Field(min_length=1)
     persona: PersonaSpec = Field(default_factory=PersonaSpec)
-    references: dict[Ident, str] = Field(default_factory=dict)
+    #: A pattern ("#" digit, "?" letter, "*" either) or ``{generator: …}`` (scenario/1.1).
+    references: dict[Ident, str | GeneratedReference] = Field(default_factory=dict)
     facts: dict[Ident, str] = Field(default_factory=dict)
     #: Call variables and their value when the call starts (scenario/1.1): ``{{ call.<name> }}``.
     variables: dict[Ident, str] = Field(default_factory=dict)
