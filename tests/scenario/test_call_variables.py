@@ -81,3 +81,23 @@ def test_a_scenario_1_file_using_call_variables_is_told_to_say_1_1(tmp_path):
     path = variant(tmp_path, ("callsim: scenario/1.1", "callsim: scenario/1"), source=TELEVENTE)
     found = [d for d in check_paths([path]).diagnostics if d.code == "newer-format"]
     assert len(found) == 1 and "scenario/1.1" in found[0].hint("fr")
+
+
+@pytest.mark.parametrize("name", ["televente-energie-vente-ou-refus", "mutualite-changement-compte",
+                                  "syndic-entretien-deux-passages"])
+def test_walking_an_example_follows_only_the_replies_offered_and_finds_nothing_wrong(name):
+    from simulator.scenario.loader import load_file
+    from simulator.trainer.walk import walk
+
+    report = walk(load_file(FIXTURES / f"{name}.yaml").model)
+    assert report.exceptions == [] and report.dead_ends == [] and report.paths > 0
+    assert report.never_observed == [] and report.never_positive == []
+
+
+def test_a_conditional_way_on_is_drawn_with_its_condition():
+    from simulator.scenario.drawing import dot, mermaid
+    from simulator.scenario.loader import load_file
+
+    scenario = load_file(FIXTURES / "syndic-entretien-deux-passages.yaml").model
+    assert '-.->|"si not call.passage_1"| n_rien_hreserve' in mermaid(scenario)
+    assert '"planifier" -> "rien-reserve" [label="si not call.passage_1", style=dotted];' in dot(scenario)
