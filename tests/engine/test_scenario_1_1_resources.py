@@ -121,3 +121,17 @@ def test_each_booking_sets_a_call_variable_that_the_recap_reads():
     assert contact.call == {"passage_1": "l1", "passage_2": "r1"}
     session.perform(Continue())
     assert "créneau l1 ; second passage : créneau r1" in dict(contact.offered_replies())["recapituler"]
+
+
+def test_a_replayed_journal_gives_the_call_variables_back():
+    bundle = single_scenario_bundle(SYNDIC)
+    store = MemoryJournalStore()
+    session = EpreuveSession.start(bundle, store=store, clock=ManualClock(PLAN_DAY), candidate_id="c", seed=2)
+    session.perform(Take(contact="syndic-entretien-deux-passages"))
+    session.perform(Continue())
+    session.perform(Choose(reply="se-presenter"))
+    session.perform(UseTool(tool="agenda", op="book", args={"slot": "r1", "for_whom": "Les Tilleuls"}))
+    live = dict(session.contact("syndic-entretien-deux-passages").call)
+    replayed = EpreuveSession.replay(store.header(session.session_id), store.events(session.session_id), bundle)
+    assert live == {"passage_1": "r1", "passage_2": ""}
+    assert replayed.contact("syndic-entretien-deux-passages").call == live
