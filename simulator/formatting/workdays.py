@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-import holidays
-
 #: More working days than this (about 40 years) is a mistake, not a plan.
 MAX_WORKDAYS = 10_000
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -18,8 +16,14 @@ WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 @lru_cache(maxsize=256)
 def _holidays_of(year: int) -> frozenset[dt.date]:
-    """Belgium's public holidays of one year (read once per year and process)."""
-    return frozenset(holidays.country_holidays("BE", years=year))
+    """Belgium's public holidays of one year (read once per year and process).
+
+    ``holidays`` is imported here, not at the top: it takes about 0.3 s, paid only when a date is
+    counted in working days (never by ``callsim --help`` or a check of a file without such dates).
+    """
+    from holidays.countries.belgium import Belgium
+
+    return frozenset(Belgium(years=year))
 
 
 def is_workday(day: dt.date) -> bool:
