@@ -23,6 +23,7 @@ CASES = {
     "identifier-lookalike": (46, "lettre cyrillique U+0430", "« allo »"),
     "invalid-pattern": (41, "« O » est une majuscule", "« oui »"),
     "undeclared-call-variable": (65, "la variable d'appel « horaires_donnes » n'est pas déclarée", "variables:"),
+    "unknown-commune": (21, "aucune commune « Jamble » connue (namur)", "code postal"),
     "newer-format": (23, "« variables » n'existe qu'à partir du format scenario/1.1", "callsim: scenario/1.1"),
 }
 
