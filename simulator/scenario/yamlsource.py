@@ -18,6 +18,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
 from simulator.scenario.diagnostics import Diagnostic
+from simulator.scenario.yamlexplain import explain
 from simulator.scenario.yamlhazards import (
     at_end,
     deep_flow_prefix,
@@ -26,7 +27,6 @@ from simulator.scenario.yamlhazards import (
     tab_indentation,
     too_deep_position,
 )
-from simulator.scenario.yamlexplain import explain
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 40

@@ -6,7 +6,12 @@ import datetime as dt
 
 import pytest
 
-from simulator.formatting.workdays import add_workdays, first_workday_of_next_month, is_workday, next_weekday
+from simulator.formatting.workdays import (
+    add_workdays,
+    first_workday_of_next_month,
+    is_workday,
+    next_weekday,
+)
 from simulator.scenario.templating import render
 
 
