@@ -12,6 +12,8 @@ from collections.abc import Mapping, MutableMapping, Sequence
 from dataclasses import asdict
 from typing import Any
 
+from jinja2 import TemplateError
+
 from simulator.engine.personas import Persona
 from simulator.scenario.models import Text, text_in
 from simulator.scenario.templating import environment, render
@@ -69,13 +71,27 @@ def holds(condition: str | None, variables: Mapping[str, Any]) -> bool:
     """True when there is no condition or when it is true for ``variables`` (an error is not true)."""
     if condition is None:
         return True
-    return bool(environment("fr").compile_expression(condition)(**variables))
+    try:
+        return bool(environment("fr").compile_expression(condition)(**variables))
+    except (TemplateError, TypeError, ValueError, ArithmeticError):
+        # The checker tries every condition with the declared values and reports one that fails;
+        # during a contact a condition that cannot be evaluated simply does not hold.
+        return False
 
 
 def apply_settings(settings: Mapping[str, str], ctx: Any, call: MutableMapping[str, str], **extra: Any) -> None:
-    """Set each call variable to its (templated) value; values are computed before any is set."""
-    values = {name: ctx.value(value, **extra) if isinstance(ctx, CallContext) else render(value, {**ctx.variables, **extra})
-              for name, value in settings.items()}
+    """Set each call variable to its (templated) value; values are computed before any is set.
+
+    A value that cannot be produced (a tool action without the argument it names) leaves its
+    variable as it was: the checker tries every value beforehand, and a contact never stops on it.
+    """
+    values = {}
+    for name, value in settings.items():
+        try:
+            values[name] = ctx.value(value, **extra) if isinstance(ctx, CallContext) else \
+                render(value, {**ctx.variables, **extra})
+        except (TemplateError, TypeError, ValueError):
+            continue
     call.update(values)
 
 

@@ -101,3 +101,28 @@ def test_a_conditional_way_on_is_drawn_with_its_condition():
     scenario = load_file(FIXTURES / "syndic-entretien-deux-passages.yaml").model
     assert '-.->|"si not call.passage_1"| n_rien_hreserve' in mermaid(scenario)
     assert '"planifier" -> "rien-reserve" [label="si not call.passage_1", style=dotted];' in dot(scenario)
+
+
+def test_a_condition_that_cannot_be_evaluated_is_reported_and_never_crashes_a_contact(tmp_path):
+    path = variant(tmp_path, ("when: \"call.vente == 'oui'\"\n    type: form_submitted",
+                              "when: \"call.vente > 3\"\n    type: form_submitted"), source=TELEVENTE)
+    found = [d for d in check_paths([path]).diagnostics if d.code == "template-error"]
+    assert len(found) == 1 and path.read_text(encoding="utf-8").splitlines()[found[0].line - 1].strip().startswith("when:")
+    from simulator.engine.callstate import holds
+
+    assert holds("call.vente > 3", {"call": {"vente": "oui"}}) is False
+
+
+def test_a_setting_that_cannot_be_produced_leaves_the_variable_as_it_was():
+    from simulator.engine.callstate import CallContext, apply_settings
+
+    class Base:
+        variables = {"refs": {}}
+        lang = "fr"
+
+        def value(self, template):
+            return template
+
+    call = {"rdv": "aucun"}
+    apply_settings({"rdv": "{{ args.slot }}", "vu": "oui"}, CallContext(Base(), call), call, args={})
+    assert call == {"rdv": "aucun", "vu": "oui"}

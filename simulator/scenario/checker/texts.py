@@ -83,7 +83,10 @@ def _try_rendering(scenario: Scenario, data: dict[str, Any], ctx: FileContext, t
         variables["record"] = _sample_records(scenario, base, ctx)
     for where, value in _strings(data, ()):
         requirement = _requirement_kind(where)
-        if where in troubled or where[:1] in (("facts",), ("references",)) or is_condition(where):
+        if where in troubled or where[:1] in (("facts",), ("references",)):
+            continue
+        if is_condition(where):
+            _try_condition(where, value, variables, ctx)
             continue
         if setter_names(where):
             value_vars = {**variables, "answer": "…", "args": _SampleArgs()}
@@ -102,6 +105,16 @@ def _try_rendering(scenario: Scenario, data: dict[str, Any], ctx: FileContext, t
             continue
         if requirement is not None and not _usable(requirement, produced):
             ctx.error(where, "requirement-value", kind=requirement, value=produced, written=value)
+
+
+def _try_condition(where: Path, condition: str, variables: dict[str, Any], ctx: FileContext) -> None:
+    """Evaluate a ``when:`` once with the declared values: an error there would make it never hold."""
+    from simulator.scenario.templating import environment
+
+    try:
+        environment("fr").compile_expression(condition)(**variables)
+    except Exception as exc:  # noqa: BLE001 — reported, never raised
+        ctx.error(where, "template-error", problem=describe_error(exc))
 
 
 def record_roles(scenario: Scenario) -> set[str]:
