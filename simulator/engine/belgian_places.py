@@ -149,6 +149,30 @@ def canonical_commune(name: str) -> str | None:
     return None
 
 
+#: Provinces (and the Brussels region) by the first postcode of their ranges.
+PROVINCES = ("bruxelles", "brabant-wallon", "brabant-flamand", "anvers", "limbourg", "liege", "namur",
+             "hainaut", "luxembourg", "flandre-occidentale", "flandre-orientale")
+_PROVINCE_STARTS = ((1000, "bruxelles"), (1300, "brabant-wallon"), (1500, "brabant-flamand"), (2000, "anvers"),
+                    (3000, "brabant-flamand"), (3500, "limbourg"), (4000, "liege"), (5000, "namur"),
+                    (6000, "hainaut"), (6600, "luxembourg"), (7000, "hainaut"), (8000, "flandre-occidentale"),
+                    (9000, "flandre-orientale"))
+
+
+def province_of(postcode: str) -> str:
+    """The province of a Belgian postcode (``bruxelles`` for the capital region)."""
+    number = int(postcode) if postcode.isdigit() else 1000
+    return [name for start, name in _PROVINCE_STARTS if start <= number][-1]
+
+
+@cache
+def pinned_places(commune: str | None, province: str | None) -> tuple[Place, ...]:
+    """The places of a commune (its name in any case or accents, or a postcode) and/or a province."""
+    wanted = fold(commune.strip()) if commune else None
+    return tuple(p for p in load_places()
+                 if (wanted is None or wanted == p.postcode or wanted in {fold(n) for n in p.names()})
+                 and (province is None or province_of(p.postcode) == province))
+
+
 def streets_for(language: str) -> tuple[str, ...]:
     """Curated street names for addresses written in *language*."""
     if language not in STREETS:

@@ -9,10 +9,17 @@ from datetime import date
 from typing import Any
 
 from simulator.engine.announce import remember_said
+from simulator.engine.callstate import CallContext, apply_settings, holds, records_of, way_on
 from simulator.engine.confidential import told_third_party
 from simulator.engine.context import build_context, derive_seed
 from simulator.engine.criticals import abandoned, engine_criticals
-from simulator.engine.evaluation import TONE_COMPETENCIES, TONE_EXPLANATION, ContactFacts, judge_text, judge_tool
+from simulator.engine.evaluation import (
+    TONE_COMPETENCIES,
+    TONE_EXPLANATION,
+    ContactFacts,
+    judge_text,
+    judge_tool,
+)
 from simulator.engine.evidence import Evidence
 from simulator.engine.phases import TALKING, Phase, PhaseModel, attach, can, detach
 from simulator.engine.rules import RULES_BY_ID, competency_of
@@ -77,6 +84,10 @@ class ContactRuntime:
         else:
             self.ctx = build_context(scenario, seed, today, lang, agent_name)
             self.box = build_toolbox(scenario, self.ctx, seed, today)
+        #: The call variables (scenario/1.1), from the values the scenario declares.
+        self.call: dict[str, str] = dict(scenario.variables)
+        if scenario.callsim != "scenario/1":
+            self.ctx = CallContext(self.ctx, self.call, {"record": records_of(self.box.customer_db)})
         self.phone = scenario.medium == "phone"
         self.model = PhaseModel(self.key, with_wrap_up=scenario.wrap_up is not None)
         self.machine: Any = None
@@ -86,7 +97,7 @@ class ContactRuntime:
         self.facts = ContactFacts()
         self.memory = CallMemory()
         self.has_confirm = any(
-            (r.act == "confirm" for n in scenario.nodes.values() for r in (n.replies or ()))
+            r.act == "confirm" for n in scenario.nodes.values() for r in (n.replies or ())
         ) or any(n.prompt is not None and n.prompt.act == "confirm" for n in scenario.nodes.values())
 
     # -- state ---------------------------------------------------------------------------------
@@ -115,7 +126,8 @@ class ContactRuntime:
         node = self.node
         if node is None or not node.replies or not self._can_speak():
             return []
-        pairs = [(rid, self.ctx.text(reply.text)) for rid, reply in zip(self.reply_ids(node), node.replies)]
+        pairs = [(rid, self.ctx.text(reply.text)) for rid, reply in zip(self.reply_ids(node), node.replies)
+                 if holds(reply.when, self.ctx.variables)]
         random.Random(derive_seed(self.seed, self.key, self.node_id or "")).shuffle(pairs)
         return pairs
 
@@ -146,7 +158,7 @@ class ContactRuntime:
     def choose(self, reply_id: str) -> Step:
         node = self._dialogue_node("replies")
         ids = self.reply_ids(node)
-        if reply_id not in ids:
+        if reply_id not in ids or not holds(node.replies[ids.index(reply_id)].when, self.ctx.variables):
             raise refused("unknown-reply", f"Réponse « {reply_id} » inconnue ici.", f"Unknown reply '{reply_id}' here.")
         reply = node.replies[ids.index(reply_id)]
         step = Step(lines=[Line("agent", self.ctx.text(reply.text))])
@@ -157,7 +169,8 @@ class ContactRuntime:
                                                 base, "reply", self._both(item.because)))
         if reply.act:
             self._act(reply.act, step, clean=all(e.effect == "positive" for e in reply.evidence))
-        self._enter(reply.goto, step)
+        apply_settings(reply.set, self.ctx, self.call)
+        self._enter(way_on(reply.goto, reply.branches, self.ctx.variables), step)
         return step
 
     def say(self, text: str) -> Step:
@@ -165,7 +178,7 @@ class ContactRuntime:
         step = Step(lines=[Line("agent", text)])
         self._leave(step, said=text, act=prompt.act)
         grave = None
-        for check in prompt.checks:
+        for check in (c for c in prompt.checks if holds(c.when, self.ctx.variables)):
             judgement = judge_text(check, text, self.ctx)
             grave = grave or (judgement if judgement.grave else None)
             step.evidence.append(self._evidence(
@@ -176,14 +189,15 @@ class ContactRuntime:
                                                 self._rule_explanation(TONE_EXPLANATION), grave.detail))
         if prompt.act:
             self._act(prompt.act, step, clean=all(e.positive for e in step.evidence))
-        self._enter(prompt.goto, step)
+        apply_settings(prompt.set, self.ctx, self.call, answer=text)
+        self._enter(way_on(prompt.goto, prompt.branches, self.ctx.variables), step)
         return step
 
     def go_on(self) -> Step:
         node = self._dialogue_node("next")
         step = Step()
         self._leave(step)
-        self._enter(node.next, step)
+        self._enter(way_on(node.next, node.branches, self.ctx.variables), step)
         return step
 
     def hold(self) -> Step:
@@ -244,6 +258,9 @@ class ContactRuntime:
         result = run_tool(self.box, tool, op, args, results=results)
         if result["ok"] and (tool, op) == ("customer_db", "open"):
             self.facts.opened_records.append(str(args.get("record")))
+        for setting in self.scenario.on_tool if result["ok"] else ():
+            if setting.tool == f"{tool}.{op}":
+                apply_settings(setting.set, self.ctx, self.call, args=dict(args))
         return Step(result=result)
 
     def wrap_up(self, outcome: str | None, note: str) -> Step:
@@ -259,7 +276,7 @@ class ContactRuntime:
         if spec is not None and spec.note_required and blank and self.phone:
             self._fire("ORD-WRAP-UP-EMPTY", step)
         elif spec is not None:
-            for check in spec.note_checks:
+            for check in (c for c in spec.note_checks if holds(c.when, self.ctx.variables)):
                 judgement = judge_text(check, note, self.ctx)
                 step.evidence.append(self._evidence(
                     check.competency, judgement.ok, (check.critical or judgement.grave) and not judgement.ok,
@@ -350,6 +367,8 @@ class ContactRuntime:
         step.evidence.extend(engine_criticals(self))
 
     def _judge(self, check: Any, rule: str, step: Step) -> None:
+        if not holds(check.when, self.ctx.variables):
+            return
         judgement = judge_tool(check, self.box, self.facts, self.ctx)
         if (judgement.ok and check.counts == "failure") or (not judgement.ok and check.counts == "success"):
             return
@@ -414,4 +433,4 @@ class ContactRuntime:
             self.machine = None
 
 
-__all__ = ["Line", "Step", "ContactRuntime", "text_in"]
+__all__ = ["ContactRuntime", "Line", "Step", "text_in"]

@@ -12,6 +12,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from simulator.engine.belgian_places import pinned_places
+from simulator.engine.generators import generate
 from simulator.engine.personas import Persona, make_persona, make_reference
 from simulator.scenario.models import Scenario, Text, text_in
 from simulator.scenario.templating import render
@@ -78,9 +80,11 @@ def build_context(scenario: Scenario, seed: int, today: date, lang: str, agent_n
 
 def _new_context(scenario: Scenario, seed: int, today: date, lang: str, agent_name: str) -> ContactContext:
     spec = scenario.persona
-    persona = contact_persona(seed, scenario.id, spec.language, spec.region, spec.gender, today)
+    persona = contact_persona(seed, scenario.id, spec.language, spec.region, spec.gender, today,
+                              spec.commune, spec.province)
     rng = random.Random(derive_seed(seed, scenario.id, "references"))
-    references = {name: make_reference(rng, pattern) for name, pattern in scenario.references.items()}
+    references = {name: make_reference(rng, pattern) if isinstance(pattern, str) else generate(pattern.generator, rng, persona, today)
+                  for name, pattern in scenario.references.items()}
     org = scenario.organisation
     variables: dict[str, Any] = {
         "customer": persona.to_template_dict(),
@@ -96,15 +100,17 @@ def _new_context(scenario: Scenario, seed: int, today: date, lang: str, agent_na
 
 @lru_cache(maxsize=1024)
 def contact_persona(seed: int, contact: str, language: str, region: str | None, gender: str | None,
-                    today: date) -> Persona:
+                    today: date, commune: str | None = None, province: str | None = None) -> Persona:
     """The customer of one contact for a seed: a pure function of its arguments (remembered)."""
-    persona = make_persona(derive_seed(seed, contact, "persona"), language=language, region=region, today=today)
+    places = pinned_places(commune, province) if commune or province else ()
+    persona = make_persona(derive_seed(seed, contact, "persona"), language=language, region=region, today=today,
+                           places=places)
     if gender is None or persona.gender == gender:
         return persona
     # Try successive sub-seeds until the persona has the gender the scenario asks for.
     for attempt in range(1, 64):
         persona = make_persona(derive_seed(seed, contact, "persona", str(attempt)),
-                               language=language, region=region, today=today)
+                               language=language, region=region, today=today, places=places)
         if persona.gender == gender:
             return persona
     return persona

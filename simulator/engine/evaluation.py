@@ -8,7 +8,13 @@ from datetime import date
 from typing import Any
 
 from simulator.engine.context import ContactContext
-from simulator.engine.textcheck import DateValue, TextCheckResult, check_text, normalise, requirement_from
+from simulator.engine.textcheck import (
+    DateValue,
+    TextCheckResult,
+    check_text,
+    normalise,
+    requirement_from,
+)
 from simulator.engine.toolbox import Toolbox
 from simulator.engine.tools.agenda import fits
 from simulator.scenario.models import (
@@ -193,15 +199,21 @@ def _documents_selected(check: m.DocumentsSelectedCheck, box: Toolbox, facts: Co
 
 def _appointment(check: m.AppointmentCheck, box: Toolbox, facts: ContactFacts, ctx: ContactContext) -> Judgement:
     agenda = box.agenda
-    bookings = [b for b in agenda.bookings if agenda.slot(b.slot_id).calendar == check.calendar] if agenda else []
-    if len(bookings) != 1:
-        return Judgement(False, _detail(f"{len(bookings)} rendez-vous dans l'agenda (1 attendu)", f"{len(bookings)} appointments in the calendar (1 expected)"))
-    slot = agenda.slot(bookings[0].slot_id)
-    if check.slot is not None and slot.id != check.slot:
-        return Judgement(False, _detail(f"créneau {slot.id}, attendu {check.slot}", f"slot {slot.id}, expected {check.slot}"))
-    if check.within_availability and box.availability and not fits(slot, box.availability):
-        when = slot.start.strftime("%Y-%m-%d %H:%M")
-        return Judgement(False, _detail(f"le {when} n'est pas dans les disponibilités du client", f"{when} is outside the customer's availability"))
+    calendars = check.calendar_ids
+    bookings = [b for b in agenda.bookings if agenda.slot(b.slot_id).calendar in calendars] if agenda else []
+    if len(bookings) != check.count:
+        return Judgement(False, _detail(f"{len(bookings)} rendez-vous dans l'agenda ({check.count} attendu{'s' if check.count > 1 else ''})",
+                                        f"{len(bookings)} appointments in the calendar ({check.count} expected)"))
+    for booking in bookings:
+        slot = agenda.slot(booking.slot_id)
+        if check.slot is not None and slot.id != check.slot:
+            return Judgement(False, _detail(f"créneau {slot.id}, attendu {check.slot}", f"slot {slot.id}, expected {check.slot}"))
+        if check.min_minutes is not None and slot.minutes < check.min_minutes:
+            return Judgement(False, _detail(f"créneau {slot.id} de {slot.minutes} min (au moins {check.min_minutes} attendues)",
+                                            f"slot {slot.id} lasts {slot.minutes} min (at least {check.min_minutes} expected)"))
+        if check.within_availability and box.availability and not fits(slot, box.availability):
+            when = slot.start.strftime("%Y-%m-%d %H:%M")
+            return Judgement(False, _detail(f"le {when} n'est pas dans les disponibilités du client", f"{when} is outside the customer's availability"))
     return OK
 
 
@@ -218,6 +230,7 @@ def _form(check: m.FormCheck, box: Toolbox, facts: ContactFacts, ctx: ContactCon
         return Judgement(False, _detail("formulaire non envoyé", "form not submitted"))
     form = sent[-1]
     wrong = [f for f, v in check.fields.items() if not _same(form.get(f) or "", ctx.value(v))]
+    wrong += [f for f, v in check.typed.items() if not _same(form.get_typed(f) or "", ctx.value(v))]
     if wrong:
         return Judgement(False, _detail(f"champs incorrects : {', '.join(wrong)}", f"wrong fields: {', '.join(wrong)}"))
     return OK

@@ -15,6 +15,7 @@ from simulator.engine.belgian_numbers import make_iban, make_landline, make_mobi
 from simulator.engine.belgian_places import (
     LANGUAGES,
     REGIONS_FOR_LANGUAGE,
+    Place,
     fold,
     places_in,
     streets_for,
@@ -165,13 +166,20 @@ def _number(rng: random.Random) -> str:
 
 
 def make_persona(seed: int, *, language: str = "fr", region: str | None = None,
-                 today: date) -> Persona:
-    """A persona that fits French- or Dutch-speaking Belgium; same seed → same persona."""
+                 today: date, places: tuple[Place, ...] = ()) -> Persona:
+    """A persona that fits French- or Dutch-speaking Belgium; same seed → same persona.
+
+    ``places`` pins the address to these places (a commune, a province) instead of a region.
+    """
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}; expected one of {LANGUAGES}")
     rng = random.Random(f"persona:{language}:{seed}")
-    region = region or _weighted(rng, REGIONS_FOR_LANGUAGE[language])
-    place = rng.choice(places_in(region))
+    if places:
+        place = rng.choice(places)
+        region = place.region
+    else:
+        region = region or _weighted(rng, REGIONS_FOR_LANGUAGE[language])
+        place = rng.choice(places_in(region))
     gender = rng.choice("FM")
     first, last = _names(seed, language, gender)
     street_language = place.language if region != "brussels" else language

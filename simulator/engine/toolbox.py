@@ -8,13 +8,15 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from simulator.engine.context import ContactContext, derive_seed
+from simulator.engine.personas import make_lookalike, make_persona
 from simulator.engine.tools.agenda import Agenda, Availability, Slot
 from simulator.engine.tools.customer_db import CustomerDatabase
 from simulator.engine.tools.directory import Directory, Service
 from simulator.engine.tools.documentation import Article, DocumentationBase
 from simulator.engine.tools.errors import ToolError
-from simulator.engine.tools.forms import FieldSpec, FormTemplate, Forms
+from simulator.engine.tools.forms import FieldSpec, Forms, FormTemplate
 from simulator.engine.tools.mail import IncomingMessage, Mailbox
+from simulator.formatting.workdays import add_workdays
 from simulator.scenario.models import Scenario
 from simulator.scenario.models.resources import choice_label, choice_value
 from simulator.scenario.templating import render
@@ -39,15 +41,6 @@ class ActionRefused(Exception):
         return self.message_nl or self.message_fr if lang == "nl" else self.message_fr
 
 
-def add_workdays(day: dt.date, count: int) -> dt.date:
-    """``count`` working days (Monday–Friday) after ``day``; 0 is ``day`` itself."""
-    while count > 0:
-        day += dt.timedelta(days=1)
-        if day.weekday() < 5:
-            count -= 1
-    return day
-
-
 @dataclass
 class Toolbox:
     """The tools of one contact (absent when the scenario has no such resource)."""
@@ -69,19 +62,7 @@ class Toolbox:
 def build_toolbox(scenario: Scenario, ctx: ContactContext, seed: int, today: dt.date) -> Toolbox:
     """Instantiate every tool of ``scenario`` for this candidate's seed, texts in the candidate's language."""
     res = scenario.resources
-    db = None
-    if res.customer_db is not None:
-        spec = res.customer_db
-        overrides = {field: ctx.value(value) for field, value in spec.target_overrides.items()}
-        db = CustomerDatabase.build(
-            derive_seed(seed, scenario.id, "customer-db"), target=ctx.persona, target_overrides=overrides,
-            lookalikes=spec.lookalikes, duplicates=spec.duplicates, outdated=spec.outdated,
-            background=spec.background, today=today,
-        )
-        if not spec.target_in_db:  # a prospect is not yet a customer
-            db.remove_role("target")
-        for name in spec.found_by:
-            db.file_reference("target", str(ctx.variables["refs"].get(name, "")))
+    db = _customer_db(scenario, ctx, seed, today) if res.customer_db is not None else None
     docs = DocumentationBase(
         Article(a.id, a.kind, ctx.text(a.title), tuple(a.keywords), ctx.text(a.body)) for a in res.documentation
     ) if res.documentation else None
@@ -96,12 +77,12 @@ def build_toolbox(scenario: Scenario, ctx: ContactContext, seed: int, today: dt.
                  s.minutes, names.get(s.calendar, s.calendar))
             for s in res.agenda.slots
         )
-    forms = Forms(
+    forms = Forms((
         FormTemplate(f.id, ctx.text(f.title), tuple(
             FieldSpec(x.id, ctx.text(x.label), x.type, x.required, tuple(choice_value(c) for c in x.choices),
                       tuple(choice_label(c, ctx.lang) for c in x.choices)) for x in f.fields
         )) for f in res.forms
-    ) if res.forms else None
+    ), keep_typed=scenario.callsim != "scenario/1") if res.forms else None
     inbox = [
         IncomingMessage(m.id, ctx.value(m.sender), ctx.text(m.subject), ctx.text(m.body), today.isoformat())
         for m in res.inbox
@@ -115,6 +96,40 @@ def build_toolbox(scenario: Scenario, ctx: ContactContext, seed: int, today: dt.
         for a in scenario.persona.availability
     )
     return Toolbox(db, docs, directory, agenda, forms, Mailbox(inbox), availability)
+
+
+def _customer_db(scenario: Scenario, ctx: ContactContext, seed: int, today: dt.date) -> CustomerDatabase:
+    """The customer database around the contact's customer, with the records the scenario describes."""
+    spec = scenario.resources.customer_db
+    overrides = {field: ctx.value(value) for field, value in spec.target_overrides.items()}
+    db = CustomerDatabase.build(
+        derive_seed(seed, scenario.id, "customer-db"), target=ctx.persona, target_overrides=overrides,
+        lookalikes=spec.lookalikes, duplicates=spec.duplicates, outdated=spec.outdated,
+        background=spec.background, today=today, match=tuple(spec.lookalike_match),
+        extra=tuple(_distractor(d, ctx, overrides, derive_seed(seed, scenario.id, "distractor", d.id), today)
+                    for d in spec.distractors),
+    )
+    db.search_notes = spec.search_notes
+    if not spec.target_in_db:  # a prospect is not yet a customer
+        db.remove_role("target")
+    for name in spec.found_by:
+        db.file_reference("target", str(ctx.variables["refs"].get(name, "")))
+    return db
+
+
+def _distractor(spec: Any, ctx: ContactContext, overrides: dict[str, str], seed: int,
+                today: dt.date) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+    """One record described field by field: (role, status, fields), hashable for the seeded template."""
+    persona = ctx.persona
+    if spec.like == "stranger":
+        base = make_persona(seed, language=persona.language, region=persona.region, today=today)
+    else:
+        base = make_lookalike(seed, persona, spec.like, today)
+    fields = {name: str(value) for name, value in asdict(base).items()}
+    target = {**fields, **{name: str(getattr(persona, name)) for name in fields}, **overrides}
+    fields.update({name: target.get(name, "") for name in spec.same_as_target})
+    fields.update({name: ctx.value(value) for name, value in spec.fields.items()})
+    return spec.id, spec.status, tuple(sorted(fields.items()))
 
 
 def _need(args: dict[str, Any], *names: str) -> list[Any]:

@@ -6,6 +6,7 @@ import random
 from typing import Any
 
 from simulator.engine.actions import Choose, Continue, HangUp, Say, Take, WrapUp
+from simulator.engine.callstate import holds
 from simulator.engine.contact import ContactRuntime
 from simulator.engine.context import derive_seed
 from simulator.engine.phases import Phase
@@ -49,7 +50,9 @@ class CarelessPolicy:
         if node.end is not None:
             return [HangUp()] if contact.phone else []
         if node.replies:
-            return [Choose(reply=rng.choice(contact.reply_ids(node)))]
+            offered = [rid for rid, reply in zip(contact.reply_ids(node), node.replies)
+                       if holds(reply.when, contact.ctx.variables)]  # scenario/1.1: conditional replies
+            return [Choose(reply=rng.choice(offered))]
         if node.prompt is not None:
             return [Say(text=rng.choice(VAGUE_ANSWERS))]
         return [Continue()]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from simulator.engine.actions import Choose, Continue, HangUp, Say, Take, Transfer, UseTool, WrapUp
+from simulator.engine.callstate import holds
 from simulator.engine.contact import ContactRuntime
 from simulator.engine.phases import Phase
 from simulator.policies.satisfy import satisfying_actions
@@ -85,8 +86,9 @@ class IdealPolicy:
     def choose(self, contact: ContactRuntime) -> list[Any]:
         node = contact.node
         ids = contact.reply_ids(node)
-        ranked = sorted(range(len(ids)), key=lambda i: (-self.reply_value(contact, node.replies[i]),
-                                                        self.visits.get(node.replies[i].goto, 0), i))
+        offered = [i for i, reply in enumerate(node.replies) if holds(reply.when, contact.ctx.variables)]
+        ranked = sorted(offered, key=lambda i: (-self.reply_value(contact, node.replies[i]),
+                                                self.visits.get(node.replies[i].goto, 0), i))
         best = node.replies[ranked[0]]
         self.visits[best.goto] = self.visits.get(best.goto, 0) + 1
         actions: list[Any] = [Choose(reply=ids[ranked[0]])]

@@ -82,14 +82,20 @@ def _appointment(check: m.AppointmentCheck, contact: ContactRuntime) -> list[Use
     agenda = contact.box.agenda
     if agenda is None:
         return []
-    for slot in agenda.free_slots(check.calendar):
-        if check.slot is not None and slot.id != check.slot:
-            continue
-        if check.within_availability and contact.box.availability and not fits(slot, contact.box.availability):
-            continue
-        return [UseTool(tool="agenda", op="view", args={"calendar": check.calendar}),
-                UseTool(tool="agenda", op="book", args={"slot": slot.id, "for_whom": contact.ctx.persona.full_name})]
-    return []
+    actions: list[UseTool] = []
+    for calendar in check.calendar_ids:
+        for slot in agenda.free_slots(calendar):
+            if len(actions) // 2 >= check.count:
+                return actions
+            if check.slot is not None and slot.id != check.slot:
+                continue
+            if check.min_minutes is not None and slot.minutes < check.min_minutes:
+                continue
+            if check.within_availability and contact.box.availability and not fits(slot, contact.box.availability):
+                continue
+            actions += [UseTool(tool="agenda", op="view", args={"calendar": calendar}),
+                        UseTool(tool="agenda", op="book", args={"slot": slot.id, "for_whom": contact.ctx.persona.full_name})]
+    return actions if len(actions) // 2 >= check.count else actions[:2]
 
 
 def _form(check: m.FormCheck, contact: ContactRuntime) -> list[UseTool]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from simulator.scenario.checker.graph import edges
 from simulator.scenario.models import Scenario, text_in
 
@@ -52,6 +54,8 @@ def mermaid(scenario: Scenario, lang: str = "fr") -> str:
             lines.append(f'    {_id(node_id)} -->|"texte libre {codes}"| {_id(node.prompt.goto)}')
         if node.next is not None:
             lines.append(f"    {_id(node_id)} --> {_id(node.next)}")
+        for target, condition in _branches(node):
+            lines.append(f'    {_id(node_id)} -.->|"si {condition}"| {_id(target)}')
     lines.append(f"    classDef start stroke-width:3px\n    class {_id(scenario.start)} start")
     return "\n".join(lines) + "\n"
 
@@ -73,8 +77,17 @@ def dot(scenario: Scenario, lang: str = "fr") -> str:
             lines.append(f'  "{node_id}" -> "{node.prompt.goto}" [label="texte libre {codes}", style=dashed];')
         if node.next is not None:
             lines.append(f'  "{node_id}" -> "{node.next}";')
+        for target, condition in _branches(node):
+            lines.append(f'  "{node_id}" -> "{target}" [label="si {condition}", style=dotted];')
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def _branches(node: Any) -> list[tuple[str, str]]:
+    """The conditional ways on of a node (scenario/1.1 ``branches``), with their condition made safe to quote."""
+    found = [*(b for r in node.replies or () for b in r.branches), *(node.prompt.branches if node.prompt else ()),
+             *node.branches]
+    return [(b.goto, b.when.replace('"', "'")) for b in found]
 
 
 def _edge_label(name: str, act: str | None, evidence: str) -> str:

@@ -15,7 +15,7 @@ from simulator.scenario.yamlsource import SourceMap, read_yaml
 Kind = Literal["scenario", "epreuve", "testplan"]
 
 #: The ``callsim:`` marker that starts each kind of file.
-MARKERS: dict[str, Kind] = {"scenario/1": "scenario", "epreuve/1": "epreuve", "testplan/1": "testplan"}
+MARKERS: dict[str, Kind] = {"scenario/1": "scenario", "scenario/1.1": "scenario", "epreuve/1": "epreuve", "testplan/1": "testplan"}
 
 
 @dataclass

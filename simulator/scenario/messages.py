@@ -28,6 +28,26 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("syntaxe YAML invalide : {problem}", "Vérifiez l'indentation, les deux-points et les guillemets autour de cette position."),
         "en": ("invalid YAML syntax: {problem}", "Check indentation, colons and quotes around this position."),
     },
+    "yaml-unclosed-quote": {
+        "fr": ("le guillemet {char} ouvert ici n'est jamais refermé", "Refermez le texte par le même guillemet ({char}…{char}) sur cette ligne. Pour une apostrophe dans un texte entre apostrophes, doublez-la : 'l''agence' ; ou entourez le texte de guillemets doubles."),
+        "en": ("the quote {char} opened here is never closed", "Close the text with the same quote ({char}…{char}) on this line. For an apostrophe inside a text in single quotes, double it: 'l''agence'; or use double quotes around the text."),
+    },
+    "yaml-unclosed-bracket": {
+        "fr": ("le « {char} » ouvert ici n'est jamais refermé", "Refermez la liste par « ] » (ou le bloc par « }} ») sur cette ligne, et séparez les éléments par des virgules."),
+        "en": ("the '{char}' opened here is never closed", "Close the list with ']' (or the block with '}}') on this line, and separate the items with commas."),
+    },
+    "yaml-colon-space": {
+        "fr": ("il manque une espace après les deux-points de « {key} »", "Écrivez « {key}: valeur » : YAML ne reconnaît une clé que si ses deux-points sont suivis d'une espace."),
+        "en": ("a space is missing after the colon of '{key}'", "Write '{key}: value': YAML only sees a key when its colon is followed by a space."),
+    },
+    "yaml-colon-in-value": {
+        "fr": ("la valeur de « {key} » contient « : » suivi d'une espace", "Mettez toute la valeur entre guillemets : {key}: \"…\" ; sans guillemets, YAML y voit une nouvelle clé."),
+        "en": ("the value of '{key}' contains ': ' (colon and space)", "Put the whole value in quotes: {key}: \"…\"; without quotes YAML reads a new key."),
+    },
+    "yaml-indent": {
+        "fr": ("indentation incohérente : {found} espace(s) ici, alors que les lignes au-dessus commencent à {levels}", "Alignez cette ligne sur la clé dont elle est la voisine (même nombre d'espaces), ou mettez 2 espaces de plus que la clé dont elle dépend."),
+        "en": ("inconsistent indentation: {found} space(s) here, while the lines above start at {levels}", "Align this line with the key it sits beside (same number of spaces), or indent it 2 spaces more than the key it belongs to."),
+    },
     "truncated-file": {
         "fr": ("le fichier s'arrête au milieu d'un élément ({problem})", "Le fichier semble tronqué : fermez la chaîne, la liste ou le bloc ouvert, ou restaurez la fin du fichier."),
         "en": ("the file ends in the middle of an element ({problem})", "The file looks truncated: close the open string, list or block, or restore the end of the file."),
@@ -88,6 +108,10 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
     "wrong-type": {
         "fr": ("type incorrect : {expected} attendu, {found} trouvé", "{advice}"),
         "en": ("wrong type: expected {expected}, found {found}", "{advice}"),
+    },
+    "invalid-identifier": {
+        "fr": ("identifiant « {value} » non valide : {detail}", "Écrivez par exemple « {suggestion} » : un identifiant ne contient que des lettres minuscules sans accents, des chiffres, « - » et « _ »."),
+        "en": ("invalid identifier '{value}': {detail}", "Write for example '{suggestion}': an identifier holds only lower-case letters without accents, digits, '-' and '_'."),
     },
     "invalid-value": {
         "fr": ("valeur « {value} » non valide : {detail}", "{advice}"),
@@ -166,6 +190,22 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("traduction « {lang} » manquante", "Ajoutez « {lang}: … » à ce texte (langues du scénario : {languages})."),
         "en": ("missing '{lang}' translation", "Add '{lang}: …' to this text (scenario languages: {languages})."),
     },
+    "calendar-or-calendars": {
+        "fr": ("un contrôle de rendez-vous nomme son agenda par « calendar » ou ses agendas par « calendars »", "Gardez l'un des deux : « calendar: technicien » pour un agenda, « calendars: [technicien, conseiller] » pour plusieurs."),
+        "en": ("an appointment check names its calendar with 'calendar' or its calendars with 'calendars'", "Keep one of them: 'calendar: technicien' for one calendar, 'calendars: [technicien, conseiller]' for several."),
+    },
+    "unknown-commune": {
+        "fr": ("aucune commune « {commune} » connue ({province})", "Écrivez le nom de la commune comme sur une adresse (Waremme, Sint-Niklaas) ou son code postal (4300) ; vérifiez qu'elle est dans la province donnée."),
+        "en": ("no known commune '{commune}' ({province})", "Write the commune's name as on an address (Waremme, Sint-Niklaas) or its postcode (4300); check it lies in the province given."),
+    },
+    "undeclared-call-variable": {
+        "fr": ("la variable d'appel « {name} » n'est pas déclarée", "Déclarez-la avec sa valeur de départ sous « variables: » en haut du fichier (déclarées : {declared})."),
+        "en": ("call variable '{name}' is not declared", "Declare it with its starting value under 'variables:' at the top of the file (declared: {declared})."),
+    },
+    "newer-format": {
+        "fr": ("« {key} » n'existe qu'à partir du format scenario/1.1", "Écrivez « callsim: scenario/1.1 » en première ligne : les fichiers scenario/1 restent valables tels quels."),
+        "en": ("'{key}' only exists from format scenario/1.1 on", "Write 'callsim: scenario/1.1' on the first line: scenario/1 files stay valid as they are."),
+    },
     "unknown-variable": {
         "fr": ("variable « {name} » inconnue dans le texte", "Variables disponibles : {available}."),
         "en": ("unknown variable '{name}' in the text", "Available variables: {available}."),
@@ -175,8 +215,8 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("invalid template text: {problem}", "Variables are written {{{{ customer.first_name }}}}: check the braces."),
     },
     "unknown-filter": {
-        "fr": ("filtre « {name} » inconnu dans le texte", "{suggestion}Filtres de callsim : add_workdays, add_days, longdate, shortdate, time ; et les filtres standard de Jinja2 (replace, upper, lower, title…)."),
-        "en": ("unknown filter '{name}' in the text", "{suggestion}callsim's filters: add_workdays, add_days, longdate, shortdate, time; and Jinja2's standard filters (replace, upper, lower, title…)."),
+        "fr": ("filtre « {name} » inconnu dans le texte", "{suggestion}Filtres de callsim : add_workdays, add_days, first_workday_of_next_month, next_weekday, longdate, shortdate, time ; et les filtres standard de Jinja2 (replace, upper, lower, title…)."),
+        "en": ("unknown filter '{name}' in the text", "{suggestion}callsim's filters: add_workdays, add_days, first_workday_of_next_month, next_weekday, longdate, shortdate, time; and Jinja2's standard filters (replace, upper, lower, title…)."),
     },
     "fact-uses-fact": {
         "fr": ("le fait « {fact} » utilise un autre fait ({name}) : les faits sont calculés avant que « facts » existe", "Recalculez la valeur à partir de today, refs.*, customer.*… (par exemple {{{{ today | add_workdays(2) | longdate }}}}), ou appliquez le filtre là où le fait est utilisé."),

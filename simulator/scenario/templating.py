@@ -12,6 +12,9 @@ from typing import Any
 from jinja2 import StrictUndefined, Template, TemplateSyntaxError, UndefinedError, nodes
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
+from simulator.formatting import workdays
+from simulator.formatting.workdays import MAX_WORKDAYS
+
 #: Fields of the generated customer that texts may use as {{ customer.<field> }}.
 CUSTOMER_FIELDS = frozenset({
     "customer_id", "gender", "title", "first_name", "last_name", "full_name", "formal_name",
@@ -22,7 +25,8 @@ ORG_FIELDS = frozenset({"name", "sector", "city", "phone", "email"})
 AGENT_FIELDS = frozenset({"name"})
 PLAIN_NAMES = frozenset({"today"})
 #: The filters callsim adds to Jinja2's own (documented in the trainer's guide, 2.10).
-CALLSIM_FILTERS = ("add_workdays", "add_days", "longdate", "shortdate", "time")
+CALLSIM_FILTERS = ("add_workdays", "add_days", "first_workday_of_next_month", "next_weekday", "longdate",
+                   "shortdate", "time")
 
 
 @dataclass(frozen=True)
@@ -66,27 +70,39 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
-#: More working days than this (about 40 years) is a mistake, not a plan: refused rather than counted.
-MAX_WORKDAYS = 10_000
-
-
 def _add_workdays(value: str, days: int) -> str:
     day = _iso_date("add_workdays", value)
     days = _count("add_workdays", days)
     if abs(days) > MAX_WORKDAYS:
         raise FilterValueError(f"le filtre « add_workdays » accepte au plus {MAX_WORKDAYS} jours, pas {days}",
                                f"the 'add_workdays' filter takes at most {MAX_WORKDAYS} days, not {days}")
-    step = 1 if days >= 0 else -1
-    remaining = abs(days)
     try:
-        while remaining:
-            day += dt.timedelta(days=step)
-            if day.weekday() < 5:
-                remaining -= 1
+        return workdays.add_workdays(day, days).isoformat()
     except OverflowError:
         raise FilterValueError("le filtre « add_workdays » sort du calendrier",
                                "the 'add_workdays' filter leaves the calendar") from None
-    return day.isoformat()
+
+
+def _first_workday_of_next_month(value: str) -> str:
+    day = _iso_date("first_workday_of_next_month", value)
+    try:
+        return workdays.first_workday_of_next_month(day).isoformat()
+    except (OverflowError, ValueError):
+        raise FilterValueError("le filtre « first_workday_of_next_month » sort du calendrier",
+                               "the 'first_workday_of_next_month' filter leaves the calendar") from None
+
+
+def _next_weekday(value: str, weekday: str) -> str:
+    day = _iso_date("next_weekday", value)
+    if weekday not in workdays.WEEKDAY_NAMES:
+        raise FilterValueError(
+            f"le filtre « next_weekday » attend un jour parmi {', '.join(workdays.WEEKDAY_NAMES)}, pas « {_shown(weekday)} »",
+            f"the 'next_weekday' filter expects a day among {', '.join(workdays.WEEKDAY_NAMES)}, not '{_shown(weekday)}'")
+    try:
+        return workdays.next_weekday(day, weekday).isoformat()
+    except OverflowError:
+        raise FilterValueError("le filtre « next_weekday » sort du calendrier",
+                               "the 'next_weekday' filter leaves the calendar") from None
 
 
 def _add_days(value: str, days: int) -> str:
@@ -138,6 +154,8 @@ def environment(lang: str) -> SandboxedEnvironment:
     env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
     env.filters["add_workdays"] = _add_workdays
     env.filters["add_days"] = _add_days
+    env.filters["first_workday_of_next_month"] = _first_workday_of_next_month
+    env.filters["next_weekday"] = _next_weekday
     env.filters["longdate"] = _date_filter("longdate", "long", lang)
     env.filters["shortdate"] = _date_filter("shortdate", "short", lang)
     env.filters["time"] = _time_filter(lang)
@@ -166,7 +184,9 @@ def _parsed(text: str) -> nodes.Template | TemplateSyntaxError:
         return exc
 
 
-def problems(text: str, *, references: set[str], facts: set[str], fact: str | None = None) -> Iterator[TemplateProblem]:
+def problems(text: str, *, references: set[str], facts: set[str], fact: str | None = None,
+             calls: set[str] | None = None, extra: frozenset[str] = frozenset(),
+             records: set[str] | None = None) -> Iterator[TemplateProblem]:
     """Every syntax error, unknown variable or unknown filter in ``text``, without rendering it.
 
     ``fact`` names the fact whose value ``text`` is: facts are computed before ``facts`` exists,
@@ -181,7 +201,11 @@ def problems(text: str, *, references: set[str], facts: set[str], fact: str | No
         return
     known = {"customer": CUSTOMER_FIELDS, "org": ORG_FIELDS, "agent": AGENT_FIELDS,
              "refs": frozenset(references), "facts": frozenset(facts)}
-    namespaces = ("refs",) if fact is not None else ("refs", "facts")
+    if calls and fact is None:  # call variables (scenario/1.1) do not exist yet when facts are computed
+        known["call"] = frozenset(calls)
+    if records and fact is None:  # the customer database's records by role (scenario/1.1)
+        known["record"] = frozenset(records)
+    namespaces = ("refs",) if fact is not None else ("refs", "facts", *(("call",) if "call" in known else ()))
     available = ", ".join(
         [f"{ns}.{field}" for ns in namespaces for field in sorted(known[ns])]
         + ["customer.…", "org.…", "agent.name", "today"]
@@ -198,14 +222,12 @@ def problems(text: str, *, references: set[str], facts: set[str], fact: str | No
         elif base.name in known and attr not in known[base.name]:
             yield TemplateProblem("unknown-variable", {"name": f"{base.name}.{attr}", "available": available})
     for name in tree.find_all(nodes.Name):
-        if name.ctx != "load" or name.name in PLAIN_NAMES:
+        if name.ctx != "load" or name.name in PLAIN_NAMES or name.name in extra:
             continue
         if name.name == "facts" and fact is not None:
             if id(name) not in attributed:
                 yield TemplateProblem("fact-uses-fact", {"fact": fact, "name": "facts"})
-        elif name.name not in known:
-            yield TemplateProblem("unknown-variable", {"name": name.name, "available": available})
-        elif id(name) not in attributed:
+        elif name.name not in known or id(name) not in attributed:
             yield TemplateProblem("unknown-variable", {"name": name.name, "available": available})
     for node in tree.find_all(nodes.Filter):
         if node.name not in env.filters:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from simulator.scenario.diagnostics import Diagnostic
+from simulator.scenario.identifiers import IDENT, explain_identifier
 from simulator.scenario.yamlsource import Path, SourceMap
 
 _EXPECTED = {
@@ -86,6 +88,9 @@ def _diagnostic(err: dict[str, Any], smap: SourceMap, path: str) -> Diagnostic:
     if kind == "union_tag_invalid":
         at = smap.value((*data_path, "type"))
         value = ctx.get("tag", value)
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == IDENT.pattern and isinstance(value, str):
+        fault, meant = explain_identifier(value)
+        return make("invalid-identifier", value=_visible(value), detail=fault, suggestion=meant)
     detail = _detail(kind, ctx, err.get("msg", ""))
     return make("invalid-value", value=_short(value), detail=detail, advice=_value_advice(kind, ctx))
 
@@ -150,6 +155,13 @@ def _value_advice(kind: str, ctx: dict[str, Any]) -> dict[str, str]:
     if kind in ("literal_error", "union_tag_invalid"):
         return {"fr": "Choisissez l'une des valeurs possibles.", "en": "Pick one of the allowed values."}
     return {"fr": "Corrigez la valeur.", "en": "Fix the value."}
+
+
+def _visible(value: str) -> str:
+    """``value`` with its invisible characters shown as ⟨U+XXXX⟩, shortened like ``_short``."""
+    shown = "".join(f"⟨U+{ord(ch):04X}⟩" if unicodedata.category(ch) in ("Zs", "Cf", "Cc") and ch != " " else ch
+                    for ch in value)
+    return shown if len(shown) <= 60 else shown[:57] + "…"
 
 
 def _short(value: Any) -> str | dict[str, str]:

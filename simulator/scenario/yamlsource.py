@@ -18,6 +18,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
 from simulator.scenario.diagnostics import Diagnostic
+from simulator.scenario.yamlexplain import explain
 from simulator.scenario.yamlhazards import (
     at_end,
     deep_flow_prefix,
@@ -136,9 +137,8 @@ def read_yaml(raw: bytes, path: str) -> YamlDocument:
         tabs = tab_indentation(text, path, line)
         if tabs:
             return YamlDocument(path, None, smap, tabs, text)
-        problem = exc.problem or exc.context or "?"
-        code = "truncated-file" if at_end(text, mark) else "yaml-syntax"
-        return fail(line, column, code, problem=problem)
+        found = explain(text, exc, truncated=at_end(text, mark))
+        return fail(found.line, found.column, found.code, **found.params)
     except ReaderError as exc:
         line, column = _offset_position(text, exc.position)
         char = exc.character if isinstance(exc.character, int) else ord(exc.character or "\0")

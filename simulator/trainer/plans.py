@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from simulator.engine.actions import Choose, Continue, HangUp, Hold, Resume, Say, Take, Transfer, UseTool, WrapUp
 from simulator.engine.bundle import BundleError, single_scenario_bundle
 from simulator.engine.clock import ManualClock
@@ -75,10 +77,13 @@ def run_plan_file(path: str | Path) -> PlanFileResult:
     loaded = FileCache().load(Path(path), str(path))
     outcome = PlanFileResult(str(path))
     errors = [d for d in loaded.diagnostics if d.severity == "error"]
-    if loaded.kind != "testplan" or loaded.model is None or errors:
+    testplan = loaded.model if loaded.kind == "testplan" and not errors else None
+    if testplan is None and loaded.kind == "testplan":  # one bad plan must not stop the others
+        testplan = _valid_plans(loaded.data)
+    if testplan is None or errors:
         outcome.diagnostics = errors or loaded.diagnostics
+    if testplan is None:
         return outcome
-    testplan: tp.TestPlan = loaded.model
     scenario_path = Path(path).parent / testplan.scenario
     try:
         bundle = single_scenario_bundle(scenario_path)
@@ -88,6 +93,22 @@ def run_plan_file(path: str | Path) -> PlanFileResult:
     for plan in testplan.plans:
         outcome.results.append(run_plan(bundle, plan, str(path)))
     return outcome
+
+
+def _valid_plans(data: Any) -> tp.TestPlan | None:
+    """The file with only the plans that are valid on their own (None when none is, or the head is wrong)."""
+    if not isinstance(data, dict) or not isinstance(data.get("plans"), list):
+        return None
+    good = []
+    for plan in data["plans"]:
+        try:
+            good.append(tp.Plan.model_validate(plan))
+        except ValidationError:
+            continue
+    try:
+        return tp.TestPlan.model_validate({**data, "plans": good}) if good else None
+    except ValidationError:
+        return None
 
 
 def run_plan(bundle: Any, plan: tp.Plan, file: str = "") -> PlanResult:
@@ -115,23 +136,46 @@ def run_plan(bundle: Any, plan: tp.Plan, file: str = "") -> PlanResult:
                 result.failures.append(f"étape {number} ({_describe(step)}) : texte du plan impossible à produire — "
                                        f"{describe_error(exc)['fr']}")
                 break
-            try:
-                if action is not None:
-                    outcome = session.perform(action)
-                    if outcome.result is not None and not outcome.result.get("ok", True):
-                        error = outcome.result["error"]
-                        result.failures.append(f"étape {number} ({_describe(step)}) : l'outil a refusé — {error['fr']}")
-            except ActionRefused as exc:
-                result.failures.append(f"étape {number} ({_describe(step)}) : action refusée — {exc.message_fr}")
-                break
-            except Exception as exc:  # noqa: BLE001 — a scenario text that fails for this plan's customer
-                result.failures.append(f"étape {number} ({_describe(step)}) : erreur du scénario — {explain(exc)}")
+            if action is not None and not _play_step(session, action, step, f"étape {number} ({_describe(step)})", result):
                 break
         result.evidence = list(contact.evidence)
         _compare(plan.expect, scenario, contact, result)
     finally:
         session.close()
     return result
+
+
+def _play_step(session: EpreuveSession, action: Any, step: Any, label: str, result: PlanResult) -> bool:
+    """Perform one step and compare a refusal with what the step expects; False when the plan must stop.
+
+    A refusal is the engine's (``ActionRefused``) or a tool's (a result that is not ``ok``). An
+    expected refusal lets the plan go on; an unexpected one fails it with the engine's own message.
+    """
+    expected = getattr(step, "expect_refused", False)
+    try:
+        outcome = session.perform(action)
+    except ActionRefused as exc:
+        return _refusal(step, label, exc.code, exc.message_fr, result, stop=not expected)
+    except Exception as exc:  # noqa: BLE001 — a scenario text that fails for this plan's customer
+        result.failures.append(f"{label} : erreur du scénario — {explain(exc)}")
+        return False
+    if outcome.result is not None and not outcome.result.get("ok", True):
+        error = outcome.result["error"]
+        return _refusal(step, label, str(error.get("code", "")), error["fr"], result, stop=False)
+    if expected:
+        wanted = f" ({step.reason})" if step.reason else ""
+        result.failures.append(f"{label} : un refus était attendu{wanted}, l'action a été acceptée")
+    return True
+
+
+def _refusal(step: Any, label: str, code: str, message: str, result: PlanResult, *, stop: bool) -> bool:
+    """Record a refusal: a failure unless expected with the same reason; False to stop the plan."""
+    if not getattr(step, "expect_refused", False):
+        result.failures.append(f"{label} : action refusée — {message}")
+        return not stop
+    if step.reason is not None and step.reason != code:
+        result.failures.append(f"{label} : refus attendu pour « {step.reason} », obtenu « {code} » — {message}")
+    return True
 
 
 def _action(step: Any, variables: dict[str, Any], clock: ManualClock) -> Any:
@@ -166,9 +210,19 @@ def _fill(value: Any, variables: dict[str, Any]) -> Any:
 
 
 def _describe(step: Any) -> str:
+    """A step as the trainer wrote it (``tool: forms.submit form=x``), never a Python repr."""
     if isinstance(step, str):
         return step
-    return ", ".join(f"{k}={v}" for k, v in step.model_dump(exclude_defaults=True).items())[:60]
+    data = step.model_dump(exclude_defaults=True, exclude={"expect_refused", "reason"})
+    parts = []
+    for key, value in data.items():
+        if isinstance(value, dict):
+            inner = " ".join(f"{k}={v}" for k, v in value.items())
+            parts.append(f"{key}: {inner}" if inner else key)
+        else:
+            parts.append(f"{key}: {value}")
+    text = ", ".join(parts)
+    return text if len(text) <= 60 else text[:59] + "…"
 
 
 def verdict_of(evidence: list[Evidence], code: str) -> str:

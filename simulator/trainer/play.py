@@ -8,6 +8,7 @@ from typing import Any, TextIO
 from simulator.engine.actions import Choose, Continue, HangUp, Hold, Resume, Say, Take, Transfer, UseTool, WrapUp
 from simulator.engine.session import EpreuveSession, Outcome
 from simulator.engine.toolbox import ActionRefused
+from simulator.trainer.play_tables import print_table, result_table
 
 HELP = {
     "fr": """Commandes :
@@ -22,7 +23,7 @@ HELP = {
   :agenda [agenda]             créneaux libres                :réserver <créneau>
   :formulaire <id>             ouvrir un formulaire           :champ <form> <champ> <valeur…>
   :envoyer-formulaire <form>   envoyer le formulaire
-  :mail <à> | <objet> | <texte> [| <pièce jointe>, …]   envoyer un mail (séparez par « | »)
+  :mail <à> | <objet> | <texte>                         envoyer un mail (séparez par « | »)
   :fax <numéro> | <objet> | <texte>                     envoyer un fax
   :attente  :reprendre  :raccrocher  :transférer <service>
   :clôture <code> <note…>      clôture administrative (code de clôture + note)
@@ -39,7 +40,7 @@ HELP = {
   :agenda [calendar]           free slots                     :book <slot>
   :form <id>                   open a form                    :field <form> <field> <value…>
   :submit-form <form>          submit the form
-  :mail <to> | <subject> | <text> [| <attachment>, …]   send a mail (separate with '|')
+  :mail <to> | <subject> | <text>                       send a mail (separate with '|')
   :fax <number> | <subject> | <text>                    send a fax
   :hold  :resume  :hangup  :transfer <service>
   :wrapup <code> <note…>       wrap-up (outcome code + note)
@@ -192,17 +193,17 @@ class TerminalPlayer:
         return outcome
 
     def show_result(self, result: dict[str, Any]) -> None:
+        """A tool's answer as a table (forms, agenda slots, records), or its refusal."""
         if not result.get("ok"):
             self.say("⚠ " + result["error"][self.lang])
             return
         value = result.get("result")
-        rows = value if isinstance(value, list) else [value] if value is not None else []
-        for row in rows[:20]:
-            if isinstance(row, dict):
-                self.say("  " + " | ".join(f"{k}: {v}" for k, v in row.items() if v not in ("", None, [], {})))
-            else:
-                self.say(f"  {row}")
-        if not rows:
+        table = result_table(value, self.session.header.language or self.lang)
+        if table is not None:
+            print_table(table, self.out)
+        elif value not in (None, "", [], {}):
+            self.say(f"  {value}")
+        else:
             self.say(self.t("  (aucun résultat / fait)", "  (no result / done)"))
 
     def feedback(self) -> None:
@@ -216,15 +217,12 @@ def _tool(tool: str, op: str, **args: Any) -> UseTool:
 
 
 def _mail(rest: str, channel: str = "mail") -> UseTool:
-    """``to | subject | body [| attachment, attachment…]`` (the body may not contain « | »)."""
-    parts = [part.strip() for part in rest.split("|", 3)]
+    """``to | subject | body``; a « | » after the subject belongs to the body."""
+    parts = [part.strip() for part in rest.split("|", 2)]
     if len(parts) < 3:
         raise ValueError(rest)
-    to, subject, body = parts[:3]
-    args: dict[str, Any] = {"to": to, "subject": subject, "body": body, "channel": channel}
-    if len(parts) == 4 and parts[3]:
-        args["attachments"] = [a.strip() for a in parts[3].split(",") if a.strip()]
-    return _tool("mail", "send", **args)
+    to, subject, body = parts
+    return _tool("mail", "send", to=to, subject=subject, body=body, channel=channel)
 
 
 def _split(rest: str, count: int) -> list[str]:

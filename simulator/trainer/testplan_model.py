@@ -11,22 +11,34 @@ from simulator.scenario.models.common import CompetencyCode, Ident, Model
 Verdict = Literal["positive", "negative", "absent"]
 
 
-class ToolStep(Model):
+class Scripted(Model):
+    """What every mapping step may add: the engine or the tool is expected to refuse it.
+
+    ``expect_refused: true`` (with ``reason:``, the refusal's code, e.g. ``form_incomplete``) makes a
+    refusal the expected result: the plan checks the code and goes on. Without it, a refused step
+    fails the plan with the engine's message.
+    """
+
+    expect_refused: bool = False
+    reason: Ident | None = None
+
+
+class ToolStep(Scripted):
     """Use a tool: ``tool: customer_db.update`` with ``args`` (values may use {{ variables }})."""
 
     tool: Annotated[str, Field(pattern=r"^(customer_db|documentation|directory|agenda|forms|mail)\.[a-z_]+$")]
     args: dict[str, Any] = Field(default_factory=dict)
 
 
-class ChooseStep(Model):
+class ChooseStep(Scripted):
     choose: Ident
 
 
-class SayStep(Model):
+class SayStep(Scripted):
     say: str
 
 
-class TransferStep(Model):
+class TransferStep(Scripted):
     transfer: Ident
 
 
@@ -35,7 +47,7 @@ class WrapUpBody(Model):
     note: str = ""
 
 
-class WrapUpStep(Model):
+class WrapUpStep(Scripted):
     wrap_up: WrapUpBody
 
 

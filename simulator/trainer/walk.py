@@ -9,13 +9,14 @@ from typing import Any
 
 from jinja2 import TemplateError
 
-from simulator.engine.context import build_context
+from simulator.engine.callstate import holds
 from simulator.engine.contact import ContactRuntime
+from simulator.engine.context import build_context
 from simulator.engine.phases import Phase
 from simulator.engine.toolbox import ActionRefused, build_toolbox
+from simulator.policies.synthetic import failing_text, passing_text
 from simulator.scenario.models import LANGS, Scenario, text_in
 from simulator.scenario.templating import FilterValueError, describe_error, render
-from simulator.policies.synthetic import failing_text, passing_text
 
 WALK_DAY = dt.date(2026, 3, 2)
 
@@ -140,6 +141,7 @@ def _state(contact: ContactRuntime) -> State:
         contact.node_id, contact.phase, contact.model.held_from, memory.need_detected, memory.agreement_confirmed,
         memory.closed, memory.closed_before_confirm, memory.transfer_announced,
         frozenset(memory.checked_expectations), memory.final_checks_done, facts.transferred_to, facts.outcome,
+        tuple(sorted(contact.call.items())),
     )
 
 
@@ -211,8 +213,9 @@ def _moves(contact: ContactRuntime) -> list[Move]:
         return []
     if node.end is not None:
         return [("hang_up", "")] if contact.phone and contact.phase.value not in ("wrap_up", "ended") else []
-    if node.replies:
-        return [("choose", rid) for rid in contact.reply_ids(node)]
+    if node.replies:  # only the replies offered now (scenario/1.1: a reply may have a condition)
+        return [("choose", rid) for rid, reply in zip(contact.reply_ids(node), node.replies)
+                if holds(reply.when, contact.ctx.variables)]
     if node.prompt is not None:
         return [("say", "pass"), ("say", "fail")]
     if node.next is not None:
@@ -224,7 +227,7 @@ def _render_all_texts(scenario: Scenario, seed: int, report: WalkReport) -> None
     """Render every text in every declared language with real generated data (catches template crashes)."""
     for lang in (code for code in LANGS if code in scenario.languages):
         try:
-            ctx = build_context(scenario, seed, WALK_DAY, lang, "Alex")
+            ctx = ContactRuntime(scenario, seed=seed, today=WALK_DAY, lang=lang, agent_name="Alex").ctx
         except Exception as exc:  # noqa: BLE001
             report.exceptions.append(f"[{lang}] contexte : {explain(exc)}")
             continue

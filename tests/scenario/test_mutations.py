@@ -292,14 +292,14 @@ def _remove_the_only_evidence(text):
 def _node_id_in_capitals(text):
     mutated = replace_once(text, "  fin:\n", "  Fin:\n").replace("goto: fin", "goto: Fin")
     return mutated, [
-        errors(value_pos(mutated, "goto: Fin"), "invalid-value"),
-        errors(pos(mutated, "  Fin:", skip=2), "invalid-value"),
+        errors(value_pos(mutated, "goto: Fin"), "invalid-identifier"),
+        errors(pos(mutated, "  Fin:", skip=2), "invalid-identifier"),
     ]
 
 
 def _fact_name_in_capitals(text):
     mutated = replace_once(text, "  horaires_samedi:", "  Horaires_samedi:").replace("facts.horaires_samedi", "facts.Horaires_samedi")
-    return mutated, [errors(pos(mutated, "Horaires_samedi:"), "invalid-value")]
+    return mutated, [errors(pos(mutated, "Horaires_samedi:"), "invalid-identifier")]
 
 
 MINIMAL_MUTATIONS = [
@@ -364,7 +364,7 @@ def test_a_tab_that_belongs_to_a_block_of_text_does_not_hide_the_real_error(tmp_
     base = TAB_IN_BLOCK_PATH.read_text(encoding="utf-8")
     assert found(run(tmp_path, base)) == []
     colon = replace_once(base, "start: accueil\n", "start: accueil: encore\n")
-    assert found(run(tmp_path, colon)) == [errors(pos(colon, ": encore"), "yaml-syntax")]
+    assert found(run(tmp_path, colon)) == [errors(pos(colon, ": encore"), "yaml-colon-in-value")]
     tab = replace_once(base, "start: accueil\n", "\tstart: accueil\n")
     assert found(run(tmp_path, tab)) == [errors(pos(tab, "\tstart"), "tab-indentation")]
 

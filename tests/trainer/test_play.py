@@ -73,11 +73,42 @@ def test_the_queue_prompt_accepts_help_and_explains_a_wrong_answer():
     assert "Tapez le numéro du contact à prendre (1 à 1)." in out.getvalue()
 
 
-def test_mail_attachments_and_fax_are_typed_commands():
-    _, _, session = play(["1", ":mail client@exemple.be | Votre commande | Bonjour, voici le suivi. | faq-delais, cgv",
+def test_mail_and_fax_are_typed_commands_and_a_bar_after_the_subject_belongs_to_the_body():
+    _, _, session = play(["1", ":mail client@exemple.be | Votre commande | Bonjour, voici le suivi. | Cordialement",
                           ":fax 02 223 45 67 | Réclamation | Madame, Monsieur,", ":quitter"])
     sent = [e.payload["action"]["args"] for e in session.store.events(session.session_id)
             if e.type == "action" and e.payload["action"]["kind"] == "tool"]
-    assert sent[0] == {"to": "client@exemple.be", "subject": "Votre commande", "body": "Bonjour, voici le suivi.",
-                       "channel": "mail", "attachments": ["faq-delais", "cgv"]}
+    assert sent[0] == {"to": "client@exemple.be", "subject": "Votre commande",
+                       "body": "Bonjour, voici le suivi. | Cordialement", "channel": "mail"}
     assert sent[1]["channel"] == "fax" and sent[1]["to"] == "02 223 45 67"
+
+
+def _play_file(path: str, lines: list[str], lang: str = "fr") -> str:
+    bundle = single_scenario_bundle(path)
+    session = EpreuveSession.start(bundle, store=MemoryJournalStore(), clock=ManualClock(dt.datetime(2026, 3, 2, 9)),
+                                   candidate_id="t", seed=5, language=lang)
+    out = io.StringIO()
+    TerminalPlayer(session, iter(lines), out, lang=lang).run()
+    return out.getvalue()
+
+
+def test_agenda_slots_show_weekday_date_and_time_in_the_session_language():
+    out = _play_file("scenarios/outbound/energie-rendez-vous-compteur.yaml", ["1", ":agenda", ":quitter"])
+    assert "mardi 3 mars 2026, 08:00" in out and "2026-03-03T08:00" not in out
+    out = _play_file("scenarios/outbound/energie-rendez-vous-compteur.yaml", ["1", ":agenda", ":quit"], lang="en")
+    assert "Tuesday 3 March 2026, 08:00" in out
+
+
+def test_a_form_is_a_table_of_its_fields_with_the_values_typed_never_a_python_dict():
+    path = "tests/fixtures/lang/televente-energie-vente-ou-refus.yaml"
+    out = _play_file(path, ["1", ":champ passage-tarif-fixe ean 541449920000000000",
+                            ":formulaire passage-tarif-fixe", ":quitter"])
+    row = next(line for line in out.splitlines() if "Code EAN du compteur" in line)
+    assert "541449920000000000" in row and "oui" in row
+    assert "{'" not in out and "'template'" not in out
+
+
+def test_the_help_offers_no_mail_attachment_syntax():
+    from simulator.trainer.play import HELP
+
+    assert all("pièce jointe" not in text and "attachment" not in text for text in HELP.values())

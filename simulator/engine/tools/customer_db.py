@@ -25,6 +25,7 @@ from simulator.engine.tools.customer_records import (
 from simulator.engine.tools.customer_search import (
     SEARCH_COLUMNS,
     Query,
+    match_notes,
     match_record,
     matches_reference,
     reference_key,
@@ -61,10 +62,12 @@ def _fill(db: sqlite3.Connection, rows: list[dict[str, str]], initial: list[dict
 
 @lru_cache(maxsize=SEEDED_TEMPLATES_KEPT)
 def _seeded_template(seed: int, target: Persona, target_overrides: tuple[tuple[str, str], ...], lookalikes: int,
-                     duplicates: int, outdated: int, background: int, today: date) -> sqlite3.Connection:
+                     duplicates: int, outdated: int, background: int, today: date, match: tuple[str, ...] = (),
+                     extra: tuple[Any, ...] = ()) -> sqlite3.Connection:
     """The seeded database for these arguments, generated once; it is only ever read, to be copied."""
     rows = seeded_rows(seed, target=target, target_overrides=dict(target_overrides), lookalikes=lookalikes,
-                       duplicates=duplicates, outdated=outdated, background=background, today=today)
+                       duplicates=duplicates, outdated=outdated, background=background, today=today,
+                       match=match, extra=extra)
     template = _connect()
     _fill(template, rows, [dict(r) for r in rows])
     return template
@@ -80,6 +83,8 @@ class CustomerDatabase:
         self._db.create_function("fold", 1, fold, deterministic=True)
         #: Numbers that find a record besides its own columns (an order, a contract): compact form → role.
         self._references: dict[str, str] = {}
+        #: scenario/1.1 ``search_notes``: a search also looks in each record's notes.
+        self.search_notes = False
 
     @classmethod
     def from_rows(cls, rows: list[dict[str, str]], initial: list[dict[str, str]], *,
@@ -92,7 +97,7 @@ class CustomerDatabase:
     @classmethod
     def build(cls, seed: int, *, target: Persona, target_overrides: Mapping[str, str] = {},
               lookalikes: int = 2, duplicates: int = 0, outdated: int = 0, background: int = 20,
-              today: date) -> CustomerDatabase:
+              today: date, match: tuple[str, ...] = (), extra: tuple[Any, ...] = ()) -> CustomerDatabase:
         """Seeded contents around *target* (stored with *target_overrides* applied).
 
         The contents are a pure function of the arguments: they are generated once, and every
@@ -100,7 +105,8 @@ class CustomerDatabase:
         resuming or replaying a journal does not generate every contact's customers again.
         """
         overrides = tuple(sorted((str(k), str(v)) for k, v in target_overrides.items()))
-        template = _seeded_template(seed, target, overrides, lookalikes, duplicates, outdated, background, today)
+        template = _seeded_template(seed, target, overrides, lookalikes, duplicates, outdated, background, today,
+                                    match, extra)
         connection = _connect()
         template.backup(connection)
         return cls(connection, seed=seed, today=today)
@@ -122,6 +128,9 @@ class CustomerDatabase:
                                  lambda *cols: match_record(parsed, *cols), deterministic=True)
         roles = sorted({role for key, role in self._references.items() if matches_reference(parsed, key)})
         by_role = f" OR role IN ({', '.join('?' * len(roles))})" if roles else ""
+        if self.search_notes:
+            self._db.create_function("cs_notes", 1, lambda notes: match_notes(parsed, notes or ""), deterministic=True)
+            by_role += " OR cs_notes(notes)"
         rows = self._db.execute(
             f"SELECT {_SUMMARY} FROM records WHERE cs_match({', '.join(SEARCH_COLUMNS)}){by_role} "
             "ORDER BY fold(last_name), fold(first_name), postcode, record_id LIMIT 50", roles).fetchall()

@@ -80,3 +80,11 @@ def matches_reference(query: Query, key: str) -> bool:
     """True when the query is the reference, whatever its punctuation, or a long enough part of it."""
     compact = query.text.replace(" ", "")
     return bool(key) and (compact == key or (len(compact) >= REFERENCE_PART and compact in key))
+
+
+def match_notes(query: Query, notes: str) -> bool:
+    """True when the whole query, or each of its words, is in ``notes`` (case and accents ignored)."""
+    if query.empty or not notes:
+        return False
+    hay = normalise_text(notes)
+    return query.text in hay or (len(query.tokens) > 1 and all(t in hay for t in query.tokens))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date, timedelta
 
 from simulator.engine.belgian_places import fold
@@ -26,8 +27,26 @@ def _row(role: str, persona: Persona, status: str, updated_on: date, notes: str)
     return data
 
 
+def _matching(twin: Persona, target: Persona, match: tuple[str, ...], rng: random.Random) -> Persona:
+    """A look-alike made to share what ``match`` asks (only called when it asks something)."""
+    if "age_band" in match:
+        born = date.fromisoformat(target.birth_date) + timedelta(days=rng.randint(-4 * 365, 4 * 365))
+        twin = replace(twin, birth_date=born.isoformat())
+    if "commune" in match:
+        twin = replace(twin, postcode=target.postcode, city=target.city)
+    return twin
+
+
+def _extra_row(role: str, status: str, fields: Mapping[str, str], updated_on: date) -> dict[str, str]:
+    data = {c: "" for c in COLUMNS}
+    data.update({k: str(v) for k, v in fields.items()})
+    data.update(role=role, status=status, updated_on=updated_on.isoformat())
+    return data
+
+
 def seeded_rows(seed: int, *, target: Persona, target_overrides: Mapping[str, str], lookalikes: int,
-                duplicates: int, outdated: int, background: int, today: date) -> list[dict[str, str]]:
+                duplicates: int, outdated: int, background: int, today: date, match: tuple[str, ...] = (),
+                extra: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = ()) -> list[dict[str, str]]:
     """Every record around *target* (stored with *target_overrides* applied), by record id.
 
     A pure function of its arguments: the same arguments give the same rows, on every machine.
@@ -45,9 +64,10 @@ def seeded_rows(seed: int, *, target: Persona, target_overrides: Mapping[str, st
     firsts = {fold(target.first_name)}
     for i in range(1, lookalikes + 1):
         twin = make_lookalike(rng.randrange(10**9), target, "lookalike", today)
-        while fold(twin.first_name) in firsts:
+        while fold(twin.first_name) in firsts or ("gender" in match and twin.gender != target.gender):
             twin = make_lookalike(rng.randrange(10**9), target, "lookalike", today)
         firsts.add(fold(twin.first_name))
+        twin = _matching(twin, target, match, rng) if match else twin
         rows.append(_row(f"lookalike-{i}", twin, "actif", ago(30, 1500), ""))
     for i in range(1, duplicates + 1):
         twin = make_lookalike(rng.randrange(10**9), target, "duplicate", today)
@@ -66,6 +86,8 @@ def seeded_rows(seed: int, *, target: Persona, target_overrides: Mapping[str, st
                 break
         notes = rng.choice(_NOTES[language]) if rng.random() < 0.25 else ""
         rows.append(_row(f"background-{i}", person, "actif", ago(30, 3000), notes))
+    for role, status, fields in extra:  # records the scenario describes field by field
+        rows.append(_extra_row(role, status, dict(fields), ago(30, 1500)))
     rng.shuffle(rows)
     for n, row in enumerate(rows, start=1):
         row["record_id"] = f"R{n:04d}"

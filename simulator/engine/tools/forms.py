@@ -110,17 +110,26 @@ class SubmittedForm:
     template_id: str
     title: str
     values: tuple[tuple[str, str], ...]
+    #: scenario/1.1: each value as the candidate typed it, beside the stored (normalised) one.
+    typed: tuple[tuple[str, str], ...] = ()
 
     def get(self, field_id: str, default: str | None = None) -> str | None:
         return dict(self.values).get(field_id, default)
 
+    def get_typed(self, field_id: str) -> str | None:
+        """The value as typed (the stored value when typing was not kept)."""
+        return dict(self.typed).get(field_id) or self.get(field_id)
+
     def to_dict(self) -> dict[str, Any]:
-        return {"template_id": self.template_id, "title": self.title,
-                "values": [list(v) for v in self.values]}
+        data = {"template_id": self.template_id, "title": self.title, "values": [list(v) for v in self.values]}
+        if self.typed:  # written only when kept (scenario/1.1): older journals stay as they were
+            data["typed"] = [list(v) for v in self.typed]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> SubmittedForm:
-        return cls(data["template_id"], data["title"], tuple((k, v) for k, v in data["values"]))
+        return cls(data["template_id"], data["title"], tuple((k, v) for k, v in data["values"]),
+                   tuple((k, v) for k, v in data.get("typed", ())))
 
 
 def _refuse(spec: FieldSpec, fr: str, en: str, nl: str) -> InvalidFieldValue:
@@ -182,9 +191,12 @@ class FormDraft:
     """A form being filled in; frozen once submitted."""
 
     def __init__(self, template: FormTemplate,
-                 on_submit: Callable[[SubmittedForm], None] | None = None) -> None:
+                 on_submit: Callable[[SubmittedForm], None] | None = None, *, keep_typed: bool = False) -> None:
         self.template = template
         self.values: dict[str, str] = {}
+        #: What the candidate typed, by field (kept only when ``keep_typed``: scenario/1.1).
+        self.typed: dict[str, str] = {}
+        self.keep_typed = keep_typed
         self.submitted: SubmittedForm | None = None
         self._on_submit = on_submit
 
@@ -195,8 +207,11 @@ class FormDraft:
         spec = self.template.field(field_id)
         if not value.strip():
             self.values.pop(field_id, None)
+            self.typed.pop(field_id, None)
             return ""
         self.values[field_id] = clean_value(spec, value)
+        if self.keep_typed:
+            self.typed[field_id] = value.strip()
         return self.values[field_id]
 
     def missing_required(self) -> list[str]:
@@ -212,24 +227,29 @@ class FormDraft:
             raise FormIncomplete(missing, [self.template.field(m).label for m in missing])
         ordered = tuple((f.id, self.values[f.id]) for f in self.template.fields
                         if f.id in self.values)
-        self.submitted = SubmittedForm(self.template.id, self.template.title, ordered)
+        typed = tuple((f, self.typed[f]) for f, _ in ordered if f in self.typed)
+        self.submitted = SubmittedForm(self.template.id, self.template.title, ordered, typed)
         if self._on_submit is not None:
             self._on_submit(self.submitted)
         return self.submitted
 
     def snapshot(self) -> dict[str, Any]:
-        return {
+        data = {
             "template": self.template.to_dict(),
             "values": [[f.id, self.values[f.id]] for f in self.template.fields
                        if f.id in self.values],
             "submitted": self.submitted.to_dict() if self.submitted else None,
         }
+        if self.keep_typed:
+            data["typed"] = [[f.id, self.typed[f.id]] for f in self.template.fields if f.id in self.typed]
+        return data
 
     @classmethod
     def restore(cls, snapshot: dict[str, Any],
                 on_submit: Callable[[SubmittedForm], None] | None = None) -> FormDraft:
-        draft = cls(FormTemplate.from_dict(snapshot["template"]), on_submit)
+        draft = cls(FormTemplate.from_dict(snapshot["template"]), on_submit, keep_typed="typed" in snapshot)
         draft.values = {k: v for k, v in snapshot["values"]}
+        draft.typed = {k: v for k, v in snapshot.get("typed", ())}
         if snapshot.get("submitted"):
             draft.submitted = SubmittedForm.from_dict(snapshot["submitted"])
         return draft
@@ -238,7 +258,8 @@ class FormDraft:
 class Forms:
     """The forms tool: one current draft per template, and the submitted forms in order."""
 
-    def __init__(self, templates: Iterable[FormTemplate]) -> None:
+    def __init__(self, templates: Iterable[FormTemplate], *, keep_typed: bool = False) -> None:
+        self.keep_typed = keep_typed
         self.templates: dict[str, FormTemplate] = {}
         for template in templates:
             if template.id in self.templates:
@@ -253,7 +274,7 @@ class Forms:
             raise UnknownForm(template_id)
         draft = self.drafts.get(template_id)
         if draft is None or draft.submitted is not None:
-            draft = FormDraft(self.templates[template_id], self.submitted.append)
+            draft = FormDraft(self.templates[template_id], self.submitted.append, keep_typed=self.keep_typed)
             self.drafts[template_id] = draft
         return draft
 
@@ -262,15 +283,18 @@ class Forms:
         return self.open(template_id).submit()
 
     def snapshot(self) -> dict[str, Any]:
-        return {
+        data = {
             "templates": [t.to_dict() for t in self.templates.values()],
             "drafts": [[tid, self.drafts[tid].snapshot()] for tid in sorted(self.drafts)],
             "submitted": [s.to_dict() for s in self.submitted],
         }
+        if self.keep_typed:
+            data["keep_typed"] = True
+        return data
 
     @classmethod
     def restore(cls, snapshot: dict[str, Any]) -> Forms:
-        forms = cls(FormTemplate.from_dict(t) for t in snapshot["templates"])
+        forms = cls((FormTemplate.from_dict(t) for t in snapshot["templates"]), keep_typed=bool(snapshot.get("keep_typed")))
         forms.submitted = [SubmittedForm.from_dict(s) for s in snapshot["submitted"]]
         for template_id, draft in snapshot["drafts"]:
             forms.drafts[template_id] = FormDraft.restore(draft, forms.submitted.append)

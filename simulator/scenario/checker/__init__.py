@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from simulator.scenario.checker.callvars import check_call_variables
 from simulator.scenario.checker.competencies import check_competencies
 from simulator.scenario.checker.confidential import check_confidential
 from simulator.scenario.checker.context import FileContext
@@ -60,6 +61,7 @@ def check_loaded(loaded: LoadedFile, cache: FileCache | None = None) -> LoadedFi
         if graph_usable:
             check_competencies(scenario, ctx)
         check_texts(scenario, loaded.data, ctx)
+        check_call_variables(scenario, loaded.data, ctx)
         check_judging(scenario, ctx)
         check_confidential(scenario, ctx)
     elif loaded.kind == "epreuve":

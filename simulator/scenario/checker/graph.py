@@ -15,10 +15,16 @@ def edges(node: Node) -> Iterator[tuple[str, Path]]:
     """Each successor of ``node`` with the relative data path of the reference."""
     for index, reply in enumerate(node.replies or ()):
         yield reply.goto, ("replies", index, "goto")
+        for number, branch in enumerate(reply.branches):
+            yield branch.goto, ("replies", index, "branches", number, "goto")
     if node.prompt is not None:
         yield node.prompt.goto, ("prompt", "goto")
+        for number, branch in enumerate(node.prompt.branches):
+            yield branch.goto, ("prompt", "branches", number, "goto")
     if node.next is not None:
         yield node.next, ("next",)
+    for number, branch in enumerate(node.branches):
+        yield branch.goto, ("branches", number, "goto")
 
 
 def reachable(scenario: Scenario) -> set[str]:

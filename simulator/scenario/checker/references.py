@@ -71,7 +71,7 @@ def record_roles(scenario: Scenario) -> set[str]:
     roles = {"target"} if db.target_in_db else set()
     for kind, count in (("lookalike", db.lookalikes), ("duplicate", db.duplicates), ("outdated", db.outdated)):
         roles.update(f"{kind}-{i}" for i in range(1, count + 1))
-    return roles
+    return roles | {d.id for d in db.distractors}
 
 
 def check_references(scenario: Scenario, ctx: FileContext) -> None:
@@ -111,13 +111,18 @@ def check_references(scenario: Scenario, ctx: FileContext) -> None:
         elif isinstance(check, TransferCheck) and check.service is not None:
             _ref(ctx, (*path, "service"), "service", check.service, services)
         elif isinstance(check, AppointmentCheck):
-            _ref(ctx, (*path, "calendar"), "calendar", check.calendar, calendars)
+            if check.calendar is not None:
+                _ref(ctx, (*path, "calendar"), "calendar", check.calendar, calendars)
+            for index, calendar in enumerate(check.calendars):
+                _ref(ctx, (*path, "calendars", index), "calendar", calendar, calendars)
             if check.slot is not None:
                 _ref(ctx, (*path, "slot"), "slot", check.slot, slots)
         elif isinstance(check, FormCheck):
             if _ref(ctx, (*path, "form"), "form", check.form, set(forms)):
                 for field in check.fields:
                     _ref(ctx, (*path, "fields", field), "field", field, forms[check.form], on_key=True)
+                for field in check.typed:
+                    _ref(ctx, (*path, "typed", field), "field", field, forms[check.form], on_key=True)
         elif isinstance(check, MailCheck):
             for i, article in enumerate(check.attachments):
                 _ref(ctx, (*path, "attachments", i), "article", article, articles)

@@ -37,6 +37,9 @@ _LABELS = {
     "field": {"fr": "champ de formulaire", "en": "form field"},
 }
 
+#: The engine's critical rules a plan may expect (simulator.engine.criticals and confidential).
+ENGINE_CRITICALS = ("ENG-DATA-TO-ANOTHER", "ENG-RECORD-NOT-CONCERNED", "ENG-SENSITIVE-TO-THIRD-PARTY", "ENG-TRANSFER-LOST")
+
 _KIND_NAMES = {
     "epreuve": {"fr": "c'est une épreuve", "en": "it is an épreuve"},
     "testplan": {"fr": "c'est un fichier de plans de test", "en": "it is a test-plan file"},
@@ -144,6 +147,9 @@ class _PlanChecker:
         if rule.startswith("ORD-"):
             self._known(where, "rule", rule, self.order_rules)
             return
+        if rule.startswith("ENG-"):  # the engine's own critical rules (see the trainer's guide)
+            self._known(where, "rule", rule, ENGINE_CRITICALS)
+            return
         prefix, _, rest = rule.partition(":")
         if prefix in ("check", "note"):
             items = scenario.checks if prefix == "check" else (scenario.wrap_up.note_checks if scenario.wrap_up else [])
@@ -164,9 +170,9 @@ class _PlanChecker:
             self._known(where, "rule", rule, {f"{prefix}:{node_id}/{i}" for i in ids})
             return
         self.ctx.error(where, "dangling-reference", kind=_LABELS["rule"], target=rule, advice={
-            "fr": "Une preuve s'écrit ORD-…, check:<id>, expect:<nœud>/<id>, reply:<nœud>/<réponse>, "
+            "fr": "Une preuve s'écrit ORD-…, ENG-…, check:<id>, expect:<nœud>/<id>, reply:<nœud>/<réponse>, "
                   "text:<nœud>/<contrôle> ou note:<contrôle>.",
-            "en": "Evidence is named ORD-…, check:<id>, expect:<node>/<id>, reply:<node>/<reply>, "
+            "en": "Evidence is named ORD-…, ENG-…, check:<id>, expect:<node>/<id>, reply:<node>/<reply>, "
                   "text:<node>/<check> or note:<check>.",
         })
 

@@ -8,9 +8,16 @@ from collections.abc import Iterator
 from typing import Any
 
 from simulator.scenario.checker.context import FileContext
+from simulator.scenario.checker.references import record_roles as roles_in_db
 from simulator.scenario.models import LANGS, Scenario
 from simulator.scenario.models.common import LocalisedText
-from simulator.scenario.templating import describe_error, fact_names_used, only_looks_up, problems, render
+from simulator.scenario.templating import (
+    describe_error,
+    fact_names_used,
+    only_looks_up,
+    problems,
+    render,
+)
 from simulator.scenario.yamlsource import Path
 
 #: Texts that must be at least in French and English, whatever the scenario's languages.
@@ -31,9 +38,12 @@ def check_texts(scenario: Scenario, data: dict[str, Any], ctx: FileContext) -> N
     references, facts = set(scenario.references), set(scenario.facts)
     troubled: set[Path] = set()
     _check_concepts(data, ctx)
+    calls, roles = set(scenario.variables), record_roles(scenario)
     for where, value in _strings(data, ()):
         fact = str(where[1]) if len(where) == 2 and where[0] == "facts" else None
-        for problem in problems(value, references=references, facts=facts, fact=fact):
+        text = "{{ " + value + " }}" if is_condition(where) else value
+        for problem in problems(text, references=references, facts=facts, fact=fact, calls=calls,
+                                extra=setter_names(where), records=roles):
             ctx.error(where, problem.code, **problem.params)
             troubled.add(where)
     _try_rendering(scenario, data, ctx, troubled)
@@ -46,7 +56,9 @@ def _try_rendering(scenario: Scenario, data: dict[str, Any], ctx: FileContext, t
     kind) at the text's position, before ``play``, ``walk`` or an exam meets it. Texts that
     already have a reported problem, and texts using a fact that failed, are not tried again.
     """
-    from simulator.engine.context import build_context  # the engine's own generator, same data as play
+    from simulator.engine.context import (
+        build_context,  # the engine's own generator, same data as play
+    )
 
     try:
         base = build_context(scenario.model_copy(update={"facts": {}}), SAMPLE_SEED, SAMPLE_DAY, "fr", SAMPLE_AGENT)
@@ -66,9 +78,22 @@ def _try_rendering(scenario: Scenario, data: dict[str, Any], ctx: FileContext, t
             ctx.error(("facts", name), "template-error", problem=describe_error(exc))
             failed.add(name)
     variables["facts"] = facts
+    variables["call"] = dict(scenario.variables)
+    if scenario.callsim != "scenario/1" and scenario.resources.customer_db is not None:
+        variables["record"] = _sample_records(scenario, base, ctx)
     for where, value in _strings(data, ()):
         requirement = _requirement_kind(where)
         if where in troubled or where[:1] in (("facts",), ("references",)):
+            continue
+        if is_condition(where):
+            _try_condition(where, value, variables, ctx)
+            continue
+        if setter_names(where):
+            value_vars = {**variables, "answer": "…", "args": _SampleArgs()}
+            try:
+                render(value, value_vars, "fr")
+            except Exception as exc:  # noqa: BLE001
+                ctx.error(where, "template-error", problem=describe_error(exc))
             continue
         if (only_looks_up(value) and requirement is None) or fact_names_used(value) & failed:
             continue
@@ -80,6 +105,59 @@ def _try_rendering(scenario: Scenario, data: dict[str, Any], ctx: FileContext, t
             continue
         if requirement is not None and not _usable(requirement, produced):
             ctx.error(where, "requirement-value", kind=requirement, value=produced, written=value)
+
+
+def _try_condition(where: Path, condition: str, variables: dict[str, Any], ctx: FileContext) -> None:
+    """Evaluate a ``when:`` once with the declared values: an error there would make it never hold."""
+    from simulator.scenario.templating import environment
+
+    try:
+        environment("fr").compile_expression(condition)(**variables)
+    except Exception as exc:  # noqa: BLE001 — reported, never raised
+        ctx.error(where, "template-error", problem=describe_error(exc))
+
+
+def record_roles(scenario: Scenario) -> set[str]:
+    """The roles ``{{ record.<role>.<field> }}`` may name (scenario/1.1 files with a customer database)."""
+    if scenario.callsim == "scenario/1" or scenario.resources.customer_db is None:
+        return set()
+    return roles_in_db(scenario)
+
+
+def _sample_records(scenario: Scenario, base: Any, ctx: FileContext) -> dict[str, Any]:
+    """The records of the sample customer's database, as the engine builds it."""
+    from simulator.engine.callstate import records_of
+    from simulator.engine.toolbox import build_toolbox
+
+    try:
+        return records_of(build_toolbox(scenario, base, SAMPLE_SEED, SAMPLE_DAY).customer_db)
+    except Exception as exc:  # noqa: BLE001 — reported, never raised
+        ctx.error(("resources", "customer_db"), "template-error", problem=describe_error(exc))
+        return {}
+
+
+def is_condition(where: Path) -> bool:
+    """A ``when:`` condition (an expression, not a text) of a reply, branch or check."""
+    return bool(where) and where[-1] == "when"
+
+
+def setter_names(where: Path) -> frozenset[str]:
+    """The extra names a call-variable setting may use: ``answer`` for a prompt, ``args`` for a tool."""
+    if len(where) < 2 or where[-2] != "set":
+        return frozenset()
+    if where[0] == "on_tool":
+        return frozenset({"args"})
+    return frozenset({"answer"}) if "prompt" in where else frozenset()
+
+
+class _SampleArgs(dict):
+    """A tool action's arguments as the checker tries a setting: any argument reads as a sample value."""
+
+    def __missing__(self, key: str) -> str:
+        return "…"
+
+    def __getattr__(self, name: str) -> str:
+        return "…"
 
 
 def _is_requirement(where: Path) -> bool:

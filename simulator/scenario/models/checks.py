@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Discriminator, Field, Tag
+from pydantic import Discriminator, Field, Tag, model_validator
+from pydantic_core import PydanticCustomError
 
 from simulator.scenario.models.common import CompetencyCode, Ident, Model, Text
 from simulator.scenario.models.resources import RecordField
@@ -91,6 +92,8 @@ class TextCheck(Model):
     #: The text must be written as sentences, not a bare list of values.
     sentence: bool = False
     critical: bool = False
+    #: Judged only when this condition on the call holds (scenario/1.1), e.g. ``call.vente == "oui"``.
+    when: Annotated[str, Field(min_length=1, max_length=500)] | None = None
     because: Text
 
 
@@ -103,6 +106,8 @@ class _ToolCheck(Model):
     critical: bool = False
     #: Which outcomes produce evidence: both (default), only a failure, or only a success.
     counts: Counts = "both"
+    #: Judged only when this condition on the call holds (scenario/1.1).
+    when: Annotated[str, Field(min_length=1, max_length=500)] | None = None
     because: Text
 
 
@@ -160,12 +165,32 @@ class DocumentsSelectedCheck(_ToolCheck):
 
 
 class AppointmentCheck(_ToolCheck):
-    """One appointment was booked in this calendar, inside the customer's availability."""
+    """One appointment was booked in this calendar, inside the customer's availability.
+
+    scenario/1.1: ``calendars`` (any of several calendars, instead of ``calendar``), ``count`` (that
+    many bookings, e.g. 2 for a visit and its follow-up) and ``min_minutes`` (each at least that long).
+    """
 
     type: Literal["appointment_booked"]
-    calendar: Ident
+    calendar: Ident | None = None
+    calendars: list[Ident] = Field(default_factory=list)
     within_availability: bool = True
     slot: Ident | None = None
+    count: Annotated[int, Field(ge=1, le=10)] = 1
+    min_minutes: Annotated[int, Field(ge=5, le=480)] | None = None
+
+    @model_validator(mode="after")
+    def _one_way_to_name_calendars(self) -> AppointmentCheck:
+        """Either ``calendar`` or ``calendars``, not both and not neither."""
+        if (self.calendar is None) == (not self.calendars):
+            raise PydanticCustomError("callsim:calendar-or-calendars", "give calendar or calendars",
+                                      {"at": "calendars" if self.calendars else "type"})
+        return self
+
+    @property
+    def calendar_ids(self) -> tuple[str, ...]:
+        """The calendars whose bookings count."""
+        return (self.calendar,) if self.calendar is not None else tuple(self.calendars)
 
 
 class TransferCheck(_ToolCheck):
@@ -181,6 +206,8 @@ class FormCheck(_ToolCheck):
     type: Literal["form_submitted"]
     form: Ident
     fields: dict[Ident, str] = Field(default_factory=dict)
+    #: scenario/1.1: values as the candidate typed them (before the form normalised them), e.g. "40,90".
+    typed: dict[Ident, str] = Field(default_factory=dict)
 
 
 class MailCheck(_ToolCheck):

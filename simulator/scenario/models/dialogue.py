@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -32,6 +32,20 @@ Speaker = Literal["customer", "supervisor", "system"]
 Audience = Literal["both", "practice"]
 
 
+#: A condition on the call so far: a Jinja2 expression such as ``call.vente == "oui"`` (scenario/1.1).
+Condition = Annotated[str, Field(min_length=1, max_length=500)]
+#: Call variables a step sets: ``{name: value}``; a value may use {{ variables }} (and ``answer``
+#: for a typed answer, ``args`` for a tool action).
+Settings = dict[Ident, str]
+
+
+class Branch(Model):
+    """Where to go instead of the usual ``goto``/``next`` when ``when`` holds (the first that holds wins)."""
+
+    when: Condition
+    goto: Ident
+
+
 class Reply(Model):
     """One option the candidate can choose at a node."""
 
@@ -40,6 +54,11 @@ class Reply(Model):
     act: Act | None = None
     evidence: list[EvidenceSpec] = Field(default_factory=list)
     feedback: Text | None = None
+    #: Offered only when this condition on the call holds.
+    when: Condition | None = None
+    #: Call variables this reply sets when chosen.
+    set: Settings = Field(default_factory=dict)
+    branches: list[Branch] = Field(default_factory=list)
     goto: Ident
 
 
@@ -50,6 +69,9 @@ class Prompt(Model):
     act: Act | None = None
     placeholder: Text | None = None
     checks: list[TextCheck] = Field(min_length=1)
+    #: Call variables set when the answer is sent (``{{ answer }}`` is the typed text).
+    set: Settings = Field(default_factory=dict)
+    branches: list[Branch] = Field(default_factory=list)
     goto: Ident
 
 
@@ -72,16 +94,19 @@ class Node(Model):
     replies: list[Reply] | None = None
     prompt: Prompt | None = None
     next: Ident | None = None
+    #: Conditional ways on from a ``next`` node (the first that holds wins, else ``next``).
+    branches: list[Branch] = Field(default_factory=list)
     end: Ending | None = None
 
     def single_way_on(self) -> Reply | Ident | None:
         """Where this node leads whatever the candidate does, with nothing observed on the way: its
         ``next``, or its only reply (that has no evidence). None when the candidate has a real choice
         to make, a text to type or a check to pass."""
-        if self.end is not None or self.prompt is not None or self.expect:
+        if self.end is not None or self.prompt is not None or self.expect or self.branches:
             return None
         if self.next is not None and not self.replies:
             return self.next
-        if self.replies is not None and len(self.replies) == 1 and self.next is None and not self.replies[0].evidence:
+        only = self.replies[0] if self.replies is not None and len(self.replies) == 1 else None
+        if only is not None and self.next is None and not only.evidence and not (only.branches or only.set or only.when):
             return self.replies[0]
         return None

@@ -45,10 +45,29 @@ class PersonaSpec(Model):
 
     language: Literal["fr", "nl"] = "fr"
     region: Literal["brussels", "wallonia", "flanders"] | None = None
+    #: scenario/1.1: the customer lives in this commune (its name or postcode) and/or province.
+    commune: str | None = None
+    province: Literal["bruxelles", "brabant-wallon", "brabant-flamand", "anvers", "limbourg", "liege", "namur",
+                      "hainaut", "luxembourg", "flandre-occidentale", "flandre-orientale"] | None = None
     gender: Literal["F", "M"] | None = None
     mood: Mood = "neutral"
     profile: Text | None = None
     availability: list[Availability] = Field(default_factory=list)
+
+
+class DistractorSpec(Model):
+    """A record described field by field (scenario/1.1): a former record with the customer's IBAN, a
+    duplicate with their true e-mail… ``id`` is its role: checks name it (``record: ancienne``) and
+    texts quote it (``{{ record.ancienne.iban }}``)."""
+
+    id: Ident
+    #: What the record starts from: a namesake, a duplicate or an outdated record of the customer, or a stranger.
+    like: Literal["lookalike", "duplicate", "outdated", "stranger"] = "lookalike"
+    #: Fields copied from the customer's record as stored (``target_overrides`` applied).
+    same_as_target: list[RecordField] = Field(default_factory=list)
+    #: Fields given their own value (templated, e.g. ``"{{ customer.first_name }}"`` or ``"{{ refs.iban }}"``).
+    fields: dict[RecordField, str] = Field(default_factory=dict)
+    status: Literal["actif", "inactif", "doublon"] = "actif"
 
 
 class CustomerDbSpec(Model):
@@ -63,6 +82,13 @@ class CustomerDbSpec(Model):
     #: Names of ``references`` the customer may quote to find their record (an order, a contract, a
     #: policy number): searching one of them lists the target's record.
     found_by: list[Ident] = Field(default_factory=list)
+    #: scenario/1.1: what look-alikes share with the customer besides the last name and the commune
+    #: (they always share those): the gender, an age within four years (``age_band``).
+    lookalike_match: list[Literal["gender", "commune", "age_band"]] = Field(default_factory=list)
+    #: scenario/1.1: records described field by field.
+    distractors: list[DistractorSpec] = Field(default_factory=list)
+    #: scenario/1.1: a search also finds a record by the words of its notes.
+    search_notes: bool = False
 
 
 class ArticleSpec(Model):

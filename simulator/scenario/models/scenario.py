@@ -67,10 +67,28 @@ class Confidential(Model):
     competency: CompetencyCode | None = None
 
 
+class GeneratedReference(Model):
+    """A reference made by a named generator (scenario/1.1): a plausible e-mail address, a Belgian
+    IBAN, enterprise number (BE0…) or national register number with valid check digits."""
+
+    generator: Literal["email", "iban_be", "enterprise_be", "nrn_be"]
+
+
+class ToolSetting(Model):
+    """Call variables set when a tool action succeeds (``{{ args.<name> }}`` are its arguments)."""
+
+    tool: Annotated[str, Field(pattern=r"^(customer_db|documentation|directory|agenda|forms|mail)\.[a-z_]+$")]
+    set: dict[Ident, str] = Field(min_length=1)
+
+
+#: The format versions this program reads; 1.1 adds call variables, conditions and the new resources.
+SCENARIO_FORMATS = ("scenario/1", "scenario/1.1")
+
+
 class Scenario(Model):
     """One contact of an épreuve, written by a trainer."""
 
-    callsim: Literal["scenario/1"]
+    callsim: Literal["scenario/1", "scenario/1.1"]
     id: Ident
     version: Version
     title: Text
@@ -84,8 +102,13 @@ class Scenario(Model):
     languages: list[Lang] = Field(default_factory=lambda: ["fr"], min_length=1)
     competencies: list[CompetencyCode] = Field(min_length=1)
     persona: PersonaSpec = Field(default_factory=PersonaSpec)
-    references: dict[Ident, str] = Field(default_factory=dict)
+    #: A pattern ("#" digit, "?" letter, "*" either) or ``{generator: …}`` (scenario/1.1).
+    references: dict[Ident, str | GeneratedReference] = Field(default_factory=dict)
     facts: dict[Ident, str] = Field(default_factory=dict)
+    #: Call variables and their value when the call starts (scenario/1.1): ``{{ call.<name> }}``.
+    variables: dict[Ident, str] = Field(default_factory=dict)
+    #: Call variables set by tool actions that succeed (scenario/1.1).
+    on_tool: list[ToolSetting] = Field(default_factory=list)
     resources: Resources = Field(default_factory=Resources)
     start: Ident
     nodes: dict[Ident, Node] = Field(min_length=1)

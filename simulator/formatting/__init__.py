@@ -1,0 +1,1 @@
+"""Formatting helpers shared by the scenario language and the engine: dates, working days, numbers."""
