@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from simulator.scenario.models import Epreuve, Scenario
-from simulator.trainer.testplan_model import TestPlan
+from simulator.scenario.models.testplan import TestPlan
 
 SCHEMAS = {"scenario": Scenario, "epreuve": Epreuve, "testplan": TestPlan}
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"

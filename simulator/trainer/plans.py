@@ -18,7 +18,7 @@ from simulator.journal.memory_store import MemoryJournalStore
 from simulator.scenario.checker import FileCache
 from simulator.scenario.diagnostics import Diagnostic
 from simulator.scenario.templating import describe_error, render
-from simulator.trainer import testplan_model as tp
+from simulator.scenario.models import testplan as tp
 from simulator.trainer.walk import explain
 
 #: Test plans run on a fixed, ordinary working day so that dates in plans are reproducible.

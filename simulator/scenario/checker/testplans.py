@@ -101,7 +101,7 @@ class _PlanChecker:
         self.fields = {f.id: {x.id for x in f.fields} for f in res.forms}
 
     def check(self, testplan: Any) -> None:
-        from simulator.trainer import testplan_model as tp
+        from simulator.scenario.models import testplan as tp
 
         every_reply = {rid for ids in self.replies.values() for rid in ids}
         for p, plan in enumerate(testplan.plans):
