@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 
 from simulator.app.failures import FAILURE_EXIT, failure_message
-from simulator.app.invigilator_gate import InvigilatorGate
+from simulator.tui.invigilator_gate import InvigilatorGate
 from simulator.crash_log import log_failure, log_note
 
 if TYPE_CHECKING:
@@ -99,7 +99,7 @@ class ExamLock:
 
     def action_leave(self) -> None:
         """Quit: at once in practice; in an exam only with the invigilator's code, on every screen."""
-        from simulator.app.screens.invigilator import InvigilatorScreen
+        from simulator.tui.invigilator import InvigilatorScreen
 
         if not self.exam:
             self.exit()
@@ -123,7 +123,7 @@ class ExamLock:
 
     def ask_to_move_seat(self, candidate_id: str, refused: OtherSeat) -> None:
         """The candidate's épreuve belongs to another seat: open it here only with the invigilator's code."""
-        from simulator.app.screens.invigilator import InvigilatorScreen
+        from simulator.tui.invigilator import InvigilatorScreen
 
         def decided(allowed: bool | None) -> None:
             if not allowed:

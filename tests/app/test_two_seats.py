@@ -15,7 +15,7 @@ from textual.widgets import Input
 
 from simulator.app.app import CallsimApp, create_app
 from simulator.app.screens.console import ConsoleScreen
-from simulator.app.screens.invigilator import InvigilatorScreen
+from simulator.tui.invigilator import InvigilatorScreen
 from simulator.app.screens.signin import SignInScreen
 from simulator.app.seat import SeatRequest, open_seat
 from simulator.engine.clock import ManualClock

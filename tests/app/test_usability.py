@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Select
 
-from simulator.app.widgets.key_bar import KeyBar
+from simulator.tui.key_bar import KeyBar
 from simulator.app.widgets.prose import Prose
 from simulator.app.widgets.reply_list import ReplyList
 from simulator.app.widgets.tool_deck import ToolDeck

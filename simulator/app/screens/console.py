@@ -26,7 +26,7 @@ from simulator.app.screens.wrapup import WrapUpScreen
 from simulator.app.typography import prose
 from simulator.app.widgets.clock import EpreuveClock
 from simulator.app.widgets.conversation import Conversation
-from simulator.app.widgets.key_bar import KeyBar
+from simulator.tui.key_bar import KeyBar
 from simulator.app.widgets.queue_list import QueueList
 from simulator.app.widgets.reply_list import ReplyList
 from simulator.app.widgets.tool_deck import ToolDeck

@@ -10,7 +10,7 @@ from textual.widgets import Label, Static
 
 from simulator.app.i18n import N_
 from simulator.app.screens.feedback import feedback_table
-from simulator.app.widgets.key_bar import KeyBar
+from simulator.tui.key_bar import KeyBar
 from simulator.journal.receipt import receipt_code
 
 

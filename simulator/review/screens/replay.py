@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Label, Static
 
 from scoring.assessment.model import SessionReview
-from simulator.app.widgets.key_bar import KeyBar
+from simulator.tui.key_bar import KeyBar
 from simulator.review.i18n import N_
 from simulator.review.reading import Moment, by_contact
 

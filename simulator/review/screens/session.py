@@ -19,7 +19,7 @@ from textual.widgets import Static
 
 from scoring.assessment.model import ASSESSOR_VERDICTS, AssessmentError, SessionReview
 from scoring.transcripts import Refused
-from simulator.app.widgets.key_bar import KeyBar
+from simulator.tui.key_bar import KeyBar
 from simulator.review.grille_rows import CompetencyLine, epreuve_verdicts, grille_lines, word
 from simulator.review.i18n import N_
 from simulator.review.reading import Moment, read_moments

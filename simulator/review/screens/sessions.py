@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from scoring.assessment.model import STATUSES, AssessmentError
-from simulator.app.widgets.key_bar import KeyBar
+from simulator.tui.key_bar import KeyBar
 from simulator.review.grille_rows import word
 from simulator.review.i18n import N_
 from simulator.review.widgets.filter_bar import FilterBar, Filters

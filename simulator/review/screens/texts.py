@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from scoring.assessment.model import AssessmentError
-from simulator.app.widgets.key_bar import KeyBar
+from simulator.tui.key_bar import KeyBar
 from simulator.review.i18n import N_
 from simulator.review.screens.reason import ReasonDialog
 

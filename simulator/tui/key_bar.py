@@ -16,7 +16,7 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
-from simulator.app.bindings import key_label, key_name
+from simulator.tui.bindings import key_label, key_name
 
 
 class KeyBar(Widget):

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from simulator.app.i18n import N_
-from simulator.app.invigilator_gate import InvigilatorGate
+from simulator.tui.invigilator_gate import InvigilatorGate
 
 #: What the dialog says for each purpose.
 PURPOSES = {
