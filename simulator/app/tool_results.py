@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from simulator.app.formats import shown_date, shown_value
+from simulator.formatting.display import shown_date, shown_value
 from simulator.app.i18n import N_
 from simulator.app.typography import prose, tie
 from simulator.app.tool_shapes import (

@@ -17,7 +17,7 @@ import re
 
 from typing import Any
 
-from simulator.engine.textcheck import normalise
+from simulator.formatting.text import normalise
 
 #: Phrases (normalised: no case, accents or punctuation) that announce a transfer, per language.
 _ANNOUNCES = re.compile(r"\b(?:" + "|".join((

@@ -18,7 +18,7 @@ from typing import Any
 from simulator.engine.actions import UseTool
 from simulator.engine.contact import ContactRuntime
 from simulator.engine.context import ContactContext
-from simulator.engine.textcheck import format_date
+from simulator.formatting.dates import format_date
 from simulator.policies.ideal import IdealPolicy
 from simulator.scenario.models import (
     AmountRequirement,

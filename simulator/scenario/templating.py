@@ -12,6 +12,8 @@ from typing import Any
 from jinja2 import StrictUndefined, Template, TemplateSyntaxError, UndefinedError, nodes
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
+from simulator.formatting.dates import format_date, format_time
+
 #: Fields of the generated customer that texts may use as {{ customer.<field> }}.
 CUSTOMER_FIELDS = frozenset({
     "customer_id", "gender", "title", "first_name", "last_name", "full_name", "formal_name",
@@ -98,8 +100,6 @@ def _add_days(value: str, days: int) -> str:
 
 def _date_filter(name: str, style: str, lang: str) -> Callable[[Any], str]:
     def apply(value: Any) -> str:
-        from simulator.engine.textcheck import format_date
-
         return format_date(_iso_date(name, value).isoformat(), lang, style)
 
     return apply
@@ -107,8 +107,6 @@ def _date_filter(name: str, style: str, lang: str) -> Callable[[Any], str]:
 
 def _time_filter(lang: str) -> Callable[[Any], str]:
     def apply(value: Any) -> str:
-        from simulator.engine.textcheck import format_time
-
         text = str(value)
         try:
             return format_time(text, lang)

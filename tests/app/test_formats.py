@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from simulator.app.formats import shown_value
+from simulator.formatting.display import shown_value
 from simulator.app.i18n import Translator
 from simulator.app.tool_results import FormField, show
 

@@ -6,6 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from simulator.formatting.dates import format_date, format_time
+from simulator.formatting.text import contains_phrase, normalise
 from simulator.engine.textcheck import (
     Amount,
     DateValue,
@@ -13,10 +15,6 @@ from simulator.engine.textcheck import (
     check_text,
     contains_amount,
     contains_date,
-    contains_phrase,
-    format_date,
-    format_time,
-    normalise,
     requirement_from,
 )
 

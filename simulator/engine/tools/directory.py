@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from simulator.engine.textcheck import normalise
+from simulator.formatting.text import normalise
 from simulator.engine.tools.errors import UnknownService
 
 

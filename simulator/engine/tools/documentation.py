@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from simulator.engine.textcheck import normalise
+from simulator.formatting.text import normalise
 from simulator.engine.tools.errors import UnknownArticle
 
 ARTICLE_KINDS = ("script", "article", "procedure", "faq")
