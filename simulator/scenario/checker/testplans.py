@@ -16,6 +16,7 @@ from simulator.scenario.checker.references import offered_tools
 from simulator.scenario.diagnostics import has_errors
 from simulator.scenario.loader import LoadedFile
 from simulator.scenario.models import Scenario
+from simulator.scenario.rulebook import engine_rules
 from simulator.scenario.yamlsource import Path as DataPath
 
 if TYPE_CHECKING:
@@ -78,12 +79,10 @@ class _PlanChecker:
     """What one scenario offers, and the checks of every plan of a file against it."""
 
     def __init__(self, scenario: Scenario, ctx: FileContext) -> None:
-        from simulator.engine.rules import RULES_BY_ID
-        from simulator.engine.toolbox import OPERATIONS
-
         self.scenario, self.ctx = scenario, ctx
-        self.order_rules = set(RULES_BY_ID)
-        self.operations = set(OPERATIONS)
+        rules = engine_rules()
+        self.order_rules = set(rules.order_rule_ids())
+        self.operations = set(rules.tool_operations())
         self.tools = offered_tools(scenario)
         self.replies = {
             node_id: [reply.id or f"r{index + 1}" for index, reply in enumerate(node.replies or ())]

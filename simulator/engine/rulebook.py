@@ -1,0 +1,35 @@
+"""The engine's answers to the scenario checker (see ``simulator.scenario.rulebook``), read from the engine itself."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator
+from datetime import date
+
+from simulator.engine.context import ContactContext, build_context
+from simulator.engine.rules import RULES, RULES_BY_ID, competency_of
+from simulator.engine.toolbox import OPERATIONS
+from simulator.engine.understanding.lexicon import concept_names
+from simulator.scenario.models import Scenario
+from simulator.scenario.rulebook import RuleSource
+
+
+class EngineRulebook:
+    """Order rules, tool operations, lexicon concepts and contexts, as the engine has them."""
+
+    def order_rule_ids(self) -> Collection[str]:
+        return frozenset(RULES_BY_ID)
+
+    def order_rule_sources(self, direction: str) -> Iterator[RuleSource]:
+        for rule in RULES:
+            code = competency_of(rule, direction)
+            if code:
+                yield RuleSource(code, frozenset(rule.needs), rule.effect)
+
+    def tool_operations(self) -> Collection[tuple[str, str]]:
+        return frozenset(OPERATIONS)
+
+    def concept_names(self) -> Collection[str]:
+        return concept_names()
+
+    def sample_context(self, scenario: Scenario, seed: int, today: date, lang: str, agent_name: str) -> ContactContext:
+        return build_context(scenario, seed, today, lang, agent_name)
