@@ -102,13 +102,18 @@ def walk(scenario: Scenario, *, seed: int = 1, max_states: int = 5000) -> WalkRe
     _ideal_run(scenario, seed, report)
     report.states = len(paths)
     report.paths, report.looping = _count_paths(start, edges)
+    _competencies_seen(scenario, report)
+    return report
+
+
+def _competencies_seen(scenario: Scenario, report: WalkReport) -> None:
+    """List the claimed competencies no path observed, and those no path observed positively."""
     for code in scenario.competencies:
         effects = report.observed.get(code, set())
         if not effects:
             report.never_observed.append(code)
         elif "positive" not in effects:
             report.never_positive.append(code)
-    return report
 
 
 def _ideal_run(scenario: Scenario, seed: int, report: WalkReport) -> None:
