@@ -94,7 +94,6 @@ def build_grille(header: SessionHeader, events: list[Event], items: Iterable[tup
     not counted unless ``confirmations`` decide them; a competency shows how many wait (``to_confirm``).
     """
     from scoring.confirmations import apply_confirmations
-
     from simulator.referentiel import get_referentiel
 
     referentiel = get_referentiel()

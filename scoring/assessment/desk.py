@@ -20,11 +20,9 @@ from scoring.assessment.audit_store import GENESIS, AuditConflict, AuditStore, S
 from scoring.assessment.folding import fold_review, override_from
 from scoring.assessment.integrity import Integrity
 from scoring.assessment.keys import KeyRing
-from scoring.assessment.reasons import meaningful_reason
-from scoring.confirmations import unconfirmed
 from scoring.assessment.model import (
-    CONFIRM_TEXT,
     ASSESSOR_VERDICTS,
+    CONFIRM_TEXT,
     MARK_REVIEWED,
     OVERRIDE,
     REOPEN,
@@ -49,6 +47,8 @@ from scoring.assessment.model import (
     UnknownAssessor,
     UnknownSessionReview,
 )
+from scoring.assessment.reasons import meaningful_reason
+from scoring.confirmations import unconfirmed
 from scoring.reports.view import verdict_word
 from scoring.storage import GrilleStore, SqliteGrilleStore
 from simulator.engine.clock import Clock, stamp

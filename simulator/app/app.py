@@ -119,7 +119,7 @@ class CallsimApp(ExamLock, App):
             with self._engine_import:
                 try:
                     import simulator.app.screens.console  # noqa: F401 — the engine, while the candidate types
-                except Exception:  # noqa: BLE001, S110 — opening the seat imports it again and reports the failure
+                except Exception:  # noqa: BLE001 — opening the seat imports it again and reports the failure
                     pass
 
     def _loaded(self, bundle: Bundle | None, error: Exception | None) -> None:

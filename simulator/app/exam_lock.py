@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 
 from simulator.app.failures import FAILURE_EXIT, failure_message
-from simulator.tui.invigilator_gate import InvigilatorGate
 from simulator.crash_log import log_failure, log_note
+from simulator.tui.invigilator_gate import InvigilatorGate
 
 if TYPE_CHECKING:
     from simulator.app.seat import OtherSeat

@@ -14,7 +14,6 @@ attente", "un instant s'il vous plaît", "ik zet u even in de wacht", "could you
 from __future__ import annotations
 
 import re
-
 from typing import Any
 
 from simulator.formatting.text import normalise

@@ -12,7 +12,13 @@ from simulator.engine.announce import remember_said
 from simulator.engine.confidential import told_third_party
 from simulator.engine.context import build_context, derive_seed
 from simulator.engine.criticals import abandoned, engine_criticals
-from simulator.engine.evaluation import TONE_COMPETENCIES, TONE_EXPLANATION, ContactFacts, judge_text, judge_tool
+from simulator.engine.evaluation import (
+    TONE_COMPETENCIES,
+    TONE_EXPLANATION,
+    ContactFacts,
+    judge_text,
+    judge_tool,
+)
 from simulator.engine.evidence import Evidence
 from simulator.engine.phases import TALKING, Phase, PhaseModel, attach, can, detach
 from simulator.engine.rules import RULES_BY_ID, competency_of
@@ -86,7 +92,7 @@ class ContactRuntime:
         self.facts = ContactFacts()
         self.memory = CallMemory()
         self.has_confirm = any(
-            (r.act == "confirm" for n in scenario.nodes.values() for r in (n.replies or ()))
+            r.act == "confirm" for n in scenario.nodes.values() for r in (n.replies or ())
         ) or any(n.prompt is not None and n.prompt.act == "confirm" for n in scenario.nodes.values())
 
     # -- state ---------------------------------------------------------------------------------
@@ -414,4 +420,4 @@ class ContactRuntime:
             self.machine = None
 
 
-__all__ = ["Line", "Step", "ContactRuntime", "text_in"]
+__all__ = ["ContactRuntime", "Line", "Step", "text_in"]

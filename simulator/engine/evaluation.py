@@ -8,7 +8,13 @@ from datetime import date
 from typing import Any
 
 from simulator.engine.context import ContactContext
-from simulator.engine.textcheck import DateValue, TextCheckResult, check_text, normalise, requirement_from
+from simulator.engine.textcheck import (
+    DateValue,
+    TextCheckResult,
+    check_text,
+    normalise,
+    requirement_from,
+)
 from simulator.engine.toolbox import Toolbox
 from simulator.engine.tools.agenda import fits
 from simulator.scenario.models import (

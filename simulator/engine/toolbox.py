@@ -13,7 +13,7 @@ from simulator.engine.tools.customer_db import CustomerDatabase
 from simulator.engine.tools.directory import Directory, Service
 from simulator.engine.tools.documentation import Article, DocumentationBase
 from simulator.engine.tools.errors import ToolError
-from simulator.engine.tools.forms import FieldSpec, FormTemplate, Forms
+from simulator.engine.tools.forms import FieldSpec, Forms, FormTemplate
 from simulator.engine.tools.mail import IncomingMessage, Mailbox
 from simulator.scenario.models import Scenario
 from simulator.scenario.models.resources import choice_label, choice_value

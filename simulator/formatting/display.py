@@ -10,7 +10,9 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from simulator.formatting.dates import LOCALES
-from simulator.formatting.dates import SHORT_DATE as DATE_PATTERN  # every screen: day first, as the forms ask (jj/mm/aaaa)
+from simulator.formatting.dates import (
+    SHORT_DATE as DATE_PATTERN,  # every screen: day first, as the forms ask (jj/mm/aaaa)
+)
 
 
 def shown_date(value: str, lang: str) -> str:

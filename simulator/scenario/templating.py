@@ -201,9 +201,7 @@ def problems(text: str, *, references: set[str], facts: set[str], fact: str | No
         if name.name == "facts" and fact is not None:
             if id(name) not in attributed:
                 yield TemplateProblem("fact-uses-fact", {"fact": fact, "name": "facts"})
-        elif name.name not in known:
-            yield TemplateProblem("unknown-variable", {"name": name.name, "available": available})
-        elif id(name) not in attributed:
+        elif name.name not in known or id(name) not in attributed:
             yield TemplateProblem("unknown-variable", {"name": name.name, "available": available})
     for node in tree.find_all(nodes.Filter):
         if node.name not in env.filters:

@@ -255,7 +255,7 @@ class _Builder:
         value = node.value
         if tag in (_INT, _FLOAT, _BOOL):
             self.smap.written[path] = value
-        if tag == _STR or tag == _TIMESTAMP:
+        if tag in (_STR, _TIMESTAMP):
             if node.style is None and value.lower() in YAML11_BOOLEANS:
                 self.smap.yaml11_booleans.add(path)
             return value

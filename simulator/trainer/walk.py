@@ -9,13 +9,13 @@ from typing import Any
 
 from jinja2 import TemplateError
 
-from simulator.engine.context import build_context
 from simulator.engine.contact import ContactRuntime
+from simulator.engine.context import build_context
 from simulator.engine.phases import Phase
 from simulator.engine.toolbox import ActionRefused, build_toolbox
+from simulator.policies.synthetic import failing_text, passing_text
 from simulator.scenario.models import LANGS, Scenario, text_in
 from simulator.scenario.templating import FilterValueError, describe_error, render
-from simulator.policies.synthetic import failing_text, passing_text
 
 WALK_DAY = dt.date(2026, 3, 2)
 

@@ -6,8 +6,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from simulator.formatting.dates import format_date, format_time
-from simulator.formatting.text import contains_phrase, normalise
 from simulator.engine.textcheck import (
     Amount,
     DateValue,
@@ -17,6 +15,8 @@ from simulator.engine.textcheck import (
     contains_date,
     requirement_from,
 )
+from simulator.formatting.dates import format_date, format_time
+from simulator.formatting.text import contains_phrase, normalise
 
 ISO = "2026-11-26"  # a Thursday
 

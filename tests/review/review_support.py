@@ -15,8 +15,6 @@ from pathlib import Path
 
 from argon2 import PasswordHasher
 
-from tests.assessment.desk_support import TEST_KEYS, staff  # the shared way tests register assessors
-
 from scoring.assessment.audit_store import SqliteAuditStore
 from scoring.assessment.desk import ReviewDesk
 from scoring.rubric_file import default_rubric
@@ -29,6 +27,10 @@ from simulator.journal.sqlite_store import SqliteJournalStore
 from simulator.policies.driver import play_epreuve
 from simulator.policies.registry import policy_factory
 from simulator.review.app import ReviewApp, create_review_app
+from tests.assessment.desk_support import (  # the shared way tests register assessors
+    TEST_KEYS,
+    staff,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 PRACTICE = REPO / "scenarios" / "epreuves" / "practice.yaml"

@@ -14,7 +14,14 @@ from simulator.review.screens.signin import SignInScreen
 from simulator.review.widgets.grille_table import GrilleTable
 from simulator.review.widgets.session_table import SessionTable
 from simulator.review.widgets.transcript_view import EVIDENCE_MARK, TranscriptView
-from tests.review.review_support import ASSESSORS, keys, make_app, open_session, screen_text, sign_in
+from tests.review.review_support import (
+    ASSESSORS,
+    keys,
+    make_app,
+    open_session,
+    screen_text,
+    sign_in,
+)
 
 SIZE = (120, 40)
 

@@ -26,7 +26,6 @@ from simulator.app.screens.wrapup import WrapUpScreen
 from simulator.app.typography import prose
 from simulator.app.widgets.clock import EpreuveClock
 from simulator.app.widgets.conversation import Conversation
-from simulator.tui.key_bar import KeyBar
 from simulator.app.widgets.queue_list import QueueList
 from simulator.app.widgets.reply_list import ReplyList
 from simulator.app.widgets.tool_deck import ToolDeck
@@ -44,9 +43,10 @@ from simulator.engine.actions import (
 )
 from simulator.engine.session import SessionError
 from simulator.engine.toolbox import ActionRefused
+from simulator.engine.views import ContactView
 from simulator.journal.errors import StoreWriteFailed
 from simulator.journal.receipt import CHECKPOINT, checkpoint_code
-from simulator.engine.views import ContactView
+from simulator.tui.key_bar import KeyBar
 
 #: How each phase of the contact is named in the title bar.
 PHASE_LABELS = {"waiting": N_("waiting"), "opening": N_("opening"), "discovery": N_("need discovery"),

@@ -10,8 +10,8 @@ from textual.widgets import Label, Static
 
 from simulator.app.i18n import N_
 from simulator.app.screens.feedback import feedback_table
-from simulator.tui.key_bar import KeyBar
 from simulator.journal.receipt import receipt_code
+from simulator.tui.key_bar import KeyBar
 
 
 class EndScreen(Screen):

@@ -11,8 +11,8 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from simulator.app.i18n import N_
-from simulator.tui.key_bar import KeyBar
 from simulator.app.widgets.language_chooser import LanguageChooser
+from simulator.tui.key_bar import KeyBar
 from simulator.tui.plain_button import PlainButton
 
 _LANGUAGE_NAMES = {"fr": "Français", "nl": "Nederlands", "en": "English"}

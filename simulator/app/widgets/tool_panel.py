@@ -21,7 +21,6 @@ from textual.widget import Widget
 from textual.widgets import Button, DataTable, Input, Label, Select, Static, TextArea
 
 from simulator.app.i18n import N_
-from simulator.app.widgets.prose import Prose
 from simulator.app.tool_results import FormField, Shown, field_hint, show
 from simulator.app.tool_shapes import (
     ARG_LABELS,
@@ -36,6 +35,7 @@ from simulator.app.tool_shapes import (
     editable_record_fields,
     operation,
 )
+from simulator.app.widgets.prose import Prose
 from simulator.engine.actions import UseTool
 
 

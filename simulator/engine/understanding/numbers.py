@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+
 @lru_cache(maxsize=4096)
 def digits(text: str, lang: str) -> str:
     """*text* (already casefolded) with its numbers in words written as digits; unchanged on failure."""

@@ -13,9 +13,9 @@ from textual.screen import Screen
 from textual.widgets import Label, Static
 
 from scoring.assessment.model import SessionReview
-from simulator.tui.key_bar import KeyBar
 from simulator.review.i18n import N_
 from simulator.review.reading import Moment, by_contact
+from simulator.tui.key_bar import KeyBar
 
 _ROLE_STYLE = {"customer": "bold", "agent": "cyan", "system": "italic dim", "supervisor": "yellow"}
 

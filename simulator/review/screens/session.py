@@ -19,7 +19,6 @@ from textual.widgets import Static
 
 from scoring.assessment.model import ASSESSOR_VERDICTS, AssessmentError, SessionReview
 from scoring.transcripts import Refused
-from simulator.tui.key_bar import KeyBar
 from simulator.review.grille_rows import CompetencyLine, epreuve_verdicts, grille_lines, word
 from simulator.review.i18n import N_
 from simulator.review.reading import Moment, read_moments
@@ -27,6 +26,7 @@ from simulator.review.screens.confirm import ConfirmScreen
 from simulator.review.screens.reason import ReasonDialog
 from simulator.review.widgets.grille_table import OVERRIDE_MARK, GrilleTable, GrilleWords
 from simulator.review.widgets.transcript_view import EVIDENCE_MARK, TranscriptView
+from simulator.tui.key_bar import KeyBar
 
 _HEADINGS = (N_("Code"), N_("Competency"), N_("Automatic"), N_("Final"))
 

@@ -11,11 +11,11 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from scoring.assessment.model import STATUSES, AssessmentError
-from simulator.tui.key_bar import KeyBar
 from simulator.review.grille_rows import word
 from simulator.review.i18n import N_
 from simulator.review.widgets.filter_bar import FilterBar, Filters
 from simulator.review.widgets.session_table import SessionTable
+from simulator.tui.key_bar import KeyBar
 
 _HEADINGS = (N_("Session"), N_("Candidate"), N_("Status"), N_("Automatic"), N_("Final"), N_("Overrides"),
              N_("Épreuve"), N_("Date"))

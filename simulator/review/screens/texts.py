@@ -19,9 +19,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from scoring.assessment.model import AssessmentError
-from simulator.tui.key_bar import KeyBar
 from simulator.review.i18n import N_
 from simulator.review.screens.reason import ReasonDialog
+from simulator.tui.key_bar import KeyBar
 
 _HEADINGS = (N_("Event"), N_("Check"), N_("Code"), N_("Automatic"), N_("Assessor"))
 
@@ -84,7 +84,7 @@ class TextsScreen(Screen):
         table.focus()
 
     def reload(self) -> None:
-        t, lang = self.app.t, self.app.lang
+        t = self.app.t
         review = self.app.desk.review(self.session_id)
         self.rows = typed_texts(review.grille)
         self.typed = {int(m.get("seq", 0)): [str(line[1]) for line in m.get("excerpt", ()) if line[0] == "agent"]

@@ -149,7 +149,7 @@ class _PlanChecker:
             self._known(where, "rule", rule, {f"{prefix}:{c.id}" for c in items})
             return
         if prefix in ("reply", "text", "expect") and "/" in rest:
-            node_id, _, item = rest.partition("/")
+            node_id, _, _item = rest.partition("/")
             node = scenario.nodes.get(node_id)
             if node is None:
                 self._missing(where, "node", node_id, scenario.nodes)

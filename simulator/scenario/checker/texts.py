@@ -7,12 +7,18 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from simulator.scenario.checker.context import FileContext
 from simulator.formatting.numbers import amount_value
+from simulator.scenario.checker.context import FileContext
 from simulator.scenario.models import LANGS, Scenario
 from simulator.scenario.models.common import LocalisedText
 from simulator.scenario.rulebook import engine_rules
-from simulator.scenario.templating import describe_error, fact_names_used, only_looks_up, problems, render
+from simulator.scenario.templating import (
+    describe_error,
+    fact_names_used,
+    only_looks_up,
+    problems,
+    render,
+)
 from simulator.scenario.yamlsource import Path
 
 #: Texts that must be at least in French and English, whatever the scenario's languages.
