@@ -129,6 +129,7 @@ async def sign_in(pilot, name: str = "Marie Dupont", passphrase: str | None = No
     """Type the name and the passphrase on the sign-in screen and press Enter."""
     await pilot.press(*keys(name), "enter")
     await pilot.press(*keys(ASSESSORS[name] if passphrase is None else passphrase), "enter")
+    await pilot.app.workers.wait_for_complete()  # the passphrase is checked in a thread worker
     await pilot.pause()
 
 

@@ -60,6 +60,7 @@ async def test_sign_in_then_list_and_filter_the_sessions(review_store):
         assert "Nom d'évaluateur ou phrase secrète incorrect." in screen_text(app)
         assert app.screen.query_one("#passphrase").value == ""  # typed again, never kept
         await pilot.press(*keys("marie-secret"), "enter")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, SessionsScreen) and app.assessor == "Marie Dupont"
 

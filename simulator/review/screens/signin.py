@@ -53,6 +53,11 @@ class SignInScreen(Screen):
         passphrase = self.query_one("#passphrase", Input)
         refusal = self.app.sign_in(name, passphrase.value)
         if refusal:
-            passphrase.value = ""
-            self.query_one("#signin-error", Static).update(refusal)
-            (passphrase if name else self.query_one("#assessor", Input)).focus()
+            self.refused(refusal)
+
+    def refused(self, refusal: str) -> None:
+        """Say why the sign-in was refused; the passphrase is typed again."""
+        passphrase = self.query_one("#passphrase", Input)
+        passphrase.value = ""
+        self.query_one("#signin-error", Static).update(refusal)
+        (passphrase if self.query_one("#assessor", Input).value.strip() else self.query_one("#assessor", Input)).focus()
