@@ -129,7 +129,17 @@ async def sign_in(pilot, name: str = "Marie Dupont", passphrase: str | None = No
     """Type the name and the passphrase on the sign-in screen and press Enter."""
     await pilot.press(*keys(name), "enter")
     await pilot.press(*keys(ASSESSORS[name] if passphrase is None else passphrase), "enter")
-    await pilot.app.workers.wait_for_complete()  # the passphrase is checked in a thread worker
+    await settle(pilot)  # the passphrase is checked in a thread worker, then the sessions are read in another
+
+
+async def settle(pilot) -> None:
+    """Wait until the app's workers (passphrase check, sessions read) are done and their results shown."""
+    for _ in range(20):  # a worker's result may start the next one (signed in → the sessions are read)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(worker.is_running for worker in pilot.app.workers):
+            break
+    await pilot.wait_for_scheduled_animations()
     await pilot.pause()
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Static
+from textual.worker import get_current_worker
 
-from scoring.assessment.model import STATUSES, AssessmentError
+from scoring.assessment.model import STATUSES, AssessmentError, SessionReview
 from simulator.review.grille_rows import word
 from simulator.review.i18n import N_
 from simulator.review.widgets.filter_bar import FilterBar, Filters
@@ -53,14 +54,26 @@ class SessionsScreen(Screen):
         self.reload()
 
     def reload(self) -> None:
-        """Ask the desk for the sessions the filters let through and show them."""
-        t, f = self.app.t, self.filters
-        message = self.query_one("#sessions-message", Static)
+        """Ask the desk for the sessions the filters let through (read in a thread worker) and show them."""
+        self._read_sessions(self.filters)
+
+    @work(thread=True, exclusive=True, group="sessions")
+    def _read_sessions(self, f: Filters) -> None:
         try:
             reviews = self.app.desk.sessions(epreuve=f.epreuve, status=f.status, since=f.since or None,
                                              until=f.until or None)
         except AssessmentError as error:
-            message.update(error.message(self.app.lang))
+            outcome: list[SessionReview] | str = error.message(self.app.lang)
+        else:
+            outcome = reviews
+        if not get_current_worker().is_cancelled:  # newer filters asked again meanwhile: theirs will show
+            self.app.call_from_thread(self._show, outcome)
+
+    def _show(self, reviews: list[SessionReview] | str) -> None:
+        t = self.app.t
+        message = self.query_one("#sessions-message", Static)
+        if isinstance(reviews, str):  # the store does not verify: say why
+            message.update(reviews)
             return
         message.update("" if reviews else t("No session matches these filters."))
         self.query_one(SessionTable).show(reviews, blind=self.app.blind, headings=[t(h) for h in _HEADINGS],
