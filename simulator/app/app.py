@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
@@ -96,12 +97,13 @@ class CallsimApp(ExamLock, App):
     # -- loading the épreuve in the background -----------------------------------------------------
 
     def start_loading(self) -> None:
-        """Load the épreuve in a background thread (once; the sign-in screen asks when it is painted)."""
+        """Load the épreuve in a thread worker (once; the sign-in screen asks when it is painted)."""
         mark("frame")  # CALLSIM_READY_MARKER only: the sign-in screen's first frame is painted
         if self.bundle is None and not self._loading:
             self._loading = True
-            threading.Thread(target=self._load, name="callsim-load-epreuve", daemon=True).start()
+            self._load()
 
+    @work(thread=True, exclusive=True, group="load-epreuve", name="callsim-load-epreuve")
     def _load(self) -> None:
         from simulator.app.seat import load_epreuve
 
