@@ -22,7 +22,6 @@ from scoring.assessment.integrity import Integrity
 from scoring.assessment.keys import KeyRing
 from scoring.assessment.model import (
     ASSESSOR_VERDICTS,
-    CONFIRM_TEXT,
     MARK_REVIEWED,
     OVERRIDE,
     REOPEN,
@@ -48,7 +47,7 @@ from scoring.assessment.model import (
     UnknownSessionReview,
 )
 from scoring.assessment.reasons import meaningful_reason
-from scoring.confirmations import unconfirmed
+from scoring.confirmations import CONFIRM_TEXT, unconfirmed
 from scoring.reports.view import verdict_word
 from scoring.storage import GrilleStore, SqliteGrilleStore
 from simulator.engine.clock import Clock, stamp
@@ -84,9 +83,11 @@ class ReviewDesk(Accounts):
         journal = SqliteJournalStore(path, create=create)
         opened: list[Any] = [journal]
         try:
-            opened.append(SqliteGrilleStore(path))
-            opened.append(SqliteAuditStore(path))
-            return cls(*opened, clock, keys=keys, hasher=hasher)
+            grilles = SqliteGrilleStore(path)
+            opened.append(grilles)
+            audit = SqliteAuditStore(path)
+            opened.append(audit)
+            return cls(journal, grilles, audit, clock, keys=keys, hasher=hasher)
         except BaseException:
             for store in opened:
                 store.close()

@@ -10,6 +10,7 @@ from simulator.engine.rules import RULES, RULES_BY_ID, competency_of
 from simulator.engine.toolbox import OPERATIONS
 from simulator.engine.understanding.lexicon import concept_names
 from simulator.scenario.models import Scenario
+from simulator.scenario.models.scenario import Direction
 from simulator.scenario.rulebook import RuleSource
 
 
@@ -19,7 +20,7 @@ class EngineRulebook:
     def order_rule_ids(self) -> Collection[str]:
         return frozenset(RULES_BY_ID)
 
-    def order_rule_sources(self, direction: str) -> Iterator[RuleSource]:
+    def order_rule_sources(self, direction: Direction) -> Iterator[RuleSource]:
         for rule in RULES:
             code = competency_of(rule, direction)
             if code:

@@ -72,7 +72,7 @@ def build_toolbox(scenario: Scenario, ctx: ContactContext, seed: int, today: dt.
     db = None
     if res.customer_db is not None:
         spec = res.customer_db
-        overrides = {field: ctx.value(value) for field, value in spec.target_overrides.items()}
+        overrides: dict[str, str] = {field: ctx.value(value) for field, value in spec.target_overrides.items()}
         db = CustomerDatabase.build(
             derive_seed(seed, scenario.id, "customer-db"), target=ctx.persona, target_overrides=overrides,
             lookalikes=spec.lookalikes, duplicates=spec.duplicates, outdated=spec.outdated,

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:  # the models are not loaded for a registration
     from simulator.scenario.models import Scenario
+    from simulator.scenario.models.scenario import Direction
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class EngineRules(Protocol):
         """The ids of every order rule (a test plan may expect any of them)."""
         ...
 
-    def order_rule_sources(self, direction: str) -> Iterable[RuleSource]:
+    def order_rule_sources(self, direction: Direction) -> Iterable[RuleSource]:
         """Every order rule that evidences a competency on a contact of ``direction``."""
         ...
 

@@ -186,6 +186,7 @@ def problems(text: str, *, references: set[str], facts: set[str], fact: str | No
     )
     attributed: set[int] = set()
     for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+        assert isinstance(node, nodes.Getattr | nodes.Getitem)  # what find_all was asked for
         base = node.node
         if not isinstance(base, nodes.Name):
             continue
@@ -249,6 +250,7 @@ def fact_names_used(text: str) -> set[str]:
         return set()
     used = set()
     for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+        assert isinstance(node, nodes.Getattr | nodes.Getitem)  # what find_all was asked for
         if isinstance(node.node, nodes.Name) and node.node.name == "facts":
             attr = node.attr if isinstance(node, nodes.Getattr) else getattr(node.arg, "value", None)
             used.add(str(attr))

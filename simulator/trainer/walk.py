@@ -13,6 +13,7 @@ from simulator.engine.contact import ContactRuntime
 from simulator.engine.context import build_context
 from simulator.engine.phases import Phase
 from simulator.engine.toolbox import ActionRefused, build_toolbox
+from simulator.policies.positions import current_prompt
 from simulator.policies.synthetic import failing_text, passing_text
 from simulator.scenario.models import LANGS, Scenario, text_in
 from simulator.scenario.templating import FilterValueError, describe_error, render
@@ -195,8 +196,7 @@ def _apply(contact: ContactRuntime, kind: str, arg: str) -> Any:
     if kind == "choose":
         return contact.choose(arg)
     if kind == "say":
-        node = contact.node
-        text = passing_text(list(node.prompt.checks), contact.ctx) if arg == "pass" else failing_text()
+        text = passing_text(list(current_prompt(contact).checks), contact.ctx) if arg == "pass" else failing_text()
         return contact.say(text)
     if kind == "continue":
         return contact.go_on()

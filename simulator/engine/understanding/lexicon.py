@@ -15,7 +15,8 @@ def _data(lang: str) -> dict[str, Any]:
     from ruamel.yaml import YAML
 
     text = resources.files("simulator.engine.understanding").joinpath(f"data/{lang}.yaml").read_text("utf-8")
-    return YAML(typ="safe").load(text)
+    data: dict[str, Any] = YAML(typ="safe").load(text)
+    return data
 
 
 @cache

@@ -16,6 +16,6 @@ def digits(text: str, lang: str) -> str:
     from text_to_num import alpha2digit
 
     try:
-        return alpha2digit(text, lang)
+        return str(alpha2digit(text, lang))
     except (ValueError, IndexError, KeyError):  # the library refuses odd inputs rather than guess
         return text

@@ -39,7 +39,7 @@ def _minutes(digits: str | None, word: str | None, half: str | None) -> int:
     return {"demie": 30, "quart": 15, "trente": 30}.get(word or "", 30 if half else 0)
 
 
-def _candidates(hour: int, minute: int, pm: str | None, am: str | None) -> set[tuple[int, int]]:
+def _candidates(hour: int, minute: int, pm: object, am: object) -> set[tuple[int, int]]:
     if pm and hour < 12:
         return {(hour + 12, minute)}
     if am or hour >= 12 or hour == 0:
