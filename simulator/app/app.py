@@ -83,6 +83,13 @@ class CallsimApp(ExamLock, App):
         self._engine_import = threading.Lock()
 
     @property
+    def live_session(self) -> EpreuveSession:
+        """The épreuve under way: the screens that use it are shown only once a seat is open."""
+        if self.session is None:
+            raise RuntimeError("no épreuve is open on this seat yet")
+        return self.session
+
+    @property
     def exam(self) -> bool:
         """Exam mode, as the épreuve file says (before it is loaded: as the command asked)."""
         if self.bundle is None:
@@ -107,12 +114,11 @@ class CallsimApp(ExamLock, App):
     def _load(self) -> None:
         from simulator.app.seat import load_epreuve
 
+        error: Exception | None = None
         try:
             bundle = (self.bundle_loader or load_epreuve)(self.request.epreuve)
         except Exception as exc:  # noqa: BLE001 — any failure is shown and ends the app cleanly
             bundle, error = None, exc
-        else:
-            error = None
         try:
             self.call_from_thread(self._loaded, bundle, error)  # the title shows while the engine is imported
         except RuntimeError:  # the app ended meanwhile: nobody is waiting for the épreuve
@@ -216,10 +222,11 @@ class CallsimApp(ExamLock, App):
         from simulator.app.screens.console import ConsoleScreen
         from simulator.app.screens.end import EndScreen
 
-        if self.session.header.language != self.lang:  # a resumed session keeps its language
-            self.lang, self.t = self.session.header.language, Translator(self.session.header.language)
+        header = self.live_session.header
+        if header.language != self.lang:  # a resumed session keeps its language
+            self.lang, self.t = header.language, Translator(header.language)
         self.start_heartbeat()
-        self.switch_screen(EndScreen() if self.session.finished is not None else ConsoleScreen())
+        self.switch_screen(EndScreen() if self.live_session.finished is not None else ConsoleScreen())
 
     def show_end(self) -> None:
         from simulator.app.screens.end import EndScreen

@@ -129,15 +129,18 @@ async def sign_in(pilot, name: str = "Marie Dupont", passphrase: str | None = No
     """Type the name and the passphrase on the sign-in screen and press Enter."""
     await pilot.press(*keys(name), "enter")
     await pilot.press(*keys(ASSESSORS[name] if passphrase is None else passphrase), "enter")
-    await settle(pilot)  # the passphrase is checked in a thread worker, then the sessions are read in another
+    await settle(pilot)  # the passphrase is checked in a thread worker, then the sessions are shown
 
 
 async def settle(pilot) -> None:
-    """Wait until the app's workers (passphrase check, sessions read) are done and their results shown."""
-    for _ in range(20):  # a worker's result may start the next one (signed in → the sessions are read)
+    """Wait until the app's workers (the passphrase check) are done and what they started is shown."""
+    idle = 0
+    for _ in range(50):  # a worker's result may start the next one (signed in → the sessions screen)
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
-        if not any(worker.is_running for worker in pilot.app.workers):
+        busy = any(not worker.is_finished for worker in pilot.app.workers)
+        idle = 0 if busy else idle + 1
+        if idle >= 3:  # three rounds of messages in a row started no new work
             break
     await pilot.wait_for_scheduled_animations()
     await pilot.pause()

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Static
-from textual.worker import get_current_worker
 
-from scoring.assessment.model import STATUSES, AssessmentError, SessionReview
+from scoring.assessment.model import STATUSES, AssessmentError
 from simulator.review.grille_rows import word
 from simulator.review.i18n import N_
 from simulator.review.widgets.filter_bar import FilterBar, Filters
 from simulator.review.widgets.session_table import SessionTable
 from simulator.tui.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from simulator.review.app import ReviewApp
 
 _HEADINGS = (N_("Session"), N_("Candidate"), N_("Status"), N_("Automatic"), N_("Final"), N_("Overrides"),
              N_("Épreuve"), N_("Date"))
@@ -24,6 +26,9 @@ _HEADINGS = (N_("Session"), N_("Candidate"), N_("Status"), N_("Automatic"), N_("
 
 class SessionsScreen(Screen):
     """Every session of the store that the filters let through, as the desk sees it now."""
+
+    if TYPE_CHECKING:
+        app = getters.app(ReviewApp)
 
     AUTO_FOCUS = "#sessions"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("f5", "reload", N_("Refresh"))]
@@ -54,26 +59,14 @@ class SessionsScreen(Screen):
         self.reload()
 
     def reload(self) -> None:
-        """Ask the desk for the sessions the filters let through (read in a thread worker) and show them."""
-        self._read_sessions(self.filters)
-
-    @work(thread=True, exclusive=True, group="sessions")
-    def _read_sessions(self, f: Filters) -> None:
+        """Ask the desk for the sessions the filters let through and show them."""
+        t, f = self.app.t, self.filters
+        message = self.query_one("#sessions-message", Static)
         try:
             reviews = self.app.desk.sessions(epreuve=f.epreuve, status=f.status, since=f.since or None,
                                              until=f.until or None)
         except AssessmentError as error:
-            outcome: list[SessionReview] | str = error.message(self.app.lang)
-        else:
-            outcome = reviews
-        if not get_current_worker().is_cancelled:  # newer filters asked again meanwhile: theirs will show
-            self.app.call_from_thread(self._show, outcome)
-
-    def _show(self, reviews: list[SessionReview] | str) -> None:
-        t = self.app.t
-        message = self.query_one("#sessions-message", Static)
-        if isinstance(reviews, str):  # the store does not verify: say why
-            message.update(reviews)
+            message.update(error.message(self.app.lang))
             return
         message.update("" if reviews else t("No session matches these filters."))
         self.query_one(SessionTable).show(reviews, blind=self.app.blind, headings=[t(h) for h in _HEADINGS],

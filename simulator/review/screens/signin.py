@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from textual import on
+from typing import TYPE_CHECKING
+
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
@@ -10,9 +12,15 @@ from textual.widgets import Button, Input, Label, Static
 
 from simulator.tui.key_bar import KeyBar
 
+if TYPE_CHECKING:
+    from simulator.review.app import ReviewApp
+
 
 class SignInScreen(Screen):
     """Asks the app to sign the assessor in; the desk decides."""
+
+    if TYPE_CHECKING:
+        app = getters.app(ReviewApp)
 
     AUTO_FOCUS = "#assessor"
 

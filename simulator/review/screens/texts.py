@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -22,6 +22,9 @@ from scoring.assessment.model import AssessmentError
 from simulator.review.i18n import N_
 from simulator.review.screens.reason import ReasonDialog
 from simulator.tui.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from simulator.review.app import ReviewApp
 
 _HEADINGS = (N_("Event"), N_("Check"), N_("Code"), N_("Automatic"), N_("Assessor"))
 
@@ -55,6 +58,9 @@ def typed_texts(grille: Mapping[str, Any] | None) -> list[TypedText]:
 
 class TextsScreen(Screen):
     """The typed texts of one session; ``y`` / ``n`` decide the chosen one."""
+
+    if TYPE_CHECKING:
+        app = getters.app(ReviewApp)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", N_("Back")),
