@@ -94,7 +94,6 @@ def build_grille(header: SessionHeader, events: list[Event], items: Iterable[tup
     not counted unless ``confirmations`` decide them; a competency shows how many wait (``to_confirm``).
     """
     from scoring.confirmations import apply_confirmations
-
     from simulator.referentiel import get_referentiel
 
     referentiel = get_referentiel()
@@ -109,7 +108,7 @@ def build_grille(header: SessionHeader, events: list[Event], items: Iterable[tup
         competencies = criteria_competencies(by_code, rubric, header.mode, contact_order(events))
     else:
         competencies = _share_competencies(by_code, rubric, header.mode)
-    activities = []
+    activities: list[dict[str, Any]] = []
     for activity in referentiel.activities:
         verdicts = [c["verdict"] for c in competencies if c["activity"] == activity.code]
         activities.append({"code": activity.code, "verdict": aggregate(verdicts), "counts": counts(verdicts)})

@@ -62,9 +62,9 @@ class Rubric(Model):
     def rule_for(self, code: str, mode: str) -> EffectiveRule:
         """The settings that apply to competency ``code`` in an épreuve of ``mode``."""
         base = self.competencies
-        values = {"minimum_observations": base.minimum_observations,
-                  "minimum_positive_share": base.minimum_positive_share,
-                  "critical_negative": base.critical_negative}
+        values: dict[str, Any] = {"minimum_observations": base.minimum_observations,
+                                  "minimum_positive_share": base.minimum_positive_share,
+                                  "critical_negative": base.critical_negative}
         for change in (self.modes.get(mode), self.overrides.get(code)):  # type: ignore[call-overload]
             if change is None:
                 continue
@@ -101,12 +101,12 @@ class LoadedRubric:
 
     @property
     def version(self) -> str:
-        return self.rubric.version
+        return str(self.rubric.version)
 
     @property
     def is_criteria(self) -> bool:
         """Whether this is a criteria rubric (``rubric/2``) rather than a share rubric (``rubric/1``)."""
-        return self.rubric.callsim == "rubric/2"
+        return bool(self.rubric.callsim == "rubric/2")
 
     def lookups(self) -> Any:
         """Rubric 2 only: the rubric with the answers it already gave remembered (``scoring.rubric2.Lookups``)."""

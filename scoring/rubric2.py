@@ -12,8 +12,8 @@ NOK ones are tolerated). Settings resolve in layers: ``decision`` (every compete
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 from fnmatch import fnmatchcase
+from functools import cached_property
 from typing import Literal
 
 from pydantic import Field, field_validator

@@ -75,12 +75,12 @@ def rubric_from_bytes(raw: bytes, path: str) -> LoadedRubric:
     kind = doc.data.get("callsim") if isinstance(doc.data, dict) else None
     model, problems = validate(Rubric2 if kind == "rubric/2" else Rubric, doc.data, doc.source_map, path)
     diagnostics += problems
-    if model is not None:
+    if isinstance(model, Rubric | Rubric2):
         diagnostics += _unknown_codes(model, doc, path)
     errors = [d for d in diagnostics if d.severity == "error"]
     if model is None or errors:
         raise RubricError(errors or diagnostics)
-    return LoadedRubric(model, path, hashlib.sha256(raw).hexdigest())  # type: ignore[arg-type]
+    return LoadedRubric(model, path, hashlib.sha256(raw).hexdigest())
 
 
 def _unknown_codes(model: Rubric | Rubric2, doc: object, path: str) -> list[Diagnostic]:

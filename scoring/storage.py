@@ -30,7 +30,7 @@ from simulator.journal.canonical import canonical_bytes
 GENESIS = "0" * 64
 
 _REFUSE = "BEGIN SELECT RAISE(ABORT, 'grilles are append-only'); END"
-SCHEMA = (
+SCHEMA: tuple[str, ...] = (
     """CREATE TABLE IF NOT EXISTS grilles (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     session_id TEXT NOT NULL,
@@ -83,7 +83,8 @@ class StoredGrille:
     row_hash: str = ""
 
     def grille(self) -> dict[str, Any]:
-        return json.loads(self.grille_json)
+        grille: dict[str, Any] = json.loads(self.grille_json)
+        return grille
 
     def same_basis(self, other: StoredGrille) -> bool:
         """Same journal, rubric and evidence source: re-storing it would add nothing."""

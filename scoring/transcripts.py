@@ -103,7 +103,7 @@ class SqliteTranscripts:
 
             raise StoreMisconfigured(str(self.path), "fichier introuvable", "file not found")
         self._conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
-        self._store = None
+        self._store: JournalStore | None = None
 
     def session_ids(self) -> list[str]:
         return [row[0] for row in self._conn.execute("SELECT session_id FROM sessions ORDER BY rowid")]

@@ -17,7 +17,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scripts.benchmarks import app, audit, checker, journal, scoring, session, startup, understanding  # noqa: E402
+from scripts.benchmarks import (
+    app,
+    audit,
+    checker,
+    journal,
+    scoring,
+    session,
+    startup,
+    understanding,
+)
 
 BENCHES: dict[str, Callable[[bool], dict | list[dict]]] = {
     "check": lambda quick: checker.bench_check(40 if quick else 200),

@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.app.screen_states import SIZES, STATES, app_for, steady
+from tests.app.screen_states import SIZES, STATES, app_for, steady  # noqa: E402 — after the path is set
 
 
 async def render(state: str, size: tuple[int, int], lang: str) -> str:

@@ -12,6 +12,7 @@ import os
 import shutil
 import tempfile
 
+import simulator.engine  # noqa: F401 — registers the engine's rules, which the scenario checker asks
 from scoring.assessment import keys
 
 _FOLDER = tempfile.mkdtemp(prefix="callsim-test-keys-")

@@ -16,7 +16,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Protocol, Self
 
-from scoring.assessment.model import ASSESSOR_ADDED, AssessmentError, AssessorExists, AuditEntry, NeedsMigration
+from scoring.assessment.model import (
+    ASSESSOR_ADDED,
+    AssessmentError,
+    AssessorExists,
+    AuditEntry,
+    NeedsMigration,
+)
 from scoring.side_tables import SideTables
 from simulator.journal.canonical import canonical_bytes, canonical_text, sha256_hex
 

@@ -20,10 +20,7 @@ from scoring.assessment.audit_store import GENESIS, AuditConflict, AuditStore, S
 from scoring.assessment.folding import fold_review, override_from
 from scoring.assessment.integrity import Integrity
 from scoring.assessment.keys import KeyRing
-from scoring.assessment.reasons import meaningful_reason
-from scoring.confirmations import unconfirmed
 from scoring.assessment.model import (
-    CONFIRM_TEXT,
     ASSESSOR_VERDICTS,
     MARK_REVIEWED,
     OVERRIDE,
@@ -49,6 +46,8 @@ from scoring.assessment.model import (
     UnknownAssessor,
     UnknownSessionReview,
 )
+from scoring.assessment.reasons import meaningful_reason
+from scoring.confirmations import CONFIRM_TEXT, unconfirmed
 from scoring.reports.view import verdict_word
 from scoring.storage import GrilleStore, SqliteGrilleStore
 from simulator.engine.clock import Clock, stamp
@@ -84,9 +83,11 @@ class ReviewDesk(Accounts):
         journal = SqliteJournalStore(path, create=create)
         opened: list[Any] = [journal]
         try:
-            opened.append(SqliteGrilleStore(path))
-            opened.append(SqliteAuditStore(path))
-            return cls(*opened, clock, keys=keys, hasher=hasher)
+            grilles = SqliteGrilleStore(path)
+            opened.append(grilles)
+            audit = SqliteAuditStore(path)
+            opened.append(audit)
+            return cls(journal, grilles, audit, clock, keys=keys, hasher=hasher)
         except BaseException:
             for store in opened:
                 store.close()

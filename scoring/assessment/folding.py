@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from scoring.confirmations import confirmations_from, regrade
 from scoring.assessment.model import (
     MARK_REVIEWED,
     OVERRIDE,
@@ -27,6 +26,7 @@ from scoring.assessment.model import (
     Override,
     SessionReview,
 )
+from scoring.confirmations import confirmations_from, regrade
 from scoring.storage import StoredGrille
 from simulator.journal.events import SessionHeader
 

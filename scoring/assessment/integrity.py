@@ -16,7 +16,6 @@ from scoring.assessment.audit_verify import verify_chain
 from scoring.assessment.model import REOPEN, SIGN, AuditBreak, AuditEntry, TamperDetected
 from scoring.storage import GrilleStore, StoredGrille, verify_grilles
 
-
 #: The grille format a stored grille declares (its canonical JSON writes ``"callsim":"grille/1"``).
 _FORMAT = re.compile(r'"callsim":"([^"]*)"')
 

@@ -16,11 +16,17 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
+from cryptography.hazmat.primitives.serialization import (
+    Encoding,
+    NoEncryption,
+    PrivateFormat,
+    PublicFormat,
+)
 
 from scoring.assessment.model import AssessmentError
 from simulator.private_files import private_folder, write_private
@@ -129,7 +135,7 @@ class KeyRing:
                                  "The key file does not match the registered key.")
         return key
 
-    def _document(self, public: str) -> dict:
+    def _document(self, public: str) -> dict[str, Any]:
         if self.folder is None:
             data = self._memory.get(public)
         else:

@@ -28,7 +28,7 @@ def csv_rows(review: SessionReview, header: SessionHeader, events: Sequence[Even
     mask, in_force = masker(review, blind), override_in_force(review)
     automatic, final = review.automatic(), review.final()
     candidate = candidate_label(review, blind)
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for item in grille_of(review)["competencies"]:
         code = item["code"]
         override = in_force.get(code)

@@ -108,7 +108,8 @@ def export_html(review: SessionReview, header: SessionHeader, events: Sequence[E
         audit=[_audit_row(entry, lang, mask) for entry in review.audit],
         sealing=_sealing_lines(grille, seal, r),
     )
-    return environment(FunctionLoader(_template_source)).get_template(TEMPLATE).render(context)
+    page: str = environment(FunctionLoader(_template_source)).get_template(TEMPLATE).render(context)
+    return page
 
 
 def _sealing_lines(grille: Mapping[str, Any], seal: Any, r: Mapping[str, str]) -> list[str]:

@@ -95,7 +95,7 @@ def masked_grille(review: SessionReview, blind: bool) -> Mapping[str, Any]:
     if not blind:
         return grille
     mask = masker(review, blind)
-    copied = plain(grille)
+    copied: dict[str, Any] = plain(grille)
     copied["session"]["candidate_id"] = candidate_label(review, blind)
     for moment in copied.get("moments", ()):
         moment["excerpt"] = [[speaker, mask(text)] for speaker, text in moment.get("excerpt", ())]

@@ -16,7 +16,8 @@ TEMPLATE = "grille.html.j2"
 def render_html(grille: Mapping[str, Any], lang: str = "fr") -> str:
     """Render the template with the grille's rows (no external resource: styles are inline)."""
     source = resources.files("scoring.reports").joinpath(TEMPLATE).read_text(encoding="utf-8")
-    return environment().from_string(source).render(page_context(grille, lang))
+    page: str = environment().from_string(source).render(page_context(grille, lang))
+    return page
 
 
 def environment(loader: Any = None) -> Any:

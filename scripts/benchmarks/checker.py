@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
+import simulator.engine  # noqa: F401 — registers the engine's rules, which the checker asks
 from simulator.scenario.checker import check_paths
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
@@ -82,6 +83,13 @@ class CallsimApp(ExamLock, App):
         self._engine_import = threading.Lock()
 
     @property
+    def live_session(self) -> EpreuveSession:
+        """The épreuve under way: the screens that use it are shown only once a seat is open."""
+        if self.session is None:
+            raise RuntimeError("no épreuve is open on this seat yet")
+        return self.session
+
+    @property
     def exam(self) -> bool:
         """Exam mode, as the épreuve file says (before it is loaded: as the command asked)."""
         if self.bundle is None:
@@ -96,21 +104,21 @@ class CallsimApp(ExamLock, App):
     # -- loading the épreuve in the background -----------------------------------------------------
 
     def start_loading(self) -> None:
-        """Load the épreuve in a background thread (once; the sign-in screen asks when it is painted)."""
+        """Load the épreuve in a thread worker (once; the sign-in screen asks when it is painted)."""
         mark("frame")  # CALLSIM_READY_MARKER only: the sign-in screen's first frame is painted
         if self.bundle is None and not self._loading:
             self._loading = True
-            threading.Thread(target=self._load, name="callsim-load-epreuve", daemon=True).start()
+            self._load()
 
+    @work(thread=True, exclusive=True, group="load-epreuve", name="callsim-load-epreuve")
     def _load(self) -> None:
         from simulator.app.seat import load_epreuve
 
+        error: Exception | None = None
         try:
             bundle = (self.bundle_loader or load_epreuve)(self.request.epreuve)
         except Exception as exc:  # noqa: BLE001 — any failure is shown and ends the app cleanly
             bundle, error = None, exc
-        else:
-            error = None
         try:
             self.call_from_thread(self._loaded, bundle, error)  # the title shows while the engine is imported
         except RuntimeError:  # the app ended meanwhile: nobody is waiting for the épreuve
@@ -119,7 +127,7 @@ class CallsimApp(ExamLock, App):
             with self._engine_import:
                 try:
                     import simulator.app.screens.console  # noqa: F401 — the engine, while the candidate types
-                except Exception:  # noqa: BLE001, S110 — opening the seat imports it again and reports the failure
+                except Exception:  # noqa: BLE001 — opening the seat imports it again and reports the failure
                     pass
 
     def _loaded(self, bundle: Bundle | None, error: Exception | None) -> None:
@@ -214,10 +222,11 @@ class CallsimApp(ExamLock, App):
         from simulator.app.screens.console import ConsoleScreen
         from simulator.app.screens.end import EndScreen
 
-        if self.session.header.language != self.lang:  # a resumed session keeps its language
-            self.lang, self.t = self.session.header.language, Translator(self.session.header.language)
+        header = self.live_session.header
+        if header.language != self.lang:  # a resumed session keeps its language
+            self.lang, self.t = header.language, Translator(header.language)
         self.start_heartbeat()
-        self.switch_screen(EndScreen() if self.session.finished is not None else ConsoleScreen())
+        self.switch_screen(EndScreen() if self.live_session.finished is not None else ConsoleScreen())
 
     def show_end(self) -> None:
         from simulator.app.screens.end import EndScreen

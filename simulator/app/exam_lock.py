@@ -27,11 +27,17 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 
 from simulator.app.failures import FAILURE_EXIT, failure_message
-from simulator.app.invigilator_gate import InvigilatorGate
 from simulator.crash_log import log_failure, log_note
+from simulator.tui.invigilator_gate import InvigilatorGate
 
-if TYPE_CHECKING:
-    from simulator.app.seat import OtherSeat
+if TYPE_CHECKING:  # the lock is mixed into the app: the type checker reads it as one
+    from textual.app import App as _AppBase
+
+    from simulator.app.i18n import Translator
+    from simulator.app.seat import OtherSeat, SeatRequest
+    from simulator.engine.session import EpreuveSession
+else:
+    _AppBase = object
 
 #: Actions of Textual's that end, suspend, restyle the app or write a file: disabled in exam mode.
 DOORS = frozenset({"quit", "help_quit", "command_palette", "suspend_process", "screenshot", "change_theme",
@@ -40,8 +46,21 @@ DOORS = frozenset({"quit", "help_quit", "command_palette", "suspend_process", "s
 _HEARTBEAT_CHECK = 1.0
 
 
-class ExamLock:
+class ExamLock(_AppBase):
     """The locks, the heartbeat, the saving retries and the top-level error handler of the candidate app."""
+
+    if TYPE_CHECKING:  # what the candidate app (``CallsimApp``) provides
+        session: EpreuveSession | None
+        t: Translator
+        request: SeatRequest
+
+        @property
+        def exam(self) -> bool: ...
+
+        @property
+        def live_session(self) -> EpreuveSession: ...
+
+        def open_seat(self, candidate_id: str, *, other_seat_allowed: bool = False) -> None: ...
 
     def setup_lock(self, invigilator_code: str, monotonic: Callable[[], float] | None) -> None:
         self.invigilator_code = invigilator_code
@@ -99,7 +118,7 @@ class ExamLock:
 
     def action_leave(self) -> None:
         """Quit: at once in practice; in an exam only with the invigilator's code, on every screen."""
-        from simulator.app.screens.invigilator import InvigilatorScreen
+        from simulator.tui.invigilator import InvigilatorScreen
 
         if not self.exam:
             self.exit()
@@ -123,7 +142,7 @@ class ExamLock:
 
     def ask_to_move_seat(self, candidate_id: str, refused: OtherSeat) -> None:
         """The candidate's épreuve belongs to another seat: open it here only with the invigilator's code."""
-        from simulator.app.screens.invigilator import InvigilatorScreen
+        from simulator.tui.invigilator import InvigilatorScreen
 
         def decided(allowed: bool | None) -> None:
             if not allowed:
@@ -148,7 +167,7 @@ class ExamLock:
         from simulator.journal.errors import StoreWriteFailed
 
         try:
-            self.session.note(type_, payload)
+            self.live_session.note(type_, payload)
         except StoreWriteFailed:
             self.save_again()
 
@@ -212,7 +231,7 @@ class ExamLock:
         for delay in self.save_retry_delays:
             time.sleep(delay)
             try:
-                self.session.retry_pending()
+                self.live_session.retry_pending()
             except StoreWriteFailed as exc:
                 refused = exc
                 continue

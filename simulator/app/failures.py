@@ -26,7 +26,12 @@ def seat_message(error: BaseException, t: Callable[..., str]) -> str | None:
 
 def failure_message(error: BaseException, t: Callable[..., str]) -> str:
     """The sentence shown after an error that ends the app (the app then exits with ``FAILURE_EXIT``)."""
-    from simulator.journal.errors import InvalidRecord, StoreClosed, StoreMisconfigured, StoreWriteFailed
+    from simulator.journal.errors import (
+        InvalidRecord,
+        StoreClosed,
+        StoreMisconfigured,
+        StoreWriteFailed,
+    )
 
     if isinstance(error, StoreWriteFailed):
         return t("The épreuve's journal cannot be written at the moment (another program keeps it busy). "

@@ -12,9 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from simulator.app.formats import shown_date, shown_value
 from simulator.app.i18n import N_
-from simulator.app.typography import prose, tie
 from simulator.app.tool_shapes import (
     ARTICLE_KIND_LABELS,
     FIELD_TYPE_HINTS,
@@ -22,6 +20,8 @@ from simulator.app.tool_shapes import (
     STATUS_LABELS,
     editable_record_fields,
 )
+from simulator.app.typography import prose, tie
+from simulator.formatting.display import shown_date, shown_value
 
 Translate = Callable[..., str]
 

@@ -21,9 +21,7 @@ from simulator.cli.store_option import add_keys_option, add_store_option, key_ri
 PASSPHRASE_ENV = "CALLSIM_ASSESSOR_PASSPHRASE"
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Add ``assessor``, ``override``, ``mark-reviewed``, ``sign``, ``reopen``, ``audit`` and ``sessions``."""
-    from scoring.assessment.model import STATUSES
-
+    """Add ``assessor``, ``override``, ``mark-reviewed``, ``sign``, ``reopen``, ``confirm-text``, ``audit`` and ``sessions``."""
     _register_accounts(subparsers)
 
     override = subparsers.add_parser(
@@ -53,6 +51,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     reopen.add_argument("session", metavar="SESSION", help="identifiant de la session")
     reopen.add_argument("--reason", required=True, metavar="TEXTE", help="raison écrite (obligatoire)")
     _acting(reopen, cmd_reopen)
+    _register_confirm_audit_sessions(subparsers)
+
+
+def _register_confirm_audit_sessions(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add ``confirm-text``, ``audit`` and ``sessions``."""
+    from scoring.assessment.model import STATUSES
 
     confirm = subparsers.add_parser(
         "confirm-text", help="trancher un texte tapé dont la machine doute (raison exigée pour la corriger)",

@@ -83,6 +83,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def list_epreuves(given: list[str], lang: str) -> list[Listed]:
     """Every épreuve file of the library, loaded and checked, in lookup order."""
+    import simulator.engine  # noqa: F401 — registers the engine's rules, which the checker asks
     from simulator.library import epreuve_files
     from simulator.scenario.checker import FileCache
     from simulator.scenario.checker.coverage import load_epreuve_scenarios

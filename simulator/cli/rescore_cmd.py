@@ -74,7 +74,7 @@ def cmd_rescore(args: argparse.Namespace) -> int:
             print("\n".join(lines))
             new.append(outcome.grille)
         for outcome in refused:
-            print(f"{outcome.session_id} : refusée — {outcome.refusal[1]}")
+            print(f"{outcome.session_id} : refusée — {(outcome.refusal or ('', '', ''))[1]}")
         summary = (f"{len(new)} session(s) renotée(s) avec {chosen.rubric.id} {chosen.version}, "
                    f"{changed} avec des verdicts modifiés")
         if args.dry_run:

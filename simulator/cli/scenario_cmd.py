@@ -41,6 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_check(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    import simulator.engine  # noqa: F401 — registers the engine's rules, which the checker asks
     from simulator.library import default_check_folders
     from simulator.scenario.checker import check_paths
 
@@ -82,6 +83,7 @@ def run_schema(args: argparse.Namespace) -> int:
 
 
 def run_graph(args: argparse.Namespace) -> int:
+    import simulator.engine  # noqa: F401 — registers the engine's rules, which the checker asks
     from simulator.scenario.checker import load_checked
     from simulator.scenario.drawing import dot, mermaid
 

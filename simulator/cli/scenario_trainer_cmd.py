@@ -27,11 +27,11 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run_play(args: argparse.Namespace) -> int:
+    from simulator.cli.scenario_cmd import not_a_scenario
     from simulator.engine.bundle import BundleError, load_bundle, single_scenario_bundle
     from simulator.engine.session import EpreuveSession
     from simulator.journal.memory_store import MemoryJournalStore
     from simulator.scenario.loader import load_file
-    from simulator.cli.scenario_cmd import not_a_scenario
     from simulator.system_clock import SystemClock
     from simulator.trainer.play import TerminalPlayer
     from simulator.trainer.walk import explain

@@ -90,7 +90,7 @@ def cmd_score(args: argparse.Namespace) -> int:
           + (f", {skipped} déjà à jour" if skipped else "") + (f", {len(refused)} refusée(s)" if refused else "") + ".",
           file=sys.stderr)
     for outcome in refused:
-        print(f"{outcome.session_id} refusée : {outcome.refusal[1]}", file=sys.stderr)
+        print(f"{outcome.session_id} refusée : {(outcome.refusal or ('', '', ''))[1]}", file=sys.stderr)
     return 1 if refused else 0
 
 

@@ -14,10 +14,9 @@ attente", "un instant s'il vous plaît", "ik zet u even in de wacht", "could you
 from __future__ import annotations
 
 import re
-
 from typing import Any
 
-from simulator.engine.textcheck import normalise
+from simulator.formatting.text import normalise
 
 #: Phrases (normalised: no case, accents or punctuation) that announce a transfer, per language.
 _ANNOUNCES = re.compile(r"\b(?:" + "|".join((

@@ -1,4 +1,12 @@
-"""Belgian phone numbers and IBANs: seeded generation, validation and display formatting."""
+"""Belgian phone numbers and IBANs: seeded generation, validation and display formatting.
+
+Generation is seeded and stays ours (the same seed gives the same customer in every version).
+What a candidate types is read with the maintained libraries: ``phonenumbers`` parses a phone
+number (country code, trunk 0, « (0) », separators) and tells a mobile from a landline;
+``python-stdnum`` checks a Belgian IBAN (the IBAN and national check digits, an allocated bank
+code). A landline must also sit in a Belgian area code, subscriber number not starting with 0 or 1:
+generated landlines use every such block, not only those ``phonenumbers`` lists as allocated.
+"""
 
 from __future__ import annotations
 
@@ -76,11 +84,26 @@ def format_national(national: str) -> str:
     return f"+32 {n[:2]} {n[2:4]} {n[4:6]} {n[6:]}"
 
 
+def _parsed_national(text: str) -> str | None:
+    """The national significant number of a Belgian phone number as ``phonenumbers`` reads it, else None."""
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(text.replace("(0)", ""), "BE")
+    except phonenumbers.NumberParseException:
+        return None
+    if number.country_code != 32 or not phonenumbers.is_possible_number(number):
+        return None
+    return str(number.national_number)
+
+
 def normalise_phone(text: str) -> str | None:
     """The display form of a plausible Belgian number, or None when it is not one."""
     if not re.fullmatch(r"[\d\s+()./-]{8,25}", text.strip()):
         return None
-    national = national_digits(text)
+    national = _parsed_national(text)
+    if national is None:
+        return None
     if len(national) == 9 and national[:3] in MOBILE_PREFIXES:
         return format_national(national)
     if len(national) != 8 or national[0] == "0":
@@ -96,7 +119,13 @@ def normalise_phone(text: str) -> str | None:
 
 def is_mobile(display: str) -> bool:
     """True when a display-form number is a mobile one."""
-    return len(national_digits(display)) == 9
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(display, "BE")
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.MOBILE
 
 
 def _mod97(digits: str) -> int:
@@ -118,14 +147,10 @@ def format_iban(compact: str) -> str:
 
 
 def normalise_iban(text: str) -> str | None:
-    """The grouped form of a valid Belgian IBAN, or None when the checks fail."""
+    """The grouped form of a valid Belgian IBAN (checks digits and bank code), or None when it is not one."""
+    from stdnum.be import iban as belgian_iban
+
     compact = re.sub(r"[\s.-]", "", text).upper()
-    match = _IBAN_RE.fullmatch(compact)
-    if match is None:
-        return None
-    bban = match.group(2)
-    if (_mod97(bban[:10]) or 97) != int(bban[10:]):
-        return None
-    if _mod97(bban + "1114" + match.group(1)) != 1:
+    if _IBAN_RE.fullmatch(compact) is None or not belgian_iban.is_valid(compact):
         return None
     return format_iban(compact)

@@ -76,7 +76,7 @@ class Place:
     def names(self) -> tuple[str, ...]:
         """Every accepted spelling of the commune for this postcode."""
         alt = BRUSSELS_NL_NAMES.get(self.postcode) if self.region == "brussels" else None
-        return (self.commune,) if alt in (None, self.commune) else (self.commune, alt)
+        return (self.commune,) if alt is None or alt == self.commune else (self.commune, alt)
 
 
 def unaccent(text: str) -> str:

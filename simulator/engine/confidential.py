@@ -14,7 +14,8 @@ from __future__ import annotations
 from typing import Any
 
 from simulator.engine.evidence import Evidence
-from simulator.engine.textcheck import contains_phrase
+from simulator.formatting.text import contains_phrase
+from simulator.scenario.parties import party_at
 
 RULE = "ENG-SENSITIVE-TO-THIRD-PARTY"
 _TEXTS = {
@@ -31,14 +32,6 @@ _PARTIES = {
     "other": {"fr": "une autre personne", "en": "someone else", "nl": "iemand anders"},
     "mail": {"fr": "un courrier à une autre adresse", "en": "a mail to another address", "nl": "een bericht naar een ander adres"},
 }
-
-
-def party_at(scenario: Any, node: Any) -> str:
-    """Who is on the line at ``node``: the node's ``party``, else the scenario's ``on_the_line``."""
-    spec = scenario.confidential
-    if node is not None and node.party is not None:
-        return node.party
-    return spec.on_the_line if spec is not None else "customer"
 
 
 def told_third_party(contact: Any, said: str) -> list[Evidence]:

@@ -80,8 +80,10 @@ class ContactTable(Mapping[str, ContactRuntime]):
         """A contact's title in the candidate's language, without rebuilding its tools."""
         entry = self._entries[key]
         if isinstance(entry, ContactRuntime):
-            return entry.ctx.text(entry.scenario.title)
-        return build_context(entry.scenario, seed, today, lang, agent_name).text(entry.scenario.title)
+            shown: str = entry.ctx.text(entry.scenario.title)
+            return shown
+        title: str = build_context(entry.scenario, seed, today, lang, agent_name).text(entry.scenario.title)
+        return title
 
 
 __all__ = ["ContactTable", "DeferredContact", "contacts_ended_in"]

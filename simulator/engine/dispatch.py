@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from simulator.engine.actions import Choose, Continue, HangUp, Hold, Resume, Say, Take, Transfer, UseTool, WrapUp
+from simulator.engine.actions import (
+    Choose,
+    Continue,
+    HangUp,
+    Hold,
+    Resume,
+    Say,
+    Take,
+    Transfer,
+    UseTool,
+    WrapUp,
+)
 from simulator.engine.contact import ContactRuntime, Step
 from simulator.engine.toolbox import ActionRefused
 

@@ -12,11 +12,11 @@ from simulator.engine.textcheck import (
     DateValue,
     TextCheckResult,
     check_text,
-    normalise,
     requirement_from,
 )
 from simulator.engine.toolbox import Toolbox
 from simulator.engine.tools.agenda import fits
+from simulator.formatting.text import normalise
 from simulator.scenario.models import (
     AmountRequirement,
     AnyOf,
@@ -136,7 +136,8 @@ def _same(a: str, b: str) -> bool:
 def judge_tool(check: Any, box: Toolbox, facts: ContactFacts, ctx: ContactContext) -> Judgement:
     """Judge one tool-state check against the contact's tools as they are now."""
     judge = _JUDGES[type(check)]
-    return judge(check, box, facts, ctx)
+    judgement: Judgement = judge(check, box, facts, ctx)
+    return judgement
 
 
 def _record_field(check: m.RecordFieldCheck, box: Toolbox, facts: ContactFacts, ctx: ContactContext) -> Judgement:

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from simulator.referentiel import Direction
 
 
 @dataclass(frozen=True)
@@ -151,7 +154,7 @@ RULES: tuple[OrderRule, ...] = (
 RULES_BY_ID: Mapping[str, OrderRule] = {rule.id: rule for rule in RULES}
 
 
-def competency_of(rule: OrderRule, direction: str) -> str | None:
+def competency_of(rule: OrderRule, direction: Direction) -> str | None:
     """The competency ``rule`` evidences on a contact of ``direction``, or None if it has none there."""
     from simulator.referentiel import get_referentiel
 

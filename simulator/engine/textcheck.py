@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, time
-from decimal import Decimal, InvalidOperation
-from functools import lru_cache
+from decimal import Decimal
+
+from simulator.formatting.numbers import amount_value
+from simulator.formatting.text import fold, normalise
 
 LANGS = ("fr", "nl", "en")
 
-_CHAR_MAP = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
-    "`": "'", "\u00b4": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"',
-    "\u00bb": '"', "\u2039": '"', "\u203a": '"', "\u2010": "-", "\u2011": "-", "\u2012": "-",
-    "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-", "\u0153": "oe", "\u00e6": "ae",
-})
 _MONTHS = {
     "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
            "septembre", "octobre", "novembre", "décembre"),
@@ -38,37 +33,11 @@ _WEEKDAYS = {
 }
 
 
-def _fold(text: str) -> str:
-    """Casefold, strip accents, unify quotes/dashes and collapse whitespace; keep punctuation."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.translate(_CHAR_MAP).split())
-
-
 _ANY_MONTH = "|".join(
-    sorted({_fold(n) for names in _MONTHS.values() for n in names}
+    sorted({fold(n) for names in _MONTHS.values() for n in names}
            | {a for abbrs in _MONTH_ABBREVIATIONS for a in abbrs}, key=lambda n: (-len(n), n))
 )
 _ALL_WEEKDAYS = tuple(w.casefold() for names in _WEEKDAYS.values() for w in names)
-
-
-def _normalise(text: str) -> str:
-    return " ".join(re.sub(r"[\W_]+", " ", _fold(text)).split())
-
-
-# Article bodies, names and answers are compared again and again: each text is folded once.
-_normalised = lru_cache(maxsize=1 << 14)(_normalise)
-
-
-def normalise(text: str) -> str:
-    """Fold *text* for comparison: no case, accents or punctuation, single spaces."""
-    return (_normalised if isinstance(text, str) else _normalise)(text)
-
-
-def contains_phrase(text: str, phrase: str) -> bool:
-    """True when the normalised *phrase* occurs in the normalised *text* on word boundaries."""
-    needle = normalise(phrase)
-    return bool(needle) and f" {needle} " in f" {normalise(text)} "
 
 
 def _check_lang(lang: str) -> None:
@@ -77,7 +46,7 @@ def _check_lang(lang: str) -> None:
 
 
 def _month_tokens(month: int) -> list[str]:
-    names = {_fold(_MONTHS[lang][month - 1]) for lang in LANGS}
+    names = {fold(_MONTHS[lang][month - 1]) for lang in LANGS}
     names.update(_MONTH_ABBREVIATIONS[month - 1])
     return sorted(names, key=lambda n: (-len(n), n))
 
@@ -102,11 +71,11 @@ def contains_date(text: str, iso_date: str, lang: str = "fr") -> bool:
     that occurrence.
     """
     _check_lang(lang)
-    return next(date_spans(_fold(text), date.fromisoformat(iso_date)), None) is not None
+    return next(date_spans(fold(text), date.fromisoformat(iso_date)), None) is not None
 
 
 def date_spans(folded: str, target: date) -> Iterator[tuple[int, int]]:
-    """Where the folded text (see ``_fold``) writes *target* out in full: (start, end) offsets."""
+    """Where the folded text (see ``fold``) writes *target* out in full: (start, end) offsets."""
     d, m, y = target.day, target.month, target.year
     day_re = rf"0?{d}" if d < 10 else str(d)
     month_re = rf"0?{m}" if m < 10 else str(m)
@@ -136,16 +105,6 @@ def date_spans(folded: str, target: date) -> Iterator[tuple[int, int]]:
                 yield match.span()
 
 
-def _amount_value(amount: str) -> Decimal:
-    try:
-        value = Decimal(amount.strip().replace(",", "."))
-    except InvalidOperation as exc:
-        raise ValueError(f"not an amount: {amount!r}") from exc
-    if not value.is_finite() or value < 0 or value != value.quantize(Decimal("0.01")):
-        raise ValueError(f"not an amount in euros and cents: {amount!r}")
-    return value.quantize(Decimal("0.01"))
-
-
 def _integer_re(units: int) -> str:
     digits = str(units)
     if len(digits) <= 3:
@@ -157,12 +116,12 @@ def _integer_re(units: int) -> str:
 
 def contains_amount(text: str, amount: str) -> bool:
     """True when *text* states *amount* (e.g. "49.90") as 49,90 / 49.90 / 49 € 90 / 49 euros 90."""
-    return next(amount_spans(_fold(text), amount), None) is not None
+    return next(amount_spans(fold(text), amount), None) is not None
 
 
 def amount_spans(folded: str, amount: str) -> Iterator[tuple[int, int]]:
-    """Where the folded text (see ``_fold``) states *amount*: (start, end) offsets."""
-    value = _amount_value(amount)
+    """Where the folded text (see ``fold``) states *amount*: (start, end) offsets."""
+    value = amount_value(amount)
     units, cents = divmod(int(value * 100), 100)
     currency = r"\s*(?:€|eur|euros?)\s*(?:et\s+)?"
     cent_words = r"(?:\s*(?:cents?|centimes?))?"
@@ -216,7 +175,7 @@ class Amount:
     value: str
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "value", str(_amount_value(self.value)))
+        object.__setattr__(self, "value", str(amount_value(self.value)))
 
     @property
     def label(self) -> str:
@@ -317,28 +276,3 @@ def check_text(
     _check_lang(lang)
     banned = [requirement_from(f) for f in forbids if not isinstance(f, str) or normalise(f)]
     return judge(text, [requirement_from(r) for r in requires], banned, lang, today=today, sentence=sentence)
-
-
-def format_date(iso: str, lang: str = "fr", style: str = "long") -> str:
-    """Render *iso* as fr "jeudi 26 novembre 2026", nl/en equivalents, or "26/11/2026" (short)."""
-    _check_lang(lang)
-    day = date.fromisoformat(iso)
-    if style == "short":
-        return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
-    if style != "long":
-        raise ValueError(f"unknown date style: {style!r}")
-    weekday = _WEEKDAYS[lang][day.weekday()]
-    month = _MONTHS[lang][day.month - 1]
-    number = "1er" if lang == "fr" and day.day == 1 else str(day.day)
-    return f"{weekday} {number} {month} {day.year}"
-
-
-def format_time(hhmm: str | time, lang: str = "fr") -> str:
-    """Render a 24-hour time: fr "14h30", nl "14.30 uur", en "14:30"."""
-    _check_lang(lang)
-    moment = hhmm if isinstance(hhmm, time) else time.fromisoformat(hhmm)
-    if lang == "fr":
-        return f"{moment.hour}h{moment.minute:02d}"
-    if lang == "nl":
-        return f"{moment.hour}.{moment.minute:02d} uur"
-    return f"{moment.hour:02d}:{moment.minute:02d}"

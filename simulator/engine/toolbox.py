@@ -101,7 +101,7 @@ def build_toolbox(scenario: Scenario, ctx: ContactContext, seed: int, today: dt.
 def _customer_db(scenario: Scenario, ctx: ContactContext, seed: int, today: dt.date) -> CustomerDatabase:
     """The customer database around the contact's customer, with the records the scenario describes."""
     spec = scenario.resources.customer_db
-    overrides = {field: ctx.value(value) for field, value in spec.target_overrides.items()}
+    overrides: dict[str, str] = {field: ctx.value(value) for field, value in spec.target_overrides.items()}
     db = CustomerDatabase.build(
         derive_seed(seed, scenario.id, "customer-db"), target=ctx.persona, target_overrides=overrides,
         lookalikes=spec.lookalikes, duplicates=spec.duplicates, outdated=spec.outdated,

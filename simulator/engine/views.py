@@ -55,7 +55,7 @@ def contact_view(contact: ContactRuntime) -> ContactView:
     s, ctx, node = contact.scenario, contact.ctx, contact.node
     speaking = contact.live and node is not None and contact.offered_replies is not None
     prompt = None
-    if node is not None and node.prompt is not None and contact._can_speak():  # noqa: SLF001
+    if node is not None and node.prompt is not None and contact._can_speak():
         prompt = PromptView(ctx.text(node.prompt.label), ctx.text(node.prompt.placeholder))
     wrap = s.wrap_up
     return ContactView(
@@ -70,7 +70,7 @@ def contact_view(contact: ContactRuntime) -> ContactView:
         lines=tuple(contact.lines),
         replies=tuple(contact.offered_replies()) if speaking else (),
         prompt=prompt,
-        can_continue=bool(node is not None and node.next is not None and contact._can_speak()),  # noqa: SLF001
+        can_continue=bool(node is not None and node.next is not None and contact._can_speak()),
         at_end=contact.at_end,
         tools=tuple(contact.tools_now()),
         outcomes=tuple((o.id, ctx.text(o.label)) for o in wrap.outcomes) if wrap else (),

@@ -1,4 +1,4 @@
-"""Where the journal database lives by default (``CALLSIM_STORE`` or the XDG data directory)."""
+"""Where the journal database lives by default (``CALLSIM_STORE`` or the user data folder, with platformdirs)."""
 
 from __future__ import annotations
 
@@ -14,18 +14,22 @@ STORE_FILENAME = "callsim.sqlite3"
 
 
 def default_store_path(environ: Mapping[str, str] | None = None) -> Path:
-    """Return ``$CALLSIM_STORE`` or ``$XDG_DATA_HOME/callsim/callsim.sqlite3``.
+    """Return ``$CALLSIM_STORE`` or ``<user data folder>/callsim/callsim.sqlite3`` (platformdirs).
 
-    ``XDG_DATA_HOME`` defaults to ``~/.local/share`` (and, per the XDG spec, a relative
-    value is ignored). Nothing is created here: the store creates parent directories on open.
+    The user data folder is the platform's (``$XDG_DATA_HOME``, else ``~/.local/share`` on Linux),
+    as for the keys and the technical log. A store kept at ``~/.local/share/callsim`` by an earlier
+    version on another platform is still found there while the new place holds none. Nothing is
+    created here: the store creates parent directories on open.
     """
     env = os.environ if environ is None else environ
     explicit = env.get(STORE_ENV, "").strip()
     if explicit:
         return Path(explicit).expanduser()
-    xdg = env.get("XDG_DATA_HOME", "").strip()
-    base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".local" / "share"
-    return base / "callsim" / STORE_FILENAME
+    from platformdirs import user_data_path
+
+    store = user_data_path("callsim", appauthor=False) / STORE_FILENAME
+    earlier = Path.home() / ".local" / "share" / "callsim" / STORE_FILENAME
+    return earlier if not store.exists() and earlier.exists() else store
 
 
 def lock_dir_for(db_path: Path) -> Path:

@@ -71,7 +71,8 @@ def _normalise(sql: str) -> str:
 
 def is_empty_database(conn: sqlite3.Connection) -> bool:
     """True when the file holds no schema at all (a brand-new store)."""
-    return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+    count: int = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    return count == 0
 
 
 def initialise(conn: sqlite3.Connection) -> None:

@@ -10,6 +10,7 @@ from simulator.engine.callstate import holds
 from simulator.engine.contact import ContactRuntime
 from simulator.engine.context import derive_seed
 from simulator.engine.phases import Phase
+from simulator.policies.positions import current_node
 
 #: What the careless candidate types at a prompt (none names anything a scenario requires).
 VAGUE_ANSWERS = (
@@ -46,7 +47,7 @@ class CarelessPolicy:
             spec = contact.scenario.wrap_up
             outcome = rng.choice([o.id for o in spec.outcomes]) if spec and spec.outcomes else None
             return [WrapUp(outcome=outcome, note=rng.choice(CARELESS_NOTES))]
-        node = contact.node
+        node = current_node(contact)
         if node.end is not None:
             return [HangUp()] if contact.phone else []
         if node.replies:

@@ -17,15 +17,17 @@ from typing import Any
 
 from simulator.engine.contact import ContactRuntime
 from simulator.policies.ideal import IdealPolicy
+from simulator.policies.positions import current_prompt
 from simulator.policies.synthetic import failing_text, passing_text
 from simulator.scenario.models import Reply
+from simulator.scenario.models.scenario import Direction
 
 #: The référentiel skill this flaw never shows.
 CONFIRM_SKILL = "confirm_agreement"
 _AVOID = 1000
 
 
-def skill_code(skill: str, direction: str) -> str | None:
+def skill_code(skill: str, direction: Direction) -> str | None:
     """The competency of ``skill`` for a contact of ``direction``, or None when it has none there."""
     from simulator.referentiel import get_referentiel
 
@@ -62,7 +64,7 @@ class NeverConfirmsPolicy(IdealPolicy):
 
     def prompt_text(self, contact: ContactRuntime) -> str:
         code = self.flawed_code(contact)
-        checks = [c for c in contact.node.prompt.checks if c.competency != code]
+        checks = [c for c in current_prompt(contact).checks if c.competency != code]
         if not any(c.requires for c in checks):
             return failing_text()
         return passing_text(checks, contact.ctx)

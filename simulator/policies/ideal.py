@@ -8,6 +8,7 @@ from simulator.engine.actions import Choose, Continue, HangUp, Say, Take, Transf
 from simulator.engine.callstate import holds
 from simulator.engine.contact import ContactRuntime
 from simulator.engine.phases import Phase
+from simulator.policies.positions import current_node, current_prompt
 from simulator.policies.satisfy import satisfying_actions
 from simulator.policies.synthetic import passing_requirements, passing_text
 from simulator.scenario.models import Reply
@@ -43,9 +44,9 @@ class IdealPolicy:
         tools = self.tool_actions(contact)
         if tools:
             return tools
-        node = contact.node
         if contact.phase is Phase.WRAP_UP:
             return [self.wrap_up(contact)]
+        node = current_node(contact)
         if node.end is not None:
             return [HangUp()] if contact.phone else []
         if node.replies:
@@ -56,7 +57,7 @@ class IdealPolicy:
 
     def prompt_text(self, contact: ContactRuntime) -> str:
         """The typed answer at the current prompt: every required element, nothing forbidden."""
-        return passing_text(list(contact.node.prompt.checks), contact.ctx)
+        return passing_text(list(current_prompt(contact).checks), contact.ctx)
 
     def wanted_checks(self, contact: ContactRuntime) -> list[tuple[str, Any]]:
         """The tool checks to satisfy now, each with a marker so it is done once."""
@@ -84,12 +85,13 @@ class IdealPolicy:
         return reply_score(reply)
 
     def choose(self, contact: ContactRuntime) -> list[Any]:
-        node = contact.node
+        node = current_node(contact)
+        replies = node.replies or []
         ids = contact.reply_ids(node)
-        offered = [i for i, reply in enumerate(node.replies) if holds(reply.when, contact.ctx.variables)]
-        ranked = sorted(offered, key=lambda i: (-self.reply_value(contact, node.replies[i]),
-                                                self.visits.get(node.replies[i].goto, 0), i))
-        best = node.replies[ranked[0]]
+        offered = [i for i, reply in enumerate(replies) if holds(reply.when, contact.ctx.variables)]
+        ranked = sorted(offered, key=lambda i: (-self.reply_value(contact, replies[i]),
+                                                self.visits.get(replies[i].goto, 0), i))
+        best = replies[ranked[0]]
         self.visits[best.goto] = self.visits.get(best.goto, 0) + 1
         actions: list[Any] = [Choose(reply=ids[ranked[0]])]
         if best.act == "announce_transfer":

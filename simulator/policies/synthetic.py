@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from simulator.engine.context import ContactContext
-from simulator.engine.textcheck import format_date, format_time
+from simulator.formatting.dates import format_date, format_time
 from simulator.scenario.models import (
     AmountRequirement,
     AnyOf,

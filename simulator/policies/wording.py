@@ -18,8 +18,9 @@ from typing import Any
 from simulator.engine.actions import UseTool
 from simulator.engine.contact import ContactRuntime
 from simulator.engine.context import ContactContext
-from simulator.engine.textcheck import format_date
+from simulator.formatting.dates import format_date
 from simulator.policies.ideal import IdealPolicy
+from simulator.policies.positions import current_prompt
 from simulator.scenario.models import (
     AmountRequirement,
     AnyOf,
@@ -101,7 +102,7 @@ class ParaphraserPolicy(IdealPolicy):
         return f"{lead} : {body}. {end}" if body else f"{lead}. {end}"
 
     def prompt_text(self, contact: ContactRuntime) -> str:
-        return self.word([i for c in contact.node.prompt.checks for i in c.requires], contact.ctx)
+        return self.word([i for c in current_prompt(contact).checks for i in c.requires], contact.ctx)
 
     def note_text(self, requirements: list[Any], ctx: Any) -> str:
         body = paraphrased(requirements, ctx)

@@ -195,7 +195,7 @@ def _require(data: Any, key: str, where: str, kind: type) -> Any:
     if not isinstance(data, dict) or key not in data:
         raise ReferentielError(f"{_RESOURCE}: {where}: missing key {key!r}")
     value = data[key]
-    if not isinstance(value, kind) or (kind is str and not value.strip()):
+    if not isinstance(value, kind) or (isinstance(value, str) and not value.strip()):
         raise ReferentielError(f"{_RESOURCE}: {where}.{key}: expected a non-empty {kind.__name__}")
     return value
 

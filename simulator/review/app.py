@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
@@ -57,18 +58,36 @@ class ReviewApp(App):
     # -- what screens ask of the app ---------------------------------------------------------------
 
     def sign_in(self, name: str, passphrase: str) -> str | None:
-        """Sign in and show the sessions; the refusal to show otherwise."""
-        from scoring.assessment.model import AssessmentError
-        from simulator.review.screens.sessions import SessionsScreen
+        """Check the passphrase in a thread worker, then show the sessions; the refusal to show at once if a field is empty.
 
+        The passphrase check (argon2id) and the key unlocking take a noticeable time by design: the
+        screen stays drawn meanwhile, and a refusal is handed to the sign-in screen when it comes.
+        """
         if not name or not passphrase:
             return self.t("Type your assessor name and your passphrase.")
-        try:
-            self.assessor = self.desk.login(name, passphrase)
-        except AssessmentError as error:
-            return error.message(self.lang)
-        self.switch_screen(SessionsScreen())
+        self._log_in(name, passphrase)
         return None
+
+    @work(thread=True, exclusive=True, group="sign-in")
+    def _log_in(self, name: str, passphrase: str) -> None:
+        from scoring.assessment.model import AssessmentError
+
+        try:
+            assessor = self.desk.login(name, passphrase)
+        except AssessmentError as error:
+            self.call_from_thread(self._refused, error.message(self.lang))
+            return
+        self.call_from_thread(self._signed_in, assessor)
+
+    def _signed_in(self, assessor: str) -> None:
+        from simulator.review.screens.sessions import SessionsScreen
+
+        self.assessor = assessor
+        self.switch_screen(SessionsScreen())
+
+    def _refused(self, refusal: str) -> None:
+        if isinstance(self.screen, SignInScreen):
+            self.screen.refused(refusal)
 
     def candidate(self, review: SessionReview) -> str:
         """The candidate as this app may show them: their id, or the session's pseudonym when blind."""

@@ -52,7 +52,7 @@ def _describe(ch: str, position: int) -> dict[str, str]:
         script = "cyrillique" if name.startswith("CYRILLIC") else "grecque"
         return {"fr": f"le caractère {position} est la lettre {script} {code} ({name}), qui ressemble au « {LOOK_ALIKES[ch]} » latin",
                 "en": f"character {position} is {code} ({name}), which looks like the Latin '{LOOK_ALIKES[ch]}'"}
-    if ord(ch) in INVISIBLE_FR or unicodedata.category(ch) in ("Zs", "Cf", "Cc") and ch != " ":
+    if ord(ch) in INVISIBLE_FR or (unicodedata.category(ch) in ("Zs", "Cf", "Cc") and ch != " "):
         french = INVISIBLE_FR.get(ord(ch), name.lower() or "caractère de contrôle")
         return {"fr": f"caractère invisible {code} ({french}) en position {position}",
                 "en": f"invisible character {code} ({name or 'control character'}) at position {position}"}

@@ -76,7 +76,7 @@ def _model_for(kind: Kind) -> type:
         return Scenario
     if kind == "epreuve":
         return Epreuve
-    from simulator.trainer.testplan_model import TestPlan
+    from simulator.scenario.models.testplan import TestPlan
 
     return TestPlan
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from simulator.scenario.models import Epreuve, Scenario
-from simulator.trainer.testplan_model import TestPlan
+from pydantic import BaseModel
 
-SCHEMAS = {"scenario": Scenario, "epreuve": Epreuve, "testplan": TestPlan}
+from simulator.scenario.models import Epreuve, Scenario
+from simulator.scenario.models.testplan import TestPlan
+
+SCHEMAS: dict[str, type[BaseModel]] = {"scenario": Scenario, "epreuve": Epreuve, "testplan": TestPlan}
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 
 

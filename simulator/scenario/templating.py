@@ -13,6 +13,7 @@ from jinja2 import StrictUndefined, Template, TemplateSyntaxError, UndefinedErro
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from simulator.formatting import workdays
+from simulator.formatting.dates import format_date, format_time
 from simulator.formatting.workdays import MAX_WORKDAYS
 
 #: Fields of the generated customer that texts may use as {{ customer.<field> }}.
@@ -114,8 +115,6 @@ def _add_days(value: str, days: int) -> str:
 
 def _date_filter(name: str, style: str, lang: str) -> Callable[[Any], str]:
     def apply(value: Any) -> str:
-        from simulator.engine.textcheck import format_date
-
         return format_date(_iso_date(name, value).isoformat(), lang, style)
 
     return apply
@@ -123,8 +122,6 @@ def _date_filter(name: str, style: str, lang: str) -> Callable[[Any], str]:
 
 def _time_filter(lang: str) -> Callable[[Any], str]:
     def apply(value: Any) -> str:
-        from simulator.engine.textcheck import format_time
-
         text = str(value)
         try:
             return format_time(text, lang)
@@ -212,6 +209,7 @@ def problems(text: str, *, references: set[str], facts: set[str], fact: str | No
     )
     attributed: set[int] = set()
     for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+        assert isinstance(node, nodes.Getattr | nodes.Getitem)  # what find_all was asked for
         base = node.node
         if not isinstance(base, nodes.Name):
             continue
@@ -275,6 +273,7 @@ def fact_names_used(text: str) -> set[str]:
         return set()
     used = set()
     for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+        assert isinstance(node, nodes.Getattr | nodes.Getitem)  # what find_all was asked for
         if isinstance(node.node, nodes.Name) and node.node.name == "facts":
             attr = node.attr if isinstance(node, nodes.Getattr) else getattr(node.arg, "value", None)
             used.add(str(attr))

@@ -8,6 +8,7 @@ from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from simulator.scenario.diagnostics import Diagnostic
 from simulator.scenario.identifiers import IDENT, explain_identifier
@@ -46,7 +47,7 @@ def validate(
         return None, [_diagnostic(err, smap, path) for err in exc.errors(include_url=False)]
 
 
-def _diagnostic(err: dict[str, Any], smap: SourceMap, path: str) -> Diagnostic:
+def _diagnostic(err: ErrorDetails, smap: SourceMap, path: str) -> Diagnostic:
     kind = err["type"]
     loc = tuple(err["loc"])
     # A mapping's key that fails validation (e.g. a node id in capitals) is located by pydantic

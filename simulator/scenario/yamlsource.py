@@ -215,6 +215,7 @@ class _Builder:
             if tag != _SEQ:
                 self.error(node, "yaml-tag", tag=tag)
             return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)  # YAML has no fourth kind of node
         return self.scalar(node, tag, path)
 
     def mapping(self, node: MappingNode, path: Path, depth: int) -> dict[str, Any]:
@@ -251,11 +252,11 @@ class _Builder:
             return None
         return Position(mark.line + 1, mark.column + (index - mark.index) + 2)
 
-    def scalar(self, node: ScalarNode, tag: str, path: Path) -> Any:
+    def scalar(self, node: ScalarNode, tag: str | None, path: Path) -> Any:
         value = node.value
         if tag in (_INT, _FLOAT, _BOOL):
             self.smap.written[path] = value
-        if tag == _STR or tag == _TIMESTAMP:
+        if tag in (_STR, _TIMESTAMP):
             if node.style is None and value.lower() in YAML11_BOOLEANS:
                 self.smap.yaml11_booleans.add(path)
             return value

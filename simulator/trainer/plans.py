@@ -10,7 +10,18 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from simulator.engine.actions import Choose, Continue, HangUp, Hold, Resume, Say, Take, Transfer, UseTool, WrapUp
+from simulator.engine.actions import (
+    Choose,
+    Continue,
+    HangUp,
+    Hold,
+    Resume,
+    Say,
+    Take,
+    Transfer,
+    UseTool,
+    WrapUp,
+)
 from simulator.engine.bundle import BundleError, single_scenario_bundle
 from simulator.engine.clock import ManualClock
 from simulator.engine.evidence import Evidence
@@ -19,8 +30,8 @@ from simulator.engine.toolbox import ActionRefused
 from simulator.journal.memory_store import MemoryJournalStore
 from simulator.scenario.checker import FileCache
 from simulator.scenario.diagnostics import Diagnostic
+from simulator.scenario.models import testplan as tp
 from simulator.scenario.templating import describe_error, render
-from simulator.trainer import testplan_model as tp
 from simulator.trainer.walk import explain
 
 #: Test plans run on a fixed, ordinary working day so that dates in plans are reproducible.

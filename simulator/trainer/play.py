@@ -5,7 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
-from simulator.engine.actions import Choose, Continue, HangUp, Hold, Resume, Say, Take, Transfer, UseTool, WrapUp
+from simulator.engine.actions import (
+    Choose,
+    Continue,
+    HangUp,
+    Hold,
+    Resume,
+    Say,
+    Take,
+    Transfer,
+    UseTool,
+    WrapUp,
+)
 from simulator.engine.session import EpreuveSession, Outcome
 from simulator.engine.toolbox import ActionRefused
 from simulator.trainer.play_tables import print_table, result_table
@@ -129,7 +140,7 @@ class TerminalPlayer:
     def show(self, view: Any) -> None:
         if self.shown == 0:
             self.say(f"\n=== {view.title} ({view.organisation}) ===\n{view.briefing}")
-            for message_id, sender, subject, body in view.inbox:
+            for _message_id, sender, subject, body in view.inbox:
                 self.say(f"\n✉ {sender} — {subject}\n{body}")
         for line in view.lines[self.shown:]:
             who = {"customer": "☎", "agent": "▶", "system": "·", "supervisor": "✎"}.get(line.speaker, "·")

@@ -14,6 +14,7 @@ from simulator.engine.contact import ContactRuntime
 from simulator.engine.context import build_context
 from simulator.engine.phases import Phase
 from simulator.engine.toolbox import ActionRefused, build_toolbox
+from simulator.policies.positions import current_prompt
 from simulator.policies.synthetic import failing_text, passing_text
 from simulator.scenario.models import LANGS, Scenario, text_in
 from simulator.scenario.templating import FilterValueError, describe_error, render
@@ -103,13 +104,18 @@ def walk(scenario: Scenario, *, seed: int = 1, max_states: int = 5000) -> WalkRe
     _ideal_run(scenario, seed, report)
     report.states = len(paths)
     report.paths, report.looping = _count_paths(start, edges)
+    _competencies_seen(scenario, report)
+    return report
+
+
+def _competencies_seen(scenario: Scenario, report: WalkReport) -> None:
+    """List the claimed competencies no path observed, and those no path observed positively."""
     for code in scenario.competencies:
         effects = report.observed.get(code, set())
         if not effects:
             report.never_observed.append(code)
         elif "positive" not in effects:
             report.never_positive.append(code)
-    return report
 
 
 def _ideal_run(scenario: Scenario, seed: int, report: WalkReport) -> None:
@@ -192,8 +198,7 @@ def _apply(contact: ContactRuntime, kind: str, arg: str) -> Any:
     if kind == "choose":
         return contact.choose(arg)
     if kind == "say":
-        node = contact.node
-        text = passing_text(list(node.prompt.checks), contact.ctx) if arg == "pass" else failing_text()
+        text = passing_text(list(current_prompt(contact).checks), contact.ctx) if arg == "pass" else failing_text()
         return contact.say(text)
     if kind == "continue":
         return contact.go_on()

@@ -15,8 +15,8 @@ import pytest
 from textual.actions import parse
 from textual.command import CommandPalette
 
-from simulator.app.screens.invigilator import InvigilatorScreen
 from simulator.app.screens.signin import SignInScreen
+from simulator.tui.invigilator import InvigilatorScreen
 from tests.app.app_support import INVIGILATOR, make_app
 from tests.app.screen_states import CANDIDATE, STATES, steady
 

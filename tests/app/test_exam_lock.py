@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from simulator.app.screens.console import ConsoleScreen
-from simulator.app.screens.invigilator import InvigilatorScreen
 from simulator.referentiel import get_referentiel
+from simulator.tui.invigilator import InvigilatorScreen
 from tests.app.app_support import INVIGILATOR, make_app, screen_text
 
 

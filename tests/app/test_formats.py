@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from simulator.app.formats import shown_value
 from simulator.app.i18n import Translator
 from simulator.app.tool_results import FormField, show
+from simulator.formatting.display import shown_value
 
 AMOUNT = FormField("montant", "Montant", "number", True, ())
 DAY = FormField("jour", "Date", "date", True, ())

@@ -5,10 +5,10 @@ from __future__ import annotations
 import hmac
 import json
 
-from simulator.app.invigilator_gate import MAX_DELAY, InvigilatorGate
 from simulator.app.screens.console import ConsoleScreen
-from simulator.app.screens.invigilator import InvigilatorScreen
 from simulator.journal.memory_store import MemoryJournalStore
+from simulator.tui.invigilator import InvigilatorScreen
+from simulator.tui.invigilator_gate import MAX_DELAY, InvigilatorGate
 from tests.app.app_support import INVIGILATOR, make_app, screen_text
 
 

@@ -10,7 +10,7 @@ from simulator.app.screens.signin import SignInScreen
 from simulator.app.seat import SeatRequest
 from simulator.engine.clock import ManualClock
 from simulator.journal.memory_store import MemoryJournalStore
-from simulator.app.widgets.key_bar import KeyBar
+from simulator.tui.key_bar import KeyBar
 from tests.app.app_support import PRACTICE, make_app, practice_bundle, screen_text
 
 

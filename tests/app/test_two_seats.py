@@ -15,11 +15,11 @@ from textual.widgets import Input
 
 from simulator.app.app import CallsimApp, create_app
 from simulator.app.screens.console import ConsoleScreen
-from simulator.app.screens.invigilator import InvigilatorScreen
 from simulator.app.screens.signin import SignInScreen
 from simulator.app.seat import SeatRequest, open_seat
 from simulator.engine.clock import ManualClock
 from simulator.journal.sqlite_store import SqliteJournalStore
+from simulator.tui.invigilator import InvigilatorScreen
 from tests.app.app_support import INVIGILATOR, PRACTICE, make_app, practice_bundle, screen_text
 
 START = datetime(2026, 3, 2, 9, 0)

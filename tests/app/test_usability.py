@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Select
 
-from simulator.app.widgets.key_bar import KeyBar
 from simulator.app.widgets.prose import Prose
 from simulator.app.widgets.reply_list import ReplyList
 from simulator.app.widgets.tool_deck import ToolDeck
+from simulator.tui.key_bar import KeyBar
 from tests.app.app_support import make_app, screen_text
 from tests.app.keyboard import KeyboardCandidate
 from tests.app.screen_states import CANDIDATE, played

@@ -11,8 +11,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from tests.scoring.scoring_support import practice, simulated, simulated_grille
-
 from scoring.assessment.audit_store import SCHEMA, MemoryAuditStore
 from scoring.assessment.desk import ReviewDesk
 from scoring.assessment.keys import KdfParams, KeyRing, default_keys_folder
@@ -20,6 +18,7 @@ from scoring.storage import MemoryGrilleStore, SqliteGrilleStore, stored
 from simulator.engine.clock import ManualClock
 from simulator.journal.memory_store import MemoryJournalStore
 from simulator.journal.sqlite_store import SqliteJournalStore
+from tests.scoring.scoring_support import practice, simulated, simulated_grille
 
 #: The assessors act on Tuesday 6 January 2026 (the simulated épreuves ran the day before).
 T_REVIEW = datetime(2026, 1, 6, 14, 0, 0)

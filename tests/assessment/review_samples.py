@@ -11,8 +11,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from tests.assessment.desk_support import PASSPHRASE
-
 from scoring.assessment.model import (
     MARK_REVIEWED,
     OVERRIDE,
@@ -31,6 +29,7 @@ from simulator.journal.events import Event, SessionHeader
 from simulator.journal.memory_store import MemoryJournalStore
 from simulator.policies.driver import play_epreuve
 from simulator.policies.registry import policy_factory
+from tests.assessment.desk_support import PASSPHRASE
 
 REPO = Path(__file__).resolve().parents[2]
 PRACTICE = REPO / "scenarios" / "epreuves" / "practice.yaml"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from argon2 import PasswordHasher
-from tests.assessment.desk_support import ADMIN, PASSPHRASE, T_REVIEW, TEST_KEYS, memory_desk, sqlite_desk, sqlite_store
 
 from scoring.assessment.model import (
     ASSESSOR_ADDED,
@@ -12,6 +11,15 @@ from scoring.assessment.model import (
     AuthenticationFailed,
     InvalidAccount,
     UnknownAssessor,
+)
+from tests.assessment.desk_support import (
+    ADMIN,
+    PASSPHRASE,
+    T_REVIEW,
+    TEST_KEYS,
+    memory_desk,
+    sqlite_desk,
+    sqlite_store,
 )
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from tests.assessment.review_samples import reviewed, scored
 
 from scoring.assessment.agreement import (
     AUTOMATIC,
@@ -14,6 +13,7 @@ from scoring.assessment.agreement import (
     observed_agreement,
     rater_pairs,
 )
+from tests.assessment.review_samples import reviewed, scored
 
 
 def _pairs(table: dict[tuple[str, str], int]) -> list[tuple[str, str]]:

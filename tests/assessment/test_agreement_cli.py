@@ -7,9 +7,9 @@ import io
 import json
 
 import pytest
-from tests.assessment.review_samples import desk, quiet_main, scored_store
 
 from scoring.assessment.agreement import agreement_report
+from tests.assessment.review_samples import desk, quiet_main, scored_store
 
 RUNS = [("never-confirms", 1), ("never-confirms", 2), ("ideal", 1), ("ideal", 2), ("careless", 1)]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import io
 
 import pytest
-from tests.assessment.desk_support import PASSPHRASE, sqlite_desk, sqlite_store
 
 from simulator.cli import main
+from tests.assessment.desk_support import PASSPHRASE, sqlite_desk, sqlite_store
 
 ANNE = "Anne Lefèvre"
 

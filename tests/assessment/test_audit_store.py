@@ -8,7 +8,6 @@ import multiprocessing
 import sqlite3
 
 import pytest
-from tests.assessment.desk_support import PASSPHRASE, memory_desk, sqlite_desk, sqlite_store
 
 from scoring.assessment.audit_store import (
     GENESIS,
@@ -17,6 +16,7 @@ from scoring.assessment.audit_store import (
     SqliteAuditStore,
 )
 from scoring.assessment.audit_verify import verify_chain
+from tests.assessment.desk_support import PASSPHRASE, memory_desk, sqlite_desk, sqlite_store
 
 AT = "2026-01-06T14:00:00.000"
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from tests.assessment.desk_support import bare_desk, sqlite_desk, sqlite_store, tamper_audit
 
 from scoring.assessment.audit_store import entry_hash
 from simulator.cli import main
+from tests.assessment.desk_support import bare_desk, sqlite_desk, sqlite_store, tamper_audit
 
 _COLUMNS = "at, assessor, action, session_id, payload, prev_hash, hash"
 _LAST = 8

@@ -6,8 +6,6 @@ from __future__ import annotations
 import copy
 
 import pytest
-from tests.assessment.desk_support import TEST_KEYS, T_REVIEW, cheap_hasher, staff
-from tests.scoring.scoring_support import practice, simulated
 
 from scoring.assessment.audit_store import MemoryAuditStore
 from scoring.assessment.desk import ReviewDesk
@@ -23,6 +21,8 @@ from scoring.score import score
 from scoring.storage import MemoryGrilleStore, stored
 from simulator.engine.clock import ManualClock
 from simulator.journal.memory_store import MemoryJournalStore
+from tests.assessment.desk_support import T_REVIEW, TEST_KEYS, cheap_hasher, staff
+from tests.scoring.scoring_support import practice, simulated
 
 
 def _with_one_unsure_text():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from tests.assessment.desk_support import memory_desk, resolve_not_observed
 
 from scoring.assessment.model import (
     REOPEN,
@@ -18,6 +17,7 @@ from scoring.assessment.model import (
     SessionLocked,
     UnknownSessionReview,
 )
+from tests.assessment.desk_support import memory_desk, resolve_not_observed
 
 ANNE, BRUNO = "Anne", "Bruno"
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from tests.assessment.desk_support import memory_desk
 
 from scoring.assessment.model import (
     OVERRIDE,
@@ -15,6 +14,7 @@ from scoring.assessment.model import (
     UnknownAssessor,
     UnknownSessionReview,
 )
+from tests.assessment.desk_support import memory_desk
 
 ASSESSOR = "Anne Lefèvre"
 

@@ -7,6 +7,7 @@ import io
 import json
 
 import pytest
+
 from tests.assessment.review_samples import desk, played, quiet_main, scored_store
 
 REASON = "Accord reformulé avec la date et l'heure."

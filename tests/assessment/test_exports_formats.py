@@ -9,11 +9,11 @@ import re
 from html import unescape
 
 import pytest
-from tests.assessment.review_samples import reviewed, scored
 
 from scoring.assessment.model import pseudonym
 from scoring.exports import FORMATS, Exported, export_many, export_one
 from scoring.exports.csv_export import COLUMNS
+from tests.assessment.review_samples import reviewed, scored
 
 REASON = "La date de livraison a bien été reformulée au client."
 

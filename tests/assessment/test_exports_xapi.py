@@ -8,11 +8,11 @@ import uuid
 from datetime import datetime, timedelta
 
 import pytest
-from tests.assessment.review_samples import reviewed, scored
 
 from scoring.assessment.model import pseudonym
 from scoring.exports.belgian_time import with_offset
 from scoring.exports.xapi import export_xapi, registration, statements
+from tests.assessment.review_samples import reviewed, scored
 
 ADL = "http://adlnet.gov/expapi/verbs/"
 VERDICT = "urn:callsim:xapi:verdict"

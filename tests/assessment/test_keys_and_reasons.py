@@ -6,14 +6,21 @@ import json
 import stat
 
 import pytest
-from tests.assessment.desk_support import ADMIN, PASSPHRASE, memory_desk
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scoring.assessment.keys import DEFAULT_KDF, KdfParams, KeyRing, KeyUnavailable, fingerprint, public_hex
+from scoring.assessment.keys import (
+    DEFAULT_KDF,
+    KdfParams,
+    KeyRing,
+    KeyUnavailable,
+    fingerprint,
+    public_hex,
+)
 from scoring.assessment.model import AuthenticationFailed, ReasonRequired
 from scoring.assessment.reasons import cleaned_reason, meaningful_reason
 from simulator.journal.receipt import code_of, normalised_code
+from tests.assessment.desk_support import ADMIN, PASSPHRASE, memory_desk
 
 CHEAP = KdfParams(time_cost=1, memory_cost=8, parallelism=1)
 
@@ -21,7 +28,7 @@ CHEAP = KdfParams(time_cost=1, memory_cost=8, parallelism=1)
 def test_the_default_key_derivation_costs_are_rfc_9106s():
     """argon2id, 3 passes over 64 MiB with 4 lanes (RFC 9106, second recommended option); tests inject cheaper ones."""
     assert (KdfParams().time_cost, KdfParams().memory_cost, KdfParams().parallelism) == (3, 65536, 4)
-    assert DEFAULT_KDF != KdfParams(), "the test run derives with cheap costs (tests/conftest.py)"
+    assert KdfParams() != DEFAULT_KDF, "the test run derives with cheap costs (tests/conftest.py)"
 
 
 def test_a_key_file_is_private_and_holds_no_private_key_in_clear(tmp_path):

@@ -11,11 +11,11 @@ import json
 import sqlite3
 
 import pytest
-from tests.assessment.desk_support import PASSPHRASE, bare_desk, cheap_hasher, sqlite_store
 
 from scoring.assessment.audit_store import GENESIS, entry_hash
 from scoring.assessment.model import NeedsMigration
 from simulator.cli import main
+from tests.assessment.desk_support import PASSPHRASE, bare_desk, cheap_hasher, sqlite_store
 
 #: The side tables as callsim created them before sealing (what older stores hold).
 LEGACY = (

@@ -28,7 +28,6 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from tests.assessment.desk_support import ADMIN, PASSPHRASE, bare_desk, cheap_hasher, resolve_not_observed, sqlite_desk, sqlite_store
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -39,6 +38,15 @@ from scoring.storage import GENESIS
 from simulator.journal.canonical import event_hash_from_text
 from simulator.journal.receipt import check_receipt, receipt_code
 from simulator.journal.sqlite_store import SqliteJournalStore
+from tests.assessment.desk_support import (
+    ADMIN,
+    PASSPHRASE,
+    bare_desk,
+    cheap_hasher,
+    resolve_not_observed,
+    sqlite_desk,
+    sqlite_store,
+)
 
 CAMPAIGN = settings(derandomize=True, max_examples=12, deadline=None, database=None)
 POLICIES = ("ideal", "never-confirms", "careless")

@@ -26,7 +26,7 @@ from simulator.journal.memory_store import MemoryJournalStore
 from simulator.policies.driver import play_epreuve
 from simulator.policies.registry import policy_factory
 from simulator.referentiel import get_referentiel
-from simulator.trainer import testplan_model as tp
+from simulator.scenario.models import testplan as tp
 from simulator.trainer.plans import run_plan
 
 REPO = Path(__file__).resolve().parents[2]

@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 from transitions import MachineError
 
-from simulator.engine.phases import CALL_FLOW, TASK_FLOW, TALKING, Phase, PhaseModel, attach, can, detach
+from simulator.engine.phases import (
+    CALL_FLOW,
+    TALKING,
+    TASK_FLOW,
+    Phase,
+    PhaseModel,
+    attach,
+    can,
+    detach,
+)
 
 
 def test_no_auto_transitions_back_doors():

@@ -16,6 +16,15 @@ from pathlib import Path
 import pytest
 from faker import Faker
 
+from simulator.engine.bundle import single_scenario_bundle
+from simulator.engine.contact import ContactRuntime
+from simulator.engine.context import build_context
+from simulator.engine.personas import _names, make_persona
+from simulator.engine.session import EpreuveSession
+from simulator.engine.toolbox import QUERIES, run_tool
+from simulator.engine.tools.customer_db import CustomerDatabase
+from simulator.engine.tools.customer_seed import seeded_rows
+from simulator.journal.memory_store import MemoryJournalStore
 from tests.engine.session_support import (
     CANDIDATE,
     OTHER_SEED,
@@ -31,15 +40,6 @@ from tests.engine.session_support import (
     start_session,
     tool_state,
 )
-from simulator.engine.bundle import single_scenario_bundle
-from simulator.engine.contact import ContactRuntime
-from simulator.engine.context import build_context
-from simulator.engine.personas import _names, make_persona
-from simulator.engine.session import EpreuveSession
-from simulator.engine.toolbox import QUERIES, run_tool
-from simulator.engine.tools.customer_db import CustomerDatabase
-from simulator.engine.tools.customer_seed import seeded_rows
-from simulator.journal.memory_store import MemoryJournalStore
 
 TODAY = date(2026, 3, 2)
 APPOINTMENT = REPO / "scenarios" / "outbound" / "energie-rendez-vous-compteur.yaml"

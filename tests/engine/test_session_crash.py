@@ -31,6 +31,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from simulator.engine.bundle import Bundle
+from simulator.engine.clock import ManualClock, parse_stamp
+from simulator.engine.session import EpreuveSession
+from simulator.journal.errors import StoreWriteFailed
+from simulator.journal.events import Event
+from simulator.journal.sqlite_store import SqliteJournalStore
+from simulator.journal.verify import verify_session
 from tests.engine.session_support import (
     STEP_SECONDS,
     Script,
@@ -52,14 +60,6 @@ from tests.engine.session_support import (
     strip_evidence_seqs,
     write_runner_spec,
 )
-
-from simulator.engine.bundle import Bundle
-from simulator.engine.clock import ManualClock, parse_stamp
-from simulator.engine.session import EpreuveSession
-from simulator.journal.errors import StoreWriteFailed
-from simulator.journal.events import Event
-from simulator.journal.sqlite_store import SqliteJournalStore
-from simulator.journal.verify import verify_session
 
 pytestmark = [pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork and SIGKILL"), pytest.mark.slow]
 

@@ -14,6 +14,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+
+from simulator.engine.bundle import Bundle, load_bundle
+from simulator.engine.clock import ManualClock, parse_stamp
+from simulator.engine.session import EpreuveSession, SessionError
+from simulator.journal.sqlite_schema import TRIGGERS
+from simulator.journal.sqlite_store import SqliteJournalStore
 from tests.engine.session_support import (
     REPO,
     SCENARIO_PATH,
@@ -24,12 +30,6 @@ from tests.engine.session_support import (
     start_session,
     write_epreuve,
 )
-
-from simulator.engine.bundle import Bundle, load_bundle
-from simulator.engine.clock import ManualClock, parse_stamp
-from simulator.engine.session import EpreuveSession, SessionError
-from simulator.journal.sqlite_schema import TRIGGERS
-from simulator.journal.sqlite_store import SqliteJournalStore
 
 SECOND_PATH = REPO / "scenarios" / "inbound" / "energie-contestation-facture.yaml"
 

@@ -13,6 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from simulator.engine.bundle import Bundle, load_bundle
+from simulator.engine.session import EpreuveSession
+from simulator.journal.jsonl import export_jsonl, read_jsonl, verify_file
+from simulator.journal.memory_store import MemoryJournalStore
+from simulator.journal.sqlite_store import SqliteJournalStore
 from tests.engine.session_support import (
     OTHER_SEED,
     REPO,
@@ -29,11 +34,6 @@ from tests.engine.session_support import (
     start_session,
     write_epreuve,
 )
-from simulator.engine.bundle import Bundle, load_bundle
-from simulator.engine.session import EpreuveSession
-from simulator.journal.jsonl import export_jsonl, read_jsonl, verify_file
-from simulator.journal.memory_store import MemoryJournalStore
-from simulator.journal.sqlite_store import SqliteJournalStore
 
 OUTBOUND = REPO / "scenarios" / "outbound" / "energie-rendez-vous-compteur.yaml"
 

@@ -19,6 +19,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from simulator.engine.bundle import load_bundle, single_scenario_bundle
+from simulator.engine.clock import ManualClock, parse_stamp
+from simulator.engine.session import EpreuveSession, SessionError
+from simulator.journal.errors import SessionInUse, UnknownSession
+from simulator.journal.sqlite_store import SqliteJournalStore
+from simulator.journal.verify import verify_session
 from tests.engine.session_support import (
     SCENARIO_PATH,
     Script,
@@ -36,12 +42,6 @@ from tests.engine.session_support import (
     strip_evidence_seqs,
     write_epreuve,
 )
-from simulator.engine.bundle import load_bundle, single_scenario_bundle
-from simulator.engine.clock import ManualClock, parse_stamp
-from simulator.engine.session import EpreuveSession, SessionError
-from simulator.journal.errors import SessionInUse, UnknownSession
-from simulator.journal.sqlite_store import SqliteJournalStore
-from simulator.journal.verify import verify_session
 
 DOWNTIME = timedelta(minutes=10)
 POLICIES = ("ideal", "flawed")

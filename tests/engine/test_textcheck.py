@@ -13,12 +13,10 @@ from simulator.engine.textcheck import (
     check_text,
     contains_amount,
     contains_date,
-    contains_phrase,
-    format_date,
-    format_time,
-    normalise,
     requirement_from,
 )
+from simulator.formatting.dates import format_date, format_time
+from simulator.formatting.text import contains_phrase, normalise
 
 ISO = "2026-11-26"  # a Thursday
 

@@ -352,15 +352,29 @@ def test_claim_is_exclusive_between_instances_and_reusable(db_path: Path) -> Non
             pass
 
 
-def test_default_store_path(tmp_path: Path) -> None:
+def test_default_store_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     explicit = str(tmp_path / "j.sqlite3")
     assert default_store_path({"CALLSIM_STORE": explicit}) == Path(explicit)
-    xdg = str(tmp_path / "xdg")
-    expected = Path(xdg) / "callsim" / "callsim.sqlite3"
-    assert default_store_path({"XDG_DATA_HOME": xdg}) == expected
-    fallback = default_store_path({"XDG_DATA_HOME": "relative/ignored"})
-    assert fallback == Path.home() / ".local" / "share" / "callsim" / "callsim.sqlite3"
-    assert not (tmp_path / "xdg").exists()
+    xdg = tmp_path / "xdg"
+    monkeypatch.setenv("XDG_DATA_HOME", str(xdg))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert default_store_path({}) == xdg / "callsim" / "callsim.sqlite3"
+    assert not xdg.exists()
+
+
+def test_a_store_an_earlier_version_kept_in_local_share_is_still_found(tmp_path: Path, monkeypatch) -> None:
+    """Old store files keep working: where the platform's data folder holds no store, the earlier place is used."""
+    home = tmp_path / "home"
+    earlier = home / ".local" / "share" / "callsim" / "callsim.sqlite3"
+    earlier.parent.mkdir(parents=True)
+    earlier.write_bytes(b"")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "elsewhere"))
+    assert default_store_path({}) == earlier
+    newer = tmp_path / "elsewhere" / "callsim" / "callsim.sqlite3"
+    newer.parent.mkdir(parents=True)
+    newer.write_bytes(b"")
+    assert default_store_path({}) == newer
 
 
 def test_schema_triggers_are_all_checked() -> None:

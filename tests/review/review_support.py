@@ -15,8 +15,6 @@ from pathlib import Path
 
 from argon2 import PasswordHasher
 
-from tests.assessment.desk_support import TEST_KEYS, staff  # the shared way tests register assessors
-
 from scoring.assessment.audit_store import SqliteAuditStore
 from scoring.assessment.desk import ReviewDesk
 from scoring.rubric_file import default_rubric
@@ -29,6 +27,10 @@ from simulator.journal.sqlite_store import SqliteJournalStore
 from simulator.policies.driver import play_epreuve
 from simulator.policies.registry import policy_factory
 from simulator.review.app import ReviewApp, create_review_app
+from tests.assessment.desk_support import (  # the shared way tests register assessors
+    TEST_KEYS,
+    staff,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 PRACTICE = REPO / "scenarios" / "epreuves" / "practice.yaml"
@@ -127,6 +129,20 @@ async def sign_in(pilot, name: str = "Marie Dupont", passphrase: str | None = No
     """Type the name and the passphrase on the sign-in screen and press Enter."""
     await pilot.press(*keys(name), "enter")
     await pilot.press(*keys(ASSESSORS[name] if passphrase is None else passphrase), "enter")
+    await settle(pilot)  # the passphrase is checked in a thread worker, then the sessions are shown
+
+
+async def settle(pilot) -> None:
+    """Wait until the app's workers (the passphrase check) are done and what they started is shown."""
+    idle = 0
+    for _ in range(50):  # a worker's result may start the next one (signed in → the sessions screen)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        busy = any(not worker.is_finished for worker in pilot.app.workers)
+        idle = 0 if busy else idle + 1
+        if idle >= 3:  # three rounds of messages in a row started no new work
+            break
+    await pilot.wait_for_scheduled_animations()
     await pilot.pause()
 
 

@@ -14,7 +14,15 @@ from simulator.review.screens.signin import SignInScreen
 from simulator.review.widgets.grille_table import GrilleTable
 from simulator.review.widgets.session_table import SessionTable
 from simulator.review.widgets.transcript_view import EVIDENCE_MARK, TranscriptView
-from tests.review.review_support import ASSESSORS, keys, make_app, open_session, screen_text, sign_in
+from tests.review.review_support import (
+    ASSESSORS,
+    keys,
+    make_app,
+    open_session,
+    screen_text,
+    settle,
+    sign_in,
+)
 
 SIZE = (120, 40)
 
@@ -53,7 +61,7 @@ async def test_sign_in_then_list_and_filter_the_sessions(review_store):
         assert "Nom d'évaluateur ou phrase secrète incorrect." in screen_text(app)
         assert app.screen.query_one("#passphrase").value == ""  # typed again, never kept
         await pilot.press(*keys("marie-secret"), "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, SessionsScreen) and app.assessor == "Marie Dupont"
 
         table = app.screen.query_one(SessionTable)
@@ -63,18 +71,18 @@ async def test_sign_in_then_list_and_filter_the_sessions(review_store):
         assert "à noter" in text and "notée" in text and "NON OBSERVÉ" in text
 
         app.screen.query_one("#filter-epreuve").value = "revue-courte"
-        await pilot.pause()
+        await settle(pilot)
         short = {p.session_id for p in played if p.epreuve_id == "revue-courte"}
         assert {str(row.value) for row in table.rows} == short
         app.screen.query_one("#filter-status").value = "to_score"
-        await pilot.pause()
+        await settle(pilot)
         assert [str(row.value) for row in table.rows] == [_played(played, "CAND-2286").session_id]
 
         app.screen.query_one("#filter-epreuve").clear()
         app.screen.query_one("#filter-status").clear()
         app.screen.query_one("#filter-since").focus()
         await pilot.press(*keys("2026-01-06"), "tab", *keys("2026-01-07"), "enter")
-        await pilot.pause()
+        await settle(pilot)
         shown = {str(row.value) for row in table.rows}
         assert shown == {_played(played, "CAND-4408").session_id, _played(played, "CAND-9150").session_id}
 

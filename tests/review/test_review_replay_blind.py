@@ -9,7 +9,7 @@ from simulator.review.screens.sessions import SessionsScreen
 from simulator.review.screens.signin import SignInScreen
 from simulator.review.widgets.grille_table import GrilleTable
 from simulator.review.widgets.transcript_view import TranscriptView
-from tests.review.review_support import keys, make_app, open_session, screen_text, sign_in
+from tests.review.review_support import keys, make_app, open_session, screen_text, settle, sign_in
 from tests.scoring.scoring_support import tamper
 
 
@@ -22,11 +22,11 @@ async def test_the_blind_key_then_the_replay_event_by_event_and_contact_by_conta
         # without --blind, the B key hides the candidates and shows them again
         assert all(p.candidate_id in screen_text(app) for p in played)
         await pilot.press("b")
-        await pilot.pause()
+        await settle(pilot)
         text = screen_text(app)
         assert all(p.candidate_id not in text and pseudonym(p.session_id) in text for p in played)
         await pilot.press("b")
-        await pilot.pause()
+        await settle(pilot)
         assert all(p.candidate_id in screen_text(app) for p in played)
 
         screen = await open_session(pilot, app, session.session_id)
@@ -134,7 +134,7 @@ async def test_english_interface_and_desk_messages(review_store):
         assert isinstance(app.screen, SignInScreen)
         assert "Wrong assessor name or passphrase." in screen_text(app)
         await pilot.press(*keys("marie-secret"), "enter")
-        await pilot.pause()
+        await settle(pilot)
         await open_session(pilot, app, played[0].session_id)
         await pilot.press("s", "enter")
         await pilot.pause()

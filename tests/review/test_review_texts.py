@@ -22,7 +22,16 @@ from simulator.policies.ideal import IdealPolicy
 from simulator.review.screens.reason import ReasonDialog
 from simulator.review.screens.texts import TextsScreen
 from tests.assessment.desk_support import TEST_KEYS, staff
-from tests.review.review_support import ASSESSORS, PRACTICE, REVIEW_DAY, keys, make_app, open_session, screen_text, sign_in
+from tests.review.review_support import (
+    ASSESSORS,
+    PRACTICE,
+    REVIEW_DAY,
+    keys,
+    make_app,
+    open_session,
+    screen_text,
+    sign_in,
+)
 
 
 class _Ironic(IdealPolicy):

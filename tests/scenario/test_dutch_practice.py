@@ -175,7 +175,7 @@ def judged(scenario_id: str, check_id: str, text: str) -> bool:
     answer, the after-call note, or a mail body) — ``{variables}`` of the contact filled in first."""
     from simulator.engine.context import build_context
     from simulator.engine.evaluation import check_typed
-    from simulator.engine.textcheck import format_date
+    from simulator.formatting.dates import format_date
     from simulator.scenario.models.checks import MailCheck
 
     scenario = next(s for s in scenarios() if s.id == scenario_id)

@@ -10,12 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.scoring.scoring_support import EPREUVES
 
 from scoring.bundles import epreuve_file
 from scoring.score import ScoringError
 from simulator.cli import main
 from simulator.engine.bundle import UnknownEpreuve, epreuve_path, known_epreuves
+from tests.scoring.scoring_support import EPREUVES
 
 SHIPPED = tuple(sorted(path.stem for path in EPREUVES.glob("*.yaml")))
 

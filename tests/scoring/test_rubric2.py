@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from tests.scoring.scoring_support import EPREUVES, simulated_grille
 
 from scoring.criteria_grille import criteria_competencies
 from scoring.rubric_file import RubricError, default_rubric, rubric_from_bytes, shipped_rubric
+from tests.scoring.scoring_support import EPREUVES, simulated_grille
 
 STANDARD = str(EPREUVES / "standard.yaml")
 
@@ -127,10 +127,9 @@ def test_careless_is_nok_on_most_competencies(seed):
 
 
 def test_a_journal_scored_with_rubric_1_rescored_with_rubric_2_records_each_version():
-    from tests.scoring.scoring_support import GOLDEN
-
     from scoring.score import score
     from simulator.journal.jsonl import read_jsonl
+    from tests.scoring.scoring_support import GOLDEN
 
     doc = read_jsonl(GOLDEN / "never-confirms-seed3.jsonl")
     old, new = (score(doc.header, list(doc.events), rubric) for rubric in (shipped_rubric("1"), default_rubric()))

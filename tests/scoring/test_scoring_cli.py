@@ -7,10 +7,10 @@ import io
 import json
 
 import pytest
-from tests.scoring.scoring_support import CONFIRM_CODES, REPO, bundle, covered, practice, tamper
 
 from scoring.storage import SqliteGrilleStore
 from simulator.cli import main
+from tests.scoring.scoring_support import CONFIRM_CODES, REPO, bundle, covered, practice, tamper
 
 STRICT = """callsim: rubric/1
 id: stricte

@@ -12,6 +12,7 @@ Runs on every shipped épreuve present (the practice épreuve, and the standard 
 from __future__ import annotations
 
 import pytest
+
 from tests.scoring.scoring_support import (
     CONFIRM_CODES,
     bundle,

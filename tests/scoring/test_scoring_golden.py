@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.scoring.scoring_support import GOLDEN, REPO
 
 from scoring.bundles import load_epreuve
 from scoring.grille import grille_pretty
@@ -13,6 +12,7 @@ from scoring.rubric_file import shipped_rubric
 from scoring.score import rescore, score
 from simulator.cli import main
 from simulator.journal.jsonl import read_jsonl, verify_file
+from tests.scoring.scoring_support import GOLDEN, REPO
 
 CASES = [("never-confirms", 3), ("careless", 5)]
 EPREUVE = GOLDEN / "epreuve" / "golden.yaml"

@@ -8,9 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.scoring.scoring_support import REPO
-
 import scoring
+from tests.scoring.scoring_support import REPO
 
 SCORING = Path(scoring.__file__).resolve().parent
 

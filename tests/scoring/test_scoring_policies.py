@@ -5,9 +5,9 @@ from __future__ import annotations
 import random
 
 import pytest
-from tests.scoring.scoring_support import practice, simulated
 
 from simulator.policies.registry import POLICY_NAMES, policy_factory
+from tests.scoring.scoring_support import practice, simulated
 
 
 def _actions(policy: str, seed: int) -> list[dict]:

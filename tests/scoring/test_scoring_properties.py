@@ -9,7 +9,6 @@ from dataclasses import replace
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.scoring.scoring_support import practice, simulated, verdicts
 
 from scoring.grille import grille_bytes
 from scoring.rubric import EffectiveRule
@@ -18,6 +17,7 @@ from scoring.score import score
 from scoring.verdicts import NOK, NOT_OBSERVED, OK, Tally, aggregate, decide
 from simulator.journal.events import Event
 from simulator.referentiel import get_referentiel
+from tests.scoring.scoring_support import practice, simulated, verdicts
 
 CODES = get_referentiel().codes
 RULE = EffectiveRule(minimum_observations=2, minimum_positive_share=0.75, critical_negative="nok")

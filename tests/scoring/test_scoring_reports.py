@@ -10,11 +10,11 @@ from html import unescape
 
 import pytest
 from rich.console import Console
-from tests.scoring.scoring_support import practice, simulated_grille
 
 from scoring.grille import grille_pretty
 from scoring.reports import FORMATS, render_text
 from scoring.reports.terminal import print_terminal
+from tests.scoring.scoring_support import practice, simulated_grille
 
 
 @pytest.fixture(scope="module")

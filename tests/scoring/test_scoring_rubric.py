@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from scoring.rubric_file import RubricError, default_rubric, load_rubric, rubric_from_bytes, shipped_rubric
+from scoring.rubric_file import (
+    RubricError,
+    load_rubric,
+    rubric_from_bytes,
+    shipped_rubric,
+)
 from simulator.cli import main
 
 VALID = b"""callsim: rubric/1

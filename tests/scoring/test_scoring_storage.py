@@ -5,12 +5,12 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from tests.scoring.scoring_support import practice, simulated, sqlite_journal
 
 from scoring.rubric_file import default_rubric
 from scoring.score import score
 from scoring.storage import MemoryGrilleStore, SqliteGrilleStore, stored
 from simulator.journal.sqlite_store import SqliteJournalStore
+from tests.scoring.scoring_support import practice, simulated, sqlite_journal
 
 
 def _grille(policy="ideal", seed=1):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from tests.scoring.scoring_support import sqlite_journal, tamper
 
 from scoring.batch import Job, score_session
 from scoring.grille import grille_bytes
@@ -13,6 +12,7 @@ from scoring.transcripts import Refused, SqliteTranscripts, StoreTranscripts, en
 from simulator.journal.canonical import canonical_text, event_hash_from_text
 from simulator.journal.sqlite_store import SqliteJournalStore
 from simulator.journal.verify import verify_session
+from tests.scoring.scoring_support import sqlite_journal, tamper
 
 
 @pytest.fixture(scope="module")
@@ -88,10 +88,9 @@ def test_a_tampered_journal_is_refused_with_the_verifiers_reason(journal, tmp_pa
 
 
 def test_unfinished_and_unknown_sessions_are_refused(tmp_path):
-    from tests.scoring.scoring_support import T0, bundle, practice
-
     from simulator.engine.clock import ManualClock
     from simulator.engine.session import EpreuveSession
+    from tests.scoring.scoring_support import T0, bundle, practice
 
     path = tmp_path / "journal.sqlite3"
     with SqliteJournalStore(path) as store:

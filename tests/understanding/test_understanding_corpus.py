@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+
 from tests.understanding.corpus_support import cases, judged, scores
 
 

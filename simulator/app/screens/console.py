@@ -7,11 +7,11 @@ keys that do something at this moment.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus
 from textual.screen import Screen
@@ -26,7 +26,6 @@ from simulator.app.screens.wrapup import WrapUpScreen
 from simulator.app.typography import prose
 from simulator.app.widgets.clock import EpreuveClock
 from simulator.app.widgets.conversation import Conversation
-from simulator.app.widgets.key_bar import KeyBar
 from simulator.app.widgets.queue_list import QueueList
 from simulator.app.widgets.reply_list import ReplyList
 from simulator.app.widgets.tool_deck import ToolDeck
@@ -44,9 +43,13 @@ from simulator.engine.actions import (
 )
 from simulator.engine.session import SessionError
 from simulator.engine.toolbox import ActionRefused
+from simulator.engine.views import ContactView
 from simulator.journal.errors import StoreWriteFailed
 from simulator.journal.receipt import CHECKPOINT, checkpoint_code
-from simulator.engine.views import ContactView
+from simulator.tui.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from simulator.app.app import CallsimApp
 
 #: How each phase of the contact is named in the title bar.
 PHASE_LABELS = {"waiting": N_("waiting"), "opening": N_("opening"), "discovery": N_("need discovery"),
@@ -59,9 +62,12 @@ _LIVE_CALL = ("opening", "discovery", "resolution", "agreement", "closing", "on_
 class ConsoleScreen(Screen):
     """The candidate's working screen for the whole épreuve."""
 
+    if TYPE_CHECKING:
+        app = getters.app(CallsimApp)
+
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", N_("Help")),
         Binding("f2", "take", N_("Take")),
         Binding("f3", "next", N_("Continue")),
@@ -72,7 +78,8 @@ class ConsoleScreen(Screen):
         Binding("f8", "hang_up", N_("Hang up")),
         Binding("f9", "wrap_up", N_("Wrap-up")),
         Binding("escape", "back", N_("Replies"), show=False),
-    ] + [Binding(str(n), f"choose({n})", show=False) for n in range(1, 6)]
+        *(Binding(str(n), f"choose({n})", show=False) for n in range(1, 6)),
+    ]
 
     def __init__(self) -> None:
         super().__init__()
@@ -108,7 +115,7 @@ class ConsoleScreen(Screen):
     # -- engine → widgets --------------------------------------------------------------------------
 
     def _tick(self) -> None:
-        session = self.app.session
+        session = self.app.live_session
         before = (session.seq, session.finished)
         try:
             session.tick()
@@ -133,7 +140,7 @@ class ConsoleScreen(Screen):
 
     def refresh_from_engine(self) -> None:
         app, t = self.app, self.app.t
-        session = app.session
+        session = app.live_session
         if session.finished is not None:
             app.show_end()
             return
@@ -181,7 +188,7 @@ class ConsoleScreen(Screen):
 
     def _forms(self, key: str) -> tuple[tuple[str, str], ...]:
         """The forms tool's list of forms (id, title), as a real forms tool lists them."""
-        forms = self.app.session.contact(key).box.forms
+        forms = self.app.live_session.contact(key).box.forms
         return tuple((form_id, template.title) for form_id, template in forms.templates.items()) if forms else ()
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
@@ -223,7 +230,7 @@ class ConsoleScreen(Screen):
     def perform(self, action: Any) -> Any:
         app = self.app
         try:
-            outcome = app.session.perform(action)
+            outcome = app.live_session.perform(action)
         except ActionRefused as exc:
             self.notify(exc.message(app.lang), severity="warning")
             return None

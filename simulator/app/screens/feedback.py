@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.markup import escape
 from rich.table import Table
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -15,6 +17,9 @@ from textual.widgets import Button, Label, Static
 
 from simulator.app.i18n import N_
 from simulator.engine.evidence import Evidence
+
+if TYPE_CHECKING:
+    from simulator.app.app import CallsimApp
 
 
 def feedback_table(items: Sequence[Evidence], lang: str, headings: tuple[str, str, str]) -> Table:
@@ -31,6 +36,9 @@ def feedback_table(items: Sequence[Evidence], lang: str, headings: tuple[str, st
 
 class FeedbackScreen(ModalScreen[None]):
     """Never pushed in exam mode: the console only opens it when the engine returns feedback."""
+
+    if TYPE_CHECKING:
+        app = getters.app(CallsimApp)
 
     BINDINGS = [Binding("escape,enter", "dismiss(None)", N_("Continue"))]
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -9,10 +12,16 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from simulator.app.i18n import N_
-from simulator.app.widgets.key_bar import KeyBar
+from simulator.tui.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from simulator.app.app import CallsimApp
 
 
 class HelpScreen(ModalScreen[None]):
+    if TYPE_CHECKING:
+        app = getters.app(CallsimApp)
+
     BINDINGS = [Binding("escape,f1,q", "dismiss(None)", N_("Close"))]
 
     def compose(self) -> ComposeResult:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from textual import on
+from typing import TYPE_CHECKING
+
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -11,9 +13,12 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from simulator.app.i18n import N_
-from simulator.app.widgets.key_bar import KeyBar
 from simulator.app.widgets.language_chooser import LanguageChooser
-from simulator.app.widgets.plain_button import PlainButton
+from simulator.tui.key_bar import KeyBar
+from simulator.tui.plain_button import PlainButton
+
+if TYPE_CHECKING:
+    from simulator.app.app import CallsimApp
 
 _LANGUAGE_NAMES = {"fr": "Français", "nl": "Nederlands", "en": "English"}
 
@@ -25,15 +30,18 @@ class SignInScreen(Screen):
     the language, a light button): it is the first thing the candidate sees and must appear at once.
     """
 
+    if TYPE_CHECKING:
+        app = getters.app(CallsimApp)
+
     AUTO_FOCUS = "#candidate"
     BINDINGS = [Binding("f10", "start", N_("Start"), show=True)]
 
     def __init__(self) -> None:
         super().__init__()
         if isinstance(self.app.focused, LanguageChooser):  # made to show another language: keep choosing
-            self.AUTO_FOCUS = "#language"
+            self.AUTO_FOCUS = "#language"  # type: ignore[misc]  # Textual reads it from the screen instance
         elif self.app.candidate_fixed:  # the number was given on the command line: nothing to type
-            self.AUTO_FOCUS = "#start"
+            self.AUTO_FOCUS = "#start"  # type: ignore[misc]  # chosen per screen, read from the instance
 
     def compose(self) -> ComposeResult:
         app = self.app

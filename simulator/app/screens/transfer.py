@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -14,9 +15,15 @@ from textual.widgets.option_list import Option
 
 from simulator.app.i18n import N_
 
+if TYPE_CHECKING:
+    from simulator.app.app import CallsimApp
+
 
 class TransferScreen(ModalScreen[str | None]):
     """Returns the service id chosen (a listed one, or typed), or None to go back to the call."""
+
+    if TYPE_CHECKING:
+        app = getters.app(CallsimApp)
 
     BINDINGS = [Binding("escape", "dismiss(None)", N_("Back"))]
 

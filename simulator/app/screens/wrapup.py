@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from textual import on
+from typing import TYPE_CHECKING
+
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -12,9 +14,15 @@ from textual.widgets import Button, Label, Select, TextArea
 from simulator.app.i18n import N_
 from simulator.engine.views import ContactView
 
+if TYPE_CHECKING:
+    from simulator.app.app import CallsimApp
+
 
 class WrapUpScreen(ModalScreen[tuple[str | None, str] | None]):
     """Returns ``(outcome, note)``, or None when the candidate goes back to the contact."""
+
+    if TYPE_CHECKING:
+        app = getters.app(CallsimApp)
 
     BINDINGS = [Binding("escape", "dismiss(None)", N_("Back")), Binding("f10", "confirm", N_("Confirm"))]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.reactive import reactive
 from textual.widgets import Static
 
@@ -12,7 +14,7 @@ class EpreuveClock(Static):
     #: Seconds left in the épreuve.
     remaining: reactive[float] = reactive(0.0)
 
-    def __init__(self, label: str, **kwargs: object) -> None:
+    def __init__(self, label: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.label = label
 

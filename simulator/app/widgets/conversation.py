@@ -7,8 +7,10 @@ Every line is fitted to the pane when written, and again when the pane is resize
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from rich.text import Text
+from textual.events import Resize
 from textual.widgets import RichLog
 
 from simulator.app.typography import fit, prose
@@ -20,10 +22,10 @@ _STYLE = {"customer": "bold", "agent": "cyan", "system": "italic dim", "supervis
 class Conversation(RichLog):
     """Appends only the lines it has not shown yet (the engine keeps the whole history)."""
 
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(wrap=True, markup=False, auto_scroll=True, min_width=20, **kwargs)
         self.shown = 0
-        self._written: list[object] = []
+        self._written: list[str | Text] = []
         self._width = 0
 
     def reset(self) -> None:
@@ -41,7 +43,7 @@ class Conversation(RichLog):
         width = self.scrollable_content_region.width
         self.write(fit(content, width), width=width or None)  # the pane's width, not the log's own measure
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: Resize) -> None:
         width = self.scrollable_content_region.width
         if width != self._width and self._written:
             self._width = width

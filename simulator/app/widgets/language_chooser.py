@@ -9,6 +9,7 @@ Enter confirms the choice (the screen starts the épreuve, as Enter does in the 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from rich.text import Text
 from textual import events
@@ -56,7 +57,7 @@ class LanguageChooser(Widget, can_focus=True):
     class Submitted(_Language):
         """Enter was pressed: the language shown is the one the candidate wants."""
 
-    def __init__(self, languages: Sequence[tuple[str, str]], value: str, **kwargs: object) -> None:
+    def __init__(self, languages: Sequence[tuple[str, str]], value: str, **kwargs: Any) -> None:
         """``languages`` are ``(name shown, code)`` pairs in the order the keys go through them."""
         super().__init__(**kwargs)
         self._names = {code: name for name, code in languages}

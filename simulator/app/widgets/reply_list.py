@@ -7,6 +7,7 @@ a reply never has a line that starts with « ! » or « ? ».
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -17,7 +18,7 @@ from simulator.app.typography import fit, prose
 class ReplyList(OptionList):
     """Each option's id is the reply id the engine expects in a ``Choose`` action."""
 
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._replies: tuple[tuple[str, str], ...] = ()
         self._width = 0

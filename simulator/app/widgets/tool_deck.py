@@ -7,6 +7,7 @@ being filled in is still there when the tool comes back.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from textual.widgets import TabbedContent, TabPane
 
@@ -17,7 +18,7 @@ from simulator.app.widgets.tool_panel import ToolPanel
 class ToolDeck(TabbedContent):
     """Tabs of tool panels for one contact."""
 
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._contact: str | None = None
         self._built: list[str] = []

@@ -9,7 +9,7 @@ operation. The panel knows the shape of each operation, never whether it is righ
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -21,7 +21,6 @@ from textual.widget import Widget
 from textual.widgets import Button, DataTable, Input, Label, Select, Static, TextArea
 
 from simulator.app.i18n import N_
-from simulator.app.widgets.prose import Prose
 from simulator.app.tool_results import FormField, Shown, field_hint, show
 from simulator.app.tool_shapes import (
     ARG_LABELS,
@@ -36,6 +35,7 @@ from simulator.app.tool_shapes import (
     editable_record_fields,
     operation,
 )
+from simulator.app.widgets.prose import Prose
 from simulator.engine.actions import UseTool
 
 
@@ -155,7 +155,7 @@ class ToolPanel(Vertical):
         hint = self.query_one("#hint", Static)
         spec = self._form_field()
         show_it = spec is not None and "field" in operation(self.tool, self.op).args
-        hint.update(field_hint(spec, self.t) if show_it else "")
+        hint.update(field_hint(spec, self.t) if spec is not None and show_it else "")
         hint.display = show_it
         value = self.query_one("#arg-value", Input) if "value" in self.args else None
         if value is not None:
@@ -195,7 +195,7 @@ class ToolPanel(Vertical):
             return widget.text.strip()
         if isinstance(widget, Select):
             return "" if widget.value is Select.BLANK else str(widget.value)
-        return widget.value.strip()
+        return cast(Input, widget).value.strip()
 
     def _widget(self, arg: str) -> Widget:
         return self.query_one(f"#arg-{arg}")
@@ -291,8 +291,9 @@ class ToolPanel(Vertical):
             if value and value in self.choices.get(arg, ()):
                 widget.value = value
         else:
-            widget.value = value
-            widget.cursor_position = len(value)
+            field = cast(Input, widget)
+            field.value = value
+            field.cursor_position = len(value)
 
     def _status(self, text: str, *, error: bool = False) -> None:
         status = self.query_one("#status", Static)

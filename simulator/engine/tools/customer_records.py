@@ -178,6 +178,12 @@ def validate(field: str, value: object, today: date) -> str:
     except UnicodeEncodeError:
         raise _refuse(field, "invalid_value", "Valeur invalide.", "Invalid value.", "Ongeldige waarde.") from None
     value = value.strip()
+    named = _name_or_address(field, value)
+    return named if named is not None else _contact_or_other(field, value, today)
+
+
+def _name_or_address(field: str, value: str) -> str | None:
+    """The normalised name or address ``value`` of ``field``; None when ``field`` is neither."""
     if field in ("first_name", "last_name"):
         return _text(field, value, 60, _NAME_RE)
     if field in ("street", "city"):
@@ -210,6 +216,11 @@ def validate(field: str, value: object, today: date) -> str:
             raise _refuse(field, "invalid_box", f"Numéro de boîte invalide : « {value} ».",
                           f"Invalid box number: “{value}”.", f"Ongeldig busnummer: ‘{value}’.")
         return match[1].upper() if value and match else ""
+    return None
+
+
+def _contact_or_other(field: str, value: str, today: date) -> str:
+    """The normalised ``value`` of a contact, identity or notes ``field``."""
     if field in ("phone", "mobile"):
         phone = normalise_phone(value) if value else ""
         if phone is None or (field == "mobile" and phone and not is_mobile(phone)):

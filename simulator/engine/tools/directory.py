@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from simulator.engine.textcheck import normalise
 from simulator.engine.tools.errors import UnknownService
+from simulator.formatting.text import normalise
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from simulator.engine.textcheck import normalise
 from simulator.engine.tools.errors import UnknownArticle
+from simulator.formatting.text import normalise
 
 ARTICLE_KINDS = ("script", "article", "procedure", "faq")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -10,21 +10,22 @@ LANGS = ("fr", "nl", "en")
 TONE_KINDS = ("insult", "threat", "sarcasm", "refusal", "blame")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _data(lang: str) -> dict[str, Any]:
     from ruamel.yaml import YAML
 
     text = resources.files("simulator.engine.understanding").joinpath(f"data/{lang}.yaml").read_text("utf-8")
-    return YAML(typ="safe").load(text)
+    data: dict[str, Any] = YAML(typ="safe").load(text)
+    return data
 
 
-@lru_cache(maxsize=None)
+@cache
 def concept_names() -> frozenset[str]:
     """Every concept any language defines."""
     return frozenset(name for lang in LANGS for name in _data(lang)["concepts"])
 
 
-@lru_cache(maxsize=None)
+@cache
 def concept_phrases(name: str) -> tuple[str, ...]:
     """The phrases of concept ``name`` in all three languages (Belgian texts mix them)."""
     if name not in concept_names():
@@ -32,7 +33,7 @@ def concept_phrases(name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(p for lang in LANGS for p in _data(lang)["concepts"].get(name, ())))
 
 
-@lru_cache(maxsize=None)
+@cache
 def tone_phrases(lang: str) -> tuple[tuple[str, str], ...]:
     """(kind, phrase) tone markers of ``lang`` and of English (heard in every language)."""
     langs = (lang,) if lang == "en" else (lang, "en")

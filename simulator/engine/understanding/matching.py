@@ -83,7 +83,8 @@ def _index(view: View, lang: str) -> dict[str, set[int]]:
             if token.plain.isalpha():
                 index.setdefault(lemma(token.raw, lang), set()).add(i)
         view.cache["index"] = index
-    return view.cache["index"]
+    found: dict[str, set[int]] = view.cache["index"]
+    return found
 
 
 def _starts(view: View, lang: str, want: str, want_lemma: str, fuzzy: bool) -> list[int]:
@@ -107,7 +108,8 @@ def _by_initial(view: View) -> dict[str, tuple[str, ...]]:
             if len(token.plain) >= 4 and token.plain.isalpha():
                 groups.setdefault(token.plain[0], set()).add(token.plain)
         view.cache["initials"] = {k: tuple(sorted(v)) for k, v in groups.items()}
-    return view.cache["initials"]
+    initials: dict[str, tuple[str, ...]] = view.cache["initials"]
+    return initials
 
 
 def _scan(view: View, name: str, want: tuple[str, ...], lemmas: tuple[str, ...], lang: str, fuzzy: bool) -> list[Hit]:

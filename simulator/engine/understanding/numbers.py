@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+
 @lru_cache(maxsize=4096)
 def digits(text: str, lang: str) -> str:
     """*text* (already casefolded) with its numbers in words written as digits; unchanged on failure."""
     from text_to_num import alpha2digit
 
     try:
-        return alpha2digit(text, lang)
+        return str(alpha2digit(text, lang))
     except (ValueError, IndexError, KeyError):  # the library refuses odd inputs rather than guess
         return text

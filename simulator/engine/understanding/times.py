@@ -19,7 +19,7 @@ _UNIT = r"(?:heures?|hours?|hrs?|uur|o'?clock|h|u|:|\.)"
 _MINUTES = r"(?:\s?(\d{2})|\s(?:et\s)?(demie|quart|trente)|\s(?:and\s)?(a half))?"
 _PM = r"\s?(?:(pm|p\.m\.|de l'?apres-?midi|du soir|'?s middags|'?s avonds|in the afternoon)|(am|a\.m\.|du matin|'?s morgens|in the morning))?"
 _CLOCK = re.compile(rf"(?<![\d.,/])(?:a\s|om\s|at\s|vers\s|rond\s)?{_HOUR}\s?{_UNIT}{_MINUTES}{_PM}(?![\d])(?!\s?(?:€|eur))")
-_BARE_PM = re.compile(rf"(?<![\d.,/])(\d{{1,2}})(?:[:.](\d{{2}}))?\s?(pm|p\.m\.|am|a\.m\.)")
+_BARE_PM = re.compile(r"(?<![\d.,/])(\d{1,2})(?:[:.](\d{2}))?\s?(pm|p\.m\.|am|a\.m\.)")
 _RANGE = re.compile(
     rf"(?:entre|de|van|tussen|between|from)\s{_HOUR}(?:\s?{_UNIT}\s?(\d{{2}})?)?\s?(?:et|a|-|tot|en|and|to)\s(\d{{1,2}})\s?(?:{_UNIT}|pm|am)"
     rf"|(?<![\d.,/])(\d{{1,2}})\s?(?:h|u)?\s?-\s?(\d{{1,2}})\s?(?:h|u|uur|heures)\b"
@@ -39,7 +39,7 @@ def _minutes(digits: str | None, word: str | None, half: str | None) -> int:
     return {"demie": 30, "quart": 15, "trente": 30}.get(word or "", 30 if half else 0)
 
 
-def _candidates(hour: int, minute: int, pm: str | None, am: str | None) -> set[tuple[int, int]]:
+def _candidates(hour: int, minute: int, pm: object, am: object) -> set[tuple[int, int]]:
     if pm and hour < 12:
         return {(hour + 12, minute)}
     if am or hour >= 12 or hour == 0:

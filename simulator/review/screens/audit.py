@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from scoring.assessment.model import CONFIRM_TEXT, MARK_REVIEWED, OVERRIDE, REOPEN, SIGN, AuditEntry
+from scoring.assessment.model import MARK_REVIEWED, OVERRIDE, REOPEN, SIGN, AuditEntry
+from scoring.confirmations import CONFIRM_TEXT
 from simulator.review.grille_rows import word
 from simulator.review.i18n import N_
+
+if TYPE_CHECKING:
+    from simulator.review.app import ReviewApp
 
 _ACTIONS = {OVERRIDE: N_("override"), MARK_REVIEWED: N_("marked reviewed"), SIGN: N_("signed"), REOPEN: N_("re-opened"),
             CONFIRM_TEXT: N_("typed text decided")}
@@ -22,6 +27,9 @@ _ACTIONS = {OVERRIDE: N_("override"), MARK_REVIEWED: N_("marked reviewed"), SIGN
 
 class AuditScreen(ModalScreen[None]):
     """Read-only: the audit log cannot be changed from here (nor anywhere)."""
+
+    if TYPE_CHECKING:
+        app = getters.app(ReviewApp)
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,a", "dismiss(None)", N_("Close"))]
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -13,9 +13,15 @@ from textual.widgets import Button, Label, Static
 
 from simulator.review.i18n import N_
 
+if TYPE_CHECKING:
+    from simulator.review.app import ReviewApp
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Returns True when the assessor confirms (Enter or y), False otherwise (Esc or n)."""
+
+    if TYPE_CHECKING:
+        app = getters.app(ReviewApp)
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,n", "dismiss(False)", N_("Cancel")),
                 Binding("y,o", "dismiss(True)", N_("Confirm"), show=False)]

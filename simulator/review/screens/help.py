@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -12,8 +13,14 @@ from textual.widgets import Label, Static
 
 from simulator.review.i18n import N_
 
+if TYPE_CHECKING:
+    from simulator.review.app import ReviewApp
+
 
 class HelpScreen(ModalScreen[None]):
+    if TYPE_CHECKING:
+        app = getters.app(ReviewApp)
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f1,q", "dismiss(None)", N_("Close"))]
 
     def compose(self) -> ComposeResult:

@@ -7,9 +7,9 @@ the screen) and closes only when that succeeds; a refusal is shown under the tex
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -18,12 +18,18 @@ from textual.widgets import Button, Label, Select, Static, TextArea
 
 from simulator.review.i18n import N_
 
+if TYPE_CHECKING:
+    from simulator.review.app import ReviewApp
+
 #: ``submit(verdict, reason)`` returns the refusal to show, or None when the desk accepted.
 Submit = Callable[[str, str], str | None]
 
 
 class ReasonDialog(ModalScreen[bool]):
     """Returns True once the desk accepted, False when the assessor gave up (Esc)."""
+
+    if TYPE_CHECKING:
+        app = getters.app(ReviewApp)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(False)", N_("Cancel")),

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -13,9 +14,12 @@ from textual.screen import Screen
 from textual.widgets import Label, Static
 
 from scoring.assessment.model import SessionReview
-from simulator.app.widgets.key_bar import KeyBar
 from simulator.review.i18n import N_
 from simulator.review.reading import Moment, by_contact
+from simulator.tui.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from simulator.review.app import ReviewApp
 
 _ROLE_STYLE = {"customer": "bold", "agent": "cyan", "system": "italic dim", "supervisor": "yellow"}
 
@@ -23,7 +27,10 @@ _ROLE_STYLE = {"customer": "bold", "agent": "cyan", "system": "italic dim", "sup
 class ReplayScreen(Screen):
     """Walks the moments of a session; the left pane is the contact's conversation up to this step."""
 
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    if TYPE_CHECKING:
+        app = getters.app(ReviewApp)
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", N_("Back")),
         Binding("right,n", "step(1)", N_("Steps"), key_display="←→"),

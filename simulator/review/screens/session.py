@@ -8,9 +8,9 @@ message on the line under the grille, and the screen redraws from the desk after
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -19,7 +19,6 @@ from textual.widgets import Static
 
 from scoring.assessment.model import ASSESSOR_VERDICTS, AssessmentError, SessionReview
 from scoring.transcripts import Refused
-from simulator.app.widgets.key_bar import KeyBar
 from simulator.review.grille_rows import CompetencyLine, epreuve_verdicts, grille_lines, word
 from simulator.review.i18n import N_
 from simulator.review.reading import Moment, read_moments
@@ -27,6 +26,10 @@ from simulator.review.screens.confirm import ConfirmScreen
 from simulator.review.screens.reason import ReasonDialog
 from simulator.review.widgets.grille_table import OVERRIDE_MARK, GrilleTable, GrilleWords
 from simulator.review.widgets.transcript_view import EVIDENCE_MARK, TranscriptView
+from simulator.tui.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from simulator.review.app import ReviewApp
 
 _HEADINGS = (N_("Code"), N_("Competency"), N_("Automatic"), N_("Final"))
 
@@ -34,7 +37,10 @@ _HEADINGS = (N_("Code"), N_("Competency"), N_("Automatic"), N_("Final"))
 class SessionScreen(Screen):
     """The grille (left) and the transcript (right) of one session; Tab moves between them."""
 
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    if TYPE_CHECKING:
+        app = getters.app(ReviewApp)
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", N_("Back"), show=False),
         Binding("o", "override", N_("Override")),
@@ -51,6 +57,13 @@ class SessionScreen(Screen):
         self.session_id = session_id
         self.review: SessionReview | None = None
         self.moments: list[Moment] = []
+
+    @property
+    def reviewed(self) -> SessionReview:
+        """The session as last read (the screen reads it when mounted, before any key can act on it)."""
+        if self.review is None:
+            raise RuntimeError(f"session {self.session_id} has not been read yet")
+        return self.review
 
     def compose(self) -> ComposeResult:
         yield Static(id="session-title", classes="title-bar")
@@ -167,7 +180,7 @@ class SessionScreen(Screen):
             if recorded:
                 self.reload()
                 self.say(t("Override recorded: {code} is now {verdict}.", code=line.code,
-                           verdict=word(self.review.final()[line.code], lang)))
+                           verdict=word(self.reviewed.final()[line.code], lang)))
         facts = [line.label, t("Automatic: {verdict} · now: {final}", verdict=word(line.automatic, lang),
                                final=word(line.final, lang))]
         self.app.push_screen(ReasonDialog(t("Override — {code}", code=line.code), facts, submit,
@@ -208,7 +221,7 @@ class SessionScreen(Screen):
                 self.reload()
                 self.say(t("Session re-opened: it can change again."))
         self.app.push_screen(ReasonDialog(t("Re-open session {session}", session=self.session_id),
-                                          [t("Status: {status}", status=self.app.status_word(self.review.status))],
+                                          [t("Status: {status}", status=self.app.status_word(self.reviewed.status))],
                                           submit), done)
 
     def action_audit(self) -> None:

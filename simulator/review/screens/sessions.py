@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Static
 
 from scoring.assessment.model import STATUSES, AssessmentError
-from simulator.app.widgets.key_bar import KeyBar
 from simulator.review.grille_rows import word
 from simulator.review.i18n import N_
 from simulator.review.widgets.filter_bar import FilterBar, Filters
 from simulator.review.widgets.session_table import SessionTable
+from simulator.tui.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from simulator.review.app import ReviewApp
 
 _HEADINGS = (N_("Session"), N_("Candidate"), N_("Status"), N_("Automatic"), N_("Final"), N_("Overrides"),
              N_("Épreuve"), N_("Date"))
@@ -23,6 +26,9 @@ _HEADINGS = (N_("Session"), N_("Candidate"), N_("Status"), N_("Automatic"), N_("
 
 class SessionsScreen(Screen):
     """Every session of the store that the filters let through, as the desk sees it now."""
+
+    if TYPE_CHECKING:
+        app = getters.app(ReviewApp)
 
     AUTO_FOCUS = "#sessions"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("f5", "reload", N_("Refresh"))]

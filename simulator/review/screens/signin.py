@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
-from textual import on
+from typing import TYPE_CHECKING
+
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Static
 
-from simulator.app.widgets.key_bar import KeyBar
+from simulator.tui.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from simulator.review.app import ReviewApp
 
 
 class SignInScreen(Screen):
     """Asks the app to sign the assessor in; the desk decides."""
+
+    if TYPE_CHECKING:
+        app = getters.app(ReviewApp)
 
     AUTO_FOCUS = "#assessor"
 
@@ -53,6 +61,11 @@ class SignInScreen(Screen):
         passphrase = self.query_one("#passphrase", Input)
         refusal = self.app.sign_in(name, passphrase.value)
         if refusal:
-            passphrase.value = ""
-            self.query_one("#signin-error", Static).update(refusal)
-            (passphrase if name else self.query_one("#assessor", Input)).focus()
+            self.refused(refusal)
+
+    def refused(self, refusal: str) -> None:
+        """Say why the sign-in was refused; the passphrase is typed again."""
+        passphrase = self.query_one("#passphrase", Input)
+        passphrase.value = ""
+        self.query_one("#signin-error", Static).update(refusal)
+        (passphrase if self.query_one("#assessor", Input).value.strip() else self.query_one("#assessor", Input)).focus()

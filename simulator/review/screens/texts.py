@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -19,9 +19,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from scoring.assessment.model import AssessmentError
-from simulator.app.widgets.key_bar import KeyBar
 from simulator.review.i18n import N_
 from simulator.review.screens.reason import ReasonDialog
+from simulator.tui.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from simulator.review.app import ReviewApp
 
 _HEADINGS = (N_("Event"), N_("Check"), N_("Code"), N_("Automatic"), N_("Assessor"))
 
@@ -56,6 +59,9 @@ def typed_texts(grille: Mapping[str, Any] | None) -> list[TypedText]:
 class TextsScreen(Screen):
     """The typed texts of one session; ``y`` / ``n`` decide the chosen one."""
 
+    if TYPE_CHECKING:
+        app = getters.app(ReviewApp)
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", N_("Back")),
         Binding("y", "decide(True)", N_("Met")),
@@ -84,7 +90,7 @@ class TextsScreen(Screen):
         table.focus()
 
     def reload(self) -> None:
-        t, lang = self.app.t, self.app.lang
+        t = self.app.t
         review = self.app.desk.review(self.session_id)
         self.rows = typed_texts(review.grille)
         self.typed = {int(m.get("seq", 0)): [str(line[1]) for line in m.get("excerpt", ()) if line[0] == "agent"]

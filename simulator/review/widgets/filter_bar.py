@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -33,7 +34,7 @@ class FilterBar(Horizontal):
             self.filters = filters
 
     def __init__(self, *, labels: Sequence[str], epreuves: Sequence[str], statuses: Sequence[tuple[str, str]],
-                 everything: str, date_hint: str, **kwargs: object) -> None:
+                 everything: str, date_hint: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.labels, self.epreuves, self.statuses = tuple(labels), tuple(epreuves), tuple(statuses)
         self.everything, self.date_hint = everything, date_hint

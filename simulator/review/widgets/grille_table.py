@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rich.text import Text
 from textual.message import Message
@@ -22,7 +23,7 @@ _VERDICT_STYLE = {"ok": "green", "nok": "bold red", "not_observed": "yellow"}
 class GrilleWords:
     """The table's headings (code, label, automatic, final) and verdict names, in full and short."""
 
-    headings: tuple[str, str, str, str]
+    headings: tuple[str, ...]
     short_headings: tuple[str, str, str, str]
     verdict: Callable[[str], str]
     short_verdict: Callable[[str], str]
@@ -42,7 +43,7 @@ class GrilleTable(DataTable):
         def control(self) -> GrilleTable:
             return self.table
 
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)
         self.lines: dict[str, CompetencyLine] = {}
         self._shown: tuple[Sequence[ActivityLine], GrilleWords] | None = None

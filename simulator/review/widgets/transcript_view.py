@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from rich.text import Text
 from textual.widgets import OptionList
@@ -18,7 +19,7 @@ EVIDENCE_MARK = "▶"
 class TranscriptView(OptionList):
     """Events in order as readable lines (time, contact, what was said or done); arrows move through them."""
 
-    def __init__(self, lang: str = "fr", **kwargs: object) -> None:
+    def __init__(self, lang: str = "fr", **kwargs: Any) -> None:
         super().__init__(**kwargs)
         #: "Client·e : …" in French, "Customer: …" in English.
         self.colon = ": " if lang == "en" else " : "

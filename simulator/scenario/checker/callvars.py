@@ -8,6 +8,7 @@ from typing import Any
 
 from simulator.scenario.checker.context import FileContext
 from simulator.scenario.models import Scenario
+from simulator.scenario.rulebook import engine_rules
 from simulator.scenario.yamlsource import Path
 
 #: Keys that only the 1.1 format knows; ``variables`` and ``on_tool`` at the top of the file only.
@@ -32,12 +33,10 @@ def check_call_variables(scenario: Scenario, data: dict[str, Any], ctx: FileCont
                 ctx.error((*where, name), "undeclared-call-variable", on_key=True, name=name,
                           declared=", ".join(sorted(declared)) or "—")
     spec = scenario.persona
-    if spec.commune is not None or spec.province is not None:
-        from simulator.engine.belgian_places import pinned_places  # the engine's own list of places
-
-        if not pinned_places(spec.commune, spec.province):
-            ctx.error(("persona", "commune" if spec.commune else "province"), "unknown-commune",
-                      commune=spec.commune or "—", province=spec.province or "Belgique")
+    pinned = spec.commune is not None or spec.province is not None
+    if pinned and not engine_rules().known_place(spec.commune, spec.province):
+        ctx.error(("persona", "commune" if spec.commune else "province"), "unknown-commune",
+                  commune=spec.commune or "—", province=spec.province or "Belgique")
     if scenario.callsim == "scenario/1":
         for where in _new_keys(data, ()):
             ctx.error(where, "newer-format", on_key=True, key=where[-1])

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from simulator.engine.rules import RULES, competency_of
 from simulator.referentiel import get_referentiel
 from simulator.scenario.checker.context import FileContext
 from simulator.scenario.checker.graph import reachable
 from simulator.scenario.checker.references import tool_checks
 from simulator.scenario.models import Scenario
+from simulator.scenario.rulebook import engine_rules
 from simulator.scenario.yamlsource import Path
 
 
@@ -68,10 +68,9 @@ def sources(scenario: Scenario) -> Iterator[Source]:
         for c, check in enumerate(scenario.wrap_up.note_checks):
             yield Source(check.competency, True, True, ("wrap_up", "note_checks", c, "competency"), True)
     present = features(scenario)
-    for rule in RULES:
-        code = competency_of(rule, scenario.direction)
-        if code and rule.needs <= present:
-            yield Source(code, rule.effect == "positive", rule.effect == "negative", ("competencies",), False)
+    for rule in engine_rules().order_rule_sources(scenario.direction):
+        if rule.needs <= present:
+            yield Source(rule.competency, rule.effect == "positive", rule.effect == "negative", ("competencies",), False)
 
 
 def observable(scenario: Scenario) -> dict[str, tuple[bool, bool]]:

@@ -8,11 +8,11 @@ promises a protection it never gives (``confidential-cannot-fail``), like any cr
 
 from __future__ import annotations
 
-from simulator.engine.confidential import party_at
-from simulator.engine.textcheck import contains_phrase
+from simulator.formatting.text import contains_phrase
 from simulator.scenario.checker.context import FileContext
 from simulator.scenario.models import Scenario
 from simulator.scenario.models.common import text_in
+from simulator.scenario.parties import party_at
 
 
 def check_confidential(scenario: Scenario, ctx: FileContext) -> None:

@@ -16,6 +16,7 @@ from simulator.scenario.checker.references import offered_tools
 from simulator.scenario.diagnostics import has_errors
 from simulator.scenario.loader import LoadedFile
 from simulator.scenario.models import Scenario
+from simulator.scenario.rulebook import engine_rules
 from simulator.scenario.yamlsource import Path as DataPath
 
 if TYPE_CHECKING:
@@ -81,12 +82,10 @@ class _PlanChecker:
     """What one scenario offers, and the checks of every plan of a file against it."""
 
     def __init__(self, scenario: Scenario, ctx: FileContext) -> None:
-        from simulator.engine.rules import RULES_BY_ID
-        from simulator.engine.toolbox import OPERATIONS
-
         self.scenario, self.ctx = scenario, ctx
-        self.order_rules = set(RULES_BY_ID)
-        self.operations = set(OPERATIONS)
+        rules = engine_rules()
+        self.order_rules = set(rules.order_rule_ids())
+        self.operations = set(rules.tool_operations())
         self.tools = offered_tools(scenario)
         self.replies = {
             node_id: [reply.id or f"r{index + 1}" for index, reply in enumerate(node.replies or ())]
@@ -104,7 +103,7 @@ class _PlanChecker:
         self.fields = {f.id: {x.id for x in f.fields} for f in res.forms}
 
     def check(self, testplan: Any) -> None:
-        from simulator.trainer import testplan_model as tp
+        from simulator.scenario.models import testplan as tp
 
         every_reply = {rid for ids in self.replies.values() for rid in ids}
         for p, plan in enumerate(testplan.plans):
@@ -156,7 +155,7 @@ class _PlanChecker:
             self._known(where, "rule", rule, {f"{prefix}:{c.id}" for c in items})
             return
         if prefix in ("reply", "text", "expect") and "/" in rest:
-            node_id, _, item = rest.partition("/")
+            node_id, _, _item = rest.partition("/")
             node = scenario.nodes.get(node_id)
             if node is None:
                 self._missing(where, "node", node_id, scenario.nodes)

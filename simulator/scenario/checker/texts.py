@@ -7,10 +7,12 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
+from simulator.formatting.numbers import amount_value
 from simulator.scenario.checker.context import FileContext
 from simulator.scenario.checker.references import record_roles as roles_in_db
 from simulator.scenario.models import LANGS, Scenario
 from simulator.scenario.models.common import LocalisedText
+from simulator.scenario.rulebook import engine_rules
 from simulator.scenario.templating import (
     describe_error,
     fact_names_used,
@@ -56,12 +58,8 @@ def _try_rendering(scenario: Scenario, data: dict[str, Any], ctx: FileContext, t
     kind) at the text's position, before ``play``, ``walk`` or an exam meets it. Texts that
     already have a reported problem, and texts using a fact that failed, are not tried again.
     """
-    from simulator.engine.context import (
-        build_context,  # the engine's own generator, same data as play
-    )
-
-    try:
-        base = build_context(scenario.model_copy(update={"facts": {}}), SAMPLE_SEED, SAMPLE_DAY, "fr", SAMPLE_AGENT)
+    try:  # the engine's own generator, same data as play
+        base = engine_rules().sample_context(scenario.model_copy(update={"facts": {}}), SAMPLE_SEED, SAMPLE_DAY, "fr", SAMPLE_AGENT)
     except Exception as exc:  # noqa: BLE001 — reported, never raised
         ctx.error((), "template-error", problem=describe_error(exc))
         return
@@ -126,11 +124,8 @@ def record_roles(scenario: Scenario) -> set[str]:
 
 def _sample_records(scenario: Scenario, base: Any, ctx: FileContext) -> dict[str, Any]:
     """The records of the sample customer's database, as the engine builds it."""
-    from simulator.engine.callstate import records_of
-    from simulator.engine.toolbox import build_toolbox
-
     try:
-        return records_of(build_toolbox(scenario, base, SAMPLE_SEED, SAMPLE_DAY).customer_db)
+        return engine_rules().sample_records(scenario, base, SAMPLE_SEED, SAMPLE_DAY)
     except Exception as exc:  # noqa: BLE001 — reported, never raised
         ctx.error(("resources", "customer_db"), "template-error", problem=describe_error(exc))
         return {}
@@ -175,9 +170,7 @@ def _requirement_kind(where: Path) -> str | None:
 
 def _check_concepts(data: dict[str, Any], ctx: FileContext) -> None:
     """Every ``concept:`` of a text requirement names a concept of the shared lexicon."""
-    from simulator.engine.understanding.lexicon import concept_names
-
-    known = concept_names()
+    known = engine_rules().concept_names()
     for where, value in _strings(data, ()):
         if where[-1] == "concept" and _is_requirement(where) and value not in known:
             ctx.error(where, "unknown-concept", name=value, known=", ".join(sorted(known)))
@@ -185,15 +178,13 @@ def _check_concepts(data: dict[str, Any], ctx: FileContext) -> None:
 
 def _usable(kind: str, value: str) -> bool:
     """Whether the judge of typed texts can use ``value`` (an ISO date, an amount such as 49.90, HH:MM)."""
-    from simulator.engine.textcheck import contains_amount
-
     try:
         if kind == "date":
             dt.date.fromisoformat(value)
         elif kind == "time":
             dt.time.fromisoformat(value)
         else:
-            contains_amount("", value)
+            amount_value(value)
     except (ValueError, ArithmeticError):  # a malformed date or amount, an amount with no cents
         return False
     return True

@@ -20,6 +20,11 @@ Kind = Literal[
 ]
 
 
+def _french_only() -> list[Lang]:
+    """A scenario's languages when it names none: French."""
+    return ["fr"]
+
+
 class Organisation(Model):
     """The business the candidate works for during this contact."""
 
@@ -99,7 +104,7 @@ class Scenario(Model):
     channel: Literal["phone", "mail", "task"] | None = None
     organisation: Organisation
     duration_minutes: Annotated[int, Field(ge=1, le=120)]
-    languages: list[Lang] = Field(default_factory=lambda: ["fr"], min_length=1)
+    languages: list[Lang] = Field(default_factory=_french_only, min_length=1)
     competencies: list[CompetencyCode] = Field(min_length=1)
     persona: PersonaSpec = Field(default_factory=PersonaSpec)
     #: A pattern ("#" digit, "?" letter, "*" either) or ``{generator: …}`` (scenario/1.1).

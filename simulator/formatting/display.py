@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-#: Babel's locale for each interface language (Belgian conventions where they differ).
-LOCALES = {"fr": "fr_BE", "nl": "nl_BE", "en": "en_GB"}
-#: The date pattern of every screen: day first, as the forms ask for it (jj/mm/aaaa).
-DATE_PATTERN = "dd/MM/yyyy"
+from simulator.formatting.dates import LOCALES
+from simulator.formatting.dates import (
+    SHORT_DATE as DATE_PATTERN,  # every screen: day first, as the forms ask (jj/mm/aaaa)
+)
 
 
 def shown_date(value: str, lang: str) -> str:

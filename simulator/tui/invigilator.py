@@ -6,7 +6,9 @@ after each wrong attempt, every attempt journalled without the code typed).
 
 from __future__ import annotations
 
-from textual import on
+from typing import TYPE_CHECKING
+
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -14,7 +16,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from simulator.app.i18n import N_
-from simulator.app.invigilator_gate import InvigilatorGate
+from simulator.tui.invigilator_gate import InvigilatorGate
+from simulator.tui.typed import SpeakingApp
 
 #: What the dialog says for each purpose.
 PURPOSES = {
@@ -25,6 +28,9 @@ PURPOSES = {
 
 class InvigilatorScreen(ModalScreen[bool]):
     """Returns True only when the code typed matches the invigilator's code."""
+
+    if TYPE_CHECKING:
+        app = getters.app(SpeakingApp)
 
     BINDINGS = [Binding("escape", "dismiss(False)", N_("Back"))]
 

@@ -26,7 +26,7 @@ def key_name(key: str, app: App) -> str:
     for part in key.split("+"):
         if part in KEY_NAMES:
             parts.append(key_label(KEY_NAMES[part], app))
-        elif part[:1] == "f" and part[1:].isdigit() or (combined and len(part) == 1):
+        elif (part[:1] == "f" and part[1:].isdigit()) or (combined and len(part) == 1):
             parts.append(part.upper())  # F7; Ctrl+Q (a letter alone stays as typed: « b »)
         else:
             parts.append(part)

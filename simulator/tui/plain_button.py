@@ -6,6 +6,8 @@ brings for its variants and states, which the first screen would otherwise parse
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
 from textual.binding import Binding
 from textual.message import Message
@@ -45,7 +47,7 @@ class PlainButton(Static, can_focus=True):
         def control(self) -> PlainButton:
             return self.button
 
-    def __init__(self, label: str, **kwargs: object) -> None:
+    def __init__(self, label: str, **kwargs: Any) -> None:
         super().__init__(label, markup=False, **kwargs)
 
     def action_press(self) -> None:

@@ -11,12 +11,14 @@ chosen at sign-in, whichever screen or widget declared them.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
-from simulator.app.bindings import key_label, key_name
+from simulator.tui.bindings import key_label, key_name
 
 
 class KeyBar(Widget):
@@ -31,10 +33,10 @@ class KeyBar(Widget):
     }
     """
 
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._keys: tuple[object, ...] = ()
-        self._spans: list[tuple[int, int, object, str]] = []
+        self._keys: tuple[Any, ...] = ()
+        self._spans: list[tuple[int, int, Any, str]] = []
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -46,7 +48,8 @@ class KeyBar(Widget):
     def _bindings_changed(self, screen: Screen) -> None:
         if not self.is_attached or screen is not self.screen:
             return
-        keys, seen = [], set()
+        keys: list[Any] = []
+        seen: set[str] = set()
         for node, binding, enabled, _tooltip in screen.active_bindings.values():
             if binding.show and binding.action not in seen:
                 seen.add(binding.action)
