@@ -35,14 +35,16 @@ POLITE_MARKERS = (
 _POLITE = re.compile("|".join(POLITE_MARKERS), re.IGNORECASE)
 
 #: French function words that say nothing about the content (words shorter than 4 letters are dropped anyway).
-STOP_WORDS = frozenset("""
-    alors aussi autre autres avant avec avoir bien cela celle celui cette ceux chez comme comment dans
-    depuis donc dont elle elles encore entre être fait faire leur leurs lors mais même mêmes moins
-    notre nous oui parce pour pourquoi quand quel quelle quelles quels sans sera sont sous suis
-    tout toute toutes tous très votre vous vos était étaient avez avons ainsi après aucun aucune
-    ceci celà déjà juste peut plus quoi voici voilà vers tant puis chaque quelque quelques
-    madame monsieur bonjour merci
-""".split())
+STOP_WORDS = frozenset({
+    "alors", "aussi", "autre", "autres", "avant", "avec", "avoir", "bien", "cela", "celle", "celui", "cette",
+    "ceux", "chez", "comme", "comment", "dans", "depuis", "donc", "dont", "elle", "elles", "encore", "entre",
+    "être", "fait", "faire", "leur", "leurs", "lors", "mais", "même", "mêmes", "moins", "notre", "nous",
+    "oui", "parce", "pour", "pourquoi", "quand", "quel", "quelle", "quelles", "quels", "sans", "sera", "sont",
+    "sous", "suis", "tout", "toute", "toutes", "tous", "très", "votre", "vous", "vos", "était", "étaient",
+    "avez", "avons", "ainsi", "après", "aucun", "aucune", "ceci", "celà", "déjà", "juste", "peut", "plus",
+    "quoi", "voici", "voilà", "vers", "tant", "puis", "chaque", "quelque", "quelques", "madame", "monsieur",
+    "bonjour", "merci",
+})
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 
 

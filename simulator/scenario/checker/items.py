@@ -10,7 +10,14 @@ the choice points (``cue-longest-share``). Thresholds are those of the trainer's
 from __future__ import annotations
 
 from simulator.scenario.checker.context import FileContext
-from simulator.scenario.checker.cues import ChoicePoint, choice_point, content_words, cue_picks, length, polite
+from simulator.scenario.checker.cues import (
+    ChoicePoint,
+    choice_point,
+    content_words,
+    cue_picks,
+    length,
+    polite,
+)
 from simulator.scenario.models import Scenario
 
 #: A right reply longer than this many times the longest distractor stands out.

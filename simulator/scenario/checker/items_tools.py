@@ -15,7 +15,12 @@ from collections.abc import Iterator
 
 from simulator.scenario.checker.graph import edges
 from simulator.scenario.models import LANGS, Scenario
-from simulator.scenario.models.checks import AppointmentCheck, FormCheck, RecordFieldCheck, TransferCheck
+from simulator.scenario.models.checks import (
+    AppointmentCheck,
+    FormCheck,
+    RecordFieldCheck,
+    TransferCheck,
+)
 from simulator.scenario.models.common import Text, text_in
 
 _VARIABLE = re.compile(r"\b(facts|customer)\.([a-z_][a-z0-9_]*)")
@@ -176,7 +181,7 @@ def named_value(line: str, values: list[str]) -> str | None:
     for value in values:
         facts = {v for v in _variables(value) if v.startswith("facts.")}
         if facts & used:
-            return sorted(facts & used)[0]
+            return min(facts & used)
         literal = _TEMPLATE.sub("", value).strip()
         if "{" not in value and len(literal) >= 4 and not literal.isdigit() and re.search(
                 rf"(?<!\w){re.escape(literal.casefold())}(?!\w)", folded):
