@@ -160,7 +160,8 @@ class ConsoleScreen(Screen):
             conversation.add(f"[{view.organisation}] {prose(view.briefing)}")
             for _mail_id, sender, subject, body in view.inbox:
                 conversation.add(f"✉ {sender} — {subject}\n{prose(body)}")
-        deck.show_tools(view.key, view.tools, t, app.lang, inbox=view.inbox, forms=self._forms(view.key))
+        deck.show_tools(view.key, view.tools, t, app.lang, inbox=view.inbox, forms=self._forms(view.key),
+                        documents=self._documents(view.key))
         phase = t(PHASE_LABELS.get(view.phase, view.phase))
         title.update(f"{phase} · {view.title}")
         conversation.show(view.lines, t)
@@ -183,6 +184,11 @@ class ConsoleScreen(Screen):
         """The forms tool's list of forms (id, title), as a real forms tool lists them."""
         forms = self.app.session.contact(key).box.forms
         return tuple((form_id, template.title) for form_id, template in forms.templates.items()) if forms else ()
+
+    def _documents(self, key: str) -> tuple[tuple[str, str], ...]:
+        """The documentation's articles (id, title) the mail may attach."""
+        docs = self.app.session.contact(key).box.documentation
+        return tuple((article.id, article.title) for article in docs.articles) if docs else ()
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         if isinstance(event.widget, ReplyList) and self._focus_was_in_tools:
