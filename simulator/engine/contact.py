@@ -81,6 +81,8 @@ class ContactRuntime:
         self.model = PhaseModel(self.key, with_wrap_up=scenario.wrap_up is not None)
         self.machine: Any = None
         self.node_id: str | None = None
+        #: Set aside (``Pause``) for a ringing call; taking it again resumes it.
+        self.paused = False
         self.lines: list[Line] = []
         self.evidence: list[Evidence] = []
         self.facts = ContactFacts()

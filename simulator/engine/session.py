@@ -28,7 +28,7 @@ from datetime import datetime
 from typing import Any
 
 from simulator import __version__
-from simulator.engine.actions import Take, action_from_json
+from simulator.engine.actions import Pause, Take, action_from_json
 from simulator.engine.arrivals import Arrivals
 from simulator.engine.bundle import Bundle, load_bundle, single_scenario_bundle
 from simulator.engine.clock import Clock, parse_stamp, stamp
@@ -303,8 +303,11 @@ class EpreuveSession:
             if title is None:
                 title = self._titles[key] = contacts.title(key, seed=self.header.seed, today=self.today,
                                                            lang=self.header.language, agent_name=self.agent_name)
+            phase = contacts.phase(key).value
+            if contacts.deferred(key) is None and contacts[key].paused:
+                phase = "paused"  # set aside for a call: taken up again from the queue
             items.append(QueueItem(key, title, scenario.direction, scenario.medium, scenario.kind,
-                                   contacts.phase(key).value, self.state.arrived_minute[key]))
+                                   phase, self.state.arrived_minute[key]))
         return items
 
     def active_view(self) -> ContactView | None:
@@ -347,13 +350,15 @@ class EpreuveSession:
             if state.active is not None:
                 raise ActionRefused("busy", "Terminez d'abord le contact en cours.", "Finish the current contact first.", "Rond eerst het lopende contact af.")
             contact = state.contacts[action.contact]
-            step = contact.take(action.start_node)
+            step = apply_action(contact, action)  # a task set aside is taken up again
             state.active = contact.key
         else:
             if state.active is None:
                 raise ActionRefused("no-contact", "Aucun contact en cours : prenez un contact dans la file.", "No contact in progress: take one from the queue.", "Geen lopend contact: neem een contact uit de wachtrij.")
             contact = state.contacts[state.active]
             step = apply_action(contact, action, results=results)
+            if isinstance(action, Pause):
+                state.active = None
         _keep(contact, step, seq)
         state.evidence.extend(step.evidence)
         if contact.phase is Phase.ENDED:
@@ -446,7 +451,7 @@ class EpreuveSession:
                                f"Event {event.seq} acts on a contact that is not in progress.")
         state.contacts.deferred(key).events.append(event)
         state.evidence.extend(Evidence.from_json(e) for e in event.payload["evidence"])
-        state.active = None if event.payload["phase"] == _ENDED else key
+        state.active = None if event.payload["phase"] == _ENDED or isinstance(action, Pause) else key
 
     def _rebuild(self, key: str, deferred: DeferredContact) -> ContactRuntime:
         """Replay an ended contact's journaled actions, checking each gives the journal's evidence."""

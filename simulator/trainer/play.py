@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
-from simulator.engine.actions import Choose, Continue, HangUp, Hold, Resume, Say, Take, Transfer, UseTool, WrapUp
+from simulator.engine.actions import Choose, Continue, HangUp, Hold, Pause, Resume, Say, Take, Transfer, UseTool, WrapUp
 from simulator.engine.session import EpreuveSession, Outcome
 from simulator.engine.toolbox import ActionRefused
 
@@ -25,6 +25,7 @@ HELP = {
   :mail <à> | <objet> | <texte> [| <pièce jointe>, …]   envoyer un mail (séparez par « | »)
   :fax <numéro> | <objet> | <texte>                     envoyer un fax
   :attente  :reprendre  :raccrocher  :transférer <service>
+  :pause                       mettre la tâche de côté pour prendre un appel (la reprendre depuis la file)
   :clôture <code> <note…>      clôture administrative (code de clôture + note)
   :aide   :quitter""",
     "en": """Commands:
@@ -42,6 +43,7 @@ HELP = {
   :mail <to> | <subject> | <text> [| <attachment>, …]   send a mail (separate with '|')
   :fax <number> | <subject> | <text>                    send a fax
   :hold  :resume  :hangup  :transfer <service>
+  :pause                       set the task aside to take a call (take it again from the queue)
   :wrapup <code> <note…>       wrap-up (outcome code + note)
   :help   :quit""",
 }
@@ -93,7 +95,7 @@ class TerminalPlayer:
         return 0
 
     def choose_contact(self) -> bool:
-        waiting = [q for q in self.session.queue() if q.phase == "waiting"]
+        waiting = [q for q in self.session.queue() if q.phase in ("waiting", "paused")]
         if not waiting:
             self.say(self.t("Aucun contact en attente. Appuyez sur Entrée pour attendre.", "No contact waiting. Press Enter to wait."))
             try:
@@ -103,7 +105,8 @@ class TerminalPlayer:
             return True
         self.say(self.t("File des contacts :", "Contact queue:"))
         for number, item in enumerate(waiting, start=1):
-            self.say(f"  {number}. [{item.direction}/{item.medium}] {item.title}")
+            paused = self.t(" (en pause)", " (paused)") if item.phase == "paused" else ""
+            self.say(f"  {number}. [{item.direction}/{item.medium}] {item.title}{paused}")
         try:
             answer = next(self.lines).strip()
         except StopIteration:
@@ -261,6 +264,7 @@ COMMANDS: dict[str, Command] = {
     "mail": lambda p, r: _mail(r),
     "fax": lambda p, r: _mail(r, "fax"),
     "attente": lambda p, r: Hold(),
+    "pause": lambda p, r: Pause(),
     "reprendre": lambda p, r: Resume(),
     "raccrocher": lambda p, r: HangUp(),
     "transférer": lambda p, r: Transfer(service=r),
