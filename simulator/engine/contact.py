@@ -383,6 +383,10 @@ class ContactRuntime:
         if agreed and self.has_confirm and (self.memory.closed_before_confirm or not self.memory.agreement_confirmed):
             self._fire("ORD-CLOSE-BEFORE-AGREEMENT", step)
 
+    def fire(self, rule_id: str, step: Step) -> None:
+        """Add the evidence of order rule ``rule_id`` to ``step`` (the session's rules: a call left ringing)."""
+        self._fire(rule_id, step)
+
     def _fire(self, rule_id: str, step: Step) -> None:
         rule = RULES_BY_ID[rule_id]
         code = competency_of(rule, self.scenario.direction)
