@@ -26,6 +26,7 @@ class CuePolicy(IdealPolicy):
     def __init__(self, seed: int, pick: str, tools: bool) -> None:
         super().__init__()
         self.seed, self.pick, self.tools = seed, pick, tools
+        self.answers_ringing = tools  # the "+tools" variants work like the ideal candidate outside the replies
         self.name = ("random" if pick == "random" else "longest-reply") + ("+tools" if tools else "")
         self.rng: random.Random | None = None
 
