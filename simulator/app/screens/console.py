@@ -36,6 +36,7 @@ from simulator.engine.actions import (
     Continue,
     HangUp,
     Hold,
+    Pause,
     Resume,
     Say,
     Take,
@@ -221,7 +222,8 @@ class ConsoleScreen(Screen):
         if view is None:
             return action in ("help", "back", "choose")
         live_call = view.medium == "phone" and view.phase in _LIVE_CALL
-        return {"next": view.can_continue, "hold": live_call, "transfer": live_call, "hang_up": live_call,
+        open_task = view.medium != "phone" and view.phase not in ("waiting", "ended")  # set aside for a call
+        return {"next": view.can_continue, "hold": live_call or open_task, "transfer": live_call, "hang_up": live_call,
                 "wrap_up": view.phase == "wrap_up", "tools": bool(view.tools)}.get(action, True)
 
     # -- widgets → engine --------------------------------------------------------------------------
@@ -291,7 +293,11 @@ class ConsoleScreen(Screen):
         self.perform(Continue())
 
     def action_hold(self) -> None:
-        self.perform(Resume() if self.view is not None and self.view.on_hold else Hold())
+        """A call is put on hold (or resumed); a task or a mail is set aside for a ringing call."""
+        if self.view is not None and self.view.medium != "phone":
+            self.perform(Pause())
+        else:
+            self.perform(Resume() if self.view is not None and self.view.on_hold else Hold())
 
     def action_hang_up(self) -> None:
         self.perform(HangUp())
