@@ -39,7 +39,7 @@ TOOL_OPERATIONS: dict[str, tuple[Operation, ...]] = {
               Operation("submit", N_("Submit the form"), ("form",))),
     "mail": (Operation("inbox", N_("Inbox"), ()),
              Operation("read", N_("Read a message"), ("message",)),
-             Operation("send", N_("Send"), ("in_reply_to", "channel", "to", "subject", "body"))),
+             Operation("send", N_("Send"), ("in_reply_to", "channel", "to", "subject", "body", "attachments"))),
     "directory": (Operation("search", N_("Search"), ("query",)),),
 }
 
@@ -49,15 +49,15 @@ TOOL_TITLES = {"customer_db": N_("Customers"), "documentation": N_("Documentatio
 
 #: Field labels, in the order the fields appear in a panel.
 ARG_LABELS = {"message": N_("Received message"), "in_reply_to": N_("In reply to"), "channel": N_("Channel"), "to": N_("To"), "subject": N_("Subject"),
-              "body": N_("Message"), "query": N_("Search for"), "form": N_("Form"), "record": N_("Record"),
+              "body": N_("Message"), "attachments": N_("Attachments"), "query": N_("Search for"), "form": N_("Form"), "record": N_("Record"),
               "article": N_("Document"), "calendar": N_("Calendar"), "slot": N_("Slot"), "booking": N_("Booking"),
               "field": N_("Field"), "value": N_("Value"), "status": N_("Status"), "for_whom": N_("For whom"),
               "note": N_("Note")}
 
 #: Arguments left out of the action when empty.
-OPTIONAL_ARGS = frozenset({"calendar", "note", "in_reply_to", "for_whom"})
-#: Arguments chosen from a list rather than typed.
-CHOICE_ARGS = frozenset({"message", "in_reply_to", "channel", "form", "field", "status"})
+OPTIONAL_ARGS = frozenset({"calendar", "note", "in_reply_to", "for_whom", "attachments"})
+#: Arguments chosen from a list rather than typed (attachments: several, ticked in the documentation's list).
+CHOICE_ARGS = frozenset({"message", "in_reply_to", "channel", "form", "field", "status", "attachments"})
 
 #: What a tool panel's first field asks for, shown as the input's placeholder.
 PLACEHOLDERS = {"query": N_("a name, a number, a word… (Enter)"), "calendar": N_("empty: every calendar")}

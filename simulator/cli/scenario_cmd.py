@@ -7,6 +7,10 @@ import json
 import sys
 from importlib import import_module
 
+#: The item analysis by default: ``warn`` reports it without ``--strict`` failing on it, until the
+#: shipped library is clean against it; then ``strict``, so that ``--strict`` counts it too.
+ITEMS_DEFAULT = "warn"
+
 #: Sub-commands implemented in their own modules under ``simulator.cli``, each with ``register``.
 EXTRA: tuple[str, ...] = ("scenario_trainer_cmd",)
 
@@ -22,6 +26,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue des messages")
     check.add_argument("--format", choices=("text", "json"), default="text", dest="output")
     check.add_argument("--strict", action="store_true", help="les avertissements comptent comme des erreurs")
+    check.add_argument("--items", choices=("off", "warn", "strict"), default=ITEMS_DEFAULT,
+                       help="analyse des points de choix : off (pas d'analyse), warn (avertissements que --strict "
+                            "ne compte pas), strict (--strict les compte) ; défaut : %(default)s")
     check.set_defaults(handler=run_check)
 
     schema = commands.add_parser("schema", help="afficher le schéma JSON (draft-07) des fichiers")
@@ -52,7 +59,7 @@ def run_check(args: argparse.Namespace) -> int:
         for path in missing:
             print(f"callsim scenario check: {path}: introuvable / not found", file=sys.stderr)
         return 2
-    report = check_paths(args.paths)
+    report = check_paths(args.paths, items=args.items)
     errors = sum(d.severity == "error" for d in report.diagnostics)
     warnings = len(report.diagnostics) - errors
     if args.output == "json":

@@ -51,6 +51,13 @@ class Resume(_Action):
     kind: Literal["resume"] = "resume"
 
 
+class Pause(_Action):
+    """Set the open task (an admin task or a mail, never a call) aside to take a ringing call; taking
+    the task again (``Take``) resumes it where it stopped."""
+
+    kind: Literal["pause"] = "pause"
+
+
 class HangUp(_Action):
     kind: Literal["hang_up"] = "hang_up"
 
@@ -80,7 +87,7 @@ class WrapUp(_Action):
 
 
 Action = Annotated[
-    Take | Choose | Say | Continue | Hold | Resume | HangUp | Transfer | UseTool | WrapUp,
+    Take | Choose | Say | Continue | Hold | Resume | Pause | HangUp | Transfer | UseTool | WrapUp,
     Field(discriminator="kind"),
 ]
 ACTION_ADAPTER: TypeAdapter[Any] = TypeAdapter(Action)

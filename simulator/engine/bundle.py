@@ -31,6 +31,8 @@ class PlannedContact:
     at_minute: int
     path: str
     sha256: str
+    #: The contact that must have ended before this one arrives (a callback), if any.
+    after: str | None = None
 
 
 @dataclass(frozen=True)
@@ -137,7 +139,7 @@ def _checked_bundle(path: str | Path) -> Bundle:
     for entry in epreuve.contacts:
         target = resolve_contact(loaded.path, entry.scenario)
         scenario_file = cache.load(target, str(target))
-        contacts.append(PlannedContact(scenario_file.model, entry.at_minute, str(target), scenario_file.sha256))
+        contacts.append(PlannedContact(scenario_file.model, entry.at_minute, str(target), scenario_file.sha256, entry.after))
     languages = epreuve_languages(epreuve, [c.scenario for c in contacts])
     return Bundle(epreuve, str(path), loaded.sha256, tuple(contacts), languages=languages)
 

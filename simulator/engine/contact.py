@@ -92,6 +92,8 @@ class ContactRuntime:
         self.model = PhaseModel(self.key, with_wrap_up=scenario.wrap_up is not None)
         self.machine: Any = None
         self.node_id: str | None = None
+        #: Set aside (``Pause``) for a ringing call; taking it again resumes it.
+        self.paused = False
         self.lines: list[Line] = []
         self.evidence: list[Evidence] = []
         self.facts = ContactFacts()
@@ -399,6 +401,10 @@ class ContactRuntime:
         agreed = node is not None and node.end is not None and node.end.outcome in AGREED_ENDINGS
         if agreed and self.has_confirm and (self.memory.closed_before_confirm or not self.memory.agreement_confirmed):
             self._fire("ORD-CLOSE-BEFORE-AGREEMENT", step)
+
+    def fire(self, rule_id: str, step: Step) -> None:
+        """Add the evidence of order rule ``rule_id`` to ``step`` (the session's rules: a call left ringing)."""
+        self._fire(rule_id, step)
 
     def _fire(self, rule_id: str, step: Step) -> None:
         rule = RULES_BY_ID[rule_id]

@@ -9,6 +9,7 @@ from simulator.engine.actions import (
     Continue,
     HangUp,
     Hold,
+    Pause,
     Resume,
     Say,
     Take,
@@ -26,7 +27,12 @@ def apply_action(contact: ContactRuntime, action: Any, *, results: bool = True) 
     ``results=False`` when replaying a journal: tool results are left out (the journal has them).
     """
     if isinstance(action, Take):
+        if contact.paused:  # a task set aside for a call is taken up again where it stopped
+            contact.paused = False
+            return Step()
         return contact.take(action.start_node)
+    if isinstance(action, Pause):
+        return pause(contact)
     if isinstance(action, Choose):
         return contact.choose(action.reply)
     if isinstance(action, Say):
@@ -46,3 +52,16 @@ def apply_action(contact: ContactRuntime, action: Any, *, results: bool = True) 
     if isinstance(action, WrapUp):
         return contact.wrap_up(action.outcome, action.note)
     raise ActionRefused("unknown-action", "Action inconnue.", "Unknown action.")
+
+
+def pause(contact: ContactRuntime) -> Step:
+    """Set an open task aside (a call cannot be paused: it is put on hold)."""
+    if contact.phone:
+        raise ActionRefused("cannot-pause", "Un appel ne se met pas de côté : mettez-le en attente ou terminez-le.",
+                            "A call cannot be set aside: put it on hold or finish it.",
+                            "Een oproep kan niet opzij gezet worden: zet hem in de wacht of rond hem af.")
+    if not contact.live:
+        raise ActionRefused("cannot-pause", "Cette tâche n'est pas en cours.", "This task is not in progress.",
+                            "Deze taak is niet bezig.")
+    contact.paused = True
+    return Step()

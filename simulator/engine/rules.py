@@ -149,6 +149,30 @@ RULES: tuple[OrderRule, ...] = (
         },
         needs=frozenset({"phone", "note_required"}),
     ),
+    OrderRule(
+        id="ORD-ANSWERED-IN-TIME",
+        skill="detect_needs",
+        effect="positive",
+        critical=False,
+        explanation={
+            "fr": "L'appel a été pris à temps : la tâche en cours a cédé la priorité au client qui appelle.",
+            "en": "The call was answered in time: the task at hand gave way to the calling customer.",
+            "nl": "De oproep werd op tijd beantwoord: de lopende taak maakte plaats voor de klant die belt.",
+        },
+        needs=frozenset({"phone", "answer_within"}),
+    ),
+    OrderRule(
+        id="ORD-LEFT-RINGING",
+        skill="detect_needs",
+        effect="negative",
+        critical=False,
+        explanation={
+            "fr": "L'appel a sonné trop longtemps : une tâche qui peut attendre est passée avant le client qui appelle.",
+            "en": "The call rang too long: a task that could wait came before the calling customer.",
+            "nl": "De oproep ging te lang over: een taak die kon wachten ging voor op de klant die belt.",
+        },
+        needs=frozenset({"phone", "answer_within"}),
+    ),
 )
 
 RULES_BY_ID: Mapping[str, OrderRule] = {rule.id: rule for rule in RULES}

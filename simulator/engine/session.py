@@ -28,7 +28,7 @@ from datetime import datetime
 from typing import Any
 
 from simulator import __version__
-from simulator.engine.actions import Take, action_from_json
+from simulator.engine.actions import Pause, Take, action_from_json
 from simulator.engine.arrivals import Arrivals
 from simulator.engine.bundle import Bundle, load_bundle, single_scenario_bundle
 from simulator.engine.clock import Clock, parse_stamp, stamp
@@ -119,6 +119,8 @@ class EpreuveSession:
         self._arrivals = Arrivals(bundle.contacts, fixed=bundle.epreuve.order == "fixed")
         #: Each arrived contact's title in the candidate's language (it never changes once rendered).
         self._titles: dict[str, str] = {}
+        #: When each contact arrived (journal time): how long a call rang is counted from it.
+        self._arrived_at: dict[str, datetime] = {}
         self.broken = False
         #: The event the store refused (type, payload, time), kept to be written again by ``retry_pending``.
         self.pending: tuple[str, dict[str, Any], datetime, bool] | None = None
@@ -217,7 +219,7 @@ class EpreuveSession:
             raise ActionRefused("finished", "L'épreuve est terminée.", "The épreuve is over.", "De proef is afgelopen.")
         now = self.clock.now()
         seq = self.seq + 1
-        contact, step = self._apply_action(action, seq)
+        contact, step = self._apply_action(action, seq, at=now)
         payload = {
             "contact": contact.key, "action": action.to_json(),
             "lines": [line.to_json() for line in step.lines], "result": step.result,
@@ -243,7 +245,7 @@ class EpreuveSession:
             key = planned.scenario.id
             minute = int(elapsed // 60)
             self._record("contact_arrived", {"contact": key, "minute": minute}, now,
-                         lambda key=key, minute=minute: self._apply_arrived(key, minute))
+                         lambda key=key, minute=minute: self._apply_arrived(key, minute, at=now))
         if self._all_done():
             self._record("session_finished", {"reason": "completed"}, now, lambda: self._apply_finished("completed", now))
 
@@ -303,8 +305,11 @@ class EpreuveSession:
             if title is None:
                 title = self._titles[key] = contacts.title(key, seed=self.header.seed, today=self.today,
                                                            lang=self.header.language, agent_name=self.agent_name)
+            phase = contacts.phase(key).value
+            if contacts.deferred(key) is None and contacts[key].paused:
+                phase = "paused"  # set aside for a call: taken up again from the queue
             items.append(QueueItem(key, title, scenario.direction, scenario.medium, scenario.kind,
-                                   contacts.phase(key).value, self.state.arrived_minute[key]))
+                                   phase, self.state.arrived_minute[key]))
         return items
 
     def active_view(self) -> ContactView | None:
@@ -328,8 +333,10 @@ class EpreuveSession:
             self.timing.banked += max(0.0, (self.timing.last_at - self.timing.segment_start).total_seconds())
         self.timing.segment_start = at
 
-    def _apply_arrived(self, key: str, minute: int, *, deferred: bool = False) -> None:
+    def _apply_arrived(self, key: str, minute: int, *, deferred: bool = False, at: datetime | None = None) -> None:
         scenario = self.bundle.contact(key).scenario
+        if at is not None:
+            self._arrived_at[key] = parse_stamp(stamp(at))
         self.state.contacts[key] = DeferredContact(scenario) if deferred else self._new_runtime(scenario)
         self.state.arrived.append(key)
         self._arrivals.arrived(key)
@@ -339,7 +346,8 @@ class EpreuveSession:
         self.state.finished = reason
         self.timing.stop(at)
 
-    def _apply_action(self, action: Any, seq: int, *, results: bool = True) -> tuple[ContactRuntime, Step]:
+    def _apply_action(self, action: Any, seq: int, *, results: bool = True,
+                      at: datetime | None = None) -> tuple[ContactRuntime, Step]:
         state = self.state
         if isinstance(action, Take):
             if action.contact not in state.contacts:
@@ -347,13 +355,18 @@ class EpreuveSession:
             if state.active is not None:
                 raise ActionRefused("busy", "Terminez d'abord le contact en cours.", "Finish the current contact first.", "Rond eerst het lopende contact af.")
             contact = state.contacts[action.contact]
-            step = contact.take(action.start_node)
+            answered = contact.phase is Phase.WAITING
+            step = apply_action(contact, action)  # a task set aside is taken up again
+            if answered:
+                self._rang(contact, step, at)
             state.active = contact.key
         else:
             if state.active is None:
                 raise ActionRefused("no-contact", "Aucun contact en cours : prenez un contact dans la file.", "No contact in progress: take one from the queue.", "Geen lopend contact: neem een contact uit de wachtrij.")
             contact = state.contacts[state.active]
             step = apply_action(contact, action, results=results)
+            if isinstance(action, Pause):
+                state.active = None
         _keep(contact, step, seq)
         state.evidence.extend(step.evidence)
         if contact.phase is Phase.ENDED:
@@ -416,12 +429,12 @@ class EpreuveSession:
                 self._apply_resumed(at)
             elif event.type == "contact_arrived":
                 key = event.payload["contact"]
-                self._apply_arrived(key, int(event.payload["minute"]), deferred=key in ended)
+                self._apply_arrived(key, int(event.payload["minute"]), deferred=key in ended, at=at)
             elif event.type == "action" and self.state.contacts.deferred(str(event.payload["contact"])):
                 self._defer_action(event)
             elif event.type == "action":
                 # the journal already holds what the candidate saw: tool results are not computed again
-                _contact, step = self._apply_action(action_from_json(event.payload["action"]), seq, results=False)
+                _contact, step = self._apply_action(action_from_json(event.payload["action"]), seq, results=False, at=at)
                 if strict:
                     _same_evidence(step, event)
             elif event.type == "time_up":
@@ -446,14 +459,17 @@ class EpreuveSession:
                                f"Event {event.seq} acts on a contact that is not in progress.")
         state.contacts.deferred(key).events.append(event)
         state.evidence.extend(Evidence.from_json(e) for e in event.payload["evidence"])
-        state.active = None if event.payload["phase"] == _ENDED else key
+        state.active = None if event.payload["phase"] == _ENDED or isinstance(action, Pause) else key
 
     def _rebuild(self, key: str, deferred: DeferredContact) -> ContactRuntime:
         """Replay an ended contact's journaled actions, checking each gives the journal's evidence."""
         contact = self._new_runtime(deferred.scenario)
         for event in deferred.events:
             try:
+                answered = contact.phase is Phase.WAITING
                 step = apply_action(contact, action_from_json(event.payload["action"]), results=False)
+                if answered:
+                    self._rang(contact, step, parse_stamp(event.at))
             except ActionRefused as refusal:
                 raise SessionError(f"Rejouer l'événement {event.seq} est refusé : {refusal.message_fr}",
                                    f"Replaying event {event.seq} is refused: {refusal.message_en}") from refusal
@@ -463,6 +479,15 @@ class EpreuveSession:
             raise SessionError(f"Rejouer le contact {key} ne le termine pas comme le journal l'indique.",
                                f"Replaying contact {key} does not end it as the journal says.")
         return contact
+
+    def _rang(self, contact: ContactRuntime, step: Step, at: datetime | None) -> None:
+        """A call that must not be left ringing: answered in time, or left ringing (journal times)."""
+        limit = contact.scenario.answer_within_seconds
+        arrived = self._arrived_at.get(contact.key)
+        if limit is None or at is None or arrived is None or not contact.phone:
+            return
+        rang = (parse_stamp(stamp(at)) - arrived).total_seconds()
+        contact.fire("ORD-ANSWERED-IN-TIME" if rang <= limit else "ORD-LEFT-RINGING", step)
 
     def _new_runtime(self, scenario: Any) -> ContactRuntime:
         return ContactRuntime(scenario, seed=self.header.seed, today=self.today, lang=self.header.language,

@@ -95,7 +95,8 @@ def build_toolbox(scenario: Scenario, ctx: ContactContext, seed: int, today: dt.
         )
         for a in scenario.persona.availability
     )
-    return Toolbox(db, docs, directory, agenda, forms, Mailbox(inbox), availability)
+    mailbox = Mailbox(inbox, attachable=[a.id for a in res.documentation])
+    return Toolbox(db, docs, directory, agenda, forms, mailbox, availability)
 
 
 def _customer_db(scenario: Scenario, ctx: ContactContext, seed: int, today: dt.date) -> CustomerDatabase:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from simulator.engine.actions import Pause, Take
 from simulator.engine.clock import ManualClock
 from simulator.engine.session import EpreuveSession
 
@@ -20,7 +21,23 @@ def play_epreuve(session: EpreuveSession, make_policy: Callable[[], Any], clock:
     policies: dict[str, Any] = {}
     performed = 0
     while session.finished is None and performed < max_actions:
-        key = session.state.active or next((q.key for q in session.queue() if q.phase == "waiting"), None)
+        key = _next_contact(session)
+        if key is not None and _answers_ringing(session, policies.get(key)):
+            clock.advance(seconds=min(seconds_per_action, SECONDS_PER_TOOL_ACTION))
+            session.tick()
+            if session.finished is not None:
+                break
+            session.perform(Pause())  # the ringing call comes first; the task waits in the queue
+            performed += 1
+            continue
+        if key is not None and key != session.state.active and session.contact(key).paused:
+            clock.advance(seconds=seconds_per_action)
+            session.tick()
+            if session.finished is not None:
+                break
+            session.perform(Take(contact=key))  # the task set aside is taken up again
+            performed += 1
+            continue
         if key is None:
             clock.advance(minutes=1)
             session.tick()
@@ -42,3 +59,27 @@ def play_epreuve(session: EpreuveSession, make_policy: Callable[[], Any], clock:
             if session.finished is not None:
                 break
     return performed
+
+
+def _next_contact(session: EpreuveSession) -> str | None:
+    """The contact in hand; else, while a task is set aside, the call it was set aside for, then the
+    task again; else the first contact waiting."""
+    if session.state.active:
+        return session.state.active
+    queue = session.queue()
+    paused = next((q.key for q in queue if q.phase == "paused"), None)
+    if paused is not None:
+        return next((q.key for q in queue if _ringing(q)), paused)
+    return next((q.key for q in queue if q.phase == "waiting"), None)
+
+
+def _ringing(item: Any) -> bool:
+    return item.phase == "waiting" and item.direction == "inbound" and item.medium == "phone"
+
+
+def _answers_ringing(session: EpreuveSession, policy: Any) -> bool:
+    """A candidate who puts callers first sets an open task aside when an inbound call rings."""
+    key = session.state.active
+    if key is None or not getattr(policy, "answers_ringing", False) or session.contact(key).phone:
+        return False
+    return any(_ringing(q) for q in session.queue())

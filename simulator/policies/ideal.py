@@ -30,6 +30,8 @@ class IdealPolicy:
     """Plays one contact the way the scenario's author intends."""
 
     name = "ideal"
+    #: Sets an open task aside when an inbound call rings (the driver does it; see ``driver``).
+    answers_ringing = True
 
     def __init__(self) -> None:
         self.done_checks: set[str] = set()

@@ -15,6 +15,15 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
                     "ideal, but words its typed texts its own way"),
     "keyword-stuffer": ("idéal, mais met les bons mots dans des phrases grossières ou de refus",
                         "ideal, but puts the right words in rude or refusing sentences"),
+    "random": ("répliques au hasard (selon la graine), textes vagues, aucun outil",
+               "random replies (seeded), vague texts, no tool use"),
+    "longest-reply": ("choisit toujours la réplique la plus longue, textes vagues, aucun outil",
+                      "always picks the longest reply, vague texts, no tool use"),
+    "no-tools": ("répliques et textes modèles, mais aucun outil", "model replies and texts, but no tool use"),
+    "random+tools": ("répliques au hasard, textes vagues, le travail idéal dans les outils",
+                     "random replies, vague texts, the ideal work in the tools"),
+    "longest-reply+tools": ("la réplique la plus longue, textes vagues, le travail idéal dans les outils",
+                            "the longest reply, vague texts, the ideal work in the tools"),
 }
 
 POLICY_NAMES: tuple[str, ...] = tuple(DESCRIPTIONS)
@@ -39,4 +48,13 @@ def policy_factory(name: str, seed: int) -> Callable[[], Any]:
 
         chosen = ParaphraserPolicy if name == "paraphraser" else KeywordStufferPolicy
         return lambda: chosen(seed)
+    if name in ("random", "longest-reply", "random+tools", "longest-reply+tools"):
+        from simulator.policies.cues import CuePolicy
+
+        pick = "random" if name.startswith("random") else "longest"
+        return lambda: CuePolicy(seed, pick, name.endswith("+tools"))
+    if name == "no-tools":
+        from simulator.policies.cues import NoToolsPolicy
+
+        return NoToolsPolicy
     raise KeyError(f"unknown policy {name!r}: expected one of {', '.join(POLICY_NAMES)}")

@@ -274,6 +274,43 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("fichier illisible : {problem}", "Vérifiez le chemin et les droits d'accès."),
         "en": ("cannot read file: {problem}", "Check the path and the permissions."),
     },
+    # --- item analysis (choice points a cue answers; « Écrire un bon point de choix ») ----
+    "cue-length-outlier": {
+        "fr": ("la bonne réponse se repère à sa longueur : {size} caractères, {side} que {ratio} × {other}", "Rapprochez les longueurs : allongez les distracteurs par une erreur plausible ou resserrez la bonne réponse (guide, « Écrire un bon point de choix »)."),
+        "en": ("the right reply stands out by its length: {size} characters, {side} than {ratio} × {other}", "Bring the lengths together: lengthen the distractors with a plausible mistake or tighten the right reply (trainer's guide, 'Writing a good choice point')."),
+    },
+    "cue-only-polite": {
+        "fr": ("seule la bonne réponse est polie", "Rendez au moins un distracteur poli : l'erreur d'un débutant est souvent courtoise (« Je comprends, je vous rembourse tout de suite »)."),
+        "en": ("only the right reply is polite", "Make at least one distractor polite: a beginner's mistake is often courteous ('I understand, I'll refund you right away')."),
+    },
+    "cue-prompt-echo": {
+        "fr": ("la bonne réponse reprend {count} mots de la réplique ({words}), les distracteurs au plus {other}", "Reformulez la bonne réponse avec ses propres mots, ou faites reprendre la demande par un distracteur."),
+        "en": ("the right reply repeats {count} words of the line ({words}), the distractors at most {other}", "Reword the right reply, or let a distractor pick up the request too."),
+    },
+    "narrator-question": {
+        "fr": ("la question du point de choix est posée par le {speaker}, pas par l'interlocuteur", "Faites poser la question par le client, ou laissez le travail la poser (un outil à consulter, un texte à taper)."),
+        "en": ("the choice point's question is asked by the {speaker}, not by the other party", "Let the customer ask, or let the work ask (a tool to consult, a text to type)."),
+    },
+    "fact-not-in-tool": {
+        "fr": ("une réplique du candidat donne « {name} », qu'aucun outil ne montre et que l'interlocuteur n'a pas dit avant", "Mettez l'information dans un outil (fiche, documentation, mail) ou faites-la dire par l'interlocuteur ; le candidat doit la trouver."),
+        "en": ("a candidate reply gives '{name}', which no tool shows and the other party has not said before", "Put the information in a tool (record, documentation, mail) or let the other party say it; the candidate must find it."),
+    },
+    "rescue-names-answer": {
+        "fr": ("cette ligne du narrateur ou du superviseur donne « {value} », la valeur attendue par une vérification de fin de contact", "Une relance peut rappeler où chercher, jamais la réponse : retirez la valeur de la ligne."),
+        "en": ("this narrator or supervisor line gives '{value}', the value an end-of-contact check expects", "A hint may say where to look, never the answer: remove the value from the line."),
+    },
+    "reply-earns-tool-evidence": {
+        "fr": ("cette réplique affirme un travail dans {theme} et gagne une preuve positive de {competency}, que seule l'action dans l'outil doit gagner", "Retirez la preuve positive de la réplique et vérifiez l'outil (checks / expect) : c'est ce qui est fait qui compte."),
+        "en": ("this reply claims work in {theme} and earns positive evidence of {competency}, which only the tool action should earn", "Remove the positive evidence from the reply and check the tool (checks / expect): what is done is what counts."),
+    },
+    "cue-longest-share": {
+        "fr": ("la réplique la plus longue est la bonne dans {count} points de choix sur {total} ({percent} %, au plus {limit} %)", "Équilibrez les longueurs : la bonne réponse ne doit pas être plus souvent la plus longue que le hasard ne le voudrait."),
+        "en": ("the longest reply is the right one in {count} of {total} choice points ({percent} %, at most {limit} %)", "Balance the lengths: the right reply must not be the longest more often than chance."),
+    },
+    "check-cannot-pass": {
+        "fr": ("la vérification « {check} » ne peut jamais réussir : {why}", "Corrigez la valeur attendue ou les ressources (choix du champ, créneaux, disponibilités)."),
+        "en": ("check '{check}' can never pass: {why}", "Fix the expected value or the resources (field choices, slots, availability)."),
+    },
 }
 
 

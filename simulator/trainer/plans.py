@@ -131,6 +131,7 @@ def run_plan(bundle: Any, plan: tp.Plan, file: str = "") -> PlanResult:
     scenario = bundle.contacts[0].scenario
     try:
         try:
+            clock.advance(seconds=plan.rings_seconds)
             session.perform(Take(contact=scenario.id))
         except Exception as exc:  # noqa: BLE001 — the contact cannot even start for this plan's customer
             result.failures.append(f"prise du contact : erreur du scénario — {explain(exc)}")

@@ -10,6 +10,7 @@ from simulator.engine.actions import (
     Continue,
     HangUp,
     Hold,
+    Pause,
     Resume,
     Say,
     Take,
@@ -34,9 +35,10 @@ HELP = {
   :agenda [agenda]             créneaux libres                :réserver <créneau>
   :formulaire <id>             ouvrir un formulaire           :champ <form> <champ> <valeur…>
   :envoyer-formulaire <form>   envoyer le formulaire
-  :mail <à> | <objet> | <texte>                         envoyer un mail (séparez par « | »)
+  :mail <à> | <objet> | <texte> [| <document>, …]       envoyer un mail, documents joints (séparez par « | »)
   :fax <numéro> | <objet> | <texte>                     envoyer un fax
   :attente  :reprendre  :raccrocher  :transférer <service>
+  :pause                       mettre la tâche de côté pour prendre un appel (la reprendre depuis la file)
   :clôture <code> <note…>      clôture administrative (code de clôture + note)
   :aide   :quitter""",
     "en": """Commands:
@@ -51,9 +53,10 @@ HELP = {
   :agenda [calendar]           free slots                     :book <slot>
   :form <id>                   open a form                    :field <form> <field> <value…>
   :submit-form <form>          submit the form
-  :mail <to> | <subject> | <text>                       send a mail (separate with '|')
+  :mail <to> | <subject> | <text> [| <document>, …]     send a mail, documents attached (separate with '|')
   :fax <number> | <subject> | <text>                    send a fax
   :hold  :resume  :hangup  :transfer <service>
+  :pause                       set the task aside to take a call (take it again from the queue)
   :wrapup <code> <note…>       wrap-up (outcome code + note)
   :help   :quit""",
 }
@@ -105,7 +108,7 @@ class TerminalPlayer:
         return 0
 
     def choose_contact(self) -> bool:
-        waiting = [q for q in self.session.queue() if q.phase == "waiting"]
+        waiting = [q for q in self.session.queue() if q.phase in ("waiting", "paused")]
         if not waiting:
             self.say(self.t("Aucun contact en attente. Appuyez sur Entrée pour attendre.", "No contact waiting. Press Enter to wait."))
             try:
@@ -115,7 +118,8 @@ class TerminalPlayer:
             return True
         self.say(self.t("File des contacts :", "Contact queue:"))
         for number, item in enumerate(waiting, start=1):
-            self.say(f"  {number}. [{item.direction}/{item.medium}] {item.title}")
+            paused = self.t(" (en pause)", " (paused)") if item.phase == "paused" else ""
+            self.say(f"  {number}. [{item.direction}/{item.medium}] {item.title}{paused}")
         try:
             answer = next(self.lines).strip()
         except StopIteration:
@@ -228,12 +232,15 @@ def _tool(tool: str, op: str, **args: Any) -> UseTool:
 
 
 def _mail(rest: str, channel: str = "mail") -> UseTool:
-    """``to | subject | body``; a « | » after the subject belongs to the body."""
-    parts = [part.strip() for part in rest.split("|", 2)]
+    """``to | subject | body [| attachment, attachment…]`` (the body may not contain « | »)."""
+    parts = [part.strip() for part in rest.split("|", 3)]
     if len(parts) < 3:
         raise ValueError(rest)
-    to, subject, body = parts
-    return _tool("mail", "send", to=to, subject=subject, body=body, channel=channel)
+    to, subject, body = parts[:3]
+    args: dict[str, Any] = {"to": to, "subject": subject, "body": body, "channel": channel}
+    if len(parts) == 4 and parts[3]:
+        args["attachments"] = [a.strip() for a in parts[3].split(",") if a.strip()]
+    return _tool("mail", "send", **args)
 
 
 def _split(rest: str, count: int) -> list[str]:
@@ -270,6 +277,7 @@ COMMANDS: dict[str, Command] = {
     "mail": lambda p, r: _mail(r),
     "fax": lambda p, r: _mail(r, "fax"),
     "attente": lambda p, r: Hold(),
+    "pause": lambda p, r: Pause(),
     "reprendre": lambda p, r: Resume(),
     "raccrocher": lambda p, r: HangUp(),
     "transférer": lambda p, r: Transfer(service=r),

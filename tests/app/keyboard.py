@@ -12,7 +12,7 @@ import unicodedata
 from typing import Any
 
 from textual import events
-from textual.widgets import Input, Select, TextArea
+from textual.widgets import Input, Select, SelectionList, TextArea
 
 from simulator.app.screens.console import ConsoleScreen
 from simulator.app.screens.feedback import FeedbackScreen
@@ -180,8 +180,15 @@ class KeyboardCandidate:
         pending: list[Any] = []
         for arg in sorted(action.args, key=lambda a: list(panel.args).index(a) if a in panel.args else -1):
             if arg not in panel.args:
-                continue  # an argument the panel does not ask (attachments): the engine's default applies
-            widget, value = panel.query_one(f"#arg-{arg}"), str(action.args[arg])
+                continue  # an argument the panel does not ask: the engine's default applies
+            widget = panel.query_one(f"#arg-{arg}")
+            if isinstance(widget, SelectionList):  # attachments: tick each document in the list
+                await self.burst(*pending, *self._tabs_to(widget))
+                pending = []
+                for document in action.args[arg]:
+                    await self.burst("home", *["down"] * panel.choices[arg].index(document), "space")
+                continue
+            value = str(action.args[arg])
             if isinstance(widget, Select):
                 await self.burst(*pending)
                 pending = []

@@ -17,6 +17,7 @@ from simulator.engine.phases import Phase
 class _Planned:
     scenario: SimpleNamespace
     at_minute: int
+    after: str | None = None
 
 
 def _walk(plan: list[_Planned], fixed: bool, arrived: list[str], phase: dict[str, Phase], elapsed: float) -> list:

@@ -45,7 +45,7 @@ def test_no_scenario_of_a_shipped_exam_has_an_exam_visible_judging_line():
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_a_candidate_choosing_at_random_in_the_standard_exam_is_never_corrected(seed):
-    (bundle,) = exam_bundles()
+    bundle = next(b for b in exam_bundles() if b.epreuve.id == "examen-standard")
     coaching = {(c.scenario.id, n) for c in bundle.contacts for n, node in c.scenario.nodes.items() if node.audience == "practice"}
     store, clock = MemoryJournalStore(), ManualClock(datetime(2026, 1, 5, 9, 0))
     session = EpreuveSession.start(bundle, store=store, clock=clock, candidate_id=f"C-{seed}", seed=seed)

@@ -26,6 +26,5 @@ def test_the_guide_documents_each_format_1_1_key():
 
 
 def test_the_guide_and_the_players_help_agree_on_mail():
-    assert "`:mail <à> \\| <objet> \\| <texte>`" in GUIDE
-    assert ":mail <à> | <objet> | <texte>" in HELP["fr"]
-    assert "pièce jointe" not in HELP["fr"]
+    assert "`:mail <à> | <objet> | <texte> | <document>, …`" in GUIDE
+    assert ":mail <à> | <objet> | <texte> [| <document>, …]" in HELP["fr"]

@@ -108,7 +108,10 @@ def test_a_form_is_a_table_of_its_fields_with_the_values_typed_never_a_python_di
     assert "{'" not in out and "'template'" not in out
 
 
-def test_the_help_offers_no_mail_attachment_syntax():
-    from simulator.trainer.play import HELP
+def test_the_help_and_the_parser_agree_on_mail_attachments():
+    from simulator.trainer.play import HELP, _mail
 
-    assert all("pièce jointe" not in text and "attachment" not in text for text in HELP.values())
+    assert all("[| <document>, …]" in text for text in HELP.values())
+    action = _mail("client@example.be | Votre dossier | Bonjour, voici le dépliant. | depliant-aide, faq")
+    assert action.args["attachments"] == ["depliant-aide", "faq"]
+    assert "attachments" not in _mail("client@example.be | Objet | Texte").args

@@ -35,6 +35,7 @@ from simulator.engine.actions import (
     Continue,
     HangUp,
     Hold,
+    Pause,
     Resume,
     Say,
     Take,
@@ -167,7 +168,8 @@ class ConsoleScreen(Screen):
             conversation.add(f"[{view.organisation}] {prose(view.briefing)}")
             for _mail_id, sender, subject, body in view.inbox:
                 conversation.add(f"✉ {sender} — {subject}\n{prose(body)}")
-        deck.show_tools(view.key, view.tools, t, app.lang, inbox=view.inbox, forms=self._forms(view.key))
+        deck.show_tools(view.key, view.tools, t, app.lang, inbox=view.inbox, forms=self._forms(view.key),
+                        documents=self._documents(view.key))
         phase = t(PHASE_LABELS.get(view.phase, view.phase))
         title.update(f"{phase} · {view.title}")
         conversation.show(view.lines, t)
@@ -190,6 +192,11 @@ class ConsoleScreen(Screen):
         """The forms tool's list of forms (id, title), as a real forms tool lists them."""
         forms = self.app.live_session.contact(key).box.forms
         return tuple((form_id, template.title) for form_id, template in forms.templates.items()) if forms else ()
+
+    def _documents(self, key: str) -> tuple[tuple[str, str], ...]:
+        """The documentation's articles (id, title) the mail may attach."""
+        docs = self.app.session.contact(key).box.documentation
+        return tuple((article.id, article.title) for article in docs.articles) if docs else ()
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         if isinstance(event.widget, ReplyList) and self._focus_was_in_tools:
@@ -222,7 +229,8 @@ class ConsoleScreen(Screen):
         if view is None:
             return action in ("help", "back", "choose")
         live_call = view.medium == "phone" and view.phase in _LIVE_CALL
-        return {"next": view.can_continue, "hold": live_call, "transfer": live_call, "hang_up": live_call,
+        open_task = view.medium != "phone" and view.phase not in ("waiting", "ended")  # set aside for a call
+        return {"next": view.can_continue, "hold": live_call or open_task, "transfer": live_call, "hang_up": live_call,
                 "wrap_up": view.phase == "wrap_up", "tools": bool(view.tools)}.get(action, True)
 
     # -- widgets → engine --------------------------------------------------------------------------
@@ -292,7 +300,11 @@ class ConsoleScreen(Screen):
         self.perform(Continue())
 
     def action_hold(self) -> None:
-        self.perform(Resume() if self.view is not None and self.view.on_hold else Hold())
+        """A call is put on hold (or resumed); a task or a mail is set aside for a ringing call."""
+        if self.view is not None and self.view.medium != "phone":
+            self.perform(Pause())
+        else:
+            self.perform(Resume() if self.view is not None and self.view.on_hold else Hold())
 
     def action_hang_up(self) -> None:
         self.perform(HangUp())

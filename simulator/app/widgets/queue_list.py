@@ -10,11 +10,13 @@ from textual.widgets.option_list import Option
 from simulator.engine.views import QueueItem
 
 _ICONS = {"phone": "☎", "mail": "✉", "fax": "✉", "task": "▤"}
-_PHASE_MARK = {"waiting": "●", "ended": "✓"}
+_PHASE_MARK = {"waiting": "●", "ended": "✓", "paused": "‖"}
+#: Phases of a contact that can be taken from the queue (a task set aside is taken up again).
+TAKEABLE = ("waiting", "paused")
 
 
 class QueueList(OptionList):
-    """One entry per contact that has arrived; the waiting ones can be taken (Enter or F2)."""
+    """One entry per contact that has arrived; the waiting ones, and a task set aside, can be taken (Enter or F2)."""
 
     def show(self, items: Sequence[QueueItem], t: Callable[..., str]) -> None:
         shown = [(item.key, item.phase) for item in items]
@@ -29,7 +31,7 @@ class QueueList(OptionList):
             mark = _PHASE_MARK.get(item.phase, "▶")
             minute = t("minute {m}", m=item.arrived_minute)
             self.add_option(Option(f"{mark} {icon} {item.title}\n  {where} · {minute}",
-                                   id=item.key, disabled=item.phase != "waiting"))
+                                   id=item.key, disabled=item.phase not in TAKEABLE))
         waiting = next((i for i, item in enumerate(items) if item.phase == "waiting"), None)
         if waiting is not None:
             self.highlighted = waiting

@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
-from textual.widgets import Button, DataTable, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, DataTable, Input, Label, Select, SelectionList, Static, TextArea
 
 from simulator.app.i18n import N_
 from simulator.app.tool_results import FormField, Shown, field_hint, show
@@ -33,7 +33,6 @@ from simulator.app.tool_shapes import (
     TOOL_OPERATIONS,
     arg_order,
     editable_record_fields,
-    operation,
 )
 from simulator.app.widgets.prose import Prose
 from simulator.engine.actions import UseTool
@@ -60,11 +59,18 @@ class ToolPanel(Vertical):
 
     def __init__(self, tool: str, t: Callable[..., str], lang: str, *,
                  inbox: Sequence[tuple[str, str, str, str]] = (), forms: Sequence[tuple[str, str]] = (),
-                 **kwargs: Any) -> None:
+                 documents: Sequence[tuple[str, str]] = (), **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.tool, self.t, self.lang = tool, t, lang
         self.inbox, self.forms = tuple(inbox), tuple(forms)
-        self.operations = TOOL_OPERATIONS[tool]
+        #: The documentation's articles (id, title) a mail may attach.
+        self.documents = tuple(documents)
+        if tool == "mail" and not self.documents:
+            self.operations = tuple(
+                op if op.op != "send" else type(op)(op.op, op.label, tuple(a for a in op.args if a != "attachments"))
+                for op in TOOL_OPERATIONS[tool])
+        else:
+            self.operations = TOOL_OPERATIONS[tool]
         self.args = sorted({a for op in self.operations for a in op.args}, key=arg_order)
         self.form_fields: dict[str, tuple[FormField, ...]] = {}
         self.shown: Shown | None = None
@@ -104,6 +110,10 @@ class ToolPanel(Vertical):
         t = self.t
         if arg == "body":
             return TextArea(id="arg-body", classes="arg", soft_wrap=True, compact=True)
+        if arg == "attachments":
+            self.choices[arg] = tuple(doc_id for doc_id, _title in self.documents)
+            return SelectionList[str](*((title, doc_id) for doc_id, title in self.documents), id="arg-attachments",
+                                      classes="arg", compact=True)
         if arg not in CHOICE_ARGS:
             return Input(id=f"arg-{arg}", classes="arg", compact=True, placeholder=t(PLACEHOLDERS.get(arg, "")) if arg in PLACEHOLDERS else "")
         options: list[tuple[str, str]] = []
@@ -127,6 +137,10 @@ class ToolPanel(Vertical):
 
     # -- what the candidate does ------------------------------------------------------------------------
 
+    def _operation(self, op: str) -> Any:
+        """The operation ``op`` as this panel offers it (a mail without documentation attaches nothing)."""
+        return next(candidate for candidate in self.operations if candidate.op == op)
+
     @property
     def op(self) -> str:
         return str(self.query_one("#op", Select).value)
@@ -134,7 +148,7 @@ class ToolPanel(Vertical):
     async def focus_first(self) -> None:
         """Put the cursor in the first field of the current operation (the operation itself if none)."""
         await self.build()
-        needed = operation(self.tool, self.op).args
+        needed = self._operation(self.op).args
         target = next((self._widget(a) for a in needed if a not in CHOICE_ARGS or a == "form"), None)
         if target is None and not needed:  # nothing to fill in (the inbox): Enter runs it
             target = self.query_one("#run", Button)
@@ -145,7 +159,7 @@ class ToolPanel(Vertical):
         self._show_fields(str(event.value))
 
     def _show_fields(self, op: str) -> None:
-        needed = operation(self.tool, op).args
+        needed = self._operation(op).args
         for arg in self.args:
             self.query_one(f"#row-{arg}").display = arg in needed
         self._show_hint()
@@ -154,8 +168,8 @@ class ToolPanel(Vertical):
     def _show_hint(self) -> None:
         hint = self.query_one("#hint", Static)
         spec = self._form_field()
-        show_it = spec is not None and "field" in operation(self.tool, self.op).args
-        hint.update(field_hint(spec, self.t) if spec is not None and show_it else "")
+        show_it = spec is not None and "field" in self._operation(self.op).args
+        hint.update(field_hint(spec, self.t) if show_it else "")
         hint.display = show_it
         value = self.query_one("#arg-value", Input) if "value" in self.args else None
         if value is not None:
@@ -174,7 +188,7 @@ class ToolPanel(Vertical):
     @on(Input.Submitted, ".arg")
     @on(Button.Pressed, "#run")
     def action_run(self) -> None:
-        op = operation(self.tool, self.op)
+        op = self._operation(self.op)
         values = {arg: self._value(arg) for arg in op.args}
         missing = [a for a, v in values.items() if not v and a not in OPTIONAL_ARGS | self._may_be_empty]
         if missing:
@@ -189,8 +203,10 @@ class ToolPanel(Vertical):
         """An empty form value clears the field; an empty search lists every document or service."""
         return {"forms": {"value"}, "documentation": {"query"}, "directory": {"query"}}.get(self.tool, set())
 
-    def _value(self, arg: str) -> str:
+    def _value(self, arg: str) -> Any:
         widget = self._widget(arg)
+        if isinstance(widget, SelectionList):  # the ticked documents, in the documentation's order
+            return [doc for doc in self.choices[arg] if doc in widget.selected]
         if isinstance(widget, TextArea):
             return widget.text.strip()
         if isinstance(widget, Select):

@@ -73,8 +73,13 @@ class Draft:
                    tuple(data["attachments"]), data.get("in_reply_to"))
 
 
-def _problems(draft: Draft) -> list[tuple[str, str, str, str]]:
+def _problems(draft: Draft, attachable: frozenset[str] | None = None) -> list[tuple[str, str, str, str]]:
     found: list[tuple[str, str, str, str]] = []
+    unknown = [a.strip() for a in draft.attachments if a.strip() and attachable is not None and a.strip() not in attachable]
+    if unknown:
+        names = ", ".join(unknown)
+        found.append(("attachments", f"Pièce jointe inconnue de la documentation : {names}.",
+                      f"Attachment not in the documentation: {names}.", f"Bijlage niet in de documentatie: {names}."))
     if draft.channel not in CHANNELS:
         found.append(("channel", "Canal inconnu.", "Unknown channel.", "Onbekend kanaal."))
     if draft.channel == "mail" and not is_email(draft.to):
@@ -93,8 +98,11 @@ def _problems(draft: Draft) -> list[tuple[str, str, str, str]]:
 class Mailbox:
     """Inbox, open drafts ("D1"…) and sent messages ("M1"…)."""
 
-    def __init__(self, inbox: Sequence[IncomingMessage] = (), sent: Iterable[Message] = ()) -> None:
+    def __init__(self, inbox: Sequence[IncomingMessage] = (), sent: Iterable[Message] = (), *,
+                 attachable: Iterable[str] | None = None) -> None:
         self.inbox: tuple[IncomingMessage, ...] = tuple(inbox)
+        #: The documentation articles a message may attach (None: any name, for a mailbox without documentation rules).
+        self.attachable = frozenset(attachable) if attachable is not None else None
         self.sent: list[Message] = list(sent)
         self.drafts: list[Draft] = []
         self._drafts_made = 0
@@ -140,7 +148,7 @@ class Mailbox:
         if not any(d is draft for d in self.drafts):
             raise InvalidMessage(["draft"], "Ce brouillon n'est plus ouvert.",
                                  "This draft is no longer open.", "Dit concept is niet meer open.")
-        problems = _problems(draft)
+        problems = _problems(draft, self.attachable)
         if problems:
             raise InvalidMessage([p[0] for p in problems], " ".join(p[1] for p in problems),
                                  " ".join(p[2] for p in problems), " ".join(p[3] for p in problems))

@@ -12,7 +12,10 @@ from simulator.scenario.checker.confidential import check_confidential
 from simulator.scenario.checker.context import FileContext
 from simulator.scenario.checker.coverage import check_epreuve
 from simulator.scenario.checker.graph import check_graph
+from simulator.scenario.checker.items import ITEM_CODES, check_items
+from simulator.scenario.checker.items_tools import check_tool_items
 from simulator.scenario.checker.judging import check_judging
+from simulator.scenario.checker.passable import check_passable, check_unique_ids
 from simulator.scenario.checker.references import check_references
 from simulator.scenario.checker.testplans import check_testplan
 from simulator.scenario.checker.texts import check_texts
@@ -22,22 +25,37 @@ from simulator.scenario.loader import LoadedFile, load_file
 SUFFIXES = (".yaml", ".yml")
 
 
+#: What the item analysis (warnings on choice points a cue answers) does in a check run:
+#: ``off`` — not run; ``warn`` — reported, but ``--strict`` does not count it; ``strict`` — reported,
+#: and ``--strict`` counts it like every other warning.
+ITEM_MODES = ("off", "warn", "strict")
+
+
+def is_item_diagnostic(diagnostic: Diagnostic) -> bool:
+    """True for the warnings of the item analysis (cues, facts handed over, rescues, claimed tool work)."""
+    return diagnostic.code in ITEM_CODES
+
+
 @dataclass
 class CheckReport:
     """The outcome of checking some files: which files, and every diagnostic sorted by position."""
 
     files: list[str] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    items: str = "off"
 
     def failed(self, *, strict: bool = False) -> bool:
-        return has_errors(self.diagnostics, strict=strict)
+        """Any error; under ``strict`` any warning too (item-analysis warnings only in ``strict`` item mode)."""
+        counted = [d for d in self.diagnostics if self.items == "strict" or not is_item_diagnostic(d)]
+        return has_errors(counted, strict=strict)
 
 
 class FileCache:
     """Loads each file once per check run (épreuves refer to scenarios that are also checked)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, items: bool = False) -> None:
         self._loaded: dict[Path, LoadedFile] = {}
+        self.items = items
 
     def load(self, path: Path, display: str | None = None) -> LoadedFile:
         key = path.resolve()
@@ -45,12 +63,13 @@ class FileCache:
             # Cached before it is checked: a file that names itself (a plan whose ``scenario`` is
             # the plan file) finds itself being checked instead of loading itself forever.
             self._loaded[key] = load_file(path, display)
-            check_loaded(self._loaded[key], self)
+            check_loaded(self._loaded[key], self, items=self.items)
         return self._loaded[key]
 
 
-def check_loaded(loaded: LoadedFile, cache: FileCache | None = None) -> LoadedFile:
-    """Run the semantic checks on a loaded file (only when it validated) and add their diagnostics."""
+def check_loaded(loaded: LoadedFile, cache: FileCache | None = None, *, items: bool = False) -> LoadedFile:
+    """Run the semantic checks on a loaded file (only when it validated) and add their diagnostics;
+    ``items`` adds the item analysis of its choice points."""
     if loaded.model is None:
         return loaded
     ctx = FileContext(loaded.path, loaded.source_map)
@@ -64,6 +83,11 @@ def check_loaded(loaded: LoadedFile, cache: FileCache | None = None) -> LoadedFi
         check_call_variables(scenario, loaded.data, ctx)
         check_judging(scenario, ctx)
         check_confidential(scenario, ctx)
+        check_passable(scenario, ctx)
+        check_unique_ids(scenario, ctx)
+        if items:
+            check_items(scenario, ctx)
+            check_tool_items(scenario, ctx)
     elif loaded.kind == "epreuve":
         check_epreuve(loaded, ctx, cache or FileCache())
     elif loaded.kind == "testplan":
@@ -92,10 +116,10 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def check_paths(paths: Sequence[str | Path]) -> CheckReport:
-    """Check files and folders; every diagnostic of every file, sorted."""
-    cache = FileCache()
-    report = CheckReport()
+def check_paths(paths: Sequence[str | Path], *, items: str = "off") -> CheckReport:
+    """Check files and folders; every diagnostic of every file, sorted. ``items`` is one of ``ITEM_MODES``."""
+    cache = FileCache(items=items != "off")
+    report = CheckReport(items=items)
     for path in expand(paths):
         loaded = cache.load(path, str(path))
         report.files.append(str(path))

@@ -40,6 +40,8 @@ def features(scenario: Scenario) -> set[str]:
         found.add("phone")
     if scenario.resources.services:
         found.add("services")
+    if scenario.answer_within_seconds is not None:
+        found.add("answer_within")
     if scenario.wrap_up is not None and scenario.wrap_up.note_required:
         found.add("note_required")
     referentiel = get_referentiel()

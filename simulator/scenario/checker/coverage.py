@@ -80,6 +80,11 @@ def check_epreuve(loaded: LoadedFile, ctx: FileContext, cache: FileCache) -> Non
         ids[scenario.id] = index
         total += scenario.duration_minutes
         scenarios.append(scenario)
+    for index, entry in enumerate(epreuve.contacts):
+        if entry.after is not None and entry.after not in ids:
+            ctx.error(("contacts", index, "after"), "dangling-reference", kind={"fr": "contact", "en": "contact"},
+                      target=entry.after, advice={"fr": f"Donnez l'identifiant d'un scénario de l'épreuve ({', '.join(ids)}).",
+                                                  "en": f"Give the id of a scenario of the épreuve ({', '.join(ids)})."})
     if total > epreuve.time_limit_minutes:
         ctx.warning(("time_limit_minutes",), "duration-exceeds", total=total, limit=epreuve.time_limit_minutes)
     if epreuve.mode == "exam":

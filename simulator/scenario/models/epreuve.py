@@ -14,6 +14,9 @@ class ContactEntry(Model):
 
     scenario: str
     at_minute: Annotated[int, Field(ge=0, le=600)] = 0
+    #: The id of another contact of the épreuve that must have ended first (a callback promised in
+    #: that contact): this one arrives at ``at_minute`` or when that one ends, whichever is later.
+    after: Ident | None = None
 
 
 class Epreuve(Model):

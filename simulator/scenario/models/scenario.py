@@ -104,6 +104,10 @@ class Scenario(Model):
     channel: Literal["phone", "mail", "task"] | None = None
     organisation: Organisation
     duration_minutes: Annotated[int, Field(ge=1, le=120)]
+    #: A call that must not be left ringing (it rings while a task may be open): taken within this
+    #: many seconds of its arrival, it shows that the caller came first (``ORD-ANSWERED-IN-TIME``);
+    #: later, that a task that could wait came first (``ORD-LEFT-RINGING``).
+    answer_within_seconds: Annotated[int, Field(ge=10, le=600)] | None = None
     languages: list[Lang] = Field(default_factory=_french_only, min_length=1)
     competencies: list[CompetencyCode] = Field(min_length=1)
     persona: PersonaSpec = Field(default_factory=PersonaSpec)

@@ -83,6 +83,8 @@ class Plan(Model):
     id: Ident
     title: str
     seed: int = 1
+    #: How long the contact rings (waits) before it is taken, in seconds: a call left ringing.
+    rings_seconds: Annotated[int, Field(ge=0, le=3600)] = 0
     steps: list[Step] = Field(min_length=1)
     expect: Expectation
 
