@@ -1,0 +1,37 @@
+"""Fixtures of the test-centre tests: one throwaway PostgreSQL cluster per test run, a fresh database per test."""
+
+from __future__ import annotations
+
+import itertools
+import tempfile
+from collections.abc import Iterator
+
+import pytest
+
+from scripts import pg_cluster
+from tests.services import need
+
+_NAMES = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[pg_cluster.Cluster]:
+    """A PostgreSQL cluster in a temporary folder, stopped and removed at the end of the run."""
+    need(pg_cluster.available(), "PostgreSQL (initdb, pg_ctl)")
+    with tempfile.TemporaryDirectory(prefix="callsim-pg-") as folder:
+        cluster = pg_cluster.start(folder)
+        try:
+            yield cluster
+        finally:
+            cluster.stop()
+
+
+@pytest.fixture()
+def pg_url(pg_server: pg_cluster.Cluster) -> str:
+    """The URL of a new, empty database owned by the centre's role (not a superuser)."""
+    import psycopg
+
+    name = f"callsim_t{next(_NAMES)}"
+    with psycopg.connect(pg_server.admin_url, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name} OWNER {pg_cluster.ROLE}")
+    return f"postgresql://{pg_cluster.ROLE}@127.0.0.1:{pg_server.port}/{name}"
