@@ -78,14 +78,15 @@ class ReviewDesk(Accounts):
     @classmethod
     def open(cls, path: str | Path, clock: Clock, *, create: bool = False, keys: KeyRing | None = None,
              hasher: Any = None) -> ReviewDesk:
-        """The desk on the SQLite file at ``path`` (journal, grilles and audit side by side)."""
-        from simulator.journal.sqlite_store import SqliteJournalStore
+        """The desk on the store at ``path`` (journal, grilles and audit side by side): a SQLite file or a server."""
+        from scoring.backends import open_audit, open_grilles
+        from simulator.journal.backends import open_journal
 
-        journal = SqliteJournalStore(path, create=create)
+        journal = open_journal(path, create=create)
         opened: list[Any] = [journal]
         try:
-            opened.append(SqliteGrilleStore(path))
-            opened.append(SqliteAuditStore(path))
+            opened.append(open_grilles(path))
+            opened.append(open_audit(path))
             return cls(*opened, clock, keys=keys, hasher=hasher)
         except BaseException:
             for store in opened:

@@ -137,10 +137,11 @@ def open_seat(request: SeatRequest, store: JournalStore, clock: Clock, bundle: B
 
 
 def open_store(path: Path | None) -> SqliteJournalStore:
-    """The embedded SQLite store (the default path unless one is given)."""
+    """The store at ``path`` (the default unless one is given): a SQLite file, or a centre's PostgreSQL server."""
+    from simulator.journal.backends import open_journal
     from simulator.journal.paths import default_store_path
-    from simulator.journal.sqlite_store import SqliteJournalStore
 
     target = path or default_store_path()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    return SqliteJournalStore(target)
+    if isinstance(target, Path):
+        target.parent.mkdir(parents=True, exist_ok=True)
+    return open_journal(target)

@@ -16,13 +16,17 @@ STORE_FILENAME = "callsim.sqlite3"
 def default_store_path(environ: Mapping[str, str] | None = None) -> Path:
     """Return ``$CALLSIM_STORE`` or ``$XDG_DATA_HOME/callsim/callsim.sqlite3``.
 
+    A ``postgresql://…`` value comes back as a ``PostgresUrl`` (a centre's shared server).
+
     ``XDG_DATA_HOME`` defaults to ``~/.local/share`` (and, per the XDG spec, a relative
     value is ignored). Nothing is created here: the store creates parent directories on open.
     """
     env = os.environ if environ is None else environ
     explicit = env.get(STORE_ENV, "").strip()
     if explicit:
-        return Path(explicit).expanduser()
+        from simulator.journal.location import store_location
+
+        return store_location(explicit)  # type: ignore[return-value]
     xdg = env.get("XDG_DATA_HOME", "").strip()
     base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".local" / "share"
     return base / "callsim" / STORE_FILENAME
