@@ -35,3 +35,39 @@ def pg_url(pg_server: pg_cluster.Cluster) -> str:
     with psycopg.connect(pg_server.admin_url, autocommit=True) as conn:
         conn.execute(f"CREATE DATABASE {name} OWNER {pg_cluster.ROLE}")
     return f"postgresql://{pg_cluster.ROLE}@127.0.0.1:{pg_server.port}/{name}"
+
+
+@pytest.fixture(scope="session")
+def lrs() -> Iterator[tuple[str, str]]:
+    """Ralph's LRS (file-system backend) on a free local port: ``(xAPI endpoint, user:password)``."""
+    import importlib.util
+    import socket
+    import subprocess
+    import time
+    from pathlib import Path
+
+    import httpx
+
+    from scripts import local_lrs
+
+    need(importlib.util.find_spec("ralph") is not None and importlib.util.find_spec("uvicorn") is not None,
+         "Ralph's LRS (ralph-malph[lrs])")
+    with tempfile.TemporaryDirectory(prefix="callsim-lrs-") as folder, socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+        probe.close()
+        local_lrs.write_account(Path(folder), "centre", "lrs-secret")
+        command, env = local_lrs.server_command(Path(folder), port)
+        server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        url = f"http://127.0.0.1:{port}/xAPI"
+        try:
+            for _ in range(300):
+                try:
+                    if httpx.get(f"http://127.0.0.1:{port}/__heartbeat__").status_code == 200:
+                        break
+                except httpx.TransportError:
+                    time.sleep(0.1)
+            yield url, "centre:lrs-secret"
+        finally:
+            server.terminate()
+            server.wait(timeout=10)

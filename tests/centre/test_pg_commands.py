@@ -29,7 +29,7 @@ def simulate(store: str, seed: int) -> str:
 
 
 @pytest.mark.slow
-def test_the_assessors_chain_on_a_server(pg_url: str) -> None:
+def test_the_assessors_chain_on_a_server(pg_url: str, lrs: tuple[str, str]) -> None:
     session = simulate(pg_url, 3)
     init = callsim("store", "init", "admin", "--store", pg_url, "--passphrase-stdin", stdin="phrase-secrete-01\n")
     assert init.returncode == 0, init.stderr
@@ -42,6 +42,11 @@ def test_the_assessors_chain_on_a_server(pg_url: str) -> None:
     assert exported.returncode == 0, exported.stderr
     statements = json.loads(exported.stdout)
     assert len(statements) == 24 and all(s["context"]["registration"] for s in statements)
+    url, auth = lrs
+    sent = callsim("export", session, "--format", "xapi", "--to", url, "--store", pg_url, env={"CALLSIM_LRS_AUTH": auth})
+    assert sent.returncode == 0 and "24 déclaration(s)" in sent.stderr, sent.stderr
+    refused = callsim("export", session, "--format", "xapi", "--to", url, "--auth", "centre:faux", "--store", pg_url)
+    assert refused.returncode == 1 and "--auth" in refused.stderr
     with psycopg.connect(pg_url, autocommit=True) as conn:
         for table in ("grilles", "audit", "assessors"):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
