@@ -167,6 +167,14 @@ class PgJournalStore:
         self._connection()
         return _advisory_claim(self.location, session_id, owner)
 
+    def claim_held(self, session_id: str) -> bool:
+        """Whether some connection holds the session's claim now (read from the lock table: takes nothing)."""
+        rows = self._fetch(
+            "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1 AND "
+            "((classid::bigint << 32) | objid::bigint) = hashtextextended(%s, 0) LIMIT 1",
+            ("callsim:session:" + session_id,))
+        return bool(rows)
+
     # -- helpers -----------------------------------------------------------------------
     def _connection(self) -> Any:
         if self._conn is None:
