@@ -55,7 +55,7 @@ class AsyncSeat:
     def _frame(self, payload: object) -> None:
         self.frames.append(payload.decode("utf-8", "replace") if isinstance(payload, bytes) else str(payload))
 
-    async def wait_for(self, pattern: str, after: int = 0, timeout: float = 90.0) -> None:
+    async def wait_for(self, pattern: str, after: int = 0, timeout: float = 300.0) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if re.search(pattern, plain("".join(self.frames[after:]))):
@@ -103,7 +103,7 @@ class AsyncSeat:
 
 async def sit(seat: AsyncSeat, url: str) -> None:
     """Sign in, take the first contact, answer until it ends, close it with a code and a note."""
-    await seat.page.goto(url)  # type: ignore[attr-defined]
+    await seat.page.goto(url, timeout=300_000)  # type: ignore[attr-defined]  # 30 seats start at once
     await seat.wait_for("Numéro de candidat")
     await seat.type(seat.candidate)
     mark = len(seat.frames)
@@ -121,7 +121,7 @@ async def sit(seat: AsyncSeat, url: str) -> None:
     await seat.action("F10")
 
 
-def _session_of(journal: object, candidate: str, timeout: float = 60.0) -> str:
+def _session_of(journal: object, candidate: str, timeout: float = 300.0) -> str:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         for session_id in reversed(journal.session_ids()):  # type: ignore[attr-defined]

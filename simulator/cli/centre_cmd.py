@@ -31,7 +31,7 @@ _SAY = {
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add ``centre seal`` and ``centre verify`` (and ``serve`` and ``watch``, from ``centre_room_cmd``)."""
     centre = subparsers.add_parser("centre", help="servir les postes, surveiller, sceller une journée d'épreuves",
-                                   description="Le sceau du centre : les têtes des journaux d'une journée, signées.")
+                                   description="Le centre d'examen : postes dans des navigateurs, surveillance, sceau d'une journée.")
     centre.set_defaults(handler=lambda _args: _usage(centre))
     actions = centre.add_subparsers(dest="centre_command", metavar="ACTION")
     seal = actions.add_parser("seal", help="sceller les sessions d'une journée (administrateur)",

@@ -55,3 +55,27 @@ async def test_the_watch_screen_lists_the_seats(two_seats, pg_url: str) -> None:
         table = app.query_one("DataTable")
         assert table.row_count == 2
         assert [table.get_row_at(i)[5] for i in range(2)] == ["verbonden", "niet verbonden"]
+
+
+async def test_the_invigilator_ends_a_disconnected_seat_with_a_reason(two_seats, pg_url: str) -> None:
+    """Seat 2 (its app closed) is ended with a reason; seat 1, still connected, is refused."""
+    store, clock, first = two_seats
+    app = create_watch_app(pg_url, clock=clock, lang="fr", refresh=60)
+    async with app.run_test(size=(140, 30), notifications=True) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if app.statuses:
+                break
+        await pilot.press("down", "e")
+        await pilot.press(*"Panne de courant salle B")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.press("up", "e")
+        await pilot.press(*"essai", "enter")
+        await app.workers.wait_for_complete()
+        messages = app.messages
+    second = store.session_ids()[1]
+    last = store.last_event(second)
+    assert (last.type, last.payload) == ("session_finished", {"reason": "invigilator", "note": "Panne de courant salle B"})
+    assert "poste-2 : épreuve terminée." in messages and any("poste-1 est connecté" in m for m in messages)
+    assert store.last_event(first.session_id).type == "action"
