@@ -141,6 +141,7 @@ async def browser_round(store: str, first_port: int, candidates: list[str]) -> l
         seats = []
         for candidate in candidates:
             context = await browser.new_context(viewport={"width": 1400, "height": 900})
+            context.set_default_timeout(300_000)  # 30 seats starting at once on two cores are slow to paint
             seats.append(AsyncSeat(await context.new_page(), PgJournalStore(store, create=False), candidate))
         await asyncio.gather(*(sit(seat, f"http://127.0.0.1:{first_port + k}/") for k, seat in enumerate(seats)))
         await browser.close()
