@@ -78,8 +78,8 @@ END $$"""
 def append_only_triggers(table: str) -> dict[str, tuple[str, str]]:
     """The two refusing triggers of an append-only table."""
     return {
-        f"{table}_no_change": (table, f"CREATE TRIGGER {table}_no_change BEFORE UPDATE OR DELETE ON {table} "
-                                      "FOR EACH ROW EXECUTE FUNCTION callsim_append_only()"),
-        f"{table}_no_truncate": (table, f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
-                                        "FOR EACH STATEMENT EXECUTE FUNCTION callsim_append_only()"),
+        f"{table}_no_change": (table, (f"CREATE TRIGGER {table}_no_change BEFORE UPDATE OR DELETE ON {table} "
+                                       "FOR EACH ROW EXECUTE FUNCTION callsim_append_only()")),
+        f"{table}_no_truncate": (table, (f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+                                         "FOR EACH STATEMENT EXECUTE FUNCTION callsim_append_only()")),
     }

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import os
 import re
@@ -35,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from scripts.browser_seats import CHROMIUM, CHROMIUM_ARGS, plain  # noqa: E402
+from scripts.browser_seats import CHROMIUM, CHROMIUM_ARGS, plain
 
 _CLOCK = re.compile(r"\d+:\d\d:\d\d")
 
@@ -164,10 +165,8 @@ def check_journals(store: str, seats: list[AsyncSeat]) -> dict[str, int]:
             broken += not verify_session(journal, seat.session_id).ok
             seqs = {e.seq for e in events if e.type == "action"}
             lost += sum(1 for seq in seat.acknowledged if seq not in seqs)
-            payloads = [(e.payload.get("contact"), json.dumps(e.payload.get("action"), sort_keys=True))
-                        for e in events if e.type == "action"]
-            duplicated += sum(1 for a, b in zip(payloads, payloads[1:], strict=False)
-                              if a == b and a[1].find('"choose"') < 0 and a[1].find('"reply"') < 0)
+            payloads = [json.dumps(e.payload, sort_keys=True) for e in events if e.type == "action"]
+            duplicated += sum(1 for a, b in itertools.pairwise(payloads) if a == b)  # the same action twice
             seat.journal.close()  # type: ignore[attr-defined]
     return {"journals_broken": broken, "acknowledged_lost": lost, "duplicated": duplicated,
             "stored_not_shown": sum(seat.unshown for seat in seats)}

@@ -9,7 +9,6 @@ still connected is refused until its app is left with the invigilator's code).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 from textual import work
@@ -50,7 +49,7 @@ TEXT = {
 
 
 def _clock(seconds: float) -> str:
-    seconds = int(round(seconds))
+    seconds = round(seconds)
     return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
 
 
@@ -177,6 +176,9 @@ class ReasonScreen(ModalScreen[str | None]):
         with Vertical():
             yield Static(self.prompt)
             yield Input(id="reason")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value)

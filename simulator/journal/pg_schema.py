@@ -70,16 +70,16 @@ END $$"""
 
 #: name → (table, DDL).
 TRIGGERS: dict[str, tuple[str, str]] = {
-    "events_no_change": ("events", "CREATE TRIGGER events_no_change BEFORE UPDATE OR DELETE ON events "
-                                   "FOR EACH ROW EXECUTE FUNCTION callsim_append_only()"),
-    "events_no_truncate": ("events", "CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events "
-                                     "FOR EACH STATEMENT EXECUTE FUNCTION callsim_append_only()"),
-    "sessions_no_change": ("sessions", "CREATE TRIGGER sessions_no_change BEFORE UPDATE OR DELETE ON sessions "
-                                       "FOR EACH ROW EXECUTE FUNCTION callsim_append_only()"),
-    "sessions_no_truncate": ("sessions", "CREATE TRIGGER sessions_no_truncate BEFORE TRUNCATE ON sessions "
-                                         "FOR EACH STATEMENT EXECUTE FUNCTION callsim_append_only()"),
-    "events_chain_only": ("events", "CREATE TRIGGER events_chain_only BEFORE INSERT ON events "
-                                    "FOR EACH ROW EXECUTE FUNCTION callsim_events_chain()"),
+    "events_no_change": ("events", ("CREATE TRIGGER events_no_change BEFORE UPDATE OR DELETE ON events "
+                                    "FOR EACH ROW EXECUTE FUNCTION callsim_append_only()")),
+    "events_no_truncate": ("events", ("CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events "
+                                      "FOR EACH STATEMENT EXECUTE FUNCTION callsim_append_only()")),
+    "sessions_no_change": ("sessions", ("CREATE TRIGGER sessions_no_change BEFORE UPDATE OR DELETE ON sessions "
+                                        "FOR EACH ROW EXECUTE FUNCTION callsim_append_only()")),
+    "sessions_no_truncate": ("sessions", ("CREATE TRIGGER sessions_no_truncate BEFORE TRUNCATE ON sessions "
+                                          "FOR EACH STATEMENT EXECUTE FUNCTION callsim_append_only()")),
+    "events_chain_only": ("events", ("CREATE TRIGGER events_chain_only BEFORE INSERT ON events "
+                                     "FOR EACH ROW EXECUTE FUNCTION callsim_events_chain()")),
 }
 
 JOURNAL_TABLES = ("sessions", "events")

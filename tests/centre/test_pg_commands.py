@@ -18,7 +18,7 @@ def callsim(*args: str, stdin: str = "", env: dict[str, str] | None = None) -> s
     import os
 
     return subprocess.run([sys.executable, "-m", "simulator", *args], cwd=ROOT, input=stdin, text=True,
-                          capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+                          capture_output=True, check=False, env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
                           timeout=240)
 
 

@@ -9,7 +9,12 @@ import textwrap
 import psycopg
 import pytest
 
-from simulator.journal.errors import DuplicateSession, SessionInUse, StoreMisconfigured, UnknownSession
+from simulator.journal.errors import (
+    DuplicateSession,
+    SessionInUse,
+    StoreMisconfigured,
+    UnknownSession,
+)
 from simulator.journal.pg_store import PgJournalStore
 from simulator.journal.store import JournalStore
 from simulator.journal.verify import verify_session
@@ -110,9 +115,8 @@ def test_one_writer_per_session_across_processes(store: PgJournalStore, pg_url: 
     """)], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "held"
-        with pytest.raises(SessionInUse) as refused:
-            with store.claim("S-001", "seat-08"):
-                pass
+        with pytest.raises(SessionInUse) as refused, store.claim("S-001", "seat-08"):
+            pass
         assert "seat-07" in refused.value.holder
     finally:
         holder.kill()

@@ -45,7 +45,7 @@ def test_each_seat_is_shown_with_what_the_invigilator_needs(two_seats) -> None:
 
 
 async def test_the_watch_screen_lists_the_seats(two_seats, pg_url: str) -> None:
-    store, clock, _first = two_seats
+    _store, clock, _first = two_seats
     app = create_watch_app(pg_url, clock=clock, lang="nl", refresh=60)
     async with app.run_test(size=(140, 30)) as pilot:
         for _ in range(100):
@@ -55,6 +55,17 @@ async def test_the_watch_screen_lists_the_seats(two_seats, pg_url: str) -> None:
         table = app.query_one("DataTable")
         assert table.row_count == 2
         assert [table.get_row_at(i)[5] for i in range(2)] == ["verbonden", "niet verbonden"]
+
+
+async def until_asked(app, pilot) -> None:
+    """Wait until the reason dialog has the keyboard (a loaded machine may take a moment)."""
+    from simulator.centre.watch_app import ReasonScreen
+
+    for _ in range(200):
+        if isinstance(app.screen, ReasonScreen) and app.screen.focused is not None:
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the reason dialog did not open")
 
 
 async def test_the_invigilator_ends_a_disconnected_seat_with_a_reason(two_seats, pg_url: str) -> None:
@@ -67,10 +78,12 @@ async def test_the_invigilator_ends_a_disconnected_seat_with_a_reason(two_seats,
             if app.statuses:
                 break
         await pilot.press("down", "e")
+        await until_asked(app, pilot)
         await pilot.press(*"Panne de courant salle B")
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.press("up", "e")
+        await until_asked(app, pilot)
         await pilot.press(*"essai", "enter")
         await app.workers.wait_for_complete()
         messages = app.messages
