@@ -76,20 +76,25 @@ class AsyncSeat:
         last = self.journal.last_event(self.session_id)  # type: ignore[attr-defined]
         return last.seq if last else 0
 
-    async def action(self, key: str, settle: float = 4.0) -> bool:
+    def action_after(self, seq: int) -> int | None:
+        """The seq of the first action journalled after ``seq`` (heartbeats and arrivals are not actions)."""
+        events = self.journal.events(self.session_id, after_seq=seq)  # type: ignore[attr-defined]
+        return next((e.seq for e in events if e.type == "action"), None)
+
+    async def action(self, key: str, settle: float = 20.0) -> bool:
         """Press ``key``; True when the journal recorded an action, its latency noted (key → stored → shown)."""
         before, mark = await asyncio.to_thread(self.stored), len(self.frames)
         start = time.monotonic()
         await self.key(key)
-        after = before
-        while after == before and time.monotonic() < start + settle:
+        found = None
+        while found is None and time.monotonic() < start + settle:
             await asyncio.sleep(0.02)
-            after = await asyncio.to_thread(self.stored)
-        if after == before:
+            found = await asyncio.to_thread(self.action_after, before)
+        if found is None:
             return False
         shown = await self._screen_update(mark, time.monotonic() + settle)
         self.latencies.append((shown or time.monotonic()) - start)
-        self.acknowledged.append(after)
+        self.acknowledged.append(found)
         self.unshown += shown is None
         return True
 
