@@ -15,11 +15,12 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
+from scoring.backends import open_transcripts
 from scoring.grille import is_finished
 from scoring.rubric import LoadedRubric
 from scoring.score import ScoringError, rescore, score
 from scoring.storage import StoredGrille, stored
-from scoring.transcripts import Refused, SqliteTranscripts, TranscriptSource
+from scoring.transcripts import Refused, TranscriptSource
 from simulator.journal.errors import JournalError, UnknownSession
 
 #: Sessions per task sent to a worker.
@@ -84,7 +85,7 @@ def workers_for(count: int, job: Job, requested: int | None = None) -> int:
 def run(job: Job, session_ids: Sequence[str], *, workers: int = 1) -> Iterator[Outcome]:
     """Every session's outcome, in the order of ``session_ids``."""
     if workers <= 1 or len(session_ids) <= CHUNK:
-        source = SqliteTranscripts(job.store_path)
+        source = open_transcripts(job.store_path)
         try:
             for session_id in session_ids:
                 yield score_session(source, session_id, job)
@@ -107,7 +108,7 @@ _worker: dict[str, Any] = {}
 
 def _start_worker(job: Job) -> None:
     _worker["job"] = job
-    _worker["source"] = SqliteTranscripts(job.store_path)
+    _worker["source"] = open_transcripts(job.store_path)
 
 
 def _score_chunk(session_ids: list[str]) -> list[Outcome]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Self
 
 from scoring.assessment.accounts import Accounts
-from scoring.assessment.audit_store import GENESIS, AuditConflict, AuditStore, SqliteAuditStore
+from scoring.assessment.audit_store import GENESIS, AuditConflict, AuditStore
 from scoring.assessment.folding import fold_review, override_from
 from scoring.assessment.integrity import Integrity
 from scoring.assessment.keys import KeyRing
@@ -49,7 +49,7 @@ from scoring.assessment.model import (
 from scoring.assessment.reasons import meaningful_reason
 from scoring.confirmations import CONFIRM_TEXT, unconfirmed
 from scoring.reports.view import verdict_word
-from scoring.storage import GrilleStore, SqliteGrilleStore
+from scoring.storage import GrilleStore
 from simulator.engine.clock import Clock, stamp
 from simulator.journal.errors import UnknownSession
 from simulator.journal.store import JournalStore
@@ -77,17 +77,16 @@ class ReviewDesk(Accounts):
     @classmethod
     def open(cls, path: str | Path, clock: Clock, *, create: bool = False, keys: KeyRing | None = None,
              hasher: Any = None) -> ReviewDesk:
-        """The desk on the SQLite file at ``path`` (journal, grilles and audit side by side)."""
-        from simulator.journal.sqlite_store import SqliteJournalStore
+        """The desk on the store at ``path`` (journal, grilles and audit side by side): a SQLite file or a server."""
+        from scoring.backends import open_audit, open_grilles
+        from simulator.journal.backends import open_journal
 
-        journal = SqliteJournalStore(path, create=create)
+        journal = open_journal(path, create=create)
         opened: list[Any] = [journal]
         try:
-            grilles = SqliteGrilleStore(path)
-            opened.append(grilles)
-            audit = SqliteAuditStore(path)
-            opened.append(audit)
-            return cls(journal, grilles, audit, clock, keys=keys, hasher=hasher)
+            opened.append(open_grilles(path))
+            opened.append(open_audit(path))
+            return cls(*opened, clock, keys=keys, hasher=hasher)
         except BaseException:
             for store in opened:
                 store.close()

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from simulator.journal.store import JournalStore
 
 #: Events after which a session accepts no more actions.
+#: Where an exam seat reads the invigilator's code (set by the centre before the seat starts).
+INVIGILATOR_ENV = "CALLSIM_INVIGILATOR_CODE"
+
 _FINAL_EVENTS = ("session_finished", "time_up")
 
 
@@ -137,10 +140,11 @@ def open_seat(request: SeatRequest, store: JournalStore, clock: Clock, bundle: B
 
 
 def open_store(path: Path | None) -> SqliteJournalStore:
-    """The embedded SQLite store (the default path unless one is given)."""
+    """The store at ``path`` (the default unless one is given): a SQLite file, or a centre's PostgreSQL server."""
+    from simulator.journal.backends import open_journal
     from simulator.journal.paths import default_store_path
-    from simulator.journal.sqlite_store import SqliteJournalStore
 
     target = path or default_store_path()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    return SqliteJournalStore(target)
+    if isinstance(target, Path):
+        target.parent.mkdir(parents=True, exist_ok=True)
+    return open_journal(target)

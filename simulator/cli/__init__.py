@@ -34,7 +34,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "agreement": ("agreement_cmd", "accord entre évaluateurs et avec la notation automatique (κ de Cohen)"),
     "export": ("export_cmd", "exporter des sessions revues (jsonl, xapi, csv, html)"),
     "store": ("store_cmd", "créer ou mettre à niveau le magasin (administrateur)"),
-    "centre": ("centre_cmd", "sceller une journée d'épreuves, vérifier un sceau"),
+    "centre": ("centre_cmd", "servir les postes, surveiller, sceller une journée d'épreuves"),
 }
 
 #: The command modules, in the order of the table (all of them are imported by ``build_parser()``).

@@ -9,11 +9,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 from typing import Any
 
 #: Environment variable holding the invigilator's code (never typed on the command line in a room).
-INVIGILATOR_ENV = "CALLSIM_INVIGILATOR_CODE"
+from simulator.app.seat import INVIGILATOR_ENV
 
 
 def register(subparsers: Any) -> None:
@@ -33,7 +32,7 @@ def register(subparsers: Any) -> None:
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=None, metavar="N", help="graine des clients simulés")
     parser.add_argument("--lang", choices=("fr", "nl", "en"), default="fr", help="langue de l'interface (défaut : fr)")
-    parser.add_argument("--store", metavar="CHEMIN", help="base SQLite des journaux (défaut : $CALLSIM_STORE ou données de l'utilisateur)")
+    parser.add_argument("--store", metavar="CHEMIN|URL", help="base des journaux : fichier SQLite ou postgresql://… (défaut : $CALLSIM_STORE ou données de l'utilisateur)")
 
 
 def run_exam(args: argparse.Namespace) -> int:
@@ -61,7 +60,7 @@ def _run(args: argparse.Namespace, *, invigilator_code: str) -> int:
     except UnknownEpreuve as exc:
         print(f"callsim: {exc.message_en if args.lang == 'en' else exc.message_fr}", file=sys.stderr)
         return 2
-    request = SeatRequest(args.candidate, str(path), args.seed, args.lang, Path(args.store) if args.store else None,
+    request = SeatRequest(args.candidate, str(path), args.seed, args.lang, _store(args),
                           seat_name())
     app = create_app(request, clock=SystemClock(), invigilator_code=invigilator_code, handle_signals=True)
     try:
@@ -82,3 +81,10 @@ def _run(args: argparse.Namespace, *, invigilator_code: str) -> int:
         print(f"callsim: {error}", file=sys.stderr)
         return 2
     return 0
+
+
+def _store(args: argparse.Namespace) -> Any:
+    """The store ``--store`` names (a SQLite file or a ``postgresql://…`` server), ``None`` for the default."""
+    from simulator.journal.location import store_location
+
+    return store_location(args.store) if args.store else None

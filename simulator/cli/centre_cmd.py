@@ -29,9 +29,9 @@ _SAY = {
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Add ``centre seal`` and ``centre verify``."""
-    centre = subparsers.add_parser("centre", help="sceller une journée d'épreuves, vérifier un sceau",
-                                   description="Le sceau du centre : les têtes des journaux d'une journée, signées.")
+    """Add ``centre seal`` and ``centre verify`` (and ``serve`` and ``watch``, from ``centre_room_cmd``)."""
+    centre = subparsers.add_parser("centre", help="servir les postes, surveiller, sceller une journée d'épreuves",
+                                   description="Le centre d'examen : postes dans des navigateurs, surveillance, sceau d'une journée.")
     centre.set_defaults(handler=lambda _args: _usage(centre))
     actions = centre.add_subparsers(dest="centre_command", metavar="ACTION")
     seal = actions.add_parser("seal", help="sceller les sessions d'une journée (administrateur)",
@@ -48,6 +48,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         add_keys_option(parser)
         parser.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue des messages (défaut : fr)")
         parser.set_defaults(handler=handler)
+    from simulator.cli.centre_room_cmd import register_actions
+
+    register_actions(actions)
 
 
 def cmd_seal(args: argparse.Namespace) -> int:

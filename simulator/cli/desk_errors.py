@@ -9,6 +9,7 @@ the same exit code everywhere (2 for what names nothing known, 1 for a refusal).
 from __future__ import annotations
 
 import sqlite3
+import sys
 
 
 def desk_failure(exc: Exception, lang: str) -> tuple[str, int]:
@@ -30,4 +31,5 @@ def desk_errors() -> tuple[type[Exception], ...]:
     from scoring.assessment.model import AssessmentError
     from simulator.journal.errors import JournalError
 
-    return AssessmentError, JournalError, sqlite3.Error
+    driver = sys.modules.get("psycopg")  # imported only when a PostgreSQL store was opened
+    return (AssessmentError, JournalError, sqlite3.Error, *((driver.Error,) if driver is not None else ()))

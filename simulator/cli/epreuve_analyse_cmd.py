@@ -37,8 +37,8 @@ def register(commands: Any) -> None:
 
 def run_analyse(args: argparse.Namespace) -> int:
     from scoring.bundles import epreuve_file, load_epreuve
-    from scoring.cue_analysis import analyse
     from scoring.score import ScoringError
+    from simulator.trainer.cue_analysis import analyse
 
     if args.seeds < 1:
         print("callsim epreuve analyse: --seeds doit valoir au moins 1 / must be at least 1", file=sys.stderr)

@@ -4,11 +4,15 @@ One session goes to standard output or ``-o FILE``. Several sessions (or ``--all
 session) go into one file for jsonl, csv and xapi, and for html into a folder (``-o`` required),
 one page per session named after its id. ``--blind`` replaces the candidate's id by the session's
 pseudonym everywhere. An unknown session exits 2, a session not scored yet exits 1.
+``--format xapi --to URL --auth USER:PASSWORD`` sends the statements to a learning record store
+instead of writing them (``scoring.exports.lrs``: batches, retries, idempotent by statement id);
+``--auth`` may be left out when ``$CALLSIM_LRS_AUTH`` holds it (not in the shell's history).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -27,6 +31,9 @@ TEXT: dict[str, dict[str, str]] = {
         "not_folder": "« {} » existe et n'est pas un dossier.",
         "written": "Écrit : {}", "pages": "{} page(s) écrite(s) dans {}",
         "unwritable": "écriture impossible : {}",
+        "to_xapi": "--to envoie des déclarations xAPI : utilisez --format xapi (sans -o).",
+        "no_auth": "--to demande --auth UTILISATEUR:MOT_DE_PASSE (ou la variable CALLSIM_LRS_AUTH).",
+        "sent": "{sent} déclaration(s) envoyée(s) au LRS {url} en {batches} lot(s).",
     },
     "en": {
         "error": "Error: {}", "no_store": "journal not found: {} (simulate or sit an épreuve first).",
@@ -38,6 +45,9 @@ TEXT: dict[str, dict[str, str]] = {
         "not_folder": "'{}' exists and is not a folder.",
         "written": "Written: {}", "pages": "{} page(s) written to {}",
         "unwritable": "cannot write: {}",
+        "to_xapi": "--to sends xAPI statements: use --format xapi (without -o).",
+        "no_auth": "--to needs --auth USER:PASSWORD (or the CALLSIM_LRS_AUTH variable).",
+        "sent": "{sent} statement(s) sent to the LRS {url} in {batches} batch(es).",
     },
 }
 
@@ -61,6 +71,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                         help="à l'aveugle : un pseudonyme à la place de l'identifiant du/de la candidat·e")
     parser.add_argument("--home-page", metavar="IRI", default=DEFAULT_HOME_PAGE,
                         help=f"xAPI : homePage des comptes (défaut : {DEFAULT_HOME_PAGE})")
+    parser.add_argument("--to", metavar="URL", help="xAPI : envoyer les déclarations à ce LRS (https://…/xAPI)")
+    parser.add_argument("--auth", metavar="UTILISATEUR:MOT_DE_PASSE",
+                        help="xAPI : identification auprès du LRS (défaut : $CALLSIM_LRS_AUTH)")
     parser.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue des libellés et messages (défaut : fr)")
     add_store_option(parser)
     parser.set_defaults(handler=cmd_export)
@@ -74,6 +87,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     text = TEXT[args.lang]
     if bool(args.sessions) == bool(args.all):
         return _fail(text, text["which"], 2)
+    if args.to and (args.format != "xapi" or args.output):
+        return _fail(text, text["to_xapi"], 2)
+    auth = args.auth or os.environ.get("CALLSIM_LRS_AUTH", "")
+    if args.to and not auth:
+        return _fail(text, text["no_auth"], 2)
     path = store_path(args)
     if not path.is_file():
         return _fail(text, text["no_store"].format(path), 2)
@@ -90,6 +108,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         return _write_pages(items, args, text)
     from scoring.exports import export_many, export_one
 
+    if args.to:
+        return _send(items, args, auth, text)
     options = {"blind": args.blind, "lang": args.lang, "home_page": args.home_page}
     if len(items) == 1:
         output = export_one(args.format, items[0], **options)
@@ -158,4 +178,19 @@ def _write_pages(items: list[Any], args: argparse.Namespace, text: dict[str, str
     except OSError as exc:
         return _fail(text, text["unwritable"].format(exc))
     print(text["pages"].format(len(items), folder), file=sys.stderr)
+    return 0
+
+
+def _send(items: list[Any], args: argparse.Namespace, auth: str, text: dict[str, str]) -> int:
+    """POST every statement of ``items`` to the LRS ``--to``, in order (voids after what they void)."""
+    from scoring.exports.lrs import LrsError, send_statements
+    from scoring.exports.xapi import statements
+
+    everything = [s for item in items
+                  for s in statements(item.review, item.header, item.events, blind=args.blind, home_page=args.home_page)]
+    try:
+        report = send_statements(everything, args.to, auth)
+    except LrsError as exc:
+        return _fail(text, exc.message(args.lang))
+    print(text["sent"].format(sent=report.sent, url=args.to, batches=report.batches), file=sys.stderr)
     return 0

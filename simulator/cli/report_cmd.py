@@ -28,17 +28,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def cmd_report(args: argparse.Namespace) -> int:
     """Print or write the latest grille of a session in the chosen format."""
     from scoring.assessment.model import AssessmentError
+    from scoring.backends import open_grilles
     from scoring.reports import render_text
-    from scoring.storage import SqliteGrilleStore
+    from simulator.journal.backends import open_journal
     from simulator.journal.errors import JournalError, UnknownSession
-    from simulator.journal.sqlite_store import SqliteJournalStore
 
     path = store_path(args)
     try:
-        with SqliteJournalStore(path, create=False) as store:
+        with open_journal(path, create=False) as store:
             store.header(args.session)
             last = store.last_event(args.session)
-            with SqliteGrilleStore(path) as grilles:
+            with open_grilles(path) as grilles:
                 latest = grilles.latest(args.session)
     except UnknownSession:
         return error(f"session inconnue : « {args.session} » (unknown session).")

@@ -56,7 +56,9 @@ def cmd_rescore(args: argparse.Namespace) -> int:
     if not ids:
         print("Aucune session à renoter (aucune grille enregistrée : utilisez callsim score, ou --all).", file=sys.stderr)
         return 0
-    job = Job(str(path), chosen, "replay", args.epreuve)
+    from simulator.journal.backends import location_text
+
+    job = Job(location_text(path), chosen, "replay", args.epreuve)
     new, refused, changed = [], [], 0
     with grilles:
         outcomes = []
@@ -89,19 +91,18 @@ def cmd_rescore(args: argparse.Namespace) -> int:
 def _grilles_and_ids(args: argparse.Namespace, path: Any) -> tuple[Any, list[str]] | str:
     """The grilles store and the sessions to rescore (signed ones left out, each named), or why not."""
     from scoring.assessment.model import AssessmentError
-    from scoring.storage import SqliteGrilleStore
-    from scoring.transcripts import SqliteTranscripts
+    from scoring.backends import open_grilles, open_transcripts
     from simulator.journal.errors import JournalError
 
     try:
-        grilles = SqliteGrilleStore(path)
+        grilles = open_grilles(path)
     except AssessmentError as exc:
         return exc.message("fr")
     try:
         if args.sessions:
             ids = list(args.sessions)
         elif args.all:
-            source = SqliteTranscripts(path)
+            source = open_transcripts(path)
             ids = source.session_ids()
             source.close()
         else:

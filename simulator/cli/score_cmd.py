@@ -40,10 +40,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def cmd_score(args: argparse.Namespace) -> int:
     """Score the named sessions (or all of them), store their grilles, report refusals."""
     from scoring.assessment.model import AssessmentError
+    from scoring.backends import open_grilles, open_transcripts
     from scoring.batch import Job, run, workers_for
     from scoring.rubric_file import RubricError
-    from scoring.storage import SqliteGrilleStore
-    from scoring.transcripts import SqliteTranscripts
+    from simulator.journal.backends import location_text
     from simulator.journal.errors import JournalError
 
     if not args.sessions and not args.all:
@@ -54,20 +54,20 @@ def cmd_score(args: argparse.Namespace) -> int:
         return print_rubric_error(exc)
     path = store_path(args)
     try:
-        source = SqliteTranscripts(path)
+        source = open_transcripts(path)
         ids = list(args.sessions) or source.session_ids()
         source.close()
         refused_store, signed = check_store(path, ids)
         if refused_store is not None:
             return error(refused_store)
-        grilles = SqliteGrilleStore(path)
+        grilles = open_grilles(path)
         ids = without_signed(ids, signed)
         todo = ids if args.force else _needing_score(path, grilles, ids, chosen.sha256)
     except JournalError as exc:
         return error(exc.message_fr)
     except AssessmentError as exc:
         return error(exc.message("fr"))
-    job = Job(str(path), chosen, "journal")
+    job = Job(location_text(path), chosen, "journal")
     written, refused = 0, []
     pending = []
     verbose = len(todo) <= 20
@@ -96,12 +96,12 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 def _needing_score(path: Path, grilles: Any, ids: list[str], rubric_sha: str) -> list[str]:
     """Sessions whose latest grille is not already from this journal head and this rubric (journal evidence)."""
+    from simulator.journal.backends import open_journal
     from simulator.journal.canonical import header_hash
     from simulator.journal.errors import UnknownSession
-    from simulator.journal.sqlite_store import SqliteJournalStore
 
     todo = []
-    with SqliteJournalStore(path, create=False) as store:
+    with open_journal(path, create=False) as store:
         for session_id in ids:
             latest = grilles.latest(session_id)
             if latest is None or latest.rubric_sha256 != rubric_sha or latest.evidence_source != "journal":

@@ -89,15 +89,13 @@ class progress_bar:
 def check_store(path: Any, session_ids: list[str]) -> tuple[str | None, set[str]]:
     """The refusal when the audit log, the grilles or these sessions' sealed journals do not verify (else
     ``None``), and which of the sessions are signed (no new grille until re-opened)."""
-    from scoring.assessment.audit_store import SqliteAuditStore
     from scoring.assessment.integrity import check_sessions, signed_rows
     from scoring.assessment.model import AssessmentError
-    from scoring.storage import SqliteGrilleStore
-    from simulator.journal.sqlite_store import SqliteJournalStore
+    from scoring.backends import open_audit, open_grilles
+    from simulator.journal.backends import open_journal
 
     try:
-        with SqliteJournalStore(path, create=False) as journal, SqliteAuditStore(path) as audit, \
-                SqliteGrilleStore(path) as grilles:
+        with open_journal(path, create=False) as journal, open_audit(path) as audit, open_grilles(path) as grilles:
             check_sessions(journal, audit, grilles, session_ids)
             return None, set(signed_rows(audit.entries())) & set(session_ids)
     except AssessmentError as exc:

@@ -38,8 +38,8 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     from scoring.score import ScoringError
     from simulator.engine.clock import ManualClock, stamp
     from simulator.engine.session import EpreuveSession, session_id_for
+    from simulator.journal.backends import open_journal
     from simulator.journal.errors import JournalError, UnknownSession
-    from simulator.journal.sqlite_store import SqliteJournalStore
     from simulator.policies.driver import play_epreuve
     from simulator.policies.registry import policy_factory
 
@@ -53,7 +53,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     except ScoringError as exc:
         return error(exc.message_fr, 2)
     try:
-        with SqliteJournalStore(store_path(args)) as store:
+        with open_journal(store_path(args)) as store:
             session_id = session_id_for(candidate, bundle.epreuve.id, args.seed, stamp(start))
             try:
                 store.header(session_id)

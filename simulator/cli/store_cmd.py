@@ -1,16 +1,18 @@
-"""``callsim store init | migrate``: create a store with its administrator, or upgrade one written before sealing.
+"""``callsim store init | migrate | copy``: create a store with its administrator, upgrade one, or copy one to a server.
 
 ``init`` creates the store file (0600, its folder 0700) and its first administrator: the passphrase
 twice on the terminal (or one line on standard input), an Ed25519 key pair for the administrator and
 one for the centre, both encrypted under that passphrase in the key folder. ``migrate`` chains the
 grilles of an older store, adds the signature column and records, signed by the new administrator,
-what was written before sealing.
+what was written before sealing. ``copy --from sqlite:FILE --to postgresql://…`` copies a SQLite store
+onto an empty PostgreSQL store and verifies every chain there (``--store`` may name either kind).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from simulator.cli.assessor_cmd import _fail, _run, _Unread, _usage, read_passphrase
@@ -24,13 +26,23 @@ _SAY = {
            "exists": "le magasin {} a déjà un administrateur.",
            "migrated": "Magasin mis à niveau : {path}. Entrées d'audit 1 à {audit} et grilles 1 à {grilles} "
                        "marquées « avant scellement » ; administrateur : {name}.",
-           "current": "Le magasin {} est déjà à niveau : rien à faire."},
+           "current": "Le magasin {} est déjà à niveau : rien à faire.",
+           "copied": "Copié vers {target} : {sessions} session(s), {events} événement(s), {grilles} grille(s), "
+                     "{audit} entrée(s) d'audit ; chaque chaîne vérifiée sur le serveur.",
+           "copy_failed": "copie vérifiée avec {} problème(s) :", "not_empty": "le magasin cible contient déjà des "
+                          "données (table {}) : une copie ne fusionne jamais ; donnez une base vide.",
+           "copy_kinds": "--from doit nommer un fichier SQLite et --to un serveur postgresql://…"},
     "en": {"init": "Store created: {path}. Administrator: {name} (key {key}, centre key {centre}) — write these "
                    "fingerprints down away from the machine.",
            "exists": "the store {} already has an administrator.",
            "migrated": "Store upgraded: {path}. Audit entries 1 to {audit} and grilles 1 to {grilles} marked "
                        "'before sealing'; administrator: {name}.",
-           "current": "The store {} is already up to date: nothing to do."},
+           "current": "The store {} is already up to date: nothing to do.",
+           "copied": "Copied to {target}: {sessions} session(s), {events} event(s), {grilles} grille(s), "
+                     "{audit} audit entr(y/ies); every chain verified on the server.",
+           "copy_failed": "copy verified with {} problem(s):", "not_empty": "the target store already holds data "
+                          "(table {}): a copy never merges; give an empty database.",
+           "copy_kinds": "--from must name a SQLite file and --to a postgresql://… server"},
 }
 
 
@@ -54,6 +66,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         parser.add_argument("--passphrase-stdin", action="store_true",
                             help="lire la phrase secrète sur l'entrée standard (une ligne)")
         parser.set_defaults(handler=handler)
+    copy = actions.add_parser("copy", help="copier un magasin SQLite vers un serveur PostgreSQL",
+                              description="Copie journaux, grilles, comptes et audit tels quels, puis vérifie "
+                                          "chaque chaîne sur le serveur.")
+    copy.add_argument("--from", dest="source", required=True, metavar="sqlite:FICHIER", help="le magasin SQLite")
+    copy.add_argument("--to", dest="target", required=True, metavar="postgresql://…", help="le magasin PostgreSQL")
+    copy.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue des messages (défaut : fr)")
+    copy.set_defaults(handler=cmd_store_copy)
 
 
 def cmd_store_init(args: argparse.Namespace) -> int:
@@ -67,7 +86,8 @@ def cmd_store_init(args: argparse.Namespace) -> int:
     except _Unread as exc:
         return _fail(text, str(exc) or text["unread"].format("--passphrase-stdin"))
     path = store_path(args)
-    create_private(path)
+    if isinstance(path, Path):
+        create_private(path)
 
     def init(desk: Any, _text: dict[str, Any]) -> int:
         entry = desk.init_store(args.admin, passphrase)
@@ -89,6 +109,8 @@ def cmd_store_migrate(args: argparse.Namespace) -> int:
 
     text, say = TEXT[args.lang], _SAY[args.lang]
     path = store_path(args)
+    if not isinstance(path, Path):  # a server store is created at the current schema version
+        return _run(args, lambda _desk, _text: print(say["current"].format(path), file=sys.stderr) or 0)
     if not path.is_file():
         return _fail(text, text["no_store"].format(path), 2)
     try:
@@ -105,4 +127,31 @@ def cmd_store_migrate(args: argparse.Namespace) -> int:
         return 0
     print(say["migrated"].format(path=path, audit=entry.payload["unsigned_until"],
                                  grilles=entry.payload["grilles_until"], name=entry.assessor))
+    return 0
+
+
+def cmd_store_copy(args: argparse.Namespace) -> int:
+    """Copy a SQLite store onto an empty PostgreSQL store; exit 1 if any chain fails to verify there."""
+    from scoring.store_copy import NotEmpty, copy_store
+    from simulator.journal.location import PostgresUrl, store_location
+
+    text, say = TEXT[args.lang], _SAY[args.lang]
+    source, target = store_location(args.source), store_location(args.target)
+    if not isinstance(source, Path) or not isinstance(target, PostgresUrl):
+        return _fail(text, say["copy_kinds"], 2)
+    if not source.is_file():
+        return _fail(text, text["no_store"].format(source), 2)
+    try:
+        report = copy_store(source, target)
+    except NotEmpty as exc:
+        return _fail(text, say["not_empty"].format(exc.args[0]), 1)
+    except desk_errors() as exc:
+        return _fail(text, *desk_failure(exc, args.lang))
+    if report.problems:
+        print(say["copy_failed"].format(len(report.problems)), file=sys.stderr)
+        for problem in report.problems:
+            print(f"- {problem}", file=sys.stderr)
+        return 1
+    print(say["copied"].format(target=target, sessions=report.sessions, events=report.events,
+                               grilles=report.grilles, audit=report.audit))
     return 0

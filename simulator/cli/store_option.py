@@ -17,15 +17,17 @@ from typing import Any
 
 def add_store_option(parser: argparse.ArgumentParser) -> None:
     """Add ``--store CHEMIN`` to a sub-command."""
-    parser.add_argument("--store", metavar="CHEMIN", help="base du journal (par défaut : $CALLSIM_STORE ou "
-                                                          "$XDG_DATA_HOME/callsim/callsim.sqlite3)")
+    parser.add_argument("--store", metavar="CHEMIN|URL", help="base du journal : un fichier SQLite ou postgresql://… "
+                                                              "(par défaut : $CALLSIM_STORE ou "
+                                                              "$XDG_DATA_HOME/callsim/callsim.sqlite3)")
 
 
 def store_path(args: argparse.Namespace) -> Path:
-    """The journal database ``--store`` names, else the default one."""
+    """The journal database ``--store`` names (a file, or a ``PostgresUrl`` for ``postgresql://…``), else the default."""
+    from simulator.journal.location import store_location
     from simulator.journal.paths import default_store_path
 
-    return Path(args.store) if args.store else default_store_path()
+    return store_location(args.store) if args.store else default_store_path()  # type: ignore[return-value]
 
 
 def add_keys_option(parser: argparse.ArgumentParser) -> None:

@@ -63,7 +63,9 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 
 
 def _open_store(args: argparse.Namespace) -> SqliteJournalStore:
-    return SqliteJournalStore(store_path(args), create=False)
+    from simulator.journal.backends import open_journal
+
+    return open_journal(store_path(args), create=False)
 
 
 def _error(message: str) -> int:

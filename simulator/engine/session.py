@@ -265,6 +265,15 @@ class EpreuveSession:
             return
         self._record("interruption", {"cause": cause}, self.clock.now(), None)
 
+    def end(self, reason: str) -> bool:
+        """The invigilator ends the épreuve now, for ``reason`` (journalled); True if it was still under way."""
+        if self.store is None or self.clock is None or self.state.finished is not None or self.broken:
+            return False
+        now = self.clock.now()
+        self._record("session_finished", {"reason": "invigilator", "note": reason}, now,
+                     lambda: self._apply_finished("invigilator", now))
+        return True
+
     def note(self, type_: str, payload: dict[str, Any]) -> None:
         """Journal an invigilator's act (``UNTIMED_EVENTS``): for the record, the épreuve's clock ignores it."""
         if type_ not in UNTIMED_EVENTS:

@@ -18,13 +18,16 @@ def default_store_path(environ: Mapping[str, str] | None = None) -> Path:
 
     The user data folder is the platform's (``$XDG_DATA_HOME``, else ``~/.local/share`` on Linux),
     as for the keys and the technical log. A store kept at ``~/.local/share/callsim`` by an earlier
-    version on another platform is still found there while the new place holds none. Nothing is
+    version on another platform is still found there while the new place holds none. A
+    ``postgresql://…`` value comes back as a ``PostgresUrl`` (a centre's shared server). Nothing is
     created here: the store creates parent directories on open.
     """
     env = os.environ if environ is None else environ
     explicit = env.get(STORE_ENV, "").strip()
     if explicit:
-        return Path(explicit).expanduser()
+        from simulator.journal.location import store_location
+
+        return store_location(explicit)  # type: ignore[return-value]
     from platformdirs import user_data_path
 
     store = user_data_path("callsim", appauthor=False) / STORE_FILENAME

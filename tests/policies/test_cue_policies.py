@@ -7,10 +7,10 @@ import json
 
 import pytest
 
-from scoring.cue_analysis import Analysis, CueShares, _failures, cue_shares
 from simulator.cli import main
 from simulator.scenario.checker import load_checked
 from simulator.scenario.checker.cues import length
+from simulator.trainer.cue_analysis import Analysis, CueShares, _failures, cue_shares
 from tests.scenario.variants import VALID
 from tests.scoring.scoring_support import practice, simulated, simulated_grille, verdicts
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from scoring.cue_analysis import play_grille
 from simulator.engine.bundle import load_bundle
 from simulator.scenario.checker import FileCache, load_checked
 from simulator.scenario.checker.coverage import coverage, load_epreuve_scenarios
+from simulator.trainer.cue_analysis import play_grille
 
 EPREUVES = Path(__file__).resolve().parents[2] / "scenarios" / "epreuves"
 #: Outbound appointment booking: only two such contacts outside the practice épreuve (for now).

@@ -1,0 +1,77 @@
+"""What the invigilator sees of each seat, computed from the store alone (no Textual): one ``SeatStatus`` per seat.
+
+For every session not yet finished (and those finished today, to see them end): the seat, the
+candidate, the contact in progress (the last action's contact while it is not ended), the time left
+(the limit minus the épreuve's running time: from ``session_started`` to now, less the downtime the
+journal counted at each resume, and frozen at the last event while the seat is disconnected), the
+age of the last candidate action and whether the seat's app holds the session (its claim).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+_FINAL = ("session_finished", "time_up")
+
+
+@dataclass(frozen=True)
+class SeatStatus:
+    """One seat as the invigilator's table shows it."""
+
+    seat: str
+    candidate: str
+    session_id: str
+    contact: str
+    seconds_left: float
+    last_action_seconds: float | None
+    connected: bool | None
+    finished: str
+
+
+def seat_statuses(store: Any, now: datetime, held: Callable[[str], bool | None]) -> list[SeatStatus]:
+    """Every session's seat status, by seat name; ``held(session_id)`` says whether its app is connected."""
+    rows = []
+    for session_id in store.session_ids():
+        header = store.header(session_id)
+        events = list(store.events(session_id))
+        rows.append(_status(header, events, now, held(session_id)))
+    latest: dict[str, SeatStatus] = {}
+    for row in rows:  # a seat shows its latest session
+        latest[row.seat] = row
+    return sorted(latest.values(), key=lambda r: _seat_key(r.seat))
+
+
+def _seat_key(seat: str) -> tuple[str, int]:
+    prefix, _, number = seat.rpartition("-")
+    return (prefix, int(number)) if number.isdigit() else (seat, 0)
+
+
+def _status(header: Any, events: list[Any], now: datetime, connected: bool | None) -> SeatStatus:
+    seat = str(header.extra.get("seat", "")) or "—"
+    contact, last_action, started, downtime, finished = "", None, None, 0.0, ""
+    for event in events:
+        if event.type == "seat_changed":
+            seat = str(event.payload.get("to", seat))
+        elif event.type == "session_started":
+            started = datetime.fromisoformat(event.at)
+        elif event.type == "session_resumed":
+            downtime += float(event.payload.get("downtime_seconds", 0.0))
+        elif event.type == "action":
+            last_action = datetime.fromisoformat(event.at)
+            contact = "" if event.payload.get("phase") == "ended" else str(event.payload.get("contact", ""))
+        elif event.type in _FINAL:
+            finished = event.type
+    limit = float(header.extra.get("time_limit_minutes", 0)) * 60
+    until = now if connected and not finished else (datetime.fromisoformat(events[-1].at) if events else now)
+    running = (until - started).total_seconds() - downtime if started else 0.0
+    return SeatStatus(seat, header.candidate_id, header.session_id, contact, max(0.0, limit - running),
+                      (now - last_action).total_seconds() if last_action else None, connected, finished)
+
+
+def claim_probe(store: Any) -> Callable[[str], bool | None]:
+    """How to tell whether a session's app is connected: the server's lock table (PostgreSQL), else unknown."""
+    held = getattr(store, "claim_held", None)
+    return held if callable(held) else (lambda _session_id: None)

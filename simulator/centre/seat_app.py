@@ -1,0 +1,34 @@
+"""The app process of one browser seat: the candidate app in locked exam mode, asking the candidate number first.
+
+textual-serve starts one such process per browser connection of a seat (``callsim centre serve``).
+The seat's name (``$CALLSIM_SEAT``), the store (``$CALLSIM_STORE``) and the invigilator's code
+(``$CALLSIM_INVIGILATOR_CODE``) come from the serving process's environment, never from the page.
+A closed tab or a lost connection ends this process as a closed terminal ends a terminal seat: what
+was done is in the journal, and the candidate signs in again on the same seat to resume.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="callsim-seat", description=__doc__.splitlines()[0])
+    parser.add_argument("--epreuve", required=True)
+    parser.add_argument("--lang", choices=("fr", "nl", "en"), default="fr")
+    args = parser.parse_args(argv)
+    from simulator.app.app import create_app
+    from simulator.app.seat import INVIGILATOR_ENV, SeatRequest, seat_name
+    from simulator.system_clock import SystemClock
+
+    code = os.environ.get(INVIGILATOR_ENV, "")
+    request = SeatRequest("", args.epreuve, None, args.lang, None, seat_name())
+    app = create_app(request, clock=SystemClock(), invigilator_code=code, handle_signals=True)
+    app.run()
+    return app.return_code or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

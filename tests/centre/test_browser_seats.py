@@ -1,0 +1,134 @@
+"""Browser seats for real: ``callsim centre serve`` on a PostgreSQL store, seat pages in Debian's headless Chromium.
+
+A seat page asks the candidate number first (in French); the session is the seat's; closing the tab
+ends the seat's app process (its claim released), and signing in again on that seat resumes it.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from simulator.journal.pg_store import PgJournalStore
+from tests.services import chromium_present, need
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.slow
+
+
+def free_port_block(count: int) -> int:
+    for _ in range(50):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            base = probe.getsockname()[1]
+        if base + count < 65000 and all(_free(base + k) for k in range(count)):
+            return base
+    raise RuntimeError("no free ports")
+
+
+def _free(port: int) -> bool:
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def wait_listening(port: int, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise TimeoutError(f"port {port} not listening")
+
+
+@pytest.fixture()
+def served(pg_url: str):
+    need(chromium_present(), "Chromium (/usr/bin/chromium)")
+    PgJournalStore(pg_url).close()  # what « callsim store init » does first
+    port = free_port_block(2)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CALLSIM_INVIGILATOR_CODE": "surveillant-7"}
+    server = subprocess.Popen([sys.executable, "-m", "simulator", "centre", "serve", "--epreuve", "practice",
+                               "--seats", "2", "--port", str(port), "--store", pg_url], env=env, cwd=ROOT,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        lines = [server.stdout.readline() for _ in range(3)]
+        assert f"poste-2 : http://127.0.0.1:{port + 1}/" in "".join(lines)
+        wait_listening(port)
+        yield port
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=30)
+        server.stdout.close()
+
+
+def test_a_seat_page_signs_in_then_resumes_after_the_tab_is_closed(served: int, pg_url: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from scripts.browser_seats import BrowserSeat, launch
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        seat = BrowserSeat(browser, f"http://127.0.0.1:{served}/")
+        seat.wait_for("Numéro de candidat")
+        seat.type("C-0421")
+        seat.press("Enter")
+        store = PgJournalStore(pg_url, create=False)
+        try:
+            session_id = _wait_session(store)
+            header = store.header(session_id)
+            assert (header.candidate_id, header.extra.get("seat")) == ("C-0421", "poste-1")
+            seat.close()  # the tab is closed: the app process ends, its claim is released
+            _wait_released(store, session_id)
+            again = BrowserSeat(browser, f"http://127.0.0.1:{served}/")
+            again.wait_for("Numéro de candidat")
+            again.type("C-0421")
+            again.press("Enter")
+            _wait_event(store, session_id, "session_resumed")
+            assert store.session_ids() == [session_id]
+            again.close()
+        finally:
+            store.close()
+        browser.close()
+
+
+def _wait_session(store: PgJournalStore, timeout: float = 60.0) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ids = store.session_ids()
+        if ids and store.last_event(ids[0]) is not None:
+            return ids[0]
+        time.sleep(0.2)
+    raise TimeoutError("no session started")
+
+
+def _wait_released(store: PgJournalStore, session_id: str, timeout: float = 30.0) -> None:
+    from simulator.journal.errors import SessionInUse
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with store.claim(session_id, "test"):
+                return
+        except SessionInUse:
+            time.sleep(0.2)
+    raise TimeoutError("the closed seat still holds its session")
+
+
+def _wait_event(store: PgJournalStore, session_id: str, kind: str, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if any(e.type == kind for e in store.events(session_id)):
+            return
+        time.sleep(0.2)
+    raise TimeoutError(f"no {kind} event")
