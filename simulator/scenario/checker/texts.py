@@ -80,7 +80,7 @@ def _try_rendering(scenario: Scenario, data: dict[str, Any], ctx: FileContext, t
     variables["facts"] = facts
     variables["call"] = dict(scenario.variables)
     if scenario.callsim != "scenario/1" and scenario.resources.customer_db is not None:
-        variables["record"] = _sample_records(scenario, base, ctx)
+        variables["record"] = _sample_records(scenario, base if failed else None, ctx)
     for where, value in _strings(data, ()):
         requirement = _requirement_kind(where)
         if where in troubled or where[:1] in (("facts",), ("references",)):
@@ -125,11 +125,15 @@ def record_roles(scenario: Scenario) -> set[str]:
 
 
 def _sample_records(scenario: Scenario, base: Any, ctx: FileContext) -> dict[str, Any]:
-    """The records of the sample customer's database, as the engine builds it."""
+    """The records of the sample customer's database, as the engine builds it: with the facts (a
+    record's notes may cite one), or with *base* (no facts) when a fact could not be computed."""
     from simulator.engine.callstate import records_of
+    from simulator.engine.context import build_context
     from simulator.engine.toolbox import build_toolbox
 
     try:
+        if base is None:
+            base = build_context(scenario, SAMPLE_SEED, SAMPLE_DAY, "fr", SAMPLE_AGENT)
         return records_of(build_toolbox(scenario, base, SAMPLE_SEED, SAMPLE_DAY).customer_db)
     except Exception as exc:  # noqa: BLE001 — reported, never raised
         ctx.error(("resources", "customer_db"), "template-error", problem=describe_error(exc))
