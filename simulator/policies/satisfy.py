@@ -125,6 +125,7 @@ def _form_fields(form: str, contact: ContactRuntime) -> dict[str, str]:
     for other in checks:
         if isinstance(other, m.FormCheck) and other.form == form:
             fields.update(other.fields)
+            fields.update(other.typed)  # a value judged as typed is typed that way
     return fields
 
 

@@ -126,3 +126,18 @@ def test_a_setting_that_cannot_be_produced_leaves_the_variable_as_it_was():
     call = {"rdv": "aucun"}
     apply_settings({"rdv": "{{ args.slot }}", "vu": "oui"}, CallContext(Base(), call), call, args={})
     assert call == {"rdv": "aucun", "vu": "oui"}
+
+
+def test_a_record_note_citing_a_fact_is_tried_with_the_facts(tmp_path):
+    """A 1.1 file's customer database is produced for the sample customer with its facts: a note that
+    cites one (« 1er rappel envoyé le … ») is no template error."""
+    source = FIXTURES / "mutualite-changement-compte.yaml"
+    path = variant(tmp_path, ("\nresources:\n", "\nfacts:\n  rappel_date: \"{{ today | add_workdays(-7) }}\"\n\nresources:\n"),
+                   ("notes: \"Affiliation {{ refs.membre }}. Remboursements kiné en cours.\"",
+                    "notes: \"Affiliation {{ refs.membre }}. Rappel envoyé le {{ facts.rappel_date | shortdate }}.\""),
+                   source=source)
+    report = check_paths([path])
+    assert [d.code for d in report.diagnostics if d.code == "template-error"] == []
+    broken = variant(tmp_path, ("\nresources:\n", "\nfacts:\n  rappel_date: \"{{ today | longdate('x') }}\"\n\nresources:\n"),
+                     source=source, name="casse.yaml")
+    assert any(d.code == "template-error" for d in check_paths([broken]).diagnostics)

@@ -75,4 +75,4 @@ def test_the_meter_appointment_recap(text, expected):
     ("RDV mercredi prochain, GSM mis à jour.", "not_met"),  # next Wednesday is the 7th, not the 14th
 ])
 def test_the_meter_appointment_note_names_the_day(text, outcome):
-    assert _verdicts("energie-rendez-vous-compteur", "note", text) == {"note-rdv-et-gsm": outcome}
+    assert _verdicts("energie-rendez-vous-compteur", "note", text)["note-rdv-et-gsm"] == outcome

@@ -78,7 +78,7 @@ def _try_rendering(scenario: Scenario, data: dict[str, Any], ctx: FileContext, t
     variables["facts"] = facts
     variables["call"] = dict(scenario.variables)
     if scenario.callsim != "scenario/1" and scenario.resources.customer_db is not None:
-        variables["record"] = _sample_records(scenario, base, ctx)
+        variables["record"] = _sample_records(scenario, base if failed else None, ctx)
     for where, value in _strings(data, ()):
         requirement = _requirement_kind(where)
         if where in troubled or where[:1] in (("facts",), ("references",)):
@@ -123,8 +123,11 @@ def record_roles(scenario: Scenario) -> set[str]:
 
 
 def _sample_records(scenario: Scenario, base: Any, ctx: FileContext) -> dict[str, Any]:
-    """The records of the sample customer's database, as the engine builds it."""
+    """The records of the sample customer's database, as the engine builds it: with the facts (a
+    record's notes may cite one), or with *base* (no facts) when a fact could not be computed."""
     try:
+        if base is None:
+            base = engine_rules().sample_context(scenario, SAMPLE_SEED, SAMPLE_DAY, "fr", SAMPLE_AGENT)
         return engine_rules().sample_records(scenario, base, SAMPLE_SEED, SAMPLE_DAY)
     except Exception as exc:  # noqa: BLE001 — reported, never raised
         ctx.error(("resources", "customer_db"), "template-error", problem=describe_error(exc))
