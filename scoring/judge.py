@@ -165,11 +165,20 @@ def _criteria(rubric: Lookups, code: str, found: Sequence[dict[str, Any]], conta
 
 
 def _status(items: Sequence[dict[str, Any]]) -> str:
-    counted = [e for e in items if e["status"] == "counted"]
+    """Met when every counted observation is positive, not met on a counted negative; else what the others wait for."""
+    counted = confirm = duplicate = False
+    for entry in items:  # one pass: a criterion of a long contact can hold hundreds of observations
+        status = entry["status"]
+        if status == "counted":
+            if entry["effect"] != "positive":
+                return NOT_MET
+            counted = True
+        elif status == "to_confirm":
+            confirm = True
+        elif status == "duplicate":
+            duplicate = True
     if counted:
-        return MET if all(e["effect"] == "positive" for e in counted) else NOT_MET
-    if any(e["status"] == "to_confirm" for e in items):
+        return MET
+    if confirm:
         return TO_CONFIRM
-    if any(e["status"] == "duplicate" for e in items):
-        return DUPLICATE
-    return NOT_OBSERVED
+    return DUPLICATE if duplicate else NOT_OBSERVED

@@ -9,12 +9,12 @@ what they refuse and why. A PostgreSQL backend adds its own reader beside these.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import sqlite3
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
+from hashlib import sha256 as _sha256
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -124,16 +124,20 @@ class SqliteTranscripts:
             prev = header_hash(header)
             if prev != stored_head.decode("utf-8"):
                 return None
-            events = []
-            expected = 1
-            envelope = _Envelope(session_id)
-            for seq, at, type_, text, link, this in self._conn.execute(_EVENTS, (session_id,)):
-                if seq != expected or link != prev or envelope.hash(link, seq, at, type_, text) != this:
-                    return None
-                events.append(_event(session_id, seq, at, type_, RawPayload(text), link, this))
-                prev, expected = this, expected + 1
+            rows = self._conn.execute(_EVENTS, (session_id,)).fetchall()
+            hashed = _Envelope(session_id).chain(prev, rows)
         except (ValueError, TypeError, AttributeError, sqlite3.Error):
             return None
+        if hashed is None:
+            return None
+        # ``Event(...)`` without the frozen dataclass's per-field ``object.__setattr__`` (a third of the cost
+        # of reading an event); equal to it field for field
+        new, fields_ = object.__new__, _EVENT_FIELDS
+        events = []
+        for seq, at, type_, text, link, this in rows:
+            event = new(Event)
+            event.__dict__.update(zip(fields_, (session_id, seq, at, type_, RawPayload(text), link, this)))
+            events.append(event)
         return Transcript(header, events)
 
     def _journal(self) -> JournalStore:  # the journal's own reader, for the exact reason of a refusal
@@ -168,19 +172,27 @@ class _Envelope:
     def hash(self, prev: str, seq: int, at: str, type_: str, payload: str) -> str:
         if type(seq) is not int or self._PLAIN.fullmatch(at + prev + type_) is None:
             raise ValueError("not a plain event")
-        return hashlib.sha256("".join(('{"at":"', at, '","payload":', payload, ',"prev":"', prev, '","seq":',
-                                       str(seq), self.session, type_, '"}')).encode("utf-8")).hexdigest()
+        return self._digest(prev, seq, at, type_, payload)
+
+    def _digest(self, prev: str, seq: int, at: str, type_: str, payload: str) -> str:
+        return _sha256(f'{{"at":"{at}","payload":{payload},"prev":"{prev}","seq":{seq}{self.session}{type_}"}}'
+                       .encode()).hexdigest()
+
+    def chain(self, head: str, rows: list[tuple[Any, ...]]) -> str | None:
+        """The hash the rows ``(seq, at, type, payload, prev_hash, hash)`` end on, starting from the header's
+        ``head``; None when a link, a number or a hash is off (the session then takes the slow path)."""
+        prev, expected, digest, plain = head, 1, self._digest, []
+        for seq, at, type_, text, link, this in rows:
+            if seq != expected or type(seq) is not int or link != prev or digest(link, seq, at, type_, text) != this:
+                return None
+            plain.append(at)
+            plain.append(type_)
+            prev, expected = this, expected + 1
+        # the time stamps and types checked plain at once (the links equal hashes computed here: hex)
+        return prev if self._PLAIN.fullmatch("".join(plain)) is not None else None
 
 
 _EVENT_FIELDS = tuple(f.name for f in fields(Event))
-
-
-def _event(*values: Any) -> Event:
-    """``Event(*values)`` without the frozen dataclass's per-field ``object.__setattr__`` (a third of the
-    cost of reading an event); equal to it field for field."""
-    event = object.__new__(Event)
-    event.__dict__.update(zip(_EVENT_FIELDS, values))
-    return event
 
 
 class RawPayload(Mapping[str, Any]):

@@ -107,6 +107,35 @@ def _wait_for(marker: Path, moment: str, master: int, process: subprocess.Popen[
     raise RuntimeError(f"{process.args} did not reach '{moment}' within 60 s")
 
 
+def run_on_pty(argv: list[str], timeout: float = 3600) -> float:
+    """Seconds ``argv`` takes to run to its end on a 120×40 pseudo-terminal (its output drained and dropped)."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    start = time.monotonic()
+    process = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=_env(Path(os.devnull)), cwd=ROOT,
+                               start_new_session=True)
+    os.close(slave)
+    try:
+        while process.poll() is None:
+            if time.monotonic() - start > timeout:
+                raise RuntimeError(f"{argv} did not end within {timeout} s")
+            readable, _, _ = select.select([master], [], [], 0.05)
+            if readable:
+                try:
+                    os.read(master, 65536)
+                except OSError:
+                    pass
+        elapsed = time.monotonic() - start
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait(timeout=30)
+        os.close(master)
+    if process.returncode != 0:
+        raise RuntimeError(f"{argv} ended with exit {process.returncode}")
+    return elapsed
+
+
 def _command_time(argv: list[str]) -> float:
     start = time.perf_counter()
     subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_env(Path(os.devnull)),

@@ -12,7 +12,6 @@ import sys
 from typing import Any
 
 #: Environment variable holding the invigilator's code (never typed on the command line in a room).
-from simulator.app.seat import INVIGILATOR_ENV
 
 
 def register(subparsers: Any) -> None:
@@ -36,6 +35,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def run_exam(args: argparse.Namespace) -> int:
+    from simulator.app.seat import INVIGILATOR_ENV
+
     code = os.environ.get(INVIGILATOR_ENV, "")
     if not code:
         print(f"callsim exam: définissez le code du surveillant dans {INVIGILATOR_ENV} avant de lancer l'examen.\n"

@@ -52,8 +52,8 @@ def register_actions(actions: Any) -> None:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Start one seat server per seat and wait (Ctrl+C stops them all)."""
+    from simulator.app.seat import INVIGILATOR_ENV
     from simulator.centre import serve
-    from simulator.cli.app_cmd import INVIGILATOR_ENV
     from simulator.engine.bundle import UnknownEpreuve, epreuve_path
     from simulator.journal.backends import location_text
 

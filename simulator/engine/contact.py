@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -23,49 +22,12 @@ from simulator.engine.evaluation import (
 from simulator.engine.evidence import Evidence
 from simulator.engine.phases import TALKING, Phase, PhaseModel, attach, can, detach
 from simulator.engine.rules import RULES_BY_ID, competency_of
-from simulator.engine.toolbox import ActionRefused, build_toolbox, run_tool
+from simulator.engine.steps import CallMemory, Line, Step, refused
+from simulator.engine.toolbox import build_toolbox, run_tool
 from simulator.scenario.models import Node, Scenario, text_in
 
 #: Endings after which the other party has agreed to something that should have been confirmed.
 AGREED_ENDINGS = ("resolved", "callback")
-
-
-@dataclass(frozen=True)
-class Line:
-    """One line of the conversation as the candidate saw it."""
-
-    speaker: str  # customer | supervisor | system | agent
-    text: str
-
-    def to_json(self) -> dict[str, str]:
-        return {"speaker": self.speaker, "text": self.text}
-
-
-@dataclass
-class Step:
-    """What one action produced: lines shown, evidence observed, and a tool result if any."""
-
-    lines: list[Line] = field(default_factory=list)
-    evidence: list[Evidence] = field(default_factory=list)
-    result: dict[str, Any] | None = None
-
-
-@dataclass
-class CallMemory:
-    """What the order rules need to remember about the conversation so far."""
-
-    need_detected: bool = False
-    agreement_confirmed: bool = False
-    closed: bool = False
-    closed_before_confirm: bool = False
-    transfer_announced: bool = False
-    hold_announced: bool = False
-    checked_expectations: set[str] = field(default_factory=set)
-    final_checks_done: bool = False
-
-
-def refused(code: str, fr: str, en: str, nl: str | None = None) -> ActionRefused:
-    return ActionRefused(code, fr, en, nl)
 
 
 class ContactRuntime:

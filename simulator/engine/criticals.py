@@ -130,7 +130,8 @@ def _data_to_another(contact: Any) -> list[Evidence]:
     sent = " ".join(f"{m.subject} {m.body}" for m in (contact.box.mail.sent if contact.box.mail else ()))
     found = []
     for text, code in ((said, _spoken_code(contact)), (sent, "03.05")):
-        hits = sorted({what for value, what in others.items() if value in _comparable_text(text)})
+        comparable = _comparable_text(text)  # once per text, not once per value looked for
+        hits = sorted({what for value, what in others.items() if value in comparable})
         if hits and code:
             found.append(_critical(contact, code, "ENG-DATA-TO-ANOTHER", _DATA, what=", ".join(hits)))
     return found

@@ -20,24 +20,35 @@ without touching the clock at all.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from contextlib import ExitStack
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from simulator import __version__
-from simulator.engine.actions import Pause, Take, action_from_json
+from simulator.engine.actions import Pause, Take
 from simulator.engine.arrivals import Arrivals
-from simulator.engine.bundle import Bundle, load_bundle, single_scenario_bundle
+from simulator.engine.bundle import Bundle
 from simulator.engine.clock import Clock, parse_stamp, stamp
-from simulator.engine.contact import ContactRuntime, Line, Step
-from simulator.engine.deferred import ContactTable, DeferredContact, contacts_ended_in
+from simulator.engine.contact import ContactRuntime, Step
+from simulator.engine.deferred import ContactTable, DeferredContact
 from simulator.engine.dispatch import apply_action
 from simulator.engine.evidence import Evidence
 from simulator.engine.interruptions import UNTIMED_EVENTS
 from simulator.engine.phases import Phase
+from simulator.engine.queue_book import QueueBook
+from simulator.engine.session_replay import Replaying
+from simulator.engine.session_state import (
+    HEARTBEAT_SECONDS,
+    Outcome,
+    SessionError,
+    State,
+    Timing,
+    bundle_of,
+    keep,
+    same_files,
+    session_id_for,
+)
 from simulator.engine.toolbox import ActionRefused
 from simulator.engine.views import ContactView, QueueItem, contact_view
 from simulator.journal.events import Event, SessionHeader
@@ -46,65 +57,7 @@ from simulator.journal.verify import first_broken_link
 from simulator.scenario.models import text_in
 
 
-class SessionError(Exception):
-    """A session cannot be started, resumed or replayed; says why in French and English."""
-
-    def __init__(self, message_fr: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message_fr, self.message_en = message_fr, message_en
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What one action did, for the front end: lines to show, a tool result, practice feedback."""
-
-    seq: int
-    lines: tuple[Line, ...]
-    result: dict[str, Any] | None
-    contact_ended: bool
-    feedback: tuple[Evidence, ...] | None = None
-
-
-@dataclass
-class _Timing:
-    banked: float = 0.0
-    segment_start: datetime | None = None
-    last_at: datetime | None = None
-
-    def elapsed(self, now: datetime) -> float:
-        if self.segment_start is None:
-            return self.banked
-        return self.banked + max(0.0, (now - self.segment_start).total_seconds())
-
-    def stop(self, at: datetime) -> None:
-        """The épreuve is over: freeze the time used (a finished session's clock never runs again)."""
-        self.banked = self.elapsed(at)
-        self.segment_start = None
-
-
-@dataclass
-class _State:
-    contacts: ContactTable
-    arrived: list[str] = field(default_factory=list)
-    arrived_minute: dict[str, int] = field(default_factory=dict)
-    active: str | None = None
-    finished: str | None = None
-    evidence: list[Evidence] = field(default_factory=list)
-
-
-_ENDED = Phase.ENDED.value
-
-#: Seconds of wall time without any event after which the app journals a heartbeat.
-HEARTBEAT_SECONDS = 15.0
-
-
-def session_id_for(candidate_id: str, epreuve_id: str, seed: int, created_at: str) -> str:
-    """A deterministic session id (same inputs → same id)."""
-    digest = hashlib.sha256(f"{candidate_id}|{epreuve_id}|{seed}|{created_at}".encode()).hexdigest()
-    return f"S-{digest[:12]}"
-
-
-class EpreuveSession:
+class EpreuveSession(Replaying):
     """A candidate's épreuve in progress (or replayed from its journal)."""
 
     def __init__(self, bundle: Bundle, header: SessionHeader, store: JournalStore | None, clock: Clock | None) -> None:
@@ -114,13 +67,12 @@ class EpreuveSession:
         self.agent_name = str(extra["agent_name"])
         self.time_limit_minutes = int(extra["time_limit_minutes"])
         self.seq = 0
-        self.timing = _Timing()
-        self.state = _State(ContactTable(self._rebuild))
+        self.timing = Timing()
+        self.state = State(ContactTable(self._rebuild))
         self._arrivals = Arrivals(bundle.contacts, fixed=bundle.epreuve.order == "fixed")
-        #: Each arrived contact's title in the candidate's language (it never changes once rendered).
-        self._titles: dict[str, str] = {}
         #: When each contact arrived (journal time): how long a call rang is counted from it.
         self._arrived_at: dict[str, datetime] = {}
+        self._queue = QueueBook(self.state.contacts, self._title)
         self.broken = False
         #: The event the store refused (type, payload, time), kept to be written again by ``retry_pending``.
         self.pending: tuple[str, dict[str, Any], datetime, bool] | None = None
@@ -158,8 +110,8 @@ class EpreuveSession:
     def resume(cls, store: JournalStore, session_id: str, *, clock: Clock, bundle: Bundle | None = None) -> EpreuveSession:
         """Rebuild an interrupted session from its journal and carry on where it stopped."""
         header = store.header(session_id)
-        bundle = bundle or _bundle_of(header)
-        _same_files(header, bundle)
+        bundle = bundle or bundle_of(header)
+        same_files(header, bundle)
         session = cls(bundle, header, store, clock)
         session._claim.enter_context(store.claim(session_id, f"callsim {__version__}"))
         try:
@@ -306,20 +258,13 @@ class EpreuveSession:
         return max(0.0, self.time_limit_minutes * 60 - self.timing.elapsed(now))
 
     def queue(self) -> list[QueueItem]:
-        items = []
-        contacts = self.state.contacts
-        for key in self.state.arrived:
-            scenario = contacts.scenario(key)
-            title = self._titles.get(key)
-            if title is None:
-                title = self._titles[key] = contacts.title(key, seed=self.header.seed, today=self.today,
-                                                           lang=self.header.language, agent_name=self.agent_name)
-            phase = contacts.phase(key).value
-            if contacts.deferred(key) is None and contacts[key].paused:
-                phase = "paused"  # set aside for a call: taken up again from the queue
-            items.append(QueueItem(key, title, scenario.direction, scenario.medium, scenario.kind,
-                                   phase, self.state.arrived_minute[key]))
-        return items
+        """The arrived contacts in order of arrival, each with its phase now."""
+        return self._queue.items(self.state.active)
+
+    def _title(self, key: str) -> str:
+        """A contact's title in the candidate's language (rendered once: it never changes)."""
+        return self.state.contacts.title(key, seed=self.header.seed, today=self.today, lang=self.header.language,
+                                         agent_name=self.agent_name)
 
     def active_view(self) -> ContactView | None:
         key = self.state.active
@@ -350,6 +295,7 @@ class EpreuveSession:
         self.state.arrived.append(key)
         self._arrivals.arrived(key)
         self.state.arrived_minute[key] = minute
+        self._queue.arrived(key, minute)
 
     def _apply_finished(self, reason: str, at: datetime) -> None:
         self.state.finished = reason
@@ -376,8 +322,9 @@ class EpreuveSession:
             step = apply_action(contact, action, results=results)
             if isinstance(action, Pause):
                 state.active = None
-        _keep(contact, step, seq)
+        keep(contact, step, seq)
         state.evidence.extend(step.evidence)
+        self._queue.touched((contact.key,))
         if contact.phase is Phase.ENDED:
             state.active = None
         return contact, step
@@ -386,9 +333,10 @@ class EpreuveSession:
         gathered: list[Evidence] = []
         for contact in self.state.contacts.built():  # a deferred contact has ended: nothing to expire
             step = contact.expire()
-            _keep(contact, step, seq)
+            keep(contact, step, seq)
             gathered.extend(step.evidence)
         self.state.evidence.extend(gathered)
+        self._queue.touched(self.state.contacts)
         self.state.active = None
         self.state.finished = "time_up"
         return gathered
@@ -425,70 +373,6 @@ class EpreuveSession:
             self.timing.last_at = at
         return seq
 
-    def _replay(self, events: Iterable[Event], *, strict: bool = True, lazy: bool = False) -> None:
-        """Re-apply journal events; ``lazy`` defers the contacts that had ended (see ``deferred``)."""
-        events = list(events)
-        ended = contacts_ended_in(events) if lazy and strict else set()
-        for event in events:
-            at = parse_stamp(event.at)
-            seq = event.seq
-            if event.type == "session_started":
-                self._apply_started(at)
-            elif event.type == "session_resumed":
-                self._apply_resumed(at)
-            elif event.type == "contact_arrived":
-                key = event.payload["contact"]
-                self._apply_arrived(key, int(event.payload["minute"]), deferred=key in ended, at=at)
-            elif event.type == "action" and self.state.contacts.deferred(str(event.payload["contact"])):
-                self._defer_action(event)
-            elif event.type == "action":
-                # the journal already holds what the candidate saw: tool results are not computed again
-                _contact, step = self._apply_action(action_from_json(event.payload["action"]), seq, results=False, at=at)
-                if strict:
-                    _same_evidence(step, event)
-            elif event.type == "time_up":
-                self._expire_all(seq)
-                self.timing.stop(at)
-            elif event.type == "session_finished":
-                self._apply_finished(str(event.payload.get("reason", "completed")), at)
-            self.seq = seq
-            if event.type not in UNTIMED_EVENTS:
-                self.timing.last_at = at
-
-    def _defer_action(self, event: Event) -> None:
-        """An action of a contact that ended later in the journal: keep the event and what it recorded."""
-        key = str(event.payload["contact"])
-        action = action_from_json(event.payload["action"])
-        state = self.state
-        if isinstance(action, Take) and (action.contact != key or state.active is not None):
-            raise SessionError(f"L'événement {event.seq} prend un contact qui ne peut pas l'être.",
-                               f"Event {event.seq} takes a contact that cannot be taken.")
-        if not isinstance(action, Take) and state.active != key:
-            raise SessionError(f"L'événement {event.seq} agit sur un contact qui n'est pas en cours.",
-                               f"Event {event.seq} acts on a contact that is not in progress.")
-        state.contacts.deferred(key).events.append(event)
-        state.evidence.extend(Evidence.from_json(e) for e in event.payload["evidence"])
-        state.active = None if event.payload["phase"] == _ENDED or isinstance(action, Pause) else key
-
-    def _rebuild(self, key: str, deferred: DeferredContact) -> ContactRuntime:
-        """Replay an ended contact's journaled actions, checking each gives the journal's evidence."""
-        contact = self._new_runtime(deferred.scenario)
-        for event in deferred.events:
-            try:
-                answered = contact.phase is Phase.WAITING
-                step = apply_action(contact, action_from_json(event.payload["action"]), results=False)
-                if answered:
-                    self._rang(contact, step, parse_stamp(event.at))
-            except ActionRefused as refusal:
-                raise SessionError(f"Rejouer l'événement {event.seq} est refusé : {refusal.message_fr}",
-                                   f"Replaying event {event.seq} is refused: {refusal.message_en}") from refusal
-            _keep(contact, step, event.seq)
-            _same_evidence(step, event)
-        if contact.phase is not Phase.ENDED:
-            raise SessionError(f"Rejouer le contact {key} ne le termine pas comme le journal l'indique.",
-                               f"Replaying contact {key} does not end it as the journal says.")
-        return contact
-
     def _rang(self, contact: ContactRuntime, step: Step, at: datetime | None) -> None:
         """A call that must not be left ringing: answered in time, or left ringing (journal times)."""
         limit = contact.scenario.answer_within_seconds
@@ -509,34 +393,4 @@ class EpreuveSession:
         return len(contacts) == len(self.bundle.contacts) and not self._arrivals.any_open(contacts.phase)
 
 
-def _keep(contact: ContactRuntime, step: Step, seq: int) -> None:
-    """Tie a step's evidence to its journal event and add its lines and evidence to the contact."""
-    for item in step.evidence:
-        object.__setattr__(item, "seq", seq)
-    contact.lines.extend(step.lines)
-    contact.evidence.extend(step.evidence)
-
-
-def _same_evidence(step: Step, event: Event) -> None:
-    if [e.to_json() for e in step.evidence] != list(event.payload["evidence"]):
-        raise SessionError(f"Rejouer l'événement {event.seq} ne donne pas les mêmes preuves.",
-                           f"Replaying event {event.seq} does not give the same evidence.")
-
-
-def _bundle_of(header: SessionHeader) -> Bundle:
-    """The épreuve a session was started on: an épreuve file, or one scenario played on its own."""
-    path = header.extra["epreuve_path"]
-    if header.extra.get("source") == "scenario":
-        return single_scenario_bundle(path)
-    return load_bundle(path)
-
-
-def _same_files(header: SessionHeader, bundle: Bundle) -> None:
-    if header.epreuve_hash != bundle.sha256 or dict(header.scenario_hashes) != bundle.scenario_hashes():
-        raise SessionError(
-            "Les fichiers de l'épreuve ont changé depuis le début de cette session : elle ne peut pas reprendre telle quelle.",
-            "The épreuve's files changed since this session started: it cannot resume as is.",
-        )
-
-
-__all__ = ["EpreuveSession", "Outcome", "SessionError", "session_id_for", "text_in"]
+__all__ = ["HEARTBEAT_SECONDS", "EpreuveSession", "Outcome", "SessionError", "session_id_for", "text_in"]

@@ -104,3 +104,13 @@ def test_a_command_module_that_cannot_be_imported_is_a_sentence_not_a_traceback(
     assert main(["referentiel"]) == simulator.cli.UNEXPECTED_EXIT
     err = capsys.readouterr().err
     assert "erreur inattendue" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("name", ["practice", "exam", "simulate", "score", "rescore", "report", "transcript", "review"])
+def test_the_candidates_and_the_batchs_commands_help_imports_its_own_module_and_nothing_heavy(name: str) -> None:
+    """``callsim practice --help`` is as quick as ``--help``: its own command module only, no models, no
+    rubric, no Textual (the app and the épreuve are imported once the command runs)."""
+    _out, modules = _imported_by(name, "--help")
+    commands = {m for m in modules if m.startswith("simulator.cli.") and m.endswith("_cmd")}
+    assert commands == {f"simulator.cli.{COMMANDS[name][0]}"}
+    assert _heavy(modules) == []

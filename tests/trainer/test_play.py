@@ -73,13 +73,13 @@ def test_the_queue_prompt_accepts_help_and_explains_a_wrong_answer():
     assert "Tapez le numéro du contact à prendre (1 à 1)." in out.getvalue()
 
 
-def test_mail_and_fax_are_typed_commands_and_a_bar_after_the_subject_belongs_to_the_body():
-    _, _, session = play(["1", ":mail client@exemple.be | Votre commande | Bonjour, voici le suivi. | Cordialement",
+def test_mail_and_fax_are_typed_commands_with_their_parts_separated_by_bars():
+    _, _, session = play(["1", ":mail client@exemple.be | Votre commande | Bonjour, voici le suivi. Cordialement",
                           ":fax 02 223 45 67 | Réclamation | Madame, Monsieur,", ":quitter"])
     sent = [e.payload["action"]["args"] for e in session.store.events(session.session_id)
             if e.type == "action" and e.payload["action"]["kind"] == "tool"]
     assert sent[0] == {"to": "client@exemple.be", "subject": "Votre commande",
-                       "body": "Bonjour, voici le suivi. | Cordialement", "channel": "mail"}
+                       "body": "Bonjour, voici le suivi. Cordialement", "channel": "mail"}
     assert sent[1]["channel"] == "fax" and sent[1]["to"] == "02 223 45 67"
 
 

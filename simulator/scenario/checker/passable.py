@@ -70,12 +70,16 @@ def _appointment(scenario: Scenario, check: AppointmentCheck, where: tuple, ctx:
     agenda = scenario.resources.agenda
     if agenda is None:
         return
-    slots = [s for s in agenda.slots if s.calendar == check.calendar and (check.slot is None or s.id == check.slot)]
+    calendars = check.calendar_ids
+    slots = [s for s in agenda.slots if s.calendar in calendars and (check.slot is None or s.id == check.slot)]
+    if check.min_minutes is not None:
+        slots = [s for s in slots if s.minutes >= check.min_minutes]
     windows = scenario.persona.availability
     if check.within_availability and windows:
         slots = [s for s in slots if any(slot_fits(s, w) for w in windows)]
-    if not slots:
-        ctx.error((*where, "slot" if check.slot else "calendar"), "check-cannot-pass", check=check.id,
+    if len(slots) < max(1, check.count):
+        key = "slot" if check.slot else ("calendar" if check.calendar is not None else "calendars")
+        ctx.error((*where, key), "check-cannot-pass", check=check.id,
                   why={"fr": "aucun créneau de cet agenda ne tombe dans les disponibilités du client",
                        "en": "no slot of this calendar falls within the customer's availability"})
 

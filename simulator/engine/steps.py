@@ -1,0 +1,50 @@
+"""What one contact's actions produce and remember: conversation lines, steps, the order rules' memory."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from simulator.engine.evidence import Evidence
+from simulator.engine.toolbox import ActionRefused
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the conversation as the candidate saw it."""
+
+    speaker: str  # customer | supervisor | system | agent
+    text: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"speaker": self.speaker, "text": self.text}
+
+
+@dataclass
+class Step:
+    """What one action produced: lines shown, evidence observed, and a tool result if any."""
+
+    lines: list[Line] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    result: dict[str, Any] | None = None
+
+
+@dataclass
+class CallMemory:
+    """What the order rules need to remember about the conversation so far."""
+
+    need_detected: bool = False
+    agreement_confirmed: bool = False
+    closed: bool = False
+    closed_before_confirm: bool = False
+    transfer_announced: bool = False
+    hold_announced: bool = False
+    checked_expectations: set[str] = field(default_factory=set)
+    final_checks_done: bool = False
+
+
+def refused(code: str, fr: str, en: str, nl: str | None = None) -> ActionRefused:
+    return ActionRefused(code, fr, en, nl)
+
+
+__all__ = ["CallMemory", "Line", "Step", "refused"]
