@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in [*(args.only or []), *args.names] or BENCHES:
         try:
             measured = BENCHES[name](args.quick)
-        except Exception as exc:  # one benchmark that cannot run does not hide the others' figures
+        except Exception as exc:  # noqa: BLE001 — one benchmark that cannot run does not hide the others' figures
             failed.append(f"{name}: {type(exc).__name__}: {exc}")
             continue
         results.extend(measured if isinstance(measured, list) else [measured])
