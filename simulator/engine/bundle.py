@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +12,7 @@ from simulator.library import epreuve_files, find_epreuve
 if TYPE_CHECKING:  # the models (pydantic) are imported when an épreuve is loaded, not to name one
     from simulator.scenario.diagnostics import Diagnostic
     from simulator.scenario.models import Epreuve, Scenario
+    from simulator.scenario.variants.spec import VariantLayer
 
 
 class BundleError(Exception):
@@ -31,6 +32,10 @@ class PlannedContact:
     at_minute: int
     path: str
     sha256: str
+    #: The scenario's variants (None without): what a seed draws from.
+    layer: VariantLayer | None = None
+    #: Each form of a scenario with variants, by its key (``cause=adresse,objection=prix``).
+    forms: dict[str, Scenario] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,24 @@ class Bundle:
 
     def scenario_hashes(self) -> dict[str, str]:
         return {c.scenario.id: c.sha256 for c in self.contacts}
+
+    def draw(self, seed: int) -> dict[str, dict[str, str]]:
+        """The form each scenario with variants gives a candidate with ``seed``: scenario id → dimension → alternative."""
+        from simulator.scenario.variants.draw import draw
+
+        return {c.scenario.id: draw(c.layer, seed, c.scenario.id) for c in self.contacts if c.layer is not None}
+
+    def with_forms(self, drawn: dict[str, dict[str, str]]) -> Bundle:
+        """This épreuve with each scenario replaced by the form ``drawn`` names (as recorded in a session header)."""
+        if not drawn:
+            return self
+        from simulator.scenario.variants.draw import key
+
+        contacts = tuple(
+            replace(c, scenario=c.forms[key(drawn[c.scenario.id])]) if c.scenario.id in drawn else c
+            for c in self.contacts
+        )
+        return replace(self, contacts=contacts)
 
     def contact(self, key: str) -> PlannedContact:
         for planned in self.contacts:
@@ -137,7 +160,8 @@ def _checked_bundle(path: str | Path) -> Bundle:
     for entry in epreuve.contacts:
         target = resolve_contact(loaded.path, entry.scenario)
         scenario_file = cache.load(target, str(target))
-        contacts.append(PlannedContact(scenario_file.model, entry.at_minute, str(target), scenario_file.sha256))
+        contacts.append(PlannedContact(scenario_file.model, entry.at_minute, str(target), scenario_file.sha256,
+                                       *_forms_of(scenario_file)))
     languages = epreuve_languages(epreuve, [c.scenario for c in contacts])
     return Bundle(epreuve, str(path), loaded.sha256, tuple(contacts), languages=languages)
 
@@ -160,5 +184,15 @@ def single_scenario_bundle(path: str | Path) -> Bundle:
         time_limit_minutes=max(5, min(300, scenario.duration_minutes * 3)), order="fixed",
         contacts=[ContactEntry(scenario=Path(path).name, at_minute=0)],
     )
-    return Bundle(epreuve, str(path), loaded.sha256, (PlannedContact(scenario, 0, str(path), loaded.sha256),),
+    planned = PlannedContact(scenario, 0, str(path), loaded.sha256, *_forms_of(loaded))
+    return Bundle(epreuve, str(path), loaded.sha256, (planned,),
                   source="scenario", languages=epreuve_languages(epreuve, [scenario]))
+
+
+def _forms_of(loaded) -> tuple:
+    """A checked scenario file's variants layer and its forms by key (None and {} without variants)."""
+    if loaded.layer is None:
+        return None, {}
+    from simulator.scenario.variants.draw import key
+
+    return loaded.layer, {key(form.variant): form.model for form in loaded.forms}

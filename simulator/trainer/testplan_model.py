@@ -71,6 +71,9 @@ class Plan(Model):
     id: Ident
     title: str
     seed: int = 1
+    #: The form of a scenario with variants this plan runs on (dimension → alternative); a dimension
+    #: left out runs the plan on each of its alternatives; no ``variant`` at all: the file as written.
+    variant: dict[Ident, Ident] = Field(default_factory=dict)
     steps: list[Step] = Field(min_length=1)
     expect: Expectation
 

@@ -70,7 +70,7 @@ class Confidential(Model):
 class Scenario(Model):
     """One contact of an épreuve, written by a trainer."""
 
-    callsim: Literal["scenario/1"]
+    callsim: Literal["scenario/1", "scenario/1.1"]
     id: Ident
     version: Version
     title: Text
