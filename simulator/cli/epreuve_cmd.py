@@ -46,9 +46,10 @@ def register(subparsers: Any) -> None:
                        help="occasions requises par compétence (défaut : min_chances de l'épreuve)")
     cover.set_defaults(handler=run_coverage)
 
-    from simulator.cli import epreuve_list_cmd
+    from simulator.cli import epreuve_forms_cmd, epreuve_list_cmd
 
     epreuve_list_cmd.register(commands)
+    epreuve_forms_cmd.register(commands)
 
 
 def run_coverage(args: argparse.Namespace) -> int:
