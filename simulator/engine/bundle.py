@@ -24,6 +24,15 @@ class BundleError(Exception):
         super().__init__(first)
 
 
+class MissingForm(LookupError):
+    """A session names a form (variant) its scenario file no longer has: it cannot be played again."""
+
+    def __init__(self, scenario_id: str, form: str) -> None:
+        self.message_fr = f"le scénario « {scenario_id} » n'a plus la variante {form} enregistrée dans cette session"
+        self.message_en = f"scenario '{scenario_id}' no longer has the variant {form} recorded in this session"
+        super().__init__(self.message_en)
+
+
 @dataclass(frozen=True)
 class PlannedContact:
     """A scenario of the épreuve and the minute it arrives."""
@@ -66,11 +75,13 @@ class Bundle:
             return self
         from simulator.scenario.variants.draw import key
 
-        contacts = tuple(
-            replace(c, scenario=c.forms[key(drawn[c.scenario.id])]) if c.scenario.id in drawn else c
-            for c in self.contacts
-        )
-        return replace(self, contacts=contacts)
+        contacts = []
+        for planned in self.contacts:
+            wanted = drawn.get(planned.scenario.id)
+            if wanted is not None and key(wanted) not in planned.forms:
+                raise MissingForm(planned.scenario.id, key(wanted))
+            contacts.append(replace(planned, scenario=planned.forms[key(wanted)]) if wanted is not None else planned)
+        return replace(self, contacts=tuple(contacts))
 
     def contact(self, key: str) -> PlannedContact:
         for planned in self.contacts:

@@ -81,7 +81,7 @@ def load_bytes(raw: bytes, path: str, expect: Kind | None = None) -> LoadedFile:
     if not has_errors(doc.diagnostics):
         loaded.model = model
     if loaded.layer is not None and loaded.model is not None:
-        loaded.forms = [_form(loaded, data, form) for form in form_documents(path, data, doc.source_map, loaded.layer)]
+        loaded.forms = [_form(loaded, form) for form in form_documents(path, data, doc.source_map, loaded.layer)]
     return loaded
 
 
@@ -97,7 +97,7 @@ def _split_variants(loaded: LoadedFile, marker: str) -> dict[str, Any]:
     return base
 
 
-def _form(loaded: LoadedFile, base: dict[str, Any], form: Any) -> LoadedFile:
+def _form(loaded: LoadedFile, form: Any) -> LoadedFile:
     """One combination, validated like a scenario of its own; its diagnostics name the variant."""
     shown = label(form.combination)
     model, diags = validate(Scenario, form.data, form.source_map, loaded.path)

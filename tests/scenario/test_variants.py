@@ -19,7 +19,12 @@ from simulator.journal.memory_store import MemoryJournalStore
 from simulator.scenario.checker import FileCache, check_paths
 from simulator.scenario.loader import load_bytes
 from simulator.scenario.models import text_in
-from simulator.scenario.variants.compare import compare_forms, difference, parse_seeds, right_answers
+from simulator.scenario.variants.compare import (
+    compare_forms,
+    difference,
+    parse_seeds,
+    right_answers,
+)
 from simulator.scenario.variants.draw import draw
 from simulator.trainer.plans import run_plan_file
 
@@ -167,7 +172,8 @@ def test_right_answers_differ_where_the_variants_differ():
 
 def test_forms_report_draws_every_seed_and_fails_below_half_difference(capsys):
     report = compare_forms(load_bundle(PRACTICE), parse_seeds("1-20"))
-    assert len({json.dumps(d, sort_keys=True) for d in report.drawn.values()}) == 4
+    meter = {json.dumps(d["energie-rendez-vous-compteur"], sort_keys=True) for d in report.drawn.values()}
+    assert len(meter) == 4  # every combination of the meter call is drawn by some seed
     assert report.median < 0.5 and report.failed
     assert not report.short  # no form loses a competency the épreuve as written covers
     assert main(["epreuve", "forms", "practice", "--seeds", "1-20", "--format", "json"]) == 1
@@ -180,3 +186,26 @@ def test_forms_refuses_unreadable_seeds(capsys):
     assert "--seeds" in capsys.readouterr().err
     with pytest.raises(ValueError):
         parse_seeds("9-3")
+
+
+def test_a_recorded_form_the_file_no_longer_has_is_refused_with_a_message():
+    from simulator.engine.bundle import MissingForm
+
+    bundle = single_scenario_bundle(METER)
+    with pytest.raises(MissingForm) as caught:
+        bundle.with_forms({"energie-rendez-vous-compteur": {"contrainte": "nuit", "objection": "pas-le-temps"}})
+    assert "contrainte=nuit" in caught.value.message_fr
+
+
+def test_a_patch_adds_an_item_under_a_new_id_at_the_end():
+    text = METER.read_text()
+    at = text.index("        patch:\n", text.index("      vie-privee:")) + len("        patch:\n")
+    text = (text[:at] + "          nodes:\n            cloture:\n              replies:\n                conclure-rappel:\n"
+            "                  text: {fr: \"Merci, et n'hésitez pas à nous rappeler au 081 24 56 00. Au revoir !\","
+            " en: \"Thank you, and feel free to call us on 081 24 56 00. Goodbye!\","
+            " nl: \"Dank u, en bel ons gerust op 081 24 56 00. Tot ziens!\"}\n"
+            "                  act: close\n                  goto: fin\n" + text[at:].replace("          nodes:\n            objection:\n", "            objection:\n", 1))
+    loaded = _loaded(text)
+    form = _form(loaded, contrainte="conge-apres-midi", objection="vie-privee").model
+    assert form is not None, [d.format() for d in loaded.diagnostics if d.severity == "error"]
+    assert [r.id for r in form.nodes["cloture"].replies][-1] == "conclure-rappel"

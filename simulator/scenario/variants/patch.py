@@ -36,7 +36,7 @@ class Patcher:
         self.new = SourceMap()
         self.diagnostics: list[Diagnostic] = []
 
-    def _problem(self, at: Path, code: str, **params: Any) -> None:
+    def problem(self, at: Path, code: str, **params: Any) -> None:
         pos = self.src.key(at)
         self.diagnostics.append(Diagnostic(self.file, pos.line, pos.column, "error", code, params))
 
@@ -70,7 +70,7 @@ class Patcher:
             if key in base:
                 continue
             if value is None:
-                self._problem((*patch_path, key), "variant-removes-nothing", key=key)
+                self.problem((*patch_path, key), "variant-removes-nothing", key=key)
                 continue
             result[key] = self.merge(None, (*base_path, key), value, (*patch_path, key), (*new_path, key))
         return result
@@ -78,7 +78,7 @@ class Patcher:
     def _merge_list(self, base: list, base_path: Path, patch: dict, patch_path: Path, new_path: Path) -> list:
         self._own_position(base_path, new_path)
         if not all(isinstance(item, dict) and isinstance(item.get("id"), str) for item in base):
-            self._problem(patch_path, "variant-list-without-ids")
+            self.problem(patch_path, "variant-list-without-ids")
             return self._keep(base, base_path, new_path)
         ids = {item["id"] for item in base}
         result: list[Any] = []
@@ -93,7 +93,7 @@ class Patcher:
             if key in ids:
                 continue
             if not isinstance(value, dict):
-                self._problem((*patch_path, key), "variant-removes-nothing", key=key)
+                self.problem((*patch_path, key), "variant-removes-nothing", key=key)
                 continue
             added = {"id": key, **value}
             target = (*new_path, len(result))
@@ -109,7 +109,7 @@ def apply_patch(file: str, doc: dict, doc_map: SourceMap, patch: dict, patch_pat
     patcher = Patcher(file, doc_map, src)
     for key in patch:
         if key in FROZEN_KEYS:
-            patcher._problem((*patch_path, key), "variant-frozen-key", key=key)
+            patcher.problem((*patch_path, key), "variant-frozen-key", key=key)
     allowed = {k: v for k, v in patch.items() if k not in FROZEN_KEYS}
     merged = patcher.merge(doc, (), allowed, patch_path, ())
     return merged, patcher.new, patcher.diagnostics
