@@ -209,3 +209,15 @@ def test_a_patch_adds_an_item_under_a_new_id_at_the_end():
     form = _form(loaded, contrainte="conge-apres-midi", objection="vie-privee").model
     assert form is not None, [d.format() for d in loaded.diagnostics if d.severity == "error"]
     assert [r.id for r in form.nodes["cloture"].replies][-1] == "conclure-rappel"
+
+
+def test_assessors_see_the_drawn_forms_in_the_grille_and_its_reports():
+    from scoring.reports.view import identity
+    from tests.scoring.scoring_support import practice, simulated, simulated_grille
+
+    header, _events = simulated(practice(), "ideal", 1)
+    grille = simulated_grille(practice(), "ideal", 1)
+    assert grille["session"]["variants"] == {k: dict(v) for k, v in header.extra["variants"].items()}
+    [line] = [value for label, value in identity(grille, "fr") if label == "Variantes"]
+    assert "energie-rendez-vous-compteur : contrainte=" in line
+    assert "contrainte=" not in json.dumps([value for label, value in identity(grille, "fr") if label != "Variantes"])
