@@ -78,8 +78,8 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the variant removes '{key}', which does not exist", "Check the id: 'null' only removes an existing item."),
     },
     "variant-list-without-ids": {
-        "fr": ("cette liste n'a pas d'identifiants : la variante ne peut pas y viser un élément", "Remplacez la liste entière (écrivez une liste au lieu d'un bloc de clés)."),
-        "en": ("this list has no ids: the variant cannot address one of its items", "Replace the whole list (write a list instead of a mapping)."),
+        "fr": ("cette liste n'a pas d'identifiants : la variante vise ses éléments par position, de « 0 » à « {size} » exclu", "Visez un élément par sa position (« 0 » pour le premier) ou remplacez la liste entière (écrivez une liste au lieu d'un bloc de clés)."),
+        "en": ("this list has no ids: the variant addresses its items by position, from '0' up to '{size}' excluded", "Address an item by its position ('0' for the first) or replace the whole list (write a list instead of a mapping)."),
     },
     "variant-frozen-key": {
         "fr": ("une variante ne peut pas changer « {key} »", "Retirez « {key} » du patch : l'identifiant et le format du scénario sont les mêmes pour toutes les variantes."),

@@ -221,3 +221,15 @@ def test_assessors_see_the_drawn_forms_in_the_grille_and_its_reports():
     [line] = [value for label, value in identity(grille, "fr") if label == "Variantes"]
     assert "energie-rendez-vous-compteur : contrainte=" in line
     assert "contrainte=" not in json.dumps([value for label, value in identity(grille, "fr") if label != "Variantes"])
+
+
+def test_a_list_without_ids_is_addressed_by_position_and_two_dimensions_compose():
+    clinic = ROOT / "scenarios" / "admin" / "clinique-confirmation-rendez-vous-mail.yaml"
+    loaded = _loaded(clinic.read_text())
+    both = _form(loaded, formation="sept-jours", horaire="travaille-l-apres-midi").model
+    window = both.persona.availability[0]
+    assert (window.start, window.end, window.from_workday, window.until_workday) == ("08:00", "12:00", 8, 15)
+    assert [s.id for s in both.resources.agenda.slots][-1] == "e6"  # added by id at the end
+    bad = clinic.read_text().replace('              "0": {from_workday: 8}', '              "3": {from_workday: 8}')
+    found = [d for d in _loaded(bad).diagnostics if d.code == "variant-list-without-ids"]
+    assert found and found[0].variant.startswith("formation=sept-jours")

@@ -78,8 +78,7 @@ class Patcher:
     def _merge_list(self, base: list, base_path: Path, patch: dict, patch_path: Path, new_path: Path) -> list:
         self._own_position(base_path, new_path)
         if not all(isinstance(item, dict) and isinstance(item.get("id"), str) for item in base):
-            self.problem(patch_path, "variant-list-without-ids")
-            return self._keep(base, base_path, new_path)
+            return self._merge_by_position(base, base_path, patch, patch_path, new_path)
         ids = {item["id"] for item in base}
         result: list[Any] = []
         for index, item in enumerate(base):
@@ -100,6 +99,21 @@ class Patcher:
             copy_positions(value, self.src, (*patch_path, key), self.new, target)
             self.new.values[(*target, "id")] = self.src.key((*patch_path, key))
             result.append(added)
+        return result
+
+
+    def _merge_by_position(self, base: list, base_path: Path, patch: dict, patch_path: Path, new_path: Path) -> list:
+        """A list without ids (``availability``…) is addressed by position: ``"0"`` is its first item."""
+        if not all(key.isdigit() and int(key) < len(base) for key in patch):
+            self.problem(patch_path, "variant-list-without-ids", size=len(base))
+            return self._keep(base, base_path, new_path)
+        result = []
+        for index, item in enumerate(base):
+            target = (*new_path, index)
+            if str(index) in patch and patch[str(index)] is not None:
+                result.append(self.merge(item, (*base_path, index), patch[str(index)], (*patch_path, str(index)), target))
+            elif str(index) not in patch:
+                result.append(self._keep(item, (*base_path, index), target))
         return result
 
 
