@@ -61,6 +61,9 @@ def session_section(header: SessionHeader, events: list[Event]) -> dict[str, Any
         "created_at": header.created_at, "app_version": header.app_version,
         "ended_reason": reason, "ended_at": ended.at if ended else None,
     }
+    drawn = header.extra.get("variants")
+    if drawn:  # the forms drawn for this candidate (scenarios with variants), for assessors only
+        section["variants"] = {sid: dict(combo) for sid, combo in dict(drawn).items()}
     stops = interruptions(events)
     if stops:  # written only when there were any: grilles of sessions never interrupted stay as they were
         section["interruptions"] = stops

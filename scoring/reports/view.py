@@ -210,9 +210,18 @@ def identity(grille: Mapping[str, Any], lang: str) -> list[tuple[str, str]]:
         (w["versions"], (f"{w['app']} {s['app_version']} · {w['rubric']} {rubric['id']} {rubric['version']} "
                          f"[{rubric['sha256'][:8]}] · {w['referentiel']} {grille['referentiel']['version']}")),
         ("Scénarios" if lang != "en" else "Scenarios", scenarios),
+        *_variants(s.get("variants"), lang),
         (w["journal"], f"{journal['events']} {w['events']} · {w['head']} {journal['head'][:16]} · {source}"),
         (w["receipt"], _receipt(journal["head"])),
     ] + _interruptions(s.get("interruptions") or (), w)
+
+
+def _variants(drawn: Any, lang: str) -> list[tuple[str, str]]:
+    """The form each scenario with variants took for this candidate (none: no line at all)."""
+    if not drawn:
+        return []
+    forms = "; ".join(f"{sid} : " + ", ".join(f"{dim}={alt}" for dim, alt in combo.items()) for sid, combo in drawn.items())
+    return [("Variantes" if lang != "en" else "Variants", forms)]
 
 
 def _receipt(head: str) -> str:

@@ -46,10 +46,11 @@ def register(subparsers: Any) -> None:
                        help="occasions requises par compétence (défaut : min_chances de l'épreuve)")
     cover.set_defaults(handler=run_coverage)
 
-    from simulator.cli import epreuve_analyse_cmd, epreuve_list_cmd
+    from simulator.cli import epreuve_analyse_cmd, epreuve_forms_cmd, epreuve_list_cmd
 
     epreuve_list_cmd.register(commands)
     epreuve_analyse_cmd.register(commands)
+    epreuve_forms_cmd.register(commands)
 
 
 def run_coverage(args: argparse.Namespace) -> int:

@@ -125,7 +125,6 @@ def run_test(args: argparse.Namespace) -> int:
 def run_walk(args: argparse.Namespace) -> int:
     from simulator.cli.scenario_cmd import not_a_scenario
     from simulator.scenario.checker import load_checked
-    from simulator.trainer.walk import explain, walk
 
     worst = 0
     for file in args.files:
@@ -138,25 +137,40 @@ def run_walk(args: argparse.Namespace) -> int:
                 print(diagnostic.format("fr"), file=sys.stderr)
             worst = max(worst, 1)
             continue
-        try:
-            report = walk(loaded.model, seed=args.seed, max_states=args.max_states)
-        except Exception as exc:  # noqa: BLE001 — reported like the crashes the walk itself finds
-            print(f"{file}: le parcours s'est arrêté sur une erreur : {explain(exc)}")
-            worst = max(worst, 1)
-            continue
-        loops = " (avec boucles)" if report.looping else ""
-        endings = ", ".join(f"{k}: {v}" for k, v in sorted(report.endings.items()))
-        print(f"{file}: {report.states} états, {report.paths} chemins complets{loops}; fins : {endings}")
-        for line in report.dead_ends:
-            print(f"  impasse : {line}")
-        for line in report.exceptions:
-            print(f"  erreur : {line}")
-        for code in report.never_observed:
-            print(f"  compétence jamais observée : {code}")
-        for code in report.never_positive:
-            print(f"  compétence jamais observée positivement : {code}")
-        if report.truncated:
-            print(f"  exploration limitée : {report.truncated} état(s) non explorés (--max-states)")
-        if not report.ok:
-            worst = max(worst, 1)
+        for shown, scenario in _walked_forms(file, loaded):
+            worst = max(worst, _walk_one(shown, scenario, args))
     return worst
+
+
+def _walked_forms(file: str, loaded) -> list[tuple[str, object]]:
+    """The file as written, or each form of a scenario with variants (named after its alternatives)."""
+    from simulator.scenario.variants.draw import label
+
+    if not loaded.forms:
+        return [(file, loaded.model)]
+    return [(f"{file} [variante {label(form.variant)}]", form.model) for form in loaded.forms]
+
+
+def _walk_one(file: str, scenario, args: argparse.Namespace) -> int:
+    """Walk one scenario (one form) and print what the walk found; 1 when it found a problem."""
+    from simulator.trainer.walk import explain, walk
+
+    try:
+        report = walk(scenario, seed=args.seed, max_states=args.max_states)
+    except Exception as exc:  # noqa: BLE001 — reported like the crashes the walk itself finds
+        print(f"{file}: le parcours s'est arrêté sur une erreur : {explain(exc)}")
+        return 1
+    loops = " (avec boucles)" if report.looping else ""
+    endings = ", ".join(f"{k}: {v}" for k, v in sorted(report.endings.items()))
+    print(f"{file}: {report.states} états, {report.paths} chemins complets{loops}; fins : {endings}")
+    for line in report.dead_ends:
+        print(f"  impasse : {line}")
+    for line in report.exceptions:
+        print(f"  erreur : {line}")
+    for code in report.never_observed:
+        print(f"  compétence jamais observée : {code}")
+    for code in report.never_positive:
+        print(f"  compétence jamais observée positivement : {code}")
+    if report.truncated:
+        print(f"  exploration limitée : {report.truncated} état(s) non explorés (--max-states)")
+    return 0 if report.ok else 1

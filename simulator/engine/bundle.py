@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +12,7 @@ from simulator.library import epreuve_files, find_epreuve
 if TYPE_CHECKING:  # the models (pydantic) are imported when an épreuve is loaded, not to name one
     from simulator.scenario.diagnostics import Diagnostic
     from simulator.scenario.models import Epreuve, Scenario
+    from simulator.scenario.variants.spec import VariantLayer
 
 
 class BundleError(Exception):
@@ -21,6 +22,15 @@ class BundleError(Exception):
         self.diagnostics = diagnostics
         first = diagnostics[0].format("en", with_hint=False) if diagnostics else "invalid épreuve"
         super().__init__(first)
+
+
+class MissingForm(LookupError):
+    """A session names a form (variant) its scenario file no longer has: it cannot be played again."""
+
+    def __init__(self, scenario_id: str, form: str) -> None:
+        self.message_fr = f"le scénario « {scenario_id} » n'a plus la variante {form} enregistrée dans cette session"
+        self.message_en = f"scenario '{scenario_id}' no longer has the variant {form} recorded in this session"
+        super().__init__(self.message_en)
 
 
 @dataclass(frozen=True)
@@ -33,6 +43,10 @@ class PlannedContact:
     sha256: str
     #: The contact that must have ended before this one arrives (a callback), if any.
     after: str | None = None
+    #: The scenario's variants (None without): what a seed draws from.
+    layer: VariantLayer | None = None
+    #: Each form of a scenario with variants, by its key (``cause=adresse,objection=prix``).
+    forms: dict[str, Scenario] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -50,6 +64,26 @@ class Bundle:
 
     def scenario_hashes(self) -> dict[str, str]:
         return {c.scenario.id: c.sha256 for c in self.contacts}
+
+    def draw(self, seed: int) -> dict[str, dict[str, str]]:
+        """The form each scenario with variants gives a candidate with ``seed``: scenario id → dimension → alternative."""
+        from simulator.scenario.variants.draw import draw
+
+        return {c.scenario.id: draw(c.layer, seed, c.scenario.id) for c in self.contacts if c.layer is not None}
+
+    def with_forms(self, drawn: dict[str, dict[str, str]]) -> Bundle:
+        """This épreuve with each scenario replaced by the form ``drawn`` names (as recorded in a session header)."""
+        if not drawn:
+            return self
+        from simulator.scenario.variants.draw import key
+
+        contacts = []
+        for planned in self.contacts:
+            wanted = drawn.get(planned.scenario.id)
+            if wanted is not None and key(wanted) not in planned.forms:
+                raise MissingForm(planned.scenario.id, key(wanted))
+            contacts.append(replace(planned, scenario=planned.forms[key(wanted)]) if wanted is not None else planned)
+        return replace(self, contacts=tuple(contacts))
 
     def contact(self, key: str) -> PlannedContact:
         for planned in self.contacts:
@@ -139,7 +173,8 @@ def _checked_bundle(path: str | Path) -> Bundle:
     for entry in epreuve.contacts:
         target = resolve_contact(loaded.path, entry.scenario)
         scenario_file = cache.load(target, str(target))
-        contacts.append(PlannedContact(scenario_file.model, entry.at_minute, str(target), scenario_file.sha256, entry.after))
+        contacts.append(PlannedContact(scenario_file.model, entry.at_minute, str(target), scenario_file.sha256,
+                                       entry.after, *_forms_of(scenario_file)))
     languages = epreuve_languages(epreuve, [c.scenario for c in contacts])
     return Bundle(epreuve, str(path), loaded.sha256, tuple(contacts), languages=languages)
 
@@ -162,5 +197,15 @@ def single_scenario_bundle(path: str | Path) -> Bundle:
         time_limit_minutes=max(5, min(300, scenario.duration_minutes * 3)), order="fixed",
         contacts=[ContactEntry(scenario=Path(path).name, at_minute=0)],
     )
-    return Bundle(epreuve, str(path), loaded.sha256, (PlannedContact(scenario, 0, str(path), loaded.sha256),),
+    planned = PlannedContact(scenario, 0, str(path), loaded.sha256, None, *_forms_of(loaded))
+    return Bundle(epreuve, str(path), loaded.sha256, (planned,),
                   source="scenario", languages=epreuve_languages(epreuve, [scenario]))
+
+
+def _forms_of(loaded) -> tuple:
+    """A checked scenario file's variants layer and its forms by key (None and {} without variants)."""
+    if loaded.layer is None:
+        return None, {}
+    from simulator.scenario.variants.draw import key
+
+    return loaded.layer, {key(form.variant): form.model for form in loaded.forms}

@@ -26,6 +26,7 @@ from pydantic import BaseModel, ValidationError
 
 from simulator import installed_version
 from simulator.scenario.models import Epreuve, Scenario
+from simulator.scenario.variants.spec import VariantLayer
 
 if TYPE_CHECKING:
     from simulator.engine.bundle import Bundle
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 #: Environment variable naming the cache folder (``off``: no cache).
 CACHE_ENV = "CALLSIM_CACHE_DIR"
 #: Changes whenever what an entry holds changes shape.
-FORMAT = 1
+FORMAT = 3
 
 
 class _Contact(BaseModel):
@@ -41,6 +42,9 @@ class _Contact(BaseModel):
     at_minute: int
     path: str
     sha256: str
+    after: str | None = None
+    layer: VariantLayer | None = None
+    forms: dict[str, Scenario] = {}
 
 
 class _Entry(BaseModel):
@@ -100,8 +104,8 @@ def write(bundle: Bundle, raw: bytes) -> None:
     key = entry_key(bundle.path, raw)
     entry = _Entry(format=FORMAT, version=installed_version(), key=key, epreuve=bundle.epreuve, path=bundle.path,
                    sha256=bundle.sha256, languages=bundle.languages,
-                   contacts=[_Contact(scenario=c.scenario, at_minute=c.at_minute, path=c.path, sha256=c.sha256)
-                             for c in bundle.contacts])
+                   contacts=[_Contact(scenario=c.scenario, at_minute=c.at_minute, path=c.path, sha256=c.sha256, after=c.after,
+                                       layer=c.layer, forms=dict(c.forms)) for c in bundle.contacts])
     try:
         folder.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         folder.mkdir(mode=0o700, exist_ok=True)
@@ -127,5 +131,5 @@ def _sha256_of(path: str) -> str | None:
 def _bundle(entry: _Entry) -> Bundle:
     from simulator.engine.bundle import Bundle, PlannedContact
 
-    contacts = tuple(PlannedContact(c.scenario, c.at_minute, c.path, c.sha256) for c in entry.contacts)
+    contacts = tuple(PlannedContact(c.scenario, c.at_minute, c.path, c.sha256, c.after, c.layer, c.forms) for c in entry.contacts)
     return Bundle(entry.epreuve, entry.path, entry.sha256, contacts, languages=entry.languages)

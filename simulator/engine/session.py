@@ -61,8 +61,11 @@ class EpreuveSession(Replaying):
     """A candidate's épreuve in progress (or replayed from its journal)."""
 
     def __init__(self, bundle: Bundle, header: SessionHeader, store: JournalStore | None, clock: Clock | None) -> None:
-        self.bundle, self.header, self.store, self.clock = bundle, header, store, clock
         extra = header.extra
+        # The forms the candidate got are the ones the header recorded: resume, replay and rescore
+        # play exactly those, whatever the draw would say today.
+        bundle = bundle.with_forms({k: dict(v) for k, v in dict(extra.get("variants") or {}).items()})
+        self.bundle, self.header, self.store, self.clock = bundle, header, store, clock
         self.today = datetime.fromisoformat(extra["today"]).date()
         self.agent_name = str(extra["agent_name"])
         self.time_limit_minutes = int(extra["time_limit_minutes"])
@@ -82,11 +85,15 @@ class EpreuveSession(Replaying):
 
     @classmethod
     def start(cls, bundle: Bundle, *, store: JournalStore, clock: Clock, candidate_id: str, seed: int,
-              language: str = "fr", time_limit_minutes: int | None = None, seat: str = "") -> EpreuveSession:
-        """Create, journal and claim a new session, then let the first contacts arrive (``seat``: who sits it, if known)."""
+              language: str = "fr", time_limit_minutes: int | None = None, seat: str = "",
+              forms: dict[str, dict[str, str]] | None = None) -> EpreuveSession:
+        """Create, journal and claim a new session, then let the first contacts arrive (``seat``: who sits it, if known).
+
+        ``forms`` imposes the form of scenarios with variants (a test plan's pin); by default the seed draws them."""
         now = clock.now()
         created = stamp(now)
         epreuve = bundle.epreuve
+        drawn = bundle.draw(seed) if forms is None else forms
         header = SessionHeader(
             session_id=session_id_for(candidate_id, epreuve.id, seed, created), candidate_id=candidate_id,
             seed=seed, epreuve_id=epreuve.id, epreuve_hash=bundle.sha256,
@@ -94,7 +101,7 @@ class EpreuveSession(Replaying):
             mode=epreuve.mode, language=language,
             extra={"epreuve_path": bundle.path, "source": bundle.source, "today": now.date().isoformat(), "agent_name": epreuve.agent_name,
                    "time_limit_minutes": time_limit_minutes or epreuve.time_limit_minutes,
-                   **({"seat": seat} if seat else {})},
+                   **({"seat": seat} if seat else {}), **({"variants": drawn} if drawn else {})},
         )
         store.create_session(header)
         session = cls(bundle, header, store, clock)
@@ -151,6 +158,7 @@ class EpreuveSession(Replaying):
             "epreuve": epreuve.id, "version": epreuve.version, "mode": epreuve.mode,
             "time_limit_minutes": self.time_limit_minutes,
             "contacts": [{"contact": c.scenario.id, "at_minute": c.at_minute} for c in self.bundle.contacts],
+            **({"variants": dict(self.header.extra["variants"])} if "variants" in self.header.extra else {}),
         }, now, lambda: self._apply_started(now))
         self.tick()
 

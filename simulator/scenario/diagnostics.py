@@ -22,6 +22,8 @@ class Diagnostic:
     severity: Severity
     code: str
     params: Mapping[str, Any] = field(default_factory=dict)
+    #: The scenario form it was found in (``cause=adresse, objection=prix``), empty for the file as written.
+    variant: str = ""
 
     def message(self, lang: str = "fr") -> str:
         """The plain-language message in ``lang`` (fr or en)."""
@@ -33,8 +35,9 @@ class Diagnostic:
 
     def format(self, lang: str = "fr", *, with_hint: bool = True) -> str:
         """The compiler-style line, followed by an indented hint."""
+        form = f" [{'variante' if lang == 'fr' else 'variant'} {self.variant}]" if self.variant else ""
         head = (
-            f"{self.path}:{self.line}:{self.column}: {self.severity}: "
+            f"{self.path}:{self.line}:{self.column}{form}: {self.severity}: "
             f"{self.message(lang)} [{self.code}]"
         )
         hint = self.hint(lang) if with_hint else ""
@@ -43,7 +46,7 @@ class Diagnostic:
 
     def to_json(self, lang: str = "fr") -> dict[str, Any]:
         """A JSON-able dict for tools (``--format json``); ``file`` and ``path`` both name the file."""
-        return {
+        found = {
             "file": self.path,
             "path": self.path,
             "line": self.line,
@@ -53,10 +56,13 @@ class Diagnostic:
             "message": self.message(lang),
             "hint": self.hint(lang),
         }
+        if self.variant:
+            found["variant"] = self.variant
+        return found
 
     @property
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return (self.path, self.line, self.column, self.code)
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.line, self.column, self.code, self.variant)
 
 
 def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
 from simulator.scenario.diagnostics import Diagnostic, has_errors
 from simulator.scenario.models import Epreuve, Scenario
 from simulator.scenario.validation import validate
+from simulator.scenario.variants.draw import label
+from simulator.scenario.variants.forms import form_documents, split_layer
+from simulator.scenario.variants.spec import LAYER_KEYS, MARKER
 from simulator.scenario.yamlsource import SourceMap, read_yaml
 
 Kind = Literal["scenario", "epreuve", "testplan"]
@@ -29,6 +32,12 @@ class LoadedFile:
     source_map: SourceMap
     diagnostics: list[Diagnostic] = field(default_factory=list)
     sha256: str = ""
+    #: The variants layer of a scenario (``variants:``), validated; None when it has none.
+    layer: Any = None
+    #: Each form of a scenario with variants, loaded like a scenario of its own (``variant`` set).
+    forms: list[LoadedFile] = field(default_factory=list)
+    #: For a form: the alternative of each dimension it was built with.
+    variant: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -62,13 +71,42 @@ def load_bytes(raw: bytes, path: str, expect: Kind | None = None) -> LoadedFile:
         loaded.diagnostics.append(Diagnostic(path, pos.line, pos.column, "error", code, params))
         return loaded
     loaded.kind = kind
+    data = doc.data
+    if kind == "scenario" and any(key in data for key in LAYER_KEYS):
+        data = _split_variants(loaded, marker)
     model_class = _model_for(kind)
-    model, diags = validate(model_class, doc.data, doc.source_map, path)
+    model, diags = validate(model_class, data, doc.source_map, path)
     loaded.diagnostics.extend(diags)
     loaded.diagnostics.extend(_ambiguous_booleans(loaded, diags))
     if not has_errors(doc.diagnostics):
         loaded.model = model
+    if loaded.layer is not None and loaded.model is not None:
+        loaded.forms = [_form(loaded, form) for form in form_documents(path, data, doc.source_map, loaded.layer)]
     return loaded
+
+
+def _split_variants(loaded: LoadedFile, marker: str) -> dict[str, Any]:
+    """The scenario document without ``variants:``; the layer goes to ``loaded.layer``."""
+    base, layer, diags = split_layer(loaded.data, loaded.source_map, loaded.path)
+    loaded.diagnostics.extend(diags)
+    if marker != MARKER:
+        pos = loaded.source_map.value(("callsim",))
+        loaded.diagnostics.append(Diagnostic(loaded.path, pos.line, pos.column, "error", "variants-need-format", {}))
+        layer = None
+    loaded.layer = layer
+    return base
+
+
+def _form(loaded: LoadedFile, form: Any) -> LoadedFile:
+    """One combination, validated like a scenario of its own; its diagnostics name the variant."""
+    shown = label(form.combination)
+    model, diags = validate(Scenario, form.data, form.source_map, loaded.path)
+    found = [replace(d, variant=shown) for d in (*form.diagnostics, *diags)]
+    result = LoadedFile(loaded.path, "scenario", None, form.data, form.source_map, found, loaded.sha256,
+                        variant=dict(form.combination))
+    if not has_errors(found):
+        result.model = model
+    return result
 
 
 def _model_for(kind: Kind) -> type:

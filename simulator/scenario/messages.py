@@ -85,8 +85,33 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the document must be a mapping ('key: value')", "Start with 'callsim: scenario/1' then the scenario's fields."),
     },
     "unknown-document": {
-        "fr": ("type de document inconnu : {value}", "La première clé doit être « callsim: scenario/1 » ou « callsim: epreuve/1 »."),
-        "en": ("unknown document type: {value}", "The first key must be 'callsim: scenario/1' or 'callsim: epreuve/1'."),
+        "fr": ("type de document inconnu : {value}", "La première clé doit être « callsim: scenario/1 » (« scenario/1.1 » avec des variantes) ou « callsim: epreuve/1 »."),
+        "en": ("unknown document type: {value}", "The first key must be 'callsim: scenario/1' ('scenario/1.1' with variants) or 'callsim: epreuve/1'."),
+    },
+    # --- variants (format scenario/1.1) -------------------------------------------------
+    "variants-need-format": {
+        "fr": ("un scénario avec « variants » doit déclarer « callsim: scenario/1.1 »", "Remplacez la première ligne par « callsim: scenario/1.1 »."),
+        "en": ("a scenario with 'variants' must declare 'callsim: scenario/1.1'", "Change the first line to 'callsim: scenario/1.1'."),
+    },
+    "variant-removes-nothing": {
+        "fr": ("la variante supprime « {key} », qui n'existe pas", "Vérifiez l'identifiant : « null » ne retire qu'un élément existant."),
+        "en": ("the variant removes '{key}', which does not exist", "Check the id: 'null' only removes an existing item."),
+    },
+    "variant-list-without-ids": {
+        "fr": ("cette liste n'a pas d'identifiants : la variante vise ses éléments par position, de « 0 » à « {size} » exclu", "Visez un élément par sa position (« 0 » pour le premier) ou remplacez la liste entière (écrivez une liste au lieu d'un bloc de clés)."),
+        "en": ("this list has no ids: the variant addresses its items by position, from '0' up to '{size}' excluded", "Address an item by its position ('0' for the first) or replace the whole list (write a list instead of a mapping)."),
+    },
+    "variant-frozen-key": {
+        "fr": ("une variante ne peut pas changer « {key} »", "Retirez « {key} » du patch : l'identifiant et le format du scénario sont les mêmes pour toutes les variantes."),
+        "en": ("a variant cannot change '{key}'", "Remove '{key}' from the patch: the scenario's id and format are the same for every variant."),
+    },
+    "variant-unknown-alternative": {
+        "fr": ("combinaison : la dimension « {dimension} » n'a pas d'alternative « {alternative} »", "Choisissez une alternative déclarée sous « variants: {dimension}: alternatives »."),
+        "en": ("combination: dimension '{dimension}' has no alternative '{alternative}'", "Pick an alternative declared under 'variants: {dimension}: alternatives'."),
+    },
+    "variant-unknown-dimension": {
+        "fr": ("combinaison : dimension « {dimension} » inconnue", "Utilisez une dimension déclarée sous « variants »."),
+        "en": ("combination: unknown dimension '{dimension}'", "Use a dimension declared under 'variants'."),
     },
     "yaml11-boolean": {
         "fr": ("« {value} » n'est pas un booléen en YAML 1.2", "Écrivez true ou false."),

@@ -19,6 +19,8 @@ def json_schema(kind: str = "scenario") -> dict[str, Any]:
     model = SCHEMAS[kind]
     schema = model.model_json_schema(ref_template="#/definitions/{model}")
     definitions = schema.pop("$defs", {})
+    if kind == "scenario":
+        _add_variants_layer(schema, definitions)
     result: dict[str, Any] = {
         "$schema": DRAFT_07,
         "$id": f"https://callsim.invalid/schema/{kind}.schema.json",
@@ -28,6 +30,16 @@ def json_schema(kind: str = "scenario") -> dict[str, Any]:
     if definitions:
         result["definitions"] = definitions
     return _strip_discriminator_mappings(result)
+
+
+def _add_variants_layer(schema: dict[str, Any], definitions: dict[str, Any]) -> None:
+    """The optional ``variants:`` and ``combinations:`` keys (format ``scenario/1.1``), kept out of the model."""
+    from simulator.scenario.variants.spec import VariantLayer
+
+    layer = VariantLayer.model_json_schema(ref_template="#/definitions/{model}")
+    for name, definition in layer.pop("$defs", {}).items():
+        definitions.setdefault(name, definition)
+    schema["properties"].update(layer["properties"])
 
 
 def _strip_discriminator_mappings(node: Any) -> Any:

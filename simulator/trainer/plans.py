@@ -102,7 +102,8 @@ def run_plan_file(path: str | Path) -> PlanFileResult:
         outcome.diagnostics = exc.diagnostics
         return outcome
     for plan in testplan.plans:
-        outcome.results.append(run_plan(bundle, plan, str(path)))
+        for form in plan_forms(bundle, plan):
+            outcome.results.append(run_plan(bundle, plan, str(path), form))
     return outcome
 
 
@@ -122,13 +123,27 @@ def _valid_plans(data: Any) -> tp.TestPlan | None:
         return None
 
 
-def run_plan(bundle: Any, plan: tp.Plan, file: str = "") -> PlanResult:
-    """Play ``plan`` on a fresh session and compare what it gave with what it expects."""
-    result = PlanResult(file, plan.id, plan.title)
+def plan_forms(bundle: Any, plan: tp.Plan) -> list[dict[str, str]]:
+    """The forms a plan runs on: those matching its ``variant`` pin; ``{}`` (the file as written) without one."""
+    planned = bundle.contacts[0]
+    if not plan.variant or planned.layer is None:
+        return [{}]
+    from simulator.scenario.variants.draw import all_combinations
+
+    return [combo for combo in all_combinations(planned.layer)
+            if all(combo.get(dim) == alt for dim, alt in plan.variant.items())]
+
+
+def run_plan(bundle: Any, plan: tp.Plan, file: str = "", form: dict[str, str] | None = None) -> PlanResult:
+    """Play ``plan`` on a fresh session (on ``form`` of a scenario with variants) and compare what it gave with what it expects."""
+    from simulator.scenario.variants.draw import label
+
+    result = PlanResult(file, plan.id, plan.title + (f" [variante {label(form)}]" if form else ""))
     clock = ManualClock(PLAN_DAY)
-    session = EpreuveSession.start(bundle, store=MemoryJournalStore(), clock=clock,
-                                   candidate_id=f"plan-{plan.id}", seed=plan.seed)
-    scenario = bundle.contacts[0].scenario
+    scenario_id = bundle.contacts[0].scenario.id
+    session = EpreuveSession.start(bundle, store=MemoryJournalStore(), clock=clock, candidate_id=f"plan-{plan.id}",
+                                   seed=plan.seed, forms={scenario_id: form} if form else {})
+    scenario = session.bundle.contacts[0].scenario
     try:
         try:
             clock.advance(seconds=plan.rings_seconds)

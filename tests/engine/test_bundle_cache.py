@@ -108,3 +108,26 @@ def test_the_cache_can_be_turned_off_or_unwritable(library: Path, tmp_path: Path
     (tmp_path / "file").write_text("", encoding="utf-8")
     monkeypatch.setenv(bundle_cache.CACHE_ENV, str(tmp_path / "file"))  # a file, not a folder
     assert load_bundle(library) == checked
+
+
+def test_a_cached_callback_still_waits_for_the_call_that_promised_it(library: Path, tmp_path: Path) -> None:
+    folder = library.parent
+    path = folder / "rappel.yaml"
+    path.write_text("""callsim: epreuve/1
+id: rappel-promis
+version: 1.0.0
+title: {fr: Un rappel promis, en: A promised callback}
+briefing: {fr: "Un appel, puis le rappel promis.", en: "A call, then the promised callback."}
+mode: practice
+time_limit_minutes: 60
+contacts:
+  - scenario: ../inbound/maison-lumiere-livraison.yaml
+    at_minute: 0
+  - scenario: ../outbound/energie-rendez-vous-compteur.yaml
+    at_minute: 2
+    after: maison-lumiere-livraison
+""", encoding="utf-8")
+    checked = load_bundle(path)
+    cached = load_bundle(path)
+    assert [c.after for c in cached.contacts] == [None, "maison-lumiere-livraison"]
+    assert cached == checked

@@ -71,7 +71,8 @@ def test_sessions(snap_compare, review_store, size):
 
 @sizes
 def test_session_grille_beside_transcript(snap_compare, review_store, size):
-    """The ideal candidate's practice session: the title line (session, candidate, épreuve, day, status),
+    """The ideal candidate's practice session: the title line (session, candidate, épreuve, day, status,
+    and the forms drawn for the scenarios with variants, which only assessors see),
     the grille (code, competency, automatic and final verdicts, the first row highlighted) over the
     competency's detail, beside the timed transcript; the key bar lists override, reviewed, sign,
     reopen, audit, typed texts, replay, help and blind (the last cut off at 80×24)."""

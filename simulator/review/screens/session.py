@@ -125,6 +125,10 @@ class SessionScreen(Screen):
             status += " " + t("by {name}", name=review.signed_by)
         parts = (review.session_id, self.app.candidate(review), review.epreuve_id,
                  review.created_at[:16].replace("T", " "), status, t("épreuve: {verdict}", verdict=verdict))
+        drawn = ((review.grille or {}).get("session") or {}).get("variants")
+        if drawn:  # the forms this candidate got: assessors see them, candidates never do
+            forms = "; ".join(f"{sid}: " + ", ".join(f"{d}={a}" for d, a in combo.items()) for sid, combo in drawn.items())
+            parts += (t("variants: {forms}", forms=forms),)
         self.query_one("#session-title", Static).update(" · ".join(parts))
 
     def _show_competency(self, line: CompetencyLine | None) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from simulator.scenario.checker.callvars import check_call_variables
@@ -21,6 +21,8 @@ from simulator.scenario.checker.testplans import check_testplan
 from simulator.scenario.checker.texts import check_texts
 from simulator.scenario.diagnostics import Diagnostic, has_errors, sort_diagnostics
 from simulator.scenario.loader import LoadedFile, load_file
+from simulator.scenario.variants.draw import label
+from simulator.scenario.variants.spec import LAYER_KEYS
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -79,8 +81,9 @@ def check_loaded(loaded: LoadedFile, cache: FileCache | None = None, *, items: b
         check_references(scenario, ctx)
         if graph_usable:
             check_competencies(scenario, ctx)
-        check_texts(scenario, loaded.data, ctx)
-        check_call_variables(scenario, loaded.data, ctx)
+        data = {k: v for k, v in loaded.data.items() if k not in LAYER_KEYS}
+        check_texts(scenario, data, ctx)
+        check_call_variables(scenario, data, ctx)
         check_judging(scenario, ctx)
         check_confidential(scenario, ctx)
         check_passable(scenario, ctx)
@@ -88,6 +91,8 @@ def check_loaded(loaded: LoadedFile, cache: FileCache | None = None, *, items: b
         if items:
             check_items(scenario, ctx)
             check_tool_items(scenario, ctx)
+        for form in loaded.forms:
+            ctx.diagnostics.extend(_form_diagnostics(form, ctx.diagnostics + loaded.diagnostics, cache, items))
     elif loaded.kind == "epreuve":
         check_epreuve(loaded, ctx, cache or FileCache())
     elif loaded.kind == "testplan":
@@ -96,6 +101,23 @@ def check_loaded(loaded: LoadedFile, cache: FileCache | None = None, *, items: b
     if has_errors(ctx.diagnostics):
         loaded.model = None if loaded.kind != "epreuve" else loaded.model
     return loaded
+
+
+def _form_diagnostics(form: LoadedFile, known: list[Diagnostic], cache: FileCache | None,
+                      items: bool = False) -> list[Diagnostic]:
+    """Check one form of a scenario like a scenario of its own; what the file as written already
+    reports is not repeated for every form, and what is new names the variant."""
+    shown = label(form.variant)
+    if form.model is not None:
+        before = len(form.diagnostics)
+        check_loaded(form, cache, items=items)
+        form.diagnostics[before:] = [replace(d, variant=shown) for d in form.diagnostics[before:]]
+    seen = {_unvaried(d) for d in known}
+    return [d for d in form.diagnostics if _unvaried(d) not in seen]
+
+
+def _unvaried(d: Diagnostic) -> tuple:
+    return (d.path, d.line, d.column, d.code, d.severity, repr(sorted(dict(d.params).items())))
 
 
 def expand(paths: Iterable[str | Path]) -> list[Path]:

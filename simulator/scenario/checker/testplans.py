@@ -75,7 +75,31 @@ def check_testplan(loaded: LoadedFile, ctx: FileContext, cache: FileCache) -> No
         ctx.error(where, "scenario-invalid", target=testplan.scenario)
         loaded.diagnostics.extend(scenario_file.diagnostics)
         return
-    _PlanChecker(scenario_file.model, ctx).check(testplan)
+    by_form: dict[int, list[int]] = {}
+    for p, plan in enumerate(testplan.plans):
+        by_form.setdefault(_plan_form(scenario_file, p, plan, ctx), []).append(p)
+    for form, plans in by_form.items():
+        scenario = scenario_file.model if form < 0 else scenario_file.forms[form].model
+        if scenario is not None:
+            _PlanChecker(scenario, ctx).check(testplan, plans)
+
+
+def _plan_form(scenario_file: LoadedFile, p: int, plan: Any, ctx: FileContext) -> int:
+    """Which form of the scenario a plan's steps are checked against (-1: the file as written)."""
+    if not plan.variant:
+        return -1
+    layer = scenario_file.layer
+    for dim, alt in plan.variant.items():
+        if layer is None or dim not in layer.variants:
+            ctx.error(("plans", p, "variant", dim), "variant-unknown-dimension", dimension=dim)
+            return -1
+        if alt not in layer.variants[dim].alternatives:
+            ctx.error(("plans", p, "variant", dim), "variant-unknown-alternative", dimension=dim, alternative=alt)
+            return -1
+    for index, form in enumerate(scenario_file.forms):
+        if all(form.variant.get(dim) == alt for dim, alt in plan.variant.items()):
+            return index
+    return -1
 
 
 class _PlanChecker:
@@ -102,11 +126,12 @@ class _PlanChecker:
         }
         self.fields = {f.id: {x.id for x in f.fields} for f in res.forms}
 
-    def check(self, testplan: Any) -> None:
+    def check(self, testplan: Any, only: list[int]) -> None:
         from simulator.scenario.models import testplan as tp
 
         every_reply = {rid for ids in self.replies.values() for rid in ids}
-        for p, plan in enumerate(testplan.plans):
+        for p in only:
+            plan = testplan.plans[p]
             for s, step in enumerate(plan.steps):
                 at = ("plans", p, "steps", s)
                 if isinstance(step, tp.ChooseStep):

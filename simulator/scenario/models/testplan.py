@@ -85,6 +85,9 @@ class Plan(Model):
     seed: int = 1
     #: How long the contact rings (waits) before it is taken, in seconds: a call left ringing.
     rings_seconds: Annotated[int, Field(ge=0, le=3600)] = 0
+    #: The form of a scenario with variants this plan runs on (dimension → alternative); a dimension
+    #: left out runs the plan on each of its alternatives; no ``variant`` at all: the file as written.
+    variant: dict[Ident, Ident] = Field(default_factory=dict)
     steps: list[Step] = Field(min_length=1)
     expect: Expectation
 

@@ -1,0 +1,61 @@
+"""Parallel forms are equally hard: on every form of the standard épreuve the ideal candidate passes
+every competency, and each flawed candidate fails exactly the same competencies as on the file as written."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+from scoring.rubric_file import default_rubric
+from scoring.score import score
+from simulator.engine.clock import ManualClock
+from simulator.engine.session import EpreuveSession
+from simulator.journal.memory_store import MemoryJournalStore
+from simulator.policies.driver import play_epreuve
+from simulator.policies.registry import policy_factory
+from simulator.scenario.variants.draw import all_combinations
+from tests.scoring.scoring_support import EPREUVES, T0, bundle, verdicts
+
+STANDARD = str(EPREUVES / "standard.yaml")
+SEED = 2
+
+
+def _forms() -> list[dict[str, dict[str, str]]]:
+    """Enough forms that every alternative of every scenario with variants is played at least once."""
+    varied = {c.scenario.id: all_combinations(c.layer) for c in bundle(STANDARD).contacts if c.layer is not None}
+    rounds = max((len(combos) for combos in varied.values()), default=0)
+    return [{sid: combos[k % len(combos)] for sid, combos in varied.items()} for k in range(rounds)]
+
+
+@functools.cache
+def _verdicts(policy: str, form_index: int) -> dict[str, str]:
+    forms = _forms()[form_index] if form_index >= 0 else {}
+    store, clock = MemoryJournalStore(), ManualClock(T0)
+    session = EpreuveSession.start(bundle(STANDARD), store=store, clock=clock, candidate_id=f"F-{policy}",
+                                   seed=SEED, forms=forms)
+    play_epreuve(session, policy_factory(policy, SEED), clock)
+    session.close()
+    header = store.header(session.session_id)
+    assert dict(header.extra.get("variants") or {}) == forms
+    return verdicts(score(header, list(store.events(session.session_id)), default_rubric()))
+
+
+def test_the_standard_epreuve_has_scenarios_with_variants():
+    assert len(_forms()) >= 2
+
+
+@pytest.mark.parametrize("form_index", range(4))
+def test_the_ideal_candidate_passes_every_competency_on_every_form(form_index):
+    if form_index >= len(_forms()):
+        pytest.skip("fewer forms")
+    found = _verdicts("ideal", form_index)
+    assert len(found) == 23 and set(found.values()) == {"ok"}, found
+
+
+@pytest.mark.parametrize("policy", ["never-confirms", "keyword-stuffer"])
+def test_a_flawed_candidate_fails_the_same_competencies_on_every_form(policy):
+    as_written = _verdicts(policy, -1)
+    assert "nok" in as_written.values()
+    for index in range(len(_forms())):
+        assert _verdicts(policy, index) == as_written, _forms()[index]
