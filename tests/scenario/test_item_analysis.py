@@ -164,6 +164,33 @@ def test_a_fact_the_caller_said_before_may_be_used(tmp_path):
     assert "fact-not-in-tool" not in codes(path)
 
 
+def with_date_fact(path: Path, slot_day: int) -> Path:
+    """The fixture with a date fact two workdays ahead and its one slot ``slot_day`` workdays ahead."""
+    text = path.read_text(encoding="utf-8").replace(
+        '  delai: "trois jours ouvrables"', '  delai: "trois jours ouvrables"\n  visite: "{{ today | add_workdays(2) }}"'
+    ).replace("day: 2,", f"day: {slot_day},")
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_date_the_agenda_shows_as_a_slot_may_be_proposed(tmp_path):
+    replies = [reply("Je vous propose le {{ facts.visite | longdate }} à 14h.", "positive"),
+               reply("Je vous rembourse la commande, voilà.", "negative")]
+    in_the_agenda = with_date_fact(scenario(tmp_path, replies), slot_day=2)
+    assert found(in_the_agenda) == []
+    no_slot_that_day = with_date_fact(scenario(tmp_path, replies), slot_day=5)
+    assert "fact-not-in-tool" in codes(no_slot_that_day)
+
+
+def test_a_value_a_form_offers_as_a_choice_counts_as_shown(tmp_path):
+    path = scenario(tmp_path, [reply("Le colis est {{ facts.cause }}, je regarde.", "positive"),
+                               reply("Je vous rembourse la commande, voilà.", "negative")])
+    form = ('  forms:\n    - id: suivi\n      title: Suivi\n      fields:\n'
+            '        - {id: motif, label: Motif, type: choice, choices: ["colis bloqué au dépôt de Jambes", "autre"]}\n')
+    path.write_text(path.read_text(encoding="utf-8").replace("  agenda:\n", form + "  agenda:\n"), encoding="utf-8")
+    assert found(path) == []
+
+
 CHECK_SLOT = """checks:
   - {id: rdv, type: appointment_booked, calendar: conseil, slot: s1, competency: "02.02", because: Le bon créneau.}"""
 
