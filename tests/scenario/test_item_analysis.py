@@ -191,6 +191,18 @@ def test_a_value_a_form_offers_as_a_choice_counts_as_shown(tmp_path):
     assert found(path) == []
 
 
+def test_a_phone_number_the_documentation_writes_internationally_counts_as_shown(tmp_path):
+    replies = [reply("Appelez le dépôt au {{ facts.depot }}, ils ont votre colis.", "positive"),
+               reply("Je vous rembourse la commande et je note votre plainte.", "negative")]
+    for written, expected in (("+32 81 22 33 44", []), ("+32 81 22 33 45", ["fact-not-in-tool"])):
+        path = scenario(tmp_path, replies)
+        text = path.read_text(encoding="utf-8").replace(
+            '  delai: "trois jours ouvrables"', '  delai: "trois jours ouvrables"\n  depot: "081 22 33 44"'
+        ).replace('body: "Réexpédition', f'body: "Dépôt de Jambes : {written}. Réexpédition')
+        path.write_text(text, encoding="utf-8")
+        assert [code for _, _, code in found(path)] == expected
+
+
 CHECK_SLOT = """checks:
   - {id: rdv, type: appointment_booked, calendar: conseil, slot: s1, competency: "02.02", because: Le bon créneau.}"""
 

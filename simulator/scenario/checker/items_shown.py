@@ -9,6 +9,7 @@ documentation, the inbox, the services and the forms (titles, labels, choices).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -21,6 +22,8 @@ from simulator.scenario.models.resources import choice_label, choice_value
 from simulator.scenario.rulebook import engine_rules
 from simulator.scenario.templating import render
 
+#: A phone number as records and callers write it (« +32 470 12 34 56 », « 0470/12.34.56 »).
+_PHONE = re.compile(r"(?<![\w+])\+?\d[\d ./]{7,16}\d(?!\w)")
 #: A literal value shorter than this is too common to be recognised in a tool's text.
 MIN_LENGTH = 4
 
@@ -103,10 +106,19 @@ def facts_shown_by_value(scenario: Scenario) -> set[str]:
     return {f"facts.{name}" for name, value in facts.items() if _appears(value, joined)}
 
 
+def _national(number: str) -> str:
+    """A phone number's digits as dialled in Belgium: « +32 470 12 34 56 » and « 0470 12 34 56 » alike."""
+    digits = re.sub(r"\D", "", number)
+    return "0" + digits[2:] if number.lstrip().startswith("+32") else digits
+
+
 def _appears(value: str, joined: str) -> bool:
-    """True when ``value`` (a date in any of the forms a tool writes it, or a literal) is in ``joined``."""
+    """True when ``value`` (a date or a phone number in any of the forms a tool writes it, or a
+    literal) is in ``joined``."""
     if len(value) < MIN_LENGTH:
         return False
+    if _PHONE.fullmatch(value):
+        return _national(value) in {_national(number) for number in _PHONE.findall(joined)}
     forms = [value]
     try:
         dt.date.fromisoformat(value)
