@@ -272,11 +272,13 @@ def test_two_replies_with_one_id_in_a_node_are_an_error(tmp_path):
     assert ("error", "duplicate-id") in {(s, c) for _, s, c in found(path, items="off")}
 
 
-def test_strict_counts_item_warnings_only_in_strict_item_mode(tmp_path, capsys):
+def test_strict_counts_item_warnings_by_default_and_not_in_warn_item_mode(tmp_path, capsys):
     path = scenario(tmp_path, [reply("Je regarde tout de suite votre commande dans notre système de suivi.", "positive"),
                                reply("Je rembourse.", "negative"), reply("Je raccroche.", "negative")])
-    assert main(["scenario", "check", str(path), "--strict"]) == 0
+    assert main(["scenario", "check", str(path), "--strict"]) == 1
     assert main(["scenario", "check", str(path), "--strict", "--items", "strict"]) == 1
+    assert main(["scenario", "check", str(path), "--strict", "--items", "warn"]) == 0
+    assert main(["scenario", "check", str(path), "--strict", "--items", "off"]) == 0
     capsys.readouterr()
     assert main(["scenario", "check", str(path), "--format", "json", "--lang", "en"]) == 0
     report = json.loads(capsys.readouterr().out)
