@@ -67,7 +67,11 @@ def _agenda_texts(scenario: Scenario) -> Iterator[str]:
         iso = add_workdays(SAMPLE_DAY, slot.day).isoformat()
         yield iso
         for lang in LANGS:
-            yield from (format_date(iso, lang), format_date(iso, lang, "short"), format_time(slot.time, lang))
+            yield from (
+                format_date(iso, lang),
+                format_date(iso, lang, "short"),
+                format_time(slot.time, lang),
+            )
 
 
 def _sample(scenario: Scenario) -> tuple[dict[str, Any], dict[str, str], list[str]]:
