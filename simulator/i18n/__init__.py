@@ -10,15 +10,57 @@ Babel, so every layer may use it. How catalogs are found and compiled: :mod:`.ca
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from .catalogs import DEFAULT_LANG, DOMAINS, LANGUAGES, LOCALE_DIR, po_path, translation
 
-__all__ = ["DEFAULT_LANG", "DOMAINS", "LANGUAGES", "LOCALE_DIR", "N_", "Translator", "po_path",
-           "translation", "translator"]
+__all__ = ["DEFAULT_LANG", "DOMAINS", "LANGUAGES", "LOCALE_DIR", "Message", "N_", "Translator",
+           "po_path", "translation", "translator"]
 
 
 def N_(message: str) -> str:
     """Mark a message for extraction where it is defined; it is translated where it is shown."""
     return message
+
+
+class Message:
+    """A message id and its parameters, translated where it is shown, not where it is made.
+
+    ``Message("Did you mean « {name} »?", name="mail")``: a parameter may itself be a ``Message``
+    (translated in the same language). ``str()`` is the English text, so a ``Message`` stored as a
+    diagnostic parameter serialises and sorts the same in every language.
+    """
+
+    __slots__ = ("msgid", "params")
+
+    def __init__(self, msgid: str, /, **params: Any) -> None:
+        self.msgid, self.params = msgid, params
+
+    def to(self, t: Translator) -> str:
+        """The text in ``t``'s language."""
+        return t(self.msgid, **{k: _shown(v, t) for k, v in self.params.items()})
+
+    def __str__(self) -> str:
+        return self.msgid.format_map(_Blank({k: str(v) for k, v in self.params.items()}))
+
+    def __repr__(self) -> str:
+        return f"Message({self.msgid!r}, **{self.params!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Message) and (self.msgid, self.params) == (other.msgid, other.params)
+
+    def __hash__(self) -> int:
+        return hash((self.msgid, tuple(sorted(self.params))))
+
+
+def _shown(value: Any, t: Translator) -> Any:
+    return value.to(t) if isinstance(value, Message) else value
+
+
+class _Blank(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return ""
 
 
 class Translator:
@@ -31,6 +73,15 @@ class Translator:
     def __call__(self, message: str, /, **params: object) -> str:
         text = self._catalog.gettext(message)
         return text.format(**params) if params else text
+
+    def format(self, message: str, params: Mapping[str, Any]) -> str:
+        """``message`` translated, its placeholders filled from ``params`` (``Message`` values translated
+        too); a placeholder with no value is left empty rather than failing."""
+        values = _Blank({k: _shown(v, self) for k, v in params.items()})
+        try:
+            return self._catalog.gettext(message).format_map(values)
+        except (ValueError, IndexError):
+            return self._catalog.gettext(message)
 
     def n(self, singular: str, plural: str, count: int, /, **params: object) -> str:
         """The singular or plural form for ``count`` (``{n}`` is ``count`` unless given)."""

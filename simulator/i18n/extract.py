@@ -24,7 +24,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "engine": ("simulator/engine", "simulator/journal", "scoring"),
     "cli": ("simulator/cli", "simulator/trainer"),
 }
-KEYWORDS = {"t": None, "N_": None, "_": None, "gettext": None, "n": (1, 2), "ngettext": (1, 2)}
+KEYWORDS = {"Message": None, "t": None, "N_": None, "_": None, "gettext": None, "n": (1, 2), "ngettext": (1, 2)}
 HEADER = ("# callsim: the {domain} messages in '{lang}' (msgid = English, symbolic for long texts).\n"
           "# Edit the msgstr lines; README, section Translations, says how to add a string.")
 PLURAL_FORMS = {"fr": "nplurals=2; plural=(n > 1);", "nl": "nplurals=2; plural=(n != 1);",
