@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 from .catalogs import LANGUAGES, po_path
@@ -22,7 +23,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "review": ("simulator/review",),
     "checker": ("simulator/scenario",),
     "engine": ("simulator/engine", "simulator/journal", "scoring"),
-    "cli": ("simulator/cli", "simulator/trainer"),
+    "cli": ("simulator/cli",),
 }
 KEYWORDS = {"Message": None, "t": None, "N_": None, "_": None, "gettext": None, "n": (1, 2), "ngettext": (1, 2)}
 HEADER = ("# callsim: the {domain} messages in '{lang}' (msgid = English, symbolic for long texts).\n"
@@ -44,14 +45,17 @@ def extracted(domain: str, root: Path = ROOT) -> Iterator[tuple[str | tuple[str,
                 yield message, f"{folder}/{file}", line
 
 
-def source_ids(domain: str) -> set[str]:
-    """The message ids (singular forms) ``domain``'s code uses."""
-    return {m if isinstance(m, str) else m[0] for m, _file, _line in extracted(domain)}
+@cache
+def source_ids(domain: str) -> frozenset[str]:
+    """The message ids (singular forms) ``domain``'s code uses (read once per process)."""
+    return frozenset(m if isinstance(m, str) else m[0] for m, _file, _line in extracted(domain))
 
 
 def fields(text: str) -> list[str]:
-    """The ``str.format`` placeholders of ``text``, sorted, each once."""
-    names = {name for _literal, name, _spec, _conv in string.Formatter().parse(text) if name is not None}
+    """The placeholders of ``text`` (``str.format`` names, or argparse's ``%(name)s``), sorted, each once."""
+    names = set(re.findall(r"%(?:\(\w+\))?[sdr]", text))  # argparse's own %-style placeholders
+    if not names:
+        names = {name for _literal, name, _spec, _conv in string.Formatter().parse(text) if name is not None}
     return sorted(names)
 
 
