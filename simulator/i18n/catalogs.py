@@ -41,16 +41,16 @@ def compile_po(po: Path) -> bytes:
 
 
 @cache
-def translation(domain: str, lang: str) -> gettext.GNUTranslations:
+def translation(domain: str, lang: str, locale_dir: Path = LOCALE_DIR) -> gettext.GNUTranslations:
     """The catalog of ``domain`` in ``lang``, as the standard library's ``GNUTranslations``."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r} (expected one of {', '.join(LANGUAGES)})")
     if domain not in DOMAINS:
         raise ValueError(f"unknown message domain {domain!r} (expected one of {', '.join(DOMAINS)})")
-    po = po_path(domain, lang)
+    po = po_path(domain, lang, locale_dir)
     mo = po.with_suffix(".mo")
     if mo.exists() and (not po.exists() or mo.stat().st_mtime >= po.stat().st_mtime):
-        found = gettext.translation(domain, LOCALE_DIR, languages=[lang])
+        found = gettext.translation(domain, locale_dir, languages=[lang])
         assert isinstance(found, gettext.GNUTranslations)
         return found
     return gettext.GNUTranslations(io.BytesIO(compile_po(po)))
