@@ -4,9 +4,8 @@
 ``Message(…)``, ``t.n(…)``…) of each domain's folders with Babel and rewrites its ``.po`` files:
 new ids are added (English gets the id itself, French and Dutch an empty translation to fill in),
 ids the code no longer uses are dropped, existing translations are kept.
-``python scripts/catalogs.py compile`` writes each ``.mo`` next to its ``.po`` (what the build does in
-the wheel; not needed in a checkout, where the ``.po`` is compiled in memory; ``*.mo`` is ignored by
-git). ``python scripts/catalogs.py check`` lists the untranslated and fuzzy entries (exit code 1 if any).
+``python scripts/catalogs.py compile`` writes each ``.mo`` next to its ``.po``, the bytes the build puts
+in the wheel (to look at them; a checkout always reads its ``.po``; ``*.mo`` is ignored by git). ``python scripts/catalogs.py check`` lists the untranslated and fuzzy entries (exit code 1 if any).
 """
 
 from __future__ import annotations

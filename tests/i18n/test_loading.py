@@ -3,7 +3,6 @@ the ``.po`` compiled in memory otherwise (a checkout, an editable install), the 
 
 from __future__ import annotations
 
-import os
 import shutil
 
 import pytest
@@ -25,24 +24,27 @@ def test_compiling_is_deterministic():
     assert compile_po(po_path("checker", "nl")) == compile_po(po_path("checker", "nl"))
 
 
-def test_without_mo_the_po_is_read(locale):
+def test_a_checkout_reads_its_po_compiled_once(locale):
     assert translation("candidate", "fr", locale).gettext("Hang up") == "Raccrocher"
+    (kept,) = (locale / ".compiled").glob("fr-candidate-*.mo")
+    assert kept.read_bytes() == compile_po(locale / "fr" / "LC_MESSAGES" / "candidate.po")
 
 
-def test_an_up_to_date_mo_is_what_gettext_reads(locale):
-    po = locale / "fr" / "LC_MESSAGES" / "candidate.po"
-    po.write_text(po.read_text(encoding="utf-8").replace('"Raccrocher"', '"Raccrocher (mo)"'), encoding="utf-8")
-    po.with_suffix(".mo").write_bytes(compile_po(po))
-    shutil.copy(po_path("candidate", "fr"), po)  # the .po back as it was, but older than the .mo
-    os.utime(po, (1, 1))
-    assert translation("candidate", "fr", locale).gettext("Hang up") == "Raccrocher (mo)"
-
-
-def test_a_mo_older_than_its_po_is_ignored(locale):
+def test_an_edited_po_is_compiled_again(locale):
+    translation("candidate", "nl", locale)
     po = locale / "nl" / "LC_MESSAGES" / "candidate.po"
-    po.with_suffix(".mo").write_bytes(b"not a catalog")
-    os.utime(po.with_suffix(".mo"), (1, 1))
-    assert translation("candidate", "nl", locale).gettext("Hang up") == "Ophangen"
+    po.write_text(po.read_text(encoding="utf-8").replace('"Ophangen"', '"Inhaken"'), encoding="utf-8")
+    translation.cache_clear()
+    assert translation("candidate", "nl", locale).gettext("Hang up") == "Inhaken"
+    assert len(list((locale / ".compiled").glob("nl-candidate-*.mo"))) == 2
+
+
+def test_an_installed_package_reads_the_mo_of_the_build(locale):
+    """The wheel carries the .mo and no .po."""
+    po = locale / "en" / "LC_MESSAGES" / "candidate.po"
+    po.with_suffix(".mo").write_bytes(compile_po(po))
+    po.unlink()
+    assert translation("candidate", "en", locale).gettext("KEYS_HELP").startswith("F2")
 
 
 def test_plural_forms_follow_each_language():
