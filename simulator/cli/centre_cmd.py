@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from simulator.cli.language import FR_EN, command_help
 from simulator.cli.assessor_cmd import _fail, _run, _Unread, _usage, read_passphrase
 from simulator.cli.assessor_views import TEXT
 from simulator.cli.store_option import add_keys_option, add_store_option
@@ -30,7 +31,7 @@ _SAY = {
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add ``centre seal`` and ``centre verify``."""
-    centre = subparsers.add_parser("centre", help="sceller une journée d'épreuves, vérifier un sceau",
+    centre = subparsers.add_parser("centre", help=command_help("centre"),
                                    description="Le sceau du centre : les têtes des journaux d'une journée, signées.")
     centre.set_defaults(handler=lambda _args: _usage(centre))
     actions = centre.add_subparsers(dest="centre_command", metavar="ACTION")
@@ -46,7 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     for parser, handler in ((seal, cmd_seal), (verify, cmd_verify)):
         add_store_option(parser)
         add_keys_option(parser)
-        parser.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue des messages (défaut : fr)")
+        parser.set_defaults(speaks=FR_EN)  # Dutch: French until these texts are in the cli catalog
         parser.set_defaults(handler=handler)
 
 

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from simulator.cli.language import FR_EN, command_help
 from simulator.cli.desk_errors import desk_errors, desk_failure
 from simulator.cli.store_option import add_store_option, store_path
 
@@ -48,7 +49,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     from scoring.exports.xapi import DEFAULT_HOME_PAGE
 
     parser = subparsers.add_parser(
-        "export", help="exporter des sessions revues (jsonl, xapi, csv, html)",
+        "export", help=command_help("export"),
         description="Exporte la grille revue de sessions notées : JSON Lines (session, compétences, dérogations, "
                     "audit), déclarations xAPI 1.0.3 (identifiants stables d'un export à l'autre), CSV (une ligne "
                     "par session et compétence) ou la page HTML imprimable (A4) avec les verdicts des évaluateurs.")
@@ -61,7 +62,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                         help="à l'aveugle : un pseudonyme à la place de l'identifiant du/de la candidat·e")
     parser.add_argument("--home-page", metavar="IRI", default=DEFAULT_HOME_PAGE,
                         help=f"xAPI : homePage des comptes (défaut : {DEFAULT_HOME_PAGE})")
-    parser.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue des libellés et messages (défaut : fr)")
+    parser.set_defaults(speaks=FR_EN)  # Dutch: French until these texts are in the cli catalog
     add_store_option(parser)
     parser.set_defaults(handler=cmd_export)
 

@@ -13,6 +13,7 @@ import argparse
 import sys
 from typing import Any
 
+from simulator.cli.language import FR_EN, command_help
 from simulator.cli.assessor_cmd import _fail, _run, _Unread, _usage, read_passphrase
 from simulator.cli.assessor_views import TEXT
 from simulator.cli.desk_errors import desk_errors, desk_failure
@@ -36,7 +37,7 @@ _SAY = {
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add ``store init`` and ``store migrate``."""
-    store = subparsers.add_parser("store", help="créer ou mettre à niveau le magasin (administrateur)",
+    store = subparsers.add_parser("store", help=command_help("store"),
                                   description="Le magasin : journal, grilles, comptes et journal d'audit signé.")
     store.set_defaults(handler=lambda _args: _usage(store))
     actions = store.add_subparsers(dest="store_command", metavar="ACTION")
@@ -50,7 +51,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         parser.add_argument("admin", metavar="ADMIN", help="nom de l'administrateur (2 à 40 caractères)")
         add_store_option(parser)
         add_keys_option(parser)
-        parser.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue des messages (défaut : fr)")
+        parser.set_defaults(speaks=FR_EN)  # Dutch: French until these texts are in the cli catalog
         parser.add_argument("--passphrase-stdin", action="store_true",
                             help="lire la phrase secrète sur l'entrée standard (une ligne)")
         parser.set_defaults(handler=handler)

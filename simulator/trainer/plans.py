@@ -19,7 +19,7 @@ from simulator.engine.toolbox import ActionRefused
 from simulator.journal.memory_store import MemoryJournalStore
 from simulator.scenario.checker import FileCache
 from simulator.scenario.diagnostics import Diagnostic
-from simulator.scenario.templating import describe_error, render
+from simulator.scenario.templating import describe_error_in, render
 from simulator.trainer import testplan_model as tp
 from simulator.trainer.walk import explain
 
@@ -134,7 +134,7 @@ def run_plan(bundle: Any, plan: tp.Plan, file: str = "") -> PlanResult:
                 action = _action(step, variables, clock)
             except Exception as exc:  # noqa: BLE001 — a {{ … }} of the plan that cannot be produced
                 result.failures.append(f"étape {number} ({_describe(step)}) : texte du plan impossible à produire — "
-                                       f"{describe_error(exc)['fr']}")
+                                       f"{describe_error_in(exc, 'fr')}")
                 break
             if action is not None and not _play_step(session, action, step, f"étape {number} ({_describe(step)})", result):
                 break

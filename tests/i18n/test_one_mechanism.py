@@ -1,0 +1,90 @@
+"""Code speaks through the catalogs only: no ``{"fr": …, "en": …}`` table and no ``message_fr`` /
+``message_en`` pair is written in a module, except the data models listed below (content whose
+languages are the data itself) and the modules still waiting for their conversion."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+LANGS = {"fr", "nl", "en"}
+PAIRS = {"message_fr", "message_en", "message_nl"}
+
+#: Content in several languages that is data, not interface: names, word lists, labels read from YAML.
+DATA = {
+    "simulator/engine/belgian_places.py": "place names as each language spells them",
+    "simulator/engine/personas.py": "callers' lines in the scenario's languages",
+    "simulator/engine/tools/customer_seed.py": "generated customers' data per language",
+    "simulator/engine/understanding/text.py": "word lists of the typed-text checks, per language",
+    "simulator/engine/understanding/sentence.py": "grammar words of the typed-text checks, per language",
+    "simulator/engine/textcheck.py": "number and date words the typed-text checks read, per language",
+    "simulator/policies/wording.py": "what the simulated candidates type, per language",
+    "simulator/policies/synthetic.py": "what the simulated candidates type, per language",
+    "simulator/i18n/extract.py": "gettext's plural rule of each catalog",
+}
+#: Still on the old mechanisms: convert (README, Translations) and remove from this list.
+PENDING = {
+    "scoring/assessment/model.py",
+    "scoring/batch.py", "scoring/bundles.py", "scoring/exports/html_export.py", "scoring/exports/xapi.py",
+    "scoring/judge.py", "scoring/reports/criteria_view.py", "scoring/reports/view.py", "scoring/rubric2.py",
+    "scoring/score.py", "scoring/transcripts.py", "scoring/verdicts.py",
+    "simulator/app/formats.py", "simulator/app/screens/console.py",
+    "simulator/app/screens/signin.py", "simulator/cli/agreement_cmd.py", "simulator/cli/app_cmd.py",
+    "simulator/cli/assessor_views.py", "simulator/cli/centre_cmd.py", "simulator/cli/desk_errors.py",
+    "simulator/cli/epreuve_cmd.py", "simulator/cli/epreuve_list_cmd.py", "simulator/cli/export_cmd.py",
+    "simulator/cli/referentiel_cmd.py", "simulator/cli/report_cmd.py", "simulator/cli/rescore_cmd.py",
+    "simulator/cli/review_cmd.py", "simulator/cli/score_cmd.py", "simulator/cli/simulate_cmd.py",
+    "simulator/cli/store_cmd.py", "simulator/cli/transcript_cmd.py", "simulator/engine/bundle.py",
+    "simulator/engine/confidential.py", "simulator/engine/contact.py", "simulator/engine/criticals.py",
+    "simulator/engine/evaluation.py", "simulator/engine/messages.py", "simulator/engine/rules.py",
+    "simulator/engine/session.py", "simulator/engine/toolbox.py", "simulator/engine/tools/customer_records.py",
+    "simulator/engine/tools/errors.py", "simulator/journal/errors.py", "simulator/journal/jsonl_read.py",
+    "simulator/journal/sqlite_schema.py",
+    "simulator/review/screens/session.py", "simulator/trainer/plans.py", "simulator/trainer/play.py",
+    "simulator/trainer/play_tables.py",
+}
+
+
+def _violations(path: Path) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Dict):
+            keys = {k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)}
+            if len(keys & LANGS) >= 2:
+                found.append(f"{node.lineno}: a {{{', '.join(sorted(keys & LANGS))}}} table")
+        elif isinstance(node, ast.arg) and node.arg in PAIRS:
+            found.append(f"{node.lineno}: parameter {node.arg}")
+        elif isinstance(node, ast.Attribute) and node.attr in PAIRS:
+            found.append(f"{node.lineno}: attribute {node.attr}")
+        elif isinstance(node, ast.FunctionDef) and [a.arg for a in node.args.args[-2:]] in (["fr", "en"], ["en", "fr"]):
+            found.append(f"{node.lineno}: a (fr, en) pair of parameters")
+    return found
+
+
+def _modules() -> list[Path]:
+    return sorted(p for top in ("simulator", "scoring") for p in (ROOT / top).rglob("*.py"))
+
+
+def test_no_language_table_or_pair_outside_the_allow_lists():
+    offenders = {}
+    for path in _modules():
+        name = path.relative_to(ROOT).as_posix()
+        if name in DATA or name in PENDING:
+            continue
+        if found := _violations(path):
+            offenders[name] = found
+    assert offenders == {}, "use a message id and the catalogs (README, Translations)"
+
+
+def test_the_allow_lists_hold_only_what_is_still_there():
+    """A module converted leaves PENDING; a data module that no longer holds languages leaves DATA."""
+    stale = sorted(name for name in (*DATA, *PENDING) if not (ROOT / name).exists() or not _violations(ROOT / name))
+    assert stale == []
+
+
+def test_the_check_sees_a_table_and_a_pair(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text('X = {"fr": "oui", "en": "yes"}\n'
+                      'class E(Exception):\n    def __init__(self, message_fr, message_en): ...\n', encoding="utf-8")
+    assert len(_violations(sample)) == 3
