@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SOURCES: dict[str, tuple[str, ...]] = {
     "candidate": ("simulator/app",),
     "review": ("simulator/review",),
-    "checker": ("simulator/scenario",),
+    "checker": ("simulator/scenario", "simulator/trainer"),
     "engine": ("simulator/engine", "simulator/journal", "scoring"),
     "cli": ("simulator/cli",),
 }

@@ -109,6 +109,9 @@ def test_a_form_is_a_table_of_its_fields_with_the_values_typed_never_a_python_di
 
 
 def test_the_help_offers_no_mail_attachment_syntax():
+    from simulator.i18n import LANGUAGES, translator
     from simulator.trainer.play import HELP
 
-    assert all("pièce jointe" not in text and "attachment" not in text for text in HELP.values())
+    texts = [translator("checker", lang)(HELP) for lang in LANGUAGES]
+    assert all(text.startswith(("Commandes :", "Commando's:", "Commands:")) for text in texts), texts
+    assert all("pièce jointe" not in text and "attachment" not in text and "bijlage" not in text for text in texts)
