@@ -155,7 +155,7 @@ def _play_step(session: EpreuveSession, action: Any, step: Any, label: str, resu
     try:
         outcome = session.perform(action)
     except ActionRefused as exc:
-        return _refusal(step, label, exc.code, exc.message_fr, result, stop=not expected)
+        return _refusal(step, label, exc.code, exc.message("fr"), result, stop=not expected)
     except Exception as exc:  # noqa: BLE001 — a scenario text that fails for this plan's customer
         result.failures.append(f"{label} : erreur du scénario — {explain(exc)}")
         return False

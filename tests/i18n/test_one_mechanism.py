@@ -22,6 +22,8 @@ DATA = {
     "simulator/policies/wording.py": "what the simulated candidates type, per language",
     "simulator/policies/synthetic.py": "what the simulated candidates type, per language",
     "simulator/i18n/extract.py": "gettext's plural rule of each catalog",
+    "simulator/app/formats.py": "the Babel locale of each language (conventions, not words)",
+    "simulator/app/screens/signin.py": "each language's name written in that language, never translated",
 }
 #: Still on the old mechanisms: convert (README, Translations) and remove from this list.
 PENDING = {
@@ -29,8 +31,7 @@ PENDING = {
     "scoring/batch.py", "scoring/bundles.py", "scoring/exports/html_export.py", "scoring/exports/xapi.py",
     "scoring/judge.py", "scoring/reports/criteria_view.py", "scoring/reports/view.py", "scoring/rubric2.py",
     "scoring/score.py", "scoring/transcripts.py", "scoring/verdicts.py",
-    "simulator/app/formats.py", "simulator/app/screens/console.py",
-    "simulator/app/screens/signin.py", "simulator/cli/agreement_cmd.py", "simulator/cli/app_cmd.py",
+    "simulator/cli/agreement_cmd.py", "simulator/cli/app_cmd.py",
     "simulator/cli/assessor_views.py", "simulator/cli/centre_cmd.py", "simulator/cli/desk_errors.py",
     "simulator/cli/epreuve_cmd.py", "simulator/cli/epreuve_list_cmd.py", "simulator/cli/export_cmd.py",
     "simulator/cli/referentiel_cmd.py", "simulator/cli/report_cmd.py", "simulator/cli/rescore_cmd.py",
@@ -41,7 +42,6 @@ PENDING = {
     "simulator/engine/session.py", "simulator/engine/toolbox.py", "simulator/engine/tools/customer_records.py",
     "simulator/engine/tools/errors.py", "simulator/journal/errors.py", "simulator/journal/jsonl_read.py",
     "simulator/journal/sqlite_schema.py",
-    "simulator/review/screens/session.py", "simulator/trainer/plans.py",
 }
 
 
