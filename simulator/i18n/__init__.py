@@ -16,7 +16,7 @@ from typing import Any
 from .catalogs import DEFAULT_LANG, DOMAINS, LANGUAGES, LOCALE_DIR, po_path, translation
 
 __all__ = ["DEFAULT_LANG", "DOMAINS", "LANGUAGES", "LOCALE_DIR", "Message", "N_", "Translator",
-           "po_path", "translation", "translator"]
+           "STORED_LANGS", "po_path", "translation", "translator", "written_out"]
 
 
 def N_(message: str) -> str:
@@ -100,3 +100,13 @@ class Translator:
 def translator(domain: str, lang: str = DEFAULT_LANG) -> Translator:
     """The :class:`Translator` of ``domain`` in ``lang``."""
     return Translator(lang, domain)
+
+
+#: The languages a stored text (journal, grille, receipt) is written in, in their stored order.
+STORED_LANGS = ("fr", "en")
+
+
+def written_out(message: Message, domain: str, langs: tuple[str, ...] = STORED_LANGS) -> dict[str, str]:
+    """``message`` in each of ``langs``, as stores keep it (``{"fr": …, "en": …}``): files written
+    before the catalogs keep their bytes, and a reader needs no catalog to show them."""
+    return {lang: message.to(translator(domain, lang)) for lang in langs}

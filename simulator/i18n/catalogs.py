@@ -24,7 +24,7 @@ LOCALE_DIR = Path(__file__).with_name("locale")
 LANGUAGES = ("fr", "nl", "en")
 DEFAULT_LANG = "fr"
 #: The catalogs: one per program a person meets.
-DOMAINS = ("candidate", "review", "checker", "cli")
+DOMAINS = ("candidate", "review", "checker", "cli", "engine")
 
 
 def po_path(domain: str, lang: str, locale_dir: Path = LOCALE_DIR) -> Path:

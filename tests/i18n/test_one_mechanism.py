@@ -22,6 +22,7 @@ DATA = {
     "simulator/policies/wording.py": "what the simulated candidates type, per language",
     "simulator/policies/synthetic.py": "what the simulated candidates type, per language",
     "simulator/i18n/extract.py": "gettext's plural rule of each catalog",
+    "simulator/engine/tools/customer_records.py": "the language names a candidate may type in a record",
     "simulator/app/formats.py": "the Babel locale of each language (conventions, not words)",
     "simulator/app/screens/signin.py": "each language's name written in that language, never translated",
 }
@@ -29,8 +30,8 @@ DATA = {
 PENDING = {
     "scoring/assessment/model.py",
     "scoring/batch.py", "scoring/bundles.py", "scoring/exports/html_export.py", "scoring/exports/xapi.py",
-    "scoring/judge.py", "scoring/reports/criteria_view.py", "scoring/reports/view.py", "scoring/rubric2.py",
-    "scoring/score.py", "scoring/transcripts.py", "scoring/verdicts.py",
+    "scoring/reports/criteria_view.py", "scoring/reports/view.py", "scoring/rubric2.py",
+    "scoring/score.py", "scoring/transcripts.py",
     "simulator/cli/agreement_cmd.py", "simulator/cli/app_cmd.py",
     "simulator/cli/assessor_views.py", "simulator/cli/centre_cmd.py", "simulator/cli/desk_errors.py",
     "simulator/cli/epreuve_cmd.py", "simulator/cli/epreuve_list_cmd.py", "simulator/cli/export_cmd.py",
@@ -39,7 +40,7 @@ PENDING = {
     "simulator/cli/store_cmd.py", "simulator/cli/transcript_cmd.py", "simulator/engine/bundle.py",
     "simulator/engine/confidential.py", "simulator/engine/contact.py", "simulator/engine/criticals.py",
     "simulator/engine/evaluation.py", "simulator/engine/messages.py", "simulator/engine/rules.py",
-    "simulator/engine/session.py", "simulator/engine/toolbox.py", "simulator/engine/tools/customer_records.py",
+    "simulator/engine/session.py", "simulator/engine/toolbox.py",
     "simulator/engine/tools/errors.py", "simulator/journal/errors.py", "simulator/journal/jsonl_read.py",
     "simulator/journal/sqlite_schema.py",
 }
