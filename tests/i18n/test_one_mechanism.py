@@ -22,6 +22,7 @@ DATA = {
     "simulator/policies/wording.py": "what the simulated candidates type, per language",
     "simulator/policies/synthetic.py": "what the simulated candidates type, per language",
     "simulator/i18n/extract.py": "gettext's plural rule of each catalog",
+    "scoring/rubric2.py": "the criteria labels the rubric file gives, kept in grilles as written",
     "simulator/engine/tools/customer_records.py": "the language names a candidate may type in a record",
     "simulator/app/formats.py": "the Babel locale of each language (conventions, not words)",
     "simulator/app/screens/signin.py": "each language's name written in that language, never translated",
@@ -29,8 +30,8 @@ DATA = {
 #: Still on the old mechanisms: convert (README, Translations) and remove from this list.
 PENDING = {
     "scoring/assessment/model.py",
-    "scoring/batch.py", "scoring/bundles.py", "scoring/exports/html_export.py", "scoring/exports/xapi.py",
-    "scoring/reports/criteria_view.py", "scoring/reports/view.py", "scoring/rubric2.py",
+    "scoring/batch.py", "scoring/bundles.py", "scoring/exports/html_export.py",
+    "scoring/reports/criteria_view.py", "scoring/reports/view.py",
     "scoring/score.py", "scoring/transcripts.py",
     "simulator/cli/agreement_cmd.py", "simulator/cli/app_cmd.py",
     "simulator/cli/assessor_views.py", "simulator/cli/centre_cmd.py", "simulator/cli/desk_errors.py",
