@@ -30,7 +30,7 @@ DATA = {
 #: Still on the old mechanisms: convert (README, Translations) and remove from this list.
 PENDING = {
     "scoring/assessment/model.py",
-    "scoring/batch.py", "scoring/bundles.py", "scoring/exports/html_export.py",
+    "scoring/batch.py", "scoring/bundles.py",
     "scoring/reports/criteria_view.py", "scoring/reports/view.py",
     "scoring/score.py", "scoring/transcripts.py",
     "simulator/cli/agreement_cmd.py", "simulator/cli/app_cmd.py",
