@@ -22,7 +22,7 @@ from scoring.exports.view import (
     reviewed_at,
     signed_at,
 )
-from simulator.i18n import N_, translator
+from simulator.i18n import N_, translated
 from simulator.journal.events import Event, SessionHeader
 
 TEMPLATE = "review.html.j2"
@@ -70,11 +70,6 @@ ACTION_WORDS = {
 }
 
 
-def _words(table: Mapping[str, str], lang: str) -> dict[str, str]:
-    """``table`` in ``lang``, its placeholders left for the page to fill."""
-    t = translator("engine", lang)
-    return {key: t.gettext(message) for key, message in table.items()}
-
 
 def export_html(review: SessionReview, header: SessionHeader, events: Sequence[Event], *,
                 blind: bool = False, lang: str = "fr", seal: Any = None) -> str:
@@ -86,7 +81,7 @@ def export_html(review: SessionReview, header: SessionHeader, events: Sequence[E
     from scoring.verdicts import counts
 
     lang = "en" if lang == "en" else "fr"
-    r, mask = _words(WORDS, lang), masker(review, blind)
+    r, mask = translated(WORDS, "engine", lang), masker(review, blind)
     grille = masked_grille(review, blind)
     final = review.final()
     final_verdict = epreuve_verdict(review, final)
@@ -149,7 +144,7 @@ def _audit_row(entry: AuditEntry, lang: str, mask: Any) -> dict[str, Any]:
     """One audit entry as a table row: when, who, what, and the detail (codes, verdicts, reason)."""
     from scoring.reports.view import verdict_word
 
-    payload, r = entry.payload, _words(WORDS, lang)
+    payload, r = entry.payload, translated(WORDS, "engine", lang)
     colon = ": " if lang == "en" else " : "  # French puts a space before the colon
     if entry.action == OVERRIDE:
         change = (f"{verdict_word(str(payload.get('previous', '')), lang)} → "
@@ -162,5 +157,5 @@ def _audit_row(entry: AuditEntry, lang: str, mask: Any) -> dict[str, Any]:
     else:
         detail = ""
     return {"seq": entry.seq, "at": _when(entry.at), "assessor": entry.assessor,
-            "action": _words(ACTION_WORDS, lang).get(entry.action, entry.action), "detail": mask(detail),
+            "action": translated(ACTION_WORDS, "engine", lang).get(entry.action, entry.action), "detail": mask(detail),
             "hash": entry.hash[:16]}

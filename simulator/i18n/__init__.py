@@ -16,7 +16,7 @@ from typing import Any
 from .catalogs import DEFAULT_LANG, DOMAINS, LANGUAGES, LOCALE_DIR, po_path, translation
 
 __all__ = ["DEFAULT_LANG", "DOMAINS", "LANGUAGES", "LOCALE_DIR", "Message", "N_", "Translator",
-           "STORED_LANGS", "po_path", "translation", "translator", "written_out"]
+           "STORED_LANGS", "po_path", "translated", "translation", "translator", "written_out"]
 
 
 def N_(message: str) -> str:
@@ -104,6 +104,12 @@ def translator(domain: str, lang: str = DEFAULT_LANG) -> Translator:
 
 #: The languages a stored text (journal, grille, receipt) is written in, in their stored order.
 STORED_LANGS = ("fr", "en")
+
+
+def translated(table: Mapping[str, str], domain: str, lang: str) -> dict[str, str]:
+    """A words table ``{key: message id}`` in ``lang``, placeholders left for the caller to fill."""
+    t = translator(domain, lang)
+    return {key: t.gettext(message) for key, message in table.items()}
 
 
 def written_out(message: Message, domain: str, langs: tuple[str, ...] = STORED_LANGS) -> dict[str, str]:
