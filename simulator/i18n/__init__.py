@@ -15,8 +15,8 @@ from typing import Any
 
 from .catalogs import DEFAULT_LANG, DOMAINS, LANGUAGES, LOCALE_DIR, po_path, translation
 
-__all__ = ["DEFAULT_LANG", "DOMAINS", "LANGUAGES", "LOCALE_DIR", "Message", "N_", "Translator",
-           "STORED_LANGS", "po_path", "translated", "translation", "translator", "written_out"]
+__all__ = ["DEFAULT_LANG", "DOMAINS", "LANGUAGES", "LOCALE_DIR", "N_", "STORED_LANGS", "Message",
+           "Translator", "po_path", "translated", "translation", "translator", "written_out"]
 
 
 def N_(message: str) -> str:
