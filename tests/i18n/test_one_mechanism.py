@@ -39,7 +39,7 @@ PENDING = {
     "simulator/cli/referentiel_cmd.py", "simulator/cli/report_cmd.py", "simulator/cli/rescore_cmd.py",
     "simulator/cli/review_cmd.py", "simulator/cli/score_cmd.py", "simulator/cli/simulate_cmd.py",
     "simulator/cli/store_cmd.py", "simulator/cli/transcript_cmd.py", "simulator/engine/bundle.py",
-    "simulator/engine/confidential.py", "simulator/engine/contact.py", "simulator/engine/criticals.py",
+    "simulator/engine/confidential.py", "simulator/engine/criticals.py",
     "simulator/engine/evaluation.py", "simulator/engine/messages.py", "simulator/engine/rules.py",
     "simulator/engine/session.py", "simulator/engine/toolbox.py",
     "simulator/engine/tools/errors.py", "simulator/journal/errors.py", "simulator/journal/jsonl_read.py",
