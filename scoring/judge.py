@@ -18,6 +18,7 @@ from typing import Any
 
 from scoring.rubric2 import KINDS, EffectiveDecision, Lookups
 from scoring.verdicts import NOK, NOT_OBSERVED, OK
+from simulator.i18n import N_, Message, written_out
 
 MET, NOT_MET, TO_CONFIRM, DUPLICATE = "met", "not_met", "to_confirm", "already_counted"
 
@@ -110,11 +111,11 @@ def _meets(requirement: str, items: Sequence[dict[str, Any]]) -> bool:
 
 
 _REASONS = {
-    "critical": ("échec éliminatoire dans {n} contact(s)", "critical failure in {n} contact(s)"),
-    "nok": ("{nok} contact(s) NOK (toléré : {allowed})", "{nok} NOK contact(s) (tolerated: {allowed})"),
-    "ok": ("{ok} contact(s) OK sur {need} requis", "{ok} OK contact(s) of {need} required"),
-    "to-confirm": ("preuves à confirmer : à trancher", "evidence to confirm: to be decided"),
-    "too-few": ("{ok}/{need} contact(s) OK : à trancher", "{ok}/{need} OK contact(s): to be decided"),
+    "critical": N_("critical failure in {n} contact(s)"),
+    "nok": N_("{nok} NOK contact(s) (tolerated: {allowed})"),
+    "ok": N_("{ok} OK contact(s) of {need} required"),
+    "to-confirm": N_("evidence to confirm: to be decided"),
+    "too-few": N_("{ok}/{need} OK contact(s): to be decided"),
 }
 
 
@@ -133,8 +134,7 @@ def _epreuve(rows: Sequence[dict[str, Any]], rule: EffectiveDecision) -> tuple[s
         verdict, code = NOT_OBSERVED, "to-confirm"
     else:
         verdict, code = NOT_OBSERVED, "too-few"
-    fr, en = _REASONS[code]
-    return verdict, {"code": code, "fr": fr.format(**params), "en": en.format(**params)}
+    return verdict, {"code": code, **written_out(Message(_REASONS[code], **params), "engine")}
 
 
 def _criteria(rubric: Lookups, code: str, found: Sequence[dict[str, Any]], contacts: Sequence[str]) -> list[dict[str, Any]]:

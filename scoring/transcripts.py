@@ -32,6 +32,10 @@ class Refused(Exception):
         super().__init__(f"{session_id}: {message_en}")
         self.session_id, self.code, self.message_fr, self.message_en = session_id, code, message_fr, message_en
 
+    def message(self, lang: str) -> str:
+        """The text in ``lang``; Dutch reads the French until this message has its catalog id."""
+        return self.message_en if lang == "en" else self.message_fr
+
     @classmethod
     def from_verification(cls, session_id: str, result: VerifyResult) -> Refused:
         return cls(session_id, f"journal-{result.reason_code}",

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from scoring.rubric import EffectiveRule
+from simulator.i18n import Message, written_out
 
 OK, NOK, NOT_OBSERVED = "ok", "nok", "not_observed"
 _EPSILON = 1e-9  # 0.7 × 10 is 7.000000000000001 in floating point
@@ -31,15 +32,15 @@ class Tally:
 
 @dataclass(frozen=True)
 class Decision:
-    """A verdict and why, in French and English (``code`` is stable for tools)."""
+    """A verdict and why (``code`` is stable for tools; ``why`` is written out where it is stored)."""
 
     verdict: str
     code: str
-    fr: str
-    en: str
+    why: Message
 
     def reason(self) -> dict[str, str]:
-        return {"code": self.code, "fr": self.fr, "en": self.en}
+        """The reason as grilles keep it: the code, then the text in French and English."""
+        return {"code": self.code, **written_out(self.why, "engine")}
 
 
 def _percent(share: float) -> str:
@@ -50,14 +51,13 @@ def decide(tally: Tally, rule: EffectiveRule) -> Decision:
     """The verdict of one competency: critical negative → NOK; too few → not observed; else by share."""
     n, p = tally.observations, tally.positive
     if tally.critical and rule.critical_negative == "nok":
-        return Decision(NOK, "critical", f"{tally.critical} échec(s) critique(s)", f"{tally.critical} critical failure(s)")
+        return Decision(NOK, "critical", Message("{n} critical failure(s)", n=tally.critical))
     if n < rule.minimum_observations:
         need = rule.minimum_observations
-        return Decision(NOT_OBSERVED, "too-few", f"{n}/{need} observation(s) : à trancher",
-                        f"{n}/{need} observation(s): to be decided")
+        return Decision(NOT_OBSERVED, "too-few", Message("{n}/{need} observation(s): to be decided", n=n, need=need))
     threshold = _percent(rule.minimum_positive_share)
     verdict = OK if p >= rule.minimum_positive_share * n - _EPSILON else NOK
-    return Decision(verdict, "share", f"{p}/{n} positive(s), seuil {threshold}", f"{p}/{n} positive, threshold {threshold}")
+    return Decision(verdict, "share", Message("{p}/{n} positive, threshold {threshold}", p=p, n=n, threshold=threshold))
 
 
 def aggregate(verdicts: Iterable[str]) -> str:

@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,7 +48,22 @@ def build_wheel(work: Path) -> Path:
     shutil.copytree(ROOT, source, ignore=NOT_SOURCES)
     run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(wheels), str(source)])
     (wheel,) = wheels.glob("callsim-*.whl")
+    check_catalogs(wheel)
     return wheel
+
+
+def check_catalogs(wheel: Path) -> None:
+    """The wheel carries a compiled ``.mo`` for every ``.po`` of the source tree (setup.py's build step)."""
+    with zipfile.ZipFile(wheel) as archive:
+        carried = set(archive.namelist())
+    wanted = sorted(str(po.relative_to(ROOT).with_suffix(".mo")).replace(os.sep, "/")
+                    for po in (ROOT / "simulator" / "i18n" / "locale").glob("*/LC_MESSAGES/*.po"))
+    missing = [mo for mo in wanted if mo not in carried]
+    if not wanted or missing:
+        print(f"check_wheel: compiled catalogs missing from the wheel: {', '.join(missing) or 'all'}",
+              file=sys.stderr)
+        raise SystemExit(1)
+    print(f"check_wheel: {len(wanted)} compiled catalogs in the wheel", flush=True)
 
 
 def install(wheel: Path, work: Path) -> Path:

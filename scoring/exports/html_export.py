@@ -22,59 +22,53 @@ from scoring.exports.view import (
     reviewed_at,
     signed_at,
 )
+from simulator.i18n import N_, translated
 from simulator.journal.events import Event, SessionHeader
 
 TEMPLATE = "review.html.j2"
 
+#: The page's own words, message ids of the engine catalog.
 WORDS = {
-    "fr": {
-        "automatic": "Automatique", "assessor": "Évaluateur·rice", "final_result": "Résultat après revue",
-        "status": "Statut", "reviewed_by": "Revue par", "signed_by": "Signature", "overridden": "modifié",
-        "overrides": "Verdicts modifiés par un évaluateur", "change": "Verdict", "when": "Date",
-        "no_overrides": "Aucun verdict modifié : les verdicts automatiques sont maintenus.",
-        "audit": "Journal d'audit de la session", "action": "Action", "detail": "Détail",
-        "no_audit": "Aucune entrée d'audit pour cette session.", "nobody": "personne",
-        "not_signed": "non signée", "signed_on": "signée par {who} le {when}",
-        "state_signed": "Grille signée par {who} le {when}.",
-        "state_unsigned": "Grille non signée (statut : {status}).",
-        "blind": "Revue à l'aveugle : l'identité du/de la candidat·e est remplacée par un pseudonyme.",
-        "reason": "motif", "grille": "grille",
-        "receipt": "Reçu du journal noté : {code} (à comparer à la feuille de présence).",
-        "sealed": "Journal scellé par le centre le {day} : intact.",
-        "seal_broken": "ATTENTION : le journal ne correspond plus au sceau du centre du {day}.",
-        "not_sealed": "Journal pas encore scellé par le centre.",
-        "seal_unknown": "Sceau du centre non vérifié (export hors du magasin).",
-        "before_sealing": "Grille d'avant le scellement : enregistrée avant la mise à niveau du magasin, "
-                          "chaînée après coup, jamais signée à l'origine.",
-    },
-    "en": {
-        "automatic": "Automatic", "assessor": "Assessor", "final_result": "Result after review",
-        "status": "Status", "reviewed_by": "Reviewed by", "signed_by": "Signature", "overridden": "changed",
-        "overrides": "Verdicts changed by an assessor", "change": "Verdict", "when": "Date",
-        "no_overrides": "No verdict changed: the automatic verdicts stand.",
-        "audit": "Audit log of the session", "action": "Action", "detail": "Detail",
-        "no_audit": "No audit entry for this session.", "nobody": "nobody",
-        "not_signed": "not signed", "signed_on": "signed by {who} on {when}",
-        "state_signed": "Grid signed by {who} on {when}.",
-        "state_unsigned": "Grid not signed (status: {status}).",
-        "blind": "Blind review: the candidate's identity is replaced by a pseudonym.",
-        "reason": "reason", "grille": "grid",
-        "receipt": "Journal receipt: {code} (to compare with the attendance sheet).",
-        "sealed": "Journal sealed by the centre on {day}: intact.",
-        "seal_broken": "WARNING: the journal no longer matches the centre seal of {day}.",
-        "not_sealed": "Journal not sealed by the centre yet.",
-        "seal_unknown": "Centre seal not checked (exported outside the store).",
-        "before_sealing": "Grid from before sealing: stored before the store was upgraded, chained afterwards, "
-                          "never signed at the time.",
-    },
+    "automatic": N_("Automatic"),
+    "assessor": N_("Assessor"),
+    "final_result": N_("Result after review"),
+    "status": N_("Status"),
+    "reviewed_by": N_("Reviewed by"),
+    "signed_by": N_("Signature"),
+    "overridden": N_("changed"),
+    "overrides": N_("Verdicts changed by an assessor"),
+    "change": N_("Verdict"),
+    "when": N_("Date"),
+    "no_overrides": N_("No verdict changed: the automatic verdicts stand."),
+    "audit": N_("Audit log of the session"),
+    "action": N_("Action"),
+    "detail": N_("Detail"),
+    "no_audit": N_("No audit entry for this session."),
+    "nobody": N_("nobody"),
+    "not_signed": N_("not signed"),
+    "signed_on": N_("signed by {who} on {when}"),
+    "state_signed": N_("Grid signed by {who} on {when}."),
+    "state_unsigned": N_("Grid not signed (status: {status})."),
+    "blind": N_("Blind review: the candidate's identity is replaced by a pseudonym."),
+    "reason": N_("reason"),
+    "grille": N_("grid"),
+    "receipt": N_("Journal receipt: {code} (to compare with the attendance sheet)."),
+    "sealed": N_("Journal sealed by the centre on {day}: intact."),
+    "seal_broken": N_("WARNING: the journal no longer matches the centre seal of {day}."),
+    "not_sealed": N_("Journal not sealed by the centre yet."),
+    "seal_unknown": N_("Centre seal not checked (exported outside the store)."),
+    "before_sealing": N_("Grid from before sealing: stored before the store was upgraded, chained afterwards, never signed at the time."),
 }
 
+#: How each audit action reads.
 ACTION_WORDS = {
-    "fr": {"assessor_added": "compte créé", "override": "verdict modifié", "review": "marquée revue",
-           "sign": "signature", "reopen": "réouverture"},
-    "en": {"assessor_added": "account added", "override": "verdict changed", "review": "marked reviewed",
-           "sign": "signature", "reopen": "re-opened"},
+    "assessor_added": N_("account added"),
+    "override": N_("verdict changed"),
+    "review": N_("marked reviewed"),
+    "sign": N_("signature"),
+    "reopen": N_("re-opened"),
 }
+
 
 
 def export_html(review: SessionReview, header: SessionHeader, events: Sequence[Event], *,
@@ -87,7 +81,7 @@ def export_html(review: SessionReview, header: SessionHeader, events: Sequence[E
     from scoring.verdicts import counts
 
     lang = "en" if lang == "en" else "fr"
-    r, mask = WORDS[lang], masker(review, blind)
+    r, mask = translated(WORDS, "engine", lang), masker(review, blind)
     grille = masked_grille(review, blind)
     final = review.final()
     final_verdict = epreuve_verdict(review, final)
@@ -151,7 +145,7 @@ def _audit_row(entry: AuditEntry, lang: str, mask: Any) -> dict[str, Any]:
     """One audit entry as a table row: when, who, what, and the detail (codes, verdicts, reason)."""
     from scoring.reports.view import verdict_word
 
-    payload, r = entry.payload, WORDS[lang]
+    payload, r = entry.payload, translated(WORDS, "engine", lang)
     colon = ": " if lang == "en" else " : "  # French puts a space before the colon
     if entry.action == OVERRIDE:
         change = (f"{verdict_word(str(payload.get('previous', '')), lang)} → "
@@ -164,5 +158,5 @@ def _audit_row(entry: AuditEntry, lang: str, mask: Any) -> dict[str, Any]:
     else:
         detail = ""
     return {"seq": entry.seq, "at": _when(entry.at), "assessor": entry.assessor,
-            "action": ACTION_WORDS[lang].get(entry.action, entry.action), "detail": mask(detail),
+            "action": translated(ACTION_WORDS, "engine", lang).get(entry.action, entry.action), "detail": mask(detail),
             "hash": entry.hash[:16]}

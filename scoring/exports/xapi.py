@@ -31,6 +31,7 @@ from urllib.parse import quote
 from scoring.assessment.model import Override, SessionReview
 from scoring.exports.belgian_time import with_offset
 from scoring.exports.view import candidate_label, epreuve_verdict, grille_of, grille_source, masker
+from simulator.i18n import N_, Message, written_out
 from simulator.journal.events import Event, SessionHeader
 
 XAPI_VERSION = "1.0.3"
@@ -40,15 +41,26 @@ NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:callsim:xapi")
 EXTENSION = "urn:callsim:xapi:"
 EPREUVE = "epreuve"
 
-VERBS: Mapping[str, tuple[str, str, str]] = {
-    "passed": ("http://adlnet.gov/expapi/verbs/passed", "a réussi", "passed"),
-    "failed": ("http://adlnet.gov/expapi/verbs/failed", "a échoué", "failed"),
-    "attempted": ("http://adlnet.gov/expapi/verbs/attempted", "a tenté", "attempted"),
-    "voided": ("http://adlnet.gov/expapi/verbs/voided", "a annulé", "voided"),
+#: Each verb's IRI and its display (a message id of the engine catalog).
+VERBS: Mapping[str, tuple[str, str]] = {
+    "passed": ("http://adlnet.gov/expapi/verbs/passed", N_("passed")),
+    "failed": ("http://adlnet.gov/expapi/verbs/failed", N_("failed")),
+    "attempted": ("http://adlnet.gov/expapi/verbs/attempted", N_("attempted")),
+    "voided": ("http://adlnet.gov/expapi/verbs/voided", N_("voided")),
 }
 VERB_OF_VERDICT = {"ok": "passed", "nok": "failed", "not_observed": "attempted"}
-_LANGUAGES = {"fr": "fr-BE", "nl": "nl-BE", "en": "en"}
 _ENDINGS = ("session_finished", "time_up")
+
+
+def _language_tag(lang: str) -> str:
+    """The BCP 47 tag of a session's language: Belgian French and Dutch, plain English."""
+    return f"{lang}-BE" if lang in ("fr", "nl") else lang
+
+
+def _display(label: str) -> dict[str, str]:
+    """A verb's display language map, in French (fr-BE) and English (en-US) as statements keep it."""
+    shown = written_out(Message(label), "engine")
+    return {"fr-BE": shown["fr"], "en-US": shown["en"]}
 
 
 def registration(session_id: str) -> str:
@@ -121,7 +133,7 @@ class _Statements:
         self.mask = masker(review, blind)
         self.automatic = {**review.automatic(), EPREUVE: grille_of(review)["verdict"]}
         self.registration = registration(review.session_id)
-        self.language = _LANGUAGES.get(header.language, header.language)
+        self.language = _language_tag(header.language)
         epreuve = header.epreuve_id
         self.parent = {
             "objectType": "Activity", "id": f"urn:callsim:epreuve:{quote(epreuve, safe='-._~')}",
@@ -158,12 +170,12 @@ class _Statements:
 
     def void(self, voided_id: str, subject: str, override: Override) -> dict[str, Any]:
         """The statement that voids ``voided_id`` because of ``override`` (the assessor is its actor)."""
-        verb_id, fr, en = VERBS["voided"]
+        verb_id, label = VERBS["voided"]
         return {
             "id": statement_id("void", self.review.session_id, subject, override.audit_hash, self.home_page,
                                self.candidate),
             "actor": self.agent(override.assessor),
-            "verb": {"id": verb_id, "display": {"fr-BE": fr, "en-US": en}},
+            "verb": {"id": verb_id, "display": _display(label)},
             "object": {"objectType": "StatementRef", "id": voided_id},
             "context": {"registration": self.registration},
             "timestamp": with_offset(override.at),
@@ -172,7 +184,7 @@ class _Statements:
 
     def _verdict(self, subject: str, verdict: str, source: str, at: str, override: Override | None,
                  activity: Mapping[str, Any], context: dict[str, Any], result: dict[str, Any]) -> dict[str, Any]:
-        verb_id, fr, en = VERBS[VERB_OF_VERDICT[verdict]]
+        verb_id, label = VERBS[VERB_OF_VERDICT[verdict]]
         extensions: dict[str, Any] = {EXTENSION + "verdict": verdict,
                                       EXTENSION + "source": "assessor" if override else "automatic"}
         if override is not None:
@@ -184,7 +196,7 @@ class _Statements:
         return {
             "id": statement_id("verdict", self.review.session_id, subject, source, self.home_page, self.candidate),
             "actor": self.agent(self.candidate),
-            "verb": {"id": verb_id, "display": {"fr-BE": fr, "en-US": en}},
+            "verb": {"id": verb_id, "display": _display(label)},
             "object": dict(activity),
             "result": result,
             "context": context,

@@ -10,22 +10,28 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from simulator.i18n import N_, translated
+
+#: How each kind of criterion reads (engine catalog).
 KIND_WORDS = {
-    "fr": {"critical": "éliminatoire", "deed": "acte", "conduct": "conduite", "words": "paroles"},
-    "en": {"critical": "critical", "deed": "deed", "conduct": "conduct", "words": "words"},
+    "critical": N_("critical"),
+    "deed": N_("deed"),
+    "conduct": N_("conduct"),
+    "words": N_("words"),
 }
+#: How a criterion stands for a contact.
 STATUS_WORDS = {
-    "fr": {"met": "atteint", "not_met": "non atteint", "not_observed": "non observé", "to_confirm": "à confirmer",
-           "already_counted": "faute déjà comptée ailleurs"},
-    "en": {"met": "met", "not_met": "not met", "not_observed": "not observed", "to_confirm": "to confirm",
-           "already_counted": "fault already counted elsewhere"},
+    "met": N_("met"),
+    "not_met": N_("not met"),
+    "not_observed": N_("not observed"),
+    "to_confirm": N_("to confirm"),
+    "already_counted": N_("fault already counted elsewhere"),
 }
 #: How an observation counted, when it did not count as usual.
 EVIDENCE_NOTES = {
-    "fr": {"duplicate": "déjà compté : n° {stands_for} représente cette faute", "unobserved": "non observé : contact écourté",
-           "to_confirm": "à confirmer par un évaluateur"},
-    "en": {"duplicate": "already counted: #{stands_for} stands for this fault", "unobserved": "not observed: contact cut short",
-           "to_confirm": "to be confirmed by an assessor"},
+    "duplicate": N_("already counted: #{stands_for} stands for this fault"),
+    "unobserved": N_("not observed: contact cut short"),
+    "to_confirm": N_("to be confirmed by an assessor"),
 }
 
 
@@ -50,7 +56,7 @@ class CriterionRow:
         number = "#" if lang == "en" else "n°"
         parts = [f"{c.contact} : {c.status_word}" + (f" ({number} {', '.join(map(str, c.seqs))})" if c.seqs else "")
                  for c in self.contacts if c.status != "not_observed"]
-        return " ; ".join(parts) or STATUS_WORDS["en" if lang == "en" else "fr"]["not_observed"]
+        return " ; ".join(parts) or translated(STATUS_WORDS, "engine", _lang(lang))["not_observed"]
 
 
 def _lang(lang: str) -> str:
@@ -59,7 +65,7 @@ def _lang(lang: str) -> str:
 
 def criteria_rows(competency: Mapping[str, Any], lang: str) -> tuple[CriterionRow, ...]:
     """The competency's criteria in ``lang`` (none for a grille made with rubric 1)."""
-    kinds, statuses = KIND_WORDS[_lang(lang)], STATUS_WORDS[_lang(lang)]
+    kinds, statuses = translated(KIND_WORDS, "engine", _lang(lang)), translated(STATUS_WORDS, "engine", _lang(lang))
     rows = []
     for criterion in competency.get("criteria", ()):
         label = criterion["label"].get(lang) or criterion["label"].get("fr", "")
@@ -72,9 +78,9 @@ def criteria_rows(competency: Mapping[str, Any], lang: str) -> tuple[CriterionRo
 
 def evidence_note(entry: Mapping[str, Any], lang: str) -> str:
     """Why an observation did not count as usual (a duplicate, cut short, to confirm), else ""."""
-    template = EVIDENCE_NOTES[_lang(lang)].get(str(entry.get("status", "")))
+    template = translated(EVIDENCE_NOTES, "engine", _lang(lang)).get(str(entry.get("status", "")))
     return template.format(stands_for=entry.get("stands_for", "?")) if template else ""
 
 
 def kind_word(kind: str, lang: str) -> str:
-    return KIND_WORDS[_lang(lang)].get(kind, kind)
+    return translated(KIND_WORDS, "engine", _lang(lang)).get(kind, kind)

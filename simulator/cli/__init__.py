@@ -7,35 +7,46 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from simulator.cli.language import (
+    CallsimParser,
+    requested_language,
+    speak,
+    spoken,
+    without_language,
+)
+from simulator.i18n import N_
+
 #: Every sub-command: name → (module under ``simulator.cli`` exposing ``register(subparsers)``, help line).
 #: Only the chosen command's module is imported; ``callsim --help`` lists this table without importing
 #: any of them (``tests/project/test_cli_startup.py`` checks that each module registers what it says here).
 #: A new command or group is one line here (and its module's ``register``).
 COMMANDS: dict[str, tuple[str, str]] = {
-    "referentiel": ("referentiel_cmd", "afficher les activités-clés et les compétences du référentiel"),
-    "scenario": ("scenario_cmd", "outils du formateur pour les fichiers de scénario"),
-    "epreuve": ("epreuve_cmd", "outils du formateur pour les épreuves"),
-    "exam": ("app_cmd", "passer l'épreuve d'examen (application du candidat)"),
-    "practice": ("app_cmd", "s'entraîner sur l'épreuve d'entraînement"),
-    "transcript": ("transcript_cmd", "vérifier, exporter ou lister les journaux de session"),
-    "simulate": ("simulate_cmd", "faire passer une épreuve à un candidat simulé (sans écran)"),
-    "score": ("score_cmd", "noter des sessions (grille OK / NOK par compétence)"),
-    "rescore": ("rescore_cmd", "renoter par rejeu (règles ou grille de notation modifiées)"),
-    "report": ("report_cmd", "afficher ou exporter la grille d'une session"),
-    "assessor": ("assessor_cmd", "comptes d'évaluateur (ajouter, lister)"),
-    "override": ("assessor_cmd", "changer le verdict d'une compétence, avec une raison écrite"),
-    "mark-reviewed": ("assessor_cmd", "marquer une session notée comme revue"),
-    "sign": ("assessor_cmd", "signer une session revue"),
-    "reopen": ("assessor_cmd", "rouvrir une session signée, avec une raison écrite"),
-    "confirm-text": ("assessor_cmd", "trancher un texte tapé dont la machine doute (raison exigée pour la corriger)"),
-    "audit": ("assessor_cmd", "vérifier ou afficher le journal d'audit"),
-    "sessions": ("assessor_cmd", "lister les sessions et leur statut de revue"),
-    "review": ("review_cmd", "revoir les sessions notées (application des évaluateurs)"),
-    "agreement": ("agreement_cmd", "accord entre évaluateurs et avec la notation automatique (κ de Cohen)"),
-    "export": ("export_cmd", "exporter des sessions revues (jsonl, xapi, csv, html)"),
-    "store": ("store_cmd", "créer ou mettre à niveau le magasin (administrateur)"),
-    "centre": ("centre_cmd", "servir les postes, surveiller, sceller une journée d'épreuves"),
+    "referentiel": ("referentiel_cmd", N_("show the key activities and competencies of the référentiel")),
+    "scenario": ("scenario_cmd", N_("trainer's tools for scenario files")),
+    "epreuve": ("epreuve_cmd", N_("trainer's tools for épreuves")),
+    "exam": ("app_cmd", N_("sit the exam épreuve (the candidate's app)")),
+    "practice": ("app_cmd", N_("practise on the practice épreuve")),
+    "transcript": ("transcript_cmd", N_("verify, export or list session journals")),
+    "simulate": ("simulate_cmd", N_("have a simulated candidate sit an épreuve (no screen)")),
+    "score": ("score_cmd", N_("score sessions (grille OK / NOK per competency)")),
+    "rescore": ("rescore_cmd", N_("score again by replay (rules or scoring grid changed)")),
+    "report": ("report_cmd", N_("show or export a session's grille")),
+    "assessor": ("assessor_cmd", N_("assessor accounts (add, list)")),
+    "override": ("assessor_cmd", N_("change a competency's verdict, with a written reason")),
+    "mark-reviewed": ("assessor_cmd", N_("mark a scored session as reviewed")),
+    "sign": ("assessor_cmd", N_("sign a reviewed session")),
+    "reopen": ("assessor_cmd", N_("re-open a signed session, with a written reason")),
+    "confirm-text": ("assessor_cmd", N_("decide a typed text the machine doubts (a reason is required to correct it)")),
+    "audit": ("assessor_cmd", N_("verify or show the audit log")),
+    "sessions": ("assessor_cmd", N_("list the sessions and their review status")),
+    "review": ("review_cmd", N_("review scored sessions (the assessors' app)")),
+    "agreement": ("agreement_cmd", N_("agreement between assessors and with the automatic scoring (Cohen's κ)")),
+    "export": ("export_cmd", N_("export reviewed sessions (jsonl, xapi, csv, html)")),
+    "store": ("store_cmd", N_("create or upgrade the store (administrator)")),
+    "centre": ("centre_cmd", N_("serve the stations, watch, seal a day of épreuves")),
 }
+
+DESCRIPTION = N_("Call-centre simulator — the « Opérateur call center » épreuve.")
 
 #: The command modules, in the order of the table (all of them are imported by ``build_parser()``).
 COMMAND_MODULES = tuple(dict.fromkeys(module for module, _help in COMMANDS.values()))
@@ -49,11 +60,11 @@ def version() -> str:
 
 
 def _parser() -> tuple[argparse.ArgumentParser, Any]:
-    parser = argparse.ArgumentParser(
-        prog="callsim",
-        description="Simulateur de centre d'appels — épreuve « Opérateur call center ».",
-    )
-    parser.add_argument("--version", action="version", version=f"callsim {version()}")
+    from simulator.cli.language import t
+
+    parser = CallsimParser(prog="callsim", description=t(DESCRIPTION), top=True)
+    parser.add_argument("--version", action="version", version=f"callsim {version()}",
+                        help=t("show callsim's version and exit"))
     return parser, parser.add_subparsers(dest="command", metavar="COMMAND")
 
 
@@ -70,13 +81,16 @@ def build_parser(modules: Sequence[str] | None = None) -> argparse.ArgumentParse
 def listing_parser() -> argparse.ArgumentParser:
     """The parser that lists every command with its help line, importing none of their modules."""
     parser, subparsers = _parser()
-    for name, (_module, help_line) in COMMANDS.items():
-        subparsers.add_parser(name, help=help_line)
+    from simulator.cli.language import command_help
+
+    for name in COMMANDS:
+        subparsers.add_parser(name, help=command_help(name))
     return parser
 
 
 def _chosen_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     """Only the chosen command's module is imported; no command (or an unknown one): the listing."""
+    argv = without_language(argv)
     chosen = next((arg for arg in argv if not arg.startswith("-")), None)
     before = argv[:argv.index(chosen)] if chosen is not None else argv
     if before:  # `callsim --help practice`: the options of callsim itself, which list every command
@@ -92,11 +106,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv == ["--version"]:  # the quickest answer: no parser at all
         print(f"callsim {version()}")
         return 0
+    speak(requested_language(argv))
     try:
         parser = _chosen_parser(argv)  # imports the chosen command's module
     except Exception as exc:  # noqa: BLE001 — a module that cannot be imported: no traceback either
         return _unexpected(exc, argparse.Namespace(command=""))
     args = parser.parse_args(argv)
+    args.lang = spoken(args.lang, getattr(args, "speaks", FR_NL_EN))
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)
         return 2
@@ -116,6 +132,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _unexpected(exc, args)
 
 
+FR_NL_EN = ("fr", "nl", "en")
+
 #: Exit code of a command stopped by an error it did not expect.
 UNEXPECTED_EXIT = 70
 
@@ -131,11 +149,9 @@ def _unexpected(error: Exception, args: argparse.Namespace) -> int:
 
         print(f"callsim: {failure_message(error, Translator(getattr(args, 'lang', 'fr')))}", file=sys.stderr)
         return FAILURE_EXIT
+    from simulator.cli.language import t
+
     place = str(where) if where else "—"
-    if getattr(args, "lang", "fr") == "en":
-        print(f"callsim: unexpected error ({type(error).__name__}); the detail is in {place}. "
-              "Report it to whoever maintains callsim.", file=sys.stderr)
-    else:
-        print(f"callsim : erreur inattendue ({type(error).__name__}) ; le détail est dans {place}. "
-              "Signalez-la à qui maintient callsim.", file=sys.stderr)
+    print(t("callsim: unexpected error ({error}); the detail is in {place}. Report it to whoever maintains "
+            "callsim.", error=type(error).__name__, place=place), file=sys.stderr)
     return UNEXPECTED_EXIT

@@ -16,6 +16,7 @@ import sys
 from typing import Any
 
 from simulator.cli.desk_errors import desk_errors, desk_failure
+from simulator.cli.language import FR_EN, command_help
 from simulator.cli.store_option import add_store_option, store_path
 
 FORMATS = ("table", "json", "csv")
@@ -47,7 +48,7 @@ TEXT: dict[str, dict[str, str]] = {
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add ``agreement``."""
     parser = subparsers.add_parser(
-        "agreement", help="accord entre évaluateurs et avec la notation automatique (κ de Cohen)",
+        "agreement", help=command_help("agreement"),
         description="Par compétence puis pour toute la grille : nombre de sessions revues par les deux, part de "
                     "verdicts identiques et κ de Cohen, entre deux évaluateurs ou entre un évaluateur et la "
                     "notation automatique (« auto »).")
@@ -55,7 +56,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                         help="les deux évaluateurs à comparer (« auto » : la notation automatique) ; "
                              "défaut : toutes les paires, puis chacun face à la notation automatique")
     parser.add_argument("--format", choices=FORMATS, default="table", help="format (défaut : table)")
-    parser.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue (défaut : fr)")
+    parser.set_defaults(speaks=FR_EN)  # Dutch: French until these texts are in the cli catalog
     add_store_option(parser)
     parser.set_defaults(handler=cmd_agreement)
 

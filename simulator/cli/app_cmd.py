@@ -11,17 +11,19 @@ import os
 import sys
 from typing import Any
 
+from simulator.cli.language import command_help
+
 #: Environment variable holding the invigilator's code (never typed on the command line in a room).
 
 
 def register(subparsers: Any) -> None:
-    exam = subparsers.add_parser("exam", help="passer l'épreuve d'examen (application du candidat)")
+    exam = subparsers.add_parser("exam", help=command_help("exam"))
     exam.add_argument("--candidate", required=True, metavar="ID", help="numéro du candidat")
     exam.add_argument("--epreuve", default="standard", metavar="NOM|FICHIER", help="épreuve (défaut : standard)")
     _common(exam)
     exam.set_defaults(handler=run_exam)
 
-    practice = subparsers.add_parser("practice", help="s'entraîner sur l'épreuve d'entraînement")
+    practice = subparsers.add_parser("practice", help=command_help("practice"))
     practice.add_argument("--candidate", default="", metavar="ID", help="numéro ou prénom (demandé à l'écran sinon)")
     practice.add_argument("--epreuve", default="practice", metavar="NOM|FICHIER", help="épreuve (défaut : practice)")
     _common(practice)
@@ -30,7 +32,6 @@ def register(subparsers: Any) -> None:
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=None, metavar="N", help="graine des clients simulés")
-    parser.add_argument("--lang", choices=("fr", "nl", "en"), default="fr", help="langue de l'interface (défaut : fr)")
     parser.add_argument("--store", metavar="CHEMIN|URL", help="base des journaux : fichier SQLite ou postgresql://… (défaut : $CALLSIM_STORE ou données de l'utilisateur)")
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from simulator.cli.assessor_views import TEXT as _TEXT
 from simulator.cli.desk_errors import desk_errors, desk_failure
+from simulator.cli.language import FR_EN, command_help
 from simulator.cli.store_option import add_keys_option, add_store_option, key_ring, store_path
 
 #: Where a script may give the acting assessor's passphrase (after ``--passphrase-stdin``).
@@ -25,7 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     _register_accounts(subparsers)
 
     override = subparsers.add_parser(
-        "override", help="changer le verdict d'une compétence, avec une raison écrite",
+        "override", help=command_help("override"),
         description="Déroge au verdict automatique d'une compétence. La raison est obligatoire ; le verdict "
                     "automatique reste visible à côté ; l'acte est inscrit au journal d'audit.")
     override.add_argument("session", metavar="SESSION", help="identifiant de la session")
@@ -34,18 +35,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     override.add_argument("--reason", required=True, metavar="TEXTE", help="raison écrite (obligatoire)")
     _acting(override, cmd_override)
 
-    mark = subparsers.add_parser("mark-reviewed", help="marquer une session notée comme revue",
+    mark = subparsers.add_parser("mark-reviewed", help=command_help("mark-reviewed"),
                                  description="Vous vous portez garant de la grille de la session (notée ou déjà revue).")
     mark.add_argument("session", metavar="SESSION", help="identifiant de la session")
     _acting(mark, cmd_mark_reviewed)
 
-    sign = subparsers.add_parser("sign", help="signer une session revue",
+    sign = subparsers.add_parser("sign", help=command_help("sign"),
                                  description="Signe une session revue ; refusé tant qu'une compétence reste "
                                              "« non observée ». Une session signée ne change plus sans réouverture.")
     sign.add_argument("session", metavar="SESSION", help="identifiant de la session")
     _acting(sign, cmd_sign)
 
-    reopen = subparsers.add_parser("reopen", help="rouvrir une session signée, avec une raison écrite",
+    reopen = subparsers.add_parser("reopen", help=command_help("reopen"),
                                    description="Rouvre une session signée pour permettre une modification ; "
                                                "la raison est inscrite au journal d'audit.")
     reopen.add_argument("session", metavar="SESSION", help="identifiant de la session")
@@ -59,7 +60,7 @@ def _register_confirm_audit_sessions(subparsers: argparse._SubParsersAction) -> 
     from scoring.assessment.model import STATUSES
 
     confirm = subparsers.add_parser(
-        "confirm-text", help="trancher un texte tapé dont la machine doute (raison exigée pour la corriger)",
+        "confirm-text", help=command_help("confirm-text"),
         description="Confirme ou corrige le jugement automatique « à confirmer » d'un texte tapé (événement du "
                     "journal) ; une session ne peut être signée tant qu'un texte attend.")
     confirm.add_argument("session", metavar="SESSION", help="identifiant de la session")
@@ -71,7 +72,7 @@ def _register_confirm_audit_sessions(subparsers: argparse._SubParsersAction) -> 
     confirm.add_argument("--reason", metavar="TEXTE", help="raison écrite (obligatoire pour corriger la machine)")
     _acting(confirm, cmd_confirm_text)
 
-    audit = subparsers.add_parser("audit", help="vérifier ou afficher le journal d'audit",
+    audit = subparsers.add_parser("audit", help=command_help("audit"),
                                   description="Le journal d'audit des évaluateurs, chaîné par empreintes SHA-256.")
     audit.set_defaults(handler=lambda _args: _usage(audit))
     audit_actions = audit.add_subparsers(dest="audit_command", metavar="ACTION")
@@ -85,7 +86,7 @@ def _register_confirm_audit_sessions(subparsers: argparse._SubParsersAction) -> 
     _common(show)
     show.set_defaults(handler=cmd_audit_show)
 
-    sessions = subparsers.add_parser("sessions", help="lister les sessions et leur statut de revue",
+    sessions = subparsers.add_parser("sessions", help=command_help("sessions"),
                                      description="Toutes les sessions du journal, notées ou non : statut (to_score, "
                                                  "scored, reviewed, signed), verdicts automatique et final, dérogations.")
     sessions.add_argument("--epreuve", metavar="ÉPREUVE", help="seulement cette épreuve (p. ex. practice)")
@@ -98,7 +99,7 @@ def _register_confirm_audit_sessions(subparsers: argparse._SubParsersAction) -> 
 
 def _register_accounts(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """``assessor add | remove | list``."""
-    assessor = subparsers.add_parser("assessor", help="comptes d'évaluateur (ajouter, lister)",
+    assessor = subparsers.add_parser("assessor", help=command_help("assessor"),
                                      description="Comptes nominatifs des évaluateurs ; la phrase secrète n'est "
                                                  "conservée que sous forme d'empreinte argon2id.")
     assessor.set_defaults(handler=lambda _args: _usage(assessor))
@@ -129,7 +130,7 @@ def _register_accounts(subparsers: argparse._SubParsersAction) -> None:  # type:
 def _common(parser: argparse.ArgumentParser, *, passphrase: bool = False) -> None:
     add_store_option(parser)
     add_keys_option(parser)
-    parser.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue des messages (défaut : fr)")
+    parser.set_defaults(speaks=FR_EN)  # Dutch: French until these texts are in the cli catalog
     if passphrase:
         parser.add_argument("--passphrase-stdin", action="store_true",
                             help="lire la phrase secrète sur l'entrée standard (une ligne)")

@@ -16,6 +16,7 @@ from typing import Any
 
 from simulator.cli.assessor_cmd import _fail, _run, _Unread, _usage, read_passphrase
 from simulator.cli.assessor_views import TEXT
+from simulator.cli.language import FR_EN, command_help
 from simulator.cli.store_option import add_keys_option, add_store_option
 
 _SAY = {
@@ -30,7 +31,7 @@ _SAY = {
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add ``centre seal`` and ``centre verify`` (and ``serve`` and ``watch``, from ``centre_room_cmd``)."""
-    centre = subparsers.add_parser("centre", help="servir les postes, surveiller, sceller une journée d'épreuves",
+    centre = subparsers.add_parser("centre", help=command_help("centre"),
                                    description="Le centre d'examen : postes dans des navigateurs, surveillance, sceau d'une journée.")
     centre.set_defaults(handler=lambda _args: _usage(centre))
     actions = centre.add_subparsers(dest="centre_command", metavar="ACTION")
@@ -46,7 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     for parser, handler in ((seal, cmd_seal), (verify, cmd_verify)):
         add_store_option(parser)
         add_keys_option(parser)
-        parser.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue des messages (défaut : fr)")
+        parser.set_defaults(speaks=FR_EN)  # Dutch: French until these texts are in the cli catalog
         parser.set_defaults(handler=handler)
     from simulator.cli.centre_room_cmd import register_actions
 

@@ -46,7 +46,6 @@ def register_actions(actions: Any) -> None:
     watch.add_argument("--refresh", type=float, default=2.0, metavar="S", help="rafraîchir toutes les S secondes")
     for parser, handler in ((serve, cmd_serve), (watch, cmd_watch)):
         add_store_option(parser)
-        parser.add_argument("--lang", choices=("fr", "nl", "en"), default="fr", help="langue (défaut : fr)")
         parser.set_defaults(handler=handler)
 
 

@@ -8,6 +8,8 @@ import json
 import sys
 from typing import Any
 
+from simulator.cli.language import FR_EN
+
 _WORDS = {
     "fr": {"title": "Analyse des indices — épreuve « {title} »", "scenario": "Scénario", "points": "Points",
            "longest": "plus longue", "polite": "plus polie", "echo": "écho", "total": "Épreuve",
@@ -30,7 +32,7 @@ def register(commands: Any) -> None:
                     "(et ideal sur les graines 1–5). Code de sortie 1 si un indice aide, 2 si l'épreuve est illisible.")
     parser.add_argument("epreuve", metavar="ÉPREUVE", help="nom d'épreuve (ex. : standard) ou fichier d'épreuve")
     parser.add_argument("--seeds", type=int, default=10, metavar="N", help="graines 1 à N (défaut : 10)")
-    parser.add_argument("--lang", choices=("fr", "en"), default="fr")
+    parser.set_defaults(speaks=FR_EN)  # Dutch: French until these texts are in the cli catalog
     parser.add_argument("--format", choices=("table", "json"), default="table", dest="output")
     parser.set_defaults(handler=run_analyse)
 

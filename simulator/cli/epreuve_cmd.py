@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from simulator.cli.language import FR_EN, command_help
 from simulator.referentiel import get_referentiel
 
 _WORDS = {
@@ -30,7 +31,7 @@ _WORDS = {
 
 def register(subparsers: Any) -> None:
     """Add ``epreuve`` and its sub-commands to ``subparsers``."""
-    parser = subparsers.add_parser("epreuve", help="outils du formateur pour les épreuves")
+    parser = subparsers.add_parser("epreuve", help=command_help("epreuve"))
     commands = parser.add_subparsers(dest="epreuve_command", metavar="COMMANDE")
     parser.set_defaults(handler=lambda args: (parser.print_help(sys.stderr), 2)[1])
 
@@ -40,7 +41,7 @@ def register(subparsers: Any) -> None:
                     "code de sortie 1 si une compétence a moins d'occasions que requis.")
     cover.add_argument("epreuve", metavar="ÉPREUVE",
                        help="fichier d'épreuve, ou son nom (ex. : standard ; voir callsim epreuve list)")
-    cover.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue du tableau")
+    cover.set_defaults(speaks=FR_EN)  # Dutch: French until these texts are in the cli catalog
     cover.add_argument("--format", choices=("table", "json", "csv"), default="table", dest="output")
     cover.add_argument("--min", type=int, default=None, metavar="N",
                        help="occasions requises par compétence (défaut : min_chances de l'épreuve)")

@@ -15,6 +15,8 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
+from simulator.cli.language import FR_EN
+
 ORIGINS = {
     "current": {"fr": "dossier courant (scenarios/)", "en": "current folder (scenarios/)"},
     "given": {"fr": "--library", "en": "--library"},
@@ -58,7 +60,7 @@ def register(commands: Any) -> None:
                     "CALLSIM_LIBRARY (dossiers séparés par « : », « ; » sous Windows) et celle livrée avec callsim.")
     listing.add_argument("--library", action="append", default=[], metavar="DOSSIER",
                          help="un dossier de bibliothèque en plus (comme scenarios/ : ses épreuves dans epreuves/)")
-    listing.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue de la liste")
+    listing.set_defaults(speaks=FR_EN)  # Dutch: French until these texts are in the cli catalog
     listing.add_argument("--format", choices=("table", "json"), default="table", dest="output")
     listing.set_defaults(handler=run_list)
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from simulator.cli.desk_errors import desk_errors, desk_failure
+from simulator.cli.language import FR_EN, command_help
 from simulator.cli.store_option import add_store_option, store_path
 
 TEXT: dict[str, dict[str, str]] = {
@@ -58,7 +59,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     from scoring.exports.xapi import DEFAULT_HOME_PAGE
 
     parser = subparsers.add_parser(
-        "export", help="exporter des sessions revues (jsonl, xapi, csv, html)",
+        "export", help=command_help("export"),
         description="Exporte la grille revue de sessions notées : JSON Lines (session, compétences, dérogations, "
                     "audit), déclarations xAPI 1.0.3 (identifiants stables d'un export à l'autre), CSV (une ligne "
                     "par session et compétence) ou la page HTML imprimable (A4) avec les verdicts des évaluateurs.")
@@ -74,7 +75,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("--to", metavar="URL", help="xAPI : envoyer les déclarations à ce LRS (https://…/xAPI)")
     parser.add_argument("--auth", metavar="UTILISATEUR:MOT_DE_PASSE",
                         help="xAPI : identification auprès du LRS (défaut : $CALLSIM_LRS_AUTH)")
-    parser.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue des libellés et messages (défaut : fr)")
+    parser.set_defaults(speaks=FR_EN)  # Dutch: French until these texts are in the cli catalog
     add_store_option(parser)
     parser.set_defaults(handler=cmd_export)
 

@@ -11,7 +11,8 @@ import json
 import sys
 from typing import Any
 
-from simulator.referentiel import LANGUAGES, Referentiel, get_referentiel
+from simulator.cli.language import command_help
+from simulator.referentiel import Referentiel, get_referentiel
 
 FORMATS = ("table", "json")
 
@@ -27,17 +28,11 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     """Add the ``referentiel`` sub-command to ``subparsers``."""
     parser = subparsers.add_parser(
         "referentiel",
-        help="afficher les activités-clés et les compétences du référentiel",
+        help=command_help("referentiel"),
         description=(
             "Affiche les 3 activités-clés et les 23 compétences du référentiel "
             "« Opérateur call center », avec leurs codes (01.01 à 03.05)."
         ),
-    )
-    parser.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        default="fr",
-        help="langue des libellés du tableau (défaut : fr) ; le JSON contient toujours les trois",
     )
     parser.add_argument(
         "--format",

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from simulator.cli.language import FR_EN, command_help
 from simulator.cli.scoring_common import check_store, error
 from simulator.cli.store_option import add_store_option, store_path
 
@@ -13,13 +14,13 @@ from simulator.cli.store_option import add_store_option, store_path
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add ``report``."""
     report = subparsers.add_parser(
-        "report", help="afficher ou exporter la grille d'une session",
+        "report", help=command_help("report"),
         description="La dernière grille enregistrée d'une session : tableau dans le terminal, HTML imprimable (A4), "
                     "JSON, CSV ou Markdown.")
     report.add_argument("session", metavar="SESSION", help="identifiant de la session")
     report.add_argument("--format", choices=("terminal", "html", "json", "csv", "md"), default="terminal",
                         help="format (défaut : terminal)")
-    report.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue du rapport (défaut : fr)")
+    report.set_defaults(speaks=FR_EN)  # Dutch: French until these texts are in the cli catalog
     report.add_argument("-o", "--output", metavar="FICHIER", help="fichier de sortie (défaut : sortie standard)")
     add_store_option(report)
     report.set_defaults(handler=cmd_report)

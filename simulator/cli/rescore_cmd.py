@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from simulator.cli.language import command_help
 from simulator.cli.scoring_common import (
     BATCH_WRITE,
     add_scoring_options,
@@ -25,7 +26,7 @@ from simulator.cli.store_option import store_path
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add ``rescore``."""
     rescore = subparsers.add_parser(
-        "rescore", help="renoter par rejeu (règles ou grille de notation modifiées)",
+        "rescore", help=command_help("rescore"),
         description="Rejoue les journaux sur les fichiers d'épreuve actuels (le moteur recalcule les preuves), "
                     "applique la grille de notation et affiche les différences par compétence avant d'écrire.")
     rescore.add_argument("sessions", nargs="*", metavar="SESSION",

@@ -6,16 +6,16 @@ import argparse
 import sys
 from typing import Any
 
+from simulator.cli.language import command_help
 from simulator.cli.store_option import add_store_option, store_path
 
 
 def register(subparsers: Any) -> None:
     review = subparsers.add_parser(
-        "review", help="revoir les sessions notées (application des évaluateurs)",
+        "review", help=command_help("review"),
         description="Ouvre l'application de revue : connexion avec un compte d'évaluateur (callsim assessor add), "
                     "liste des sessions, grille à côté de la transcription, dérogations motivées, signature.")
     add_store_option(review)
-    review.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue de l'interface (défaut : fr)")
     review.add_argument("--blind", action="store_true",
                         help="revue à l'aveugle : un pseudonyme remplace le numéro du candidat sur tous les écrans")
     review.set_defaults(handler=run_review)

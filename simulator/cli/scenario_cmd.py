@@ -7,6 +7,9 @@ import json
 import sys
 from importlib import import_module
 
+from simulator.cli import language
+from simulator.cli.language import command_help
+
 #: The item analysis by default: ``strict``, so that ``--strict`` counts it like every other warning
 #: (the shipped library is clean against it); ``--items warn`` reports it without ``--strict`` failing.
 ITEMS_DEFAULT = "strict"
@@ -16,14 +19,13 @@ EXTRA: tuple[str, ...] = ("scenario_trainer_cmd",)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("scenario", help="outils du formateur pour les fichiers de scénario")
+    parser = subparsers.add_parser("scenario", help=command_help("scenario"))
     commands = parser.add_subparsers(dest="scenario_command", metavar="COMMANDE")
     parser.set_defaults(handler=lambda args: (parser.print_help(sys.stderr), 2)[1])
 
     check = commands.add_parser("check", help="vérifier des scénarios et des épreuves comme du code source")
     check.add_argument("paths", nargs="*", metavar="CHEMIN",
                        help="fichiers ou dossiers (défaut : scenarios ici, sinon la bibliothèque : CALLSIM_LIBRARY et celle livrée avec callsim)")
-    check.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue des messages")
     check.add_argument("--format", choices=("text", "json"), default="text", dest="output")
     check.add_argument("--strict", action="store_true", help="les avertissements comptent comme des erreurs")
     check.add_argument("--items", choices=("off", "warn", "strict"), default=ITEMS_DEFAULT,
@@ -38,7 +40,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     graph = commands.add_parser("graph", help="dessiner le dialogue d'un scénario")
     graph.add_argument("file", metavar="FICHIER")
     graph.add_argument("--format", choices=("mermaid", "dot"), default="mermaid", dest="output")
-    graph.add_argument("--lang", choices=("fr", "en", "nl"), default="fr")
     graph.set_defaults(handler=run_graph)
 
     for name in EXTRA:
@@ -72,12 +73,10 @@ def run_check(args: argparse.Namespace) -> int:
     else:
         for diagnostic in report.diagnostics:
             print(diagnostic.format(args.lang))
-        if args.lang == "fr":
-            print(f"{len(report.files)} fichier(s) vérifié(s) : {errors} erreur(s), {warnings} avertissement(s).", file=sys.stderr)
-        else:
-            print(f"{len(report.files)} file(s) checked: {errors} error(s), {warnings} warning(s).", file=sys.stderr)
+        print(language.t("{files} file(s) checked: {errors} error(s), {warnings} warning(s).",
+                files=len(report.files), errors=errors, warnings=warnings), file=sys.stderr)
     if not report.files:
-        print("aucun fichier YAML trouvé / no YAML file found", file=sys.stderr)
+        print(language.t("no YAML file found"), file=sys.stderr)
         return 2
     return 1 if report.failed(strict=args.strict) else 0
 

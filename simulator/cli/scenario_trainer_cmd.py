@@ -11,7 +11,6 @@ def register(commands: argparse._SubParsersAction) -> None:
     play.add_argument("file", metavar="FICHIER", help="scénario ou épreuve (.yaml)")
     play.add_argument("--from", dest="start_node", metavar="NŒUD", help="commencer le dialogue à ce nœud")
     play.add_argument("--seed", type=int, default=1, help="graine du candidat (défaut : 1)")
-    play.add_argument("--lang", choices=("fr", "en", "nl"), default="fr", help="langue du candidat")
     play.set_defaults(handler=run_play)
 
     test = commands.add_parser("test", help="exécuter les plans de test (*.plans.yaml)")

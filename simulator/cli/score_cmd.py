@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from simulator.cli.language import command_help
 from simulator.cli.scoring_common import (
     BATCH_WRITE,
     add_scoring_options,
@@ -26,7 +27,7 @@ from simulator.cli.store_option import store_path
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add ``score``."""
     score = subparsers.add_parser(
-        "score", help="noter des sessions (grille OK / NOK par compétence)",
+        "score", help=command_help("score"),
         description="Vérifie le journal de chaque session, calcule sa grille d'évaluation à partir des preuves "
                     "du journal et l'enregistre avec la version de la grille de notation et l'empreinte du journal. "
                     "Un journal qui ne passe pas la vérification est refusé, avec la raison.")

@@ -6,6 +6,7 @@ import argparse
 import sys
 from datetime import datetime
 
+from simulator.cli.language import command_help
 from simulator.cli.scoring_common import error
 from simulator.cli.store_option import add_store_option, store_path
 
@@ -18,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     from simulator.policies.registry import DESCRIPTIONS
 
     simulate = subparsers.add_parser(
-        "simulate", help="faire passer une épreuve à un candidat simulé (sans écran)",
+        "simulate", help=command_help("simulate"),
         description="Joue toute une épreuve avec un candidat simulé et affiche l'identifiant de la session. "
                     "Candidats : " + " ; ".join(f"{k} — {fr}" for k, (fr, _en) in DESCRIPTIONS.items()) + ".")
     simulate.add_argument("--epreuve", required=True, metavar="NOM|CHEMIN",

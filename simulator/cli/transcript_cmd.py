@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from simulator.cli.language import command_help
 from simulator.cli.store_option import add_store_option, store_path
 from simulator.journal.errors import JournalError, UnknownSession
 from simulator.journal.jsonl import export_jsonl, verify_file, write_jsonl
@@ -18,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     """Add the ``transcript`` command group and its sub-commands."""
     parser = subparsers.add_parser(
         "transcript",
-        help="vérifier, exporter ou lister les journaux de session",
+        help=command_help("transcript"),
         description="Journaux des sessions d'épreuve : vérification, export, liste.",
     )
     parser.set_defaults(handler=lambda _args: _usage(parser))

@@ -381,10 +381,8 @@ class ContactRuntime:
 
     def _both(self, text: Any) -> dict[str, str]:
         """The explanation in French and English, and in Dutch for a Dutch session only (journals stay as they were)."""
-        both = {"fr": self.ctx.text(text, "fr"), "en": self.ctx.text(text, "en")}
-        if self.lang == "nl":
-            both["nl"] = self.ctx.text(text, "nl")
-        return both
+        langs = ("fr", "en", "nl") if self.lang == "nl" else ("fr", "en")
+        return {lang: self.ctx.text(text, lang) for lang in langs}
 
     def _rule_explanation(self, explanation: Mapping[str, str]) -> dict[str, str]:
         """An order rule's explanation, with its Dutch only in a Dutch session (as ``_both``)."""

@@ -27,6 +27,10 @@ class SessionError(Exception):
         super().__init__(message_en)
         self.message_fr, self.message_en = message_fr, message_en
 
+    def message(self, lang: str) -> str:
+        """The text in ``lang``; Dutch reads the French until this message has its catalog id."""
+        return self.message_en if lang == "en" else self.message_fr
+
 
 @dataclass(frozen=True)
 class Outcome:

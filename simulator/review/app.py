@@ -102,9 +102,10 @@ class ReviewApp(App):
         return StoreTranscripts(self.desk.journal).verified(session_id)
 
     def status_word(self, status: str) -> str:
-        from scoring.assessment.model import STATUS_LABELS
+        from scoring.assessment.model import REVIEWED, SCORED, SIGNED, TO_SCORE
 
-        return STATUS_LABELS[self.lang].get(status, status)
+        words = {TO_SCORE: N_("to score"), SCORED: N_("scored"), REVIEWED: N_("reviewed"), SIGNED: N_("signed")}
+        return self.t(words[status]) if status in words else status
 
     # -- keys available everywhere -----------------------------------------------------------------
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from simulator.i18n import N_, translator
 from simulator.scenario.messages import render
 
 Severity = Literal["error", "warning"]
@@ -26,7 +27,7 @@ class Diagnostic:
     variant: str = ""
 
     def message(self, lang: str = "fr") -> str:
-        """The plain-language message in ``lang`` (fr or en)."""
+        """The plain-language message in ``lang`` (fr, nl or en)."""
         return render(self.code, "message", lang, self.params)
 
     def hint(self, lang: str = "fr") -> str:
@@ -41,7 +42,7 @@ class Diagnostic:
             f"{self.message(lang)} [{self.code}]"
         )
         hint = self.hint(lang) if with_hint else ""
-        label = "conseil" if lang == "fr" else "hint"
+        label = translator("checker", lang)(N_("hint"))
         return f"{head}\n    {label}: {hint}" if hint else head
 
     def to_json(self, lang: str = "fr") -> dict[str, Any]:

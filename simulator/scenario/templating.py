@@ -15,6 +15,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from simulator.formatting import workdays
 from simulator.formatting.dates import format_date, format_time
 from simulator.formatting.workdays import MAX_WORKDAYS
+from simulator.i18n import Message, translator
 
 #: Fields of the generated customer that texts may use as {{ customer.<field> }}.
 CUSTOMER_FIELDS = frozenset({
@@ -39,31 +40,27 @@ class TemplateProblem:
 
 
 class FilterValueError(ValueError):
-    """A filter was given a value it cannot use (a date where a time is expected…); says so in fr and en."""
+    """A filter was given a value it cannot use (a date where a time is expected…), as a ``Message``."""
 
-    def __init__(self, fr: str, en: str) -> None:
-        super().__init__(en)
-        self.fr, self.en = fr, en
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 def _iso_date(name: str, value: Any) -> dt.date:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise FilterValueError(
-            f"le filtre « {name} » attend une date AAAA-MM-JJ, pas « {_shown(value)} »",
-            f"the '{name}' filter expects a YYYY-MM-DD date, not '{_shown(value)}'",
-        ) from None
+        raise FilterValueError(Message("the '{name}' filter expects a YYYY-MM-DD date, not '{value}'",
+                                       name=name, value=_shown(value))) from None
 
 
 def _count(name: str, value: Any) -> int:
     try:
         return int(value)
     except (TypeError, ValueError):
-        raise FilterValueError(
-            f"le filtre « {name} » attend un nombre de jours entier, pas « {_shown(value)} »",
-            f"the '{name}' filter expects a whole number of days, not '{_shown(value)}'",
-        ) from None
+        raise FilterValueError(Message("the '{name}' filter expects a whole number of days, not '{value}'",
+                                       name=name, value=_shown(value))) from None
 
 
 def _shown(value: Any) -> str:
@@ -75,13 +72,12 @@ def _add_workdays(value: str, days: int) -> str:
     day = _iso_date("add_workdays", value)
     days = _count("add_workdays", days)
     if abs(days) > MAX_WORKDAYS:
-        raise FilterValueError(f"le filtre « add_workdays » accepte au plus {MAX_WORKDAYS} jours, pas {days}",
-                               f"the 'add_workdays' filter takes at most {MAX_WORKDAYS} days, not {days}")
+        raise FilterValueError(Message("the 'add_workdays' filter takes at most {limit} days, not {days}",
+                                       limit=MAX_WORKDAYS, days=days))
     try:
         return workdays.add_workdays(day, days).isoformat()
     except OverflowError:
-        raise FilterValueError("le filtre « add_workdays » sort du calendrier",
-                               "the 'add_workdays' filter leaves the calendar") from None
+        raise FilterValueError(Message("the '{name}' filter leaves the calendar", name="add_workdays")) from None
 
 
 def _first_workday_of_next_month(value: str) -> str:
@@ -89,28 +85,26 @@ def _first_workday_of_next_month(value: str) -> str:
     try:
         return workdays.first_workday_of_next_month(day).isoformat()
     except (OverflowError, ValueError):
-        raise FilterValueError("le filtre « first_workday_of_next_month » sort du calendrier",
-                               "the 'first_workday_of_next_month' filter leaves the calendar") from None
+        raise FilterValueError(Message("the '{name}' filter leaves the calendar",
+                                       name="first_workday_of_next_month")) from None
 
 
 def _next_weekday(value: str, weekday: str) -> str:
     day = _iso_date("next_weekday", value)
     if weekday not in workdays.WEEKDAY_NAMES:
-        raise FilterValueError(
-            f"le filtre « next_weekday » attend un jour parmi {', '.join(workdays.WEEKDAY_NAMES)}, pas « {_shown(weekday)} »",
-            f"the 'next_weekday' filter expects a day among {', '.join(workdays.WEEKDAY_NAMES)}, not '{_shown(weekday)}'")
+        raise FilterValueError(Message("the 'next_weekday' filter expects a day among {days}, not '{value}'",
+                                       days=", ".join(workdays.WEEKDAY_NAMES), value=_shown(weekday)))
     try:
         return workdays.next_weekday(day, weekday).isoformat()
     except OverflowError:
-        raise FilterValueError("le filtre « next_weekday » sort du calendrier",
-                               "the 'next_weekday' filter leaves the calendar") from None
+        raise FilterValueError(Message("the '{name}' filter leaves the calendar", name="next_weekday")) from None
 
 
 def _add_days(value: str, days: int) -> str:
     try:
         return (_iso_date("add_days", value) + dt.timedelta(days=_count("add_days", days))).isoformat()
     except OverflowError:
-        raise FilterValueError("le filtre « add_days » sort du calendrier", "the 'add_days' filter leaves the calendar") from None
+        raise FilterValueError(Message("the '{name}' filter leaves the calendar", name="add_days")) from None
 
 
 def _date_filter(name: str, style: str, lang: str) -> Callable[[Any], str]:
@@ -128,10 +122,9 @@ def _time_filter(lang: str) -> Callable[[Any], str]:
         except ValueError:
             looks_like_date = _looks_like_date(text)
             raise FilterValueError(
-                f"le filtre « time » attend une heure HH:MM, pas « {_shown(value)} »"
-                + (" (une date : utilisez longdate ou shortdate)" if looks_like_date else ""),
-                f"the 'time' filter expects an HH:MM time, not '{_shown(value)}'"
-                + (" (a date: use longdate or shortdate)" if looks_like_date else ""),
+                Message("the 'time' filter expects an HH:MM time, not '{value}' (a date: use longdate or shortdate)",
+                        value=_shown(value)) if looks_like_date
+                else Message("the 'time' filter expects an HH:MM time, not '{value}'", value=_shown(value))
             ) from None
 
     return apply
@@ -232,11 +225,11 @@ def problems(text: str, *, references: set[str], facts: set[str], fact: str | No
             yield TemplateProblem("unknown-filter", {"name": node.name, "suggestion": _filter_suggestion(node.name)})
 
 
-def _filter_suggestion(name: str) -> dict[str, str]:
+def _filter_suggestion(name: str) -> Message | str:
     close = difflib.get_close_matches(name, [*CALLSIM_FILTERS, *sorted(environment("fr").filters)], n=1, cutoff=0.6)
     if not close:
-        return {"fr": "", "en": ""}
-    return {"fr": f"Vouliez-vous dire « {close[0]} » ? ", "en": f"Did you mean '{close[0]}'? "}
+        return ""
+    return Message("Did you mean '{name}'? ", name=close[0])
 
 
 def only_looks_up(text: str) -> bool:
@@ -280,15 +273,20 @@ def fact_names_used(text: str) -> set[str]:
     return used
 
 
-def describe_error(exc: BaseException) -> dict[str, str]:
-    """What went wrong while producing a text, for a trainer, in fr and en."""
+def describe_error(exc: BaseException) -> Message | str:
+    """What went wrong while producing a text, for a trainer (a ``Message`` of the checker's catalog)."""
     if isinstance(exc, FilterValueError):
-        return {"fr": exc.fr, "en": exc.en}
+        return exc.message
     if isinstance(exc, UndefinedError):
-        return {"fr": f"valeur absente ({exc.message})", "en": f"missing value ({exc.message})"}
+        return Message("missing value ({detail})", detail=exc.message)
     if isinstance(exc, SecurityError):
-        return {"fr": f"opération interdite dans un texte ({exc})", "en": f"operation not allowed in a text ({exc})"}
+        return Message("operation not allowed in a text ({detail})", detail=str(exc))
     if isinstance(exc, TemplateSyntaxError):
-        return {"fr": exc.message or "?", "en": exc.message or "?"}
-    detail = f"{type(exc).__name__}: {exc}"
-    return {"fr": detail, "en": detail}
+        return exc.message or "?"
+    return f"{type(exc).__name__}: {exc}"
+
+
+def describe_error_in(exc: BaseException, lang: str) -> str:
+    """:func:`describe_error` written out in ``lang``."""
+    said = describe_error(exc)
+    return said.to(translator("checker", lang)) if isinstance(said, Message) else said

@@ -10,30 +10,28 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from simulator.i18n import N_, Message
 from simulator.scenario.diagnostics import Diagnostic
 from simulator.scenario.identifiers import IDENT, explain_identifier
 from simulator.scenario.yamlsource import Path, SourceMap
 
 _EXPECTED = {
-    "string_type": ("un texte", "a text"),
-    "int_type": ("un nombre entier", "a whole number"),
-    "float_type": ("un nombre", "a number"),
-    "bool_type": ("true ou false", "true or false"),
-    "list_type": ("une liste", "a list"),
-    "dict_type": ("un bloc de clés", "a mapping"),
-    "model_type": ("un bloc de clés", "a mapping"),
-    "model_attributes_type": ("un bloc de clés", "a mapping"),
+    "string_type": N_("a text"),
+    "int_type": N_("a whole number"),
+    "float_type": N_("a number"),
+    "bool_type": N_("true or false"),
+    "list_type": N_("a list"),
+    "dict_type": N_("a mapping"),
+    "model_type": N_("a mapping"),
+    "model_attributes_type": N_("a mapping"),
 }
 
 _PATTERNS = {
-    r"^[a-z0-9][a-z0-9_-]*$": (
-        "un identifiant s'écrit en minuscules, chiffres, « - » et « _ »",
-        "an identifier uses lower-case letters, digits, '-' and '_'",
-    ),
-    r"^\d\d\.\d\d$": ("un code de compétence s'écrit comme 01.05", "a competency code looks like 01.05"),
-    r"^\d+\.\d+\.\d+$": ("une version s'écrit comme 1.0.0", "a version looks like 1.0.0"),
-    r"^([01]\d|2[0-3]):[0-5]\d$": ("une heure s'écrit HH:MM, par exemple 09:30", "a time is written HH:MM, e.g. 09:30"),
-    r"^\d{2,6}$": ("un numéro interne de 2 à 6 chiffres", "an internal number of 2 to 6 digits"),
+    r"^[a-z0-9][a-z0-9_-]*$": N_("an identifier uses lower-case letters, digits, '-' and '_'"),
+    r"^\d\d\.\d\d$": N_("a competency code looks like 01.05"),
+    r"^\d+\.\d+\.\d+$": N_("a version looks like 1.0.0"),
+    r"^([01]\d|2[0-3]):[0-5]\d$": N_("a time is written HH:MM, e.g. 09:30"),
+    r"^\d{2,6}$": N_("an internal number of 2 to 6 digits"),
 }
 
 
@@ -78,13 +76,12 @@ def _diagnostic(err: ErrorDetails, smap: SourceMap, path: str) -> Diagnostic:
     if kind == "bool_type" and isinstance(value, str) and data_path in smap.yaml11_booleans:
         return make("yaml11-boolean", value=value)
     if kind in _EXPECTED:
-        fr, en = _EXPECTED[kind]
         written = smap.written.get(data_path) if not on_key else None
-        return make("wrong-type", expected={"fr": fr, "en": en}, found=_found(value),
+        return make("wrong-type", expected=Message(_EXPECTED[kind]), found=_found(value),
                     advice=_type_advice(kind, value, written))
     if kind == "literal_error" and isinstance(value, list | dict):
         # A list or a block where one word is expected: say so, not "invalid value '['faq']'".
-        return make("wrong-type", expected={"fr": "un texte", "en": "a text"}, found=_found(value),
+        return make("wrong-type", expected=Message(N_("a text")), found=_found(value),
                     advice=_detail_advice(_detail(kind, ctx, "")))
     if kind == "union_tag_invalid":
         at = smap.value((*data_path, "type"))
@@ -96,66 +93,58 @@ def _diagnostic(err: ErrorDetails, smap: SourceMap, path: str) -> Diagnostic:
     return make("invalid-value", value=_short(value), detail=detail, advice=_value_advice(kind, ctx))
 
 
-def _found(value: Any) -> dict[str, str]:
+def _found(value: Any) -> Message:
     if isinstance(value, bool):
-        return {"fr": "un booléen", "en": "a boolean"}
+        return Message(N_("a boolean"))
     if isinstance(value, int | float):
-        return {"fr": "un nombre", "en": "a number"}
+        return Message(N_("a number"))
     if isinstance(value, str):
-        return {"fr": "un texte", "en": "a text"}
+        return Message(N_("a text"))
     if isinstance(value, list):
-        return {"fr": "une liste", "en": "a list"}
+        return Message(N_("a list"))
     if isinstance(value, dict):
-        return {"fr": "un bloc de clés", "en": "a mapping"}
-    return {"fr": "une valeur vide", "en": "an empty value"}
+        return Message(N_("a mapping"))
+    return Message(N_("an empty value"))
 
 
-def _type_advice(kind: str, value: Any, written: str | None = None) -> dict[str, str]:
+def _type_advice(kind: str, value: Any, written: str | None = None) -> Message:
     if kind == "string_type" and isinstance(value, int | float | bool):
         # Quote what the trainer wrote (01.10), not what YAML made of it (1.1).
         shown = written if written is not None else value
-        return {
-            "fr": f"Mettez la valeur entre guillemets : \"{shown}\".",
-            "en": f"Put the value in quotes: \"{shown}\".",
-        }
+        return Message("Put the value in quotes: \"{shown}\".", shown=shown)
     if value is None:
-        return {"fr": "La valeur est vide : complétez-la ou retirez la clé.", "en": "The value is empty: fill it in or remove the key."}
-    return {"fr": "Corrigez la valeur selon le guide du formateur.", "en": "Fix the value as described in the trainer's guide."}
+        return Message("The value is empty: fill it in or remove the key.")
+    return Message("Fix the value as described in the trainer's guide.")
 
 
-def _detail(kind: str, ctx: dict[str, Any], msg: str) -> dict[str, str]:
+def _detail(kind: str, ctx: dict[str, Any], msg: str) -> Message | str:
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
-        return {"fr": f"valeurs possibles : {expected}", "en": f"allowed values: {expected}"}
+        return Message("allowed values: {expected}", expected=expected)
     if kind == "union_tag_invalid":
         expected = str(ctx.get("expected_tags", "")).replace("'", "")
-        return {"fr": f"types possibles : {expected}", "en": f"allowed types: {expected}"}
+        return Message("allowed types: {expected}", expected=expected)
     if kind == "string_pattern_mismatch":
-        fr, en = _PATTERNS.get(ctx.get("pattern", ""), ("format incorrect", "wrong format"))
-        return {"fr": fr, "en": en}
+        return Message(_PATTERNS.get(ctx.get("pattern", ""), N_("wrong format")))
     if kind in ("too_short", "string_too_short"):
-        n = ctx.get("min_length", 1)
-        return {"fr": f"au moins {n} élément(s) ou caractère(s)", "en": f"at least {n} item(s) or character(s)"}
+        return Message("at least {n} item(s) or character(s)", n=ctx.get("min_length", 1))
     if kind in ("too_long", "string_too_long"):
-        n = ctx.get("max_length", "?")
-        return {"fr": f"au plus {n} élément(s) ou caractère(s)", "en": f"at most {n} item(s) or character(s)"}
+        return Message("at most {n} item(s) or character(s)", n=ctx.get("max_length", "?"))
     if kind in ("greater_than_equal", "greater_than"):
-        n = ctx.get("ge", ctx.get("gt"))
-        return {"fr": f"doit être au moins {n}", "en": f"must be at least {n}"}
+        return Message("must be at least {n}", n=ctx.get("ge", ctx.get("gt")))
     if kind in ("less_than_equal", "less_than"):
-        n = ctx.get("le", ctx.get("lt"))
-        return {"fr": f"doit être au plus {n}", "en": f"must be at most {n}"}
-    return {"fr": msg, "en": msg}
+        return Message("must be at most {n}", n=ctx.get("le", ctx.get("lt")))
+    return msg  # pydantic's own words: a rule no message of ours covers
 
 
-def _detail_advice(detail: dict[str, str]) -> dict[str, str]:
-    return {"fr": f"Écrivez une seule valeur ({detail['fr']}).", "en": f"Write a single value ({detail['en']})."}
+def _detail_advice(detail: Message | str) -> Message:
+    return Message("Write a single value ({detail}).", detail=detail)
 
 
-def _value_advice(kind: str, ctx: dict[str, Any]) -> dict[str, str]:
+def _value_advice(kind: str, ctx: dict[str, Any]) -> Message:
     if kind in ("literal_error", "union_tag_invalid"):
-        return {"fr": "Choisissez l'une des valeurs possibles.", "en": "Pick one of the allowed values."}
-    return {"fr": "Corrigez la valeur.", "en": "Fix the value."}
+        return Message("Pick one of the allowed values.")
+    return Message("Fix the value.")
 
 
 def _visible(value: str) -> str:
@@ -165,26 +154,21 @@ def _visible(value: str) -> str:
     return shown if len(shown) <= 60 else shown[:57] + "…"
 
 
-def _short(value: Any) -> str | dict[str, str]:
+def _short(value: Any) -> str | Message:
     if value is None:
-        return {"fr": "(vide)", "en": "(empty)"}
+        return Message("(empty)")
     text = str(value)
     return text if len(text) <= 40 else text[:37] + "…"
 
 
-def _suggest(key: str) -> dict[str, str]:
+def _suggest(key: str) -> Message:
     if " " in key.strip():
-        return {
-            "fr": "Ce « nom de clé » ressemble à un morceau de texte : dans { … }, un texte qui contient une virgule ou deux-points doit être entre guillemets.",
-            "en": "This 'key' looks like a piece of text: inside { … }, text containing a comma or a colon must be quoted.",
-        }
+        return Message("This 'key' looks like a piece of text: inside { … }, text containing a comma or a "
+                       "colon must be quoted.")
     close = difflib.get_close_matches(key, sorted(_vocabulary()), n=1, cutoff=0.75)
     if close:
-        return {"fr": f"Vouliez-vous dire « {close[0]} » ?", "en": f"Did you mean '{close[0]}'?"}
-    return {
-        "fr": "Retirez cette clé ou vérifiez son orthographe (le schéma JSON liste les clés permises).",
-        "en": "Remove this key or check its spelling (the JSON Schema lists the allowed keys).",
-    }
+        return Message("Did you mean '{name}'?", name=close[0])
+    return Message("Remove this key or check its spelling (the JSON Schema lists the allowed keys).")
 
 
 @cache

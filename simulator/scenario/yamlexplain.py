@@ -13,25 +13,22 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from simulator.i18n import N_, Message
+
 _KEY_NO_SPACE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_-]*):(?=[^\s:/\\])")
 _KEY_VALUE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][A-Za-z0-9_-]*):\s+(.*)$")
 _ITEM = re.compile(r"^\s*-\s+(.*)$")
 
 #: The parser's usual complaints, said plainly (the rest are shown as the parser wrote them).
 PROBLEMS = {
-    "could not find expected ':'": ("un « : » est attendu après une clé", "a ':' is expected after a key"),
-    "mapping values are not allowed here": ("deux-points inattendu à cet endroit", "a colon is not allowed here"),
-    "found character '`' that cannot start any token": ("un texte ne peut pas commencer par `", "a text cannot start with `"),
-    "found character '@' that cannot start any token": ("un texte ne peut pas commencer par @ : mettez-le entre guillemets",
-                                                        "a text cannot start with @: put it in quotes"),
-    "expected <block end>, but found '?'": ("une clé apparaît au milieu d'une liste de « - » du même niveau",
-                                            "a key appears in the middle of a list of '-' items at the same level"),
-    "expected <block end>, but found '<scalar>'": ("texte inattendu : la ligne au-dessus est peut-être mal fermée ou mal indentée",
-                                                   "unexpected text: the line above may be unclosed or wrongly indented"),
-    "expected <block end>, but found '-'": ("un « - » de liste n'est pas aligné sur les autres éléments",
-                                            "a list '-' is not aligned with the other items"),
-    "found undefined alias": ("alias inconnu (un texte commençant par * doit être entre guillemets)",
-                              "unknown alias (a text starting with * must be in quotes)"),
+    "could not find expected ':'": N_("a ':' is expected after a key"),
+    "mapping values are not allowed here": N_("a colon is not allowed here"),
+    "found character '`' that cannot start any token": N_("a text cannot start with `"),
+    "found character '@' that cannot start any token": N_("a text cannot start with @: put it in quotes"),
+    "expected <block end>, but found '?'": N_("a key appears in the middle of a list of '-' items at the same level"),
+    "expected <block end>, but found '<scalar>'": N_("unexpected text: the line above may be unclosed or wrongly indented"),
+    "expected <block end>, but found '-'": N_("a list '-' is not aligned with the other items"),
+    "found undefined alias": N_("unknown alias (a text starting with * must be in quotes)"),
 }
 
 
@@ -65,8 +62,7 @@ def explain(text: str, exc: Any, truncated: bool) -> Explained:
         if found is not None:
             return found
     problem = exc.problem or context or "?"
-    fr, en = PROBLEMS.get(problem, (problem, problem))
-    return Explained(*at, "yaml-syntax", {"problem": {"fr": fr, "en": en}})
+    return Explained(*at, "yaml-syntax", {"problem": Message(PROBLEMS[problem]) if problem in PROBLEMS else problem})
 
 
 def _last_content_line(lines: list[str]) -> int:
@@ -112,9 +108,14 @@ def _indentation(lines: list[str], exc: Any) -> Explained | None:
         return None
     if "mapping values" in problem and found < max(levels):
         return None
-    shown = " ou ".join(str(n) for n in levels), " or ".join(str(n) for n in levels)
-    return Explained(mark.line + 1, found + 1, "yaml-indent",
-                     {"found": found, "levels": {"fr": shown[0], "en": shown[1]}})
+    return Explained(mark.line + 1, found + 1, "yaml-indent", {"found": found, "levels": _either(levels)})
+
+
+def _either(levels: list[int]) -> Message | str:
+    """« 2 ou 4 ou 6 » in the reader's language."""
+    if len(levels) == 1:
+        return str(levels[0])
+    return Message("{first} or {rest}", first=str(levels[0]), rest=_either(levels[1:]))
 
 
 def _levels_above(lines: list[str], index: int) -> list[int]:

@@ -17,6 +17,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
+from simulator.i18n import Message
 from simulator.scenario.diagnostics import Diagnostic
 from simulator.scenario.yamlexplain import explain
 from simulator.scenario.yamlhazards import (
@@ -142,8 +143,8 @@ def read_yaml(raw: bytes, path: str) -> YamlDocument:
     except ReaderError as exc:
         line, column = _offset_position(text, exc.position)
         char = exc.character if isinstance(exc.character, int) else ord(exc.character or "\0")
-        return fail(line, column, "yaml-syntax", problem={
-            "fr": f"caractère non imprimable U+{char:04X}", "en": f"non-printable character U+{char:04X}"})
+        return fail(line, column, "yaml-syntax", problem=Message(
+            "non-printable character U+{code}", code=format(char, "04X")))
     except RecursionError:  # nesting far deeper than MAX_DEPTH exhausts the composer's stack
         line, column = too_deep_position(text, MAX_DEPTH) or (1, 1)
         return fail(line, column, "too-deep", limit=MAX_DEPTH)

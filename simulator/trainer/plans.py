@@ -31,7 +31,7 @@ from simulator.journal.memory_store import MemoryJournalStore
 from simulator.scenario.checker import FileCache
 from simulator.scenario.diagnostics import Diagnostic
 from simulator.scenario.models import testplan as tp
-from simulator.scenario.templating import describe_error, render
+from simulator.scenario.templating import describe_error_in, render
 from simulator.trainer.walk import explain
 
 #: Test plans run on a fixed, ordinary working day so that dates in plans are reproducible.
@@ -161,7 +161,7 @@ def run_plan(bundle: Any, plan: tp.Plan, file: str = "", form: dict[str, str] | 
                 action = _action(step, variables, clock)
             except Exception as exc:  # noqa: BLE001 — a {{ … }} of the plan that cannot be produced
                 result.failures.append(f"étape {number} ({_describe(step)}) : texte du plan impossible à produire — "
-                                       f"{describe_error(exc)['fr']}")
+                                       f"{describe_error_in(exc, 'fr')}")
                 break
             if action is not None and not _play_step(session, action, step, f"étape {number} ({_describe(step)})", result):
                 break
@@ -182,7 +182,7 @@ def _play_step(session: EpreuveSession, action: Any, step: Any, label: str, resu
     try:
         outcome = session.perform(action)
     except ActionRefused as exc:
-        return _refusal(step, label, exc.code, exc.message_fr, result, stop=not expected)
+        return _refusal(step, label, exc.code, exc.message("fr"), result, stop=not expected)
     except Exception as exc:  # noqa: BLE001 — a scenario text that fails for this plan's customer
         result.failures.append(f"{label} : erreur du scénario — {explain(exc)}")
         return False

@@ -20,46 +20,11 @@ from simulator.engine.actions import (
 )
 from simulator.engine.session import EpreuveSession, Outcome
 from simulator.engine.toolbox import ActionRefused
+from simulator.i18n import LANGUAGES, N_, translator
 from simulator.trainer.play_tables import print_table, result_table
 
-HELP = {
-    "fr": """Commandes :
-  <numéro>                     choisir une réponse (ou un contact de la file)
-  <texte>                      à une invite de saisie, tapez simplement votre réponse
-  :suite                       continuer quand aucun choix n'est proposé
-  :file                        voir la file des contacts      :temps   temps restant
-  :client <texte>              chercher un client             :fiche <id>  ouvrir une fiche
-  :modifier <id> <champ> <valeur…>                            :statut <id> actif|inactif|doublon
-  :doc <texte>                 chercher dans la documentation :lire <id>   ouvrir un article
-  :joindre <id>                sélectionner un document       :services    annuaire des services
-  :agenda [agenda]             créneaux libres                :réserver <créneau>
-  :formulaire <id>             ouvrir un formulaire           :champ <form> <champ> <valeur…>
-  :envoyer-formulaire <form>   envoyer le formulaire
-  :mail <à> | <objet> | <texte> [| <document>, …]       envoyer un mail, documents joints (séparez par « | »)
-  :fax <numéro> | <objet> | <texte>                     envoyer un fax
-  :attente  :reprendre  :raccrocher  :transférer <service>
-  :pause                       mettre la tâche de côté pour prendre un appel (la reprendre depuis la file)
-  :clôture <code> <note…>      clôture administrative (code de clôture + note)
-  :aide   :quitter""",
-    "en": """Commands:
-  <number>                     choose a reply (or a contact from the queue)
-  <text>                       at a prompt, just type your answer
-  :next                        go on when no choice is offered
-  :queue                       the contact queue              :time    remaining time
-  :customer <text>             search a customer              :record <id>  open a record
-  :edit <id> <field> <value…>                                 :status <id> actif|inactif|doublon
-  :doc <text>                  search the documentation       :read <id>   open an article
-  :attach <id>                 select a document              :services    service directory
-  :agenda [calendar]           free slots                     :book <slot>
-  :form <id>                   open a form                    :field <form> <field> <value…>
-  :submit-form <form>          submit the form
-  :mail <to> | <subject> | <text> [| <document>, …]     send a mail, documents attached (separate with '|')
-  :fax <number> | <subject> | <text>                    send a fax
-  :hold  :resume  :hangup  :transfer <service>
-  :pause                       set the task aside to take a call (take it again from the queue)
-  :wrapup <code> <note…>       wrap-up (outcome code + note)
-  :help   :quit""",
-}
+#: The commands, a symbolic id: its text is in the checker catalog of each language.
+HELP = N_("PLAY_HELP")
 
 ALIASES = {
     "next": "suite", "queue": "file", "time": "temps", "customer": "client", "record": "fiche",
@@ -76,18 +41,16 @@ class TerminalPlayer:
     def __init__(self, session: EpreuveSession, lines: Iterator[str], out: TextIO, *, lang: str = "fr",
                  start_node: str | None = None) -> None:
         self.session, self.lines, self.out = session, lines, out
-        self.lang = "en" if lang == "en" else "fr"
+        self.lang = "en" if lang == "en" else "fr"  # the journal's texts (explanations, tool errors) are fr/en
+        self.t = translator("checker", lang if lang in LANGUAGES else "fr")
         self.start_node = start_node
         self.shown = 0
 
     def say(self, text: str = "") -> None:
         print(text, file=self.out)
 
-    def t(self, fr: str, en: str) -> str:
-        return fr if self.lang == "fr" else en
-
     def run(self) -> int:
-        self.say(self.t("Tapez :aide pour la liste des commandes.", "Type :help for the list of commands."))
+        self.say(self.t("Type :help for the list of commands."))
         while self.session.finished is None:
             self.session.tick()
             view = self.session.active_view()
@@ -102,7 +65,7 @@ class TerminalPlayer:
                 return 1
             if not self.handle(line.strip(), view):
                 return 1
-        self.say(self.t(f"Épreuve terminée ({self.session.finished}).", f"Épreuve over ({self.session.finished})."))
+        self.say(self.t("Épreuve over ({reason}).", reason=self.session.finished))
         if self.session.header.mode == "practice":
             self.feedback()
         return 0
@@ -110,15 +73,15 @@ class TerminalPlayer:
     def choose_contact(self) -> bool:
         waiting = [q for q in self.session.queue() if q.phase in ("waiting", "paused")]
         if not waiting:
-            self.say(self.t("Aucun contact en attente. Appuyez sur Entrée pour attendre.", "No contact waiting. Press Enter to wait."))
+            self.say(self.t("No contact waiting. Press Enter to wait."))
             try:
                 next(self.lines)
             except StopIteration:
                 return False
             return True
-        self.say(self.t("File des contacts :", "Contact queue:"))
+        self.say(self.t("Contact queue:"))
         for number, item in enumerate(waiting, start=1):
-            paused = self.t(" (en pause)", " (paused)") if item.phase == "paused" else ""
+            paused = self.t(" (paused)") if item.phase == "paused" else ""
             self.say(f"  {number}. [{item.direction}/{item.medium}] {item.title}{paused}")
         try:
             answer = next(self.lines).strip()
@@ -135,10 +98,9 @@ class TerminalPlayer:
             if name == "temps":
                 COMMANDS[name](self, "")
             else:
-                self.say(HELP[self.lang])
+                self.say(self.t(HELP))
         elif answer:
-            self.say(self.t(f"Tapez le numéro du contact à prendre (1 à {len(waiting)}).",
-                            f"Type the number of the contact to take (1 to {len(waiting)})."))
+            self.say(self.t("Type the number of the contact to take (1 to {count}).", count=len(waiting)))
         return True
 
     def show(self, view: Any) -> None:
@@ -157,12 +119,11 @@ class TerminalPlayer:
             self.say(f"✍ {view.prompt.label}")
         elif view.phase == "wrap_up":
             codes = ", ".join(code for code, _label in view.outcomes)
-            self.say(self.t(f"Clôture administrative : :clôture <code> <note> (codes : {codes})",
-                            f"Wrap-up: :wrapup <code> <note> (codes: {codes})"))
+            self.say(self.t("Wrap-up: :wrapup <code> <note> (codes: {codes})", codes=codes))
         elif view.at_end:
-            self.say(self.t("(:raccrocher pour terminer l'appel)", "(:hangup to end the call)"))
+            self.say(self.t("(:hangup to end the call)"))
         elif view.can_continue:
-            self.say(self.t("(:suite pour continuer)", "(:next to go on)"))
+            self.say(self.t("(:next to go on)"))
 
     def handle(self, line: str, view: Any) -> bool:
         if not line:
@@ -173,7 +134,7 @@ class TerminalPlayer:
             elif view.prompt is not None:
                 self.perform(Say(text=line))
             else:
-                self.say(self.t("Choix non valide.", "Invalid choice."))
+                self.say(self.t("Invalid choice."))
             return True
         name, _, rest = line[1:].partition(" ")
         name = ALIASES.get(name, name)
@@ -181,12 +142,12 @@ class TerminalPlayer:
             return False
         command = COMMANDS.get(name)
         if command is None:
-            self.say(HELP[self.lang])
+            self.say(self.t(HELP))
             return True
         try:
             action = command(self, rest.strip())
         except (ValueError, IndexError):
-            self.say(self.t("Arguments incorrects : voir :aide.", "Wrong arguments: see :help."))
+            self.say(self.t("Wrong arguments: see :help."))
             return True
         if action is not None:
             self.perform(action)
@@ -202,7 +163,7 @@ class TerminalPlayer:
             self.show_result(outcome.result)
         if outcome.contact_ended:
             self.shown = 0
-            self.say(self.t("— contact clôturé —", "— contact closed —"))
+            self.say(self.t("— contact closed —"))
             for item in outcome.feedback or ():
                 self.say(f"   {'✔' if item.positive else '✘'} {item.competency} {item.explanation[self.lang]}")
         return outcome
@@ -219,10 +180,10 @@ class TerminalPlayer:
         elif value not in (None, "", [], {}):
             self.say(f"  {value}")
         else:
-            self.say(self.t("  (aucun résultat / fait)", "  (no result / done)"))
+            self.say("  " + self.t("(no result / done)"))
 
     def feedback(self) -> None:
-        self.say(self.t("\nRetour d'entraînement :", "\nPractice feedback:"))
+        self.say("\n" + self.t("Practice feedback:"))
         for item in self.session.evidence():
             self.say(f"  {'✔' if item.positive else '✘'} {item.competency} [{item.contact}] {item.explanation[self.lang]}")
 
@@ -259,8 +220,7 @@ Command = Callable[[TerminalPlayer, str], Any]
 COMMANDS: dict[str, Command] = {
     "suite": lambda p, r: Continue(),
     "file": lambda p, r: _show_queue(p),
-    "temps": lambda p, r: p.say(p.t(f"  Temps restant : {int(p.session.remaining_seconds() // 60)} min",
-                                    f"  Time left: {int(p.session.remaining_seconds() // 60)} min")),
+    "temps": lambda p, r: p.say("  " + p.t("Time left: {minutes} min", minutes=int(p.session.remaining_seconds() // 60))),
     "client": lambda p, r: _tool("customer_db", "search", query=r),
     "fiche": lambda p, r: _tool("customer_db", "open", record=r),
     "modifier": lambda p, r: _tool("customer_db", "update", **dict(zip(("record", "field", "value"), _split(r, 3)))),
@@ -282,5 +242,5 @@ COMMANDS: dict[str, Command] = {
     "raccrocher": lambda p, r: HangUp(),
     "transférer": lambda p, r: Transfer(service=r),
     "clôture": lambda p, r: WrapUp(outcome=r.split(" ", 1)[0] if r else None, note=r.partition(" ")[2]),
-    "aide": lambda p, r: p.say(HELP[p.lang]),
+    "aide": lambda p, r: p.say(p.t(HELP)),
 }

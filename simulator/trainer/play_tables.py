@@ -11,17 +11,17 @@ from rich import box
 from rich.console import Console, RenderableType
 from rich.table import Table
 
+from simulator.i18n import LANGUAGES, N_, translator
+
+#: Column headings and words of the tables (checker catalog).
 _HEAD = {
-    "fr": {"field": "Champ", "value": "Valeur", "required": "Obligatoire", "yes": "oui", "no": "non",
-           "choices": "Choix", "submitted": "envoyé", "start": "Quand", "minutes": "Durée (min)", "key": "Élément",
-           "id": "Id", "calendar": "Agenda", "label": "Libellé", "record_id": "Fiche", "status": "Statut",
-           "first_name": "Prénom", "last_name": "Nom", "street": "Rue", "number": "N°", "box": "Bte",
-           "postcode": "CP", "city": "Commune", "birth_date": "Naissance", "title": "Titre", "body": "Texte"},
-    "en": {"field": "Field", "value": "Value", "required": "Required", "yes": "yes", "no": "no",
-           "choices": "Choices", "submitted": "submitted", "start": "When", "minutes": "Length (min)", "key": "Item",
-           "id": "Id", "calendar": "Calendar", "label": "Label", "record_id": "Record", "status": "Status",
-           "first_name": "First name", "last_name": "Last name", "street": "Street", "number": "No.", "box": "Box",
-           "postcode": "Postcode", "city": "Town", "birth_date": "Born", "title": "Title", "body": "Text"},
+    "field": N_("Field"), "value": N_("Value"), "required": N_("Required"), "yes": N_("yes"), "no": N_("no"),
+    "choices": N_("Choices"), "submitted": N_("submitted"), "start": N_("When"),
+    "minutes": N_("Length (min)"), "key": N_("Item"), "id": N_("Id"), "calendar": N_("Calendar"),
+    "label": N_("Label"), "record_id": N_("Record"), "status": N_("Status"), "first_name": N_("First name"),
+    "last_name": N_("Last name"), "street": N_("Street"), "number": N_("No."), "box": N_("Box"),
+    "postcode": N_("Postcode"), "city": N_("Town"), "birth_date": N_("Born"), "title": N_("Title"),
+    "body": N_("Text"),
 }
 #: Babel's pattern for a slot: « mardi 3 mars 2026, 08:00 » / "Tuesday 3 March 2026, 08:00".
 SLOT_PATTERN = "EEEE d MMMM y, HH:mm"
@@ -33,13 +33,14 @@ def when(value: str, lang: str) -> str:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
         return value
-    locale = {"fr": "fr_BE", "nl": "nl_BE"}.get(lang, "en_GB")
+    locale = f"{lang}_BE" if lang in ("fr", "nl") else "en_GB"
     return format_datetime(moment, SLOT_PATTERN, locale=locale)
 
 
 def result_table(value: Any, lang: str) -> RenderableType | None:
     """The table for one tool result (None when there is nothing to show)."""
-    words = _HEAD.get(lang, _HEAD["en"])
+    t = translator("checker", lang if lang in LANGUAGES else "en")
+    words = {key: t(label) for key, label in _HEAD.items()}
     if isinstance(value, dict) and isinstance(value.get("template"), dict):
         return _form(value, words)
     if isinstance(value, dict):

@@ -17,7 +17,7 @@ from simulator.engine.toolbox import ActionRefused, build_toolbox
 from simulator.policies.positions import current_prompt
 from simulator.policies.synthetic import failing_text, passing_text
 from simulator.scenario.models import LANGS, Scenario, text_in
-from simulator.scenario.templating import FilterValueError, describe_error, render
+from simulator.scenario.templating import FilterValueError, describe_error_in, render
 
 WALK_DAY = dt.date(2026, 3, 2)
 
@@ -250,7 +250,7 @@ def _render_all_texts(scenario: Scenario, seed: int, report: WalkReport) -> None
 def explain(exc: BaseException) -> str:
     """A crash as a trainer can read it: what a text or filter got wrong, else the error's name and message."""
     if isinstance(exc, FilterValueError | TemplateError):
-        return describe_error(exc)["fr"]
+        return describe_error_in(exc, "fr")
     return f"{type(exc).__name__}: {exc}"
 
 

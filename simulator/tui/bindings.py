@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from textual.app import App
 
-from simulator.app.i18n import N_
+from simulator.i18n import N_
 
 #: Labels Textual's own widgets show in the key bar (the key that closes an open dropdown list).
 FRAMEWORK_KEY_LABELS = (N_("Dismiss menu"),)

@@ -15,7 +15,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
-from simulator.app.i18n import N_
+from simulator.i18n import N_
 from simulator.tui.invigilator_gate import InvigilatorGate
 from simulator.tui.typed import SpeakingApp
 

@@ -36,10 +36,10 @@ def english_leaks(text: str, lang: str) -> list[str]:
 
 @cache
 def _interface_ids() -> tuple[str, ...]:
-    from tests.app.test_catalogs import _ids_in_source
+    from simulator.i18n.extract import source_ids
 
     # long enough to be unambiguous, and not a word French or Dutch share with English
-    return tuple(sorted(m for m in _ids_in_source() if len(m) >= 8 and not m.isupper() and "{" not in m))
+    return tuple(sorted(m for m in source_ids("candidate") if len(m) >= 8 and not m.isupper() and "{" not in m))
 
 
 @pytest.mark.slow

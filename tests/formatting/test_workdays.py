@@ -45,8 +45,10 @@ def test_scenario_filters_use_the_same_calendar():
 
 
 def test_a_wrong_weekday_name_is_a_clear_message():
-    from simulator.scenario.templating import FilterValueError
+    from simulator.scenario.templating import FilterValueError, describe_error_in
 
     with pytest.raises(FilterValueError) as caught:
         render("{{ '2026-12-07' | next_weekday('jeudi') }}", {})
-    assert "mon, tue" in caught.value.fr
+    said = describe_error_in(caught.value, "fr")
+    assert said.startswith("le filtre « next_weekday » attend un jour parmi mon, tue"), said
+    assert said.endswith("pas « jeudi »"), said

@@ -14,6 +14,7 @@ import pytest
 
 import simulator.cli
 from simulator.cli import COMMAND_MODULES, COMMANDS, main
+from simulator.cli.language import command_help
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -46,7 +47,7 @@ def _heavy(modules: list[str]) -> list[str]:
 def test_version_and_help_import_no_application_module(argv: list[str]) -> None:
     _out, modules = _imported_by(*argv)
     assert _heavy(modules) == []
-    assert not [m for m in modules if m.startswith("simulator.cli.") and m != "simulator.cli"]
+    assert not [m for m in modules if m.startswith("simulator.cli.") and m.endswith("_cmd")]  # no command module
 
 
 def test_version_is_the_installed_one() -> None:
@@ -69,8 +70,9 @@ def test_help_lists_every_command_with_its_help_line(capsys: pytest.CaptureFixtu
         main(["--help"])
     assert stopped.value.code == 0
     listing = " ".join(capsys.readouterr().out.split())  # a long name puts its help on the next line
-    for name, (_module, help_line) in COMMANDS.items():
-        assert f" {name} {help_line}" in listing, name
+    for name in COMMANDS:
+        assert f" {name} {command_help(name)}" in listing, name
+    assert "afficher les activités-clés et les compétences du référentiel" in listing  # French by default
 
 
 def test_each_module_registers_exactly_the_commands_the_table_gives_it() -> None:
@@ -79,7 +81,7 @@ def test_each_module_registers_exactly_the_commands_the_table_gives_it() -> None
         subparsers = parser.add_subparsers(dest="command")
         import_module(f"simulator.cli.{module}").register(subparsers)
         registered = {action.dest: action.help for action in subparsers._choices_actions}
-        expected = {name: help_line for name, (owner, help_line) in COMMANDS.items() if owner == module}
+        expected = {name: command_help(name) for name, (owner, _help) in COMMANDS.items() if owner == module}
         assert registered == expected, module
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from simulator.i18n import translator
 from simulator.scenario.yamlsource import MAX_BYTES, MAX_DEPTH, MAX_NODES
 from simulator.trainer.play import HELP
 
@@ -27,4 +28,4 @@ def test_the_guide_documents_each_format_1_1_key():
 
 def test_the_guide_and_the_players_help_agree_on_mail():
     assert "`:mail <à> | <objet> | <texte> | <document>, …`" in GUIDE
-    assert ":mail <à> | <objet> | <texte> [| <document>, …]" in HELP["fr"]
+    assert ":mail <à> | <objet> | <texte> [| <document>, …]" in translator("checker", "fr")(HELP)

@@ -141,7 +141,7 @@ def test_a_folder_without_any_yaml_file_exits_2(capsys, tmp_path):
     (tmp_path / "notes.txt").write_text("pas un scénario", encoding="utf-8")
     code, _, err = check(capsys, str(tmp_path))
     assert code == 2
-    assert "no YAML file found" in err
+    assert "aucun fichier YAML trouvé" in err
 
 
 # --- JSON ---------------------------------------------------------------------------------

@@ -24,8 +24,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from simulator.cli import main
+from simulator.i18n import translator
 from simulator.scenario.checker import CheckReport, check_paths
-from simulator.scenario.messages import CATALOGUE
+from simulator.scenario.messages import MESSAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = Path(__file__).with_name("corpus")
@@ -94,10 +95,10 @@ def assert_well_formed(report: CheckReport, raw: bytes, path: Path) -> None:
     last_line = len(raw.decode("utf-8", errors="replace").splitlines()) + 1
     for d in report.diagnostics:
         assert d.severity in ("error", "warning")
-        assert d.code in CATALOGUE, f"no message for code {d.code!r}"
+        assert d.code in MESSAGES, f"no message for code {d.code!r}"
         assert 1 <= d.line <= last_line, d.format("en")
         assert d.column >= 1, d.format("en")
-        for lang in ("fr", "en"):
+        for lang in ("fr", "nl", "en"):
             message, hint = d.message(lang), d.hint(lang)
             assert message and hint, (d.code, lang)
             _assert_every_placeholder_filled(d, lang)
@@ -107,7 +108,7 @@ def assert_well_formed(report: CheckReport, raw: bytes, path: Path) -> None:
 
 def _assert_every_placeholder_filled(diagnostic, lang: str) -> None:
     """A parameter the catalogue expects but the checker forgot renders as nothing: catch it."""
-    for template in CATALOGUE[diagnostic.code][lang]:
+    for template in (translator("checker", lang)(m) for m in MESSAGES[diagnostic.code]):
         for _, field, _, _ in string.Formatter().parse(template):
             if field:
                 assert field in diagnostic.params, (diagnostic.code, field)

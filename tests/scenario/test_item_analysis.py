@@ -286,10 +286,10 @@ def test_strict_counts_item_warnings_by_default_and_not_in_warn_item_mode(tmp_pa
     assert diagnostic["code"] == "cue-length-outlier" and "longer than 1.4" in diagnostic["message"]
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang", ["fr", "nl", "en"])
 def test_every_item_code_has_a_message_and_a_hint(lang):
-    from simulator.scenario.messages import CATALOGUE
+    from simulator.scenario.messages import MESSAGES, render
 
     for code in ITEM_CODES | {"check-cannot-pass"}:
-        message, hint = CATALOGUE[code][lang]
-        assert message and hint
+        assert code in MESSAGES
+        assert render(code, "message", lang, {}) and render(code, "hint", lang, {})

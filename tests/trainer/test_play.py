@@ -109,9 +109,10 @@ def test_a_form_is_a_table_of_its_fields_with_the_values_typed_never_a_python_di
 
 
 def test_the_help_and_the_parser_agree_on_mail_attachments():
+    from simulator.i18n import LANGUAGES, translator
     from simulator.trainer.play import HELP, _mail
 
-    assert all("[| <document>, …]" in text for text in HELP.values())
+    assert all("[| <document>, …]" in translator("checker", lang)(HELP) for lang in LANGUAGES)
     action = _mail("client@example.be | Votre dossier | Bonjour, voici le dépliant. | depliant-aide, faq")
     assert action.args["attachments"] == ["depliant-aide", "faq"]
     assert "attachments" not in _mail("client@example.be | Objet | Texte").args

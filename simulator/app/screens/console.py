@@ -243,7 +243,7 @@ class ConsoleScreen(Screen):
             self.notify(exc.message(app.lang), severity="warning")
             return None
         except SessionError as exc:
-            self.notify(exc.message_en if app.lang == "en" else exc.message_fr, severity="error", timeout=30)
+            self.notify(exc.message(app.lang), severity="error", timeout=30)
             return None
         except StoreWriteFailed:  # the journal is busy: the app saves the action again, then redraws
             app.save_again()

@@ -85,7 +85,7 @@ class SessionScreen(Screen):
         try:
             transcript = self.app.transcript(self.session_id)
         except Refused as refused:
-            self.say(refused.message_en if self.app.lang == "en" else refused.message_fr)
+            self.say(refused.message(self.app.lang))
             return
         self.moments = read_moments(transcript.events, self.app.lang, self.app.t)
         self.query_one(TranscriptView).show(self.moments)

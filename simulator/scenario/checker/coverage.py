@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from simulator.i18n import N_, Message
 from simulator.referentiel import get_referentiel
 from simulator.scenario.checker.competencies import observable
 from simulator.scenario.checker.context import FileContext
@@ -64,9 +65,8 @@ def check_epreuve(loaded: LoadedFile, ctx: FileContext, cache: FileCache) -> Non
         where = ("contacts", index, "scenario")
         target = resolve_contact(loaded.path, entry.scenario)
         if not target.is_file():
-            ctx.error(where, "dangling-reference", kind={"fr": "scénario", "en": "scenario"}, target=entry.scenario,
-                      advice={"fr": "Le chemin est relatif au dossier de l'épreuve.",
-                              "en": "The path is relative to the épreuve's folder."})
+            ctx.error(where, "dangling-reference", kind=Message(N_("scenario")), target=entry.scenario,
+                      advice=Message("The path is relative to the épreuve's folder."))
             continue
         scenario_file = cache.load(target, str(target))
         if scenario_file.kind != "scenario" or scenario_file.model is None or has_errors(scenario_file.diagnostics):
@@ -82,9 +82,9 @@ def check_epreuve(loaded: LoadedFile, ctx: FileContext, cache: FileCache) -> Non
         scenarios.append(scenario)
     for index, entry in enumerate(epreuve.contacts):
         if entry.after is not None and entry.after not in ids:
-            ctx.error(("contacts", index, "after"), "dangling-reference", kind={"fr": "contact", "en": "contact"},
-                      target=entry.after, advice={"fr": f"Donnez l'identifiant d'un scénario de l'épreuve ({', '.join(ids)}).",
-                                                  "en": f"Give the id of a scenario of the épreuve ({', '.join(ids)})."})
+            ctx.error(("contacts", index, "after"), "dangling-reference", kind=Message(N_("contact")),
+                      target=entry.after, advice=Message("Give the id of a scenario of the épreuve ({ids}).",
+                                                         ids=", ".join(ids)))
     if total > epreuve.time_limit_minutes:
         ctx.warning(("time_limit_minutes",), "duration-exceeds", total=total, limit=epreuve.time_limit_minutes)
     if epreuve.mode == "exam":

@@ -9,6 +9,7 @@ the choice points (``cue-longest-share``). Thresholds are those of the trainer's
 
 from __future__ import annotations
 
+from simulator.i18n import N_, Message
 from simulator.scenario.checker.context import FileContext
 from simulator.scenario.checker.cues import (
     ChoicePoint,
@@ -65,10 +66,10 @@ def _length(point: ChoicePoint, ctx: FileContext) -> None:
         size = length(point.text(index))
         if size > LONG_RATIO * longest:
             ctx.warning(_reply_path(point, index), "cue-length-outlier", size=size, other=longest,
-                        side={"fr": "plus longue", "en": "longer"}, ratio=LONG_RATIO)
+                        side=Message(N_("longer")), ratio=LONG_RATIO)
         elif size < SHORT_RATIO * shortest:
             ctx.warning(_reply_path(point, index), "cue-length-outlier", size=size, other=shortest,
-                        side={"fr": "plus courte", "en": "shorter"}, ratio=SHORT_RATIO)
+                        side=Message(N_("shorter")), ratio=SHORT_RATIO)
 
 
 def _polite(point: ChoicePoint, ctx: FileContext) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from simulator.i18n import N_, Message
 from simulator.scenario.checker.graph import edges
 from simulator.scenario.checker.items_shown import facts_shown_by_value
 from simulator.scenario.models import LANGS, Scenario
@@ -220,12 +221,12 @@ def check_tool_items(scenario: Scenario, ctx) -> None:
 
 
 _THEME_NAMES = {
-    "record": {"fr": "la fiche client", "en": "the customer record"},
-    "booking": {"fr": "l'agenda", "en": "the agenda"},
-    "form": {"fr": "le formulaire", "en": "the form"},
-    "mail": {"fr": "le mail", "en": "the mail"},
-    "transfer": {"fr": "le transfert", "en": "the transfer"},
-    "documents": {"fr": "la sélection de documents", "en": "the document selection"},
+    "record": Message(N_("the customer record")),
+    "booking": Message(N_("the agenda")),
+    "form": Message(N_("the form")),
+    "mail": Message(N_("the mail")),
+    "transfer": Message(N_("the transfer")),
+    "documents": Message(N_("the document selection")),
 }
 
 

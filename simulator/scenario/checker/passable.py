@@ -10,6 +10,7 @@ evidence would be one rule: the second could never be told apart).
 
 from __future__ import annotations
 
+from simulator.i18n import Message
 from simulator.scenario.checker.context import FileContext
 from simulator.scenario.models import Scenario
 from simulator.scenario.models.checks import AppointmentCheck, FormCheck
@@ -40,8 +41,8 @@ def check_passable(scenario: Scenario, ctx: FileContext) -> None:
         if window.until_workday is not None and window.from_workday > window.until_workday:
             ctx.error(("persona", "availability", index, "until_workday"), "check-cannot-pass",
                       check=f"persona.availability[{index}]",
-                      why={"fr": f"la fenêtre commence au jour ouvrable {window.from_workday}, après sa fin ({window.until_workday})",
-                           "en": f"the window starts on working day {window.from_workday}, after its end ({window.until_workday})"})
+                      why=Message("the window starts on working day {start}, after its end ({end})",
+                                  start=window.from_workday, end=window.until_workday))
     for index, check in enumerate(scenario.checks):
         where = ("checks", index)
         if isinstance(check, FormCheck):
@@ -62,8 +63,8 @@ def _form(scenario: Scenario, check: FormCheck, where: tuple, ctx: FileContext) 
         allowed = [choice_value(c) for c in spec.choices]
         if value not in allowed:
             ctx.error((*where, "fields", field_id), "check-cannot-pass", check=check.id,
-                      why={"fr": f"« {value} » n'est pas un choix du champ {field_id} ({', '.join(allowed)})",
-                           "en": f"'{value}' is not a choice of field {field_id} ({', '.join(allowed)})"})
+                      why=Message("'{value}' is not a choice of field {field} ({allowed})",
+                                  value=value, field=field_id, allowed=", ".join(allowed)))
 
 
 def _appointment(scenario: Scenario, check: AppointmentCheck, where: tuple, ctx: FileContext) -> None:
@@ -80,8 +81,7 @@ def _appointment(scenario: Scenario, check: AppointmentCheck, where: tuple, ctx:
     if len(slots) < max(1, check.count):
         key = "slot" if check.slot else ("calendar" if check.calendar is not None else "calendars")
         ctx.error((*where, key), "check-cannot-pass", check=check.id,
-                  why={"fr": "aucun créneau de cet agenda ne tombe dans les disponibilités du client",
-                       "en": "no slot of this calendar falls within the customer's availability"})
+                  why=Message("no slot of this calendar falls within the customer's availability"))
 
 
 def check_unique_ids(scenario: Scenario, ctx: FileContext) -> None:

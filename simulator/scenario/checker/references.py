@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from simulator.i18n import N_, Message
 from simulator.scenario.checker.context import FileContext
 from simulator.scenario.models import Scenario
 from simulator.scenario.models.checks import (
@@ -23,14 +24,14 @@ from simulator.scenario.models.checks import (
 from simulator.scenario.yamlsource import Path
 
 _KINDS = {
-    "article": ({"fr": "article ou script", "en": "article or script"}, "resources.documentation"),
-    "service": ({"fr": "service", "en": "service"}, "resources.services"),
-    "calendar": ({"fr": "agenda", "en": "calendar"}, "resources.agenda.calendars"),
-    "slot": ({"fr": "créneau", "en": "slot"}, "resources.agenda.slots"),
-    "form": ({"fr": "formulaire", "en": "form"}, "resources.forms"),
-    "field": ({"fr": "champ de formulaire", "en": "form field"}, "resources.forms[].fields"),
-    "record": ({"fr": "fiche client", "en": "customer record"}, "resources.customer_db"),
-    "outcome": ({"fr": "code de clôture", "en": "outcome code"}, "wrap_up.outcomes"),
+    "article": (N_("article or script"), "resources.documentation"),
+    "service": (N_("service"), "resources.services"),
+    "calendar": (N_("calendar"), "resources.agenda.calendars"),
+    "slot": (N_("slot"), "resources.agenda.slots"),
+    "form": (N_("form"), "resources.forms"),
+    "field": (N_("form field"), "resources.forms[].fields"),
+    "record": (N_("customer record"), "resources.customer_db"),
+    "outcome": (N_("outcome code"), "wrap_up.outcomes"),
 }
 
 
@@ -141,9 +142,8 @@ def _ref(ctx: FileContext, where: Path, kind: str, target: str, known: set[str],
     label, section = _KINDS[kind]
     listing = ", ".join(sorted(known)) or "—"
     ctx.report(
-        where, "error", "dangling-reference", on_key=on_key, kind=label, target=target,
-        advice={"fr": f"Déclarez-le dans « {section} » (connus : {listing}).",
-                "en": f"Declare it under '{section}' (known: {listing})."},
+        where, "error", "dangling-reference", on_key=on_key, kind=Message(label), target=target,
+        advice=Message("Declare it under '{section}' (known: {listing}).", section=section, listing=listing),
     )
     return False
 

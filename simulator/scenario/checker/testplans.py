@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from simulator.i18n import N_, Message
 from simulator.scenario.checker.context import FileContext
 from simulator.scenario.checker.references import offered_tools
 from simulator.scenario.diagnostics import has_errors
@@ -23,27 +24,27 @@ if TYPE_CHECKING:
     from simulator.scenario.checker import FileCache
 
 _LABELS = {
-    "scenario": {"fr": "scénario", "en": "scenario"},
-    "reply": {"fr": "réponse", "en": "reply"},
-    "node": {"fr": "nœud", "en": "node"},
-    "tool": {"fr": "outil", "en": "tool"},
-    "operation": {"fr": "opération d'outil", "en": "tool operation"},
-    "service": {"fr": "service", "en": "service"},
-    "outcome": {"fr": "code de clôture", "en": "outcome code"},
-    "rule": {"fr": "preuve", "en": "evidence"},
-    "article": {"fr": "article ou script", "en": "article or script"},
-    "calendar": {"fr": "agenda", "en": "calendar"},
-    "slot": {"fr": "créneau", "en": "slot"},
-    "form": {"fr": "formulaire", "en": "form"},
-    "field": {"fr": "champ de formulaire", "en": "form field"},
+    "scenario": N_("scenario"),
+    "reply": N_("reply"),
+    "node": N_("node"),
+    "tool": N_("tool"),
+    "operation": N_("tool operation"),
+    "service": N_("service"),
+    "outcome": N_("outcome code"),
+    "rule": N_("evidence"),
+    "article": N_("article or script"),
+    "calendar": N_("calendar"),
+    "slot": N_("slot"),
+    "form": N_("form"),
+    "field": N_("form field"),
 }
 
 #: The engine's critical rules a plan may expect (simulator.engine.criticals and confidential).
 ENGINE_CRITICALS = ("ENG-DATA-TO-ANOTHER", "ENG-RECORD-NOT-CONCERNED", "ENG-SENSITIVE-TO-THIRD-PARTY", "ENG-TRANSFER-LOST")
 
 _KIND_NAMES = {
-    "epreuve": {"fr": "c'est une épreuve", "en": "it is an épreuve"},
-    "testplan": {"fr": "c'est un fichier de plans de test", "en": "it is a test-plan file"},
+    "epreuve": N_("it is an épreuve"),
+    "testplan": N_("it is a test-plan file"),
 }
 
 _RESOURCE_OF = {
@@ -63,13 +64,12 @@ def check_testplan(loaded: LoadedFile, ctx: FileContext, cache: FileCache) -> No
     where = ("scenario",)
     target = resolve_scenario(loaded.path, testplan.scenario)
     if not target.is_file():
-        ctx.error(where, "dangling-reference", kind=_LABELS["scenario"], target=testplan.scenario,
-                  advice={"fr": "Le chemin est relatif au dossier du fichier de plans.",
-                          "en": "The path is relative to the plans file's folder."})
+        ctx.error(where, "dangling-reference", kind=Message(_LABELS["scenario"]),
+                  target=testplan.scenario, advice=Message("The path is relative to the plans file's folder."))
         return
     scenario_file = cache.load(target, str(target))
     if scenario_file.kind in _KIND_NAMES:
-        ctx.error(where, "not-a-scenario", target=testplan.scenario, kind=_KIND_NAMES[scenario_file.kind])
+        ctx.error(where, "not-a-scenario", target=testplan.scenario, kind=Message(_KIND_NAMES[scenario_file.kind]))
         return
     if scenario_file.kind != "scenario" or scenario_file.model is None or has_errors(scenario_file.diagnostics):
         ctx.error(where, "scenario-invalid", target=testplan.scenario)
@@ -152,9 +152,9 @@ class _PlanChecker:
             self._missing((*at, "tool"), "operation", step.tool, known)
             return
         if tool not in self.tools:
-            self.ctx.error((*at, "tool"), "dangling-reference", kind=_LABELS["tool"], target=tool,
-                           advice={"fr": f"Le scénario n'a pas de « {_RESOURCE_OF[tool]} » : cet outil n'existe pas dans ce contact.",
-                                   "en": f"The scenario has no '{_RESOURCE_OF[tool]}': this tool does not exist in this contact."})
+            self.ctx.error((*at, "tool"), "dangling-reference", kind=Message(_LABELS["tool"]), target=tool,
+                           advice=Message("The scenario has no '{section}': this tool does not exist in this contact.",
+                                          section=_RESOURCE_OF[tool]))
             return
         args = step.args
         for name, kind in (("article", "article"), ("calendar", "calendar"), ("slot", "slot"),
@@ -193,12 +193,9 @@ class _PlanChecker:
                 ids = [c.id for c in node.expect]
             self._known(where, "rule", rule, {f"{prefix}:{node_id}/{i}" for i in ids})
             return
-        self.ctx.error(where, "dangling-reference", kind=_LABELS["rule"], target=rule, advice={
-            "fr": "Une preuve s'écrit ORD-…, ENG-…, check:<id>, expect:<nœud>/<id>, reply:<nœud>/<réponse>, "
-                  "text:<nœud>/<contrôle> ou note:<contrôle>.",
-            "en": "Evidence is named ORD-…, ENG-…, check:<id>, expect:<node>/<id>, reply:<node>/<reply>, "
-                  "text:<node>/<check> or note:<check>.",
-        })
+        self.ctx.error(where, "dangling-reference", kind=Message(_LABELS["rule"]), target=rule, advice=Message(
+            "Evidence is named ORD-…, ENG-…, check:<id>, expect:<node>/<id>, reply:<node>/<reply>, "
+            "text:<node>/<check> or note:<check>."))
 
     def _known(self, where: DataPath, kind: str, target: str, known: Iterable[str]) -> bool:
         known = set(known)
@@ -211,9 +208,6 @@ class _PlanChecker:
         names = sorted(known)
         close = difflib.get_close_matches(target, names, n=1, cutoff=0.6)
         listing = ", ".join(names[:15]) + (", …" if len(names) > 15 else "") if names else "—"
-        guess = ({"fr": f"Vouliez-vous dire « {close[0]} » ? ", "en": f"Did you mean '{close[0]}'? "}
-                 if close else {"fr": "", "en": ""})
-        self.ctx.error(where, "dangling-reference", kind=_LABELS[kind], target=target, advice={
-            "fr": f"{guess['fr']}Le scénario connaît : {listing}.",
-            "en": f"{guess['en']}The scenario knows: {listing}.",
-        })
+        guess = Message("Did you mean '{name}'? ", name=close[0]) if close else ""
+        self.ctx.error(where, "dangling-reference", kind=Message(_LABELS[kind]), target=target,
+                       advice=Message("{guess}The scenario knows: {listing}.", guess=guess, listing=listing))
