@@ -71,7 +71,9 @@ class WatchApp(App[None]):
     def __init__(self, store_factory: Callable[[], Any], clock: Any, lang: str = "fr", refresh: float = 2.0) -> None:
         super().__init__()
         self.store_factory, self.clock, self.now, self.refresh_seconds = store_factory, clock, clock.now, refresh
-        self.text = TEXT[lang]
+        #: The messages, and the table's headings (the one entry of ``TEXT`` that is not a message).
+        self.text: dict[str, str] = {key: value for key, value in TEXT[lang].items() if isinstance(value, str)}
+        self.columns: tuple[str, ...] = tuple(TEXT[lang]["columns"])
         self.title = self.text["title"]
         self.statuses: list[SeatStatus] = []
         #: What the screen told the invigilator, in order (also shown as notifications).
@@ -85,7 +87,7 @@ class WatchApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns(*self.text["columns"])
+        self.query_one(DataTable).add_columns(*self.columns)
         self.action_refresh_now()
         self.set_interval(self.refresh_seconds, self.action_refresh_now)
 

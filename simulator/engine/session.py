@@ -363,6 +363,8 @@ class EpreuveSession(Replaying):
         The refused event is kept in ``pending``: ``retry_pending`` writes it again (its effect is
         already applied), so a store that was only busy loses nothing.
         """
+        if self.store is None:  # every caller checks first: a replayed session never writes
+            raise SessionError("Session en lecture seule.", "Read-only session.")
         if apply is not None:
             apply()
         seq = self.seq + 1
