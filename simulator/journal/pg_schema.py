@@ -118,7 +118,7 @@ def initialise(conn: Any) -> None:
 def has_schema(conn: Any) -> bool:
     """True when the database already holds callsim's meta table."""
     with conn.transaction():
-        return conn.execute("SELECT to_regclass('callsim_meta') IS NOT NULL").fetchone()[0]
+        return bool(conn.execute("SELECT to_regclass('callsim_meta') IS NOT NULL").fetchone()[0])
 
 
 def check(conn: Any, where: str) -> None:

@@ -183,7 +183,8 @@ class PgJournalStore:
 
     def _fetch(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
         with self._lock:
-            return self._connection().execute(sql, params).fetchall()
+            rows: list[Any] = self._connection().execute(sql, params).fetchall()
+            return rows
 
     def _session_column(self, session_id: str, column: str) -> Any:
         rows = self._fetch(f"SELECT {column} FROM sessions WHERE session_id = %s", (session_id,))
