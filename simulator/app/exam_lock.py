@@ -208,6 +208,7 @@ class ExamLock(_AppBase):
             return
         try:
             session.heartbeat()
+            session.apply_requests()  # the invigilator paused, restarted or extended this seat's clock
         except StoreWriteFailed:
             self.save_again()
 

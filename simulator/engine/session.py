@@ -70,6 +70,8 @@ class _Timing:
     banked: float = 0.0
     segment_start: datetime | None = None
     last_at: datetime | None = None
+    #: The invigilator paused the clock (an incident): it stays stopped, across resumes, until resumed.
+    paused: bool = False
 
     def elapsed(self, now: datetime) -> float:
         if self.segment_start is None:
@@ -125,6 +127,8 @@ class EpreuveSession:
         #: The event the store refused (type, payload, time), kept to be written again by ``retry_pending``.
         self.pending: tuple[str, dict[str, Any], datetime, bool] | None = None
         self._claim = ExitStack()
+        #: The number of the last invigilator's request journalled (``apply_requests``).
+        self.last_request = 0
 
     # -- lifecycle ---------------------------------------------------------------------------------
 
@@ -215,6 +219,10 @@ class EpreuveSession:
         if self.broken:
             raise SessionError("Session interrompue : relancez-la pour la reprendre.", "Session interrupted: restart it to resume.")
         self.tick()
+        if self.timing.paused:
+            raise ActionRefused("paused", "L'horloge est en pause (incident) : attendez le surveillant.",
+                                "The clock is paused (incident): wait for the invigilator.",
+                                "De klok staat stil (incident): wacht op de toezichter.")
         if self.state.finished is not None:
             raise ActionRefused("finished", "L'épreuve est terminée.", "The épreuve is over.", "De proef is afgelopen.")
         now = self.clock.now()
@@ -235,6 +243,8 @@ class EpreuveSession:
     def tick(self) -> None:
         """Let due contacts arrive, end the épreuve when time is up or everything is done."""
         if self.store is None or self.clock is None or self.state.finished is not None or self.broken:
+            return
+        if self.timing.paused:
             return
         now = self.clock.now()
         elapsed = self.timing.elapsed(now)
@@ -273,6 +283,59 @@ class EpreuveSession:
         self._record("session_finished", {"reason": "invigilator", "note": reason}, now,
                      lambda: self._apply_finished("invigilator", now))
         return True
+
+    def pause_clock(self, reason: str, request: int | None = None) -> bool:
+        """The invigilator stops the candidate's clock for an incident (``clock_paused``); False if already stopped."""
+        if not self._writable() or self.timing.paused:
+            return False
+        now = self.clock.now()
+        self._record("clock_paused", _asked({"reason": reason}, request), now, lambda: self._apply_paused(now))
+        return True
+
+    def resume_clock(self, request: int | None = None) -> bool:
+        """The invigilator restarts a paused clock (``clock_resumed``): the pause counted as no time."""
+        if not self._writable() or not self.timing.paused:
+            return False
+        now = self.clock.now()
+        self._record("clock_resumed", _asked({}, request), now, lambda: self._apply_unpaused(now))
+        self.tick()
+        return True
+
+    def extend_time(self, minutes: int, reason: str, request: int | None = None) -> bool:
+        """An accommodation: ``minutes`` more for this candidate (``time_extended``), with the reason."""
+        if not self._writable() or minutes <= 0:
+            return False
+        self._record("time_extended", _asked({"minutes": int(minutes), "reason": reason}, request),
+                     self.clock.now(), lambda: self._apply_extended(int(minutes)))
+        return True
+
+    def apply_requests(self) -> int:
+        """Journal what the invigilator asked of this live seat since the last request applied; how many acted.
+
+        The store keeps the requests (``post_request``; a store without them has none); each one is
+        journalled with its number, so a seat that resumes never applies a request twice.
+        """
+        read = getattr(self.store, "requests", None)
+        if read is None or not self._writable():
+            return 0
+        done = 0
+        for number, kind, payload in read(self.session_id, self.last_request):
+            self.last_request = number
+            if kind == "pause":
+                done += self.pause_clock(str(payload.get("reason", "")), number)
+            elif kind == "resume":
+                done += self.resume_clock(number)
+            elif kind == "extend":
+                done += self.extend_time(int(payload.get("minutes", 0)), str(payload.get("reason", "")), number)
+        return done
+
+    @property
+    def clock_paused(self) -> bool:
+        """Whether the invigilator paused this session's clock (no action is taken until it is resumed)."""
+        return self.timing.paused
+
+    def _writable(self) -> bool:
+        return not (self.store is None or self.clock is None or self.state.finished is not None or self.broken)
 
     def note(self, type_: str, payload: dict[str, Any]) -> None:
         """Journal an invigilator's act (``UNTIMED_EVENTS``): for the record, the épreuve's clock ignores it."""
@@ -340,7 +403,18 @@ class EpreuveSession:
     def _apply_resumed(self, at: datetime) -> None:
         if self.timing.segment_start is not None and self.timing.last_at is not None:
             self.timing.banked += max(0.0, (self.timing.last_at - self.timing.segment_start).total_seconds())
+        self.timing.segment_start = None if self.timing.paused else at
+
+    def _apply_paused(self, at: datetime) -> None:
+        self.timing.stop(at)
+        self.timing.paused = True
+
+    def _apply_unpaused(self, at: datetime) -> None:
+        self.timing.paused = False
         self.timing.segment_start = at
+
+    def _apply_extended(self, minutes: int) -> None:
+        self.time_limit_minutes += minutes
 
     def _apply_arrived(self, key: str, minute: int, *, deferred: bool = False, at: datetime | None = None) -> None:
         scenario = self.bundle.contact(key).scenario
@@ -451,9 +525,22 @@ class EpreuveSession:
                 self.timing.stop(at)
             elif event.type == "session_finished":
                 self._apply_finished(str(event.payload.get("reason", "completed")), at)
+            else:
+                self._replay_invigilator(event, at)
             self.seq = seq
             if event.type not in UNTIMED_EVENTS:
                 self.timing.last_at = at
+
+    def _replay_invigilator(self, event: Event, at: datetime) -> None:
+        """The invigilator's acts on the clock: a pause, its end, more time."""
+        if event.type in ("clock_paused", "clock_resumed", "time_extended"):
+            self.last_request = max(self.last_request, int(event.payload.get("request", 0)))
+        if event.type == "clock_paused":
+            self._apply_paused(at)
+        elif event.type == "clock_resumed":
+            self._apply_unpaused(at)
+        elif event.type == "time_extended":
+            self._apply_extended(int(event.payload["minutes"]))
 
     def _defer_action(self, event: Event) -> None:
         """An action of a contact that ended later in the journal: keep the event and what it recorded."""
@@ -507,6 +594,11 @@ class EpreuveSession:
     def _all_done(self) -> bool:
         contacts = self.state.contacts
         return len(contacts) == len(self.bundle.contacts) and not self._arrivals.any_open(contacts.phase)
+
+
+def _asked(payload: dict[str, Any], request: int | None) -> dict[str, Any]:
+    """An invigilator's event's payload, with the number of the request it applies when it came as one."""
+    return {**payload, "request": request} if request is not None else payload
 
 
 def _keep(contact: ContactRuntime, step: Step, seq: int) -> None:
