@@ -3,8 +3,10 @@
 textual-serve starts one such process per browser connection of a seat (``callsim centre serve``).
 The seat's name (``$CALLSIM_SEAT``), the store (``$CALLSIM_STORE``) and the invigilator's code
 (``$CALLSIM_INVIGILATOR_CODE``) come from the serving process's environment, never from the page.
-A closed tab or a lost connection ends this process as a closed terminal ends a terminal seat: what
-was done is in the journal, and the candidate signs in again on the same seat to resume.
+A closed tab or a lost connection ends this process as a closed terminal ends a terminal seat (textual-serve
+tells the app to quit when the page's websocket closes; a stopped server ends it with SIGTERM or SIGHUP):
+an ``interruption`` (cause ``connection``, or the signal's name) is journalled, so the resume counts the
+downtime from it, and the candidate signs in again on the same seat to resume.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     code = os.environ.get(INVIGILATOR_ENV, "")
     request = SeatRequest("", args.epreuve, None, args.lang, None, seat_name())
     app = create_app(request, clock=SystemClock(), invigilator_code=code, handle_signals=True)
+    app.unannounced_stop_cause = "connection"  # textual-serve ends the app when the page's websocket closes
     app.run()
     return app.return_code or 0
 
