@@ -1,7 +1,7 @@
 """The app process of one browser seat: the candidate app in locked exam mode, asking the candidate number first.
 
 textual-serve starts one such process per browser connection of a seat (``callsim centre serve``).
-The seat's name (``$CALLSIM_SEAT``), the store (``$CALLSIM_STORE``) and the invigilator's code
+The seat's name (``--seat``, else ``$CALLSIM_SEAT``), the store (``$CALLSIM_STORE``) and the invigilator's code
 (``$CALLSIM_INVIGILATOR_CODE``) come from the serving process's environment, never from the page.
 A closed tab or a lost connection ends this process as a closed terminal ends a terminal seat (textual-serve
 tells the app to quit when the page's websocket closes; a stopped server ends it with SIGTERM or SIGHUP):
@@ -20,7 +20,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="callsim-seat", description=__doc__.splitlines()[0])
     parser.add_argument("--epreuve", required=True)
     parser.add_argument("--lang", choices=("fr", "nl", "en"), default="fr")
+    parser.add_argument("--seat", default="", help="the seat's name (its sessions belong to it)")
     args = parser.parse_args(argv)
+    if args.seat:
+        os.environ["CALLSIM_SEAT"] = args.seat
     from simulator.app.app import create_app
     from simulator.app.seat import INVIGILATOR_ENV, SeatRequest, seat_name
     from simulator.system_clock import SystemClock
