@@ -36,6 +36,7 @@ class Replaying:
 
     if TYPE_CHECKING:  # the steps ``EpreuveSession`` defines, as live play uses them
         def _apply_started(self, at: datetime) -> None: ...
+        def _replay_invigilator(self, event: Event, at: datetime) -> None: ...
         def _apply_resumed(self, at: datetime) -> None: ...
         def _apply_arrived(self, key: str, minute: int, *, deferred: bool = False,
                            at: datetime | None = None) -> None: ...
@@ -72,6 +73,8 @@ class Replaying:
                 self.timing.stop(at)
             elif event.type == "session_finished":
                 self._apply_finished(str(event.payload.get("reason", "completed")), at)
+            else:
+                self._replay_invigilator(event, at)
             self.seq = seq
             if event.type not in UNTIMED_EVENTS:
                 self.timing.last_at = at

@@ -85,6 +85,17 @@ TRIGGERS: dict[str, tuple[str, str]] = {
 JOURNAL_TABLES = ("sessions", "events")
 
 
+#: What the invigilator asks of a live seat (pause, resume, extend): the seat journals each in its session.
+#: Not evidence (the journal event is): created when first used, so older stores need no migration.
+REQUESTS_TABLE = """CREATE TABLE IF NOT EXISTS invigilator_requests (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    session_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    at TEXT NOT NULL
+)"""
+
+
 def append_only_ddl(tables: tuple[str, ...]) -> list[str]:
     """Revoke UPDATE, DELETE and TRUNCATE on ``tables`` from everyone, the owner (who runs this) included."""
     names = ", ".join(tables)
