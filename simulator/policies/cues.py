@@ -11,6 +11,7 @@ import random
 from typing import Any
 
 from simulator.engine.actions import Choose, Transfer, WrapUp
+from simulator.engine.callstate import holds
 from simulator.engine.contact import ContactRuntime
 from simulator.engine.context import derive_seed
 from simulator.policies.careless import CARELESS_NOTES, VAGUE_ANSWERS
@@ -42,11 +43,13 @@ class CuePolicy(IdealPolicy):
     def choose(self, contact: ContactRuntime) -> list[Any]:
         node = current_node(contact)
         replies, ids = node.replies or [], contact.reply_ids(node)
+        # Only the replies on offer now: a reply whose ``when`` does not hold is not shown to anyone.
+        offered = [i for i, reply in enumerate(replies) if holds(reply.when, contact.ctx.variables)]
         if self.pick == "random":
-            index = self._random(contact).randrange(len(ids))
+            index = offered[self._random(contact).randrange(len(offered))]
         else:
-            sizes = [length(text_in(replies[i].text, "fr")) for i in range(len(ids))]
-            index = sizes.index(max(sizes))
+            sizes = {i: length(text_in(replies[i].text, "fr")) for i in offered}
+            index = max(offered, key=lambda i: sizes[i])
         actions: list[Any] = [Choose(reply=ids[index])]
         service = _transfer_target(contact) if self.tools and replies[index].act == "announce_transfer" else None
         if service:

@@ -164,6 +164,45 @@ def test_a_fact_the_caller_said_before_may_be_used(tmp_path):
     assert "fact-not-in-tool" not in codes(path)
 
 
+def with_date_fact(path: Path, slot_day: int) -> Path:
+    """The fixture with a date fact two workdays ahead and its one slot ``slot_day`` workdays ahead."""
+    text = path.read_text(encoding="utf-8").replace(
+        '  delai: "trois jours ouvrables"', '  delai: "trois jours ouvrables"\n  visite: "{{ today | add_workdays(2) }}"'
+    ).replace("day: 2,", f"day: {slot_day},")
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_date_the_agenda_shows_as_a_slot_may_be_proposed(tmp_path):
+    replies = [reply("Je vous propose le {{ facts.visite | longdate }} à 14h.", "positive"),
+               reply("Je vous rembourse la commande, voilà.", "negative")]
+    in_the_agenda = with_date_fact(scenario(tmp_path, replies), slot_day=2)
+    assert found(in_the_agenda) == []
+    no_slot_that_day = with_date_fact(scenario(tmp_path, replies), slot_day=5)
+    assert "fact-not-in-tool" in codes(no_slot_that_day)
+
+
+def test_a_value_a_form_offers_as_a_choice_counts_as_shown(tmp_path):
+    path = scenario(tmp_path, [reply("Le colis est {{ facts.cause }}, je regarde.", "positive"),
+                               reply("Je vous rembourse la commande, voilà.", "negative")])
+    form = ('  forms:\n    - id: suivi\n      title: Suivi\n      fields:\n'
+            '        - {id: motif, label: Motif, type: choice, choices: ["colis bloqué au dépôt de Jambes", "autre"]}\n')
+    path.write_text(path.read_text(encoding="utf-8").replace("  agenda:\n", form + "  agenda:\n"), encoding="utf-8")
+    assert found(path) == []
+
+
+def test_a_phone_number_the_documentation_writes_internationally_counts_as_shown(tmp_path):
+    replies = [reply("Appelez le dépôt au {{ facts.depot }}, ils ont votre colis.", "positive"),
+               reply("Je vous rembourse la commande et je note votre plainte.", "negative")]
+    for written, expected in (("+32 81 22 33 44", []), ("+32 81 22 33 45", ["fact-not-in-tool"])):
+        path = scenario(tmp_path, replies)
+        text = path.read_text(encoding="utf-8").replace(
+            '  delai: "trois jours ouvrables"', '  delai: "trois jours ouvrables"\n  depot: "081 22 33 44"'
+        ).replace('body: "Réexpédition', f'body: "Dépôt de Jambes : {written}. Réexpédition')
+        path.write_text(text, encoding="utf-8")
+        assert [code for _, _, code in found(path)] == expected
+
+
 CHECK_SLOT = """checks:
   - {id: rdv, type: appointment_booked, calendar: conseil, slot: s1, competency: "02.02", because: Le bon créneau.}"""
 
@@ -233,11 +272,13 @@ def test_two_replies_with_one_id_in_a_node_are_an_error(tmp_path):
     assert ("error", "duplicate-id") in {(s, c) for _, s, c in found(path, items="off")}
 
 
-def test_strict_counts_item_warnings_only_in_strict_item_mode(tmp_path, capsys):
+def test_strict_counts_item_warnings_by_default_and_not_in_warn_item_mode(tmp_path, capsys):
     path = scenario(tmp_path, [reply("Je regarde tout de suite votre commande dans notre système de suivi.", "positive"),
                                reply("Je rembourse.", "negative"), reply("Je raccroche.", "negative")])
-    assert main(["scenario", "check", str(path), "--strict"]) == 0
+    assert main(["scenario", "check", str(path), "--strict"]) == 1
     assert main(["scenario", "check", str(path), "--strict", "--items", "strict"]) == 1
+    assert main(["scenario", "check", str(path), "--strict", "--items", "warn"]) == 0
+    assert main(["scenario", "check", str(path), "--strict", "--items", "off"]) == 0
     capsys.readouterr()
     assert main(["scenario", "check", str(path), "--format", "json", "--lang", "en"]) == 0
     report = json.loads(capsys.readouterr().out)

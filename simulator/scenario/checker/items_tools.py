@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from simulator.scenario.checker.graph import edges
+from simulator.scenario.checker.items_shown import facts_shown_by_value
 from simulator.scenario.models import LANGS, Scenario
 from simulator.scenario.models.checks import (
     AppointmentCheck,
@@ -108,7 +109,7 @@ def shown_by_tools(scenario: Scenario) -> set[str]:
     for name, value in scenario.facts.items():
         if "{" not in value and len(value) >= 4 and value.casefold() in joined:
             shown.add(f"facts.{name}")
-    return shown
+    return shown | facts_shown_by_value(scenario)
 
 
 def said_before(scenario: Scenario) -> dict[str, set[str]]:
