@@ -18,7 +18,7 @@ from scoring.criteria_grille import contact_order, criteria_competencies
 from scoring.fastjson import canonical
 from scoring.rubric import LoadedRubric
 from scoring.verdicts import Tally, aggregate, counts, decide
-from simulator.engine.interruptions import interruptions
+from simulator.engine.interruptions import interruptions, invigilator_acts
 from simulator.journal.canonical import header_hash
 from simulator.journal.events import Event, SessionHeader
 
@@ -67,6 +67,9 @@ def session_section(header: SessionHeader, events: list[Event]) -> dict[str, Any
     stops = interruptions(events)
     if stops:  # written only when there were any: grilles of sessions never interrupted stay as they were
         section["interruptions"] = stops
+    acts = invigilator_acts(events)
+    if acts:  # the invigilator's pauses and extensions, written only when there were any
+        section["invigilator"] = acts
     return section
 
 

@@ -52,7 +52,8 @@ class PgTables:
 
     def fetch(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
         with self.lock:
-            return self.conn.execute(sql, params).fetchall()
+            rows: list[Any] = self.conn.execute(sql, params).fetchall()
+            return rows
 
     def close(self) -> None:
         with self.lock:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from scoring.assessment.audit_store import _COLUMNS as AUDIT_COLUMNS
 from scoring.storage import _CHAINED as GRILLE_COLUMNS
@@ -41,7 +42,7 @@ def _placeholders(columns: str) -> str:
     return ",".join(["%s"] * len(columns.split(",")))
 
 
-def _rows(source: sqlite3.Connection, sql: str) -> list[tuple]:
+def _rows(source: sqlite3.Connection, sql: str) -> list[tuple[Any, ...]]:
     tables = {row[0] for row in source.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     table = sql.split(" FROM ")[1].split()[0]
     return source.execute(sql).fetchall() if table in tables else []

@@ -82,11 +82,13 @@ class ReviewDesk(Accounts):
         from simulator.journal.backends import open_journal
 
         journal = open_journal(path, create=create)
-        opened: list[Any] = [journal]
+        opened: list[JournalStore | GrilleStore | AuditStore] = [journal]
         try:
-            opened.append(open_grilles(path))
-            opened.append(open_audit(path))
-            return cls(*opened, clock, keys=keys, hasher=hasher)
+            grilles = open_grilles(path)
+            opened.append(grilles)
+            audit = open_audit(path)
+            opened.append(audit)
+            return cls(journal, grilles, audit, clock, keys=keys, hasher=hasher)
         except BaseException:
             for store in opened:
                 store.close()

@@ -18,6 +18,7 @@ import base64
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 XAPI_VERSION = "1.0.3"
@@ -74,7 +75,7 @@ def send_statements(statements: Sequence[dict[str, Any]], url: str, auth: str, *
     try:
         for start in range(0, len(statements), batch_size):
             batch = list(statements[start:start + batch_size])
-            response = _with_retries(lambda b=batch: client.post(endpoint, json=b, headers=headers),
+            response = _with_retries(partial(client.post, endpoint, json=batch, headers=headers),
                                      retries, pause, sleep, report)
             if response.status_code == 409:
                 _put_each(client, endpoint, headers, batch, retries, pause, sleep, report)
@@ -92,7 +93,7 @@ def _put_each(client: Any, endpoint: str, headers: dict[str, str], batch: list[d
               pause: float, sleep: Callable[[float], None], report: SendReport) -> None:
     for statement in batch:
         response = _with_retries(
-            lambda s=statement: client.put(endpoint, params={"statementId": s["id"]}, json=s, headers=headers),
+            partial(client.put, endpoint, params={"statementId": statement["id"]}, json=statement, headers=headers),
             retries, pause, sleep, report)
         if response.status_code == 409:
             raise LrsError(f"le LRS contient déjà une autre déclaration sous l'identifiant {statement['id']} "

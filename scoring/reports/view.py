@@ -35,6 +35,9 @@ WORDS = {
         "counts": "{ok} OK · {nok} NOK · {not_observed} non observée(s)",
         "interruptions": "Interruptions", "interruption": "arrêt {stopped} → reprise {resumed} ({seconds} s{cause})",
         "no_cause": "sans signal", "cause_invigilator": "fermée par le surveillant",
+        "cause_connection": "onglet fermé ou connexion perdue",
+        "invigilator": "Surveillant", "pause": "horloge en pause {paused} → {resumed} ({seconds} s, {reason})",
+        "pause_open": "horloge en pause depuis {paused} ({reason})", "extension": "+{minutes} min à {at} ({reason})",
         "criteria": "Critères", "criterion": "Critère", "kind": "Type", "per_contact": "Par contact",
         "to_confirm": "{n} texte(s) tapé(s) à confirmer, non compté(s)",
     },
@@ -58,6 +61,9 @@ WORDS = {
         "counts": "{ok} OK · {nok} NOK · {not_observed} not observed",
         "interruptions": "Interruptions", "interruption": "stopped {stopped} → resumed {resumed} ({seconds} s{cause})",
         "no_cause": "no signal", "cause_invigilator": "closed by the invigilator",
+        "cause_connection": "tab closed or connection lost",
+        "invigilator": "Invigilator", "pause": "clock paused {paused} → {resumed} ({seconds} s, {reason})",
+        "pause_open": "clock paused since {paused} ({reason})", "extension": "+{minutes} min at {at} ({reason})",
         "criteria": "Criteria", "criterion": "Criterion", "kind": "Kind", "per_contact": "Per contact",
         "to_confirm": "{n} typed text(s) to confirm, not counted",
     },
@@ -213,7 +219,7 @@ def identity(grille: Mapping[str, Any], lang: str) -> list[tuple[str, str]]:
         *_variants(s.get("variants"), lang),
         (w["journal"], f"{journal['events']} {w['events']} · {w['head']} {journal['head'][:16]} · {source}"),
         (w["receipt"], _receipt(journal["head"])),
-    ] + _interruptions(s.get("interruptions") or (), w)
+    ] + _interruptions(s.get("interruptions") or (), w) + _invigilator(s.get("invigilator") or (), w)
 
 
 def _variants(drawn: Any, lang: str) -> list[tuple[str, str]]:
@@ -239,6 +245,20 @@ def _interruptions(stops: Any, w: Mapping[str, str]) -> list[tuple[str, str]]:
                                       seconds=round(stop["seconds"]), cause=f", {_cause(stop['cause'], w)}")
              for stop in stops]
     return [(w["interruptions"], f"{len(stops)} — " + " · ".join(parts))]
+
+
+def _invigilator(acts: Any, w: Mapping[str, str]) -> list[tuple[str, str]]:
+    """One line listing the invigilator's pauses of the clock and extensions of time (none when there were none)."""
+    parts = []
+    for act in acts:
+        if act["kind"] == "extension":
+            parts.append(w["extension"].format(minutes=act["minutes"], at=act["at"][11:19], reason=act["reason"]))
+        elif act["resumed_at"] is None:
+            parts.append(w["pause_open"].format(paused=act["paused_at"][11:19], reason=act["reason"]))
+        else:
+            parts.append(w["pause"].format(paused=act["paused_at"][11:19], resumed=act["resumed_at"][11:19],
+                                           seconds=round(act["seconds"]), reason=act["reason"]))
+    return [(w["invigilator"], " · ".join(parts))] if parts else []
 
 
 def _cause(cause: str, w: Mapping[str, str]) -> str:

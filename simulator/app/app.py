@@ -235,6 +235,7 @@ class CallsimApp(ExamLock, App):
             self.switch_screen(EndScreen())
 
     def on_unmount(self) -> None:
+        self.journal_unannounced_stop()
         if self.session is not None:
             self.session.close()
         if self.store is not None and hasattr(self.store, "close"):

@@ -72,6 +72,10 @@ class ExamLock(_AppBase):
         self.save_retry_delays: tuple[float, ...] = (1.0, 2.0, 4.0, 8.0)
         self._saving = False
         self._heartbeat_timer: Any = None
+        #: Journalled as the cause when the app ends with nothing else journalled (a browser seat whose
+        #: tab was closed or whose connection was lost sets ``"connection"``; a terminal leaves it empty).
+        self.unannounced_stop_cause = ""
+        self._stop_journalled = False
 
     # -- the doors ---------------------------------------------------------------------------------
 
@@ -134,6 +138,7 @@ class ExamLock(_AppBase):
     def _journal_stop(self, cause: str) -> None:
         """Journal why the app stops while the épreuve is under way (the time until now is charged)."""
         session = self.session
+        self._stop_journalled = True
         try:
             if session is not None:
                 session.interrupt(cause)
@@ -173,6 +178,11 @@ class ExamLock(_AppBase):
 
     # -- signals and heartbeat ---------------------------------------------------------------------
 
+    def journal_unannounced_stop(self) -> None:
+        """The app ends and nothing said why (a closed tab, a lost connection): journal the configured cause."""
+        if self.unannounced_stop_cause and not self._stop_journalled:
+            self._journal_stop(self.unannounced_stop_cause)
+
     def install_signal_handlers(self) -> None:
         """Journal SIGTERM, SIGHUP (and a SIGINT sent from outside) as an interruption before the app ends."""
         import asyncio
@@ -208,6 +218,7 @@ class ExamLock(_AppBase):
             return
         try:
             session.heartbeat()
+            session.apply_requests()  # the invigilator paused, restarted or extended this seat's clock
         except StoreWriteFailed:
             self.save_again()
 

@@ -241,7 +241,7 @@ def _submitted(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> 
 
 
 def _sent(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -> Shown:
-    rows = (Row("to", (t("To"), _cell(value.get("to")))), Row("subject", (t("Subject"), _cell(value.get("subject")))))
+    rows: tuple[Row, ...] = (Row("to", (t("To"), _cell(value.get("to")))), Row("subject", (t("Subject"), _cell(value.get("subject")))))
     if value.get("attachments"):
         rows += (Row("attachments", (t("Attachments"), ", ".join(str(a) for a in value["attachments"]))),)
     return Shown(t("Message sent to {to}.", to=value.get("to", "")), (t("Field"), t("Value")), rows,

@@ -2,8 +2,9 @@
 
 For every session not yet finished (and those finished today, to see them end): the seat, the
 candidate, the contact in progress (the last action's contact while it is not ended), the time left
-(the limit minus the épreuve's running time: from ``session_started`` to now, less the downtime the
-journal counted at each resume, and frozen at the last event while the seat is disconnected), the
+(the limit, with the invigilator's extensions, minus the épreuve's running time as the engine counts it:
+less the downtime of each resume and the invigilator's pauses, and frozen at the last event while the
+seat is disconnected), the
 age of the last candidate action and whether the seat's app holds the session (its claim).
 """
 
@@ -29,6 +30,7 @@ class SeatStatus:
     last_action_seconds: float | None
     connected: bool | None
     finished: str
+    paused: bool = False
 
 
 def seat_statuses(store: Any, now: datetime, held: Callable[[str], bool | None]) -> list[SeatStatus]:
@@ -50,25 +52,22 @@ def _seat_key(seat: str) -> tuple[str, int]:
 
 
 def _status(header: Any, events: list[Any], now: datetime, connected: bool | None) -> SeatStatus:
+    from simulator.engine.interruptions import time_used
+
     seat = str(header.extra.get("seat", "")) or "—"
-    contact, last_action, started, downtime, finished = "", None, None, 0.0, ""
+    contact, last_action, finished = "", None, ""
     for event in events:
         if event.type == "seat_changed":
             seat = str(event.payload.get("to", seat))
-        elif event.type == "session_started":
-            started = datetime.fromisoformat(event.at)
-        elif event.type == "session_resumed":
-            downtime += float(event.payload.get("downtime_seconds", 0.0))
         elif event.type == "action":
             last_action = datetime.fromisoformat(event.at)
             contact = "" if event.payload.get("phase") == "ended" else str(event.payload.get("contact", ""))
         elif event.type in _FINAL:
             finished = event.type
-    limit = float(header.extra.get("time_limit_minutes", 0)) * 60
-    until = now if connected and not finished else (datetime.fromisoformat(events[-1].at) if events else now)
-    running = (until - started).total_seconds() - downtime if started else 0.0
-    return SeatStatus(seat, header.candidate_id, header.session_id, contact, max(0.0, limit - running),
-                      (now - last_action).total_seconds() if last_action else None, connected, finished)
+    used, extra_minutes, paused = time_used(events, now if connected and not finished else None)
+    limit = (float(header.extra.get("time_limit_minutes", 0)) + extra_minutes) * 60
+    return SeatStatus(seat, header.candidate_id, header.session_id, contact, max(0.0, limit - used),
+                      (now - last_action).total_seconds() if last_action else None, connected, finished, paused)
 
 
 def claim_probe(store: Any) -> Callable[[str], bool | None]:

@@ -1,10 +1,12 @@
 """The app process of one browser seat: the candidate app in locked exam mode, asking the candidate number first.
 
 textual-serve starts one such process per browser connection of a seat (``callsim centre serve``).
-The seat's name (``$CALLSIM_SEAT``), the store (``$CALLSIM_STORE``) and the invigilator's code
+The seat's name (``--seat``, else ``$CALLSIM_SEAT``), the store (``$CALLSIM_STORE``) and the invigilator's code
 (``$CALLSIM_INVIGILATOR_CODE``) come from the serving process's environment, never from the page.
-A closed tab or a lost connection ends this process as a closed terminal ends a terminal seat: what
-was done is in the journal, and the candidate signs in again on the same seat to resume.
+A closed tab or a lost connection ends this process as a closed terminal ends a terminal seat (textual-serve
+tells the app to quit when the page's websocket closes; a stopped server ends it with SIGTERM or SIGHUP):
+an ``interruption`` (cause ``connection``, or the signal's name) is journalled, so the resume counts the
+downtime from it, and the candidate signs in again on the same seat to resume.
 """
 
 from __future__ import annotations
@@ -18,7 +20,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="callsim-seat", description=__doc__.splitlines()[0])
     parser.add_argument("--epreuve", required=True)
     parser.add_argument("--lang", choices=("fr", "nl", "en"), default="fr")
+    parser.add_argument("--seat", default="", help="the seat's name (its sessions belong to it)")
     args = parser.parse_args(argv)
+    if args.seat:
+        os.environ["CALLSIM_SEAT"] = args.seat
     from simulator.app.app import create_app
     from simulator.app.seat import INVIGILATOR_ENV, SeatRequest, seat_name
     from simulator.system_clock import SystemClock
@@ -26,6 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     code = os.environ.get(INVIGILATOR_ENV, "")
     request = SeatRequest("", args.epreuve, None, args.lang, None, seat_name())
     app = create_app(request, clock=SystemClock(), invigilator_code=code, handle_signals=True)
+    app.unannounced_stop_cause = "connection"  # textual-serve ends the app when the page's websocket closes
     app.run()
     return app.return_code or 0
 

@@ -1,7 +1,9 @@
-"""Browser seats: one textual-serve web server per seat, each starting the seat app (``seat_app``) per connection.
+"""Browser seats: textual-serve web servers, one per seat, all in one serving process, each starting the seat app per connection.
 
-Seat ``k`` (1 … N) is ``http://HOST:PORT+k-1/`` and is named ``poste-k`` (``$CALLSIM_SEAT``) — the
-name its sessions belong to, so a candidate who lost the connection resumes on the same seat. A
+Seat ``k`` (1 … N) is ``http://HOST:PORT+k-1/`` and is named ``poste-k`` (``--seat``, fixed in the
+seat's command) — the name its sessions belong to, so a candidate who lost the connection resumes on
+the same seat. One process serves every seat (one event loop relaying every page's websocket), so a
+seat costs the machine only its app process, started when its page connects. A
 page reaches nothing but that seat's app: textual-serve's routes are the page, its websocket and
 its static files; the command run is fixed here, with the store and the invigilator's code taken
 from this process's environment (never from the page or the URL).
@@ -41,30 +43,62 @@ def seats(count: int, host: str, port: int) -> list[Seat]:
     return [Seat(k, host, port + k - 1) for k in range(1, count + 1)]
 
 
-def seat_command(epreuve: str, lang: str) -> str:
-    """The shell command textual-serve runs for each connection (épreuve and language only: nothing from the page)."""
-    return shlex.join([sys.executable, "-m", "simulator.centre.seat_app", "--epreuve", epreuve, "--lang", lang])
+def seat_command(epreuve: str, lang: str, seat: str) -> str:
+    """The shell command textual-serve runs for each connection of ``seat`` (nothing from the page)."""
+    return shlex.join([sys.executable, "-m", "simulator.centre.seat_app", "--epreuve", epreuve, "--lang", lang,
+                       "--seat", seat])
 
 
-def serve_one(seat: Seat, command: str) -> None:
-    """Serve one seat until stopped (run in its own process: textual-serve owns its event loop)."""
+async def _serve_seats(chosen: list[Seat], epreuve: str, lang: str) -> None:
+    """Every seat's textual-serve application on its own port, in this event loop, until cancelled."""
+    import asyncio
+
+    from aiohttp import web
     from textual_serve.server import Server
 
-    os.environ["CALLSIM_SEAT"] = seat.name
-    Server(command, host=seat.host, port=seat.port, title=f"callsim — {seat.name}").serve()
+    runners = []
+    try:
+        for seat in chosen:
+            server = Server(seat_command(epreuve, lang, seat.name), host=seat.host, port=seat.port,
+                            title=f"callsim — {seat.name}")
+            runner = web.AppRunner(await server._make_app())  # textual-serve's routes: page, websocket, statics
+            await runner.setup()
+            await web.TCPSite(runner, seat.host, seat.port).start()
+            runners.append(runner)
+        await asyncio.Event().wait()
+    finally:
+        for runner in runners:
+            await runner.cleanup()  # closes each page's websocket: its app is told to quit
 
 
-def start_all(chosen: list[Seat], command: str, environ: dict[str, str]) -> list[subprocess.Popen[bytes]]:
-    """One serving process per seat (``python -m simulator.centre.serve SEAT HOST PORT COMMAND``)."""
+def serve_seats(chosen: list[Seat], epreuve: str, lang: str) -> None:
+    """Serve the seats until SIGINT or SIGTERM (run in the serving process)."""
+    import asyncio
+
+    loop = asyncio.new_event_loop()
+    task = loop.create_task(_serve_seats(chosen, epreuve, lang))
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, task.cancel)
+    try:
+        loop.run_until_complete(task)
+    except asyncio.CancelledError:
+        pass
+    finally:
+        loop.close()
+
+
+def start_all(chosen: list[Seat], epreuve: str, lang: str, environ: dict[str, str]) -> list[subprocess.Popen[bytes]]:
+    """The serving process of every seat (``python -m simulator.centre.serve EPREUVE LANG HOST NUMBER:PORT…``)."""
     root = str(Path(__file__).resolve().parents[2])
     env = {**environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, environ.get("PYTHONPATH", "")]))}
-    return [subprocess.Popen([sys.executable, "-m", "simulator.centre.serve", str(seat.number), seat.host,
-                              str(seat.port), command], env=env, stdout=subprocess.DEVNULL)
-            for seat in chosen]
+    host = chosen[0].host
+    where = [f"{seat.number}:{seat.port}" for seat in chosen]
+    return [subprocess.Popen([sys.executable, "-m", "simulator.centre.serve", epreuve, lang, host, *where],
+                             env=env, stdout=subprocess.DEVNULL)]
 
 
 def wait_all(processes: list[subprocess.Popen[bytes]]) -> int:
-    """Wait until every seat server ends (or Ctrl+C / SIGTERM: then stop them all)."""
+    """Wait until the serving process ends (or Ctrl+C / SIGTERM: then stop it)."""
     def stop(*_args: object) -> None:
         raise KeyboardInterrupt
 
@@ -86,5 +120,6 @@ def wait_all(processes: list[subprocess.Popen[bytes]]) -> int:
 
 
 if __name__ == "__main__":
-    number, host, port, command = sys.argv[1:5]
-    serve_one(Seat(int(number), host, int(port)), command)
+    epreuve_file, language, address = sys.argv[1:4]
+    serve_seats([Seat(int(n), address, int(p)) for n, _, p in (a.partition(":") for a in sys.argv[4:])],
+                epreuve_file, language)

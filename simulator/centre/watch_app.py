@@ -2,8 +2,10 @@
 
 The table is read from the store in a worker thread every ``refresh`` seconds (``room.seat_statuses``):
 seat, candidate, contact in progress, time left, age of the last action, connection. ``e`` ends the
-chosen seat's épreuve with a written reason (``invigilate.end_seat``: journalled in its session; a seat
-still connected is refused until its app is left with the invigilator's code).
+chosen seat's épreuve with a written reason, ``p`` pauses its clock for an incident (reason required),
+``c`` restarts it, ``x`` gives more time (« 15 tiers-temps »: minutes then reason) — each through
+``invigilate`` and journalled in the session; a seat still connected is refused until its app is
+left with the invigilator's code.
 """
 
 from __future__ import annotations
@@ -28,7 +30,14 @@ TEXT = {
            "end": "Terminer", "reason": "Raison de la fin de l'épreuve de {seat} (Entrée pour valider, Échap pour "
            "annuler)", "ended": "{seat} : épreuve terminée.", "live": "{seat} est connecté : quittez d'abord "
            "l'application du poste avec le code du surveillant.", "already": "{seat} : l'épreuve était déjà finie.",
-           "no_reason": "Une raison est obligatoire."},
+           "no_reason": "Une raison est obligatoire.", "pause": "Pause", "resume": "Reprendre", "extend": "Prolonger",
+           "pause_reason": "Incident : pourquoi arrêter l'horloge de {seat} ? (Entrée valide, Échap annule)",
+           "extend_reason": "Aménagement de {seat} : minutes puis raison, ex. « 15 tiers-temps » (Entrée valide, "
+           "Échap annule)", "paused": "{seat} : horloge en pause.", "resumed": "{seat} : horloge relancée.",
+           "extended": "{seat} : {minutes} min de plus.", "not_paused": "{seat} : l'horloge n'était pas en pause.",
+           "bad_extend": "Écrivez les minutes (1 à 240) puis la raison, ex. « 15 tiers-temps ».",
+           "paused_cell": "en pause", "already_paused": "{seat} : l'horloge était déjà en pause.",
+           "asked": "{seat} : demande transmise au poste (appliquée dans la seconde)."},
     "nl": {"title": "callsim — toezicht op het centrum", "columns": ("Post", "Kandidaat", "Lopend contact",
            "Resterende tijd", "Laatste actie", "Verbinding"), "on": "verbonden", "off": "niet verbonden",
            "unknown": "—", "finished": "afgelopen", "time_up": "tijd om", "none": "Geen sessies in de opslag.",
@@ -36,7 +45,15 @@ TEXT = {
            "end": "Beëindigen", "reason": "Reden om de proef van {seat} te beëindigen (Enter bevestigt, Esc "
            "annuleert)", "ended": "{seat}: proef beëindigd.", "live": "{seat} is verbonden: verlaat eerst de "
            "app van de post met de code van de toezichter.", "already": "{seat}: de proef was al afgelopen.",
-           "no_reason": "Een reden is verplicht."},
+           "no_reason": "Een reden is verplicht.", "pause": "Pauze", "resume": "Hervatten", "extend": "Verlengen",
+           "pause_reason": "Incident: waarom de klok van {seat} stilzetten? (Enter bevestigt, Esc annuleert)",
+           "extend_reason": "Aanpassing voor {seat}: minuten en dan de reden, bv. „15 extra tijd” (Enter bevestigt, "
+           "Esc annuleert)", "paused": "{seat}: klok staat stil.", "resumed": "{seat}: klok loopt weer.",
+           "extended": "{seat}: {minutes} min extra.", "not_paused": "{seat}: de klok stond niet stil.",
+           "bad_extend": "Schrijf de minuten (1 tot 240) en dan de reden, bv. „15 extra tijd”.",
+           "paused_cell": "gepauzeerd", "already_paused": "{seat}: de klok stond al stil.",
+           "asked": "{seat}: verzoek doorgegeven aan de post (binnen een seconde "
+           "toegepast)."},
     "en": {"title": "callsim — centre watch", "columns": ("Seat", "Candidate", "Contact in progress", "Time left",
            "Last action", "Connection"), "on": "connected", "off": "disconnected", "unknown": "—",
            "finished": "finished", "time_up": "time up", "none": "No session in the store.", "ago": "{} ago",
@@ -44,7 +61,14 @@ TEXT = {
            "end": "End", "reason": "Why end {seat}'s épreuve? (Enter confirms, Escape cancels)",
            "ended": "{seat}: épreuve ended.", "live": "{seat} is connected: first leave the seat's app with the "
            "invigilator's code.", "already": "{seat}: the épreuve had already ended.",
-           "no_reason": "A reason is required."},
+           "no_reason": "A reason is required.", "pause": "Pause", "resume": "Resume", "extend": "Extend",
+           "pause_reason": "Incident: why stop {seat}'s clock? (Enter confirms, Escape cancels)",
+           "extend_reason": "Accommodation for {seat}: minutes then reason, e.g. '15 extra time' (Enter confirms, "
+           "Escape cancels)", "paused": "{seat}: clock paused.", "resumed": "{seat}: clock running again.",
+           "extended": "{seat}: {minutes} min more.", "not_paused": "{seat}: the clock was not paused.",
+           "bad_extend": "Write the minutes (1 to 240) then the reason, e.g. '15 extra time'.",
+           "paused_cell": "paused", "already_paused": "{seat}: the clock was already paused.",
+           "asked": "{seat}: request passed to the seat (applied within a second)."},
 }
 
 
@@ -57,6 +81,8 @@ def row_cells(status: SeatStatus, text: dict[str, Any]) -> tuple[str, ...]:
     """The table cells of one seat, in the invigilator's language."""
     left = text[status.finished] if status.finished in ("time_up",) else (
         text["finished"] if status.finished else _clock(status.seconds_left))
+    if status.paused and not status.finished:
+        left = f"{left} ({text['paused_cell']})"
     last = text["ago"].format(_clock(status.last_action_seconds)) if status.last_action_seconds is not None else "—"
     connected = text["unknown"] if status.connected is None else text["on" if status.connected else "off"]
     return (status.seat, status.candidate, status.contact or "—", left, last, connected)
@@ -66,12 +92,15 @@ class WatchApp(App[None]):
     """The invigilator's live table of seats."""
 
     BINDINGS = [Binding("q", "quit", "Quitter"), Binding("r", "refresh_now", "Rafraîchir"),
-                Binding("e", "end_seat", "Terminer")]
+                Binding("e", "end_seat", "Terminer"), Binding("p", "pause_seat", "Pause"),
+                Binding("c", "resume_seat", "Reprendre"), Binding("x", "extend_seat", "Prolonger")]
 
     def __init__(self, store_factory: Callable[[], Any], clock: Any, lang: str = "fr", refresh: float = 2.0) -> None:
         super().__init__()
         self.store_factory, self.clock, self.now, self.refresh_seconds = store_factory, clock, clock.now, refresh
-        self.text = TEXT[lang]
+        #: The messages, and the table's headings (the one entry of ``TEXT`` that is not a message).
+        self.text: dict[str, str] = {key: value for key, value in TEXT[lang].items() if isinstance(value, str)}
+        self.columns: tuple[str, ...] = tuple(TEXT[lang]["columns"])
         self.title = self.text["title"]
         self.statuses: list[SeatStatus] = []
         #: What the screen told the invigilator, in order (also shown as notifications).
@@ -85,7 +114,7 @@ class WatchApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns(*self.text["columns"])
+        self.query_one(DataTable).add_columns(*self.columns)
         self.action_refresh_now()
         self.set_interval(self.refresh_seconds, self.action_refresh_now)
 
@@ -113,11 +142,16 @@ class WatchApp(App[None]):
         summary = self.text["seats"].format(n=len(statuses), on=connected) if statuses else self.text["none"]
         self.query_one("#summary", Static).update(summary)
 
-    def action_end_seat(self) -> None:
-        """Ask the reason, then end the chosen seat's épreuve."""
+    def _chosen(self) -> SeatStatus | None:
         if not self.statuses:
+            return None
+        return self.statuses[min(self.query_one(DataTable).cursor_row, len(self.statuses) - 1)]
+
+    def _ask(self, prompt: str, then: Callable[[SeatStatus, str], None]) -> None:
+        """Ask a reason for an act on the chosen seat, then do it (an empty reason is refused)."""
+        chosen = self._chosen()
+        if chosen is None:
             return
-        chosen = self.statuses[min(self.query_one(DataTable).cursor_row, len(self.statuses) - 1)]
 
         def decided(reason: str | None) -> None:
             if reason is None:
@@ -125,9 +159,63 @@ class WatchApp(App[None]):
             if not reason.strip():
                 self.say(self.text["no_reason"], "warning")
                 return
-            self.end_chosen(chosen, reason)
+            then(chosen, reason)
 
-        self.push_screen(ReasonScreen(self.text["reason"].format(seat=chosen.seat)), decided)
+        self.push_screen(ReasonScreen(self.text[prompt].format(seat=chosen.seat)), decided)
+
+    def action_end_seat(self) -> None:
+        """Ask the reason, then end the chosen seat's épreuve."""
+        self._ask("reason", self.end_chosen)
+
+    def action_pause_seat(self) -> None:
+        """Ask the incident's reason, then stop the chosen seat's clock."""
+        self._ask("pause_reason", lambda chosen, reason: self.act(chosen, "pause", reason))
+
+    def action_resume_seat(self) -> None:
+        """Restart the chosen seat's paused clock."""
+        chosen = self._chosen()
+        if chosen is not None:
+            self.act(chosen, "resume", "")
+
+    def action_extend_seat(self) -> None:
+        """Ask the minutes and the reason (« 15 tiers-temps »), then give the chosen seat more time."""
+        self._ask("extend_reason", lambda chosen, answer: self.act(chosen, "extend", answer))
+
+    @work(thread=True)
+    def act(self, chosen: SeatStatus, kind: str, answer: str) -> None:
+        """Pause, resume or extend the chosen seat (a request to a live seat, else in its journal), and say so."""
+        from simulator.journal.errors import SessionInUse
+
+        payload: dict[str, Any] = {"reason": answer}
+        if kind == "extend":
+            minutes, _, reason = answer.strip().partition(" ")
+            if not minutes.isdigit() or not 1 <= int(minutes) <= 240 or not reason.strip():
+                self.call_from_thread(self.say, self.text["bad_extend"], "warning")
+                return
+            payload = {"minutes": int(minutes), "reason": reason.strip()}
+        try:
+            key = self._apply(chosen, kind, payload)
+        except (SessionInUse, LookupError):
+            self.call_from_thread(self.say, self.text["live"].format(seat=chosen.seat), "error")
+            return
+        self.call_from_thread(self.say, self.text[key].format(seat=chosen.seat, minutes=payload.get("minutes")))
+        self.call_from_thread(self.action_refresh_now)
+
+    def _apply(self, chosen: SeatStatus, kind: str, payload: dict[str, Any]) -> str:
+        """The act on the store; the key of the message that tells the invigilator what came of it."""
+        from simulator.centre import invigilate
+
+        sid, store, clock = chosen.session_id, self._store, self.clock
+        if chosen.connected and not chosen.finished:
+            invigilate.ask_seat(store, sid, kind, payload if kind != "resume" else {}, clock)
+            return "asked"
+        if kind == "pause":
+            done = invigilate.pause_seat(store, sid, payload["reason"], clock)
+            return "paused" if done else ("already_paused" if chosen.paused else "already")
+        if kind == "resume":
+            return "resumed" if invigilate.resume_seat(store, sid, clock) else "not_paused"
+        done = invigilate.extend_seat(store, sid, payload["minutes"], payload["reason"], clock)
+        return "extended" if done else "already"
 
     def say(self, message: str, severity: str = "information") -> None:
         self.messages.append(message)

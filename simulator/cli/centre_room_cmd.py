@@ -1,7 +1,7 @@
 """``callsim centre serve | watch``: browser seats for a test centre, and the invigilator's view of every seat.
 
 ``serve --epreuve NAME --seats N [--host 127.0.0.1 --port P]`` serves seat k at ``http://HOST:P+k-1/``
-(one textual-serve server per seat, one app process per connection, locked exam mode). The store is
+(one serving process for every seat, one app process per connection, locked exam mode). The store is
 ``--store`` or ``$CALLSIM_STORE`` (a centre uses its PostgreSQL server); the invigilator's code is
 ``$CALLSIM_INVIGILATOR_CODE``, required. ``watch`` is the invigilator's screen on the same store.
 """
@@ -71,7 +71,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     store = store_path(args)
     chosen = serve.seats(args.seats, args.host, args.port)
     environ = {**os.environ, "CALLSIM_STORE": location_text(store)}
-    processes = serve.start_all(chosen, serve.seat_command(str(path), args.lang), environ)
+    processes = serve.start_all(chosen, str(path), args.lang, environ)
     print(say["serving"].format(count=len(chosen), epreuve=args.epreuve, store=store), flush=True)
     for seat in chosen:
         print(say["seat"].format(name=seat.name, url=seat.url), flush=True)

@@ -11,6 +11,7 @@ from simulator.library import epreuve_files, find_epreuve
 
 if TYPE_CHECKING:  # the models (pydantic) are imported when an épreuve is loaded, not to name one
     from simulator.scenario.diagnostics import Diagnostic
+    from simulator.scenario.loader import LoadedFile
     from simulator.scenario.models import Epreuve, Scenario
     from simulator.scenario.variants.spec import VariantLayer
 
@@ -202,7 +203,7 @@ def single_scenario_bundle(path: str | Path) -> Bundle:
                   source="scenario", languages=epreuve_languages(epreuve, [scenario]))
 
 
-def _forms_of(loaded) -> tuple:
+def _forms_of(loaded: LoadedFile) -> tuple[VariantLayer | None, dict[str, Scenario]]:
     """A checked scenario file's variants layer and its forms by key (None and {} without variants)."""
     if loaded.layer is None:
         return None, {}

@@ -14,8 +14,10 @@ from typing import Any
 
 from jinja2 import TemplateError
 
+from simulator.engine.context import ContactContext
 from simulator.engine.personas import Persona
 from simulator.scenario.models import Text, text_in
+from simulator.scenario.models.dialogue import Branch
 from simulator.scenario.templating import environment, render
 
 
@@ -27,7 +29,7 @@ class CallContext:
     filled in afresh each time, with the variables as they stand.
     """
 
-    def __init__(self, base: Any, call: MutableMapping[str, str], extra: Mapping[str, Any] | None = None) -> None:
+    def __init__(self, base: ContactContext, call: MutableMapping[str, str], extra: Mapping[str, Any] | None = None) -> None:
         self.base, self.call, self.extra = base, call, dict(extra or {})
 
     @property
@@ -95,7 +97,7 @@ def apply_settings(settings: Mapping[str, str], ctx: Any, call: MutableMapping[s
     call.update(values)
 
 
-def way_on(default: str, branches: Sequence[Any], variables: Mapping[str, Any]) -> str:
+def way_on(default: str, branches: Sequence[Branch], variables: Mapping[str, Any]) -> str:
     """The first branch whose condition holds, else ``default``."""
     for branch in branches:
         if holds(branch.when, variables):

@@ -23,7 +23,7 @@ from simulator.engine.evidence import Evidence
 from simulator.engine.phases import TALKING, Phase, PhaseModel, attach, can, detach
 from simulator.engine.rules import RULES_BY_ID, competency_of
 from simulator.engine.steps import CallMemory, Line, Step, refused
-from simulator.engine.toolbox import build_toolbox, run_tool
+from simulator.engine.toolbox import Toolbox, build_toolbox, run_tool
 from simulator.scenario.models import Node, Scenario, text_in
 
 #: Endings after which the other party has agreed to something that should have been confirmed.
@@ -34,7 +34,7 @@ class ContactRuntime:
     """A scenario being played: the engine's only mutable view of one contact."""
 
     def __init__(self, scenario: Scenario, *, seed: int, today: date, lang: str, agent_name: str,
-                 prebuilt: tuple[Any, Any] | None = None, exam: bool = False) -> None:
+                 prebuilt: tuple[Any, Toolbox] | None = None, exam: bool = False) -> None:
         self.scenario = scenario
         #: Exam mode: practice-only (coaching) nodes are neither shown nor stopped at.
         self.exam = exam
@@ -121,10 +121,10 @@ class ContactRuntime:
 
     def choose(self, reply_id: str) -> Step:
         node = self._dialogue_node("replies")
-        ids = self.reply_ids(node)
-        if reply_id not in ids or not holds(node.replies[ids.index(reply_id)].when, self.ctx.variables):
+        replies, ids = node.replies or [], self.reply_ids(node)
+        if reply_id not in ids or not holds(replies[ids.index(reply_id)].when, self.ctx.variables):
             raise refused("unknown-reply", f"Réponse « {reply_id} » inconnue ici.", f"Unknown reply '{reply_id}' here.")
-        reply = node.replies[ids.index(reply_id)]
+        reply = replies[ids.index(reply_id)]
         step = Step(lines=[Line("agent", self.ctx.text(reply.text))])
         self._leave(step, said=step.lines[0].text, act=reply.act)
         base = f"reply:{self.node_id}/{reply_id}"
@@ -139,6 +139,7 @@ class ContactRuntime:
 
     def say(self, text: str) -> Step:
         prompt = self._dialogue_node("prompt").prompt
+        assert prompt is not None  # _dialogue_node refuses a node without one
         step = Step(lines=[Line("agent", text)])
         self._leave(step, said=text, act=prompt.act)
         grave = None
@@ -148,9 +149,10 @@ class ContactRuntime:
             step.evidence.append(self._evidence(
                 check.competency, judgement.ok, (check.critical or judgement.grave) and not judgement.ok,
                 f"text:{self.node_id}/{check.id}", "text", self._both(check.because), judgement.detail, unsure=judgement.unsure))
-        for code in TONE_COMPETENCIES.get(self.scenario.direction, ()) if grave is not None else ():  # insult, « tu »…
-            step.evidence.append(self._evidence(code, False, True, f"tone:{self.node_id}", "text",
-                                                self._rule_explanation(TONE_EXPLANATION), grave.detail))
+        if grave is not None:  # insult, « tu »…
+            for code in TONE_COMPETENCIES.get(self.scenario.direction, ()):
+                step.evidence.append(self._evidence(code, False, True, f"tone:{self.node_id}", "text",
+                                                    self._rule_explanation(TONE_EXPLANATION), grave.detail))
         if prompt.act:
             self._act(prompt.act, step, clean=all(e.positive for e in step.evidence))
         apply_settings(prompt.set, self.ctx, self.call, answer=text)
@@ -159,6 +161,7 @@ class ContactRuntime:
 
     def go_on(self) -> Step:
         node = self._dialogue_node("next")
+        assert node.next is not None  # _dialogue_node refuses a node without one
         step = Step()
         self._leave(step)
         self._enter(way_on(node.next, node.branches, self.ctx.variables), step)

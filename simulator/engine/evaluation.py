@@ -201,12 +201,12 @@ def _documents_selected(check: m.DocumentsSelectedCheck, box: Toolbox, facts: Co
 def _appointment(check: m.AppointmentCheck, box: Toolbox, facts: ContactFacts, ctx: ContactContext) -> Judgement:
     agenda = box.agenda
     calendars = check.calendar_ids
-    bookings = [b for b in agenda.bookings if agenda.slot(b.slot_id).calendar in calendars] if agenda else []
+    booked = [agenda.slot(b.slot_id) for b in agenda.bookings] if agenda else []
+    bookings = [slot for slot in booked if slot.calendar in calendars]
     if len(bookings) != check.count:
         return Judgement(False, _detail(f"{len(bookings)} rendez-vous dans l'agenda ({check.count} attendu{'s' if check.count > 1 else ''})",
                                         f"{len(bookings)} appointments in the calendar ({check.count} expected)"))
-    for booking in bookings:
-        slot = agenda.slot(booking.slot_id)
+    for slot in bookings:
         if check.slot is not None and slot.id != check.slot:
             return Judgement(False, _detail(f"créneau {slot.id}, attendu {check.slot}", f"slot {slot.id}, expected {check.slot}"))
         if check.min_minutes is not None and slot.minutes < check.min_minutes:

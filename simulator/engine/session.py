@@ -34,9 +34,9 @@ from simulator.engine.contact import ContactRuntime, Step
 from simulator.engine.deferred import ContactTable, DeferredContact
 from simulator.engine.dispatch import apply_action
 from simulator.engine.evidence import Evidence
-from simulator.engine.interruptions import UNTIMED_EVENTS
 from simulator.engine.phases import Phase
 from simulator.engine.queue_book import QueueBook
+from simulator.engine.session_invigilator import InvigilatorClock
 from simulator.engine.session_replay import Replaying
 from simulator.engine.session_state import (
     HEARTBEAT_SECONDS,
@@ -57,7 +57,7 @@ from simulator.journal.verify import first_broken_link
 from simulator.scenario.models import text_in
 
 
-class EpreuveSession(Replaying):
+class EpreuveSession(InvigilatorClock, Replaying):
     """A candidate's épreuve in progress (or replayed from its journal)."""
 
     def __init__(self, bundle: Bundle, header: SessionHeader, store: JournalStore | None, clock: Clock | None) -> None:
@@ -80,6 +80,8 @@ class EpreuveSession(Replaying):
         #: The event the store refused (type, payload, time), kept to be written again by ``retry_pending``.
         self.pending: tuple[str, dict[str, Any], datetime, bool] | None = None
         self._claim = ExitStack()
+        #: The number of the last invigilator's request journalled (``apply_requests``).
+        self.last_request = 0
 
     # -- lifecycle ---------------------------------------------------------------------------------
 
@@ -175,6 +177,10 @@ class EpreuveSession(Replaying):
         if self.broken:
             raise SessionError("Session interrompue : relancez-la pour la reprendre.", "Session interrupted: restart it to resume.")
         self.tick()
+        if self.timing.paused:
+            raise ActionRefused("paused", "L'horloge est en pause (incident) : attendez le surveillant.",
+                                "The clock is paused (incident): wait for the invigilator.",
+                                "De klok staat stil (incident): wacht op de toezichter.")
         if self.state.finished is not None:
             raise ActionRefused("finished", "L'épreuve est terminée.", "The épreuve is over.", "De proef is afgelopen.")
         now = self.clock.now()
@@ -195,6 +201,8 @@ class EpreuveSession(Replaying):
     def tick(self) -> None:
         """Let due contacts arrive, end the épreuve when time is up or everything is done."""
         if self.store is None or self.clock is None or self.state.finished is not None or self.broken:
+            return
+        if self.timing.paused:
             return
         now = self.clock.now()
         elapsed = self.timing.elapsed(now)
@@ -224,23 +232,6 @@ class EpreuveSession(Replaying):
         if self.store is None or self.clock is None or self.state.finished is not None or self.broken:
             return
         self._record("interruption", {"cause": cause}, self.clock.now(), None)
-
-    def end(self, reason: str) -> bool:
-        """The invigilator ends the épreuve now, for ``reason`` (journalled); True if it was still under way."""
-        if self.store is None or self.clock is None or self.state.finished is not None or self.broken:
-            return False
-        now = self.clock.now()
-        self._record("session_finished", {"reason": "invigilator", "note": reason}, now,
-                     lambda: self._apply_finished("invigilator", now))
-        return True
-
-    def note(self, type_: str, payload: dict[str, Any]) -> None:
-        """Journal an invigilator's act (``UNTIMED_EVENTS``): for the record, the épreuve's clock ignores it."""
-        if type_ not in UNTIMED_EVENTS:
-            raise ValueError(f"not an untimed event: {type_}")
-        if self.store is None or self.clock is None or self.broken:
-            return
-        self._record(type_, payload, self.clock.now(), None, timed=False)
 
     def retry_pending(self) -> bool:
         """Write again the event the store refused; True once it is written and the session usable again."""
@@ -293,7 +284,7 @@ class EpreuveSession(Replaying):
     def _apply_resumed(self, at: datetime) -> None:
         if self.timing.segment_start is not None and self.timing.last_at is not None:
             self.timing.banked += max(0.0, (self.timing.last_at - self.timing.segment_start).total_seconds())
-        self.timing.segment_start = at
+        self.timing.segment_start = None if self.timing.paused else at
 
     def _apply_arrived(self, key: str, minute: int, *, deferred: bool = False, at: datetime | None = None) -> None:
         scenario = self.bundle.contact(key).scenario
@@ -363,6 +354,8 @@ class EpreuveSession(Replaying):
         The refused event is kept in ``pending``: ``retry_pending`` writes it again (its effect is
         already applied), so a store that was only busy loses nothing.
         """
+        if self.store is None:  # every caller checks first: a replayed session never writes
+            raise SessionError("Session en lecture seule.", "Read-only session.")
         if apply is not None:
             apply()
         seq = self.seq + 1

@@ -9,17 +9,19 @@ contact that had ended is kept as its events and rebuilt only when something loo
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from simulator.engine.actions import Pause, Take, action_from_json
 from simulator.engine.clock import parse_stamp
-from simulator.engine.contact import ContactRuntime
+from simulator.engine.contact import ContactRuntime, Step
 from simulator.engine.deferred import DeferredContact, contacts_ended_in
 from simulator.engine.dispatch import apply_action
 from simulator.engine.evidence import Evidence
 from simulator.engine.interruptions import UNTIMED_EVENTS
 from simulator.engine.phases import Phase
-from simulator.engine.session_state import _ENDED, SessionError, keep, same_evidence
+from simulator.engine.queue_book import QueueBook
+from simulator.engine.session_state import _ENDED, SessionError, State, Timing, keep, same_evidence
 from simulator.engine.toolbox import ActionRefused
 from simulator.journal.events import Event
 
@@ -27,10 +29,23 @@ from simulator.journal.events import Event
 class Replaying:
     """The replay half of ``EpreuveSession`` (which provides ``state``, ``timing``, ``seq`` and the ``_apply_*`` steps)."""
 
-    state: Any
-    timing: Any
+    state: State
+    timing: Timing
     seq: int
-    _queue: Any
+    _queue: QueueBook
+
+    if TYPE_CHECKING:  # the steps ``EpreuveSession`` defines, as live play uses them
+        def _apply_started(self, at: datetime) -> None: ...
+        def _replay_invigilator(self, event: Event, at: datetime) -> None: ...
+        def _apply_resumed(self, at: datetime) -> None: ...
+        def _apply_arrived(self, key: str, minute: int, *, deferred: bool = False,
+                           at: datetime | None = None) -> None: ...
+        def _apply_action(self, action: Any, seq: int, *, results: bool = True,
+                          at: datetime | None = None) -> tuple[ContactRuntime, Step]: ...
+        def _expire_all(self, seq: int) -> list[Evidence]: ...
+        def _apply_finished(self, reason: str, at: datetime) -> None: ...
+        def _rang(self, contact: ContactRuntime, step: Step, at: datetime | None) -> None: ...
+        def _new_runtime(self, scenario: Any) -> ContactRuntime: ...
 
     def _replay(self, events: Iterable[Event], *, strict: bool = True, lazy: bool = False) -> None:
         """Re-apply journal events; ``lazy`` defers the contacts that had ended (see ``deferred``)."""
@@ -46,8 +61,8 @@ class Replaying:
             elif event.type == "contact_arrived":
                 key = event.payload["contact"]
                 self._apply_arrived(key, int(event.payload["minute"]), deferred=key in ended, at=at)
-            elif event.type == "action" and self.state.contacts.deferred(str(event.payload["contact"])):
-                self._defer_action(event)
+            elif event.type == "action" and (deferred := self.state.contacts.deferred(str(event.payload["contact"]))):
+                self._defer_action(event, deferred)
             elif event.type == "action":
                 # the journal already holds what the candidate saw: tool results are not computed again
                 _contact, step = self._apply_action(action_from_json(event.payload["action"]), seq, results=False, at=at)
@@ -58,11 +73,13 @@ class Replaying:
                 self.timing.stop(at)
             elif event.type == "session_finished":
                 self._apply_finished(str(event.payload.get("reason", "completed")), at)
+            else:
+                self._replay_invigilator(event, at)
             self.seq = seq
             if event.type not in UNTIMED_EVENTS:
                 self.timing.last_at = at
 
-    def _defer_action(self, event: Event) -> None:
+    def _defer_action(self, event: Event, deferred: DeferredContact) -> None:
         """An action of a contact that ended later in the journal: keep the event and what it recorded."""
         key = str(event.payload["contact"])
         action = action_from_json(event.payload["action"])
@@ -73,7 +90,7 @@ class Replaying:
         if not isinstance(action, Take) and state.active != key:
             raise SessionError(f"L'événement {event.seq} agit sur un contact qui n'est pas en cours.",
                                f"Event {event.seq} acts on a contact that is not in progress.")
-        state.contacts.deferred(key).events.append(event)
+        deferred.events.append(event)
         state.evidence.extend(Evidence.from_json(e) for e in event.payload["evidence"])
         state.active = None if event.payload["phase"] == _ENDED or isinstance(action, Pause) else key
         self._queue.touched((key,))

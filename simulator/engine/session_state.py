@@ -48,6 +48,8 @@ class Timing:
     banked: float = 0.0
     segment_start: datetime | None = None
     last_at: datetime | None = None
+    #: The invigilator paused the clock (an incident): it stays stopped, across resumes, until resumed.
+    paused: bool = False
 
     def elapsed(self, now: datetime) -> float:
         if self.segment_start is None:

@@ -18,7 +18,7 @@ from simulator.engine.tools.forms import FieldSpec, Forms, FormTemplate
 from simulator.engine.tools.mail import IncomingMessage, Mailbox
 from simulator.formatting.workdays import add_workdays
 from simulator.scenario.models import Scenario
-from simulator.scenario.models.resources import choice_label, choice_value
+from simulator.scenario.models.resources import CustomerDbSpec, choice_label, choice_value
 from simulator.scenario.templating import render
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -62,7 +62,7 @@ class Toolbox:
 def build_toolbox(scenario: Scenario, ctx: ContactContext, seed: int, today: dt.date) -> Toolbox:
     """Instantiate every tool of ``scenario`` for this candidate's seed, texts in the candidate's language."""
     res = scenario.resources
-    db = _customer_db(scenario, ctx, seed, today) if res.customer_db is not None else None
+    db = _customer_db(scenario, res.customer_db, ctx, seed, today) if res.customer_db is not None else None
     docs = DocumentationBase(
         Article(a.id, a.kind, ctx.text(a.title), tuple(a.keywords), ctx.text(a.body)) for a in res.documentation
     ) if res.documentation else None
@@ -99,9 +99,9 @@ def build_toolbox(scenario: Scenario, ctx: ContactContext, seed: int, today: dt.
     return Toolbox(db, docs, directory, agenda, forms, mailbox, availability)
 
 
-def _customer_db(scenario: Scenario, ctx: ContactContext, seed: int, today: dt.date) -> CustomerDatabase:
-    """The customer database around the contact's customer, with the records the scenario describes."""
-    spec = scenario.resources.customer_db
+def _customer_db(scenario: Scenario, spec: CustomerDbSpec, ctx: ContactContext, seed: int,
+                 today: dt.date) -> CustomerDatabase:
+    """The customer database around the contact's customer, with the records ``spec`` (the scenario's) describes."""
     overrides: dict[str, str] = {field: ctx.value(value) for field, value in spec.target_overrides.items()}
     db = CustomerDatabase.build(
         derive_seed(seed, scenario.id, "customer-db"), target=ctx.persona, target_overrides=overrides,

@@ -85,6 +85,17 @@ TRIGGERS: dict[str, tuple[str, str]] = {
 JOURNAL_TABLES = ("sessions", "events")
 
 
+#: What the invigilator asks of a live seat (pause, resume, extend): the seat journals each in its session.
+#: Not evidence (the journal event is): created when first used, so older stores need no migration.
+REQUESTS_TABLE = """CREATE TABLE IF NOT EXISTS invigilator_requests (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    session_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    at TEXT NOT NULL
+)"""
+
+
 def append_only_ddl(tables: tuple[str, ...]) -> list[str]:
     """Revoke UPDATE, DELETE and TRUNCATE on ``tables`` from everyone, the owner (who runs this) included."""
     names = ", ".join(tables)
@@ -118,7 +129,7 @@ def initialise(conn: Any) -> None:
 def has_schema(conn: Any) -> bool:
     """True when the database already holds callsim's meta table."""
     with conn.transaction():
-        return conn.execute("SELECT to_regclass('callsim_meta') IS NOT NULL").fetchone()[0]
+        return bool(conn.execute("SELECT to_regclass('callsim_meta') IS NOT NULL").fetchone()[0])
 
 
 def check(conn: Any, where: str) -> None:

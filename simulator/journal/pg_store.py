@@ -175,6 +175,30 @@ class PgJournalStore:
             ("callsim:session:" + session_id,))
         return bool(rows)
 
+    # -- the invigilator's requests to a live seat ---------------------------------------
+    def post_request(self, session_id: str, kind: str, payload: Mapping[str, Any], at: str) -> int:
+        """Leave a request for the seat that holds ``session_id`` (it journals it on its next heartbeat check)."""
+        validate_session_id(session_id)
+        validate_timestamp("at", at)
+        with self._transaction() as conn:
+            conn.execute("SELECT pg_advisory_xact_lock(hashtext('callsim:schema'))")
+            conn.execute(pg_schema.REQUESTS_TABLE)
+            row = conn.execute("INSERT INTO invigilator_requests (session_id, kind, payload, at) "
+                               "VALUES (%s, %s, %s, %s) RETURNING id",
+                               (session_id, kind, json.dumps(dict(payload), sort_keys=True), at)).fetchone()
+        return int(row[0])
+
+    def requests(self, session_id: str, after: int = 0) -> list[tuple[int, str, dict[str, Any]]]:
+        """The requests left for ``session_id`` after request ``after``, oldest first: ``(id, kind, payload)``."""
+        with self._lock:
+            conn = self._connection()
+            with conn.transaction():
+                if not conn.execute("SELECT to_regclass('invigilator_requests') IS NOT NULL").fetchone()[0]:
+                    return []
+                rows = conn.execute("SELECT id, kind, payload FROM invigilator_requests WHERE session_id = %s "
+                                    "AND id > %s ORDER BY id", (session_id, after)).fetchall()
+        return [(int(id_), str(kind), json.loads(payload)) for id_, kind, payload in rows]
+
     # -- helpers -----------------------------------------------------------------------
     def _connection(self) -> Any:
         if self._conn is None:
@@ -183,7 +207,8 @@ class PgJournalStore:
 
     def _fetch(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
         with self._lock:
-            return self._connection().execute(sql, params).fetchall()
+            rows: list[Any] = self._connection().execute(sql, params).fetchall()
+            return rows
 
     def _session_column(self, session_id: str, column: str) -> Any:
         rows = self._fetch(f"SELECT {column} FROM sessions WHERE session_id = %s", (session_id,))

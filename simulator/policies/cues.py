@@ -11,10 +11,12 @@ import random
 from typing import Any
 
 from simulator.engine.actions import Choose, Transfer, WrapUp
+from simulator.engine.callstate import holds
 from simulator.engine.contact import ContactRuntime
 from simulator.engine.context import derive_seed
 from simulator.policies.careless import CARELESS_NOTES, VAGUE_ANSWERS
 from simulator.policies.ideal import IdealPolicy, _transfer_target
+from simulator.policies.positions import current_node
 from simulator.scenario.checker.cues import length
 from simulator.scenario.models.common import text_in
 
@@ -39,15 +41,17 @@ class CuePolicy(IdealPolicy):
         return super().tool_actions(contact) if self.tools else []
 
     def choose(self, contact: ContactRuntime) -> list[Any]:
-        node = contact.node
-        ids = contact.reply_ids(node)
+        node = current_node(contact)
+        replies, ids = node.replies or [], contact.reply_ids(node)
+        # Only the replies on offer now: a reply whose ``when`` does not hold is not shown to anyone.
+        offered = [i for i, reply in enumerate(replies) if holds(reply.when, contact.ctx.variables)]
         if self.pick == "random":
-            index = self._random(contact).randrange(len(ids))
+            index = offered[self._random(contact).randrange(len(offered))]
         else:
-            sizes = [length(text_in(node.replies[i].text, "fr")) for i in range(len(ids))]
-            index = sizes.index(max(sizes))
+            sizes = {i: length(text_in(replies[i].text, "fr")) for i in offered}
+            index = max(offered, key=lambda i: sizes[i])
         actions: list[Any] = [Choose(reply=ids[index])]
-        service = _transfer_target(contact) if self.tools and node.replies[index].act == "announce_transfer" else None
+        service = _transfer_target(contact) if self.tools and replies[index].act == "announce_transfer" else None
         if service:
             actions.append(Transfer(service=service))
         return actions

@@ -28,10 +28,10 @@ def _record_id(contact: ContactRuntime, role: str) -> str | None:
 
 
 def _find_then(contact: ContactRuntime, role: str, *then: UseTool) -> list[UseTool]:
-    record = _record_id(contact, role)
-    if record is None:
+    db, record = contact.box.customer_db, _record_id(contact, role)
+    if db is None or record is None:
         return []
-    query = contact.box.customer_db.open(record).last_name
+    query = db.open(record).last_name
     return [UseTool(tool="customer_db", op="search", args={"query": query}),
             UseTool(tool="customer_db", op="open", args={"record": record}), *then]
 

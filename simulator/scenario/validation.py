@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -35,9 +35,12 @@ _PATTERNS = {
 }
 
 
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
 def validate(
-    model: type[BaseModel], data: Any, smap: SourceMap, path: str
-) -> tuple[BaseModel | None, list[Diagnostic]]:
+    model: type[ModelT], data: Any, smap: SourceMap, path: str
+) -> tuple[ModelT | None, list[Diagnostic]]:
     """Validate ``data``; on failure return every error as a diagnostic."""
     try:
         return model.model_validate(data), []

@@ -47,7 +47,7 @@ def explain(text: str, exc: Any, truncated: bool) -> Explained:
     lines = text.splitlines()
     problem_mark, context_mark = exc.problem_mark, exc.context_mark
     mark = problem_mark or context_mark
-    at = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    at: tuple[int, int] = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     context = exc.context or ""
     opened = context_mark is not None and ("quoted scalar" in context or "flow" in context)
     if opened and _last_content_line(lines) > context_mark.line:  # more lines follow: not a cut file
@@ -77,7 +77,7 @@ def _odd_quote(lines: list[str], upto: int) -> Explained | None:
     paired it with a quote further down and broke there)."""
     for index in range(min(upto, len(lines) - 1), -1, -1):
         match = _KEY_VALUE.match(lines[index]) or _ITEM.match(lines[index])
-        value = match.group(match.lastindex) if match else ""
+        value = match.group(match.re.groups) if match else ""  # the last group: the value
         quote = value[:1]
         if quote in ('"', "'") and value.replace("\\" + quote, "").count(quote) % 2 == 1:
             column = len(lines[index]) - len(value) + 1

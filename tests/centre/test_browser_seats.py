@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -90,12 +91,18 @@ def test_a_seat_page_signs_in_then_resumes_after_the_tab_is_closed(served: int, 
             assert (header.candidate_id, header.extra.get("seat")) == ("C-0421", "poste-1")
             seat.close()  # the tab is closed: the app process ends, its claim is released
             _wait_released(store, session_id)
+            stopped = store.last_event(session_id)
+            assert (stopped.type, stopped.payload) == ("interruption", {"cause": "connection"})
             again = BrowserSeat(browser, f"http://127.0.0.1:{served}/")
             again.wait_for("Numéro de candidat")
             again.type("C-0421")
             again.press("Enter")
             _wait_event(store, session_id, "session_resumed")
             assert store.session_ids() == [session_id]
+            resumed = next(e for e in store.events(session_id) if e.type == "session_resumed")
+            assert resumed.seq == stopped.seq + 1  # the downtime is counted from the interruption
+            assert resumed.payload["downtime_seconds"] == round(
+                (datetime.fromisoformat(resumed.at) - datetime.fromisoformat(stopped.at)).total_seconds(), 3)
             again.close()
         finally:
             store.close()

@@ -92,3 +92,72 @@ async def test_the_invigilator_ends_a_disconnected_seat_with_a_reason(two_seats,
     assert (last.type, last.payload) == ("session_finished", {"reason": "invigilator", "note": "Panne de courant salle B"})
     assert "poste-2 : épreuve terminée." in messages and any("poste-1 est connecté" in m for m in messages)
     assert store.last_event(first.session_id).type == "action"
+
+
+async def _loaded(app, pilot) -> None:
+    for _ in range(100):
+        await pilot.pause(0.05)
+        if app.statuses:
+            return
+    raise AssertionError("the watch did not read the store")
+
+
+async def test_a_live_seats_clock_is_paused_and_restarted_through_its_heartbeat(two_seats, pg_url: str) -> None:
+    """Seat 1 is connected: the watch leaves requests, the seat journals them on its heartbeat check, once each."""
+    store, clock, first = two_seats
+    app = create_watch_app(pg_url, clock=clock, lang="fr", refresh=60)
+    async with app.run_test(size=(140, 30), notifications=True) as pilot:
+        await _loaded(app, pilot)
+        await pilot.press("p")
+        await until_asked(app, pilot)
+        await pilot.press(*"Casque en panne", "enter")
+        await app.workers.wait_for_complete()
+        assert first.apply_requests() == 1 and first.clock_paused
+        left = first.remaining_seconds()
+        clock.advance(minutes=4)
+        app.action_refresh_now()
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        assert app.statuses[0].paused and app.statuses[0].seconds_left == pytest.approx(left)
+        assert app.query_one("DataTable").get_row_at(0)[3].endswith("(en pause)")
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        messages = app.messages
+    assert first.apply_requests() == 1 and not first.clock_paused and first.apply_requests() == 0
+    assert first.remaining_seconds() == pytest.approx(left)  # the four minutes of the pause are not charged
+    assert messages.count("poste-1 : demande transmise au poste (appliquée dans la seconde).") == 2
+    events = list(store.events(first.session_id))
+    assert [(e.type, e.payload) for e in events[-2:]] == [
+        ("clock_paused", {"reason": "Casque en panne", "request": 1}), ("clock_resumed", {"request": 2})]
+    first.close()
+    from simulator.engine.session import EpreuveSession
+
+    again = EpreuveSession.resume(store, first.session_id, clock=clock)
+    assert again.last_request == 2 and again.apply_requests() == 0  # a resumed seat applies no request twice
+    again.close()
+
+
+async def test_a_disconnected_seat_is_given_more_time_with_a_reason(two_seats, pg_url: str) -> None:
+    store, clock, _first = two_seats
+    app = create_watch_app(pg_url, clock=clock, lang="en", refresh=60)
+    async with app.run_test(size=(140, 30), notifications=True) as pilot:
+        await _loaded(app, pilot)
+        before = app.statuses[1].seconds_left
+        await pilot.press("down", "x")
+        await until_asked(app, pilot)
+        await pilot.press(*"soon", "enter")  # no minutes: refused with what to write
+        await app.workers.wait_for_complete()
+        await pilot.press("x")
+        await until_asked(app, pilot)
+        await pilot.press(*"15 Extra time (certificate)", "enter")
+        await app.workers.wait_for_complete()
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if app.statuses[1].seconds_left > before:
+                break
+        after = app.statuses[1].seconds_left
+        messages = app.messages
+    assert after == before + 15 * 60
+    assert messages[0].startswith("Write the minutes") and "poste-2: 15 min more." in messages
+    last = store.last_event(store.session_ids()[1])
+    assert (last.type, last.payload) == ("time_extended", {"minutes": 15, "reason": "Extra time (certificate)"})

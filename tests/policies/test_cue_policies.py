@@ -106,3 +106,16 @@ def test_the_command_exits_1_exactly_when_it_lists_a_failure(capsys):
 def test_an_unknown_epreuve_exits_2(capsys):
     assert main(["epreuve", "analyse", "nulle-part", "--seeds", "1"]) == 2
     assert "nulle-part" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("seed", [7, 10])
+def test_a_random_candidate_only_chooses_replies_on_offer(seed):
+    # With these seeds the random candidate pushes the Premium Pack at the fair invitation's closing;
+    # the push is not offered a second time (its ``when`` no longer holds), so it must not be chosen.
+    from pathlib import Path
+
+    from simulator.engine.bundle import load_bundle
+    from simulator.trainer.cue_analysis import play_grille
+
+    standard = Path(__file__).resolve().parents[2] / "scenarios" / "epreuves" / "standard.yaml"
+    assert len(play_grille(load_bundle(standard), "random+tools", seed)) == 23

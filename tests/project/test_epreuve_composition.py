@@ -1,5 +1,5 @@
 """The shipped épreuves as a jury would sign them: practising rehearses nothing of an exam, the
-standard épreuve holds the strongest contacts and gives (almost) every competency three chances, the
+standard épreuve holds the strongest contacts and gives every competency three chances, the
 long one has the official épreuve's length, and the ideal candidate passes both."""
 
 from __future__ import annotations
@@ -14,8 +14,6 @@ from simulator.scenario.checker.coverage import coverage, load_epreuve_scenarios
 from simulator.trainer.cue_analysis import play_grille
 
 EPREUVES = Path(__file__).resolve().parents[2] / "scenarios" / "epreuves"
-#: Outbound appointment booking: only two such contacts outside the practice épreuve (for now).
-TWO_CHANCES = {"02.02"}
 
 
 def _ids(name: str) -> set[str]:
@@ -33,11 +31,11 @@ def test_the_standard_epreuve_holds_the_telesales_and_the_survey():
 
 
 @pytest.mark.parametrize("name", ["standard", "long"])
-def test_every_competency_has_three_chances_but_outbound_appointments(name):
+def test_every_competency_has_three_chances(name):
     cache = FileCache()
     loaded = cache.load(EPREUVES / f"{name}.yaml")
     matrix = coverage(load_epreuve_scenarios(loaded, cache), 3)
-    assert set(matrix.short()) == TWO_CHANCES
+    assert set(matrix.short()) == set()
 
 
 def test_the_long_epreuve_has_the_official_length_and_every_exam_contact():

@@ -195,7 +195,7 @@ class ConsoleScreen(Screen):
 
     def _documents(self, key: str) -> tuple[tuple[str, str], ...]:
         """The documentation's articles (id, title) the mail may attach."""
-        docs = self.app.session.contact(key).box.documentation
+        docs = self.app.live_session.contact(key).box.documentation
         return tuple((article.id, article.title) for article in docs.articles) if docs else ()
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:

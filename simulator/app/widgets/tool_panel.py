@@ -169,7 +169,7 @@ class ToolPanel(Vertical):
         hint = self.query_one("#hint", Static)
         spec = self._form_field()
         show_it = spec is not None and "field" in self._operation(self.op).args
-        hint.update(field_hint(spec, self.t) if show_it else "")
+        hint.update(field_hint(spec, self.t) if spec is not None and show_it else "")
         hint.display = show_it
         value = self.query_one("#arg-value", Input) if "value" in self.args else None
         if value is not None:

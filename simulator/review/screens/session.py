@@ -123,7 +123,7 @@ class SessionScreen(Screen):
         status = self.app.status_word(review.status)
         if review.signed_by:
             status += " " + t("by {name}", name=review.signed_by)
-        parts = (review.session_id, self.app.candidate(review), review.epreuve_id,
+        parts: tuple[str, ...] = (review.session_id, self.app.candidate(review), review.epreuve_id,
                  review.created_at[:16].replace("T", " "), status, t("épreuve: {verdict}", verdict=verdict))
         drawn = ((review.grille or {}).get("session") or {}).get("variants")
         if drawn:  # the forms this candidate got: assessors see them, candidates never do

@@ -99,7 +99,7 @@ class ChoicePoint:
     wrong: tuple[int, ...]
 
     def text(self, index: int) -> str:
-        return text_in(self.node.replies[index].text, "fr")
+        return text_in((self.node.replies or [])[index].text, "fr")
 
     def say(self) -> str:
         return text_in(self.node.say, "fr")
@@ -133,7 +133,7 @@ def strict_max(values: list[int]) -> int | None:
 
 def cue_picks(point: ChoicePoint) -> dict[str, int | None]:
     """The reply each cue points at (longest, most polite, most echoing the prompt), None when the cue is silent."""
-    texts = [point.text(i) for i in range(len(point.node.replies))]
+    texts = [point.text(i) for i in range(len(point.node.replies or ()))]
     said = content_words(point.say())
     return {
         "longest": strict_max([length(t) for t in texts]),

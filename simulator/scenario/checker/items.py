@@ -94,7 +94,7 @@ def _echo(point: ChoicePoint, ctx: FileContext) -> None:
 
 def _narrator(point: ChoicePoint, ctx: FileContext) -> None:
     if point.node.speaker in ("system", "supervisor") and "?" in point.say():
-        where = ("nodes", point.node_id, "say")
+        where: tuple[str, ...] = ("nodes", point.node_id, "say")
         if not isinstance(point.node.say, str):
             where = (*where, "fr")
         ctx.warning(where, "narrator-question", speaker=point.node.speaker)

@@ -102,9 +102,9 @@ def check_unique_ids(scenario: Scenario, ctx: FileContext) -> None:
         for index, check in enumerate(node.expect):
             claim(f"nodes.{node_id}.expect", check.id, ("nodes", node_id, "expect", index))
         if node.prompt is not None:
-            for index, check in enumerate(node.prompt.checks):
-                claim(f"nodes.{node_id}.prompt.checks", check.id, ("nodes", node_id, "prompt", "checks", index))
+            for index, text_check in enumerate(node.prompt.checks):
+                claim(f"nodes.{node_id}.prompt.checks", text_check.id, ("nodes", node_id, "prompt", "checks", index))
     for index, check in enumerate(scenario.checks):
         claim("checks", check.id, ("checks", index))
-    for index, check in enumerate(scenario.wrap_up.note_checks if scenario.wrap_up else ()):
-        claim("wrap_up.note_checks", check.id, ("wrap_up", "note_checks", index))
+    for index, note_check in enumerate(scenario.wrap_up.note_checks if scenario.wrap_up else ()):
+        claim("wrap_up.note_checks", note_check.id, ("wrap_up", "note_checks", index))

@@ -108,5 +108,5 @@ class Node(Model):
             return self.next
         only = self.replies[0] if self.replies is not None and len(self.replies) == 1 else None
         if only is not None and self.next is None and not only.evidence and not (only.branches or only.set or only.when):
-            return self.replies[0]
+            return only
         return None

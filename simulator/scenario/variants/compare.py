@@ -98,7 +98,8 @@ def compare_forms(bundle: Any, seeds: Sequence[int]) -> FormsReport:
         report.durations[seed] = sum(s.duration_minutes for s in scenarios)
     cache: dict[tuple[str, str], float] = {}
     for first, second in itertools.combinations(seeds, 2):
-        pair = tuple(sorted((json.dumps(report.drawn[first], sort_keys=True), json.dumps(report.drawn[second], sort_keys=True))))
+        low, high = sorted((json.dumps(report.drawn[first], sort_keys=True), json.dumps(report.drawn[second], sort_keys=True)))
+        pair = (low, high)
         if pair not in cache:
             cache[pair] = difference(answers[first], answers[second])
         report.differences.append(cache[pair])

@@ -15,9 +15,11 @@ from simulator.scenario.yamlsource import Path, SourceMap
 
 def copy_positions(value: Any, old: SourceMap, old_path: Path, new: SourceMap, new_path: Path) -> None:
     """Record in ``new`` the positions ``old`` has for ``value`` and everything inside it."""
-    for table_old, table_new in ((old.values, new.values), (old.keys, new.keys), (old.written, new.written)):
+    for table_old, table_new in ((old.values, new.values), (old.keys, new.keys)):
         if old_path in table_old:
             table_new[new_path] = table_old[old_path]
+    if old_path in old.written:
+        new.written[new_path] = old.written[old_path]
     if old_path in old.yaml11_booleans:
         new.yaml11_booleans.add(new_path)
     if isinstance(value, dict):
