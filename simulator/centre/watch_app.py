@@ -147,7 +147,7 @@ class WatchApp(App[None]):
             return None
         return self.statuses[min(self.query_one(DataTable).cursor_row, len(self.statuses) - 1)]
 
-    def _ask(self, prompt: str, then: Callable[[SeatStatus, str], None]) -> None:
+    def _ask(self, prompt: str, then: Callable[[SeatStatus, str], object]) -> None:
         """Ask a reason for an act on the chosen seat, then do it (an empty reason is refused)."""
         chosen = self._chosen()
         if chosen is None:
