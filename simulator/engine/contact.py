@@ -22,7 +22,7 @@ from simulator.engine.evaluation import (
 from simulator.engine.evidence import Evidence
 from simulator.engine.phases import TALKING, Phase, PhaseModel, attach, can, detach
 from simulator.engine.rules import RULES_BY_ID, competency_of
-from simulator.engine.steps import CallMemory, Line, Step, refused
+from simulator.engine.steps import CallMemory, Line, Step, asks_confirmation, refused
 from simulator.engine.toolbox import Toolbox, build_toolbox, run_tool
 from simulator.scenario.models import Node, Scenario, text_in
 
@@ -60,9 +60,7 @@ class ContactRuntime:
         self.evidence: list[Evidence] = []
         self.facts = ContactFacts()
         self.memory = CallMemory()
-        self.has_confirm = any(
-            r.act == "confirm" for n in scenario.nodes.values() for r in (n.replies or ())
-        ) or any(n.prompt is not None and n.prompt.act == "confirm" for n in scenario.nodes.values())
+        self.has_confirm = asks_confirmation(scenario)
 
     # -- state ---------------------------------------------------------------------------------
 
@@ -174,7 +172,7 @@ class ContactRuntime:
         self.model.hold()
         step = Step(lines=[Line("system", self._sys("on_hold"))])
         if not self.memory.hold_announced:
-            self._fire("ORD-HOLD-UNANNOUNCED", step)
+            self.fire("ORD-HOLD-UNANNOUNCED", step)
         self.memory.hold_announced = False  # a later hold needs its own warning
         return step
 
@@ -192,10 +190,10 @@ class ContactRuntime:
         step = Step(lines=[Line("system", self._sys("hung_up"))])
         if not self.at_end:
             for rule_id in ("ORD-HUNG-UP-ON-CALLER", *abandoned(self)):
-                self._fire(rule_id, step)
+                self.fire(rule_id, step)
         else:
             if self.memory.closed:
-                self._fire("ORD-CLOSED-PROPERLY", step)
+                self.fire("ORD-CLOSED-PROPERLY", step)
             self._agreement_rule(step)
         self.model.hang_up()
         self._after_call(step)
@@ -210,7 +208,7 @@ class ContactRuntime:
             raise refused("cannot-transfer", "Il n'y a pas d'appel à transférer.", "There is no call to transfer.", "Er is geen oproep om door te verbinden.")
         step = Step(lines=[Line("system", self._sys("transferred", service=directory.get(service_id).name))])
         if not self.memory.transfer_announced:
-            self._fire("ORD-TRANSFER-UNANNOUNCED", step)
+            self.fire("ORD-TRANSFER-UNANNOUNCED", step)
         self.facts.transferred_to = service_id
         self.model.transfer()
         self._after_call(step)
@@ -241,7 +239,7 @@ class ContactRuntime:
         step = Step()
         blank = not note.strip()
         if spec is not None and spec.note_required and blank and self.phone:
-            self._fire("ORD-WRAP-UP-EMPTY", step)
+            self.fire("ORD-WRAP-UP-EMPTY", step)
         elif spec is not None:
             for check in (c for c in spec.note_checks if holds(c.when, self.ctx.variables)):
                 judgement = judge_text(check, note, self.ctx)
@@ -348,8 +346,8 @@ class ContactRuntime:
         if act == "discover":
             memory.need_detected = True
         elif act == "offer" and not memory.need_detected:
-            self._fire("ORD-OFFER-BEFORE-NEED", step)
-            self._fire("ORD-UPSELL-BEFORE-NEED", step)
+            self.fire("ORD-OFFER-BEFORE-NEED", step)
+            self.fire("ORD-UPSELL-BEFORE-NEED", step)
         elif act == "confirm" and clean:
             memory.agreement_confirmed = True
         elif act == "close":
@@ -365,13 +363,10 @@ class ContactRuntime:
         node = self.node
         agreed = node is not None and node.end is not None and node.end.outcome in AGREED_ENDINGS
         if agreed and self.has_confirm and (self.memory.closed_before_confirm or not self.memory.agreement_confirmed):
-            self._fire("ORD-CLOSE-BEFORE-AGREEMENT", step)
+            self.fire("ORD-CLOSE-BEFORE-AGREEMENT", step)
 
     def fire(self, rule_id: str, step: Step) -> None:
-        """Add the evidence of order rule ``rule_id`` to ``step`` (the session's rules: a call left ringing)."""
-        self._fire(rule_id, step)
-
-    def _fire(self, rule_id: str, step: Step) -> None:
+        """Add the evidence of order rule ``rule_id`` to ``step`` (the contact's and the session's rules)."""
         rule = RULES_BY_ID[rule_id]
         code = competency_of(rule, self.scenario.direction)
         if code is not None:

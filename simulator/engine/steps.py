@@ -48,3 +48,11 @@ def refused(code: str, fr: str, en: str, nl: str | None = None) -> ActionRefused
 
 
 __all__ = ["CallMemory", "Line", "Step", "refused"]
+
+
+def asks_confirmation(scenario: Any) -> bool:
+    """Whether a reply or a prompt of ``scenario`` confirms an agreement (the agreement rule applies)."""
+    nodes = scenario.nodes.values()
+    return any(r.act == "confirm" for n in nodes for r in (n.replies or ())) or any(
+        n.prompt is not None and n.prompt.act == "confirm" for n in nodes
+    )
