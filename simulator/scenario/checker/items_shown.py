@@ -28,7 +28,8 @@ _PHONE = re.compile(r"(?<![\w+])\+?\d[\d ./]{7,16}\d(?!\w)")
 MIN_LENGTH = 4
 
 
-def _texts(text: Text | str | None) -> Iterator[str]:
+def texts_of(text: Text | str | None) -> Iterator[str]:
+    """A text's strings in every language it is written in (a plain string as it is)."""
     if text is None:
         return
     if isinstance(text, str):
@@ -41,15 +42,15 @@ def _tool_templates(scenario: Scenario) -> Iterator[str]:
     """Every text a tool of the scenario shows, as written (templates not yet produced)."""
     res = scenario.resources
     for article in res.documentation:
-        yield from (*_texts(article.title), *_texts(article.body))
+        yield from (*texts_of(article.title), *texts_of(article.body))
     for message in res.inbox:
-        yield from (message.sender, *_texts(message.subject), *_texts(message.body))
+        yield from (message.sender, *texts_of(message.subject), *texts_of(message.body))
     for service in res.services:
-        yield from (*_texts(service.name), *_texts(service.handles))
+        yield from (*texts_of(service.name), *texts_of(service.handles))
     for form in res.forms:
-        yield from _texts(form.title)
+        yield from texts_of(form.title)
         for field in form.fields:
-            yield from _texts(field.label)
+            yield from texts_of(field.label)
             for choice in field.choices:
                 yield choice_value(choice)
                 yield from (choice_label(choice, lang) for lang in LANGS)

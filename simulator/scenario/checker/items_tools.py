@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from simulator.i18n import N_, Message
 from simulator.scenario.checker.graph import edges
-from simulator.scenario.checker.items_shown import facts_shown_by_value
+from simulator.scenario.checker.items_shown import facts_shown_by_value, texts_of
 from simulator.scenario.models import LANGS, Scenario
 from simulator.scenario.models.checks import (
     AppointmentCheck,
@@ -70,15 +70,6 @@ def _variables(text: str) -> set[str]:
     return found
 
 
-def _texts(text: Text | None) -> Iterator[str]:
-    if text is None:
-        return
-    if isinstance(text, str):
-        yield text
-        return
-    yield from (getattr(text, lang) for lang in LANGS if getattr(text, lang))
-
-
 def _key(variable: str) -> str:
     """Customer fields of one group count as the same piece of information."""
     base, name = variable.split(".", 1)
@@ -94,11 +85,11 @@ def shown_by_tools(scenario: Scenario) -> set[str]:
     res = scenario.resources
     texts: list[str] = []
     for article in res.documentation:
-        texts += [*_texts(article.title), *_texts(article.body)]
+        texts += [*texts_of(article.title), *texts_of(article.body)]
     for message in res.inbox:
-        texts += [message.sender, *_texts(message.subject), *_texts(message.body)]
+        texts += [message.sender, *texts_of(message.subject), *texts_of(message.body)]
     for service in res.services:
-        texts += [*_texts(service.name), *_texts(service.handles)]
+        texts += [*texts_of(service.name), *texts_of(service.handles)]
     shown = {_key(v) for text in texts for v in _variables(text)}
     db = res.customer_db
     if db is not None and db.target_in_db:
@@ -143,7 +134,7 @@ def said_before(scenario: Scenario) -> dict[str, set[str]]:
 def _said_at(node) -> set[str]:
     if node.speaker not in _OTHER_PARTY:
         return set()
-    return {_key(v) for text in _texts(node.say) for v in _variables(text)}
+    return {_key(v) for text in texts_of(node.say) for v in _variables(text)}
 
 
 def unshown_facts(scenario: Scenario) -> Iterator[tuple[tuple, str]]:
