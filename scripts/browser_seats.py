@@ -9,6 +9,7 @@ beyond the page).
 from __future__ import annotations
 
 import re
+import socket
 import time
 from typing import Any
 
@@ -78,3 +79,14 @@ class BrowserSeat:
 
     def close(self) -> None:
         self.context.close()
+
+
+def wait_listening(port: int, timeout: float = 30.0) -> None:
+    """Wait until something listens on ``127.0.0.1:port`` (a seat's server has started)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise TimeoutError(f"port {port} not listening")

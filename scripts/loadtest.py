@@ -39,7 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from scripts.browser_seats import CHROMIUM, CHROMIUM_ARGS, plain  # noqa: E402 — after the repository root is on the path
+from scripts.browser_seats import CHROMIUM, CHROMIUM_ARGS, plain, wait_listening  # noqa: E402 — after the repository root is on the path
 
 _CLOCK = re.compile(r"\d+:\d\d:\d\d")
 
@@ -222,18 +222,8 @@ def serve(store: str, seats: int, port: int) -> subprocess.Popen[bytes]:
                                "--seats", str(seats), "--port", str(port), "--store", store], env=env, cwd=ROOT,
                               stdout=subprocess.DEVNULL)
     for k in range(seats):
-        _wait_port(port + k)
+        wait_listening(port + k, timeout=60.0)
     return server
-
-
-def _wait_port(port: int, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.1)
-    raise TimeoutError(f"seat on port {port} not listening")
 
 
 def _free_ports(count: int) -> int:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts.browser_seats import wait_listening
 from simulator.journal.pg_store import PgJournalStore
 from tests.services import chromium_present, need
 
@@ -41,16 +42,6 @@ def _free(port: int) -> bool:
         except OSError:
             return False
     return True
-
-
-def wait_listening(port: int, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.1)
-    raise TimeoutError(f"port {port} not listening")
 
 
 @pytest.fixture()
