@@ -5,8 +5,10 @@ that was about a fifth of its time. ``canonical`` writes with ``orjson`` when th
 only of dicts, lists, strings, ints, booleans and None — there both libraries give the same bytes
 — and with ``json`` otherwise (a float, whose exponent notation differs; a tuple; a subclass; a
 non-string key; an integer beyond 64 bits), so a grille's bytes never depend on which one ran.
-(Reading stays with ``json``: ``orjson`` reads an integer beyond 64 bits as a float, and checking
-for one costs what it saves.)
+``loads`` reads with ``orjson`` too, except a text holding a run of 19 digits or more (where an
+integer beyond 64 bits could be, which ``orjson`` would read as a float): that text is read by
+``json``. Runs of digits are found on the bytes at C speed (``bytes.translate``), so the check costs
+a fraction of what ``orjson`` saves over ``json`` on a journal's payloads.
 """
 
 from __future__ import annotations
@@ -18,6 +20,20 @@ import orjson
 
 _ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
 _PLAIN = (str, int, bool, type(None))
+#: Every digit → ``0``, every other byte → a space: a run of 19 digits becomes 19 zeros.
+_DIGITS = bytes(48 if 48 <= byte <= 57 else 32 for byte in range(256))
+_LONG_RUN = b"0" * 19
+
+
+def loads(text: str) -> Any:
+    """``json.loads(text)``, value for value (integers of any size stay integers), at ``orjson``'s speed."""
+    data = text.encode("utf-8", "surrogatepass")
+    if len(data) < 19 or _LONG_RUN not in data.translate(_DIGITS):
+        try:
+            return orjson.loads(data)
+        except orjson.JSONDecodeError:  # what orjson refuses and json reads (a lone surrogate, 1e400): json says
+            pass
+    return json.loads(text)
 
 
 def canonical(value: Any) -> bytes:

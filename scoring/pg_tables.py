@@ -43,6 +43,14 @@ class PgTables:
             self.conn.close()
             raise
 
+    #: How the rows' creation order is named in a query (an identity column: PostgreSQL has no rowid).
+    ORDER = "ord"
+
+    @staticmethod
+    def sql(text: str) -> str:
+        """A query written with ``?`` placeholders, as psycopg takes it (``%s``); the queries hold no other ``?``."""
+        return text.replace("?", "%s")
+
     @contextmanager
     def transaction(self, chain: str) -> Iterator[Any]:
         """One transaction under the lock, serialised with every other writer of ``chain``."""
@@ -52,7 +60,7 @@ class PgTables:
 
     def fetch(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
         with self.lock:
-            rows: list[Any] = self.conn.execute(sql, params).fetchall()
+            rows: list[Any] = self.conn.execute(self.sql(sql), params).fetchall()
             return rows
 
     def close(self) -> None:

@@ -12,9 +12,23 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
+
+
+class Tables(Protocol):
+    """What a store's tables give it, in SQLite (``SideTables``) or PostgreSQL (``PgTables``) alike."""
+
+    ORDER: str
+
+    def sql(self, text: str) -> str: ...
+
+    def transaction(self, chain: str) -> AbstractContextManager[Any]: ...
+
+    def fetch(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]: ...
+
+    def close(self) -> None: ...
 
 
 class SideTables:
@@ -34,9 +48,20 @@ class SideTables:
                 for ddl in schema:
                     conn.execute(ddl)
 
+    #: How the rows' creation order is named in a query (PostgreSQL's tables have an ``ord`` column).
+    ORDER = "rowid"
+
+    @staticmethod
+    def sql(text: str) -> str:
+        """A query written with ``?`` placeholders, as this database takes it (SQLite: unchanged)."""
+        return text
+
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """``BEGIN IMMEDIATE`` … ``COMMIT`` under the lock; roll back on any error."""
+    def transaction(self, chain: str = "") -> Iterator[sqlite3.Connection]:
+        """``BEGIN IMMEDIATE`` … ``COMMIT`` under the lock; roll back on any error.
+
+        ``BEGIN IMMEDIATE`` already serialises every writer of the file, whatever ``chain`` they extend.
+        """
         with self.lock:
             self.conn.execute("BEGIN IMMEDIATE")
             try:

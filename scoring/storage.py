@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Protocol, Self
 
 from scoring.grille import grille_bytes
-from scoring.side_tables import SideTables
+from scoring.side_tables import SideTables, Tables
 from simulator.journal.canonical import canonical_bytes
 
 #: The ``prev_hash`` of the first grille row.
@@ -141,33 +141,24 @@ class GrilleStore(Protocol):
     def close(self) -> None: ...
 
 
-class SqliteGrilleStore:
-    """Grilles in the ``grilles`` table of the journal's SQLite file (created on first use)."""
+class TableGrilleStore:
+    """The grilles in a ``grilles`` table, whatever the database: one SQL for SQLite and PostgreSQL."""
 
-    def __init__(self, path: str | Path, *, timeout: float = 30.0) -> None:
-        self._tables = SideTables(path, ("grilles",), SCHEMA, timeout=timeout)
-        self.path = self._tables.path
-        columns = {row[1] for row in self._tables.fetch("PRAGMA table_info(grilles)")}
-        if "row_hash" not in columns:
-            from scoring.assessment.model import NeedsMigration
-
-            self._tables.close()
-            raise NeedsMigration(
-                f"Le magasin {self.path} date d'avant le scellement : lancez « callsim store migrate ».",
-                f"The store {self.path} predates sealing: run « callsim store migrate ».")
+    def __init__(self, tables: Tables, path: Any) -> None:
+        self._tables, self.path = tables, path
 
     def put(self, grilles: Iterable[StoredGrille], stored_at: str) -> int:
         new = [replace(g, stored_at=stored_at) for g in grilles]
         if not new:
             return 0
-        with self._tables.transaction() as conn:
+        sql = self._tables.sql(f"INSERT INTO grilles ({_CHAINED}) VALUES ({','.join(['?'] * 14)})")
+        with self._tables.transaction("grilles") as conn:
             last = conn.execute("SELECT id, row_hash FROM grilles ORDER BY id DESC LIMIT 1").fetchone()
             row_id, prev = (last[0], last[1]) if last else (0, GENESIS)
             for grille in new:
                 row_id += 1
                 linked = grille.chained(row_id, prev)
-                conn.execute(f"INSERT INTO grilles ({_CHAINED}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                             (*linked.row(), linked.id, linked.prev_hash, linked.row_hash))
+                conn.execute(sql, (*linked.row(), linked.id, linked.prev_hash, linked.row_hash))
                 prev = linked.row_hash
         return len(new)
 
@@ -207,6 +198,22 @@ class SqliteGrilleStore:
         before = self._tables.fetch("SELECT id, row_hash FROM grilles WHERE id < ? ORDER BY id DESC LIMIT 1",
                                     (grille.id,))
         return _refuse_broken(grille_break(grille, *(before[0] if before else (0, GENESIS))), grille)
+
+
+class SqliteGrilleStore(TableGrilleStore):
+    """Grilles in the ``grilles`` table of the journal's SQLite file (created on first use)."""
+
+    def __init__(self, path: str | Path, *, timeout: float = 30.0) -> None:
+        tables = SideTables(path, ("grilles",), SCHEMA, timeout=timeout)
+        super().__init__(tables, tables.path)
+        columns = {row[1] for row in tables.fetch("PRAGMA table_info(grilles)")}
+        if "row_hash" not in columns:
+            from scoring.assessment.model import NeedsMigration
+
+            tables.close()
+            raise NeedsMigration(
+                f"Le magasin {self.path} date d'avant le scellement : lancez « callsim store migrate ».",
+                f"The store {self.path} predates sealing: run « callsim store migrate ».")
 
 
 class MemoryGrilleStore:

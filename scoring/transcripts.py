@@ -18,6 +18,7 @@ from hashlib import sha256 as _sha256
 from pathlib import Path
 from typing import Any, Protocol
 
+from scoring.fastjson import loads
 from simulator.journal.canonical import header_hash
 from simulator.journal.errors import UnknownSession
 from simulator.journal.events import Event, SessionHeader, header_from_dict
@@ -215,7 +216,7 @@ class RawPayload(Mapping[str, Any]):
 
     def _parsed(self) -> dict[str, Any]:
         if self._data is None:
-            data = json.loads(self.raw)
+            data = loads(self.raw)
             if not isinstance(data, dict):
                 raise ValueError("payload is not an object")
             self._data = data

@@ -11,7 +11,6 @@ never fork the chain; an account and its ``assessor_added`` entry are written to
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Protocol, Self
@@ -23,7 +22,7 @@ from scoring.assessment.model import (
     AuditEntry,
     NeedsMigration,
 )
-from scoring.side_tables import SideTables
+from scoring.side_tables import SideTables, Tables
 from simulator.journal.canonical import canonical_bytes, canonical_text, sha256_hex
 
 #: The ``prev_hash`` of the first audit entry.
@@ -145,23 +144,15 @@ class AuditStore(Protocol):
     def close(self) -> None: ...
 
 
-class SqliteAuditStore:
-    """Accounts and audit log in the journal's SQLite file (tables created on first use)."""
+class TableAuditStore:
+    """Accounts and audit log in the ``assessors`` and ``audit`` tables, whatever the database: one SQL for both."""
 
-    def __init__(self, path: str | Path, *, timeout: float = 30.0) -> None:
-        # a damaged row is reported by verification, not a crash
-        self._tables = SideTables(path, ("assessors", "audit"), SCHEMA, timeout=timeout, text_factory=_lenient_text)
-        self.path = self._tables.path
-        columns = {row[1] for row in self._tables.fetch("PRAGMA table_info(audit)")}
-        if "signature" not in columns:
-            self._tables.close()
-            raise NeedsMigration(
-                f"Le magasin {self.path} date d'avant le scellement : lancez « callsim store migrate ».",
-                f"The store {self.path} predates sealing: run « callsim store migrate ».")
+    def __init__(self, tables: Tables, path: Any) -> None:
+        self._tables, self.path = tables, path
 
     def append(self, assessor: str, action: str, session_id: str, payload: Mapping[str, Any], at: str,
                *, after: str | None = None, signer: Signer | None = None) -> AuditEntry:
-        with self._tables.transaction() as conn:
+        with self._tables.transaction("audit") as conn:
             return self._append(conn, assessor, action, session_id, payload, at, after, signer)
 
     def entries(self, session_id: str | None = None) -> list[AuditEntry]:
@@ -177,12 +168,13 @@ class SqliteAuditStore:
 
     def add_assessor(self, name: str, kdf_hash: str, at: str, *, actor: str = "", action: str = ASSESSOR_ADDED,
                      payload: Mapping[str, Any] | None = None, signer: Signer | None = None) -> AuditEntry:
-        with self._tables.transaction() as conn:
-            row = conn.execute("SELECT kdf_hash FROM assessors WHERE name = ?", (name,)).fetchone()
+        sql = self._tables.sql
+        with self._tables.transaction("audit") as conn:
+            row = conn.execute(sql("SELECT kdf_hash FROM assessors WHERE name = ?"), (name,)).fetchone()
             if row is not None and row[0] != kdf_hash:
                 raise _exists(name)
             if row is None:
-                conn.execute("INSERT INTO assessors (name, kdf_hash, created_at) VALUES (?, ?, ?)",
+                conn.execute(sql("INSERT INTO assessors (name, kdf_hash, created_at) VALUES (?, ?, ?)"),
                              (name, kdf_hash, at))
             return self._append(conn, actor or name, action, "", payload or {}, at, None, signer)
 
@@ -191,7 +183,8 @@ class SqliteAuditStore:
         return rows[0][0] if rows else None
 
     def assessor_names(self) -> list[str]:
-        return [row[0] for row in self._tables.fetch("SELECT name FROM assessors ORDER BY rowid")]
+        """Every account's name, in the order they were added."""
+        return [row[0] for row in self._tables.fetch(f"SELECT name FROM assessors ORDER BY {self._tables.ORDER}")]
 
     def close(self) -> None:
         self._tables.close()
@@ -202,17 +195,32 @@ class SqliteAuditStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _append(self, conn: sqlite3.Connection, assessor: str, action: str, session_id: str,
-                payload: Mapping[str, Any], at: str, after: str | None, signer: Signer | None) -> AuditEntry:
+    def _append(self, conn: Any, assessor: str, action: str, session_id: str, payload: Mapping[str, Any],
+                at: str, after: str | None, signer: Signer | None) -> AuditEntry:
         head = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
         seq, prev = (head[0] + 1, head[1]) if head else (1, GENESIS)
         if after is not None and after != prev:
             raise AuditConflict()
         entry = chained(seq, at, assessor, action, session_id, payload, prev, signer)
-        conn.execute(f"INSERT INTO audit ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?)",
+        conn.execute(self._tables.sql(f"INSERT INTO audit ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?)"),
                      (entry.seq, entry.at, entry.assessor, entry.action, entry.session_id,
                       canonical_text(dict(entry.payload)), entry.prev_hash, entry.hash, entry.signature))
         return entry
+
+
+class SqliteAuditStore(TableAuditStore):
+    """Accounts and audit log in the journal's SQLite file (tables created on first use)."""
+
+    def __init__(self, path: str | Path, *, timeout: float = 30.0) -> None:
+        # a damaged row is reported by verification, not a crash
+        tables = SideTables(path, ("assessors", "audit"), SCHEMA, timeout=timeout, text_factory=_lenient_text)
+        super().__init__(tables, tables.path)
+        columns = {row[1] for row in tables.fetch("PRAGMA table_info(audit)")}
+        if "signature" not in columns:
+            tables.close()
+            raise NeedsMigration(
+                f"Le magasin {self.path} date d'avant le scellement : lancez « callsim store migrate ».",
+                f"The store {self.path} predates sealing: run « callsim store migrate ».")
 
 
 def _row_to_entry(row: tuple[Any, ...]) -> AuditEntry:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from scripts.benchmarks.journal import bench_append
-from simulator.journal import sqlite_schema, sqlite_store
+from simulator.journal import sql_store, sqlite_schema
 from simulator.journal.canonical import header_hash
 from simulator.journal.chain import build_events
 from simulator.journal.errors import (
@@ -103,7 +103,7 @@ def test_seq_continues_after_reopen(db_path: Path) -> None:
 
 
 def test_paged_iteration(store: SqliteJournalStore, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sqlite_store, "_PAGE", 2)
+    monkeypatch.setattr(sql_store, "_PAGE", 2)
     header = make_header()
     store.create_session(header)
     for i in range(7):
