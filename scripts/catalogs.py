@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from simulator.i18n import DOMAINS, LANGUAGES, po_path
 from simulator.i18n.catalogs import compile_po
-from simulator.i18n.extract import source_ids, update
+from simulator.i18n.extract import source_keys, update
 
 
 def check() -> int:
@@ -30,19 +30,31 @@ def check() -> int:
         for lang in LANGUAGES:
             with po_path(domain, lang).open("rb") as po:
                 catalog = read_po(po, locale=lang)
-            for msgid in sorted(source_ids(domain)):
-                message = catalog.get(msgid)
-                forms = [] if message is None else [message.string] if isinstance(message.string, str) else list(message.string)
+            for msgid, context in sorted(
+                source_keys(domain), key=lambda key: (key[0], key[1] or "")
+            ):
+                message = catalog.get(msgid, context=context)
+                forms = (
+                    []
+                    if message is None
+                    else [message.string]
+                    if isinstance(message.string, str)
+                    else list(message.string)
+                )
                 if message is None or not all(forms) or message.fuzzy:
                     problems += 1
-                    print(f"{po_path(domain, lang)}: {'fuzzy' if message is not None and message.fuzzy else 'untranslated'}: {msgid!r}")
+                    print(
+                        f"{po_path(domain, lang)}: {'fuzzy' if message is not None and message.fuzzy else 'untranslated'}: {msgid!r}"
+                    )
     return 1 if problems else 0
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("action", choices=("update", "compile", "check"))
-    parser.add_argument("domains", nargs="*", metavar="DOMAIN", help=f"one of {', '.join(DOMAINS)} (default: all)")
+    parser.add_argument(
+        "domains", nargs="*", metavar="DOMAIN", help=f"one of {', '.join(DOMAINS)} (default: all)"
+    )
     args = parser.parse_args()
     unknown = sorted(set(args.domains) - set(DOMAINS))
     if unknown:

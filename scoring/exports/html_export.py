@@ -8,11 +8,18 @@ in the annex. Self-contained like the grille page: inline styles, no external re
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from importlib import resources
 from typing import Any
 
-from scoring.assessment.model import OVERRIDE, REOPEN, STATUS_LABELS, AuditEntry, SessionReview
+from scoring.assessment.model import (
+    OVERRIDE,
+    REOPEN,
+    STATUS_LABELS,
+    AuditEntry,
+    Override,
+    SessionReview,
+)
 from scoring.exports.view import (
     activity_verdicts,
     epreuve_verdict,
@@ -27,29 +34,13 @@ from simulator.journal.events import Event, SessionHeader
 
 TEMPLATE = "review.html.j2"
 
-#: The page's own words, message ids of the engine catalog.
+#: The words the page's code writes, message ids of the engine catalog (the template writes its own).
 WORDS = {
-    "automatic": N_("Automatic"),
-    "assessor": N_("Assessor"),
-    "final_result": N_("Result after review"),
-    "status": N_("Status"),
-    "reviewed_by": N_("Reviewed by"),
-    "signed_by": N_("Signature"),
-    "overridden": N_("changed"),
-    "overrides": N_("Verdicts changed by an assessor"),
-    "change": N_("Verdict"),
-    "when": N_("Date"),
-    "no_overrides": N_("No verdict changed: the automatic verdicts stand."),
-    "audit": N_("Audit log of the session"),
-    "action": N_("Action"),
-    "detail": N_("Detail"),
-    "no_audit": N_("No audit entry for this session."),
     "nobody": N_("nobody"),
     "not_signed": N_("not signed"),
     "signed_on": N_("signed by {who} on {when}"),
     "state_signed": N_("Grid signed by {who} on {when}."),
     "state_unsigned": N_("Grid not signed (status: {status})."),
-    "blind": N_("Blind review: the candidate's identity is replaced by a pseudonym."),
     "reason": N_("reason"),
     "grille": N_("grid"),
     "receipt": N_("Journal receipt: {code} (to compare with the attendance sheet)."),
@@ -57,7 +48,9 @@ WORDS = {
     "seal_broken": N_("WARNING: the journal no longer matches the centre seal of {day}."),
     "not_sealed": N_("Journal not sealed by the centre yet."),
     "seal_unknown": N_("Centre seal not checked (exported outside the store)."),
-    "before_sealing": N_("Grid from before sealing: stored before the store was upgraded, chained afterwards, never signed at the time."),
+    "before_sealing": N_(
+        "Grid from before sealing: stored before the store was upgraded, chained afterwards, never signed at the time."
+    ),
 }
 
 #: How each audit action reads.
@@ -70,9 +63,15 @@ ACTION_WORDS = {
 }
 
 
-
-def export_html(review: SessionReview, header: SessionHeader, events: Sequence[Event], *,
-                blind: bool = False, lang: str = "fr", seal: Any = None) -> str:
+def export_html(
+    review: SessionReview,
+    header: SessionHeader,
+    events: Sequence[Event],
+    *,
+    blind: bool = False,
+    lang: str = "fr",
+    seal: Any = None,
+) -> str:
     """The reviewed grille of one session as one HTML page (``header`` and ``events`` add nothing the grille lacks)."""
     from jinja2 import FunctionLoader
 
@@ -85,25 +84,57 @@ def export_html(review: SessionReview, header: SessionHeader, events: Sequence[E
     grille = masked_grille(review, blind)
     final = review.final()
     final_verdict = epreuve_verdict(review, final)
-    signed_when = _when(signed_at(review))
     status_word = STATUS_LABELS[lang].get(review.status, review.status)
     context = page_context(grille, lang)
     context.update(
-        r=r, blind=blind, final=final, final_activities=activity_verdicts(review, final),
-        final_verdict=final_verdict, final_verdict_word=verdict_word(final_verdict, lang),
-        final_counts=counts_text(counts(final.values()), lang), word=lambda v: verdict_word(v, lang),
-        overridden=set(override_in_force(review)), status_word=status_word,
+        blind=blind,
+        final=final,
+        final_activities=activity_verdicts(review, final),
+        final_verdict=final_verdict,
+        final_verdict_word=verdict_word(final_verdict, lang),
+        final_counts=counts_text(counts(final.values()), lang),
+        word=lambda v: verdict_word(v, lang),
+        overridden=set(override_in_force(review)),
+        status_word=status_word,
         reviewed_text=_reviewed_text(review, r),
-        signed_text=r["signed_on"].format(who=review.signed_by, when=signed_when) if review.signed_by else r["not_signed"],
-        signature_state=(r["state_signed"].format(who=review.signed_by, when=signed_when) if review.signed_by
-                         else r["state_unsigned"].format(status=status_word)),
-        overrides=[{"code": o.competency, "previous": o.previous, "verdict": o.verdict, "reason": mask(o.reason),
-                    "assessor": o.assessor, "at": _when(o.at)} for o in review.overrides],
+        **_signature_texts(review, r, status_word),
+        overrides=[_override_row(o, mask) for o in review.overrides],
         audit=[_audit_row(entry, lang, mask) for entry in review.audit],
         sealing=_sealing_lines(grille, seal, r),
     )
-    page: str = environment(FunctionLoader(_template_source)).get_template(TEMPLATE).render(context)
+    page: str = (
+        environment(FunctionLoader(_template_source), lang).get_template(TEMPLATE).render(context)
+    )
     return page
+
+
+def _signature_texts(
+    review: SessionReview, r: Mapping[str, str], status_word: str
+) -> dict[str, str]:
+    """Who signed and when, as the review-state table (``signed_text``) and the line above the
+    signature boxes (``signature_state``) say it."""
+    if not review.signed_by:
+        return {
+            "signed_text": r["not_signed"],
+            "signature_state": r["state_unsigned"].format(status=status_word),
+        }
+    when = _when(signed_at(review))
+    return {
+        "signed_text": r["signed_on"].format(who=review.signed_by, when=when),
+        "signature_state": r["state_signed"].format(who=review.signed_by, when=when),
+    }
+
+
+def _override_row(override: Override, mask: Callable[[str], str]) -> dict[str, str]:
+    """One verdict changed by an assessor, as a row of the overrides table (its reason masked when blind)."""
+    return {
+        "code": override.competency,
+        "previous": override.previous,
+        "verdict": override.verdict,
+        "reason": mask(override.reason),
+        "assessor": override.assessor,
+        "at": _when(override.at),
+    }
 
 
 def _sealing_lines(grille: Mapping[str, Any], seal: Any, r: Mapping[str, str]) -> list[str]:
@@ -148,8 +179,10 @@ def _audit_row(entry: AuditEntry, lang: str, mask: Any) -> dict[str, Any]:
     payload, r = entry.payload, translated(WORDS, "engine", lang)
     colon = ": " if lang == "en" else " : "  # French puts a space before the colon
     if entry.action == OVERRIDE:
-        change = (f"{verdict_word(str(payload.get('previous', '')), lang)} → "
-                  f"{verdict_word(str(payload.get('verdict', '')), lang)}")
+        change = (
+            f"{verdict_word(str(payload.get('previous', '')), lang)} → "
+            f"{verdict_word(str(payload.get('verdict', '')), lang)}"
+        )
         detail = f"{payload.get('competency', '')}{colon}{change} — {r['reason']}{colon}{payload.get('reason', '')}"
     elif entry.action == REOPEN:
         detail = f"{r['reason']}{colon}{payload.get('reason', '')}"
@@ -157,6 +190,11 @@ def _audit_row(entry: AuditEntry, lang: str, mask: Any) -> dict[str, Any]:
         detail = f"{r['grille']} {str(payload['grille_sha256'])[:12]}"
     else:
         detail = ""
-    return {"seq": entry.seq, "at": _when(entry.at), "assessor": entry.assessor,
-            "action": translated(ACTION_WORDS, "engine", lang).get(entry.action, entry.action), "detail": mask(detail),
-            "hash": entry.hash[:16]}
+    return {
+        "seq": entry.seq,
+        "at": _when(entry.at),
+        "assessor": entry.assessor,
+        "action": translated(ACTION_WORDS, "engine", lang).get(entry.action, entry.action),
+        "detail": mask(detail),
+        "hash": entry.hash[:16],
+    }

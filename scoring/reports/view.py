@@ -1,4 +1,8 @@
-"""A grille made easy to render: labels from the référentiel, evidence joined to its moment, words per language."""
+"""A grille made easy to render: labels from the référentiel, evidence joined to its moment, words per language.
+
+The words come from :mod:`scoring.reports.words` (message ids of the engine catalog), the identity
+lines from :mod:`scoring.reports.identity`; both are re-exported here for the reports that read them.
+"""
 
 from __future__ import annotations
 
@@ -8,77 +12,25 @@ from typing import Any
 
 from scoring.actions_text import action_text
 from scoring.reports.criteria_view import CriterionRow, criteria_rows, evidence_note, kind_word
+from scoring.reports.identity import identity
+from scoring.reports.words import counts_text, speakers, verdict_word, words
 
-VERDICT_WORDS = {
-    "fr": {"ok": "OK", "nok": "NOK", "not_observed": "NON OBSERVÉ"},
-    "en": {"ok": "OK", "nok": "NOK", "not_observed": "NOT OBSERVED"},
-}
-
-WORDS = {
-    "fr": {
-        "title": "Grille d'évaluation", "standard": "Titre de compétence « Opérateur call center »",
-        "candidate": "Candidat·e", "session": "Session", "epreuve": "Épreuve", "date": "Date de l'épreuve",
-        "ended": "Fin de l'épreuve", "versions": "Versions", "journal": "Journal", "verdict": "Résultat de l'épreuve",
-        "code": "Code", "competency": "Compétence", "reason": "Motif", "positive": "+", "negative": "−",
-        "critical": "critiques", "evidence": "Preuves", "effect": "Effet", "seq": "n°", "time": "Heure", "contact": "Contact",
-        "did": "Ce que le/la candidat·e a fait", "rule": "Règle", "why": "Constat", "no_evidence": "Aucune observation.",
-        "completed": "terminée", "time_up": "temps écoulé", "unfinished": "non terminée", "mode_exam": "examen",
-        "mode_practice": "entraînement", "events": "événements", "head": "empreinte finale",
-        "rubric": "grille de notation", "referentiel": "référentiel", "app": "callsim",
-        "source_journal": "preuves lues dans le journal", "source_replay": "preuves recalculées par rejeu",
-        "positive_word": "positive", "negative_word": "négative", "critical_word": "critique",
-        "assessor": "Évaluateur·rice", "jury": "Président·e du jury", "name": "Nom", "signature": "Signature",
-        "signed_date": "Date", "verdicts_legend": "OK : compétence démontrée · NOK : non démontrée · NON OBSERVÉ : "
-        "trop peu d'observations — à trancher par un évaluateur, jamais un OK implicite.",
-        "receipt": "Reçu", "rubric_rule": "Règle appliquée", "annex": "Annexe — les preuves, compétence par compétence",
-        "page": "page", "of": "sur", "scenario_files": "fichiers de scénario", "changed": "modifiés depuis la session",
-        "counts": "{ok} OK · {nok} NOK · {not_observed} non observée(s)",
-        "interruptions": "Interruptions", "interruption": "arrêt {stopped} → reprise {resumed} ({seconds} s{cause})",
-        "no_cause": "sans signal", "cause_invigilator": "fermée par le surveillant",
-        "cause_connection": "onglet fermé ou connexion perdue",
-        "invigilator": "Surveillant", "pause": "horloge en pause {paused} → {resumed} ({seconds} s, {reason})",
-        "pause_open": "horloge en pause depuis {paused} ({reason})", "extension": "+{minutes} min à {at} ({reason})",
-        "criteria": "Critères", "criterion": "Critère", "kind": "Type", "per_contact": "Par contact",
-        "to_confirm": "{n} texte(s) tapé(s) à confirmer, non compté(s)",
-    },
-    "en": {
-        "title": "Assessment grid", "standard": "« Opérateur call center » competency standard",
-        "candidate": "Candidate", "session": "Session", "epreuve": "Épreuve", "date": "Date of the épreuve",
-        "ended": "End of the épreuve", "versions": "Versions", "journal": "Journal", "verdict": "Result of the épreuve",
-        "code": "Code", "competency": "Competency", "reason": "Reason", "positive": "+", "negative": "−",
-        "critical": "critical", "evidence": "Evidence", "effect": "Effect", "seq": "#", "time": "Time", "contact": "Contact",
-        "did": "What the candidate did", "rule": "Rule", "why": "Finding", "no_evidence": "No observation.",
-        "completed": "completed", "time_up": "time ran out", "unfinished": "not finished", "mode_exam": "exam",
-        "mode_practice": "practice", "events": "events", "head": "head hash",
-        "rubric": "rubric", "referentiel": "référentiel", "app": "callsim",
-        "source_journal": "evidence read from the journal", "source_replay": "evidence re-derived by replay",
-        "positive_word": "positive", "negative_word": "negative", "critical_word": "critical",
-        "assessor": "Assessor", "jury": "Chair of the jury", "name": "Name", "signature": "Signature",
-        "signed_date": "Date", "verdicts_legend": "OK: competency shown · NOK: not shown · NOT OBSERVED: too few "
-        "observations — an assessor must decide, never an implicit OK.",
-        "receipt": "Receipt", "rubric_rule": "Rule applied", "annex": "Annex — the evidence, competency by competency",
-        "page": "page", "of": "of", "scenario_files": "scenario files", "changed": "changed since the session",
-        "counts": "{ok} OK · {nok} NOK · {not_observed} not observed",
-        "interruptions": "Interruptions", "interruption": "stopped {stopped} → resumed {resumed} ({seconds} s{cause})",
-        "no_cause": "no signal", "cause_invigilator": "closed by the invigilator",
-        "cause_connection": "tab closed or connection lost",
-        "invigilator": "Invigilator", "pause": "clock paused {paused} → {resumed} ({seconds} s, {reason})",
-        "pause_open": "clock paused since {paused} ({reason})", "extension": "+{minutes} min at {at} ({reason})",
-        "criteria": "Criteria", "criterion": "Criterion", "kind": "Kind", "per_contact": "Per contact",
-        "to_confirm": "{n} typed text(s) to confirm, not counted",
-    },
-}
-
-
-def words(lang: str) -> dict[str, str]:
-    return WORDS["en" if lang == "en" else "fr"]
-
-
-def verdict_word(verdict: str, lang: str) -> str:
-    return VERDICT_WORDS["en" if lang == "en" else "fr"].get(verdict, verdict)
+__all__ = [
+    "ActivityRow",
+    "CompetencyRow",
+    "EvidenceRow",
+    "activities",
+    "counts_text",
+    "identity",
+    "localised",
+    "speakers",
+    "verdict_word",
+    "words",
+]
 
 
 def localised(texts: Mapping[str, str] | None, lang: str) -> str:
+    """A stored ``{"fr": …, "en": …}`` text in ``lang``, else in French, else in any language."""
     if not texts:
         return ""
     return texts.get(lang) or texts.get("fr") or next(iter(texts.values()), "")
@@ -130,12 +82,6 @@ class ActivityRow:
     competencies: tuple[CompetencyRow, ...]
 
 
-SPEAKERS = {
-    "fr": {"customer": "Client·e", "agent": "Candidat·e", "supervisor": "Superviseur·e", "system": "Système"},
-    "en": {"customer": "Customer", "agent": "Candidate", "supervisor": "Supervisor", "system": "System"},
-}
-
-
 def activities(grille: Mapping[str, Any], lang: str) -> list[ActivityRow]:
     """The three key activities with their competencies, labels in ``lang``, evidence joined to moments."""
     from simulator.referentiel import get_referentiel
@@ -143,32 +89,71 @@ def activities(grille: Mapping[str, Any], lang: str) -> list[ActivityRow]:
     referentiel = get_referentiel()
     label_lang = lang if lang in ("fr", "en", "nl") else "fr"
     moments = {m["seq"]: m for m in grille.get("moments", ())}
-    speakers = SPEAKERS["en" if lang == "en" else "fr"]
     rows = []
     for activity in grille["activities"]:
-        competencies = []
-        for item in (c for c in grille["competencies"] if c["activity"] == activity["code"]):
-            evidence = []
-            for entry in item["evidence"]:
-                moment = moments.get(entry["seq"], {})
-                evidence.append(EvidenceRow(
-                    seq=entry["seq"], at=moment.get("at", ""), time=moment.get("at", "")[11:19],
-                    contact=entry["contact"], effect=entry["effect"], critical=entry["critical"], rule=entry["rule"],
-                    explanation=localised(entry.get("explanation"), lang), detail=localised(entry.get("detail"), lang),
-                    did=_did(moment.get("action", {"kind": "?"}), lang),
-                    excerpt=tuple((speakers.get(speaker, speaker), text) for speaker, text in moment.get("excerpt", ())),
-                    note=evidence_note(entry, lang), kind=kind_word(entry["kind"], lang) if entry.get("kind") else "",
-                ))
-            competencies.append(CompetencyRow(
-                code=item["code"], label=referentiel.competency(item["code"]).label(label_lang),
-                verdict=item["verdict"], verdict_word=verdict_word(item["verdict"], lang),
-                positive=item["positive"], negative=item["negative"], critical=item["critical"],
-                reason=_reason(item, lang), rule=item["rule"], evidence=tuple(evidence),
-                criteria=criteria_rows(item, lang)))
-        rows.append(ActivityRow(activity["code"], referentiel.activity(activity["code"]).label(label_lang),
-                                activity["verdict"], verdict_word(activity["verdict"], lang), activity["counts"],
-                                tuple(competencies)))
+        competencies = tuple(
+            _competency_row(
+                item, moments, lang, referentiel.competency(item["code"]).label(label_lang)
+            )
+            for item in grille["competencies"]
+            if item["activity"] == activity["code"]
+        )
+        label = referentiel.activity(activity["code"]).label(label_lang)
+        verdict = activity["verdict"]
+        rows.append(
+            ActivityRow(
+                activity["code"],
+                label,
+                verdict,
+                verdict_word(verdict, lang),
+                activity["counts"],
+                competencies,
+            )
+        )
     return rows
+
+
+def _competency_row(
+    item: Mapping[str, Any], moments: Mapping[int, Mapping[str, Any]], lang: str, label: str
+) -> CompetencyRow:
+    """One competency of the grille in ``lang``, its evidence joined to the moments it was seen at."""
+    return CompetencyRow(
+        code=item["code"],
+        label=label,
+        verdict=item["verdict"],
+        verdict_word=verdict_word(item["verdict"], lang),
+        positive=item["positive"],
+        negative=item["negative"],
+        critical=item["critical"],
+        reason=_reason(item, lang),
+        rule=item["rule"],
+        evidence=tuple(
+            _evidence_row(entry, moments.get(entry["seq"], {}), lang) for entry in item["evidence"]
+        ),
+        criteria=criteria_rows(item, lang),
+    )
+
+
+def _evidence_row(entry: Mapping[str, Any], moment: Mapping[str, Any], lang: str) -> EvidenceRow:
+    """One observation with what the candidate did and the excerpt of the conversation at that moment."""
+    names = speakers(lang)
+    return EvidenceRow(
+        seq=entry["seq"],
+        at=moment.get("at", ""),
+        time=moment.get("at", "")[11:19],
+        contact=entry["contact"],
+        effect=entry["effect"],
+        critical=entry["critical"],
+        rule=entry["rule"],
+        explanation=localised(entry.get("explanation"), lang),
+        detail=localised(entry.get("detail"), lang),
+        did=_did(moment.get("action", {"kind": "?"}), lang),
+        excerpt=tuple(
+            (names.get(speaker, speaker), text) for speaker, text in moment.get("excerpt", ())
+        ),
+        note=evidence_note(entry, lang),
+        kind=kind_word(entry["kind"], lang) if entry.get("kind") else "",
+    )
 
 
 def _reason(item: Mapping[str, Any], lang: str) -> str:
@@ -179,92 +164,13 @@ def _reason(item: Mapping[str, Any], lang: str) -> str:
     return reason
 
 
-_SHOWN_IN_EXCERPT = {
-    "choose": ("Réponse choisie (voir l'extrait)", "Chose a reply (see the excerpt)"),
-    "say": ("Réponse tapée (voir l'extrait)", "Typed an answer (see the excerpt)"),
-}
+#: The actions whose words the excerpt shows: « what the candidate did » points to it instead.
+_SHOWN_IN_EXCERPT = {"choose": "chose", "say": "typed"}
 
 
 def _did(action: Mapping[str, str], lang: str) -> str:
     """What the candidate did; a reply's words are not repeated, the excerpt shows them."""
-    pair = _SHOWN_IN_EXCERPT.get(action.get("kind", ""))
-    if pair is not None:
-        return pair[1] if lang == "en" else pair[0]
+    key = _SHOWN_IN_EXCERPT.get(action.get("kind", ""))
+    if key is not None:
+        return words(lang)[key]
     return action_text(action, lang)
-
-
-def identity(grille: Mapping[str, Any], lang: str) -> list[tuple[str, str]]:
-    """(label, value) pairs: who, which épreuve, when, with which versions."""
-    w = words(lang)
-    s, rubric, journal = grille["session"], grille["rubric"], grille["journal"]
-    mode = w.get(f"mode_{s['mode']}", s["mode"])
-    ended = w.get(s.get("ended_reason") or "unfinished", s.get("ended_reason") or "")
-    if s.get("ended_at"):
-        ended = f"{ended} — {s['ended_at'][:16].replace('T', ' ')}"
-    source = w.get(f"source_{grille['evidence_source']}", grille["evidence_source"])
-    replay = grille.get("replay")
-    if replay and replay.get("scenario_files") == "changed":
-        source += f" ({w['scenario_files']} {w['changed']})"
-    scenarios = ", ".join(f"{sc['id']}{' ' + sc['version'] if sc.get('version') else ''} [{sc['sha256'][:8]}]"
-                          for sc in grille.get("scenarios", ()))
-    return [
-        (w["candidate"], s["candidate_id"]),
-        (w["session"], f"{s['id']} (seed {s['seed']}, {s['language']})"),
-        (w["epreuve"], f"{s['epreuve_id']} {s.get('epreuve_version', '')} — {mode} [{s['epreuve_hash'][:8]}]"),
-        (w["date"], s["created_at"][:16].replace("T", " ")),
-        (w["ended"], ended),
-        (w["versions"], (f"{w['app']} {s['app_version']} · {w['rubric']} {rubric['id']} {rubric['version']} "
-                         f"[{rubric['sha256'][:8]}] · {w['referentiel']} {grille['referentiel']['version']}")),
-        ("Scénarios" if lang != "en" else "Scenarios", scenarios),
-        *_variants(s.get("variants"), lang),
-        (w["journal"], f"{journal['events']} {w['events']} · {w['head']} {journal['head'][:16]} · {source}"),
-        (w["receipt"], _receipt(journal["head"])),
-    ] + _interruptions(s.get("interruptions") or (), w) + _invigilator(s.get("invigilator") or (), w)
-
-
-def _variants(drawn: Any, lang: str) -> list[tuple[str, str]]:
-    """The form each scenario with variants took for this candidate (none: no line at all)."""
-    if not drawn:
-        return []
-    forms = "; ".join(f"{sid} : " + ", ".join(f"{dim}={alt}" for dim, alt in combo.items()) for sid, combo in drawn.items())
-    return [("Variantes" if lang != "en" else "Variants", forms)]
-
-
-def _receipt(head: str) -> str:
-    """The receipt code of the journal head the grille was computed from (as on the attendance sheet)."""
-    from simulator.journal.receipt import code_of
-
-    return code_of(head)
-
-
-def _interruptions(stops: Any, w: Mapping[str, str]) -> list[tuple[str, str]]:
-    """One line listing every interruption and its length (none when the épreuve ran in one go)."""
-    if not stops:
-        return []
-    parts = [w["interruption"].format(stopped=stop["stopped_at"][11:19], resumed=stop["resumed_at"][11:19],
-                                      seconds=round(stop["seconds"]), cause=f", {_cause(stop['cause'], w)}")
-             for stop in stops]
-    return [(w["interruptions"], f"{len(stops)} — " + " · ".join(parts))]
-
-
-def _invigilator(acts: Any, w: Mapping[str, str]) -> list[tuple[str, str]]:
-    """One line listing the invigilator's pauses of the clock and extensions of time (none when there were none)."""
-    parts = []
-    for act in acts:
-        if act["kind"] == "extension":
-            parts.append(w["extension"].format(minutes=act["minutes"], at=act["at"][11:19], reason=act["reason"]))
-        elif act["resumed_at"] is None:
-            parts.append(w["pause_open"].format(paused=act["paused_at"][11:19], reason=act["reason"]))
-        else:
-            parts.append(w["pause"].format(paused=act["paused_at"][11:19], resumed=act["resumed_at"][11:19],
-                                           seconds=round(act["seconds"]), reason=act["reason"]))
-    return [(w["invigilator"], " · ".join(parts))] if parts else []
-
-
-def _cause(cause: str, w: Mapping[str, str]) -> str:
-    """A signal's name as journalled (SIGTERM, SIGHUP…), the invigilator's closing, or no signal at all."""
-    return w.get(f"cause_{cause}", cause) if cause else w["no_cause"]
-
-
-def counts_text(counts: Mapping[str, int], lang: str) -> str:
-    return words(lang)["counts"].format(**{k: counts.get(k, 0) for k in ("ok", "nok", "not_observed")})

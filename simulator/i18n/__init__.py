@@ -3,8 +3,9 @@
 
 Message ids are English, as gettext expects; a few long texts use a symbolic id (``KEYS_HELP``).
 Code asks a :class:`Translator` — ``t("Hang up")``, ``t("{n} min left", n=3)``,
-``t.n("{n} contact", "{n} contacts", count)`` — or marks a string with :func:`N_` where it is
-defined and translates it where it is shown. This package imports only the standard library and
+``t.n("{n} contact", "{n} contacts", count)``, ``t.pgettext("effect", "critical")`` where one
+English word needs two translations — or marks a string with :func:`N_` (:func:`NC_` with a
+context) where it is defined and translates it where it is shown. This package imports only the standard library and
 Babel, so every layer may use it. How catalogs are found and compiled: :mod:`.catalogs`.
 """
 
@@ -15,13 +16,33 @@ from typing import Any
 
 from .catalogs import DEFAULT_LANG, DOMAINS, LANGUAGES, LOCALE_DIR, po_path, translation
 
-__all__ = ["DEFAULT_LANG", "DOMAINS", "LANGUAGES", "LOCALE_DIR", "N_", "STORED_LANGS", "Message",
-           "Translator", "po_path", "translated", "translation", "translator", "written_out"]
+__all__ = [
+    "DEFAULT_LANG",
+    "DOMAINS",
+    "LANGUAGES",
+    "LOCALE_DIR",
+    "NC_",
+    "N_",
+    "STORED_LANGS",
+    "Message",
+    "Translator",
+    "po_path",
+    "translated",
+    "translation",
+    "translator",
+    "written_out",
+]
 
 
 def N_(message: str) -> str:
     """Mark a message for extraction where it is defined; it is translated where it is shown."""
     return message
+
+
+def NC_(context: str, message: str) -> tuple[str, str]:
+    """Mark a message with its context (the same English word translated two ways); ``translated``
+    and :meth:`Translator.pgettext` read the pair."""
+    return context, message
 
 
 class Message:
@@ -48,7 +69,10 @@ class Message:
         return f"Message({self.msgid!r}, **{self.params!r})"
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Message) and (self.msgid, self.params) == (other.msgid, other.params)
+        return isinstance(other, Message) and (self.msgid, self.params) == (
+            other.msgid,
+            other.params,
+        )
 
     def __hash__(self) -> int:
         return hash((self.msgid, tuple(sorted(self.params))))
@@ -96,6 +120,14 @@ class Translator:
         """The singular or plural form, unformatted."""
         return self._catalog.ngettext(singular, plural, count)
 
+    def pgettext(self, context: str, message: str) -> str:
+        """The translation of ``message`` in ``context`` (gettext's ``msgctxt``), unformatted."""
+        return self._catalog.pgettext(context, message)
+
+    def npgettext(self, context: str, singular: str, plural: str, count: int) -> str:
+        """The singular or plural form in ``context``, unformatted."""
+        return self._catalog.npgettext(context, singular, plural, count)
+
 
 def translator(domain: str, lang: str = DEFAULT_LANG) -> Translator:
     """The :class:`Translator` of ``domain`` in ``lang``."""
@@ -106,13 +138,21 @@ def translator(domain: str, lang: str = DEFAULT_LANG) -> Translator:
 STORED_LANGS = ("fr", "en")
 
 
-def translated(table: Mapping[str, str], domain: str, lang: str) -> dict[str, str]:
-    """A words table ``{key: message id}`` in ``lang``, placeholders left for the caller to fill."""
+def translated(
+    table: Mapping[str, str | tuple[str, str]], domain: str, lang: str
+) -> dict[str, str]:
+    """A words table ``{key: message id}`` in ``lang``, placeholders left for the caller to fill;
+    a value marked ``NC_(context, id)`` is translated in its context."""
     t = translator(domain, lang)
-    return {key: t.gettext(message) for key, message in table.items()}
+    return {
+        key: t.gettext(message) if isinstance(message, str) else t.pgettext(*message)
+        for key, message in table.items()
+    }
 
 
-def written_out(message: Message, domain: str, langs: tuple[str, ...] = STORED_LANGS) -> dict[str, str]:
+def written_out(
+    message: Message, domain: str, langs: tuple[str, ...] = STORED_LANGS
+) -> dict[str, str]:
     """``message`` in each of ``langs``, as stores keep it (``{"fr": …, "en": …}``): files written
     before the catalogs keep their bytes, and a reader needs no catalog to show them."""
     return {lang: message.to(translator(domain, lang)) for lang in langs}
