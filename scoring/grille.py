@@ -52,20 +52,30 @@ def session_section(header: SessionHeader, events: list[Event]) -> dict[str, Any
     ended = next((e for e in reversed(events) if e.type in _ENDINGS), None)
     reason = None
     if ended is not None:
-        reason = "time_up" if ended.type == "time_up" else str(ended.payload.get("reason", "completed"))
+        reason = (
+            "time_up" if ended.type == "time_up" else str(ended.payload.get("reason", "completed"))
+        )
     section = {
-        "id": header.session_id, "candidate_id": header.candidate_id, "seed": header.seed,
+        "id": header.session_id,
+        "candidate_id": header.candidate_id,
+        "seed": header.seed,
         "epreuve_id": header.epreuve_id,
         "epreuve_version": str(started.payload.get("version", "")) if started else "",
-        "epreuve_hash": header.epreuve_hash, "mode": header.mode, "language": header.language,
-        "created_at": header.created_at, "app_version": header.app_version,
-        "ended_reason": reason, "ended_at": ended.at if ended else None,
+        "epreuve_hash": header.epreuve_hash,
+        "mode": header.mode,
+        "language": header.language,
+        "created_at": header.created_at,
+        "app_version": header.app_version,
+        "ended_reason": reason,
+        "ended_at": ended.at if ended else None,
     }
     drawn = header.extra.get("variants")
     if drawn:  # the forms drawn for this candidate (scenarios with variants), for assessors only
         section["variants"] = {sid: dict(combo) for sid, combo in dict(drawn).items()}
     stops = interruptions(events)
-    if stops:  # written only when there were any: grilles of sessions never interrupted stay as they were
+    if (
+        stops
+    ):  # written only when there were any: grilles of sessions never interrupted stay as they were
         section["interruptions"] = stops
     acts = invigilator_acts(events)
     if acts:  # the invigilator's pauses and extensions, written only when there were any
@@ -73,8 +83,9 @@ def session_section(header: SessionHeader, events: list[Event]) -> dict[str, Any
     return section
 
 
-def scenarios_section(header: SessionHeader, events: list[Event],
-                      versions: Mapping[str, str] | None) -> list[dict[str, str]]:
+def scenarios_section(
+    header: SessionHeader, events: list[Event], versions: Mapping[str, str] | None
+) -> list[dict[str, str]]:
     """The scenarios of the épreuve in épreuve order, with their file hashes (and versions when known)."""
     started = next((e for e in events if e.type == "session_started"), None)
     order = [c.get("contact") for c in (started.payload.get("contacts") or ())] if started else []
@@ -89,35 +100,33 @@ def scenarios_section(header: SessionHeader, events: list[Event],
     return out
 
 
-def build_grille(header: SessionHeader, events: list[Event], items: Iterable[tuple[str, int, dict[str, Any]]],
-                 moments: list[dict[str, Any]], rubric: LoadedRubric, *, source: str, scenario_versions: Mapping[str, str] | None = None,
-                 extra: Mapping[str, Any] | None = None,
-                 confirmations: Mapping[tuple[int, str], bool] | None = None) -> dict[str, Any]:
+def build_grille(
+    header: SessionHeader,
+    events: list[Event],
+    items: Iterable[tuple[str, int, dict[str, Any]]],
+    moments: list[dict[str, Any]],
+    rubric: LoadedRubric,
+    *,
+    source: str,
+    scenario_versions: Mapping[str, str] | None = None,
+    extra: Mapping[str, Any] | None = None,
+    confirmations: Mapping[tuple[int, str], bool] | None = None,
+) -> dict[str, Any]:
     """Apply ``rubric`` to evidence ``items``: (competency code, order within its event, entry with its ``seq``).
 
     ``moments`` describe the events that carry evidence (time, contact, what the candidate did,
     transcript excerpt), one per event, in journal order. Unsure observations (typed texts) are
     not counted unless ``confirmations`` decide them; a competency shows how many wait (``to_confirm``).
     """
-    from scoring.confirmations import apply_confirmations
     from simulator.referentiel import get_referentiel
 
     referentiel = get_referentiel()
-    by_code: dict[str, list[tuple[int, int, dict[str, Any]]]] = {code: [] for code in referentiel.codes}
-    for code, order, entry in items:
-        by_code.setdefault(code, []).append((entry["seq"], order, entry))
-    if confirmations:  # an assessor's decision on an unsure typed text makes it count as decided
-        by_code = {code: [(seq, order, confirmed) for (seq, order, _entry), confirmed
-                          in zip(found, apply_confirmations([e for _s, _o, e in found], confirmations))]
-                   for code, found in by_code.items()}
+    by_code = _evidence_by_code(items, referentiel.codes, confirmations)
     if rubric.is_criteria:
         competencies = criteria_competencies(by_code, rubric, header.mode, contact_order(events))
     else:
         competencies = _share_competencies(by_code, rubric, header.mode)
-    activities: list[dict[str, Any]] = []
-    for activity in referentiel.activities:
-        verdicts = [c["verdict"] for c in competencies if c["activity"] == activity.code]
-        activities.append({"code": activity.code, "verdict": aggregate(verdicts), "counts": counts(verdicts)})
+    activities = [_activity(activity.code, competencies) for activity in referentiel.activities]
     grille: dict[str, Any] = {
         "callsim": FORMAT,
         "session": session_section(header, events),
@@ -138,8 +147,39 @@ def build_grille(header: SessionHeader, events: list[Event], items: Iterable[tup
     return grille
 
 
-def _share_competencies(by_code: Mapping[str, list[tuple[int, int, dict[str, Any]]]], rubric: LoadedRubric,
-                        mode: str) -> list[dict[str, Any]]:
+def _evidence_by_code(
+    items: Iterable[tuple[str, int, dict[str, Any]]],
+    codes: Iterable[str],
+    confirmations: Mapping[tuple[int, str], bool] | None,
+) -> dict[str, list[tuple[int, int, dict[str, Any]]]]:
+    """Every competency's evidence as (seq, order, entry), the référentiel's codes first; decided texts as decided."""
+    from scoring.confirmations import apply_confirmations
+
+    by_code: dict[str, list[tuple[int, int, dict[str, Any]]]] = {code: [] for code in codes}
+    for code, order, entry in items:
+        by_code.setdefault(code, []).append((entry["seq"], order, entry))
+    if confirmations:  # an assessor's decision on an unsure typed text makes it count as decided
+        by_code = {
+            code: [
+                (seq, order, confirmed)
+                for (seq, order, _entry), confirmed in zip(
+                    found, apply_confirmations([e for _s, _o, e in found], confirmations)
+                )
+            ]
+            for code, found in by_code.items()
+        }
+    return by_code
+
+
+def _activity(code: str, competencies: list[dict[str, Any]]) -> dict[str, Any]:
+    """An activity's verdict and counts, from the verdicts of its competencies."""
+    verdicts = [c["verdict"] for c in competencies if c["activity"] == code]
+    return {"code": code, "verdict": aggregate(verdicts), "counts": counts(verdicts)}
+
+
+def _share_competencies(
+    by_code: Mapping[str, list[tuple[int, int, dict[str, Any]]]], rubric: LoadedRubric, mode: str
+) -> list[dict[str, Any]]:
     """Rubric 1: every observation weighs the same and the verdict is a share."""
     from scoring.confirmations import counted
     from simulator.referentiel import get_referentiel
@@ -155,12 +195,19 @@ def _share_competencies(by_code: Mapping[str, list[tuple[int, int, dict[str, Any
         tally = Tally(positive, len(kept) - positive, critical)
         rule = rules[code]
         decision = decide(tally, rule)
-        competencies.append({
-            "code": code, "activity": referentiel.competency(code).activity, "verdict": decision.verdict,
-            "reason": decision.reason(), "rule": rule.to_json(),
-            "positive": tally.positive, "negative": tally.negative, "critical": tally.critical,
-            "evidence": found,
-        })
+        competencies.append(
+            {
+                "code": code,
+                "activity": referentiel.competency(code).activity,
+                "verdict": decision.verdict,
+                "reason": decision.reason(),
+                "rule": rule.to_json(),
+                "positive": tally.positive,
+                "negative": tally.negative,
+                "critical": tally.critical,
+                "evidence": found,
+            }
+        )
         if waiting:
             competencies[-1]["to_confirm"] = waiting
     return competencies

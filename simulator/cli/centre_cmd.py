@@ -14,8 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from simulator.cli.assessor_cmd import _fail, _run, _Unread, _usage, read_passphrase
 from simulator.cli.assessor_views import TEXT
+from simulator.cli.desk_access import _fail, _run, _Unread, _usage, read_passphrase
 from simulator.cli.language import FR_EN, command_help
 from simulator.cli.store_option import add_keys_option, add_store_option
 

@@ -23,14 +23,30 @@ from simulator.engine.belgian_places import (
 )
 
 LOOKALIKE_KINDS = ("lookalike", "duplicate", "outdated")
-TITLES = {("fr", "F"): "Madame", ("fr", "M"): "Monsieur",
-          ("nl", "F"): "mevrouw", ("nl", "M"): "meneer"}
+TITLES = {
+    ("fr", "F"): "Madame",
+    ("fr", "M"): "Monsieur",
+    ("nl", "F"): "mevrouw",
+    ("nl", "M"): "meneer",
+}
 _LOCALES = {"fr": "fr_BE", "nl": "nl_BE"}
 _PROVIDERS = {
-    "fr": (("skynet.be", 3), ("proximus.be", 2), ("gmail.com", 5), ("hotmail.com", 3),
-           ("outlook.be", 1), ("voo.be", 1)),
-    "nl": (("telenet.be", 5), ("skynet.be", 2), ("proximus.be", 1), ("gmail.com", 5),
-           ("hotmail.com", 2), ("outlook.be", 1)),
+    "fr": (
+        ("skynet.be", 3),
+        ("proximus.be", 2),
+        ("gmail.com", 5),
+        ("hotmail.com", 3),
+        ("outlook.be", 1),
+        ("voo.be", 1),
+    ),
+    "nl": (
+        ("telenet.be", 5),
+        ("skynet.be", 2),
+        ("proximus.be", 1),
+        ("gmail.com", 5),
+        ("hotmail.com", 2),
+        ("outlook.be", 1),
+    ),
 }
 _REF_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"  # no I or O: they read as 1 and 0
 _REF_DIGITS = "0123456789"
@@ -105,8 +121,11 @@ def _name_tables(language: str) -> dict[str, _NameTable]:
     provider); ``Faker(locale)`` draws with the lists' weights (``use_weighting=True``).
     """
     provider = import_module(f"faker.providers.person.{_LOCALES[language]}").Provider
-    return {"F": _NameTable.of(provider.first_names_female), "M": _NameTable.of(provider.first_names_male),
-            "last": _NameTable.of(provider.last_names)}
+    return {
+        "F": _NameTable.of(provider.first_names_female),
+        "M": _NameTable.of(provider.first_names_male),
+        "last": _NameTable.of(provider.last_names),
+    }
 
 
 def _names(seed: int, language: str, gender: str) -> tuple[str, str]:
@@ -135,8 +154,9 @@ def _slug(text: str) -> str:
 def make_email(rng: random.Random, first: str, last: str, language: str) -> str:
     """A lowercase ascii address derived from the name at a provider Belgians use."""
     f, la = _slug(first) or "client", _slug(last) or "client"
-    local = rng.choice((f"{f}.{la}", f"{f}{la}", f"{f[0]}.{la}", f"{la}.{f}",
-                        f"{f}.{la}{rng.randint(1, 99)}"))
+    local = rng.choice(
+        (f"{f}.{la}", f"{f}{la}", f"{f[0]}.{la}", f"{la}.{f}", f"{f}.{la}{rng.randint(1, 99)}")
+    )
     return f"{local}@{_weighted(rng, _PROVIDERS[language])}"
 
 
@@ -165,8 +185,14 @@ def _number(rng: random.Random) -> str:
     return str(rng.randint(1, 60) if rng.random() < 0.8 else rng.randint(61, 250))
 
 
-def make_persona(seed: int, *, language: str = "fr", region: str | None = None,
-                 today: date, places: tuple[Place, ...] = ()) -> Persona:
+def make_persona(
+    seed: int,
+    *,
+    language: str = "fr",
+    region: str | None = None,
+    today: date,
+    places: tuple[Place, ...] = (),
+) -> Persona:
     """A persona that fits French- or Dutch-speaking Belgium; same seed → same persona.
 
     ``places`` pins the address to these places (a commune, a province) instead of a region.
@@ -186,14 +212,25 @@ def make_persona(seed: int, *, language: str = "fr", region: str | None = None,
     mobile = make_mobile(rng)
     phone = make_landline(rng, place.postcode) if rng.random() < 0.6 else mobile
     return Persona(
-        customer_id=make_reference(rng, "CL-######"), gender=gender,
-        title=TITLES[(language, gender)], first_name=first, last_name=last,
-        full_name=f"{first} {last}", street=rng.choice(streets_for(street_language)),
-        number=_number(rng), box=str(rng.randint(1, 12)) if rng.random() < 0.2 else "",
-        postcode=place.postcode, city=place.name_in(language), region=region,
-        language=language, phone=phone, mobile=mobile,
-        email=make_email(rng, first, last, language), birth_date=_birth_date(rng, today),
-        iban=make_iban(rng))
+        customer_id=make_reference(rng, "CL-######"),
+        gender=gender,
+        title=TITLES[(language, gender)],
+        first_name=first,
+        last_name=last,
+        full_name=f"{first} {last}",
+        street=rng.choice(streets_for(street_language)),
+        number=_number(rng),
+        box=str(rng.randint(1, 12)) if rng.random() < 0.2 else "",
+        postcode=place.postcode,
+        city=place.name_in(language),
+        region=region,
+        language=language,
+        phone=phone,
+        mobile=mobile,
+        email=make_email(rng, first, last, language),
+        birth_date=_birth_date(rng, today),
+        iban=make_iban(rng),
+    )
 
 
 def make_typo(rng: random.Random, name: str) -> str:
@@ -204,11 +241,11 @@ def make_typo(rng: random.Random, name: str) -> str:
         variants.append(plain)
     for i in range(1, len(name) - 1):
         if name[i] != name[i + 1] and name[i + 1].isalpha():
-            variants.append(name[:i] + name[i + 1] + name[i] + name[i + 2:])
+            variants.append(name[:i] + name[i + 1] + name[i] + name[i + 2 :])
         if name[i].isalpha():
             variants.append(name[:i] + name[i] + name[i:])
             if len(name) > 4:
-                variants.append(name[:i] + name[i + 1:])
+                variants.append(name[:i] + name[i + 1 :])
     variants = sorted({v for v in variants if v != name})
     return rng.choice(variants) if variants else name + name[-1]
 
@@ -222,44 +259,80 @@ def make_lookalike(seed: int, persona: Persona, kind: str, today: date) -> Perso
     if kind not in LOOKALIKE_KINDS:
         raise ValueError(f"unknown kind {kind!r}; expected one of {LOOKALIKE_KINDS}")
     rng = random.Random(f"{kind}:{seed}")
-    street_language = persona.language if persona.region == "brussels" else (
-        "nl" if persona.region == "flanders" else "fr")
+    street_language = (
+        persona.language
+        if persona.region == "brussels"
+        else ("nl" if persona.region == "flanders" else "fr")
+    )
     new_id = make_reference(rng, "CL-######")
     if kind == "lookalike":
-        base = make_persona(seed, language=persona.language, region=persona.region, today=today)
-        attempt = seed
-        while base.first_name == persona.first_name:
-            attempt += 7919
-            base = make_persona(attempt, language=persona.language, region=persona.region,
-                                today=today)
-        landline = make_landline(rng, persona.postcode)
-        return replace(
-            base, last_name=persona.last_name, full_name=f"{base.first_name} {persona.last_name}",
-            postcode=persona.postcode, city=persona.city,
-            street=_other_street(rng, persona, street_language),
-            phone=landline if base.phone != base.mobile else base.phone,
-            email=make_email(rng, base.first_name, persona.last_name, persona.language))
+        return _namesake(seed, rng, persona, street_language, today)
     if kind == "duplicate":
-        first = make_typo(rng, persona.first_name) if rng.random() < 0.5 else persona.first_name
-        moved = rng.random() < 0.5
-        return replace(
-            persona, customer_id=new_id, first_name=first, full_name=f"{first} {persona.last_name}",
-            street=_other_street(rng, persona, street_language) if moved else persona.street,
-            number=_number(rng) if moved else persona.number, box="" if moved else persona.box,
-            email=persona.email if rng.random() < 0.5 else "")
+        return _duplicate(rng, persona, new_id, street_language)
+    return _outdated(rng, persona, new_id)
+
+
+def _namesake(
+    seed: int, rng: random.Random, persona: Persona, street_language: str, today: date
+) -> Persona:
+    """Someone else of the same family name in the same commune (another first name, another street)."""
+    base = make_persona(seed, language=persona.language, region=persona.region, today=today)
+    attempt = seed
+    while base.first_name == persona.first_name:
+        attempt += 7919
+        base = make_persona(attempt, language=persona.language, region=persona.region, today=today)
+    landline = make_landline(rng, persona.postcode)
+    return replace(
+        base,
+        last_name=persona.last_name,
+        full_name=f"{base.first_name} {persona.last_name}",
+        postcode=persona.postcode,
+        city=persona.city,
+        street=_other_street(rng, persona, street_language),
+        phone=landline if base.phone != base.mobile else base.phone,
+        email=make_email(rng, base.first_name, persona.last_name, persona.language),
+    )
+
+
+def _duplicate(rng: random.Random, persona: Persona, new_id: str, street_language: str) -> Persona:
+    """The same person entered twice: a new customer id, perhaps a typo or a move."""
+    first = make_typo(rng, persona.first_name) if rng.random() < 0.5 else persona.first_name
+    moved = rng.random() < 0.5
+    return replace(
+        persona,
+        customer_id=new_id,
+        first_name=first,
+        full_name=f"{first} {persona.last_name}",
+        street=_other_street(rng, persona, street_language) if moved else persona.street,
+        number=_number(rng) if moved else persona.number,
+        box="" if moved else persona.box,
+        email=persona.email if rng.random() < 0.5 else "",
+    )
+
+
+def _outdated(rng: random.Random, persona: Persona, new_id: str) -> Persona:
+    """The same person at a former address, in another commune, with older contact details."""
     language = persona.language
     regions = tuple((r, w) for r, w in REGIONS_FOR_LANGUAGE[language])
-    candidates = [p for p in places_in(_weighted(rng, regions))
-                  if p.name_in(language) != persona.city]
+    candidates = [
+        p for p in places_in(_weighted(rng, regions)) if p.name_in(language) != persona.city
+    ]
     place = rng.choice(candidates)
     old_language = place.language if place.region != "brussels" else language
     return replace(
-        persona, customer_id=new_id, street=rng.choice(streets_for(old_language)),
-        number=_number(rng), box="", postcode=place.postcode, city=place.name_in(language),
-        region=place.region, phone=make_landline(rng, place.postcode),
+        persona,
+        customer_id=new_id,
+        street=rng.choice(streets_for(old_language)),
+        number=_number(rng),
+        box="",
+        postcode=place.postcode,
+        city=place.name_in(language),
+        region=place.region,
+        phone=make_landline(rng, place.postcode),
         mobile=persona.mobile if rng.random() < 0.5 else make_mobile(rng),
         email=make_email(rng, persona.first_name, persona.last_name, language),
-        iban=persona.iban if rng.random() < 0.5 else make_iban(rng))
+        iban=persona.iban if rng.random() < 0.5 else make_iban(rng),
+    )
 
 
 def persona_from_dict(data: dict[str, str]) -> Persona:

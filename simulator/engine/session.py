@@ -26,16 +26,15 @@ from datetime import datetime
 from typing import Any
 
 from simulator import __version__
-from simulator.engine.actions import Pause, Take
 from simulator.engine.arrivals import Arrivals
 from simulator.engine.bundle import Bundle
-from simulator.engine.clock import Clock, parse_stamp, stamp
-from simulator.engine.contact import ContactRuntime, Step
-from simulator.engine.deferred import ContactTable, DeferredContact
-from simulator.engine.dispatch import apply_action
+from simulator.engine.clock import Clock, stamp
+from simulator.engine.contact import ContactRuntime
+from simulator.engine.deferred import ContactTable
 from simulator.engine.evidence import Evidence
 from simulator.engine.phases import Phase
 from simulator.engine.queue_book import QueueBook
+from simulator.engine.session_events import SessionEvents
 from simulator.engine.session_invigilator import InvigilatorClock
 from simulator.engine.session_replay import Replaying
 from simulator.engine.session_state import (
@@ -45,7 +44,6 @@ from simulator.engine.session_state import (
     State,
     Timing,
     bundle_of,
-    keep,
     same_files,
     session_id_for,
 )
@@ -57,14 +55,18 @@ from simulator.journal.verify import first_broken_link
 from simulator.scenario.models import text_in
 
 
-class EpreuveSession(InvigilatorClock, Replaying):
+class EpreuveSession(SessionEvents, InvigilatorClock, Replaying):
     """A candidate's épreuve in progress (or replayed from its journal)."""
 
-    def __init__(self, bundle: Bundle, header: SessionHeader, store: JournalStore | None, clock: Clock | None) -> None:
+    def __init__(
+        self, bundle: Bundle, header: SessionHeader, store: JournalStore | None, clock: Clock | None
+    ) -> None:
         extra = header.extra
         # The forms the candidate got are the ones the header recorded: resume, replay and rescore
         # play exactly those, whatever the draw would say today.
-        bundle = bundle.with_forms({k: dict(v) for k, v in dict(extra.get("variants") or {}).items()})
+        bundle = bundle.with_forms(
+            {k: dict(v) for k, v in dict(extra.get("variants") or {}).items()}
+        )
         self.bundle, self.header, self.store, self.clock = bundle, header, store, clock
         self.today = datetime.fromisoformat(extra["today"]).date()
         self.agent_name = str(extra["agent_name"])
@@ -86,9 +88,19 @@ class EpreuveSession(InvigilatorClock, Replaying):
     # -- lifecycle ---------------------------------------------------------------------------------
 
     @classmethod
-    def start(cls, bundle: Bundle, *, store: JournalStore, clock: Clock, candidate_id: str, seed: int,
-              language: str = "fr", time_limit_minutes: int | None = None, seat: str = "",
-              forms: dict[str, dict[str, str]] | None = None) -> EpreuveSession:
+    def start(
+        cls,
+        bundle: Bundle,
+        *,
+        store: JournalStore,
+        clock: Clock,
+        candidate_id: str,
+        seed: int,
+        language: str = "fr",
+        time_limit_minutes: int | None = None,
+        seat: str = "",
+        forms: dict[str, dict[str, str]] | None = None,
+    ) -> EpreuveSession:
         """Create, journal and claim a new session, then let the first contacts arrive (``seat``: who sits it, if known).
 
         ``forms`` imposes the form of scenarios with variants (a test plan's pin); by default the seed draws them."""
@@ -97,13 +109,25 @@ class EpreuveSession(InvigilatorClock, Replaying):
         epreuve = bundle.epreuve
         drawn = bundle.draw(seed) if forms is None else forms
         header = SessionHeader(
-            session_id=session_id_for(candidate_id, epreuve.id, seed, created), candidate_id=candidate_id,
-            seed=seed, epreuve_id=epreuve.id, epreuve_hash=bundle.sha256,
-            scenario_hashes=bundle.scenario_hashes(), app_version=__version__, created_at=created,
-            mode=epreuve.mode, language=language,
-            extra={"epreuve_path": bundle.path, "source": bundle.source, "today": now.date().isoformat(), "agent_name": epreuve.agent_name,
-                   "time_limit_minutes": time_limit_minutes or epreuve.time_limit_minutes,
-                   **({"seat": seat} if seat else {}), **({"variants": drawn} if drawn else {})},
+            session_id=session_id_for(candidate_id, epreuve.id, seed, created),
+            candidate_id=candidate_id,
+            seed=seed,
+            epreuve_id=epreuve.id,
+            epreuve_hash=bundle.sha256,
+            scenario_hashes=bundle.scenario_hashes(),
+            app_version=__version__,
+            created_at=created,
+            mode=epreuve.mode,
+            language=language,
+            extra={
+                "epreuve_path": bundle.path,
+                "source": bundle.source,
+                "today": now.date().isoformat(),
+                "agent_name": epreuve.agent_name,
+                "time_limit_minutes": time_limit_minutes or epreuve.time_limit_minutes,
+                **({"seat": seat} if seat else {}),
+                **({"variants": drawn} if drawn else {}),
+            },
         )
         store.create_session(header)
         session = cls(bundle, header, store, clock)
@@ -116,7 +140,9 @@ class EpreuveSession(InvigilatorClock, Replaying):
         return session
 
     @classmethod
-    def resume(cls, store: JournalStore, session_id: str, *, clock: Clock, bundle: Bundle | None = None) -> EpreuveSession:
+    def resume(
+        cls, store: JournalStore, session_id: str, *, clock: Clock, bundle: Bundle | None = None
+    ) -> EpreuveSession:
         """Rebuild an interrupted session from its journal and carry on where it stopped."""
         header = store.header(session_id)
         bundle = bundle or bundle_of(header)
@@ -129,7 +155,8 @@ class EpreuveSession(InvigilatorClock, Replaying):
             if broken is not None:
                 raise SessionError(
                     f"Le journal de cette session est altéré à partir de l'événement {broken} : elle ne peut pas reprendre.",
-                    f"This session's journal is altered from event {broken} on: it cannot resume.")
+                    f"This session's journal is altered from event {broken} on: it cannot resume.",
+                )
             session._replay(events, lazy=True)
             if session.seq == 0:
                 # Stopped between writing the header and the first event: the épreuve never
@@ -137,9 +164,17 @@ class EpreuveSession(InvigilatorClock, Replaying):
                 session._begin(clock.now())
             elif session.state.finished is None:
                 now = clock.now()
-                down = (now - session.timing.last_at).total_seconds() if session.timing.last_at else 0.0
-                session._record("session_resumed", {"downtime_seconds": round(max(0.0, down), 3), "policy": "clock-paused"},
-                                now, lambda: session._apply_resumed(now))
+                down = (
+                    (now - session.timing.last_at).total_seconds()
+                    if session.timing.last_at
+                    else 0.0
+                )
+                session._record(
+                    "session_resumed",
+                    {"downtime_seconds": round(max(0.0, down), 3), "policy": "clock-paused"},
+                    now,
+                    lambda: session._apply_resumed(now),
+                )
                 session.tick()
         except BaseException:
             session.close()  # a resume that failed must not keep the session locked
@@ -147,7 +182,9 @@ class EpreuveSession(InvigilatorClock, Replaying):
         return session
 
     @classmethod
-    def replay(cls, header: SessionHeader, events: Iterable[Event], bundle: Bundle, *, strict: bool = True) -> EpreuveSession:
+    def replay(
+        cls, header: SessionHeader, events: Iterable[Event], bundle: Bundle, *, strict: bool = True
+    ) -> EpreuveSession:
         """A read-only session rebuilt from events (for scoring and review); nothing is written."""
         session = cls(bundle, header, None, None)
         session._replay(events, strict=strict)
@@ -156,12 +193,26 @@ class EpreuveSession(InvigilatorClock, Replaying):
     def _begin(self, now: datetime) -> None:
         """Journal the ``session_started`` event (the épreuve's clock starts) and let contacts arrive."""
         epreuve = self.bundle.epreuve
-        self._record("session_started", {
-            "epreuve": epreuve.id, "version": epreuve.version, "mode": epreuve.mode,
-            "time_limit_minutes": self.time_limit_minutes,
-            "contacts": [{"contact": c.scenario.id, "at_minute": c.at_minute} for c in self.bundle.contacts],
-            **({"variants": dict(self.header.extra["variants"])} if "variants" in self.header.extra else {}),
-        }, now, lambda: self._apply_started(now))
+        self._record(
+            "session_started",
+            {
+                "epreuve": epreuve.id,
+                "version": epreuve.version,
+                "mode": epreuve.mode,
+                "time_limit_minutes": self.time_limit_minutes,
+                "contacts": [
+                    {"contact": c.scenario.id, "at_minute": c.at_minute}
+                    for c in self.bundle.contacts
+                ],
+                **(
+                    {"variants": dict(self.header.extra["variants"])}
+                    if "variants" in self.header.extra
+                    else {}
+                ),
+            },
+            now,
+            lambda: self._apply_started(now),
+        )
         self.tick()
 
     def close(self) -> None:
@@ -175,22 +226,36 @@ class EpreuveSession(InvigilatorClock, Replaying):
         if self.store is None or self.clock is None:
             raise SessionError("Session en lecture seule.", "Read-only session.")
         if self.broken:
-            raise SessionError("Session interrompue : relancez-la pour la reprendre.", "Session interrupted: restart it to resume.")
+            raise SessionError(
+                "Session interrompue : relancez-la pour la reprendre.",
+                "Session interrupted: restart it to resume.",
+            )
         self.tick()
         if self.timing.paused:
-            raise ActionRefused("paused", "L'horloge est en pause (incident) : attendez le surveillant.",
-                                "The clock is paused (incident): wait for the invigilator.",
-                                "De klok staat stil (incident): wacht op de toezichter.")
+            raise ActionRefused(
+                "paused",
+                "L'horloge est en pause (incident) : attendez le surveillant.",
+                "The clock is paused (incident): wait for the invigilator.",
+                "De klok staat stil (incident): wacht op de toezichter.",
+            )
         if self.state.finished is not None:
-            raise ActionRefused("finished", "L'épreuve est terminée.", "The épreuve is over.", "De proef is afgelopen.")
+            raise ActionRefused(
+                "finished",
+                "L'épreuve est terminée.",
+                "The épreuve is over.",
+                "De proef is afgelopen.",
+            )
         now = self.clock.now()
         seq = self.seq + 1
         contact, step = self._apply_action(action, seq, at=now)
         payload = {
-            "contact": contact.key, "action": action.to_json(),
-            "lines": [line.to_json() for line in step.lines], "result": step.result,
+            "contact": contact.key,
+            "action": action.to_json(),
+            "lines": [line.to_json() for line in step.lines],
+            "result": step.result,
             "evidence": [e.to_json() for e in step.evidence],
-            "phase": contact.phase.value, "node": contact.node_id,
+            "phase": contact.phase.value,
+            "node": contact.node_id,
         }
         self._record("action", payload, now, None)
         ended = contact.phase is Phase.ENDED
@@ -200,7 +265,12 @@ class EpreuveSession(InvigilatorClock, Replaying):
 
     def tick(self) -> None:
         """Let due contacts arrive, end the épreuve when time is up or everything is done."""
-        if self.store is None or self.clock is None or self.state.finished is not None or self.broken:
+        if (
+            self.store is None
+            or self.clock is None
+            or self.state.finished is not None
+            or self.broken
+        ):
             return
         if self.timing.paused:
             return
@@ -212,24 +282,46 @@ class EpreuveSession(InvigilatorClock, Replaying):
         for planned in self._arrivals.due(elapsed, self.state.contacts.phase):
             key = planned.scenario.id
             minute = int(elapsed // 60)
-            self._record("contact_arrived", {"contact": key, "minute": minute}, now,
-                         lambda key=key, minute=minute: self._apply_arrived(key, minute, at=now))
+            self._record(
+                "contact_arrived",
+                {"contact": key, "minute": minute},
+                now,
+                lambda key=key, minute=minute: self._apply_arrived(key, minute, at=now),
+            )
         if self._all_done():
-            self._record("session_finished", {"reason": "completed"}, now, lambda: self._apply_finished("completed", now))
+            self._record(
+                "session_finished",
+                {"reason": "completed"},
+                now,
+                lambda: self._apply_finished("completed", now),
+            )
 
     def heartbeat(self, interval: float = HEARTBEAT_SECONDS) -> bool:
         """Journal that the app is alive when nothing was journalled for ``interval`` seconds."""
-        if self.store is None or self.clock is None or self.state.finished is not None or self.broken:
+        if (
+            self.store is None
+            or self.clock is None
+            or self.state.finished is not None
+            or self.broken
+        ):
             return False
         now = self.clock.now()
-        if self.timing.last_at is not None and (now - self.timing.last_at).total_seconds() < interval:
+        if (
+            self.timing.last_at is not None
+            and (now - self.timing.last_at).total_seconds() < interval
+        ):
             return False
         self._record("heartbeat", {}, now, None)
         return True
 
     def interrupt(self, cause: str) -> None:
         """Journal that the app is being stopped from outside (a signal); resuming later carries on."""
-        if self.store is None or self.clock is None or self.state.finished is not None or self.broken:
+        if (
+            self.store is None
+            or self.clock is None
+            or self.state.finished is not None
+            or self.broken
+        ):
             return
         self._record("interruption", {"cause": cause}, self.clock.now(), None)
 
@@ -238,8 +330,12 @@ class EpreuveSession(InvigilatorClock, Replaying):
         if self.pending is None:
             return not self.broken
         type_, payload, at, timed = self.pending
-        self._record(type_, payload, at, None, timed=timed)  # raises again while the store still refuses
-        self.broken = False  # only now: until then every other write is refused (tick, heartbeat, actions)
+        self._record(
+            type_, payload, at, None, timed=timed
+        )  # raises again while the store still refuses
+        self.broken = (
+            False  # only now: until then every other write is refused (tick, heartbeat, actions)
+        )
         return True
 
     # -- what a front end may see ------------------------------------------------------------------
@@ -262,8 +358,13 @@ class EpreuveSession(InvigilatorClock, Replaying):
 
     def _title(self, key: str) -> str:
         """A contact's title in the candidate's language (rendered once: it never changes)."""
-        return self.state.contacts.title(key, seed=self.header.seed, today=self.today, lang=self.header.language,
-                                         agent_name=self.agent_name)
+        return self.state.contacts.title(
+            key,
+            seed=self.header.seed,
+            today=self.today,
+            lang=self.header.language,
+            agent_name=self.agent_name,
+        )
 
     def active_view(self) -> ContactView | None:
         key = self.state.active
@@ -276,122 +377,20 @@ class EpreuveSession(InvigilatorClock, Replaying):
         """Every piece of evidence so far — for scoring and practice feedback, never for exam screens."""
         return list(self.state.evidence)
 
-    # -- applying events (shared by live play and replay) -------------------------------------------
-
-    def _apply_started(self, at: datetime) -> None:
-        self.timing.segment_start = at
-
-    def _apply_resumed(self, at: datetime) -> None:
-        if self.timing.segment_start is not None and self.timing.last_at is not None:
-            self.timing.banked += max(0.0, (self.timing.last_at - self.timing.segment_start).total_seconds())
-        self.timing.segment_start = None if self.timing.paused else at
-
-    def _apply_arrived(self, key: str, minute: int, *, deferred: bool = False, at: datetime | None = None) -> None:
-        scenario = self.bundle.contact(key).scenario
-        if at is not None:
-            self._arrived_at[key] = parse_stamp(stamp(at))
-        self.state.contacts[key] = DeferredContact(scenario) if deferred else self._new_runtime(scenario)
-        self.state.arrived.append(key)
-        self._arrivals.arrived(key)
-        self.state.arrived_minute[key] = minute
-        self._queue.arrived(key, minute)
-
-    def _apply_finished(self, reason: str, at: datetime) -> None:
-        self.state.finished = reason
-        self.timing.stop(at)
-
-    def _apply_action(self, action: Any, seq: int, *, results: bool = True,
-                      at: datetime | None = None) -> tuple[ContactRuntime, Step]:
-        state = self.state
-        if isinstance(action, Take):
-            if action.contact not in state.contacts:
-                raise ActionRefused("not-arrived", "Ce contact n'est pas (encore) dans la file.", "This contact is not in the queue (yet).", "Dit contact staat (nog) niet in de wachtrij.")
-            if state.active is not None:
-                raise ActionRefused("busy", "Terminez d'abord le contact en cours.", "Finish the current contact first.", "Rond eerst het lopende contact af.")
-            contact = state.contacts[action.contact]
-            answered = contact.phase is Phase.WAITING
-            step = apply_action(contact, action)  # a task set aside is taken up again
-            if answered:
-                self._rang(contact, step, at)
-            state.active = contact.key
-        else:
-            if state.active is None:
-                raise ActionRefused("no-contact", "Aucun contact en cours : prenez un contact dans la file.", "No contact in progress: take one from the queue.", "Geen lopend contact: neem een contact uit de wachtrij.")
-            contact = state.contacts[state.active]
-            step = apply_action(contact, action, results=results)
-            if isinstance(action, Pause):
-                state.active = None
-        keep(contact, step, seq)
-        state.evidence.extend(step.evidence)
-        self._queue.touched((contact.key,))
-        if contact.phase is Phase.ENDED:
-            state.active = None
-        return contact, step
-
-    def _expire_all(self, seq: int) -> list[Evidence]:
-        gathered: list[Evidence] = []
-        for contact in self.state.contacts.built():  # a deferred contact has ended: nothing to expire
-            step = contact.expire()
-            keep(contact, step, seq)
-            gathered.extend(step.evidence)
-        self.state.evidence.extend(gathered)
-        self._queue.touched(self.state.contacts)
-        self.state.active = None
-        self.state.finished = "time_up"
-        return gathered
-
-    def _record_time_up(self, now: datetime) -> None:
-        seq = self.seq + 1
-        evidence = self._expire_all(seq)
-        self.timing.stop(now)
-        self._record("time_up", {"evidence": [e.to_json() for e in evidence]}, now, None)
-
-    # -- journal -----------------------------------------------------------------------------------
-
-    def _record(self, type_: str, payload: dict[str, Any], at: datetime, apply: Any, *, timed: bool = True) -> int:
-        """Apply (if given) and append one event; a failed append leaves the session unusable.
-
-        The refused event is kept in ``pending``: ``retry_pending`` writes it again (its effect is
-        already applied), so a store that was only busy loses nothing.
-        """
-        if self.store is None:  # every caller checks first: a replayed session never writes
-            raise SessionError("Session en lecture seule.", "Read-only session.")
-        if apply is not None:
-            apply()
-        seq = self.seq + 1
-        try:
-            event = self.store.append(self.header.session_id, type_, payload, stamp(at))
-        except Exception:
-            self.broken = True
-            self.pending = (type_, payload, at, timed)
-            raise
-        self.pending = None
-        if event.seq != seq:
-            self.broken = True
-            raise SessionError("Le journal a été modifié par un autre processus.", "The journal was changed by another process.")
-        self.seq = seq
-        if timed:
-            self.timing.last_at = at
-        return seq
-
-    def _rang(self, contact: ContactRuntime, step: Step, at: datetime | None) -> None:
-        """A call that must not be left ringing: answered in time, or left ringing (journal times)."""
-        limit = contact.scenario.answer_within_seconds
-        arrived = self._arrived_at.get(contact.key)
-        if limit is None or at is None or arrived is None or not contact.phone:
-            return
-        rang = (parse_stamp(stamp(at)) - arrived).total_seconds()
-        contact.fire("ORD-ANSWERED-IN-TIME" if rang <= limit else "ORD-LEFT-RINGING", step)
-
-    def _new_runtime(self, scenario: Any) -> ContactRuntime:
-        return ContactRuntime(scenario, seed=self.header.seed, today=self.today, lang=self.header.language,
-                              agent_name=self.agent_name, exam=self.header.mode == "exam")
-
     # -- helpers -----------------------------------------------------------------------------------
 
     def _all_done(self) -> bool:
         contacts = self.state.contacts
-        return len(contacts) == len(self.bundle.contacts) and not self._arrivals.any_open(contacts.phase)
+        return len(contacts) == len(self.bundle.contacts) and not self._arrivals.any_open(
+            contacts.phase
+        )
 
 
-__all__ = ["HEARTBEAT_SECONDS", "EpreuveSession", "Outcome", "SessionError", "session_id_for", "text_in"]
+__all__ = [
+    "HEARTBEAT_SECONDS",
+    "EpreuveSession",
+    "Outcome",
+    "SessionError",
+    "session_id_for",
+    "text_in",
+]

@@ -1,15 +1,16 @@
-"""Texts with {{ variables }}: a sandboxed Jinja2 environment, and a static check of every variable and filter used."""
+"""Texts with {{ variables }}: a sandboxed Jinja2 environment with callsim's filters, and what went wrong rendering one.
+
+The static check of every variable and filter a text uses is ``simulator.scenario.template_check``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
 from functools import cache, lru_cache
 from typing import Any
 
-from jinja2 import StrictUndefined, Template, TemplateSyntaxError, UndefinedError, nodes
+from jinja2 import StrictUndefined, Template, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from simulator.formatting import workdays
@@ -18,25 +19,44 @@ from simulator.formatting.workdays import MAX_WORKDAYS
 from simulator.i18n import Message, translator
 
 #: Fields of the generated customer that texts may use as {{ customer.<field> }}.
-CUSTOMER_FIELDS = frozenset({
-    "customer_id", "gender", "title", "first_name", "last_name", "full_name", "formal_name",
-    "street", "number", "address_line", "postal_line",
-    "box", "postcode", "city", "region", "language", "phone", "mobile", "email", "birth_date", "iban",
-})
+CUSTOMER_FIELDS = frozenset(
+    {
+        "customer_id",
+        "gender",
+        "title",
+        "first_name",
+        "last_name",
+        "full_name",
+        "formal_name",
+        "street",
+        "number",
+        "address_line",
+        "postal_line",
+        "box",
+        "postcode",
+        "city",
+        "region",
+        "language",
+        "phone",
+        "mobile",
+        "email",
+        "birth_date",
+        "iban",
+    }
+)
 ORG_FIELDS = frozenset({"name", "sector", "city", "phone", "email"})
 AGENT_FIELDS = frozenset({"name"})
 PLAIN_NAMES = frozenset({"today"})
 #: The filters callsim adds to Jinja2's own (documented in the trainer's guide, 2.10).
-CALLSIM_FILTERS = ("add_workdays", "add_days", "first_workday_of_next_month", "next_weekday", "longdate",
-                   "shortdate", "time")
-
-
-@dataclass(frozen=True)
-class TemplateProblem:
-    """A problem in one text: a syntax error, an unknown variable or filter, a fact using a fact."""
-
-    code: str  # "template-syntax" | "unknown-variable" | "unknown-filter" | "fact-uses-fact"
-    params: Mapping[str, Any]
+CALLSIM_FILTERS = (
+    "add_workdays",
+    "add_days",
+    "first_workday_of_next_month",
+    "next_weekday",
+    "longdate",
+    "shortdate",
+    "time",
+)
 
 
 class FilterValueError(ValueError):
@@ -51,16 +71,26 @@ def _iso_date(name: str, value: Any) -> dt.date:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise FilterValueError(Message("the '{name}' filter expects a YYYY-MM-DD date, not '{value}'",
-                                       name=name, value=_shown(value))) from None
+        raise FilterValueError(
+            Message(
+                "the '{name}' filter expects a YYYY-MM-DD date, not '{value}'",
+                name=name,
+                value=_shown(value),
+            )
+        ) from None
 
 
 def _count(name: str, value: Any) -> int:
     try:
         return int(value)
     except (TypeError, ValueError):
-        raise FilterValueError(Message("the '{name}' filter expects a whole number of days, not '{value}'",
-                                       name=name, value=_shown(value))) from None
+        raise FilterValueError(
+            Message(
+                "the '{name}' filter expects a whole number of days, not '{value}'",
+                name=name,
+                value=_shown(value),
+            )
+        ) from None
 
 
 def _shown(value: Any) -> str:
@@ -72,12 +102,19 @@ def _add_workdays(value: str, days: int) -> str:
     day = _iso_date("add_workdays", value)
     days = _count("add_workdays", days)
     if abs(days) > MAX_WORKDAYS:
-        raise FilterValueError(Message("the 'add_workdays' filter takes at most {limit} days, not {days}",
-                                       limit=MAX_WORKDAYS, days=days))
+        raise FilterValueError(
+            Message(
+                "the 'add_workdays' filter takes at most {limit} days, not {days}",
+                limit=MAX_WORKDAYS,
+                days=days,
+            )
+        )
     try:
         return workdays.add_workdays(day, days).isoformat()
     except OverflowError:
-        raise FilterValueError(Message("the '{name}' filter leaves the calendar", name="add_workdays")) from None
+        raise FilterValueError(
+            Message("the '{name}' filter leaves the calendar", name="add_workdays")
+        ) from None
 
 
 def _first_workday_of_next_month(value: str) -> str:
@@ -85,26 +122,38 @@ def _first_workday_of_next_month(value: str) -> str:
     try:
         return workdays.first_workday_of_next_month(day).isoformat()
     except (OverflowError, ValueError):
-        raise FilterValueError(Message("the '{name}' filter leaves the calendar",
-                                       name="first_workday_of_next_month")) from None
+        raise FilterValueError(
+            Message("the '{name}' filter leaves the calendar", name="first_workday_of_next_month")
+        ) from None
 
 
 def _next_weekday(value: str, weekday: str) -> str:
     day = _iso_date("next_weekday", value)
     if weekday not in workdays.WEEKDAY_NAMES:
-        raise FilterValueError(Message("the 'next_weekday' filter expects a day among {days}, not '{value}'",
-                                       days=", ".join(workdays.WEEKDAY_NAMES), value=_shown(weekday)))
+        raise FilterValueError(
+            Message(
+                "the 'next_weekday' filter expects a day among {days}, not '{value}'",
+                days=", ".join(workdays.WEEKDAY_NAMES),
+                value=_shown(weekday),
+            )
+        )
     try:
         return workdays.next_weekday(day, weekday).isoformat()
     except OverflowError:
-        raise FilterValueError(Message("the '{name}' filter leaves the calendar", name="next_weekday")) from None
+        raise FilterValueError(
+            Message("the '{name}' filter leaves the calendar", name="next_weekday")
+        ) from None
 
 
 def _add_days(value: str, days: int) -> str:
     try:
-        return (_iso_date("add_days", value) + dt.timedelta(days=_count("add_days", days))).isoformat()
+        return (
+            _iso_date("add_days", value) + dt.timedelta(days=_count("add_days", days))
+        ).isoformat()
     except OverflowError:
-        raise FilterValueError(Message("the '{name}' filter leaves the calendar", name="add_days")) from None
+        raise FilterValueError(
+            Message("the '{name}' filter leaves the calendar", name="add_days")
+        ) from None
 
 
 def _date_filter(name: str, style: str, lang: str) -> Callable[[Any], str]:
@@ -122,9 +171,14 @@ def _time_filter(lang: str) -> Callable[[Any], str]:
         except ValueError:
             looks_like_date = _looks_like_date(text)
             raise FilterValueError(
-                Message("the 'time' filter expects an HH:MM time, not '{value}' (a date: use longdate or shortdate)",
-                        value=_shown(value)) if looks_like_date
-                else Message("the 'time' filter expects an HH:MM time, not '{value}'", value=_shown(value))
+                Message(
+                    "the 'time' filter expects an HH:MM time, not '{value}' (a date: use longdate or shortdate)",
+                    value=_shown(value),
+                )
+                if looks_like_date
+                else Message(
+                    "the 'time' filter expects an HH:MM time, not '{value}'", value=_shown(value)
+                )
             ) from None
 
     return apply
@@ -141,7 +195,9 @@ def _looks_like_date(text: str) -> bool:
 @cache
 def environment(lang: str) -> SandboxedEnvironment:
     """The sandboxed environment for texts shown in ``lang``; filters format dates in that language."""
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+    env = SandboxedEnvironment(
+        undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False
+    )
     env.filters["add_workdays"] = _add_workdays
     env.filters["add_days"] = _add_days
     env.filters["first_workday_of_next_month"] = _first_workday_of_next_month
@@ -163,114 +219,6 @@ def render(text: str, context: Mapping[str, Any], lang: str = "fr") -> str:
 def _compiled(lang: str, text: str) -> Template:
     """Texts are rendered again and again (every view, every replayed path): compile each once."""
     return environment(lang).from_string(text)
-
-
-@lru_cache(maxsize=4096)
-def _parsed(text: str) -> nodes.Template | TemplateSyntaxError:
-    """The syntax tree of ``text`` (only read, never changed), or the syntax error."""
-    try:
-        return environment("fr").parse(text)
-    except TemplateSyntaxError as exc:
-        return exc
-
-
-def problems(text: str, *, references: set[str], facts: set[str], fact: str | None = None,
-             calls: set[str] | None = None, extra: frozenset[str] = frozenset(),
-             records: set[str] | None = None) -> Iterator[TemplateProblem]:
-    """Every syntax error, unknown variable or unknown filter in ``text``, without rendering it.
-
-    ``fact`` names the fact whose value ``text`` is: facts are computed before ``facts`` exists,
-    so a fact that uses another fact is reported.
-    """
-    if "{" not in text:
-        return
-    env = environment("fr")
-    tree = _parsed(text)
-    if isinstance(tree, TemplateSyntaxError):
-        yield TemplateProblem("template-syntax", {"problem": tree.message or "?"})
-        return
-    known = {"customer": CUSTOMER_FIELDS, "org": ORG_FIELDS, "agent": AGENT_FIELDS,
-             "refs": frozenset(references), "facts": frozenset(facts)}
-    if calls and fact is None:  # call variables (scenario/1.1) do not exist yet when facts are computed
-        known["call"] = frozenset(calls)
-    if records and fact is None:  # the customer database's records by role (scenario/1.1)
-        known["record"] = frozenset(records)
-    namespaces = ("refs",) if fact is not None else ("refs", "facts", *(("call",) if "call" in known else ()))
-    available = ", ".join(
-        [f"{ns}.{field}" for ns in namespaces for field in sorted(known[ns])]
-        + ["customer.…", "org.…", "agent.name", "today"]
-    )
-    attributed: set[int] = set()
-    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
-        assert isinstance(node, nodes.Getattr | nodes.Getitem)  # what find_all was asked for
-        base = node.node
-        if not isinstance(base, nodes.Name):
-            continue
-        attributed.add(id(base))
-        attr = node.attr if isinstance(node, nodes.Getattr) else getattr(node.arg, "value", None)
-        if base.name == "facts" and fact is not None:
-            yield TemplateProblem("fact-uses-fact", {"fact": fact, "name": f"facts.{attr}"})
-        elif base.name in known and attr not in known[base.name]:
-            yield TemplateProblem("unknown-variable", {"name": f"{base.name}.{attr}", "available": available})
-    for name in tree.find_all(nodes.Name):
-        if name.ctx != "load" or name.name in PLAIN_NAMES or name.name in extra:
-            continue
-        if name.name == "facts" and fact is not None:
-            if id(name) not in attributed:
-                yield TemplateProblem("fact-uses-fact", {"fact": fact, "name": "facts"})
-        elif name.name not in known or id(name) not in attributed:
-            yield TemplateProblem("unknown-variable", {"name": name.name, "available": available})
-    for node in tree.find_all(nodes.Filter):
-        if node.name not in env.filters:
-            yield TemplateProblem("unknown-filter", {"name": node.name, "suggestion": _filter_suggestion(node.name)})
-
-
-def _filter_suggestion(name: str) -> Message | str:
-    close = difflib.get_close_matches(name, [*CALLSIM_FILTERS, *sorted(environment("fr").filters)], n=1, cutoff=0.6)
-    if not close:
-        return ""
-    return Message("Did you mean '{name}'? ", name=close[0])
-
-
-def only_looks_up(text: str) -> bool:
-    """True when ``text`` only inserts plain variables (``{{ customer.first_name }}``, ``{{ today }}``).
-
-    Such a text cannot fail once its variables are known to exist; anything else (a filter, a
-    call, an operator, a block) is worth producing once to see that it works.
-    """
-    if "{" not in text:
-        return True
-    tree = _parsed(text)
-    if isinstance(tree, TemplateSyntaxError):
-        return False
-    for output in tree.body:
-        if not isinstance(output, nodes.Output):
-            return False
-        for item in output.nodes:
-            if isinstance(item, nodes.TemplateData) or (isinstance(item, nodes.Name) and item.name in PLAIN_NAMES):
-                continue
-            if isinstance(item, nodes.Getattr) and isinstance(item.node, nodes.Name):
-                continue
-            if isinstance(item, nodes.Getitem) and isinstance(item.node, nodes.Name) and isinstance(item.arg, nodes.Const):
-                continue
-            return False
-    return True
-
-
-def fact_names_used(text: str) -> set[str]:
-    """The facts ``text`` refers to as ``facts.<name>`` (empty when it cannot be parsed)."""
-    if "{" not in text:
-        return set()
-    tree = _parsed(text)
-    if isinstance(tree, TemplateSyntaxError):
-        return set()
-    used = set()
-    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
-        assert isinstance(node, nodes.Getattr | nodes.Getitem)  # what find_all was asked for
-        if isinstance(node.node, nodes.Name) and node.node.name == "facts":
-            attr = node.attr if isinstance(node, nodes.Getattr) else getattr(node.arg, "value", None)
-            used.add(str(attr))
-    return used
 
 
 def describe_error(exc: BaseException) -> Message | str:

@@ -58,42 +58,88 @@ def _diagnostic(err: ErrorDetails, smap: SourceMap, path: str) -> Diagnostic:
     value = err.get("input")
     ctx = err.get("ctx") or {}
     at = smap.key(data_path) if on_key else smap.value(data_path)
+    if kind == "union_tag_invalid":  # a block whose ``type`` is unknown: said on its type
+        at = smap.value((*data_path, "type"))
+        value = ctx.get("tag", value)
+    found = _rule_or_shape(err, smap, data_path, at, value, ctx)
+    if found is None:
+        written = smap.written.get(data_path) if not on_key else None
+        found = _type_or_value(err, at, value, ctx, written)
+    code, where, params = found
+    return Diagnostic(path, where.line, where.column, "error", code, params)
 
-    def make(code: str, severity: str = "error", position: Any = None, **params: Any) -> Diagnostic:
-        where = position if position is not None else at  # ``at`` as it stands when called
-        return Diagnostic(path, where.line, where.column, severity, code, params)  # type: ignore[arg-type]
 
+#: A diagnostic to make: its code, its position and its parameters.
+_Found = tuple[str, Any, dict[str, Any]]
+
+
+def _rule_or_shape(
+    err: ErrorDetails, smap: SourceMap, data_path: Path, at: Any, value: Any, ctx: dict[str, Any]
+) -> _Found | None:
+    """A models' own rule, a missing or unknown key, a YAML 1.1 boolean; None for anything else."""
+    kind = err["type"]
     if kind.startswith("callsim:"):
         # A rule of the models themselves (a model validator) names its diagnostic code, its
         # parameters and, as ``at``, the key of the block the trainer must change.
         params = {k: v for k, v in ctx.items() if k != "at"}
         where = smap.value((*data_path, ctx["at"])) if "at" in ctx else at
-        return make(kind.removeprefix("callsim:"), position=where, **params)
+        return kind.removeprefix("callsim:"), where, params
     if kind == "missing":
-        return make("missing-field", field=err["loc"][-1])
+        return "missing-field", at, {"field": err["loc"][-1]}
     if kind == "union_tag_not_found":
-        return make("missing-field", field=ctx.get("discriminator", "type").strip("'"))
+        return "missing-field", at, {"field": ctx.get("discriminator", "type").strip("'")}
     if kind == "extra_forbidden":
         key = str(err["loc"][-1])
-        return make("unknown-key", position=smap.key((*data_path, key)) if data_path[-1:] != (key,) else smap.key(data_path), key=key, suggestion=_suggest(key))
+        where = smap.key((*data_path, key)) if data_path[-1:] != (key,) else smap.key(data_path)
+        return "unknown-key", where, {"key": key, "suggestion": _suggest(key)}
     if kind == "bool_type" and isinstance(value, str) and data_path in smap.yaml11_booleans:
-        return make("yaml11-boolean", value=value)
+        return "yaml11-boolean", at, {"value": value}
+    return None
+
+
+def _type_or_value(
+    err: ErrorDetails, at: Any, value: Any, ctx: dict[str, Any], written: str | None
+) -> _Found:
+    """A value of the wrong type, an invalid identifier, or an invalid value (with advice)."""
+    kind = err["type"]
     if kind in _EXPECTED:
-        written = smap.written.get(data_path) if not on_key else None
-        return make("wrong-type", expected=Message(_EXPECTED[kind]), found=_found(value),
-                    advice=_type_advice(kind, value, written))
+        return (
+            "wrong-type",
+            at,
+            {
+                "expected": Message(_EXPECTED[kind]),
+                "found": _found(value),
+                "advice": _type_advice(kind, value, written),
+            },
+        )
     if kind == "literal_error" and isinstance(value, list | dict):
         # A list or a block where one word is expected: say so, not "invalid value '['faq']'".
-        return make("wrong-type", expected=Message(N_("a text")), found=_found(value),
-                    advice=_detail_advice(_detail(kind, ctx, "")))
-    if kind == "union_tag_invalid":
-        at = smap.value((*data_path, "type"))
-        value = ctx.get("tag", value)
-    if kind == "string_pattern_mismatch" and ctx.get("pattern") == IDENT.pattern and isinstance(value, str):
+        return (
+            "wrong-type",
+            at,
+            {
+                "expected": Message(N_("a text")),
+                "found": _found(value),
+                "advice": _detail_advice(_detail(kind, ctx, "")),
+            },
+        )
+    if (
+        kind == "string_pattern_mismatch"
+        and ctx.get("pattern") == IDENT.pattern
+        and isinstance(value, str)
+    ):
         fault, meant = explain_identifier(value)
-        return make("invalid-identifier", value=_visible(value), detail=fault, suggestion=meant)
+        return (
+            "invalid-identifier",
+            at,
+            {"value": _visible(value), "detail": fault, "suggestion": meant},
+        )
     detail = _detail(kind, ctx, err.get("msg", ""))
-    return make("invalid-value", value=_short(value), detail=detail, advice=_value_advice(kind, ctx))
+    return (
+        "invalid-value",
+        at,
+        {"value": _short(value), "detail": detail, "advice": _value_advice(kind, ctx)},
+    )
 
 
 def _found(value: Any) -> Message:
@@ -114,7 +160,7 @@ def _type_advice(kind: str, value: Any, written: str | None = None) -> Message:
     if kind == "string_type" and isinstance(value, int | float | bool):
         # Quote what the trainer wrote (01.10), not what YAML made of it (1.1).
         shown = written if written is not None else value
-        return Message("Put the value in quotes: \"{shown}\".", shown=shown)
+        return Message('Put the value in quotes: "{shown}".', shown=shown)
     if value is None:
         return Message("The value is empty: fill it in or remove the key.")
     return Message("Fix the value as described in the trainer's guide.")
@@ -152,8 +198,10 @@ def _value_advice(kind: str, ctx: dict[str, Any]) -> Message:
 
 def _visible(value: str) -> str:
     """``value`` with its invisible characters shown as ⟨U+XXXX⟩, shortened like ``_short``."""
-    shown = "".join(f"⟨U+{ord(ch):04X}⟩" if unicodedata.category(ch) in ("Zs", "Cf", "Cc") and ch != " " else ch
-                    for ch in value)
+    shown = "".join(
+        f"⟨U+{ord(ch):04X}⟩" if unicodedata.category(ch) in ("Zs", "Cf", "Cc") and ch != " " else ch
+        for ch in value
+    )
     return shown if len(shown) <= 60 else shown[:57] + "…"
 
 
@@ -166,12 +214,16 @@ def _short(value: Any) -> str | Message:
 
 def _suggest(key: str) -> Message:
     if " " in key.strip():
-        return Message("This 'key' looks like a piece of text: inside { … }, text containing a comma or a "
-                       "colon must be quoted.")
+        return Message(
+            "This 'key' looks like a piece of text: inside { … }, text containing a comma or a "
+            "colon must be quoted."
+        )
     close = difflib.get_close_matches(key, sorted(_vocabulary()), n=1, cutoff=0.75)
     if close:
         return Message("Did you mean '{name}'?", name=close[0])
-    return Message("Remove this key or check its spelling (the JSON Schema lists the allowed keys).")
+    return Message(
+        "Remove this key or check its spelling (the JSON Schema lists the allowed keys)."
+    )
 
 
 @cache

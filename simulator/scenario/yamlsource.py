@@ -109,27 +109,58 @@ def read_yaml(raw: bytes, path: str) -> YamlDocument:
     """Decode, scan, parse and construct ``raw``; never raises on bad input."""
     smap = SourceMap()
     diags: list[Diagnostic] = []
-
-    def fail(line: int, column: int, code: str, **params: Any) -> YamlDocument:
-        diags.append(Diagnostic(path, line, column, "error", code, params))
-        return YamlDocument(path, None, smap, diags)
-
     if len(raw) > MAX_BYTES:
-        return fail(1, 1, "file-too-large", size=len(raw), limit=MAX_BYTES)
+        return _failed(path, smap, diags, 1, 1, "file-too-large", size=len(raw), limit=MAX_BYTES)
     text = _decode(raw, path, diags)
     if text is None:
         return YamlDocument(path, None, smap, diags)
     if not has_content(text):
-        return fail(1, 1, "empty-file")
+        return _failed(path, smap, diags, 1, 1, "empty-file")
     deep = deep_flow_prefix(text, MAX_DEPTH)
     if deep is not None:
         # ruamel.yaml's scanner is quadratic in flow nesting ("[[[[…" takes minutes): find the
         # place in the short prefix that holds it, before reading the whole file.
         where = too_deep_position(text[:deep], MAX_DEPTH)
         if where is not None:
-            return fail(*where, "too-deep", limit=MAX_DEPTH)
+            return _failed(path, smap, diags, *where, "too-deep", limit=MAX_DEPTH)
+    root = _composed(text, path, smap, diags)
+    if isinstance(root, YamlDocument):
+        return root
+    if root is None:
+        return _failed(path, smap, diags, 1, 1, "empty-file")
+    builder = _Builder(path, smap, diags, text)
+    data = builder.build(root, (), 0)
+    if builder.stopped:
+        # Past a limit the rest of the data is missing: validating it would only add a
+        # cascade of bogus "empty value" errors at the top of the file.
+        return YamlDocument(path, None, smap, diags, text)
+    if not isinstance(data, dict):
+        mark = root.start_mark
+        diags.append(
+            Diagnostic(path, mark.line + 1, mark.column + 1, "error", "root-not-mapping", {})
+        )
+        return YamlDocument(path, None, smap, diags, text)
+    return YamlDocument(path, data, smap, diags, text)
+
+
+def _failed(
+    path: str,
+    smap: SourceMap,
+    diags: list[Diagnostic],
+    line: int,
+    column: int,
+    code: str,
+    **params: Any,
+) -> YamlDocument:
+    """The document that could not be read, with the error that says why added to ``diags``."""
+    diags.append(Diagnostic(path, line, column, "error", code, params))
+    return YamlDocument(path, None, smap, diags)
+
+
+def _composed(text: str, path: str, smap: SourceMap, diags: list[Diagnostic]) -> Any:
+    """The composed root node of ``text`` (None when empty), or the ``YamlDocument`` saying why it cannot be."""
     try:
-        root = YAML(typ="safe", pure=True).compose(io.StringIO(text))
+        return YAML(typ="safe", pure=True).compose(io.StringIO(text))
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -139,30 +170,32 @@ def read_yaml(raw: bytes, path: str) -> YamlDocument:
         if tabs:
             return YamlDocument(path, None, smap, tabs, text)
         found = explain(text, exc, truncated=at_end(text, mark))
-        return fail(found.line, found.column, found.code, **found.params)
+        return _failed(path, smap, diags, found.line, found.column, found.code, **found.params)
     except ReaderError as exc:
         line, column = _offset_position(text, exc.position)
         char = exc.character if isinstance(exc.character, int) else ord(exc.character or "\0")
-        return fail(line, column, "yaml-syntax", problem=Message(
-            "non-printable character U+{code}", code=format(char, "04X")))
+        return _failed(
+            path,
+            smap,
+            diags,
+            line,
+            column,
+            "yaml-syntax",
+            problem=Message("non-printable character U+{code}", code=format(char, "04X")),
+        )
     except RecursionError:  # nesting far deeper than MAX_DEPTH exhausts the composer's stack
         line, column = too_deep_position(text, MAX_DEPTH) or (1, 1)
-        return fail(line, column, "too-deep", limit=MAX_DEPTH)
+        return _failed(path, smap, diags, line, column, "too-deep", limit=MAX_DEPTH)
     except YAMLError as exc:  # any other parser complaint, still positioned at the start
-        return fail(1, 1, "yaml-syntax", problem=(str(exc).splitlines() or [type(exc).__name__])[0])
-    if root is None:
-        return fail(1, 1, "empty-file")
-    builder = _Builder(path, smap, diags, text)
-    data = builder.build(root, (), 0)
-    if builder.stopped:
-        # Past a limit the rest of the data is missing: validating it would only add a
-        # cascade of bogus "empty value" errors at the top of the file.
-        return YamlDocument(path, None, smap, diags, text)
-    if not isinstance(data, dict):
-        mark = root.start_mark
-        diags.append(Diagnostic(path, mark.line + 1, mark.column + 1, "error", "root-not-mapping", {}))
-        return YamlDocument(path, None, smap, diags, text)
-    return YamlDocument(path, data, smap, diags, text)
+        return _failed(
+            path,
+            smap,
+            diags,
+            1,
+            1,
+            "yaml-syntax",
+            problem=(str(exc).splitlines() or [type(exc).__name__])[0],
+        )
 
 
 def _decode(raw: bytes, path: str, diags: list[Diagnostic]) -> str | None:
@@ -192,7 +225,9 @@ class _Builder:
         if "tag" in params:
             params["tag"] = str(params["tag"]).replace("tag:yaml.org,2002:", "!!")
         mark = node.start_mark
-        self.diags.append(Diagnostic(self.path, mark.line + 1, mark.column + 1, "error", code, params))
+        self.diags.append(
+            Diagnostic(self.path, mark.line + 1, mark.column + 1, "error", code, params)
+        )
 
     def build(self, node: Node, path: Path, depth: int) -> Any:
         self.count += 1
@@ -233,7 +268,9 @@ class _Builder:
                 continue
             first_seen[key] = key_node.start_mark.line + 1
             child = (*path, key)
-            self.smap.keys[child] = Position(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            self.smap.keys[child] = Position(
+                key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            )
             result[key] = self.build(value_node, child, depth + 1)
             if child in self.smap.values and _is_omitted(value_node):
                 self.smap.values[child] = self._after_colon(key_node) or self.smap.values[child]
@@ -276,7 +313,9 @@ class _Builder:
 def _is_omitted(node: Node) -> bool:
     """A value left out entirely (``key:`` with nothing after it), not an explicit ``null``."""
     return (
-        isinstance(node, ScalarNode) and node.value == "" and node.style is None
+        isinstance(node, ScalarNode)
+        and node.value == ""
+        and node.style is None
         and node.start_mark.index == node.end_mark.index
     )
 

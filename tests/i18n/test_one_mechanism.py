@@ -23,7 +23,7 @@ DATA = {
     "simulator/policies/synthetic.py": "what the simulated candidates type, per language",
     "simulator/i18n/extract.py": "gettext's plural rule of each catalog",
     "scoring/rubric2.py": "the criteria labels the rubric file gives, kept in grilles as written",
-    "simulator/engine/tools/customer_records.py": "the language names a candidate may type in a record",
+    "simulator/engine/tools/customer_values.py": "the language names a candidate may type in a record",
     "simulator/app/screens/signin.py": "each language's name written in that language, never translated",
     "simulator/formatting/dates.py": "the Babel locale and time pattern of each language (conventions, not words)",
 }

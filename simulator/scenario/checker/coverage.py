@@ -52,24 +52,69 @@ def coverage(scenarios: Sequence[Scenario], required: int = 2) -> CoverageMatrix
 
 def resolve_contact(epreuve_path: str, reference: str) -> Path:
     """A contact's scenario path, relative to the épreuve file's folder."""
-    return (Path(epreuve_path).parent / reference)
+    return Path(epreuve_path).parent / reference
 
 
 def check_epreuve(loaded: LoadedFile, ctx: FileContext, cache: FileCache) -> None:
     """Report missing or invalid scenarios, duplicates, duration and short coverage."""
     epreuve: Epreuve = loaded.model
+    scenarios, ids = _contact_scenarios(loaded, ctx, cache)
+    for index, entry in enumerate(epreuve.contacts):
+        if entry.after is not None and entry.after not in ids:
+            ctx.error(
+                ("contacts", index, "after"),
+                "dangling-reference",
+                kind=Message(N_("contact")),
+                target=entry.after,
+                advice=Message(
+                    "Give the id of a scenario of the épreuve ({ids}).", ids=", ".join(ids)
+                ),
+            )
+    total = sum(scenario.duration_minutes for scenario in scenarios)
+    if total > epreuve.time_limit_minutes:
+        ctx.warning(
+            ("time_limit_minutes",),
+            "duration-exceeds",
+            total=total,
+            limit=epreuve.time_limit_minutes,
+        )
+    if epreuve.mode == "exam":
+        matrix = coverage(scenarios, epreuve.min_chances)
+        for code in matrix.short():
+            ctx.error(
+                ("contacts",),
+                "coverage-short",
+                competency=code,
+                count=matrix.count(code),
+                required=matrix.required,
+            )
+
+
+def _contact_scenarios(
+    loaded: LoadedFile, ctx: FileContext, cache: FileCache
+) -> tuple[list[Scenario], dict[str, int]]:
+    """The épreuve's valid scenarios, each once, and the index of each id's contact (reporting the others)."""
+    epreuve: Epreuve = loaded.model
     scenarios: list[Scenario] = []
     ids: dict[str, int] = {}
-    total = 0
     for index, entry in enumerate(epreuve.contacts):
         where = ("contacts", index, "scenario")
         target = resolve_contact(loaded.path, entry.scenario)
         if not target.is_file():
-            ctx.error(where, "dangling-reference", kind=Message(N_("scenario")), target=entry.scenario,
-                      advice=Message("The path is relative to the épreuve's folder."))
+            ctx.error(
+                where,
+                "dangling-reference",
+                kind=Message(N_("scenario")),
+                target=entry.scenario,
+                advice=Message("The path is relative to the épreuve's folder."),
+            )
             continue
         scenario_file = cache.load(target, str(target))
-        if scenario_file.kind != "scenario" or scenario_file.model is None or has_errors(scenario_file.diagnostics):
+        if (
+            scenario_file.kind != "scenario"
+            or scenario_file.model is None
+            or has_errors(scenario_file.diagnostics)
+        ):
             ctx.error(where, "scenario-invalid", target=entry.scenario)
             loaded.diagnostics.extend(scenario_file.diagnostics)
             continue
@@ -78,19 +123,8 @@ def check_epreuve(loaded: LoadedFile, ctx: FileContext, cache: FileCache) -> Non
             ctx.warning(where, "duplicate-contact", scenario=scenario.id)
             continue
         ids[scenario.id] = index
-        total += scenario.duration_minutes
         scenarios.append(scenario)
-    for index, entry in enumerate(epreuve.contacts):
-        if entry.after is not None and entry.after not in ids:
-            ctx.error(("contacts", index, "after"), "dangling-reference", kind=Message(N_("contact")),
-                      target=entry.after, advice=Message("Give the id of a scenario of the épreuve ({ids}).",
-                                                         ids=", ".join(ids)))
-    if total > epreuve.time_limit_minutes:
-        ctx.warning(("time_limit_minutes",), "duration-exceeds", total=total, limit=epreuve.time_limit_minutes)
-    if epreuve.mode == "exam":
-        matrix = coverage(scenarios, epreuve.min_chances)
-        for code in matrix.short():
-            ctx.error(("contacts",), "coverage-short", competency=code, count=matrix.count(code), required=matrix.required)
+    return scenarios, ids
 
 
 def load_epreuve_scenarios(loaded: LoadedFile, cache: FileCache) -> list[Scenario]:

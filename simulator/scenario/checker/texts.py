@@ -13,13 +13,8 @@ from simulator.scenario.checker.references import record_roles as roles_in_db
 from simulator.scenario.models import LANGS, Scenario
 from simulator.scenario.models.common import LocalisedText
 from simulator.scenario.rulebook import engine_rules
-from simulator.scenario.templating import (
-    describe_error,
-    fact_names_used,
-    only_looks_up,
-    problems,
-    render,
-)
+from simulator.scenario.template_check import fact_names_used, only_looks_up, problems
+from simulator.scenario.templating import describe_error, render
 from simulator.scenario.yamlsource import Path
 
 #: Texts that must be at least in French and English, whatever the scenario's languages.
