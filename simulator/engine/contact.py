@@ -24,6 +24,7 @@ from simulator.engine.phases import TALKING, Phase, PhaseModel, attach, can, det
 from simulator.engine.rules import RULES_BY_ID, competency_of
 from simulator.engine.steps import CallMemory, Line, Step, asks_confirmation, refused
 from simulator.engine.toolbox import Toolbox, build_toolbox, run_tool
+from simulator.i18n import Message
 from simulator.scenario.models import Node, Scenario, text_in
 
 #: Endings after which the other party has agreed to something that should have been confirmed.
@@ -107,9 +108,9 @@ class ContactRuntime:
 
     def take(self, start_node: str | None = None) -> Step:
         if start_node is not None and start_node not in self.scenario.nodes:
-            raise refused("unknown-node", f"Nœud « {start_node} » inconnu.", f"Unknown node '{start_node}'.")
+            raise refused("unknown-node", Message("Unknown node '{node}'.", node=start_node))
         if self.phase is not Phase.WAITING:
-            raise refused("not-waiting", "Ce contact est déjà pris en charge.", "This contact is already being handled.", "Dit contact wordt al behandeld.")
+            raise refused("not-waiting", Message("This contact is already being handled."))
         self.machine = attach(self.model, phone=self.phone)
         trigger = ("answer" if self.scenario.direction == "inbound" else "dial") if self.phone else "start"
         getattr(self.model, trigger)()
@@ -121,7 +122,7 @@ class ContactRuntime:
         node = self._dialogue_node("replies")
         replies, ids = node.replies or [], self.reply_ids(node)
         if reply_id not in ids or not holds(replies[ids.index(reply_id)].when, self.ctx.variables):
-            raise refused("unknown-reply", f"Réponse « {reply_id} » inconnue ici.", f"Unknown reply '{reply_id}' here.")
+            raise refused("unknown-reply", Message("Unknown reply '{reply}' here.", reply=reply_id))
         reply = replies[ids.index(reply_id)]
         step = Step(lines=[Line("agent", self.ctx.text(reply.text))])
         self._leave(step, said=step.lines[0].text, act=reply.act)
@@ -168,7 +169,7 @@ class ContactRuntime:
     def hold(self) -> Step:
         self._need_phone()
         if not can(self.model, "hold"):
-            raise refused("cannot-hold", "Impossible de mettre en attente maintenant.", "Cannot put on hold now.", "Nu kan niet in de wacht gezet worden.")
+            raise refused("cannot-hold", Message("Cannot put on hold now."))
         self.model.hold()
         step = Step(lines=[Line("system", self._sys("on_hold"))])
         if not self.memory.hold_announced:
@@ -179,14 +180,14 @@ class ContactRuntime:
     def resume(self) -> Step:
         self._need_phone()
         if not can(self.model, "resume"):
-            raise refused("not-on-hold", "L'appel n'est pas en attente.", "The call is not on hold.", "De oproep staat niet in de wacht.")
+            raise refused("not-on-hold", Message("The call is not on hold."))
         self.model.resume()
         return Step(lines=[Line("system", self._sys("resumed"))])
 
     def hang_up(self) -> Step:
         self._need_phone()
         if self.phase not in TALKING:
-            raise refused("cannot-hang-up", "Il n'y a pas d'appel en cours à raccrocher.", "There is no call in progress to hang up.", "Er is geen lopende oproep om op te hangen.")
+            raise refused("cannot-hang-up", Message("There is no call in progress to hang up."))
         step = Step(lines=[Line("system", self._sys("hung_up"))])
         if not self.at_end:
             for rule_id in ("ORD-HUNG-UP-ON-CALLER", *abandoned(self)):
@@ -203,9 +204,9 @@ class ContactRuntime:
         self._need_phone()
         directory = self.box.directory
         if directory is None or service_id not in {s.id for s in directory.services}:
-            raise refused("unknown-service", f"Service « {service_id} » inconnu.", f"Unknown service '{service_id}'.", f"Onbekende dienst ‘{service_id}’.")
+            raise refused("unknown-service", Message("Unknown service '{service}'.", service=service_id))
         if not can(self.model, "transfer"):
-            raise refused("cannot-transfer", "Il n'y a pas d'appel à transférer.", "There is no call to transfer.", "Er is geen oproep om door te verbinden.")
+            raise refused("cannot-transfer", Message("There is no call to transfer."))
         step = Step(lines=[Line("system", self._sys("transferred", service=directory.get(service_id).name))])
         if not self.memory.transfer_announced:
             self.fire("ORD-TRANSFER-UNANNOUNCED", step)
@@ -217,9 +218,7 @@ class ContactRuntime:
     def use_tool(self, tool: str, op: str, args: dict[str, Any], *, results: bool = True) -> Step:
         """Run a tool operation; ``results=False`` when replaying (see ``run_tool``)."""
         if tool not in self.tools_now():
-            raise refused("tool-not-now", f"L'outil « {tool} » n'est pas disponible à ce moment.",
-                          f"Tool '{tool}' is not available at this moment.",
-                          f"Het hulpmiddel ‘{tool}’ is nu niet beschikbaar.")
+            raise refused("tool-not-now", Message("Tool '{tool}' is not available at this moment.", tool=tool))
         result = run_tool(self.box, tool, op, args, results=results)
         if result["ok"] and (tool, op) == ("customer_db", "open"):
             self.facts.opened_records.append(str(args.get("record")))
@@ -230,11 +229,11 @@ class ContactRuntime:
 
     def wrap_up(self, outcome: str | None, note: str) -> Step:
         if self.phase is not Phase.WRAP_UP:
-            raise refused("not-wrap-up", "Le contact n'est pas en phase de clôture administrative.", "The contact is not in wrap-up.", "Het contact is niet in de afsluitfase.")
+            raise refused("not-wrap-up", Message("The contact is not in wrap-up."))
         spec = self.scenario.wrap_up
         codes = [o.id for o in spec.outcomes] if spec else []
         if codes and outcome not in codes:
-            raise refused("unknown-outcome", "Choisissez un code de clôture dans la liste.", "Pick an outcome code from the list.", "Kies een afsluitcode uit de lijst.")
+            raise refused("unknown-outcome", Message("Pick an outcome code from the list."))
         self.facts.outcome, self.facts.note = outcome, note
         step = Step()
         blank = not note.strip()
@@ -271,16 +270,14 @@ class ContactRuntime:
     def _dialogue_node(self, shape: str) -> Node:
         node = self.node
         if node is None or not self._can_speak():
-            raise refused("not-talking", "Aucune conversation en cours sur ce contact.", "No conversation in progress on this contact.", "Geen lopend gesprek met dit contact.")
+            raise refused("not-talking", Message("No conversation in progress on this contact."))
         if getattr(node, shape) is None:
-            raise refused("wrong-step", "Cette action n'est pas possible à ce point de la conversation.",
-                          "This action is not possible at this point of the conversation.",
-                          "Deze handeling is op dit punt van het gesprek niet mogelijk.")
+            raise refused("wrong-step", Message("This action is not possible at this point of the conversation."))
         return node
 
     def _need_phone(self) -> None:
         if not self.phone:
-            raise refused("not-a-call", "Ce contact n'est pas un appel.", "This contact is not a call.", "Dit contact is geen oproep.")
+            raise refused("not-a-call", Message("This contact is not a call."))
 
     def _enter(self, node_id: str, step: Step) -> None:
         if self.exam:  # coaching steps are passed, as if their only reply had been chosen

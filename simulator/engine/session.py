@@ -51,6 +51,7 @@ from simulator.engine.session_state import (
 )
 from simulator.engine.toolbox import ActionRefused
 from simulator.engine.views import ContactView, QueueItem, contact_view
+from simulator.i18n import Message
 from simulator.journal.events import Event, SessionHeader
 from simulator.journal.store import JournalStore
 from simulator.journal.verify import first_broken_link
@@ -178,11 +179,9 @@ class EpreuveSession(InvigilatorClock, Replaying):
             raise SessionError("Session interrompue : relancez-la pour la reprendre.", "Session interrupted: restart it to resume.")
         self.tick()
         if self.timing.paused:
-            raise ActionRefused("paused", "L'horloge est en pause (incident) : attendez le surveillant.",
-                                "The clock is paused (incident): wait for the invigilator.",
-                                "De klok staat stil (incident): wacht op de toezichter.")
+            raise ActionRefused("paused", Message("The clock is paused (incident): wait for the invigilator."))
         if self.state.finished is not None:
-            raise ActionRefused("finished", "L'épreuve est terminée.", "The épreuve is over.", "De proef is afgelopen.")
+            raise ActionRefused("finished", Message("The épreuve is over."))
         now = self.clock.now()
         seq = self.seq + 1
         contact, step = self._apply_action(action, seq, at=now)
@@ -305,9 +304,9 @@ class EpreuveSession(InvigilatorClock, Replaying):
         state = self.state
         if isinstance(action, Take):
             if action.contact not in state.contacts:
-                raise ActionRefused("not-arrived", "Ce contact n'est pas (encore) dans la file.", "This contact is not in the queue (yet).", "Dit contact staat (nog) niet in de wachtrij.")
+                raise ActionRefused("not-arrived", Message("This contact is not in the queue (yet)."))
             if state.active is not None:
-                raise ActionRefused("busy", "Terminez d'abord le contact en cours.", "Finish the current contact first.", "Rond eerst het lopende contact af.")
+                raise ActionRefused("busy", Message("Finish the current contact first."))
             contact = state.contacts[action.contact]
             answered = contact.phase is Phase.WAITING
             step = apply_action(contact, action)  # a task set aside is taken up again
@@ -316,7 +315,7 @@ class EpreuveSession(InvigilatorClock, Replaying):
             state.active = contact.key
         else:
             if state.active is None:
-                raise ActionRefused("no-contact", "Aucun contact en cours : prenez un contact dans la file.", "No contact in progress: take one from the queue.", "Geen lopend contact: neem een contact uit de wachtrij.")
+                raise ActionRefused("no-contact", Message("No contact in progress: take one from the queue."))
             contact = state.contacts[state.active]
             step = apply_action(contact, action, results=results)
             if isinstance(action, Pause):

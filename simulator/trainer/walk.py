@@ -14,6 +14,7 @@ from simulator.engine.contact import ContactRuntime
 from simulator.engine.context import build_context
 from simulator.engine.phases import Phase
 from simulator.engine.toolbox import ActionRefused, build_toolbox
+from simulator.i18n import Message
 from simulator.policies.positions import current_prompt
 from simulator.policies.synthetic import failing_text, passing_text
 from simulator.scenario.models import LANGS, Scenario, text_in
@@ -32,7 +33,9 @@ class WalkReport:
     endings: Counter = field(default_factory=Counter)
     dead_ends: list[str] = field(default_factory=list)
     exceptions: list[str] = field(default_factory=list)
-    observed: dict[str, set[str]] = field(default_factory=dict)  # competency → {"positive", "negative"}
+    observed: dict[str, set[str]] = field(
+        default_factory=dict
+    )  # competency → {"positive", "negative"}
     never_positive: list[str] = field(default_factory=list)
     never_observed: list[str] = field(default_factory=list)
     states: int = 0
@@ -77,12 +80,7 @@ def walk(scenario: Scenario, *, seed: int = 1, max_states: int = 5000) -> WalkRe
         except Exception as exc:  # noqa: BLE001
             report.exceptions.append(f"{_show(prefix)} → {explain(exc)}")
             continue
-        if probe.phase is Phase.ENDED:
-            node = probe.node
-            report.endings[node.end.outcome if node is not None and node.end else "—"] += 1
-            continue
-        if not moves:
-            report.dead_ends.append(f"{_show(prefix)} (nœud {probe.node_id}, phase {probe.phase.value})")
+        if _stops_at(probe, prefix, moves, report):
             continue
         for move in moves:
             try:
@@ -106,6 +104,22 @@ def walk(scenario: Scenario, *, seed: int = 1, max_states: int = 5000) -> WalkRe
     report.paths, report.looping = _count_paths(start, edges)
     _competencies_seen(scenario, report)
     return report
+
+
+def _stops_at(
+    probe: ContactRuntime, prefix: list[Move], moves: list[Move], report: WalkReport
+) -> bool:
+    """Whether the walk stops at ``probe``: an ending (counted) or a dead end (reported)."""
+    if probe.phase is Phase.ENDED:
+        node = probe.node
+        report.endings[node.end.outcome if node is not None and node.end else "—"] += 1
+        return True
+    if not moves:
+        report.dead_ends.append(
+            f"{_show(prefix)} (nœud {probe.node_id}, phase {probe.phase.value})"
+        )
+        return True
+    return False
 
 
 def _competencies_seen(scenario: Scenario, report: WalkReport) -> None:
@@ -138,15 +152,26 @@ def _ideal_run(scenario: Scenario, seed: int, report: WalkReport) -> None:
     except Exception as exc:  # noqa: BLE001
         report.exceptions.append(f"parcours idéal → {explain(exc)}")
     if contact is not None and contact.phase is not Phase.ENDED:
-        report.dead_ends.append(f"parcours idéal bloqué (nœud {contact.node_id}, phase {contact.phase.value})")
+        report.dead_ends.append(
+            f"parcours idéal bloqué (nœud {contact.node_id}, phase {contact.phase.value})"
+        )
 
 
 def _state(contact: ContactRuntime) -> State:
     memory, facts = contact.memory, contact.facts
     return (
-        contact.node_id, contact.phase, contact.model.held_from, memory.need_detected, memory.agreement_confirmed,
-        memory.closed, memory.closed_before_confirm, memory.transfer_announced,
-        frozenset(memory.checked_expectations), memory.final_checks_done, facts.transferred_to, facts.outcome,
+        contact.node_id,
+        contact.phase,
+        contact.model.held_from,
+        memory.need_detected,
+        memory.agreement_confirmed,
+        memory.closed,
+        memory.closed_before_confirm,
+        memory.transfer_announced,
+        frozenset(memory.checked_expectations),
+        memory.final_checks_done,
+        facts.transferred_to,
+        facts.outcome,
         tuple(sorted(contact.call.items())),
     )
 
@@ -186,8 +211,12 @@ def _count_paths(start: State, edges: dict[State, list[State]]) -> tuple[int, bo
         sys.setrecursionlimit(limit)
 
 
-def _play(scenario: Scenario, seed: int, prebuilt: tuple[Any, Any], prefix: list[Move]) -> ContactRuntime:
-    contact = ContactRuntime(scenario, seed=seed, today=WALK_DAY, lang="fr", agent_name="Alex", prebuilt=prebuilt)
+def _play(
+    scenario: Scenario, seed: int, prebuilt: tuple[Any, Any], prefix: list[Move]
+) -> ContactRuntime:
+    contact = ContactRuntime(
+        scenario, seed=seed, today=WALK_DAY, lang="fr", agent_name="Alex", prebuilt=prebuilt
+    )
     contact.take()
     for kind, arg in prefix:
         _apply(contact, kind, arg)
@@ -198,7 +227,11 @@ def _apply(contact: ContactRuntime, kind: str, arg: str) -> Any:
     if kind == "choose":
         return contact.choose(arg)
     if kind == "say":
-        text = passing_text(list(current_prompt(contact).checks), contact.ctx) if arg == "pass" else failing_text()
+        text = (
+            passing_text(list(current_prompt(contact).checks), contact.ctx)
+            if arg == "pass"
+            else failing_text()
+        )
         return contact.say(text)
     if kind == "continue":
         return contact.go_on()
@@ -207,7 +240,7 @@ def _apply(contact: ContactRuntime, kind: str, arg: str) -> Any:
     if kind == "wrap_up":
         outcome = contact.scenario.wrap_up.outcomes[0].id if contact.scenario.wrap_up else None
         return contact.wrap_up(outcome, "Note de suivi : dossier traité.")
-    raise ActionRefused("walk", kind, kind)
+    raise ActionRefused("walk", Message(kind))  # a step kind the walk does not know: its name
 
 
 def _moves(contact: ContactRuntime) -> list[Move]:
@@ -217,10 +250,17 @@ def _moves(contact: ContactRuntime) -> list[Move]:
     if node is None:
         return []
     if node.end is not None:
-        return [("hang_up", "")] if contact.phone and contact.phase.value not in ("wrap_up", "ended") else []
+        return (
+            [("hang_up", "")]
+            if contact.phone and contact.phase.value not in ("wrap_up", "ended")
+            else []
+        )
     if node.replies:  # only the replies offered now (scenario/1.1: a reply may have a condition)
-        return [("choose", rid) for rid, reply in zip(contact.reply_ids(node), node.replies)
-                if holds(reply.when, contact.ctx.variables)]
+        return [
+            ("choose", rid)
+            for rid, reply in zip(contact.reply_ids(node), node.replies)
+            if holds(reply.when, contact.ctx.variables)
+        ]
     if node.prompt is not None:
         return [("say", "pass"), ("say", "fail")]
     if node.next is not None:
@@ -232,12 +272,18 @@ def _render_all_texts(scenario: Scenario, seed: int, report: WalkReport) -> None
     """Render every text in every declared language with real generated data (catches template crashes)."""
     for lang in (code for code in LANGS if code in scenario.languages):
         try:
-            ctx = ContactRuntime(scenario, seed=seed, today=WALK_DAY, lang=lang, agent_name="Alex").ctx
+            ctx = ContactRuntime(
+                scenario, seed=seed, today=WALK_DAY, lang=lang, agent_name="Alex"
+            ).ctx
         except Exception as exc:  # noqa: BLE001
             report.exceptions.append(f"[{lang}] contexte : {explain(exc)}")
             continue
         for node_id, node in scenario.nodes.items():
-            texts = [node.say] + [r.text for r in node.replies or ()] + ([node.prompt.label] if node.prompt else [])
+            texts = (
+                [node.say]
+                + [r.text for r in node.replies or ()]
+                + ([node.prompt.label] if node.prompt else [])
+            )
             for text in texts:
                 if text is None:
                     continue

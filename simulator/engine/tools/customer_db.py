@@ -10,15 +10,16 @@ from functools import lru_cache
 from typing import Any
 
 from simulator.engine.belgian_places import fold, is_valid_pair, place_for_postcode
+from simulator.engine.messages import Joined
 from simulator.engine.personas import Persona, make_reference
 from simulator.engine.tools.customer_records import (
     COLUMNS,
     EDITABLE,
-    LABELS,
     RECORD_FIELDS,
     Change,
     Record,
     RecordSummary,
+    label,
     validate,
     validate_status,
 )
@@ -32,6 +33,7 @@ from simulator.engine.tools.customer_search import (
 )
 from simulator.engine.tools.customer_seed import seeded_rows
 from simulator.engine.tools.errors import InvalidValue, UnknownRecord
+from simulator.i18n import STORED_LANGS, Message
 
 SNAPSHOT_FORMAT = "callsim.customer_db/1"
 _UNTRACKED = ("record_id", "role", "updated_on")
@@ -51,23 +53,45 @@ def _connect(path: str = ":memory:") -> sqlite3.Connection:
     return sqlite3.connect(path, check_same_thread=False)
 
 
-def _fill(db: sqlite3.Connection, rows: list[dict[str, str]], initial: list[dict[str, str]]) -> None:
+def _fill(
+    db: sqlite3.Connection, rows: list[dict[str, str]], initial: list[dict[str, str]]
+) -> None:
     cols = ", ".join(f"{c} TEXT NOT NULL" for c in COLUMNS)
     for table, content in (("records", rows), ("initial", initial)):
         db.execute(f"CREATE TABLE {table} ({cols}, PRIMARY KEY (record_id))")
-        db.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(COLUMNS))})",
-                       [tuple(r[c] for c in COLUMNS) for r in content])
+        db.executemany(
+            f"INSERT INTO {table} VALUES ({', '.join('?' * len(COLUMNS))})",
+            [tuple(r[c] for c in COLUMNS) for r in content],
+        )
     db.commit()
 
 
 @lru_cache(maxsize=SEEDED_TEMPLATES_KEPT)
-def _seeded_template(seed: int, target: Persona, target_overrides: tuple[tuple[str, str], ...], lookalikes: int,
-                     duplicates: int, outdated: int, background: int, today: date, match: tuple[str, ...] = (),
-                     extra: tuple[Any, ...] = ()) -> sqlite3.Connection:
+def _seeded_template(
+    seed: int,
+    target: Persona,
+    target_overrides: tuple[tuple[str, str], ...],
+    lookalikes: int,
+    duplicates: int,
+    outdated: int,
+    background: int,
+    today: date,
+    match: tuple[str, ...] = (),
+    extra: tuple[Any, ...] = (),
+) -> sqlite3.Connection:
     """The seeded database for these arguments, generated once; it is only ever read, to be copied."""
-    rows = seeded_rows(seed, target=target, target_overrides=dict(target_overrides), lookalikes=lookalikes,
-                       duplicates=duplicates, outdated=outdated, background=background, today=today,
-                       match=match, extra=extra)
+    rows = seeded_rows(
+        seed,
+        target=target,
+        target_overrides=dict(target_overrides),
+        lookalikes=lookalikes,
+        duplicates=duplicates,
+        outdated=outdated,
+        background=background,
+        today=today,
+        match=match,
+        extra=extra,
+    )
     template = _connect()
     _fill(template, rows, [dict(r) for r in rows])
     return template
@@ -87,17 +111,35 @@ class CustomerDatabase:
         self.search_notes = False
 
     @classmethod
-    def from_rows(cls, rows: list[dict[str, str]], initial: list[dict[str, str]], *,
-                  seed: int, today: date, path: str = ":memory:") -> CustomerDatabase:
+    def from_rows(
+        cls,
+        rows: list[dict[str, str]],
+        initial: list[dict[str, str]],
+        *,
+        seed: int,
+        today: date,
+        path: str = ":memory:",
+    ) -> CustomerDatabase:
         """A database holding *rows*, with *initial* as the state changes are measured from."""
         connection = _connect(path)
         _fill(connection, rows, initial)
         return cls(connection, seed=seed, today=today)
 
     @classmethod
-    def build(cls, seed: int, *, target: Persona, target_overrides: Mapping[str, str] = {},
-              lookalikes: int = 2, duplicates: int = 0, outdated: int = 0, background: int = 20,
-              today: date, match: tuple[str, ...] = (), extra: tuple[Any, ...] = ()) -> CustomerDatabase:
+    def build(
+        cls,
+        seed: int,
+        *,
+        target: Persona,
+        target_overrides: Mapping[str, str] = {},
+        lookalikes: int = 2,
+        duplicates: int = 0,
+        outdated: int = 0,
+        background: int = 20,
+        today: date,
+        match: tuple[str, ...] = (),
+        extra: tuple[Any, ...] = (),
+    ) -> CustomerDatabase:
         """Seeded contents around *target* (stored with *target_overrides* applied).
 
         The contents are a pure function of the arguments: they are generated once, and every
@@ -105,8 +147,18 @@ class CustomerDatabase:
         resuming or replaying a journal does not generate every contact's customers again.
         """
         overrides = tuple(sorted((str(k), str(v)) for k, v in target_overrides.items()))
-        template = _seeded_template(seed, target, overrides, lookalikes, duplicates, outdated, background, today,
-                                    match, extra)
+        template = _seeded_template(
+            seed,
+            target,
+            overrides,
+            lookalikes,
+            duplicates,
+            outdated,
+            background,
+            today,
+            match,
+            extra,
+        )
         connection = _connect()
         template.backup(connection)
         return cls(connection, seed=seed, today=today)
@@ -124,16 +176,26 @@ class CustomerDatabase:
         parsed = Query.parse(query if isinstance(query, str) else "")
         if parsed.empty:
             return []
-        self._db.create_function("cs_match", len(SEARCH_COLUMNS),
-                                 lambda *cols: match_record(parsed, *cols), deterministic=True)
-        roles = sorted({role for key, role in self._references.items() if matches_reference(parsed, key)})
+        self._db.create_function(
+            "cs_match",
+            len(SEARCH_COLUMNS),
+            lambda *cols: match_record(parsed, *cols),
+            deterministic=True,
+        )
+        roles = sorted(
+            {role for key, role in self._references.items() if matches_reference(parsed, key)}
+        )
         by_role = f" OR role IN ({', '.join('?' * len(roles))})" if roles else ""
         if self.search_notes:
-            self._db.create_function("cs_notes", 1, lambda notes: match_notes(parsed, notes or ""), deterministic=True)
+            self._db.create_function(
+                "cs_notes", 1, lambda notes: match_notes(parsed, notes or ""), deterministic=True
+            )
             by_role += " OR cs_notes(notes)"
         rows = self._db.execute(
             f"SELECT {_SUMMARY} FROM records WHERE cs_match({', '.join(SEARCH_COLUMNS)}){by_role} "
-            "ORDER BY fold(last_name), fold(first_name), postcode, record_id LIMIT 50", roles).fetchall()
+            "ORDER BY fold(last_name), fold(first_name), postcode, record_id LIMIT 50",
+            roles,
+        ).fetchall()
         return [RecordSummary(*row) for row in rows]
 
     def open(self, record_id: str) -> Record:
@@ -156,31 +218,39 @@ class CustomerDatabase:
     def create(self, fields: Mapping[str, str]) -> Record:
         """A new record (role "new-N"); needs first_name, last_name and a matching postcode+city."""
         if not isinstance(fields, Mapping):
-            raise InvalidValue("", "Fiche invalide.", "Invalid record.")
+            raise InvalidValue("", Message("Invalid record."), stored=STORED_LANGS)
         clean = {str(k): validate(str(k), v, self.today) for k, v in fields.items()}
         missing = [f for f in ("last_name", "first_name", "postcode", "city") if not clean.get(f)]
         if missing:
-            listed_fr = ", ".join(LABELS[f][0] for f in missing)
-            listed_en = ", ".join(LABELS[f][1] for f in missing)
-            raise InvalidValue(missing[0], f"Champs obligatoires à compléter : {listed_fr}.",
-                               f"Required fields to fill in: {listed_en}.", "missing_value")
+            listed = Joined([label(f) for f in missing])
+            text = Message("Required fields to fill in: {fields}.", fields=listed)
+            raise InvalidValue(missing[0], text, "missing_value", stored=STORED_LANGS)
         if not is_valid_pair(clean["postcode"], clean["city"]):
-            raise InvalidValue("city", f"La localité « {clean['city']} » ne correspond pas au "
-                               f"code postal {clean['postcode']}.",
-                               f"The town “{clean['city']}” does not match postcode "
-                               f"{clean['postcode']}.", "postcode_city_mismatch")
+            text = Message(
+                "The town “{city}” does not match postcode {postcode}.",
+                city=clean["city"],
+                postcode=clean["postcode"],
+            )
+            raise InvalidValue("city", text, "postcode_city_mismatch", stored=STORED_LANGS)
         place = place_for_postcode(clean["postcode"])
         count = self._db.execute("SELECT count(*) FROM records").fetchone()[0]
         created = count - self._db.execute("SELECT count(*) FROM initial").fetchone()[0] + 1
         rng = random.Random(f"customer-db:{self.seed}:new:{created}")
         row = {c: "" for c in COLUMNS}
-        row.update(clean, record_id=f"R{count + 1:04d}", role=f"new-{created}", status="actif",
-                   updated_on=self.today.isoformat(),
-                   customer_id=make_reference(rng, "CL-######"))
+        row.update(
+            clean,
+            record_id=f"R{count + 1:04d}",
+            role=f"new-{created}",
+            status="actif",
+            updated_on=self.today.isoformat(),
+            customer_id=make_reference(rng, "CL-######"),
+        )
         if not clean.get("language"):
             row["language"] = "nl" if place and place.language == "nl" else "fr"
-        self._db.execute(f"INSERT INTO records VALUES ({', '.join('?' * len(COLUMNS))})",
-                         tuple(row[c] for c in COLUMNS))
+        self._db.execute(
+            f"INSERT INTO records VALUES ({', '.join('?' * len(COLUMNS))})",
+            tuple(row[c] for c in COLUMNS),
+        )
         self._db.commit()
         return self.open(row["record_id"])
 
@@ -208,17 +278,21 @@ class CustomerDatabase:
 
     def records(self) -> list[Record]:
         """Every record, by record id."""
-        rows = self._db.execute(f"SELECT {', '.join(RECORD_FIELDS)} FROM records "
-                                "ORDER BY record_id").fetchall()
+        rows = self._db.execute(
+            f"SELECT {', '.join(RECORD_FIELDS)} FROM records ORDER BY record_id"
+        ).fetchall()
         return [Record(*row) for row in rows]
 
     def changes(self) -> list[Change]:
         """Every field that differs from the initial state (new records: from empty)."""
         out: list[Change] = []
         for values in self._db.execute(_CHANGED_ROWS):  # only the rows that differ, by record id
-            row, old = values[:len(COLUMNS)], values[len(COLUMNS):]
-            out.extend(Change(row[_ID], row[_ROLE], c, old[i] or "", row[i])
-                       for i, c in enumerate(COLUMNS) if c not in _UNTRACKED and (old[i] or "") != row[i])
+            row, old = values[: len(COLUMNS)], values[len(COLUMNS) :]
+            out.extend(
+                Change(row[_ID], row[_ROLE], c, old[i] or "", row[i])
+                for i, c in enumerate(COLUMNS)
+                if c not in _UNTRACKED and (old[i] or "") != row[i]
+            )
         return out
 
     def collateral_changes(self, allowed_roles: set[str]) -> list[Change]:
@@ -227,16 +301,25 @@ class CustomerDatabase:
 
     def snapshot(self) -> dict[str, Any]:
         """The full JSON-able state, in a deterministic order."""
-        return {"format": SNAPSHOT_FORMAT, "seed": self.seed, "today": self.today.isoformat(),
-                "records": self._rows("records"), "initial": self._rows("initial")}
+        return {
+            "format": SNAPSHOT_FORMAT,
+            "seed": self.seed,
+            "today": self.today.isoformat(),
+            "records": self._rows("records"),
+            "initial": self._rows("initial"),
+        }
 
     @classmethod
     def restore(cls, snapshot: Mapping[str, Any]) -> CustomerDatabase:
         """A database in exactly the state *snapshot* recorded."""
         if snapshot.get("format") != SNAPSHOT_FORMAT:
             raise ValueError(f"not a customer database snapshot: {snapshot.get('format')!r}")
-        return cls.from_rows([dict(r) for r in snapshot["records"]], [dict(r) for r in snapshot["initial"]],
-                             seed=int(snapshot["seed"]), today=date.fromisoformat(snapshot["today"]))
+        return cls.from_rows(
+            [dict(r) for r in snapshot["records"]],
+            [dict(r) for r in snapshot["initial"]],
+            seed=int(snapshot["seed"]),
+            today=date.fromisoformat(snapshot["today"]),
+        )
 
     def close(self) -> None:
         self._db.close()
@@ -246,7 +329,8 @@ class CustomerDatabase:
     def _rows(self, table: str, record_id: str | None = None) -> list[dict[str, str]]:
         where, args = ("WHERE record_id = ?", (record_id,)) if record_id is not None else ("", ())
         cursor = self._db.execute(
-            f"SELECT {', '.join(COLUMNS)} FROM {table} {where} ORDER BY record_id", args)
+            f"SELECT {', '.join(COLUMNS)} FROM {table} {where} ORDER BY record_id", args
+        )
         return [dict(zip(COLUMNS, row, strict=True)) for row in cursor.fetchall()]
 
     def _fetch(self, record_id: str, table: str) -> dict[str, str]:
@@ -258,10 +342,11 @@ class CustomerDatabase:
 
     def _write(self, current: dict[str, str], field: str, value: str) -> Change:
         if field not in EDITABLE and field != "status":
-            raise InvalidValue(field, "Champ non modifiable.", "Field cannot be edited.",
-                               message_nl="Veld kan niet gewijzigd worden.")
+            raise InvalidValue(field, Message("Field cannot be edited."))
         if current[field] != value:
-            self._db.execute(f"UPDATE records SET {field} = ?, updated_on = ? WHERE record_id = ?",
-                             (value, self.today.isoformat(), current["record_id"]))
+            self._db.execute(
+                f"UPDATE records SET {field} = ?, updated_on = ? WHERE record_id = ?",
+                (value, self.today.isoformat(), current["record_id"]),
+            )
             self._db.commit()
         return Change(current["record_id"], current["role"], field, current[field], value)

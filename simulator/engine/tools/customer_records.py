@@ -9,36 +9,97 @@ from datetime import date
 from simulator.engine.belgian_numbers import is_mobile, normalise_iban, normalise_phone
 from simulator.engine.belgian_places import canonical_commune, fold, is_known_postcode
 from simulator.engine.tools.errors import InvalidValue
+from simulator.i18n import N_, Message
 
-RECORD_FIELDS = ("record_id", "status", "updated_on", "customer_id", "title", "first_name",
-                 "last_name", "street", "number", "box", "postcode", "city", "phone", "mobile",
-                 "email", "birth_date", "iban", "language", "notes")
+RECORD_FIELDS = (
+    "record_id",
+    "status",
+    "updated_on",
+    "customer_id",
+    "title",
+    "first_name",
+    "last_name",
+    "street",
+    "number",
+    "box",
+    "postcode",
+    "city",
+    "phone",
+    "mobile",
+    "email",
+    "birth_date",
+    "iban",
+    "language",
+    "notes",
+)
 COLUMNS = ("record_id", "role", *RECORD_FIELDS[1:])
-EDITABLE = ("title", "first_name", "last_name", "street", "number", "box", "postcode", "city",
-            "phone", "mobile", "email", "birth_date", "iban", "language", "notes")
+EDITABLE = (
+    "title",
+    "first_name",
+    "last_name",
+    "street",
+    "number",
+    "box",
+    "postcode",
+    "city",
+    "phone",
+    "mobile",
+    "email",
+    "birth_date",
+    "iban",
+    "language",
+    "notes",
+)
 STATUSES = ("actif", "inactif", "doublon")
+#: The name of each field in the candidate's messages (message ids of the engine catalog).
 LABELS = {
-    "title": ("civilité", "title"), "first_name": ("prénom", "first name"),
-    "last_name": ("nom", "last name"), "street": ("rue", "street"),
-    "number": ("numéro", "house number"), "box": ("boîte", "box"),
-    "postcode": ("code postal", "postcode"), "city": ("localité", "town"),
-    "phone": ("téléphone", "phone"), "mobile": ("GSM", "mobile"), "email": ("e-mail", "email"),
-    "birth_date": ("date de naissance", "date of birth"), "iban": ("IBAN", "IBAN"),
-    "language": ("langue", "language"), "notes": ("notes", "notes"),
-    "status": ("statut", "status"),
+    "title": N_("title"),
+    "first_name": N_("first name"),
+    "last_name": N_("last name"),
+    "street": N_("street"),
+    "number": N_("house number"),
+    "box": N_("box"),
+    "postcode": N_("postcode"),
+    "city": N_("town"),
+    "phone": N_("phone"),
+    "mobile": N_("mobile"),
+    "email": N_("email"),
+    "birth_date": N_("date of birth"),
+    "iban": N_("IBAN"),
+    "language": N_("language"),
+    "notes": N_("notes"),
+    "status": N_("status"),
 }
-_TITLES = {"madame": "Madame", "mme": "Madame", "monsieur": "Monsieur", "m": "Monsieur",
-           "mevrouw": "mevrouw", "mevr": "mevrouw", "mw": "mevrouw", "meneer": "meneer",
-           "dhr": "meneer", "de heer": "meneer"}
-_LANGUAGES = {"fr": "fr", "francais": "fr", "french": "fr", "nl": "nl", "nederlands": "nl",
-              "neerlandais": "nl", "dutch": "nl"}
+_TITLES = {
+    "madame": "Madame",
+    "mme": "Madame",
+    "monsieur": "Monsieur",
+    "m": "Monsieur",
+    "mevrouw": "mevrouw",
+    "mevr": "mevrouw",
+    "mw": "mevrouw",
+    "meneer": "meneer",
+    "dhr": "meneer",
+    "de heer": "meneer",
+}
+_LANGUAGES = {
+    "fr": "fr",
+    "francais": "fr",
+    "french": "fr",
+    "nl": "nl",
+    "nederlands": "nl",
+    "neerlandais": "nl",
+    "dutch": "nl",
+}
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NAME_RE = re.compile(r"[^\W\d_]+(?:[ '’.-]+[^\W\d_]+)*\.?")
 _EMAIL_RE = re.compile(r"[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}")
 _NUMBER_RE = re.compile(r"(\d{1,4})\s*([a-z]|bis|ter)?", re.IGNORECASE)
 _BOX_RE = re.compile(r"(?:bo[iî]te|bte|bus|bt|b)?\.?\s*([a-z0-9/.-]{1,8})", re.IGNORECASE)
-_DATE_RES = (re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
-             re.compile(r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"))
+_DATE_RES = (
+    re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
+    re.compile(r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"),
+)
 
 
 @dataclass(frozen=True)
@@ -112,24 +173,20 @@ class Change:
         return {k: v for k, v in asdict(self).items() if k != "role"}
 
 
-#: Dutch names of the fields, for the messages a Dutch-speaking candidate reads.
-LABELS_NL = {
-    "title": "aanspreking", "first_name": "voornaam", "last_name": "naam", "street": "straat",
-    "number": "huisnummer", "box": "bus", "postcode": "postcode", "city": "gemeente",
-    "phone": "telefoon", "mobile": "gsm", "email": "e-mail", "birth_date": "geboortedatum",
-    "iban": "IBAN", "language": "taal", "notes": "notities", "status": "status",
-}
+def label(field: str) -> Message:
+    """The name of ``field``, translated where it is shown."""
+    return Message(LABELS[field])
 
 
-def _refuse(field: str, code: str, fr: str, en: str, nl: str | None = None) -> InvalidValue:
-    return InvalidValue(field, fr, en, code, nl)
+def _refuse(field: str, code: str, text: Message) -> InvalidValue:
+    return InvalidValue(field, text, code)
 
 
 def _required(field: str, value: str) -> str:
     if not value:
-        fr, en = LABELS[field]
-        raise _refuse(field, "missing_value", f"Le champ « {fr} » est obligatoire.",
-                      f"The {en} field is required.", f"Het veld ‘{LABELS_NL[field]}’ is verplicht.")
+        raise _refuse(
+            field, "missing_value", Message("The {label} field is required.", label=label(field))
+        )
     return value
 
 
@@ -144,39 +201,46 @@ def _date(value: str, today: date) -> str:
             if day <= today and today.year - day.year <= 120:
                 return day.isoformat()
             break
-    raise _refuse("birth_date", "invalid_date",
-                  f"Date de naissance invalide : « {value} » (format JJ/MM/AAAA).",
-                  f"Invalid date of birth: “{value}” (format DD/MM/YYYY).",
-                  f"Ongeldige geboortedatum: ‘{value}’ (formaat DD/MM/JJJJ).")
+    raise _refuse(
+        "birth_date",
+        "invalid_date",
+        Message("Invalid date of birth: “{value}” (format DD/MM/YYYY).", value=value),
+    )
 
 
 def _text(field: str, value: str, limit: int, pattern: re.Pattern[str] | None) -> str:
     value = re.sub(r"\s+", " ", _required(field, value))
-    fr, en = LABELS[field]
-    if len(value) > limit or (pattern and not pattern.fullmatch(value)) or not any(
-            ch.isalpha() for ch in value):
-        raise _refuse(field, "invalid_text", f"Valeur refusée pour « {fr} » : « {value} ».",
-                      f"Value refused for {en}: “{value}”.",
-                      f"Waarde geweigerd voor {LABELS_NL[field]}: ‘{value}’.")
+    if (
+        len(value) > limit
+        or (pattern and not pattern.fullmatch(value))
+        or not any(ch.isalpha() for ch in value)
+    ):
+        raise _refuse(
+            field,
+            "invalid_text",
+            Message("Value refused for {label}: “{value}”.", label=label(field), value=value),
+        )
     return value
 
 
 def validate(field: str, value: object, today: date) -> str:
-    """The normalised value to store in *field*, or InvalidValue with fr/en messages."""
+    """The normalised value to store in *field*, or InvalidValue saying why not."""
     if field not in EDITABLE:
         if field in COLUMNS:
-            raise _refuse(field, "read_only_field",
-                          f"Le champ « {field} » ne peut pas être modifié.",
-                          f"The field “{field}” cannot be edited.",
-                          f"Het veld ‘{field}’ kan niet gewijzigd worden.")
-        raise _refuse(str(field), "unknown_field", "Ce champ n'existe pas dans la fiche client.",
-                      "The customer record has no such field.", "Dit veld bestaat niet in de klantenfiche.")
+            raise _refuse(
+                field,
+                "read_only_field",
+                Message("The field “{field}” cannot be edited.", field=field),
+            )
+        raise _refuse(
+            str(field), "unknown_field", Message("The customer record has no such field.")
+        )
     if not isinstance(value, str) or _CONTROL_RE.search(value):
-        raise _refuse(field, "invalid_value", "Valeur invalide.", "Invalid value.", "Ongeldige waarde.")
+        raise _refuse(field, "invalid_value", Message("Invalid value."))
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise _refuse(field, "invalid_value", "Valeur invalide.", "Invalid value.", "Ongeldige waarde.") from None
+        raise _refuse(field, "invalid_value", Message("Invalid value.")) from None
     value = value.strip()
     named = _name_or_address(field, value)
     return named if named is not None else _contact_or_other(field, value, today)
@@ -189,32 +253,36 @@ def _name_or_address(field: str, value: str) -> str | None:
     if field in ("street", "city"):
         value = _text(field, value, 80, None)
         if field == "city" and any(ch.isdigit() for ch in value):
-            raise _refuse(field, "invalid_city", f"Localité invalide : « {value} ».",
-                          f"Invalid town: “{value}”.", f"Ongeldige gemeente: ‘{value}’.")
+            raise _refuse(field, "invalid_city", Message("Invalid town: “{value}”.", value=value))
         return (canonical_commune(value) or value) if field == "city" else value
     if field == "postcode":
         if not re.fullmatch(r"\d{4}", value):
-            raise _refuse(field, "invalid_postcode",
-                          f"Code postal invalide : « {value} ». Un code postal belge compte "
-                          "4 chiffres.",
-                          f"Invalid postcode: “{value}”. A Belgian postcode has 4 digits.",
-                          f"Ongeldige postcode: ‘{value}’. Een Belgische postcode heeft 4 cijfers.")
+            raise _refuse(
+                field,
+                "invalid_postcode",
+                Message(
+                    "Invalid postcode: “{value}”. A Belgian postcode has 4 digits.", value=value
+                ),
+            )
         if not is_known_postcode(value):
-            raise _refuse(field, "unknown_postcode", f"Code postal inconnu : {value}.",
-                          f"Unknown postcode: {value}.", f"Onbekende postcode: {value}.")
+            raise _refuse(
+                field, "unknown_postcode", Message("Unknown postcode: {value}.", value=value)
+            )
         return value
     if field == "number":
         match = _NUMBER_RE.fullmatch(_required(field, value))
         if not match:
-            raise _refuse(field, "invalid_number", f"Numéro de maison invalide : « {value} ».",
-                          f"Invalid house number: “{value}”.", f"Ongeldig huisnummer: ‘{value}’.")
+            raise _refuse(
+                field, "invalid_number", Message("Invalid house number: “{value}”.", value=value)
+            )
         suffix = match[2] or ""
         return match[1] + (suffix.upper() if len(suffix) == 1 else suffix.lower())
     if field == "box":
         match = _BOX_RE.fullmatch(value)
         if value and not match:
-            raise _refuse(field, "invalid_box", f"Numéro de boîte invalide : « {value} ».",
-                          f"Invalid box number: “{value}”.", f"Ongeldig busnummer: ‘{value}’.")
+            raise _refuse(
+                field, "invalid_box", Message("Invalid box number: “{value}”.", value=value)
+            )
         return match[1].upper() if value and match else ""
     return None
 
@@ -224,40 +292,39 @@ def _contact_or_other(field: str, value: str, today: date) -> str:
     if field in ("phone", "mobile"):
         phone = normalise_phone(value) if value else ""
         if phone is None or (field == "mobile" and phone and not is_mobile(phone)):
-            kind_fr, kind_en, kind_nl = (("de GSM", "mobile", "gsmnummer") if field == "mobile"
-                                         else ("de téléphone", "phone", "telefoonnummer"))
-            raise _refuse(field, "invalid_phone",
-                          f"Numéro {kind_fr} belge invalide : « {value} ».",
-                          f"Invalid Belgian {kind_en} number: “{value}”.",
-                          f"Ongeldig Belgisch {kind_nl}: ‘{value}’.")
+            problem = (
+                Message("Invalid Belgian mobile number: “{value}”.", value=value)
+                if field == "mobile"
+                else Message("Invalid Belgian phone number: “{value}”.", value=value)
+            )
+            raise _refuse(field, "invalid_phone", problem)
         return phone
     if field == "email":
         if value and not _EMAIL_RE.fullmatch(value.lower()):
-            raise _refuse(field, "invalid_email", f"Adresse e-mail invalide : « {value} ».",
-                          f"Invalid email address: “{value}”.", f"Ongeldig e-mailadres: ‘{value}’.")
+            raise _refuse(
+                field, "invalid_email", Message("Invalid email address: “{value}”.", value=value)
+            )
         return value.lower()
     if field == "birth_date":
         return _date(value, today)
     if field == "iban":
         iban = normalise_iban(value) if value else ""
         if iban is None:
-            raise _refuse(field, "invalid_iban", f"IBAN belge invalide : « {value} ».",
-                          f"Invalid Belgian IBAN: “{value}”.", f"Ongeldig Belgisch IBAN: ‘{value}’.")
+            raise _refuse(
+                field, "invalid_iban", Message("Invalid Belgian IBAN: “{value}”.", value=value)
+            )
         return iban
     if field == "title":
         key = fold(value).rstrip(".")
         if value and key not in _TITLES:
-            raise _refuse(field, "invalid_title", f"Civilité inconnue : « {value} ».",
-                          f"Unknown title: “{value}”.", f"Onbekende aanspreking: ‘{value}’.")
+            raise _refuse(field, "invalid_title", Message("Unknown title: “{value}”.", value=value))
         return _TITLES.get(key, "")
     if field == "language":
         if fold(value) not in _LANGUAGES:
-            raise _refuse(field, "invalid_language", "Langue attendue : fr ou nl.",
-                          "Expected language: fr or nl.", "Verwachte taal: fr of nl.")
+            raise _refuse(field, "invalid_language", Message("Expected language: fr or nl."))
         return _LANGUAGES[fold(value)]
     if len(value) > 2000:  # notes
-        raise _refuse(field, "too_long", "Notes trop longues (2000 caractères au plus).",
-                      "Notes too long (2,000 characters at most).", "Notities te lang (hoogstens 2000 tekens).")
+        raise _refuse(field, "too_long", Message("Notes too long (2,000 characters at most)."))
     return value
 
 
@@ -265,7 +332,7 @@ def validate_status(status: object) -> str:
     """The normalised status ("actif", "inactif" or "doublon"), or InvalidValue."""
     key = fold(status.strip()) if isinstance(status, str) else ""
     if key not in STATUSES:
-        raise _refuse("status", "invalid_status",
-                      "Statut attendu : actif, inactif ou doublon.",
-                      "Expected status: actif, inactif or doublon.", "Verwachte status: actif, inactif of doublon.")
+        raise _refuse(
+            "status", "invalid_status", Message("Expected status: actif, inactif or doublon.")
+        )
     return key
