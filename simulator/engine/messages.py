@@ -7,6 +7,7 @@ Message ids are English, translated through the ``engine`` catalog (fr, nl, en).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from simulator.i18n import DEFAULT_LANG, LANGUAGES, N_, Message, Translator, translator
 
@@ -22,9 +23,13 @@ SYSTEM_LINES: dict[str, str] = {
 
 def system_line(what: str, lang: str, **params: str) -> str:
     """The system line ``what`` in ``lang`` (French when the language is unknown)."""
-    return translator("engine", lang if lang in LANGUAGES else DEFAULT_LANG)(
-        SYSTEM_LINES[what], **params
-    )
+    return _engine(lang if lang in LANGUAGES else DEFAULT_LANG)(SYSTEM_LINES[what], **params)
+
+
+@cache
+def _engine(lang: str) -> Translator:
+    """The engine catalog in ``lang``, read once per process (a contact shows many system lines)."""
+    return translator("engine", lang)
 
 
 class Joined(Message):
