@@ -14,23 +14,19 @@ from __future__ import annotations
 from typing import Any
 
 from simulator.engine.evidence import Evidence
+from simulator.engine.messages import Joined
 from simulator.formatting.text import contains_phrase
+from simulator.i18n import N_, STORED_LANGS, Message, written_out
 from simulator.scenario.parties import party_at
 
 RULE = "ENG-SENSITIVE-TO-THIRD-PARTY"
-_TEXTS = {
-    "fr": "Une information confidentielle du client ({what}) a été communiquée à un tiers ({party}).",
-    "en": "A confidential matter of the customer's ({what}) was disclosed to a third party ({party}).",
-    "nl": "Een vertrouwelijke aangelegenheid van de klant ({what}) werd aan een derde meegedeeld ({party}).",
-}
-_KINDS = {"debt": {"fr": "dette", "en": "debt", "nl": "schuld"},
-          "medical": {"fr": "santé", "en": "health", "nl": "gezondheid"}}
+_KINDS = {"debt": N_("debt"), "medical": N_("health")}
 _PARTIES = {
-    "relative": {"fr": "un proche", "en": "a relative", "nl": "een familielid"},
-    "colleague": {"fr": "un collègue", "en": "a colleague", "nl": "een collega"},
-    "answering_machine": {"fr": "un répondeur", "en": "an answering machine", "nl": "een antwoordapparaat"},
-    "other": {"fr": "une autre personne", "en": "someone else", "nl": "iemand anders"},
-    "mail": {"fr": "un courrier à une autre adresse", "en": "a mail to another address", "nl": "een bericht naar een ander adres"},
+    "relative": N_("a relative"),
+    "colleague": N_("a colleague"),
+    "answering_machine": N_("an answering machine"),
+    "other": N_("someone else"),
+    "mail": N_("a mail to another address"),
 }
 
 
@@ -43,7 +39,9 @@ def told_third_party(contact: Any, said: str) -> list[Evidence]:
     kinds = disclosed(contact, said) if party != "customer" else []
     if not kinds:
         return []
-    code = spec.competency or {"inbound": "01.02", "outbound": "02.01"}.get(contact.scenario.direction)
+    code = spec.competency or {"inbound": "01.02", "outbound": "02.01"}.get(
+        contact.scenario.direction
+    )
     return [_critical(contact, code, kinds, party, "speech")] if code else []
 
 
@@ -56,7 +54,9 @@ def mailed_third_party(contact: Any) -> list[Evidence]:
     kinds: list[str] = []
     for message in mail.sent:
         if message.to.strip().lower() not in own:
-            kinds += [k for k in disclosed(contact, f"{message.subject} {message.body}") if k not in kinds]
+            kinds += [
+                k for k in disclosed(contact, f"{message.subject} {message.body}") if k not in kinds
+            ]
     return [_critical(contact, "03.05", kinds, "mail", "mail")] if kinds else []
 
 
@@ -64,7 +64,9 @@ def disclosed(contact: Any, text: str) -> list[str]:
     """The kinds of sensitive matter ``text`` discloses (in the scenario's order)."""
     found = []
     for matter in contact.scenario.confidential.matters:
-        if matter.kind not in found and any(contains_phrase(text, contact.ctx.value(word)) for word in matter.words):
+        if matter.kind not in found and any(
+            contains_phrase(text, contact.ctx.value(word)) for word in matter.words
+        ):
             found.append(matter.kind)
     return found
 
@@ -73,7 +75,11 @@ def _own_addresses(contact: Any) -> set[str]:
     db = contact.box.customer_db
     if db is None:
         return set()
-    return {str(row.get("email") or "").strip().lower() for row in db.snapshot()["initial"] if row["role"] == "target"} - {""}
+    return {
+        str(row.get("email") or "").strip().lower()
+        for row in db.snapshot()["initial"]
+        if row["role"] == "target"
+    } - {""}
 
 
 def _already(contact: Any, channel: str) -> bool:
@@ -81,7 +87,21 @@ def _already(contact: Any, channel: str) -> bool:
 
 
 def _critical(contact: Any, code: str, kinds: list[str], party: str, channel: str) -> Evidence:
-    langs = [lang for lang in _TEXTS if lang != "nl" or contact.lang == "nl"]
-    explanation = {lang: _TEXTS[lang].format(what=", ".join(_KINDS[k][lang] for k in kinds), party=_PARTIES[party][lang])
-                   for lang in langs}
-    return Evidence(code, False, True, RULE, "tool", contact.key, explanation, {"channel": channel})
+    text = Message(
+        "A confidential matter of the customer's ({what}) was disclosed to a third party ({party}).",
+        what=Joined([Message(_KINDS[k]) for k in kinds]),
+        party=Message(_PARTIES[party]),
+    )
+    langs = (
+        ("fr", "en", "nl") if contact.lang == "nl" else STORED_LANGS
+    )  # Dutch kept in a Dutch session only
+    return Evidence(
+        code,
+        False,
+        True,
+        RULE,
+        "tool",
+        contact.key,
+        written_out(text, "engine", langs),
+        {"channel": channel},
+    )

@@ -15,6 +15,7 @@ from simulator.engine.evaluation import TONE_COMPETENCIES, TONE_EXPLANATION, jud
 from simulator.engine.phases import TALKING, Phase, attach, can
 from simulator.engine.steps import Line, Step, refused
 from simulator.engine.toolbox import run_tool
+from simulator.i18n import Message
 from simulator.scenario.models import text_in
 
 
@@ -25,16 +26,9 @@ class ContactRuntime(ContactJudge):
 
     def take(self, start_node: str | None = None) -> Step:
         if start_node is not None and start_node not in self.scenario.nodes:
-            raise refused(
-                "unknown-node", f"Nœud « {start_node} » inconnu.", f"Unknown node '{start_node}'."
-            )
+            raise refused("unknown-node", Message("Unknown node '{node}'.", node=start_node))
         if self.phase is not Phase.WAITING:
-            raise refused(
-                "not-waiting",
-                "Ce contact est déjà pris en charge.",
-                "This contact is already being handled.",
-                "Dit contact wordt al behandeld.",
-            )
+            raise refused("not-waiting", Message("This contact is already being handled."))
         self.machine = attach(self.model, phone=self.phone)
         trigger = (
             ("answer" if self.scenario.direction == "inbound" else "dial")
@@ -50,11 +44,7 @@ class ContactRuntime(ContactJudge):
         node = self._dialogue_node("replies")
         replies, ids = node.replies or [], self.reply_ids(node)
         if reply_id not in ids or not holds(replies[ids.index(reply_id)].when, self.ctx.variables):
-            raise refused(
-                "unknown-reply",
-                f"Réponse « {reply_id} » inconnue ici.",
-                f"Unknown reply '{reply_id}' here.",
-            )
+            raise refused("unknown-reply", Message("Unknown reply '{reply}' here.", reply=reply_id))
         reply = replies[ids.index(reply_id)]
         step = Step(lines=[Line("agent", self.ctx.text(reply.text))])
         self._leave(step, said=step.lines[0].text, act=reply.act)
@@ -127,12 +117,7 @@ class ContactRuntime(ContactJudge):
     def hold(self) -> Step:
         self._need_phone()
         if not can(self.model, "hold"):
-            raise refused(
-                "cannot-hold",
-                "Impossible de mettre en attente maintenant.",
-                "Cannot put on hold now.",
-                "Nu kan niet in de wacht gezet worden.",
-            )
+            raise refused("cannot-hold", Message("Cannot put on hold now."))
         self.model.hold()
         step = Step(lines=[Line("system", self._sys("on_hold"))])
         if not self.memory.hold_announced:
@@ -143,24 +128,14 @@ class ContactRuntime(ContactJudge):
     def resume(self) -> Step:
         self._need_phone()
         if not can(self.model, "resume"):
-            raise refused(
-                "not-on-hold",
-                "L'appel n'est pas en attente.",
-                "The call is not on hold.",
-                "De oproep staat niet in de wacht.",
-            )
+            raise refused("not-on-hold", Message("The call is not on hold."))
         self.model.resume()
         return Step(lines=[Line("system", self._sys("resumed"))])
 
     def hang_up(self) -> Step:
         self._need_phone()
         if self.phase not in TALKING:
-            raise refused(
-                "cannot-hang-up",
-                "Il n'y a pas d'appel en cours à raccrocher.",
-                "There is no call in progress to hang up.",
-                "Er is geen lopende oproep om op te hangen.",
-            )
+            raise refused("cannot-hang-up", Message("There is no call in progress to hang up."))
         step = Step(lines=[Line("system", self._sys("hung_up"))])
         if not self.at_end:
             for rule_id in ("ORD-HUNG-UP-ON-CALLER", *abandoned(self)):
@@ -177,22 +152,10 @@ class ContactRuntime(ContactJudge):
         self._need_phone()
         directory = self.box.directory
         if directory is None or service_id not in {s.id for s in directory.services}:
-            raise refused(
-                "unknown-service",
-                f"Service « {service_id} » inconnu.",
-                f"Unknown service '{service_id}'.",
-                f"Onbekende dienst ‘{service_id}’.",
-            )
+            raise refused("unknown-service", Message("Unknown service '{service}'.", service=service_id))
         if not can(self.model, "transfer"):
-            raise refused(
-                "cannot-transfer",
-                "Il n'y a pas d'appel à transférer.",
-                "There is no call to transfer.",
-                "Er is geen oproep om door te verbinden.",
-            )
-        step = Step(
-            lines=[Line("system", self._sys("transferred", service=directory.get(service_id).name))]
-        )
+            raise refused("cannot-transfer", Message("There is no call to transfer."))
+        step = Step(lines=[Line("system", self._sys("transferred", service=directory.get(service_id).name))])
         if not self.memory.transfer_announced:
             self.fire("ORD-TRANSFER-UNANNOUNCED", step)
         self.facts.transferred_to = service_id
@@ -203,12 +166,7 @@ class ContactRuntime(ContactJudge):
     def use_tool(self, tool: str, op: str, args: dict[str, Any], *, results: bool = True) -> Step:
         """Run a tool operation; ``results=False`` when replaying (see ``run_tool``)."""
         if tool not in self.tools_now():
-            raise refused(
-                "tool-not-now",
-                f"L'outil « {tool} » n'est pas disponible à ce moment.",
-                f"Tool '{tool}' is not available at this moment.",
-                f"Het hulpmiddel ‘{tool}’ is nu niet beschikbaar.",
-            )
+            raise refused("tool-not-now", Message("Tool '{tool}' is not available at this moment.", tool=tool))
         result = run_tool(self.box, tool, op, args, results=results)
         if result["ok"] and (tool, op) == ("customer_db", "open"):
             self.facts.opened_records.append(str(args.get("record")))
@@ -219,21 +177,11 @@ class ContactRuntime(ContactJudge):
 
     def wrap_up(self, outcome: str | None, note: str) -> Step:
         if self.phase is not Phase.WRAP_UP:
-            raise refused(
-                "not-wrap-up",
-                "Le contact n'est pas en phase de clôture administrative.",
-                "The contact is not in wrap-up.",
-                "Het contact is niet in de afsluitfase.",
-            )
+            raise refused("not-wrap-up", Message("The contact is not in wrap-up."))
         spec = self.scenario.wrap_up
         codes = [o.id for o in spec.outcomes] if spec else []
         if codes and outcome not in codes:
-            raise refused(
-                "unknown-outcome",
-                "Choisissez un code de clôture dans la liste.",
-                "Pick an outcome code from the list.",
-                "Kies een afsluitcode uit de lijst.",
-            )
+            raise refused("unknown-outcome", Message("Pick an outcome code from the list."))
         self.facts.outcome, self.facts.note = outcome, note
         step = Step()
         blank = not note.strip()

@@ -17,6 +17,7 @@ from simulator.engine.evidence import Evidence
 from simulator.engine.phases import TALKING, Phase, PhaseModel, detach
 from simulator.engine.steps import CallMemory, Line, asks_confirmation, refused
 from simulator.engine.toolbox import Toolbox, build_toolbox
+from simulator.i18n import Message
 from simulator.scenario.models import Node, Scenario
 
 
@@ -111,29 +112,16 @@ class ContactState:
     def _dialogue_node(self, shape: str) -> Node:
         node = self.node
         if node is None or not self._can_speak():
-            raise refused(
-                "not-talking",
-                "Aucune conversation en cours sur ce contact.",
-                "No conversation in progress on this contact.",
-                "Geen lopend gesprek met dit contact.",
-            )
+            raise refused("not-talking", Message("No conversation in progress on this contact."))
         if getattr(node, shape) is None:
             raise refused(
-                "wrong-step",
-                "Cette action n'est pas possible à ce point de la conversation.",
-                "This action is not possible at this point of the conversation.",
-                "Deze handeling is op dit punt van het gesprek niet mogelijk.",
+                "wrong-step", Message("This action is not possible at this point of the conversation.")
             )
         return node
 
     def _need_phone(self) -> None:
         if not self.phone:
-            raise refused(
-                "not-a-call",
-                "Ce contact n'est pas un appel.",
-                "This contact is not a call.",
-                "Dit contact is geen oproep.",
-            )
+            raise refused("not-a-call", Message("This contact is not a call."))
 
     def _sys(self, what: str, **params: str) -> str:
         from simulator.engine.messages import system_line

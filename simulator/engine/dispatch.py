@@ -19,6 +19,7 @@ from simulator.engine.actions import (
 )
 from simulator.engine.contact import ContactRuntime, Step
 from simulator.engine.toolbox import ActionRefused
+from simulator.i18n import Message
 
 
 def apply_action(contact: ContactRuntime, action: Any, *, results: bool = True) -> Step:
@@ -51,17 +52,16 @@ def apply_action(contact: ContactRuntime, action: Any, *, results: bool = True) 
         return contact.use_tool(action.tool, action.op, action.args, results=results)
     if isinstance(action, WrapUp):
         return contact.wrap_up(action.outcome, action.note)
-    raise ActionRefused("unknown-action", "Action inconnue.", "Unknown action.")
+    raise ActionRefused("unknown-action", Message("Unknown action."))
 
 
 def pause(contact: ContactRuntime) -> Step:
     """Set an open task aside (a call cannot be paused: it is put on hold)."""
     if contact.phone:
-        raise ActionRefused("cannot-pause", "Un appel ne se met pas de côté : mettez-le en attente ou terminez-le.",
-                            "A call cannot be set aside: put it on hold or finish it.",
-                            "Een oproep kan niet opzij gezet worden: zet hem in de wacht of rond hem af.")
+        raise ActionRefused(
+            "cannot-pause", Message("A call cannot be set aside: put it on hold or finish it.")
+        )
     if not contact.live:
-        raise ActionRefused("cannot-pause", "Cette tâche n'est pas en cours.", "This task is not in progress.",
-                            "Deze taak is niet bezig.")
+        raise ActionRefused("cannot-pause", Message("This task is not in progress."))
     contact.paused = True
     return Step()

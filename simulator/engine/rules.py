@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal
+
+from simulator.i18n import N_, Message, written_out
 
 if TYPE_CHECKING:
     from simulator.referentiel import Direction
@@ -17,15 +21,25 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class OrderRule:
-    """One rule: its id, the skill it evidences, the effect, and why (FR, EN and NL)."""
+    """One rule: its id, the skill it evidences, the effect, and why (a message id of the engine catalog)."""
 
     id: str
     skill: str
     effect: Literal["positive", "negative"]
     critical: bool
-    explanation: Mapping[str, str]
+    reason: str
     #: What must be present in the scenario for the rule to be able to fire.
     needs: frozenset[str]
+
+    @property
+    def explanation(self) -> Mapping[str, str]:
+        """Why, in French, English and Dutch: the evidence keeps it so (Dutch in a Dutch session only)."""
+        return _written(self.reason)
+
+
+@cache
+def _written(reason: str) -> Mapping[str, str]:
+    return MappingProxyType(written_out(Message(reason), "engine", ("fr", "en", "nl")))
 
 
 RULES: tuple[OrderRule, ...] = (
@@ -34,11 +48,9 @@ RULES: tuple[OrderRule, ...] = (
         skill="confirm_agreement",
         effect="negative",
         critical=False,
-        explanation={
-            "fr": "L'entretien a été conclu avant que l'accord ne soit confirmé avec l'interlocuteur.",
-            "en": "The conversation was closed before the agreement was confirmed with the other party.",
-            "nl": "Het gesprek werd afgesloten voordat het akkoord met de gesprekspartner bevestigd was.",
-        },
+        reason=N_(
+            "The conversation was closed before the agreement was confirmed with the other party."
+        ),
         needs=frozenset({"act:confirm", "act:close"}),
     ),
     OrderRule(
@@ -46,11 +58,7 @@ RULES: tuple[OrderRule, ...] = (
         skill="close_conversation",
         effect="positive",
         critical=False,
-        explanation={
-            "fr": "L'entretien a été conclu par une formule de clôture avant de raccrocher.",
-            "en": "The conversation was closed with a closing formula before hanging up.",
-            "nl": "Het gesprek werd met een slotformule afgesloten voordat er werd opgehangen.",
-        },
+        reason=N_("The conversation was closed with a closing formula before hanging up."),
         needs=frozenset({"act:close", "phone"}),
     ),
     OrderRule(
@@ -58,11 +66,7 @@ RULES: tuple[OrderRule, ...] = (
         skill="close_conversation",
         effect="negative",
         critical=False,
-        explanation={
-            "fr": "Le candidat a raccroché au nez de l'interlocuteur, sans conclure l'entretien.",
-            "en": "The candidate hung up on the other party without closing the conversation.",
-            "nl": "De kandidaat heeft de gesprekspartner zomaar ingehaakt, zonder het gesprek af te sluiten.",
-        },
+        reason=N_("The candidate hung up on the other party without closing the conversation."),
         needs=frozenset({"phone"}),
     ),
     OrderRule(
@@ -70,11 +74,7 @@ RULES: tuple[OrderRule, ...] = (
         skill="handle_complaints",
         effect="negative",
         critical=False,
-        explanation={
-            "fr": "Le candidat a raccroché alors que la réclamation de l'interlocuteur attendait une réponse.",
-            "en": "The candidate hung up while the caller's complaint was waiting for an answer.",
-            "nl": "De kandidaat heeft ingehaakt terwijl de klacht van de gesprekspartner op een antwoord wachtte.",
-        },
+        reason=N_("The candidate hung up while the caller's complaint was waiting for an answer."),
         needs=frozenset({"phone", "claims:handle_complaints"}),
     ),
     OrderRule(
@@ -82,11 +82,9 @@ RULES: tuple[OrderRule, ...] = (
         skill="handle_objections",
         effect="negative",
         critical=False,
-        explanation={
-            "fr": "Le candidat a raccroché alors que l'objection de l'interlocuteur attendait une réponse.",
-            "en": "The candidate hung up while the other party's objection was waiting for an answer.",
-            "nl": "De kandidaat heeft ingehaakt terwijl het bezwaar van de gesprekspartner op een antwoord wachtte.",
-        },
+        reason=N_(
+            "The candidate hung up while the other party's objection was waiting for an answer."
+        ),
         needs=frozenset({"phone", "claims:handle_objections"}),
     ),
     OrderRule(
@@ -94,11 +92,7 @@ RULES: tuple[OrderRule, ...] = (
         skill="commercial_proposal",
         effect="negative",
         critical=False,
-        explanation={
-            "fr": "Une proposition commerciale a été faite avant d'avoir détecté le besoin.",
-            "en": "A commercial proposal was made before any need had been detected.",
-            "nl": "Er werd een commercieel voorstel gedaan voordat de behoefte achterhaald was.",
-        },
+        reason=N_("A commercial proposal was made before any need had been detected."),
         needs=frozenset({"act:offer"}),
     ),
     OrderRule(
@@ -106,11 +100,7 @@ RULES: tuple[OrderRule, ...] = (
         skill="additional_sale",
         effect="negative",
         critical=False,
-        explanation={
-            "fr": "Une vente additionnelle a été proposée avant d'avoir détecté le besoin.",
-            "en": "An additional sale was offered before any need had been detected.",
-            "nl": "Er werd een bijkomende verkoop voorgesteld voordat de behoefte achterhaald was.",
-        },
+        reason=N_("An additional sale was offered before any need had been detected."),
         needs=frozenset({"act:offer"}),
     ),
     OrderRule(
@@ -118,11 +108,7 @@ RULES: tuple[OrderRule, ...] = (
         skill="redirect",
         effect="negative",
         critical=False,
-        explanation={
-            "fr": "L'appel a été transféré sans prévenir l'interlocuteur ni lui dire vers quel service.",
-            "en": "The call was transferred without telling the caller, or to which service.",
-            "nl": "De oproep werd doorverbonden zonder de beller te verwittigen of te zeggen naar welke dienst.",
-        },
+        reason=N_("The call was transferred without telling the caller, or to which service."),
         needs=frozenset({"services", "phone"}),
     ),
     OrderRule(
@@ -130,11 +116,7 @@ RULES: tuple[OrderRule, ...] = (
         skill="find_files_or_script",
         effect="negative",
         critical=False,
-        explanation={
-            "fr": "L'appel a été mis en attente sans prévenir l'interlocuteur ni lui demander de patienter.",
-            "en": "The call was put on hold without telling the caller or asking them to wait.",
-            "nl": "De oproep werd in de wacht gezet zonder de beller te verwittigen of te vragen even te wachten.",
-        },
+        reason=N_("The call was put on hold without telling the caller or asking them to wait."),
         needs=frozenset({"phone"}),
     ),
     OrderRule(
@@ -142,11 +124,7 @@ RULES: tuple[OrderRule, ...] = (
         skill="record_information",
         effect="negative",
         critical=False,
-        explanation={
-            "fr": "La note d'après-appel a été laissée vide : rien n'est consigné dans le dossier.",
-            "en": "The after-call note was left empty: nothing was recorded in the file.",
-            "nl": "De nota na het gesprek werd leeg gelaten: er werd niets in het dossier genoteerd.",
-        },
+        reason=N_("The after-call note was left empty: nothing was recorded in the file."),
         needs=frozenset({"phone", "note_required"}),
     ),
     OrderRule(
@@ -154,11 +132,9 @@ RULES: tuple[OrderRule, ...] = (
         skill="detect_needs",
         effect="positive",
         critical=False,
-        explanation={
-            "fr": "L'appel a été pris à temps : la tâche en cours a cédé la priorité au client qui appelle.",
-            "en": "The call was answered in time: the task at hand gave way to the calling customer.",
-            "nl": "De oproep werd op tijd beantwoord: de lopende taak maakte plaats voor de klant die belt.",
-        },
+        reason=N_(
+            "The call was answered in time: the task at hand gave way to the calling customer."
+        ),
         needs=frozenset({"phone", "answer_within"}),
     ),
     OrderRule(
@@ -166,11 +142,9 @@ RULES: tuple[OrderRule, ...] = (
         skill="detect_needs",
         effect="negative",
         critical=False,
-        explanation={
-            "fr": "L'appel a sonné trop longtemps : une tâche qui peut attendre est passée avant le client qui appelle.",
-            "en": "The call rang too long: a task that could wait came before the calling customer.",
-            "nl": "De oproep ging te lang over: een taak die kon wachten ging voor op de klant die belt.",
-        },
+        reason=N_(
+            "The call rang too long: a task that could wait came before the calling customer."
+        ),
         needs=frozenset({"phone", "answer_within"}),
     ),
 )

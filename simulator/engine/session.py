@@ -49,6 +49,7 @@ from simulator.engine.session_state import (
 )
 from simulator.engine.toolbox import ActionRefused
 from simulator.engine.views import ContactView, QueueItem, contact_view
+from simulator.i18n import Message
 from simulator.journal.events import Event, SessionHeader
 from simulator.journal.store import JournalStore
 from simulator.journal.verify import first_broken_link
@@ -232,19 +233,9 @@ class EpreuveSession(SessionEvents, InvigilatorClock, Replaying):
             )
         self.tick()
         if self.timing.paused:
-            raise ActionRefused(
-                "paused",
-                "L'horloge est en pause (incident) : attendez le surveillant.",
-                "The clock is paused (incident): wait for the invigilator.",
-                "De klok staat stil (incident): wacht op de toezichter.",
-            )
+            raise ActionRefused("paused", Message("The clock is paused (incident): wait for the invigilator."))
         if self.state.finished is not None:
-            raise ActionRefused(
-                "finished",
-                "L'épreuve est terminée.",
-                "The épreuve is over.",
-                "De proef is afgelopen.",
-            )
+            raise ActionRefused("finished", Message("The épreuve is over."))
         now = self.clock.now()
         seq = self.seq + 1
         contact, step = self._apply_action(action, seq, at=now)

@@ -22,6 +22,7 @@ from simulator.engine.phases import Phase
 from simulator.engine.queue_book import QueueBook
 from simulator.engine.session_state import SessionError, State, Timing, keep
 from simulator.engine.toolbox import ActionRefused
+from simulator.i18n import Message
 from simulator.journal.events import SessionHeader
 from simulator.journal.store import JournalStore
 
@@ -80,19 +81,9 @@ class SessionEvents:
         state = self.state
         if isinstance(action, Take):
             if action.contact not in state.contacts:
-                raise ActionRefused(
-                    "not-arrived",
-                    "Ce contact n'est pas (encore) dans la file.",
-                    "This contact is not in the queue (yet).",
-                    "Dit contact staat (nog) niet in de wachtrij.",
-                )
+                raise ActionRefused("not-arrived", Message("This contact is not in the queue (yet)."))
             if state.active is not None:
-                raise ActionRefused(
-                    "busy",
-                    "Terminez d'abord le contact en cours.",
-                    "Finish the current contact first.",
-                    "Rond eerst het lopende contact af.",
-                )
+                raise ActionRefused("busy", Message("Finish the current contact first."))
             contact = state.contacts[action.contact]
             answered = contact.phase is Phase.WAITING
             step = apply_action(contact, action)  # a task set aside is taken up again
@@ -101,12 +92,7 @@ class SessionEvents:
             state.active = contact.key
         else:
             if state.active is None:
-                raise ActionRefused(
-                    "no-contact",
-                    "Aucun contact en cours : prenez un contact dans la file.",
-                    "No contact in progress: take one from the queue.",
-                    "Geen lopend contact: neem een contact uit de wachtrij.",
-                )
+                raise ActionRefused("no-contact", Message("No contact in progress: take one from the queue."))
             contact = state.contacts[state.active]
             step = apply_action(contact, action, results=results)
             if isinstance(action, Pause):

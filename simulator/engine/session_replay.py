@@ -105,8 +105,8 @@ class Replaying:
                 if answered:
                     self._rang(contact, step, parse_stamp(event.at))
             except ActionRefused as refusal:
-                raise SessionError(f"Rejouer l'événement {event.seq} est refusé : {refusal.message_fr}",
-                                   f"Replaying event {event.seq} is refused: {refusal.message_en}") from refusal
+                raise SessionError(f"Rejouer l'événement {event.seq} est refusé : {refusal.message('fr')}",
+                                   f"Replaying event {event.seq} is refused: {refusal.message('en')}") from refusal
             keep(contact, step, event.seq)
             same_evidence(step, event)
         if contact.phase is not Phase.ENDED:

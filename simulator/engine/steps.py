@@ -7,6 +7,7 @@ from typing import Any
 
 from simulator.engine.evidence import Evidence
 from simulator.engine.toolbox import ActionRefused
+from simulator.i18n import Message
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,9 @@ class CallMemory:
     final_checks_done: bool = False
 
 
-def refused(code: str, fr: str, en: str, nl: str | None = None) -> ActionRefused:
-    return ActionRefused(code, fr, en, nl)
+def refused(code: str, text: Message) -> ActionRefused:
+    """The refusal ``code``, saying ``text`` (a message of the engine catalog) to the candidate."""
+    return ActionRefused(code, text)
 
 
 __all__ = ["CallMemory", "Line", "Step", "refused"]

@@ -13,12 +13,18 @@ from simulator.engine.tools.agenda import Agenda, Availability, Slot
 from simulator.engine.tools.customer_db import CustomerDatabase
 from simulator.engine.tools.directory import Directory, Service
 from simulator.engine.tools.documentation import Article, DocumentationBase
-from simulator.engine.tools.errors import ToolError
+from simulator.engine.tools.errors import STORED, ToolError
 from simulator.engine.tools.forms import FieldSpec, Forms, FormTemplate
 from simulator.engine.tools.mail import IncomingMessage, Mailbox
 from simulator.formatting.workdays import add_workdays
+from simulator.i18n import Message, translator, written_out
 from simulator.scenario.models import Scenario
-from simulator.scenario.models.resources import CustomerDbSpec, choice_label, choice_value
+from simulator.scenario.models.resources import (
+    CustomerDbSpec,
+    Resources,
+    choice_label,
+    choice_value,
+)
 from simulator.scenario.templating import render
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -27,18 +33,16 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 class ActionRefused(Exception):
     """An action that is not possible now; nothing is recorded and nothing changes.
 
-    Messages are French and English; Dutch is given where a candidate can meet the refusal, and
-    ``message("nl")`` falls back to French (the other language of a Belgian seat) elsewhere.
+    ``text`` is a message of the ``engine`` catalog, translated where the refusal is shown.
     """
 
-    def __init__(self, code: str, message_fr: str, message_en: str, message_nl: str | None = None) -> None:
-        super().__init__(message_en)
-        self.code, self.message_fr, self.message_en, self.message_nl = code, message_fr, message_en, message_nl
+    def __init__(self, code: str, text: Message) -> None:
+        super().__init__(str(text))
+        self.code, self.text = code, text
 
     def message(self, lang: str) -> str:
-        if lang == "en":
-            return self.message_en
-        return self.message_nl or self.message_fr if lang == "nl" else self.message_fr
+        """The refusal in ``lang``."""
+        return self.text.to(translator("engine", lang))
 
 
 @dataclass
@@ -62,53 +66,123 @@ class Toolbox:
 def build_toolbox(scenario: Scenario, ctx: ContactContext, seed: int, today: dt.date) -> Toolbox:
     """Instantiate every tool of ``scenario`` for this candidate's seed, texts in the candidate's language."""
     res = scenario.resources
-    db = _customer_db(scenario, res.customer_db, ctx, seed, today) if res.customer_db is not None else None
-    docs = DocumentationBase(
-        Article(a.id, a.kind, ctx.text(a.title), tuple(a.keywords), ctx.text(a.body)) for a in res.documentation
-    ) if res.documentation else None
-    directory = Directory(
-        Service(s.id, ctx.text(s.name), s.extension, ctx.text(s.handles)) for s in res.services
-    ) if res.services else None
-    agenda = None
-    if res.agenda is not None:
-        names = {c.id: ctx.text(c.name) for c in res.agenda.calendars}
-        agenda = Agenda(
-            Slot(s.id, s.calendar, dt.datetime.combine(add_workdays(today, s.day), dt.time.fromisoformat(s.time)),
-                 s.minutes, names.get(s.calendar, s.calendar))
-            for s in res.agenda.slots
-        )
-    forms = Forms((
-        FormTemplate(f.id, ctx.text(f.title), tuple(
-            FieldSpec(x.id, ctx.text(x.label), x.type, x.required, tuple(choice_value(c) for c in x.choices),
-                      tuple(choice_label(c, ctx.lang) for c in x.choices)) for x in f.fields
-        )) for f in res.forms
-    ), keep_typed=scenario.callsim != "scenario/1") if res.forms else None
+    db = (
+        _customer_db(scenario, res.customer_db, ctx, seed, today)
+        if res.customer_db is not None
+        else None
+    )
+    docs, directory, agenda = (
+        _documentation(res, ctx),
+        _directory(res, ctx),
+        _agenda(res, ctx, today),
+    )
+    forms = _forms(scenario, ctx)
     inbox = [
-        IncomingMessage(m.id, ctx.value(m.sender), ctx.text(m.subject), ctx.text(m.body), today.isoformat())
+        IncomingMessage(
+            m.id, ctx.value(m.sender), ctx.text(m.subject), ctx.text(m.body), today.isoformat()
+        )
         for m in res.inbox
     ]
-    availability = tuple(
+    mailbox = Mailbox(inbox, attachable=[a.id for a in res.documentation])
+    return Toolbox(db, docs, directory, agenda, forms, mailbox, _availability(scenario, today))
+
+
+def _documentation(res: Resources, ctx: ContactContext) -> DocumentationBase | None:
+    if not res.documentation:
+        return None
+    return DocumentationBase(
+        Article(a.id, a.kind, ctx.text(a.title), tuple(a.keywords), ctx.text(a.body))
+        for a in res.documentation
+    )
+
+
+def _directory(res: Resources, ctx: ContactContext) -> Directory | None:
+    if not res.services:
+        return None
+    return Directory(
+        Service(s.id, ctx.text(s.name), s.extension, ctx.text(s.handles)) for s in res.services
+    )
+
+
+def _agenda(res: Resources, ctx: ContactContext, today: dt.date) -> Agenda | None:
+    """The agenda's slots, their days counted in working days from ``today``."""
+    if res.agenda is None:
+        return None
+    names = {c.id: ctx.text(c.name) for c in res.agenda.calendars}
+    return Agenda(
+        Slot(
+            s.id,
+            s.calendar,
+            dt.datetime.combine(add_workdays(today, s.day), dt.time.fromisoformat(s.time)),
+            s.minutes,
+            names.get(s.calendar, s.calendar),
+        )
+        for s in res.agenda.slots
+    )
+
+
+def _forms(scenario: Scenario, ctx: ContactContext) -> Forms | None:
+    """The form templates, labels and choices in the candidate's language (typing kept from scenario/1.1)."""
+    if not scenario.resources.forms:
+        return None
+    templates = (
+        FormTemplate(
+            f.id,
+            ctx.text(f.title),
+            tuple(
+                FieldSpec(
+                    x.id,
+                    ctx.text(x.label),
+                    x.type,
+                    x.required,
+                    tuple(choice_value(c) for c in x.choices),
+                    tuple(choice_label(c, ctx.lang) for c in x.choices),
+                )
+                for x in f.fields
+            ),
+        )
+        for f in scenario.resources.forms
+    )
+    return Forms(templates, keep_typed=scenario.callsim != "scenario/1")
+
+
+def _availability(scenario: Scenario, today: dt.date) -> tuple[Availability, ...]:
+    """When the persona can be reached, dates counted in working days from ``today``."""
+    return tuple(
         Availability(
-            frozenset(WEEKDAYS.index(d) for d in a.days), dt.time.fromisoformat(a.start), dt.time.fromisoformat(a.end),
+            frozenset(WEEKDAYS.index(d) for d in a.days),
+            dt.time.fromisoformat(a.start),
+            dt.time.fromisoformat(a.end),
             add_workdays(today, a.from_workday) if a.from_workday else None,
             add_workdays(today, a.until_workday) if a.until_workday is not None else None,
         )
         for a in scenario.persona.availability
     )
-    mailbox = Mailbox(inbox, attachable=[a.id for a in res.documentation])
-    return Toolbox(db, docs, directory, agenda, forms, mailbox, availability)
 
 
-def _customer_db(scenario: Scenario, spec: CustomerDbSpec, ctx: ContactContext, seed: int,
-                 today: dt.date) -> CustomerDatabase:
+def _customer_db(
+    scenario: Scenario, spec: CustomerDbSpec, ctx: ContactContext, seed: int, today: dt.date
+) -> CustomerDatabase:
     """The customer database around the contact's customer, with the records ``spec`` (the scenario's) describes."""
-    overrides: dict[str, str] = {field: ctx.value(value) for field, value in spec.target_overrides.items()}
+    overrides: dict[str, str] = {
+        field: ctx.value(value) for field, value in spec.target_overrides.items()
+    }
     db = CustomerDatabase.build(
-        derive_seed(seed, scenario.id, "customer-db"), target=ctx.persona, target_overrides=overrides,
-        lookalikes=spec.lookalikes, duplicates=spec.duplicates, outdated=spec.outdated,
-        background=spec.background, today=today, match=tuple(spec.lookalike_match),
-        extra=tuple(_distractor(d, ctx, overrides, derive_seed(seed, scenario.id, "distractor", d.id), today)
-                    for d in spec.distractors),
+        derive_seed(seed, scenario.id, "customer-db"),
+        target=ctx.persona,
+        target_overrides=overrides,
+        lookalikes=spec.lookalikes,
+        duplicates=spec.duplicates,
+        outdated=spec.outdated,
+        background=spec.background,
+        today=today,
+        match=tuple(spec.lookalike_match),
+        extra=tuple(
+            _distractor(
+                d, ctx, overrides, derive_seed(seed, scenario.id, "distractor", d.id), today
+            )
+            for d in spec.distractors
+        ),
     )
     db.search_notes = spec.search_notes
     if not spec.target_in_db:  # a prospect is not yet a customer
@@ -118,8 +192,9 @@ def _customer_db(scenario: Scenario, spec: CustomerDbSpec, ctx: ContactContext, 
     return db
 
 
-def _distractor(spec: Any, ctx: ContactContext, overrides: dict[str, str], seed: int,
-                today: dt.date) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+def _distractor(
+    spec: Any, ctx: ContactContext, overrides: dict[str, str], seed: int, today: dt.date
+) -> tuple[str, str, tuple[tuple[str, str], ...]]:
     """One record described field by field: (role, status, fields), hashable for the seeded template."""
     persona = ctx.persona
     if spec.like == "stranger":
@@ -136,8 +211,9 @@ def _distractor(spec: Any, ctx: ContactContext, overrides: dict[str, str], seed:
 def _need(args: dict[str, Any], *names: str) -> list[Any]:
     missing = [n for n in names if n not in args]
     if missing:
-        raise ActionRefused("missing-argument", f"Argument manquant : {', '.join(missing)}.",
-                            f"Missing argument: {', '.join(missing)}.", f"Ontbrekend gegeven: {', '.join(missing)}.")
+        raise ActionRefused(
+            "missing-argument", Message("Missing argument: {names}.", names=", ".join(missing))
+        )
     return [args[n] for n in names]
 
 
@@ -172,8 +248,12 @@ Operation = Callable[[Any, dict[str, Any]], Any]
 OPERATIONS: dict[tuple[str, str], Operation] = {
     ("customer_db", "search"): lambda t, a: t.search(*_need(a, "query")),
     ("customer_db", "open"): lambda t, a: t.open(*_need(a, "record")),
-    ("customer_db", "update"): lambda t, a: t.update(*_need(a, "record", "field", "value")).to_candidate_dict(),
-    ("customer_db", "set_status"): lambda t, a: t.set_status(*_need(a, "record", "status")).to_candidate_dict(),
+    ("customer_db", "update"): lambda t, a: t.update(
+        *_need(a, "record", "field", "value")
+    ).to_candidate_dict(),
+    ("customer_db", "set_status"): lambda t, a: t.set_status(
+        *_need(a, "record", "status")
+    ).to_candidate_dict(),
     ("customer_db", "create"): lambda t, a: t.create(*_need(a, "fields")),
     ("documentation", "search"): lambda t, a: t.search(*_need(a, "query")),
     ("documentation", "open"): lambda t, a: t.open(*_need(a, "article")),
@@ -182,7 +262,9 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
     ("directory", "search"): lambda t, a: t.search(*_need(a, "query")),
     ("directory", "consult"): lambda t, a: t.consult(*_need(a, "service")),
     ("agenda", "view"): lambda t, a: t.free_slots(a.get("calendar")),
-    ("agenda", "book"): lambda t, a: t.book(*_need(a, "slot"), for_whom=str(a.get("for_whom", "")), note=str(a.get("note", ""))),
+    ("agenda", "book"): lambda t, a: t.book(
+        *_need(a, "slot"), for_whom=str(a.get("for_whom", "")), note=str(a.get("note", ""))
+    ),
     ("agenda", "move"): lambda t, a: t.move(*_need(a, "booking", "slot")),
     ("agenda", "cancel"): lambda t, a: t.cancel(*_need(a, "booking")),
     ("forms", "open"): lambda t, a: t.open(*_need(a, "form")).snapshot(),
@@ -193,10 +275,14 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
     ("mail", "send"): _send_mail,
 }
 #: Operations that only read: what they return is all they do, so a replay (which has no screen) skips them.
-QUERIES = frozenset({("customer_db", "search"), ("agenda", "view"), ("mail", "inbox"), ("mail", "read")})
+QUERIES = frozenset(
+    {("customer_db", "search"), ("agenda", "view"), ("mail", "inbox"), ("mail", "read")}
+)
 
 
-def run_tool(box: Toolbox, tool: str, op: str, args: dict[str, Any], *, results: bool = True) -> dict[str, Any]:
+def run_tool(
+    box: Toolbox, tool: str, op: str, args: dict[str, Any], *, results: bool = True
+) -> dict[str, Any]:
     """Perform one tool operation: ``{"ok": True, "result": …}`` or ``{"ok": False, "error": …}``.
 
     A refusal by the tool (an invalid postcode, a slot already taken) is something the candidate
@@ -207,22 +293,30 @@ def run_tool(box: Toolbox, tool: str, op: str, args: dict[str, Any], *, results:
     target = getattr(box, tool, None)
     operation = OPERATIONS.get((tool, op))
     if target is None or operation is None:
-        raise ActionRefused("tool-unavailable", f"L'outil « {tool} » ne propose pas « {op} » pour ce contact.",
-                            f"Tool '{tool}' offers no '{op}' for this contact.",
-                            f"Het hulpmiddel ‘{tool}’ biedt geen ‘{op}’ voor dit contact.")
+        raise ActionRefused(
+            "tool-unavailable",
+            Message("Tool '{tool}' offers no '{op}' for this contact.", tool=tool, op=op),
+        )
     if not results and (tool, op) in QUERIES:
         return {"ok": True, "result": None}
     try:
         done = operation(target, dict(args))
         return {"ok": True, "result": _jsonable(done) if results else None}
     except ToolError as exc:
-        error = {"code": exc.code, "fr": exc.message_fr, "en": exc.message_en}
-        if exc.message_nl:
-            error["nl"] = exc.message_nl
-        return {"ok": False, "error": error}
+        return {"ok": False, "error": {"code": exc.code, **exc.written()}}
     except (TypeError, ValueError) as exc:
-        return {"ok": False, "error": {"code": "invalid-argument", "fr": f"Valeur refusée : {exc}", "en": f"Value refused: {exc}",
-                                       "nl": f"Waarde geweigerd: {exc}"}}
+        refused = written_out(
+            Message("Value refused: {problem}", problem=str(exc)), "engine", STORED
+        )
+        return {"ok": False, "error": {"code": "invalid-argument", **refused}}
 
 
-__all__ = ["OPERATIONS", "QUERIES", "ActionRefused", "Toolbox", "build_toolbox", "render", "run_tool"]
+__all__ = [
+    "OPERATIONS",
+    "QUERIES",
+    "ActionRefused",
+    "Toolbox",
+    "build_toolbox",
+    "render",
+    "run_tool",
+]

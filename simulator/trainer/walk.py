@@ -14,6 +14,7 @@ from simulator.engine.contact import ContactRuntime
 from simulator.engine.context import build_context
 from simulator.engine.phases import Phase
 from simulator.engine.toolbox import ActionRefused, build_toolbox
+from simulator.i18n import Message
 from simulator.policies.positions import current_prompt
 from simulator.policies.synthetic import failing_text, passing_text
 from simulator.scenario.models import LANGS, Scenario, text_in
@@ -99,14 +100,7 @@ def _explore(
         except Exception as exc:  # noqa: BLE001
             report.exceptions.append(f"{_show(prefix)} → {explain(exc)}")
             continue
-        if probe.phase is Phase.ENDED:
-            node = probe.node
-            report.endings[node.end.outcome if node is not None and node.end else "—"] += 1
-            continue
-        if not moves:
-            report.dead_ends.append(
-                f"{_show(prefix)} (nœud {probe.node_id}, phase {probe.phase.value})"
-            )
+        if _stops_at(probe, prefix, moves, report):
             continue
         for move in moves:
             try:
@@ -126,6 +120,22 @@ def _explore(
                 paths[target] = [*prefix, move]
                 queue.append(target)
     return paths, edges
+
+
+def _stops_at(
+    probe: ContactRuntime, prefix: list[Move], moves: list[Move], report: WalkReport
+) -> bool:
+    """Whether the walk stops at ``probe``: an ending (counted) or a dead end (reported)."""
+    if probe.phase is Phase.ENDED:
+        node = probe.node
+        report.endings[node.end.outcome if node is not None and node.end else "—"] += 1
+        return True
+    if not moves:
+        report.dead_ends.append(
+            f"{_show(prefix)} (nœud {probe.node_id}, phase {probe.phase.value})"
+        )
+        return True
+    return False
 
 
 def _competencies_seen(scenario: Scenario, report: WalkReport) -> None:
@@ -246,7 +256,7 @@ def _apply(contact: ContactRuntime, kind: str, arg: str) -> Any:
     if kind == "wrap_up":
         outcome = contact.scenario.wrap_up.outcomes[0].id if contact.scenario.wrap_up else None
         return contact.wrap_up(outcome, "Note de suivi : dossier traité.")
-    raise ActionRefused("walk", kind, kind)
+    raise ActionRefused("walk", Message(kind))  # a step kind the walk does not know: its name
 
 
 def _moves(contact: ContactRuntime) -> list[Move]:

@@ -6,16 +6,18 @@ from textual.widgets import Input, Select, Static
 
 from simulator.app.widgets.tool_deck import ToolDeck
 from simulator.engine.toolbox import ActionRefused
+from simulator.i18n import Message
 from tests.app.app_support import make_app, screen_text
 from tests.app.keyboard import KeyboardCandidate
 from tests.app.screen_states import CANDIDATE, played
 from tests.app.test_whole_epreuve import english_leaks
 
 
-def test_a_refusal_without_dutch_falls_back_to_french():
-    refusal = ActionRefused("x", "En français.", "In English.")
-    assert refusal.message("nl") == "En français."
-    assert ActionRefused("x", "En français.", "In English.", "In het Nederlands.").message("nl") == "In het Nederlands."
+def test_a_refusal_is_read_in_the_candidates_language():
+    refusal = ActionRefused("busy", Message("Finish the current contact first."))
+    assert refusal.message("nl") == "Rond eerst het lopende contact af."
+    assert refusal.message("fr") == "Terminez d'abord le contact en cours."
+    assert refusal.message("en") == str(refusal) == "Finish the current contact first."
 
 
 async def test_a_tool_refusal_is_shown_in_dutch_in_the_dutch_console():

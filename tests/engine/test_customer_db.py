@@ -92,7 +92,7 @@ def test_update_refuses_bad_postcodes_with_messages(db: CustomerDatabase, bad: s
     rid = db.record_by_role("target").record_id
     with pytest.raises(InvalidValue) as info:
         db.update(rid, "postcode", bad)
-    assert info.value.message_fr and info.value.message_en and info.value.code
+    assert info.value.message("fr") and info.value.message("en") and info.value.code
     assert info.value.field == "postcode"
     assert db.changes() == []
 
@@ -192,4 +192,4 @@ def test_update_raises_only_tool_errors(record_id: str, field: str, value: objec
     try:
         db.update(record_id, field, value)  # type: ignore[arg-type]
     except ToolError as error:
-        assert error.message_fr and error.message_en and error.code
+        assert error.message("fr") and error.message("en") and error.code

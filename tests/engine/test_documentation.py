@@ -60,7 +60,7 @@ def test_open_records_each_opening_in_order() -> None:
         base.open("nope")
     assert isinstance(caught.value, ToolError)
     assert caught.value.code == "unknown_article"
-    assert "nope" in caught.value.message_fr and "nope" in caught.value.message_en
+    assert "nope" in caught.value.message("fr") and "nope" in caught.value.message("en")
     assert base.opened == ["A3", "A1", "A3"]
 
 

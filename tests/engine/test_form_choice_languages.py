@@ -22,8 +22,8 @@ def test_a_choice_typed_in_the_candidates_language_or_as_its_value_stores_the_va
 def test_a_refused_choice_lists_the_choices_as_the_candidate_reads_them():
     with pytest.raises(InvalidFieldValue) as refused:
         clean_value(CAUSE, "Brand")
-    assert "Leidingbreuk, Andere / onbekend" in refused.value.message_nl
-    assert "Rupture de conduite" not in refused.value.message_nl
+    assert "Leidingbreuk, Andere / onbekend" in refused.value.message("nl")
+    assert "Rupture de conduite" not in refused.value.message("nl")
 
 
 def test_plain_choices_keep_the_templates_json_byte_identical():

@@ -72,7 +72,7 @@ def test_invalid_values_are_refused_with_messages(field_id: str, value: str) -> 
     assert isinstance(error, ToolError) and error.code == "invalid_field_value"
     assert error.field_id == field_id
     label = MOVE.field(field_id).label
-    assert label in error.message_fr and label in error.message_en
+    assert label in error.message("fr") and label in error.message("en")
     assert field_id not in draft.values
 
 
@@ -93,7 +93,7 @@ def test_submit_requires_fields_then_freezes() -> None:
     with pytest.raises(FormIncomplete) as caught:
         draft.submit()
     assert caught.value.missing == ("date", "postcode")
-    assert "Date du déménagement" in caught.value.message_fr
+    assert "Date du déménagement" in caught.value.message("fr")
     draft.set("postcode", "5000")
     draft.set("date", "01/12/2026")
     submitted = draft.submit()

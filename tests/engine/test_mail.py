@@ -49,7 +49,7 @@ def test_invalid_messages_list_every_problem() -> None:
     error = caught.value
     assert isinstance(error, ToolError) and error.code == "invalid_message"
     assert error.fields == ("to", "subject", "body")
-    assert "objet" in error.message_fr and "subject" in error.message_en
+    assert "objet" in error.message("fr") and "subject" in error.message("en")
     assert box.sent == [] and box.drafts == [draft]
 
 

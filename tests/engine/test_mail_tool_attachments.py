@@ -26,7 +26,7 @@ def test_a_name_that_is_no_document_is_refused_and_nothing_is_sent():
     box = Mailbox(attachable=["faq-delais"])
     with pytest.raises(InvalidMessage) as caught:
         box.send(_draft(box, "faq-delais", "cgv"))
-    assert tuple(caught.value.fields) == ("attachments",) and "cgv" in caught.value.message_fr
+    assert tuple(caught.value.fields) == ("attachments",) and "cgv" in caught.value.message("fr")
     assert box.sent == []
 
 

@@ -88,7 +88,7 @@ def test_a_call_cannot_be_set_aside(bundle):
     session.perform(Take(contact=CALL))
     with pytest.raises(ActionRefused) as refused:
         session.perform(Pause())
-    assert refused.value.code == "cannot-pause" and "attente" in refused.value.message_fr
+    assert refused.value.code == "cannot-pause" and "attente" in refused.value.message("fr")
     session.close()
 
 

@@ -51,15 +51,10 @@ PENDING = {
     "simulator/cli/store_cmd.py",
     "simulator/cli/transcript_cmd.py",
     "simulator/engine/bundle.py",
-    "simulator/engine/confidential.py",
     "simulator/engine/criticals.py",
     "simulator/engine/evaluation.py",
-    "simulator/engine/messages.py",
-    "simulator/engine/rules.py",
-    "simulator/engine/toolbox.py",
     # the engine's refusals: their fr/en (and nl) stored bytes must stay identical, converted with written_out
     "simulator/engine/session_state.py",
-    "simulator/engine/session_replay.py",
     # the test centre's watch screen and serve/watch commands: words tables in three languages
     "simulator/centre/watch_app.py",
     "simulator/cli/centre_room_cmd.py",
@@ -69,7 +64,6 @@ PENDING = {
     "simulator/trainer/cue_analysis.py",
     # the LRS client's errors: a (fr, en) pair like the export command that shows them
     "scoring/exports/lrs.py",
-    "simulator/engine/tools/errors.py",
     "simulator/journal/errors.py",
     "simulator/journal/jsonl_read.py",
     "simulator/journal/sqlite_schema.py",

@@ -10,15 +10,16 @@ from functools import lru_cache
 from typing import Any
 
 from simulator.engine.belgian_places import fold, is_valid_pair, place_for_postcode
+from simulator.engine.messages import Joined
 from simulator.engine.personas import Persona, make_reference
 from simulator.engine.tools.customer_records import (
     COLUMNS,
     EDITABLE,
-    LABELS,
     RECORD_FIELDS,
     Change,
     Record,
     RecordSummary,
+    label,
 )
 from simulator.engine.tools.customer_search import (
     SEARCH_COLUMNS,
@@ -31,6 +32,7 @@ from simulator.engine.tools.customer_search import (
 from simulator.engine.tools.customer_seed import seeded_rows
 from simulator.engine.tools.customer_values import validate, validate_status
 from simulator.engine.tools.errors import InvalidValue, UnknownRecord
+from simulator.i18n import STORED_LANGS, Message
 
 SNAPSHOT_FORMAT = "callsim.customer_db/1"
 _UNTRACKED = ("record_id", "role", "updated_on")
@@ -215,26 +217,20 @@ class CustomerDatabase:
     def create(self, fields: Mapping[str, str]) -> Record:
         """A new record (role "new-N"); needs first_name, last_name and a matching postcode+city."""
         if not isinstance(fields, Mapping):
-            raise InvalidValue("", "Fiche invalide.", "Invalid record.")
+            raise InvalidValue("", Message("Invalid record."), stored=STORED_LANGS)
         clean = {str(k): validate(str(k), v, self.today) for k, v in fields.items()}
         missing = [f for f in ("last_name", "first_name", "postcode", "city") if not clean.get(f)]
         if missing:
-            listed_fr = ", ".join(LABELS[f][0] for f in missing)
-            listed_en = ", ".join(LABELS[f][1] for f in missing)
-            raise InvalidValue(
-                missing[0],
-                f"Champs obligatoires à compléter : {listed_fr}.",
-                f"Required fields to fill in: {listed_en}.",
-                "missing_value",
-            )
+            listed = Joined([label(f) for f in missing])
+            text = Message("Required fields to fill in: {fields}.", fields=listed)
+            raise InvalidValue(missing[0], text, "missing_value", stored=STORED_LANGS)
         if not is_valid_pair(clean["postcode"], clean["city"]):
-            raise InvalidValue(
-                "city",
-                f"La localité « {clean['city']} » ne correspond pas au "
-                f"code postal {clean['postcode']}.",
-                f"The town “{clean['city']}” does not match postcode {clean['postcode']}.",
-                "postcode_city_mismatch",
+            text = Message(
+                "The town “{city}” does not match postcode {postcode}.",
+                city=clean["city"],
+                postcode=clean["postcode"],
             )
+            raise InvalidValue("city", text, "postcode_city_mismatch", stored=STORED_LANGS)
         place = place_for_postcode(clean["postcode"])
         count = self._db.execute("SELECT count(*) FROM records").fetchone()[0]
         created = count - self._db.execute("SELECT count(*) FROM initial").fetchone()[0] + 1
@@ -345,12 +341,7 @@ class CustomerDatabase:
 
     def _write(self, current: dict[str, str], field: str, value: str) -> Change:
         if field not in EDITABLE and field != "status":
-            raise InvalidValue(
-                field,
-                "Champ non modifiable.",
-                "Field cannot be edited.",
-                message_nl="Veld kan niet gewijzigd worden.",
-            )
+            raise InvalidValue(field, Message("Field cannot be edited."))
         if current[field] != value:
             self._db.execute(
                 f"UPDATE records SET {field} = ?, updated_on = ? WHERE record_id = ?",

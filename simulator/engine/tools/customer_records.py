@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from simulator.i18n import N_, Message
+
 RECORD_FIELDS = (
     "record_id",
     "status",
@@ -47,23 +49,24 @@ EDITABLE = (
     "notes",
 )
 STATUSES = ("actif", "inactif", "doublon")
+#: The name of each field in the candidate's messages (message ids of the engine catalog).
 LABELS = {
-    "title": ("civilité", "title"),
-    "first_name": ("prénom", "first name"),
-    "last_name": ("nom", "last name"),
-    "street": ("rue", "street"),
-    "number": ("numéro", "house number"),
-    "box": ("boîte", "box"),
-    "postcode": ("code postal", "postcode"),
-    "city": ("localité", "town"),
-    "phone": ("téléphone", "phone"),
-    "mobile": ("GSM", "mobile"),
-    "email": ("e-mail", "email"),
-    "birth_date": ("date de naissance", "date of birth"),
-    "iban": ("IBAN", "IBAN"),
-    "language": ("langue", "language"),
-    "notes": ("notes", "notes"),
-    "status": ("statut", "status"),
+    "title": N_("title"),
+    "first_name": N_("first name"),
+    "last_name": N_("last name"),
+    "street": N_("street"),
+    "number": N_("house number"),
+    "box": N_("box"),
+    "postcode": N_("postcode"),
+    "city": N_("town"),
+    "phone": N_("phone"),
+    "mobile": N_("mobile"),
+    "email": N_("email"),
+    "birth_date": N_("date of birth"),
+    "iban": N_("IBAN"),
+    "language": N_("language"),
+    "notes": N_("notes"),
+    "status": N_("status"),
 }
 
 
@@ -138,22 +141,6 @@ class Change:
         return {k: v for k, v in asdict(self).items() if k != "role"}
 
 
-#: Dutch names of the fields, for the messages a Dutch-speaking candidate reads.
-LABELS_NL = {
-    "title": "aanspreking",
-    "first_name": "voornaam",
-    "last_name": "naam",
-    "street": "straat",
-    "number": "huisnummer",
-    "box": "bus",
-    "postcode": "postcode",
-    "city": "gemeente",
-    "phone": "telefoon",
-    "mobile": "gsm",
-    "email": "e-mail",
-    "birth_date": "geboortedatum",
-    "iban": "IBAN",
-    "language": "taal",
-    "notes": "notities",
-    "status": "status",
-}
+def label(field: str) -> Message:
+    """The name of ``field``, translated where it is shown."""
+    return Message(LABELS[field])

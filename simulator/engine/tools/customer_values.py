@@ -1,6 +1,6 @@
 """Validation of the values typed into a customer record: each normalised, or refused with a message.
 
-Refusals are ``InvalidValue`` with the French, English and Dutch message and a code.
+Refusals are ``InvalidValue`` with a message (translated where it is shown) and a code.
 """
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ from datetime import date
 
 from simulator.engine.belgian_numbers import is_mobile, normalise_iban, normalise_phone
 from simulator.engine.belgian_places import canonical_commune, fold, is_known_postcode
-from simulator.engine.tools.customer_records import COLUMNS, EDITABLE, LABELS, LABELS_NL, STATUSES
+from simulator.engine.tools.customer_records import COLUMNS, EDITABLE, STATUSES, label
 from simulator.engine.tools.errors import InvalidValue
+from simulator.i18n import Message
 
 _TITLES = {
     "madame": "Madame",
@@ -45,19 +46,14 @@ _DATE_RES = (
 )
 
 
-def _refuse(field: str, code: str, fr: str, en: str, nl: str | None = None) -> InvalidValue:
-    return InvalidValue(field, fr, en, code, nl)
+def _refuse(field: str, code: str, text: Message) -> InvalidValue:
+    return InvalidValue(field, text, code)
 
 
 def _required(field: str, value: str) -> str:
     if not value:
-        fr, en = LABELS[field]
         raise _refuse(
-            field,
-            "missing_value",
-            f"Le champ « {fr} » est obligatoire.",
-            f"The {en} field is required.",
-            f"Het veld ‘{LABELS_NL[field]}’ is verplicht.",
+            field, "missing_value", Message("The {label} field is required.", label=label(field))
         )
     return value
 
@@ -76,15 +72,12 @@ def _date(value: str, today: date) -> str:
     raise _refuse(
         "birth_date",
         "invalid_date",
-        f"Date de naissance invalide : « {value} » (format JJ/MM/AAAA).",
-        f"Invalid date of birth: “{value}” (format DD/MM/YYYY).",
-        f"Ongeldige geboortedatum: ‘{value}’ (formaat DD/MM/JJJJ).",
+        Message("Invalid date of birth: “{value}” (format DD/MM/YYYY).", value=value),
     )
 
 
 def _text(field: str, value: str, limit: int, pattern: re.Pattern[str] | None) -> str:
     value = re.sub(r"\s+", " ", _required(field, value))
-    fr, en = LABELS[field]
     if (
         len(value) > limit
         or (pattern and not pattern.fullmatch(value))
@@ -93,41 +86,29 @@ def _text(field: str, value: str, limit: int, pattern: re.Pattern[str] | None) -
         raise _refuse(
             field,
             "invalid_text",
-            f"Valeur refusée pour « {fr} » : « {value} ».",
-            f"Value refused for {en}: “{value}”.",
-            f"Waarde geweigerd voor {LABELS_NL[field]}: ‘{value}’.",
+            Message("Value refused for {label}: “{value}”.", label=label(field), value=value),
         )
     return value
 
 
 def validate(field: str, value: object, today: date) -> str:
-    """The normalised value to store in *field*, or InvalidValue with fr/en messages."""
+    """The normalised value to store in *field*, or InvalidValue saying why not."""
     if field not in EDITABLE:
         if field in COLUMNS:
             raise _refuse(
                 field,
                 "read_only_field",
-                f"Le champ « {field} » ne peut pas être modifié.",
-                f"The field “{field}” cannot be edited.",
-                f"Het veld ‘{field}’ kan niet gewijzigd worden.",
+                Message("The field “{field}” cannot be edited.", field=field),
             )
         raise _refuse(
-            str(field),
-            "unknown_field",
-            "Ce champ n'existe pas dans la fiche client.",
-            "The customer record has no such field.",
-            "Dit veld bestaat niet in de klantenfiche.",
+            str(field), "unknown_field", Message("The customer record has no such field.")
         )
     if not isinstance(value, str) or _CONTROL_RE.search(value):
-        raise _refuse(
-            field, "invalid_value", "Valeur invalide.", "Invalid value.", "Ongeldige waarde."
-        )
+        raise _refuse(field, "invalid_value", Message("Invalid value."))
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise _refuse(
-            field, "invalid_value", "Valeur invalide.", "Invalid value.", "Ongeldige waarde."
-        ) from None
+        raise _refuse(field, "invalid_value", Message("Invalid value.")) from None
     value = value.strip()
     named = _name_or_address(field, value)
     return named if named is not None else _contact_or_other(field, value, today)
@@ -140,41 +121,27 @@ def _name_or_address(field: str, value: str) -> str | None:
     if field in ("street", "city"):
         value = _text(field, value, 80, None)
         if field == "city" and any(ch.isdigit() for ch in value):
-            raise _refuse(
-                field,
-                "invalid_city",
-                f"Localité invalide : « {value} ».",
-                f"Invalid town: “{value}”.",
-                f"Ongeldige gemeente: ‘{value}’.",
-            )
+            raise _refuse(field, "invalid_city", Message("Invalid town: “{value}”.", value=value))
         return (canonical_commune(value) or value) if field == "city" else value
     if field == "postcode":
         if not re.fullmatch(r"\d{4}", value):
             raise _refuse(
                 field,
                 "invalid_postcode",
-                f"Code postal invalide : « {value} ». Un code postal belge compte 4 chiffres.",
-                f"Invalid postcode: “{value}”. A Belgian postcode has 4 digits.",
-                f"Ongeldige postcode: ‘{value}’. Een Belgische postcode heeft 4 cijfers.",
+                Message(
+                    "Invalid postcode: “{value}”. A Belgian postcode has 4 digits.", value=value
+                ),
             )
         if not is_known_postcode(value):
             raise _refuse(
-                field,
-                "unknown_postcode",
-                f"Code postal inconnu : {value}.",
-                f"Unknown postcode: {value}.",
-                f"Onbekende postcode: {value}.",
+                field, "unknown_postcode", Message("Unknown postcode: {value}.", value=value)
             )
         return value
     if field == "number":
         match = _NUMBER_RE.fullmatch(_required(field, value))
         if not match:
             raise _refuse(
-                field,
-                "invalid_number",
-                f"Numéro de maison invalide : « {value} ».",
-                f"Invalid house number: “{value}”.",
-                f"Ongeldig huisnummer: ‘{value}’.",
+                field, "invalid_number", Message("Invalid house number: “{value}”.", value=value)
             )
         suffix = match[2] or ""
         return match[1] + (suffix.upper() if len(suffix) == 1 else suffix.lower())
@@ -182,11 +149,7 @@ def _name_or_address(field: str, value: str) -> str | None:
         match = _BOX_RE.fullmatch(value)
         if value and not match:
             raise _refuse(
-                field,
-                "invalid_box",
-                f"Numéro de boîte invalide : « {value} ».",
-                f"Invalid box number: “{value}”.",
-                f"Ongeldig busnummer: ‘{value}’.",
+                field, "invalid_box", Message("Invalid box number: “{value}”.", value=value)
             )
         return match[1].upper() if value and match else ""
     return None
@@ -194,84 +157,42 @@ def _name_or_address(field: str, value: str) -> str | None:
 
 def _contact_or_other(field: str, value: str, today: date) -> str:
     """The normalised ``value`` of a contact, identity or notes ``field``."""
-    if field in ("phone", "mobile", "email"):
-        return _phone_or_email(field, value)
-    if field == "birth_date":
-        return _date(value, today)
-    return _identity_or_notes(field, value)
-
-
-def _phone_or_email(field: str, value: str) -> str:
-    """The normalised phone, mobile or email ``value`` of ``field``."""
     if field in ("phone", "mobile"):
         phone = normalise_phone(value) if value else ""
         if phone is None or (field == "mobile" and phone and not is_mobile(phone)):
-            kind_fr, kind_en, kind_nl = (
-                ("de GSM", "mobile", "gsmnummer")
+            problem = (
+                Message("Invalid Belgian mobile number: “{value}”.", value=value)
                 if field == "mobile"
-                else ("de téléphone", "phone", "telefoonnummer")
+                else Message("Invalid Belgian phone number: “{value}”.", value=value)
             )
-            raise _refuse(
-                field,
-                "invalid_phone",
-                f"Numéro {kind_fr} belge invalide : « {value} ».",
-                f"Invalid Belgian {kind_en} number: “{value}”.",
-                f"Ongeldig Belgisch {kind_nl}: ‘{value}’.",
-            )
+            raise _refuse(field, "invalid_phone", problem)
         return phone
-    if value and not _EMAIL_RE.fullmatch(value.lower()):
-        raise _refuse(
-            field,
-            "invalid_email",
-            f"Adresse e-mail invalide : « {value} ».",
-            f"Invalid email address: “{value}”.",
-            f"Ongeldig e-mailadres: ‘{value}’.",
-        )
-    return value.lower()
-
-
-def _identity_or_notes(field: str, value: str) -> str:
-    """The normalised IBAN, title, language or notes ``value`` of ``field``."""
+    if field == "email":
+        if value and not _EMAIL_RE.fullmatch(value.lower()):
+            raise _refuse(
+                field, "invalid_email", Message("Invalid email address: “{value}”.", value=value)
+            )
+        return value.lower()
+    if field == "birth_date":
+        return _date(value, today)
     if field == "iban":
         iban = normalise_iban(value) if value else ""
         if iban is None:
             raise _refuse(
-                field,
-                "invalid_iban",
-                f"IBAN belge invalide : « {value} ».",
-                f"Invalid Belgian IBAN: “{value}”.",
-                f"Ongeldig Belgisch IBAN: ‘{value}’.",
+                field, "invalid_iban", Message("Invalid Belgian IBAN: “{value}”.", value=value)
             )
         return iban
     if field == "title":
         key = fold(value).rstrip(".")
         if value and key not in _TITLES:
-            raise _refuse(
-                field,
-                "invalid_title",
-                f"Civilité inconnue : « {value} ».",
-                f"Unknown title: “{value}”.",
-                f"Onbekende aanspreking: ‘{value}’.",
-            )
+            raise _refuse(field, "invalid_title", Message("Unknown title: “{value}”.", value=value))
         return _TITLES.get(key, "")
     if field == "language":
         if fold(value) not in _LANGUAGES:
-            raise _refuse(
-                field,
-                "invalid_language",
-                "Langue attendue : fr ou nl.",
-                "Expected language: fr or nl.",
-                "Verwachte taal: fr of nl.",
-            )
+            raise _refuse(field, "invalid_language", Message("Expected language: fr or nl."))
         return _LANGUAGES[fold(value)]
     if len(value) > 2000:  # notes
-        raise _refuse(
-            field,
-            "too_long",
-            "Notes trop longues (2000 caractères au plus).",
-            "Notes too long (2,000 characters at most).",
-            "Notities te lang (hoogstens 2000 tekens).",
-        )
+        raise _refuse(field, "too_long", Message("Notes too long (2,000 characters at most)."))
     return value
 
 
@@ -280,10 +201,6 @@ def validate_status(status: object) -> str:
     key = fold(status.strip()) if isinstance(status, str) else ""
     if key not in STATUSES:
         raise _refuse(
-            "status",
-            "invalid_status",
-            "Statut attendu : actif, inactif ou doublon.",
-            "Expected status: actif, inactif or doublon.",
-            "Verwachte status: actif, inactif of doublon.",
+            "status", "invalid_status", Message("Expected status: actif, inactif or doublon.")
         )
     return key

@@ -1,25 +1,38 @@
-"""Errors raised by the simulated tools when a candidate's action is refused."""
+"""Errors raised by the simulated tools when a candidate's action is refused.
+
+Each refusal is a stable code and a :class:`~simulator.i18n.Message` of the ``engine`` catalog,
+translated where it is shown; the journal keeps it written out in French, English and Dutch.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from simulator.engine.messages import Joined
+from simulator.i18n import Message, translator, written_out
+
+#: The languages the journal keeps a tool's refusal in.
+STORED = ("fr", "en", "nl")
+
 
 class ToolError(Exception):
-    """A refused tool action, with a stable code and messages for the candidate (fr/en, nl when given)."""
+    """A refused tool action: a stable code and what the candidate reads.
 
-    def __init__(self, code: str, message_fr: str, message_en: str, message_nl: str | None = None) -> None:
-        super().__init__(message_en)
-        self.code = code
-        self.message_fr = message_fr
-        self.message_en = message_en
-        self.message_nl = message_nl
+    ``stored`` are the languages the journal writes the refusal in: a few refusals of the customer
+    database were kept without Dutch before the catalogs, and still are, so journals keep their bytes.
+    """
+
+    def __init__(self, code: str, text: Message, *, stored: tuple[str, ...] = STORED) -> None:
+        super().__init__(str(text))
+        self.code, self.text, self.stored = code, text, stored
 
     def message(self, lang: str) -> str:
-        """The message in ``lang``; Dutch falls back to French when no Dutch text was given."""
-        if lang == "en":
-            return self.message_en
-        return self.message_nl or self.message_fr if lang == "nl" else self.message_fr
+        """The refusal in ``lang``."""
+        return self.text.to(translator("engine", lang))
+
+    def written(self) -> dict[str, str]:
+        """The refusal in each stored language, as the journal keeps it (``{"fr": …, "en": …, "nl": …}``)."""
+        return written_out(self.text, "engine", self.stored)
 
 
 class UnknownArticle(ToolError):
@@ -27,10 +40,7 @@ class UnknownArticle(ToolError):
 
     def __init__(self, article_id: str) -> None:
         super().__init__(
-            "unknown_article",
-            f"Document introuvable : {article_id}.",
-            f"Document not found: {article_id}.",
-            f"Document niet gevonden: {article_id}.",
+            "unknown_article", Message("Document not found: {article}.", article=article_id)
         )
         self.article_id = article_id
 
@@ -39,10 +49,7 @@ class UnknownSlot(ToolError):
     """No agenda slot with this id."""
 
     def __init__(self, slot_id: str) -> None:
-        super().__init__(
-            "unknown_slot", f"Plage horaire inconnue : {slot_id}.", f"Unknown time slot: {slot_id}.",
-            f"Onbekend tijdslot: {slot_id}."
-        )
+        super().__init__("unknown_slot", Message("Unknown time slot: {slot}.", slot=slot_id))
         self.slot_id = slot_id
 
 
@@ -51,10 +58,7 @@ class SlotTaken(ToolError):
 
     def __init__(self, slot_id: str) -> None:
         super().__init__(
-            "slot_taken",
-            f"Cette plage horaire est déjà réservée ({slot_id}).",
-            f"This time slot is already booked ({slot_id}).",
-            f"Dit tijdslot is al geboekt ({slot_id}).",
+            "slot_taken", Message("This time slot is already booked ({slot}).", slot=slot_id)
         )
         self.slot_id = slot_id
 
@@ -64,10 +68,7 @@ class UnknownBooking(ToolError):
 
     def __init__(self, booking_id: str) -> None:
         super().__init__(
-            "unknown_booking",
-            f"Rendez-vous introuvable : {booking_id}.",
-            f"Appointment not found: {booking_id}.",
-            f"Afspraak niet gevonden: {booking_id}.",
+            "unknown_booking", Message("Appointment not found: {booking}.", booking=booking_id)
         )
         self.booking_id = booking_id
 
@@ -76,10 +77,7 @@ class UnknownForm(ToolError):
     """No form template with this id."""
 
     def __init__(self, template_id: str) -> None:
-        super().__init__(
-            "unknown_form", f"Formulaire inconnu : {template_id}.", f"Unknown form: {template_id}.",
-            f"Onbekend formulier: {template_id}."
-        )
+        super().__init__("unknown_form", Message("Unknown form: {form}.", form=template_id))
         self.template_id = template_id
 
 
@@ -88,10 +86,7 @@ class UnknownField(ToolError):
 
     def __init__(self, field_id: str) -> None:
         super().__init__(
-            "unknown_field",
-            f"Ce formulaire n'a pas de champ « {field_id} ».",
-            f"This form has no field “{field_id}”.",
-            f"Dit formulier heeft geen veld ‘{field_id}’.",
+            "unknown_field", Message("This form has no field “{field}”.", field=field_id)
         )
         self.field_id = field_id
 
@@ -99,8 +94,8 @@ class UnknownField(ToolError):
 class InvalidFieldValue(ToolError):
     """The value typed does not suit the field's type."""
 
-    def __init__(self, field_id: str, message_fr: str, message_en: str, message_nl: str | None = None) -> None:
-        super().__init__("invalid_field_value", message_fr, message_en, message_nl)
+    def __init__(self, field_id: str, text: Message) -> None:
+        super().__init__("invalid_field_value", text)
         self.field_id = field_id
 
 
@@ -110,10 +105,7 @@ class FormIncomplete(ToolError):
     def __init__(self, missing: Sequence[str], labels: Sequence[str] = ()) -> None:
         listed = ", ".join(labels or missing)
         super().__init__(
-            "form_incomplete",
-            f"Champs obligatoires à compléter : {listed}.",
-            f"Required fields to fill in: {listed}.",
-            f"Verplichte velden in te vullen: {listed}.",
+            "form_incomplete", Message("Required fields to fill in: {fields}.", fields=listed)
         )
         self.missing = tuple(missing)
 
@@ -124,18 +116,16 @@ class FormAlreadySubmitted(ToolError):
     def __init__(self, template_id: str) -> None:
         super().__init__(
             "form_already_submitted",
-            "Ce formulaire a déjà été envoyé et ne peut plus être modifié.",
-            "This form has already been submitted and can no longer be changed.",
-            "Dit formulier is al verzonden en kan niet meer gewijzigd worden.",
+            Message("This form has already been submitted and can no longer be changed."),
         )
         self.template_id = template_id
 
 
 class InvalidMessage(ToolError):
-    """A mail or fax cannot be sent as it stands."""
+    """A mail or fax cannot be sent as it stands: one sentence per problem, in ``fields``' order."""
 
-    def __init__(self, fields: Sequence[str], message_fr: str, message_en: str, message_nl: str | None = None) -> None:
-        super().__init__("invalid_message", message_fr, message_en, message_nl)
+    def __init__(self, fields: Sequence[str], texts: Sequence[Message]) -> None:
+        super().__init__("invalid_message", Joined(texts, " "))
         self.fields = tuple(fields)
 
 
@@ -144,10 +134,7 @@ class UnknownMessage(ToolError):
 
     def __init__(self, message_id: str) -> None:
         super().__init__(
-            "unknown_message",
-            f"Message introuvable : {message_id}.",
-            f"Message not found: {message_id}.",
-            f"Bericht niet gevonden: {message_id}.",
+            "unknown_message", Message("Message not found: {message}.", message=message_id)
         )
         self.message_id = message_id
 
@@ -158,9 +145,7 @@ class UnknownService(ToolError):
     def __init__(self, service_id: str) -> None:
         super().__init__(
             "unknown_service",
-            f"Service introuvable dans l'annuaire : {service_id}.",
-            f"Service not found in the directory: {service_id}.",
-            f"Dienst niet gevonden in de lijst: {service_id}.",
+            Message("Service not found in the directory: {service}.", service=service_id),
         )
         self.service_id = service_id
 
@@ -170,10 +155,7 @@ class UnknownRecord(ToolError):
 
     def __init__(self, record_id: str) -> None:
         super().__init__(
-            "unknown_record",
-            f"Fiche client introuvable : {record_id}.",
-            f"Customer record not found: {record_id}.",
-            f"Klantenfiche niet gevonden: {record_id}.",
+            "unknown_record", Message("Customer record not found: {record}.", record=record_id)
         )
         self.record_id = record_id
 
@@ -181,7 +163,13 @@ class UnknownRecord(ToolError):
 class InvalidValue(ToolError):
     """A customer-database value (or field name) is refused; *field* names the field."""
 
-    def __init__(self, field: str, message_fr: str, message_en: str,
-                 code: str = "invalid_value", message_nl: str | None = None) -> None:
-        super().__init__(code, message_fr, message_en, message_nl)
+    def __init__(
+        self,
+        field: str,
+        text: Message,
+        code: str = "invalid_value",
+        *,
+        stored: tuple[str, ...] = STORED,
+    ) -> None:
+        super().__init__(code, text, stored=stored)
         self.field = field

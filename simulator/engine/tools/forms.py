@@ -17,10 +17,13 @@ from simulator.engine.tools.errors import (
     UnknownField,
     UnknownForm,
 )
+from simulator.i18n import Message
 
 FIELD_TYPES = ("text", "date", "number", "choice", "phone", "postcode", "email", "multiline")
-_EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-                    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}")
+_EMAIL = re.compile(
+    r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}"
+)
 
 
 def is_email(value: str) -> bool:
@@ -54,7 +57,9 @@ class FieldSpec:
         if self.type not in FIELD_TYPES:
             raise ValueError(f"unknown field type: {self.type!r}")
         object.__setattr__(self, "choices", tuple(self.choices))
-        object.__setattr__(self, "labels", tuple(self.labels) if tuple(self.labels) != self.choices else ())
+        object.__setattr__(
+            self, "labels", tuple(self.labels) if tuple(self.labels) != self.choices else ()
+        )
         if self.type == "choice" and not self.choices:
             raise ValueError(f"choice field {self.id!r} needs choices")
         if self.labels and len(self.labels) != len(self.choices):
@@ -66,8 +71,13 @@ class FieldSpec:
         return self.labels or self.choices
 
     def to_dict(self) -> dict[str, Any]:
-        data = {"id": self.id, "label": self.label, "type": self.type,
-                "required": self.required, "choices": list(self.choices)}
+        data = {
+            "id": self.id,
+            "label": self.label,
+            "type": self.type,
+            "required": self.required,
+            "choices": list(self.choices),
+        }
         if self.labels:  # written only when a choice reads otherwise than its value
             data["labels"] = list(self.labels)
         return data
@@ -98,8 +108,17 @@ class FormTemplate:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> FormTemplate:
-        fields = tuple(FieldSpec(f["id"], f["label"], f["type"], bool(f["required"]),
-                                 tuple(f.get("choices", ())), tuple(f.get("labels", ()))) for f in data["fields"])
+        fields = tuple(
+            FieldSpec(
+                f["id"],
+                f["label"],
+                f["type"],
+                bool(f["required"]),
+                tuple(f.get("choices", ())),
+                tuple(f.get("labels", ())),
+            )
+            for f in data["fields"]
+        )
         return cls(data["id"], data["title"], fields)
 
 
@@ -121,19 +140,29 @@ class SubmittedForm:
         return dict(self.typed).get(field_id) or self.get(field_id)
 
     def to_dict(self) -> dict[str, Any]:
-        data = {"template_id": self.template_id, "title": self.title, "values": [list(v) for v in self.values]}
+        data = {
+            "template_id": self.template_id,
+            "title": self.title,
+            "values": [list(v) for v in self.values],
+        }
         if self.typed:  # written only when kept (scenario/1.1): older journals stay as they were
             data["typed"] = [list(v) for v in self.typed]
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> SubmittedForm:
-        return cls(data["template_id"], data["title"], tuple((k, v) for k, v in data["values"]),
-                   tuple((k, v) for k, v in data.get("typed", ())))
+        return cls(
+            data["template_id"],
+            data["title"],
+            tuple((k, v) for k, v in data["values"]),
+            tuple((k, v) for k, v in data.get("typed", ())),
+        )
 
 
-def _refuse(spec: FieldSpec, fr: str, en: str, nl: str) -> InvalidFieldValue:
-    return InvalidFieldValue(spec.id, f"« {spec.label} » : {fr}", f"“{spec.label}”: {en}", f"‘{spec.label}’: {nl}")
+def _refuse(spec: FieldSpec, problem: Message) -> InvalidFieldValue:
+    return InvalidFieldValue(
+        spec.id, Message("“{label}”: {problem}", label=spec.label, problem=problem)
+    )
 
 
 def _parse_date(value: str) -> date | None:
@@ -154,7 +183,7 @@ def clean_value(spec: FieldSpec, raw: str) -> str:
     if spec.type == "date":
         parsed = _parse_date(value)
         if parsed is None:
-            raise _refuse(spec, "date attendue (jj/mm/aaaa).", "a date is expected (dd/mm/yyyy).", "datum verwacht (dd/mm/jjjj).")
+            raise _refuse(spec, Message("a date is expected (dd/mm/yyyy)."))
         return parsed.isoformat()
     if spec.type == "number":
         try:
@@ -162,7 +191,7 @@ def clean_value(spec: FieldSpec, raw: str) -> str:
         except InvalidOperation:
             number = Decimal("NaN")
         if not number.is_finite():
-            raise _refuse(spec, "nombre attendu.", "a number is expected.", "getal verwacht.")
+            raise _refuse(spec, Message("a number is expected."))
         text = format(number, "f")
         return text.rstrip("0").rstrip(".") if "." in text else text
     if spec.type == "choice":
@@ -170,28 +199,31 @@ def clean_value(spec: FieldSpec, raw: str) -> str:
             if value.casefold() in (choice.casefold(), shown.casefold()):
                 return choice
         listed = ", ".join(spec.shown_choices)
-        raise _refuse(spec, f"choisir parmi : {listed}.", f"choose one of: {listed}.", f"kies uit: {listed}.")
+        raise _refuse(spec, Message("choose one of: {choices}.", choices=listed))
     if spec.type == "phone":
         phone = be_phone(value)
         if phone is None:
-            raise _refuse(spec, "numéro de téléphone belge attendu.",
-                          "a Belgian phone number is expected.", "Belgisch telefoonnummer verwacht.")
+            raise _refuse(spec, Message("a Belgian phone number is expected."))
         return phone
     if spec.type == "postcode":
         if not re.fullmatch(r"[1-9]\d{3}", value):
-            raise _refuse(spec, "code postal belge attendu (4 chiffres).",
-                          "a Belgian postcode is expected (4 digits).", "Belgische postcode verwacht (4 cijfers).")
+            raise _refuse(spec, Message("a Belgian postcode is expected (4 digits)."))
         return value
     if not is_email(value):
-        raise _refuse(spec, "adresse e-mail attendue.", "an e-mail address is expected.", "e-mailadres verwacht.")
+        raise _refuse(spec, Message("an e-mail address is expected."))
     return value
 
 
 class FormDraft:
     """A form being filled in; frozen once submitted."""
 
-    def __init__(self, template: FormTemplate,
-                 on_submit: Callable[[SubmittedForm], None] | None = None, *, keep_typed: bool = False) -> None:
+    def __init__(
+        self,
+        template: FormTemplate,
+        on_submit: Callable[[SubmittedForm], None] | None = None,
+        *,
+        keep_typed: bool = False,
+    ) -> None:
         self.template = template
         self.values: dict[str, str] = {}
         #: What the candidate typed, by field (kept only when ``keep_typed``: scenario/1.1).
@@ -225,8 +257,9 @@ class FormDraft:
         missing = self.missing_required()
         if missing:
             raise FormIncomplete(missing, [self.template.field(m).label for m in missing])
-        ordered = tuple((f.id, self.values[f.id]) for f in self.template.fields
-                        if f.id in self.values)
+        ordered = tuple(
+            (f.id, self.values[f.id]) for f in self.template.fields if f.id in self.values
+        )
         typed = tuple((f, self.typed[f]) for f, _ in ordered if f in self.typed)
         self.submitted = SubmittedForm(self.template.id, self.template.title, ordered, typed)
         if self._on_submit is not None:
@@ -236,18 +269,24 @@ class FormDraft:
     def snapshot(self) -> dict[str, Any]:
         data = {
             "template": self.template.to_dict(),
-            "values": [[f.id, self.values[f.id]] for f in self.template.fields
-                       if f.id in self.values],
+            "values": [
+                [f.id, self.values[f.id]] for f in self.template.fields if f.id in self.values
+            ],
             "submitted": self.submitted.to_dict() if self.submitted else None,
         }
         if self.keep_typed:
-            data["typed"] = [[f.id, self.typed[f.id]] for f in self.template.fields if f.id in self.typed]
+            data["typed"] = [
+                [f.id, self.typed[f.id]] for f in self.template.fields if f.id in self.typed
+            ]
         return data
 
     @classmethod
-    def restore(cls, snapshot: dict[str, Any],
-                on_submit: Callable[[SubmittedForm], None] | None = None) -> FormDraft:
-        draft = cls(FormTemplate.from_dict(snapshot["template"]), on_submit, keep_typed="typed" in snapshot)
+    def restore(
+        cls, snapshot: dict[str, Any], on_submit: Callable[[SubmittedForm], None] | None = None
+    ) -> FormDraft:
+        draft = cls(
+            FormTemplate.from_dict(snapshot["template"]), on_submit, keep_typed="typed" in snapshot
+        )
         draft.values = {k: v for k, v in snapshot["values"]}
         draft.typed = {k: v for k, v in snapshot.get("typed", ())}
         if snapshot.get("submitted"):
@@ -274,7 +313,9 @@ class Forms:
             raise UnknownForm(template_id)
         draft = self.drafts.get(template_id)
         if draft is None or draft.submitted is not None:
-            draft = FormDraft(self.templates[template_id], self.submitted.append, keep_typed=self.keep_typed)
+            draft = FormDraft(
+                self.templates[template_id], self.submitted.append, keep_typed=self.keep_typed
+            )
             self.drafts[template_id] = draft
         return draft
 
@@ -294,7 +335,10 @@ class Forms:
 
     @classmethod
     def restore(cls, snapshot: dict[str, Any]) -> Forms:
-        forms = cls((FormTemplate.from_dict(t) for t in snapshot["templates"]), keep_typed=bool(snapshot.get("keep_typed")))
+        forms = cls(
+            (FormTemplate.from_dict(t) for t in snapshot["templates"]),
+            keep_typed=bool(snapshot.get("keep_typed")),
+        )
         forms.submitted = [SubmittedForm.from_dict(s) for s in snapshot["submitted"]]
         for template_id, draft in snapshot["drafts"]:
             forms.drafts[template_id] = FormDraft.restore(draft, forms.submitted.append)

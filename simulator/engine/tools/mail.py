@@ -8,6 +8,8 @@ from typing import Any
 
 from simulator.engine.tools.errors import InvalidMessage, UnknownMessage
 from simulator.engine.tools.forms import be_phone, is_email
+from simulator.i18n import N_
+from simulator.i18n import Message as Text
 
 CHANNELS = ("mail", "fax")
 
@@ -23,8 +25,13 @@ class IncomingMessage:
     received_at: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "sender": self.sender, "subject": self.subject,
-                "body": self.body, "received_at": self.received_at}
+        return {
+            "id": self.id,
+            "sender": self.sender,
+            "subject": self.subject,
+            "body": self.body,
+            "received_at": self.received_at,
+        }
 
 
 @dataclass(frozen=True)
@@ -40,14 +47,27 @@ class Message:
     in_reply_to: str | None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "channel": self.channel, "to": self.to, "subject": self.subject,
-                "body": self.body, "attachments": list(self.attachments),
-                "in_reply_to": self.in_reply_to}
+        return {
+            "id": self.id,
+            "channel": self.channel,
+            "to": self.to,
+            "subject": self.subject,
+            "body": self.body,
+            "attachments": list(self.attachments),
+            "in_reply_to": self.in_reply_to,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Message:
-        return cls(data["id"], data["channel"], data["to"], data["subject"], data["body"],
-                   tuple(data["attachments"]), data.get("in_reply_to"))
+        return cls(
+            data["id"],
+            data["channel"],
+            data["to"],
+            data["subject"],
+            data["body"],
+            tuple(data["attachments"]),
+            data.get("in_reply_to"),
+        )
 
 
 @dataclass(eq=False)
@@ -63,43 +83,64 @@ class Draft:
     in_reply_to: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "channel": self.channel, "to": self.to, "subject": self.subject,
-                "body": self.body, "attachments": list(self.attachments),
-                "in_reply_to": self.in_reply_to}
+        return {
+            "id": self.id,
+            "channel": self.channel,
+            "to": self.to,
+            "subject": self.subject,
+            "body": self.body,
+            "attachments": list(self.attachments),
+            "in_reply_to": self.in_reply_to,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Draft:
-        return cls(data["id"], data["channel"], data["to"], data["subject"], data["body"],
-                   tuple(data["attachments"]), data.get("in_reply_to"))
+        return cls(
+            data["id"],
+            data["channel"],
+            data["to"],
+            data["subject"],
+            data["body"],
+            tuple(data["attachments"]),
+            data.get("in_reply_to"),
+        )
 
 
-def _problems(draft: Draft, attachable: frozenset[str] | None = None) -> list[tuple[str, str, str, str]]:
-    found: list[tuple[str, str, str, str]] = []
-    unknown = [a.strip() for a in draft.attachments if a.strip() and attachable is not None and a.strip() not in attachable]
+def _problems(draft: Draft, attachable: frozenset[str] | None = None) -> list[tuple[str, Text]]:
+    found: list[tuple[str, Text]] = []
+    unknown = [
+        a.strip()
+        for a in draft.attachments
+        if a.strip() and attachable is not None and a.strip() not in attachable
+    ]
     if unknown:
         names = ", ".join(unknown)
-        found.append(("attachments", f"Pièce jointe inconnue de la documentation : {names}.",
-                      f"Attachment not in the documentation: {names}.", f"Bijlage niet in de documentatie: {names}."))
+        found.append(
+            ("attachments", Text(N_("Attachment not in the documentation: {names}."), names=names))
+        )
     if draft.channel not in CHANNELS:
-        found.append(("channel", "Canal inconnu.", "Unknown channel.", "Onbekend kanaal."))
+        found.append(("channel", Text(N_("Unknown channel."))))
     if draft.channel == "mail" and not is_email(draft.to):
-        found.append(("to", "L'adresse du destinataire n'est pas valide.",
-                      "The recipient's address is not valid.", "Het adres van de ontvanger is ongeldig."))
+        found.append(("to", Text(N_("The recipient's address is not valid."))))
     if draft.channel == "fax" and be_phone(draft.to, allow_mobile=False) is None:
-        found.append(("to", "Le numéro de fax n'est pas un numéro belge valide.",
-                      "The fax number is not a valid Belgian number.", "Het faxnummer is geen geldig Belgisch nummer."))
+        found.append(("to", Text(N_("The fax number is not a valid Belgian number."))))
     if not draft.subject.strip():
-        found.append(("subject", "L'objet est vide.", "The subject is empty.", "Het onderwerp is leeg."))
+        found.append(("subject", Text(N_("The subject is empty."))))
     if not draft.body.strip():
-        found.append(("body", "Le message est vide.", "The message body is empty.", "Het bericht is leeg."))
+        found.append(("body", Text(N_("The message body is empty."))))
     return found
 
 
 class Mailbox:
     """Inbox, open drafts ("D1"…) and sent messages ("M1"…)."""
 
-    def __init__(self, inbox: Sequence[IncomingMessage] = (), sent: Iterable[Message] = (), *,
-                 attachable: Iterable[str] | None = None) -> None:
+    def __init__(
+        self,
+        inbox: Sequence[IncomingMessage] = (),
+        sent: Iterable[Message] = (),
+        *,
+        attachable: Iterable[str] | None = None,
+    ) -> None:
         self.inbox: tuple[IncomingMessage, ...] = tuple(inbox)
         #: The documentation articles a message may attach (None: any name, for a mailbox without documentation rules).
         self.attachable = frozenset(attachable) if attachable is not None else None
@@ -146,18 +187,23 @@ class Mailbox:
     def send(self, draft: Draft) -> Message:
         """Validate and send a draft (which is then closed); raises InvalidMessage."""
         if not any(d is draft for d in self.drafts):
-            raise InvalidMessage(["draft"], "Ce brouillon n'est plus ouvert.",
-                                 "This draft is no longer open.", "Dit concept is niet meer open.")
+            raise InvalidMessage(["draft"], [Text(N_("This draft is no longer open."))])
         problems = _problems(draft, self.attachable)
         if problems:
-            raise InvalidMessage([p[0] for p in problems], " ".join(p[1] for p in problems),
-                                 " ".join(p[2] for p in problems), " ".join(p[3] for p in problems))
+            raise InvalidMessage([p[0] for p in problems], [p[1] for p in problems])
         to = draft.to.strip()
         if draft.channel == "fax":
             to = be_phone(to, allow_mobile=False) or to
         attachments = tuple(dict.fromkeys(a.strip() for a in draft.attachments if a.strip()))
-        message = Message(f"M{len(self.sent) + 1}", draft.channel, to, draft.subject.strip(),
-                          draft.body.strip(), attachments, draft.in_reply_to)
+        message = Message(
+            f"M{len(self.sent) + 1}",
+            draft.channel,
+            to,
+            draft.subject.strip(),
+            draft.body.strip(),
+            attachments,
+            draft.in_reply_to,
+        )
         self.sent.append(message)
         self.drafts.remove(draft)
         return message
