@@ -17,12 +17,12 @@ from simulator.engine.evaluation import (
     TONE_EXPLANATION,
     ContactFacts,
     judge_text,
-    judge_tool,
 )
 from simulator.engine.evidence import Evidence
 from simulator.engine.phases import TALKING, Phase, PhaseModel, attach, can, detach
 from simulator.engine.rules import RULES_BY_ID, competency_of
 from simulator.engine.steps import CallMemory, Line, Step, asks_confirmation, refused
+from simulator.engine.tool_judges import judge_tool
 from simulator.engine.toolbox import Toolbox, build_toolbox, run_tool
 from simulator.scenario.models import Node, Scenario, text_in
 

@@ -51,6 +51,7 @@ from simulator.engine.session_state import (
 )
 from simulator.engine.toolbox import ActionRefused
 from simulator.engine.views import ContactView, QueueItem, contact_view
+from simulator.i18n import Message
 from simulator.journal.events import Event, SessionHeader
 from simulator.journal.store import JournalStore
 from simulator.journal.verify import first_broken_link
@@ -127,9 +128,8 @@ class EpreuveSession(InvigilatorClock, Replaying):
             events = list(store.events(session_id))
             broken = first_broken_link(header, events)
             if broken is not None:
-                raise SessionError(
-                    f"Le journal de cette session est altéré à partir de l'événement {broken} : elle ne peut pas reprendre.",
-                    f"This session's journal is altered from event {broken} on: it cannot resume.")
+                raise SessionError(Message("This session's journal is altered from event {seq} on: it cannot resume.",
+                                           seq=broken))
             session._replay(events, lazy=True)
             if session.seq == 0:
                 # Stopped between writing the header and the first event: the épreuve never
@@ -173,9 +173,9 @@ class EpreuveSession(InvigilatorClock, Replaying):
     def perform(self, action: Any) -> Outcome:
         """Apply one action and journal it; raises ActionRefused (nothing recorded) when not possible."""
         if self.store is None or self.clock is None:
-            raise SessionError("Session en lecture seule.", "Read-only session.")
+            raise SessionError(Message("Read-only session."))
         if self.broken:
-            raise SessionError("Session interrompue : relancez-la pour la reprendre.", "Session interrupted: restart it to resume.")
+            raise SessionError(Message("Session interrupted: restart it to resume."))
         self.tick()
         if self.timing.paused:
             raise ActionRefused("paused", "L'horloge est en pause (incident) : attendez le surveillant.",
@@ -355,7 +355,7 @@ class EpreuveSession(InvigilatorClock, Replaying):
         already applied), so a store that was only busy loses nothing.
         """
         if self.store is None:  # every caller checks first: a replayed session never writes
-            raise SessionError("Session en lecture seule.", "Read-only session.")
+            raise SessionError(Message("Read-only session."))
         if apply is not None:
             apply()
         seq = self.seq + 1
@@ -368,7 +368,7 @@ class EpreuveSession(InvigilatorClock, Replaying):
         self.pending = None
         if event.seq != seq:
             self.broken = True
-            raise SessionError("Le journal a été modifié par un autre processus.", "The journal was changed by another process.")
+            raise SessionError(Message("The journal was changed by another process."))
         self.seq = seq
         if timed:
             self.timing.last_at = at

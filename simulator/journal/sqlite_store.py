@@ -10,6 +10,7 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any, Self
 
+from simulator.i18n import Message
 from simulator.journal import sqlite_schema
 from simulator.journal.canonical import canonical_text, event_hash_from_text, header_hash
 from simulator.journal.errors import (
@@ -54,12 +55,16 @@ class SqliteJournalStore:
     def __init__(self, path: str | Path, *, create: bool = True, timeout: float = 60.0) -> None:
         self.path = Path(path)
         if not create and not self.path.is_file():
-            raise StoreMisconfigured(str(self.path), "fichier introuvable", "file not found")
+            raise StoreMisconfigured(str(self.path), Message("file not found"))
         self._lock = threading.RLock()
-        if create:  # two seats creating the store at the same instant: one creates it, the other waits
+        if (
+            create
+        ):  # two seats creating the store at the same instant: one creates it, the other waits
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with creation_lock(lock_dir_for(self.path)):
-                self._conn: sqlite3.Connection | None = sqlite_schema.open_checked(self.path, timeout)
+                self._conn: sqlite3.Connection | None = sqlite_schema.open_checked(
+                    self.path, timeout
+                )
         else:
             self._conn = sqlite_schema.open_checked(self.path, timeout)
 
@@ -88,9 +93,17 @@ class SqliteJournalStore:
         validate_header(header)
         data = header_to_dict(header)
         row = (
-            header.session_id, header.candidate_id, header.seed, header.epreuve_id,
-            header.epreuve_hash, header.app_version, header.created_at, header.mode,
-            header.language, header_hash(header), canonical_text(data),
+            header.session_id,
+            header.candidate_id,
+            header.seed,
+            header.epreuve_id,
+            header.epreuve_hash,
+            header.app_version,
+            header.created_at,
+            header.mode,
+            header.language,
+            header_hash(header),
+            canonical_text(data),
         )
         with self._transaction() as conn:
             if conn.execute(_SELECT_SESSION, (header.session_id,)).fetchone():
@@ -103,7 +116,7 @@ class SqliteJournalStore:
         validate_event_type(type)
         validate_timestamp("at", at)
         if not isinstance(payload, Mapping):
-            raise InvalidRecord("payload", "un objet JSON est attendu", "a JSON object expected")
+            raise InvalidRecord("payload", Message("a JSON object is expected"))
         payload_text = canonical_text(dict(payload))
         stored_payload = json.loads(payload_text)
         with self._transaction() as conn:
@@ -135,7 +148,9 @@ class SqliteJournalStore:
         try:
             return header_from_dict(json.loads(raw.decode("utf-8")))
         except (ValueError, TypeError, AttributeError) as exc:  # InvalidRecord is a ValueError too
-            raise InvalidRecord("header", f"en-tête illisible ({exc})", str(exc)) from exc
+            raise InvalidRecord(
+                "header", Message("unreadable header ({problem})", problem=str(exc))
+            ) from exc
 
     def stored_header_hash(self, session_id: str) -> str:
         """The header hash recorded at creation (verification compares it to a recomputation)."""
@@ -217,24 +232,22 @@ def _row_to_event(session_id: str, row: tuple[Any, ...]) -> Event:
     """Build an event from a row; raise ``InvalidRecord`` naming its seq if the row is damaged."""
     seq = row[0]
     if isinstance(seq, bool) or not isinstance(seq, int):
-        raise InvalidRecord("seq", f"numéro d'événement illisible ({seq!r})", f"unreadable event number ({seq!r})")
+        raise InvalidRecord("seq", Message("unreadable event number ({seq})", seq=repr(seq)))
     texts = []
     for name, raw in zip(_EVENT_COLUMNS, row[1:], strict=True):
         try:
             texts.append(bytes(raw).decode("utf-8"))
         except (UnicodeDecodeError, TypeError) as exc:
             raise InvalidRecord(
-                name, f"événement n° {seq} : texte qui n'est pas de l'UTF-8 valide",
-                f"event #{seq}: text is not valid UTF-8",
+                name, Message("event #{seq}: text is not valid UTF-8", seq=seq)
             ) from exc
     at, type_, payload, prev_hash, digest = texts
     try:
         data = json.loads(payload)
     except ValueError as exc:
-        raise InvalidRecord("payload", f"événement n° {seq} illisible", str(exc)) from exc
-    if not isinstance(data, dict):
         raise InvalidRecord(
-            "payload", f"événement n° {seq} : un objet JSON est attendu",
-            f"event #{seq}: a JSON object is expected",
-        )
+            "payload", Message("event #{seq} unreadable ({problem})", seq=seq, problem=str(exc))
+        ) from exc
+    if not isinstance(data, dict):
+        raise InvalidRecord("payload", Message("event #{seq}: a JSON object is expected", seq=seq))
     return Event(session_id, seq, at, type_, data, prev_hash, digest)
