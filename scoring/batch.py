@@ -56,17 +56,30 @@ def score_session(source: TranscriptSource, session_id: str, job: Job) -> Outcom
     except Refused as refused:
         return Outcome(session_id, refusal=(refused.code, refused.message_fr, refused.message_en))
     except UnknownSession:
-        return Outcome(session_id, refusal=("unknown-session", "session inconnue", "unknown session"))
+        return Outcome(
+            session_id, refusal=("unknown-session", "session inconnue", "unknown session")
+        )
     except JournalError as exc:
-        return Outcome(session_id, refusal=(exc.code, exc.message_fr, exc.message_en))
+        return Outcome(session_id, refusal=(exc.code, exc.message("fr"), exc.message("en")))
     if not is_finished(transcript.events):
-        return Outcome(session_id, refusal=("unfinished", "l'épreuve n'est pas terminée : reprenez-la avant de la noter",
-                                            "the épreuve is not over: resume it before scoring it"))
+        return Outcome(
+            session_id,
+            refusal=(
+                "unfinished",
+                "l'épreuve n'est pas terminée : reprenez-la avant de la noter",
+                "the épreuve is not over: resume it before scoring it",
+            ),
+        )
     try:
         if job.source == "replay":
             from scoring.bundles import bundle_for
 
-            grille = rescore(transcript.header, transcript.events, bundle_for(transcript.header, job.epreuve), job.rubric)
+            grille = rescore(
+                transcript.header,
+                transcript.events,
+                bundle_for(transcript.header, job.epreuve),
+                job.rubric,
+            )
         else:
             grille = score(transcript.header, transcript.events, job.rubric)
     except ScoringError as exc:
@@ -78,7 +91,9 @@ def workers_for(count: int, job: Job, requested: int | None = None) -> int:
     """How many processes: as asked, else one per CPU when there are enough sessions to pay for them."""
     if requested is not None:
         return max(1, requested)
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    cpus = (
+        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    )
     return min(cpus, 8) if cpus > 1 and count >= PARALLEL_FROM.get(job.source, 400) else 1
 
 
@@ -92,8 +107,10 @@ def run(job: Job, session_ids: Sequence[str], *, workers: int = 1) -> Iterator[O
         finally:
             source.close()
         return
-    chunks = [list(session_ids[i:i + CHUNK]) for i in range(0, len(session_ids), CHUNK)]
-    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(job,)) as pool:
+    chunks = [list(session_ids[i : i + CHUNK]) for i in range(0, len(session_ids), CHUNK)]
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_start_worker, initargs=(job,)
+    ) as pool:
         pending: deque[Future[list[Outcome]]] = deque()
         for chunk in chunks:
             pending.append(pool.submit(_score_chunk, chunk))
@@ -112,6 +129,6 @@ def _start_worker(job: Job) -> None:
 
 
 def _score_chunk(session_ids: list[str]) -> list[Outcome]:
-    return [score_session(_worker["source"], session_id, _worker["job"]) for session_id in session_ids]
-
-
+    return [
+        score_session(_worker["source"], session_id, _worker["job"]) for session_id in session_ids
+    ]

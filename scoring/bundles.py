@@ -23,7 +23,7 @@ def epreuve_file(name_or_path: str) -> str:
     try:
         return str(epreuve_path(name_or_path))
     except UnknownEpreuve as exc:
-        raise ScoringError("unknown-epreuve", exc.message_fr, exc.message_en) from None
+        raise ScoringError("unknown-epreuve", exc.message("fr"), exc.message("en")) from None
 
 
 def load_epreuve(path: str, *, single_scenario: bool = False) -> Any:
@@ -32,8 +32,11 @@ def load_epreuve(path: str, *, single_scenario: bool = False) -> Any:
     try:
         stamp = resolved.stat().st_mtime_ns
     except OSError as exc:
-        raise ScoringError("unknown-epreuve", f"épreuve illisible : {path} ({exc.strerror})",
-                           f"cannot read the épreuve: {path} ({exc.strerror})") from None
+        raise ScoringError(
+            "unknown-epreuve",
+            f"épreuve illisible : {path} ({exc.strerror})",
+            f"cannot read the épreuve: {path} ({exc.strerror})",
+        ) from None
     return _load(str(resolved), stamp, single_scenario, path)
 
 
@@ -47,7 +50,11 @@ def _load(resolved: str, _stamp: int, single: bool, shown: str) -> Any:
         first = exc.diagnostics[0] if exc.diagnostics else None
         fr = first.format("fr", with_hint=False) if first else shown
         en = first.format("en", with_hint=False) if first else shown
-        raise ScoringError("invalid-epreuve", f"l'épreuve ne se charge pas : {fr}", f"the épreuve does not load: {en}") from None
+        raise ScoringError(
+            "invalid-epreuve",
+            f"l'épreuve ne se charge pas : {fr}",
+            f"the épreuve does not load: {en}",
+        ) from None
 
 
 def bundle_for(header: SessionHeader, override: str | None = None) -> Any:
@@ -61,10 +68,16 @@ def bundle_for(header: SessionHeader, override: str | None = None) -> Any:
         candidates.append(recorded)
         if not Path(recorded).is_absolute():
             candidates += [str(root / recorded) for root in _roots()]
-        candidates += [str(epreuve.path) for epreuve in epreuve_files() if epreuve.path.name == Path(recorded).name]
+        candidates += [
+            str(epreuve.path)
+            for epreuve in epreuve_files()
+            if epreuve.path.name == Path(recorded).name
+        ]
     for candidate in dict.fromkeys(candidates):
         if Path(candidate).is_file():
             return load_epreuve(candidate, single_scenario=single)
-    raise ScoringError("unknown-epreuve",
-                       f"fichiers de l'épreuve introuvables ({recorded or '—'}) : indiquez-les avec --epreuve",
-                       f"the épreuve's files were not found ({recorded or '—'}): name them with --epreuve")
+    raise ScoringError(
+        "unknown-epreuve",
+        f"fichiers de l'épreuve introuvables ({recorded or '—'}) : indiquez-les avec --epreuve",
+        f"the épreuve's files were not found ({recorded or '—'}): name them with --epreuve",
+    )

@@ -31,7 +31,12 @@ class Refused(Exception):
 
     def __init__(self, session_id: str, code: str, message_fr: str, message_en: str) -> None:
         super().__init__(f"{session_id}: {message_en}")
-        self.session_id, self.code, self.message_fr, self.message_en = session_id, code, message_fr, message_en
+        self.session_id, self.code, self.message_fr, self.message_en = (
+            session_id,
+            code,
+            message_fr,
+            message_en,
+        )
 
     def message(self, lang: str) -> str:
         """The text in ``lang``; Dutch reads the French until this message has its catalog id."""
@@ -39,9 +44,12 @@ class Refused(Exception):
 
     @classmethod
     def from_verification(cls, session_id: str, result: VerifyResult) -> Refused:
-        return cls(session_id, f"journal-{result.reason_code}",
-                   f"le journal ne passe pas la vérification : {result.reason}",
-                   f"the journal fails verification: {result.reason_en}")
+        return cls(
+            session_id,
+            f"journal-{result.reason_code}",
+            f"le journal ne passe pas la vérification : {result.reason}",
+            f"the journal fails verification: {result.reason_en}",
+        )
 
 
 @dataclass(frozen=True)
@@ -80,7 +88,9 @@ class StoreTranscripts:
         except UnknownSession:
             raise
         except (ValueError, TypeError):  # an unreadable header or event: let verification say where
-            raise Refused.from_verification(session_id, verify_session(self.store, session_id)) from None
+            raise Refused.from_verification(
+                session_id, verify_session(self.store, session_id)
+            ) from None
         result = verify_events(header, events)
         stored = getattr(self.store, "stored_header_hash", None)
         if result.ok and callable(stored) and stored(session_id) != header_hash(header):
@@ -94,8 +104,12 @@ class StoreTranscripts:
 
 
 #: Text columns are decoded by SQLite: a damaged one (not UTF-8, not text) sends the session to the slow path.
-_EVENTS = "SELECT seq, at, type, payload, prev_hash, hash FROM events WHERE session_id = ? ORDER BY seq"
-_SESSION = "SELECT CAST(header_json AS BLOB), CAST(header_hash AS BLOB) FROM sessions WHERE session_id = ?"
+_EVENTS = (
+    "SELECT seq, at, type, payload, prev_hash, hash FROM events WHERE session_id = ? ORDER BY seq"
+)
+_SESSION = (
+    "SELECT CAST(header_json AS BLOB), CAST(header_hash AS BLOB) FROM sessions WHERE session_id = ?"
+)
 
 
 class SqliteTranscripts:
@@ -104,14 +118,19 @@ class SqliteTranscripts:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         if not self.path.is_file():
+            from simulator.i18n import Message
             from simulator.journal.errors import StoreMisconfigured
 
-            raise StoreMisconfigured(str(self.path), "fichier introuvable", "file not found")
-        self._conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+            raise StoreMisconfigured(str(self.path), Message("file not found"))
+        self._conn = sqlite3.connect(
+            f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+        )
         self._store: JournalStore | None = None
 
     def session_ids(self) -> list[str]:
-        return [row[0] for row in self._conn.execute("SELECT session_id FROM sessions ORDER BY rowid")]
+        return [
+            row[0] for row in self._conn.execute("SELECT session_id FROM sessions ORDER BY rowid")
+        ]
 
     def verified(self, session_id: str) -> Transcript:
         row = self._conn.execute(_SESSION, (session_id,)).fetchone()
@@ -141,11 +160,15 @@ class SqliteTranscripts:
         events = []
         for seq, at, type_, text, link, this in rows:
             event = new(Event)
-            event.__dict__.update(zip(fields_, (session_id, seq, at, type_, RawPayload(text), link, this)))
+            event.__dict__.update(
+                zip(fields_, (session_id, seq, at, type_, RawPayload(text), link, this))
+            )
             events.append(event)
         return Transcript(header, events)
 
-    def _journal(self) -> JournalStore:  # the journal's own reader, for the exact reason of a refusal
+    def _journal(
+        self,
+    ) -> JournalStore:  # the journal's own reader, for the exact reason of a refusal
         if self._store is None:
             from simulator.journal.sqlite_store import SqliteJournalStore
 
@@ -180,15 +203,21 @@ class _Envelope:
         return self._digest(prev, seq, at, type_, payload)
 
     def _digest(self, prev: str, seq: int, at: str, type_: str, payload: str) -> str:
-        return _sha256(f'{{"at":"{at}","payload":{payload},"prev":"{prev}","seq":{seq}{self.session}{type_}"}}'
-                       .encode()).hexdigest()
+        return _sha256(
+            f'{{"at":"{at}","payload":{payload},"prev":"{prev}","seq":{seq}{self.session}{type_}"}}'.encode()
+        ).hexdigest()
 
     def chain(self, head: str, rows: list[tuple[Any, ...]]) -> str | None:
         """The hash the rows ``(seq, at, type, payload, prev_hash, hash)`` end on, starting from the header's
         ``head``; None when a link, a number or a hash is off (the session then takes the slow path)."""
         prev, expected, digest, plain = head, 1, self._digest, []
         for seq, at, type_, text, link, this in rows:
-            if seq != expected or type(seq) is not int or link != prev or digest(link, seq, at, type_, text) != this:
+            if (
+                seq != expected
+                or type(seq) is not int
+                or link != prev
+                or digest(link, seq, at, type_, text) != this
+            ):
                 return None
             plain.append(at)
             plain.append(type_)

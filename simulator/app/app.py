@@ -57,10 +57,18 @@ class CallsimApp(ExamLock, App):
         Binding("ctrl+backslash", "blocked", show=False, priority=True),
     ]
 
-    def __init__(self, request: SeatRequest, *, store_factory: Callable[[], JournalStore], clock: Clock,
-                 invigilator_code: str = "", bundle: Bundle | None = None,
-                 bundle_loader: Callable[[str], Bundle] | None = None, handle_signals: bool = False,
-                 monotonic: Callable[[], float] | None = None) -> None:
+    def __init__(
+        self,
+        request: SeatRequest,
+        *,
+        store_factory: Callable[[], JournalStore],
+        clock: Clock,
+        invigilator_code: str = "",
+        bundle: Bundle | None = None,
+        bundle_loader: Callable[[str], Bundle] | None = None,
+        handle_signals: bool = False,
+        monotonic: Callable[[], float] | None = None,
+    ) -> None:
         super().__init__()
         self.request = request
         #: The candidate number was given on the command line: it cannot be changed at sign-in.
@@ -120,7 +128,9 @@ class CallsimApp(ExamLock, App):
         except Exception as exc:  # noqa: BLE001 — any failure is shown and ends the app cleanly
             bundle, error = None, exc
         try:
-            self.call_from_thread(self._loaded, bundle, error)  # the title shows while the engine is imported
+            self.call_from_thread(
+                self._loaded, bundle, error
+            )  # the title shows while the engine is imported
         except RuntimeError:  # the app ended meanwhile: nobody is waiting for the épreuve
             return
         if error is None:
@@ -204,7 +214,9 @@ class CallsimApp(ExamLock, App):
         request = dataclasses.replace(self.request, candidate_id=candidate_id, language=self.lang)
         try:
             self.store = self.store or self.store_factory()
-            self.session = open_seat(request, self.store, self.clock, self.bundle, other_seat_allowed=other_seat_allowed)
+            self.session = open_seat(
+                request, self.store, self.clock, self.bundle, other_seat_allowed=other_seat_allowed
+            )
         except OtherSeat as exc:
             self.ask_to_move_seat(candidate_id, exc)
             return
@@ -212,8 +224,8 @@ class CallsimApp(ExamLock, App):
             self.notify(seat_message(exc, self.t) or "", severity="error", timeout=30)
             return
         except (SessionError, BundleError) as exc:
-            message = getattr(exc, "message_en" if self.lang == "en" else "message_fr", None)
-            self.notify(message or str(exc), severity="error", timeout=20)
+            message = exc.message(self.lang) if isinstance(exc, SessionError) else str(exc)
+            self.notify(message, severity="error", timeout=20)
             return
         self.request = request
         self._seat_opened()
@@ -226,7 +238,9 @@ class CallsimApp(ExamLock, App):
         if header.language != self.lang:  # a resumed session keeps its language
             self.lang, self.t = header.language, Translator(header.language)
         self.start_heartbeat()
-        self.switch_screen(EndScreen() if self.live_session.finished is not None else ConsoleScreen())
+        self.switch_screen(
+            EndScreen() if self.live_session.finished is not None else ConsoleScreen()
+        )
 
     def show_end(self) -> None:
         from simulator.app.screens.end import EndScreen
@@ -242,11 +256,18 @@ class CallsimApp(ExamLock, App):
             self.store.close()
 
 
-def create_app(request: SeatRequest, *, clock: Clock, store_path: Path | None = None,
-               store_factory: Callable[[], JournalStore] | None = None, invigilator_code: str = "",
-               bundle: Bundle | None = None, handle_signals: bool = False,
-               bundle_loader: Callable[[str], Bundle] | None = None,
-               monotonic: Callable[[], float] | None = None) -> CallsimApp:
+def create_app(
+    request: SeatRequest,
+    *,
+    clock: Clock,
+    store_path: Path | None = None,
+    store_factory: Callable[[], JournalStore] | None = None,
+    invigilator_code: str = "",
+    bundle: Bundle | None = None,
+    handle_signals: bool = False,
+    bundle_loader: Callable[[str], Bundle] | None = None,
+    monotonic: Callable[[], float] | None = None,
+) -> CallsimApp:
     """The app factory used by ``callsim exam`` / ``callsim practice``, the tests and the scripts.
 
     Without ``bundle`` the épreuve named in ``request`` is loaded in the background after the
@@ -256,5 +277,13 @@ def create_app(request: SeatRequest, *, clock: Clock, store_path: Path | None = 
     from simulator.app.seat import open_store
 
     factory = store_factory or (lambda: open_store(store_path or request.store_path))
-    return CallsimApp(request, store_factory=factory, clock=clock, invigilator_code=invigilator_code, bundle=bundle,
-                      bundle_loader=bundle_loader, handle_signals=handle_signals, monotonic=monotonic)
+    return CallsimApp(
+        request,
+        store_factory=factory,
+        clock=clock,
+        invigilator_code=invigilator_code,
+        bundle=bundle,
+        bundle_loader=bundle_loader,
+        handle_signals=handle_signals,
+        monotonic=monotonic,
+    )

@@ -22,7 +22,7 @@ def desk_failure(exc: Exception, lang: str) -> tuple[str, int]:
     if isinstance(exc, AssessmentError):
         return exc.message(lang), 1
     if isinstance(exc, JournalError):
-        return (exc.message_fr if lang == "fr" else exc.message_en), 1
+        return exc.message(lang), 1
     return str(exc), 1
 
 
@@ -32,4 +32,9 @@ def desk_errors() -> tuple[type[Exception], ...]:
     from simulator.journal.errors import JournalError
 
     driver = sys.modules.get("psycopg")  # imported only when a PostgreSQL store was opened
-    return (AssessmentError, JournalError, sqlite3.Error, *((driver.Error,) if driver is not None else ()))
+    return (
+        AssessmentError,
+        JournalError,
+        sqlite3.Error,
+        *((driver.Error,) if driver is not None else ()),
+    )

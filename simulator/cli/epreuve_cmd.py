@@ -20,12 +20,26 @@ from simulator.cli.language import FR_EN, command_help
 from simulator.referentiel import get_referentiel
 
 _WORDS = {
-    "fr": {"code": "Code", "competency": "Compétence", "chances": "Occasions", "short": "insuffisant",
-           "ok": "ok", "contacts": "Contacts", "summary": "{covered}/{total} compétences avec au moins {required} occasions.",
-           "title": "Couverture de l'épreuve « {title} »"},
-    "en": {"code": "Code", "competency": "Competency", "chances": "Chances", "short": "short",
-           "ok": "ok", "contacts": "Contacts", "summary": "{covered}/{total} competencies with at least {required} chances.",
-           "title": "Coverage of the épreuve '{title}'"},
+    "fr": {
+        "code": "Code",
+        "competency": "Compétence",
+        "chances": "Occasions",
+        "short": "insuffisant",
+        "ok": "ok",
+        "contacts": "Contacts",
+        "summary": "{covered}/{total} compétences avec au moins {required} occasions.",
+        "title": "Couverture de l'épreuve « {title} »",
+    },
+    "en": {
+        "code": "Code",
+        "competency": "Competency",
+        "chances": "Chances",
+        "short": "short",
+        "ok": "ok",
+        "contacts": "Contacts",
+        "summary": "{covered}/{total} competencies with at least {required} chances.",
+        "title": "Coverage of the épreuve '{title}'",
+    },
 }
 
 
@@ -36,15 +50,25 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=lambda args: (parser.print_help(sys.stderr), 2)[1])
 
     cover = commands.add_parser(
-        "coverage", help="matrice compétences × scénarios d'une épreuve",
+        "coverage",
+        help="matrice compétences × scénarios d'une épreuve",
         description="Affiche, pour chaque compétence, les contacts qui permettent de l'observer ; "
-                    "code de sortie 1 si une compétence a moins d'occasions que requis.")
-    cover.add_argument("epreuve", metavar="ÉPREUVE",
-                       help="fichier d'épreuve, ou son nom (ex. : standard ; voir callsim epreuve list)")
+        "code de sortie 1 si une compétence a moins d'occasions que requis.",
+    )
+    cover.add_argument(
+        "epreuve",
+        metavar="ÉPREUVE",
+        help="fichier d'épreuve, ou son nom (ex. : standard ; voir callsim epreuve list)",
+    )
     cover.set_defaults(speaks=FR_EN)  # Dutch: French until these texts are in the cli catalog
     cover.add_argument("--format", choices=("table", "json", "csv"), default="table", dest="output")
-    cover.add_argument("--min", type=int, default=None, metavar="N",
-                       help="occasions requises par compétence (défaut : min_chances de l'épreuve)")
+    cover.add_argument(
+        "--min",
+        type=int,
+        default=None,
+        metavar="N",
+        help="occasions requises par compétence (défaut : min_chances de l'épreuve)",
+    )
     cover.set_defaults(handler=run_coverage)
 
     from simulator.cli import epreuve_analyse_cmd, epreuve_forms_cmd, epreuve_list_cmd
@@ -62,7 +86,7 @@ def run_coverage(args: argparse.Namespace) -> int:
     try:
         path = epreuve_path(args.epreuve)
     except UnknownEpreuve as exc:
-        print(f"callsim epreuve coverage: {exc.message_en if args.lang == 'en' else exc.message_fr}", file=sys.stderr)
+        print(f"callsim epreuve coverage: {exc.message(args.lang)}", file=sys.stderr)
         return 2
     cache = FileCache()
     loaded = cache.load(path, str(path))
@@ -70,14 +94,19 @@ def run_coverage(args: argparse.Namespace) -> int:
         for diagnostic in loaded.diagnostics:
             print(diagnostic.format(args.lang), file=sys.stderr)
         if loaded.kind not in (None, "epreuve"):
-            print(f"{path}: ce fichier n'est pas une épreuve / this file is not an épreuve", file=sys.stderr)
+            print(
+                f"{path}: ce fichier n'est pas une épreuve / this file is not an épreuve",
+                file=sys.stderr,
+            )
         return 2
     epreuve = loaded.model
     scenarios = load_epreuve_scenarios(loaded, cache)
     matrix = coverage(scenarios, args.min if args.min is not None else epreuve.min_chances)
     title = epreuve.title if isinstance(epreuve.title, str) else epreuve.title.fr
     if args.output == "json":
-        sys.stdout.write(json.dumps(_as_json(path, title, matrix), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(
+            json.dumps(_as_json(path, title, matrix), ensure_ascii=False, indent=2) + "\n"
+        )
     elif args.output == "csv":
         _write_csv(matrix)
     else:
@@ -88,12 +117,18 @@ def run_coverage(args: argparse.Namespace) -> int:
 def _as_json(path: Path, title: str, matrix: Any) -> dict[str, Any]:
     referentiel = get_referentiel()
     return {
-        "epreuve": str(path), "title": title, "required": matrix.required,
+        "epreuve": str(path),
+        "title": title,
+        "required": matrix.required,
         "scenarios": list(matrix.scenario_ids),
         "competencies": [
-            {"code": code, "label": referentiel.competency(code).label("fr"),
-             "chances": matrix.count(code), "scenarios": list(matrix.chances[code]),
-             "short": matrix.count(code) < matrix.required}
+            {
+                "code": code,
+                "label": referentiel.competency(code).label("fr"),
+                "chances": matrix.count(code),
+                "scenarios": list(matrix.chances[code]),
+                "short": matrix.count(code) < matrix.required,
+            }
             for code in referentiel.codes
         ],
         "short": matrix.short(),
@@ -105,7 +140,9 @@ def _write_csv(matrix: Any) -> None:
     writer.writerow(["code", *matrix.scenario_ids, "chances"])
     for code in get_referentiel().codes:
         present = set(matrix.chances[code])
-        writer.writerow([code, *("1" if s in present else "" for s in matrix.scenario_ids), matrix.count(code)])
+        writer.writerow(
+            [code, *("1" if s in present else "" for s in matrix.scenario_ids), matrix.count(code)]
+        )
 
 
 def _print_table(title: str, matrix: Any, lang: str) -> None:
@@ -130,13 +167,25 @@ def _print_table(title: str, matrix: Any, lang: str) -> None:
         for competency in activity.competencies:
             present = set(matrix.chances[competency.code])
             count = matrix.count(competency.code)
-            verdict = f"[green]{count} {words['ok']}[/]" if count >= matrix.required else f"[bold red]{count} {words['short']}[/]"
+            verdict = (
+                f"[green]{count} {words['ok']}[/]"
+                if count >= matrix.required
+                else f"[bold red]{count} {words['short']}[/]"
+            )
             label = (competency.label(lang),) if with_labels else ()
-            table.add_row(competency.code, *label,
-                          *("●" if s in present else "·" for s in matrix.scenario_ids), verdict)
+            table.add_row(
+                competency.code,
+                *label,
+                *("●" if s in present else "·" for s in matrix.scenario_ids),
+                verdict,
+            )
     console.print(table)
     console.print(f"{words['contacts']} :" if lang == "fr" else f"{words['contacts']}:")
     for number, scenario in enumerate(matrix.scenario_ids, start=1):
         console.print(f"  {number:>2}. {scenario}", highlight=False)
     covered = sum(matrix.count(c) >= matrix.required for c in referentiel.codes)
-    console.print(words["summary"].format(covered=covered, total=len(referentiel.codes), required=matrix.required))
+    console.print(
+        words["summary"].format(
+            covered=covered, total=len(referentiel.codes), required=matrix.required
+        )
+    )

@@ -16,12 +16,20 @@ from typing import Any
 def register(commands: Any) -> None:
     """Add ``epreuve forms`` to the épreuve sub-commands."""
     forms = commands.add_parser(
-        "forms", help="comparer les formes parallèles (variantes) tirées pour des graines",
+        "forms",
+        help="comparer les formes parallèles (variantes) tirées pour des graines",
         description="Pour chaque paire de graines, la part des points de choix et des contrôles dont la bonne "
-                    "réponse diffère ; la couverture de chaque forme ; l'écart des durées. Code de sortie 1 si une "
-                    "forme ne couvre pas toutes les compétences ou si la différence médiane est sous 50 %.")
-    forms.add_argument("epreuve", metavar="ÉPREUVE", help="fichier d'épreuve, ou son nom (ex. : standard)")
-    forms.add_argument("--seeds", default="1-100", help="graines à comparer, ex. 1-100 ou 3,7,10-12 (défaut : 1-100)")
+        "réponse diffère ; la couverture de chaque forme ; l'écart des durées. Code de sortie 1 si une "
+        "forme ne couvre pas toutes les compétences ou si la différence médiane est sous 50 %.",
+    )
+    forms.add_argument(
+        "epreuve", metavar="ÉPREUVE", help="fichier d'épreuve, ou son nom (ex. : standard)"
+    )
+    forms.add_argument(
+        "--seeds",
+        default="1-100",
+        help="graines à comparer, ex. 1-100 ou 3,7,10-12 (défaut : 1-100)",
+    )
     forms.add_argument("--format", choices=("text", "json"), default="text", dest="output")
     forms.set_defaults(handler=run_forms)
 
@@ -33,13 +41,16 @@ def run_forms(args: argparse.Namespace) -> int:
     try:
         seeds = parse_seeds(args.seeds)
     except ValueError:
-        print(f"callsim epreuve forms: --seeds « {args.seeds} » illisible : écrivez par exemple 1-100 ou 3,7,10-12\n"
-              f"  (unreadable --seeds: write e.g. 1-100 or 3,7,10-12)", file=sys.stderr)
+        print(
+            f"callsim epreuve forms: --seeds « {args.seeds} » illisible : écrivez par exemple 1-100 ou 3,7,10-12\n"
+            f"  (unreadable --seeds: write e.g. 1-100 or 3,7,10-12)",
+            file=sys.stderr,
+        )
         return 2
     try:
         bundle = load_bundle(epreuve_path(args.epreuve))
     except UnknownEpreuve as exc:
-        print(f"callsim epreuve forms: {exc.message_fr}", file=sys.stderr)
+        print(f"callsim epreuve forms: {exc.message('fr')}", file=sys.stderr)
         return 2
     except BundleError as exc:
         for diagnostic in exc.diagnostics:
@@ -56,8 +67,10 @@ def run_forms(args: argparse.Namespace) -> int:
 def _as_json(report: Any) -> dict[str, Any]:
     durations = list(report.durations.values())
     return {
-        "seeds": report.seeds, "pairs": len(report.differences),
-        "median_difference": round(report.median, 4), "minimum_difference": round(report.minimum, 4),
+        "seeds": report.seeds,
+        "pairs": len(report.differences),
+        "median_difference": round(report.median, 4),
+        "minimum_difference": round(report.minimum, 4),
         "forms": {str(seed): drawn for seed, drawn in report.drawn.items()},
         "short": {str(seed): codes for seed, codes in report.short.items()},
         "short_as_written": report.short_as_written,
@@ -70,23 +83,33 @@ def _print(bundle: Any, report: Any) -> None:
     from simulator.scenario.variants.draw import label
 
     varied = [c.scenario.id for c in bundle.contacts if c.layer is not None]
-    print(f"Épreuve {bundle.epreuve.id} : {len(report.seeds)} graine(s), {len(varied)}/{len(bundle.contacts)} "
-          f"scénario(s) avec variantes")
+    print(
+        f"Épreuve {bundle.epreuve.id} : {len(report.seeds)} graine(s), {len(varied)}/{len(bundle.contacts)} "
+        f"scénario(s) avec variantes"
+    )
     distinct = {json.dumps(d, sort_keys=True) for d in report.drawn.values()}
     print(f"  formes distinctes : {len(distinct)}")
-    print(f"  différence des bonnes réponses entre deux graines : médiane {report.median:.0%}, "
-          f"minimum {report.minimum:.0%} ({len(report.differences)} paires)")
+    print(
+        f"  différence des bonnes réponses entre deux graines : médiane {report.median:.0%}, "
+        f"minimum {report.minimum:.0%} ({len(report.differences)} paires)"
+    )
     durations = list(report.durations.values())
     if durations:
-        print(f"  durée prévue des contacts par forme : de {min(durations)} à {max(durations)} minutes "
-              f"(écart {max(durations) - min(durations)})")
+        print(
+            f"  durée prévue des contacts par forme : de {min(durations)} à {max(durations)} minutes "
+            f"(écart {max(durations) - min(durations)})"
+        )
     if report.short_as_written:
-        print(f"  (l'épreuve telle qu'écrite n'a déjà pas assez d'occasions pour {', '.join(report.short_as_written)} : "
-              f"voir callsim epreuve coverage)")
+        print(
+            f"  (l'épreuve telle qu'écrite n'a déjà pas assez d'occasions pour {', '.join(report.short_as_written)} : "
+            f"voir callsim epreuve coverage)"
+        )
     for seed, codes in report.short.items():
         forms = "; ".join(f"{sid}: {label(combo)}" for sid, combo in report.drawn[seed].items())
         print(f"  graine {seed} : couverture insuffisante pour {', '.join(codes)} ({forms})")
     if report.median < 0.5:
-        print("  ÉCHEC : deux candidats ont en médiane moins de 50 % de bonnes réponses différentes ; "
-              "ajoutez des variantes (voir « Variantes » dans le guide du formateur).")
+        print(
+            "  ÉCHEC : deux candidats ont en médiane moins de 50 % de bonnes réponses différentes ; "
+            "ajoutez des variantes (voir « Variantes » dans le guide du formateur)."
+        )
     print("OK" if not report.failed else "ÉCHEC")

@@ -14,14 +14,22 @@ from simulator.cli.store_option import add_store_option, store_path
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add ``report``."""
     report = subparsers.add_parser(
-        "report", help=command_help("report"),
+        "report",
+        help=command_help("report"),
         description="La dernière grille enregistrée d'une session : tableau dans le terminal, HTML imprimable (A4), "
-                    "JSON, CSV ou Markdown.")
+        "JSON, CSV ou Markdown.",
+    )
     report.add_argument("session", metavar="SESSION", help="identifiant de la session")
-    report.add_argument("--format", choices=("terminal", "html", "json", "csv", "md"), default="terminal",
-                        help="format (défaut : terminal)")
+    report.add_argument(
+        "--format",
+        choices=("terminal", "html", "json", "csv", "md"),
+        default="terminal",
+        help="format (défaut : terminal)",
+    )
     report.set_defaults(speaks=FR_EN)  # Dutch: French until these texts are in the cli catalog
-    report.add_argument("-o", "--output", metavar="FICHIER", help="fichier de sortie (défaut : sortie standard)")
+    report.add_argument(
+        "-o", "--output", metavar="FICHIER", help="fichier de sortie (défaut : sortie standard)"
+    )
     add_store_option(report)
     report.set_defaults(handler=cmd_report)
 
@@ -44,16 +52,21 @@ def cmd_report(args: argparse.Namespace) -> int:
     except UnknownSession:
         return error(f"session inconnue : « {args.session} » (unknown session).")
     except JournalError as exc:
-        return error(exc.message_fr)
+        return error(exc.message("fr"))
     except AssessmentError as exc:
         return error(exc.message("fr"))
     refused_store, _signed = check_store(path, [args.session])
     if refused_store is not None:
         return error(refused_store)
     if latest is None:
-        return error(f"la session {args.session} n'est pas encore notée : lancez « callsim score {args.session} ».")
+        return error(
+            f"la session {args.session} n'est pas encore notée : lancez « callsim score {args.session} »."
+        )
     if last is not None and last.hash != latest.journal_head:
-        print("Attention : le journal a changé depuis cette notation ; relancez « callsim score ».", file=sys.stderr)
+        print(
+            "Attention : le journal a changé depuis cette notation ; relancez « callsim score ».",
+            file=sys.stderr,
+        )
     grille = latest.grille()
     if args.format == "terminal" and not args.output:
         from rich.console import Console
@@ -63,7 +76,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         print_terminal(grille, Console(highlight=False), args.lang)
         return 0
     if args.format == "terminal":
-        return error("le format terminal s'affiche à l'écran : choisissez html, json, csv ou md avec -o.", 2)
+        return error(
+            "le format terminal s'affiche à l'écran : choisissez html, json, csv ou md avec -o.", 2
+        )
     text = render_text(grille, args.format, args.lang)
     return _write(text, args.output)
 

@@ -26,14 +26,28 @@ from simulator.cli.store_option import store_path
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add ``rescore``."""
     rescore = subparsers.add_parser(
-        "rescore", help=command_help("rescore"),
+        "rescore",
+        help=command_help("rescore"),
         description="Rejoue les journaux sur les fichiers d'épreuve actuels (le moteur recalcule les preuves), "
-                    "applique la grille de notation et affiche les différences par compétence avant d'écrire.")
-    rescore.add_argument("sessions", nargs="*", metavar="SESSION",
-                         help="identifiants de session (défaut : toutes les sessions déjà notées)")
-    rescore.add_argument("--all", action="store_true", help="toutes les sessions du journal, notées ou non")
-    rescore.add_argument("--dry-run", action="store_true", help="afficher les différences sans rien écrire")
-    rescore.add_argument("--epreuve", metavar="CHEMIN", help="fichier d'épreuve sur lequel rejouer (défaut : celui de la session)")
+        "applique la grille de notation et affiche les différences par compétence avant d'écrire.",
+    )
+    rescore.add_argument(
+        "sessions",
+        nargs="*",
+        metavar="SESSION",
+        help="identifiants de session (défaut : toutes les sessions déjà notées)",
+    )
+    rescore.add_argument(
+        "--all", action="store_true", help="toutes les sessions du journal, notées ou non"
+    )
+    rescore.add_argument(
+        "--dry-run", action="store_true", help="afficher les différences sans rien écrire"
+    )
+    rescore.add_argument(
+        "--epreuve",
+        metavar="CHEMIN",
+        help="fichier d'épreuve sur lequel rejouer (défaut : celui de la session)",
+    )
     add_scoring_options(rescore)
     rescore.set_defaults(handler=cmd_rescore)
 
@@ -55,7 +69,10 @@ def cmd_rescore(args: argparse.Namespace) -> int:
         return error(opened)
     grilles, ids = opened
     if not ids:
-        print("Aucune session à renoter (aucune grille enregistrée : utilisez callsim score, ou --all).", file=sys.stderr)
+        print(
+            "Aucune session à renoter (aucune grille enregistrée : utilisez callsim score, ou --all).",
+            file=sys.stderr,
+        )
         return 0
     from simulator.journal.backends import location_text
 
@@ -72,19 +89,23 @@ def cmd_rescore(args: argparse.Namespace) -> int:
                 refused.append(outcome)
                 continue
             previous = grilles.latest(outcome.session_id)
-            lines = _difference_lines(previous.grille() if previous else None, outcome.grille.grille())
+            lines = _difference_lines(
+                previous.grille() if previous else None, outcome.grille.grille()
+            )
             changed += bool(lines[1:])
             print("\n".join(lines))
             new.append(outcome.grille)
         for outcome in refused:
             print(f"{outcome.session_id} : refusée — {(outcome.refusal or ('', '', ''))[1]}")
-        summary = (f"{len(new)} session(s) renotée(s) avec {chosen.rubric.id} {chosen.version}, "
-                   f"{changed} avec des verdicts modifiés")
+        summary = (
+            f"{len(new)} session(s) renotée(s) avec {chosen.rubric.id} {chosen.version}, "
+            f"{changed} avec des verdicts modifiés"
+        )
         if args.dry_run:
             print(f"{summary} ; rien n'est écrit (--dry-run).", file=sys.stderr)
         else:
             for start in range(0, len(new), BATCH_WRITE):
-                grilles.put(new[start:start + BATCH_WRITE], now())
+                grilles.put(new[start : start + BATCH_WRITE], now())
             print(f"{summary} ; {len(new)} grille(s) enregistrée(s).", file=sys.stderr)
     return 1 if refused else 0
 
@@ -110,7 +131,7 @@ def _grilles_and_ids(args: argparse.Namespace, path: Any) -> tuple[Any, list[str
             ids = grilles.scored_session_ids()
         refused, signed = check_store(path, ids)
     except JournalError as exc:
-        refused = exc.message_fr
+        refused = exc.message("fr")
     if refused is not None:
         grilles.close()
         return refused
@@ -123,16 +144,26 @@ def _difference_lines(old: dict[str, Any] | None, new: dict[str, Any]) -> list[s
 
     session = new["session"]
     if old is None:
-        return [(f"{session['id']} ({session['candidate_id']}) : première grille — {verdict_fr(new['verdict'])} "
-                 f"({counts_fr(new['counts'])})")]
+        return [
+            (
+                f"{session['id']} ({session['candidate_id']}) : première grille — {verdict_fr(new['verdict'])} "
+                f"({counts_fr(new['counts'])})"
+            )
+        ]
     head = f"{session['id']} ({session['candidate_id']}) : {verdict_fr(old['verdict'])} → {verdict_fr(new['verdict'])}"
     if moved := rubric_change(old, new):
         head += f" [grille de notation {moved}]"
     lines = [head]
     for change in differences(old, new):
-        why = f" : {change.new_reason['fr']}" if change.verdict_changed and change.new_reason.get("fr") else ""
-        lines.append(f"  {change.code}  {verdict_fr(change.old_verdict):>11} → {verdict_fr(change.new_verdict):<11} "
-                     f"({change.old_positive}+ {change.old_negative}− → {change.new_positive}+ {change.new_negative}−){why}")
+        why = (
+            f" : {change.new_reason['fr']}"
+            if change.verdict_changed and change.new_reason.get("fr")
+            else ""
+        )
+        lines.append(
+            f"  {change.code}  {verdict_fr(change.old_verdict):>11} → {verdict_fr(change.new_verdict):<11} "
+            f"({change.old_positive}+ {change.old_negative}− → {change.new_positive}+ {change.new_negative}−){why}"
+        )
     if len(lines) == 1:
         lines[0] += " — aucun changement par compétence"
     return lines

@@ -12,12 +12,17 @@ from simulator.cli.store_option import add_store_option, store_path
 
 def register(subparsers: Any) -> None:
     review = subparsers.add_parser(
-        "review", help=command_help("review"),
+        "review",
+        help=command_help("review"),
         description="Ouvre l'application de revue : connexion avec un compte d'évaluateur (callsim assessor add), "
-                    "liste des sessions, grille à côté de la transcription, dérogations motivées, signature.")
+        "liste des sessions, grille à côté de la transcription, dérogations motivées, signature.",
+    )
     add_store_option(review)
-    review.add_argument("--blind", action="store_true",
-                        help="revue à l'aveugle : un pseudonyme remplace le numéro du candidat sur tous les écrans")
+    review.add_argument(
+        "--blind",
+        action="store_true",
+        help="revue à l'aveugle : un pseudonyme remplace le numéro du candidat sur tous les écrans",
+    )
     review.set_defaults(handler=run_review)
 
 
@@ -29,14 +34,21 @@ def run_review(args: argparse.Namespace) -> int:
 
     path = store_path(args)
     if not path.is_file():
-        print(_say(args.lang, f"base introuvable : {path} (jouez ou simulez d'abord une épreuve, puis notez-la).",
-                   f"store not found: {path} (sit or simulate an épreuve first, then score it)."), file=sys.stderr)
+        print(
+            _say(
+                args.lang,
+                f"base introuvable : {path} (jouez ou simulez d'abord une épreuve, puis notez-la).",
+                f"store not found: {path} (sit or simulate an épreuve first, then score it).",
+            ),
+            file=sys.stderr,
+        )
         return 2
     try:
-        app = create_review_app(clock=SystemClock(), store_path=path, lang=args.lang, blind=args.blind)
+        app = create_review_app(
+            clock=SystemClock(), store_path=path, lang=args.lang, blind=args.blind
+        )
     except JournalError as error:
-        print(_say(args.lang, getattr(error, "message_fr", str(error)), getattr(error, "message_en", str(error))),
-              file=sys.stderr)
+        print(_say(args.lang, error.message(args.lang), error.message("en")), file=sys.stderr)
         return 2
     except AssessmentError as error:  # a store to migrate first
         print(_say(args.lang, error.fr, error.en), file=sys.stderr)

@@ -65,7 +65,7 @@ def cmd_score(args: argparse.Namespace) -> int:
         ids = without_signed(ids, signed)
         todo = ids if args.force else _needing_score(path, grilles, ids, chosen.sha256)
     except JournalError as exc:
-        return error(exc.message_fr)
+        return error(exc.message("fr"))
     except AssessmentError as exc:
         return error(exc.message("fr"))
     job = Job(location_text(path), chosen, "journal")

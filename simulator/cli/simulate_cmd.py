@@ -19,16 +19,35 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     from simulator.policies.registry import DESCRIPTIONS
 
     simulate = subparsers.add_parser(
-        "simulate", help=command_help("simulate"),
+        "simulate",
+        help=command_help("simulate"),
         description="Joue toute une épreuve avec un candidat simulé et affiche l'identifiant de la session. "
-                    "Candidats : " + " ; ".join(f"{k} — {fr}" for k, (fr, _en) in DESCRIPTIONS.items()) + ".")
-    simulate.add_argument("--epreuve", required=True, metavar="NOM|CHEMIN",
-                          help="nom d'une épreuve de la bibliothèque (voir callsim epreuve list, p. ex. practice, standard) ou fichier d'épreuve")
-    simulate.add_argument("--policy", choices=tuple(DESCRIPTIONS), default="ideal", help="candidat simulé (défaut : ideal)")
-    simulate.add_argument("--seed", type=int, default=1, help="graine de l'épreuve et du candidat (défaut : 1)")
-    simulate.add_argument("--candidate", metavar="ID", help="identifiant du candidat (défaut : SIM-<policy>-<seed>)")
-    simulate.add_argument("--start", metavar="AAAA-MM-JJTHH:MM", default=SIMULATION_START,
-                          help=f"début de l'épreuve (défaut : {SIMULATION_START}, pour des journaux reproductibles)")
+        "Candidats : " + " ; ".join(f"{k} — {fr}" for k, (fr, _en) in DESCRIPTIONS.items()) + ".",
+    )
+    simulate.add_argument(
+        "--epreuve",
+        required=True,
+        metavar="NOM|CHEMIN",
+        help="nom d'une épreuve de la bibliothèque (voir callsim epreuve list, p. ex. practice, standard) ou fichier d'épreuve",
+    )
+    simulate.add_argument(
+        "--policy",
+        choices=tuple(DESCRIPTIONS),
+        default="ideal",
+        help="candidat simulé (défaut : ideal)",
+    )
+    simulate.add_argument(
+        "--seed", type=int, default=1, help="graine de l'épreuve et du candidat (défaut : 1)"
+    )
+    simulate.add_argument(
+        "--candidate", metavar="ID", help="identifiant du candidat (défaut : SIM-<policy>-<seed>)"
+    )
+    simulate.add_argument(
+        "--start",
+        metavar="AAAA-MM-JJTHH:MM",
+        default=SIMULATION_START,
+        help=f"début de l'épreuve (défaut : {SIMULATION_START}, pour des journaux reproductibles)",
+    )
     add_store_option(simulate)
     simulate.set_defaults(handler=cmd_simulate)
 
@@ -58,20 +77,28 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             session_id = session_id_for(candidate, bundle.epreuve.id, args.seed, stamp(start))
             try:
                 store.header(session_id)
-                print(f"Déjà simulée : {session_id} (même épreuve, candidat, graine et début).", file=sys.stderr)
+                print(
+                    f"Déjà simulée : {session_id} (même épreuve, candidat, graine et début).",
+                    file=sys.stderr,
+                )
                 print(session_id)
                 return 0
             except UnknownSession:
                 pass
             clock = ManualClock(start)
-            session = EpreuveSession.start(bundle, store=store, clock=clock, candidate_id=candidate, seed=args.seed)
+            session = EpreuveSession.start(
+                bundle, store=store, clock=clock, candidate_id=candidate, seed=args.seed
+            )
             try:
                 actions = play_epreuve(session, policy_factory(args.policy, args.seed), clock)
             finally:
                 session.close()
-            print(f"{bundle.epreuve.id} : candidat simulé « {args.policy} », graine {args.seed}, {actions} actions, "
-                  f"fin : {session.finished or 'non terminée'}.", file=sys.stderr)
+            print(
+                f"{bundle.epreuve.id} : candidat simulé « {args.policy} », graine {args.seed}, {actions} actions, "
+                f"fin : {session.finished or 'non terminée'}.",
+                file=sys.stderr,
+            )
             print(session.session_id)
             return 0
     except JournalError as exc:
-        return error(exc.message_fr)
+        return error(exc.message("fr"))

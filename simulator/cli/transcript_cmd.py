@@ -30,11 +30,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="vérifier l'intégrité d'une session ou d'un fichier .jsonl",
         description="Vérifie la chaîne d'empreintes et nomme le premier événement en défaut.",
     )
-    verify.add_argument("target", metavar="SESSION|FICHIER.jsonl",
-                        help="identifiant de session ou fichier exporté (.jsonl)")
-    verify.add_argument("--receipt", metavar="CODE",
-                        help="reçu noté sur la feuille de présence (p. ex. 7KQ2-M9XD-4TR8) : le journal doit le contenir")
-    verify.add_argument("--seal", metavar="FICHIER", help="fichier de sceau du centre : la session doit y correspondre")
+    verify.add_argument(
+        "target",
+        metavar="SESSION|FICHIER.jsonl",
+        help="identifiant de session ou fichier exporté (.jsonl)",
+    )
+    verify.add_argument(
+        "--receipt",
+        metavar="CODE",
+        help="reçu noté sur la feuille de présence (p. ex. 7KQ2-M9XD-4TR8) : le journal doit le contenir",
+    )
+    verify.add_argument(
+        "--seal",
+        metavar="FICHIER",
+        help="fichier de sceau du centre : la session doit y correspondre",
+    )
     add_store_option(verify)
     verify.set_defaults(handler=cmd_verify)
 
@@ -44,10 +54,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         description="Exporte une session au format JSON Lines (en-tête, événements, sceau).",
     )
     export.add_argument("session", metavar="SESSION", help="identifiant de la session")
-    export.add_argument("--format", choices=["jsonl"], default="jsonl",
-                        help="format d'export (seul « jsonl » est disponible)")
-    export.add_argument("-o", "--output", metavar="FICHIER",
-                        help="fichier de sortie (par défaut : sortie standard)")
+    export.add_argument(
+        "--format",
+        choices=["jsonl"],
+        default="jsonl",
+        help="format d'export (seul « jsonl » est disponible)",
+    )
+    export.add_argument(
+        "-o", "--output", metavar="FICHIER", help="fichier de sortie (par défaut : sortie standard)"
+    )
     add_store_option(export)
     export.set_defaults(handler=cmd_export)
 
@@ -85,8 +100,10 @@ def _report(result: VerifyResult) -> int:
     else:
         where = "emplacement indéterminé"
     line = f", ligne {result.line}" if result.line is not None else ""
-    print(f"ÉCHEC : premier élément en défaut : {where}{line} "
-          f"({result.checked} événements vérifiés avant)")
+    print(
+        f"ÉCHEC : premier élément en défaut : {where}{line} "
+        f"({result.checked} événements vérifiés avant)"
+    )
     print(result.reason)
     print(f"[{result.reason_code}] {result.reason_en}")
     return 1
@@ -111,7 +128,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     except UnknownSession:
         return _error(f"session inconnue : « {args.target} » (unknown session).")
     except JournalError as exc:
-        return _error(exc.message_fr)
+        return _error(exc.message("fr"))
 
 
 def _check_receipt(store: SqliteJournalStore, session_id: str, code: str) -> int:
@@ -153,7 +170,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             sys.stdout.flush()
             out = getattr(sys.stdout, "buffer", None)
             if out is None:  # a text-only stdout (rare): the export is UTF-8 anyway
-                raise JournalError("sortie standard non binaire", "stdout is not binary")
+                return _error("sortie standard non binaire")
             try:
                 write_jsonl(store, args.session, out)
                 out.flush()
@@ -164,7 +181,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     except UnknownSession:
         return _error(f"session inconnue : « {args.session} » (unknown session).")
     except JournalError as exc:
-        return _error(exc.message_fr)
+        return _error(exc.message("fr"))
     except OSError as exc:
         return _error(f"écriture impossible : {exc}")
 
@@ -187,8 +204,10 @@ def cmd_list(args: argparse.Namespace) -> int:
                 header = store.header(session_id)
                 last = store.last_event(session_id)
                 count = last.seq if last is not None else 0
-                print(f"{session_id}\t{header.candidate_id}\t{header.mode}\t"
-                      f"{header.created_at}\t{count} événements")
+                print(
+                    f"{session_id}\t{header.candidate_id}\t{header.mode}\t"
+                    f"{header.created_at}\t{count} événements"
+                )
             return 0
     except JournalError as exc:
-        return _error(exc.message_fr)
+        return _error(exc.message("fr"))

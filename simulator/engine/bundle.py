@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from simulator.i18n import Message, translator
 from simulator.library import epreuve_files, find_epreuve
 
 if TYPE_CHECKING:  # the models (pydantic) are imported when an épreuve is loaded, not to name one
@@ -25,13 +26,29 @@ class BundleError(Exception):
         super().__init__(first)
 
 
-class MissingForm(LookupError):
+class _Explained(LookupError):
+    """A lookup that failed with a message (``why``, domain ``engine``) translated where it is shown."""
+
+    def __init__(self, why: Message) -> None:
+        super().__init__(str(why))
+        self.why = why
+
+    def message(self, lang: str) -> str:
+        """The text in ``lang`` (``fr``, ``nl`` or ``en``)."""
+        return self.why.to(translator("engine", lang))
+
+
+class MissingForm(_Explained):
     """A session names a form (variant) its scenario file no longer has: it cannot be played again."""
 
     def __init__(self, scenario_id: str, form: str) -> None:
-        self.message_fr = f"le scénario « {scenario_id} » n'a plus la variante {form} enregistrée dans cette session"
-        self.message_en = f"scenario '{scenario_id}' no longer has the variant {form} recorded in this session"
-        super().__init__(self.message_en)
+        super().__init__(
+            Message(
+                "scenario '{scenario}' no longer has the variant {form} recorded in this session",
+                scenario=scenario_id,
+                form=form,
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -70,7 +87,11 @@ class Bundle:
         """The form each scenario with variants gives a candidate with ``seed``: scenario id → dimension → alternative."""
         from simulator.scenario.variants.draw import draw
 
-        return {c.scenario.id: draw(c.layer, seed, c.scenario.id) for c in self.contacts if c.layer is not None}
+        return {
+            c.scenario.id: draw(c.layer, seed, c.scenario.id)
+            for c in self.contacts
+            if c.layer is not None
+        }
 
     def with_forms(self, drawn: dict[str, dict[str, str]]) -> Bundle:
         """This épreuve with each scenario replaced by the form ``drawn`` names (as recorded in a session header)."""
@@ -83,7 +104,11 @@ class Bundle:
             wanted = drawn.get(planned.scenario.id)
             if wanted is not None and key(wanted) not in planned.forms:
                 raise MissingForm(planned.scenario.id, key(wanted))
-            contacts.append(replace(planned, scenario=planned.forms[key(wanted)]) if wanted is not None else planned)
+            contacts.append(
+                replace(planned, scenario=planned.forms[key(wanted)])
+                if wanted is not None
+                else planned
+            )
         return replace(self, contacts=tuple(contacts))
 
     def contact(self, key: str) -> PlannedContact:
@@ -93,19 +118,18 @@ class Bundle:
         raise KeyError(key)
 
 
-class UnknownEpreuve(LookupError):
+class UnknownEpreuve(_Explained):
     """No épreuve file answers to the name or path given; ``known`` lists the names that would."""
 
     def __init__(self, given: str, known: tuple[str, ...], *, as_path: bool) -> None:
-        self.given, self.known = given, known
-        listed = ", ".join(known) or "—"
         if as_path:
-            self.message_fr = f"fichier d'épreuve introuvable : {given}"
-            self.message_en = f"épreuve file not found: {given}"
+            super().__init__(Message("épreuve file not found: {given}", given=given))
         else:
-            self.message_fr = f"épreuve inconnue « {given} » (connues : {listed})"
-            self.message_en = f"unknown épreuve '{given}' (known: {listed})"
-        super().__init__(self.message_en)
+            listed = ", ".join(known) or "—"
+            super().__init__(
+                Message("unknown épreuve '{given}' (known: {listed})", given=given, listed=listed)
+            )
+        self.given, self.known = given, known
 
 
 def source_root() -> Path:
@@ -174,8 +198,16 @@ def _checked_bundle(path: str | Path) -> Bundle:
     for entry in epreuve.contacts:
         target = resolve_contact(loaded.path, entry.scenario)
         scenario_file = cache.load(target, str(target))
-        contacts.append(PlannedContact(scenario_file.model, entry.at_minute, str(target), scenario_file.sha256,
-                                       entry.after, *_forms_of(scenario_file)))
+        contacts.append(
+            PlannedContact(
+                scenario_file.model,
+                entry.at_minute,
+                str(target),
+                scenario_file.sha256,
+                entry.after,
+                *_forms_of(scenario_file),
+            )
+        )
     languages = epreuve_languages(epreuve, [c.scenario for c in contacts])
     return Bundle(epreuve, str(path), loaded.sha256, tuple(contacts), languages=languages)
 
@@ -193,14 +225,25 @@ def single_scenario_bundle(path: str | Path) -> Bundle:
         raise BundleError(errors or loaded.diagnostics)
     scenario: Scenario = loaded.model
     epreuve = Epreuve(
-        callsim="epreuve/1", id=f"preview-{scenario.id}"[:64], version=scenario.version,
-        title=scenario.title, briefing=scenario.briefing, mode="practice",
-        time_limit_minutes=max(5, min(300, scenario.duration_minutes * 3)), order="fixed",
+        callsim="epreuve/1",
+        id=f"preview-{scenario.id}"[:64],
+        version=scenario.version,
+        title=scenario.title,
+        briefing=scenario.briefing,
+        mode="practice",
+        time_limit_minutes=max(5, min(300, scenario.duration_minutes * 3)),
+        order="fixed",
         contacts=[ContactEntry(scenario=Path(path).name, at_minute=0)],
     )
     planned = PlannedContact(scenario, 0, str(path), loaded.sha256, None, *_forms_of(loaded))
-    return Bundle(epreuve, str(path), loaded.sha256, (planned,),
-                  source="scenario", languages=epreuve_languages(epreuve, [scenario]))
+    return Bundle(
+        epreuve,
+        str(path),
+        loaded.sha256,
+        (planned,),
+        source="scenario",
+        languages=epreuve_languages(epreuve, [scenario]),
+    )
 
 
 def _forms_of(loaded: LoadedFile) -> tuple[VariantLayer | None, dict[str, Scenario]]:

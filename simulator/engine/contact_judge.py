@@ -14,11 +14,11 @@ from simulator.engine.callstate import holds
 from simulator.engine.confidential import told_third_party
 from simulator.engine.contact_state import ContactState
 from simulator.engine.criticals import engine_criticals
-from simulator.engine.evaluation import judge_tool
 from simulator.engine.evidence import Evidence, Source
 from simulator.engine.phases import can
 from simulator.engine.rules import RULES_BY_ID, competency_of
 from simulator.engine.steps import Step
+from simulator.engine.tool_judges import judge_tool
 
 #: Endings after which the other party has agreed to something that should have been confirmed.
 AGREED_ENDINGS = ("resolved", "callback")

@@ -26,25 +26,16 @@ from typing import Any
 
 from simulator.engine.confidential import mailed_third_party
 from simulator.engine.evidence import Evidence
+from simulator.i18n import N_, STORED_LANGS, Message, written_out
 from simulator.scenario.models import checks as m
 
-_RECORD = {
-    "fr": "Une fiche que le contact ne concernait pas a été modifiée ou créée ({ids}).",
-    "en": "A record the contact did not concern was changed or created ({ids}).",
-    "nl": "Een fiche waarover het contact niet ging, werd gewijzigd of aangemaakt ({ids}).",
-}
-_DATA = {
-    "fr": "Des données personnelles d'une autre personne ont été communiquées ({what}) : atteinte à la confidentialité.",
-    "en": "Personal data of another person were given away ({what}): a breach of confidentiality.",
-    "nl": "Persoonsgegevens van iemand anders werden doorgegeven ({what}): een inbreuk op de vertrouwelijkheid.",
-}
+_RECORD = N_("A record the contact did not concern was changed or created ({ids}).")
+_DATA = N_("Personal data of another person were given away ({what}): a breach of confidentiality.")
 #: Fields of a customer record that identify a person and must never go to someone else.
 _PERSONAL = ("phone", "mobile", "email", "iban")
-_TRANSFER = {
-    "fr": "L'appelant a été transféré vers « {service} », où sa demande n'est pas traitée : il est perdu.",
-    "en": "The caller was transferred to '{service}', where their matter is not handled: they are lost.",
-    "nl": "De beller werd doorverbonden naar ‘{service}’, waar zijn vraag niet behandeld wordt: hij is verloren.",
-}
+_TRANSFER = N_(
+    "The caller was transferred to '{service}', where their matter is not handled: they are lost."
+)
 
 
 def engine_criticals(contact: Any) -> list[Evidence]:
@@ -62,7 +53,10 @@ def engine_criticals(contact: Any) -> list[Evidence]:
 
 
 #: Order rules fired when the candidate hangs up while this skill was at stake in the conversation.
-_ABANDONED = {"handle_complaints": "ORD-ABANDONED-COMPLAINT", "handle_objections": "ORD-ABANDONED-OBJECTION"}
+_ABANDONED = {
+    "handle_complaints": "ORD-ABANDONED-COMPLAINT",
+    "handle_objections": "ORD-ABANDONED-OBJECTION",
+}
 
 
 def abandoned(contact: Any) -> list[str]:
@@ -71,7 +65,11 @@ def abandoned(contact: Any) -> list[str]:
     from simulator.engine.rules import RULES_BY_ID, competency_of
 
     node = contact.node
-    expected = {item.competency for reply in (node.replies or ()) for item in reply.evidence} if node else set()
+    expected = (
+        {item.competency for reply in (node.replies or ()) for item in reply.evidence}
+        if node
+        else set()
+    )
     if node is not None and node.prompt is not None:
         expected |= {check.competency for check in node.prompt.checks}
     seen = {e.competency for e in contact.evidence} | expected
@@ -90,8 +88,14 @@ def _record_not_concerned(contact: Any) -> Evidence | None:
     checks = contact.scenario.checks
     guards = [c for c in checks if isinstance(c, m.NoCollateralCheck)]
     allowed = {role for c in guards for role in c.allowed} if guards else {"target"}
-    changed = [c for c in db.collateral_changes(allowed)
-               if guards or not (c.role.startswith("new-") and any(isinstance(k, m.RecordCreatedCheck) for k in checks))]
+    changed = [
+        c
+        for c in db.collateral_changes(allowed)
+        if guards
+        or not (
+            c.role.startswith("new-") and any(isinstance(k, m.RecordCreatedCheck) for k in checks)
+        )
+    ]
     if not changed:
         return None
     code = guards[0].competency if guards else _record_code(contact)
@@ -111,8 +115,15 @@ def _data_to_another(contact: Any) -> list[Evidence]:
     db = contact.box.customer_db
     if db is None:
         return []
-    initial = db.snapshot()["initial"]  # as the records were before the contact: not what the candidate wrote in them
-    own = {_comparable(str(row.get(name) or "")) for row in initial if row["role"] == "target" for name in _PERSONAL}
+    initial = db.snapshot()[
+        "initial"
+    ]  # as the records were before the contact: not what the candidate wrote in them
+    own = {
+        _comparable(str(row.get(name) or ""))
+        for row in initial
+        if row["role"] == "target"
+        for name in _PERSONAL
+    }
     # The customer's own data as the scenario knows it (a new e-mail the record does not hold yet) is
     # never another person's, even when a namesake's record happens to hold the same value.
     persona = contact.ctx.variables.get("customer") or {}
@@ -127,13 +138,17 @@ def _data_to_another(contact: Any) -> list[Evidence]:
     if not others:
         return []
     said = " ".join(line.text for line in contact.lines if line.speaker == "agent")
-    sent = " ".join(f"{m.subject} {m.body}" for m in (contact.box.mail.sent if contact.box.mail else ()))
+    sent = " ".join(
+        f"{m.subject} {m.body}" for m in (contact.box.mail.sent if contact.box.mail else ())
+    )
     found = []
     for text, code in ((said, _spoken_code(contact)), (sent, "03.05")):
         comparable = _comparable_text(text)  # once per text, not once per value looked for
         hits = sorted({what for value, what in others.items() if value in comparable})
         if hits and code:
-            found.append(_critical(contact, code, "ENG-DATA-TO-ANOTHER", _DATA, what=", ".join(hits)))
+            found.append(
+                _critical(contact, code, "ENG-DATA-TO-ANOTHER", _DATA, what=", ".join(hits))
+            )
     return found
 
 
@@ -170,6 +185,8 @@ def _record_code(contact: Any) -> str:
         return "03.02"
 
 
-def _critical(contact: Any, code: str, rule: str, texts: dict[str, str], **params: str) -> Evidence:
-    explanation = {lang: text.format(**params) for lang, text in texts.items() if lang != "nl" or contact.lang == "nl"}
+def _critical(contact: Any, code: str, rule: str, text: str, **params: str) -> Evidence:
+    """A critical failure, explained as journals keep it: French and English, and Dutch in a Dutch session."""
+    langs = (*STORED_LANGS, "nl") if contact.lang == "nl" else STORED_LANGS
+    explanation = written_out(Message(text, **params), "engine", langs)
     return Evidence(code, False, True, rule, "tool", contact.key, explanation)

@@ -154,10 +154,8 @@ class EpreuveSession(SessionEvents, InvigilatorClock, Replaying):
             events = list(store.events(session_id))
             broken = first_broken_link(header, events)
             if broken is not None:
-                raise SessionError(
-                    f"Le journal de cette session est altéré à partir de l'événement {broken} : elle ne peut pas reprendre.",
-                    f"This session's journal is altered from event {broken} on: it cannot resume.",
-                )
+                raise SessionError(Message("This session's journal is altered from event {seq} on: it cannot resume.",
+                                           seq=broken))
             session._replay(events, lazy=True)
             if session.seq == 0:
                 # Stopped between writing the header and the first event: the épreuve never
@@ -225,12 +223,9 @@ class EpreuveSession(SessionEvents, InvigilatorClock, Replaying):
     def perform(self, action: Any) -> Outcome:
         """Apply one action and journal it; raises ActionRefused (nothing recorded) when not possible."""
         if self.store is None or self.clock is None:
-            raise SessionError("Session en lecture seule.", "Read-only session.")
+            raise SessionError(Message("Read-only session."))
         if self.broken:
-            raise SessionError(
-                "Session interrompue : relancez-la pour la reprendre.",
-                "Session interrupted: restart it to resume.",
-            )
+            raise SessionError(Message("Session interrupted: restart it to resume."))
         self.tick()
         if self.timing.paused:
             raise ActionRefused("paused", Message("The clock is paused (incident): wait for the invigilator."))

@@ -154,7 +154,7 @@ class SessionEvents:
         already applied), so a store that was only busy loses nothing.
         """
         if self.store is None:  # every caller checks first: a replayed session never writes
-            raise SessionError("Session en lecture seule.", "Read-only session.")
+            raise SessionError(Message("Read-only session."))
         if apply is not None:
             apply()
         seq = self.seq + 1
@@ -167,10 +167,7 @@ class SessionEvents:
         self.pending = None
         if event.seq != seq:
             self.broken = True
-            raise SessionError(
-                "Le journal a été modifié par un autre processus.",
-                "The journal was changed by another process.",
-            )
+            raise SessionError(Message("The journal was changed by another process."))
         self.seq = seq
         if timed:
             self.timing.last_at = at

@@ -23,7 +23,24 @@ from simulator.engine.phases import Phase
 from simulator.engine.queue_book import QueueBook
 from simulator.engine.session_state import _ENDED, SessionError, State, Timing, keep, same_evidence
 from simulator.engine.toolbox import ActionRefused
+from simulator.i18n import Message, Translator
 from simulator.journal.events import Event
+
+
+class _Refusal(Message):
+    """A refusal of the engine as a message parameter: its own text in the language shown."""
+
+    __slots__ = ("refusal",)
+
+    def __init__(self, refusal: ActionRefused) -> None:
+        super().__init__("")
+        self.refusal = refusal
+
+    def to(self, t: Translator) -> str:
+        return self.refusal.message(t.lang)
+
+    def __str__(self) -> str:
+        return self.refusal.message("en")
 
 
 class Replaying:
@@ -35,13 +52,16 @@ class Replaying:
     _queue: QueueBook
 
     if TYPE_CHECKING:  # the steps ``EpreuveSession`` defines, as live play uses them
+
         def _apply_started(self, at: datetime) -> None: ...
         def _replay_invigilator(self, event: Event, at: datetime) -> None: ...
         def _apply_resumed(self, at: datetime) -> None: ...
-        def _apply_arrived(self, key: str, minute: int, *, deferred: bool = False,
-                           at: datetime | None = None) -> None: ...
-        def _apply_action(self, action: Any, seq: int, *, results: bool = True,
-                          at: datetime | None = None) -> tuple[ContactRuntime, Step]: ...
+        def _apply_arrived(
+            self, key: str, minute: int, *, deferred: bool = False, at: datetime | None = None
+        ) -> None: ...
+        def _apply_action(
+            self, action: Any, seq: int, *, results: bool = True, at: datetime | None = None
+        ) -> tuple[ContactRuntime, Step]: ...
         def _expire_all(self, seq: int) -> list[Evidence]: ...
         def _apply_finished(self, reason: str, at: datetime) -> None: ...
         def _rang(self, contact: ContactRuntime, step: Step, at: datetime | None) -> None: ...
@@ -61,11 +81,15 @@ class Replaying:
             elif event.type == "contact_arrived":
                 key = event.payload["contact"]
                 self._apply_arrived(key, int(event.payload["minute"]), deferred=key in ended, at=at)
-            elif event.type == "action" and (deferred := self.state.contacts.deferred(str(event.payload["contact"]))):
+            elif event.type == "action" and (
+                deferred := self.state.contacts.deferred(str(event.payload["contact"]))
+            ):
                 self._defer_action(event, deferred)
             elif event.type == "action":
                 # the journal already holds what the candidate saw: tool results are not computed again
-                _contact, step = self._apply_action(action_from_json(event.payload["action"]), seq, results=False, at=at)
+                _contact, step = self._apply_action(
+                    action_from_json(event.payload["action"]), seq, results=False, at=at
+                )
                 if strict:
                     same_evidence(step, event)
             elif event.type == "time_up":
@@ -85,14 +109,18 @@ class Replaying:
         action = action_from_json(event.payload["action"])
         state = self.state
         if isinstance(action, Take) and (action.contact != key or state.active is not None):
-            raise SessionError(f"L'événement {event.seq} prend un contact qui ne peut pas l'être.",
-                               f"Event {event.seq} takes a contact that cannot be taken.")
+            raise SessionError(
+                Message("Event {seq} takes a contact that cannot be taken.", seq=event.seq)
+            )
         if not isinstance(action, Take) and state.active != key:
-            raise SessionError(f"L'événement {event.seq} agit sur un contact qui n'est pas en cours.",
-                               f"Event {event.seq} acts on a contact that is not in progress.")
+            raise SessionError(
+                Message("Event {seq} acts on a contact that is not in progress.", seq=event.seq)
+            )
         deferred.events.append(event)
         state.evidence.extend(Evidence.from_json(e) for e in event.payload["evidence"])
-        state.active = None if event.payload["phase"] == _ENDED or isinstance(action, Pause) else key
+        state.active = (
+            None if event.payload["phase"] == _ENDED or isinstance(action, Pause) else key
+        )
         self._queue.touched((key,))
 
     def _rebuild(self, key: str, deferred: DeferredContact) -> ContactRuntime:
@@ -101,15 +129,22 @@ class Replaying:
         for event in deferred.events:
             try:
                 answered = contact.phase is Phase.WAITING
-                step = apply_action(contact, action_from_json(event.payload["action"]), results=False)
+                step = apply_action(
+                    contact, action_from_json(event.payload["action"]), results=False
+                )
                 if answered:
                     self._rang(contact, step, parse_stamp(event.at))
             except ActionRefused as refusal:
-                raise SessionError(f"Rejouer l'événement {event.seq} est refusé : {refusal.message('fr')}",
-                                   f"Replaying event {event.seq} is refused: {refusal.message('en')}") from refusal
+                why = Message(
+                    "Replaying event {seq} is refused: {refusal}",
+                    seq=event.seq,
+                    refusal=_Refusal(refusal),
+                )
+                raise SessionError(why) from refusal
             keep(contact, step, event.seq)
             same_evidence(step, event)
         if contact.phase is not Phase.ENDED:
-            raise SessionError(f"Rejouer le contact {key} ne le termine pas comme le journal l'indique.",
-                               f"Replaying contact {key} does not end it as the journal says.")
+            raise SessionError(
+                Message("Replaying contact {key} does not end it as the journal says.", key=key)
+            )
         return contact

@@ -17,19 +17,21 @@ from simulator.engine.contact import ContactRuntime, Line, Step
 from simulator.engine.deferred import ContactTable
 from simulator.engine.evidence import Evidence
 from simulator.engine.phases import Phase
+from simulator.i18n import Message, translator
 from simulator.journal.events import Event, SessionHeader
 
 
 class SessionError(Exception):
-    """A session cannot be started, resumed or replayed; says why in French and English."""
+    """A session cannot be started, resumed or replayed; ``why`` says why (domain ``engine``), in the
+    language it is shown in. ``str()`` is the English text."""
 
-    def __init__(self, message_fr: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message_fr, self.message_en = message_fr, message_en
+    def __init__(self, why: Message) -> None:
+        super().__init__(str(why))
+        self.why = why
 
     def message(self, lang: str) -> str:
-        """The text in ``lang``; Dutch reads the French until this message has its catalog id."""
-        return self.message_en if lang == "en" else self.message_fr
+        """The text in ``lang`` (``fr``, ``nl`` or ``en``)."""
+        return self.why.to(translator("engine", lang))
 
 
 @dataclass(frozen=True)
@@ -94,8 +96,9 @@ def keep(contact: ContactRuntime, step: Step, seq: int) -> None:
 
 def same_evidence(step: Step, event: Event) -> None:
     if [e.to_json() for e in step.evidence] != list(event.payload["evidence"]):
-        raise SessionError(f"Rejouer l'événement {event.seq} ne donne pas les mêmes preuves.",
-                           f"Replaying event {event.seq} does not give the same evidence.")
+        raise SessionError(
+            Message("Replaying event {seq} does not give the same evidence.", seq=event.seq)
+        )
 
 
 def bundle_of(header: SessionHeader) -> Bundle:
@@ -107,8 +110,12 @@ def bundle_of(header: SessionHeader) -> Bundle:
 
 
 def same_files(header: SessionHeader, bundle: Bundle) -> None:
-    if header.epreuve_hash != bundle.sha256 or dict(header.scenario_hashes) != bundle.scenario_hashes():
+    if (
+        header.epreuve_hash != bundle.sha256
+        or dict(header.scenario_hashes) != bundle.scenario_hashes()
+    ):
         raise SessionError(
-            "Les fichiers de l'épreuve ont changé depuis le début de cette session : elle ne peut pas reprendre telle quelle.",
-            "The épreuve's files changed since this session started: it cannot resume as is.",
+            Message(
+                "The épreuve's files changed since this session started: it cannot resume as is."
+            )
         )

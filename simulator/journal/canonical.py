@@ -8,6 +8,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from simulator.i18n import Message
 from simulator.journal.errors import InvalidRecord
 from simulator.journal.events import SessionHeader, header_to_dict
 
@@ -27,7 +28,9 @@ def canonical_bytes(obj: Any) -> bytes:
     try:
         return _ENCODER.encode(obj).encode("utf-8")
     except (TypeError, ValueError) as exc:  # UnicodeEncodeError is a ValueError
-        raise InvalidRecord("payload", f"non sérialisable en JSON ({exc})", str(exc)) from exc
+        raise InvalidRecord(
+            "payload", Message("not serialisable as JSON ({problem})", problem=str(exc))
+        ) from exc
 
 
 def canonical_text(obj: Any) -> str:
@@ -71,21 +74,34 @@ def event_hash_from_text(
     canonical form can be assembled from the canonical payload text.
     """
     if isinstance(seq, bool) or not isinstance(seq, int):
-        raise InvalidRecord("seq", "entier attendu", "integer expected")
+        raise InvalidRecord("seq", Message("integer expected"))
     parts = (
-        '{"at":', _text(at), ',"payload":', payload_text, ',"prev":', _text(prev_hash),
-        ',"seq":', str(seq), ',"session":', _text(session_id), ',"type":', _text(type), "}",
+        '{"at":',
+        _text(at),
+        ',"payload":',
+        payload_text,
+        ',"prev":',
+        _text(prev_hash),
+        ',"seq":',
+        str(seq),
+        ',"session":',
+        _text(session_id),
+        ',"type":',
+        _text(type),
+        "}",
     )
     try:
         return sha256_hex("".join(parts).encode("utf-8"))
     except UnicodeEncodeError as exc:
-        raise InvalidRecord("event", "texte non encodable en UTF-8", str(exc)) from exc
+        raise InvalidRecord(
+            "event", Message("text that cannot be encoded as UTF-8 ({problem})", problem=str(exc))
+        ) from exc
 
 
 def _text(value: str) -> str:
     """Canonical JSON of one string (what ``canonical_bytes`` would produce for it)."""
     if not isinstance(value, str):
-        raise InvalidRecord("event", "texte attendu", "text expected")
+        raise InvalidRecord("event", Message("text expected"))
     return _ENCODER.encode(value)
 
 
@@ -95,17 +111,17 @@ _MAX_DEPTH = 64
 def _check_json(value: Any, depth: int) -> None:
     """Refuse values whose JSON form would not round-trip to the same canonical bytes."""
     if depth > _MAX_DEPTH:
-        raise InvalidRecord("payload", "imbrication trop profonde", "nesting too deep")
+        raise InvalidRecord("payload", Message("nesting too deep"))
     if value is None or isinstance(value, (str, bool, int)):
         return
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise InvalidRecord("payload", "nombre non fini", "non-finite number")
+            raise InvalidRecord("payload", Message("non-finite number"))
         return
     if isinstance(value, dict):
         for key, item in value.items():
             if not isinstance(key, str):
-                raise InvalidRecord("payload", f"clé non textuelle {key!r}", f"non-str key {key!r}")
+                raise InvalidRecord("payload", Message("non-text key {key}", key=repr(key)))
             _check_json(item, depth + 1)
         return
     if isinstance(value, (list, tuple)):
@@ -113,4 +129,4 @@ def _check_json(value: Any, depth: int) -> None:
             _check_json(item, depth + 1)
         return
     name = type(value).__name__
-    raise InvalidRecord("payload", f"type non JSON : {name}", f"not a JSON type: {name}")
+    raise InvalidRecord("payload", Message("not a JSON type: {name}", name=name))

@@ -1,17 +1,25 @@
-"""Errors raised by the journal store, each with a stable code and French/English messages."""
+"""Errors raised by the journal store, each with a stable code and a message translated where shown."""
 
 from __future__ import annotations
 
+from simulator.i18n import Message, translator, written_out
+
 
 class JournalError(Exception):
-    """Base class of every journal error; ``str()`` gives the French then the English text."""
+    """Base class of every journal error; ``str()`` gives the French then the English text.
+
+    ``why`` is the message (domain ``engine``); ``message(lang)`` is its text in ``lang``.
+    """
 
     code = "journal_error"
 
-    def __init__(self, message_fr: str, message_en: str) -> None:
-        super().__init__(f"{message_fr} / {message_en}")
-        self.message_fr = message_fr
-        self.message_en = message_en
+    def __init__(self, why: Message) -> None:
+        super().__init__(" / ".join(written_out(why, "engine").values()))
+        self.why = why
+
+    def message(self, lang: str) -> str:
+        """The text in ``lang`` (``fr``, ``nl`` or ``en``)."""
+        return self.why.to(translator("engine", lang))
 
 
 class SessionInUse(JournalError):
@@ -20,31 +28,36 @@ class SessionInUse(JournalError):
     code = "session_in_use"
 
     def __init__(self, session_id: str, holder: str = "") -> None:
-        who_fr = f" (détenteur : {holder})" if holder else ""
-        who_en = f" (holder: {holder})" if holder else ""
-        super().__init__(
-            f"La session « {session_id} » est déjà ouverte par un autre programme{who_fr} ; "
-            "fermez-le avant de reprendre cette session.",
-            f"Session '{session_id}' is already open in another process{who_en}; "
-            "close it before resuming this session.",
-        )
+        if holder:
+            why = Message(
+                "Session '{session_id}' is already open in another process (holder: {holder}); "
+                "close it before resuming this session.",
+                session_id=session_id,
+                holder=holder,
+            )
+        else:
+            why = Message(
+                "Session '{session_id}' is already open in another process; "
+                "close it before resuming this session.",
+                session_id=session_id,
+            )
+        super().__init__(why)
         self.session_id = session_id
         self.holder = holder
 
 
 class StoreMisconfigured(JournalError):
-    """The store failed its start-up self-check and must not be used."""
+    """The store failed its start-up self-check and must not be used; ``reason`` says why (a
+    ``Message``, or the database's own words)."""
 
     code = "store_misconfigured"
 
-    def __init__(self, path: str, reason_fr: str, reason_en: str) -> None:
+    def __init__(self, path: str, reason: Message | str) -> None:
         super().__init__(
-            f"Journal refusé ({path}) : {reason_fr}",
-            f"Journal store refused ({path}): {reason_en}",
+            Message("Journal store refused ({path}): {reason}", path=path, reason=reason)
         )
         self.path = path
-        self.reason = reason_en
-        self.reason_fr = reason_fr
+        self.reason = reason
 
 
 class UnknownSession(JournalError, LookupError):
@@ -53,10 +66,7 @@ class UnknownSession(JournalError, LookupError):
     code = "unknown_session"
 
     def __init__(self, session_id: str) -> None:
-        super().__init__(
-            f"Session inconnue : « {session_id} ».",
-            f"Unknown session: '{session_id}'.",
-        )
+        super().__init__(Message("Unknown session: '{session_id}'.", session_id=session_id))
         self.session_id = session_id
 
 
@@ -66,23 +76,20 @@ class DuplicateSession(JournalError):
     code = "duplicate_session"
 
     def __init__(self, session_id: str) -> None:
-        super().__init__(
-            f"La session « {session_id} » existe déjà.",
-            f"Session '{session_id}' already exists.",
-        )
+        super().__init__(Message("Session '{session_id}' already exists.", session_id=session_id))
         self.session_id = session_id
 
 
 class InvalidRecord(JournalError, ValueError):
-    """A header or event given by the caller is malformed (bad id, timestamp or payload)."""
+    """A header or event given by the caller is malformed (bad id, timestamp or payload); ``detail``
+    says how (a ``Message``, or a library's own words)."""
 
     code = "invalid_record"
 
-    def __init__(self, field: str, detail_fr: str, detail_en: str) -> None:
-        super().__init__(
-            f"champ « {field} » invalide : {detail_fr}", f"invalid field '{field}': {detail_en}"
-        )
+    def __init__(self, field: str, detail: Message | str) -> None:
+        super().__init__(Message("invalid field '{field}': {detail}", field=field, detail=detail))
         self.field = field
+        self.detail = detail
 
 
 class StoreClosed(JournalError):
@@ -91,7 +98,7 @@ class StoreClosed(JournalError):
     code = "store_closed"
 
     def __init__(self) -> None:
-        super().__init__("le journal est fermé.", "the journal store is closed.")
+        super().__init__(Message("the journal store is closed."))
 
 
 class StoreWriteFailed(JournalError):
@@ -100,8 +107,5 @@ class StoreWriteFailed(JournalError):
     code = "store_write_failed"
 
     def __init__(self, detail: str) -> None:
-        super().__init__(
-            f"écriture dans le journal impossible ({detail}).",
-            f"could not write to the journal ({detail}).",
-        )
+        super().__init__(Message("could not write to the journal ({detail}).", detail=detail))
         self.detail = detail

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from simulator.i18n import Message
 from simulator.journal.errors import InvalidRecord
 
 #: Names of the header fields, in declaration order (also the keys of its canonical dict).
@@ -71,9 +72,9 @@ def header_from_dict(data: Mapping[str, Any]) -> SessionHeader:
     missing = [name for name in HEADER_FIELDS if name not in keys]
     extra = sorted(keys - set(HEADER_FIELDS))
     if missing:
-        raise InvalidRecord("header", f"champs manquants {missing}", f"missing fields {missing}")
+        raise InvalidRecord("header", Message("missing fields {fields}", fields=str(missing)))
     if extra:
-        raise InvalidRecord("header", f"champs inconnus {extra}", f"unknown fields {extra}")
+        raise InvalidRecord("header", Message("unknown fields {fields}", fields=str(extra)))
     for name in HEADER_FIELDS:
         value = data[name]
         if name == "seed":
@@ -83,10 +84,10 @@ def header_from_dict(data: Mapping[str, Any]) -> SessionHeader:
         else:
             ok = isinstance(value, str)
         if not ok:
-            raise InvalidRecord(name, "type inattendu", "unexpected type")
+            raise InvalidRecord(name, Message("unexpected type"))
     hashes = data["scenario_hashes"]
     if not all(isinstance(k, str) and isinstance(v, str) for k, v in hashes.items()):
-        raise InvalidRecord("scenario_hashes", "clés et valeurs texte", "str keys and values")
+        raise InvalidRecord("scenario_hashes", Message("text keys and values expected"))
     values = {name: data[name] for name in HEADER_FIELDS}
     values["scenario_hashes"] = dict(hashes)
     values["extra"] = plain(data["extra"])

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from simulator.i18n import Message, written_out
 from simulator.journal.canonical import canonical_bytes, header_hash
 from simulator.journal.errors import InvalidRecord
 from simulator.journal.events import EVENT_LINE_FIELDS, Event, SessionHeader, header_from_dict
@@ -14,7 +15,12 @@ from simulator.journal.verify import VerifyResult, verify_events
 
 _EVENT_KEYS = frozenset({"kind", *EVENT_LINE_FIELDS})
 _EVENT_TYPES: dict[str, type | tuple[type, ...]] = {
-    "seq": int, "at": str, "type": str, "payload": dict, "prev_hash": str, "hash": str,
+    "seq": int,
+    "at": str,
+    "type": str,
+    "payload": dict,
+    "prev_hash": str,
+    "hash": str,
 }
 _SEAL_KEYS = frozenset({"kind", "events", "head"})
 
@@ -38,8 +44,13 @@ class _LineError(Exception):
         self.values = values
 
 
-def _bad(fr: str, en: str) -> _LineError:
-    return _LineError("bad_line", detail_fr=fr, detail_en=en)
+def _bad(detail: Message) -> _LineError:
+    """A line that is JSON but not what an export holds; ``detail`` says what, written out in the
+    languages the verification reasons give (``detail_fr``, ``detail_en``)."""
+    return _LineError(
+        "bad_line",
+        **{f"detail_{lang}": text for lang, text in written_out(detail, "engine").items()},
+    )
 
 
 def _parse(raw: bytes) -> dict[str, Any]:
@@ -59,7 +70,7 @@ def _parse(raw: bytes) -> dict[str, Any]:
     if canonical != raw:
         raise _LineError("not_canonical")
     if not isinstance(obj, dict):
-        raise _bad("un objet JSON est attendu", "a JSON object is expected")
+        raise _bad(Message("a JSON object is expected"))
     return obj
 
 
@@ -69,10 +80,10 @@ def _is_int(value: object) -> bool:
 
 def _event(obj: dict[str, Any], session_id: str) -> Event:
     if set(obj) != _EVENT_KEYS:
-        raise _bad("champs d'événement inattendus", "unexpected event fields")
+        raise _bad(Message("unexpected event fields"))
     for name, kind in _EVENT_TYPES.items():
         if not isinstance(obj[name], kind) or (name == "seq" and not _is_int(obj[name])):
-            raise _bad(f"champ « {name} » de type inattendu", f"field '{name}' has a wrong type")
+            raise _bad(Message("field '{name}' has a wrong type", name=name))
     fields = {name: obj[name] for name in EVENT_LINE_FIELDS}
     return Event(session_id=session_id, **fields)
 
@@ -83,11 +94,11 @@ def _header(obj: dict[str, Any]) -> tuple[SessionHeader, str]:
     data = {k: v for k, v in obj.items() if k not in ("kind", "header_hash")}
     claimed = obj.get("header_hash")
     if not isinstance(claimed, str):
-        raise _bad("empreinte d'en-tête absente", "header hash missing")
+        raise _bad(Message("header hash missing"))
     try:
         return header_from_dict(data), claimed
     except InvalidRecord as exc:
-        raise _bad(exc.message_fr, exc.message_en) from None
+        raise _bad(exc.why) from None
 
 
 def _seq_of_line(line: int) -> int:
@@ -128,10 +139,10 @@ def read_jsonl_bytes(data: bytes) -> JsonlSession:
                 events.append(_event(obj, header.session_id if header else ""))
             elif obj.get("kind") == "seal" and set(obj) == _SEAL_KEYS:
                 if not _is_int(obj["events"]) or not isinstance(obj["head"], str):
-                    raise _bad("sceau mal formé", "malformed seal")
+                    raise _bad(Message("malformed seal"))
                 seal = (obj["events"], obj["head"])
             else:
-                raise _bad("ligne de type inconnu", "unknown kind of line")
+                raise _bad(Message("unknown kind of line"))
         except _LineError as exc:
             return fail(exc.code, number, _seq_of_line(number), **exc.values)
     if seal is None:

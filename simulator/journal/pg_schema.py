@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from simulator.i18n import Message
 from simulator.journal.errors import StoreMisconfigured
 
 SCHEMA_VERSION = "1"
@@ -70,16 +71,41 @@ END $$"""
 
 #: name → (table, DDL).
 TRIGGERS: dict[str, tuple[str, str]] = {
-    "events_no_change": ("events", ("CREATE TRIGGER events_no_change BEFORE UPDATE OR DELETE ON events "
-                                    "FOR EACH ROW EXECUTE FUNCTION callsim_append_only()")),
-    "events_no_truncate": ("events", ("CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events "
-                                      "FOR EACH STATEMENT EXECUTE FUNCTION callsim_append_only()")),
-    "sessions_no_change": ("sessions", ("CREATE TRIGGER sessions_no_change BEFORE UPDATE OR DELETE ON sessions "
-                                        "FOR EACH ROW EXECUTE FUNCTION callsim_append_only()")),
-    "sessions_no_truncate": ("sessions", ("CREATE TRIGGER sessions_no_truncate BEFORE TRUNCATE ON sessions "
-                                          "FOR EACH STATEMENT EXECUTE FUNCTION callsim_append_only()")),
-    "events_chain_only": ("events", ("CREATE TRIGGER events_chain_only BEFORE INSERT ON events "
-                                     "FOR EACH ROW EXECUTE FUNCTION callsim_events_chain()")),
+    "events_no_change": (
+        "events",
+        (
+            "CREATE TRIGGER events_no_change BEFORE UPDATE OR DELETE ON events "
+            "FOR EACH ROW EXECUTE FUNCTION callsim_append_only()"
+        ),
+    ),
+    "events_no_truncate": (
+        "events",
+        (
+            "CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events "
+            "FOR EACH STATEMENT EXECUTE FUNCTION callsim_append_only()"
+        ),
+    ),
+    "sessions_no_change": (
+        "sessions",
+        (
+            "CREATE TRIGGER sessions_no_change BEFORE UPDATE OR DELETE ON sessions "
+            "FOR EACH ROW EXECUTE FUNCTION callsim_append_only()"
+        ),
+    ),
+    "sessions_no_truncate": (
+        "sessions",
+        (
+            "CREATE TRIGGER sessions_no_truncate BEFORE TRUNCATE ON sessions "
+            "FOR EACH STATEMENT EXECUTE FUNCTION callsim_append_only()"
+        ),
+    ),
+    "events_chain_only": (
+        "events",
+        (
+            "CREATE TRIGGER events_chain_only BEFORE INSERT ON events "
+            "FOR EACH ROW EXECUTE FUNCTION callsim_events_chain()"
+        ),
+    ),
 }
 
 JOURNAL_TABLES = ("sessions", "events")
@@ -99,14 +125,21 @@ REQUESTS_TABLE = """CREATE TABLE IF NOT EXISTS invigilator_requests (
 def append_only_ddl(tables: tuple[str, ...]) -> list[str]:
     """Revoke UPDATE, DELETE and TRUNCATE on ``tables`` from everyone, the owner (who runs this) included."""
     names = ", ".join(tables)
-    return [f"REVOKE UPDATE, DELETE, TRUNCATE ON {names} FROM PUBLIC",
-            f"REVOKE UPDATE, DELETE, TRUNCATE ON {names} FROM CURRENT_USER"]
+    return [
+        f"REVOKE UPDATE, DELETE, TRUNCATE ON {names} FROM PUBLIC",
+        f"REVOKE UPDATE, DELETE, TRUNCATE ON {names} FROM CURRENT_USER",
+    ]
 
 
 def create_triggers(cur: Any, triggers: dict[str, tuple[str, str]]) -> None:
     """Create each trigger that does not exist yet."""
-    existing = {row[0] for row in cur.execute(
-        "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgname = ANY(%s)", (list(triggers),))}
+    existing = {
+        row[0]
+        for row in cur.execute(
+            "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgname = ANY(%s)",
+            (list(triggers),),
+        )
+    }
     for name, (_table, ddl) in triggers.items():
         if name not in existing:
             cur.execute(ddl)
@@ -122,8 +155,11 @@ def initialise(conn: Any) -> None:
         create_triggers(cur, TRIGGERS)
         for ddl in append_only_ddl(JOURNAL_TABLES):
             cur.execute(ddl)
-        cur.execute("INSERT INTO callsim_meta VALUES ('schema_version', %s), ('kind', 'callsim-journal') "
-                    "ON CONFLICT (key) DO NOTHING", (SCHEMA_VERSION,))
+        cur.execute(
+            "INSERT INTO callsim_meta VALUES ('schema_version', %s), ('kind', 'callsim-journal') "
+            "ON CONFLICT (key) DO NOTHING",
+            (SCHEMA_VERSION,),
+        )
 
 
 def has_schema(conn: Any) -> bool:
@@ -139,8 +175,9 @@ def check(conn: Any, where: str) -> None:
         row = conn.execute("SELECT value FROM callsim_meta WHERE key = 'schema_version'").fetchone()
         version = row[0] if row else None
         if version != SCHEMA_VERSION:
-            raise StoreMisconfigured(where, f"version de schéma inconnue : {version!r}",
-                                     f"unknown schema version: {version!r}")
+            raise StoreMisconfigured(
+                where, Message("unknown schema version: {version}", version=repr(version))
+            )
         check_append_only(conn, where, JOURNAL_TABLES, TRIGGERS)
 
 
@@ -149,28 +186,39 @@ def check_settings(conn: Any, where: str) -> None:
     for setting in ("fsync", "synchronous_commit"):
         value = conn.execute(f"SHOW {setting}").fetchone()[0]
         if value == "off":
-            raise StoreMisconfigured(where, f"{setting} est désactivé sur le serveur",
-                                     f"{setting} is off on the server")
+            raise StoreMisconfigured(
+                where, Message("{setting} is off on the server", setting=setting)
+            )
     if conn.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user").fetchone()[0]:
         raise StoreMisconfigured(
-            where, "connexion en super-utilisateur : connectez-vous avec le rôle du centre (voir le README)",
-            "connected as a superuser: connect with the centre's role (see the README)")
+            where,
+            Message("connected as a superuser: connect with the centre's role (see the README)"),
+        )
 
 
-def check_append_only(conn: Any, where: str, tables: tuple[str, ...],
-                      triggers: dict[str, tuple[str, str]]) -> None:
+def check_append_only(
+    conn: Any, where: str, tables: tuple[str, ...], triggers: dict[str, tuple[str, str]]
+) -> None:
     """Every trigger present and enabled; the connected role may neither update, delete nor truncate."""
-    found = dict(conn.execute(
-        "SELECT tgname, tgenabled FROM pg_trigger WHERE NOT tgisinternal AND tgname = ANY(%s)",
-        (list(triggers),)).fetchall())
+    found = dict(
+        conn.execute(
+            "SELECT tgname, tgenabled FROM pg_trigger WHERE NOT tgisinternal AND tgname = ANY(%s)",
+            (list(triggers),),
+        ).fetchall()
+    )
     for name in triggers:
         if name not in found:
-            raise StoreMisconfigured(where, f"déclencheur « {name} » manquant", f"trigger {name!r} is missing")
+            raise StoreMisconfigured(where, Message("trigger '{name}' is missing", name=name))
         if found[name] == "D":
-            raise StoreMisconfigured(where, f"déclencheur « {name} » désactivé", f"trigger {name!r} is disabled")
+            raise StoreMisconfigured(where, Message("trigger '{name}' is disabled", name=name))
     for table in tables:
         for privilege in ("UPDATE", "DELETE", "TRUNCATE"):
             if conn.execute("SELECT has_table_privilege(%s, %s)", (table, privilege)).fetchone()[0]:
                 raise StoreMisconfigured(
-                    where, f"le rôle connecté a le droit {privilege} sur « {table} » (lancez « callsim store init »)",
-                    f"the connected role holds {privilege} on {table!r} (run « callsim store init »)")
+                    where,
+                    Message(
+                        "the connected role holds {privilege} on '{table}' (run « callsim store init »)",
+                        privilege=privilege,
+                        table=table,
+                    ),
+                )

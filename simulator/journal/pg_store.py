@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
+from simulator.i18n import Message
 from simulator.journal import pg_schema
 from simulator.journal.errors import (
     SessionInUse,
@@ -33,11 +34,13 @@ def connect(location: PostgresUrl) -> Any:
     import psycopg
 
     try:
-        conn = psycopg.connect(location.url, autocommit=True, connect_timeout=10,
-                               application_name="callsim")
+        conn = psycopg.connect(
+            location.url, autocommit=True, connect_timeout=10, application_name="callsim"
+        )
     except psycopg.Error as exc:
-        raise StoreMisconfigured(str(location), f"serveur PostgreSQL injoignable ({exc})",
-                                 f"PostgreSQL server unreachable ({exc})") from exc
+        raise StoreMisconfigured(
+            str(location), Message("PostgreSQL server unreachable ({problem})", problem=str(exc))
+        ) from exc
     conn.execute("SET synchronous_commit TO on")
     return conn
 
@@ -63,8 +66,10 @@ class PgJournalStore(SqlJournalStore):
         try:
             if not pg_schema.has_schema(self._conn):
                 if not create:
-                    raise StoreMisconfigured(str(self.location), "base sans schéma callsim (lancez « callsim store "
-                                             "init »)", "database without callsim's schema (run « callsim store init »)")
+                    raise StoreMisconfigured(
+                        str(self.location),
+                        Message("database without callsim's schema (run « callsim store init »)"),
+                    )
                 pg_schema.initialise(self._conn)
             pg_schema.check(self._conn, str(self.location))
         except BaseException:
@@ -90,7 +95,8 @@ class PgJournalStore(SqlJournalStore):
         rows = self._fetch(
             "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1 AND "
             "((classid::bigint << 32) | objid::bigint) = hashtextextended(%s, 0) LIMIT 1",
-            ("callsim:session:" + session_id,))
+            ("callsim:session:" + session_id,),
+        )
         return bool(rows)
 
     # -- the invigilator's requests to a live seat ---------------------------------------
@@ -101,9 +107,11 @@ class PgJournalStore(SqlJournalStore):
         with self._transaction() as conn:
             conn.execute("SELECT pg_advisory_xact_lock(hashtext('callsim:schema'))")
             conn.execute(pg_schema.REQUESTS_TABLE)
-            row = conn.execute("INSERT INTO invigilator_requests (session_id, kind, payload, at) "
-                               "VALUES (%s, %s, %s, %s) RETURNING id",
-                               (session_id, kind, json.dumps(dict(payload), sort_keys=True), at)).fetchone()
+            row = conn.execute(
+                "INSERT INTO invigilator_requests (session_id, kind, payload, at) "
+                "VALUES (%s, %s, %s, %s) RETURNING id",
+                (session_id, kind, json.dumps(dict(payload), sort_keys=True), at),
+            ).fetchone()
         return int(row[0])
 
     def requests(self, session_id: str, after: int = 0) -> list[tuple[int, str, dict[str, Any]]]:
@@ -111,10 +119,15 @@ class PgJournalStore(SqlJournalStore):
         with self._lock:
             conn = self._connection()
             with conn.transaction():
-                if not conn.execute("SELECT to_regclass('invigilator_requests') IS NOT NULL").fetchone()[0]:
+                if not conn.execute(
+                    "SELECT to_regclass('invigilator_requests') IS NOT NULL"
+                ).fetchone()[0]:
                     return []
-                rows = conn.execute("SELECT id, kind, payload FROM invigilator_requests WHERE session_id = %s "
-                                    "AND id > %s ORDER BY id", (session_id, after)).fetchall()
+                rows = conn.execute(
+                    "SELECT id, kind, payload FROM invigilator_requests WHERE session_id = %s "
+                    "AND id > %s ORDER BY id",
+                    (session_id, after),
+                ).fetchall()
         return [(int(id_), str(kind), json.loads(payload)) for id_, kind, payload in rows]
 
     @contextmanager
@@ -136,7 +149,9 @@ def _advisory_claim(location: PostgresUrl, session_id: str, owner: str) -> Itera
     conn = connect(location)
     try:
         key = "callsim:session:" + session_id
-        if not conn.execute("SELECT pg_try_advisory_lock(hashtextextended(%s, 0))", (key,)).fetchone()[0]:
+        if not conn.execute(
+            "SELECT pg_try_advisory_lock(hashtextextended(%s, 0))", (key,)
+        ).fetchone()[0]:
             raise SessionInUse(session_id, _holder(conn, key))
         conn.execute("SELECT set_config('application_name', %s, false)", (f"callsim {owner}"[:63],))
         yield Claim(session_id=session_id, owner=owner)
@@ -149,5 +164,7 @@ def _holder(conn: Any, key: str) -> str:
     row = conn.execute(
         "SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
         "WHERE l.locktype = 'advisory' AND l.granted AND "
-        "((l.classid::bigint << 32) | l.objid::bigint) = hashtextextended(%s, 0) LIMIT 1", (key,)).fetchone()
+        "((l.classid::bigint << 32) | l.objid::bigint) = hashtextextended(%s, 0) LIMIT 1",
+        (key,),
+    ).fetchone()
     return str(row[0]) if row else ""

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import AbstractContextManager
 from typing import Any, Self
 
+from simulator.i18n import Message
 from simulator.journal.canonical import canonical_text, event_hash_from_text, header_hash
 from simulator.journal.errors import DuplicateSession, InvalidRecord, StoreClosed, UnknownSession
 from simulator.journal.events import Event, SessionHeader, header_from_dict, header_to_dict
@@ -100,7 +101,7 @@ class SqlJournalStore:
         validate_event_type(type)
         validate_timestamp("at", at)
         if not isinstance(payload, Mapping):
-            raise InvalidRecord("payload", "un objet JSON est attendu", "a JSON object expected")
+            raise InvalidRecord("payload", Message("a JSON object is expected"))
         payload_text = canonical_text(dict(payload))
         stored_payload = json.loads(payload_text)
         sql = self.sql
@@ -128,7 +129,7 @@ class SqlJournalStore:
         try:
             return header_from_dict(json.loads(_text(raw)))
         except (ValueError, TypeError, AttributeError) as exc:  # InvalidRecord is a ValueError too
-            raise InvalidRecord("header", f"en-tête illisible ({exc})", str(exc)) from exc
+            raise InvalidRecord("header", Message("unreadable header ({problem})", problem=str(exc))) from exc
 
     def stored_header_hash(self, session_id: str) -> str:
         """The header hash recorded at creation (verification compares it to a recomputation)."""
@@ -186,24 +187,20 @@ def row_to_event(session_id: str, row: tuple[Any, ...]) -> Event:
     """Build an event from a row; raise ``InvalidRecord`` naming its seq if the row is damaged."""
     seq = row[0]
     if isinstance(seq, bool) or not isinstance(seq, int):
-        raise InvalidRecord("seq", f"numéro d'événement illisible ({seq!r})", f"unreadable event number ({seq!r})")
+        raise InvalidRecord("seq", Message("unreadable event number ({seq})", seq=repr(seq)))
     texts = []
     for name, raw in zip(_EVENT_COLUMNS, row[1:], strict=True):
         try:
             texts.append(_text(raw))
         except (UnicodeDecodeError, TypeError) as exc:
-            raise InvalidRecord(
-                name, f"événement n° {seq} : texte qui n'est pas de l'UTF-8 valide",
-                f"event #{seq}: text is not valid UTF-8",
-            ) from exc
+            raise InvalidRecord(name, Message("event #{seq}: text is not valid UTF-8", seq=seq)) from exc
     at, type_, payload, prev_hash, digest = texts
     try:
         data = json.loads(payload)
     except ValueError as exc:
-        raise InvalidRecord("payload", f"événement n° {seq} illisible", str(exc)) from exc
-    if not isinstance(data, dict):
         raise InvalidRecord(
-            "payload", f"événement n° {seq} : un objet JSON est attendu",
-            f"event #{seq}: a JSON object is expected",
-        )
+            "payload", Message("event #{seq} unreadable ({problem})", seq=seq, problem=str(exc))
+        ) from exc
+    if not isinstance(data, dict):
+        raise InvalidRecord("payload", Message("event #{seq}: a JSON object is expected", seq=seq))
     return Event(session_id, seq, at, type_, data, prev_hash, digest)

@@ -6,6 +6,7 @@ import re
 import sqlite3
 from pathlib import Path
 
+from simulator.i18n import Message
 from simulator.journal.errors import StoreMisconfigured
 
 SCHEMA_VERSION = "1"
@@ -105,7 +106,7 @@ def open_checked(path: Path, timeout: float) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=timeout)
     except sqlite3.Error as exc:
-        raise StoreMisconfigured(str(path), str(exc), str(exc)) from exc
+        raise StoreMisconfigured(str(path), str(exc)) from exc
     try:
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA synchronous=FULL")
@@ -117,42 +118,34 @@ def open_checked(path: Path, timeout: float) -> sqlite3.Connection:
         raise
     except sqlite3.Error as exc:
         conn.close()
-        raise StoreMisconfigured(str(path), str(exc), str(exc)) from exc
+        raise StoreMisconfigured(str(path), str(exc)) from exc
     return conn
 
 
 def check(conn: sqlite3.Connection, path: str) -> None:
     """Raise ``StoreMisconfigured`` with a reason if the store is not safe to use."""
 
-    def refuse(fr: str, en: str) -> None:
-        raise StoreMisconfigured(path, fr, en)
+    def refuse(reason: Message) -> None:
+        raise StoreMisconfigured(path, reason)
 
     mode = str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower()
     if mode != "wal":
-        refuse(
-            f"journal_mode vaut « {mode} » au lieu de « wal »",
-            f"journal_mode is {mode!r}, not 'wal'",
-        )
+        refuse(Message("journal_mode is '{mode}', not 'wal'", mode=mode))
     sync = conn.execute("PRAGMA synchronous").fetchone()[0]
     if sync != 2:
-        refuse(
-            f"synchronous vaut {sync} au lieu de FULL (2)", f"synchronous is {sync}, not FULL (2)"
-        )
+        refuse(Message("synchronous is {value}, not FULL (2)", value=sync))
     if conn.execute("PRAGMA foreign_keys").fetchone()[0] != 1:
-        refuse("les clés étrangères sont désactivées", "foreign_keys is OFF")
-    names = {
-        row[0]
-        for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-    }
+        refuse(Message("foreign_keys is OFF"))
+    names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if not {"meta", "sessions", "events"} <= names:
-        refuse("ce fichier n'est pas un journal callsim", "this file is not a callsim journal")
+        refuse(Message("this file is not a callsim journal"))
     row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     version = row[0] if row else None
     if version != SCHEMA_VERSION:
-        refuse(f"version de schéma inconnue : {version!r}", f"unknown schema version: {version!r}")
+        refuse(Message("unknown schema version: {version}", version=repr(version)))
     stored = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
     for name, ddl in TRIGGERS.items():
         if name not in stored:
-            refuse(f"déclencheur « {name} » manquant", f"trigger {name!r} is missing")
+            refuse(Message("trigger '{name}' is missing", name=name))
         if _normalise(stored[name] or "") != _normalise(ddl):
-            refuse(f"déclencheur « {name} » modifié", f"trigger {name!r} was altered")
+            refuse(Message("trigger '{name}' was altered", name=name))

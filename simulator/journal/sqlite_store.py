@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
+from simulator.i18n import Message
 from simulator.journal import sqlite_schema
 from simulator.journal.errors import (
     StoreMisconfigured,
@@ -40,7 +41,7 @@ class SqliteJournalStore(SqlJournalStore):
     def __init__(self, path: str | Path, *, create: bool = True, timeout: float = 60.0) -> None:
         self.path = Path(path)
         if not create and not self.path.is_file():
-            raise StoreMisconfigured(str(self.path), "fichier introuvable", "file not found")
+            raise StoreMisconfigured(str(self.path), Message("file not found"))
         super().__init__()
         if create:  # two seats creating the store at the same instant: one creates it, the other waits
             self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from simulator.i18n import Message
 from simulator.journal.canonical import canonical_bytes
 from simulator.journal.errors import InvalidRecord
 from simulator.journal.events import SessionHeader, header_to_dict
@@ -23,8 +24,9 @@ def validate_session_id(session_id: object) -> str:
     if not isinstance(session_id, str) or not SESSION_ID_PATTERN.fullmatch(session_id):
         raise InvalidRecord(
             "session_id",
-            f"{session_id!r} (lettres, chiffres, « . _ - », 128 caractères au plus)",
-            f"{session_id!r} (letters, digits, '. _ -', at most 128 characters)",
+            Message(
+                "{value} (letters, digits, '. _ -', at most 128 characters)", value=repr(session_id)
+            ),
         )
     return session_id
 
@@ -38,34 +40,32 @@ def validate_timestamp(field: str, value: object) -> str:
             pass
         else:
             return value
-    raise InvalidRecord(
-        field, f"{value!r} n'est pas une date ISO 8601", f"{value!r} is not ISO 8601"
-    )
+    raise InvalidRecord(field, Message("{value} is not an ISO 8601 date", value=repr(value)))
 
 
 def validate_event_type(value: object) -> str:
     """Return ``value`` if it is a non-empty event type of at most 100 characters."""
     if not isinstance(value, str) or not value or len(value) > 100 or value != value.strip():
-        raise InvalidRecord("type", f"{value!r} (texte non vide)", f"{value!r} (non-empty text)")
+        raise InvalidRecord("type", Message("{value} (non-empty text)", value=repr(value)))
     return value
 
 
 def validate_header(header: SessionHeader) -> SessionHeader:
     """Check every header field; raise ``InvalidRecord`` naming the first bad one."""
     if not isinstance(header, SessionHeader):
-        raise InvalidRecord("header", "pas un SessionHeader", "not a SessionHeader")
+        raise InvalidRecord("header", Message("not a SessionHeader"))
     validate_session_id(header.session_id)
     validate_timestamp("created_at", header.created_at)
     seed = header.seed
     if isinstance(seed, bool) or not isinstance(seed, int) or not _INT64_MIN <= seed <= _INT64_MAX:
-        raise InvalidRecord("seed", "entier 64 bits attendu", "64-bit integer expected")
+        raise InvalidRecord("seed", Message("64-bit integer expected"))
     if header.mode not in MODES:
-        raise InvalidRecord("mode", f"{header.mode!r} (exam|practice)", f"{header.mode!r}")
+        raise InvalidRecord("mode", Message("{value} (exam|practice)", value=repr(header.mode)))
     for name in ("candidate_id", "epreuve_id", "epreuve_hash", "app_version", "language"):
         if not isinstance(getattr(header, name), str):
-            raise InvalidRecord(name, "texte attendu", "text expected")
+            raise InvalidRecord(name, Message("text expected"))
     hashes = header.scenario_hashes
     if not all(isinstance(k, str) and isinstance(v, str) for k, v in dict(hashes).items()):
-        raise InvalidRecord("scenario_hashes", "texte → texte attendu", "str → str expected")
+        raise InvalidRecord("scenario_hashes", Message("text keys and values expected"))
     canonical_bytes(header_to_dict(header))  # raises InvalidRecord if ``extra`` is not JSON
     return header

@@ -39,7 +39,9 @@ def _interrupted(tmp_path: Path) -> tuple[Bundle, SqliteJournalStore, EpreuveSes
     bundle = load_bundle(write_epreuve(tmp_path / "files", [SCENARIO_PATH, SECOND_PATH]))
     first, second = (c.scenario.id for c in bundle.contacts)
     script = record_script(bundle, "ideal")
-    take_second = next(i for i, a in enumerate(script.actions) if getattr(a, "contact", None) == second)
+    take_second = next(
+        i for i, a in enumerate(script.actions) if getattr(a, "contact", None) == second
+    )
     store = SqliteJournalStore(tmp_path / "journal.sqlite3")
     clock = fresh_clock()
     session = start_session(bundle, store, clock)
@@ -51,10 +53,14 @@ def _interrupted(tmp_path: Path) -> tuple[Bundle, SqliteJournalStore, EpreuveSes
 
 def _resume(store: SqliteJournalStore, session: EpreuveSession, bundle: Bundle) -> EpreuveSession:
     last = store.last_event(session.session_id)
-    return EpreuveSession.resume(store, session.session_id, clock=ManualClock(parse_stamp(last.at)), bundle=bundle)
+    return EpreuveSession.resume(
+        store, session.session_id, clock=ManualClock(parse_stamp(last.at)), bundle=bundle
+    )
 
 
-def test_an_ended_contact_is_rebuilt_only_when_asked_for_and_as_it_was_played(tmp_path: Path) -> None:
+def test_an_ended_contact_is_rebuilt_only_when_asked_for_and_as_it_was_played(
+    tmp_path: Path,
+) -> None:
     bundle, store, live, first = _interrupted(tmp_path)
     resumed = _resume(store, live, bundle)
     try:
@@ -76,19 +82,30 @@ def test_a_rebuild_that_does_not_give_the_journal_evidence_is_refused(tmp_path: 
     # update between the crash and the resume. The ended contact is not replayed at resume...
     edited = tmp_path / "edited" / SCENARIO_PATH.name
     edited.parent.mkdir()
-    edited.write_text(SCENARIO_PATH.read_text(encoding="utf-8").replace(
-        '{competency: "01.04", effect: positive, because: {fr: Reconnaît',
-        '{competency: "01.05", effect: positive, because: {fr: Reconnaît'), encoding="utf-8")
+    edited.write_text(
+        SCENARIO_PATH.read_text(encoding="utf-8").replace(
+            '{competency: "01.04", effect: positive, because: {fr: Reconnaît',
+            '{competency: "01.05", effect: positive, because: {fr: Reconnaît',
+        ),
+        encoding="utf-8",
+    )
     other = load_bundle(write_epreuve(tmp_path / "changed", [edited, SECOND_PATH]))
-    other = dataclasses.replace(other, path=bundle.path, sha256=bundle.sha256, contacts=tuple(
-        dataclasses.replace(c, sha256=g.sha256) for c, g in zip(other.contacts, bundle.contacts, strict=True)))
+    other = dataclasses.replace(
+        other,
+        path=bundle.path,
+        sha256=bundle.sha256,
+        contacts=tuple(
+            dataclasses.replace(c, sha256=g.sha256)
+            for c, g in zip(other.contacts, bundle.contacts, strict=True)
+        ),
+    )
     resumed = _resume(store, live, other)
     try:
         # ...but it is as soon as something asks for it, and the difference is reported.
         with pytest.raises(SessionError) as caught:
             resumed.contact(first)
-        assert "does not give the same evidence" in caught.value.message_en
-        assert "ne donne pas les mêmes preuves" in caught.value.message_fr
+        assert "does not give the same evidence" in caught.value.message("en")
+        assert "ne donne pas les mêmes preuves" in caught.value.message("fr")
     finally:
         resumed.close()
     # Scoring replays the whole journal and finds it too.
@@ -99,8 +116,13 @@ def test_a_rebuild_that_does_not_give_the_journal_evidence_is_refused(tmp_path: 
 def test_a_journal_with_an_altered_event_is_refused_at_resume(tmp_path: Path) -> None:
     bundle, store, live, first = _interrupted(tmp_path)
     events = list(store.events(live.session_id))
-    altered = next(e for e in events if e.type == "action" and e.payload["contact"] == first
-                   and any(x["effect"] == "positive" for x in e.payload["evidence"]))
+    altered = next(
+        e
+        for e in events
+        if e.type == "action"
+        and e.payload["contact"] == first
+        and any(x["effect"] == "positive" for x in e.payload["evidence"])
+    )
     store.close()
     # As an attacker would: the append-only triggers dropped, the row edited, the triggers put back.
     conn = sqlite3.connect(tmp_path / "journal.sqlite3", isolation_level=None)
@@ -108,10 +130,14 @@ def test_a_journal_with_an_altered_event_is_refused_at_resume(tmp_path: Path) ->
         conn.execute("BEGIN")
         for name in TRIGGERS:
             conn.execute(f"DROP TRIGGER {name}")
-        payload = conn.execute("SELECT payload FROM events WHERE seq = ?", (altered.seq,)).fetchone()[0]
+        payload = conn.execute(
+            "SELECT payload FROM events WHERE seq = ?", (altered.seq,)
+        ).fetchone()[0]
         # The evidence of the ended contact now says the candidate failed where they succeeded.
-        conn.execute("UPDATE events SET payload = ? WHERE seq = ?",
-                     (payload.replace('"effect":"positive"', '"effect":"negative"', 1), altered.seq))
+        conn.execute(
+            "UPDATE events SET payload = ? WHERE seq = ?",
+            (payload.replace('"effect":"positive"', '"effect":"negative"', 1), altered.seq),
+        )
         for ddl in TRIGGERS.values():
             conn.execute(ddl)
         conn.execute("COMMIT")
@@ -120,7 +146,7 @@ def test_a_journal_with_an_altered_event_is_refused_at_resume(tmp_path: Path) ->
     store = SqliteJournalStore(tmp_path / "journal.sqlite3")
     with pytest.raises(SessionError) as caught:
         _resume(store, live, bundle)
-    assert f"altered from event {altered.seq} on" in caught.value.message_en
-    assert f"altéré à partir de l'événement {altered.seq}" in caught.value.message_fr
+    assert f"altered from event {altered.seq} on" in caught.value.message("en")
+    assert f"altéré à partir de l'événement {altered.seq}" in caught.value.message("fr")
     assert store.last_event(live.session_id).seq == len(events)  # nothing written
     store.close()

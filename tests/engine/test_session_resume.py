@@ -62,12 +62,17 @@ def reference(policy: str) -> Reference:
     if policy not in _REFERENCES:
         session, _store = reference_run(scenario_bundle(), cached_script(policy))
         assert session.finished == "completed"
-        _REFERENCES[policy] = Reference(session_state(session), session.remaining_seconds(),
-                                        evidence_without_seq(session.evidence()))
+        _REFERENCES[policy] = Reference(
+            session_state(session),
+            session.remaining_seconds(),
+            evidence_without_seq(session.evidence()),
+        )
     return _REFERENCES[policy]
 
 
-def _resume_clock(store: SqliteJournalStore, session_id: str, downtime: timedelta = DOWNTIME) -> ManualClock:
+def _resume_clock(
+    store: SqliteJournalStore, session_id: str, downtime: timedelta = DOWNTIME
+) -> ManualClock:
     last = store.last_event(session_id)
     assert last is not None
     return ManualClock(parse_stamp(last.at) + downtime)
@@ -123,7 +128,9 @@ def _check_final(session: EpreuveSession, policy: str, *, reopened_finished: boo
     assert session.finished == "completed"
     assert evidence_without_seq(session.evidence()) == ref.evidence
     assert strip_evidence_seqs(session_state(session)) == strip_evidence_seqs(ref.final_state)
-    if not reopened_finished:  # (a finished session reopened: see test_finished_session_keeps_its_remaining_time)
+    if (
+        not reopened_finished
+    ):  # (a finished session reopened: see test_finished_session_keeps_its_remaining_time)
         # Downtime is never charged: the active time used is the uninterrupted run's.
         assert session.remaining_seconds() == ref.final_remaining
 
@@ -165,8 +172,9 @@ def test_replay_of_a_whole_run_equals_the_live_state(tmp_path: Path) -> None:
         clock = fresh_clock()
         session = start_session(scenario_bundle(), store, clock, seed=cached_script(policy).seed)
         run_script(session, clock, cached_script(policy).actions)
-        replayed = EpreuveSession.replay(store.header(session.session_id), store.events(session.session_id),
-                                         scenario_bundle())
+        replayed = EpreuveSession.replay(
+            store.header(session.session_id), store.events(session.session_id), scenario_bundle()
+        )
         assert session_state(replayed) == session_state(session) == reference(policy).final_state
         assert replayed.finished == "completed" and replayed.seq == session.seq
         assert replayed.remaining_seconds() == session.remaining_seconds()
@@ -179,7 +187,9 @@ def test_replay_of_a_whole_run_equals_the_live_state(tmp_path: Path) -> None:
 # -- time policy --------------------------------------------------------------------------------------
 
 
-def _started(tmp_path: Path, actions: int) -> tuple[SqliteJournalStore, EpreuveSession, ManualClock]:
+def _started(
+    tmp_path: Path, actions: int
+) -> tuple[SqliteJournalStore, EpreuveSession, ManualClock]:
     store = SqliteJournalStore(tmp_path / "journal.sqlite3")
     clock = fresh_clock()
     session = start_session(scenario_bundle(), store, clock)
@@ -212,8 +222,9 @@ def test_downtime_is_not_charged(tmp_path: Path) -> None:
     later = ManualClock(down.now() + timedelta(hours=3))
     again = EpreuveSession.resume(store, session.session_id, clock=later, bundle=scenario_bundle())
     assert again.remaining_seconds() == at_second
-    replayed = EpreuveSession.replay(store.header(session.session_id), store.events(session.session_id),
-                                     scenario_bundle())
+    replayed = EpreuveSession.replay(
+        store.header(session.session_id), store.events(session.session_id), scenario_bundle()
+    )
     assert replayed.remaining_seconds() == at_second
     again.close()
 
@@ -225,9 +236,12 @@ def test_finished_session_keeps_its_remaining_time(tmp_path: Path) -> None:
     at_finish = session.remaining_seconds()
     session.close()
     later = ManualClock(clock.now() + DOWNTIME)
-    reopened = EpreuveSession.resume(store, session.session_id, clock=later, bundle=scenario_bundle())
-    replayed = EpreuveSession.replay(store.header(session.session_id), store.events(session.session_id),
-                                     scenario_bundle())
+    reopened = EpreuveSession.resume(
+        store, session.session_id, clock=later, bundle=scenario_bundle()
+    )
+    replayed = EpreuveSession.replay(
+        store.header(session.session_id), store.events(session.session_id), scenario_bundle()
+    )
     assert replayed.remaining_seconds() == at_finish
     assert reopened.remaining_seconds() == at_finish
 
@@ -237,9 +251,10 @@ def test_finished_session_keeps_its_remaining_time(tmp_path: Path) -> None:
 
 def _assert_clear_in_use(exc: SessionInUse, session_id: str) -> None:
     assert exc.session_id == session_id
-    assert session_id in exc.message_en and "already open in another process" in exc.message_en
-    assert session_id in exc.message_fr and "déjà ouverte" in exc.message_fr
-    assert "close it before resuming" in exc.message_en
+    english, french = exc.message("en"), exc.message("fr")
+    assert session_id in english and "already open in another process" in english
+    assert session_id in french and "déjà ouverte" in french
+    assert "close it before resuming" in english
 
 
 def test_second_resume_of_a_claimed_session_raises_session_in_use(tmp_path: Path) -> None:
@@ -263,8 +278,12 @@ def test_second_resume_of_a_claimed_session_raises_session_in_use(tmp_path: Path
 def test_a_live_session_cannot_be_resumed_elsewhere(tmp_path: Path) -> None:
     store, session, clock = _started(tmp_path, 3)
     with pytest.raises(SessionInUse):
-        EpreuveSession.resume(SqliteJournalStore(tmp_path / "journal.sqlite3"), session.session_id,
-                              clock=clock, bundle=scenario_bundle())
+        EpreuveSession.resume(
+            SqliteJournalStore(tmp_path / "journal.sqlite3"),
+            session.session_id,
+            clock=clock,
+            bundle=scenario_bundle(),
+        )
     run_script(session, clock, cached_script("ideal").actions, start=3)
     assert session.finished == "completed"
     session.close()
@@ -279,19 +298,23 @@ def test_resume_while_another_process_holds_the_claim(tmp_path: Path) -> None:
             EpreuveSession.resume(store, session.session_id, clock=clock, bundle=scenario_bundle())
         _assert_clear_in_use(caught.value, session.session_id)
         assert f"holder-test-process pid={holder.pid}" in caught.value.holder
-        assert f"pid={holder.pid}" in caught.value.message_en
+        assert f"pid={holder.pid}" in caught.value.message("en")
         assert store.last_event(session.session_id).seq == session.seq  # nothing written
     finally:
         holder.communicate(input="", timeout=30)
     assert holder.returncode == 0
-    resumed = EpreuveSession.resume(store, session.session_id, clock=clock, bundle=scenario_bundle())
+    resumed = EpreuveSession.resume(
+        store, session.session_id, clock=clock, bundle=scenario_bundle()
+    )
     assert resumed.finished is None
     resumed.close()
 
 
 def test_resume_of_an_unknown_session(tmp_path: Path) -> None:
     with SqliteJournalStore(tmp_path / "journal.sqlite3") as store, pytest.raises(UnknownSession):
-        EpreuveSession.resume(store, "S-000000000000", clock=fresh_clock(), bundle=scenario_bundle())
+        EpreuveSession.resume(
+            store, "S-000000000000", clock=fresh_clock(), bundle=scenario_bundle()
+        )
 
 
 # -- changed files ------------------------------------------------------------------------------------
@@ -317,17 +340,23 @@ def test_resume_with_a_changed_scenario_raises_session_error(tmp_path: Path) -> 
     session.close()
     _edit(copy)
     with pytest.raises(SessionError) as caught:
-        EpreuveSession.resume(store, session.session_id, clock=clock, bundle=single_scenario_bundle(str(copy)))
-    assert "changed since this session started" in caught.value.message_en
-    assert "ont changé" in caught.value.message_fr
+        EpreuveSession.resume(
+            store, session.session_id, clock=clock, bundle=single_scenario_bundle(str(copy))
+        )
+    assert "changed since this session started" in caught.value.message("en")
+    assert "ont changé" in caught.value.message("fr")
     assert store.last_event(session.session_id).seq == session.seq  # nothing written
     # Refused before claiming: the session stays resumable once the file is put back.
     copy.write_bytes(SCENARIO_PATH.read_bytes())
-    EpreuveSession.resume(store, session.session_id, clock=clock, bundle=single_scenario_bundle(str(copy))).close()
+    EpreuveSession.resume(
+        store, session.session_id, clock=clock, bundle=single_scenario_bundle(str(copy))
+    ).close()
 
 
 @pytest.mark.parametrize("edit", ["scenario", "epreuve"])
-def test_resume_of_an_epreuve_with_changed_files_raises_session_error(tmp_path: Path, edit: str) -> None:
+def test_resume_of_an_epreuve_with_changed_files_raises_session_error(
+    tmp_path: Path, edit: str
+) -> None:
     epreuve = write_epreuve(tmp_path / "files", [SCENARIO_PATH])
     store = SqliteJournalStore(tmp_path / "journal.sqlite3")
     clock = fresh_clock()
@@ -339,8 +368,11 @@ def test_resume_of_an_epreuve_with_changed_files_raises_session_error(tmp_path: 
     if edit == "scenario":
         _edit(tmp_path / "files" / SCENARIO_PATH.name)
     else:
-        epreuve.write_text(epreuve.read_text(encoding="utf-8").replace("time_limit_minutes: 30",
-                                                                        "time_limit_minutes: 45"))
+        epreuve.write_text(
+            epreuve.read_text(encoding="utf-8").replace(
+                "time_limit_minutes: 30", "time_limit_minutes: 45"
+            )
+        )
     with pytest.raises(SessionError):
         EpreuveSession.resume(store, session.session_id, clock=clock)
     assert store.last_event(session.session_id).type == "session_resumed"
@@ -361,15 +393,26 @@ def test_a_failed_resume_releases_the_claim(tmp_path: Path) -> None:
     # what an engine or referential update between the crash and the resume amounts to.
     changed = tmp_path / "changed" / SCENARIO_PATH.name
     changed.parent.mkdir()
-    changed.write_text(SCENARIO_PATH.read_text(encoding="utf-8").replace(
-        '{competency: "01.04", effect: positive, because: {fr: Reconnaît',
-        '{competency: "01.05", effect: positive, because: {fr: Reconnaît'), encoding="utf-8")
+    changed.write_text(
+        SCENARIO_PATH.read_text(encoding="utf-8").replace(
+            '{competency: "01.04", effect: positive, because: {fr: Reconnaît',
+            '{competency: "01.05", effect: positive, because: {fr: Reconnaît',
+        ),
+        encoding="utf-8",
+    )
     other = single_scenario_bundle(str(changed))
-    other = dataclasses.replace(other, path=good.path, sha256=good.sha256, contacts=tuple(
-        dataclasses.replace(c, sha256=g.sha256) for c, g in zip(other.contacts, good.contacts, strict=True)))
+    other = dataclasses.replace(
+        other,
+        path=good.path,
+        sha256=good.sha256,
+        contacts=tuple(
+            dataclasses.replace(c, sha256=g.sha256)
+            for c, g in zip(other.contacts, good.contacts, strict=True)
+        ),
+    )
     with pytest.raises(SessionError) as caught:
         EpreuveSession.resume(store, session.session_id, clock=clock, bundle=other)
-    assert "does not give the same evidence" in caught.value.message_en
+    assert "does not give the same evidence" in caught.value.message("en")
     kept = caught.value  # a front end keeps the error to show it
     try:
         EpreuveSession.resume(store, session.session_id, clock=clock, bundle=good).close()

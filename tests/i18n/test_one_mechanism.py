@@ -31,42 +31,27 @@ DATA = {
 PENDING = {
     "scoring/assessment/model.py",
     "scoring/batch.py",
-    "scoring/bundles.py",
     "scoring/score.py",
     "scoring/transcripts.py",
     "simulator/cli/agreement_cmd.py",
-    "simulator/cli/app_cmd.py",
     "simulator/cli/assessor_views.py",
     "simulator/cli/centre_cmd.py",
-    "simulator/cli/desk_errors.py",
     "simulator/cli/epreuve_cmd.py",
     "simulator/cli/epreuve_list_cmd.py",
     "simulator/cli/export_cmd.py",
     "simulator/cli/referentiel_cmd.py",
-    "simulator/cli/report_cmd.py",
-    "simulator/cli/rescore_cmd.py",
     "simulator/cli/review_cmd.py",
-    "simulator/cli/score_cmd.py",
     "simulator/cli/simulate_cmd.py",
     "simulator/cli/store_cmd.py",
-    "simulator/cli/transcript_cmd.py",
-    "simulator/engine/bundle.py",
-    "simulator/engine/criticals.py",
-    "simulator/engine/evaluation.py",
     # the engine's refusals: their fr/en (and nl) stored bytes must stay identical, converted with written_out
-    "simulator/engine/session_state.py",
     # the test centre's watch screen and serve/watch commands: words tables in three languages
     "simulator/centre/watch_app.py",
     "simulator/cli/centre_room_cmd.py",
     # epreuve analyse / forms and the cue analysis they print: fr/en tables, no Dutch yet
     "simulator/cli/epreuve_analyse_cmd.py",
-    "simulator/cli/epreuve_forms_cmd.py",
     "simulator/trainer/cue_analysis.py",
     # the LRS client's errors: a (fr, en) pair like the export command that shows them
     "scoring/exports/lrs.py",
-    "simulator/journal/errors.py",
-    "simulator/journal/jsonl_read.py",
-    "simulator/journal/sqlite_schema.py",
 }
 
 

@@ -36,10 +36,17 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def make_header(session_id: str = "S-001") -> SessionHeader:
     return SessionHeader(
-        session_id=session_id, candidate_id="cand-42", seed=1234, epreuve_id="ep-2025",
-        epreuve_hash="a" * 64, scenario_hashes={"accueil": "b" * 64, "reclamation": "c" * 64},
-        app_version="0.1.0", created_at="2025-03-10T09:00:00+01:00", mode="exam",
-        language="fr", extra={"poste": 3},
+        session_id=session_id,
+        candidate_id="cand-42",
+        seed=1234,
+        epreuve_id="ep-2025",
+        epreuve_hash="a" * 64,
+        scenario_hashes={"accueil": "b" * 64, "reclamation": "c" * 64},
+        app_version="0.1.0",
+        created_at="2025-03-10T09:00:00+01:00",
+        mode="exam",
+        language="fr",
+        extra={"poste": 3},
     )
 
 
@@ -243,8 +250,8 @@ def test_misconfigured_store_is_refused_at_open(
     _mutate(db_path, *statements)
     with pytest.raises(StoreMisconfigured) as caught:
         SqliteJournalStore(db_path)
-    assert reason in caught.value.reason
-    assert caught.value.reason_fr
+    assert reason in caught.value.message("en")
+    assert caught.value.message("fr").startswith("Journal refusé")
 
 
 def test_foreign_files_are_refused(tmp_path: Path) -> None:
@@ -307,7 +314,11 @@ def _start_holder(db_path: Path, session_id: str) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(db_path), session_id],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
     )
     assert proc.stdout is not None
     assert proc.stdout.readline().strip() == "held"
@@ -362,7 +373,9 @@ def test_default_store_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert not xdg.exists()
 
 
-def test_a_store_an_earlier_version_kept_in_local_share_is_still_found(tmp_path: Path, monkeypatch) -> None:
+def test_a_store_an_earlier_version_kept_in_local_share_is_still_found(
+    tmp_path: Path, monkeypatch
+) -> None:
     """Old store files keep working: where the platform's data folder holds no store, the earlier place is used."""
     home = tmp_path / "home"
     earlier = home / ".local" / "share" / "callsim" / "callsim.sqlite3"
@@ -379,7 +392,10 @@ def test_a_store_an_earlier_version_kept_in_local_share_is_still_found(tmp_path:
 
 def test_schema_triggers_are_all_checked() -> None:
     assert set(sqlite_schema.TRIGGERS) >= {
-        "events_no_update", "events_no_delete", "sessions_no_update", "sessions_no_delete",
+        "events_no_update",
+        "events_no_delete",
+        "sessions_no_update",
+        "sessions_no_delete",
     }
 
 
