@@ -18,6 +18,8 @@ from hashlib import sha256 as _sha256
 from pathlib import Path
 from typing import Any, Protocol
 
+from scoring.quoted import Quoted
+from simulator.i18n import DEFAULT_LANG, N_, Message, translator
 from simulator.journal.canonical import header_hash
 from simulator.journal.errors import UnknownSession
 from simulator.journal.events import Event, SessionHeader, header_from_dict
@@ -28,19 +30,30 @@ from simulator.journal.verify import VerifyResult, verify_events, verify_session
 class Refused(Exception):
     """A journal that must not be scored (it failed verification, or the épreuve is not over)."""
 
-    def __init__(self, session_id: str, code: str, message_fr: str, message_en: str) -> None:
-        super().__init__(f"{session_id}: {message_en}")
-        self.session_id, self.code, self.message_fr, self.message_en = session_id, code, message_fr, message_en
+    def __init__(self, session_id: str, code: str, why: Message) -> None:
+        super().__init__(f"{session_id}: {why}")
+        self.session_id, self.code, self.why = session_id, code, why
 
-    def message(self, lang: str) -> str:
-        """The text in ``lang``; Dutch reads the French until this message has its catalog id."""
-        return self.message_en if lang == "en" else self.message_fr
+    def message(self, lang: str = DEFAULT_LANG) -> str:
+        """Why, in ``lang`` (fr, nl or en)."""
+        return self.why.to(translator("engine", lang))
+
+    # Kept while commands still read the two texts; they read ``message(lang)`` once converted.
+    @property
+    def message_fr(self) -> str:
+        return self.message("fr")
+
+    @property
+    def message_en(self) -> str:
+        return self.message("en")
 
     @classmethod
     def from_verification(cls, session_id: str, result: VerifyResult) -> Refused:
-        return cls(session_id, f"journal-{result.reason_code}",
-                   f"le journal ne passe pas la vérification : {result.reason}",
-                   f"the journal fails verification: {result.reason_en}")
+        """The refusal of a journal that fails verification, quoting the verifier's reason."""
+        # the verifier words its reasons in French and English; Dutch reads the French
+        reason = Quoted(lambda lang: result.reason_en if lang == "en" else result.reason)
+        why = Message(N_("the journal fails verification: {reason}"), reason=reason)
+        return cls(session_id, f"journal-{result.reason_code}", why)
 
 
 @dataclass(frozen=True)
@@ -79,7 +92,9 @@ class StoreTranscripts:
         except UnknownSession:
             raise
         except (ValueError, TypeError):  # an unreadable header or event: let verification say where
-            raise Refused.from_verification(session_id, verify_session(self.store, session_id)) from None
+            raise Refused.from_verification(
+                session_id, verify_session(self.store, session_id)
+            ) from None
         result = verify_events(header, events)
         stored = getattr(self.store, "stored_header_hash", None)
         if result.ok and callable(stored) and stored(session_id) != header_hash(header):
@@ -93,8 +108,12 @@ class StoreTranscripts:
 
 
 #: Text columns are decoded by SQLite: a damaged one (not UTF-8, not text) sends the session to the slow path.
-_EVENTS = "SELECT seq, at, type, payload, prev_hash, hash FROM events WHERE session_id = ? ORDER BY seq"
-_SESSION = "SELECT CAST(header_json AS BLOB), CAST(header_hash AS BLOB) FROM sessions WHERE session_id = ?"
+_EVENTS = (
+    "SELECT seq, at, type, payload, prev_hash, hash FROM events WHERE session_id = ? ORDER BY seq"
+)
+_SESSION = (
+    "SELECT CAST(header_json AS BLOB), CAST(header_hash AS BLOB) FROM sessions WHERE session_id = ?"
+)
 
 
 class SqliteTranscripts:
@@ -106,11 +125,15 @@ class SqliteTranscripts:
             from simulator.journal.errors import StoreMisconfigured
 
             raise StoreMisconfigured(str(self.path), "fichier introuvable", "file not found")
-        self._conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        self._conn = sqlite3.connect(
+            f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+        )
         self._store: JournalStore | None = None
 
     def session_ids(self) -> list[str]:
-        return [row[0] for row in self._conn.execute("SELECT session_id FROM sessions ORDER BY rowid")]
+        return [
+            row[0] for row in self._conn.execute("SELECT session_id FROM sessions ORDER BY rowid")
+        ]
 
     def verified(self, session_id: str) -> Transcript:
         row = self._conn.execute(_SESSION, (session_id,)).fetchone()
@@ -140,11 +163,15 @@ class SqliteTranscripts:
         events = []
         for seq, at, type_, text, link, this in rows:
             event = new(Event)
-            event.__dict__.update(zip(fields_, (session_id, seq, at, type_, RawPayload(text), link, this)))
+            event.__dict__.update(
+                zip(fields_, (session_id, seq, at, type_, RawPayload(text), link, this))
+            )
             events.append(event)
         return Transcript(header, events)
 
-    def _journal(self) -> JournalStore:  # the journal's own reader, for the exact reason of a refusal
+    def _journal(
+        self,
+    ) -> JournalStore:  # the journal's own reader, for the exact reason of a refusal
         if self._store is None:
             from simulator.journal.sqlite_store import SqliteJournalStore
 
@@ -179,15 +206,21 @@ class _Envelope:
         return self._digest(prev, seq, at, type_, payload)
 
     def _digest(self, prev: str, seq: int, at: str, type_: str, payload: str) -> str:
-        return _sha256(f'{{"at":"{at}","payload":{payload},"prev":"{prev}","seq":{seq}{self.session}{type_}"}}'
-                       .encode()).hexdigest()
+        return _sha256(
+            f'{{"at":"{at}","payload":{payload},"prev":"{prev}","seq":{seq}{self.session}{type_}"}}'.encode()
+        ).hexdigest()
 
     def chain(self, head: str, rows: list[tuple[Any, ...]]) -> str | None:
         """The hash the rows ``(seq, at, type, payload, prev_hash, hash)`` end on, starting from the header's
         ``head``; None when a link, a number or a hash is off (the session then takes the slow path)."""
         prev, expected, digest, plain = head, 1, self._digest, []
         for seq, at, type_, text, link, this in rows:
-            if seq != expected or type(seq) is not int or link != prev or digest(link, seq, at, type_, text) != this:
+            if (
+                seq != expected
+                or type(seq) is not int
+                or link != prev
+                or digest(link, seq, at, type_, text) != this
+            ):
                 return None
             plain.append(at)
             plain.append(type_)

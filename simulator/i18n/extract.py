@@ -23,7 +23,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "review": ("simulator/review",),
     "checker": ("simulator/scenario", "simulator/trainer"),
     "engine": ("simulator/engine", "simulator/journal", "scoring"),
-    "cli": ("simulator/cli",),
+    "cli": ("simulator/cli", "simulator/centre"),
 }
 KEYWORDS = {"Message": None, "t": None, "N_": None, "_": None, "gettext": None, "n": (1, 2), "ngettext": (1, 2)}
 HEADER = ("# callsim: the {domain} messages in '{lang}' (msgid = English, symbolic for long texts).\n"

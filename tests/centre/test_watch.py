@@ -10,6 +10,7 @@ from simulator.app.seat import SeatRequest, load_epreuve, open_seat
 from simulator.centre.room import claim_probe, seat_statuses
 from simulator.centre.watch_app import TEXT, create_watch_app, row_cells
 from simulator.engine.clock import ManualClock
+from simulator.i18n import translated
 from simulator.journal.pg_store import PgJournalStore
 
 
@@ -40,7 +41,7 @@ def test_each_seat_is_shown_with_what_the_invigilator_needs(two_seats) -> None:
     assert seat1.seconds_left == pytest.approx(first.remaining_seconds())
     assert (seat2.seat, seat2.candidate, seat2.connected, seat2.contact) == ("poste-2", "C-0002", False, "")
     assert seat2.seconds_left == first.time_limit_minutes * 60  # a disconnected seat's clock does not run
-    cells = row_cells(seat1, TEXT["fr"])
+    cells = row_cells(seat1, translated(TEXT, "cli", "fr"))
     assert cells[3] == "0:43:30" and cells[4] == "il y a 0:01:00" and cells[5] == "connecté"
 
 

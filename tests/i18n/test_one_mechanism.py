@@ -30,9 +30,7 @@ DATA = {
 #: Still on the old mechanisms: convert (README, Translations) and remove from this list.
 PENDING = {
     "scoring/assessment/model.py",
-    "scoring/batch.py", "scoring/bundles.py",
     "scoring/reports/view.py",
-    "scoring/score.py", "scoring/transcripts.py",
     "simulator/cli/agreement_cmd.py", "simulator/cli/app_cmd.py",
     "simulator/cli/assessor_views.py", "simulator/cli/centre_cmd.py", "simulator/cli/desk_errors.py",
     "simulator/cli/epreuve_cmd.py", "simulator/cli/epreuve_list_cmd.py", "simulator/cli/export_cmd.py",
@@ -44,12 +42,6 @@ PENDING = {
     "simulator/engine/toolbox.py",
     # the engine's refusals: their fr/en (and nl) stored bytes must stay identical, converted with written_out
     "simulator/engine/session_state.py", "simulator/engine/session_replay.py",
-    # the test centre's watch screen and serve/watch commands: words tables in three languages
-    "simulator/centre/watch_app.py", "simulator/cli/centre_room_cmd.py",
-    # epreuve analyse / forms and the cue analysis they print: fr/en tables, no Dutch yet
-    "simulator/cli/epreuve_analyse_cmd.py", "simulator/cli/epreuve_forms_cmd.py", "simulator/trainer/cue_analysis.py",
-    # the LRS client's errors: a (fr, en) pair like the export command that shows them
-    "scoring/exports/lrs.py",
     "simulator/engine/tools/errors.py", "simulator/journal/errors.py", "simulator/journal/jsonl_read.py",
     "simulator/journal/sqlite_schema.py",
 }
