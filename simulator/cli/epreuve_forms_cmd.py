@@ -52,7 +52,7 @@ def run_forms(args: argparse.Namespace) -> int:
     except ValueError:
         print(
             "callsim epreuve forms: "
-            + t("unreadable --seeds « {seeds} »: write e.g. 1-100 or 3,7,10-12", seeds=args.seeds),
+            + t("unreadable --seeds '{seeds}': write e.g. 1-100 or 3,7,10-12", seeds=args.seeds),
             file=sys.stderr,
         )
         return 2
@@ -156,7 +156,7 @@ def _print(bundle: Any, report: Any, t: Translator) -> None:
             "  "
             + t(
                 "FAILED: two candidates have, at the median, less than 50 % of right answers that differ; "
-                "add variants (see « Variants » in the trainer's guide)."
+                "add variants (see 'Variantes' in the trainer's guide)."
             )
         )
     print(t("OK") if not report.failed else t("FAILED"))

@@ -79,3 +79,7 @@ def test_a_busy_lrs_is_retried_then_reported() -> None:
 
     with httpx.Client(transport=httpx.MockTransport(down)) as client, pytest.raises(LrsError, match="5 attempts"):
         send_statements([{"id": "x"}], "http://lrs.invalid/xAPI", "a:b", client=client, sleep=lambda s: None)
+    with httpx.Client(transport=httpx.MockTransport(down)) as client, pytest.raises(LrsError) as once:
+        send_statements([{"id": "x"}], "http://lrs.invalid/xAPI", "a:b", client=client, retries=0, sleep=lambda s: None)
+    assert once.value.message("fr") == "LRS injoignable après 1 essai (refused)."
+    assert once.value.message("nl") == "LRS onbereikbaar na 1 poging (refused)."

@@ -8,6 +8,7 @@ import json
 import pytest
 
 from simulator.cli import main
+from simulator.i18n import translator
 from simulator.scenario.checker import load_checked
 from simulator.scenario.checker.cues import length
 from simulator.trainer.cue_analysis import Analysis, CueShares, _failures, cue_shares
@@ -92,6 +93,20 @@ def test_an_epreuve_where_no_cue_helps_passes():
 ])
 def test_each_condition_of_the_issue_fails_the_analysis(longest_right, change):
     assert len(_failures(_analysis(longest_right, {**FAIR, **change}))) == 1
+
+
+def test_a_failure_is_said_in_the_language_it_is_shown_in():
+    [failure] = _failures(_analysis(4, {**FAIR, "longest-reply": [5, 0]}))
+    assert failure.to(translator("checker", "fr")) == "« longest-reply » (sans outils) est OK sur 5 compétences (au plus 4)"
+    assert failure.to(translator("checker", "nl")) == "'longest-reply' (zonder tools) is OK op 5 competenties (hoogstens 4)"
+    assert failure.to(translator("checker", "en")) == "'longest-reply' (no tools) is OK on 5 competencies (at most 4)"
+
+
+def test_the_command_prints_its_tables_in_dutch(capsys):
+    main(["epreuve", "analyse", practice(), "--seeds", "1", "--lang", "nl"])
+    out = capsys.readouterr().out
+    assert "Gesimuleerde kandidaat" in out and "beleefdste" in out
+    assert "Geen enkele aanwijzing helpt" in out or "De proef slaagt niet voor de analyse:" in out
 
 
 def test_the_command_exits_1_exactly_when_it_lists_a_failure(capsys):

@@ -68,6 +68,7 @@ def test_an_unknown_name_gives_both_callers_the_same_known_names(monkeypatch, tm
     listed = ", ".join(SHIPPED)
     assert engine.value.message_fr == scoring.value.message_fr == f"épreuve inconnue « standrad » (connues : {listed})"
     assert engine.value.message_en == scoring.value.message_en == f"unknown épreuve 'standrad' (known: {listed})"
+    assert scoring.value.message("nl") == f"onbekende proef 'standrad' (bekend: {listed})"
 
 
 @pytest.mark.parametrize("missing", ["absente.yaml", "dossier/absente"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
 from scoring.batch import Job, score_session
@@ -81,7 +83,10 @@ def test_a_tampered_journal_is_refused_with_the_verifiers_reason(journal, tmp_pa
         with pytest.raises(Refused) as caught:
             source.verified(ids[1])
         assert caught.value.code == code
-        assert expected.reason in caught.value.message_fr
+        assert caught.value.message("fr") == f"le journal ne passe pas la vérification : {expected.reason}"
+        assert caught.value.message("en") == f"the journal fails verification: {expected.reason_en}"
+        assert caught.value.message("nl").startswith("het journaal doorstaat de controle niet: ")
+        assert pickle.loads(pickle.dumps(caught.value.why)) == caught.value.why  # workers send it back whole
         assert source.verified(ids[0]).header.session_id == ids[0]  # the other session is untouched
     finally:
         source.close()
@@ -99,7 +104,11 @@ def test_unfinished_and_unknown_sessions_are_refused(tmp_path):
     source = SqliteTranscripts(path)
     job = Job(str(path), default_rubric())
     try:
-        assert score_session(source, session.session_id, job).refusal[0] == "unfinished"
-        assert score_session(source, "S-nope", job).refusal[0] == "unknown-session"
+        unfinished = score_session(source, session.session_id, job)
+        assert unfinished.code == "unfinished" and unfinished.grille is None
+        assert unfinished.reason("fr") == "l'épreuve n'est pas terminée : reprenez-la avant de la noter"
+        assert unfinished.reason("nl") == "de proef is niet afgelopen: hervat ze voordat u ze beoordeelt"
+        unknown = pickle.loads(pickle.dumps(score_session(source, "S-nope", job)))  # as a worker sends it back
+        assert (unknown.code, unknown.reason("en")) == ("unknown-session", "unknown session")
     finally:
         source.close()
