@@ -13,7 +13,7 @@ import sys
 from typing import Any
 
 from simulator.cli import language
-from simulator.i18n import Translator, translator
+from simulator.i18n import N_, Translator, translator
 
 
 def register(commands: Any) -> None:
@@ -89,74 +89,68 @@ def _as_json(report: Any) -> dict[str, Any]:
 
 
 def _print(bundle: Any, report: Any, t: Translator) -> None:
-    from simulator.scenario.variants.draw import label
+    for line in (*_summary(bundle, report, t), *_problems(report, t)):
+        print(line)
+    print(t("OK") if not report.failed else t("FAILED"))
 
-    varied = [c.scenario.id for c in bundle.contacts if c.layer is not None]
+
+def _summary(bundle: Any, report: Any, t: Translator) -> list[str]:
+    """The épreuve, its seeds and forms, how much they differ and how long they last."""
+    varied = sum(1 for c in bundle.contacts if c.layer is not None)
     seeds = t.n("{n} seed", "{n} seeds", len(report.seeds))
-    scenarios = t.n(
+    with_variants = t.n(
         "{varied}/{n} scenario with variants",
         "{varied}/{n} scenarios with variants",
         len(bundle.contacts),
-        varied=len(varied),
+        varied=varied,
     )
-    print(
+    distinct = {json.dumps(d, sort_keys=True) for d in report.drawn.values()}
+    lines = [
         t(
             "Épreuve {id}: {seeds}, {scenarios}",
             id=bundle.epreuve.id,
             seeds=seeds,
-            scenarios=scenarios,
-        )
-    )
-    distinct = {json.dumps(d, sort_keys=True) for d in report.drawn.values()}
-    print("  " + t("distinct forms: {n}", n=len(distinct)))
-    print(
+            scenarios=with_variants,
+        ),
+        "  " + t("distinct forms: {n}", n=len(distinct)),
         "  "
         + t.n(
-            "difference of the right answers between two seeds: median {median}, minimum {minimum} "
-            "({n} pair)",
-            "difference of the right answers between two seeds: median {median}, "
-            "minimum {minimum} ({n} pairs)",
+            "difference of the right answers between two seeds: median {median}, minimum {minimum} ({n} pair)",
+            "difference of the right answers between two seeds: median {median}, minimum {minimum} ({n} pairs)",
             len(report.differences),
             median=f"{report.median:.0%}",
             minimum=f"{report.minimum:.0%}",
+        ),
+    ]
+    if durations := list(report.durations.values()):
+        low, high = min(durations), max(durations)
+        planned = N_(
+            "planned contact time per form: from {low} to {high} minutes (spread {spread})"
         )
-    )
-    durations = list(report.durations.values())
-    if durations:
-        print(
-            "  "
-            + t(
-                "planned contact time per form: from {low} to {high} minutes (spread {spread})",
-                low=min(durations),
-                high=max(durations),
-                spread=max(durations) - min(durations),
-            )
-        )
+        lines.append("  " + t(planned, low=low, high=high, spread=high - low))
+    return lines
+
+
+def _problems(report: Any, t: Translator) -> list[str]:
+    """What falls short: competencies missing as written or in a form, a median difference below half."""
+    from simulator.scenario.variants.draw import label
+
+    lines = []
     if report.short_as_written:
-        print(
-            "  "
-            + t(
-                "(the épreuve as written already lacks chances for {codes}: see callsim epreuve coverage)",
-                codes=", ".join(report.short_as_written),
-            )
+        lacking = N_(
+            "(the épreuve as written already lacks chances for {codes}: see callsim epreuve coverage)"
         )
+        lines.append("  " + t(lacking, codes=", ".join(report.short_as_written)))
     for seed, codes in report.short.items():
         forms = "; ".join(f"{sid}: {label(combo)}" for sid, combo in report.drawn[seed].items())
-        print(
-            "  "
-            + t(
-                "seed {seed}: not enough coverage for {codes} ({forms})",
-                seed=seed,
-                codes=", ".join(codes),
-                forms=forms,
-            )
-        )
+        short = N_("seed {seed}: not enough coverage for {codes} ({forms})")
+        lines.append("  " + t(short, seed=seed, codes=", ".join(codes), forms=forms))
     if report.median < 0.5:
-        print(
+        lines.append(
             "  "
             + t(
                 "FAILED: two candidates have, at the median, less than 50 % of right answers that differ; "
                 "add variants (see 'Variantes' in the trainer's guide)."
             )
         )
-    print(t("OK") if not report.failed else t("FAILED"))
+    return lines

@@ -66,8 +66,16 @@ def test_an_unknown_name_gives_both_callers_the_same_known_names(monkeypatch, tm
         epreuve_file("standrad")
     assert engine.value.known == SHIPPED
     listed = ", ".join(SHIPPED)
-    assert engine.value.message_fr == scoring.value.message_fr == f"épreuve inconnue « standrad » (connues : {listed})"
-    assert engine.value.message_en == scoring.value.message_en == f"unknown épreuve 'standrad' (known: {listed})"
+    assert (
+        engine.value.message_fr
+        == scoring.value.message_fr
+        == f"épreuve inconnue « standrad » (connues : {listed})"
+    )
+    assert (
+        engine.value.message_en
+        == scoring.value.message_en
+        == f"unknown épreuve 'standrad' (known: {listed})"
+    )
     assert scoring.value.message("nl") == f"onbekende proef 'standrad' (bekend: {listed})"
 
 
@@ -78,15 +86,24 @@ def test_a_missing_file_is_named_without_a_list(missing, monkeypatch, tmp_path):
         epreuve_path(missing)
     with pytest.raises(ScoringError) as scoring:
         epreuve_file(missing)
-    assert engine.value.message_fr == scoring.value.message_fr == f"fichier d'épreuve introuvable : {missing}"
+    assert (
+        engine.value.message_fr
+        == scoring.value.message_fr
+        == f"fichier d'épreuve introuvable : {missing}"
+    )
 
 
-@pytest.mark.parametrize("argv", [
-    ["simulate", "--epreuve", "standrad"],
-    ["epreuve", "coverage", "standrad"],
-    ["practice", "--epreuve", "standrad"],
-])
-def test_every_command_lists_the_known_epreuves_for_a_wrong_name(argv, monkeypatch, tmp_path, capsys):
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["simulate", "--epreuve", "standrad"],
+        ["epreuve", "coverage", "standrad"],
+        ["practice", "--epreuve", "standrad"],
+    ],
+)
+def test_every_command_lists_the_known_epreuves_for_a_wrong_name(
+    argv, monkeypatch, tmp_path, capsys
+):
     monkeypatch.chdir(tmp_path)
     store = ["--store", str(tmp_path / "journal.sqlite3")] if argv[0] != "epreuve" else []
     assert main([*argv, *store]) == 2
