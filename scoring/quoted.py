@@ -8,6 +8,7 @@ shown in one language, the one of the reader.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from simulator.i18n import DEFAULT_LANG, LANGUAGES, Message, Translator
 
@@ -43,3 +44,9 @@ def quoted_error(error: Exception) -> Quoted:
     if callable(said):
         return Quoted(lambda lang: str(said(lang)))
     return Quoted(lambda _lang: str(error))
+
+
+def verification_reason(result: Any) -> Quoted:
+    """Why a journal fails verification (``simulator.journal.verify.VerifyResult``), as the verifier words it:
+    in French and English (Dutch reads the French)."""
+    return Quoted(lambda lang: result.reason_en if lang == "en" else result.reason)

@@ -18,7 +18,7 @@ from hashlib import sha256 as _sha256
 from pathlib import Path
 from typing import Any, Protocol
 
-from scoring.quoted import Quoted
+from scoring.quoted import verification_reason
 from simulator.i18n import DEFAULT_LANG, N_, Message, translator
 from simulator.journal.canonical import header_hash
 from simulator.journal.errors import UnknownSession
@@ -50,9 +50,9 @@ class Refused(Exception):
     @classmethod
     def from_verification(cls, session_id: str, result: VerifyResult) -> Refused:
         """The refusal of a journal that fails verification, quoting the verifier's reason."""
-        # the verifier words its reasons in French and English; Dutch reads the French
-        reason = Quoted(lambda lang: result.reason_en if lang == "en" else result.reason)
-        why = Message(N_("the journal fails verification: {reason}"), reason=reason)
+        why = Message(
+            N_("the journal fails verification: {reason}"), reason=verification_reason(result)
+        )
         return cls(session_id, f"journal-{result.reason_code}", why)
 
 

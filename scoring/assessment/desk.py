@@ -17,6 +17,12 @@ from typing import Any, Self
 
 from scoring.assessment.accounts import Accounts
 from scoring.assessment.audit_store import GENESIS, AuditConflict, AuditStore
+from scoring.assessment.desk_rules import (
+    confirm_decision,
+    filter_day,
+    require_open,
+    sign_decision,
+)
 from scoring.assessment.folding import fold_review, override_from
 from scoring.assessment.integrity import Integrity
 from scoring.assessment.keys import KeyRing
@@ -25,32 +31,26 @@ from scoring.assessment.model import (
     MARK_REVIEWED,
     OVERRIDE,
     REOPEN,
-    REVIEWED,
-    SIGN,
     SIGNED,
-    STATUS_LABELS,
+    STATUS_WORDS,
     STATUSES,
-    TO_SCORE,
     AuditBreak,
     AuditEntry,
-    InvalidConfirmation,
     InvalidFilter,
     InvalidOverride,
     InvalidTransition,
-    NotObservedLeft,
     Override,
-    SessionLocked,
     SessionReview,
     TamperDetected,
-    TextsUnconfirmed,
     UnknownAssessor,
     UnknownSessionReview,
 )
 from scoring.assessment.reasons import meaningful_reason
-from scoring.confirmations import CONFIRM_TEXT, unconfirmed
+from scoring.quoted import Quoted
 from scoring.reports.view import verdict_word
 from scoring.storage import GrilleStore
 from simulator.engine.clock import Clock, stamp
+from simulator.i18n import N_, Message
 from simulator.journal.errors import UnknownSession
 from simulator.journal.store import JournalStore
 
@@ -61,8 +61,16 @@ _Decision = Callable[[SessionReview], tuple[str, dict[str, Any]]]
 class ReviewDesk(Accounts):
     """The assessors' operations on a journal store, its grilles and its audit log."""
 
-    def __init__(self, journal: JournalStore, grilles: GrilleStore, audit: AuditStore, clock: Clock,
-                 *, hasher: Any = None, keys: KeyRing | None = None) -> None:
+    def __init__(
+        self,
+        journal: JournalStore,
+        grilles: GrilleStore,
+        audit: AuditStore,
+        clock: Clock,
+        *,
+        hasher: Any = None,
+        keys: KeyRing | None = None,
+    ) -> None:
         from argon2 import PasswordHasher
 
         from scoring.assessment.keys import default_keys_folder
@@ -75,8 +83,15 @@ class ReviewDesk(Accounts):
         self._unlocked: dict[str, Any] = {}
 
     @classmethod
-    def open(cls, path: str | Path, clock: Clock, *, create: bool = False, keys: KeyRing | None = None,
-             hasher: Any = None) -> ReviewDesk:
+    def open(
+        cls,
+        path: str | Path,
+        clock: Clock,
+        *,
+        create: bool = False,
+        keys: KeyRing | None = None,
+        hasher: Any = None,
+    ) -> ReviewDesk:
         """The desk on the store at ``path`` (journal, grilles and audit side by side): a SQLite file or a server."""
         from scoring.backends import open_audit, open_grilles
         from simulator.journal.backends import open_journal
@@ -111,19 +126,31 @@ class ReviewDesk(Accounts):
         try:
             header = self.journal.header(session_id)
         except UnknownSession:
-            raise UnknownSessionReview(f"Session inconnue : « {session_id} ».",
-                                       f"Unknown session: '{session_id}'.") from None
+            raise UnknownSessionReview(
+                Message(N_("Unknown session: '{session_id}'."), session_id=session_id)
+            ) from None
         self._check_journal(session_id, self.integrity.registry())
         entries = self.integrity.verified(self.audit.entries(session_id))
         return fold_review(header, self.grilles.latest(session_id), entries)
 
-    def sessions(self, *, epreuve: str | None = None, status: str | None = None,
-                 since: str | date | None = None, until: str | date | None = None) -> list[SessionReview]:
+    def sessions(
+        self,
+        *,
+        epreuve: str | None = None,
+        status: str | None = None,
+        since: str | date | None = None,
+        until: str | date | None = None,
+    ) -> list[SessionReview]:
         """Every session of the journal store (scored or not), filtered; dates compare on the day it started."""
         if status is not None and status not in STATUSES:
-            raise InvalidFilter(f"Statut inconnu : « {status} » (choisissez parmi {', '.join(STATUSES)}).",
-                                f"Unknown status: '{status}' (choose from {', '.join(STATUSES)}).")
-        first, last = _day(since), _day(until)
+            raise InvalidFilter(
+                Message(
+                    N_("Unknown status: '{status}' (choose from {statuses})."),
+                    status=status,
+                    statuses=", ".join(STATUSES),
+                )
+            )
+        first, last = filter_day(since), filter_day(until)
         registry = self.integrity.registry()
         by_session: dict[str, list[AuditEntry]] = {}
         for entry in self.integrity.verified(self.audit.entries()):
@@ -132,11 +159,16 @@ class ReviewDesk(Accounts):
         for session_id in self.journal.session_ids():
             header = self.journal.header(session_id)
             day = header.created_at[:10]
-            if (epreuve is not None and header.epreuve_id != epreuve) or (first and day < first) \
-                    or (last and day > last):
+            if (
+                (epreuve is not None and header.epreuve_id != epreuve)
+                or (first and day < first)
+                or (last and day > last)
+            ):
                 continue
             self._check_journal(session_id, registry)
-            review = fold_review(header, self.grilles.latest(session_id), by_session.get(session_id, ()))
+            review = fold_review(
+                header, self.grilles.latest(session_id), by_session.get(session_id, ())
+            )
             if status is None or review.status == status:
                 found.append(review)
         return found
@@ -160,35 +192,54 @@ class ReviewDesk(Accounts):
 
     # -- acts --------------------------------------------------------------------------------------
 
-    def override(self, assessor: str, session_id: str, competency: str, verdict: str, reason: str) -> Override:
+    def override(
+        self, assessor: str, session_id: str, competency: str, verdict: str, reason: str
+    ) -> Override:
         """Change one competency's verdict, with a written reason; the scorer's verdict stays beside it."""
         self._require_assessor(assessor)
-        reason = meaningful_reason(reason, "Une dérogation exige une raison écrite", "An override needs a written reason")
+        reason = meaningful_reason(reason, Message(N_("An override needs a written reason")))
         wanted = verdict.strip().lower()
         if wanted not in ASSESSOR_VERDICTS:
-            raise InvalidOverride(f"Verdict refusé : « {verdict} » (choisissez OK ou NOK).",
-                                  f"Verdict refused: '{verdict}' (choose OK or NOK).")
+            raise InvalidOverride(
+                Message(N_("Verdict refused: '{verdict}' (choose OK or NOK)."), verdict=verdict)
+            )
         code = competency.strip()
         from simulator.referentiel import get_referentiel
 
         codes = get_referentiel().codes
         if code not in codes:
             raise InvalidOverride(
-                f"Compétence inconnue : « {competency} » (codes du référentiel de {codes[0]} à {codes[-1]} ; "
-                "voir callsim referentiel).",
-                f"Unknown competency: '{competency}' (référentiel codes from {codes[0]} to {codes[-1]}; "
-                "see callsim referentiel).")
+                Message(
+                    N_(
+                        "Unknown competency: '{competency}' (référentiel codes from {first} to {last}; see callsim "
+                        "referentiel)."
+                    ),
+                    competency=competency,
+                    first=codes[0],
+                    last=codes[-1],
+                )
+            )
 
         def decide(review: SessionReview) -> tuple[str, dict[str, Any]]:
-            _require_open(review)
+            require_open(review)
             previous = review.final()[code]
             if previous == wanted:
                 raise InvalidOverride(
-                    f"La compétence {code} est déjà à {verdict_word(wanted, 'fr')} : une dérogation doit changer "
-                    "le verdict.",
-                    f"Competency {code} is already {verdict_word(wanted, 'en')}: an override must change the verdict.")
-            return OVERRIDE, {"competency": code, "verdict": wanted, "previous": previous,
-                              "automatic": review.automatic()[code], "reason": reason}
+                    Message(
+                        N_(
+                            "Competency {code} is already {verdict}: an override must change the verdict."
+                        ),
+                        code=code,
+                        verdict=Quoted(lambda lang: verdict_word(wanted, lang)),
+                    )
+                )
+            return OVERRIDE, {
+                "competency": code,
+                "verdict": wanted,
+                "previous": previous,
+                "automatic": review.automatic()[code],
+                "reason": reason,
+            }
 
         return override_from(self._act(assessor, session_id, decide))
 
@@ -197,11 +248,14 @@ class ReviewDesk(Accounts):
         self._require_assessor(assessor)
 
         def decide(review: SessionReview) -> tuple[str, dict[str, Any]]:
-            _require_open(review)
+            require_open(review)
             if assessor in review.reviewed_by:
                 raise InvalidTransition(
-                    f"Vous avez déjà marqué la session {review.session_id} comme revue.",
-                    f"You have already marked session {review.session_id} as reviewed.")
+                    Message(
+                        N_("You have already marked session {session_id} as reviewed."),
+                        session_id=review.session_id,
+                    )
+                )
             return MARK_REVIEWED, {"grille_sha256": review.grille_sha256}
 
         return self._act(assessor, session_id, decide)
@@ -210,47 +264,26 @@ class ReviewDesk(Accounts):
         """Sign a reviewed session; refused while a competency is still « non observé »."""
         self._require_assessor(assessor)
 
-        def decide(review: SessionReview) -> tuple[str, dict[str, Any]]:
-            _require_scored(review)
-            if review.status == SIGNED:
-                raise InvalidTransition(f"La session {review.session_id} est déjà signée (par {review.signed_by}).",
-                                        f"Session {review.session_id} is already signed (by {review.signed_by}).")
-            if review.status != REVIEWED:
-                raise InvalidTransition(
-                    f"La session {review.session_id} n'est pas encore revue : marquez-la comme revue avant de la signer.",
-                    f"Session {review.session_id} is not reviewed yet: mark it reviewed before signing it.")
-            waiting = unconfirmed(review.grille, review.confirmations)
-            if waiting:
-                listed = ", ".join(str(seq) for seq in sorted({seq for seq, _rule in waiting}))
-                raise TextsUnconfirmed(
-                    f"Signature refusée : {len(waiting)} texte(s) tapé(s) à confirmer (événements {listed}). "
-                    "Confirmez ou corrigez le jugement automatique de chacun d'abord.",
-                    f"Signing refused: {len(waiting)} typed text(s) to confirm (events {listed}). "
-                    "Confirm or correct the automatic judgement of each first.")
-            left = tuple(code for code, verdict in review.final().items() if verdict not in ASSESSOR_VERDICTS)
-            if left:
-                listed = ", ".join(left)
-                raise NotObservedLeft(
-                    f"Signature refusée : compétence(s) encore « non observée(s) » : {listed}. "
-                    "Tranchez-les d'abord par une dérogation (OK ou NOK, avec une raison).",
-                    f"Signing refused: competencies still 'not observed': {listed}. "
-                    "Decide them first with an override (OK or NOK, with a reason).", left)
-            return SIGN, {"grille_sha256": review.grille_sha256, "grille_row": review.grille_row}
-
-        return self._act(assessor, session_id, decide)
+        return self._act(assessor, session_id, sign_decision)
 
     def reopen(self, assessor: str, session_id: str, reason: str) -> AuditEntry:
         """Re-open a signed session so that it can change again; the reason stays in the audit."""
         self._require_assessor(assessor)
-        reason = meaningful_reason(reason, "Rouvrir une session signée exige une raison écrite",
-                                   "Re-opening a signed session needs a written reason")
+        reason = meaningful_reason(
+            reason, Message(N_("Re-opening a signed session needs a written reason"))
+        )
 
         def decide(review: SessionReview) -> tuple[str, dict[str, Any]]:
             if review.status != SIGNED:
-                label_fr, label_en = STATUS_LABELS["fr"][review.status], STATUS_LABELS["en"][review.status]
                 raise InvalidTransition(
-                    f"Seule une session signée peut être rouverte ; la session {review.session_id} est « {label_fr} ».",
-                    f"Only a signed session can be re-opened; session {review.session_id} is '{label_en}'.")
+                    Message(
+                        N_(
+                            "Only a signed session can be re-opened; session {session_id} is '{status}'."
+                        ),
+                        session_id=review.session_id,
+                        status=Message(STATUS_WORDS[review.status]),
+                    )
+                )
             return REOPEN, {"reason": reason}
 
         return self._act(assessor, session_id, decide)
@@ -263,8 +296,15 @@ class ReviewDesk(Accounts):
             head = self.audit.last()
             action, payload = decide(self.review(session_id))
             try:
-                return self.audit.append(assessor, action, session_id, payload, self._now(),
-                                         after=head.hash if head else GENESIS, signer=self.signer(assessor))
+                return self.audit.append(
+                    assessor,
+                    action,
+                    session_id,
+                    payload,
+                    self._now(),
+                    after=head.hash if head else GENESIS,
+                    signer=self.signer(assessor),
+                )
             except AuditConflict:
                 continue
         raise AuditConflict()
@@ -273,23 +313,38 @@ class ReviewDesk(Accounts):
         """``TamperDetected`` when the session's journal no longer holds what the centre sealed."""
         from scoring.assessment.seal import journal_against_seals
 
-        problem = journal_against_seals(self.journal, session_id, registry.seals.get(session_id, ()))
+        problem = journal_against_seals(
+            self.journal, session_id, registry.seals.get(session_id, ())
+        )
         if problem is not None:
-            raise TamperDetected(problem.fr, problem.en)
+            raise TamperDetected(Quoted(problem.message))
 
     def _require_assessor(self, name: str) -> None:
         """``name`` is a registered assessor (not removed) whose key this desk unlocked at sign-in."""
         if name not in self.integrity.registry().assessors:
             raise UnknownAssessor(
-                f"Évaluateur inconnu : « {name} » (un administrateur l'enregistre avec callsim assessor add).",
-                f"Unknown assessor: '{name}' (an administrator registers them with callsim assessor add).")
+                Message(
+                    N_(
+                        "Unknown assessor: '{name}' (an administrator registers them with callsim assessor add)."
+                    ),
+                    name=name,
+                )
+            )
         self.signer(name)
 
     def _now(self) -> str:
         return stamp(self.clock.now())
 
-    def confirm_text(self, session: str, evidence_seq: int, met: bool, reason: str | None, assessor: str, *,
-                     rule: str | None = None) -> AuditEntry:
+    def confirm_text(
+        self,
+        session: str,
+        evidence_seq: int,
+        met: bool,
+        reason: str | None,
+        assessor: str,
+        *,
+        rule: str | None = None,
+    ) -> AuditEntry:
         """Decide a typed text the machine was unsure about: met or not; a reason when correcting its guess.
 
         ``evidence_seq`` is the journal event of the text; ``rule`` narrows it to one check (else
@@ -298,59 +353,6 @@ class ReviewDesk(Accounts):
         self._require_assessor(assessor)
 
         def decide(review: SessionReview) -> tuple[str, dict[str, Any]]:
-            _require_open(review)
-            targets = [e for c in (review.grille or {}).get("competencies", ()) for e in c.get("evidence", ())
-                       if e.get("seq") == evidence_seq and (e.get("unsure") is True or e.get("confirmed") is True)
-                       and rule in (None, e.get("rule"))]
-            if not targets:
-                raise InvalidConfirmation(
-                    f"Aucun texte tapé à confirmer à l'événement {evidence_seq} de la session {review.session_id}.",
-                    f"No typed text to confirm at event {evidence_seq} of session {review.session_id}.")
-            guess = _machine_guess(review, evidence_seq, rule)
-            payload: dict[str, Any] = {"seq": evidence_seq, "rule": rule or "", "met": bool(met), "guess": guess}
-            if bool(met) != guess:
-                payload["reason"] = meaningful_reason(
-                    reason or "", "Corriger le jugement automatique exige une raison écrite",
-                    "Correcting the automatic judgement needs a written reason")
-            elif isinstance(reason, str) and reason.strip():
-                payload["reason"] = reason.strip()
-            return CONFIRM_TEXT, payload
+            return confirm_decision(review, evidence_seq, met, reason, rule)
 
         return self._act(assessor, session, decide)
-
-
-def _require_scored(review: SessionReview) -> None:
-    if review.status == TO_SCORE:
-        raise SessionLocked(
-            f"La session {review.session_id} n'est pas encore notée : lancez d'abord « callsim score {review.session_id} ».",
-            f"Session {review.session_id} is not scored yet: run « callsim score {review.session_id} » first.")
-
-
-def _require_open(review: SessionReview) -> None:
-    """Scored and not signed: what overriding and marking reviewed need."""
-    _require_scored(review)
-    if review.status == SIGNED:
-        raise SessionLocked(
-            f"La session {review.session_id} est signée : rouvrez-la d'abord (avec une raison) pour la modifier.",
-            f"Session {review.session_id} is signed: re-open it first (with a reason) to change it.")
-
-
-def _day(value: str | date | None) -> str:
-    """``yyyy-mm-dd`` of a filter date (``""`` for none); ``InvalidFilter`` when it is not a date."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, date):
-        return value.isoformat()[:10]
-    try:
-        return date.fromisoformat(str(value).strip()).isoformat()
-    except ValueError:
-        raise InvalidFilter(f"Date invalide : « {value} » (attendu : AAAA-MM-JJ).",
-                            f"Invalid date: '{value}' (expected: YYYY-MM-DD).") from None
-
-
-def _machine_guess(review: SessionReview, seq: int, rule: str | None) -> bool:
-    """The machine's best guess for the unsure text at ``seq`` (kept as ``guess`` once confirmed)."""
-    stored = [e for c in (review.grille or {}).get("competencies", ()) for e in c.get("evidence", ())
-              if e.get("seq") == seq and rule in (None, e.get("rule"))]
-    unsure = [e for e in stored if e.get("unsure") is True] or stored
-    return all(e.get("guess", e.get("effect") == "positive") is True for e in unsure)

@@ -29,7 +29,6 @@ DATA = {
 }
 #: Still on the old mechanisms: convert (README, Translations) and remove from this list.
 PENDING = {
-    "scoring/assessment/model.py",
     "scoring/reports/view.py",
     "simulator/cli/agreement_cmd.py",
     "simulator/cli/app_cmd.py",
