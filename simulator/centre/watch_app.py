@@ -18,10 +18,11 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from simulator.centre.room import SeatStatus, claim_probe, seat_statuses
 from simulator.i18n import N_, translated, translator
+from simulator.tui.key_bar import KeyBar
 
 #: The screen's words, translated where the screen is drawn (``cli``).
 TEXT = {
@@ -92,12 +93,12 @@ class WatchApp(App[None]):
     """The invigilator's live table of seats."""
 
     BINDINGS = [
-        Binding("q", "quit", "Quitter"),
-        Binding("r", "refresh_now", "Rafraîchir"),
-        Binding("e", "end_seat", "Terminer"),
-        Binding("p", "pause_seat", "Pause"),
-        Binding("c", "resume_seat", "Reprendre"),
-        Binding("x", "extend_seat", "Prolonger"),
+        Binding("q", "quit", N_("Quit")),
+        Binding("r", "refresh_now", N_("Refresh")),
+        Binding("e", "end_seat", N_("End")),
+        Binding("p", "pause_seat", N_("Pause")),
+        Binding("c", "resume_seat", N_("Resume")),
+        Binding("x", "extend_seat", N_("Extend")),
     ]
 
     def __init__(
@@ -124,7 +125,7 @@ class WatchApp(App[None]):
         yield Static(self.text["title"], id="title")
         yield DataTable(id="seats", cursor_type="row", zebra_stripes=True)
         yield Static("", id="summary")
-        yield Footer()
+        yield KeyBar()  # the keys' labels in the invigilator's language (``self.t``)
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns(*self.columns)

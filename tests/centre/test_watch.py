@@ -12,6 +12,7 @@ from simulator.centre.watch_app import TEXT, create_watch_app, row_cells
 from simulator.engine.clock import ManualClock
 from simulator.i18n import translated
 from simulator.journal.pg_store import PgJournalStore
+from simulator.tui.key_bar import KeyBar
 
 
 @pytest.fixture()
@@ -67,6 +68,9 @@ async def test_the_watch_screen_lists_the_seats(two_seats, pg_url: str) -> None:
         table = app.query_one("DataTable")
         assert table.row_count == 2
         assert [table.get_row_at(i)[5] for i in range(2)] == ["verbonden", "niet verbonden"]
+        assert str(app.query_one("#summary").render()) == "2 posten · 1 verbonden"
+        keys = str(app.query_one(KeyBar).render())
+        assert "Afsluiten" in keys and "Verlengen" in keys and "Quitter" not in keys
 
 
 async def until_asked(app, pilot) -> None:
