@@ -17,10 +17,12 @@ from typing import Any
 
 from scoring.backends import open_transcripts
 from scoring.grille import is_finished
+from scoring.quoted import quoted_error
 from scoring.rubric import LoadedRubric
 from scoring.score import ScoringError, rescore, score
 from scoring.storage import StoredGrille, stored
 from scoring.transcripts import Refused, TranscriptSource
+from simulator.i18n import DEFAULT_LANG, N_, Message, translator
 from simulator.journal.errors import JournalError, UnknownSession
 
 #: Sessions per task sent to a worker.
@@ -42,11 +44,21 @@ class Job:
 
 @dataclass(frozen=True)
 class Outcome:
-    """A session's grille, or why it was not scored (``code``, French, English)."""
+    """A session's grille, or why it was not scored (a stable ``code`` and ``why``, translated where shown)."""
 
     session_id: str
     grille: StoredGrille | None = None
-    refusal: tuple[str, str, str] | None = None
+    code: str = ""
+    why: Message | None = None
+
+    def reason(self, lang: str = DEFAULT_LANG) -> str:
+        """Why the session was not scored, in ``lang`` (empty when it was)."""
+        return self.why.to(translator("engine", lang)) if self.why is not None else ""
+
+    @property
+    def refusal(self) -> tuple[str, str, str] | None:
+        """``(code, French, English)``, kept while commands still read it; they read ``reason(lang)`` once converted."""
+        return None if self.why is None else (self.code, self.reason("fr"), self.reason("en"))
 
 
 def score_session(source: TranscriptSource, session_id: str, job: Job) -> Outcome:
@@ -54,22 +66,14 @@ def score_session(source: TranscriptSource, session_id: str, job: Job) -> Outcom
     try:
         transcript = source.verified(session_id)
     except Refused as refused:
-        return Outcome(session_id, refusal=(refused.code, refused.message_fr, refused.message_en))
+        return Outcome(session_id, code=refused.code, why=refused.why)
     except UnknownSession:
-        return Outcome(
-            session_id, refusal=("unknown-session", "session inconnue", "unknown session")
-        )
+        return Outcome(session_id, code="unknown-session", why=Message(N_("unknown session")))
     except JournalError as exc:
-        return Outcome(session_id, refusal=(exc.code, exc.message("fr"), exc.message("en")))
+        return Outcome(session_id, code=exc.code, why=quoted_error(exc))
     if not is_finished(transcript.events):
-        return Outcome(
-            session_id,
-            refusal=(
-                "unfinished",
-                "l'épreuve n'est pas terminée : reprenez-la avant de la noter",
-                "the épreuve is not over: resume it before scoring it",
-            ),
-        )
+        why = Message(N_("the épreuve is not over: resume it before scoring it"))
+        return Outcome(session_id, code="unfinished", why=why)
     try:
         if job.source == "replay":
             from scoring.bundles import bundle_for
@@ -83,7 +87,7 @@ def score_session(source: TranscriptSource, session_id: str, job: Job) -> Outcom
         else:
             grille = score(transcript.header, transcript.events, job.rubric)
     except ScoringError as exc:
-        return Outcome(session_id, refusal=(exc.code, exc.message_fr, exc.message_en))
+        return Outcome(session_id, code=exc.code, why=exc.why)
     return Outcome(session_id, stored(grille))
 
 

@@ -6,7 +6,9 @@ import functools
 from pathlib import Path
 from typing import Any
 
+from scoring.quoted import Quoted
 from scoring.score import ScoringError
+from simulator.i18n import N_, Message
 from simulator.journal.events import SessionHeader
 
 
@@ -23,7 +25,19 @@ def epreuve_file(name_or_path: str) -> str:
     try:
         return str(epreuve_path(name_or_path))
     except UnknownEpreuve as exc:
-        raise ScoringError("unknown-epreuve", exc.message("fr"), exc.message("en")) from None
+        raise ScoringError("unknown-epreuve", _unknown(exc)) from None
+
+
+def _unknown(exc: Any) -> Message:
+    """What the engine's ``UnknownEpreuve`` says: a path that is not there, or a name and the known ones."""
+    given = Path(exc.given)
+    if given.suffix in (".yaml", ".yml") or len(given.parts) > 1:
+        return Message(N_("épreuve file not found: {given}"), given=exc.given)
+    return Message(
+        N_("unknown épreuve '{given}' (known: {known})"),
+        given=exc.given,
+        known=", ".join(exc.known) or "—",
+    )
 
 
 def load_epreuve(path: str, *, single_scenario: bool = False) -> Any:
@@ -32,11 +46,10 @@ def load_epreuve(path: str, *, single_scenario: bool = False) -> Any:
     try:
         stamp = resolved.stat().st_mtime_ns
     except OSError as exc:
-        raise ScoringError(
-            "unknown-epreuve",
-            f"épreuve illisible : {path} ({exc.strerror})",
-            f"cannot read the épreuve: {path} ({exc.strerror})",
-        ) from None
+        why = Message(
+            N_("cannot read the épreuve: {path} ({reason})"), path=path, reason=exc.strerror
+        )
+        raise ScoringError("unknown-epreuve", why) from None
     return _load(str(resolved), stamp, single_scenario, path)
 
 
@@ -48,12 +61,9 @@ def _load(resolved: str, _stamp: int, single: bool, shown: str) -> Any:
         return single_scenario_bundle(shown) if single else load_bundle(shown)
     except BundleError as exc:
         first = exc.diagnostics[0] if exc.diagnostics else None
-        fr = first.format("fr", with_hint=False) if first else shown
-        en = first.format("en", with_hint=False) if first else shown
+        reason = Quoted(lambda lang: first.format(lang, with_hint=False)) if first else shown
         raise ScoringError(
-            "invalid-epreuve",
-            f"l'épreuve ne se charge pas : {fr}",
-            f"the épreuve does not load: {en}",
+            "invalid-epreuve", Message(N_("the épreuve does not load: {reason}"), reason=reason)
         ) from None
 
 
@@ -76,8 +86,8 @@ def bundle_for(header: SessionHeader, override: str | None = None) -> Any:
     for candidate in dict.fromkeys(candidates):
         if Path(candidate).is_file():
             return load_epreuve(candidate, single_scenario=single)
-    raise ScoringError(
-        "unknown-epreuve",
-        f"fichiers de l'épreuve introuvables ({recorded or '—'}) : indiquez-les avec --epreuve",
-        f"the épreuve's files were not found ({recorded or '—'}): name them with --epreuve",
+    why = Message(
+        N_("the épreuve's files were not found ({recorded}): name them with --epreuve"),
+        recorded=recorded or "—",
     )
+    raise ScoringError("unknown-epreuve", why)

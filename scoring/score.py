@@ -12,21 +12,41 @@ from typing import Any
 
 from scoring.excerpts import ExcerptReader
 from scoring.grille import build_grille
+from scoring.quoted import quoted_error
 from scoring.rubric import LoadedRubric
+from simulator.i18n import DEFAULT_LANG, N_, Message, translator
 from simulator.journal.events import Event, SessionHeader
 
 
 class ScoringError(Exception):
-    """A transcript cannot be scored; says why in French and English."""
+    """A transcript cannot be scored: a stable ``code`` and ``why``, translated where it is shown."""
 
-    def __init__(self, code: str, message_fr: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.code, self.message_fr, self.message_en = code, message_fr, message_en
+    def __init__(self, code: str, why: Message) -> None:
+        super().__init__(str(why))
+        self.code, self.why = code, why
+
+    def message(self, lang: str = DEFAULT_LANG) -> str:
+        """Why, in ``lang`` (fr, nl or en)."""
+        return self.why.to(translator("engine", lang))
+
+    # Kept while commands still read the two texts; they read ``message(lang)`` once converted.
+    @property
+    def message_fr(self) -> str:
+        return self.message("fr")
+
+    @property
+    def message_en(self) -> str:
+        return self.message("en")
 
 
-def score(header: SessionHeader, events: Iterable[Event], rubric: LoadedRubric, *,
-          scenario_versions: Mapping[str, str] | None = None,
-          confirmations: Mapping[tuple[int, str], bool] | None = None) -> dict[str, Any]:
+def score(
+    header: SessionHeader,
+    events: Iterable[Event],
+    rubric: LoadedRubric,
+    *,
+    scenario_versions: Mapping[str, str] | None = None,
+    confirmations: Mapping[tuple[int, str], bool] | None = None,
+) -> dict[str, Any]:
     """The grille of a journal, from the evidence its events carry (as observed during the épreuve);
     unsure typed texts count only as ``confirmations`` (see scoring.confirmations) decide them."""
     ordered = sorted(events, key=lambda e: e.seq)
@@ -37,28 +57,37 @@ def score(header: SessionHeader, events: Iterable[Event], rubric: LoadedRubric, 
         carried = _carried(event.payload)
         if carried:
             moments.append(_moment(reader, event))
-            items.extend(_entry(evidence, event.seq, order) for order, evidence in enumerate(carried))
+            items.extend(
+                _entry(evidence, event.seq, order) for order, evidence in enumerate(carried)
+            )
         reader.feed(event.type, event.payload)
-    return build_grille(header, ordered, items, moments, rubric, source="journal", scenario_versions=scenario_versions,
-                        confirmations=confirmations)
+    return build_grille(
+        header,
+        ordered,
+        items,
+        moments,
+        rubric,
+        source="journal",
+        scenario_versions=scenario_versions,
+        confirmations=confirmations,
+    )
 
 
-def rescore(header: SessionHeader, events: Iterable[Event], bundle: Any, rubric: LoadedRubric, *,
-            confirmations: Mapping[tuple[int, str], bool] | None = None) -> dict[str, Any]:
+def rescore(
+    header: SessionHeader,
+    events: Iterable[Event],
+    bundle: Any,
+    rubric: LoadedRubric,
+    *,
+    confirmations: Mapping[tuple[int, str], bool] | None = None,
+) -> dict[str, Any]:
     """The grille of a journal whose evidence the engine re-derives by replaying it on ``bundle``.
 
     The replay is lenient: a changed scenario rule gives changed evidence instead of an error. The
     grille records whether the scenario files are the ones the session was played on.
     """
-    from simulator.engine.session import EpreuveSession, SessionError
-    from simulator.engine.toolbox import ActionRefused
-
     ordered = sorted(events, key=lambda e: e.seq)
-    try:
-        session = EpreuveSession.replay(header, ordered, bundle, strict=False)
-    except (SessionError, ActionRefused, KeyError, ValueError, TypeError) as exc:
-        raise ScoringError("replay-failed", f"le rejeu du journal échoue sur l'épreuve actuelle ({exc})",
-                           f"replaying the journal on the current épreuve fails ({exc})") from exc
+    session = _replayed(header, ordered, bundle)
     by_seq: dict[int, list[Any]] = {}
     for evidence in session.evidence():
         by_seq.setdefault(evidence.seq, []).append(evidence)
@@ -69,15 +98,56 @@ def rescore(header: SessionHeader, events: Iterable[Event], bundle: Any, rubric:
         found = by_seq.get(event.seq)
         if found:
             moments.append(_moment(reader, event))
-            items.extend(_entry(evidence.to_json(), event.seq, order) for order, evidence in enumerate(found))
+            items.extend(
+                _entry(evidence.to_json(), event.seq, order) for order, evidence in enumerate(found)
+            )
         reader.feed(event.type, event.payload)
-    same = header.epreuve_hash == bundle.sha256 and dict(header.scenario_hashes) == bundle.scenario_hashes()
+    same = (
+        header.epreuve_hash == bundle.sha256
+        and dict(header.scenario_hashes) == bundle.scenario_hashes()
+    )
     versions = {c.scenario.id: c.scenario.version for c in bundle.contacts}
-    replayed = [{"id": c.scenario.id, "sha256": c.sha256, "version": c.scenario.version} for c in bundle.contacts]
-    extra = {"replay": {"epreuve_sha256": bundle.sha256, "scenario_files": "same" if same else "changed",
-                        "scenarios": replayed}}
-    return build_grille(header, ordered, items, moments, rubric, source="replay", scenario_versions=versions if same else None,
-                        extra=extra, confirmations=confirmations)
+    return build_grille(
+        header,
+        ordered,
+        items,
+        moments,
+        rubric,
+        source="replay",
+        scenario_versions=versions if same else None,
+        extra=_replay_record(bundle, same),
+        confirmations=confirmations,
+    )
+
+
+def _replayed(header: SessionHeader, ordered: list[Event], bundle: Any) -> Any:
+    """The session the engine rebuilds from the journal (leniently); ``ScoringError`` when it cannot."""
+    from simulator.engine.session import EpreuveSession, SessionError
+    from simulator.engine.toolbox import ActionRefused
+
+    try:
+        return EpreuveSession.replay(header, ordered, bundle, strict=False)
+    except (SessionError, ActionRefused, KeyError, ValueError, TypeError) as exc:
+        why = Message(
+            N_("replaying the journal on the current épreuve fails ({reason})"),
+            reason=quoted_error(exc),
+        )
+        raise ScoringError("replay-failed", why) from exc
+
+
+def _replay_record(bundle: Any, same: bool) -> dict[str, Any]:
+    """What the grille records of the replay: the épreuve's hash, whether its files changed, its scenarios."""
+    replayed = [
+        {"id": c.scenario.id, "sha256": c.sha256, "version": c.scenario.version}
+        for c in bundle.contacts
+    ]
+    return {
+        "replay": {
+            "epreuve_sha256": bundle.sha256,
+            "scenario_files": "same" if same else "changed",
+            "scenarios": replayed,
+        }
+    }
 
 
 def _carried(payload: Mapping[str, Any]) -> Any:
@@ -95,10 +165,12 @@ def _moment(reader: ExcerptReader, event: Event) -> dict[str, Any]:
 def _entry(evidence: Mapping[str, Any], seq: int, order: int) -> tuple[str, int, dict[str, Any]]:
     """(competency, order in its event, the observation as the grille lists it); its moment is found by ``seq``."""
     entry = {
-        "seq": seq, "contact": str(evidence.get("contact", "")),
+        "seq": seq,
+        "contact": str(evidence.get("contact", "")),
         "effect": "positive" if evidence.get("effect") == "positive" else "negative",
         "critical": evidence.get("critical") is True,
-        "rule": str(evidence.get("rule", "")), "source": str(evidence.get("source", "")),
+        "rule": str(evidence.get("rule", "")),
+        "source": str(evidence.get("source", "")),
         "explanation": evidence.get("explanation") or {},
     }
     if evidence.get("detail"):

@@ -24,6 +24,7 @@ from typing import Any, Protocol, Self
 
 from scoring.grille import grille_bytes
 from scoring.side_tables import SideTables, Tables
+from simulator.i18n import N_, Message
 from simulator.journal.canonical import canonical_bytes
 
 #: The ``prev_hash`` of the first grille row.
@@ -56,10 +57,13 @@ CHAIN_TRIGGER = (
     "CREATE TRIGGER IF NOT EXISTS grilles_chain_only BEFORE INSERT ON grilles WHEN "
     "NEW.id IS NOT COALESCE((SELECT MAX(id) FROM grilles), 0) + 1 "
     f"OR NEW.prev_hash IS NOT COALESCE((SELECT row_hash FROM grilles WHERE id = NEW.id - 1), '{GENESIS}') "
-    f"{_REFUSE}")
+    f"{_REFUSE}"
+)
 SCHEMA = (*SCHEMA, CHAIN_TRIGGER)
-_COLUMNS = ("session_id, rubric_id, rubric_version, rubric_sha256, journal_head, journal_events, "
-            "evidence_source, verdict, grille_json, grille_sha256, stored_at")
+_COLUMNS = (
+    "session_id, rubric_id, rubric_version, rubric_sha256, journal_head, journal_events, "
+    "evidence_source, verdict, grille_json, grille_sha256, stored_at"
+)
 _CHAINED = f"{_COLUMNS}, id, prev_hash, row_hash"
 
 
@@ -88,23 +92,43 @@ class StoredGrille:
 
     def same_basis(self, other: StoredGrille) -> bool:
         """Same journal, rubric and evidence source: re-storing it would add nothing."""
-        return (self.journal_head, self.rubric_sha256, self.evidence_source, self.grille_sha256) == (
-            other.journal_head, other.rubric_sha256, other.evidence_source, other.grille_sha256)
+        return (
+            self.journal_head,
+            self.rubric_sha256,
+            self.evidence_source,
+            self.grille_sha256,
+        ) == (other.journal_head, other.rubric_sha256, other.evidence_source, other.grille_sha256)
 
     def row(self) -> tuple[Any, ...]:
-        return (self.session_id, self.rubric_id, self.rubric_version, self.rubric_sha256, self.journal_head,
-                self.journal_events, self.evidence_source, self.verdict, self.grille_json, self.grille_sha256,
-                self.stored_at)
+        return (
+            self.session_id,
+            self.rubric_id,
+            self.rubric_version,
+            self.rubric_sha256,
+            self.journal_head,
+            self.journal_events,
+            self.evidence_source,
+            self.verdict,
+            self.grille_json,
+            self.grille_sha256,
+            self.stored_at,
+        )
 
     def content_hash(self, row_id: int, prev_hash: str) -> str:
         """The chain hash of this content stored as row ``row_id`` after ``prev_hash``."""
         fields = dict(zip(_COLUMNS.split(", "), self.row(), strict=True))
-        fields["grille_sha256"] = hashlib.sha256(self.grille_json.encode("utf-8", "surrogatepass")).hexdigest()
-        return hashlib.sha256(canonical_bytes({"id": row_id, "prev": prev_hash, "row": fields})).hexdigest()
+        fields["grille_sha256"] = hashlib.sha256(
+            self.grille_json.encode("utf-8", "surrogatepass")
+        ).hexdigest()
+        return hashlib.sha256(
+            canonical_bytes({"id": row_id, "prev": prev_hash, "row": fields})
+        ).hexdigest()
 
     def chained(self, row_id: int, prev_hash: str) -> StoredGrille:
         """This grille as row ``row_id`` of the chain, after ``prev_hash``."""
-        return replace(self, id=row_id, prev_hash=prev_hash, row_hash=self.content_hash(row_id, prev_hash))
+        return replace(
+            self, id=row_id, prev_hash=prev_hash, row_hash=self.content_hash(row_id, prev_hash)
+        )
 
 
 def stored(grille: Mapping[str, Any]) -> StoredGrille:
@@ -112,10 +136,16 @@ def stored(grille: Mapping[str, Any]) -> StoredGrille:
     raw = grille_bytes(grille)
     rubric = grille["rubric"]
     return StoredGrille(
-        session_id=grille["session"]["id"], rubric_id=rubric["id"], rubric_version=rubric["version"],
-        rubric_sha256=rubric["sha256"], journal_head=grille["journal"]["head"],
-        journal_events=int(grille["journal"]["events"]), evidence_source=grille["evidence_source"],
-        verdict=grille["verdict"], grille_json=raw.decode("utf-8"), grille_sha256=hashlib.sha256(raw).hexdigest(),
+        session_id=grille["session"]["id"],
+        rubric_id=rubric["id"],
+        rubric_version=rubric["version"],
+        rubric_sha256=rubric["sha256"],
+        journal_head=grille["journal"]["head"],
+        journal_events=int(grille["journal"]["events"]),
+        evidence_source=grille["evidence_source"],
+        verdict=grille["verdict"],
+        grille_json=raw.decode("utf-8"),
+        grille_sha256=hashlib.sha256(raw).hexdigest(),
     )
 
 
@@ -163,12 +193,16 @@ class TableGrilleStore:
         return len(new)
 
     def latest(self, session_id: str) -> StoredGrille | None:
-        rows = self._tables.fetch(f"SELECT {_CHAINED} FROM grilles WHERE session_id = ? ORDER BY id DESC LIMIT 1",
-                                  (session_id,))
+        rows = self._tables.fetch(
+            f"SELECT {_CHAINED} FROM grilles WHERE session_id = ? ORDER BY id DESC LIMIT 1",
+            (session_id,),
+        )
         return self._checked(StoredGrille(*rows[0])) if rows else None
 
     def history(self, session_id: str) -> list[StoredGrille]:
-        rows = self._tables.fetch(f"SELECT {_CHAINED} FROM grilles WHERE session_id = ? ORDER BY id", (session_id,))
+        rows = self._tables.fetch(
+            f"SELECT {_CHAINED} FROM grilles WHERE session_id = ? ORDER BY id", (session_id,)
+        )
         return [self._checked(StoredGrille(*row)) for row in rows]
 
     def head(self) -> tuple[int, str]:
@@ -178,10 +212,15 @@ class TableGrilleStore:
 
     def rows(self) -> list[StoredGrille]:
         """Every row of every session, in chain order (what ``verify_grilles`` checks)."""
-        return [StoredGrille(*row) for row in self._tables.fetch(f"SELECT {_CHAINED} FROM grilles ORDER BY id")]
+        return [
+            StoredGrille(*row)
+            for row in self._tables.fetch(f"SELECT {_CHAINED} FROM grilles ORDER BY id")
+        ]
 
     def scored_session_ids(self) -> list[str]:
-        rows = self._tables.fetch("SELECT session_id FROM grilles GROUP BY session_id ORDER BY MIN(id)")
+        rows = self._tables.fetch(
+            "SELECT session_id FROM grilles GROUP BY session_id ORDER BY MIN(id)"
+        )
         return [row[0] for row in rows]
 
     def close(self) -> None:
@@ -195,9 +234,12 @@ class TableGrilleStore:
 
     def _checked(self, grille: StoredGrille) -> StoredGrille:
         """``grille`` if it re-hashes and links to the row before it, else ``TamperDetected`` naming it."""
-        before = self._tables.fetch("SELECT id, row_hash FROM grilles WHERE id < ? ORDER BY id DESC LIMIT 1",
-                                    (grille.id,))
-        return _refuse_broken(grille_break(grille, *(before[0] if before else (0, GENESIS))), grille)
+        before = self._tables.fetch(
+            "SELECT id, row_hash FROM grilles WHERE id < ? ORDER BY id DESC LIMIT 1", (grille.id,)
+        )
+        return _refuse_broken(
+            grille_break(grille, *(before[0] if before else (0, GENESIS))), grille
+        )
 
 
 class SqliteGrilleStore(TableGrilleStore):
@@ -212,8 +254,8 @@ class SqliteGrilleStore(TableGrilleStore):
 
             tables.close()
             raise NeedsMigration(
-                f"Le magasin {self.path} date d'avant le scellement : lancez « callsim store migrate ».",
-                f"The store {self.path} predates sealing: run « callsim store migrate ».")
+                Message(N_("The store {path} predates sealing: run « callsim store migrate »."), path=self.path)
+            )
 
 
 class MemoryGrilleStore:
@@ -259,8 +301,9 @@ def _refuse_broken(found: Any, grille: StoredGrille) -> StoredGrille:
     if found is None:
         return grille
     from scoring.assessment.model import TamperDetected
+    from scoring.quoted import Quoted
 
-    raise TamperDetected(found.reason_fr, found.reason_en)
+    raise TamperDetected(Quoted(found.message))
 
 
 #: code → (French, English) of why a grille row does not verify.
@@ -286,7 +329,10 @@ def grille_break(grille: StoredGrille, previous_id: int, previous_hash: str) -> 
     from scoring.assessment.model import AuditBreak
 
     code = None
-    if hashlib.sha256(grille.grille_json.encode("utf-8", "surrogatepass")).hexdigest() != grille.grille_sha256:
+    if (
+        hashlib.sha256(grille.grille_json.encode("utf-8", "surrogatepass")).hexdigest()
+        != grille.grille_sha256
+    ):
         code = "grille_content"
     elif grille.content_hash(grille.id, grille.prev_hash) != grille.row_hash:
         code = "grille_modified"

@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from scoring.fastjson import loads
+from scoring.quoted import verification_reason
+from simulator.i18n import DEFAULT_LANG, N_, Message, translator
 from simulator.journal.canonical import header_hash
 from simulator.journal.errors import UnknownSession
 from simulator.journal.events import Event, SessionHeader, header_from_dict
@@ -29,27 +31,30 @@ from simulator.journal.verify import VerifyResult, verify_events, verify_session
 class Refused(Exception):
     """A journal that must not be scored (it failed verification, or the épreuve is not over)."""
 
-    def __init__(self, session_id: str, code: str, message_fr: str, message_en: str) -> None:
-        super().__init__(f"{session_id}: {message_en}")
-        self.session_id, self.code, self.message_fr, self.message_en = (
-            session_id,
-            code,
-            message_fr,
-            message_en,
-        )
+    def __init__(self, session_id: str, code: str, why: Message) -> None:
+        super().__init__(f"{session_id}: {why}")
+        self.session_id, self.code, self.why = session_id, code, why
 
-    def message(self, lang: str) -> str:
-        """The text in ``lang``; Dutch reads the French until this message has its catalog id."""
-        return self.message_en if lang == "en" else self.message_fr
+    def message(self, lang: str = DEFAULT_LANG) -> str:
+        """Why, in ``lang`` (fr, nl or en)."""
+        return self.why.to(translator("engine", lang))
+
+    # Kept while commands still read the two texts; they read ``message(lang)`` once converted.
+    @property
+    def message_fr(self) -> str:
+        return self.message("fr")
+
+    @property
+    def message_en(self) -> str:
+        return self.message("en")
 
     @classmethod
     def from_verification(cls, session_id: str, result: VerifyResult) -> Refused:
-        return cls(
-            session_id,
-            f"journal-{result.reason_code}",
-            f"le journal ne passe pas la vérification : {result.reason}",
-            f"the journal fails verification: {result.reason_en}",
+        """The refusal of a journal that fails verification, quoting the verifier's reason."""
+        why = Message(
+            N_("the journal fails verification: {reason}"), reason=verification_reason(result)
         )
+        return cls(session_id, f"journal-{result.reason_code}", why)
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from scoring.assessment.model import (
     NotAdministrator,
     UnknownAssessor,
 )
+from simulator.i18n import N_, Message
 
 NAME_LENGTH = (2, 40)
 NAME_PUNCTUATION = frozenset(" .-_")
@@ -50,13 +51,20 @@ class Accounts:
         """Create the first administrator (and the centre's key, both under their passphrase); signed in after."""
         registry = self.integrity.registry()
         if registry.admins:
-            raise InvalidTransition("Ce magasin a déjà un administrateur.", "This store already has an administrator.")
+            raise InvalidTransition(Message(N_("This store already has an administrator.")))
         name = valid_account(name, passphrase)
         self._refuse_taken(name, registry)
         key, centre = self.keys.create(passphrase), self.keys.create(passphrase)
         payload = {"name": name, "public_key": public_hex(key), "centre_key": public_hex(centre)}
-        entry = self.audit.add_assessor(name, self._hasher.hash(passphrase), self._now(), actor=name,
-                                        action=ADMIN_ADDED, payload=payload, signer=key)
+        entry = self.audit.add_assessor(
+            name,
+            self._hasher.hash(passphrase),
+            self._now(),
+            actor=name,
+            action=ADMIN_ADDED,
+            payload=payload,
+            signer=key,
+        )
         self._unlocked[name] = key
         return entry
 
@@ -74,19 +82,26 @@ class Accounts:
             self._refuse_taken(name, registry)
             kdf_hash = self._hasher.hash(passphrase)
         key = self.keys.create(passphrase)
-        return self.audit.add_assessor(name, kdf_hash, self._now(), actor=admin,
-                                       payload={"name": name, "public_key": public_hex(key)},
-                                       signer=self._unlocked[admin])
+        return self.audit.add_assessor(
+            name,
+            kdf_hash,
+            self._now(),
+            actor=admin,
+            payload={"name": name, "public_key": public_hex(key)},
+            signer=self._unlocked[admin],
+        )
 
     def remove_assessor(self, admin: str, name: str) -> AuditEntry:
         """Withdraw an assessor: no act after this; their past signatures still verify."""
         registry = self._admin_registry(admin)
         name = normalised(name)
         if name not in registry.assessors:
-            raise UnknownAssessor(f"Évaluateur inconnu ou déjà retiré : « {name} ».",
-                                  f"Unknown or already removed assessor: '{name}'.")
-        return self.audit.append(admin, ASSESSOR_REMOVED, "", {"name": name}, self._now(),
-                                 signer=self._unlocked[admin])
+            raise UnknownAssessor(
+                Message(N_("Unknown or already removed assessor: '{name}'."), name=name)
+            )
+        return self.audit.append(
+            admin, ASSESSOR_REMOVED, "", {"name": name}, self._now(), signer=self._unlocked[admin]
+        )
 
     def login(self, name: str, passphrase: str) -> str:
         """The assessor's name once the passphrase matches and their signing key is unlocked."""
@@ -102,22 +117,27 @@ class Accounts:
         name = self._passphrase_ok(name, passphrase)
         registry = self.integrity.registry()
         if name not in registry.admins:
-            raise NotAdministrator(f"« {name} » n'est pas un administrateur de ce magasin.",
-                                   f"'{name}' is not an administrator of this store.")
+            raise NotAdministrator(
+                Message(N_("'{name}' is not an administrator of this store."), name=name)
+            )
         self._unlocked[name] = self.keys.unlock(registry.admins[name], passphrase)
         return name
 
     def signer(self, name: str) -> Any:
         """The key ``name`` unlocked at sign-in (``AuthenticationFailed`` when they have not signed in)."""
         if name not in self._unlocked:
-            raise AuthenticationFailed(f"« {name} » doit se connecter (phrase secrète) avant d'agir.",
-                                       f"'{name}' must sign in (passphrase) before acting.")
+            raise AuthenticationFailed(
+                Message(N_("'{name}' must sign in (passphrase) before acting."), name=name)
+            )
         return self._unlocked[name]
 
     def assessor_names(self) -> list[str]:
         """Registered assessors (not removed), then accounts written before signatures, in order."""
         registry = self.integrity.registry()
-        return [*registry.assessors, *(n for n in self.audit.assessor_names() if n in registry.legacy)]
+        return [
+            *registry.assessors,
+            *(n for n in self.audit.assessor_names() if n in registry.legacy),
+        ]
 
     def _passphrase_ok(self, name: str, passphrase: str) -> str:
         """The same refusal, taking as long, whether the name is unknown or the passphrase wrong."""
@@ -129,9 +149,9 @@ class Accounts:
             self._hasher.verify(stored or self._decoy_hash(), passphrase)
         except (VerificationError, InvalidHashError):
             error = UnknownAssessor if stored is None else AuthenticationFailed
-            raise error("Nom d'évaluateur ou phrase secrète incorrect.", "Wrong assessor name or passphrase.") from None
+            raise error(Message(N_("Wrong assessor name or passphrase."))) from None
         if stored is None:
-            raise UnknownAssessor("Nom d'évaluateur ou phrase secrète incorrect.", "Wrong assessor name or passphrase.")
+            raise UnknownAssessor(Message(N_("Wrong assessor name or passphrase.")))
         return name
 
     def _verified_hash(self, stored: str, passphrase: str) -> str:
@@ -141,24 +161,36 @@ class Accounts:
             self._hasher.verify(stored, passphrase)
         except (VerificationError, InvalidHashError):
             raise AuthenticationFailed(
-                "Ce compte existait avant les signatures : donnez sa phrase secrète actuelle pour lui créer sa clé.",
-                "This account predates signatures: give its current passphrase to create its key.") from None
+                Message(
+                    N_(
+                        "This account predates signatures: give its current passphrase to create its key."
+                    )
+                )
+            ) from None
         return stored
 
     def _admin_registry(self, admin: str) -> Registry:
         registry = self.integrity.registry()
         if admin not in registry.admins or admin not in self._unlocked:
             raise NotAdministrator(
-                "Seul un administrateur connecté peut enregistrer ou retirer un évaluateur "
-                "(créé par « callsim store init »).",
-                "Only a signed-in administrator can register or remove an assessor (created by « callsim store init »).")
+                Message(
+                    N_(
+                        "Only a signed-in administrator can register or remove an assessor (created by « callsim store init »)."
+                    )
+                )
+            )
         return registry
 
     def _refuse_taken(self, name: str, registry: Registry) -> None:
-        known = [*self.audit.assessor_names(), *registry.admins, *registry.assessors, *registry.removed]
+        known = [
+            *self.audit.assessor_names(),
+            *registry.admins,
+            *registry.assessors,
+            *registry.removed,
+        ]
         taken = next((other for other in known if other.casefold() == name.casefold()), None)
         if taken is not None:
-            raise AssessorExists(f"Le compte « {taken} » existe déjà.", f"The account '{taken}' already exists.")
+            raise AssessorExists(Message(N_("The account '{taken}' already exists."), taken=taken))
 
     def _decoy_hash(self) -> str:
         """A hash to verify against for unknown names, so that they take as long as wrong passphrases."""
@@ -175,31 +207,49 @@ def normalised(name: str) -> str:
 def valid_account(name: str, passphrase: str) -> str:
     name = normalised(name)
     low, high = NAME_LENGTH
-    if not low <= len(name) <= high or not all(ch.isalnum() or ch in NAME_PUNCTUATION for ch in name):
+    if not low <= len(name) <= high or not all(
+        ch.isalnum() or ch in NAME_PUNCTUATION for ch in name
+    ):
         raise InvalidAccount(
-            f"Nom d'évaluateur refusé : « {name} ». De {low} à {high} caractères : lettres, chiffres, "
-            "espaces, points, traits d'union ou soulignés.",
-            f"Assessor name refused: '{name}'. {low} to {high} characters: letters, digits, spaces, dots, "
-            "hyphens or underscores.")
+            Message(
+                N_(
+                    "Assessor name refused: '{name}'. {low} to {high} characters: letters, digits, spaces, dots, hyphens or underscores."
+                ),
+                name=name,
+                low=low,
+                high=high,
+            )
+        )
     if len(passphrase) < PASSPHRASE_MINIMUM:
-        raise InvalidAccount(f"Phrase secrète trop courte : au moins {PASSPHRASE_MINIMUM} caractères.",
-                             f"Passphrase too short: at least {PASSPHRASE_MINIMUM} characters.")
+        raise InvalidAccount(
+            Message(
+                N_("Passphrase too short: at least {minimum} characters."),
+                minimum=PASSPHRASE_MINIMUM,
+            )
+        )
     return name
 
 
 def _not_registered(name: str, registry: Registry) -> Exception:
     if name in registry.removed:
-        return AuthenticationFailed(f"Le compte « {name} » a été retiré par un administrateur.",
-                                    f"The account '{name}' was removed by an administrator.")
+        return AuthenticationFailed(
+            Message(N_("The account '{name}' was removed by an administrator."), name=name)
+        )
     if name in registry.admins:
-        return UnknownAssessor(f"« {name} » est un compte d'administrateur, pas d'évaluateur.",
-                               f"'{name}' is an administrator's account, not an assessor's.")
+        return UnknownAssessor(
+            Message(N_("'{name}' is an administrator's account, not an assessor's."), name=name)
+        )
     if name in registry.legacy:
         return AuthenticationFailed(
-            f"Le compte « {name} » date d'avant les signatures : faites-lui créer sa clé par un administrateur "
-            f"(callsim assessor add « {name} »).",
-            f"The account '{name}' predates signatures: have an administrator create its key "
-            f"(callsim assessor add '{name}').")
+            Message(
+                N_(
+                    "The account '{name}' predates signatures: have an administrator create its key (callsim assessor add '{name}')."
+                ),
+                name=name,
+            )
+        )
     return AuthenticationFailed(
-        f"Le compte « {name} » n'a été enregistré par aucun administrateur : refusé.",
-        f"The account '{name}' was not registered by any administrator: refused.")
+        Message(
+            N_("The account '{name}' was not registered by any administrator: refused."), name=name
+        )
+    )

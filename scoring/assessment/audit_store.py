@@ -23,6 +23,7 @@ from scoring.assessment.model import (
     NeedsMigration,
 )
 from scoring.side_tables import SideTables, Tables
+from simulator.i18n import N_, Message
 from simulator.journal.canonical import canonical_bytes, canonical_text, sha256_hex
 
 #: The ``prev_hash`` of the first audit entry.
@@ -53,15 +54,19 @@ SCHEMA = (
     f"CREATE TRIGGER IF NOT EXISTS assessors_no_update BEFORE UPDATE ON assessors {_REFUSE_ACCOUNTS}",
     f"CREATE TRIGGER IF NOT EXISTS assessors_no_delete BEFORE DELETE ON assessors {_REFUSE_ACCOUNTS}",
     # INSERT OR REPLACE deletes without firing DELETE triggers: refuse re-inserting an account.
-    ("CREATE TRIGGER IF NOT EXISTS assessors_insert_once BEFORE INSERT ON assessors WHEN EXISTS "
-    f"(SELECT 1 FROM assessors WHERE name = NEW.name) {_REFUSE_ACCOUNTS}"),
+    (
+        "CREATE TRIGGER IF NOT EXISTS assessors_insert_once BEFORE INSERT ON assessors WHEN EXISTS "
+        f"(SELECT 1 FROM assessors WHERE name = NEW.name) {_REFUSE_ACCOUNTS}"
+    ),
     f"CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit {_REFUSE_AUDIT}",
     f"CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit {_REFUSE_AUDIT}",
     # An entry must be the next seq and link to the previous entry's hash (or to the genesis).
-    ("CREATE TRIGGER IF NOT EXISTS audit_chain_only BEFORE INSERT ON audit WHEN "
-    "NEW.seq IS NOT COALESCE((SELECT MAX(seq) FROM audit), 0) + 1 "
-    "OR NEW.prev_hash IS NOT COALESCE((SELECT hash FROM audit WHERE seq = NEW.seq - 1), "
-    f"'{GENESIS}') {_REFUSE_AUDIT}"),
+    (
+        "CREATE TRIGGER IF NOT EXISTS audit_chain_only BEFORE INSERT ON audit WHEN "
+        "NEW.seq IS NOT COALESCE((SELECT MAX(seq) FROM audit), 0) + 1 "
+        "OR NEW.prev_hash IS NOT COALESCE((SELECT hash FROM audit WHERE seq = NEW.seq - 1), "
+        f"'{GENESIS}') {_REFUSE_AUDIT}"
+    ),
 )
 _COLUMNS = "seq, at, assessor, action, session_id, payload, prev_hash, hash, signature"
 #: What an entry's signature signs: this prefix and the entry's hash.
@@ -86,22 +91,45 @@ class AuditConflict(AssessmentError):
 
     def __init__(self) -> None:
         super().__init__(
-            "Le journal d'audit a changé pendant l'opération (un autre évaluateur) : réessayez.",
-            "The audit log changed during the operation (another assessor): try again.",
+            Message(N_("The audit log changed during the operation (another assessor): try again."))
         )
 
 
-def entry_hash(seq: int, at: str, assessor: str, action: str, session_id: str,
-               payload: Mapping[str, Any], prev_hash: str) -> str:
+def entry_hash(
+    seq: int,
+    at: str,
+    assessor: str,
+    action: str,
+    session_id: str,
+    payload: Mapping[str, Any],
+    prev_hash: str,
+) -> str:
     """SHA-256 hex over the canonical JSON of ``{seq, at, assessor, action, session, payload, prev}``."""
-    return sha256_hex(canonical_bytes({
-        "seq": seq, "at": at, "assessor": assessor, "action": action, "session": session_id,
-        "payload": dict(payload), "prev": prev_hash,
-    }))
+    return sha256_hex(
+        canonical_bytes(
+            {
+                "seq": seq,
+                "at": at,
+                "assessor": assessor,
+                "action": action,
+                "session": session_id,
+                "payload": dict(payload),
+                "prev": prev_hash,
+            }
+        )
+    )
 
 
-def chained(seq: int, at: str, assessor: str, action: str, session_id: str,
-            payload: Mapping[str, Any], prev_hash: str, signer: Signer | None = None) -> AuditEntry:
+def chained(
+    seq: int,
+    at: str,
+    assessor: str,
+    action: str,
+    session_id: str,
+    payload: Mapping[str, Any],
+    prev_hash: str,
+    signer: Signer | None = None,
+) -> AuditEntry:
     """The entry that follows ``prev_hash`` at ``seq``, with its hash and ``signer``'s signature of it."""
     data = json.loads(canonical_text(dict(payload)))
     digest = entry_hash(seq, at, assessor, action, session_id, data, prev_hash)
@@ -112,8 +140,17 @@ def chained(seq: int, at: str, assessor: str, action: str, session_id: str,
 class AuditStore(Protocol):
     """Append-only storage of assessor accounts and the hash-chained audit log."""
 
-    def append(self, assessor: str, action: str, session_id: str, payload: Mapping[str, Any], at: str,
-               *, after: str | None = None, signer: Signer | None = None) -> AuditEntry:
+    def append(
+        self,
+        assessor: str,
+        action: str,
+        session_id: str,
+        payload: Mapping[str, Any],
+        at: str,
+        *,
+        after: str | None = None,
+        signer: Signer | None = None,
+    ) -> AuditEntry:
         """Append the next entry (seq, prev_hash, hash and ``signer``'s signature assigned here) in one transaction.
 
         With ``after`` (the hash of the last entry the caller decided upon, ``GENESIS`` for none),
@@ -129,8 +166,17 @@ class AuditStore(Protocol):
         """The chain's latest entry (``None`` while the log is empty)."""
         ...
 
-    def add_assessor(self, name: str, kdf_hash: str, at: str, *, actor: str = "", action: str = ASSESSOR_ADDED,
-                     payload: Mapping[str, Any] | None = None, signer: Signer | None = None) -> AuditEntry:
+    def add_assessor(
+        self,
+        name: str,
+        kdf_hash: str,
+        at: str,
+        *,
+        actor: str = "",
+        action: str = ASSESSOR_ADDED,
+        payload: Mapping[str, Any] | None = None,
+        signer: Signer | None = None,
+    ) -> AuditEntry:
         """Store an account and the entry registering it (by ``actor``) together; ``AssessorExists`` if taken.
 
         An account already in the table without a registration (written before sealing) only gets its entry.
@@ -159,7 +205,9 @@ class TableAuditStore:
         if session_id is None:
             rows = self._tables.fetch(f"SELECT {_COLUMNS} FROM audit ORDER BY seq")
         else:
-            rows = self._tables.fetch(f"SELECT {_COLUMNS} FROM audit WHERE session_id = ? ORDER BY seq", (session_id,))
+            rows = self._tables.fetch(
+                f"SELECT {_COLUMNS} FROM audit WHERE session_id = ? ORDER BY seq", (session_id,)
+            )
         return [_row_to_entry(row) for row in rows]
 
     def last(self) -> AuditEntry | None:
@@ -219,8 +267,8 @@ class SqliteAuditStore(TableAuditStore):
         if "signature" not in columns:
             tables.close()
             raise NeedsMigration(
-                f"Le magasin {self.path} date d'avant le scellement : lancez « callsim store migrate ».",
-                f"The store {self.path} predates sealing: run « callsim store migrate ».")
+                Message(N_("The store {path} predates sealing: run « callsim store migrate »."), path=self.path)
+            )
 
 
 def _row_to_entry(row: tuple[Any, ...]) -> AuditEntry:
@@ -234,7 +282,9 @@ def _row_to_entry(row: tuple[Any, ...]) -> AuditEntry:
     if not isinstance(payload, dict):
         payload = {UNREADABLE: _text(payload_text)}
     at, assessor, action, session_id, prev_hash, digest = texts
-    return AuditEntry(int(seq), at, assessor, action, session_id, payload, prev_hash, digest, _text(signature))
+    return AuditEntry(
+        int(seq), at, assessor, action, session_id, payload, prev_hash, digest, _text(signature)
+    )
 
 
 def _lenient_text(raw: bytes) -> str:
@@ -248,8 +298,7 @@ def _text(value: Any) -> str:
 
 
 def _exists(name: str) -> AssessorExists:
-    return AssessorExists(f"Le compte d'évaluateur « {name} » existe déjà.",
-                          f"The assessor account '{name}' already exists.")
+    return AssessorExists(Message(N_("The assessor account '{name}' already exists."), name=name))
 
 
 class MemoryAuditStore:
@@ -259,8 +308,17 @@ class MemoryAuditStore:
         self.rows: list[AuditEntry] = []
         self.accounts: dict[str, tuple[str, str]] = {}
 
-    def append(self, assessor: str, action: str, session_id: str, payload: Mapping[str, Any], at: str,
-               *, after: str | None = None, signer: Signer | None = None) -> AuditEntry:
+    def append(
+        self,
+        assessor: str,
+        action: str,
+        session_id: str,
+        payload: Mapping[str, Any],
+        at: str,
+        *,
+        after: str | None = None,
+        signer: Signer | None = None,
+    ) -> AuditEntry:
         prev = self.rows[-1].hash if self.rows else GENESIS
         if after is not None and after != prev:
             raise AuditConflict()
@@ -274,8 +332,17 @@ class MemoryAuditStore:
     def last(self) -> AuditEntry | None:
         return self.rows[-1] if self.rows else None
 
-    def add_assessor(self, name: str, kdf_hash: str, at: str, *, actor: str = "", action: str = ASSESSOR_ADDED,
-                     payload: Mapping[str, Any] | None = None, signer: Signer | None = None) -> AuditEntry:
+    def add_assessor(
+        self,
+        name: str,
+        kdf_hash: str,
+        at: str,
+        *,
+        actor: str = "",
+        action: str = ASSESSOR_ADDED,
+        payload: Mapping[str, Any] | None = None,
+        signer: Signer | None = None,
+    ) -> AuditEntry:
         if name in self.accounts and self.accounts[name][0] != kdf_hash:
             raise _exists(name)
         self.accounts.setdefault(name, (kdf_hash, at))

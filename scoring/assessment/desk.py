@@ -5,8 +5,7 @@ assessor's key unlocked at sign-in), overrides with a meaningful reason, the lif
 reviewed → signed (a change after signing needs an explicit re-open with a reason) and the
 verification of the audit chain, its signatures and the grilles' chain, re-run before every read.
 The review app and the command line call it; neither holds a rule of its own. Every refusal is an
-``AssessmentError`` whose ``message(lang)`` says why and what to do next; what each act decides on a
-session as it stands is ``decisions``.
+``AssessmentError`` whose ``message(lang)`` says why and what to do next.
 """
 
 from __future__ import annotations
@@ -18,23 +17,28 @@ from typing import Any, Self
 
 from scoring.assessment.accounts import Accounts
 from scoring.assessment.audit_store import GENESIS, AuditConflict, AuditStore
-from scoring.assessment.decisions import (
-    Entry,
-    confirm_entry,
-    override_entry,
-    override_request,
-    reopen_entry,
-    reviewed_entry,
-    sign_entry,
+from scoring.assessment.desk_rules import (
+    confirm_decision,
+    filter_day,
+    require_open,
+    sign_decision,
 )
 from scoring.assessment.folding import fold_review, override_from
 from scoring.assessment.integrity import Integrity
 from scoring.assessment.keys import KeyRing
 from scoring.assessment.model import (
+    ASSESSOR_VERDICTS,
+    MARK_REVIEWED,
+    OVERRIDE,
+    REOPEN,
+    SIGNED,
+    STATUS_WORDS,
     STATUSES,
     AuditBreak,
     AuditEntry,
     InvalidFilter,
+    InvalidOverride,
+    InvalidTransition,
     Override,
     SessionReview,
     TamperDetected,
@@ -42,13 +46,16 @@ from scoring.assessment.model import (
     UnknownSessionReview,
 )
 from scoring.assessment.reasons import meaningful_reason
+from scoring.quoted import Quoted
+from scoring.reports.view import verdict_word
 from scoring.storage import GrilleStore
 from simulator.engine.clock import Clock, stamp
+from simulator.i18n import N_, Message
 from simulator.journal.errors import UnknownSession
 from simulator.journal.store import JournalStore
 
 _ATTEMPTS = 5
-_Decision = Callable[[SessionReview], Entry]
+_Decision = Callable[[SessionReview], tuple[str, dict[str, Any]]]
 
 
 class ReviewDesk(Accounts):
@@ -120,7 +127,7 @@ class ReviewDesk(Accounts):
             header = self.journal.header(session_id)
         except UnknownSession:
             raise UnknownSessionReview(
-                f"Session inconnue : « {session_id} ».", f"Unknown session: '{session_id}'."
+                Message(N_("Unknown session: '{session_id}'."), session_id=session_id)
             ) from None
         self._check_journal(session_id, self.integrity.registry())
         entries = self.integrity.verified(self.audit.entries(session_id))
@@ -137,10 +144,13 @@ class ReviewDesk(Accounts):
         """Every session of the journal store (scored or not), filtered; dates compare on the day it started."""
         if status is not None and status not in STATUSES:
             raise InvalidFilter(
-                f"Statut inconnu : « {status} » (choisissez parmi {', '.join(STATUSES)}).",
-                f"Unknown status: '{status}' (choose from {', '.join(STATUSES)}).",
+                Message(
+                    N_("Unknown status: '{status}' (choose from {statuses})."),
+                    status=status,
+                    statuses=", ".join(STATUSES),
+                )
             )
-        first, last = _day(since), _day(until)
+        first, last = filter_day(since), filter_day(until)
         registry = self.integrity.registry()
         by_session: dict[str, list[AuditEntry]] = {}
         for entry in self.integrity.verified(self.audit.entries()):
@@ -187,35 +197,96 @@ class ReviewDesk(Accounts):
     ) -> Override:
         """Change one competency's verdict, with a written reason; the scorer's verdict stays beside it."""
         self._require_assessor(assessor)
-        reason = meaningful_reason(
-            reason, "Une dérogation exige une raison écrite", "An override needs a written reason"
-        )
-        code, wanted = override_request(competency, verdict)
+        reason = meaningful_reason(reason, Message(N_("An override needs a written reason")))
+        wanted = verdict.strip().lower()
+        if wanted not in ASSESSOR_VERDICTS:
+            raise InvalidOverride(
+                Message(N_("Verdict refused: '{verdict}' (choose OK or NOK)."), verdict=verdict)
+            )
+        code = competency.strip()
+        from simulator.referentiel import get_referentiel
 
-        def decide(review: SessionReview) -> Entry:
-            return override_entry(review, code, wanted, verdict, reason)
+        codes = get_referentiel().codes
+        if code not in codes:
+            raise InvalidOverride(
+                Message(
+                    N_(
+                        "Unknown competency: '{competency}' (référentiel codes from {first} to {last}; see callsim "
+                        "referentiel)."
+                    ),
+                    competency=competency,
+                    first=codes[0],
+                    last=codes[-1],
+                )
+            )
+
+        def decide(review: SessionReview) -> tuple[str, dict[str, Any]]:
+            require_open(review)
+            previous = review.final()[code]
+            if previous == wanted:
+                raise InvalidOverride(
+                    Message(
+                        N_(
+                            "Competency {code} is already {verdict}: an override must change the verdict."
+                        ),
+                        code=code,
+                        verdict=Quoted(lambda lang: verdict_word(wanted, lang)),
+                    )
+                )
+            return OVERRIDE, {
+                "competency": code,
+                "verdict": wanted,
+                "previous": previous,
+                "automatic": review.automatic()[code],
+                "reason": reason,
+            }
 
         return override_from(self._act(assessor, session_id, decide))
 
     def mark_reviewed(self, assessor: str, session_id: str) -> AuditEntry:
         """Stand behind the session's grille (scored or already reviewed by someone else)."""
         self._require_assessor(assessor)
-        return self._act(assessor, session_id, lambda review: reviewed_entry(review, assessor))
+
+        def decide(review: SessionReview) -> tuple[str, dict[str, Any]]:
+            require_open(review)
+            if assessor in review.reviewed_by:
+                raise InvalidTransition(
+                    Message(
+                        N_("You have already marked session {session_id} as reviewed."),
+                        session_id=review.session_id,
+                    )
+                )
+            return MARK_REVIEWED, {"grille_sha256": review.grille_sha256}
+
+        return self._act(assessor, session_id, decide)
 
     def sign(self, assessor: str, session_id: str) -> AuditEntry:
         """Sign a reviewed session; refused while a competency is still « non observé »."""
         self._require_assessor(assessor)
-        return self._act(assessor, session_id, sign_entry)
+
+        return self._act(assessor, session_id, sign_decision)
 
     def reopen(self, assessor: str, session_id: str, reason: str) -> AuditEntry:
         """Re-open a signed session so that it can change again; the reason stays in the audit."""
         self._require_assessor(assessor)
         reason = meaningful_reason(
-            reason,
-            "Rouvrir une session signée exige une raison écrite",
-            "Re-opening a signed session needs a written reason",
+            reason, Message(N_("Re-opening a signed session needs a written reason"))
         )
-        return self._act(assessor, session_id, lambda review: reopen_entry(review, reason))
+
+        def decide(review: SessionReview) -> tuple[str, dict[str, Any]]:
+            if review.status != SIGNED:
+                raise InvalidTransition(
+                    Message(
+                        N_(
+                            "Only a signed session can be re-opened; session {session_id} is '{status}'."
+                        ),
+                        session_id=review.session_id,
+                        status=Message(STATUS_WORDS[review.status]),
+                    )
+                )
+            return REOPEN, {"reason": reason}
+
+        return self._act(assessor, session_id, decide)
 
     # -- helpers -----------------------------------------------------------------------------------
 
@@ -246,14 +317,18 @@ class ReviewDesk(Accounts):
             self.journal, session_id, registry.seals.get(session_id, ())
         )
         if problem is not None:
-            raise TamperDetected(problem.fr, problem.en)
+            raise TamperDetected(Quoted(problem.message))
 
     def _require_assessor(self, name: str) -> None:
         """``name`` is a registered assessor (not removed) whose key this desk unlocked at sign-in."""
         if name not in self.integrity.registry().assessors:
             raise UnknownAssessor(
-                f"Évaluateur inconnu : « {name} » (un administrateur l'enregistre avec callsim assessor add).",
-                f"Unknown assessor: '{name}' (an administrator registers them with callsim assessor add).",
+                Message(
+                    N_(
+                        "Unknown assessor: '{name}' (an administrator registers them with callsim assessor add)."
+                    ),
+                    name=name,
+                )
             )
         self.signer(name)
 
@@ -276,21 +351,8 @@ class ReviewDesk(Accounts):
         every unsure check of that text is decided).
         """
         self._require_assessor(assessor)
-        return self._act(
-            assessor, session, lambda review: confirm_entry(review, evidence_seq, met, reason, rule)
-        )
 
+        def decide(review: SessionReview) -> tuple[str, dict[str, Any]]:
+            return confirm_decision(review, evidence_seq, met, reason, rule)
 
-def _day(value: str | date | None) -> str:
-    """``yyyy-mm-dd`` of a filter date (``""`` for none); ``InvalidFilter`` when it is not a date."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, date):
-        return value.isoformat()[:10]
-    try:
-        return date.fromisoformat(str(value).strip()).isoformat()
-    except ValueError:
-        raise InvalidFilter(
-            f"Date invalide : « {value} » (attendu : AAAA-MM-JJ).",
-            f"Invalid date: '{value}' (expected: YYYY-MM-DD).",
-        ) from None
+        return self._act(assessor, session, decide)

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from scoring.assessment.audit_signatures import ADMIN_ACTIONS, Registry, verify_signatures
 from scoring.assessment.audit_store import AuditStore
 from scoring.assessment.audit_verify import verify_chain
 from scoring.assessment.model import REOPEN, SIGN, AuditBreak, AuditEntry, TamperDetected
+from scoring.quoted import Quoted
 from scoring.storage import GrilleStore, StoredGrille, verify_grilles
+from simulator.i18n import N_, Message
 
 #: The grille format a stored grille declares (its canonical JSON writes ``"callsim":"grille/1"``).
 _FORMAT = re.compile(r'"callsim":"([^"]*)"')
@@ -41,7 +44,7 @@ class Integrity:
         """The registry, or ``TamperDetected`` naming the first row that does not verify."""
         registry, found = self.check()
         if found is not None:
-            raise TamperDetected(_refusal_fr(found), _refusal_en(found))
+            raise TamperDetected(_refusal(found))
         return registry
 
     def verified(self, entries: Sequence[AuditEntry]) -> list[AuditEntry]:
@@ -53,20 +56,37 @@ class Integrity:
         unsigned_until = int(registry.migration.get("unsigned_until", 0) or 0)
         for entry in entries:
             try:
-                intact = entry_hash(entry.seq, entry.at, entry.assessor, entry.action, entry.session_id,
-                                    entry.payload, entry.prev_hash) == entry.hash
+                intact = (
+                    entry_hash(
+                        entry.seq,
+                        entry.at,
+                        entry.assessor,
+                        entry.action,
+                        entry.session_id,
+                        entry.payload,
+                        entry.prev_hash,
+                    )
+                    == entry.hash
+                )
             except ValueError:  # a payload canonical JSON refuses can only be a damaged one
                 intact = False
             signer = "admin" if entry.action in ADMIN_ACTIONS else "assessor"
             if intact and entry.seq > unsigned_until:
-                intact = verify_signature(registry.key_of(entry.assessor), entry.signature,
-                                          signed_message(entry.hash))
+                intact = verify_signature(
+                    registry.key_of(entry.assessor), entry.signature, signed_message(entry.hash)
+                )
             if not intact:
                 raise TamperDetected(
-                    f"Lecture refusée : l'entrée d'audit n° {entry.seq} ({entry.action}, {signer} « {entry.assessor} ») "
-                    "a changé depuis sa vérification. Vérifiez avec « callsim audit verify ».",
-                    f"Reading refused: audit entry #{entry.seq} ({entry.action}, {signer} '{entry.assessor}') changed "
-                    "since it was verified. Check with « callsim audit verify ».")
+                    Message(
+                        N_(
+                            "Reading refused: audit entry #{seq} ({action}, {signer} '{assessor}') changed since it was verified. Check with « callsim audit verify »."
+                        ),
+                        seq=entry.seq,
+                        action=entry.action,
+                        signer=signer,
+                        assessor=entry.assessor,
+                    )
+                )
         return list(entries)
 
 
@@ -79,7 +99,9 @@ def _check(audit: AuditStore, grilles: GrilleStore) -> tuple[Registry, AuditBrea
     if found is not None:
         return registry, found
     rows = grilles.rows()
-    return registry, verify_grilles(rows) or grille_conflict(rows) or grille_after_signature(entries, rows)
+    return registry, verify_grilles(rows) or grille_conflict(rows) or grille_after_signature(
+        entries, rows
+    )
 
 
 def signed_rows(entries: Sequence[AuditEntry]) -> dict[str, tuple[int, int]]:
@@ -94,7 +116,9 @@ def signed_rows(entries: Sequence[AuditEntry]) -> dict[str, tuple[int, int]]:
     return locked
 
 
-def grille_after_signature(entries: Sequence[AuditEntry], rows: Sequence[StoredGrille]) -> AuditBreak | None:
+def grille_after_signature(
+    entries: Sequence[AuditEntry], rows: Sequence[StoredGrille]
+) -> AuditBreak | None:
     """The first grille row stored for a signed session after the row its signature stands on (no re-open)."""
     locked = signed_rows(entries)
     for row in rows:
@@ -105,7 +129,10 @@ def grille_after_signature(entries: Sequence[AuditEntry], rows: Sequence[StoredG
                 f"Grille n° {row.id} (session {row.session_id}) : ajoutée après la signature (entrée n° {seq}) sans "
                 "réouverture : une session signée ne se note plus.",
                 f"Grille #{row.id} (session {row.session_id}): added after the signature (entry #{seq}) without a "
-                "re-open: a signed session is not scored again.", "grille_after_signature", "grilles")
+                "re-open: a signed session is not scored again.",
+                "grille_after_signature",
+                "grilles",
+            )
     return None
 
 
@@ -122,7 +149,12 @@ def grille_conflict(rows: Sequence[StoredGrille]) -> AuditBreak | None:
         if row.evidence_source != "journal":
             continue
         found = _FORMAT.search(row.grille_json)
-        basis = (row.session_id, row.journal_head, row.rubric_sha256, found.group(1) if found else "")
+        basis = (
+            row.session_id,
+            row.journal_head,
+            row.rubric_sha256,
+            found.group(1) if found else "",
+        )
         first = seen.setdefault(basis, row)
         if first.grille_sha256 != row.grille_sha256:
             return AuditBreak(
@@ -130,21 +162,26 @@ def grille_conflict(rows: Sequence[StoredGrille]) -> AuditBreak | None:
                 f"Grille n° {row.id} (session {row.session_id}) : autres verdicts que la grille n° {first.id} pour le "
                 "même journal, la même grille de notation et les mêmes preuves : elle n'a pas été calculée par callsim.",
                 f"Grille #{row.id} (session {row.session_id}): other verdicts than grille #{first.id} for the same "
-                "journal, rubric and evidence: it was not computed by callsim.", "grille_conflict", "grilles")
+                "journal, rubric and evidence: it was not computed by callsim.",
+                "grille_conflict",
+                "grilles",
+            )
     return None
 
 
-def _refusal_fr(found: AuditBreak) -> str:
-    return (f"Lecture refusée : {found.reason_fr} Vérifiez avec « callsim audit verify » et prévenez "
-            "l'administrateur du centre.")
+def _refusal(found: AuditBreak) -> Message:
+    return Message(
+        N_(
+            "Reading refused: {reason} Check with « callsim audit verify » and tell the centre's "
+            "administrator."
+        ),
+        reason=Quoted(found.message),
+    )
 
 
-def _refusal_en(found: AuditBreak) -> str:
-    return (f"Reading refused: {found.reason_en} Check with « callsim audit verify » and tell the centre's "
-            "administrator.")
-
-
-def check_sessions(journal: object, audit: AuditStore, grilles: GrilleStore, session_ids: list[str]) -> None:
+def check_sessions(
+    journal: object, audit: AuditStore, grilles: GrilleStore, session_ids: list[str]
+) -> None:
     """``TamperDetected`` unless the audit log, the grilles and these sessions' sealed journals all verify.
 
     What ``callsim score``, ``rescore`` and ``report`` run before reading or adding a grille.
@@ -155,12 +192,14 @@ def check_sessions(journal: object, audit: AuditStore, grilles: GrilleStore, ses
     for session_id in session_ids:
         problem = journal_against_seals(journal, session_id, registry.seals.get(session_id, []))
         if problem is not None:
-            raise TamperDetected(_refusal_fr_text(problem.fr), _refusal_en_text(problem.en))
+            raise TamperDetected(_refused_seal(problem))
 
 
-def _refusal_fr_text(reason: str) -> str:
-    return f"Lecture refusée : {reason} Vérifiez avec « callsim centre verify » et prévenez l'administrateur du centre."
-
-
-def _refusal_en_text(reason: str) -> str:
-    return f"Reading refused: {reason} Check with « callsim centre verify » and tell the centre's administrator."
+def _refused_seal(problem: Any) -> Message:
+    return Message(
+        N_(
+            "Reading refused: {reason} Check with « callsim centre verify » and tell the centre's "
+            "administrator."
+        ),
+        reason=Quoted(problem.message),
+    )

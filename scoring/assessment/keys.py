@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives.serialization import (
 )
 
 from scoring.assessment.model import AssessmentError
+from simulator.i18n import N_, Message
 from simulator.private_files import private_folder, write_private
 
 #: Environment variable naming the key folder.
@@ -53,9 +54,15 @@ class KdfParams:
         """32 bytes derived from ``passphrase`` and ``salt`` with argon2id."""
         from argon2.low_level import Type, hash_secret_raw
 
-        return hash_secret_raw(passphrase.encode("utf-8"), salt, time_cost=self.time_cost,
-                               memory_cost=self.memory_cost, parallelism=self.parallelism, hash_len=32,
-                               type=Type.ID)
+        return hash_secret_raw(
+            passphrase.encode("utf-8"),
+            salt,
+            time_cost=self.time_cost,
+            memory_cost=self.memory_cost,
+            parallelism=self.parallelism,
+            hash_len=32,
+            type=Type.ID,
+        )
 
 
 #: The costs new keys are derived with (tests replace it with cheap ones).
@@ -87,7 +94,9 @@ def public_hex(key: Ed25519PrivateKey) -> str:
 def verify_signature(public: str, signature: str, message: bytes) -> bool:
     """True when ``signature`` (hex) is ``public``'s (hex) Ed25519 signature of ``message``."""
     try:
-        Ed25519PublicKey.from_public_bytes(bytes.fromhex(public)).verify(bytes.fromhex(signature), message)
+        Ed25519PublicKey.from_public_bytes(bytes.fromhex(public)).verify(
+            bytes.fromhex(signature), message
+        )
     except (InvalidSignature, ValueError, TypeError):
         return False
     return True
@@ -108,9 +117,14 @@ class KeyRing:
         raw = key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
         sealed = AESGCM(self.kdf.derive(passphrase, salt)).encrypt(nonce, raw, b"callsim-key")
         public = public_hex(key)
-        document = {"format": "callsim-key-1", "public": public, "salt": salt.hex(), "nonce": nonce.hex(),
-                    "ciphertext": sealed.hex(), "kdf": {"t": self.kdf.time_cost, "m": self.kdf.memory_cost,
-                                                        "p": self.kdf.parallelism}}
+        document = {
+            "format": "callsim-key-1",
+            "public": public,
+            "salt": salt.hex(),
+            "nonce": nonce.hex(),
+            "ciphertext": sealed.hex(),
+            "kdf": {"t": self.kdf.time_cost, "m": self.kdf.memory_cost, "p": self.kdf.parallelism},
+        }
         data = json.dumps(document, indent=1, sort_keys=True).encode("utf-8")
         if self.folder is None:
             self._memory[public] = data
@@ -122,17 +136,22 @@ class KeyRing:
         """The private key of ``public``, decrypted with ``passphrase`` (``KeyUnavailable`` otherwise)."""
         document = self._document(public)
         try:
-            kdf = KdfParams(int(document["kdf"]["t"]), int(document["kdf"]["m"]), int(document["kdf"]["p"]))
+            kdf = KdfParams(
+                int(document["kdf"]["t"]), int(document["kdf"]["m"]), int(document["kdf"]["p"])
+            )
             secret = kdf.derive(passphrase, bytes.fromhex(document["salt"]))
-            raw = AESGCM(secret).decrypt(bytes.fromhex(document["nonce"]), bytes.fromhex(document["ciphertext"]),
-                                         b"callsim-key")
+            raw = AESGCM(secret).decrypt(
+                bytes.fromhex(document["nonce"]),
+                bytes.fromhex(document["ciphertext"]),
+                b"callsim-key",
+            )
             key = Ed25519PrivateKey.from_private_bytes(raw)
         except Exception:  # noqa: BLE001 - a wrong passphrase or a damaged file: the same refusal
-            raise KeyUnavailable("La phrase secrète n'ouvre pas la clé de signature.",
-                                 "The passphrase does not open the signing key.") from None
+            raise KeyUnavailable(
+                Message(N_("The passphrase does not open the signing key."))
+            ) from None
         if public_hex(key) != public:
-            raise KeyUnavailable("Le fichier de clé ne correspond pas à la clé enregistrée.",
-                                 "The key file does not match the registered key.")
+            raise KeyUnavailable(Message(N_("The key file does not match the registered key.")))
         return key
 
     def _document(self, public: str) -> dict[str, Any]:
@@ -147,12 +166,17 @@ class KeyRing:
         if data is None:
             where = "memory" if self.folder is None else str(self.folder)
             raise KeyUnavailable(
-                f"Clé de signature {fingerprint(public)} introuvable dans {where} (option --keys ou {KEYS_ENV}).",
-                f"Signing key {fingerprint(public)} not found in {where} (option --keys or {KEYS_ENV}).")
+                Message(
+                    N_("Signing key {key} not found in {where} (option --keys or {variable})."),
+                    key=fingerprint(public),
+                    where=where,
+                    variable=KEYS_ENV,
+                )
+            )
         try:
             document = json.loads(data)
         except ValueError:
             document = None
         if not isinstance(document, dict):
-            raise KeyUnavailable("Fichier de clé illisible.", "Unreadable key file.")
+            raise KeyUnavailable(Message(N_("Unreadable key file.")))
         return document

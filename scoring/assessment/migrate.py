@@ -15,9 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from scoring.storage import CHAIN_TRIGGER, GENESIS, StoredGrille
+from simulator.i18n import N_, Message
 
-_GRILLE_COLUMNS = ("session_id, rubric_id, rubric_version, rubric_sha256, journal_head, journal_events, "
-                   "evidence_source, verdict, grille_json, grille_sha256, stored_at, id")
+_GRILLE_COLUMNS = (
+    "session_id, rubric_id, rubric_version, rubric_sha256, journal_head, journal_events, "
+    "evidence_source, verdict, grille_json, grille_sha256, stored_at, id"
+)
 _NO_UPDATE = "grilles_no_update"
 
 
@@ -43,8 +46,10 @@ def needs_upgrade(path: str | Path) -> bool:
     """Whether the file holds audit or grilles tables without their sealing columns."""
     conn = sqlite3.connect(path, timeout=30.0)
     try:
-        return any(table in _tables(conn) and column not in _columns(conn, table)
-                   for table, column in (("audit", "signature"), ("grilles", "row_hash")))
+        return any(
+            table in _tables(conn) and column not in _columns(conn, table)
+            for table, column in (("audit", "signature"), ("grilles", "row_hash"))
+        )
     finally:
         conn.close()
 
@@ -70,13 +75,17 @@ def _upgrade_grilles(conn: sqlite3.Connection) -> tuple[int, str]:
         return 0, GENESIS
     conn.execute("ALTER TABLE grilles ADD COLUMN prev_hash TEXT NOT NULL DEFAULT ''")
     conn.execute("ALTER TABLE grilles ADD COLUMN row_hash TEXT NOT NULL DEFAULT ''")
-    ddl = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (_NO_UPDATE,)).fetchone()
+    ddl = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (_NO_UPDATE,)
+    ).fetchone()
     conn.execute(f"DROP TRIGGER IF EXISTS {_NO_UPDATE}")
     prev, last_id = GENESIS, 0
     for row in conn.execute(f"SELECT {_GRILLE_COLUMNS} FROM grilles ORDER BY id").fetchall():
         linked = StoredGrille(*row[:11]).chained(row[11], prev)
-        conn.execute("UPDATE grilles SET prev_hash = ?, row_hash = ? WHERE id = ?",
-                     (linked.prev_hash, linked.row_hash, linked.id))
+        conn.execute(
+            "UPDATE grilles SET prev_hash = ?, row_hash = ? WHERE id = ?",
+            (linked.prev_hash, linked.row_hash, linked.id),
+        )
         prev, last_id = linked.row_hash, linked.id
     if ddl is not None:
         conn.execute(ddl[0])
@@ -84,7 +93,9 @@ def _upgrade_grilles(conn: sqlite3.Connection) -> tuple[int, str]:
     return last_id, prev
 
 
-def migrate_store(path: str | Path, at: str, admin: str, passphrase: str, *, keys: Any, hasher: Any) -> Any:
+def migrate_store(
+    path: str | Path, at: str, admin: str, passphrase: str, *, keys: Any, hasher: Any
+) -> Any:
     """Upgrade the store at ``path``; ``admin`` becomes its first administrator. ``None`` when already upgraded.
 
     Returns the ``store_migrated`` entry, signed by the new administrator.
@@ -100,10 +111,31 @@ def migrate_store(path: str | Path, at: str, admin: str, passphrase: str, *, key
     audit_seq, grille_id, head = upgrade_tables(path)
     with SqliteAuditStore(path) as audit:
         if any(name.casefold() == admin.casefold() for name in audit.assessor_names()):
-            raise AssessorExists(f"Le compte « {admin} » existe déjà : choisissez un autre nom d'administrateur.",
-                                 f"The account '{admin}' already exists: choose another administrator name.")
+            raise AssessorExists(
+                Message(
+                    N_("The account '{admin}' already exists: choose another administrator name."),
+                    admin=admin,
+                )
+            )
         key, centre = keys.create(passphrase), keys.create(passphrase)
-        audit.add_assessor(admin, hasher.hash(passphrase), at, actor=admin, action=ADMIN_ADDED, signer=key,
-                           payload={"name": admin, "public_key": public_hex(key), "centre_key": public_hex(centre)})
-        return audit.append(admin, STORE_MIGRATED, "", {"unsigned_until": audit_seq, "grilles_until": grille_id,
-                                                        "grilles_head": head}, at, signer=key)
+        audit.add_assessor(
+            admin,
+            hasher.hash(passphrase),
+            at,
+            actor=admin,
+            action=ADMIN_ADDED,
+            signer=key,
+            payload={
+                "name": admin,
+                "public_key": public_hex(key),
+                "centre_key": public_hex(centre),
+            },
+        )
+        return audit.append(
+            admin,
+            STORE_MIGRATED,
+            "",
+            {"unsigned_until": audit_seq, "grilles_until": grille_id, "grilles_head": head},
+            at,
+            signer=key,
+        )

@@ -18,25 +18,51 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scoring.confirmations import CONFIRM_TEXT
+from simulator.i18n import DEFAULT_LANG, LANGUAGES, N_, Message, translated, translator
 
 #: Lifecycle of a session on the assessors' side, in order.
 TO_SCORE, SCORED, REVIEWED, SIGNED = "to_score", "scored", "reviewed", "signed"
 STATUSES: tuple[str, ...] = (TO_SCORE, SCORED, REVIEWED, SIGNED)
-#: How each status reads, by language.
+#: How each status reads (``engine`` catalog), and that in each language.
+STATUS_WORDS: dict[str, str] = {
+    TO_SCORE: N_("to score"),
+    SCORED: N_("scored"),
+    REVIEWED: N_("reviewed"),
+    SIGNED: N_("signed"),
+}
 STATUS_LABELS: dict[str, dict[str, str]] = {
-    "fr": {TO_SCORE: "à noter", SCORED: "notée", REVIEWED: "revue", SIGNED: "signée"},
-    "en": {TO_SCORE: "to score", SCORED: "scored", REVIEWED: "reviewed", SIGNED: "signed"},
+    lang: translated(STATUS_WORDS, "engine", lang) for lang in LANGUAGES
 }
 
 #: What an audit entry records.
-ASSESSOR_ADDED, OVERRIDE, MARK_REVIEWED, SIGN, REOPEN = "assessor_added", "override", "review", "sign", "reopen"
+ASSESSOR_ADDED, OVERRIDE, MARK_REVIEWED, SIGN, REOPEN = (
+    "assessor_added",
+    "override",
+    "review",
+    "sign",
+    "reopen",
+)
 #: What the administrator's entries record: an administrator (the first one with the centre's key), an
 #: account withdrawn, a store upgraded to signed entries, a day's sessions sealed with the centre's key.
 ADMIN_ADDED, ASSESSOR_REMOVED, STORE_MIGRATED, CENTRE_SEAL = (
-    "admin_added", "assessor_removed", "store_migrated", "centre_seal")
+    "admin_added",
+    "assessor_removed",
+    "store_migrated",
+    "centre_seal",
+)
 #: ``CONFIRM_TEXT``: an assessor decides a typed text the machine was unsure about (scoring.confirmations).
-ACTIONS: tuple[str, ...] = (ASSESSOR_ADDED, OVERRIDE, MARK_REVIEWED, SIGN, REOPEN, ADMIN_ADDED, ASSESSOR_REMOVED,
-                            STORE_MIGRATED, CENTRE_SEAL, CONFIRM_TEXT)
+ACTIONS: tuple[str, ...] = (
+    ASSESSOR_ADDED,
+    OVERRIDE,
+    MARK_REVIEWED,
+    SIGN,
+    REOPEN,
+    ADMIN_ADDED,
+    ASSESSOR_REMOVED,
+    STORE_MIGRATED,
+    CENTRE_SEAL,
+    CONFIRM_TEXT,
+)
 
 #: The verdicts an assessor may give (the automatic scorer may also say "not_observed").
 ASSESSOR_VERDICTS: tuple[str, ...] = ("ok", "nok")
@@ -148,17 +174,26 @@ class SessionReview:
 
 
 class AssessmentError(Exception):
-    """A refused assessor operation; ``fr`` and ``en`` say why and what to do."""
+    """A refused assessor operation; ``message(lang)`` says why and what to do."""
 
     code = "assessment_error"
 
-    def __init__(self, fr: str, en: str) -> None:
-        super().__init__(en)
-        self.fr = fr
-        self.en = en
+    def __init__(self, why: Message) -> None:
+        super().__init__(str(why))
+        self.why = why
 
-    def message(self, lang: str = "fr") -> str:
-        return self.fr if lang == "fr" else self.en
+    def message(self, lang: str = DEFAULT_LANG) -> str:
+        """Why, in ``lang`` (fr, nl or en)."""
+        return self.why.to(translator("engine", lang))
+
+    # Kept while commands still read the two texts; they read ``message(lang)`` once converted.
+    @property
+    def fr(self) -> str:
+        return self.message("fr")
+
+    @property
+    def en(self) -> str:
+        return self.message("en")
 
 
 class ReasonRequired(AssessmentError):
@@ -204,8 +239,8 @@ class NotObservedLeft(AssessmentError):
 
     code = "not_observed_left"
 
-    def __init__(self, fr: str, en: str, codes: tuple[str, ...] = ()) -> None:
-        super().__init__(fr, en)
+    def __init__(self, why: Message, codes: tuple[str, ...] = ()) -> None:
+        super().__init__(why)
         self.codes = codes
 
 
@@ -266,4 +301,6 @@ class AuditBreak:
 
 def pseudonym(session_id: str) -> str:
     """The name a blind review shows instead of the candidate's: stable per session, reveals nothing."""
-    return "Candidat " + hashlib.sha256(f"callsim-blind:{session_id}".encode()).hexdigest()[:6].upper()
+    return (
+        "Candidat " + hashlib.sha256(f"callsim-blind:{session_id}".encode()).hexdigest()[:6].upper()
+    )

@@ -12,6 +12,8 @@ import re
 import unicodedata
 
 from scoring.assessment.model import ReasonRequired
+from scoring.quoted import Quoted
+from simulator.i18n import N_, Message, translator
 
 MINIMUM_LETTERS = 15
 MINIMUM_WORDS = 3
@@ -23,20 +25,35 @@ def cleaned_reason(text: object) -> str:
     if not isinstance(text, str):
         return ""
     normal = unicodedata.normalize("NFKC", text)
-    kept = "".join(" " if ch in "\t\n\r" else ch for ch in normal
-                   if ch in "\t\n\r" or unicodedata.category(ch) not in ("Cf", "Cc", "Co", "Cs", "Cn"))
+    kept = "".join(
+        " " if ch in "\t\n\r" else ch
+        for ch in normal
+        if ch in "\t\n\r" or unicodedata.category(ch) not in ("Cf", "Cc", "Co", "Cs", "Cn")
+    )
     return _BLANKS.sub(" ", kept).strip()
 
 
-def meaningful_reason(text: object, what_fr: str, what_en: str) -> str:
-    """The cleaned reason, or ``ReasonRequired`` saying what is missing (``what_*``: which act needs it)."""
+def meaningful_reason(text: object, what: Message) -> str:
+    """The cleaned reason, or ``ReasonRequired`` saying what is missing (``what``: which act needs it)."""
     reason = cleaned_reason(text)
     letters = sum(1 for ch in reason if ch.isalpha())
     words = sum(1 for word in reason.split(" ") if any(ch.isalpha() for ch in word))
     if letters >= MINIMUM_LETTERS and words >= MINIMUM_WORDS:
         return reason
+    said_words = Quoted(lambda lang: translator("engine", lang).n("{n} word", "{n} words", words))
+    said_letters = Quoted(
+        lambda lang: translator("engine", lang).n("{n} letter", "{n} letters", letters)
+    )
     raise ReasonRequired(
-        f"{what_fr} : au moins {MINIMUM_WORDS} mots et {MINIMUM_LETTERS} lettres qui disent ce qui a été observé "
-        f"(reçu : {words} mot(s), {letters} lettre(s)).",
-        f"{what_en}: at least {MINIMUM_WORDS} words and {MINIMUM_LETTERS} letters saying what was observed "
-        f"(got {words} word(s), {letters} letter(s)).")
+        Message(
+            N_(
+                "{what}: at least {minimum_words} words and {minimum_letters} letters saying what was observed "
+                "(got {words}, {letters})."
+            ),
+            what=what,
+            minimum_words=MINIMUM_WORDS,
+            minimum_letters=MINIMUM_LETTERS,
+            words=said_words,
+            letters=said_letters,
+        )
+    )

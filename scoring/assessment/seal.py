@@ -17,7 +17,9 @@ from typing import Any
 
 from scoring.assessment.keys import public_hex, verify_signature
 from scoring.assessment.model import CENTRE_SEAL, AssessmentError, AuditEntry
+from scoring.quoted import verification_reason
 from simulator.engine.clock import stamp
+from simulator.i18n import N_, Message
 from simulator.journal.canonical import canonical_bytes
 from simulator.journal.receipt import code_of, receipt_code
 from simulator.journal.verify import verify_session
@@ -58,20 +60,30 @@ def seal_day(desk: Any, admin: str, passphrase: str, day: str) -> tuple[bytes, A
     desk.login_admin(admin, passphrase)
     registry = desk.integrity.registry()
     if not registry.centre_key:
-        raise SealRefused("Ce magasin n'a pas de clé de centre (créée par « callsim store init »).",
-                          "This store has no centre key (created by « callsim store init »).")
+        raise SealRefused(
+            Message(N_("This store has no centre key (created by « callsim store init »)."))
+        )
     centre = desk.keys.unlock(registry.centre_key, passphrase)
     sessions = _day_heads(desk.journal, day)
     last = desk.audit.last()
     grille_id, grille_hash = desk.grilles.head()
     now = stamp(desk.clock.now())
-    document = {"format": FORMAT, "day": day, "sealed_at": now, "centre_key": public_hex(centre),
-                "sessions": sessions, "audit": {"seq": last.seq if last else 0, "hash": last.hash if last else ""},
-                "grilles": {"id": grille_id, "hash": grille_hash}}
+    document = {
+        "format": FORMAT,
+        "day": day,
+        "sealed_at": now,
+        "centre_key": public_hex(centre),
+        "sessions": sessions,
+        "audit": {"seq": last.seq if last else 0, "hash": last.hash if last else ""},
+        "grilles": {"id": grille_id, "hash": grille_hash},
+    }
     signed = {**document, "signature": centre.sign(canonical_bytes(document)).hex()}
     data = (json.dumps(signed, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
-    payload = {"day": day, "sessions": {sid: [item["events"], item["head"]] for sid, item in sessions.items()},
-               "seal_sha256": hashlib.sha256(canonical_bytes(signed)).hexdigest()}
+    payload = {
+        "day": day,
+        "sessions": {sid: [item["events"], item["head"]] for sid, item in sessions.items()},
+        "seal_sha256": hashlib.sha256(canonical_bytes(signed)).hexdigest(),
+    }
     entry = desk.audit.append(admin, CENTRE_SEAL, "", payload, now, signer=desk.signer(admin))
     return data, entry
 
@@ -82,19 +94,25 @@ def _day_heads(journal: Any, day: str) -> dict[str, dict[str, Any]]:
 
     sessions: dict[str, dict[str, Any]] = {}
     for session_id in journal.session_ids():
-        if journal.header(session_id).created_at[:10] != day or not is_finished(journal.events(session_id)):
+        if journal.header(session_id).created_at[:10] != day or not is_finished(
+            journal.events(session_id)
+        ):
             continue
         result = verify_session(journal, session_id)
         if not result.ok:
-            raise SealRefused(f"La session {session_id} ne se vérifie pas ({result.reason}) : rien n'est scellé.",
-                              f"Session {session_id} does not verify ({result.reason_en}): nothing is sealed.")
+            raise SealRefused(
+                Message(
+                    N_("Session {session_id} does not verify ({reason}): nothing is sealed."),
+                    session_id=session_id,
+                    reason=verification_reason(result),
+                )
+            )
         code = receipt_code(journal, session_id)
         last = journal.last_event(session_id)
         head = last.hash if last is not None else _header_head(journal, session_id)
         sessions[session_id] = {"events": result.checked, "head": head, "receipt": code}
     if not sessions:
-        raise SealRefused(f"Aucune session terminée le {day} : rien à sceller.",
-                          f"No session ended on {day}: nothing to seal.")
+        raise SealRefused(Message(N_("No session ended on {day}: nothing to seal."), day=day))
     return sessions
 
 
@@ -111,12 +129,16 @@ def read_seal(data: bytes) -> dict[str, Any]:
     except (ValueError, UnicodeDecodeError):
         document = None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise SealRefused("Ce fichier n'est pas un sceau de centre callsim.", "This file is not a callsim centre seal.")
+        raise SealRefused(Message(N_("This file is not a callsim centre seal.")))
     body = {key: value for key, value in document.items() if key != "signature"}
-    if not verify_signature(str(document.get("centre_key", "")), str(document.get("signature", "")),
-                            canonical_bytes(body)):
-        raise SealRefused("La signature du sceau ne se vérifie pas : fichier modifié ou forgé.",
-                          "The seal's signature does not verify: the file was altered or forged.")
+    if not verify_signature(
+        str(document.get("centre_key", "")),
+        str(document.get("signature", "")),
+        canonical_bytes(body),
+    ):
+        raise SealRefused(
+            Message(N_("The seal's signature does not verify: the file was altered or forged."))
+        )
     return document
 
 
@@ -129,8 +151,13 @@ def verify_seal(desk: Any, data: bytes, session_id: str | None = None) -> list[S
         problems.append(SealProblem(found.table, found.reason_fr, found.reason_en))
     centre_key = registry.centre_key
     if centre_key and centre_key != document["centre_key"]:
-        problems.append(SealProblem("centre", "Sceau signé par une autre clé que celle du centre de ce magasin.",
-                                    "Seal signed by another key than this store's centre key."))
+        problems.append(
+            SealProblem(
+                "centre",
+                "Sceau signé par une autre clé que celle du centre de ce magasin.",
+                "Seal signed by another key than this store's centre key.",
+            )
+        )
     for sid, item in sorted(document["sessions"].items()):
         if session_id is None or sid == session_id:
             problems.extend(_session_problems(desk.journal, sid, item))
@@ -143,16 +170,28 @@ def _session_problems(journal: Any, sid: str, item: dict[str, Any]) -> list[Seal
     from simulator.journal.errors import UnknownSession
 
     try:
-        result = verify_session(journal, sid, expected_count=int(item["events"]), expected_head=str(item["head"]))
+        result = verify_session(
+            journal, sid, expected_count=int(item["events"]), expected_head=str(item["head"])
+        )
     except UnknownSession:
-        return [SealProblem(sid, f"Session {sid} : scellée mais absente du journal (supprimée).",
-                            f"Session {sid}: sealed but missing from the journal (deleted).")]
+        return [
+            SealProblem(
+                sid,
+                f"Session {sid} : scellée mais absente du journal (supprimée).",
+                f"Session {sid}: sealed but missing from the journal (deleted).",
+            )
+        ]
     if result.ok:
         return []
     at = f" (événement n° {result.first_bad_seq})" if result.first_bad_seq else ""
     at_en = f" (event #{result.first_bad_seq})" if result.first_bad_seq else ""
-    return [SealProblem(sid, f"Session {sid}{at} : le journal ne correspond plus au sceau — {result.reason}",
-                        f"Session {sid}{at_en}: the journal no longer matches the seal — {result.reason_en}")]
+    return [
+        SealProblem(
+            sid,
+            f"Session {sid}{at} : le journal ne correspond plus au sceau — {result.reason}",
+            f"Session {sid}{at_en}: the journal no longer matches the seal — {result.reason_en}",
+        )
+    ]
 
 
 def _chain_problems(desk: Any, document: dict[str, Any]) -> list[SealProblem]:
@@ -161,14 +200,24 @@ def _chain_problems(desk: Any, document: dict[str, Any]) -> list[SealProblem]:
     entries = desk.audit.entries()
     seq = int(audit.get("seq", 0))
     if seq and (len(entries) < seq or entries[seq - 1].hash != audit.get("hash")):
-        problems.append(SealProblem("audit", f"Entrée d'audit n° {seq} : changée depuis le sceau (chaîne réécrite).",
-                                    f"Audit entry #{seq}: changed since the seal (chain rewritten)."))
+        problems.append(
+            SealProblem(
+                "audit",
+                f"Entrée d'audit n° {seq} : changée depuis le sceau (chaîne réécrite).",
+                f"Audit entry #{seq}: changed since the seal (chain rewritten).",
+            )
+        )
     grilles = document.get("grilles", {})
     row_id = int(grilles.get("id", 0))
     rows = {row.id: row.row_hash for row in desk.grilles.rows()}
     if row_id and rows.get(row_id) != grilles.get("hash"):
-        problems.append(SealProblem("grilles", f"Grille n° {row_id} : changée depuis le sceau (chaîne réécrite).",
-                                    f"Grille #{row_id}: changed since the seal (chain rewritten)."))
+        problems.append(
+            SealProblem(
+                "grilles",
+                f"Grille n° {row_id} : changée depuis le sceau (chaîne réécrite).",
+                f"Grille #{row_id}: changed since the seal (chain rewritten).",
+            )
+        )
     return problems
 
 
@@ -176,21 +225,33 @@ def seal_status(desk: Any, session_id: str, journal_head: str, grille_id: int) -
     """The receipt of ``journal_head``, the last day that sealed the session, and whether it still matches."""
     registry = desk.integrity.registry()
     before = grille_id <= int(registry.migration.get("grilles_until", 0) or 0)
-    sealed = [e for e in desk.audit.entries() if e.action == CENTRE_SEAL and session_id in e.payload.get("sessions", {})]
+    sealed = [
+        e
+        for e in desk.audit.entries()
+        if e.action == CENTRE_SEAL and session_id in e.payload.get("sessions", {})
+    ]
     if not sealed:
         return SealStatus(code_of(journal_head), before_sealing=before)
     latest = sealed[-1]
     _count, head = latest.payload["sessions"][session_id]
-    return SealStatus(code_of(journal_head), str(latest.payload.get("day", "")), head == journal_head, before)
+    return SealStatus(
+        code_of(journal_head), str(latest.payload.get("day", "")), head == journal_head, before
+    )
 
 
-def journal_against_seals(journal: Any, session_id: str, seals: list[tuple[str, int, str]]) -> SealProblem | None:
+def journal_against_seals(
+    journal: Any, session_id: str, seals: list[tuple[str, int, str]]
+) -> SealProblem | None:
     """``None`` when the journal still ends on the head the centre sealed (same count); else the problem."""
     from simulator.journal.canonical import header_hash
 
     for day, count, head in seals[-1:]:
         last = journal.last_event(session_id)
-        found = (last.hash, last.seq) if last is not None else (header_hash(journal.header(session_id)), 0)
+        found = (
+            (last.hash, last.seq)
+            if last is not None
+            else (header_hash(journal.header(session_id)), 0)
+        )
         if found != (head, count):
             return SealProblem(
                 session_id,
@@ -199,5 +260,6 @@ def journal_against_seals(journal: Any, session_id: str, seals: list[tuple[str, 
                 "ré-empreint, coupé ou prolongé).",
                 f"Session {session_id}: the journal changed since the centre seal of {day} (sealed at {count} "
                 f"events, it has {found[1]} and no longer ends on the sealed head: edited and re-hashed, cut or "
-                "extended).")
+                "extended).",
+            )
     return None

@@ -21,19 +21,23 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
+from scoring.quoted import Quoted
+from simulator.i18n import DEFAULT_LANG, N_, Message, translator
+
 XAPI_VERSION = "1.0.3"
 _RETRY_STATUS = {429, 500, 502, 503, 504}
 
 
 class LrsError(Exception):
-    """The LRS refused the statements (or could not be reached after the retries): ``(fr, en)`` messages."""
+    """The LRS refused the statements (or could not be reached after the retries): ``why``, shown translated."""
 
-    def __init__(self, fr: str, en: str) -> None:
-        super().__init__(en)
-        self.fr, self.en = fr, en
+    def __init__(self, why: Message) -> None:
+        super().__init__(str(why))
+        self.why = why
 
-    def message(self, lang: str) -> str:
-        return self.fr if lang == "fr" else self.en
+    def message(self, lang: str = DEFAULT_LANG) -> str:
+        """Why, in ``lang`` (fr, nl or en)."""
+        return self.why.to(translator("engine", lang))
 
 
 @dataclass
@@ -60,23 +64,39 @@ def statements_endpoint(url: str) -> str:
     return url if url.endswith("/statements") else url + "/statements"
 
 
-def send_statements(statements: Sequence[dict[str, Any]], url: str, auth: str, *, batch_size: int = 50,
-                    retries: int = 4, pause: float = 0.5, client: Any = None,
-                    sleep: Callable[[float], None] = time.sleep) -> SendReport:
+def send_statements(
+    statements: Sequence[dict[str, Any]],
+    url: str,
+    auth: str,
+    *,
+    batch_size: int = 50,
+    retries: int = 4,
+    pause: float = 0.5,
+    client: Any = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> SendReport:
     """POST ``statements`` to the LRS at ``url`` in order; raise ``LrsError`` saying why if it refuses them."""
     import httpx
 
-    headers = {"X-Experience-API-Version": XAPI_VERSION, "Content-Type": "application/json",
-               "Authorization": authorization(auth)}
+    headers = {
+        "X-Experience-API-Version": XAPI_VERSION,
+        "Content-Type": "application/json",
+        "Authorization": authorization(auth),
+    }
     own = client is None
     client = client or httpx.Client(timeout=30.0)
     report = SendReport()
     endpoint = statements_endpoint(url)
     try:
         for start in range(0, len(statements), batch_size):
-            batch = list(statements[start:start + batch_size])
-            response = _with_retries(partial(client.post, endpoint, json=batch, headers=headers),
-                                     retries, pause, sleep, report)
+            batch = list(statements[start : start + batch_size])
+            response = _with_retries(
+                partial(client.post, endpoint, json=batch, headers=headers),
+                retries,
+                pause,
+                sleep,
+                report,
+            )
             if response.status_code == 409:
                 _put_each(client, endpoint, headers, batch, retries, pause, sleep, report)
             else:
@@ -89,23 +109,51 @@ def send_statements(statements: Sequence[dict[str, Any]], url: str, auth: str, *
     return report
 
 
-def _put_each(client: Any, endpoint: str, headers: dict[str, str], batch: list[dict[str, Any]], retries: int,
-              pause: float, sleep: Callable[[float], None], report: SendReport) -> None:
+def _put_each(
+    client: Any,
+    endpoint: str,
+    headers: dict[str, str],
+    batch: list[dict[str, Any]],
+    retries: int,
+    pause: float,
+    sleep: Callable[[float], None],
+    report: SendReport,
+) -> None:
     for statement in batch:
         response = _with_retries(
-            partial(client.put, endpoint, params={"statementId": statement["id"]}, json=statement, headers=headers),
-            retries, pause, sleep, report)
+            partial(
+                client.put,
+                endpoint,
+                params={"statementId": statement["id"]},
+                json=statement,
+                headers=headers,
+            ),
+            retries,
+            pause,
+            sleep,
+            report,
+        )
         if response.status_code == 409:
-            raise LrsError(f"le LRS contient déjà une autre déclaration sous l'identifiant {statement['id']} "
-                           "(rien n'est écrasé).",
-                           f"the LRS already holds a different statement with id {statement['id']} "
-                           "(nothing is overwritten).")
+            raise LrsError(
+                Message(
+                    N_(
+                        "the LRS already holds a different statement with id {id} "
+                        "(nothing is overwritten)."
+                    ),
+                    id=statement["id"],
+                )
+            )
         _refuse_unless_ok(response)
         report.already.append(statement["id"])
 
 
-def _with_retries(call: Callable[[], Any], retries: int, pause: float, sleep: Callable[[float], None],
-                  report: SendReport) -> Any:
+def _with_retries(
+    call: Callable[[], Any],
+    retries: int,
+    pause: float,
+    sleep: Callable[[float], None],
+    report: SendReport,
+) -> Any:
     import httpx
 
     for attempt in range(retries + 1):
@@ -114,13 +162,23 @@ def _with_retries(call: Callable[[], Any], retries: int, pause: float, sleep: Ca
             response = call()
         except httpx.TransportError as exc:
             if attempt == retries:
-                raise LrsError(f"LRS injoignable après {retries + 1} essais ({exc}).",
-                               f"LRS unreachable after {retries + 1} attempts ({exc}).") from exc
+                raise LrsError(_unreachable(retries + 1, str(exc))) from exc
         else:
             if response.status_code not in _RETRY_STATUS or attempt == retries:
                 return response
-        sleep(pause * 2 ** attempt)
+        sleep(pause * 2**attempt)
     raise AssertionError("unreachable")
+
+
+def _unreachable(attempts: int, reason: str) -> Message:
+    return Quoted(
+        lambda lang: translator("engine", lang).n(
+            "LRS unreachable after {n} attempt ({reason}).",
+            "LRS unreachable after {n} attempts ({reason}).",
+            attempts,
+            reason=reason,
+        )
+    )
 
 
 def _refuse_unless_ok(response: Any) -> None:
@@ -128,7 +186,16 @@ def _refuse_unless_ok(response: Any) -> None:
         return
     detail = response.text[:300].strip()
     if response.status_code in (401, 403):
-        raise LrsError(f"le LRS refuse l'identification (HTTP {response.status_code}) : vérifiez --auth.",
-                       f"the LRS refuses the credentials (HTTP {response.status_code}): check --auth.")
-    raise LrsError(f"le LRS refuse les déclarations (HTTP {response.status_code}) : {detail}",
-                   f"the LRS refuses the statements (HTTP {response.status_code}): {detail}")
+        raise LrsError(
+            Message(
+                N_("the LRS refuses the credentials (HTTP {status}): check --auth."),
+                status=response.status_code,
+            )
+        )
+    raise LrsError(
+        Message(
+            N_("the LRS refuses the statements (HTTP {status}): {detail}"),
+            status=response.status_code,
+            detail=detail,
+        )
+    )

@@ -81,10 +81,15 @@ def _base_journals() -> list[tuple[SessionHeader, list[tuple[int, str, str, str]
     for policy, seeds in _SEEDS.items():
         for seed in seeds:
             store, clock = MemoryJournalStore(), ManualClock(datetime(2026, 1, 5, 9))
-            session = EpreuveSession.start(bundle, store=store, clock=clock, candidate_id=f"B-{policy}", seed=seed)
+            session = EpreuveSession.start(
+                bundle, store=store, clock=clock, candidate_id=f"B-{policy}", seed=seed
+            )
             play_epreuve(session, policy_factory(policy, seed), clock)
             session.close()
-            events = [(e.seq, e.at, e.type, canonical_text(dict(e.payload))) for e in store.events(session.session_id)]
+            events = [
+                (e.seq, e.at, e.type, canonical_text(dict(e.payload)))
+                for e in store.events(session.session_id)
+            ]
             journals.append((store.header(session.session_id), events))
     return journals
 
@@ -103,16 +108,32 @@ def build_store(path: Path, n: int) -> list[str]:
         data.update(session_id=f"S-bench{i:07d}", candidate_id=f"C-{i:07d}")
         header = SessionHeader(**data)
         head = header_hash(header)
-        conn.execute("INSERT INTO sessions VALUES (?,?,?,?,?,?,?,?,?,?,?)", (
-            header.session_id, header.candidate_id, header.seed, header.epreuve_id, header.epreuve_hash,
-            header.app_version, header.created_at, header.mode, header.language, head, canonical_text(data)))
+        conn.execute(
+            "INSERT INTO sessions VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                header.session_id,
+                header.candidate_id,
+                header.seed,
+                header.epreuve_id,
+                header.epreuve_hash,
+                header.app_version,
+                header.created_at,
+                header.mode,
+                header.language,
+                head,
+                canonical_text(data),
+            ),
+        )
         rows, prev = [], head
         for seq, at, type_, payload in events:
             digest = event_hash_from_text(prev, header.session_id, seq, at, type_, payload)
             rows.append((header.session_id, seq, at, type_, payload, prev, digest))
             prev = digest
-        conn.executemany("INSERT INTO events (session_id, seq, at, type, payload, prev_hash, hash) "
-                         "VALUES (?,?,?,?,?,?,?)", rows)
+        conn.executemany(
+            "INSERT INTO events (session_id, seq, at, type, payload, prev_hash, hash) "
+            "VALUES (?,?,?,?,?,?,?)",
+            rows,
+        )
         ids.append(header.session_id)
     conn.execute("COMMIT")
     conn.close()
@@ -139,7 +160,7 @@ def _score(source: SqliteTranscripts, job: Job, ids: list[str]) -> int:
     for session_id in ids:
         outcome = score_session(source, session_id, job)
         if outcome.grille is None:
-            raise RuntimeError(f"{session_id}: {outcome.refusal}")
+            raise RuntimeError(f"{session_id}: {outcome.code}: {outcome.reason('en')}")
         scored += 1
     return scored
 
@@ -181,13 +202,18 @@ def _pairs(ours: Any, baseline: Any, chunks: list[list[str]]) -> dict[str, Any]:
             timed[name] = time.perf_counter() - began
             totals[name] += timed[name]
         ratios.append(timed["ours"] / timed["baseline"])
-    return {"ours_s": totals["ours"], "baseline_s": totals["baseline"], "ratio": statistics.median(ratios),
-            "ratio_min": min(ratios), "pairs": len(chunks)}
+    return {
+        "ours_s": totals["ours"],
+        "baseline_s": totals["baseline"],
+        "ratio": statistics.median(ratios),
+        "ratio_min": min(ratios),
+        "pairs": len(chunks),
+    }
 
 
 def _chunks(ids: list[str], pairs: int) -> list[list[str]]:
     size = max(1, -(-len(ids) // pairs))
-    return [ids[start:start + size] for start in range(0, len(ids), size)]
+    return [ids[start : start + size] for start in range(0, len(ids), size)]
 
 
 def bench_score(n: int = DEFAULT_N, pairs: int = 8) -> dict[str, Any]:
@@ -199,22 +225,33 @@ def bench_score(n: int = DEFAULT_N, pairs: int = 8) -> dict[str, Any]:
     try:
         _parse(raw, ids[: max(1, n // 20)])  # warm the page cache and the imports
         _score(source, job, ids[: max(1, n // 20)])
-        measured = _pairs(lambda chunk: _score(source, job, chunk), lambda chunk: _parse(raw, chunk),
-                          _chunks(ids, max(5, pairs)))
+        measured = _pairs(
+            lambda chunk: _score(source, job, chunk),
+            lambda chunk: _parse(raw, chunk),
+            _chunks(ids, max(5, pairs)),
+        )
         # tracemalloc slows scoring threefold: peak memory is compared over n/20 and n/2 sessions
         small, large = max(1, n // 20), max(1, n // 2)
-        peak_small, peak_full = _peak_mib(source, job, ids[:small]), _peak_mib(source, job, ids[:large])
+        peak_small, peak_full = (
+            _peak_mib(source, job, ids[:small]),
+            _peak_mib(source, job, ids[:large]),
+        )
     finally:
         raw.close()
         source.close()
     return {
-        "name": f"score {n} standard transcripts vs json.loads them", "n": n, **measured, "target": TARGET_RATIO,
+        "name": f"score {n} standard transcripts vs json.loads them",
+        "n": n,
+        **measured,
+        "target": TARGET_RATIO,
         "per_session_ms": 1000 * measured["ours_s"] / n,
         "peak_mib": {str(small): round(peak_small, 2), str(large): round(peak_full, 2)},
         "store_build_s": round(built_s, 2),
-        "notes": (f"scoring peak memory (tracemalloc): {peak_small:.2f} MiB for {small} sessions, "
-                  f"{peak_full:.2f} MiB for {large} (×{peak_full / peak_small:.2f}); "
-                  f"{1000 * measured['ours_s'] / n:.2f} ms per session scored"),
+        "notes": (
+            f"scoring peak memory (tracemalloc): {peak_small:.2f} MiB for {small} sessions, "
+            f"{peak_full:.2f} MiB for {large} (×{peak_full / peak_small:.2f}); "
+            f"{1000 * measured['ours_s'] / n:.2f} ms per session scored"
+        ),
     }
 
 
@@ -227,15 +264,21 @@ def bench_rescore(n: int = DEFAULT_N, sessions: int = RESCORE_N, pairs: int = 5)
     source = SqliteTranscripts(path)
     try:
         _score(source, job, chosen[:1])  # the épreuve files loaded once, as the command does
-        measured = _pairs(lambda chunk: _score(source, job, chunk), lambda chunk: _parse(raw, chunk),
-                          _chunks(chosen, max(5, pairs)))
+        measured = _pairs(
+            lambda chunk: _score(source, job, chunk),
+            lambda chunk: _parse(raw, chunk),
+            _chunks(chosen, max(5, pairs)),
+        )
     finally:
         raw.close()
         source.close()
-    return {"name": f"rescore by replay {len(chosen)} standard transcripts vs json.loads them", **measured,
-            "target": TARGET_RATIO,
-            "notes": f"{1000 * measured['ours_s'] / len(chosen):.1f} ms per session rescored (the engine replays "
-                     f"each journal); CALLSIM_BENCH_RESCORING_N for more sessions"}
+    return {
+        "name": f"rescore by replay {len(chosen)} standard transcripts vs json.loads them",
+        **measured,
+        "target": TARGET_RATIO,
+        "notes": f"{1000 * measured['ours_s'] / len(chosen):.1f} ms per session rescored (the engine replays "
+        f"each journal); CALLSIM_BENCH_RESCORING_N for more sessions",
+    }
 
 
 def _batch(path: Path) -> float:
@@ -243,9 +286,13 @@ def _batch(path: Path) -> float:
     from scripts.benchmarks.startup import run_on_pty
 
     conn = sqlite3.connect(path)
-    conn.execute("DROP TABLE IF EXISTS grilles")  # a scratch journal: each run stores every grille afresh
+    conn.execute(
+        "DROP TABLE IF EXISTS grilles"
+    )  # a scratch journal: each run stores every grille afresh
     conn.close()
-    return run_on_pty([sys.executable, "-m", "simulator", "score", "--all", "--force", "--store", str(path)])
+    return run_on_pty(
+        [sys.executable, "-m", "simulator", "score", "--all", "--force", "--store", str(path)]
+    )
 
 
 def bench_batch(n: int = DEFAULT_N, pairs: int = 5) -> dict[str, Any]:
@@ -253,26 +300,38 @@ def bench_batch(n: int = DEFAULT_N, pairs: int = 5) -> dict[str, Any]:
     path, ids, _built = _store(n)
     raw = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        measured = _pairs(lambda _ids: _batch(path), lambda chunk: _parse(raw, chunk), [ids] * max(5, pairs))
+        measured = _pairs(
+            lambda _ids: _batch(path), lambda chunk: _parse(raw, chunk), [ids] * max(5, pairs)
+        )
     finally:
         raw.close()
-    return {"name": f"callsim score --all: {n} transcripts (workers, grilles stored) vs json.loads them", **measured,
-            "target": BATCH_TARGET,
-            "notes": "the console script's code path on a pseudo-terminal (progress bar), its worker processes, the "
-                     "grilles written; from starting the process to its end"}
+    return {
+        "name": f"callsim score --all: {n} transcripts (workers, grilles stored) vs json.loads them",
+        **measured,
+        "target": BATCH_TARGET,
+        "notes": "the console script's code path on a pseudo-terminal (progress bar), its worker processes, the "
+        "grilles written; from starting the process to its end",
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=default_n(False), help=f"sessions (default {DEFAULT_N}, the target's size)")
+    parser.add_argument(
+        "--n",
+        type=int,
+        default=default_n(False),
+        help=f"sessions (default {DEFAULT_N}, the target's size)",
+    )
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     args = parser.parse_args(argv)
     result = bench_score(args.n)
     if args.json:
         print(json.dumps(result, indent=2))
     else:
-        print(f"{result['name']}: ours {result['ours_s']:.3f} s, baseline {result['baseline_s']:.3f} s, "
-              f"ratio {result['ratio']:.2f}× (least {result['ratio_min']:.2f}×, target ≤ {TARGET_RATIO}×)\n{result['notes']}")
+        print(
+            f"{result['name']}: ours {result['ours_s']:.3f} s, baseline {result['baseline_s']:.3f} s, "
+            f"ratio {result['ratio']:.2f}× (least {result['ratio_min']:.2f}×, target ≤ {TARGET_RATIO}×)\n{result['notes']}"
+        )
     return 0
 
 

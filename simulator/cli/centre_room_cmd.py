@@ -13,37 +13,43 @@ import os
 import sys
 from typing import Any
 
+from simulator.cli import language
 from simulator.cli.store_option import add_store_option, store_path
-
-_SAY = {
-    "fr": {"no_code": "définissez le code du surveillant dans {} avant de servir les postes.",
-           "seat": "{name} : {url}", "serving": "{count} poste(s) servi(s) — épreuve {epreuve}, magasin {store}. "
-                                                "Ctrl+C arrête tous les postes.",
-           "bad_seats": "--seats doit être entre 1 et 60.", "unknown": "épreuve inconnue : {}"},
-    "nl": {"no_code": "stel de code van de toezichter in {} in voordat u de posten serveert.",
-           "seat": "{name}: {url}", "serving": "{count} post(en) geserveerd — proef {epreuve}, opslag {store}. "
-                                               "Ctrl+C stopt alle posten.",
-           "bad_seats": "--seats moet tussen 1 en 60 liggen.", "unknown": "onbekende proef: {}"},
-    "en": {"no_code": "set the invigilator's code in {} before serving the seats.",
-           "seat": "{name}: {url}", "serving": "{count} seat(s) served — épreuve {epreuve}, store {store}. "
-                                               "Ctrl+C stops every seat.",
-           "bad_seats": "--seats must be between 1 and 60.", "unknown": "unknown épreuve: {}"},
-}
+from simulator.i18n import translator
 
 
 def register_actions(actions: Any) -> None:
     """Add ``serve`` and ``watch`` to the ``centre`` group."""
-    serve = actions.add_parser("serve", help="servir les postes du candidat dans des navigateurs",
-                               description="Un serveur textual-serve par poste : le poste k est "
-                                           "http://HÔTE:PORT+k-1/ ; le numéro du candidat est demandé d'abord.")
-    serve.add_argument("--epreuve", required=True, metavar="NOM|FICHIER", help="épreuve passée sur les postes")
-    serve.add_argument("--seats", type=int, required=True, metavar="N", help="nombre de postes")
-    serve.add_argument("--host", default="127.0.0.1", help="adresse d'écoute (défaut : 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8000, metavar="P", help="port du poste 1 (défaut : 8000)")
-    watch = actions.add_parser("watch", help="l'écran du surveillant : chaque poste en direct",
-                               description="Candidat, contact en cours, temps restant, dernière action et connexion "
-                                           "de chaque poste ; pause (incident) d'un poste.")
-    watch.add_argument("--refresh", type=float, default=2.0, metavar="S", help="rafraîchir toutes les S secondes")
+    t = language.t
+    serve = actions.add_parser(
+        "serve",
+        help=t("serve the candidate's seats in browsers"),
+        description=t(
+            "One textual-serve server per seat: seat k is http://HOST:PORT+k-1/; "
+            "the candidate's number is asked first."
+        ),
+    )
+    serve.add_argument(
+        "--epreuve", required=True, metavar=t("NAME|FILE"), help=t("épreuve taken on the seats")
+    )
+    serve.add_argument("--seats", type=int, required=True, metavar="N", help=t("number of seats"))
+    serve.add_argument(
+        "--host", default="127.0.0.1", help=t("address to listen on (default: 127.0.0.1)")
+    )
+    serve.add_argument(
+        "--port", type=int, default=8000, metavar="P", help=t("port of seat 1 (default: 8000)")
+    )
+    watch = actions.add_parser(
+        "watch",
+        help=t("the invigilator's screen: every seat live"),
+        description=t(
+            "Candidate, contact in progress, time left, last action and "
+            "connection of each seat; pause (incident) of a seat."
+        ),
+    )
+    watch.add_argument(
+        "--refresh", type=float, default=2.0, metavar="S", help=t("refresh every S seconds")
+    )
     for parser, handler in ((serve, cmd_serve), (watch, cmd_watch)):
         add_store_option(parser)
         parser.set_defaults(handler=handler)
@@ -56,25 +62,39 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from simulator.engine.bundle import UnknownEpreuve, epreuve_path
     from simulator.journal.backends import location_text
 
-    say = _SAY[args.lang]
+    t = translator("cli", args.lang)
     if not os.environ.get(INVIGILATOR_ENV, ""):
-        print(f"callsim: {say['no_code'].format(INVIGILATOR_ENV)}", file=sys.stderr)
+        print(
+            "callsim: "
+            + t(
+                "set the invigilator's code in {variable} before serving the seats.",
+                variable=INVIGILATOR_ENV,
+            ),
+            file=sys.stderr,
+        )
         return 2
     if not 1 <= args.seats <= 60:
-        print(f"callsim: {say['bad_seats']}", file=sys.stderr)
+        print("callsim: " + t("--seats must be between 1 and 60."), file=sys.stderr)
         return 2
     try:
         path = epreuve_path(args.epreuve)
     except UnknownEpreuve:
-        print(f"callsim: {say['unknown'].format(args.epreuve)}", file=sys.stderr)
+        print("callsim: " + t("unknown épreuve: {name}", name=args.epreuve), file=sys.stderr)
         return 2
     store = store_path(args)
     chosen = serve.seats(args.seats, args.host, args.port)
     environ = {**os.environ, "CALLSIM_STORE": location_text(store)}
     processes = serve.start_all(chosen, str(path), args.lang, environ)
-    print(say["serving"].format(count=len(chosen), epreuve=args.epreuve, store=store), flush=True)
+    served = t.n(
+        "{n} seat served — épreuve {epreuve}, store {store}. Ctrl+C stops every seat.",
+        "{n} seats served — épreuve {epreuve}, store {store}. Ctrl+C stops every seat.",
+        len(chosen),
+        epreuve=args.epreuve,
+        store=store,
+    )
+    print(served, flush=True)
     for seat in chosen:
-        print(say["seat"].format(name=seat.name, url=seat.url), flush=True)
+        print(t("{name}: {url}", name=seat.name, url=seat.url), flush=True)
     return serve.wait_all(processes)
 
 
@@ -83,6 +103,8 @@ def cmd_watch(args: argparse.Namespace) -> int:
     from simulator.centre.watch_app import create_watch_app
     from simulator.system_clock import SystemClock
 
-    app = create_watch_app(store_path(args), clock=SystemClock(), lang=args.lang, refresh=args.refresh)
+    app = create_watch_app(
+        store_path(args), clock=SystemClock(), lang=args.lang, refresh=args.refresh
+    )
     app.run()
     return app.return_code or 0

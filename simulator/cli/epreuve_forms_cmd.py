@@ -12,55 +12,64 @@ import json
 import sys
 from typing import Any
 
+from simulator.cli import language
+from simulator.i18n import N_, Translator, translator
+
 
 def register(commands: Any) -> None:
     """Add ``epreuve forms`` to the épreuve sub-commands."""
+    t = language.t
     forms = commands.add_parser(
         "forms",
-        help="comparer les formes parallèles (variantes) tirées pour des graines",
-        description="Pour chaque paire de graines, la part des points de choix et des contrôles dont la bonne "
-        "réponse diffère ; la couverture de chaque forme ; l'écart des durées. Code de sortie 1 si une "
-        "forme ne couvre pas toutes les compétences ou si la différence médiane est sous 50 %.",
+        help=t("compare the parallel forms (variants) drawn for seeds"),
+        description=t(
+            "For each pair of seeds, the share of choice points and checks whose right answer differs; "
+            "each form's coverage; the spread of durations. Exit code 1 if a form does not cover every "
+            "competency or if the median difference is below 50 %."
+        ),
     )
     forms.add_argument(
-        "epreuve", metavar="ÉPREUVE", help="fichier d'épreuve, ou son nom (ex. : standard)"
+        "epreuve", metavar=t("ÉPREUVE"), help=t("épreuve file, or its name (e.g. standard)")
     )
     forms.add_argument(
         "--seeds",
         default="1-100",
-        help="graines à comparer, ex. 1-100 ou 3,7,10-12 (défaut : 1-100)",
+        help=t("seeds to compare, e.g. 1-100 or 3,7,10-12 (default: 1-100)"),
     )
     forms.add_argument("--format", choices=("text", "json"), default="text", dest="output")
     forms.set_defaults(handler=run_forms)
 
 
 def run_forms(args: argparse.Namespace) -> int:
-    from simulator.engine.bundle import BundleError, UnknownEpreuve, epreuve_path, load_bundle
+    from scoring.bundles import epreuve_file
+    from scoring.score import ScoringError
+    from simulator.engine.bundle import BundleError, load_bundle
     from simulator.scenario.variants.compare import compare_forms, parse_seeds
 
+    t = translator("cli", args.lang)
     try:
         seeds = parse_seeds(args.seeds)
     except ValueError:
         print(
-            f"callsim epreuve forms: --seeds « {args.seeds} » illisible : écrivez par exemple 1-100 ou 3,7,10-12\n"
-            f"  (unreadable --seeds: write e.g. 1-100 or 3,7,10-12)",
+            "callsim epreuve forms: "
+            + t("unreadable --seeds '{seeds}': write e.g. 1-100 or 3,7,10-12", seeds=args.seeds),
             file=sys.stderr,
         )
         return 2
     try:
-        bundle = load_bundle(epreuve_path(args.epreuve))
-    except UnknownEpreuve as exc:
-        print(f"callsim epreuve forms: {exc.message('fr')}", file=sys.stderr)
+        bundle = load_bundle(epreuve_file(args.epreuve))
+    except ScoringError as exc:
+        print(f"callsim epreuve forms: {exc.message(args.lang)}", file=sys.stderr)
         return 2
     except BundleError as exc:
         for diagnostic in exc.diagnostics:
-            print(diagnostic.format("fr"), file=sys.stderr)
+            print(diagnostic.format(args.lang), file=sys.stderr)
         return 2
     report = compare_forms(bundle, seeds)
     if args.output == "json":
         print(json.dumps(_as_json(report), ensure_ascii=False, indent=2))
     else:
-        _print(bundle, report)
+        _print(bundle, report, t)
     return 1 if report.failed else 0
 
 
@@ -79,37 +88,69 @@ def _as_json(report: Any) -> dict[str, Any]:
     }
 
 
-def _print(bundle: Any, report: Any) -> None:
-    from simulator.scenario.variants.draw import label
+def _print(bundle: Any, report: Any, t: Translator) -> None:
+    for line in (*_summary(bundle, report, t), *_problems(report, t)):
+        print(line)
+    print(t("OK") if not report.failed else t("FAILED"))
 
-    varied = [c.scenario.id for c in bundle.contacts if c.layer is not None]
-    print(
-        f"Épreuve {bundle.epreuve.id} : {len(report.seeds)} graine(s), {len(varied)}/{len(bundle.contacts)} "
-        f"scénario(s) avec variantes"
+
+def _summary(bundle: Any, report: Any, t: Translator) -> list[str]:
+    """The épreuve, its seeds and forms, how much they differ and how long they last."""
+    varied = sum(1 for c in bundle.contacts if c.layer is not None)
+    seeds = t.n("{n} seed", "{n} seeds", len(report.seeds))
+    with_variants = t.n(
+        "{varied}/{n} scenario with variants",
+        "{varied}/{n} scenarios with variants",
+        len(bundle.contacts),
+        varied=varied,
     )
     distinct = {json.dumps(d, sort_keys=True) for d in report.drawn.values()}
-    print(f"  formes distinctes : {len(distinct)}")
-    print(
-        f"  différence des bonnes réponses entre deux graines : médiane {report.median:.0%}, "
-        f"minimum {report.minimum:.0%} ({len(report.differences)} paires)"
-    )
-    durations = list(report.durations.values())
-    if durations:
-        print(
-            f"  durée prévue des contacts par forme : de {min(durations)} à {max(durations)} minutes "
-            f"(écart {max(durations) - min(durations)})"
+    lines = [
+        t(
+            "Épreuve {id}: {seeds}, {scenarios}",
+            id=bundle.epreuve.id,
+            seeds=seeds,
+            scenarios=with_variants,
+        ),
+        "  " + t("distinct forms: {n}", n=len(distinct)),
+        "  "
+        + t.n(
+            "difference of the right answers between two seeds: median {median}, minimum {minimum} ({n} pair)",
+            "difference of the right answers between two seeds: median {median}, minimum {minimum} ({n} pairs)",
+            len(report.differences),
+            median=f"{report.median:.0%}",
+            minimum=f"{report.minimum:.0%}",
+        ),
+    ]
+    if durations := list(report.durations.values()):
+        low, high = min(durations), max(durations)
+        planned = N_(
+            "planned contact time per form: from {low} to {high} minutes (spread {spread})"
         )
+        lines.append("  " + t(planned, low=low, high=high, spread=high - low))
+    return lines
+
+
+def _problems(report: Any, t: Translator) -> list[str]:
+    """What falls short: competencies missing as written or in a form, a median difference below half."""
+    from simulator.scenario.variants.draw import label
+
+    lines = []
     if report.short_as_written:
-        print(
-            f"  (l'épreuve telle qu'écrite n'a déjà pas assez d'occasions pour {', '.join(report.short_as_written)} : "
-            f"voir callsim epreuve coverage)"
+        lacking = N_(
+            "(the épreuve as written already lacks chances for {codes}: see callsim epreuve coverage)"
         )
+        lines.append("  " + t(lacking, codes=", ".join(report.short_as_written)))
     for seed, codes in report.short.items():
         forms = "; ".join(f"{sid}: {label(combo)}" for sid, combo in report.drawn[seed].items())
-        print(f"  graine {seed} : couverture insuffisante pour {', '.join(codes)} ({forms})")
+        short = N_("seed {seed}: not enough coverage for {codes} ({forms})")
+        lines.append("  " + t(short, seed=seed, codes=", ".join(codes), forms=forms))
     if report.median < 0.5:
-        print(
-            "  ÉCHEC : deux candidats ont en médiane moins de 50 % de bonnes réponses différentes ; "
-            "ajoutez des variantes (voir « Variantes » dans le guide du formateur)."
+        lines.append(
+            "  "
+            + t(
+                "FAILED: two candidates have, at the median, less than 50 % of right answers that differ; "
+                "add variants (see 'Variantes' in the trainer's guide)."
+            )
         )
-    print("OK" if not report.failed else "ÉCHEC")
+    return lines

@@ -24,7 +24,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "review": ("simulator/review",),
     "checker": ("simulator/scenario", "simulator/trainer"),
     "engine": ("simulator/engine", "simulator/journal", "scoring"),
-    "cli": ("simulator/cli",),
+    "cli": ("simulator/cli", "simulator/centre"),
 }
 KEYWORDS = {
     "Message": None,

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from simulator.i18n import N_, Message
 from simulator.scenario.checker.cues import cue_picks
 from simulator.scenario.checker.items import LONGEST_SHARE, choice_points
 from simulator.scenario.models import Scenario
@@ -48,8 +49,11 @@ class CueShares:
         return self.right[cue] / self.points if self.points else 0.0
 
     def as_json(self) -> dict[str, Any]:
-        return {"choice_points": self.points, "right": dict(self.right),
-                "share": {cue: round(self.share(cue), 3) for cue in CUES}}
+        return {
+            "choice_points": self.points,
+            "right": dict(self.right),
+            "share": {cue: round(self.share(cue), 3) for cue in CUES},
+        }
 
 
 def cue_shares(scenario: Scenario) -> CueShares:
@@ -74,12 +78,16 @@ def play_grille(bundle: Any, policy: str, seed: int) -> dict[str, str]:
     from simulator.policies.registry import policy_factory
 
     store, clock = MemoryJournalStore(), ManualClock(START)
-    session = EpreuveSession.start(bundle, store=store, clock=clock, candidate_id=f"ANALYSE-{policy}-{seed}", seed=seed)
+    session = EpreuveSession.start(
+        bundle, store=store, clock=clock, candidate_id=f"ANALYSE-{policy}-{seed}", seed=seed
+    )
     try:
         play_epreuve(session, policy_factory(policy, seed), clock)
     finally:
         session.close()
-    grille = score(store.header(session.session_id), list(store.events(session.session_id)), default_rubric())
+    grille = score(
+        store.header(session.session_id), list(store.events(session.session_id)), default_rubric()
+    )
     return {c["code"]: c["verdict"] for c in grille["competencies"]}
 
 
@@ -92,14 +100,16 @@ class Analysis:
     ok_counts: dict[str, list[int]]
     ok_competencies: dict[str, dict[str, int]]
     competencies: int = 23
-    failures: list[dict[str, str]] = field(default_factory=list)
+    failures: list[Message] = field(default_factory=list)
 
     def mean(self, policy: str) -> float:
         counts = self.ok_counts.get(policy, [])
         return sum(counts) / len(counts) if counts else 0.0
 
 
-def analyse(bundle: Any, seeds: int = 10, progress: Callable[[str, int], None] | None = None) -> Analysis:
+def analyse(
+    bundle: Any, seeds: int = 10, progress: Callable[[str, int], None] | None = None
+) -> Analysis:
     """Cue shares of every scenario of ``bundle`` and the cue policies' grilles over seeds 1–``seeds``."""
     scenarios: dict[str, CueShares] = {}
     total = CueShares()
@@ -127,26 +137,45 @@ def analyse(bundle: Any, seeds: int = 10, progress: Callable[[str, int], None] |
     return result
 
 
-def _failures(result: Analysis) -> list[dict[str, str]]:
-    failures: list[dict[str, str]] = []
+def _failures(result: Analysis) -> list[Message]:
+    """What the analysis finds wrong, each said in the reader's language where it is shown (``checker``)."""
+    failures: list[Message] = []
     share = result.total.share("longest")
     if share > LONGEST_SHARE:
-        failures.append({"fr": f"la réplique la plus longue est la bonne dans {share:.0%} des points de choix (au plus {LONGEST_SHARE:.0%})",
-                         "en": f"the longest reply is right in {share:.0%} of the choice points (at most {LONGEST_SHARE:.0%})"})
+        failures.append(
+            Message(
+                N_("the longest reply is right in {share} of the choice points (at most {limit})"),
+                share=f"{share:.0%}",
+                limit=f"{LONGEST_SHARE:.0%}",
+            )
+        )
     for cue, counterpart in COUNTERPARTS.items():
         gain = result.mean(cue) - result.mean(counterpart)
         if gain > MAX_CUE_GAIN:
-            failures.append({"fr": f"« {cue} » obtient en moyenne {result.mean(cue):.1f} OK, « {counterpart} » {result.mean(counterpart):.1f} : l'indice aide",
-                             "en": f"'{cue}' gets {result.mean(cue):.1f} OK on average, '{counterpart}' {result.mean(counterpart):.1f}: the cue helps"})
+            failures.append(
+                Message(
+                    N_("'{cue}' gets {mean} OK on average, '{counterpart}' {other}: the cue helps"),
+                    cue=cue,
+                    mean=f"{result.mean(cue):.1f}",
+                    counterpart=counterpart,
+                    other=f"{result.mean(counterpart):.1f}",
+                )
+            )
     worst = max(result.ok_counts.get("longest-reply", [0]))
     if worst > MAX_OK_WITHOUT_TOOLS:
-        failures.append({"fr": f"« longest-reply » (sans outils) est OK sur {worst} compétences (au plus {MAX_OK_WITHOUT_TOOLS})",
-                         "en": f"'longest-reply' (no tools) is OK on {worst} competencies (at most {MAX_OK_WITHOUT_TOOLS})"})
+        failures.append(
+            Message(
+                N_("'longest-reply' (no tools) is OK on {worst} competencies (at most {limit})"),
+                worst=worst,
+                limit=MAX_OK_WITHOUT_TOOLS,
+            )
+        )
     if any(result.ok_counts.get("random", [])):
-        failures.append({"fr": "des réponses au hasard obtiennent au moins un OK",
-                         "en": "random replies get at least one OK"})
+        failures.append(Message(N_("random replies get at least one OK")))
     if any(count != result.competencies for count in result.ok_counts.get("ideal", [])):
-        n = result.competencies
-        failures.append({"fr": f"le candidat idéal n'est pas {n}/{n} OK sur chaque graine",
-                         "en": f"the ideal candidate is not {n}/{n} OK on every seed"})
+        failures.append(
+            Message(
+                N_("the ideal candidate is not {n}/{n} OK on every seed"), n=result.competencies
+            )
+        )
     return failures

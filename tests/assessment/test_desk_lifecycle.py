@@ -37,7 +37,10 @@ def _signed(desk, session):
 def test_statuses_fold_from_grille_and_audit(desk):
     desk, ids = desk
     assert {r.session_id: r.status for r in desk.sessions()} == {
-        ids["ideal"]: SCORED, ids["never-confirms"]: SCORED, ids["careless"]: TO_SCORE}
+        ids["ideal"]: SCORED,
+        ids["never-confirms"]: SCORED,
+        ids["careless"]: TO_SCORE,
+    }
     assert desk.review(ids["careless"]).grille is None
     session = ids["ideal"]
     resolved = resolve_not_observed(desk, ANNE, session)
@@ -96,7 +99,14 @@ def test_signing_is_refused_while_not_observed_remains_and_names_the_codes(desk)
     with pytest.raises(NotObservedLeft) as refused:
         desk.sign(BRUNO, session)
     assert refused.value.codes == ("01.08", "02.05", "02.07", "03.04")
-    assert "01.08, 02.05, 02.07, 03.04" in refused.value.message("fr")
+    assert (
+        "compétences encore « non observées » : 01.08, 02.05, 02.07, 03.04"
+        in refused.value.message("fr")
+    )
+    assert (
+        "competenties nog 'niet waargenomen': 01.08, 02.05, 02.07, 03.04"
+        in refused.value.message("nl")
+    )
     desk.override(ANNE, session, "01.08", "NOK", "aucune prise de congé dans les règles")
     with pytest.raises(NotObservedLeft) as still:
         desk.sign(BRUNO, session)
@@ -120,7 +130,11 @@ def test_a_signed_session_is_locked_until_reopened_and_the_reopen_is_in_the_audi
         desk.sign(ANNE, session)
     assert "déjà signée (par Bruno)" in twice.value.message("fr")
     entry = desk.reopen(BRUNO, session, "  réclamation du candidat sur 01.01  ")
-    assert (entry.action, entry.assessor, entry.payload) == (REOPEN, BRUNO, {"reason": "réclamation du candidat sur 01.01"})
+    assert (entry.action, entry.assessor, entry.payload) == (
+        REOPEN,
+        BRUNO,
+        {"reason": "réclamation du candidat sur 01.01"},
+    )
     assert desk.review(session).audit[-1] == entry
     done = desk.override(ANNE, session, "01.01", "NOK", "salutation absente à la réécoute")
     assert desk.review(session).final()["01.01"] == "nok" and done.previous == "ok"
@@ -145,6 +159,11 @@ def test_only_a_signed_session_can_be_reopened(desk, step):
     with pytest.raises(InvalidTransition) as refused:
         desk.reopen(ANNE, session, "pour voir la session de plus près")
     assert "Seule une session signée" in refused.value.message("fr")
+    status = "nagekeken" if step == "reviewed" else "beoordeeld"
+    assert (
+        refused.value.message("nl")
+        == f"Alleen een ondertekende sessie kan heropend worden; sessie {session} is '{status}'."
+    )
 
 
 def test_sessions_filter_by_epreuve_status_and_dates(desk):
@@ -154,7 +173,10 @@ def test_sessions_filter_by_epreuve_status_and_dates(desk):
     epreuve = everything[0].epreuve_id
     assert [r.session_id for r in desk.sessions(status=REVIEWED)] == [ids["never-confirms"]]
     assert [r.session_id for r in desk.sessions(status=TO_SCORE)] == [ids["careless"]]
-    assert len(desk.sessions(epreuve=epreuve)) == 3 and desk.sessions(epreuve="standard-inexistant") == []
+    assert (
+        len(desk.sessions(epreuve=epreuve)) == 3
+        and desk.sessions(epreuve="standard-inexistant") == []
+    )
     assert len(desk.sessions(since="2026-01-05", until="2026-01-05")) == 3
     assert desk.sessions(since="2026-01-06") == [] and desk.sessions(until="2026-01-04") == []
     with pytest.raises(InvalidFilter):
@@ -181,12 +203,20 @@ def test_a_signature_stands_behind_its_grille_only(desk):
     grille["competencies"][0]["verdict"] = "nok"  # a rescore under a stricter rubric
     grille["rubric"]["sha256"] = "5" * 64
     text = json.dumps(grille, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    changed = dataclasses.replace(same, grille_json=text, grille_sha256=hashlib.sha256(text.encode()).hexdigest(),
-                                  rubric_sha256="5" * 64)
+    changed = dataclasses.replace(
+        same,
+        grille_json=text,
+        grille_sha256=hashlib.sha256(text.encode()).hexdigest(),
+        rubric_sha256="5" * 64,
+    )
     desk.grilles.put([changed], "2026-01-07T10:00:00.000")
     review = desk.review(session)
     assert (review.status, review.signed_by, review.reviewed_by) == (SCORED, "", ())
-    assert [e.action for e in review.audit][-3:] == ["review", "sign", "reopen"]  # the audit still shows them
+    assert [e.action for e in review.audit][-3:] == [
+        "review",
+        "sign",
+        "reopen",
+    ]  # the audit still shows them
     resolve_not_observed(desk, ANNE, session)
     desk.mark_reviewed(ANNE, session)
     desk.sign(BRUNO, session)
@@ -206,9 +236,13 @@ def test_a_grille_stored_after_the_signature_without_a_reopen_is_refused_and_nam
     _signed(desk, session)
     same = desk.grilles.latest(session)
     grille = json.loads(same.grille_json)
-    grille["competencies"][0]["verdict"] = "ok" if grille["competencies"][0]["verdict"] == "nok" else "nok"
+    grille["competencies"][0]["verdict"] = (
+        "ok" if grille["competencies"][0]["verdict"] == "nok" else "nok"
+    )
     text = json.dumps(grille, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    forged = dataclasses.replace(same, grille_json=text, grille_sha256=hashlib.sha256(text.encode()).hexdigest())
+    forged = dataclasses.replace(
+        same, grille_json=text, grille_sha256=hashlib.sha256(text.encode()).hexdigest()
+    )
     desk.grilles.put([forged], "2026-01-07T10:00:00.000")
     forged_id = desk.grilles.head()[0]
     with pytest.raises(TamperDetected) as refused:

@@ -15,10 +15,15 @@ HEADERS = {"X-Experience-API-Version": "1.0.3"}
 @pytest.fixture(scope="module")
 def overridden_statements():
     header, events, grille = scored("never-confirms", 1)
-    review = reviewed(header, grille, reviewers=("Alice", "Bruno"), overrides=(
-        ("Alice", "01.09", "ok", "La date a bien été reformulée au client."),
-        ("Bruno", "01.09", "nok", "La reformulation ne reprend pas l'heure."),
-    ))
+    review = reviewed(
+        header,
+        grille,
+        reviewers=("Alice", "Bruno"),
+        overrides=(
+            ("Alice", "01.09", "ok", "La date a bien été reformulée au client."),
+            ("Bruno", "01.09", "nok", "La reformulation ne reprend pas l'heure."),
+        ),
+    )
     return statements(review, header, events)
 
 
@@ -46,7 +51,9 @@ def test_statements_reach_the_lrs_once_and_validate(lrs, overridden_statements) 
         BaseXapiStatement.model_validate(statement)
     voids = [s for s in held if s["verb"]["id"].endswith("/voided")]
     assert len(voids) == 2 and all(v["object"]["id"] in ours for v in voids)
-    again = send_statements(overridden_statements, url, auth)  # a second export stores nothing twice
+    again = send_statements(
+        overridden_statements, url, auth
+    )  # a second export stores nothing twice
     assert again.sent == len(overridden_statements)
     after = [s for s in stored(url, auth) if s["id"] not in before]
     assert len(after) == len(ours)
@@ -71,11 +78,32 @@ def test_a_busy_lrs_is_retried_then_reported() -> None:
     answers = iter([503, 503, 200])
     transport = httpx.MockTransport(lambda request: httpx.Response(next(answers)))
     with httpx.Client(transport=transport) as client:
-        report = send_statements([{"id": "x"}], "http://lrs.invalid/xAPI", "a:b", client=client, sleep=lambda s: None)
+        report = send_statements(
+            [{"id": "x"}], "http://lrs.invalid/xAPI", "a:b", client=client, sleep=lambda s: None
+        )
     assert report.attempts == 3
 
     def down(request: httpx.Request) -> httpx.Response:
         raise httpx.ConnectError("refused", request=request)
 
-    with httpx.Client(transport=httpx.MockTransport(down)) as client, pytest.raises(LrsError, match="5 attempts"):
-        send_statements([{"id": "x"}], "http://lrs.invalid/xAPI", "a:b", client=client, sleep=lambda s: None)
+    with (
+        httpx.Client(transport=httpx.MockTransport(down)) as client,
+        pytest.raises(LrsError, match="5 attempts"),
+    ):
+        send_statements(
+            [{"id": "x"}], "http://lrs.invalid/xAPI", "a:b", client=client, sleep=lambda s: None
+        )
+    with (
+        httpx.Client(transport=httpx.MockTransport(down)) as client,
+        pytest.raises(LrsError) as once,
+    ):
+        send_statements(
+            [{"id": "x"}],
+            "http://lrs.invalid/xAPI",
+            "a:b",
+            client=client,
+            retries=0,
+            sleep=lambda s: None,
+        )
+    assert once.value.message("fr") == "LRS injoignable après 1 essai (refused)."
+    assert once.value.message("nl") == "LRS onbereikbaar na 1 poging (refused)."

@@ -29,10 +29,6 @@ DATA = {
 }
 #: Still on the old mechanisms: convert (README, Translations) and remove from this list.
 PENDING = {
-    "scoring/assessment/model.py",
-    "scoring/batch.py",
-    "scoring/score.py",
-    "scoring/transcripts.py",
     "simulator/cli/agreement_cmd.py",
     "simulator/cli/assessor_views.py",
     "simulator/cli/centre_cmd.py",
@@ -45,13 +41,8 @@ PENDING = {
     "simulator/cli/store_cmd.py",
     # the engine's refusals: their fr/en (and nl) stored bytes must stay identical, converted with written_out
     # the test centre's watch screen and serve/watch commands: words tables in three languages
-    "simulator/centre/watch_app.py",
-    "simulator/cli/centre_room_cmd.py",
     # epreuve analyse / forms and the cue analysis they print: fr/en tables, no Dutch yet
-    "simulator/cli/epreuve_analyse_cmd.py",
-    "simulator/trainer/cue_analysis.py",
     # the LRS client's errors: a (fr, en) pair like the export command that shows them
-    "scoring/exports/lrs.py",
 }
 
 

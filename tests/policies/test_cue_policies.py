@@ -8,6 +8,7 @@ import json
 import pytest
 
 from simulator.cli import main
+from simulator.i18n import translator
 from simulator.scenario.checker import load_checked
 from simulator.scenario.checker.cues import length
 from simulator.trainer.cue_analysis import Analysis, CueShares, _failures, cue_shares
@@ -16,7 +17,11 @@ from tests.scoring.scoring_support import practice, simulated, simulated_grille,
 
 
 def _actions(policy: str, seed: int = 1) -> list[dict]:
-    return [dict(e.payload)["action"] for e in simulated(practice(), policy, seed)[1] if e.type == "action"]
+    return [
+        dict(e.payload)["action"]
+        for e in simulated(practice(), policy, seed)[1]
+        if e.type == "action"
+    ]
 
 
 def _tool_actions(policy: str) -> list[dict]:
@@ -36,7 +41,9 @@ def test_the_longest_reply_policy_always_chooses_the_longest_reply_shown():
         contact, action = payload["contact"], payload["action"]
         if action.get("kind") == "choose":
             replies = scenarios[contact].nodes[at[contact]].replies
-            sizes = {r.id: length(r.text if isinstance(r.text, str) else r.text.fr) for r in replies}
+            sizes = {
+                r.id: length(r.text if isinstance(r.text, str) else r.text.fr) for r in replies
+            }
             assert sizes[action["reply"]] == max(sizes.values())
             checked += 1
         if payload.get("node"):
@@ -75,32 +82,74 @@ def _analysis(longest_right: int, counts: dict[str, list[int]]) -> Analysis:
     return Analysis({}, total, counts, {}, 23)
 
 
-FAIR = {"random": [0, 0], "longest-reply": [2, 3], "random+tools": [5, 6], "longest-reply+tools": [6, 7],
-        "ideal": [23, 23]}
+FAIR = {
+    "random": [0, 0],
+    "longest-reply": [2, 3],
+    "random+tools": [5, 6],
+    "longest-reply+tools": [6, 7],
+    "ideal": [23, 23],
+}
 
 
 def test_an_epreuve_where_no_cue_helps_passes():
     assert _failures(_analysis(4, FAIR)) == []
 
 
-@pytest.mark.parametrize(("longest_right", "change"), [
-    (5, {}),                                       # the longest reply right in 50 % of the choice points
-    (4, {"longest-reply+tools": [8, 8]}),          # the cue gains more than one competency over random
-    (4, {"longest-reply": [5, 0]}),                # words alone OK on 5 competencies in one run
-    (4, {"random": [0, 1]}),                       # a random click earns an OK
-    (4, {"ideal": [23, 22]}),                      # the ideal candidate misses one
-])
+@pytest.mark.parametrize(
+    ("longest_right", "change"),
+    [
+        (5, {}),  # the longest reply right in 50 % of the choice points
+        (4, {"longest-reply+tools": [8, 8]}),  # the cue gains more than one competency over random
+        (4, {"longest-reply": [5, 0]}),  # words alone OK on 5 competencies in one run
+        (4, {"random": [0, 1]}),  # a random click earns an OK
+        (4, {"ideal": [23, 22]}),  # the ideal candidate misses one
+    ],
+)
 def test_each_condition_of_the_issue_fails_the_analysis(longest_right, change):
     assert len(_failures(_analysis(longest_right, {**FAIR, **change}))) == 1
 
 
+def test_a_failure_is_said_in_the_language_it_is_shown_in():
+    [failure] = _failures(_analysis(4, {**FAIR, "longest-reply": [5, 0]}))
+    assert (
+        failure.to(translator("checker", "fr"))
+        == "« longest-reply » (sans outils) est OK sur 5 compétences (au plus 4)"
+    )
+    assert (
+        failure.to(translator("checker", "nl"))
+        == "'longest-reply' (zonder tools) is OK op 5 competenties (hoogstens 4)"
+    )
+    assert (
+        failure.to(translator("checker", "en"))
+        == "'longest-reply' (no tools) is OK on 5 competencies (at most 4)"
+    )
+
+
+def test_the_command_prints_its_tables_in_dutch(capsys):
+    main(["epreuve", "analyse", practice(), "--seeds", "1", "--lang", "nl"])
+    out = capsys.readouterr().out
+    assert "Gesimuleerde kandidaat" in out and "beleefdste" in out
+    assert "Geen enkele aanwijzing helpt" in out or "De proef slaagt niet voor de analyse:" in out
+
+
 def test_the_command_exits_1_exactly_when_it_lists_a_failure(capsys):
-    code = main(["epreuve", "analyse", practice(), "--seeds", "1", "--format", "json", "--lang", "en"])
+    code = main(
+        ["epreuve", "analyse", practice(), "--seeds", "1", "--format", "json", "--lang", "en"]
+    )
     report = json.loads(capsys.readouterr().out)
-    assert set(report["policies"]) == {"random", "longest-reply", "no-tools", "random+tools", "longest-reply+tools", "ideal"}
+    assert set(report["policies"]) == {
+        "random",
+        "longest-reply",
+        "no-tools",
+        "random+tools",
+        "longest-reply+tools",
+        "ideal",
+    }
     assert all(len(p["ok_counts"]) == 1 for p in report["policies"].values())
     assert code == (1 if report["failures"] else 0) and report["passed"] is (code == 0)
-    assert report["total"]["choice_points"] == sum(s["choice_points"] for s in report["scenarios"].values())
+    assert report["total"]["choice_points"] == sum(
+        s["choice_points"] for s in report["scenarios"].values()
+    )
 
 
 def test_an_unknown_epreuve_exits_2(capsys):

@@ -10,6 +10,7 @@ from argon2 import PasswordHasher
 
 from scoring.assessment.audit_store import SqliteAuditStore
 from scoring.assessment.desk import ReviewDesk
+from scoring.confirmations import unconfirmed
 from scoring.rubric_file import default_rubric
 from scoring.score import score
 from scoring.storage import SqliteGrilleStore, stored
@@ -46,16 +47,26 @@ def ironic_store(tmp_path):
     path = tmp_path / "review.sqlite3"
     with SqliteJournalStore(path) as journal:
         clock = ManualClock(datetime(2026, 1, 5, 9, 0))
-        session = EpreuveSession.start(load_bundle(PRACTICE), store=journal, clock=clock, candidate_id="CAND-3141", seed=5)
+        session = EpreuveSession.start(
+            load_bundle(PRACTICE), store=journal, clock=clock, candidate_id="CAND-3141", seed=5
+        )
         play_epreuve(session, _Ironic, clock)
         session.close()
         sid = session.session_id
         with SqliteGrilleStore(path) as grilles:
-            grilles.put([stored(score(journal.header(sid), list(journal.events(sid)), default_rubric()))],
-                        "2026-01-09T08:00:00.000")
+            grilles.put(
+                [stored(score(journal.header(sid), list(journal.events(sid)), default_rubric()))],
+                "2026-01-09T08:00:00.000",
+            )
     light = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    with ReviewDesk(SqliteJournalStore(path), SqliteGrilleStore(path), SqliteAuditStore(path),
-                    ManualClock(REVIEW_DAY), hasher=light, keys=TEST_KEYS) as desk:
+    with ReviewDesk(
+        SqliteJournalStore(path),
+        SqliteGrilleStore(path),
+        SqliteAuditStore(path),
+        ManualClock(REVIEW_DAY),
+        hasher=light,
+        keys=TEST_KEYS,
+    ) as desk:
         staff(desk, *ASSESSORS, passphrases=ASSESSORS)
     return path, sid
 
@@ -64,7 +75,9 @@ def _unsure_rows(screen: TextsScreen) -> list[int]:
     return [i for i, row in enumerate(screen.rows) if row.unsure]
 
 
-async def test_an_unsure_text_is_confirmed_in_one_key_press_or_corrected_with_a_reason(ironic_store):
+async def test_an_unsure_text_is_confirmed_in_one_key_press_or_corrected_with_a_reason(
+    ironic_store,
+):
     path, sid = ironic_store
     app = make_app(path)
     async with app.run_test(size=(140, 40)) as pilot:
@@ -94,7 +107,9 @@ async def test_an_unsure_text_is_confirmed_in_one_key_press_or_corrected_with_a_
 
         entries = [e for e in app.desk.audit_entries(sid) if e.action == "confirm_text"]
         assert [e.payload["met"] for e in entries] == [False, True]
-        assert "reason" not in entries[0].payload and entries[1].payload["reason"].startswith("La date est juste")
+        assert "reason" not in entries[0].payload and entries[1].payload["reason"].startswith(
+            "La date est juste"
+        )
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is session
@@ -111,4 +126,11 @@ async def test_a_session_with_texts_to_confirm_cannot_be_signed(ironic_store):
         await pilot.pause()
         await pilot.press("enter")  # the confirmation dialog: yes
         await pilot.pause()
-        assert "texte(s) tapé(s) à confirmer" in screen_text(app)
+        review = app.desk.review(sid)
+        waiting = len(unconfirmed(review.grille, review.confirmations))
+        said = (
+            f"{waiting} textes tapés à confirmer"
+            if waiting > 1
+            else f"{waiting} texte tapé à confirmer"
+        )
+        assert f"Signature refusée : {said}" in screen_text(app)

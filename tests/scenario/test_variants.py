@@ -237,6 +237,19 @@ def test_forms_report_draws_every_seed_and_fails_below_half_difference(capsys):
     assert shown["pairs"] == 190 and shown["forms"]["1"] == report.drawn[1]
 
 
+def test_forms_report_speaks_the_chosen_language_with_plural_forms(capsys):
+    main(["epreuve", "forms", "practice", "--seeds", "1-3", "--lang", "nl"])
+    dutch = capsys.readouterr().out
+    assert dutch.startswith("Proef entrainement-decouverte: 3 seeds, 2/4 scenario's met varianten")
+    assert "(3 paren)" in dutch and dutch.rstrip().endswith("MISLUKT")
+    main(["epreuve", "forms", "practice", "--seeds", "1"])
+    french = capsys.readouterr().out
+    assert french.startswith(
+        "Épreuve entrainement-decouverte : 1 graine, 2/4 scénarios avec variantes"
+    )
+    assert "(0 paire)" in french and french.rstrip().endswith("ÉCHEC")
+
+
 def test_forms_refuses_unreadable_seeds(capsys):
     assert main(["epreuve", "forms", "practice", "--seeds", "dix"]) == 2
     assert "--seeds" in capsys.readouterr().err

@@ -68,14 +68,15 @@ def test_an_unknown_name_gives_both_callers_the_same_known_names(monkeypatch, tm
     listed = ", ".join(SHIPPED)
     assert (
         engine.value.message("fr")
-        == scoring.value.message_fr
+        == scoring.value.message("fr")
         == f"épreuve inconnue « standrad » (connues : {listed})"
     )
     assert (
         engine.value.message("en")
-        == scoring.value.message_en
+        == scoring.value.message("en")
         == f"unknown épreuve 'standrad' (known: {listed})"
     )
+    assert scoring.value.message("nl") == f"onbekende proef 'standrad' (bekend: {listed})"
 
 
 @pytest.mark.parametrize("missing", ["absente.yaml", "dossier/absente"])
@@ -87,7 +88,7 @@ def test_a_missing_file_is_named_without_a_list(missing, monkeypatch, tmp_path):
         epreuve_file(missing)
     assert (
         engine.value.message("fr")
-        == scoring.value.message_fr
+        == scoring.value.message("fr")
         == f"fichier d'épreuve introuvable : {missing}"
     )
 
