@@ -14,6 +14,7 @@ import sys
 from typing import Any
 
 from simulator.cli.store_option import add_store_option, store_path
+from simulator.i18n import N_
 
 _SAY = {
     "fr": {"no_code": "définissez le code du surveillant dans {} avant de servir les postes.",
@@ -33,17 +34,17 @@ _SAY = {
 
 def register_actions(actions: Any) -> None:
     """Add ``serve`` and ``watch`` to the ``centre`` group."""
-    serve = actions.add_parser("serve", help="servir les postes du candidat dans des navigateurs",
+    serve = actions.add_parser("serve", help=N_("serve the candidate's seats in browsers"),
                                description="Un serveur textual-serve par poste : le poste k est "
                                            "http://HÔTE:PORT+k-1/ ; le numéro du candidat est demandé d'abord.")
-    serve.add_argument("--epreuve", required=True, metavar="NOM|FICHIER", help="épreuve passée sur les postes")
-    serve.add_argument("--seats", type=int, required=True, metavar="N", help="nombre de postes")
-    serve.add_argument("--host", default="127.0.0.1", help="adresse d'écoute (défaut : 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8000, metavar="P", help="port du poste 1 (défaut : 8000)")
-    watch = actions.add_parser("watch", help="l'écran du surveillant : chaque poste en direct",
+    serve.add_argument("--epreuve", required=True, metavar="NOM|FICHIER", help=N_("épreuve sat on the seats"))
+    serve.add_argument("--seats", type=int, required=True, metavar="N", help=N_("number of seats"))
+    serve.add_argument("--host", default="127.0.0.1", help=N_("listening address (default: 127.0.0.1)"))
+    serve.add_argument("--port", type=int, default=8000, metavar="P", help=N_("port of seat 1 (default: 8000)"))
+    watch = actions.add_parser("watch", help=N_("the invigilator's screen: every seat live"),
                                description="Candidat, contact en cours, temps restant, dernière action et connexion "
                                            "de chaque poste ; pause (incident) d'un poste.")
-    watch.add_argument("--refresh", type=float, default=2.0, metavar="S", help="rafraîchir toutes les S secondes")
+    watch.add_argument("--refresh", type=float, default=2.0, metavar="S", help=N_("refresh every S seconds"))
     for parser, handler in ((serve, cmd_serve), (watch, cmd_watch)):
         add_store_option(parser)
         parser.set_defaults(handler=handler)

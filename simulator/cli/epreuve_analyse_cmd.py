@@ -9,6 +9,7 @@ import sys
 from typing import Any
 
 from simulator.cli.language import FR_EN
+from simulator.i18n import N_
 
 _WORDS = {
     "fr": {"title": "Analyse des indices — épreuve « {title} »", "scenario": "Scénario", "points": "Points",
@@ -25,13 +26,13 @@ _WORDS = {
 def register(commands: Any) -> None:
     """Add ``analyse`` under ``callsim epreuve``."""
     parser = commands.add_parser(
-        "analyse", help="une épreuve se passe-t-elle par des indices ? (parts de réponses, candidats simulés)",
+        "analyse", help=N_("can an épreuve be passed on cues? (shares of answers, simulated candidates)"),
         description="Pour chaque scénario et pour l'épreuve : part des points de choix où la réplique la plus "
                     "longue, la plus polie ou celle qui reprend la question est la bonne ; puis les grilles des "
                     "candidats simulés random, longest-reply, no-tools, random+tools, longest-reply+tools "
                     "(et ideal sur les graines 1–5). Code de sortie 1 si un indice aide, 2 si l'épreuve est illisible.")
-    parser.add_argument("epreuve", metavar="ÉPREUVE", help="nom d'épreuve (ex. : standard) ou fichier d'épreuve")
-    parser.add_argument("--seeds", type=int, default=10, metavar="N", help="graines 1 à N (défaut : 10)")
+    parser.add_argument("epreuve", metavar="ÉPREUVE", help=N_("épreuve name (e.g. standard) or épreuve file"))
+    parser.add_argument("--seeds", type=int, default=10, metavar="N", help=N_("seeds 1 to N (default: 10)"))
     parser.set_defaults(speaks=FR_EN)  # Dutch: French until these texts are in the cli catalog
     parser.add_argument("--format", choices=("table", "json"), default="table", dest="output")
     parser.set_defaults(handler=run_analyse)

@@ -12,16 +12,18 @@ import json
 import sys
 from typing import Any
 
+from simulator.i18n import N_
+
 
 def register(commands: Any) -> None:
     """Add ``epreuve forms`` to the épreuve sub-commands."""
     forms = commands.add_parser(
-        "forms", help="comparer les formes parallèles (variantes) tirées pour des graines",
+        "forms", help=N_("compare the parallel forms (variants) drawn for seeds"),
         description="Pour chaque paire de graines, la part des points de choix et des contrôles dont la bonne "
                     "réponse diffère ; la couverture de chaque forme ; l'écart des durées. Code de sortie 1 si une "
                     "forme ne couvre pas toutes les compétences ou si la différence médiane est sous 50 %.")
-    forms.add_argument("epreuve", metavar="ÉPREUVE", help="fichier d'épreuve, ou son nom (ex. : standard)")
-    forms.add_argument("--seeds", default="1-100", help="graines à comparer, ex. 1-100 ou 3,7,10-12 (défaut : 1-100)")
+    forms.add_argument("epreuve", metavar="ÉPREUVE", help=N_("épreuve file, or its name (e.g. standard)"))
+    forms.add_argument("--seeds", default="1-100", help=N_("seeds to compare, e.g. 1-100 or 3,7,10-12 (default: 1-100)"))
     forms.add_argument("--format", choices=("text", "json"), default="text", dest="output")
     forms.set_defaults(handler=run_forms)
 

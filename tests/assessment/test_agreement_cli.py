@@ -49,14 +49,14 @@ def test_json_gives_every_pair_then_each_assessor_against_the_scorer(store):
     assert alice_bruno["overall"]["kappa"] == pytest.approx(expected.overall.kappa, abs=1e-4)
     assert reports[3]["overall"]["agreement"] == 1.0  # Alice changed nothing: she stands behind the scorer
     assert not reports[1]["enough"] and reports[1]["competencies"] == [] and reports[1]["sessions"] == 2
-    assert "Alice et Chloé : 2 session(s) revue(s) par les deux ; il en faut au moins 5" in err
+    assert "Alice et Chloé : 2 sessions revues par les deux ; il en faut au moins 5" in err
 
 
 def test_table_of_one_pair_in_french(store):
     path, _reviews = store
     code, out, _err = quiet_main(["agreement", "--assessors", "Bruno", "auto", "--store", path])
     assert code == 0
-    assert "Accord : Bruno et la notation automatique — 5 session(s) en commun" in out
+    assert "Accord : Bruno et la notation automatique — 5 sessions en commun" in out
     assert "κ de Cohen" in out and "Ensemble" in out
     line = next(line for line in out.splitlines() if "01.09" in line)
     assert "60,0 %" in line
@@ -66,7 +66,7 @@ def test_too_few_common_sessions_is_said_not_computed_in_english(store):
     path, _reviews = store
     code, out, _err = quiet_main(["agreement", "--assessors", "Chloé", "Bruno", "--store", path, "--lang", "en"])
     assert code == 0
-    assert "Chloé and Bruno: 2 session(s) reviewed by both; at least 5 are needed for a meaningful κ." in out
+    assert "Chloé and Bruno: 2 sessions reviewed by both; at least 5 are needed for a meaningful κ." in out
     assert "Cohen's κ" not in out
 
 

@@ -88,9 +88,9 @@ def test_the_receipt_and_the_seal_verify_and_the_grille_page_shows_them(day, cap
                             "--seal", seal, "--store", store)
     assert code == 0
     assert f"le reçu {receipt.lower()} correspond au journal jusqu'à l'événement n° " in out
-    assert "OK : le magasin correspond au sceau du 2026-01-05 (1 session(s))." in out
+    assert "OK : le magasin correspond au sceau du 2026-01-05 (1 session)." in out
     assert _main(capsys, monkeypatch, "centre", "verify", "--seal", seal, "--store", store)[:2] == (
-        0, "OK : le magasin correspond au sceau du 2026-01-05 (1 session(s)).\n")
+        0, "OK : le magasin correspond au sceau du 2026-01-05 (1 session).\n")
     page = (folder / "pages" / f"{session}.html").read_text(encoding="utf-8")
     assert f"Reçu du journal noté : {receipt}" in page
     assert "Journal scellé par le centre le 2026-01-05 : intact." in page

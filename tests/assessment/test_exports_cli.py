@@ -44,7 +44,7 @@ def test_all_scored_sessions_go_into_one_csv_file(store, tmp_path):
     path, changed, untouched, _unscored = store
     target = tmp_path / "grilles.csv"
     code, out, err = quiet_main(["export", "--all", "--format", "csv", "-o", str(target), "--store", path])
-    assert code == 0 and out == "" and "1 session(s) pas encore notée(s)" in err
+    assert code == 0 and out == "" and "1 session pas encore notée" in err
     rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
     assert sorted({r["session"] for r in rows}) == sorted([changed, untouched]) and len(rows) == 46
     row = next(r for r in rows if r["session"] == changed and r["competency"] == "01.09")
@@ -65,7 +65,7 @@ def test_html_pages_go_into_a_folder_one_per_session(store, tmp_path):
     path, changed, untouched, _unscored = store
     folder = tmp_path / "pages"
     code, _out, err = quiet_main(["export", "--all", "--format", "html", "-o", str(folder), "--store", path, "--blind"])
-    assert code == 0 and "2 page(s) écrite(s)" in err
+    assert code == 0 and "2 pages écrites" in err
     assert sorted(p.name for p in folder.iterdir()) == sorted([f"{changed}.html", f"{untouched}.html"])
     page = (folder / f"{changed}.html").read_text(encoding="utf-8")
     assert "Grille signée par Alice" in page and "CAND-" not in page

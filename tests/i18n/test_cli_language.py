@@ -59,9 +59,9 @@ def test_french_is_the_default(capsys):
     assert "erreur : arguments non reconnus : --no-such-option" in capsys.readouterr().err
 
 
-def test_a_command_not_yet_in_dutch_answers_in_french(capsys, tmp_path):
-    """``report`` speaks fr and en only: Dutch gets French, never a crash."""
+def test_a_refusal_speaks_dutch_too(capsys, tmp_path):
+    """``report`` on a missing store, in Dutch: a message in Dutch, never a crash."""
     store = tmp_path / "absent.sqlite3"
     code = main(["report", "S-1", "--lang", "nl", "--store", str(store)])
     err = capsys.readouterr().err
-    assert code != 0 and "Traceback" not in err
+    assert code != 0 and "Traceback" not in err and err.startswith("Fout: ")
