@@ -76,7 +76,7 @@ def _parser() -> tuple[argparse.ArgumentParser, Any]:
         version=f"callsim {version()}",
         help=N_("show callsim's version and exit"),
     )
-    return parser, parser.add_subparsers(dest="command", metavar="COMMAND")
+    return parser, parser.add_subparsers(dest="command", metavar=N_("COMMAND"))
 
 
 def build_parser(modules: Sequence[str] | None = None) -> argparse.ArgumentParser:

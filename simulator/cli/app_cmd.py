@@ -22,7 +22,7 @@ def register(subparsers: Any) -> None:
     exam.add_argument(
         "--epreuve",
         default="standard",
-        metavar="NOM|FICHIER",
+        metavar=N_("NAME|FILE"),
         help=N_("épreuve (default: standard)"),
     )
     _common(exam)
@@ -38,7 +38,7 @@ def register(subparsers: Any) -> None:
     practice.add_argument(
         "--epreuve",
         default="practice",
-        metavar="NOM|FICHIER",
+        metavar=N_("NAME|FILE"),
         help=N_("épreuve (default: practice)"),
     )
     _common(practice)
@@ -51,7 +51,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--store",
-        metavar="CHEMIN|URL",
+        metavar=N_("PATH|URL"),
         help=N_(
             "journal store: SQLite file or postgresql://… (default: $CALLSIM_STORE or the user's data folder)"
         ),

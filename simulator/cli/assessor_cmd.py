@@ -38,13 +38,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
             "Overrides a competency's automatic verdict. The reason is required; the automatic verdict stays visible beside it; the act is written to the audit log."
         ),
     )
-    override.add_argument("session", metavar="SESSION", help=N_("the session's id"))
+    override.add_argument("session", metavar=N_("SESSION"), help=N_("the session's id"))
     override.add_argument(
-        "competency", metavar="COMPÉTENCE", help=N_("competency code (e.g. 01.09)")
+        "competency", metavar=N_("COMPETENCY"), help=N_("competency code (e.g. 01.09)")
     )
     override.add_argument("--verdict", required=True, metavar="OK|NOK", help=N_("new verdict"))
     override.add_argument(
-        "--reason", required=True, metavar="TEXTE", help=N_("written reason (required)")
+        "--reason", required=True, metavar=N_("TEXT"), help=N_("written reason (required)")
     )
     _acting(override, acts.cmd_override)
 
@@ -53,7 +53,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help=command_help("mark-reviewed"),
         description=N_("You vouch for the session's grille (scored or already reviewed)."),
     )
-    mark.add_argument("session", metavar="SESSION", help=N_("the session's id"))
+    mark.add_argument("session", metavar=N_("SESSION"), help=N_("the session's id"))
     _acting(mark, acts.cmd_mark_reviewed)
 
     sign = subparsers.add_parser(
@@ -63,7 +63,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
             "Signs a reviewed session; refused while a competency is still « not observed ». A signed session no longer changes unless it is re-opened."
         ),
     )
-    sign.add_argument("session", metavar="SESSION", help=N_("the session's id"))
+    sign.add_argument("session", metavar=N_("SESSION"), help=N_("the session's id"))
     _acting(sign, acts.cmd_sign)
 
     reopen = subparsers.add_parser(
@@ -73,9 +73,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
             "Re-opens a signed session so that it can be changed; the reason is written to the audit log."
         ),
     )
-    reopen.add_argument("session", metavar="SESSION", help=N_("the session's id"))
+    reopen.add_argument("session", metavar=N_("SESSION"), help=N_("the session's id"))
     reopen.add_argument(
-        "--reason", required=True, metavar="TEXTE", help=N_("written reason (required)")
+        "--reason", required=True, metavar=N_("TEXT"), help=N_("written reason (required)")
     )
     _acting(reopen, acts.cmd_reopen)
     _register_confirm_audit_sessions(subparsers)
@@ -92,9 +92,9 @@ def _register_confirm_audit_sessions(subparsers: argparse._SubParsersAction) -> 
             "Confirms or corrects the automatic « to confirm » judgement of a typed text (a journal event); a session cannot be signed while a text is waiting."
         ),
     )
-    confirm.add_argument("session", metavar="SESSION", help=N_("the session's id"))
+    confirm.add_argument("session", metavar=N_("SESSION"), help=N_("the session's id"))
     confirm.add_argument(
-        "event", metavar="ÉVÉNEMENT", type=int, help=N_("number of the text's event (seq)")
+        "event", metavar=N_("EVENT"), type=int, help=N_("number of the text's event (seq)")
     )
     decided = confirm.add_mutually_exclusive_group(required=True)
     decided.add_argument(
@@ -104,10 +104,10 @@ def _register_confirm_audit_sessions(subparsers: argparse._SubParsersAction) -> 
         "--not-met", dest="met", action="store_false", help=N_("the text does not meet it")
     )
     confirm.add_argument(
-        "--rule", metavar="RÈGLE", help=N_("one check only (e.g. text:recap/recap-date)")
+        "--rule", metavar=N_("RULE"), help=N_("one check only (e.g. text:recap/recap-date)")
     )
     confirm.add_argument(
-        "--reason", metavar="TEXTE", help=N_("written reason (required to correct the machine)")
+        "--reason", metavar=N_("TEXT"), help=N_("written reason (required to correct the machine)")
     )
     _acting(confirm, acts.cmd_confirm_text)
 
@@ -130,7 +130,7 @@ def _register_confirm_audit_sessions(subparsers: argparse._SubParsersAction) -> 
         help=N_("show the audit entries (who, when, what, why)"),
         description=N_("Shows the audit log, or one session's part of it."),
     )
-    show.add_argument("session", nargs="?", metavar="SESSION", help=N_("only this session"))
+    show.add_argument("session", nargs="?", metavar=N_("SESSION"), help=N_("only this session"))
     _common(show)
     show.set_defaults(handler=acts.cmd_audit_show)
 
@@ -150,14 +150,14 @@ def _register_sessions(subparsers: argparse._SubParsersAction) -> None:  # type:
         ),
     )
     sessions.add_argument(
-        "--epreuve", metavar="ÉPREUVE", help=N_("only this épreuve (e.g. practice)")
+        "--epreuve", metavar=N_("ÉPREUVE"), help=N_("only this épreuve (e.g. practice)")
     )
     sessions.add_argument("--status", choices=STATUSES, help=N_("only this status"))
     sessions.add_argument(
-        "--since", metavar="AAAA-MM-JJ", help=N_("sessions started on that day or later")
+        "--since", metavar=N_("YYYY-MM-DD"), help=N_("sessions started on that day or later")
     )
     sessions.add_argument(
-        "--until", metavar="AAAA-MM-JJ", help=N_("sessions started on that day or earlier")
+        "--until", metavar=N_("YYYY-MM-DD"), help=N_("sessions started on that day or earlier")
     )
     _common(sessions)
     sessions.set_defaults(handler=acts.cmd_sessions)
@@ -181,7 +181,9 @@ def _register_accounts(subparsers: argparse._SubParsersAction) -> None:  # type:
             "An administrator (created by « callsim store init ») registers an assessor: the administrator's passphrase, then the assessor's (at least 12 characters) twice on the terminal — or one line each on standard input. An Ed25519 key pair is created; the private key, encrypted, goes into the keys folder; the registration is signed by the administrator."
         ),
     )
-    add.add_argument("name", metavar="NOM", help=N_("the assessor's name (2 to 40 characters)"))
+    add.add_argument(
+        "name", metavar=N_("NAME"), help=N_("the assessor's name (2 to 40 characters)")
+    )
     add.add_argument(
         "--admin",
         required=True,
@@ -197,7 +199,7 @@ def _register_accounts(subparsers: argparse._SubParsersAction) -> None:  # type:
             "Withdraws an assessor: they can no longer act; their past signatures stay verifiable."
         ),
     )
-    remove.add_argument("name", metavar="NOM", help=N_("the assessor's name"))
+    remove.add_argument("name", metavar=N_("NAME"), help=N_("the assessor's name"))
     remove.add_argument(
         "--admin", required=True, metavar="ADMIN", help=N_("the administrator's name")
     )
@@ -222,7 +224,9 @@ def _common(parser: argparse.ArgumentParser, *, passphrase: bool = False) -> Non
 
 
 def _acting(parser: argparse.ArgumentParser, handler: Callable[[argparse.Namespace], int]) -> None:
-    parser.add_argument("--assessor", required=True, metavar="NOM", help=N_("your assessor name"))
+    parser.add_argument(
+        "--assessor", required=True, metavar=N_("NAME"), help=N_("your assessor name")
+    )
     _common(parser, passphrase=True)
     parser.epilog = N_(
         "Passphrase: --passphrase-stdin, else the CALLSIM_ASSESSOR_PASSPHRASE variable, else it is "

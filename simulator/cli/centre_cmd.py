@@ -36,13 +36,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         description=N_("Signs the heads of the day's sessions with the centre's key."),
     )
     seal.add_argument(
-        "--day", default=None, metavar="AAAA-MM-JJ", help=N_("the day (default: today)")
+        "--day", default=None, metavar=N_("YYYY-MM-DD"), help=N_("the day (default: today)")
     )
     seal.add_argument(
         "--admin", required=True, metavar="ADMIN", help=N_("the administrator's name")
     )
     seal.add_argument(
-        "-o", "--output", required=True, metavar="FICHIER", help=N_("seal file to write")
+        "-o", "--output", required=True, metavar=N_("FILE"), help=N_("seal file to write")
     )
     seal.add_argument(
         "--passphrase-stdin", action="store_true", help=N_("read the passphrase on standard input")
@@ -52,7 +52,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help=N_("check the store against a seal file"),
         description=N_("Names every session or row changed since the seal."),
     )
-    verify.add_argument("--seal", required=True, metavar="FICHIER", help=N_("seal file"))
+    verify.add_argument("--seal", required=True, metavar=N_("FILE"), help=N_("seal file"))
     for parser, handler in ((seal, cmd_seal), (verify, cmd_verify)):
         add_store_option(parser)
         add_keys_option(parser)

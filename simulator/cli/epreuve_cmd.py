@@ -25,7 +25,7 @@ from simulator.referentiel import get_referentiel
 def register(subparsers: Any) -> None:
     """Add ``epreuve`` and its sub-commands to ``subparsers``."""
     parser = subparsers.add_parser("epreuve", help=command_help("epreuve"))
-    commands = parser.add_subparsers(dest="epreuve_command", metavar="COMMANDE")
+    commands = parser.add_subparsers(dest="epreuve_command", metavar=N_("COMMAND"))
     parser.set_defaults(handler=lambda args: (parser.print_help(sys.stderr), 2)[1])
 
     cover = commands.add_parser(
@@ -37,7 +37,7 @@ def register(subparsers: Any) -> None:
     )
     cover.add_argument(
         "epreuve",
-        metavar="ÉPREUVE",
+        metavar=N_("ÉPREUVE"),
         help=N_("épreuve file, or its name (e.g. standard; see callsim epreuve list)"),
     )
     cover.add_argument("--format", choices=("table", "json", "csv"), default="table", dest="output")

@@ -66,7 +66,7 @@ def register(commands: Any) -> None:
         "--library",
         action="append",
         default=[],
-        metavar="DOSSIER",
+        metavar=N_("FOLDER"),
         help=N_("one more library folder (like scenarios/: its épreuves in epreuves/)"),
     )
     listing.add_argument("--format", choices=("table", "json"), default="table", dest="output")

@@ -36,13 +36,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
             "Exports the reviewed grille of scored sessions: JSON Lines (session, competencies, overrides, audit), xAPI 1.0.3 statements (ids stable from one export to the next), CSV (one row per session and competency) or the printable HTML page (A4) with the assessors' verdicts."
         ),
     )
-    parser.add_argument("sessions", nargs="*", metavar="SESSION", help=N_("session ids"))
+    parser.add_argument("sessions", nargs="*", metavar=N_("SESSION"), help=N_("session ids"))
     parser.add_argument("--all", action="store_true", help=N_("every scored session"))
     parser.add_argument("--format", required=True, choices=FORMATS, help=N_("export format"))
     parser.add_argument(
         "-o",
         "--output",
-        metavar="FICHIER|DOSSIER",
+        metavar=N_("FILE|FOLDER"),
         help=N_("output file (default: standard output); a folder for several HTML pages"),
     )
     parser.add_argument(
@@ -59,7 +59,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     parser.add_argument(
         "--auth",
-        metavar="UTILISATEUR:MOT_DE_PASSE",
+        metavar=N_("USER:PASSWORD"),
         help=N_("xAPI: credentials for the LRS (default: $CALLSIM_LRS_AUTH)"),
     )
     add_store_option(parser)

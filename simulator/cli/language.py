@@ -4,17 +4,21 @@ Every parser of the command line is a :class:`CallsimParser`: it carries ``--lan
 French by default), so ``callsim --lang nl scenario check`` and ``callsim scenario check --lang nl``
 are the same. The language is read from the arguments before the parser is built (:func:`speak`),
 so the help, the usage line and argparse's error messages are all in it; they come from the ``cli``
-catalog like every other message of the command line. Option help, command help, descriptions and
-epilogs are English message ids marked with ``N_`` where the parser is built; :class:`TranslatedHelp`
-translates them when the help is printed.
+catalog like every other message of the command line. Option help, command help, descriptions,
+epilogs and metavars are English message ids marked with ``N_`` where the parser is built:
+:class:`TranslatedHelp` translates the texts when the help is printed, :class:`CallsimParser` the
+metavars when an option is added (argparse's error messages name them too).
 """
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from typing import Any, TypeVar
 
 from simulator.i18n import DEFAULT_LANG, LANGUAGES, N_, Translator
+
+_ActionT = TypeVar("_ActionT", bound=argparse.Action)
 
 #: The words argparse itself prints (its gettext calls, Python 3.11 to 3.13), translated in ``cli``.
 ARGPARSE_WORDS = (
@@ -122,6 +126,21 @@ class CallsimParser(argparse.ArgumentParser):
             help=LANG_HELP,
             default=DEFAULT_LANG if top else argparse.SUPPRESS,
         )
+
+    def _add_action(self, action: _ActionT) -> _ActionT:
+        action.metavar = _metavar(action.metavar)  # usage, help and argparse's errors all name it
+        return super()._add_action(action)
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        kwargs["metavar"] = _metavar(kwargs.get("metavar"))
+        return super().add_subparsers(**kwargs)
+
+
+def _metavar(metavar: Any) -> Any:
+    """A metavar (``N_("FILE")``, or a tuple of them) in the chosen language, when the option is added."""
+    if isinstance(metavar, tuple):
+        return tuple(_translated(name) for name in metavar)
+    return _translated(metavar) if isinstance(metavar, str) else metavar
 
 
 def translator(lang: str) -> Translator:

@@ -22,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
             "A session's latest stored grille: table in the terminal, printable HTML (A4), JSON, CSV or Markdown."
         ),
     )
-    report.add_argument("session", metavar="SESSION", help=N_("the session's id"))
+    report.add_argument("session", metavar=N_("SESSION"), help=N_("the session's id"))
     report.add_argument(
         "--format",
         choices=("terminal", "html", "json", "csv", "md"),
@@ -30,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help=N_("format (default: terminal)"),
     )
     report.add_argument(
-        "-o", "--output", metavar="FICHIER", help=N_("output file (default: standard output)")
+        "-o", "--output", metavar=N_("FILE"), help=N_("output file (default: standard output)")
     )
     add_store_option(report)
     report.set_defaults(handler=cmd_report)

@@ -37,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     rescore.add_argument(
         "sessions",
         nargs="*",
-        metavar="SESSION",
+        metavar=N_("SESSION"),
         help=N_("session ids (default: every session already scored)"),
     )
     rescore.add_argument(
@@ -47,7 +47,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--dry-run", action="store_true", help=N_("show the differences without writing anything")
     )
     rescore.add_argument(
-        "--epreuve", metavar="CHEMIN", help=N_("épreuve file to replay on (default: the session's)")
+        "--epreuve",
+        metavar=N_("PATH"),
+        help=N_("épreuve file to replay on (default: the session's)"),
     )
     add_scoring_options(rescore)
     rescore.set_defaults(handler=cmd_rescore)

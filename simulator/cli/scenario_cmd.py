@@ -21,14 +21,14 @@ EXTRA: tuple[str, ...] = ("scenario_trainer_cmd",)
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("scenario", help=command_help("scenario"))
-    commands = parser.add_subparsers(dest="scenario_command", metavar="COMMANDE")
+    commands = parser.add_subparsers(dest="scenario_command", metavar=N_("COMMAND"))
     parser.set_defaults(handler=lambda args: (parser.print_help(sys.stderr), 2)[1])
 
     check = commands.add_parser("check", help=N_("check scenarios and épreuves like source code"))
     check.add_argument(
         "paths",
         nargs="*",
-        metavar="CHEMIN",
+        metavar=N_("PATH"),
         help=N_(
             "files or folders (default: scenarios here, else the library: CALLSIM_LIBRARY and the one bundled with callsim)"
         ),
@@ -50,7 +50,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     schema.set_defaults(handler=run_schema)
 
     graph = commands.add_parser("graph", help=N_("draw a scenario's dialogue"))
-    graph.add_argument("file", metavar="FICHIER")
+    graph.add_argument("file", metavar=N_("FILE"))
     graph.add_argument("--format", choices=("mermaid", "dot"), default="mermaid", dest="output")
     graph.set_defaults(handler=run_graph)
 

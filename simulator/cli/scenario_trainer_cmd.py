@@ -12,22 +12,22 @@ def register(commands: argparse._SubParsersAction) -> None:
     play = commands.add_parser(
         "play", help=N_("play a scenario or an épreuve in the terminal (preview)")
     )
-    play.add_argument("file", metavar="FICHIER", help=N_("scenario or épreuve (.yaml)"))
+    play.add_argument("file", metavar=N_("FILE"), help=N_("scenario or épreuve (.yaml)"))
     play.add_argument(
-        "--from", dest="start_node", metavar="NŒUD", help=N_("start the dialogue at this node")
+        "--from", dest="start_node", metavar=N_("NODE"), help=N_("start the dialogue at this node")
     )
     play.add_argument("--seed", type=int, default=1, help=N_("the candidate's seed (default: 1)"))
     play.set_defaults(handler=run_play)
 
     test = commands.add_parser("test", help=N_("run the test plans (*.plans.yaml)"))
     test.add_argument(
-        "paths", nargs="*", metavar="CHEMIN", help=N_("default: scenarios here, else the library")
+        "paths", nargs="*", metavar=N_("PATH"), help=N_("default: scenarios here, else the library")
     )
     test.add_argument("--format", choices=("text", "json"), default="text", dest="output")
     test.set_defaults(handler=run_test)
 
     walk = commands.add_parser("walk", help=N_("walk every path of a scenario (dead ends, errors)"))
-    walk.add_argument("files", nargs="+", metavar="FICHIER")
+    walk.add_argument("files", nargs="+", metavar=N_("FILE"))
     walk.add_argument("--seed", type=int, default=1)
     walk.add_argument("--max-states", type=int, default=5000)
     walk.set_defaults(handler=run_walk)

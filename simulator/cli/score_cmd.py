@@ -35,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
             "Verifies each session's journal, computes its grille from the journal's evidence and stores it with the scoring grid's version and the journal's hash. A journal that fails verification is refused, with the reason."
         ),
     )
-    score.add_argument("sessions", nargs="*", metavar="SESSION", help=N_("session ids"))
+    score.add_argument("sessions", nargs="*", metavar=N_("SESSION"), help=N_("session ids"))
     score.add_argument("--all", action="store_true", help=N_("every session of the journal"))
     score.add_argument(
         "--force",

@@ -22,7 +22,7 @@ def add_scoring_options(parser: argparse.ArgumentParser) -> None:
     """Add ``--rubric``, ``--jobs`` and ``--store`` (``score`` and ``rescore``)."""
     parser.add_argument(
         "--rubric",
-        metavar="FICHIER",
+        metavar=N_("FILE"),
         help=N_("YAML scoring grid (default: the one bundled with callsim)"),
     )
     parser.add_argument(

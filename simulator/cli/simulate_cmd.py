@@ -34,7 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     simulate.add_argument(
         "--epreuve",
         required=True,
-        metavar="NOM|CHEMIN",
+        metavar=N_("NAME|PATH"),
         help=N_(
             "name of an épreuve of the library (see callsim epreuve list, e.g. practice, standard) or épreuve file"
         ),
@@ -56,7 +56,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     simulate.add_argument(
         "--start",
-        metavar="AAAA-MM-JJTHH:MM",
+        metavar=N_("YYYY-MM-DDTHH:MM"),
         default=SIMULATION_START,
         help=N_("start of the épreuve (default: %(default)s, for reproducible journals)"),
     )

@@ -68,7 +68,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--from",
         dest="source",
         required=True,
-        metavar="sqlite:FICHIER",
+        metavar=N_("sqlite:FILE"),
         help=N_("the SQLite store"),
     )
     copy.add_argument(

@@ -21,7 +21,7 @@ def add_store_option(parser: argparse.ArgumentParser) -> None:
     """Add ``--store CHEMIN`` to a sub-command."""
     parser.add_argument(
         "--store",
-        metavar="CHEMIN|URL",
+        metavar=N_("PATH|URL"),
         help=N_(
             "journal store: a SQLite file or postgresql://… (default: $CALLSIM_STORE or $XDG_DATA_HOME/callsim/callsim.sqlite3)"
         ),
@@ -40,7 +40,7 @@ def add_keys_option(parser: argparse.ArgumentParser) -> None:
     """Add ``--keys DOSSIER`` to a sub-command that signs or unlocks keys."""
     parser.add_argument(
         "--keys",
-        metavar="DOSSIER",
+        metavar=N_("FOLDER"),
         help=N_(
             "folder of the encrypted signing keys (default: $CALLSIM_KEYS or the user's data folder)"
         ),

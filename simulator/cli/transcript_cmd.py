@@ -33,7 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         description=N_("Verifies the hash chain and names the first faulty event."),
     )
     verify.add_argument(
-        "target", metavar="SESSION|FICHIER.jsonl", help=N_("session id or exported file (.jsonl)")
+        "target", metavar=N_("SESSION|FILE.jsonl"), help=N_("session id or exported file (.jsonl)")
     )
     verify.add_argument(
         "--receipt",
@@ -43,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         ),
     )
     verify.add_argument(
-        "--seal", metavar="FICHIER", help=N_("the centre's seal file: the session must match it")
+        "--seal", metavar=N_("FILE"), help=N_("the centre's seal file: the session must match it")
     )
     add_store_option(verify)
     verify.set_defaults(handler=cmd_verify)
@@ -53,7 +53,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help=N_("export a session"),
         description=N_("Exports a session as JSON Lines (header, events, seal)."),
     )
-    export.add_argument("session", metavar="SESSION", help=N_("the session's id"))
+    export.add_argument("session", metavar=N_("SESSION"), help=N_("the session's id"))
     export.add_argument(
         "--format",
         choices=["jsonl"],
@@ -61,7 +61,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help=N_("export format (only « jsonl » is available)"),
     )
     export.add_argument(
-        "-o", "--output", metavar="FICHIER", help=N_("output file (default: standard output)")
+        "-o", "--output", metavar=N_("FILE"), help=N_("output file (default: standard output)")
     )
     add_store_option(export)
     export.set_defaults(handler=cmd_export)

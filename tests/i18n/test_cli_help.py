@@ -83,6 +83,19 @@ def test_a_default_value_is_filled_in_after_translating(capsys):
     assert "Kandidaten: ideal —" in shown  # the description, and the simulated candidates it lists
 
 
+def test_metavars_are_translated_in_the_help_and_in_argparse_errors(capsys):
+    metavars = {
+        "fr": "SESSION|FICHIER.jsonl",
+        "nl": "SESSIE|BESTAND.jsonl",
+        "en": "SESSION|FILE.jsonl",
+    }
+    for lang, metavar in metavars.items():
+        assert metavar in _help(capsys, "--lang", lang, "transcript", "verify")
+    with pytest.raises(SystemExit):
+        main(["--lang", "nl", "override", "S-1"])
+    assert "COMPETENTIE" in capsys.readouterr().err  # the missing argument, named in Dutch
+
+
 def test_the_command_list_and_descriptions_are_translated(capsys):
     assert "beoordeelde sessies exporteren" in _help(capsys, "--lang", "nl")
     assert "Exports the reviewed grille of scored sessions" in _help(
