@@ -91,15 +91,16 @@ def run_check(args: argparse.Namespace) -> int:
     else:
         for diagnostic in report.diagnostics:
             print(diagnostic.format(args.lang))
-        print(
-            language.t(
-                "{files} file(s) checked: {errors} error(s), {warnings} warning(s).",
-                files=len(report.files),
-                errors=errors,
-                warnings=warnings,
-            ),
-            file=sys.stderr,
+        t = language.t
+        found = t.n("{n} error", "{n} errors", errors), t.n("{n} warning", "{n} warnings", warnings)
+        checked = t.n(
+            "{n} file checked: {errors}, {warnings}.",
+            "{n} files checked: {errors}, {warnings}.",
+            len(report.files),
+            errors=found[0],
+            warnings=found[1],
         )
+        print(checked, file=sys.stderr)
     if not report.files:
         print(language.t("no YAML file found"), file=sys.stderr)
         return 2

@@ -54,7 +54,7 @@ def test_a_clean_file_exits_0_and_prints_no_diagnostic(capsys):
     code, out, err = check(capsys, str(VALID))
     assert code == 0
     assert out == ""
-    assert "1 fichier(s) vérifié(s) : 0 erreur(s), 0 avertissement(s)." in err
+    assert "1 fichier vérifié : 0 erreur, 0 avertissement." in err
 
 
 def test_a_file_with_errors_exits_1_and_prints_each_diagnostic_with_its_hint(capsys):
@@ -116,7 +116,7 @@ def test_no_path_checks_the_scenarios_folder_of_the_current_directory(capsys, tm
     shutil.copy(VALID, tmp_path / "scenarios" / "a.yaml")
     monkeypatch.chdir(tmp_path)
     code, _, err = check(capsys)
-    assert code == 0 and "1 fichier(s) vérifié(s)" in err
+    assert code == 0 and "1 fichier vérifié" in err
 
 
 @pytest.mark.slow
@@ -131,10 +131,10 @@ def test_no_path_and_no_scenarios_folder_checks_the_library_from_any_folder(caps
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("CALLSIM_LIBRARY", raising=False)
     code, _, err = check(capsys, "--strict")
-    assert code == 0 and f"{bundled} fichier(s) vérifié(s) : 0 erreur(s), 0 avertissement(s)" in err
+    assert code == 0 and f"{bundled} fichiers vérifiés : 0 erreur, 0 avertissement" in err
     monkeypatch.setenv("CALLSIM_LIBRARY", str(centre))
     code, _, err = check(capsys)
-    assert code == 0 and f"{bundled + 1} fichier(s) vérifié(s)" in err
+    assert code == 0 and f"{bundled + 1} fichiers vérifiés" in err
 
 
 def test_a_folder_without_any_yaml_file_exits_2(capsys, tmp_path):
@@ -188,7 +188,7 @@ def test_lang_changes_the_wording_of_messages_hints_and_summary(capsys):
     assert "    conseil: Reliez-le au dialogue" in out_fr
     assert "node 'rappel' can never be reached from 'accueil'" in out_en
     assert "    hint: Link it to the dialogue" in out_en
-    assert "avertissement" in err_fr and "1 file(s) checked: 0 error(s), 1 warning(s)." in err_en
+    assert "avertissement" in err_fr and "1 file checked: 0 errors, 1 warning." in err_en
     # the position and the code do not depend on the language
     assert HEAD.match(out_fr.splitlines()[0])["code"] == HEAD.match(out_en.splitlines()[0])["code"]
     assert out_fr.split(": warning: ")[0] == out_en.split(": warning: ")[0]
