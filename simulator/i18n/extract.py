@@ -25,11 +25,24 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "engine": ("simulator/engine", "simulator/journal", "scoring"),
     "cli": ("simulator/cli",),
 }
-KEYWORDS = {"Message": None, "t": None, "N_": None, "_": None, "gettext": None, "n": (1, 2), "ngettext": (1, 2)}
-HEADER = ("# callsim: the {domain} messages in '{lang}' (msgid = English, symbolic for long texts).\n"
-          "# Edit the msgstr lines; README, section Translations, says how to add a string.")
-PLURAL_FORMS = {"fr": "nplurals=2; plural=(n > 1);", "nl": "nplurals=2; plural=(n != 1);",
-                "en": "nplurals=2; plural=(n != 1);"}
+KEYWORDS = {
+    "Message": None,
+    "t": None,
+    "N_": None,
+    "_": None,
+    "gettext": None,
+    "n": (1, 2),
+    "ngettext": (1, 2),
+}
+HEADER = (
+    "# callsim: the {domain} messages in '{lang}' (msgid = English, symbolic for long texts).\n"
+    "# Edit the msgstr lines; README, section Translations, says how to add a string."
+)
+PLURAL_FORMS = {
+    "fr": "nplurals=2; plural=(n > 1);",
+    "nl": "nplurals=2; plural=(n != 1);",
+    "en": "nplurals=2; plural=(n != 1);",
+}
 METHODS = [("**.py", "python"), ("**.j2", "jinja2.ext:babel_extract")]
 
 
@@ -40,7 +53,8 @@ def extracted(domain: str, root: Path = ROOT) -> Iterator[tuple[str | tuple[str,
     for folder in SOURCES[domain]:
         options = {"**.j2": {"extensions": "jinja2.ext.i18n"}}
         for file, line, message, _comments, _context in extract_from_dir(
-                str(root / folder), method_map=METHODS, keywords=KEYWORDS, options_map=options):
+            str(root / folder), method_map=METHODS, keywords=KEYWORDS, options_map=options
+        ):
             if message and (isinstance(message, str) or all(message)):
                 yield message, f"{folder}/{file}", line
 
@@ -55,7 +69,11 @@ def fields(text: str) -> list[str]:
     """The placeholders of ``text`` (``str.format`` names, or argparse's ``%(name)s``), sorted, each once."""
     names = set(re.findall(r"%(?:\(\w+\))?[sdr]", text))  # argparse's own %-style placeholders
     if not names:
-        names = {name for _literal, name, _spec, _conv in string.Formatter().parse(text) if name is not None}
+        names = {
+            name
+            for _literal, name, _spec, _conv in string.Formatter().parse(text)
+            if name is not None
+        }
     return sorted(names)
 
 
@@ -81,16 +99,29 @@ def update(domain: str) -> list[Path]:
     for lang in LANGUAGES:
         path = po_path(domain, lang)
         old = _read(path, lang, read_po)
-        new = Catalog(locale=lang, domain=domain, project="callsim", version="0.1", fuzzy=False,
-                      charset="utf-8", msgid_bugs_address="", last_translator="callsim",
-                      language_team="callsim", header_comment=HEADER.format(lang=lang, domain=domain))
-        new.mime_headers = [("Plural-Forms", PLURAL_FORMS[lang])]  # gettext's, not CLDR's three French forms
+        new = Catalog(
+            locale=lang,
+            domain=domain,
+            project="callsim",
+            version="0.1",
+            fuzzy=False,
+            charset="utf-8",
+            msgid_bugs_address="",
+            last_translator="callsim",
+            language_team="callsim",
+            header_comment=HEADER.format(lang=lang, domain=domain),
+        )
+        new.mime_headers = [
+            ("Plural-Forms", PLURAL_FORMS[lang])
+        ]  # gettext's, not CLDR's three French forms
         if old is not None:  # an update changes the entries, not the dates
             new.creation_date, new.revision_date = old.creation_date, old.revision_date
         for key, (message, places) in sorted(found.items()):
             before = old.get(key) if old is not None else None
             text = before.string if before is not None and before.string else ""
-            if isinstance(text, str) != isinstance(message, str):  # a message that became plural, or singular
+            if isinstance(text, str) != isinstance(
+                message, str
+            ):  # a message that became plural, or singular
                 text = ""
             if not text and lang == "en" and not symbolic(key):
                 text = message if isinstance(message, str) else tuple(message)

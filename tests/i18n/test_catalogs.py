@@ -20,8 +20,9 @@ def _catalog(domain: str, lang: str):
 @pytest.mark.parametrize(("domain", "lang"), CATALOGS)
 def test_every_message_of_the_code_is_translated(domain, lang):
     catalog = _catalog(domain, lang)
-    untranslated = sorted(m for m in source_ids(domain)
-                          if m not in catalog or not all(_forms(catalog[m].string)))
+    untranslated = sorted(
+        m for m in source_ids(domain) if m not in catalog or not all(_forms(catalog[m].string))
+    )
     assert untranslated == [], f"translate these in {po_path(domain, lang)}"
 
 
@@ -29,9 +30,12 @@ def test_every_message_of_the_code_is_translated(domain, lang):
 def test_no_fuzzy_and_no_stale_message(domain, lang):
     catalog = _catalog(domain, lang)
     assert [m.id for m in catalog if m.id and m.fuzzy] == []
-    singular = {str(m.id): m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id}  # a plural's id is a pair
-    assert sorted(shown for shown, key in singular.items() if key not in source_ids(domain)) == [], \
-        "the code no longer says these: run python scripts/catalogs.py update"
+    singular = {
+        str(m.id): m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id
+    }  # a plural's id is a pair
+    assert (
+        sorted(shown for shown, key in singular.items() if key not in source_ids(domain)) == []
+    ), "the code no longer says these: run python scripts/catalogs.py update"
 
 
 @pytest.mark.parametrize(("domain", "lang"), CATALOGS)
@@ -44,7 +48,11 @@ def test_translations_keep_the_placeholders(domain, lang):
         for text in _forms(message.string):
             got = fields(text)
             # a singular form may spell out "one" instead of {n}
-            assert got == expected or (len(ids) > 1 and set(got) <= set(expected)), (domain, lang, message.id)
+            assert got == expected or (len(ids) > 1 and set(got) <= set(expected)), (
+                domain,
+                lang,
+                message.id,
+            )
 
 
 def test_symbolic_ids_are_written_out_in_english():

@@ -32,16 +32,20 @@ def test_every_command_has_the_same_lang_option():
     assert set(found.values()) == {("fr", "nl", "en")}
 
 
-@pytest.mark.parametrize(("lang", "usage", "options"), [("fr", "usage : ", "options:"),
-                                                        ("nl", "gebruik: ", "opties:"),
-                                                        ("en", "usage: ", "options:")])
+@pytest.mark.parametrize(
+    ("lang", "usage", "options"),
+    [("fr", "usage : ", "options:"), ("nl", "gebruik: ", "opties:"), ("en", "usage: ", "options:")],
+)
 def test_help_speaks_the_chosen_language(capsys, lang, usage, options):
     with pytest.raises(SystemExit):
         main(["--lang", lang, "scenario", "check", "--help"])
     out = capsys.readouterr().out
     assert out.startswith(usage) and f"\n{options}\n" in out
-    helps = {"fr": "afficher cette aide et quitter", "nl": "deze hulp tonen en stoppen",
-             "en": "show this help message and exit"}
+    helps = {
+        "fr": "afficher cette aide et quitter",
+        "nl": "deze hulp tonen en stoppen",
+        "en": "show this help message and exit",
+    }
     assert helps[lang] in out
 
 
@@ -50,7 +54,10 @@ def test_argparse_errors_are_translated_wherever_lang_is_written(capsys):
         main(["score", "--no-such-option", "--lang=nl"])
     assert stopped.value.code == 2
     err = capsys.readouterr().err
-    assert err.startswith("gebruik: callsim") and "callsim: fout: onbekende argumenten: --no-such-option" in err
+    assert (
+        err.startswith("gebruik: callsim")
+        and "callsim: fout: onbekende argumenten: --no-such-option" in err
+    )
 
 
 def test_french_is_the_default(capsys):

@@ -30,22 +30,33 @@ DATA = {
 #: Still on the old mechanisms: convert (README, Translations) and remove from this list.
 PENDING = {
     "scoring/assessment/model.py",
-    "scoring/batch.py", "scoring/bundles.py",
+    "scoring/batch.py",
+    "scoring/bundles.py",
     "scoring/reports/view.py",
-    "scoring/score.py", "scoring/transcripts.py",
+    "scoring/score.py",
+    "scoring/transcripts.py",
     "simulator/engine/bundle.py",
-    "simulator/engine/confidential.py", "simulator/engine/criticals.py",
-    "simulator/engine/evaluation.py", "simulator/engine/messages.py", "simulator/engine/rules.py",
+    "simulator/engine/confidential.py",
+    "simulator/engine/criticals.py",
+    "simulator/engine/evaluation.py",
+    "simulator/engine/messages.py",
+    "simulator/engine/rules.py",
     "simulator/engine/toolbox.py",
     # the engine's refusals: their fr/en (and nl) stored bytes must stay identical, converted with written_out
-    "simulator/engine/session_state.py", "simulator/engine/session_replay.py",
+    "simulator/engine/session_state.py",
+    "simulator/engine/session_replay.py",
     # the test centre's watch screen and serve/watch commands: words tables in three languages
-    "simulator/centre/watch_app.py", "simulator/cli/centre_room_cmd.py",
+    "simulator/centre/watch_app.py",
+    "simulator/cli/centre_room_cmd.py",
     # epreuve analyse / forms and the cue analysis they print: fr/en tables, no Dutch yet
-    "simulator/cli/epreuve_analyse_cmd.py", "simulator/cli/epreuve_forms_cmd.py", "simulator/trainer/cue_analysis.py",
+    "simulator/cli/epreuve_analyse_cmd.py",
+    "simulator/cli/epreuve_forms_cmd.py",
+    "simulator/trainer/cue_analysis.py",
     # the LRS client's errors: a (fr, en) pair like the export command that shows them
     "scoring/exports/lrs.py",
-    "simulator/engine/tools/errors.py", "simulator/journal/errors.py", "simulator/journal/jsonl_read.py",
+    "simulator/engine/tools/errors.py",
+    "simulator/journal/errors.py",
+    "simulator/journal/jsonl_read.py",
     "simulator/journal/sqlite_schema.py",
 }
 
@@ -54,14 +65,21 @@ def _violations(path: Path) -> list[str]:
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Dict):
-            keys = {k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)}
+            keys = {
+                k.value
+                for k in node.keys
+                if isinstance(k, ast.Constant) and isinstance(k.value, str)
+            }
             if len(keys & LANGS) >= 2:
                 found.append(f"{node.lineno}: a {{{', '.join(sorted(keys & LANGS))}}} table")
         elif isinstance(node, ast.arg) and node.arg in PAIRS:
             found.append(f"{node.lineno}: parameter {node.arg}")
         elif isinstance(node, ast.Attribute) and node.attr in PAIRS:
             found.append(f"{node.lineno}: attribute {node.attr}")
-        elif isinstance(node, ast.FunctionDef) and [a.arg for a in node.args.args[-2:]] in (["fr", "en"], ["en", "fr"]):
+        elif isinstance(node, ast.FunctionDef) and [a.arg for a in node.args.args[-2:]] in (
+            ["fr", "en"],
+            ["en", "fr"],
+        ):
             found.append(f"{node.lineno}: a (fr, en) pair of parameters")
     return found
 
@@ -83,12 +101,19 @@ def test_no_language_table_or_pair_outside_the_allow_lists():
 
 def test_the_allow_lists_hold_only_what_is_still_there():
     """A module converted leaves PENDING; a data module that no longer holds languages leaves DATA."""
-    stale = sorted(name for name in (*DATA, *PENDING) if not (ROOT / name).exists() or not _violations(ROOT / name))
+    stale = sorted(
+        name
+        for name in (*DATA, *PENDING)
+        if not (ROOT / name).exists() or not _violations(ROOT / name)
+    )
     assert stale == []
 
 
 def test_the_check_sees_a_table_and_a_pair(tmp_path):
     sample = tmp_path / "sample.py"
-    sample.write_text('X = {"fr": "oui", "en": "yes"}\n'
-                      'class E(Exception):\n    def __init__(self, message_fr, message_en): ...\n', encoding="utf-8")
+    sample.write_text(
+        'X = {"fr": "oui", "en": "yes"}\n'
+        "class E(Exception):\n    def __init__(self, message_fr, message_en): ...\n",
+        encoding="utf-8",
+    )
     assert len(_violations(sample)) == 3
