@@ -26,12 +26,23 @@ def layer_text(source: Any, lang: str) -> str:
     if message is not None and callable(getattr(message, "to", None)):
         return str(message.to(translator("engine", lang)))
     if callable(message):
-        return str(message(lang))
+        return _asked(message, lang)
+    if isinstance(message, str) and message:
+        return message
     for name in (f"message_{lang}", "message_fr", lang, "fr"):
         text = getattr(source, name, None)
         if isinstance(text, str) and text:
             return text
     return str(source)
+
+
+def _asked(message: Any, lang: str) -> str:
+    """``message(lang)``; French instead when a layer that knows only French and English answers a
+    Dutch question in English (the fallback of its ``fr if lang == "fr" else en``)."""
+    text = str(message(lang))
+    if lang not in ("fr", "en") and text == str(message("en")) != str(message("fr")):
+        return str(message("fr"))
+    return text
 
 
 def one_of(texts: Sequence[Any], lang: str) -> str:

@@ -17,7 +17,7 @@ class _Pair(Exception):
 
 class _Method(Exception):
     def message(self, lang: str) -> str:
-        return {"en": "refused"}.get(lang, "refusé")
+        return {"en": "refused", "nl": "geweigerd"}.get(lang, "refusé")
 
 
 class _Carrier(Exception):
@@ -36,6 +36,16 @@ def test_an_error_with_its_french_and_english_texts():
 
 def test_an_error_that_says_it_in_a_language_asked():
     assert (layer_text(_Method(), "fr"), layer_text(_Method(), "en")) == ("refusé", "refused")
+    assert layer_text(_Method(), "nl") == "geweigerd"
+
+
+class _TwoLanguages(Exception):
+    def message(self, lang: str) -> str:
+        return "refusé" if lang == "fr" else "refused"
+
+
+def test_dutch_gets_french_from_a_layer_that_knows_only_french_and_english():
+    assert layer_text(_TwoLanguages(), "nl") == "refusé"
 
 
 def test_a_message_and_an_error_carrying_one_are_translated_with_the_engine_catalog():
