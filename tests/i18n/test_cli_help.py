@@ -3,12 +3,13 @@ English message id of the ``cli`` catalog, translated when the help is printed."
 
 from __future__ import annotations
 
+import argparse
 import ast
 from pathlib import Path
 
 import pytest
 
-from simulator.cli import main
+from simulator.cli import COMMAND_MODULES, build_parser, main
 from simulator.cli.language import speak
 from simulator.i18n import Translator
 from simulator.i18n.extract import source_ids
@@ -156,3 +157,19 @@ def test_every_help_of_the_command_line_is_a_message_of_the_cli_catalog():
             if (msgid := _marked(value)) and t.gettext(msgid) == msgid
         ]
         assert same == [], f"translate these option helps in {lang}"
+
+
+def _parsers(parser: argparse.ArgumentParser, path: str = "callsim"):
+    yield path, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from _parsers(sub, f"{path} {name}")
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl", "en"])
+def test_the_help_of_every_command_prints_in_every_language(lang):
+    """A translation that breaks argparse's ``%(default)s`` formatting fails here, not in front of a trainer."""
+    speak(lang)
+    shown = {path: parser.format_help() for path, parser in _parsers(build_parser(COMMAND_MODULES))}
+    assert len(shown) > 30 and not [path for path, text in shown.items() if "%(" in text]
