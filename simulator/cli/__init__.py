@@ -21,7 +21,10 @@ from simulator.i18n import N_
 #: any of them (``tests/project/test_cli_startup.py`` checks that each module registers what it says here).
 #: A new command or group is one line here (and its module's ``register``).
 COMMANDS: dict[str, tuple[str, str]] = {
-    "referentiel": ("referentiel_cmd", N_("show the key activities and competencies of the référentiel")),
+    "referentiel": (
+        "referentiel_cmd",
+        N_("show the key activities and competencies of the référentiel"),
+    ),
     "scenario": ("scenario_cmd", N_("trainer's tools for scenario files")),
     "epreuve": ("epreuve_cmd", N_("trainer's tools for épreuves")),
     "exam": ("app_cmd", N_("sit the exam épreuve (the candidate's app)")),
@@ -36,11 +39,17 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "mark-reviewed": ("assessor_cmd", N_("mark a scored session as reviewed")),
     "sign": ("assessor_cmd", N_("sign a reviewed session")),
     "reopen": ("assessor_cmd", N_("re-open a signed session, with a written reason")),
-    "confirm-text": ("assessor_cmd", N_("decide a typed text the machine doubts (a reason is required to correct it)")),
+    "confirm-text": (
+        "assessor_cmd",
+        N_("decide a typed text the machine doubts (a reason is required to correct it)"),
+    ),
     "audit": ("assessor_cmd", N_("verify or show the audit log")),
     "sessions": ("assessor_cmd", N_("list the sessions and their review status")),
     "review": ("review_cmd", N_("review scored sessions (the assessors' app)")),
-    "agreement": ("agreement_cmd", N_("agreement between assessors and with the automatic scoring (Cohen's κ)")),
+    "agreement": (
+        "agreement_cmd",
+        N_("agreement between assessors and with the automatic scoring (Cohen's κ)"),
+    ),
     "export": ("export_cmd", N_("export reviewed sessions (jsonl, xapi, csv, html)")),
     "store": ("store_cmd", N_("create or upgrade the store (administrator)")),
     "centre": ("centre_cmd", N_("serve the stations, watch, seal a day of épreuves")),
@@ -60,12 +69,14 @@ def version() -> str:
 
 
 def _parser() -> tuple[argparse.ArgumentParser, Any]:
-    from simulator.cli.language import t
-
-    parser = CallsimParser(prog="callsim", description=t(DESCRIPTION), top=True)
-    parser.add_argument("--version", action="version", version=f"callsim {version()}",
-                        help=t("show callsim's version and exit"))
-    return parser, parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser = CallsimParser(prog="callsim", description=DESCRIPTION, top=True)
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"callsim {version()}",
+        help=N_("show callsim's version and exit"),
+    )
+    return parser, parser.add_subparsers(dest="command", metavar=N_("COMMAND"))
 
 
 def build_parser(modules: Sequence[str] | None = None) -> argparse.ArgumentParser:
@@ -92,7 +103,7 @@ def _chosen_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     """Only the chosen command's module is imported; no command (or an unknown one): the listing."""
     argv = without_language(argv)
     chosen = next((arg for arg in argv if not arg.startswith("-")), None)
-    before = argv[:argv.index(chosen)] if chosen is not None else argv
+    before = argv[: argv.index(chosen)] if chosen is not None else argv
     if before:  # `callsim --help practice`: the options of callsim itself, which list every command
         return listing_parser()
     if chosen in COMMANDS and COMMANDS[chosen][0] in COMMAND_MODULES:
@@ -143,15 +154,28 @@ def _unexpected(error: Exception, args: argparse.Namespace) -> int:
     from simulator.crash_log import log_failure
 
     where = log_failure(error, f"callsim {getattr(args, 'command', '')}")
-    if getattr(args, "command", "") in ("exam", "practice"):  # a candidate's seat: their language, call the invigilator
+    if getattr(args, "command", "") in (
+        "exam",
+        "practice",
+    ):  # a candidate's seat: their language, call the invigilator
         from simulator.app.failures import FAILURE_EXIT, failure_message
         from simulator.app.i18n import Translator
 
-        print(f"callsim: {failure_message(error, Translator(getattr(args, 'lang', 'fr')))}", file=sys.stderr)
+        print(
+            f"callsim: {failure_message(error, Translator(getattr(args, 'lang', 'fr')))}",
+            file=sys.stderr,
+        )
         return FAILURE_EXIT
     from simulator.cli.language import t
 
     place = str(where) if where else "—"
-    print(t("callsim: unexpected error ({error}); the detail is in {place}. Report it to whoever maintains "
-            "callsim.", error=type(error).__name__, place=place), file=sys.stderr)
+    print(
+        t(
+            "callsim: unexpected error ({error}); the detail is in {place}. Report it to whoever maintains "
+            "callsim.",
+            error=type(error).__name__,
+            place=place,
+        ),
+        file=sys.stderr,
+    )
     return UNEXPECTED_EXIT

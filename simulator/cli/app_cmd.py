@@ -11,26 +11,35 @@ import os
 import sys
 from typing import Any
 
-from simulator.cli.language import command_help
-
-#: Environment variable holding the invigilator's code (never typed on the command line in a room).
+from simulator.cli.language import command_help, translator
+from simulator.cli.layer_text import layer_text
+from simulator.i18n import N_
 
 
 def register(subparsers: Any) -> None:
     exam = subparsers.add_parser("exam", help=command_help("exam"))
-    exam.add_argument("--candidate", required=True, metavar="ID", help="numéro du candidat")
+    exam.add_argument("--candidate", required=True, metavar="ID", help=N_("candidate's number"))
     exam.add_argument(
-        "--epreuve", default="standard", metavar="NOM|FICHIER", help="épreuve (défaut : standard)"
+        "--epreuve",
+        default="standard",
+        metavar=N_("NAME|FILE"),
+        help=N_("épreuve (default: standard)"),
     )
     _common(exam)
     exam.set_defaults(handler=run_exam)
 
     practice = subparsers.add_parser("practice", help=command_help("practice"))
     practice.add_argument(
-        "--candidate", default="", metavar="ID", help="numéro ou prénom (demandé à l'écran sinon)"
+        "--candidate",
+        default="",
+        metavar="ID",
+        help=N_("number or first name (asked on screen otherwise)"),
     )
     practice.add_argument(
-        "--epreuve", default="practice", metavar="NOM|FICHIER", help="épreuve (défaut : practice)"
+        "--epreuve",
+        default="practice",
+        metavar=N_("NAME|FILE"),
+        help=N_("épreuve (default: practice)"),
     )
     _common(practice)
     practice.set_defaults(handler=run_practice)
@@ -38,12 +47,14 @@ def register(subparsers: Any) -> None:
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--seed", type=int, default=None, metavar="N", help="graine des clients simulés"
+        "--seed", type=int, default=None, metavar="N", help=N_("seed of the simulated customers")
     )
     parser.add_argument(
         "--store",
-        metavar="CHEMIN|URL",
-        help="base des journaux : fichier SQLite ou postgresql://… (défaut : $CALLSIM_STORE ou données de l'utilisateur)",
+        metavar=N_("PATH|URL"),
+        help=N_(
+            "journal store: SQLite file or postgresql://… (default: $CALLSIM_STORE or the user's data folder)"
+        ),
     )
 
 
@@ -52,9 +63,12 @@ def run_exam(args: argparse.Namespace) -> int:
 
     code = os.environ.get(INVIGILATOR_ENV, "")
     if not code:
+        t = translator(args.lang)
         print(
-            f"callsim exam: définissez le code du surveillant dans {INVIGILATOR_ENV} avant de lancer l'examen.\n"
-            f"callsim exam: set the invigilator's code in {INVIGILATOR_ENV} before starting the exam.",
+            t(
+                "callsim exam: set the invigilator's code in {variable} before starting the exam.",
+                variable=INVIGILATOR_ENV,
+            ),
             file=sys.stderr,
         )
         return 2
@@ -75,7 +89,7 @@ def _run(args: argparse.Namespace, *, invigilator_code: str) -> int:
     try:
         path = epreuve_path(args.epreuve)
     except UnknownEpreuve as exc:
-        print(f"callsim: {exc.message(args.lang)}", file=sys.stderr)
+        print(f"callsim: {layer_text(exc, args.lang)}", file=sys.stderr)
         return 2
     request = SeatRequest(
         args.candidate, str(path), args.seed, args.lang, _store(args), seat_name()
@@ -95,7 +109,7 @@ def _run(args: argparse.Namespace, *, invigilator_code: str) -> int:
     error = app.load_error
     if isinstance(error, BundleError):
         for diagnostic in error.diagnostics:
-            print(diagnostic.format("fr"), file=sys.stderr)
+            print(diagnostic.format(args.lang), file=sys.stderr)
         return 2
     if error is not None:
         print(f"callsim: {error}", file=sys.stderr)

@@ -1,71 +1,54 @@
-"""What the assessors' commands print: their sentences in French and English, and the audit and sessions tables."""
+"""What the assessors' commands print in tables: the audit log and the sessions with their review status."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 
-from scoring.assessment.model import OVERRIDE, STATUS_LABELS, AuditEntry, SessionReview
-from scoring.reports.view import verdict_word
+from scoring.assessment.model import (
+    OVERRIDE,
+    REVIEWED,
+    SCORED,
+    SIGNED,
+    TO_SCORE,
+    AuditEntry,
+    SessionReview,
+)
+from simulator.cli.scoring_common import verdict_text
+from simulator.i18n import N_, Translator
 
-#: The commands' sentences, by language (``str.format`` templates).
-TEXT: dict[str, dict[str, Any]] = {
-    "fr": {
-        "error": "Erreur : {}", "no_store": "journal introuvable : {} (simulez ou passez une épreuve d'abord).",
-        "no_admin_store": "magasin introuvable : {} (créez-le avec « callsim store init ADMIN »).",
-        "prompt": "Phrase secrète de {} : ", "admin_prompt": "Phrase secrète de l'administrateur {} : ",
-        "removed": "Évaluateur retiré : {} (ses signatures passées restent vérifiables).",
-        "broken_grille": "ÉCHEC : chaîne des grilles rompue à la grille n° {seq}.", "again": "Une deuxième fois, pour confirmer : ",
-        "mismatch": "les deux saisies de la phrase secrète diffèrent ; rien n'est créé.",
-        "unread": "phrase secrète non lue (utilisez --passphrase-stdin ou la variable {}).",
-        "added": "Évaluateur enregistré : {}.", "none": "Aucun compte d'évaluateur : créez-en un avec callsim assessor add NOM.",
-        "override": "Dérogation enregistrée (audit n° {seq}) : {session} {code} {previous} → {verdict} "
-                    "(verdict automatique : {automatic}), par {who}.",
-        "review": "Session {session} marquée comme revue par {who} (audit n° {seq}).",
-        "sign": "Session {session} signée par {who} (audit n° {seq}).",
-        "reopen": "Session {session} rouverte par {who} (audit n° {seq}) : {reason}",
-        "confirm_text": "Texte tapé de l'événement {event} ({rule}) tranché : {met}, par {who} (audit n° {seq}).",
-        "met": "satisfait", "not_met": "non satisfait",
-        "intact": "OK : chaîne d'audit intacte ({count} {entries}).", "entry": "entrée", "entries_word": "entrées",
-        "broken": "ÉCHEC : chaîne d'audit rompue à l'entrée n° {seq}.", "no_entries": "Aucune entrée d'audit.",
-        "no_sessions": "Aucune session ne correspond.",
-        "audit_columns": ("n°", "Quand", "Qui", "Session", "Quoi", "Pourquoi"),
-        "sessions_columns": ("Session", "Candidat·e", "Épreuve", "Date", "Statut", "Verdict auto / final", "Dérogations"),
-        "did": {"assessor_added": "compte créé", "admin_added": "administrateur créé",
-                "assessor_removed": "compte retiré", "store_migrated": "magasin scellé (migration)",
-                "centre_seal": "sceau du centre", "review": "marquée revue", "sign": "signée", "reopen": "rouverte",
-                "override": "dérogation {code} : {previous} → {verdict}", "confirm_text": "texte tapé tranché"},
-    },
-    "en": {
-        "error": "Error: {}", "no_store": "journal not found: {} (simulate or sit an épreuve first).",
-        "no_admin_store": "store not found: {} (create it with « callsim store init ADMIN »).",
-        "prompt": "Passphrase of {}: ", "admin_prompt": "Passphrase of the administrator {}: ",
-        "removed": "Assessor removed: {} (their past signatures stay verifiable).",
-        "broken_grille": "FAILED: grilles chain broken at grille #{seq}.", "again": "Once more, to confirm: ",
-        "mismatch": "the two passphrases differ; nothing is created.",
-        "unread": "passphrase not read (use --passphrase-stdin or the {} variable).",
-        "added": "Assessor registered: {}.", "none": "No assessor account: create one with callsim assessor add NAME.",
-        "override": "Override recorded (audit #{seq}): {session} {code} {previous} → {verdict} "
-                    "(automatic verdict: {automatic}), by {who}.",
-        "review": "Session {session} marked reviewed by {who} (audit #{seq}).",
-        "sign": "Session {session} signed by {who} (audit #{seq}).",
-        "reopen": "Session {session} re-opened by {who} (audit #{seq}): {reason}",
-        "confirm_text": "Typed text of event {event} ({rule}) decided: {met}, by {who} (audit #{seq}).",
-        "met": "met", "not_met": "not met",
-        "intact": "OK: audit chain intact ({count} {entries}).", "entry": "entry", "entries_word": "entries",
-        "broken": "FAILED: audit chain broken at entry #{seq}.", "no_entries": "No audit entry.",
-        "no_sessions": "No session matches.",
-        "audit_columns": ("#", "When", "Who", "Session", "What", "Why"),
-        "sessions_columns": ("Session", "Candidate", "Épreuve", "Date", "Status", "Verdict auto / final", "Overrides"),
-        "did": {"assessor_added": "account created", "admin_added": "administrator created",
-                "assessor_removed": "account removed", "store_migrated": "store sealed (migration)",
-                "centre_seal": "centre seal", "review": "marked reviewed", "sign": "signed", "reopen": "re-opened",
-                "override": "override {code}: {previous} → {verdict}", "confirm_text": "typed text decided"},
-    },
+#: A session's review status, as the sessions table writes it.
+STATUSES = {
+    TO_SCORE: N_("to score"),
+    SCORED: N_("scored"),
+    REVIEWED: N_("reviewed"),
+    SIGNED: N_("signed"),
 }
+#: What an audit entry records, in a few words (``override`` names the competency and both verdicts).
+ACTS = {
+    "assessor_added": N_("account created"),
+    "admin_added": N_("administrator created"),
+    "assessor_removed": N_("account removed"),
+    "store_migrated": N_("store sealed (migration)"),
+    "centre_seal": N_("centre seal"),
+    "review": N_("marked reviewed"),
+    "sign": N_("signed"),
+    "reopen": N_("re-opened"),
+    OVERRIDE: N_("override {code}: {previous} → {verdict}"),
+    "confirm_text": N_("typed text decided"),
+}
+AUDIT_COLUMNS = (N_("#"), N_("When"), N_("Who"), N_("Session"), N_("What"), N_("Why"))
+SESSIONS_COLUMNS = (
+    N_("Session"),
+    N_("Candidate"),
+    N_("Épreuve"),
+    N_("Date"),
+    N_("Status"),
+    N_("Verdict auto / final"),
+    N_("Overrides"),
+)
 
 
 #: Width of the tables when the output is not a terminal (a file, a pipe): whole lines, same bytes every run.
@@ -78,9 +61,9 @@ def console() -> Console:
     return screen if screen.is_terminal else Console(highlight=False, width=PIPE_WIDTH)
 
 
-def audit_table(entries: Iterable[AuditEntry], text: dict[str, Any], lang: str, *, with_session: bool) -> Table:
+def audit_table(entries: Iterable[AuditEntry], t: Translator, *, with_session: bool) -> Table:
     """One row per entry: seq, when, who, (session,) what was done, why."""
-    seq, when, who, session, what, why = text["audit_columns"]
+    seq, when, who, session, what, why = (t(heading) for heading in AUDIT_COLUMNS)
     table = Table()
     table.add_column(seq, justify="right")
     table.add_column(when, no_wrap=True)
@@ -93,31 +76,49 @@ def audit_table(entries: Iterable[AuditEntry], text: dict[str, Any], lang: str, 
         cells = [str(entry.seq), moment(entry.at), entry.assessor]
         if with_session:
             cells.append(entry.session_id or "—")
-        cells += [did(entry, text, lang), str(entry.payload.get("reason", ""))]
+        cells += [did(entry, t), str(entry.payload.get("reason", ""))]
         table.add_row(*cells)
     return table
 
 
-def did(entry: AuditEntry, text: dict[str, Any], lang: str) -> str:
+def did(entry: AuditEntry, t: Translator) -> str:
     """What an audit entry records, in a few words."""
-    template = text["did"].get(entry.action, entry.action)
-    if entry.action != OVERRIDE:
-        return template
+    if entry.action not in ACTS:
+        return entry.action
     payload = entry.payload
-    return template.format(code=payload.get("competency", "?"), previous=verdict_word(str(payload.get("previous")), lang),
-                           verdict=verdict_word(str(payload.get("verdict")), lang))
+    return t(
+        ACTS[entry.action],
+        code=payload.get("competency", "?"),
+        previous=verdict_text(str(payload.get("previous")), t),
+        verdict=verdict_text(str(payload.get("verdict")), t),
+    )
 
 
-def sessions_table(reviews: Iterable[SessionReview], text: dict[str, Any], lang: str) -> Table:
+def sessions_table(reviews: Iterable[SessionReview], t: Translator) -> Table:
     """One row per session: id, candidate, épreuve, date, status, épreuve verdict automatic / final, overrides."""
     table = Table()
-    for index, heading in enumerate(text["sessions_columns"]):
-        table.add_column(heading, no_wrap=index in (0, 3), justify="right" if index == 6 else "left")
+    for index, heading in enumerate(SESSIONS_COLUMNS):
+        table.add_column(
+            t(heading), no_wrap=index in (0, 3), justify="right" if index == 6 else "left"
+        )
     for review in reviews:
-        verdicts = "—" if review.grille is None else (
-            f"{verdict_word(review.automatic_verdict(), lang)} / {verdict_word(review.final_verdict(), lang)}")
-        table.add_row(review.session_id, review.candidate_id, review.epreuve_id, review.created_at[:10],
-                      STATUS_LABELS[lang][review.status], verdicts, str(len(review.overrides)))
+        verdicts = (
+            "—"
+            if review.grille is None
+            else (
+                f"{verdict_text(review.automatic_verdict(), t)} / {verdict_text(review.final_verdict(), t)}"
+            )
+        )
+        status = t(STATUSES[review.status]) if review.status in STATUSES else review.status
+        table.add_row(
+            review.session_id,
+            review.candidate_id,
+            review.epreuve_id,
+            review.created_at[:10],
+            status,
+            verdicts,
+            str(len(review.overrides)),
+        )
     return table
 
 

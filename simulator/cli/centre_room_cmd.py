@@ -13,42 +13,40 @@ import os
 import sys
 from typing import Any
 
-from simulator.cli import language
 from simulator.cli.store_option import add_store_option, store_path
-from simulator.i18n import translator
+from simulator.i18n import N_, translator
 
 
 def register_actions(actions: Any) -> None:
     """Add ``serve`` and ``watch`` to the ``centre`` group."""
-    t = language.t
     serve = actions.add_parser(
         "serve",
-        help=t("serve the candidate's seats in browsers"),
-        description=t(
+        help=N_("serve the candidate's seats in browsers"),
+        description=N_(
             "One textual-serve server per seat: seat k is http://HOST:PORT+k-1/; "
             "the candidate's number is asked first."
         ),
     )
     serve.add_argument(
-        "--epreuve", required=True, metavar=t("NAME|FILE"), help=t("épreuve taken on the seats")
+        "--epreuve", required=True, metavar=N_("NAME|FILE"), help=N_("épreuve taken on the seats")
     )
-    serve.add_argument("--seats", type=int, required=True, metavar="N", help=t("number of seats"))
+    serve.add_argument("--seats", type=int, required=True, metavar="N", help=N_("number of seats"))
     serve.add_argument(
-        "--host", default="127.0.0.1", help=t("address to listen on (default: 127.0.0.1)")
+        "--host", default="127.0.0.1", help=N_("address to listen on (default: 127.0.0.1)")
     )
     serve.add_argument(
-        "--port", type=int, default=8000, metavar="P", help=t("port of seat 1 (default: 8000)")
+        "--port", type=int, default=8000, metavar="P", help=N_("port of seat 1 (default: 8000)")
     )
     watch = actions.add_parser(
         "watch",
-        help=t("the invigilator's screen: every seat live"),
-        description=t(
+        help=N_("the invigilator's screen: every seat live"),
+        description=N_(
             "Candidate, contact in progress, time left, last action and "
             "connection of each seat; pause (incident) of a seat."
         ),
     )
     watch.add_argument(
-        "--refresh", type=float, default=2.0, metavar="S", help=t("refresh every S seconds")
+        "--refresh", type=float, default=2.0, metavar="S", help=N_("refresh every S seconds")
     )
     for parser, handler in ((serve, cmd_serve), (watch, cmd_watch)):
         add_store_option(parser)

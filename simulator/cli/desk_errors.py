@@ -3,13 +3,16 @@
 ``agreement``, ``export`` and the ``assessor``/``override``/lifecycle commands open a ``ReviewDesk``
 on ``--store``; whatever it raises — a refused act, an unknown session, a journal that does not
 verify, an SQLite file that is not a store — becomes the same message in the chosen language and
-the same exit code everywhere (2 for what names nothing known, 1 for a refusal).
+the same exit code everywhere (2 for what names nothing known, 1 for a refusal); the message is read
+through :func:`simulator.cli.layer_text.layer_text`, whatever shape the error gives it in.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import sys
+
+from simulator.cli.layer_text import layer_text
 
 
 def desk_failure(exc: Exception, lang: str) -> tuple[str, int]:
@@ -18,11 +21,9 @@ def desk_failure(exc: Exception, lang: str) -> tuple[str, int]:
     from simulator.journal.errors import JournalError
 
     if isinstance(exc, UnknownSessionReview | InvalidFilter):
-        return exc.message(lang), 2
-    if isinstance(exc, AssessmentError):
-        return exc.message(lang), 1
-    if isinstance(exc, JournalError):
-        return exc.message(lang), 1
+        return layer_text(exc, lang), 2
+    if isinstance(exc, AssessmentError | JournalError):
+        return layer_text(exc, lang), 1
     return str(exc), 1
 
 

@@ -8,7 +8,6 @@ import json
 import sys
 from typing import Any
 
-from simulator.cli import language
 from simulator.i18n import N_, translated, translator
 
 #: The words of the table, translated where it is drawn (``cli``).
@@ -31,11 +30,10 @@ _WORDS = {
 
 def register(commands: Any) -> None:
     """Add ``analyse`` under ``callsim epreuve``."""
-    t = language.t
     parser = commands.add_parser(
         "analyse",
-        help=t("can an épreuve be passed by cues? (shares of replies, simulated candidates)"),
-        description=t(
+        help=N_("can an épreuve be passed by cues? (shares of replies, simulated candidates)"),
+        description=N_(
             "For each scenario and for the épreuve: the share of choice points where the longest, the "
             "most polite or the reply that echoes the question is the right one; then the grilles of "
             "the simulated candidates random, longest-reply, no-tools, random+tools, "
@@ -44,10 +42,10 @@ def register(commands: Any) -> None:
         ),
     )
     parser.add_argument(
-        "epreuve", metavar=t("ÉPREUVE"), help=t("épreuve name (e.g. standard) or épreuve file")
+        "epreuve", metavar=N_("ÉPREUVE"), help=N_("épreuve name (e.g. standard) or épreuve file")
     )
     parser.add_argument(
-        "--seeds", type=int, default=10, metavar="N", help=t("seeds 1 to N (default: 10)")
+        "--seeds", type=int, default=10, metavar="N", help=N_("seeds 1 to N (default: 10)")
     )
     parser.add_argument("--format", choices=("table", "json"), default="table", dest="output")
     parser.set_defaults(handler=run_analyse)

@@ -16,58 +16,37 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from simulator.cli.language import FR_EN, command_help
+from simulator.cli.language import command_help, translator
+from simulator.cli.layer_text import layer_text
+from simulator.i18n import N_, Translator
 from simulator.referentiel import get_referentiel
-
-_WORDS = {
-    "fr": {
-        "code": "Code",
-        "competency": "Compétence",
-        "chances": "Occasions",
-        "short": "insuffisant",
-        "ok": "ok",
-        "contacts": "Contacts",
-        "summary": "{covered}/{total} compétences avec au moins {required} occasions.",
-        "title": "Couverture de l'épreuve « {title} »",
-    },
-    "en": {
-        "code": "Code",
-        "competency": "Competency",
-        "chances": "Chances",
-        "short": "short",
-        "ok": "ok",
-        "contacts": "Contacts",
-        "summary": "{covered}/{total} competencies with at least {required} chances.",
-        "title": "Coverage of the épreuve '{title}'",
-    },
-}
 
 
 def register(subparsers: Any) -> None:
     """Add ``epreuve`` and its sub-commands to ``subparsers``."""
     parser = subparsers.add_parser("epreuve", help=command_help("epreuve"))
-    commands = parser.add_subparsers(dest="epreuve_command", metavar="COMMANDE")
+    commands = parser.add_subparsers(dest="epreuve_command", metavar=N_("COMMAND"))
     parser.set_defaults(handler=lambda args: (parser.print_help(sys.stderr), 2)[1])
 
     cover = commands.add_parser(
         "coverage",
-        help="matrice compétences × scénarios d'une épreuve",
-        description="Affiche, pour chaque compétence, les contacts qui permettent de l'observer ; "
-        "code de sortie 1 si une compétence a moins d'occasions que requis.",
+        help=N_("competencies × scenarios matrix of an épreuve"),
+        description=N_(
+            "Shows, for each competency, the contacts in which it can be observed; exit code 1 if a competency has fewer chances than required."
+        ),
     )
     cover.add_argument(
         "epreuve",
-        metavar="ÉPREUVE",
-        help="fichier d'épreuve, ou son nom (ex. : standard ; voir callsim epreuve list)",
+        metavar=N_("ÉPREUVE"),
+        help=N_("épreuve file, or its name (e.g. standard; see callsim epreuve list)"),
     )
-    cover.set_defaults(speaks=FR_EN)  # Dutch: French until these texts are in the cli catalog
     cover.add_argument("--format", choices=("table", "json", "csv"), default="table", dest="output")
     cover.add_argument(
         "--min",
         type=int,
         default=None,
         metavar="N",
-        help="occasions requises par compétence (défaut : min_chances de l'épreuve)",
+        help=N_("chances required per competency (default: the épreuve's min_chances)"),
     )
     cover.set_defaults(handler=run_coverage)
 
@@ -82,11 +61,12 @@ def run_coverage(args: argparse.Namespace) -> int:
     from simulator.engine.bundle import UnknownEpreuve, epreuve_path
     from simulator.scenario.checker import FileCache
     from simulator.scenario.checker.coverage import coverage, load_epreuve_scenarios
+    from simulator.scenario.models import text_in
 
     try:
         path = epreuve_path(args.epreuve)
     except UnknownEpreuve as exc:
-        print(f"callsim epreuve coverage: {exc.message(args.lang)}", file=sys.stderr)
+        print(f"callsim epreuve coverage: {layer_text(exc, args.lang)}", file=sys.stderr)
         return 2
     cache = FileCache()
     loaded = cache.load(path, str(path))
@@ -94,15 +74,13 @@ def run_coverage(args: argparse.Namespace) -> int:
         for diagnostic in loaded.diagnostics:
             print(diagnostic.format(args.lang), file=sys.stderr)
         if loaded.kind not in (None, "epreuve"):
-            print(
-                f"{path}: ce fichier n'est pas une épreuve / this file is not an épreuve",
-                file=sys.stderr,
-            )
+            t = translator(args.lang)
+            print(t("{path}: this file is not an épreuve", path=path), file=sys.stderr)
         return 2
     epreuve = loaded.model
     scenarios = load_epreuve_scenarios(loaded, cache)
     matrix = coverage(scenarios, args.min if args.min is not None else epreuve.min_chances)
-    title = epreuve.title if isinstance(epreuve.title, str) else epreuve.title.fr
+    title = text_in(epreuve.title, args.lang)
     if args.output == "json":
         sys.stdout.write(
             json.dumps(_as_json(path, title, matrix), ensure_ascii=False, indent=2) + "\n"
@@ -110,7 +88,7 @@ def run_coverage(args: argparse.Namespace) -> int:
     elif args.output == "csv":
         _write_csv(matrix)
     else:
-        _print_table(title, matrix, args.lang)
+        _print_table(title, matrix, translator(args.lang))
     return 1 if matrix.short() else 0
 
 
@@ -145,34 +123,31 @@ def _write_csv(matrix: Any) -> None:
         )
 
 
-def _print_table(title: str, matrix: Any, lang: str) -> None:
+def _print_table(title: str, matrix: Any, t: Translator) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    words = _WORDS[lang]
     referentiel = get_referentiel()
     console = Console()
     # Labels only when they fit beside the contact columns; codes alone are enough otherwise.
     with_labels = console.width >= 44 + 4 * len(matrix.scenario_ids)
-    table = Table(title=words["title"].format(title=title), highlight=False)
-    table.add_column(words["code"], no_wrap=True)
+    table = Table(title=t("Coverage of the épreuve « {title} »", title=title), highlight=False)
+    table.add_column(t("Code"), no_wrap=True)
     if with_labels:
-        table.add_column(words["competency"], overflow="fold", max_width=44)
+        table.add_column(t("Competency"), overflow="fold", max_width=44)
     for number, _scenario in enumerate(matrix.scenario_ids, start=1):
         table.add_column(str(number), justify="center", no_wrap=True)
-    table.add_column(words["chances"], justify="right", no_wrap=True)
+    table.add_column(t("Chances"), justify="right", no_wrap=True)
     for index, activity in enumerate(referentiel.activities):
         if index:
             table.add_section()
         for competency in activity.competencies:
             present = set(matrix.chances[competency.code])
             count = matrix.count(competency.code)
-            verdict = (
-                f"[green]{count} {words['ok']}[/]"
-                if count >= matrix.required
-                else f"[bold red]{count} {words['short']}[/]"
-            )
-            label = (competency.label(lang),) if with_labels else ()
+            enough = count >= matrix.required
+            said = t("{n} ok", n=count) if enough else t("{n} short", n=count)
+            verdict = f"[green]{said}[/]" if enough else f"[bold red]{said}[/]"
+            label = (competency.label(t.lang),) if with_labels else ()
             table.add_row(
                 competency.code,
                 *label,
@@ -180,12 +155,16 @@ def _print_table(title: str, matrix: Any, lang: str) -> None:
                 verdict,
             )
     console.print(table)
-    console.print(f"{words['contacts']} :" if lang == "fr" else f"{words['contacts']}:")
+    console.print(t("Contacts:"))
     for number, scenario in enumerate(matrix.scenario_ids, start=1):
         console.print(f"  {number:>2}. {scenario}", highlight=False)
     covered = sum(matrix.count(c) >= matrix.required for c in referentiel.codes)
     console.print(
-        words["summary"].format(
-            covered=covered, total=len(referentiel.codes), required=matrix.required
+        t.n(
+            "{covered}/{total} competencies with at least {n} chance.",
+            "{covered}/{total} competencies with at least {n} chances.",
+            matrix.required,
+            covered=covered,
+            total=len(referentiel.codes),
         )
     )

@@ -12,29 +12,27 @@ import json
 import sys
 from typing import Any
 
-from simulator.cli import language
 from simulator.i18n import N_, Translator, translator
 
 
 def register(commands: Any) -> None:
     """Add ``epreuve forms`` to the épreuve sub-commands."""
-    t = language.t
     forms = commands.add_parser(
         "forms",
-        help=t("compare the parallel forms (variants) drawn for seeds"),
-        description=t(
+        help=N_("compare the parallel forms (variants) drawn for seeds"),
+        description=N_(
             "For each pair of seeds, the share of choice points and checks whose right answer differs; "
             "each form's coverage; the spread of durations. Exit code 1 if a form does not cover every "
             "competency or if the median difference is below 50 %."
         ),
     )
     forms.add_argument(
-        "epreuve", metavar=t("ÉPREUVE"), help=t("épreuve file, or its name (e.g. standard)")
+        "epreuve", metavar=N_("ÉPREUVE"), help=N_("épreuve file, or its name (e.g. standard)")
     )
     forms.add_argument(
         "--seeds",
         default="1-100",
-        help=t("seeds to compare, e.g. 1-100 or 3,7,10-12 (default: 1-100)"),
+        help=N_("seeds to compare, e.g. 1-100 or 3,7,10-12 (default: 1-100)"),
     )
     forms.add_argument("--format", choices=("text", "json"), default="text", dest="output")
     forms.set_defaults(handler=run_forms)

@@ -15,21 +15,15 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
-from simulator.cli.language import FR_EN
+from simulator.cli.language import translator
+from simulator.i18n import N_, Translator
 
+#: Where an épreuve file was found (``simulator.library``'s origins).
 ORIGINS = {
-    "current": {"fr": "dossier courant (scenarios/)", "en": "current folder (scenarios/)"},
-    "given": {"fr": "--library", "en": "--library"},
-    "env": {"fr": "CALLSIM_LIBRARY", "en": "CALLSIM_LIBRARY"},
-    "bundled": {"fr": "livrée avec callsim", "en": "bundled with callsim"},
-}
-_WORDS = {
-    "fr": {"name": "Nom", "title": "Titre", "contacts": "Contacts", "languages": "Langues complètes",
-           "origin": "Origine", "hidden": "masquée par la précédente", "broken": "erreurs : {count} (callsim scenario check {path})",
-           "missing": "{origin} : dossier introuvable : {path}", "none": "aucune épreuve trouvée"},
-    "en": {"name": "Name", "title": "Title", "contacts": "Contacts", "languages": "Complete languages",
-           "origin": "Origin", "hidden": "hidden by the one above", "broken": "errors: {count} (callsim scenario check {path})",
-           "missing": "{origin}: folder not found: {path}", "none": "no épreuve found"},
+    "current": N_("current folder (scenarios/)"),
+    "given": "--library",
+    "env": "CALLSIM_LIBRARY",
+    "bundled": N_("bundled with callsim"),
 }
 
 
@@ -47,20 +41,34 @@ class Listed:
     hidden: bool
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "path": self.path, "origin": self.origin, "title": self.title,
-                "contacts": self.contacts, "languages": list(self.languages), "errors": self.errors,
-                "hidden": self.hidden}
+        return {
+            "name": self.name,
+            "path": self.path,
+            "origin": self.origin,
+            "title": self.title,
+            "contacts": self.contacts,
+            "languages": list(self.languages),
+            "errors": self.errors,
+            "hidden": self.hidden,
+        }
 
 
 def register(commands: Any) -> None:
     """Add ``list`` to the ``epreuve`` sub-commands."""
     listing = commands.add_parser(
-        "list", help="les épreuves disponibles, leurs langues complètes et leur origine",
-        description="Liste les épreuves de la bibliothèque : scenarios/ du dossier courant, --library, "
-                    "CALLSIM_LIBRARY (dossiers séparés par « : », « ; » sous Windows) et celle livrée avec callsim.")
-    listing.add_argument("--library", action="append", default=[], metavar="DOSSIER",
-                         help="un dossier de bibliothèque en plus (comme scenarios/ : ses épreuves dans epreuves/)")
-    listing.set_defaults(speaks=FR_EN)  # Dutch: French until these texts are in the cli catalog
+        "list",
+        help=N_("the épreuves available, their complete languages and their origin"),
+        description=N_(
+            "Lists the épreuves of the library: scenarios/ of the current folder, --library, CALLSIM_LIBRARY (folders separated by « : », « ; » on Windows) and the one bundled with callsim."
+        ),
+    )
+    listing.add_argument(
+        "--library",
+        action="append",
+        default=[],
+        metavar=N_("FOLDER"),
+        help=N_("one more library folder (like scenarios/: its épreuves in epreuves/)"),
+    )
     listing.add_argument("--format", choices=("table", "json"), default="table", dest="output")
     listing.set_defaults(handler=run_list)
 
@@ -68,17 +76,26 @@ def register(commands: Any) -> None:
 def run_list(args: argparse.Namespace) -> int:
     from simulator.library import library_folders
 
-    words = _WORDS[args.lang]
+    t = translator(args.lang)
     for folder in library_folders(args.library):
         if not folder.path.is_dir():
-            print(words["missing"].format(origin=ORIGINS[folder.origin][args.lang], path=folder.path), file=sys.stderr)
+            print(
+                t(
+                    "{origin}: folder not found: {path}",
+                    origin=t(ORIGINS[folder.origin]),
+                    path=folder.path,
+                ),
+                file=sys.stderr,
+            )
     listed = list_epreuves(args.library, args.lang)
     if args.output == "json":
-        sys.stdout.write(json.dumps([entry.to_json() for entry in listed], ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(
+            json.dumps([entry.to_json() for entry in listed], ensure_ascii=False, indent=2) + "\n"
+        )
     else:
-        _print_table(listed, args.lang)
+        _print_table(listed, t)
     if not listed:
-        print(words["none"], file=sys.stderr)
+        print(t("no épreuve found"), file=sys.stderr)
         return 1
     return 1 if any(entry.errors for entry in listed) else 0
 
@@ -98,31 +115,53 @@ def list_epreuves(given: list[str], lang: str) -> list[Listed]:
         errors = sum(d.severity == "error" for d in loaded.diagnostics)
         epreuve = loaded.model if loaded.kind == "epreuve" else None
         scenarios = load_epreuve_scenarios(loaded, cache) if epreuve is not None else []
-        listed.append(Listed(
-            entry.name, str(entry.path), entry.origin,
-            text_in(epreuve.title, lang) if epreuve is not None else "—",
-            len(epreuve.contacts) if epreuve is not None else 0,
-            epreuve_languages(epreuve, scenarios) if epreuve is not None and not errors else (),
-            errors if epreuve is not None else max(errors, 1), entry.name in seen,
-        ))
+        listed.append(
+            Listed(
+                entry.name,
+                str(entry.path),
+                entry.origin,
+                text_in(epreuve.title, lang) if epreuve is not None else "—",
+                len(epreuve.contacts) if epreuve is not None else 0,
+                epreuve_languages(epreuve, scenarios) if epreuve is not None and not errors else (),
+                errors if epreuve is not None else max(errors, 1),
+                entry.name in seen,
+            )
+        )
         seen.add(entry.name)
     return listed
 
 
-def _print_table(listed: list[Listed], lang: str) -> None:
+def _print_table(listed: list[Listed], t: Translator) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    words = _WORDS[lang]
     table = Table(highlight=False)
-    for column in ("name", "title", "contacts", "languages", "origin"):
-        table.add_column(words[column], overflow="fold", justify="right" if column == "contacts" else "left")
+    for column in (N_("Name"), N_("Title"), N_("Contacts"), N_("Complete languages"), N_("Origin")):
+        table.add_column(
+            t(column), overflow="fold", justify="right" if column == "Contacts" else "left"
+        )
     notes = []
     for entry in listed:
-        table.add_row(entry.name, entry.title, str(entry.contacts), ", ".join(entry.languages) or "—",
-                      ORIGINS[entry.origin][lang], style="dim" if entry.hidden else None)
-        extra = ([words["hidden"]] if entry.hidden else []) + (
-            [words["broken"].format(count=entry.errors, path=entry.path)] if entry.errors else [])
+        table.add_row(
+            entry.name,
+            entry.title,
+            str(entry.contacts),
+            ", ".join(entry.languages) or "—",
+            t(ORIGINS[entry.origin]),
+            style="dim" if entry.hidden else None,
+        )
+        extra = ([t("hidden by the one above")] if entry.hidden else []) + (
+            [
+                t.n(
+                    "{n} error (callsim scenario check {path})",
+                    "{n} errors (callsim scenario check {path})",
+                    entry.errors,
+                    path=entry.path,
+                )
+            ]
+            if entry.errors
+            else []
+        )
         notes.append(f"  {entry.name}: {entry.path}" + "".join(f" — {note}" for note in extra))
     console = Console()
     console.print(table)

@@ -11,17 +11,11 @@ import json
 import sys
 from typing import Any
 
-from simulator.cli.language import command_help
+from simulator.cli.language import command_help, translator
+from simulator.i18n import N_
 from simulator.referentiel import Referentiel, get_referentiel
 
 FORMATS = ("table", "json")
-
-#: Column headings of the table, per language.
-_HEADINGS: dict[str, tuple[str, str]] = {
-    "fr": ("Code", "Compétence"),
-    "en": ("Code", "Competency"),
-    "nl": ("Code", "Competentie"),
-}
 
 
 def register(subparsers: Any) -> argparse.ArgumentParser:
@@ -30,15 +24,16 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
         "referentiel",
         help=command_help("referentiel"),
         description=(
-            "Affiche les 3 activités-clés et les 23 compétences du référentiel "
-            "« Opérateur call center », avec leurs codes (01.01 à 03.05)."
+            N_(
+                "Shows the 3 key activities and the 23 competencies of the « Opérateur call center » référentiel, with their codes (01.01 to 03.05)."
+            )
         ),
     )
     parser.add_argument(
         "--format",
         choices=FORMATS,
         default="table",
-        help="format de sortie : tableau lisible ou JSON (défaut : table)",
+        help=N_("output format: readable table or JSON (default: table)"),
     )
     parser.set_defaults(handler=run)
     return parser
@@ -64,14 +59,14 @@ def print_table(referentiel: Referentiel, lang: str) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    code_heading, label_heading = _HEADINGS[lang]
+    t = translator(lang)
     table = Table(
         title=f"{referentiel.name} — {referentiel.version}",
         show_lines=False,
         highlight=False,
     )
-    table.add_column(code_heading, no_wrap=True)
-    table.add_column(label_heading, overflow="fold")
+    table.add_column(t("Code"), no_wrap=True)
+    table.add_column(t("Competency"), overflow="fold")
     for index, activity in enumerate(referentiel.activities):
         if index:
             table.add_section()

@@ -6,9 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from simulator.cli.language import FR_EN, command_help
+from simulator.cli.language import command_help, translator
+from simulator.cli.layer_text import layer_text
 from simulator.cli.scoring_common import check_store, error
 from simulator.cli.store_option import add_store_option, store_path
+from simulator.i18n import N_, Translator
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -16,19 +18,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     report = subparsers.add_parser(
         "report",
         help=command_help("report"),
-        description="La dernière grille enregistrée d'une session : tableau dans le terminal, HTML imprimable (A4), "
-        "JSON, CSV ou Markdown.",
+        description=N_(
+            "A session's latest stored grille: table in the terminal, printable HTML (A4), JSON, CSV or Markdown."
+        ),
     )
-    report.add_argument("session", metavar="SESSION", help="identifiant de la session")
+    report.add_argument("session", metavar=N_("SESSION"), help=N_("the session's id"))
     report.add_argument(
         "--format",
         choices=("terminal", "html", "json", "csv", "md"),
         default="terminal",
-        help="format (défaut : terminal)",
+        help=N_("format (default: terminal)"),
     )
-    report.set_defaults(speaks=FR_EN)  # Dutch: French until these texts are in the cli catalog
     report.add_argument(
-        "-o", "--output", metavar="FICHIER", help="fichier de sortie (défaut : sortie standard)"
+        "-o", "--output", metavar=N_("FILE"), help=N_("output file (default: standard output)")
     )
     add_store_option(report)
     report.set_defaults(handler=cmd_report)
@@ -42,6 +44,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from simulator.journal.backends import open_journal
     from simulator.journal.errors import JournalError, UnknownSession
 
+    t = translator(args.lang)
     path = store_path(args)
     try:
         with open_journal(path, create=False) as store:
@@ -50,21 +53,23 @@ def cmd_report(args: argparse.Namespace) -> int:
             with open_grilles(path) as grilles:
                 latest = grilles.latest(args.session)
     except UnknownSession:
-        return error(f"session inconnue : « {args.session} » (unknown session).")
-    except JournalError as exc:
-        return error(exc.message("fr"))
-    except AssessmentError as exc:
-        return error(exc.message("fr"))
-    refused_store, _signed = check_store(path, [args.session])
+        return error(t, t("unknown session: « {session} ».", session=args.session))
+    except (JournalError, AssessmentError) as exc:
+        return error(t, layer_text(exc, args.lang))
+    refused_store, _signed = check_store(path, [args.session], args.lang)
     if refused_store is not None:
-        return error(refused_store)
+        return error(t, refused_store)
     if latest is None:
         return error(
-            f"la session {args.session} n'est pas encore notée : lancez « callsim score {args.session} »."
+            t,
+            t(
+                "session {session} is not scored yet: run « callsim score {session} ».",
+                session=args.session,
+            ),
         )
     if last is not None and last.hash != latest.journal_head:
         print(
-            "Attention : le journal a changé depuis cette notation ; relancez « callsim score ».",
+            t("Warning: the journal changed since this scoring; run « callsim score » again."),
             file=sys.stderr,
         )
     grille = latest.grille()
@@ -77,19 +82,19 @@ def cmd_report(args: argparse.Namespace) -> int:
         return 0
     if args.format == "terminal":
         return error(
-            "le format terminal s'affiche à l'écran : choisissez html, json, csv ou md avec -o.", 2
+            t, t("the terminal format is shown on screen: choose html, json, csv or md with -o."), 2
         )
     text = render_text(grille, args.format, args.lang)
-    return _write(text, args.output)
+    return _write(text, args.output, t)
 
 
-def _write(text: str, output: str | None) -> int:
+def _write(text: str, output: str | None, t: Translator) -> int:
     if output:
         try:
             Path(output).write_text(text, encoding="utf-8")
         except OSError as exc:
-            return error(f"écriture impossible : {exc}")
-        print(f"Écrit : {output}", file=sys.stderr)
+            return error(t, t("cannot write: {error}", error=exc))
+        print(t("Written: {path}", path=output), file=sys.stderr)
         return 0
     try:
         sys.stdout.write(text)

@@ -6,22 +6,25 @@ import argparse
 import sys
 from typing import Any
 
-from simulator.cli.language import command_help
+from simulator.cli.language import command_help, translator
+from simulator.cli.layer_text import layer_text
 from simulator.cli.store_option import add_store_option, store_path
+from simulator.i18n import N_
 
 
 def register(subparsers: Any) -> None:
     review = subparsers.add_parser(
         "review",
         help=command_help("review"),
-        description="Ouvre l'application de revue : connexion avec un compte d'évaluateur (callsim assessor add), "
-        "liste des sessions, grille à côté de la transcription, dérogations motivées, signature.",
+        description=N_(
+            "Opens the review app: sign-in with an assessor account (callsim assessor add), list of sessions, grille beside the transcript, overrides with reasons, signature."
+        ),
     )
     add_store_option(review)
     review.add_argument(
         "--blind",
         action="store_true",
-        help="revue à l'aveugle : un pseudonyme remplace le numéro du candidat sur tous les écrans",
+        help=N_("blind review: a pseudonym replaces the candidate's number on every screen"),
     )
     review.set_defaults(handler=run_review)
 
@@ -32,13 +35,13 @@ def run_review(args: argparse.Namespace) -> int:
     from simulator.review.app import create_review_app
     from simulator.system_clock import SystemClock
 
+    t = translator(args.lang)
     path = store_path(args)
     if not path.is_file():
         print(
-            _say(
-                args.lang,
-                f"base introuvable : {path} (jouez ou simulez d'abord une épreuve, puis notez-la).",
-                f"store not found: {path} (sit or simulate an épreuve first, then score it).",
+            t(
+                "callsim review: store not found: {path} (sit or simulate an épreuve first, then score it).",
+                path=path,
             ),
             file=sys.stderr,
         )
@@ -47,15 +50,8 @@ def run_review(args: argparse.Namespace) -> int:
         app = create_review_app(
             clock=SystemClock(), store_path=path, lang=args.lang, blind=args.blind
         )
-    except JournalError as error:
-        print(_say(args.lang, error.message(args.lang), error.message("en")), file=sys.stderr)
-        return 2
-    except AssessmentError as error:  # a store to migrate first
-        print(_say(args.lang, error.fr, error.en), file=sys.stderr)
+    except (JournalError, AssessmentError) as error:  # a damaged journal, a store to migrate first
+        print(t("callsim review: {message}", message=layer_text(error, args.lang)), file=sys.stderr)
         return 2
     app.run()
     return 0
-
-
-def _say(lang: str, fr: str, en: str) -> str:
-    return f"callsim review : {fr}" if lang != "en" else f"callsim review: {en}"

@@ -9,6 +9,7 @@ from importlib import import_module
 
 from simulator.cli import language
 from simulator.cli.language import command_help
+from simulator.i18n import N_
 
 #: The item analysis by default: ``strict``, so that ``--strict`` counts it like every other warning
 #: (the shipped library is clean against it); ``--items warn`` reports it without ``--strict`` failing.
@@ -20,25 +21,36 @@ EXTRA: tuple[str, ...] = ("scenario_trainer_cmd",)
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("scenario", help=command_help("scenario"))
-    commands = parser.add_subparsers(dest="scenario_command", metavar="COMMANDE")
+    commands = parser.add_subparsers(dest="scenario_command", metavar=N_("COMMAND"))
     parser.set_defaults(handler=lambda args: (parser.print_help(sys.stderr), 2)[1])
 
-    check = commands.add_parser("check", help="vérifier des scénarios et des épreuves comme du code source")
-    check.add_argument("paths", nargs="*", metavar="CHEMIN",
-                       help="fichiers ou dossiers (défaut : scenarios ici, sinon la bibliothèque : CALLSIM_LIBRARY et celle livrée avec callsim)")
+    check = commands.add_parser("check", help=N_("check scenarios and épreuves like source code"))
+    check.add_argument(
+        "paths",
+        nargs="*",
+        metavar=N_("PATH"),
+        help=N_(
+            "files or folders (default: scenarios here, else the library: CALLSIM_LIBRARY and the one bundled with callsim)"
+        ),
+    )
     check.add_argument("--format", choices=("text", "json"), default="text", dest="output")
-    check.add_argument("--strict", action="store_true", help="les avertissements comptent comme des erreurs")
-    check.add_argument("--items", choices=("off", "warn", "strict"), default=ITEMS_DEFAULT,
-                       help="analyse des points de choix : off (pas d'analyse), warn (avertissements que --strict "
-                            "ne compte pas), strict (--strict les compte) ; défaut : %(default)s")
+    check.add_argument("--strict", action="store_true", help=N_("warnings count as errors"))
+    check.add_argument(
+        "--items",
+        choices=("off", "warn", "strict"),
+        default=ITEMS_DEFAULT,
+        help=N_(
+            "analysis of the choice points: off (no analysis), warn (warnings --strict does not count), strict (--strict counts them); default: %(default)s"
+        ),
+    )
     check.set_defaults(handler=run_check)
 
-    schema = commands.add_parser("schema", help="afficher le schéma JSON (draft-07) des fichiers")
+    schema = commands.add_parser("schema", help=N_("show the JSON schema (draft-07) of the files"))
     schema.add_argument("--kind", choices=("scenario", "epreuve", "testplan"), default="scenario")
     schema.set_defaults(handler=run_schema)
 
-    graph = commands.add_parser("graph", help="dessiner le dialogue d'un scénario")
-    graph.add_argument("file", metavar="FICHIER")
+    graph = commands.add_parser("graph", help=N_("draw a scenario's dialogue"))
+    graph.add_argument("file", metavar=N_("FILE"))
     graph.add_argument("--format", choices=("mermaid", "dot"), default="mermaid", dest="output")
     graph.set_defaults(handler=run_graph)
 
@@ -64,17 +76,31 @@ def run_check(args: argparse.Namespace) -> int:
     errors = sum(d.severity == "error" for d in report.diagnostics)
     warnings = len(report.diagnostics) - errors
     if args.output == "json":
-        print(json.dumps({
-            "files": report.files,
-            "errors": errors,
-            "warnings": warnings,
-            "diagnostics": [d.to_json(args.lang) for d in report.diagnostics],
-        }, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {
+                    "files": report.files,
+                    "errors": errors,
+                    "warnings": warnings,
+                    "diagnostics": [d.to_json(args.lang) for d in report.diagnostics],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         for diagnostic in report.diagnostics:
             print(diagnostic.format(args.lang))
-        print(language.t("{files} file(s) checked: {errors} error(s), {warnings} warning(s).",
-                files=len(report.files), errors=errors, warnings=warnings), file=sys.stderr)
+        t = language.t
+        found = t.n("{n} error", "{n} errors", errors), t.n("{n} warning", "{n} warnings", warnings)
+        checked = t.n(
+            "{n} file checked: {errors}, {warnings}.",
+            "{n} files checked: {errors}, {warnings}.",
+            len(report.files),
+            errors=found[0],
+            warnings=found[1],
+        )
+        print(checked, file=sys.stderr)
     if not report.files:
         print(language.t("no YAML file found"), file=sys.stderr)
         return 2
@@ -116,12 +142,19 @@ def not_a_scenario(command: str, file: str, loaded) -> bool:
         en = f"{file} is a test-plan file, not a scenario: give the scenario it tests"
         if target:
             fr, en = f"{fr} ({target})", f"{en} ({target})"
-        fr, en = f"{fr} ; ses plans se lancent avec « callsim scenario test {file} ».", f"{en}; run its plans with 'callsim scenario test {file}'."
+        fr, en = (
+            f"{fr} ; ses plans se lancent avec « callsim scenario test {file} ».",
+            f"{en}; run its plans with 'callsim scenario test {file}'.",
+        )
     elif loaded.kind == "epreuve":
-        fr = (f"{file} est une épreuve, pas un scénario : donnez l'un de ses scénarios (contacts[].scenario) ; "
-              f"« callsim scenario play {file} » joue l'épreuve entière.")
-        en = (f"{file} is an épreuve, not a scenario: give one of its scenarios (contacts[].scenario); "
-              f"'callsim scenario play {file}' plays the whole épreuve.")
+        fr = (
+            f"{file} est une épreuve, pas un scénario : donnez l'un de ses scénarios (contacts[].scenario) ; "
+            f"« callsim scenario play {file} » joue l'épreuve entière."
+        )
+        en = (
+            f"{file} is an épreuve, not a scenario: give one of its scenarios (contacts[].scenario); "
+            f"'callsim scenario play {file}' plays the whole épreuve."
+        )
     else:
         return False
     print(f"callsim scenario {command}: {fr}\n  ({en})", file=sys.stderr)

@@ -5,21 +5,29 @@ from __future__ import annotations
 import argparse
 import sys
 
+from simulator.i18n import N_
+
 
 def register(commands: argparse._SubParsersAction) -> None:
-    play = commands.add_parser("play", help="jouer un scénario ou une épreuve dans le terminal (aperçu)")
-    play.add_argument("file", metavar="FICHIER", help="scénario ou épreuve (.yaml)")
-    play.add_argument("--from", dest="start_node", metavar="NŒUD", help="commencer le dialogue à ce nœud")
-    play.add_argument("--seed", type=int, default=1, help="graine du candidat (défaut : 1)")
+    play = commands.add_parser(
+        "play", help=N_("play a scenario or an épreuve in the terminal (preview)")
+    )
+    play.add_argument("file", metavar=N_("FILE"), help=N_("scenario or épreuve (.yaml)"))
+    play.add_argument(
+        "--from", dest="start_node", metavar=N_("NODE"), help=N_("start the dialogue at this node")
+    )
+    play.add_argument("--seed", type=int, default=1, help=N_("the candidate's seed (default: 1)"))
     play.set_defaults(handler=run_play)
 
-    test = commands.add_parser("test", help="exécuter les plans de test (*.plans.yaml)")
-    test.add_argument("paths", nargs="*", metavar="CHEMIN", help="défaut : scenarios ici, sinon la bibliothèque")
+    test = commands.add_parser("test", help=N_("run the test plans (*.plans.yaml)"))
+    test.add_argument(
+        "paths", nargs="*", metavar=N_("PATH"), help=N_("default: scenarios here, else the library")
+    )
     test.add_argument("--format", choices=("text", "json"), default="text", dest="output")
     test.set_defaults(handler=run_test)
 
-    walk = commands.add_parser("walk", help="parcourir tous les chemins d'un scénario (impasses, erreurs)")
-    walk.add_argument("files", nargs="+", metavar="FICHIER")
+    walk = commands.add_parser("walk", help=N_("walk every path of a scenario (dead ends, errors)"))
+    walk.add_argument("files", nargs="+", metavar=N_("FILE"))
     walk.add_argument("--seed", type=int, default=1)
     walk.add_argument("--max-states", type=int, default=5000)
     walk.set_defaults(handler=run_walk)
@@ -40,7 +48,11 @@ def run_play(args: argparse.Namespace) -> int:
         not_a_scenario("play", args.file, loaded)
         return 2
     try:
-        bundle = load_bundle(args.file) if loaded.kind == "epreuve" else single_scenario_bundle(args.file)
+        bundle = (
+            load_bundle(args.file)
+            if loaded.kind == "epreuve"
+            else single_scenario_bundle(args.file)
+        )
     except BundleError as exc:
         for diagnostic in exc.diagnostics:
             print(diagnostic.format("fr"), file=sys.stderr)
@@ -49,18 +61,28 @@ def run_play(args: argparse.Namespace) -> int:
         return 2
     session = None
     try:
-        session = EpreuveSession.start(bundle, store=MemoryJournalStore(), clock=SystemClock(),
-                                       candidate_id="apercu", seed=args.seed, language=args.lang)
-        player = TerminalPlayer(session, _input_lines(), sys.stdout, lang=args.lang, start_node=args.start_node)
+        session = EpreuveSession.start(
+            bundle,
+            store=MemoryJournalStore(),
+            clock=SystemClock(),
+            candidate_id="apercu",
+            seed=args.seed,
+            language=args.lang,
+        )
+        player = TerminalPlayer(
+            session, _input_lines(), sys.stdout, lang=args.lang, start_node=args.start_node
+        )
         return player.run()
     except OSError:  # the terminal or the pipe went away: nothing to do with the scenario
         raise
     except Exception as exc:  # noqa: BLE001 — a trainer's preview stops with a message, never a traceback
         sys.stdout.flush()
-        print(f"callsim scenario play: le scénario s'est arrêté sur une erreur : {explain(exc)}\n"
-              f"  Lancez « callsim scenario check » et « callsim scenario walk » sur {args.file} pour la situer.\n"
-              f"  (the scenario stopped on an error; run 'callsim scenario check' and 'callsim scenario walk' on it)",
-              file=sys.stderr)
+        print(
+            f"callsim scenario play: le scénario s'est arrêté sur une erreur : {explain(exc)}\n"
+            f"  Lancez « callsim scenario check » et « callsim scenario walk » sur {args.file} pour la situer.\n"
+            f"  (the scenario stopped on an error; run 'callsim scenario check' and 'callsim scenario walk' on it)",
+            file=sys.stderr,
+        )
         return 1
     finally:
         if session is not None:
@@ -75,10 +97,17 @@ def _has_node(bundle, file: str, node: str) -> bool:
     if node in nodes:
         return True
     close = difflib.get_close_matches(node, nodes, n=1, cutoff=0.6)
-    guess = (f" Vouliez-vous dire « {close[0]} » ?", f" Did you mean '{close[0]}'?") if close else ("", "")
+    guess = (
+        (f" Vouliez-vous dire « {close[0]} » ?", f" Did you mean '{close[0]}'?")
+        if close
+        else ("", "")
+    )
     listing = ", ".join(nodes[:30]) + (", …" if len(nodes) > 30 else "")
-    print(f"callsim scenario play: --from : le nœud « {node} » n'existe pas dans {file}.{guess[0]} Nœuds : {listing}\n"
-          f"  (--from: node '{node}' does not exist in {file}.{guess[1]})", file=sys.stderr)
+    print(
+        f"callsim scenario play: --from : le nœud « {node} » n'existe pas dans {file}.{guess[0]} Nœuds : {listing}\n"
+        f"  (--from: node '{node}' does not exist in {file}.{guess[1]})",
+        file=sys.stderr,
+    )
     return False
 
 
@@ -102,19 +131,34 @@ def run_test(args: argparse.Namespace) -> int:
         return 2
     outcomes = [run_plan_file(path) for path in files]
     passed = sum(r.ok for o in outcomes for r in o.results)
-    failed = sum(not r.ok for o in outcomes for r in o.results) + sum(bool(o.diagnostics) for o in outcomes)
+    failed = sum(not r.ok for o in outcomes for r in o.results) + sum(
+        bool(o.diagnostics) for o in outcomes
+    )
     if args.output == "json":
-        print(json.dumps([{
-            "file": o.file,
-            "diagnostics": [d.to_json() for d in o.diagnostics],
-            "plans": [{"plan": r.plan, "ok": r.ok, "failures": r.failures} for r in o.results],
-        } for o in outcomes], ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                [
+                    {
+                        "file": o.file,
+                        "diagnostics": [d.to_json() for d in o.diagnostics],
+                        "plans": [
+                            {"plan": r.plan, "ok": r.ok, "failures": r.failures} for r in o.results
+                        ],
+                    }
+                    for o in outcomes
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         for outcome in outcomes:
             for diagnostic in outcome.diagnostics:
                 print(diagnostic.format("fr"))
             for result in outcome.results:
-                print(f"{'OK  ' if result.ok else 'ÉCHEC'} {outcome.file} :: {result.plan} — {result.title}")
+                print(
+                    f"{'OK  ' if result.ok else 'ÉCHEC'} {outcome.file} :: {result.plan} — {result.title}"
+                )
                 for failure in result.failures:
                     print("      " + failure.replace("\n", "\n      "))
         print(f"{passed} passed, {failed} failed")
@@ -161,7 +205,9 @@ def _walk_one(file: str, scenario, args: argparse.Namespace) -> int:
         return 1
     loops = " (avec boucles)" if report.looping else ""
     endings = ", ".join(f"{k}: {v}" for k, v in sorted(report.endings.items()))
-    print(f"{file}: {report.states} états, {report.paths} chemins complets{loops}; fins : {endings}")
+    print(
+        f"{file}: {report.states} états, {report.paths} chemins complets{loops}; fins : {endings}"
+    )
     for line in report.dead_ends:
         print(f"  impasse : {line}")
     for line in report.exceptions:

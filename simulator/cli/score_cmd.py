@@ -7,72 +7,121 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from simulator.cli.language import command_help
+from simulator.cli.language import command_help, translator
+from simulator.cli.layer_text import layer_text, refusal_text
 from simulator.cli.scoring_common import (
     BATCH_WRITE,
     add_scoring_options,
     check_store,
-    counts_fr,
+    counts_text,
     error,
     now,
     print_rubric_error,
     progress_bar,
     rubric,
-    verdict_fr,
+    verdict_text,
     without_signed,
 )
 from simulator.cli.store_option import store_path
+from simulator.i18n import N_, Translator
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add ``score``."""
     score = subparsers.add_parser(
-        "score", help=command_help("score"),
-        description="Vérifie le journal de chaque session, calcule sa grille d'évaluation à partir des preuves "
-                    "du journal et l'enregistre avec la version de la grille de notation et l'empreinte du journal. "
-                    "Un journal qui ne passe pas la vérification est refusé, avec la raison.")
-    score.add_argument("sessions", nargs="*", metavar="SESSION", help="identifiants de session")
-    score.add_argument("--all", action="store_true", help="toutes les sessions du journal")
-    score.add_argument("--force", action="store_true", help="renoter même une session déjà notée sur la même base")
+        "score",
+        help=command_help("score"),
+        description=N_(
+            "Verifies each session's journal, computes its grille from the journal's evidence and stores it with the scoring grid's version and the journal's hash. A journal that fails verification is refused, with the reason."
+        ),
+    )
+    score.add_argument("sessions", nargs="*", metavar=N_("SESSION"), help=N_("session ids"))
+    score.add_argument("--all", action="store_true", help=N_("every session of the journal"))
+    score.add_argument(
+        "--force",
+        action="store_true",
+        help=N_("score again even a session already scored on the same basis"),
+    )
     add_scoring_options(score)
     score.set_defaults(handler=cmd_score)
 
 
 def cmd_score(args: argparse.Namespace) -> int:
     """Score the named sessions (or all of them), store their grilles, report refusals."""
-    from scoring.assessment.model import AssessmentError
-    from scoring.backends import open_grilles, open_transcripts
-    from scoring.batch import Job, run, workers_for
     from scoring.rubric_file import RubricError
-    from simulator.journal.backends import location_text
-    from simulator.journal.errors import JournalError
 
+    t = translator(args.lang)
     if not args.sessions and not args.all:
-        return error("nommez des sessions ou utilisez --all.", 2)
+        return error(t, t("name sessions or use --all."), 2)
     try:
         chosen = rubric(args)
     except RubricError as exc:
-        return print_rubric_error(exc)
+        return print_rubric_error(exc, args.lang)
     path = store_path(args)
+    found = _sessions_to_score(args, path, chosen.sha256, t)
+    if isinstance(found, int):
+        return found
+    grilles, ids, todo = found
+    written, refused = _score(args, path, chosen, grilles, todo, t)
+    skipped = len(ids) - len(todo)
+    done = t.n(
+        "{n} grille stored (scoring grid {rubric} {version})",
+        "{n} grilles stored (scoring grid {rubric} {version})",
+        written,
+        rubric=chosen.rubric.id,
+        version=chosen.version,
+    )
+    if skipped:
+        done += t.n(", {n} already up to date", ", {n} already up to date", skipped)
+    if refused:
+        done += t.n(", {n} refused", ", {n} refused", len(refused))
+    print(done + ".", file=sys.stderr)
+    for outcome in refused:
+        print(
+            t(
+                "{session} refused: {reason}",
+                session=outcome.session_id,
+                reason=refusal_text(outcome.refusal, args.lang),
+            ),
+            file=sys.stderr,
+        )
+    return 1 if refused else 0
+
+
+def _sessions_to_score(
+    args: argparse.Namespace, path: Path, rubric_sha: str, t: Translator
+) -> tuple[Any, list[str], list[str]] | int:
+    """The grilles store, the sessions named (signed ones left out) and those to score, or the exit code."""
+    from scoring.assessment.model import AssessmentError
+    from scoring.backends import open_grilles, open_transcripts
+    from simulator.journal.errors import JournalError
+
     try:
         source = open_transcripts(path)
         ids = list(args.sessions) or source.session_ids()
         source.close()
-        refused_store, signed = check_store(path, ids)
+        refused_store, signed = check_store(path, ids, args.lang)
         if refused_store is not None:
-            return error(refused_store)
+            return error(t, refused_store)
         grilles = open_grilles(path)
-        ids = without_signed(ids, signed)
-        todo = ids if args.force else _needing_score(path, grilles, ids, chosen.sha256)
-    except JournalError as exc:
-        return error(exc.message("fr"))
-    except AssessmentError as exc:
-        return error(exc.message("fr"))
+        ids = without_signed(ids, signed, args.lang)
+        todo = ids if args.force else _needing_score(path, grilles, ids, rubric_sha)
+    except (JournalError, AssessmentError) as exc:
+        return error(t, layer_text(exc, args.lang))
+    return grilles, ids, todo
+
+
+def _score(
+    args: argparse.Namespace, path: Path, chosen: Any, grilles: Any, todo: list[str], t: Translator
+) -> tuple[int, list[Any]]:
+    """Score ``todo`` in parallel, store the grilles in batches; how many were written, and the refusals."""
+    from scoring.batch import Job, run, workers_for
+    from simulator.journal.backends import location_text
+
     job = Job(location_text(path), chosen, "journal")
-    written, refused = 0, []
-    pending = []
+    written, refused, pending = 0, [], []
     verbose = len(todo) <= 20
-    with grilles, progress_bar(len(todo), "Notation") as advance:
+    with grilles, progress_bar(len(todo), t("Scoring")) as advance:
         for outcome in run(job, todo, workers=workers_for(len(todo), job, args.jobs)):
             advance()
             if outcome.grille is None:
@@ -81,18 +130,14 @@ def cmd_score(args: argparse.Namespace) -> int:
             pending.append(outcome.grille)
             if verbose:
                 grille = outcome.grille.grille()
-                print(f"{outcome.session_id}\t{verdict_fr(grille['verdict'])}\t{counts_fr(grille['counts'])}")
+                print(
+                    f"{outcome.session_id}\t{verdict_text(grille['verdict'], t)}\t{counts_text(grille['counts'], t)}"
+                )
             if len(pending) >= BATCH_WRITE:
                 written += grilles.put(pending, now())
                 pending.clear()
         written += grilles.put(pending, now())
-    skipped = len(ids) - len(todo)
-    print(f"{written} grille(s) enregistrée(s) (grille de notation {chosen.rubric.id} {chosen.version})"
-          + (f", {skipped} déjà à jour" if skipped else "") + (f", {len(refused)} refusée(s)" if refused else "") + ".",
-          file=sys.stderr)
-    for outcome in refused:
-        print(f"{outcome.session_id} refusée : {(outcome.refusal or ('', '', ''))[1]}", file=sys.stderr)
-    return 1 if refused else 0
+    return written, refused
 
 
 def _needing_score(path: Path, grilles: Any, ids: list[str], rubric_sha: str) -> list[str]:
@@ -105,7 +150,11 @@ def _needing_score(path: Path, grilles: Any, ids: list[str], rubric_sha: str) ->
     with open_journal(path, create=False) as store:
         for session_id in ids:
             latest = grilles.latest(session_id)
-            if latest is None or latest.rubric_sha256 != rubric_sha or latest.evidence_source != "journal":
+            if (
+                latest is None
+                or latest.rubric_sha256 != rubric_sha
+                or latest.evidence_source != "journal"
+            ):
                 todo.append(session_id)
                 continue
             try:

@@ -14,12 +14,18 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from simulator.i18n import N_
+
 
 def add_store_option(parser: argparse.ArgumentParser) -> None:
     """Add ``--store CHEMIN`` to a sub-command."""
-    parser.add_argument("--store", metavar="CHEMIN|URL", help="base du journal : un fichier SQLite ou postgresql://… "
-                                                              "(par défaut : $CALLSIM_STORE ou "
-                                                              "$XDG_DATA_HOME/callsim/callsim.sqlite3)")
+    parser.add_argument(
+        "--store",
+        metavar=N_("PATH|URL"),
+        help=N_(
+            "journal store: a SQLite file or postgresql://… (default: $CALLSIM_STORE or $XDG_DATA_HOME/callsim/callsim.sqlite3)"
+        ),
+    )
 
 
 def store_path(args: argparse.Namespace) -> Path:
@@ -32,8 +38,13 @@ def store_path(args: argparse.Namespace) -> Path:
 
 def add_keys_option(parser: argparse.ArgumentParser) -> None:
     """Add ``--keys DOSSIER`` to a sub-command that signs or unlocks keys."""
-    parser.add_argument("--keys", metavar="DOSSIER", help="dossier des clés de signature chiffrées (par défaut : "
-                                                          "$CALLSIM_KEYS ou le dossier de données de l'utilisateur)")
+    parser.add_argument(
+        "--keys",
+        metavar=N_("FOLDER"),
+        help=N_(
+            "folder of the encrypted signing keys (default: $CALLSIM_KEYS or the user's data folder)"
+        ),
+    )
 
 
 def key_ring(args: argparse.Namespace) -> Any:

@@ -134,6 +134,10 @@ def update(domain: str) -> list[Path]:
         for (key, _), (message, context, places) in sorted(found.items()):
             before = old.get(key, context=context) if old is not None else None
             text = before.string if before is not None and before.string else ""
+            if isinstance(text, str) != isinstance(
+                message, str
+            ):  # a message that became plural, or singular
+                text = ""
             if not text and lang == "en" and not symbolic(key):
                 text = message if isinstance(message, str) else tuple(message)
             new.add(message, text, locations=sorted(places), context=context)

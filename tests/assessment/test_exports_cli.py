@@ -24,7 +24,9 @@ def store(tmp_path_factory):
         opened.override("Alice", changed, "02.04", "OK", "Confirmation entendue à la réécoute.")
         for code, verdict in opened.review(changed).final().items():
             if verdict == "not_observed":
-                opened.override("Alice", changed, code, "NOK", "Rien d'observable dans cette épreuve.")
+                opened.override(
+                    "Alice", changed, code, "NOK", "Rien d'observable dans cette épreuve."
+                )
         opened.mark_reviewed("Alice", changed)
         opened.sign("Alice", changed)
     return str(path), changed, untouched, unscored
@@ -43,20 +45,32 @@ def test_xapi_of_one_session_on_standard_output_is_stable(store):
 def test_all_scored_sessions_go_into_one_csv_file(store, tmp_path):
     path, changed, untouched, _unscored = store
     target = tmp_path / "grilles.csv"
-    code, out, err = quiet_main(["export", "--all", "--format", "csv", "-o", str(target), "--store", path])
-    assert code == 0 and out == "" and "1 session(s) pas encore notée(s)" in err
+    code, out, err = quiet_main(
+        ["export", "--all", "--format", "csv", "-o", str(target), "--store", path]
+    )
+    assert code == 0 and out == "" and "1 session pas encore notée" in err
     rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
     assert sorted({r["session"] for r in rows}) == sorted([changed, untouched]) and len(rows) == 46
     row = next(r for r in rows if r["session"] == changed and r["competency"] == "01.09")
-    assert (row["automatic"], row["final"], row["overridden_by"], row["reason"], row["status"], row["signed_by"]) == \
-        ("nok", "ok", "Alice", REASON, "signed", "Alice")
+    assert (
+        row["automatic"],
+        row["final"],
+        row["overridden_by"],
+        row["reason"],
+        row["status"],
+        row["signed_by"],
+    ) == ("nok", "ok", "Alice", REASON, "signed", "Alice")
 
 
 def test_jsonl_of_two_named_sessions_keeps_their_order(store):
     path, changed, untouched, _unscored = store
-    code, out, _err = quiet_main(["export", untouched, changed, "--format", "jsonl", "--store", path])
+    code, out, _err = quiet_main(
+        ["export", untouched, changed, "--format", "jsonl", "--store", path]
+    )
     assert code == 0
-    sessions = [json.loads(line) for line in out.splitlines() if json.loads(line)["kind"] == "session"]
+    sessions = [
+        json.loads(line) for line in out.splitlines() if json.loads(line)["kind"] == "session"
+    ]
     assert [s["session_id"] for s in sessions] == [untouched, changed]
     assert [s["status"] for s in sessions] == ["scored", "signed"]
 
@@ -64,9 +78,13 @@ def test_jsonl_of_two_named_sessions_keeps_their_order(store):
 def test_html_pages_go_into_a_folder_one_per_session(store, tmp_path):
     path, changed, untouched, _unscored = store
     folder = tmp_path / "pages"
-    code, _out, err = quiet_main(["export", "--all", "--format", "html", "-o", str(folder), "--store", path, "--blind"])
-    assert code == 0 and "2 page(s) écrite(s)" in err
-    assert sorted(p.name for p in folder.iterdir()) == sorted([f"{changed}.html", f"{untouched}.html"])
+    code, _out, err = quiet_main(
+        ["export", "--all", "--format", "html", "-o", str(folder), "--store", path, "--blind"]
+    )
+    assert code == 0 and "2 pages écrites" in err
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [f"{changed}.html", f"{untouched}.html"]
+    )
     page = (folder / f"{changed}.html").read_text(encoding="utf-8")
     assert "Grille signée par Alice" in page and "CAND-" not in page
 
@@ -88,7 +106,9 @@ def test_unknown_session_exits_2_and_unscored_exits_1(store):
     path, _changed, _untouched, unscored = store
     code, out, err = quiet_main(["export", "S-000000000000", "--format", "csv", "--store", path])
     assert (code, out) == (2, "") and "Session inconnue" in err and "Traceback" not in err
-    code, _out, err = quiet_main(["export", unscored, "--format", "csv", "--store", path, "--lang", "en"])
+    code, _out, err = quiet_main(
+        ["export", unscored, "--format", "csv", "--store", path, "--lang", "en"]
+    )
     assert code == 1 and f"run « callsim score {unscored} »" in err
 
 
@@ -96,6 +116,16 @@ def test_sessions_or_all_and_an_existing_store_are_required(store, tmp_path):
     path, changed, _untouched, _unscored = store
     assert quiet_main(["export", "--format", "csv", "--store", path])[0] == 2
     assert quiet_main(["export", changed, "--all", "--format", "csv", "--store", path])[0] == 2
-    code, _out, err = quiet_main(["export", "--all", "--format", "csv", "--store", str(tmp_path / "none.sqlite3"),
-                                  "--lang", "en"])
+    code, _out, err = quiet_main(
+        [
+            "export",
+            "--all",
+            "--format",
+            "csv",
+            "--store",
+            str(tmp_path / "none.sqlite3"),
+            "--lang",
+            "en",
+        ]
+    )
     assert code == 2 and "journal not found" in err

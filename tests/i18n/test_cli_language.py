@@ -32,16 +32,20 @@ def test_every_command_has_the_same_lang_option():
     assert set(found.values()) == {("fr", "nl", "en")}
 
 
-@pytest.mark.parametrize(("lang", "usage", "options"), [("fr", "usage : ", "options:"),
-                                                        ("nl", "gebruik: ", "opties:"),
-                                                        ("en", "usage: ", "options:")])
+@pytest.mark.parametrize(
+    ("lang", "usage", "options"),
+    [("fr", "usage : ", "options:"), ("nl", "gebruik: ", "opties:"), ("en", "usage: ", "options:")],
+)
 def test_help_speaks_the_chosen_language(capsys, lang, usage, options):
     with pytest.raises(SystemExit):
         main(["--lang", lang, "scenario", "check", "--help"])
     out = capsys.readouterr().out
     assert out.startswith(usage) and f"\n{options}\n" in out
-    helps = {"fr": "afficher cette aide et quitter", "nl": "deze hulp tonen en stoppen",
-             "en": "show this help message and exit"}
+    helps = {
+        "fr": "afficher cette aide et quitter",
+        "nl": "deze hulp tonen en stoppen",
+        "en": "show this help message and exit",
+    }
     assert helps[lang] in out
 
 
@@ -50,7 +54,10 @@ def test_argparse_errors_are_translated_wherever_lang_is_written(capsys):
         main(["score", "--no-such-option", "--lang=nl"])
     assert stopped.value.code == 2
     err = capsys.readouterr().err
-    assert err.startswith("gebruik: callsim") and "callsim: fout: onbekende argumenten: --no-such-option" in err
+    assert (
+        err.startswith("gebruik: callsim")
+        and "callsim: fout: onbekende argumenten: --no-such-option" in err
+    )
 
 
 def test_french_is_the_default(capsys):
@@ -59,9 +66,9 @@ def test_french_is_the_default(capsys):
     assert "erreur : arguments non reconnus : --no-such-option" in capsys.readouterr().err
 
 
-def test_a_command_not_yet_in_dutch_answers_in_french(capsys, tmp_path):
-    """``report`` speaks fr and en only: Dutch gets French, never a crash."""
+def test_a_refusal_speaks_dutch_too(capsys, tmp_path):
+    """``report`` on a missing store, in Dutch: a message in Dutch, never a crash."""
     store = tmp_path / "absent.sqlite3"
     code = main(["report", "S-1", "--lang", "nl", "--store", str(store)])
     err = capsys.readouterr().err
-    assert code != 0 and "Traceback" not in err
+    assert code != 0 and "Traceback" not in err and err.startswith("Fout: ")

@@ -29,16 +29,6 @@ DATA = {
 }
 #: Still on the old mechanisms: convert (README, Translations) and remove from this list.
 PENDING = {
-    "simulator/cli/agreement_cmd.py",
-    "simulator/cli/assessor_views.py",
-    "simulator/cli/centre_cmd.py",
-    "simulator/cli/epreuve_cmd.py",
-    "simulator/cli/epreuve_list_cmd.py",
-    "simulator/cli/export_cmd.py",
-    "simulator/cli/referentiel_cmd.py",
-    "simulator/cli/review_cmd.py",
-    "simulator/cli/simulate_cmd.py",
-    "simulator/cli/store_cmd.py",
     # the engine's refusals: their fr/en (and nl) stored bytes must stay identical, converted with written_out
     # the test centre's watch screen and serve/watch commands: words tables in three languages
     # epreuve analyse / forms and the cue analysis they print: fr/en tables, no Dutch yet

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import io
 import sqlite3
 from pathlib import Path
@@ -10,20 +9,28 @@ from pathlib import Path
 import pytest
 
 from simulator.cli import transcript_cmd
+from simulator.cli.language import CallsimParser, speak
 from simulator.journal.events import SessionHeader
 from simulator.journal.jsonl import write_jsonl
 from simulator.journal.sqlite_schema import TRIGGERS
 from simulator.journal.sqlite_store import SqliteJournalStore
 
 HEADER = SessionHeader(
-    session_id="S-cli", candidate_id="cand-3", seed=5, epreuve_id="ep", epreuve_hash="e" * 64,
-    scenario_hashes={}, app_version="0.1.0", created_at="2025-03-10T09:00:00+01:00",
-    mode="exam", language="fr",
+    session_id="S-cli",
+    candidate_id="cand-3",
+    seed=5,
+    epreuve_id="ep",
+    epreuve_hash="e" * 64,
+    scenario_hashes={},
+    app_version="0.1.0",
+    created_at="2025-03-10T09:00:00+01:00",
+    mode="exam",
+    language="fr",
 )
 
 
 def run(*argv: str) -> int:
-    parser = argparse.ArgumentParser(prog="callsim")
+    parser = CallsimParser(prog="callsim", top=True)  # the shared --lang and the translated help
     transcript_cmd.register(parser.add_subparsers(dest="command"))
     args = parser.parse_args(["transcript", *argv])
     return int(args.handler(args))
@@ -128,10 +135,15 @@ def test_list(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run("list", "--store", str(db)) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("S-cli\tcand-3\texam") and lines[0].endswith("4 événements")
-    assert lines[1].startswith("S-empty") and lines[1].endswith("0 événements")
+    assert lines[1].startswith("S-empty") and lines[1].endswith(
+        "0 événement"
+    )  # French: zero is singular
 
 
 def test_help_is_french(capsys: pytest.CaptureFixture[str]) -> None:
+    speak(
+        "fr"
+    )  # what a fresh run speaks (an earlier test of this process may have chosen another language)
     with pytest.raises(SystemExit):
         run("verify", "--help")
     assert "identifiant de session" in capsys.readouterr().out

@@ -27,7 +27,9 @@ VALID = CORPUS / "valid-minimal.yaml"
 WITH_ERROR = CORPUS / "dangling-goto.yaml"  # one error and one warning
 WARNING_ONLY = CORPUS / "unreachable-node.yaml"
 
-HEAD = re.compile(r"^(?P<file>.+):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning): (?P<message>.+) \[(?P<code>[a-z0-9-]+)\]$")
+HEAD = re.compile(
+    r"^(?P<file>.+):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning): (?P<message>.+) \[(?P<code>[a-z0-9-]+)\]$"
+)
 
 
 def check(capsys, *argv: str) -> tuple[int, str, str]:
@@ -54,7 +56,7 @@ def test_a_clean_file_exits_0_and_prints_no_diagnostic(capsys):
     code, out, err = check(capsys, str(VALID))
     assert code == 0
     assert out == ""
-    assert "1 fichier(s) vérifié(s) : 0 erreur(s), 0 avertissement(s)." in err
+    assert "1 fichier vérifié : 0 erreur, 0 avertissement." in err
 
 
 def test_a_file_with_errors_exits_1_and_prints_each_diagnostic_with_its_hint(capsys):
@@ -64,9 +66,9 @@ def test_a_file_with_errors_exits_1_and_prints_each_diagnostic_with_its_hint(cap
     lines = out.splitlines()
     heads = [HEAD.match(line) for line in lines if not line.startswith("    ")]
     assert all(heads), out
-    assert [(m["file"], int(m["line"]), int(m["column"]), m["severity"], m["code"]) for m in heads] == [
-        (str(WITH_ERROR), d.line, d.column, d.severity, d.code) for d in expected
-    ]
+    assert [
+        (m["file"], int(m["line"]), int(m["column"]), m["severity"], m["code"]) for m in heads
+    ] == [(str(WITH_ERROR), d.line, d.column, d.severity, d.code) for d in expected]
     hints = [line for line in lines if line.startswith("    conseil: ")]
     assert len(hints) == len(expected)
 
@@ -111,16 +113,20 @@ def test_one_missing_path_among_good_ones_is_still_a_usage_error(capsys, tmp_pat
     assert "nope.yaml" in err and out == ""
 
 
-def test_no_path_checks_the_scenarios_folder_of_the_current_directory(capsys, tmp_path, monkeypatch):
+def test_no_path_checks_the_scenarios_folder_of_the_current_directory(
+    capsys, tmp_path, monkeypatch
+):
     (tmp_path / "scenarios").mkdir()
     shutil.copy(VALID, tmp_path / "scenarios" / "a.yaml")
     monkeypatch.chdir(tmp_path)
     code, _, err = check(capsys)
-    assert code == 0 and "1 fichier(s) vérifié(s)" in err
+    assert code == 0 and "1 fichier vérifié" in err
 
 
 @pytest.mark.slow
-def test_no_path_and_no_scenarios_folder_checks_the_library_from_any_folder(capsys, tmp_path, monkeypatch):
+def test_no_path_and_no_scenarios_folder_checks_the_library_from_any_folder(
+    capsys, tmp_path, monkeypatch
+):
     """Regression: from a folder without scenarios/, the check said « scenarios: introuvable »."""
     from simulator.library import bundled_folder
 
@@ -131,10 +137,10 @@ def test_no_path_and_no_scenarios_folder_checks_the_library_from_any_folder(caps
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("CALLSIM_LIBRARY", raising=False)
     code, _, err = check(capsys, "--strict")
-    assert code == 0 and f"{bundled} fichier(s) vérifié(s) : 0 erreur(s), 0 avertissement(s)" in err
+    assert code == 0 and f"{bundled} fichiers vérifiés : 0 erreur, 0 avertissement" in err
     monkeypatch.setenv("CALLSIM_LIBRARY", str(centre))
     code, _, err = check(capsys)
-    assert code == 0 and f"{bundled + 1} fichier(s) vérifié(s)" in err
+    assert code == 0 and f"{bundled + 1} fichiers vérifiés" in err
 
 
 def test_a_folder_without_any_yaml_file_exits_2(capsys, tmp_path):
@@ -160,7 +166,11 @@ def test_json_output_parses_and_gives_every_field_a_tool_needs(capsys):
         assert {"file", "line", "column", "severity", "code", "message", "hint"} <= set(item)
         assert item["file"] == str(WITH_ERROR)
         assert (item["line"], item["column"], item["severity"], item["code"]) == (
-            diagnostic.line, diagnostic.column, diagnostic.severity, diagnostic.code)
+            diagnostic.line,
+            diagnostic.column,
+            diagnostic.severity,
+            diagnostic.code,
+        )
         assert item["message"] == diagnostic.message("fr") and item["hint"] == diagnostic.hint("fr")
 
 
@@ -188,7 +198,7 @@ def test_lang_changes_the_wording_of_messages_hints_and_summary(capsys):
     assert "    conseil: Reliez-le au dialogue" in out_fr
     assert "node 'rappel' can never be reached from 'accueil'" in out_en
     assert "    hint: Link it to the dialogue" in out_en
-    assert "avertissement" in err_fr and "1 file(s) checked: 0 error(s), 1 warning(s)." in err_en
+    assert "avertissement" in err_fr and "1 file checked: 0 errors, 1 warning." in err_en
     # the position and the code do not depend on the language
     assert HEAD.match(out_fr.splitlines()[0])["code"] == HEAD.match(out_en.splitlines()[0])["code"]
     assert out_fr.split(": warning: ")[0] == out_en.split(": warning: ")[0]
@@ -215,7 +225,9 @@ def _tree(root: Path) -> dict[str, Path]:
     return files
 
 
-def test_checking_a_folder_finds_every_yaml_file_recursively_and_skips_hidden_folders(capsys, tmp_path):
+def test_checking_a_folder_finds_every_yaml_file_recursively_and_skips_hidden_folders(
+    capsys, tmp_path
+):
     files = _tree(tmp_path / "library")
     code, out, _ = check(capsys, str(tmp_path / "library"), "--format", "json")
     payload = json.loads(out)
@@ -254,7 +266,10 @@ def test_schema_prints_draft_07_json_schema(kind, capsys):
     assert schema["type"] == "object" and schema["properties"]
     assert "$defs" not in json.dumps(schema)  # draft-07 keeps sub-schemas under "definitions"
     refs = re.findall(r'"\$ref": "([^"]+)"', json.dumps(schema))
-    assert refs and all(ref.startswith("#/definitions/") and ref.split("/")[-1] in schema["definitions"] for ref in refs)
+    assert refs and all(
+        ref.startswith("#/definitions/") and ref.split("/")[-1] in schema["definitions"]
+        for ref in refs
+    )
 
 
 def test_the_scenario_schema_knows_every_top_level_key_of_a_valid_scenario(capsys):
@@ -277,7 +292,11 @@ def _expected_drawing_parts() -> dict[str, set[str]]:
         "nodes": set(scenario.nodes),
         "choices": {r.id for r in replies},
         "endings": {node.end.outcome for node in scenario.nodes.values() if node.end is not None},
-        "evidence": {f"{'+' if e.effect == 'positive' else '−'}{e.competency}" for r in replies for e in r.evidence}
+        "evidence": {
+            f"{'+' if e.effect == 'positive' else '−'}{e.competency}"
+            for r in replies
+            for e in r.evidence
+        }
         | {f"✓{c.competency}" for node in scenario.nodes.values() for c in node.expect},
     }
 
@@ -287,12 +306,18 @@ def test_graph_names_every_node_choice_ending_and_piece_of_evidence(output, caps
     assert main(["scenario", "graph", str(VALID), "--format", output]) == 0
     drawing = capsys.readouterr().out
     parts = _expected_drawing_parts()
-    assert parts["nodes"] == {"accueil", "horaires", "fin"}  # the premise: the corpus file as written
+    assert parts["nodes"] == {
+        "accueil",
+        "horaires",
+        "fin",
+    }  # the premise: the corpus file as written
     assert parts["evidence"] == {"+01.01", "−01.01", "✓01.03"}
     for kind, names in parts.items():
         for name in names:
             assert name in drawing, (kind, name)
-    assert drawing.startswith("flowchart TD\n" if output == "mermaid" else 'digraph "librairie-horaires" {\n')
+    assert drawing.startswith(
+        "flowchart TD\n" if output == "mermaid" else 'digraph "librairie-horaires" {\n'
+    )
 
 
 def test_mermaid_draws_one_edge_per_choice_from_its_node_to_its_target(capsys):
@@ -300,16 +325,24 @@ def test_mermaid_draws_one_edge_per_choice_from_its_node_to_its_target(capsys):
     drawing = capsys.readouterr().out
     scenario = load_checked(VALID).model
     edges = re.findall(r"^\s+n_(\w+) -->\|\"([^\"]+)\"\| n_(\w+)$", drawing, re.MULTILINE)
-    expected = [(source, reply.id, reply.goto) for source, node in scenario.nodes.items() for reply in node.replies or ()]
+    expected = [
+        (source, reply.id, reply.goto)
+        for source, node in scenario.nodes.items()
+        for reply in node.replies or ()
+    ]
     assert [(s, label.split()[0], t) for s, label, t in edges] == expected
-    assert re.search(r"^\s+n_fin\(\[\"fin: .* ⟶ resolved\"\]\)$", drawing, re.MULTILINE)  # the ending's own shape
+    assert re.search(
+        r"^\s+n_fin\(\[\"fin: .* ⟶ resolved\"\]\)$", drawing, re.MULTILINE
+    )  # the ending's own shape
     assert "class n_accueil start" in drawing
 
 
 def test_dot_draws_the_ending_with_its_outcome_and_the_start_in_bold(capsys):
     main(["scenario", "graph", str(VALID), "--format", "dot"])
     drawing = capsys.readouterr().out
-    assert re.search(r'^  "fin" \[label="fin\\n.*⟶ resolved", shape=doubleoctagon\];$', drawing, re.MULTILINE)
+    assert re.search(
+        r'^  "fin" \[label="fin\\n.*⟶ resolved", shape=doubleoctagon\];$', drawing, re.MULTILINE
+    )
     assert re.search(r'^  "accueil" \[.*penwidth=3\];$', drawing, re.MULTILINE)
     assert '"horaires" -> "fin" [label="donner-horaires [inform]"];' in drawing
 
@@ -325,7 +358,9 @@ def test_mermaid_keeps_nodes_apart_whose_ids_differ_only_by_dash_or_underscore(c
     drawing = capsys.readouterr().out
     declared = re.findall(r"^    (n_\w+)[\[(]", drawing, re.MULTILINE)
     assert len(declared) == len(set(declared)) == 3
-    (edge,) = re.findall(r"^    (n_\w+) -->\|\"donner-horaires[^|]*\| (n_\w+)$", drawing, re.MULTILINE)
+    (edge,) = re.findall(
+        r"^    (n_\w+) -->\|\"donner-horaires[^|]*\| (n_\w+)$", drawing, re.MULTILINE
+    )
     source, target = edge  # from fin-a to fin_a: two boxes, not a loop on one
     assert source != target and {source, target} <= set(declared)
 
