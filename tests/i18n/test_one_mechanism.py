@@ -1,6 +1,6 @@
 """Code speaks through the catalogs only: no ``{"fr": …, "en": …}`` table and no ``message_fr`` /
 ``message_en`` pair is written in a module, except the data models listed below (content whose
-languages are the data itself) and the modules still waiting for their conversion."""
+languages are the data itself)."""
 
 from __future__ import annotations
 
@@ -26,13 +26,6 @@ DATA = {
     "simulator/engine/tools/customer_values.py": "the language names a candidate may type in a record",
     "simulator/app/screens/signin.py": "each language's name written in that language, never translated",
     "simulator/formatting/dates.py": "the Babel locale and time pattern of each language (conventions, not words)",
-}
-#: Still on the old mechanisms: convert (README, Translations) and remove from this list.
-PENDING = {
-    # the engine's refusals: their fr/en (and nl) stored bytes must stay identical, converted with written_out
-    # the test centre's watch screen and serve/watch commands: words tables in three languages
-    # epreuve analyse / forms and the cue analysis they print: fr/en tables, no Dutch yet
-    # the LRS client's errors: a (fr, en) pair like the export command that shows them
 }
 
 
@@ -67,7 +60,7 @@ def test_no_language_table_or_pair_outside_the_allow_lists():
     offenders = {}
     for path in _modules():
         name = path.relative_to(ROOT).as_posix()
-        if name in DATA or name in PENDING:
+        if name in DATA:
             continue
         if found := _violations(path):
             offenders[name] = found
@@ -75,10 +68,10 @@ def test_no_language_table_or_pair_outside_the_allow_lists():
 
 
 def test_the_allow_lists_hold_only_what_is_still_there():
-    """A module converted leaves PENDING; a data module that no longer holds languages leaves DATA."""
+    """A data module that no longer holds languages leaves DATA."""
     stale = sorted(
         name
-        for name in (*DATA, *PENDING)
+        for name in DATA
         if not (ROOT / name).exists() or not _violations(ROOT / name)
     )
     assert stale == []
