@@ -27,7 +27,9 @@ class BuildWithCatalogs(build_py):
 
     def run(self) -> None:
         super().run()
-        if self.editable_mode:  # an editable install reads the .po of the checkout (simulator.i18n.catalogs)
+        if (
+            self.editable_mode
+        ):  # an editable install reads the .po of the checkout (simulator.i18n.catalogs)
             return
         compile_po = _compile_po()
         for po in sorted((HERE / "simulator" / "i18n" / "locale").glob("*/LC_MESSAGES/*.po")):

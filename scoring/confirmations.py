@@ -24,7 +24,9 @@ def confirmations_from(entries: Iterable[Any]) -> dict[tuple[int, str], bool]:
     for entry in entries:
         if entry.action == CONFIRM_TEXT:
             payload = entry.payload
-            found[(int(payload.get("seq", 0)), str(payload.get("rule", "")))] = payload.get("met") is True
+            found[(int(payload.get("seq", 0)), str(payload.get("rule", "")))] = (
+                payload.get("met") is True
+            )
     return found
 
 
@@ -35,7 +37,9 @@ def _decision(entry: Mapping[str, Any], confirmations: Confirmations) -> bool | 
     return confirmations.get((seq, ""))
 
 
-def apply_confirmations(evidence: Iterable[Mapping[str, Any]], confirmations: Confirmations) -> list[dict[str, Any]]:
+def apply_confirmations(
+    evidence: Iterable[Mapping[str, Any]], confirmations: Confirmations
+) -> list[dict[str, Any]]:
     """The observations with each confirmed unsure one turned into a counted one (``"confirmed": true``,
     the machine's own reading kept as ``guess``)."""
     result = []
@@ -62,7 +66,9 @@ def counted(evidence: Iterable[Mapping[str, Any]]) -> tuple[list[Mapping[str, An
     return kept, waiting
 
 
-def unconfirmed(grille: Mapping[str, Any] | None, confirmations: Confirmations) -> list[tuple[int, str]]:
+def unconfirmed(
+    grille: Mapping[str, Any] | None, confirmations: Confirmations
+) -> list[tuple[int, str]]:
     """(seq, rule) of every unsure typed text of the grille that no assessor has decided yet."""
     if grille is None:
         return []
@@ -88,16 +94,26 @@ def regrade(grille: Mapping[str, Any], confirmations: Confirmations) -> dict[str
             evidence = apply_confirmations(competency.get("evidence", ()), confirmations)
             kept, waiting = counted(evidence)
             positive = sum(e.get("effect") == "positive" for e in kept)
-            critical = sum(e.get("critical") is True and e.get("effect") != "positive" for e in kept)
+            critical = sum(
+                e.get("critical") is True and e.get("effect") != "positive" for e in kept
+            )
             tally = Tally(positive, len(kept) - positive, critical)
             try:
                 rule = EffectiveRule(**competency["rule"])
-            except TypeError:  # a rule of another rubric format: its own scorer applies the confirmations
+            except (
+                TypeError
+            ):  # a rule of another rubric format: its own scorer applies the confirmations
                 competencies.append(item)
                 continue
             decision = decide(tally, rule)
-            item.update(evidence=evidence, verdict=decision.verdict, reason=decision.reason(),
-                        positive=tally.positive, negative=tally.negative, critical=tally.critical)
+            item.update(
+                evidence=evidence,
+                verdict=decision.verdict,
+                reason=decision.reason(),
+                positive=tally.positive,
+                negative=tally.negative,
+                critical=tally.critical,
+            )
             item.pop("to_confirm", None)
             if waiting:
                 item["to_confirm"] = waiting
@@ -125,14 +141,21 @@ def _regrade_criteria(grille: Mapping[str, Any], confirmations: Confirmations) -
         return dict(grille)
     by_code: dict[str, list[tuple[int, int, dict[str, Any]]]] = {}
     for competency in grille["competencies"]:
-        plain = [{k: v for k, v in e.items() if k not in _JUDGED} for e in competency.get("evidence", ())]
-        by_code[competency["code"]] = [(int(e["seq"]), i, e)
-                                       for i, e in enumerate(apply_confirmations(plain, confirmations))]
+        plain = [
+            {k: v for k, v in e.items() if k not in _JUDGED} for e in competency.get("evidence", ())
+        ]
+        by_code[competency["code"]] = [
+            (int(e["seq"]), i, e) for i, e in enumerate(apply_confirmations(plain, confirmations))
+        ]
     order = [s["id"] for s in grille.get("scenarios", ())]
-    return _with_competencies(grille, criteria_competencies(by_code, rubric, grille["session"]["mode"], order))
+    return _with_competencies(
+        grille, criteria_competencies(by_code, rubric, grille["session"]["mode"], order)
+    )
 
 
-def _with_competencies(grille: Mapping[str, Any], competencies: list[dict[str, Any]]) -> dict[str, Any]:
+def _with_competencies(
+    grille: Mapping[str, Any], competencies: list[dict[str, Any]]
+) -> dict[str, Any]:
     """The grille with these competencies, and its activities' and épreuve's verdicts and counts again."""
     from scoring.verdicts import aggregate, counts
 

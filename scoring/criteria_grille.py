@@ -22,15 +22,21 @@ def contact_order(events: Iterable[Any]) -> list[str]:
     return [str(c.get("contact")) for c in (started.payload.get("contacts") or ())]
 
 
-def criteria_competencies(by_code: Mapping[str, list[tuple[int, int, dict[str, Any]]]], rubric: Any, mode: str,
-                          order: Sequence[str]) -> list[dict[str, Any]]:
+def criteria_competencies(
+    by_code: Mapping[str, list[tuple[int, int, dict[str, Any]]]],
+    rubric: Any,
+    mode: str,
+    order: Sequence[str],
+) -> list[dict[str, Any]]:
     """Judge every competency of the référentiel under the criteria rubric ``rubric`` (a ``LoadedRubric``)."""
     from simulator.referentiel import get_referentiel
 
     referentiel = get_referentiel()
     model = rubric.lookups()
-    found_by_code = {code: [entry for _s, _o, entry in sorted(by_code.get(code, ()), key=_position)]
-                     for code in referentiel.codes}
+    found_by_code = {
+        code: [entry for _s, _o, entry in sorted(by_code.get(code, ()), key=_position)]
+        for code in referentiel.codes
+    }
     aborted = aborted_contacts(model, [e for found in found_by_code.values() for e in found])
     rules = rubric.rules(mode, referentiel.codes)
     competencies = []
@@ -43,14 +49,26 @@ def criteria_competencies(by_code: Mapping[str, list[tuple[int, int, dict[str, A
         positive = sum(e["effect"] == "positive" for e in counted)
         waiting = sum(e["status"] == "to_confirm" for e in found)
         _slim(found)
-        competencies.append({
-            "code": code, "activity": referentiel.competency(code).activity, "verdict": judged["verdict"],
-            "reason": judged["reason"], "rule": rule.to_json(),
-            "positive": positive, "negative": len(counted) - positive,
-            "critical": sum(e["kind"] == "critical" and e["effect"] == "negative" for e in counted),
-            "criteria": judged["criteria"], "contacts": judged["contacts"], "evidence": found,
-        })
-        if waiting:  # typed texts the machine was unsure about: not counted until an assessor decides
+        competencies.append(
+            {
+                "code": code,
+                "activity": referentiel.competency(code).activity,
+                "verdict": judged["verdict"],
+                "reason": judged["reason"],
+                "rule": rule.to_json(),
+                "positive": positive,
+                "negative": len(counted) - positive,
+                "critical": sum(
+                    e["kind"] == "critical" and e["effect"] == "negative" for e in counted
+                ),
+                "criteria": judged["criteria"],
+                "contacts": judged["contacts"],
+                "evidence": found,
+            }
+        )
+        if (
+            waiting
+        ):  # typed texts the machine was unsure about: not counted until an assessor decides
             competencies[-1]["to_confirm"] = waiting
     return competencies
 

@@ -44,6 +44,16 @@ def differences(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[Change]:
         was = before.get(code, {"verdict": "—", "positive": 0, "negative": 0})
         key_was = (was["verdict"], was["positive"], was["negative"])
         if key_was != (now["verdict"], now["positive"], now["negative"]):
-            changes.append(Change(code, was["verdict"], now["verdict"], was["positive"], was["negative"],
-                                  now["positive"], now["negative"], dict(now.get("reason") or {})))
+            changes.append(
+                Change(
+                    code,
+                    was["verdict"],
+                    now["verdict"],
+                    was["positive"],
+                    was["negative"],
+                    now["positive"],
+                    now["negative"],
+                    dict(now.get("reason") or {}),
+                )
+            )
     return changes

@@ -24,12 +24,19 @@ class ExcerptReader:
         contact, then the lines this event showed.
         """
         contact = payload.get("contact") if event_type == "action" else None
-        lines = [[str(line.get("speaker", "")), clip(str(line.get("text", "")))]
-                 for line in (payload.get("lines") or ())[:MAX_LINES]]
+        lines = [
+            [str(line.get("speaker", "")), clip(str(line.get("text", "")))]
+            for line in (payload.get("lines") or ())[:MAX_LINES]
+        ]
         before = self.last_heard.get(contact) if contact else None
         if before is not None:
             lines.insert(0, [before[0], clip(before[1])])
-        return {"at": at, "contact": contact, "action": describe_event(event_type, payload), "excerpt": lines}
+        return {
+            "at": at,
+            "contact": contact,
+            "action": describe_event(event_type, payload),
+            "excerpt": lines,
+        }
 
     def feed(self, event_type: str, payload: Mapping[str, Any]) -> None:
         """Remember the last line the other party said in this event's contact."""

@@ -18,7 +18,9 @@ from typing import Any
 
 import orjson
 
-_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+_ENCODER = json.JSONEncoder(
+    sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+)
 _PLAIN = (str, int, bool, type(None))
 #: Every digit → ``0``, every other byte → a space: a run of 19 digits becomes 19 zeros.
 _DIGITS = bytes(48 if 48 <= byte <= 57 else 32 for byte in range(256))
@@ -31,7 +33,9 @@ def loads(text: str) -> Any:
     if len(data) < 19 or _LONG_RUN not in data.translate(_DIGITS):
         try:
             return orjson.loads(data)
-        except orjson.JSONDecodeError:  # what orjson refuses and json reads (a lone surrogate, 1e400): json says
+        except (
+            orjson.JSONDecodeError
+        ):  # what orjson refuses and json reads (a lone surrogate, 1e400): json says
             pass
     return json.loads(text)
 

@@ -23,24 +23,48 @@ from simulator.i18n import N_, Message, written_out
 MET, NOT_MET, TO_CONFIRM, DUPLICATE = "met", "not_met", "to_confirm", "already_counted"
 
 
-def annotate(rubric: Lookups, code: str, found: Sequence[dict[str, Any]], aborted: Mapping[str, int]) -> None:
+def annotate(
+    rubric: Lookups, code: str, found: Sequence[dict[str, Any]], aborted: Mapping[str, int]
+) -> None:
     """Give every observation of ``code`` its criterion, kind and status (in place)."""
     place = rubric.place
     for entry in found:
-        entry["criterion"], entry["kind"] = place(code, entry["source"], entry["rule"],
-                                                  entry["critical"] and entry["effect"] == "negative")
+        entry["criterion"], entry["kind"] = place(
+            code,
+            entry["source"],
+            entry["rule"],
+            entry["critical"] and entry["effect"] == "negative",
+        )
         entry["status"] = "to_confirm" if entry.get("unsure") else "counted"
     for entry in found if aborted else ():
-        if entry["status"] == "counted" and entry["kind"] != "critical" and entry["contact"] in aborted \
-                and any(_unobserved(abort, code, entry["rule"]) for abort in rubric.aborts):
+        if (
+            entry["status"] == "counted"
+            and entry["kind"] != "critical"
+            and entry["contact"] in aborted
+            and any(_unobserved(abort, code, entry["rule"]) for abort in rubric.aborts)
+        ):
             entry["status"] = "unobserved"
     for duplicate in rubric.duplicates if any(e["effect"] == "negative" for e in found) else ():
         for entry in found:
-            if entry["status"] != "counted" or entry["effect"] != "negative" or not fnmatchcase(entry["rule"], duplicate.rule):
+            if (
+                entry["status"] != "counted"
+                or entry["effect"] != "negative"
+                or not fnmatchcase(entry["rule"], duplicate.rule)
+            ):
                 continue
-            prior = next((e for e in found if e is not entry and e["status"] == "counted" and e["effect"] == "negative"
-                          and e["contact"] == entry["contact"] and e["source"] in duplicate.counted_by
-                          and (not duplicate.same_event or e["seq"] == entry["seq"])), None)
+            prior = next(
+                (
+                    e
+                    for e in found
+                    if e is not entry
+                    and e["status"] == "counted"
+                    and e["effect"] == "negative"
+                    and e["contact"] == entry["contact"]
+                    and e["source"] in duplicate.counted_by
+                    and (not duplicate.same_event or e["seq"] == entry["seq"])
+                ),
+                None,
+            )
             if prior is not None:
                 entry["status"], entry["stands_for"] = "duplicate", prior["seq"]
 
@@ -62,20 +86,39 @@ def aborted_contacts(rubric: Lookups, entries: Sequence[dict[str, Any]]) -> dict
     return found
 
 
-def judge_competency(rubric: Lookups, code: str, found: Sequence[dict[str, Any]], rule: EffectiveDecision,
-                     aborted: Mapping[str, int], order: Sequence[str]) -> dict[str, Any]:
+def judge_competency(
+    rubric: Lookups,
+    code: str,
+    found: Sequence[dict[str, Any]],
+    rule: EffectiveDecision,
+    aborted: Mapping[str, int],
+    order: Sequence[str],
+) -> dict[str, Any]:
     """The competency's criteria per contact, its contact verdicts and its épreuve verdict."""
     by_contact: dict[str, list[dict[str, Any]]] = {}
     for entry in found:
         by_contact.setdefault(entry["contact"], []).append(entry)
     contacts = [c for c in order if c in by_contact] + sorted(set(by_contact) - set(order))
-    rows = [_judge_contact(code, contact, by_contact[contact], rule, aborted.get(contact)) for contact in contacts]
+    rows = [
+        _judge_contact(code, contact, by_contact[contact], rule, aborted.get(contact))
+        for contact in contacts
+    ]
     verdict, reason = _epreuve(rows, rule)
-    return {"verdict": verdict, "reason": reason, "contacts": rows, "criteria": _criteria(rubric, code, found, contacts)}
+    return {
+        "verdict": verdict,
+        "reason": reason,
+        "contacts": rows,
+        "criteria": _criteria(rubric, code, found, contacts),
+    }
 
 
-def _judge_contact(code: str, contact: str, found: Sequence[dict[str, Any]], rule: EffectiveDecision,
-                   abort_seq: int | None) -> dict[str, Any]:
+def _judge_contact(
+    code: str,
+    contact: str,
+    found: Sequence[dict[str, Any]],
+    rule: EffectiveDecision,
+    abort_seq: int | None,
+) -> dict[str, Any]:
     row: dict[str, Any] = {"contact": contact}
     by_kind: dict[str, list[dict[str, Any]]] = {}
     unsure = False
@@ -88,13 +131,24 @@ def _judge_contact(code: str, contact: str, found: Sequence[dict[str, Any]], rul
     if failed_critical:
         return {**row, "verdict": NOK, "code": "critical", "seqs": failed_critical}
     if not by_kind:
-        return {**row, "verdict": NOT_OBSERVED, "code": "to-confirm" if unsure else "unobserved", "seqs": []}
+        return {
+            **row,
+            "verdict": NOT_OBSERVED,
+            "code": "to-confirm" if unsure else "unobserved",
+            "seqs": [],
+        }
     for kind in KINDS[1:]:
         items = by_kind.get(kind)
         if items and not _meets(rule.requirement(kind), items):
-            return {**row, "verdict": NOK, "code": kind,
-                    "seqs": sorted({e["seq"] for e in items if e["effect"] == "negative"})}
-    if abort_seq is not None:  # a contact cut short shows nothing in full: what it did show is not enough
+            return {
+                **row,
+                "verdict": NOK,
+                "code": kind,
+                "seqs": sorted({e["seq"] for e in items if e["effect"] == "negative"}),
+            }
+    if (
+        abort_seq is not None
+    ):  # a contact cut short shows nothing in full: what it did show is not enough
         return {**row, "verdict": NOT_OBSERVED, "code": "cut-short", "seqs": [abort_seq]}
     return {**row, "verdict": OK, "code": "met", "seqs": []}
 
@@ -123,7 +177,13 @@ def _epreuve(rows: Sequence[dict[str, Any]], rule: EffectiveDecision) -> tuple[s
     ok = sum(r["verdict"] == OK for r in rows)
     nok = sum(r["verdict"] == NOK for r in rows)
     critical = sum(r.get("code") == "critical" for r in rows)
-    params = {"n": critical, "nok": nok, "allowed": rule.max_nok_contacts, "ok": ok, "need": rule.min_ok_contacts}
+    params = {
+        "n": critical,
+        "nok": nok,
+        "allowed": rule.max_nok_contacts,
+        "ok": ok,
+        "need": rule.min_ok_contacts,
+    }
     if critical:
         verdict, code = NOK, "critical"
     elif nok > rule.max_nok_contacts:
@@ -137,7 +197,9 @@ def _epreuve(rows: Sequence[dict[str, Any]], rule: EffectiveDecision) -> tuple[s
     return verdict, {"code": code, **written_out(Message(_REASONS[code], **params), "engine")}
 
 
-def _criteria(rubric: Lookups, code: str, found: Sequence[dict[str, Any]], contacts: Sequence[str]) -> list[dict[str, Any]]:
+def _criteria(
+    rubric: Lookups, code: str, found: Sequence[dict[str, Any]], contacts: Sequence[str]
+) -> list[dict[str, Any]]:
     """The criteria of the competency some contact observed (declared first, then generic ones), met or not per contact."""
     if not found:
         return []
@@ -159,7 +221,13 @@ def _criteria(rubric: Lookups, code: str, found: Sequence[dict[str, Any]], conta
         for contact in contacts:
             items = grouped.get((criterion, contact))
             if items:
-                per_contact.append({"contact": contact, "status": _status(items), "seqs": sorted({e["seq"] for e in items})})
+                per_contact.append(
+                    {
+                        "contact": contact,
+                        "status": _status(items),
+                        "seqs": sorted({e["seq"] for e in items}),
+                    }
+                )
         out.append({"id": criterion, "kind": kind, "label": label, "contacts": per_contact})
     return out
 

@@ -28,8 +28,13 @@ SCHEMA = (
 )
 TRIGGERS = {
     **append_only_triggers("grilles"),
-    "grilles_chain_only": ("grilles", ("CREATE TRIGGER grilles_chain_only BEFORE INSERT ON grilles "
-                                       "FOR EACH ROW EXECUTE FUNCTION callsim_grilles_chain()")),
+    "grilles_chain_only": (
+        "grilles",
+        (
+            "CREATE TRIGGER grilles_chain_only BEFORE INSERT ON grilles "
+            "FOR EACH ROW EXECUTE FUNCTION callsim_grilles_chain()"
+        ),
+    ),
 }
 
 

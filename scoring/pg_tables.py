@@ -21,8 +21,13 @@ from simulator.journal.pg_store import connect
 class PgTables:
     """A locked connection to the store, creating ``tables`` (``schema``, ``triggers``) on first use."""
 
-    def __init__(self, location: PostgresUrl, tables: tuple[str, ...], schema: Iterable[str],
-                 triggers: dict[str, tuple[str, str]]) -> None:
+    def __init__(
+        self,
+        location: PostgresUrl,
+        tables: tuple[str, ...],
+        schema: Iterable[str],
+        triggers: dict[str, tuple[str, str]],
+    ) -> None:
         self.location = self.path = location
         self.lock = threading.RLock()
         self.conn = connect(location)
@@ -30,7 +35,11 @@ class PgTables:
             with self.conn.transaction():
                 cur = self.conn.cursor()
                 cur.execute("SELECT pg_advisory_xact_lock(hashtext('callsim:schema'))")
-                missing = [t for t in tables if cur.execute("SELECT to_regclass(%s)", (t,)).fetchone()[0] is None]
+                missing = [
+                    t
+                    for t in tables
+                    if cur.execute("SELECT to_regclass(%s)", (t,)).fetchone()[0] is None
+                ]
                 if missing:
                     for ddl in (pg_schema.REFUSE_FUNCTION, *schema):
                         cur.execute(ddl)
@@ -55,7 +64,9 @@ class PgTables:
     def transaction(self, chain: str) -> Iterator[Any]:
         """One transaction under the lock, serialised with every other writer of ``chain``."""
         with self.lock, self.conn.transaction():
-            self.conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", ("callsim:chain:" + chain,))
+            self.conn.execute(
+                "SELECT pg_advisory_xact_lock(hashtext(%s))", ("callsim:chain:" + chain,)
+            )
             yield self.conn
 
     def fetch(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
@@ -87,8 +98,18 @@ END $$"""
 def append_only_triggers(table: str) -> dict[str, tuple[str, str]]:
     """The two refusing triggers of an append-only table."""
     return {
-        f"{table}_no_change": (table, (f"CREATE TRIGGER {table}_no_change BEFORE UPDATE OR DELETE ON {table} "
-                                       "FOR EACH ROW EXECUTE FUNCTION callsim_append_only()")),
-        f"{table}_no_truncate": (table, (f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
-                                         "FOR EACH STATEMENT EXECUTE FUNCTION callsim_append_only()")),
+        f"{table}_no_change": (
+            table,
+            (
+                f"CREATE TRIGGER {table}_no_change BEFORE UPDATE OR DELETE ON {table} "
+                "FOR EACH ROW EXECUTE FUNCTION callsim_append_only()"
+            ),
+        ),
+        f"{table}_no_truncate": (
+            table,
+            (
+                f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+                "FOR EACH STATEMENT EXECUTE FUNCTION callsim_append_only()"
+            ),
+        ),
     }

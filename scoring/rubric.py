@@ -62,9 +62,11 @@ class Rubric(Model):
     def rule_for(self, code: str, mode: str) -> EffectiveRule:
         """The settings that apply to competency ``code`` in an épreuve of ``mode``."""
         base = self.competencies
-        values: dict[str, Any] = {"minimum_observations": base.minimum_observations,
-                                  "minimum_positive_share": base.minimum_positive_share,
-                                  "critical_negative": base.critical_negative}
+        values: dict[str, Any] = {
+            "minimum_observations": base.minimum_observations,
+            "minimum_positive_share": base.minimum_positive_share,
+            "critical_negative": base.critical_negative,
+        }
         for change in (self.modes.get(mode), self.overrides.get(code)):  # type: ignore[call-overload]
             if change is None:
                 continue
@@ -84,9 +86,11 @@ class EffectiveRule:
     critical_negative: str
 
     def to_json(self) -> dict[str, object]:
-        return {"minimum_observations": self.minimum_observations,
-                "minimum_positive_share": self.minimum_positive_share,
-                "critical_negative": self.critical_negative}
+        return {
+            "minimum_observations": self.minimum_observations,
+            "minimum_positive_share": self.minimum_positive_share,
+            "critical_negative": self.critical_negative,
+        }
 
 
 @dataclass(frozen=True)
@@ -96,7 +100,9 @@ class LoadedRubric:
     rubric: Any
     path: str
     sha256: str
-    _rules: dict[str, dict[str, EffectiveRule]] = field(default_factory=dict, compare=False, repr=False)
+    _rules: dict[str, dict[str, EffectiveRule]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
     _lookups: list[Any] = field(default_factory=list, compare=False, repr=False)
 
     @property

@@ -35,9 +35,11 @@ class EvidenceKind(Model):
     critical: bool | None = None
 
     def matches(self, source: str, rule: str, critical: bool) -> bool:
-        return ((self.source is None or self.source == source)
-                and (self.rule is None or fnmatchcase(rule, self.rule))
-                and (self.critical is None or self.critical == critical))
+        return (
+            (self.source is None or self.source == source)
+            and (self.rule is None or fnmatchcase(rule, self.rule))
+            and (self.critical is None or self.critical == critical)
+        )
 
 
 class Criterion(Model):
@@ -123,7 +125,9 @@ class Rubric2(Model):
     def _every_kind(cls, value: dict[str, LocalisedText]) -> dict[str, LocalisedText]:
         missing = [kind for kind in KINDS if kind not in value]
         if missing:
-            raise ValueError(f"a generic label is needed for every kind: missing {', '.join(missing)}")
+            raise ValueError(
+                f"a generic label is needed for every kind: missing {', '.join(missing)}"
+            )
         return value
 
     def kind_of(self, source: str, rule: str, critical: bool) -> str:
@@ -149,9 +153,12 @@ class Rubric2(Model):
                 if (value := getattr(layer.epreuve, name)) is not None:
                     values[name] = value
         return EffectiveDecision(
-            deed=str(values.get("deed", "all")), conduct=str(values.get("conduct", "all")),
-            words=str(values.get("words", "most")), min_ok_contacts=int(values.get("min_ok_contacts", 1)),  # type: ignore[call-overload]
-            max_nok_contacts=int(values.get("max_nok_contacts", 0)))  # type: ignore[call-overload]
+            deed=str(values.get("deed", "all")),
+            conduct=str(values.get("conduct", "all")),
+            words=str(values.get("words", "most")),
+            min_ok_contacts=int(values.get("min_ok_contacts", 1)),  # type: ignore[call-overload]
+            max_nok_contacts=int(values.get("max_nok_contacts", 0)),  # type: ignore[call-overload]
+        )
 
     def criterion_for(self, code: str, kind: str, rule: str) -> tuple[str, str, LocalisedText]:
         """(criterion id, kind, label) an observation of ``code`` of ``kind`` by ``rule`` belongs to."""
@@ -185,8 +192,18 @@ class EffectiveDecision:
 
     @cached_property
     def _json(self) -> dict[str, object]:
-        return {"contact": {"critical": "none_failed", "deed": self.deed, "conduct": self.conduct, "words": self.words},
-                "epreuve": {"min_ok_contacts": self.min_ok_contacts, "max_nok_contacts": self.max_nok_contacts}}
+        return {
+            "contact": {
+                "critical": "none_failed",
+                "deed": self.deed,
+                "conduct": self.conduct,
+                "words": self.words,
+            },
+            "epreuve": {
+                "min_ok_contacts": self.min_ok_contacts,
+                "max_nok_contacts": self.max_nok_contacts,
+            },
+        }
 
 
 class Lookups:
@@ -205,7 +222,9 @@ class Lookups:
         key = (code, source, rule, critical)
         found = self._places.get(key)
         if found is None:
-            criterion, kind, _label = self.criterion_for(code, self.kind_of(source, rule, critical), rule)
+            criterion, kind, _label = self.criterion_for(
+                code, self.kind_of(source, rule, critical), rule
+            )
             found = self._places[key] = (criterion, kind)
         return found
 
@@ -229,8 +248,9 @@ class Lookups:
         """The criteria of ``code`` as (id, kind, label in every language), in rubric order (a fresh list)."""
         if code not in self._declared:
             own = self.rubric.competencies.get(code)
-            self._declared[code] = [(c.id, c.kind, _label(c.label))
-                                    for c in (own.criteria if own else ())]
+            self._declared[code] = [
+                (c.id, c.kind, _label(c.label)) for c in (own.criteria if own else ())
+            ]
         return list(self._declared[code])
 
 

@@ -36,8 +36,13 @@ def load_rubric(path: str | Path) -> LoadedRubric:
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        raise RubricError([Diagnostic(shown, 1, 1, "error", "unreadable-file",
-                                      {"problem": exc.strerror or str(exc)})]) from None
+        raise RubricError(
+            [
+                Diagnostic(
+                    shown, 1, 1, "error", "unreadable-file", {"problem": exc.strerror or str(exc)}
+                )
+            ]
+        ) from None
     return rubric_from_bytes(raw, shown)
 
 
@@ -73,7 +78,9 @@ def rubric_from_bytes(raw: bytes, path: str) -> LoadedRubric:
     if doc.data is None or has_errors(diagnostics):
         raise RubricError(diagnostics)
     kind = doc.data.get("callsim") if isinstance(doc.data, dict) else None
-    model, problems = validate(Rubric2 if kind == "rubric/2" else Rubric, doc.data, doc.source_map, path)
+    model, problems = validate(
+        Rubric2 if kind == "rubric/2" else Rubric, doc.data, doc.source_map, path
+    )
     diagnostics += problems
     if isinstance(model, Rubric | Rubric2):
         diagnostics += _unknown_codes(model, doc, path)
@@ -93,5 +100,9 @@ def _unknown_codes(model: Rubric | Rubric2, doc: object, path: str) -> list[Diag
     for code in getattr(model, section):
         if not referentiel.is_code(code):
             at = doc.source_map.key((section, code))  # type: ignore[attr-defined]
-            found.append(Diagnostic(path, at.line, at.column, "error", "unknown-competency", {"competency": code}))
+            found.append(
+                Diagnostic(
+                    path, at.line, at.column, "error", "unknown-competency", {"competency": code}
+                )
+            )
     return found

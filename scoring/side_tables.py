@@ -34,15 +34,27 @@ class Tables(Protocol):
 class SideTables:
     """A locked connection to the journal's SQLite file, creating ``tables`` with ``schema`` on first use."""
 
-    def __init__(self, path: str | Path, tables: Iterable[str], schema: Iterable[str], *, timeout: float = 30.0,
-                 text_factory: Any = None) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        tables: Iterable[str],
+        schema: Iterable[str],
+        *,
+        timeout: float = 30.0,
+        text_factory: Any = None,
+    ) -> None:
         self.path = Path(path)
         self.lock = threading.RLock()
-        self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=timeout)
+        self.conn = sqlite3.connect(
+            self.path, isolation_level=None, check_same_thread=False, timeout=timeout
+        )
         if text_factory is not None:
             self.conn.text_factory = text_factory
         self.conn.execute("PRAGMA synchronous=FULL")
-        present = {row[0] for row in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        present = {
+            row[0]
+            for row in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
         if not set(tables) <= present:
             with self.transaction() as conn:
                 for ddl in schema:

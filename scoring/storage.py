@@ -183,7 +183,9 @@ class TableGrilleStore:
             return 0
         sql = self._tables.sql(f"INSERT INTO grilles ({_CHAINED}) VALUES ({','.join(['?'] * 14)})")
         with self._tables.transaction("grilles") as conn:
-            last = conn.execute("SELECT id, row_hash FROM grilles ORDER BY id DESC LIMIT 1").fetchone()
+            last = conn.execute(
+                "SELECT id, row_hash FROM grilles ORDER BY id DESC LIMIT 1"
+            ).fetchone()
             row_id, prev = (last[0], last[1]) if last else (0, GENESIS)
             for grille in new:
                 row_id += 1
@@ -254,7 +256,10 @@ class SqliteGrilleStore(TableGrilleStore):
 
             tables.close()
             raise NeedsMigration(
-                Message(N_("The store {path} predates sealing: run « callsim store migrate »."), path=self.path)
+                Message(
+                    N_("The store {path} predates sealing: run « callsim store migrate »."),
+                    path=self.path,
+                )
             )
 
 

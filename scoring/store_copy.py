@@ -18,8 +18,10 @@ from scoring.assessment.audit_store import _COLUMNS as AUDIT_COLUMNS
 from scoring.storage import _CHAINED as GRILLE_COLUMNS
 from simulator.journal.location import PostgresUrl
 
-_SESSION_COLUMNS = ("session_id, candidate_id, seed, epreuve_id, epreuve_hash, app_version, created_at, mode, "
-                    "language, header_hash, header_json")
+_SESSION_COLUMNS = (
+    "session_id, candidate_id, seed, epreuve_id, epreuve_hash, app_version, created_at, mode, "
+    "language, header_hash, header_json"
+)
 _EVENT_COLUMNS = "session_id, seq, at, type, payload, prev_hash, hash"
 
 
@@ -43,7 +45,9 @@ def _placeholders(columns: str) -> str:
 
 
 def _rows(source: sqlite3.Connection, sql: str) -> list[tuple[Any, ...]]:
-    tables = {row[0] for row in source.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    tables = {
+        row[0] for row in source.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
     table = sql.split(" FROM ")[1].split()[0]
     return source.execute(sql).fetchall() if table in tables else []
 
@@ -80,14 +84,20 @@ def _copy(conn: object, source: sqlite3.Connection, report: CopyReport) -> None:
         ("sessions", _SESSION_COLUMNS, f"SELECT {_SESSION_COLUMNS} FROM sessions ORDER BY rowid"),
         ("events", _EVENT_COLUMNS, f"SELECT {_EVENT_COLUMNS} FROM events ORDER BY session_id, seq"),
         ("grilles", GRILLE_COLUMNS, f"SELECT {GRILLE_COLUMNS} FROM grilles ORDER BY id"),
-        ("assessors", "name, kdf_hash, created_at", "SELECT name, kdf_hash, created_at FROM assessors ORDER BY rowid"),
+        (
+            "assessors",
+            "name, kdf_hash, created_at",
+            "SELECT name, kdf_hash, created_at FROM assessors ORDER BY rowid",
+        ),
         ("audit", AUDIT_COLUMNS, f"SELECT {AUDIT_COLUMNS} FROM audit ORDER BY seq"),
     )
     counts = {}
     for table, columns, select in plan:
         rows = _rows(source, select)
         with conn.cursor() as cur:  # type: ignore[attr-defined]
-            cur.executemany(f"INSERT INTO {table} ({columns}) VALUES ({_placeholders(columns)})", rows)
+            cur.executemany(
+                f"INSERT INTO {table} ({columns}) VALUES ({_placeholders(columns)})", rows
+            )
         counts[table] = len(rows)
     report.sessions, report.events = counts["sessions"], counts["events"]
     report.grilles, report.audit = counts["grilles"], counts["audit"]
@@ -104,7 +114,10 @@ def verify_copy(source_path: Path, target: PostgresUrl) -> list[str]:
     from simulator.journal.verify import verify_session
 
     problems = []
-    with SqliteJournalStore(source_path, create=False) as lite, PgJournalStore(target, create=False) as server:
+    with (
+        SqliteJournalStore(source_path, create=False) as lite,
+        PgJournalStore(target, create=False) as server,
+    ):
         for session_id in lite.session_ids():
             result = verify_session(server, session_id)
             before, after = lite.last_event(session_id), server.last_event(session_id)

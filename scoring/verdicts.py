@@ -54,10 +54,18 @@ def decide(tally: Tally, rule: EffectiveRule) -> Decision:
         return Decision(NOK, "critical", Message("{n} critical failure(s)", n=tally.critical))
     if n < rule.minimum_observations:
         need = rule.minimum_observations
-        return Decision(NOT_OBSERVED, "too-few", Message("{n}/{need} observation(s): to be decided", n=n, need=need))
+        return Decision(
+            NOT_OBSERVED,
+            "too-few",
+            Message("{n}/{need} observation(s): to be decided", n=n, need=need),
+        )
     threshold = _percent(rule.minimum_positive_share)
     verdict = OK if p >= rule.minimum_positive_share * n - _EPSILON else NOK
-    return Decision(verdict, "share", Message("{p}/{n} positive, threshold {threshold}", p=p, n=n, threshold=threshold))
+    return Decision(
+        verdict,
+        "share",
+        Message("{p}/{n} positive, threshold {threshold}", p=p, n=n, threshold=threshold),
+    )
 
 
 def aggregate(verdicts: Iterable[str]) -> str:

@@ -37,14 +37,18 @@ BENCHES: dict[str, Callable[[bool], dict | list[dict]]] = {
     # CALLSIM_BENCH_SCORING_N for fewer. The three share one scratch journal per run.
     "score": lambda quick: scoring.bench_score(scoring.default_n(quick)),
     # rescoring by replay: CALLSIM_BENCH_RESCORING_N sessions of that journal (each replayed by the engine)
-    "rescore": lambda quick: scoring.bench_rescore(scoring.default_n(quick), 10 if quick else scoring.RESCORE_N),
+    "rescore": lambda quick: scoring.bench_rescore(
+        scoring.default_n(quick), 10 if quick else scoring.RESCORE_N
+    ),
     # `callsim score --all` through the console script's code path, on a pseudo-terminal, grilles stored
     "batch": lambda quick: scoring.bench_batch(scoring.default_n(quick)),
     # from outside, on a pseudo-terminal: `callsim practice` to its first frame and to the épreuve ready
     # (vs a bare Textual app's first frame), `--version`/`--help` (vs `python -c pass`); paired runs
     "app-start": lambda quick: startup.bench_startup(5 if quick else 9),
     # key press to painted frame late vs early in one long session; RSS over a 5-hour épreuve
-    "app-session": lambda quick: app.bench_long_session(500, 2) if quick else app.bench_long_session(5000, 5),
+    "app-session": lambda quick: (
+        app.bench_long_session(500, 2) if quick else app.bench_long_session(5000, 5)
+    ),
     # the review desk re-verifies the audit log (chain and signatures) before reading it
     "audit": lambda quick: audit.bench_audit_verify(500 if quick else 5000),
     # a typed text judged by the understanding module: ≤ 5 ms median after start-up
@@ -56,11 +60,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes, for a smoke run")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
-    parser.add_argument("--only", nargs="*", choices=sorted(BENCHES), help="run only these benchmarks")
-    parser.add_argument("names", nargs="*", metavar="NAME", help=f"benchmarks to run, as --only ({', '.join(BENCHES)})")
+    parser.add_argument(
+        "--only", nargs="*", choices=sorted(BENCHES), help="run only these benchmarks"
+    )
+    parser.add_argument(
+        "names",
+        nargs="*",
+        metavar="NAME",
+        help=f"benchmarks to run, as --only ({', '.join(BENCHES)})",
+    )
     args = parser.parse_args(argv)
     if unknown := [name for name in args.names if name not in BENCHES]:
-        parser.error(f"unknown benchmark(s): {', '.join(unknown)} (choose from {', '.join(BENCHES)})")
+        parser.error(
+            f"unknown benchmark(s): {', '.join(unknown)} (choose from {', '.join(BENCHES)})"
+        )
     results, failed = [], []
     for name in [*(args.only or []), *args.names] or BENCHES:
         try:
@@ -85,14 +98,33 @@ def _print(results: list[dict]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title="callsim benchmarks (ratio = ours / baseline, same run; median and least of the pairs)")
-    for column in ("measure", "ours (s)", "baseline (s)", "ratio", "min ratio", "pairs", "target", ""):
+    table = Table(
+        title="callsim benchmarks (ratio = ours / baseline, same run; median and least of the pairs)"
+    )
+    for column in (
+        "measure",
+        "ours (s)",
+        "baseline (s)",
+        "ratio",
+        "min ratio",
+        "pairs",
+        "target",
+        "",
+    ):
         table.add_column(column)
     for r in results:
         met = "met" if r["ratio"] <= r["target"] else "NOT MET"
         least = f"{r['ratio_min']:.2f}×" if "ratio_min" in r else "—"
-        table.add_row(r["name"], f"{r['ours_s']:.4f}", f"{r['baseline_s']:.4f}", f"{r['ratio']:.2f}×", least,
-                      str(r.get("pairs", "—")), f"≤ {r['target']}×", met)
+        table.add_row(
+            r["name"],
+            f"{r['ours_s']:.4f}",
+            f"{r['baseline_s']:.4f}",
+            f"{r['ratio']:.2f}×",
+            least,
+            str(r.get("pairs", "—")),
+            f"≤ {r['target']}×",
+            met,
+        )
     Console(width=160).print(table)
     for r in results:
         if r.get("notes"):

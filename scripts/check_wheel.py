@@ -19,8 +19,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 #: Left out of the copy the wheel is built from: a stale ``build/`` would end up in the wheel.
-NOT_SOURCES = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info", "__pycache__",
-                                     ".pytest_cache", ".hypothesis", ".benchmarks", "*.sqlite3*")
+NOT_SOURCES = shutil.ignore_patterns(
+    ".git",
+    ".venv",
+    "build",
+    "dist",
+    "*.egg-info",
+    "__pycache__",
+    ".pytest_cache",
+    ".hypothesis",
+    ".benchmarks",
+    "*.sqlite3*",
+)
 #: What must work from an empty folder, with nothing but the installed package.
 COMMANDS = (
     ("epreuve", "list"),
@@ -37,7 +47,10 @@ def run(command: list[str], **kwargs: object) -> subprocess.CompletedProcess[str
     if done.returncode != 0:
         sys.stdout.write(done.stdout)
         sys.stderr.write(done.stderr)
-        print(f"check_wheel: failed (exit code {done.returncode}): {' '.join(command)}", file=sys.stderr)
+        print(
+            f"check_wheel: failed (exit code {done.returncode}): {' '.join(command)}",
+            file=sys.stderr,
+        )
         raise SystemExit(done.returncode or 1)
     return done
 
@@ -46,7 +59,19 @@ def build_wheel(work: Path) -> Path:
     """Build the wheel from a clean copy of the source tree; return its path."""
     source, wheels = work / "source", work / "wheels"
     shutil.copytree(ROOT, source, ignore=NOT_SOURCES)
-    run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(wheels), str(source)])
+    run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--quiet",
+            "-w",
+            str(wheels),
+            str(source),
+        ]
+    )
     (wheel,) = wheels.glob("callsim-*.whl")
     check_catalogs(wheel)
     return wheel
@@ -56,12 +81,16 @@ def check_catalogs(wheel: Path) -> None:
     """The wheel carries a compiled ``.mo`` for every ``.po`` of the source tree (setup.py's build step)."""
     with zipfile.ZipFile(wheel) as archive:
         carried = set(archive.namelist())
-    wanted = sorted(str(po.relative_to(ROOT).with_suffix(".mo")).replace(os.sep, "/")
-                    for po in (ROOT / "simulator" / "i18n" / "locale").glob("*/LC_MESSAGES/*.po"))
+    wanted = sorted(
+        str(po.relative_to(ROOT).with_suffix(".mo")).replace(os.sep, "/")
+        for po in (ROOT / "simulator" / "i18n" / "locale").glob("*/LC_MESSAGES/*.po")
+    )
     missing = [mo for mo in wanted if mo not in carried]
     if not wanted or missing:
-        print(f"check_wheel: compiled catalogs missing from the wheel: {', '.join(missing) or 'all'}",
-              file=sys.stderr)
+        print(
+            f"check_wheel: compiled catalogs missing from the wheel: {', '.join(missing) or 'all'}",
+            file=sys.stderr,
+        )
         raise SystemExit(1)
     print(f"check_wheel: {len(wanted)} compiled catalogs in the wheel", flush=True)
 
@@ -83,10 +112,15 @@ def try_commands(callsim: Path, work: Path) -> None:
     env.update(CALLSIM_STORE=str(work / "journal.sqlite3"), XDG_DATA_HOME=str(work / "data"))
     for command in COMMANDS:
         done = run([str(callsim), *command], cwd=empty, env=env)
-        sys.stdout.write("".join(done.stdout.splitlines(keepends=True)[-3:]))  # its last lines: enough to see it worked
+        sys.stdout.write(
+            "".join(done.stdout.splitlines(keepends=True)[-3:])
+        )  # its last lines: enough to see it worked
     left = sorted(p.name for p in empty.iterdir())
     if left:
-        print(f"check_wheel: the commands wrote into the working folder: {', '.join(left)}", file=sys.stderr)
+        print(
+            f"check_wheel: the commands wrote into the working folder: {', '.join(left)}",
+            file=sys.stderr,
+        )
         raise SystemExit(1)
 
 

@@ -61,7 +61,9 @@ class AsyncSeat:
         page.on("websocket", lambda ws: ws.on("framereceived", self._frame))  # type: ignore[attr-defined]
 
     def _frame(self, payload: object) -> None:
-        self.frames.append(payload.decode("utf-8", "replace") if isinstance(payload, bytes) else str(payload))
+        self.frames.append(
+            payload.decode("utf-8", "replace") if isinstance(payload, bytes) else str(payload)
+        )
 
     async def wait_for(self, pattern: str, after: int = 0, timeout: float = 300.0) -> None:
         deadline = time.monotonic() + timeout
@@ -175,26 +177,42 @@ def _session_of(journal: object, candidate: str, timeout: float = 300.0) -> str:
     raise TimeoutError(f"no session for {candidate}")
 
 
-async def browser_round(store: str, first_port: int, candidates: list[str], rounds: int) -> list[AsyncSeat]:
+async def browser_round(
+    store: str, first_port: int, candidates: list[str], rounds: int
+) -> list[AsyncSeat]:
     from playwright.async_api import async_playwright
 
     from simulator.journal.pg_store import PgJournalStore
 
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        browser = await playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
         seats = []
         for candidate in candidates:
             context = await browser.new_context(viewport={"width": 1400, "height": 900})
-            context.set_default_timeout(300_000)  # 30 seats starting at once on two cores are slow to paint
-            seats.append(AsyncSeat(await context.new_page(), PgJournalStore(store, create=False), candidate))
-        await asyncio.gather(*(sit(seat, f"http://127.0.0.1:{first_port + k}/", rounds)
-                               for k, seat in enumerate(seats)))
+            context.set_default_timeout(
+                300_000
+            )  # 30 seats starting at once on two cores are slow to paint
+            seats.append(
+                AsyncSeat(await context.new_page(), PgJournalStore(store, create=False), candidate)
+            )
+        await asyncio.gather(
+            *(
+                sit(seat, f"http://127.0.0.1:{first_port + k}/", rounds)
+                for k, seat in enumerate(seats)
+            )
+        )
         await browser.close()
     return seats
 
 
 def p95(values: list[float]) -> float:
-    return statistics.quantiles(values, n=20)[18] if len(values) >= 2 else (values[0] if values else 0.0)
+    return (
+        statistics.quantiles(values, n=20)[18]
+        if len(values) >= 2
+        else (values[0] if values else 0.0)
+    )
 
 
 def check_journals(store: str, seats: list[AsyncSeat]) -> dict[str, int]:
@@ -210,17 +228,40 @@ def check_journals(store: str, seats: list[AsyncSeat]) -> dict[str, int]:
             seqs = {e.seq for e in events if e.type == "action"}
             lost += sum(1 for seq in seat.acknowledged if seq not in seqs)
             payloads = [json.dumps(e.payload, sort_keys=True) for e in events if e.type == "action"]
-            duplicated += sum(1 for a, b in itertools.pairwise(payloads) if a == b)  # the same action twice
+            duplicated += sum(
+                1 for a, b in itertools.pairwise(payloads) if a == b
+            )  # the same action twice
             seat.journal.close()  # type: ignore[attr-defined]
-    return {"journals_broken": broken, "acknowledged_lost": lost, "duplicated": duplicated,
-            "stored_not_shown": sum(seat.unshown for seat in seats)}
+    return {
+        "journals_broken": broken,
+        "acknowledged_lost": lost,
+        "duplicated": duplicated,
+        "stored_not_shown": sum(seat.unshown for seat in seats),
+    }
 
 
 def serve(store: str, seats: int, port: int) -> subprocess.Popen[bytes]:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "CALLSIM_INVIGILATOR_CODE": "charge-test"}
-    server = subprocess.Popen([sys.executable, "-m", "simulator", "centre", "serve", "--epreuve", "practice",
-                               "--seats", str(seats), "--port", str(port), "--store", store], env=env, cwd=ROOT,
-                              stdout=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "simulator",
+            "centre",
+            "serve",
+            "--epreuve",
+            "practice",
+            "--seats",
+            str(seats),
+            "--port",
+            str(port),
+            "--store",
+            store,
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+    )
     for k in range(seats):
         wait_listening(port + k, timeout=60.0)
     return server
@@ -241,7 +282,9 @@ def browser_figures(store: str, seats: int, rounds: int) -> dict[str, object]:
     server = serve(store, seats, port)
     try:
         solo = asyncio.run(browser_round(store, port, ["LT-SOLO"], rounds))
-        crowd = asyncio.run(browser_round(store, port, [f"LT-{k:02d}" for k in range(1, seats + 1)], rounds))
+        crowd = asyncio.run(
+            browser_round(store, port, [f"LT-{k:02d}" for k in range(1, seats + 1)], rounds)
+        )
     finally:
         server.send_signal(signal.SIGINT)
         server.wait(timeout=60)
@@ -250,17 +293,27 @@ def browser_figures(store: str, seats: int, rounds: int) -> dict[str, object]:
     one_shown = [x for s in solo for x in s.latencies]
     many_shown = [x for s in crowd for x in s.latencies]
     checks = check_journals(store, solo + crowd)
-    return {"seats": seats, "actions_one_seat": len(one), "actions_all_seats": len(many),
-            "contacts_closed_one_seat": solo[0].contacts_closed,
-            "contacts_closed_all_seats": sum(s.contacts_closed for s in crowd),
-            "rounds": rounds, "epreuves_completed": sum(s.completed for s in solo + crowd),
-            "seats_run": len(solo + crowd),
-            "p95_one_seat_ms": round(p95(one) * 1000, 1), "p95_all_seats_ms": round(p95(many) * 1000, 1),
-            "p95_ratio": round(p95(many) / p95(one), 2) if one and p95(one) else None,
-            "p95_shown_one_seat_ms": round(p95(one_shown) * 1000, 1),
-            "p95_shown_all_seats_ms": round(p95(many_shown) * 1000, 1),
-            "p95_shown_ratio": round(p95(many_shown) / p95(one_shown), 2) if one_shown and p95(one_shown) else None,
-            "load_average_1min": round(os.getloadavg()[0], 1), "cpus": os.cpu_count(), **checks}
+    return {
+        "seats": seats,
+        "actions_one_seat": len(one),
+        "actions_all_seats": len(many),
+        "contacts_closed_one_seat": solo[0].contacts_closed,
+        "contacts_closed_all_seats": sum(s.contacts_closed for s in crowd),
+        "rounds": rounds,
+        "epreuves_completed": sum(s.completed for s in solo + crowd),
+        "seats_run": len(solo + crowd),
+        "p95_one_seat_ms": round(p95(one) * 1000, 1),
+        "p95_all_seats_ms": round(p95(many) * 1000, 1),
+        "p95_ratio": round(p95(many) / p95(one), 2) if one and p95(one) else None,
+        "p95_shown_one_seat_ms": round(p95(one_shown) * 1000, 1),
+        "p95_shown_all_seats_ms": round(p95(many_shown) * 1000, 1),
+        "p95_shown_ratio": round(p95(many_shown) / p95(one_shown), 2)
+        if one_shown and p95(one_shown)
+        else None,
+        "load_average_1min": round(os.getloadavg()[0], 1),
+        "cpus": os.cpu_count(),
+        **checks,
+    }
 
 
 def sqlite_figures(sessions: int, folder: Path) -> dict[str, object]:
@@ -271,37 +324,77 @@ def sqlite_figures(sessions: int, folder: Path) -> dict[str, object]:
     path = folder / "centre.sqlite3"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     start = time.monotonic()
-    runs = [subprocess.Popen([sys.executable, "-m", "simulator", "simulate", "--epreuve", "practice", "--seed",
-                              str(k), "--candidate", f"SQ-{k:02d}", "--store", str(path)], env=env, cwd=ROOT,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for k in range(sessions)]
+    runs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "simulator",
+                "simulate",
+                "--epreuve",
+                "practice",
+                "--seed",
+                str(k),
+                "--candidate",
+                f"SQ-{k:02d}",
+                "--store",
+                str(path),
+            ],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for k in range(sessions)
+    ]
     outputs = [run.communicate() for run in runs]
     failed = sum(1 for run in runs if run.returncode != 0)
     locked = sum(1 for _out, err in outputs if "locked" in err.lower())
     with SqliteJournalStore(path, create=False) as journal:
         ids = journal.session_ids()
         broken = sum(1 for session_id in ids if not verify_session(journal, session_id).ok)
-    return {"sqlite_sessions": sessions, "sqlite_failed": failed, "sqlite_locked_messages": locked,
-            "sqlite_journals": len(ids), "sqlite_journals_broken": broken,
-            "sqlite_seconds": round(time.monotonic() - start, 1)}
+    return {
+        "sqlite_sessions": sessions,
+        "sqlite_failed": failed,
+        "sqlite_locked_messages": locked,
+        "sqlite_journals": len(ids),
+        "sqlite_journals_broken": broken,
+        "sqlite_seconds": round(time.monotonic() - start, 1),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seats", type=int, default=30, help="browser seats at once (default 30)")
-    parser.add_argument("--sqlite-sessions", type=int, default=30, help="simulated sessions on one SQLite file")
-    parser.add_argument("--rounds", type=int, default=10, help="rounds of keys per seat, each ending a contact "
-                        "at most (default 10: the whole practice épreuve; 1 in the short form)")
+    parser.add_argument(
+        "--sqlite-sessions", type=int, default=30, help="simulated sessions on one SQLite file"
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=10,
+        help="rounds of keys per seat, each ending a contact "
+        "at most (default 10: the whole practice épreuve; 1 in the short form)",
+    )
     parser.add_argument("--store", help="postgresql://… store (default: a throwaway cluster)")
-    parser.add_argument("--output", type=Path, default=Path("loadtest-figures.json"), help="figures (JSON)")
+    parser.add_argument(
+        "--output", type=Path, default=Path("loadtest-figures.json"), help="figures (JSON)"
+    )
     args = parser.parse_args(argv)
     from scripts import pg_cluster
 
-    with tempfile.TemporaryDirectory(prefix="callsim-load-") as folder, \
-            tempfile.TemporaryDirectory(prefix="callsim-load-pg-") as pg_folder:
+    with (
+        tempfile.TemporaryDirectory(prefix="callsim-load-") as folder,
+        tempfile.TemporaryDirectory(prefix="callsim-load-pg-") as pg_folder,
+    ):
         cluster = None if args.store else pg_cluster.start(pg_folder)
         try:
             store = args.store or cluster.url
-            figures = {**browser_figures(store, args.seats, args.rounds), **sqlite_figures(args.sqlite_sessions, Path(folder))}
+            figures = {
+                **browser_figures(store, args.seats, args.rounds),
+                **sqlite_figures(args.sqlite_sessions, Path(folder)),
+            }
         finally:
             if cluster is not None:
                 cluster.stop()
@@ -316,11 +409,16 @@ def passed(figures: dict[str, object]) -> bool:
     unshown; p95 within 2×; SQLite clean."""
     ratio = figures.get("p95_ratio")
     whole = figures["rounds"] < 10 or figures["epreuves_completed"] == figures["seats_run"]
-    return (whole and figures["journals_broken"] == figures["acknowledged_lost"] == figures["duplicated"] == 0
-            and figures["stored_not_shown"] == 0 and ratio is not None and ratio <= 2.0
-            and figures["sqlite_failed"] == figures["sqlite_locked_messages"] == 0
-            and figures["sqlite_journals_broken"] == 0
-            and figures["sqlite_journals"] == figures["sqlite_sessions"])
+    return (
+        whole
+        and figures["journals_broken"] == figures["acknowledged_lost"] == figures["duplicated"] == 0
+        and figures["stored_not_shown"] == 0
+        and ratio is not None
+        and ratio <= 2.0
+        and figures["sqlite_failed"] == figures["sqlite_locked_messages"] == 0
+        and figures["sqlite_journals_broken"] == 0
+        and figures["sqlite_journals"] == figures["sqlite_sessions"]
+    )
 
 
 if __name__ == "__main__":

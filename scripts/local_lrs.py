@@ -23,8 +23,12 @@ def write_account(folder: Path, user: str, password: str) -> Path:
     import bcrypt
 
     folder.mkdir(parents=True, exist_ok=True)
-    account = {"username": user, "hash": bcrypt.hashpw(password.encode(), bcrypt.gensalt(rounds=4)).decode(),
-               "scopes": ["all"], "agent": {"account": {"homePage": "http://127.0.0.1", "name": user}}}
+    account = {
+        "username": user,
+        "hash": bcrypt.hashpw(password.encode(), bcrypt.gensalt(rounds=4)).decode(),
+        "scopes": ["all"],
+        "agent": {"account": {"homePage": "http://127.0.0.1", "name": user}},
+    }
     path = folder / "auth.json"
     path.write_text(json.dumps([account]), encoding="utf-8")
     return path
@@ -32,10 +36,23 @@ def write_account(folder: Path, user: str, password: str) -> Path:
 
 def server_command(folder: Path, port: int) -> tuple[list[str], dict[str, str]]:
     """The command and environment that run the LRS on ``127.0.0.1:port`` with its data in ``folder``."""
-    env = {**os.environ, "RALPH_RUNSERVER_BACKEND": "fs", "RALPH_AUTH_FILE": str(folder / "auth.json"),
-           "RALPH_APP_DIR": str(folder), "RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH": str(folder),
-           "RALPH_BACKENDS__DATA__FS__DEFAULT_DIRECTORY_PATH": str(folder), "RALPH_SENTRY_DSN": ""}
-    return [sys.executable, str(Path(__file__).resolve()), "--serve-only", str(folder), "--port", str(port)], env
+    env = {
+        **os.environ,
+        "RALPH_RUNSERVER_BACKEND": "fs",
+        "RALPH_AUTH_FILE": str(folder / "auth.json"),
+        "RALPH_APP_DIR": str(folder),
+        "RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH": str(folder),
+        "RALPH_BACKENDS__DATA__FS__DEFAULT_DIRECTORY_PATH": str(folder),
+        "RALPH_SENTRY_DSN": "",
+    }
+    return [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--serve-only",
+        str(folder),
+        "--port",
+        str(port),
+    ], env
 
 
 def serve(port: int) -> None:

@@ -25,7 +25,9 @@ ROLE = "callsim"
 
 def pg_bin(name: str) -> str | None:
     """The path of a PostgreSQL server program, or ``None`` when PostgreSQL is not installed."""
-    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), key=lambda p: int(p.split("/")[4]))
+    found = sorted(
+        glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), key=lambda p: int(p.split("/")[4])
+    )
     return found[-1] if found else shutil.which(name)
 
 
@@ -83,13 +85,36 @@ def start(folder: str | Path, *, fsync: bool = True) -> Cluster:
     os.chmod(folder, 0o700)
     fresh = not (data / "PG_VERSION").exists()
     if fresh:
-        _run([pg_bin("initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
-              "--locale=C.UTF-8"])
+        _run(
+            [
+                pg_bin("initdb"),
+                "-D",
+                str(data),
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+            ]
+        )
     port = _free_port()
     options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=300"
     if not fsync:
         options += " -c fsync=off -c synchronous_commit=off"
-    _run([pg_bin("pg_ctl"), "-D", str(data), "-l", str(folder / "server.log"), "-o", options, "-w", "start"])
+    _run(
+        [
+            pg_bin("pg_ctl"),
+            "-D",
+            str(data),
+            "-l",
+            str(folder / "server.log"),
+            "-o",
+            options,
+            "-w",
+            "start",
+        ]
+    )
     cluster = Cluster(folder, port)
     (folder / "port").write_text(str(port))
     if fresh:

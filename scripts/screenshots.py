@@ -34,10 +34,18 @@ async def render(state: str, size: tuple[int, int], lang: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots", help="folder for the SVG files")
-    parser.add_argument("--size", nargs="*", choices=sorted(SIZES), default=sorted(SIZES), help="terminal sizes")
-    parser.add_argument("--lang", choices=("fr", "nl", "en"), default="fr", help="interface language (default: fr)")
-    parser.add_argument("--only", nargs="*", choices=sorted(STATES), help="render only these screens")
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "docs" / "screenshots", help="folder for the SVG files"
+    )
+    parser.add_argument(
+        "--size", nargs="*", choices=sorted(SIZES), default=sorted(SIZES), help="terminal sizes"
+    )
+    parser.add_argument(
+        "--lang", choices=("fr", "nl", "en"), default="fr", help="interface language (default: fr)"
+    )
+    parser.add_argument(
+        "--only", nargs="*", choices=sorted(STATES), help="render only these screens"
+    )
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     for state in args.only or STATES:

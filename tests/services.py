@@ -14,8 +14,15 @@ import pytest
 REQUIRE_ENV = "CALLSIM_REQUIRE_SERVICES"
 CHROMIUM = "/usr/bin/chromium"
 #: Launch arguments of headless Chromium in tests and the load test (no network beyond localhost).
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def need(present: bool, what: str) -> None:

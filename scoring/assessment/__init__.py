@@ -4,8 +4,9 @@
 ``audit_store`` keeps accounts and the hash-chained audit log beside the journal and the grilles.
 """
 
-from scoring.assessment.audit_store import AuditStore, MemoryAuditStore, SqliteAuditStore
+from scoring.assessment.audit_store import AuditStore, SqliteAuditStore
 from scoring.assessment.desk import ReviewDesk
+from scoring.assessment.memory_audit_store import MemoryAuditStore
 from scoring.assessment.model import (
     ACTIONS,
     ASSESSOR_VERDICTS,

@@ -96,8 +96,10 @@ def has_rated(review: SessionReview, rater: str) -> bool:
 
 def agreement_report(reviews: Iterable[SessionReview], first: str, second: str) -> AgreementReport:
     """Compare ``first`` and ``second`` on every session both rated (sessions in id order)."""
-    common = sorted((r for r in reviews if has_rated(r, first) and has_rated(r, second)),
-                    key=lambda r: r.session_id)
+    common = sorted(
+        (r for r in reviews if has_rated(r, first) and has_rated(r, second)),
+        key=lambda r: r.session_id,
+    )
     by_code: dict[str, list[tuple[str, str]]] = {}
     for review in common:
         mine, theirs = verdicts_of(review, first), verdicts_of(review, second)
@@ -105,7 +107,9 @@ def agreement_report(reviews: Iterable[SessionReview], first: str, second: str) 
             by_code.setdefault(code, []).append((mine[code], theirs[code]))
     rows = tuple(_row(code, pairs) for code, pairs in sorted(by_code.items()))
     everything = [pair for _code, pairs in sorted(by_code.items()) for pair in pairs]
-    return AgreementReport(first, second, tuple(r.session_id for r in common), rows, _row("", everything))
+    return AgreementReport(
+        first, second, tuple(r.session_id for r in common), rows, _row("", everything)
+    )
 
 
 def _row(code: str, pairs: Sequence[tuple[str, str]]) -> AgreementRow:
@@ -119,5 +123,5 @@ def assessors_in(reviews: Iterable[SessionReview]) -> list[str]:
 
 def rater_pairs(assessors: Sequence[str]) -> list[tuple[str, str]]:
     """Every pair of assessors, then each assessor against the automatic scorer."""
-    pairs = [(a, b) for i, a in enumerate(assessors) for b in assessors[i + 1:]]
+    pairs = [(a, b) for i, a in enumerate(assessors) for b in assessors[i + 1 :]]
     return pairs + [(a, AUTOMATIC) for a in assessors]

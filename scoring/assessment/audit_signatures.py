@@ -28,7 +28,9 @@ from scoring.assessment.model import (
 )
 
 #: Entries only an administrator may sign.
-ADMIN_ACTIONS = frozenset({ADMIN_ADDED, ASSESSOR_ADDED, ASSESSOR_REMOVED, STORE_MIGRATED, CENTRE_SEAL})
+ADMIN_ACTIONS = frozenset(
+    {ADMIN_ADDED, ASSESSOR_ADDED, ASSESSOR_REMOVED, STORE_MIGRATED, CENTRE_SEAL}
+)
 
 REASONS: dict[str, tuple[str, str]] = {
     "unsigned": (
@@ -79,7 +81,9 @@ def verify_signatures(entries: Sequence[AuditEntry]) -> tuple[Registry, AuditBre
     boundary = _claimed_boundary(entries)
     registry, found = _fold(entries, boundary)
     if found is not None and boundary and entries[found.seq - 1].action == STORE_MIGRATED:
-        registry, found = _fold(entries, 0)  # a forged migration claims nothing: name the first unsigned entry
+        registry, found = _fold(
+            entries, 0
+        )  # a forged migration claims nothing: name the first unsigned entry
     return registry, found
 
 
@@ -148,7 +152,9 @@ def _register(entry: AuditEntry, registry: Registry) -> None:
         registry.migration = dict(payload)
     elif entry.action == CENTRE_SEAL and isinstance(payload.get("sessions"), dict):
         for session_id, (count, head) in payload["sessions"].items():
-            registry.seals.setdefault(session_id, []).append((str(payload.get("day", "")), int(count), str(head)))
+            registry.seals.setdefault(session_id, []).append(
+                (str(payload.get("day", "")), int(count), str(head))
+            )
 
 
 def _break(code: str, entry: AuditEntry) -> AuditBreak:

@@ -196,8 +196,17 @@ class TableAuditStore:
     def __init__(self, tables: Tables, path: Any) -> None:
         self._tables, self.path = tables, path
 
-    def append(self, assessor: str, action: str, session_id: str, payload: Mapping[str, Any], at: str,
-               *, after: str | None = None, signer: Signer | None = None) -> AuditEntry:
+    def append(
+        self,
+        assessor: str,
+        action: str,
+        session_id: str,
+        payload: Mapping[str, Any],
+        at: str,
+        *,
+        after: str | None = None,
+        signer: Signer | None = None,
+    ) -> AuditEntry:
         with self._tables.transaction("audit") as conn:
             return self._append(conn, assessor, action, session_id, payload, at, after, signer)
 
@@ -214,16 +223,29 @@ class TableAuditStore:
         rows = self._tables.fetch(f"SELECT {_COLUMNS} FROM audit ORDER BY seq DESC LIMIT 1")
         return _row_to_entry(rows[0]) if rows else None
 
-    def add_assessor(self, name: str, kdf_hash: str, at: str, *, actor: str = "", action: str = ASSESSOR_ADDED,
-                     payload: Mapping[str, Any] | None = None, signer: Signer | None = None) -> AuditEntry:
+    def add_assessor(
+        self,
+        name: str,
+        kdf_hash: str,
+        at: str,
+        *,
+        actor: str = "",
+        action: str = ASSESSOR_ADDED,
+        payload: Mapping[str, Any] | None = None,
+        signer: Signer | None = None,
+    ) -> AuditEntry:
         sql = self._tables.sql
         with self._tables.transaction("audit") as conn:
-            row = conn.execute(sql("SELECT kdf_hash FROM assessors WHERE name = ?"), (name,)).fetchone()
+            row = conn.execute(
+                sql("SELECT kdf_hash FROM assessors WHERE name = ?"), (name,)
+            ).fetchone()
             if row is not None and row[0] != kdf_hash:
                 raise _exists(name)
             if row is None:
-                conn.execute(sql("INSERT INTO assessors (name, kdf_hash, created_at) VALUES (?, ?, ?)"),
-                             (name, kdf_hash, at))
+                conn.execute(
+                    sql("INSERT INTO assessors (name, kdf_hash, created_at) VALUES (?, ?, ?)"),
+                    (name, kdf_hash, at),
+                )
             return self._append(conn, actor or name, action, "", payload or {}, at, None, signer)
 
     def assessor_hash(self, name: str) -> str | None:
@@ -232,7 +254,12 @@ class TableAuditStore:
 
     def assessor_names(self) -> list[str]:
         """Every account's name, in the order they were added."""
-        return [row[0] for row in self._tables.fetch(f"SELECT name FROM assessors ORDER BY {self._tables.ORDER}")]
+        return [
+            row[0]
+            for row in self._tables.fetch(
+                f"SELECT name FROM assessors ORDER BY {self._tables.ORDER}"
+            )
+        ]
 
     def close(self) -> None:
         self._tables.close()
@@ -243,16 +270,36 @@ class TableAuditStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _append(self, conn: Any, assessor: str, action: str, session_id: str, payload: Mapping[str, Any],
-                at: str, after: str | None, signer: Signer | None) -> AuditEntry:
+    def _append(
+        self,
+        conn: Any,
+        assessor: str,
+        action: str,
+        session_id: str,
+        payload: Mapping[str, Any],
+        at: str,
+        after: str | None,
+        signer: Signer | None,
+    ) -> AuditEntry:
         head = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
         seq, prev = (head[0] + 1, head[1]) if head else (1, GENESIS)
         if after is not None and after != prev:
             raise AuditConflict()
         entry = chained(seq, at, assessor, action, session_id, payload, prev, signer)
-        conn.execute(self._tables.sql(f"INSERT INTO audit ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?)"),
-                     (entry.seq, entry.at, entry.assessor, entry.action, entry.session_id,
-                      canonical_text(dict(entry.payload)), entry.prev_hash, entry.hash, entry.signature))
+        conn.execute(
+            self._tables.sql(f"INSERT INTO audit ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?)"),
+            (
+                entry.seq,
+                entry.at,
+                entry.assessor,
+                entry.action,
+                entry.session_id,
+                canonical_text(dict(entry.payload)),
+                entry.prev_hash,
+                entry.hash,
+                entry.signature,
+            ),
+        )
         return entry
 
 
@@ -261,13 +308,18 @@ class SqliteAuditStore(TableAuditStore):
 
     def __init__(self, path: str | Path, *, timeout: float = 30.0) -> None:
         # a damaged row is reported by verification, not a crash
-        tables = SideTables(path, ("assessors", "audit"), SCHEMA, timeout=timeout, text_factory=_lenient_text)
+        tables = SideTables(
+            path, ("assessors", "audit"), SCHEMA, timeout=timeout, text_factory=_lenient_text
+        )
         super().__init__(tables, tables.path)
         columns = {row[1] for row in tables.fetch("PRAGMA table_info(audit)")}
         if "signature" not in columns:
             tables.close()
             raise NeedsMigration(
-                Message(N_("The store {path} predates sealing: run « callsim store migrate »."), path=self.path)
+                Message(
+                    N_("The store {path} predates sealing: run « callsim store migrate »."),
+                    path=self.path,
+                )
             )
 
 
@@ -299,61 +351,3 @@ def _text(value: Any) -> str:
 
 def _exists(name: str) -> AssessorExists:
     return AssessorExists(Message(N_("The assessor account '{name}' already exists."), name=name))
-
-
-class MemoryAuditStore:
-    """Accounts and audit log in memory (tests); same hashes as the SQLite store."""
-
-    def __init__(self) -> None:
-        self.rows: list[AuditEntry] = []
-        self.accounts: dict[str, tuple[str, str]] = {}
-
-    def append(
-        self,
-        assessor: str,
-        action: str,
-        session_id: str,
-        payload: Mapping[str, Any],
-        at: str,
-        *,
-        after: str | None = None,
-        signer: Signer | None = None,
-    ) -> AuditEntry:
-        prev = self.rows[-1].hash if self.rows else GENESIS
-        if after is not None and after != prev:
-            raise AuditConflict()
-        entry = chained(len(self.rows) + 1, at, assessor, action, session_id, payload, prev, signer)
-        self.rows.append(entry)
-        return entry
-
-    def entries(self, session_id: str | None = None) -> list[AuditEntry]:
-        return [e for e in self.rows if session_id is None or e.session_id == session_id]
-
-    def last(self) -> AuditEntry | None:
-        return self.rows[-1] if self.rows else None
-
-    def add_assessor(
-        self,
-        name: str,
-        kdf_hash: str,
-        at: str,
-        *,
-        actor: str = "",
-        action: str = ASSESSOR_ADDED,
-        payload: Mapping[str, Any] | None = None,
-        signer: Signer | None = None,
-    ) -> AuditEntry:
-        if name in self.accounts and self.accounts[name][0] != kdf_hash:
-            raise _exists(name)
-        self.accounts.setdefault(name, (kdf_hash, at))
-        return self.append(actor or name, action, "", payload or {}, at, signer=signer)
-
-    def assessor_hash(self, name: str) -> str | None:
-        account = self.accounts.get(name)
-        return account[0] if account else None
-
-    def assessor_names(self) -> list[str]:
-        return list(self.accounts)
-
-    def close(self) -> None:
-        pass

@@ -89,8 +89,15 @@ def verify_chain(entries: Sequence[AuditEntry]) -> AuditBreak | None:
 def _hashes_at(entry: AuditEntry, seq: int) -> bool:
     """True when ``entry``'s hash is that of its content numbered ``seq``."""
     try:
-        digest = entry_hash(seq, entry.at, entry.assessor, entry.action, entry.session_id, entry.payload,
-                            entry.prev_hash)
+        digest = entry_hash(
+            seq,
+            entry.at,
+            entry.assessor,
+            entry.action,
+            entry.session_id,
+            entry.payload,
+            entry.prev_hash,
+        )
     except JournalError:  # a payload canonical JSON refuses can only be a damaged one
         return False
     return digest == entry.hash

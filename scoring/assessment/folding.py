@@ -31,7 +31,9 @@ from scoring.storage import StoredGrille
 from simulator.journal.events import SessionHeader
 
 
-def fold_review(header: SessionHeader, latest: StoredGrille | None, entries: Iterable[AuditEntry]) -> SessionReview:
+def fold_review(
+    header: SessionHeader, latest: StoredGrille | None, entries: Iterable[AuditEntry]
+) -> SessionReview:
     """The session as it stands after ``entries`` (this session's, in ``seq`` order)."""
     audit = tuple(entries)
     overrides: list[Override] = []
@@ -57,12 +59,19 @@ def fold_review(header: SessionHeader, latest: StoredGrille | None, entries: Ite
     if grille is not None and confirmations:
         grille = regrade(grille, confirmations)
     return SessionReview(
-        session_id=header.session_id, candidate_id=header.candidate_id, epreuve_id=header.epreuve_id,
-        mode=header.mode, created_at=header.created_at, status=status,
+        session_id=header.session_id,
+        candidate_id=header.candidate_id,
+        epreuve_id=header.epreuve_id,
+        mode=header.mode,
+        created_at=header.created_at,
+        status=status,
         grille=grille,
         grille_sha256=latest.grille_sha256 if latest is not None else "",
         grille_row=latest.id if latest is not None else 0,
-        overrides=tuple(overrides), audit=audit, signed_by=signed_by, reviewed_by=tuple(reviewers),
+        overrides=tuple(overrides),
+        audit=audit,
+        signed_by=signed_by,
+        reviewed_by=tuple(reviewers),
         confirmations=confirmations,
     )
 
@@ -71,8 +80,14 @@ def override_from(entry: AuditEntry) -> Override:
     """The ``Override`` an ``override`` audit entry records."""
     payload = entry.payload
     return Override(
-        session_id=entry.session_id, competency=str(payload.get("competency", "")),
-        verdict=str(payload.get("verdict", "")), automatic=str(payload.get("automatic", "")),
-        previous=str(payload.get("previous", "")), reason=str(payload.get("reason", "")),
-        assessor=entry.assessor, at=entry.at, audit_seq=entry.seq, audit_hash=entry.hash,
+        session_id=entry.session_id,
+        competency=str(payload.get("competency", "")),
+        verdict=str(payload.get("verdict", "")),
+        automatic=str(payload.get("automatic", "")),
+        previous=str(payload.get("previous", "")),
+        reason=str(payload.get("reason", "")),
+        assessor=entry.assessor,
+        at=entry.at,
+        audit_seq=entry.seq,
+        audit_hash=entry.hash,
     )

@@ -30,8 +30,13 @@ SCHEMA = (
 TRIGGERS = {
     **append_only_triggers("assessors"),
     **append_only_triggers("audit"),
-    "audit_chain_only": ("audit", ("CREATE TRIGGER audit_chain_only BEFORE INSERT ON audit "
-                                   "FOR EACH ROW EXECUTE FUNCTION callsim_audit_chain()")),
+    "audit_chain_only": (
+        "audit",
+        (
+            "CREATE TRIGGER audit_chain_only BEFORE INSERT ON audit "
+            "FOR EACH ROW EXECUTE FUNCTION callsim_audit_chain()"
+        ),
+    ),
 }
 
 

@@ -28,32 +28,59 @@ class Exported:
     seal: Any = None
 
 
-def export_one(fmt: str, item: Exported, *, blind: bool = False, lang: str = "fr",
-               home_page: str | None = None) -> str:
+def export_one(
+    fmt: str, item: Exported, *, blind: bool = False, lang: str = "fr", home_page: str | None = None
+) -> str:
     """One session in ``fmt``."""
     if fmt == "html":
         from scoring.exports.html_export import export_html
 
-        return export_html(item.review, item.header, item.events, blind=blind, lang=lang, seal=item.seal)
+        return export_html(
+            item.review, item.header, item.events, blind=blind, lang=lang, seal=item.seal
+        )
     return export_many(fmt, [item], blind=blind, lang=lang, home_page=home_page)
 
 
-def export_many(fmt: str, items: Sequence[Exported], *, blind: bool = False, lang: str = "fr",
-                home_page: str | None = None) -> str:
+def export_many(
+    fmt: str,
+    items: Sequence[Exported],
+    *,
+    blind: bool = False,
+    lang: str = "fr",
+    home_page: str | None = None,
+) -> str:
     """Several sessions in one document: all the lines (jsonl), rows (csv) or statements (xapi), in order."""
     if fmt == "jsonl":
         from scoring.exports.jsonl import jsonl_records, render_jsonl
 
-        return render_jsonl([record for i in items
-                             for record in jsonl_records(i.review, i.header, i.events, blind=blind, lang=lang)])
+        return render_jsonl(
+            [
+                record
+                for i in items
+                for record in jsonl_records(i.review, i.header, i.events, blind=blind, lang=lang)
+            ]
+        )
     if fmt == "csv":
         from scoring.exports.csv_export import csv_rows, render_csv
 
-        return render_csv([row for i in items for row in csv_rows(i.review, i.header, i.events, blind=blind, lang=lang)])
+        return render_csv(
+            [
+                row
+                for i in items
+                for row in csv_rows(i.review, i.header, i.events, blind=blind, lang=lang)
+            ]
+        )
     if fmt == "xapi":
         from scoring.exports.xapi import DEFAULT_HOME_PAGE, render_statements, statements
 
         page = home_page or DEFAULT_HOME_PAGE
-        return render_statements([s for i in items
-                                  for s in statements(i.review, i.header, i.events, blind=blind, home_page=page)])
-    raise ValueError(f"unknown export format {fmt!r}: expected one of {', '.join(FORMATS)} (html: one page per session)")
+        return render_statements(
+            [
+                s
+                for i in items
+                for s in statements(i.review, i.header, i.events, blind=blind, home_page=page)
+            ]
+        )
+    raise ValueError(
+        f"unknown export format {fmt!r}: expected one of {', '.join(FORMATS)} (html: one page per session)"
+    )

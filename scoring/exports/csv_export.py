@@ -14,12 +14,30 @@ from scoring.assessment.model import SessionReview
 from scoring.exports.view import candidate_label, grille_of, masker, override_in_force
 from simulator.journal.events import Event, SessionHeader
 
-COLUMNS: tuple[str, ...] = ("session", "candidate", "epreuve", "date", "competency", "label", "automatic", "final",
-                            "overridden_by", "reason", "status", "signed_by")
+COLUMNS: tuple[str, ...] = (
+    "session",
+    "candidate",
+    "epreuve",
+    "date",
+    "competency",
+    "label",
+    "automatic",
+    "final",
+    "overridden_by",
+    "reason",
+    "status",
+    "signed_by",
+)
 
 
-def csv_rows(review: SessionReview, header: SessionHeader, events: Sequence[Event], *,
-             blind: bool = False, lang: str = "fr") -> list[tuple[str, ...]]:
+def csv_rows(
+    review: SessionReview,
+    header: SessionHeader,
+    events: Sequence[Event],
+    *,
+    blind: bool = False,
+    lang: str = "fr",
+) -> list[tuple[str, ...]]:
     """The 23 rows of one session, in competency order (no heading)."""
     from simulator.referentiel import get_referentiel
 
@@ -32,10 +50,22 @@ def csv_rows(review: SessionReview, header: SessionHeader, events: Sequence[Even
     for item in grille_of(review)["competencies"]:
         code = item["code"]
         override = in_force.get(code)
-        rows.append((review.session_id, candidate, header.epreuve_id, header.created_at[:10], code,
-                     referentiel.competency(code).label(label_lang), automatic[code], final[code],
-                     override.assessor if override else "", mask(override.reason) if override else "",
-                     review.status, review.signed_by))
+        rows.append(
+            (
+                review.session_id,
+                candidate,
+                header.epreuve_id,
+                header.created_at[:10],
+                code,
+                referentiel.competency(code).label(label_lang),
+                automatic[code],
+                final[code],
+                override.assessor if override else "",
+                mask(override.reason) if override else "",
+                review.status,
+                review.signed_by,
+            )
+        )
     return rows
 
 
@@ -48,7 +78,13 @@ def render_csv(rows: Sequence[tuple[str, ...]]) -> str:
     return out.getvalue()
 
 
-def export_csv(review: SessionReview, header: SessionHeader, events: Sequence[Event], *,
-               blind: bool = False, lang: str = "fr") -> str:
+def export_csv(
+    review: SessionReview,
+    header: SessionHeader,
+    events: Sequence[Event],
+    *,
+    blind: bool = False,
+    lang: str = "fr",
+) -> str:
     """One session as CSV (heading + 23 rows)."""
     return render_csv(csv_rows(review, header, events, blind=blind, lang=lang))

@@ -42,7 +42,9 @@ def activity_verdicts(review: SessionReview, verdicts: Mapping[str, str]) -> dic
     """Each key activity's verdict from competency verdicts."""
     by_activity: dict[str, list[str]] = {}
     for item in grille_of(review)["competencies"]:
-        by_activity.setdefault(item["activity"], []).append(verdicts.get(item["code"], item["verdict"]))
+        by_activity.setdefault(item["activity"], []).append(
+            verdicts.get(item["code"], item["verdict"])
+        )
     return {code: aggregate(found) for code, found in by_activity.items()}
 
 
@@ -116,4 +118,3 @@ def _mask_strings(value: Any, mask: Callable[[str], str]) -> Any:
     if isinstance(value, (list, tuple)):
         return [_mask_strings(v, mask) for v in value]
     return value
-

@@ -73,8 +73,14 @@ def statement_id(*parts: str) -> str:
     return str(uuid.uuid5(NAMESPACE, "\x1f".join(parts)))
 
 
-def statements(review: SessionReview, header: SessionHeader, events: Sequence[Event], *,
-               blind: bool = False, home_page: str = DEFAULT_HOME_PAGE) -> list[dict[str, Any]]:
+def statements(
+    review: SessionReview,
+    header: SessionHeader,
+    events: Sequence[Event],
+    *,
+    blind: bool = False,
+    home_page: str = DEFAULT_HOME_PAGE,
+) -> list[dict[str, Any]]:
     """Every statement of one session, in time order: the automatic verdicts, then each override's void + new."""
     grille = grille_of(review)
     build = _Statements(review, header, blind, home_page)
@@ -97,14 +103,18 @@ def statements(review: SessionReview, header: SessionHeader, events: Sequence[Ev
         code = override.competency
         if code in in_force:
             out.append(build.void(in_force[code], code, override))
-        statement = build.competency(code, override.verdict, override.audit_hash, override.at, override)
+        statement = build.competency(
+            code, override.verdict, override.audit_hash, override.at, override
+        )
         in_force[code] = statement["id"]
         out.append(statement)
         verdicts[code] = override.verdict
         now = epreuve_verdict(review, verdicts)
         if now != epreuve_now:
             out.append(build.void(in_force[EPREUVE], EPREUVE, override))
-            statement = build.epreuve(now, verdicts, override.audit_hash, override.at, override, duration)
+            statement = build.epreuve(
+                now, verdicts, override.audit_hash, override.at, override, duration
+            )
             in_force[EPREUVE], epreuve_now = statement["id"], now
             out.append(statement)
     return out
@@ -115,8 +125,15 @@ def render_statements(items: Sequence[Mapping[str, Any]]) -> str:
     return json.dumps(list(items), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def export_xapi(review: SessionReview, header: SessionHeader, events: Sequence[Event], *,
-                blind: bool = False, lang: str = "fr", home_page: str = DEFAULT_HOME_PAGE) -> str:
+def export_xapi(
+    review: SessionReview,
+    header: SessionHeader,
+    events: Sequence[Event],
+    *,
+    blind: bool = False,
+    lang: str = "fr",
+    home_page: str = DEFAULT_HOME_PAGE,
+) -> str:
     """One session's statements as a JSON array (``lang`` is unused: names are given in both languages)."""
     return render_statements(statements(review, header, events, blind=blind, home_page=home_page))
 
@@ -124,7 +141,9 @@ def export_xapi(review: SessionReview, header: SessionHeader, events: Sequence[E
 class _Statements:
     """Builds the statements of one session (shared actor, registration, parent activity)."""
 
-    def __init__(self, review: SessionReview, header: SessionHeader, blind: bool, home_page: str) -> None:
+    def __init__(
+        self, review: SessionReview, header: SessionHeader, blind: bool, home_page: str
+    ) -> None:
         from simulator.referentiel import get_referentiel
 
         self.review, self.home_page = review, home_page
@@ -136,10 +155,13 @@ class _Statements:
         self.language = _language_tag(header.language)
         epreuve = header.epreuve_id
         self.parent = {
-            "objectType": "Activity", "id": f"urn:callsim:epreuve:{quote(epreuve, safe='-._~')}",
+            "objectType": "Activity",
+            "id": f"urn:callsim:epreuve:{quote(epreuve, safe='-._~')}",
             "definition": {
-                "name": {"fr-BE": f"Épreuve {epreuve} — titre de compétence « Opérateur call center »",
-                         "en-US": f"Épreuve {epreuve} — « Opérateur call center » competency standard"},
+                "name": {
+                    "fr-BE": f"Épreuve {epreuve} — titre de compétence « Opérateur call center »",
+                    "en-US": f"Épreuve {epreuve} — « Opérateur call center » competency standard",
+                },
                 "type": "http://adlnet.gov/expapi/activities/assessment",
             },
         }
@@ -147,24 +169,44 @@ class _Statements:
     def agent(self, name: str) -> dict[str, Any]:
         return {"objectType": "Agent", "account": {"homePage": self.home_page, "name": name}}
 
-    def competency(self, code: str, verdict: str, source: str, at: str, override: Override | None) -> dict[str, Any]:
+    def competency(
+        self, code: str, verdict: str, source: str, at: str, override: Override | None
+    ) -> dict[str, Any]:
         competency = self.referentiel.competency(code)
         activity = {
-            "objectType": "Activity", "id": f"urn:callsim:competency:{code}",
-            "definition": {"name": {"fr-BE": competency.label("fr"), "en-US": competency.label("en")},
-                           "type": "http://adlnet.gov/expapi/activities/objective"},
+            "objectType": "Activity",
+            "id": f"urn:callsim:competency:{code}",
+            "definition": {
+                "name": {"fr-BE": competency.label("fr"), "en-US": competency.label("en")},
+                "type": "http://adlnet.gov/expapi/activities/objective",
+            },
         }
         context = self._context(source, override)
         context["contextActivities"] = {"parent": [self.parent]}
         return self._verdict(code, verdict, source, at, override, activity, context, {})
 
-    def epreuve(self, verdict: str, verdicts: Mapping[str, str], source: str, at: str,
-                override: Override | None, duration: str | None) -> dict[str, Any]:
+    def epreuve(
+        self,
+        verdict: str,
+        verdicts: Mapping[str, str],
+        source: str,
+        at: str,
+        override: Override | None,
+        duration: str | None,
+    ) -> dict[str, Any]:
         from scoring.verdicts import counts
 
         extra: dict[str, Any] = {"duration": duration} if duration else {}
-        statement = self._verdict(EPREUVE, verdict, source, at, override, self.parent,
-                                  self._context(source, override), extra)
+        statement = self._verdict(
+            EPREUVE,
+            verdict,
+            source,
+            at,
+            override,
+            self.parent,
+            self._context(source, override),
+            extra,
+        )
         statement["result"]["extensions"][EXTENSION + "counts"] = counts(verdicts.values())
         return statement
 
@@ -172,8 +214,14 @@ class _Statements:
         """The statement that voids ``voided_id`` because of ``override`` (the assessor is its actor)."""
         verb_id, label = VERBS["voided"]
         return {
-            "id": statement_id("void", self.review.session_id, subject, override.audit_hash, self.home_page,
-                               self.candidate),
+            "id": statement_id(
+                "void",
+                self.review.session_id,
+                subject,
+                override.audit_hash,
+                self.home_page,
+                self.candidate,
+            ),
             "actor": self.agent(override.assessor),
             "verb": {"id": verb_id, "display": _display(label)},
             "object": {"objectType": "StatementRef", "id": voided_id},
@@ -182,11 +230,22 @@ class _Statements:
             "version": XAPI_VERSION,
         }
 
-    def _verdict(self, subject: str, verdict: str, source: str, at: str, override: Override | None,
-                 activity: Mapping[str, Any], context: dict[str, Any], result: dict[str, Any]) -> dict[str, Any]:
+    def _verdict(
+        self,
+        subject: str,
+        verdict: str,
+        source: str,
+        at: str,
+        override: Override | None,
+        activity: Mapping[str, Any],
+        context: dict[str, Any],
+        result: dict[str, Any],
+    ) -> dict[str, Any]:
         verb_id, label = VERBS[VERB_OF_VERDICT[verdict]]
-        extensions: dict[str, Any] = {EXTENSION + "verdict": verdict,
-                                      EXTENSION + "source": "assessor" if override else "automatic"}
+        extensions: dict[str, Any] = {
+            EXTENSION + "verdict": verdict,
+            EXTENSION + "source": "assessor" if override else "automatic",
+        }
         if override is not None:
             extensions[EXTENSION + "reason"] = self.mask(override.reason)
             extensions[EXTENSION + "automatic"] = self.automatic[subject]
@@ -194,7 +253,9 @@ class _Statements:
             result["success"] = verdict == "ok"
         result["extensions"] = extensions
         return {
-            "id": statement_id("verdict", self.review.session_id, subject, source, self.home_page, self.candidate),
+            "id": statement_id(
+                "verdict", self.review.session_id, subject, source, self.home_page, self.candidate
+            ),
             "actor": self.agent(self.candidate),
             "verb": {"id": verb_id, "display": _display(label)},
             "object": dict(activity),
@@ -206,9 +267,13 @@ class _Statements:
 
     def _context(self, source: str, override: Override | None) -> dict[str, Any]:
         context: dict[str, Any] = {
-            "registration": self.registration, "platform": "callsim", "language": self.language,
-            "extensions": {EXTENSION + "session": self.review.session_id,
-                           EXTENSION + ("audit-hash" if override else "grille-sha256"): source},
+            "registration": self.registration,
+            "platform": "callsim",
+            "language": self.language,
+            "extensions": {
+                EXTENSION + "session": self.review.session_id,
+                EXTENSION + ("audit-hash" if override else "grille-sha256"): source,
+            },
         }
         if override is not None:
             context["instructor"] = self.agent(override.assessor)
@@ -228,8 +293,13 @@ def _duration(events: Sequence[Event]) -> str | None:
     if not events:
         return None
     ending = next((e for e in reversed(events) if e.type in _ENDINGS), events[-1])
-    millis = round((datetime.fromisoformat(ending.at) - datetime.fromisoformat(events[0].at)).total_seconds() * 1000)
+    millis = round(
+        (datetime.fromisoformat(ending.at) - datetime.fromisoformat(events[0].at)).total_seconds()
+        * 1000
+    )
     hours, rest = divmod(max(millis, 0), 3_600_000)
     minutes, rest = divmod(rest, 60_000)
     seconds = f"{rest // 1000}.{rest % 1000:03d}".rstrip("0").rstrip(".")
-    return "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "") + f"{seconds}S"
+    return (
+        "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "") + f"{seconds}S"
+    )

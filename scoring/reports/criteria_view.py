@@ -54,8 +54,12 @@ class CriterionRow:
     def summary(self, lang: str) -> str:
         """« contact : atteint (n° 12, 15) ; … » for the contacts that observed this criterion."""
         number = "#" if lang == "en" else "n°"
-        parts = [f"{c.contact} : {c.status_word}" + (f" ({number} {', '.join(map(str, c.seqs))})" if c.seqs else "")
-                 for c in self.contacts if c.status != "not_observed"]
+        parts = [
+            f"{c.contact} : {c.status_word}"
+            + (f" ({number} {', '.join(map(str, c.seqs))})" if c.seqs else "")
+            for c in self.contacts
+            if c.status != "not_observed"
+        ]
         return " ; ".join(parts) or translated(STATUS_WORDS, "engine", _lang(lang))["not_observed"]
 
 
@@ -65,14 +69,28 @@ def _lang(lang: str) -> str:
 
 def criteria_rows(competency: Mapping[str, Any], lang: str) -> tuple[CriterionRow, ...]:
     """The competency's criteria in ``lang`` (none for a grille made with rubric 1)."""
-    kinds, statuses = translated(KIND_WORDS, "engine", _lang(lang)), translated(STATUS_WORDS, "engine", _lang(lang))
+    kinds, statuses = (
+        translated(KIND_WORDS, "engine", _lang(lang)),
+        translated(STATUS_WORDS, "engine", _lang(lang)),
+    )
     rows = []
     for criterion in competency.get("criteria", ()):
         label = criterion["label"].get(lang) or criterion["label"].get("fr", "")
-        contacts = tuple(ContactStatus(c["contact"], c["status"], statuses.get(c["status"], c["status"]), tuple(c["seqs"]))
-                         for c in criterion["contacts"])
-        rows.append(CriterionRow(criterion["id"], criterion["kind"], kinds.get(criterion["kind"], criterion["kind"]),
-                                 label, contacts))
+        contacts = tuple(
+            ContactStatus(
+                c["contact"], c["status"], statuses.get(c["status"], c["status"]), tuple(c["seqs"])
+            )
+            for c in criterion["contacts"]
+        )
+        rows.append(
+            CriterionRow(
+                criterion["id"],
+                criterion["kind"],
+                kinds.get(criterion["kind"], criterion["kind"]),
+                label,
+                contacts,
+            )
+        )
     return tuple(rows)
 
 

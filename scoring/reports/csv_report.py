@@ -9,9 +9,26 @@ from typing import Any
 
 from scoring.reports.view import activities
 
-COLUMNS = ("session_id", "candidate_id", "epreuve_id", "epreuve_version", "rubric_id", "rubric_version",
-           "journal_head", "epreuve_verdict", "activity", "activity_verdict", "code", "label", "verdict",
-           "positive", "negative", "critical", "reason", "criteria")
+COLUMNS = (
+    "session_id",
+    "candidate_id",
+    "epreuve_id",
+    "epreuve_version",
+    "rubric_id",
+    "rubric_version",
+    "journal_head",
+    "epreuve_verdict",
+    "activity",
+    "activity_verdict",
+    "code",
+    "label",
+    "verdict",
+    "positive",
+    "negative",
+    "critical",
+    "reason",
+    "criteria",
+)
 
 
 def _criteria(criteria: tuple[Any, ...], lang: str) -> str:
@@ -27,8 +44,26 @@ def render_csv(grille: Mapping[str, Any], lang: str = "fr") -> str:
     s, rubric = grille["session"], grille["rubric"]
     for activity in activities(grille, lang):
         for row in activity.competencies:
-            writer.writerow((s["id"], s["candidate_id"], s["epreuve_id"], s.get("epreuve_version", ""), rubric["id"],
-                             rubric["version"], grille["journal"]["head"], grille["verdict"], activity.code,
-                             activity.verdict, row.code, row.label, row.verdict, row.positive, row.negative,
-                             row.critical, row.reason, _criteria(row.criteria, lang)))
+            writer.writerow(
+                (
+                    s["id"],
+                    s["candidate_id"],
+                    s["epreuve_id"],
+                    s.get("epreuve_version", ""),
+                    rubric["id"],
+                    rubric["version"],
+                    grille["journal"]["head"],
+                    grille["verdict"],
+                    activity.code,
+                    activity.verdict,
+                    row.code,
+                    row.label,
+                    row.verdict,
+                    row.positive,
+                    row.negative,
+                    row.critical,
+                    row.reason,
+                    _criteria(row.criteria, lang),
+                )
+            )
     return out.getvalue()

@@ -17,11 +17,17 @@ def print_terminal(grille: Mapping[str, Any], console: Any, lang: str = "fr") ->
 
     w = words(lang)
     for label, value in identity(grille, lang):
-        console.print(Text.assemble((f"{label} : " if lang != "en" else f"{label}: ", "bold"), value))
+        console.print(
+            Text.assemble((f"{label} : " if lang != "en" else f"{label}: ", "bold"), value)
+        )
     verdict = grille["verdict"]
-    console.print(Text.assemble((f"{w['verdict']} : " if lang != "en" else f"{w['verdict']}: ", "bold"),
-                                (verdict_word(verdict, lang), STYLES[verdict]),
-                                f"  ({counts_text(grille['counts'], lang)})"))
+    console.print(
+        Text.assemble(
+            (f"{w['verdict']} : " if lang != "en" else f"{w['verdict']}: ", "bold"),
+            (verdict_word(verdict, lang), STYLES[verdict]),
+            f"  ({counts_text(grille['counts'], lang)})",
+        )
+    )
     table = Table(title=f"{w['title']} — {w['standard']}", highlight=False)
     table.add_column(w["code"], no_wrap=True)
     table.add_column(w["competency"], overflow="fold", ratio=3)
@@ -33,13 +39,25 @@ def print_terminal(grille: Mapping[str, Any], console: Any, lang: str = "fr") ->
     for index, activity in enumerate(activities(grille, lang)):
         if index:
             table.add_section()
-        table.add_row(Text(activity.code, style="bold"), Text(activity.label, style="bold"),
-                      Text(activity.verdict_word, style=STYLES[activity.verdict]), "", "", "",
-                      counts_text(activity.counts, lang))
+        table.add_row(
+            Text(activity.code, style="bold"),
+            Text(activity.label, style="bold"),
+            Text(activity.verdict_word, style=STYLES[activity.verdict]),
+            "",
+            "",
+            "",
+            counts_text(activity.counts, lang),
+        )
         for row in activity.competencies:
-            table.add_row(row.code, row.label, Text(row.verdict_word, style=STYLES[row.verdict]),
-                          str(row.positive), str(row.negative), str(row.critical) if row.critical else "",
-                          row.reason)
+            table.add_row(
+                row.code,
+                row.label,
+                Text(row.verdict_word, style=STYLES[row.verdict]),
+                str(row.positive),
+                str(row.negative),
+                str(row.critical) if row.critical else "",
+                row.reason,
+            )
     console.print(table)
     _print_criteria(grille, console, lang)
 
@@ -48,8 +66,12 @@ def _print_criteria(grille: Mapping[str, Any], console: Any, lang: str) -> None:
     """Rubric 2: each competency's criteria, their kind, and per contact met / not met with the seqs."""
     from rich.table import Table
 
-    rows = [(row, criterion) for activity in activities(grille, lang) for row in activity.competencies
-            for criterion in row.criteria]
+    rows = [
+        (row, criterion)
+        for activity in activities(grille, lang)
+        for row in activity.competencies
+        for criterion in row.criteria
+    ]
     if not rows:
         return
     w = words(lang)

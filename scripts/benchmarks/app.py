@@ -42,7 +42,10 @@ def _filler(n: int) -> list[Any]:
     from simulator.engine.actions import UseTool
 
     words = ["livraison", "colis", "remboursement", "adresse", "commande", "retour"]
-    return [UseTool(tool="documentation", op="search", args={"query": words[i % len(words)]}) for i in range(n)]
+    return [
+        UseTool(tool="documentation", op="search", args={"query": words[i % len(words)]})
+        for i in range(n)
+    ]
 
 
 def _rss() -> int:
@@ -66,7 +69,9 @@ class _Frames:
         def display(screen: Any, renderable: Any) -> None:
             original(screen, renderable)
             if isinstance(renderable, CompositorUpdate):
-                renderable.render_segments(app.console)  # headless skips it: a real terminal does not
+                renderable.render_segments(
+                    app.console
+                )  # headless skips it: a real terminal does not
                 self.times.append(time.perf_counter())
 
         app._display = display
@@ -85,11 +90,13 @@ class _Probe:
 
     def timed(self, original: Any) -> Any:
         """``ConsoleScreen.perform`` noting when each action has run."""
+
         def perform(screen: Any, action: Any) -> Any:
             try:
                 return original(screen, action)
             finally:
                 self.performed.append(time.perf_counter())
+
         return perform
 
     async def press_search(self) -> float:
@@ -141,20 +148,30 @@ async def _measure(n_late: int, samples: int, hours: float) -> dict[str, Any]:
     original = ConsoleScreen.perform
     with tempfile.TemporaryDirectory() as scratch:
         store = SqliteJournalStore(Path(scratch) / "journal.sqlite3")
-        app = CallsimApp(SeatRequest("C-BENCH", str(PRACTICE), 7, "fr"), store_factory=lambda: store, clock=clock,
-                         bundle=dataclasses.replace(bundle, epreuve=long))
+        app = CallsimApp(
+            SeatRequest("C-BENCH", str(PRACTICE), 7, "fr"),
+            store_factory=lambda: store,
+            clock=clock,
+            bundle=dataclasses.replace(bundle, epreuve=long),
+        )
         try:
             async with app.run_test(size=(120, 40)) as pilot:
-                probe = _Probe(app, pilot, clock, hours * 3600 / n_late)  # n_late events over the hours
+                probe = _Probe(
+                    app, pilot, clock, hours * 3600 / n_late
+                )  # n_late events over the hours
                 ConsoleScreen.perform = probe.timed(original)  # type: ignore[method-assign]
-                await pilot.press(*"C-BENCH", "enter", "f2", "enter")  # sign in, take the first contact
+                await pilot.press(
+                    *"C-BENCH", "enter", "f2", "enter"
+                )  # sign in, take the first contact
                 deck = app.screen.query_one(ToolDeck)
                 while deck.active != "tool-documentation":
                     await pilot.press("f7")
                 await pilot.press(*"colis")
                 await probe.fill_to(50)
                 early = await probe.sample(samples)
-                first_contact_rss = _rss()  # still in the first contact, its screen and tools in use
+                first_contact_rss = (
+                    _rss()
+                )  # still in the first contact, its screen and tools in use
                 await probe.fill_to(n_late)
                 late = await probe.sample(samples)
                 late_rss = _rss()
@@ -163,8 +180,13 @@ async def _measure(n_late: int, samples: int, hours: float) -> dict[str, Any]:
         finally:
             ConsoleScreen.perform = original  # type: ignore[method-assign]
             store.close()
-    return {"early": early, "late": late, "rss": (first_contact_rss, late_rss), "events": events,
-            "hours": elapsed / 3600}
+    return {
+        "early": early,
+        "late": late,
+        "rss": (first_contact_rss, late_rss),
+        "events": events,
+        "hours": elapsed / 3600,
+    }
 
 
 def one_session(n: int, samples: int, hours: float) -> dict[str, Any]:
@@ -172,19 +194,29 @@ def one_session(n: int, samples: int, hours: float) -> dict[str, Any]:
     return asyncio.run(_measure(n, samples, hours))
 
 
-_CHILD = ("import json, sys; sys.path.insert(0, sys.argv[1]); from scripts.benchmarks.app import one_session; "
-          "print(json.dumps(one_session(int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]))))")
+_CHILD = (
+    "import json, sys; sys.path.insert(0, sys.argv[1]); from scripts.benchmarks.app import one_session; "
+    "print(json.dumps(one_session(int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]))))"
+)
 
 
-def bench_long_session(n: int = 5000, pairs: int = 5, samples: int = 9, hours: float = 5.0) -> list[dict[str, Any]]:
+def bench_long_session(
+    n: int = 5000, pairs: int = 5, samples: int = 9, hours: float = 5.0
+) -> list[dict[str, Any]]:
     """Key press to painted frame at event ``n`` against event 50, and RSS over ``hours`` hours.
 
     Each pair is one session in a fresh process (early, then late, measured in the same session).
     """
     runs = []
     for _ in range(pairs):
-        done = subprocess.run([sys.executable, "-c", _CHILD, str(ROOT), str(n), str(samples), str(hours)],
-                              cwd=ROOT, capture_output=True, text=True, check=False, timeout=1800)
+        done = subprocess.run(
+            [sys.executable, "-c", _CHILD, str(ROOT), str(n), str(samples), str(hours)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=1800,
+        )
         if done.returncode != 0:
             raise RuntimeError(f"the long session failed:\n{done.stderr}")
         runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
@@ -192,17 +224,28 @@ def bench_long_session(n: int = 5000, pairs: int = 5, samples: int = 9, hours: f
     memory = [r["rss"][1] / r["rss"][0] for r in runs]
     last = runs[-1]
     return [
-        {"name": f"key press to painted frame at event {n} vs at event 50", "target": 1.1,
-         "ours_s": statistics.median(r["late"] for r in runs), "baseline_s": statistics.median(r["early"] for r in runs),
-         "ratio": statistics.median(latency), "ratio_min": min(latency), "pairs": pairs,
-         "notes": f"each pair one session: median of {samples} presses at event 50, then at event {n}; the screen "
-                  f"refreshed after every event"},
-        {"name": f"RSS after a {last['hours']:.1f}-hour épreuve ({last['events']} events) vs in the first contact (MB)",
-         "ours_s": statistics.median(r["rss"][1] for r in runs) / 1e6,
-         "baseline_s": statistics.median(r["rss"][0] for r in runs) / 1e6,
-         "ratio": statistics.median(memory), "ratio_min": min(memory), "pairs": pairs, "target": 1.1,
-         "notes": "RSS from /proc/self/statm after a garbage collection; the first measure once the first contact's "
-                  "tools are in use (event 50)"},
+        {
+            "name": f"key press to painted frame at event {n} vs at event 50",
+            "target": 1.1,
+            "ours_s": statistics.median(r["late"] for r in runs),
+            "baseline_s": statistics.median(r["early"] for r in runs),
+            "ratio": statistics.median(latency),
+            "ratio_min": min(latency),
+            "pairs": pairs,
+            "notes": f"each pair one session: median of {samples} presses at event 50, then at event {n}; the screen "
+            f"refreshed after every event",
+        },
+        {
+            "name": f"RSS after a {last['hours']:.1f}-hour épreuve ({last['events']} events) vs in the first contact (MB)",
+            "ours_s": statistics.median(r["rss"][1] for r in runs) / 1e6,
+            "baseline_s": statistics.median(r["rss"][0] for r in runs) / 1e6,
+            "ratio": statistics.median(memory),
+            "ratio_min": min(memory),
+            "pairs": pairs,
+            "target": 1.1,
+            "notes": "RSS from /proc/self/statm after a garbage collection; the first measure once the first contact's "
+            "tools are in use (event 50)",
+        },
     ]
 
 

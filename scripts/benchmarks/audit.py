@@ -30,23 +30,50 @@ def bench_audit_verify(n: int) -> dict:
     admin, anne = Ed25519PrivateKey.generate(), Ed25519PrivateKey.generate()
     at = "2026-01-06T14:00:00.000"
     with SqliteAuditStore(path) as audit:
-        audit.add_assessor("Admin", "h", at, action=ADMIN_ADDED, signer=admin,
-                           payload={"name": "Admin", "public_key": public_hex(admin)})
-        audit.add_assessor("Anne", "h", at, actor="Admin", action=ASSESSOR_ADDED, signer=admin,
-                           payload={"name": "Anne", "public_key": public_hex(anne)})
+        audit.add_assessor(
+            "Admin",
+            "h",
+            at,
+            action=ADMIN_ADDED,
+            signer=admin,
+            payload={"name": "Admin", "public_key": public_hex(admin)},
+        )
+        audit.add_assessor(
+            "Anne",
+            "h",
+            at,
+            actor="Admin",
+            action=ASSESSOR_ADDED,
+            signer=admin,
+            payload={"name": "Anne", "public_key": public_hex(anne)},
+        )
         for i in range(n):
-            audit.append("Anne", "override", f"S-{i // 10:06d}", {"competency": "01.09", "verdict": "ok",
-                                                                  "reason": f"accord confirmé à la réécoute {i}"},
-                         at, signer=anne)
+            audit.append(
+                "Anne",
+                "override",
+                f"S-{i // 10:06d}",
+                {
+                    "competency": "01.09",
+                    "verdict": "ok",
+                    "reason": f"accord confirmé à la réécoute {i}",
+                },
+                at,
+                signer=anne,
+            )
     audit, grilles = SqliteAuditStore(path), SqliteGrilleStore(path)
     reading = _best(lambda: audit.entries())
     verifying = _best(lambda: Integrity(audit, grilles).check())
     audit.close()
     grilles.close()
     shutil.rmtree(folder, ignore_errors=True)
-    return {"name": f"audit verify ({n} signed entries)", "ours_s": verifying, "baseline_s": reading,
-            "ratio": verifying / reading, "target": TARGET_RATIO,
-            "notes": "chain + Ed25519 signatures + grilles chain, against reading the rows"}
+    return {
+        "name": f"audit verify ({n} signed entries)",
+        "ours_s": verifying,
+        "baseline_s": reading,
+        "ratio": verifying / reading,
+        "target": TARGET_RATIO,
+        "notes": "chain + Ed25519 signatures + grilles chain, against reading the rows",
+    }
 
 
 def _best(work) -> float:

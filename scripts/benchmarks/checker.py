@@ -16,8 +16,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _corpus(folder: Path, count: int) -> list[Path]:
     """``count`` scenario files: the shipped scenarios copied under distinct ids."""
-    sources = sorted(p for p in (ROOT / "scenarios").rglob("*.yaml")
-                     if not p.name.endswith(".plans.yaml") and "epreuves" not in p.parts)
+    sources = sorted(
+        p
+        for p in (ROOT / "scenarios").rglob("*.yaml")
+        if not p.name.endswith(".plans.yaml") and "epreuves" not in p.parts
+    )
     files = []
     for index in range(count):
         source = sources[index % len(sources)]
@@ -45,5 +48,10 @@ def bench_check(count: int = 200, rounds: int = 2) -> dict:
             ours.append(time.perf_counter() - start)
             assert not report.failed(), "the benchmark corpus must check clean"
     best_ours, best_base = min(ours), min(baseline)
-    return {"name": f"check {count} scenario files vs only parsing their YAML", "ours_s": best_ours,
-            "baseline_s": best_base, "ratio": best_ours / best_base, "target": 2.0}
+    return {
+        "name": f"check {count} scenario files vs only parsing their YAML",
+        "ours_s": best_ours,
+        "baseline_s": best_base,
+        "ratio": best_ours / best_base,
+        "target": 2.0,
+    }

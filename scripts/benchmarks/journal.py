@@ -36,9 +36,16 @@ def _workload(n: int) -> list[tuple[str, dict[str, Any]]]:
 
 def _header() -> SessionHeader:
     return SessionHeader(
-        session_id="bench", candidate_id="cand-1", seed=1, epreuve_id="bench",
-        epreuve_hash="0" * 64, scenario_hashes={"s1": "1" * 64}, app_version="bench",
-        created_at=_BASE.isoformat(), mode="practice", language="fr",
+        session_id="bench",
+        candidate_id="cand-1",
+        seed=1,
+        epreuve_id="bench",
+        epreuve_hash="0" * 64,
+        scenario_hashes={"s1": "1" * 64},
+        app_version="bench",
+        created_at=_BASE.isoformat(),
+        mode="practice",
+        language="fr",
     )
 
 

@@ -62,11 +62,16 @@ def long_bundle(events: int, source: Path = PRACTICE) -> Bundle:
 def recorded_journal(bundle: Bundle, events: int) -> tuple[Any, list[Event]]:
     """Play ``bundle`` with the ideal candidate (in memory) and keep its first ``events`` events."""
     store, clock = MemoryJournalStore(), ManualClock(_T0)
-    session = EpreuveSession.start(bundle, store=store, clock=clock, candidate_id="C-BENCH", seed=7,
-                                   time_limit_minutes=10**6)
+    session = EpreuveSession.start(
+        bundle, store=store, clock=clock, candidate_id="C-BENCH", seed=7, time_limit_minutes=10**6
+    )
     policies: dict[str, IdealPolicy] = {}
-    while session.seq < events and session.finished is None:  # what play_epreuve does, stopping early
-        key = session.state.active or next((q.key for q in session.queue() if q.phase == "waiting"), None)
+    while (
+        session.seq < events and session.finished is None
+    ):  # what play_epreuve does, stopping early
+        key = session.state.active or next(
+            (q.key for q in session.queue() if q.phase == "waiting"), None
+        )
         if key is None:
             raise RuntimeError("the long épreuve has no contact left to play")
         for action in policies.setdefault(key, IdealPolicy()).next_actions(session.contact(key)):
@@ -88,8 +93,19 @@ def write_store(path: Path, header: Any, events: list[Event]) -> None:
         conn.execute("BEGIN IMMEDIATE")
         conn.executemany(
             "INSERT INTO events (session_id, seq, at, type, payload, prev_hash, hash) VALUES (?,?,?,?,?,?,?)",
-            [(e.session_id, e.seq, e.at, e.type, canonical_text(dict(e.payload)), e.prev_hash, e.hash)
-             for e in events])
+            [
+                (
+                    e.session_id,
+                    e.seq,
+                    e.at,
+                    e.type,
+                    canonical_text(dict(e.payload)),
+                    e.prev_hash,
+                    e.hash,
+                )
+                for e in events
+            ],
+        )
         conn.execute("COMMIT")
     finally:
         conn.close()
@@ -120,18 +136,29 @@ def bench_resume(n: int = 5000, rounds: int = 2) -> list[dict[str, Any]]:
             assert len(read) >= n and read[n - 1].hash == events[-1].hash
         fresh = [_fresh_process_timings(path, sid, n, resume_at) for _ in range(rounds)]
     fresh_read, fresh_resume = min(t["read_s"] for t in fresh), min(t["resume_s"] for t in fresh)
-    same = {"name": f"resume a {n}-event journal vs only reading its events", "n": n,
-            "ours_s": min(resumes), "baseline_s": min(reads), "ratio": min(resumes) / min(reads),
-            "target": TARGET_RATIO, "replay_only_s": min(replays),
-            "notes": f"in the process that recorded the journal, whose contacts' customers and texts are "
-                     f"remembered; replaying the events alone takes {min(replays):.3f} s (dialogue, tools, "
-                     "evidence compared with the journal)"}
-    cold = {"name": f"resume a {n}-event journal in a fresh process vs only reading its events", "n": n,
-            "ours_s": fresh_resume, "baseline_s": fresh_read, "ratio": fresh_resume / fresh_read,
-            "target": TARGET_RATIO,
-            "notes": f"as after a crash: the contacts still open are generated again (a customer database of about "
-                     f"30 personas each); these {n} events hold {_contacts(events)} contacts where an épreuve has "
-                     "about 12, and those that had ended are rebuilt only when asked for"}
+    same = {
+        "name": f"resume a {n}-event journal vs only reading its events",
+        "n": n,
+        "ours_s": min(resumes),
+        "baseline_s": min(reads),
+        "ratio": min(resumes) / min(reads),
+        "target": TARGET_RATIO,
+        "replay_only_s": min(replays),
+        "notes": f"in the process that recorded the journal, whose contacts' customers and texts are "
+        f"remembered; replaying the events alone takes {min(replays):.3f} s (dialogue, tools, "
+        "evidence compared with the journal)",
+    }
+    cold = {
+        "name": f"resume a {n}-event journal in a fresh process vs only reading its events",
+        "n": n,
+        "ours_s": fresh_resume,
+        "baseline_s": fresh_read,
+        "ratio": fresh_resume / fresh_read,
+        "target": TARGET_RATIO,
+        "notes": f"as after a crash: the contacts still open are generated again (a customer database of about "
+        f"30 personas each); these {n} events hold {_contacts(events)} contacts where an épreuve has "
+        "about 12, and those that had ended are rebuilt only when asked for",
+    }
     return [same, cold]
 
 
@@ -139,8 +166,9 @@ def _contacts(events: list[Event]) -> int:
     return sum(1 for e in events if e.type == "contact_arrived")
 
 
-def _timed_read_and_resume(store: SqliteJournalStore, sid: str, resume_at: datetime,
-                           bundle: Bundle) -> tuple[list[Event], float, float]:
+def _timed_read_and_resume(
+    store: SqliteJournalStore, sid: str, resume_at: datetime, bundle: Bundle
+) -> tuple[list[Event], float, float]:
     gc.collect()
     start = time.perf_counter()
     read = list(store.events(sid))
@@ -157,18 +185,27 @@ def fresh_process_timings(path: str, sid: str, n: int, resume_at: str) -> dict[s
     """Run in a child process: read the journal, then resume it once (nothing generated before)."""
     bundle = long_bundle(n)
     with SqliteJournalStore(Path(path)) as store:
-        _read, read_s, resume_s = _timed_read_and_resume(store, sid, datetime.fromisoformat(resume_at), bundle)
+        _read, read_s, resume_s = _timed_read_and_resume(
+            store, sid, datetime.fromisoformat(resume_at), bundle
+        )
     return {"read_s": read_s, "resume_s": resume_s}
 
 
-_CHILD = ("import json, sys; sys.path.insert(0, sys.argv[1]); "
-          "from scripts.benchmarks.session import fresh_process_timings; "
-          "print(json.dumps(fresh_process_timings(sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5])))")
+_CHILD = (
+    "import json, sys; sys.path.insert(0, sys.argv[1]); "
+    "from scripts.benchmarks.session import fresh_process_timings; "
+    "print(json.dumps(fresh_process_timings(sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5])))"
+)
 
 
 def _fresh_process_timings(path: Path, sid: str, n: int, resume_at: datetime) -> dict[str, float]:
-    done = subprocess.run([sys.executable, "-c", _CHILD, str(ROOT), str(path), sid, str(n), resume_at.isoformat()],
-                          cwd=ROOT, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(ROOT), str(path), sid, str(n), resume_at.isoformat()],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if done.returncode != 0:
         raise RuntimeError(f"the fresh-process resume failed:\n{done.stderr}")
     return json.loads(done.stdout.strip().splitlines()[-1])

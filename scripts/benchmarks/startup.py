@@ -53,8 +53,16 @@ Bare().run()
 
 
 def _env(marker: Path, **extra: str) -> dict[str, str]:
-    env = dict(os.environ, TERM="xterm-256color", COLUMNS="120", LINES="40", CALLSIM_READY_MARKER=str(marker),
-               PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep))
+    env = dict(
+        os.environ,
+        TERM="xterm-256color",
+        COLUMNS="120",
+        LINES="40",
+        CALLSIM_READY_MARKER=str(marker),
+        PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(
+            os.pathsep
+        ),
+    )
     env.update(extra)
     return env
 
@@ -78,8 +86,15 @@ def on_pty(argv: list[str], moment: str, **extra: str) -> float:
         marker = Path(scratch) / "marks"
         env = _env(marker, CALLSIM_STORE=str(Path(scratch) / "journal.sqlite3"), **extra)
         start = time.monotonic()
-        process = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=scratch,
-                                   start_new_session=True)
+        process = subprocess.Popen(
+            argv,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            cwd=scratch,
+            start_new_session=True,
+        )
         os.close(slave)
         try:
             at = _wait_for(marker, moment, master, process)
@@ -96,14 +111,18 @@ def _wait_for(marker: Path, moment: str, master: int, process: subprocess.Popen[
         readable, _, _ = select.select([master], [], [], 0.002)
         if readable:
             try:
-                os.read(master, 65536)  # the terminal's output, drained so the app never blocks writing
+                os.read(
+                    master, 65536
+                )  # the terminal's output, drained so the app never blocks writing
             except OSError:
                 pass
         at = _mark_time(marker, moment)
         if at is not None:
             return at
         if process.poll() is not None:
-            raise RuntimeError(f"{process.args} ended before '{moment}' (exit {process.returncode})")
+            raise RuntimeError(
+                f"{process.args} ended before '{moment}' (exit {process.returncode})"
+            )
     raise RuntimeError(f"{process.args} did not reach '{moment}' within 60 s")
 
 
@@ -112,8 +131,15 @@ def run_on_pty(argv: list[str], timeout: float = 3600) -> float:
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     start = time.monotonic()
-    process = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=_env(Path(os.devnull)), cwd=ROOT,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        argv,
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=_env(Path(os.devnull)),
+        cwd=ROOT,
+        start_new_session=True,
+    )
     os.close(slave)
     try:
         while process.poll() is None:
@@ -138,8 +164,14 @@ def run_on_pty(argv: list[str], timeout: float = 3600) -> float:
 
 def _command_time(argv: list[str]) -> float:
     start = time.perf_counter()
-    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_env(Path(os.devnull)),
-                   check=True, cwd=ROOT)
+    subprocess.run(
+        argv,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=_env(Path(os.devnull)),
+        check=True,
+        cwd=ROOT,
+    )
     return time.perf_counter() - start
 
 
@@ -155,8 +187,13 @@ def paired(ours: Any, baseline: Any, pairs: int) -> dict[str, Any]:
         ours_s.append(o)
         base_s.append(b)
         ratios.append(o / b)
-    return {"ours_s": statistics.median(ours_s), "baseline_s": statistics.median(base_s),
-            "ratio": statistics.median(ratios), "ratio_min": min(ratios), "pairs": pairs}
+    return {
+        "ours_s": statistics.median(ours_s),
+        "baseline_s": statistics.median(base_s),
+        "ratio": statistics.median(ratios),
+        "ratio_min": min(ratios),
+        "pairs": pairs,
+    }
 
 
 def _practice(moment: str, **extra: str) -> Any:
@@ -171,25 +208,50 @@ def bench_startup(pairs: int = 5) -> list[dict[str, Any]]:
         bare = lambda: on_pty([sys.executable, str(bare_script)], "frame")  # noqa: E731
         warm = str(Path(scratch) / "cache")
         counter = iter(range(10**6))
-        cold = lambda: _practice("ready", CALLSIM_CACHE_DIR=str(Path(scratch) / f"cold{next(counter)}"))()  # noqa: E731
+
+        def cold() -> Any:
+            return _practice(
+                "ready", CALLSIM_CACHE_DIR=str(Path(scratch) / f"cold{next(counter)}")
+            )()
+
         results = [
-            {"name": "first frame: callsim practice vs a bare Textual app (pty)", "target": 1.2,
-             **paired(_practice("frame", CALLSIM_CACHE_DIR=warm), bare, pairs)},
-            {"name": "épreuve ready (warm cache) vs a bare Textual app's first frame", "target": 1.5,
-             **paired(_practice("ready", CALLSIM_CACHE_DIR=warm), bare, pairs)},
-            {"name": "épreuve ready (cold cache) vs a bare Textual app's first frame", "target": 5.7,
-             **paired(cold, bare, pairs),
-             "notes": "cold: an empty cache folder each time (the épreuve is parsed, checked and cached); "
-                      "the target is the figure measured before the cache"},
-            {"name": "épreuve ready (cold cache) vs without the cache (CALLSIM_CACHE_DIR=off)", "target": 1.05,
-             **paired(cold, _practice("ready", CALLSIM_CACHE_DIR="off"), pairs),
-             "notes": "what filling the cache costs the first start"},
+            {
+                "name": "first frame: callsim practice vs a bare Textual app (pty)",
+                "target": 1.2,
+                **paired(_practice("frame", CALLSIM_CACHE_DIR=warm), bare, pairs),
+            },
+            {
+                "name": "épreuve ready (warm cache) vs a bare Textual app's first frame",
+                "target": 1.5,
+                **paired(_practice("ready", CALLSIM_CACHE_DIR=warm), bare, pairs),
+            },
+            {
+                "name": "épreuve ready (cold cache) vs a bare Textual app's first frame",
+                "target": 5.7,
+                **paired(cold, bare, pairs),
+                "notes": "cold: an empty cache folder each time (the épreuve is parsed, checked and cached); "
+                "the target is the figure measured before the cache",
+            },
+            {
+                "name": "épreuve ready (cold cache) vs without the cache (CALLSIM_CACHE_DIR=off)",
+                "target": 1.05,
+                **paired(cold, _practice("ready", CALLSIM_CACHE_DIR="off"), pairs),
+                "notes": "what filling the cache costs the first start",
+            },
         ]
     python_pass = lambda: _command_time([sys.executable, "-c", "pass"])  # noqa: E731
     for flag in ("--version", "--help"):
-        results.append({"name": f"callsim {flag} vs python -c pass", "target": 3.0,
-                        **paired(lambda flag=flag: _command_time([sys.executable, "-m", "simulator", flag]),
-                                 python_pass, pairs)})
+        results.append(
+            {
+                "name": f"callsim {flag} vs python -c pass",
+                "target": 3.0,
+                **paired(
+                    lambda flag=flag: _command_time([sys.executable, "-m", "simulator", flag]),
+                    python_pass,
+                    pairs,
+                ),
+            }
+        )
     return results
 
 

@@ -38,7 +38,13 @@ def _former(text: str, requires: list, lang: str) -> bool:
         elif item[0] == "amount":
             ok = tc.contains_amount(text, str(item[1]))
         else:
-            phrases = concept_phrases(item[1]) if item[0] == "concept" else item[1] if item[0] == "any_of" else [item[1]]
+            phrases = (
+                concept_phrases(item[1])
+                if item[0] == "concept"
+                else item[1]
+                if item[0] == "any_of"
+                else [item[1]]
+            )
             ok = any(tc.contains_phrase(text, p) for p in phrases)
         if not ok:
             return False
@@ -59,12 +65,17 @@ def bench_judge(count: int = 0) -> dict:
     cases = _cases()
     from corpus_support import judged
 
-    warm, measured = cases[:40], cases[40:] if not count else cases[40:40 + count]
+    warm, measured = cases[:40], cases[40:] if not count else cases[40 : 40 + count]
     for case in warm:
         judged(case)
         _former(case.text, case.check.get("requires", []), case.lang)
     ours = _median(judged, measured)
     base = _median(lambda c: _former(c.text, c.check.get("requires", []), c.lang), measured)
-    return {"name": f"judge one typed text ({len(measured)} corpus texts, median) vs the former phrase check",
-            "ours_s": ours, "baseline_s": base, "ratio": ours / base, "target": TARGET_RATIO,
-            "notes": f"median {ours * 1000:.2f} ms per text (target 5 ms)"}
+    return {
+        "name": f"judge one typed text ({len(measured)} corpus texts, median) vs the former phrase check",
+        "ours_s": ours,
+        "baseline_s": base,
+        "ratio": ours / base,
+        "target": TARGET_RATIO,
+        "notes": f"median {ours * 1000:.2f} ms per text (target 5 ms)",
+    }

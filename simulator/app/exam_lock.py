@@ -40,8 +40,19 @@ else:
     _AppBase = object
 
 #: Actions of Textual's that end, suspend, restyle the app or write a file: disabled in exam mode.
-DOORS = frozenset({"quit", "help_quit", "command_palette", "suspend_process", "screenshot", "change_theme",
-                   "toggle_dark", "maximize", "minimize"})
+DOORS = frozenset(
+    {
+        "quit",
+        "help_quit",
+        "command_palette",
+        "suspend_process",
+        "screenshot",
+        "change_theme",
+        "toggle_dark",
+        "maximize",
+        "minimize",
+    }
+)
 #: Seconds between two checks whether a heartbeat is due (the heartbeat itself comes every 15 s).
 _HEARTBEAT_CHECK = 1.0
 
@@ -64,7 +75,9 @@ class ExamLock(_AppBase):
 
     def setup_lock(self, invigilator_code: str, monotonic: Callable[[], float] | None) -> None:
         self.invigilator_code = invigilator_code
-        self.gate = InvigilatorGate(invigilator_code, record=self._record_attempt, monotonic=monotonic or time.monotonic)
+        self.gate = InvigilatorGate(
+            invigilator_code, record=self._record_attempt, monotonic=monotonic or time.monotonic
+        )
         #: The error that ended the app (None while all is well) and what the candidate was told.
         self.failure: BaseException | None = None
         self.failure_message = ""
@@ -116,7 +129,10 @@ class ExamLock(_AppBase):
 
     def action_blocked(self) -> None:
         if self.exam:
-            self.notify(self.t("The épreuve cannot be interrupted. Call the invigilator."), severity="warning")
+            self.notify(
+                self.t("The épreuve cannot be interrupted. Call the invigilator."),
+                severity="warning",
+            )
         else:
             self.notify(self.t("Press Ctrl+Q to quit."))
 
@@ -132,6 +148,7 @@ class ExamLock(_AppBase):
             if allowed:
                 self._journal_stop("invigilator")
                 self.exit()
+
         if not isinstance(self.screen, InvigilatorScreen):
             self.push_screen(InvigilatorScreen(self.gate, "quit"), decided)
 
@@ -155,8 +172,15 @@ class ExamLock(_AppBase):
             self.open_seat(candidate_id, other_seat_allowed=True)
             session = self.session
             if session is not None and session.session_id == refused.session_id:
-                self._note("seat_changed", {"from": refused.owner, "to": self.request.seat,
-                                            "authorised_by": "invigilator_code"})
+                self._note(
+                    "seat_changed",
+                    {
+                        "from": refused.owner,
+                        "to": self.request.seat,
+                        "authorised_by": "invigilator_code",
+                    },
+                )
+
         self.push_screen(InvigilatorScreen(self.gate, "resume_other_seat"), decided)
 
     def _record_attempt(self, attempt: dict[str, Any]) -> None:
@@ -165,8 +189,10 @@ class ExamLock(_AppBase):
         if session is not None and session.finished is None and session.store is not None:
             self._note("invigilator_attempt", attempt)
             return
-        log_note(f"invigilator code attempt {json.dumps(attempt, sort_keys=True)} "
-                 f"candidate={self.request.candidate_id!r} seat={self.request.seat!r}")
+        log_note(
+            f"invigilator code attempt {json.dumps(attempt, sort_keys=True)} "
+            f"candidate={self.request.candidate_id!r} seat={self.request.seat!r}"
+        )
 
     def _note(self, type_: str, payload: dict[str, Any]) -> None:
         from simulator.journal.errors import StoreWriteFailed
@@ -280,7 +306,9 @@ class ExamLock(_AppBase):
         """``record_failure``, then end the app with ``FAILURE_EXIT``."""
         self.record_failure(error)
         self._return_code = FAILURE_EXIT
-        if self._exception is None and isinstance(error, Exception):  # Pilot tests re-raise it, as for any app
+        if self._exception is None and isinstance(
+            error, Exception
+        ):  # Pilot tests re-raise it, as for any app
             self._exception = error
             self._exception_event.set()
         self._close_messages_no_wait()

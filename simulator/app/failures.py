@@ -19,8 +19,10 @@ def seat_message(error: BaseException, t: Callable[..., str]) -> str | None:
     from simulator.journal.errors import SessionInUse
 
     if isinstance(error, SessionInUse):
-        return t("This candidate's épreuve is open on another seat. It cannot be opened here while it is "
-                 "in use there: call the invigilator.")
+        return t(
+            "This candidate's épreuve is open on another seat. It cannot be opened here while it is "
+            "in use there: call the invigilator."
+        )
     return None
 
 
@@ -34,10 +36,16 @@ def failure_message(error: BaseException, t: Callable[..., str]) -> str:
     )
 
     if isinstance(error, StoreWriteFailed):
-        return t("The épreuve's journal cannot be written at the moment (another program keeps it busy). "
-                 "What was not saved is not counted. Call the invigilator: the épreuve resumes where it stopped.")
+        return t(
+            "The épreuve's journal cannot be written at the moment (another program keeps it busy). "
+            "What was not saved is not counted. Call the invigilator: the épreuve resumes where it stopped."
+        )
     if isinstance(error, StoreMisconfigured | InvalidRecord | StoreClosed):
-        return t("The épreuve's journal on this computer is damaged or cannot be used. "
-                 "Call the invigilator.")
-    return t("A technical problem stopped the épreuve. Everything you did until now is saved. "
-             "Call the invigilator: the épreuve resumes where it stopped.")
+        return t(
+            "The épreuve's journal on this computer is damaged or cannot be used. "
+            "Call the invigilator."
+        )
+    return t(
+        "A technical problem stopped the épreuve. Everything you did until now is saved. "
+        "Call the invigilator: the épreuve resumes where it stopped."
+    )

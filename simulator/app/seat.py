@@ -109,8 +109,14 @@ def load_epreuve(name_or_path: str) -> Bundle:
     return load_bundle(epreuve_path(name_or_path))
 
 
-def open_seat(request: SeatRequest, store: JournalStore, clock: Clock, bundle: Bundle | None = None, *,
-              other_seat_allowed: bool = False) -> EpreuveSession:
+def open_seat(
+    request: SeatRequest,
+    store: JournalStore,
+    clock: Clock,
+    bundle: Bundle | None = None,
+    *,
+    other_seat_allowed: bool = False,
+) -> EpreuveSession:
     """Resume the candidate's unfinished session of the épreuve, or start a new one.
 
     A finished exam is not started again: its (read-only) session is returned, and the app shows
@@ -134,9 +140,20 @@ def open_seat(request: SeatRequest, store: JournalStore, clock: Clock, bundle: B
         done = finished_session(store, request.candidate_id, bundle.epreuve.id)
         if done is not None:
             return EpreuveSession.resume(store, done, clock=clock, bundle=bundle)
-    seed = request.seed if request.seed is not None else default_seed(request.candidate_id, bundle.epreuve.id)
-    return EpreuveSession.start(bundle, store=store, clock=clock, candidate_id=request.candidate_id,
-                                seed=seed, language=request.language, seat=request.seat)
+    seed = (
+        request.seed
+        if request.seed is not None
+        else default_seed(request.candidate_id, bundle.epreuve.id)
+    )
+    return EpreuveSession.start(
+        bundle,
+        store=store,
+        clock=clock,
+        candidate_id=request.candidate_id,
+        seed=seed,
+        language=request.language,
+        seat=request.seat,
+    )
 
 
 def open_store(path: Path | None) -> SqliteJournalStore:

@@ -31,7 +31,12 @@ def unwrap(text: str) -> str:
     for paragraph in _PARAGRAPHS.split(text.strip("\n")):
         lines: list[str] = []
         for line in paragraph.split("\n"):
-            if lines and len(lines[-1].rstrip()) >= WRAPPED_LINE and line.strip() and not _LIST_ITEM.match(line):
+            if (
+                lines
+                and len(lines[-1].rstrip()) >= WRAPPED_LINE
+                and line.strip()
+                and not _LIST_ITEM.match(line)
+            ):
                 lines[-1] = f"{lines[-1].rstrip()} {line.strip()}"
             else:
                 lines.append(line.rstrip())

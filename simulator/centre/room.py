@@ -33,7 +33,9 @@ class SeatStatus:
     paused: bool = False
 
 
-def seat_statuses(store: Any, now: datetime, held: Callable[[str], bool | None]) -> list[SeatStatus]:
+def seat_statuses(
+    store: Any, now: datetime, held: Callable[[str], bool | None]
+) -> list[SeatStatus]:
     """Every session's seat status, by seat name; ``held(session_id)`` says whether its app is connected."""
     rows = []
     for session_id in store.session_ids():
@@ -61,13 +63,26 @@ def _status(header: Any, events: list[Any], now: datetime, connected: bool | Non
             seat = str(event.payload.get("to", seat))
         elif event.type == "action":
             last_action = datetime.fromisoformat(event.at)
-            contact = "" if event.payload.get("phase") == "ended" else str(event.payload.get("contact", ""))
+            contact = (
+                ""
+                if event.payload.get("phase") == "ended"
+                else str(event.payload.get("contact", ""))
+            )
         elif event.type in _FINAL:
             finished = event.type
     used, extra_minutes, paused = time_used(events, now if connected and not finished else None)
     limit = (float(header.extra.get("time_limit_minutes", 0)) + extra_minutes) * 60
-    return SeatStatus(seat, header.candidate_id, header.session_id, contact, max(0.0, limit - used),
-                      (now - last_action).total_seconds() if last_action else None, connected, finished, paused)
+    return SeatStatus(
+        seat,
+        header.candidate_id,
+        header.session_id,
+        contact,
+        max(0.0, limit - used),
+        (now - last_action).total_seconds() if last_action else None,
+        connected,
+        finished,
+        paused,
+    )
 
 
 def claim_probe(store: Any) -> Callable[[str], bool | None]:

@@ -45,8 +45,19 @@ def seats(count: int, host: str, port: int) -> list[Seat]:
 
 def seat_command(epreuve: str, lang: str, seat: str) -> str:
     """The shell command textual-serve runs for each connection of ``seat`` (nothing from the page)."""
-    return shlex.join([sys.executable, "-m", "simulator.centre.seat_app", "--epreuve", epreuve, "--lang", lang,
-                       "--seat", seat])
+    return shlex.join(
+        [
+            sys.executable,
+            "-m",
+            "simulator.centre.seat_app",
+            "--epreuve",
+            epreuve,
+            "--lang",
+            lang,
+            "--seat",
+            seat,
+        ]
+    )
 
 
 async def _serve_seats(chosen: list[Seat], epreuve: str, lang: str) -> None:
@@ -59,9 +70,15 @@ async def _serve_seats(chosen: list[Seat], epreuve: str, lang: str) -> None:
     runners = []
     try:
         for seat in chosen:
-            server = Server(seat_command(epreuve, lang, seat.name), host=seat.host, port=seat.port,
-                            title=f"callsim — {seat.name}")
-            runner = web.AppRunner(await server._make_app())  # textual-serve's routes: page, websocket, statics
+            server = Server(
+                seat_command(epreuve, lang, seat.name),
+                host=seat.host,
+                port=seat.port,
+                title=f"callsim — {seat.name}",
+            )
+            runner = web.AppRunner(
+                await server._make_app()
+            )  # textual-serve's routes: page, websocket, statics
             await runner.setup()
             await web.TCPSite(runner, seat.host, seat.port).start()
             runners.append(runner)
@@ -87,18 +104,29 @@ def serve_seats(chosen: list[Seat], epreuve: str, lang: str) -> None:
         loop.close()
 
 
-def start_all(chosen: list[Seat], epreuve: str, lang: str, environ: dict[str, str]) -> list[subprocess.Popen[bytes]]:
+def start_all(
+    chosen: list[Seat], epreuve: str, lang: str, environ: dict[str, str]
+) -> list[subprocess.Popen[bytes]]:
     """The serving process of every seat (``python -m simulator.centre.serve EPREUVE LANG HOST NUMBER:PORT…``)."""
     root = str(Path(__file__).resolve().parents[2])
-    env = {**environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, environ.get("PYTHONPATH", "")]))}
+    env = {
+        **environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [root, environ.get("PYTHONPATH", "")])),
+    }
     host = chosen[0].host
     where = [f"{seat.number}:{seat.port}" for seat in chosen]
-    return [subprocess.Popen([sys.executable, "-m", "simulator.centre.serve", epreuve, lang, host, *where],
-                             env=env, stdout=subprocess.DEVNULL)]
+    return [
+        subprocess.Popen(
+            [sys.executable, "-m", "simulator.centre.serve", epreuve, lang, host, *where],
+            env=env,
+            stdout=subprocess.DEVNULL,
+        )
+    ]
 
 
 def wait_all(processes: list[subprocess.Popen[bytes]]) -> int:
     """Wait until the serving process ends (or Ctrl+C / SIGTERM: then stop it)."""
+
     def stop(*_args: object) -> None:
         raise KeyboardInterrupt
 
@@ -121,5 +149,8 @@ def wait_all(processes: list[subprocess.Popen[bytes]]) -> int:
 
 if __name__ == "__main__":
     epreuve_file, language, address = sys.argv[1:4]
-    serve_seats([Seat(int(n), address, int(p)) for n, _, p in (a.partition(":") for a in sys.argv[4:])],
-                epreuve_file, language)
+    serve_seats(
+        [Seat(int(n), address, int(p)) for n, _, p in (a.partition(":") for a in sys.argv[4:])],
+        epreuve_file,
+        language,
+    )

@@ -19,18 +19,26 @@ from typing import Any
 from simulator.formatting.text import normalise
 
 #: Phrases (normalised: no case, accents or punctuation) that announce a transfer, per language.
-_ANNOUNCES = re.compile(r"\b(?:" + "|".join((
-    r"(?:je|nous) (?:vais |allons )?vous (?:transfere|transferer|passe|passer|passerai|mets en relation|mettre en relation"
-    r"|mets en communication|mettre en communication|redirige|rediriger)",
-    r"transfert (?:vers|au|a la|en cours)",
-    r"(?:ik|we) (?:verbind|verbinden|zet|zetten) (?:u|je) (?:door|over)",
-    r"(?:ik|we) (?:ga|gaan) (?:u|je) doorverbinden",
-    r"doorverbinden (?:met|naar)",
-    r"(?:i ll|i will|i m going to|let me|i am going to) (?:transfer|put) you",
-    r"(?:transferring|putting) you (?:through|to)",
-    r"i m (?:transferring|putting) you",
-)) + r")\b")
-_REFUSES = re.compile(r"\b(?:ne (?:vais |peux )?(?:pas|plus) vous|sans vous transferer|niet doorverbinden|not (?:transfer|put))\b")
+_ANNOUNCES = re.compile(
+    r"\b(?:"
+    + "|".join(
+        (
+            r"(?:je|nous) (?:vais |allons )?vous (?:transfere|transferer|passe|passer|passerai|mets en relation|mettre en relation"
+            r"|mets en communication|mettre en communication|redirige|rediriger)",
+            r"transfert (?:vers|au|a la|en cours)",
+            r"(?:ik|we) (?:verbind|verbinden|zet|zetten) (?:u|je) (?:door|over)",
+            r"(?:ik|we) (?:ga|gaan) (?:u|je) doorverbinden",
+            r"doorverbinden (?:met|naar)",
+            r"(?:i ll|i will|i m going to|let me|i am going to) (?:transfer|put) you",
+            r"(?:transferring|putting) you (?:through|to)",
+            r"i m (?:transferring|putting) you",
+        )
+    )
+    + r")\b"
+)
+_REFUSES = re.compile(
+    r"\b(?:ne (?:vais |peux )?(?:pas|plus) vous|sans vous transferer|niet doorverbinden|not (?:transfer|put))\b"
+)
 
 
 def announces_transfer(text: str) -> bool:
@@ -39,21 +47,29 @@ def announces_transfer(text: str) -> bool:
 
 
 #: Phrases (normalised) that tell the caller they are about to wait, per language.
-_HOLDS = re.compile(r"\b(?:" + "|".join((
-    r"(?:je|nous) (?:vais |allons )?vous (?:mets|mettre|mettons|remets|remettre) (?:en|sur) (?:attente|pause|garde)",
-    r"(?:un|une) (?:instant|moment|minute|seconde)(?: s il vous plait| svp)?",
-    r"(?:pouvez|voulez)[ -]vous (?:patienter|rester en ligne|attendre|ne pas quitter)",
-    r"(?:merci de |veuillez )?(?:patienter|ne quittez pas|restez en ligne)",
-    r"(?:ik|we) (?:zet|zetten) (?:u|je) (?:even |eventjes )?in de wacht",
-    r"(?:een|één) (?:ogenblik|momentje|moment)(?:je)?",
-    r"(?:wilt|kunt) (?:u|je) (?:even |eventjes )?(?:wachten|aan de lijn blijven)",
-    r"blijf(?:t u)? (?:even )?aan de lijn",
-    r"(?:i ll|i will|i m going to|let me|i am going to) put you on hold",
-    r"(?:could|can|would) you (?:please )?hold(?: on| the line)?",
-    r"(?:please )?hold (?:on|the line)",
-    r"(?:one|just a) (?:moment|second|minute)(?: please)?",
-)) + r")\b")
-_NO_HOLD = re.compile(r"\b(?:sans vous (?:mettre en attente|faire (?:patienter|attendre))|ne (?:vais |peux )?(?:pas|plus) vous (?:mettre en attente|faire (?:patienter|attendre))|niet in de wacht|not (?:put you on hold|keep you waiting))\b")
+_HOLDS = re.compile(
+    r"\b(?:"
+    + "|".join(
+        (
+            r"(?:je|nous) (?:vais |allons )?vous (?:mets|mettre|mettons|remets|remettre) (?:en|sur) (?:attente|pause|garde)",
+            r"(?:un|une) (?:instant|moment|minute|seconde)(?: s il vous plait| svp)?",
+            r"(?:pouvez|voulez)[ -]vous (?:patienter|rester en ligne|attendre|ne pas quitter)",
+            r"(?:merci de |veuillez )?(?:patienter|ne quittez pas|restez en ligne)",
+            r"(?:ik|we) (?:zet|zetten) (?:u|je) (?:even |eventjes )?in de wacht",
+            r"(?:een|één) (?:ogenblik|momentje|moment)(?:je)?",
+            r"(?:wilt|kunt) (?:u|je) (?:even |eventjes )?(?:wachten|aan de lijn blijven)",
+            r"blijf(?:t u)? (?:even )?aan de lijn",
+            r"(?:i ll|i will|i m going to|let me|i am going to) put you on hold",
+            r"(?:could|can|would) you (?:please )?hold(?: on| the line)?",
+            r"(?:please )?hold (?:on|the line)",
+            r"(?:one|just a) (?:moment|second|minute)(?: please)?",
+        )
+    )
+    + r")\b"
+)
+_NO_HOLD = re.compile(
+    r"\b(?:sans vous (?:mettre en attente|faire (?:patienter|attendre))|ne (?:vais |peux )?(?:pas|plus) vous (?:mettre en attente|faire (?:patienter|attendre))|niet in de wacht|not (?:put you on hold|keep you waiting))\b"
+)
 
 
 def announces_hold(text: str) -> bool:

@@ -21,7 +21,9 @@ class Arrivals:
         self.fixed = fixed
         planned = list(enumerate(contacts))
         #: (position in the épreuve, contact) not arrived yet; in épreuve order, or by minute in a queue épreuve.
-        self._waiting = planned if fixed else sorted(planned, key=lambda item: (item[1].at_minute, item[0]))
+        self._waiting = (
+            planned if fixed else sorted(planned, key=lambda item: (item[1].at_minute, item[0]))
+        )
         self._open: list[str] = []
         self._arrived: set[str] = set()
 
@@ -33,7 +35,9 @@ class Arrivals:
 
     def _released(self, planned: PlannedContact, phase: Callable[[str], Phase]) -> bool:
         """A callback arrives only once the contact that promised it has ended."""
-        return planned.after is None or (planned.after in self._arrived and phase(planned.after) is Phase.ENDED)
+        return planned.after is None or (
+            planned.after in self._arrived and phase(planned.after) is Phase.ENDED
+        )
 
     def due(self, elapsed: float, phase: Callable[[str], Phase]) -> list[PlannedContact]:
         """The contacts to let arrive at ``elapsed`` seconds, in épreuve order.
@@ -43,7 +47,11 @@ class Arrivals:
         callback) waits, besides, until that one has ended.
         """
         if self.fixed:
-            if not self._waiting or elapsed < self._waiting[0][1].at_minute * 60 or self.any_open(phase):
+            if (
+                not self._waiting
+                or elapsed < self._waiting[0][1].at_minute * 60
+                or self.any_open(phase)
+            ):
                 return []
             return [self._waiting[0][1]] if self._released(self._waiting[0][1], phase) else []
         due = []

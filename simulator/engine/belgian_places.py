@@ -20,40 +20,122 @@ REGIONS_FOR_LANGUAGE: dict[str, tuple[tuple[str, int], ...]] = {
 
 # Brussels is bilingual: the data file names its communes in French, these are the Dutch names.
 BRUSSELS_NL_NAMES: dict[str, str] = {
-    "1000": "Brussel", "1020": "Laken", "1030": "Schaarbeek", "1040": "Etterbeek",
-    "1050": "Elsene", "1060": "Sint-Gillis", "1070": "Anderlecht",
-    "1080": "Sint-Jans-Molenbeek", "1081": "Koekelberg", "1082": "Sint-Agatha-Berchem",
-    "1083": "Ganshoren", "1090": "Jette", "1120": "Neder-Over-Heembeek", "1130": "Haren",
-    "1140": "Evere", "1150": "Sint-Pieters-Woluwe", "1160": "Oudergem",
-    "1170": "Watermaal-Bosvoorde", "1180": "Ukkel", "1190": "Vorst",
-    "1200": "Sint-Lambrechts-Woluwe", "1210": "Sint-Joost-ten-Node",
+    "1000": "Brussel",
+    "1020": "Laken",
+    "1030": "Schaarbeek",
+    "1040": "Etterbeek",
+    "1050": "Elsene",
+    "1060": "Sint-Gillis",
+    "1070": "Anderlecht",
+    "1080": "Sint-Jans-Molenbeek",
+    "1081": "Koekelberg",
+    "1082": "Sint-Agatha-Berchem",
+    "1083": "Ganshoren",
+    "1090": "Jette",
+    "1120": "Neder-Over-Heembeek",
+    "1130": "Haren",
+    "1140": "Evere",
+    "1150": "Sint-Pieters-Woluwe",
+    "1160": "Oudergem",
+    "1170": "Watermaal-Bosvoorde",
+    "1180": "Ukkel",
+    "1190": "Vorst",
+    "1200": "Sint-Lambrechts-Woluwe",
+    "1210": "Sint-Joost-ten-Node",
 }
 
 # Faker's fr_BE streets are American ("Jonathan Park") and its nl_BE ones are Dutch-style
 # inventions ("Ayseboulevard"): these curated lists read as Belgian addresses.
 STREETS: dict[str, tuple[str, ...]] = {
     "fr": (
-        "Rue de la Station", "Rue du Moulin", "Rue de l'Église", "Rue de la Gare", "Rue Haute",
-        "Rue Neuve", "Rue des Écoles", "Rue du Centre", "Rue de la Chapelle", "Rue des Champs",
-        "Rue du Château", "Rue du Village", "Rue des Prés", "Rue de la Fontaine", "Rue du Bois",
-        "Rue des Fleurs", "Rue des Alouettes", "Rue Albert Ier", "Rue Léopold",
-        "Rue Reine Astrid", "Rue du Tilleul", "Rue de la Croix", "Rue Émile Vandervelde",
-        "Rue Joseph Wauters", "Rue de la Liberté", "Rue des Combattants", "Rue de Bruxelles",
-        "Rue de Namur", "Rue du Pont", "Rue des Sorbiers", "Chaussée de Louvain",
-        "Chaussée de Bruxelles", "Chaussée de Namur", "Chaussée de Mons", "Avenue des Tilleuls",
-        "Avenue de la Gare", "Avenue des Acacias", "Avenue du Parc", "Avenue Albert Ier",
-        "Avenue des Érables", "Place communale", "Clos des Lilas", "Drève des Chênes",
+        "Rue de la Station",
+        "Rue du Moulin",
+        "Rue de l'Église",
+        "Rue de la Gare",
+        "Rue Haute",
+        "Rue Neuve",
+        "Rue des Écoles",
+        "Rue du Centre",
+        "Rue de la Chapelle",
+        "Rue des Champs",
+        "Rue du Château",
+        "Rue du Village",
+        "Rue des Prés",
+        "Rue de la Fontaine",
+        "Rue du Bois",
+        "Rue des Fleurs",
+        "Rue des Alouettes",
+        "Rue Albert Ier",
+        "Rue Léopold",
+        "Rue Reine Astrid",
+        "Rue du Tilleul",
+        "Rue de la Croix",
+        "Rue Émile Vandervelde",
+        "Rue Joseph Wauters",
+        "Rue de la Liberté",
+        "Rue des Combattants",
+        "Rue de Bruxelles",
+        "Rue de Namur",
+        "Rue du Pont",
+        "Rue des Sorbiers",
+        "Chaussée de Louvain",
+        "Chaussée de Bruxelles",
+        "Chaussée de Namur",
+        "Chaussée de Mons",
+        "Avenue des Tilleuls",
+        "Avenue de la Gare",
+        "Avenue des Acacias",
+        "Avenue du Parc",
+        "Avenue Albert Ier",
+        "Avenue des Érables",
+        "Place communale",
+        "Clos des Lilas",
+        "Drève des Chênes",
         "Sentier des Vignes",
     ),
     "nl": (
-        "Kerkstraat", "Stationsstraat", "Dorpstraat", "Molenstraat", "Nieuwstraat",
-        "Schoolstraat", "Kapelstraat", "Veldstraat", "Hoogstraat", "Beekstraat", "Bosstraat",
-        "Kasteelstraat", "Lindenlaan", "Ringlaan", "Kouter", "Markt", "Brusselsesteenweg",
-        "Gentsesteenweg", "Antwerpsesteenweg", "Koning Albertlaan", "Koningin Astridlaan",
-        "Leopoldlaan", "Pastorijstraat", "Nachtegaalstraat", "Kastanjelaan", "Berkenlaan",
-        "Eikenlaan", "Vijverstraat", "Bergstraat", "Heirbaan", "Zandstraat", "Langestraat",
-        "Groenstraat", "Hofstraat", "Processiestraat", "Kloosterstraat", "Tramstraat",
-        "Meersstraat", "Boslaan", "Weverstraat", "Populierenlaan", "Wilgenstraat",
+        "Kerkstraat",
+        "Stationsstraat",
+        "Dorpstraat",
+        "Molenstraat",
+        "Nieuwstraat",
+        "Schoolstraat",
+        "Kapelstraat",
+        "Veldstraat",
+        "Hoogstraat",
+        "Beekstraat",
+        "Bosstraat",
+        "Kasteelstraat",
+        "Lindenlaan",
+        "Ringlaan",
+        "Kouter",
+        "Markt",
+        "Brusselsesteenweg",
+        "Gentsesteenweg",
+        "Antwerpsesteenweg",
+        "Koning Albertlaan",
+        "Koningin Astridlaan",
+        "Leopoldlaan",
+        "Pastorijstraat",
+        "Nachtegaalstraat",
+        "Kastanjelaan",
+        "Berkenlaan",
+        "Eikenlaan",
+        "Vijverstraat",
+        "Bergstraat",
+        "Heirbaan",
+        "Zandstraat",
+        "Langestraat",
+        "Groenstraat",
+        "Hofstraat",
+        "Processiestraat",
+        "Kloosterstraat",
+        "Tramstraat",
+        "Meersstraat",
+        "Boslaan",
+        "Weverstraat",
+        "Populierenlaan",
+        "Wilgenstraat",
     ),
 }
 
@@ -83,7 +165,8 @@ def unaccent(text: str) -> str:
     """The text without its accents ("Liège" → "Liege"), case kept."""
     decomposed = unicodedata.normalize("NFKD", text)
     return unicodedata.normalize(
-        "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+        "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    )
 
 
 @lru_cache(maxsize=1 << 16)
@@ -102,8 +185,12 @@ def load_places() -> tuple[Place, ...]:
     reader = csv.DictReader(io.StringIO(resource.read_text(encoding="utf-8")))
     places = []
     for row in reader:
-        place = Place(row["postcode"].strip(), row["commune"].strip(), row["region"].strip(),
-                      row["language"].strip())
+        place = Place(
+            row["postcode"].strip(),
+            row["commune"].strip(),
+            row["region"].strip(),
+            row["language"].strip(),
+        )
         if place.region not in REGIONS or place.language not in LANGUAGES:
             raise ValueError(f"bad row in be_postcodes.csv: {row}")
         places.append(place)
@@ -150,12 +237,34 @@ def canonical_commune(name: str) -> str | None:
 
 
 #: Provinces (and the Brussels region) by the first postcode of their ranges.
-PROVINCES = ("bruxelles", "brabant-wallon", "brabant-flamand", "anvers", "limbourg", "liege", "namur",
-             "hainaut", "luxembourg", "flandre-occidentale", "flandre-orientale")
-_PROVINCE_STARTS = ((1000, "bruxelles"), (1300, "brabant-wallon"), (1500, "brabant-flamand"), (2000, "anvers"),
-                    (3000, "brabant-flamand"), (3500, "limbourg"), (4000, "liege"), (5000, "namur"),
-                    (6000, "hainaut"), (6600, "luxembourg"), (7000, "hainaut"), (8000, "flandre-occidentale"),
-                    (9000, "flandre-orientale"))
+PROVINCES = (
+    "bruxelles",
+    "brabant-wallon",
+    "brabant-flamand",
+    "anvers",
+    "limbourg",
+    "liege",
+    "namur",
+    "hainaut",
+    "luxembourg",
+    "flandre-occidentale",
+    "flandre-orientale",
+)
+_PROVINCE_STARTS = (
+    (1000, "bruxelles"),
+    (1300, "brabant-wallon"),
+    (1500, "brabant-flamand"),
+    (2000, "anvers"),
+    (3000, "brabant-flamand"),
+    (3500, "limbourg"),
+    (4000, "liege"),
+    (5000, "namur"),
+    (6000, "hainaut"),
+    (6600, "luxembourg"),
+    (7000, "hainaut"),
+    (8000, "flandre-occidentale"),
+    (9000, "flandre-orientale"),
+)
 
 
 def province_of(postcode: str) -> str:
@@ -168,9 +277,12 @@ def province_of(postcode: str) -> str:
 def pinned_places(commune: str | None, province: str | None) -> tuple[Place, ...]:
     """The places of a commune (its name in any case or accents, or a postcode) and/or a province."""
     wanted = fold(commune.strip()) if commune else None
-    return tuple(p for p in load_places()
-                 if (wanted is None or wanted == p.postcode or wanted in {fold(n) for n in p.names()})
-                 and (province is None or province_of(p.postcode) == province))
+    return tuple(
+        p
+        for p in load_places()
+        if (wanted is None or wanted == p.postcode or wanted in {fold(n) for n in p.names()})
+        and (province is None or province_of(p.postcode) == province)
+    )
 
 
 def streets_for(language: str) -> tuple[str, ...]:

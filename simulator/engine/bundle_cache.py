@@ -74,8 +74,14 @@ def entry_key(path: str | Path, raw: bytes) -> str:
     """The key of an épreuve file read as ``raw`` from ``path`` by this version of callsim."""
     from simulator import __version__
 
-    parts = [FORMAT, installed_version(), __version__, str(path), str(Path(path).resolve()),
-             hashlib.sha256(raw).hexdigest()]
+    parts = [
+        FORMAT,
+        installed_version(),
+        __version__,
+        str(path),
+        str(Path(path).resolve()),
+        hashlib.sha256(raw).hexdigest(),
+    ]
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
 
 
@@ -102,14 +108,33 @@ def write(bundle: Bundle, raw: bytes) -> None:
     if folder is None or bundle.source != "epreuve":
         return
     key = entry_key(bundle.path, raw)
-    entry = _Entry(format=FORMAT, version=installed_version(), key=key, epreuve=bundle.epreuve, path=bundle.path,
-                   sha256=bundle.sha256, languages=bundle.languages,
-                   contacts=[_Contact(scenario=c.scenario, at_minute=c.at_minute, path=c.path, sha256=c.sha256, after=c.after,
-                                       layer=c.layer, forms=dict(c.forms)) for c in bundle.contacts])
+    entry = _Entry(
+        format=FORMAT,
+        version=installed_version(),
+        key=key,
+        epreuve=bundle.epreuve,
+        path=bundle.path,
+        sha256=bundle.sha256,
+        languages=bundle.languages,
+        contacts=[
+            _Contact(
+                scenario=c.scenario,
+                at_minute=c.at_minute,
+                path=c.path,
+                sha256=c.sha256,
+                after=c.after,
+                layer=c.layer,
+                forms=dict(c.forms),
+            )
+            for c in bundle.contacts
+        ],
+    )
     try:
         folder.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         folder.mkdir(mode=0o700, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".entry-", suffix=".tmp")  # created 0600
+        handle, temporary = tempfile.mkstemp(
+            dir=folder, prefix=".entry-", suffix=".tmp"
+        )  # created 0600
         try:
             with os.fdopen(handle, "wb") as out:
                 out.write(entry.model_dump_json().encode())
@@ -131,5 +156,8 @@ def _sha256_of(path: str) -> str | None:
 def _bundle(entry: _Entry) -> Bundle:
     from simulator.engine.bundle import Bundle, PlannedContact
 
-    contacts = tuple(PlannedContact(c.scenario, c.at_minute, c.path, c.sha256, c.after, c.layer, c.forms) for c in entry.contacts)
+    contacts = tuple(
+        PlannedContact(c.scenario, c.at_minute, c.path, c.sha256, c.after, c.layer, c.forms)
+        for c in entry.contacts
+    )
     return Bundle(entry.epreuve, entry.path, entry.sha256, contacts, languages=entry.languages)

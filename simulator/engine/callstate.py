@@ -29,7 +29,12 @@ class CallContext:
     filled in afresh each time, with the variables as they stand.
     """
 
-    def __init__(self, base: ContactContext, call: MutableMapping[str, str], extra: Mapping[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        base: ContactContext,
+        call: MutableMapping[str, str],
+        extra: Mapping[str, Any] | None = None,
+    ) -> None:
         self.base, self.call, self.extra = base, call, dict(extra or {})
 
     @property
@@ -66,7 +71,9 @@ def records_of(db: Any) -> dict[str, dict[str, str]]:
     """Every record of the customer database as it starts, by role: ``{{ record.<role>.<field> }}``."""
     if db is None:
         return {}
-    return {db.role_of(r.record_id): {k: str(v) for k, v in asdict(r).items()} for r in db.records()}
+    return {
+        db.role_of(r.record_id): {k: str(v) for k, v in asdict(r).items()} for r in db.records()
+    }
 
 
 def holds(condition: str | None, variables: Mapping[str, Any]) -> bool:
@@ -81,7 +88,9 @@ def holds(condition: str | None, variables: Mapping[str, Any]) -> bool:
         return False
 
 
-def apply_settings(settings: Mapping[str, str], ctx: Any, call: MutableMapping[str, str], **extra: Any) -> None:
+def apply_settings(
+    settings: Mapping[str, str], ctx: Any, call: MutableMapping[str, str], **extra: Any
+) -> None:
     """Set each call variable to its (templated) value; values are computed before any is set.
 
     A value that cannot be produced (a tool action without the argument it names) leaves its
@@ -90,8 +99,11 @@ def apply_settings(settings: Mapping[str, str], ctx: Any, call: MutableMapping[s
     values = {}
     for name, value in settings.items():
         try:
-            values[name] = ctx.value(value, **extra) if isinstance(ctx, CallContext) else \
-                render(value, {**ctx.variables, **extra})
+            values[name] = (
+                ctx.value(value, **extra)
+                if isinstance(ctx, CallContext)
+                else render(value, {**ctx.variables, **extra})
+            )
         except (TemplateError, TypeError, ValueError):
             continue
     call.update(values)

@@ -152,10 +152,14 @@ class ContactRuntime(ContactJudge):
         self._need_phone()
         directory = self.box.directory
         if directory is None or service_id not in {s.id for s in directory.services}:
-            raise refused("unknown-service", Message("Unknown service '{service}'.", service=service_id))
+            raise refused(
+                "unknown-service", Message("Unknown service '{service}'.", service=service_id)
+            )
         if not can(self.model, "transfer"):
             raise refused("cannot-transfer", Message("There is no call to transfer."))
-        step = Step(lines=[Line("system", self._sys("transferred", service=directory.get(service_id).name))])
+        step = Step(
+            lines=[Line("system", self._sys("transferred", service=directory.get(service_id).name))]
+        )
         if not self.memory.transfer_announced:
             self.fire("ORD-TRANSFER-UNANNOUNCED", step)
         self.facts.transferred_to = service_id
@@ -166,7 +170,9 @@ class ContactRuntime(ContactJudge):
     def use_tool(self, tool: str, op: str, args: dict[str, Any], *, results: bool = True) -> Step:
         """Run a tool operation; ``results=False`` when replaying (see ``run_tool``)."""
         if tool not in self.tools_now():
-            raise refused("tool-not-now", Message("Tool '{tool}' is not available at this moment.", tool=tool))
+            raise refused(
+                "tool-not-now", Message("Tool '{tool}' is not available at this moment.", tool=tool)
+            )
         result = run_tool(self.box, tool, op, args, results=results)
         if result["ok"] and (tool, op) == ("customer_db", "open"):
             self.facts.opened_records.append(str(args.get("record")))

@@ -115,7 +115,8 @@ class ContactState:
             raise refused("not-talking", Message("No conversation in progress on this contact."))
         if getattr(node, shape) is None:
             raise refused(
-                "wrong-step", Message("This action is not possible at this point of the conversation.")
+                "wrong-step",
+                Message("This action is not possible at this point of the conversation."),
             )
         return node
 

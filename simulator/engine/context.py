@@ -33,7 +33,9 @@ class ContactContext:
     variables: dict[str, Any]
     lang: str
     #: Texts already filled in, by (template, language): the variables never change.
-    _rendered: dict[tuple[str, str], str] = field(default_factory=dict, init=False, compare=False, repr=False)
+    _rendered: dict[tuple[str, str], str] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     def text(self, text: Text | None, lang: str | None = None) -> str:
         """A scenario text in the candidate's language, with its variables filled in."""
@@ -53,11 +55,15 @@ class ContactContext:
 
 #: Contexts kept for the next session on the same scenario object and seed (a replay, a resume, a rescore).
 CONTEXTS_KEPT = 256
-_contexts: OrderedDict[tuple[Any, ...], tuple[weakref.ref[Scenario], ContactContext]] = OrderedDict()
+_contexts: OrderedDict[tuple[Any, ...], tuple[weakref.ref[Scenario], ContactContext]] = (
+    OrderedDict()
+)
 _contexts_lock = threading.Lock()
 
 
-def build_context(scenario: Scenario, seed: int, today: date, lang: str, agent_name: str) -> ContactContext:
+def build_context(
+    scenario: Scenario, seed: int, today: date, lang: str, agent_name: str
+) -> ContactContext:
     """Generate the persona, the references and the facts of ``scenario`` for ``seed``.
 
     A context is a pure function of its arguments and never changes: the last ones built are
@@ -78,39 +84,78 @@ def build_context(scenario: Scenario, seed: int, today: date, lang: str, agent_n
     return ctx
 
 
-def _new_context(scenario: Scenario, seed: int, today: date, lang: str, agent_name: str) -> ContactContext:
+def _new_context(
+    scenario: Scenario, seed: int, today: date, lang: str, agent_name: str
+) -> ContactContext:
     spec = scenario.persona
-    persona = contact_persona(seed, scenario.id, spec.language, spec.region, spec.gender, today,
-                              spec.commune, spec.province)
+    persona = contact_persona(
+        seed,
+        scenario.id,
+        spec.language,
+        spec.region,
+        spec.gender,
+        today,
+        spec.commune,
+        spec.province,
+    )
     rng = random.Random(derive_seed(seed, scenario.id, "references"))
-    references = {name: make_reference(rng, pattern) if isinstance(pattern, str) else generate(pattern.generator, rng, persona, today)
-                  for name, pattern in scenario.references.items()}
+    references = {
+        name: make_reference(rng, pattern)
+        if isinstance(pattern, str)
+        else generate(pattern.generator, rng, persona, today)
+        for name, pattern in scenario.references.items()
+    }
     org = scenario.organisation
     variables: dict[str, Any] = {
         "customer": persona.to_template_dict(),
-        "org": {"name": org.name, "sector": text_in(org.sector, lang), "city": org.city,
-                "phone": org.phone or "", "email": org.email or ""},
+        "org": {
+            "name": org.name,
+            "sector": text_in(org.sector, lang),
+            "city": org.city,
+            "phone": org.phone or "",
+            "email": org.email or "",
+        },
         "agent": {"name": agent_name},
         "today": today.isoformat(),
         "refs": references,
     }
-    variables["facts"] = {name: render(value, variables, lang) for name, value in scenario.facts.items()}
+    variables["facts"] = {
+        name: render(value, variables, lang) for name, value in scenario.facts.items()
+    }
     return ContactContext(persona, variables, lang)
 
 
 @lru_cache(maxsize=1024)
-def contact_persona(seed: int, contact: str, language: str, region: str | None, gender: str | None,
-                    today: date, commune: str | None = None, province: str | None = None) -> Persona:
+def contact_persona(
+    seed: int,
+    contact: str,
+    language: str,
+    region: str | None,
+    gender: str | None,
+    today: date,
+    commune: str | None = None,
+    province: str | None = None,
+) -> Persona:
     """The customer of one contact for a seed: a pure function of its arguments (remembered)."""
     places = pinned_places(commune, province) if commune or province else ()
-    persona = make_persona(derive_seed(seed, contact, "persona"), language=language, region=region, today=today,
-                           places=places)
+    persona = make_persona(
+        derive_seed(seed, contact, "persona"),
+        language=language,
+        region=region,
+        today=today,
+        places=places,
+    )
     if gender is None or persona.gender == gender:
         return persona
     # Try successive sub-seeds until the persona has the gender the scenario asks for.
     for attempt in range(1, 64):
-        persona = make_persona(derive_seed(seed, contact, "persona", str(attempt)),
-                               language=language, region=region, today=today, places=places)
+        persona = make_persona(
+            derive_seed(seed, contact, "persona", str(attempt)),
+            language=language,
+            region=region,
+            today=today,
+            places=places,
+        )
         if persona.gender == gender:
             return persona
     return persona

@@ -23,7 +23,11 @@ from simulator.scenario.models import Scenario
 
 def contacts_ended_in(events: Iterable[Event]) -> set[str]:
     """The contacts an action of these events ended (their last action left them ``ended``)."""
-    return {str(e.payload["contact"]) for e in events if e.type == "action" and e.payload.get("phase") == Phase.ENDED.value}
+    return {
+        str(e.payload["contact"])
+        for e in events
+        if e.type == "action" and e.payload.get("phase") == Phase.ENDED.value
+    }
 
 
 @dataclass
@@ -82,7 +86,9 @@ class ContactTable(Mapping[str, ContactRuntime]):
         if isinstance(entry, ContactRuntime):
             shown: str = entry.ctx.text(entry.scenario.title)
             return shown
-        title: str = build_context(entry.scenario, seed, today, lang, agent_name).text(entry.scenario.title)
+        title: str = build_context(entry.scenario, seed, today, lang, agent_name).text(
+            entry.scenario.title
+        )
         return title
 
 

@@ -50,9 +50,14 @@ class Evidence:
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Evidence:
         return cls(
-            competency=data["competency"], positive=data["effect"] == "positive",
-            critical=bool(data["critical"]), rule=data["rule"], source=data["source"],
-            contact=data["contact"], explanation=dict(data["explanation"]),
-            detail=dict(data.get("detail", {})), seq=int(data.get("seq", 0)),
+            competency=data["competency"],
+            positive=data["effect"] == "positive",
+            critical=bool(data["critical"]),
+            rule=data["rule"],
+            source=data["source"],
+            contact=data["contact"],
+            explanation=dict(data["explanation"]),
+            detail=dict(data.get("detail", {})),
+            seq=int(data.get("seq", 0)),
             unsure=bool(data.get("unsure", False)),
         )

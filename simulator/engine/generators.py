@@ -17,8 +17,32 @@ from simulator.engine.personas import Persona, make_email
 
 GENERATORS = ("email", "iban_be", "enterprise_be", "nrn_be")
 
-_FIRST = ("Julie", "Thomas", "Sarah", "Nicolas", "Laura", "Maxime", "Emma", "Lucas", "Lotte", "Pieter", "Elke", "Wout")
-_LAST = ("Dubois", "Lambert", "Dupont", "Martin", "Peeters", "Janssens", "Maes", "Jacobs", "Mertens", "Willems")
+_FIRST = (
+    "Julie",
+    "Thomas",
+    "Sarah",
+    "Nicolas",
+    "Laura",
+    "Maxime",
+    "Emma",
+    "Lucas",
+    "Lotte",
+    "Pieter",
+    "Elke",
+    "Wout",
+)
+_LAST = (
+    "Dubois",
+    "Lambert",
+    "Dupont",
+    "Martin",
+    "Peeters",
+    "Janssens",
+    "Maes",
+    "Jacobs",
+    "Mertens",
+    "Willems",
+)
 
 
 def _email(rng: random.Random, persona: Persona, today: date) -> str:
@@ -48,7 +72,10 @@ def _national_register(rng: random.Random, persona: Persona, today: date) -> str
 
 
 _MAKERS: dict[str, Callable[[random.Random, Persona, date], str]] = {
-    "email": _email, "iban_be": _iban, "enterprise_be": _enterprise, "nrn_be": _national_register,
+    "email": _email,
+    "iban_be": _iban,
+    "enterprise_be": _enterprise,
+    "nrn_be": _national_register,
 }
 
 

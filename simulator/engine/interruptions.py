@@ -30,9 +30,19 @@ def interruptions(events: Iterable[Event]) -> list[dict[str, Any]]:
         if event.type in UNTIMED_EVENTS:
             continue
         if event.type == "session_resumed" and last_alive is not None:
-            cause = str(last_alive.payload.get("cause", "")) if last_alive.type == "interruption" else ""
-            found.append({"stopped_at": last_alive.at, "resumed_at": event.at,
-                          "seconds": float(event.payload.get("downtime_seconds", 0.0)), "cause": cause})
+            cause = (
+                str(last_alive.payload.get("cause", ""))
+                if last_alive.type == "interruption"
+                else ""
+            )
+            found.append(
+                {
+                    "stopped_at": last_alive.at,
+                    "resumed_at": event.at,
+                    "seconds": float(event.payload.get("downtime_seconds", 0.0)),
+                    "cause": cause,
+                }
+            )
         last_alive = event
     return found
 
@@ -72,13 +82,33 @@ def invigilator_acts(events: Iterable[Event]) -> list[dict[str, Any]]:
     acts: list[dict[str, Any]] = []
     for event in events:
         if event.type == "clock_paused":
-            acts.append({"kind": "pause", "paused_at": event.at, "resumed_at": None, "seconds": None,
-                         "reason": str(event.payload.get("reason", ""))})
-        elif event.type == "clock_resumed" and acts and acts[-1]["kind"] == "pause" and acts[-1]["resumed_at"] is None:
+            acts.append(
+                {
+                    "kind": "pause",
+                    "paused_at": event.at,
+                    "resumed_at": None,
+                    "seconds": None,
+                    "reason": str(event.payload.get("reason", "")),
+                }
+            )
+        elif (
+            event.type == "clock_resumed"
+            and acts
+            and acts[-1]["kind"] == "pause"
+            and acts[-1]["resumed_at"] is None
+        ):
             pause = acts[-1]
             pause["resumed_at"] = event.at
-            pause["seconds"] = (datetime.fromisoformat(event.at) - datetime.fromisoformat(pause["paused_at"])).total_seconds()
+            pause["seconds"] = (
+                datetime.fromisoformat(event.at) - datetime.fromisoformat(pause["paused_at"])
+            ).total_seconds()
         elif event.type == "time_extended":
-            acts.append({"kind": "extension", "at": event.at, "minutes": int(event.payload.get("minutes", 0)),
-                         "reason": str(event.payload.get("reason", ""))})
+            acts.append(
+                {
+                    "kind": "extension",
+                    "at": event.at,
+                    "minutes": int(event.payload.get("minutes", 0)),
+                    "reason": str(event.payload.get("reason", "")),
+                }
+            )
     return acts

@@ -50,15 +50,29 @@ def _call_transitions() -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = [
         {"trigger": "answer", "source": Phase.WAITING, "dest": Phase.OPENING},
         {"trigger": "dial", "source": Phase.WAITING, "dest": Phase.OPENING},
-        {"trigger": "hold", "source": list(TALKING), "dest": Phase.ON_HOLD, "before": "remember_phase"},
+        {
+            "trigger": "hold",
+            "source": list(TALKING),
+            "dest": Phase.ON_HOLD,
+            "before": "remember_phase",
+        },
         {"trigger": "hang_up", "source": list(TALKING), "dest": Phase.WRAP_UP},
         {"trigger": "customer_hung_up", "source": list(TALKING), "dest": Phase.WRAP_UP},
         {"trigger": "transfer", "source": [*TALKING, Phase.ON_HOLD], "dest": Phase.WRAP_UP},
         {"trigger": "wrap_up", "source": Phase.WRAP_UP, "dest": Phase.ENDED},
-        {"trigger": "time_up", "source": [p for p in Phase if p is not Phase.ENDED], "dest": Phase.ENDED},
+        {
+            "trigger": "time_up",
+            "source": [p for p in Phase if p is not Phase.ENDED],
+            "dest": Phase.ENDED,
+        },
     ]
     rows += [
-        {"trigger": "resume", "source": Phase.ON_HOLD, "dest": phase, "conditions": f"held_in_{phase.value}"}
+        {
+            "trigger": "resume",
+            "source": Phase.ON_HOLD,
+            "dest": phase,
+            "conditions": f"held_in_{phase.value}",
+        }
         for phase in TALKING
     ]
     rows += [
@@ -71,12 +85,28 @@ def _call_transitions() -> list[dict[str, Any]]:
 def _task_transitions() -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = [
         {"trigger": "start", "source": Phase.WAITING, "dest": Phase.IN_PROGRESS},
-        {"trigger": "finish", "source": Phase.IN_PROGRESS, "dest": Phase.WRAP_UP, "conditions": "has_wrap_up"},
-        {"trigger": "finish", "source": Phase.IN_PROGRESS, "dest": Phase.ENDED, "unless": "has_wrap_up"},
+        {
+            "trigger": "finish",
+            "source": Phase.IN_PROGRESS,
+            "dest": Phase.WRAP_UP,
+            "conditions": "has_wrap_up",
+        },
+        {
+            "trigger": "finish",
+            "source": Phase.IN_PROGRESS,
+            "dest": Phase.ENDED,
+            "unless": "has_wrap_up",
+        },
         {"trigger": "wrap_up", "source": Phase.WRAP_UP, "dest": Phase.ENDED},
-        {"trigger": "time_up", "source": [p for p in Phase if p is not Phase.ENDED], "dest": Phase.ENDED},
+        {
+            "trigger": "time_up",
+            "source": [p for p in Phase if p is not Phase.ENDED],
+            "dest": Phase.ENDED,
+        },
     ]
-    rows += [{"trigger": f"act_{act}", "source": Phase.IN_PROGRESS, "dest": None} for act in ACT_PHASES]
+    rows += [
+        {"trigger": f"act_{act}", "source": Phase.IN_PROGRESS, "dest": None} for act in ACT_PHASES
+    ]
     return rows
 
 

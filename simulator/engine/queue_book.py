@@ -57,9 +57,24 @@ class QueueBook:
             return
         if item is None:
             scenario = contacts.scenario(key)
-            item = QueueItem(key, self._title(key), scenario.direction, scenario.medium, scenario.kind, phase,
-                             self._minutes[key])
+            item = QueueItem(
+                key,
+                self._title(key),
+                scenario.direction,
+                scenario.medium,
+                scenario.kind,
+                phase,
+                self._minutes[key],
+            )
         else:
-            item = QueueItem(item.key, item.title, item.direction, item.medium, item.kind, phase, item.arrived_minute)
+            item = QueueItem(
+                item.key,
+                item.title,
+                item.direction,
+                item.medium,
+                item.kind,
+                phase,
+                item.arrived_minute,
+            )
         self._items[key] = item
         self._listed = None

@@ -33,10 +33,14 @@ class EngineRulebook:
     def concept_names(self) -> Collection[str]:
         return concept_names()
 
-    def sample_context(self, scenario: Scenario, seed: int, today: date, lang: str, agent_name: str) -> ContactContext:
+    def sample_context(
+        self, scenario: Scenario, seed: int, today: date, lang: str, agent_name: str
+    ) -> ContactContext:
         return build_context(scenario, seed, today, lang, agent_name)
 
-    def sample_records(self, scenario: Scenario, context: ContactContext, seed: int, today: date) -> dict[str, Any]:
+    def sample_records(
+        self, scenario: Scenario, context: ContactContext, seed: int, today: date
+    ) -> dict[str, Any]:
         """The records of the customer database the engine builds for ``context`` (by role)."""
         from simulator.engine.callstate import records_of
         from simulator.engine.toolbox import build_toolbox

@@ -154,8 +154,12 @@ class EpreuveSession(SessionEvents, InvigilatorClock, Replaying):
             events = list(store.events(session_id))
             broken = first_broken_link(header, events)
             if broken is not None:
-                raise SessionError(Message("This session's journal is altered from event {seq} on: it cannot resume.",
-                                           seq=broken))
+                raise SessionError(
+                    Message(
+                        "This session's journal is altered from event {seq} on: it cannot resume.",
+                        seq=broken,
+                    )
+                )
             session._replay(events, lazy=True)
             if session.seq == 0:
                 # Stopped between writing the header and the first event: the épreuve never
@@ -228,7 +232,9 @@ class EpreuveSession(SessionEvents, InvigilatorClock, Replaying):
             raise SessionError(Message("Session interrupted: restart it to resume."))
         self.tick()
         if self.timing.paused:
-            raise ActionRefused("paused", Message("The clock is paused (incident): wait for the invigilator."))
+            raise ActionRefused(
+                "paused", Message("The clock is paused (incident): wait for the invigilator.")
+            )
         if self.state.finished is not None:
             raise ActionRefused("finished", Message("The épreuve is over."))
         now = self.clock.now()

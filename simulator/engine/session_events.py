@@ -81,7 +81,9 @@ class SessionEvents:
         state = self.state
         if isinstance(action, Take):
             if action.contact not in state.contacts:
-                raise ActionRefused("not-arrived", Message("This contact is not in the queue (yet)."))
+                raise ActionRefused(
+                    "not-arrived", Message("This contact is not in the queue (yet).")
+                )
             if state.active is not None:
                 raise ActionRefused("busy", Message("Finish the current contact first."))
             contact = state.contacts[action.contact]
@@ -92,7 +94,9 @@ class SessionEvents:
             state.active = contact.key
         else:
             if state.active is None:
-                raise ActionRefused("no-contact", Message("No contact in progress: take one from the queue."))
+                raise ActionRefused(
+                    "no-contact", Message("No contact in progress: take one from the queue.")
+                )
             contact = state.contacts[state.active]
             step = apply_action(contact, action, results=results)
             if isinstance(action, Pause):

@@ -30,10 +30,18 @@ class InvigilatorClock:
     last_request: int
 
     if TYPE_CHECKING:  # provided by ``EpreuveSession``
+
         @property
         def session_id(self) -> str: ...
-        def _record(self, type_: str, payload: dict[str, Any], at: datetime,
-                    apply: Callable[[], None] | None, *, timed: bool = True) -> int: ...
+        def _record(
+            self,
+            type_: str,
+            payload: dict[str, Any],
+            at: datetime,
+            apply: Callable[[], None] | None,
+            *,
+            timed: bool = True,
+        ) -> int: ...
         def tick(self) -> None: ...
         def _apply_finished(self, reason: str, at: datetime) -> None: ...
 
@@ -42,8 +50,12 @@ class InvigilatorClock:
         if not self._writable():
             return False
         now = self.clock.now()
-        self._record("session_finished", {"reason": "invigilator", "note": reason}, now,
-                     lambda: self._apply_finished("invigilator", now))
+        self._record(
+            "session_finished",
+            {"reason": "invigilator", "note": reason},
+            now,
+            lambda: self._apply_finished("invigilator", now),
+        )
         return True
 
     def note(self, type_: str, payload: dict[str, Any]) -> None:
@@ -59,7 +71,12 @@ class InvigilatorClock:
         if not self._writable() or self.timing.paused:
             return False
         now = self.clock.now()
-        self._record("clock_paused", _asked({"reason": reason}, request), now, lambda: self._apply_paused(now))
+        self._record(
+            "clock_paused",
+            _asked({"reason": reason}, request),
+            now,
+            lambda: self._apply_paused(now),
+        )
         return True
 
     def resume_clock(self, request: int | None = None) -> bool:
@@ -75,8 +92,12 @@ class InvigilatorClock:
         """An accommodation: ``minutes`` more for this candidate (``time_extended``), with the reason."""
         if not self._writable() or minutes <= 0:
             return False
-        self._record("time_extended", _asked({"minutes": int(minutes), "reason": reason}, request),
-                     self.clock.now(), lambda: self._apply_extended(int(minutes)))
+        self._record(
+            "time_extended",
+            _asked({"minutes": int(minutes), "reason": reason}, request),
+            self.clock.now(),
+            lambda: self._apply_extended(int(minutes)),
+        )
         return True
 
     def apply_requests(self) -> int:
@@ -96,7 +117,9 @@ class InvigilatorClock:
             elif kind == "resume":
                 done += self.resume_clock(number)
             elif kind == "extend":
-                done += self.extend_time(int(payload.get("minutes", 0)), str(payload.get("reason", "")), number)
+                done += self.extend_time(
+                    int(payload.get("minutes", 0)), str(payload.get("reason", "")), number
+                )
         return done
 
     @property
@@ -105,7 +128,12 @@ class InvigilatorClock:
         return self.timing.paused
 
     def _writable(self) -> bool:
-        return not (self.store is None or self.clock is None or self.state.finished is not None or self.broken)
+        return not (
+            self.store is None
+            or self.clock is None
+            or self.state.finished is not None
+            or self.broken
+        )
 
     def _apply_paused(self, at: datetime) -> None:
         self.timing.stop(at)

@@ -14,16 +14,61 @@ from simulator.formatting.text import fold, normalise
 LANGS = ("fr", "nl", "en")
 
 _MONTHS = {
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-           "septembre", "octobre", "novembre", "décembre"),
-    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
+    "fr": (
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ),
+    "nl": (
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
 }
 _MONTH_ABBREVIATIONS = (
-    ("jan", "janv"), ("fev", "fevr", "feb", "febr"), ("mar", "mrt"), ("avr", "apr"), (),
-    ("jun",), ("jul", "juil"), ("aug", "aou"), ("sep", "sept"), ("oct", "okt"), ("nov",),
+    ("jan", "janv"),
+    ("fev", "fevr", "feb", "febr"),
+    ("mar", "mrt"),
+    ("avr", "apr"),
+    (),
+    ("jun",),
+    ("jul", "juil"),
+    ("aug", "aou"),
+    ("sep", "sept"),
+    ("oct", "okt"),
+    ("nov",),
     ("dec",),
 )
 _WEEKDAYS = {
@@ -34,8 +79,11 @@ _WEEKDAYS = {
 
 
 _ANY_MONTH = "|".join(
-    sorted({fold(n) for names in _MONTHS.values() for n in names}
-           | {a for abbrs in _MONTH_ABBREVIATIONS for a in abbrs}, key=lambda n: (-len(n), n))
+    sorted(
+        {fold(n) for names in _MONTHS.values() for n in names}
+        | {a for abbrs in _MONTH_ABBREVIATIONS for a in abbrs},
+        key=lambda n: (-len(n), n),
+    )
 )
 _ALL_WEEKDAYS = tuple(w.casefold() for names in _WEEKDAYS.values() for w in names)
 
@@ -109,8 +157,8 @@ def _integer_re(units: int) -> str:
     digits = str(units)
     if len(digits) <= 3:
         return digits
-    head, rest = digits[: len(digits) % 3 or 3], digits[len(digits) % 3 or 3:]
-    groups = [rest[i:i + 3] for i in range(0, len(rest), 3)]
+    head, rest = digits[: len(digits) % 3 or 3], digits[len(digits) % 3 or 3 :]
+    groups = [rest[i : i + 3] for i in range(0, len(rest), 3)]
     return f"(?:{digits}|{head}" + "".join(rf"[ .',]{g}" for g in groups) + ")"
 
 
@@ -275,4 +323,6 @@ def check_text(
 
     _check_lang(lang)
     banned = [requirement_from(f) for f in forbids if not isinstance(f, str) or normalise(f)]
-    return judge(text, [requirement_from(r) for r in requires], banned, lang, today=today, sentence=sentence)
+    return judge(
+        text, [requirement_from(r) for r in requires], banned, lang, today=today, sentence=sentence
+    )

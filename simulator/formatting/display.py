@@ -38,8 +38,9 @@ def shown_number(value: str, lang: str) -> str:
         return value
     from babel.numbers import format_decimal
 
-    return format_decimal(number, locale=LOCALES.get(lang, "fr_BE"), group_separator=False,
-                          decimal_quantization=False)
+    return format_decimal(
+        number, locale=LOCALES.get(lang, "fr_BE"), group_separator=False, decimal_quantization=False
+    )
 
 
 def shown_value(value: str, kind: str, lang: str) -> str:

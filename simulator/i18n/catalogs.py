@@ -50,7 +50,9 @@ def translation(domain: str, lang: str, locale_dir: Path = LOCALE_DIR) -> gettex
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r} (expected one of {', '.join(LANGUAGES)})")
     if domain not in DOMAINS:
-        raise ValueError(f"unknown message domain {domain!r} (expected one of {', '.join(DOMAINS)})")
+        raise ValueError(
+            f"unknown message domain {domain!r} (expected one of {', '.join(DOMAINS)})"
+        )
     po = po_path(domain, lang, locale_dir)
     if not po.exists():  # an installed package: the .mo of the build
         found = gettext.translation(domain, locale_dir, languages=[lang])

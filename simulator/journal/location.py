@@ -50,7 +50,9 @@ StoreLocation = Path | PostgresUrl
 
 def is_postgres(text: object) -> bool:
     """True when ``text`` names a PostgreSQL store."""
-    return isinstance(text, PostgresUrl) or (isinstance(text, str) and text.strip().lower().startswith(_SCHEMES))
+    return isinstance(text, PostgresUrl) or (
+        isinstance(text, str) and text.strip().lower().startswith(_SCHEMES)
+    )
 
 
 def store_location(text: str | Path | PostgresUrl) -> StoreLocation:

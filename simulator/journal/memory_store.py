@@ -32,7 +32,9 @@ class MemoryJournalStore:
         prev = events[-1].hash if events else header_hash(self._headers[session_id])
         seq = len(events) + 1
         data = dict(payload)
-        event = Event(session_id, seq, at, type, data, prev, event_hash(prev, session_id, seq, at, type, data))
+        event = Event(
+            session_id, seq, at, type, data, prev, event_hash(prev, session_id, seq, at, type, data)
+        )
         events.append(event)
         return event
 

@@ -82,7 +82,10 @@ class PgJournalStore(SqlJournalStore):
             pg_schema.check(self._connection(), str(self.location))
 
     def _serialise_appends(self, conn: Any, session_id: str) -> None:
-        conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", ("callsim:append:" + session_id,))
+        conn.execute(
+            "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))",
+            ("callsim:append:" + session_id,),
+        )
 
     def claim(self, session_id: str, owner: str) -> AbstractContextManager[Claim]:
         """A session-level advisory lock on a connection of its own, for the ``with`` block."""

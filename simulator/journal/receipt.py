@@ -28,9 +28,9 @@ CHECKPOINT = 100
 def code_of(head: str) -> str:
     """The receipt code of a head hash (64 hex digits)."""
     bits = bin(int(head, 16))[2:].zfill(len(head) * 4)[: DATA_CHARS * 5]
-    data = "".join(ALPHABET[int(bits[i:i + 5], 2)] for i in range(0, len(bits), 5))
+    data = "".join(ALPHABET[int(bits[i : i + 5], 2)] for i in range(0, len(bits), 5))
     full = data + _check(data)
-    return "-".join(full[i:i + 4] for i in range(0, len(full), 4))
+    return "-".join(full[i : i + 4] for i in range(0, len(full), 4))
 
 
 def normalised_code(code: str) -> str | None:
@@ -84,23 +84,35 @@ def check_receipt(store: JournalStore, session_id: str, code: str) -> tuple[bool
     end-of-épreuve receipt) or it was an intermediate receipt (every 100th event).
     """
     if normalised_code(code) is None:
-        return (False, f"reçu « {code} » mal recopié : 12 caractères dont le dernier est de contrôle.",
-                f"receipt '{code}' miscopied: 12 characters, the last one a check character.")
+        return (
+            False,
+            f"reçu « {code} » mal recopié : 12 caractères dont le dernier est de contrôle.",
+            f"receipt '{code}' miscopied: 12 characters, the last one a check character.",
+        )
     seq = matching_seq(store, session_id, code)
     last = store.last_event(session_id)
     count = last.seq if last is not None else 0
     if seq is None:
-        return (False, f"le journal ne contient plus la tête du reçu {code} : modifié et ré-empreint, ou coupé, "
-                       "après la remise du reçu.",
-                f"the journal no longer holds the head of receipt {code}: edited and re-hashed, or cut, "
-                "after the receipt was given.")
+        return (
+            False,
+            f"le journal ne contient plus la tête du reçu {code} : modifié et ré-empreint, ou coupé, "
+            "après la remise du reçu.",
+            f"the journal no longer holds the head of receipt {code}: edited and re-hashed, or cut, "
+            "after the receipt was given.",
+        )
     if seq != count and seq % CHECKPOINT:
-        return (False, f"le reçu {code} est celui de l'événement n° {seq}, mais le journal continue jusqu'au n° "
-                       f"{count} : événements ajoutés après la fin de l'épreuve.",
-                f"receipt {code} is that of event #{seq}, but the journal goes on to #{count}: events added "
-                "after the end of the épreuve.")
-    return (True, f"le reçu {code} correspond au journal jusqu'à l'événement n° {seq}.",
-            f"receipt {code} matches the journal up to event #{seq}.")
+        return (
+            False,
+            f"le reçu {code} est celui de l'événement n° {seq}, mais le journal continue jusqu'au n° "
+            f"{count} : événements ajoutés après la fin de l'épreuve.",
+            f"receipt {code} is that of event #{seq}, but the journal goes on to #{count}: events added "
+            "after the end of the épreuve.",
+        )
+    return (
+        True,
+        f"le reçu {code} correspond au journal jusqu'à l'événement n° {seq}.",
+        f"receipt {code} matches the journal up to event #{seq}.",
+    )
 
 
 def _check(data: str) -> str:

@@ -27,8 +27,10 @@ from simulator.journal.validation import (
 )
 
 _PAGE = 500
-_SESSION_COLUMNS = ("session_id, candidate_id, seed, epreuve_id, epreuve_hash, app_version, created_at, mode, "
-                    "language, header_hash, header_json")
+_SESSION_COLUMNS = (
+    "session_id, candidate_id, seed, epreuve_id, epreuve_hash, app_version, created_at, mode, "
+    "language, header_hash, header_json"
+)
 #: Text columns may come back as bytes and are decoded per event, so that a column that is not valid
 #: UTF-8 (a damaged or tampered file) is reported for its event instead of failing a whole page.
 _EVENT_COLUMNS = ("at", "type", "payload", "prev_hash", "hash")
@@ -83,15 +85,31 @@ class SqlJournalStore:
     def create_session(self, header: SessionHeader) -> None:
         """Durably write the header; raise ``DuplicateSession`` if the id is taken."""
         validate_header(header)
-        row = (header.session_id, header.candidate_id, header.seed, header.epreuve_id, header.epreuve_hash,
-               header.app_version, header.created_at, header.mode, header.language, header_hash(header),
-               canonical_text(header_to_dict(header)))
+        row = (
+            header.session_id,
+            header.candidate_id,
+            header.seed,
+            header.epreuve_id,
+            header.epreuve_hash,
+            header.app_version,
+            header.created_at,
+            header.mode,
+            header.language,
+            header_hash(header),
+            canonical_text(header_to_dict(header)),
+        )
         with self._transaction() as conn:
-            if conn.execute(self.sql("SELECT 1 FROM sessions WHERE session_id = ?"), (header.session_id,)).fetchone():
+            if conn.execute(
+                self.sql("SELECT 1 FROM sessions WHERE session_id = ?"), (header.session_id,)
+            ).fetchone():
                 raise DuplicateSession(header.session_id)
-            inserted = conn.execute(self.sql(
-                f"INSERT INTO sessions ({_SESSION_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
-                "ON CONFLICT (session_id) DO NOTHING"), row).rowcount
+            inserted = conn.execute(
+                self.sql(
+                    f"INSERT INTO sessions ({_SESSION_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
+                    "ON CONFLICT (session_id) DO NOTHING"
+                ),
+                row,
+            ).rowcount
             if inserted != 1:  # another writer took the id since the check
                 raise DuplicateSession(header.session_id)
 
@@ -107,19 +125,27 @@ class SqlJournalStore:
         sql = self.sql
         with self._transaction() as conn:
             self._serialise_appends(conn, session_id)
-            last = conn.execute(sql("SELECT seq, hash FROM events WHERE session_id = ? ORDER BY seq DESC LIMIT 1"),
-                                (session_id,)).fetchone()
+            last = conn.execute(
+                sql("SELECT seq, hash FROM events WHERE session_id = ? ORDER BY seq DESC LIMIT 1"),
+                (session_id,),
+            ).fetchone()
             if last is None:
-                head = conn.execute(sql("SELECT header_hash FROM sessions WHERE session_id = ?"),
-                                    (session_id,)).fetchone()
+                head = conn.execute(
+                    sql("SELECT header_hash FROM sessions WHERE session_id = ?"), (session_id,)
+                ).fetchone()
                 if head is None:
                     raise UnknownSession(session_id)
                 seq, prev = 1, head[0]
             else:
                 seq, prev = last[0] + 1, last[1]
             digest = event_hash_from_text(prev, session_id, seq, at, type, payload_text)
-            conn.execute(sql("INSERT INTO events (session_id, seq, at, type, payload, prev_hash, hash) "
-                             "VALUES (?,?,?,?,?,?,?)"), (session_id, seq, at, type, payload_text, prev, digest))
+            conn.execute(
+                sql(
+                    "INSERT INTO events (session_id, seq, at, type, payload, prev_hash, hash) "
+                    "VALUES (?,?,?,?,?,?,?)"
+                ),
+                (session_id, seq, at, type, payload_text, prev, digest),
+            )
         return Event(session_id, seq, at, type, stored_payload, prev, digest)
 
     # -- reading -----------------------------------------------------------------------
@@ -129,7 +155,9 @@ class SqlJournalStore:
         try:
             return header_from_dict(json.loads(_text(raw)))
         except (ValueError, TypeError, AttributeError) as exc:  # InvalidRecord is a ValueError too
-            raise InvalidRecord("header", Message("unreadable header ({problem})", problem=str(exc))) from exc
+            raise InvalidRecord(
+                "header", Message("unreadable header ({problem})", problem=str(exc))
+            ) from exc
 
     def stored_header_hash(self, session_id: str) -> str:
         """The header hash recorded at creation (verification compares it to a recomputation)."""
@@ -158,7 +186,9 @@ class SqlJournalStore:
 
     def session_ids(self) -> list[str]:
         """Every session id, in creation order."""
-        return [row[0] for row in self._fetch(f"SELECT session_id FROM sessions ORDER BY {self.ORDER}")]
+        return [
+            row[0] for row in self._fetch(f"SELECT session_id FROM sessions ORDER BY {self.ORDER}")
+        ]
 
     # -- helpers -----------------------------------------------------------------------
     def _connection(self) -> Any:
@@ -193,7 +223,9 @@ def row_to_event(session_id: str, row: tuple[Any, ...]) -> Event:
         try:
             texts.append(_text(raw))
         except (UnicodeDecodeError, TypeError) as exc:
-            raise InvalidRecord(name, Message("event #{seq}: text is not valid UTF-8", seq=seq)) from exc
+            raise InvalidRecord(
+                name, Message("event #{seq}: text is not valid UTF-8", seq=seq)
+            ) from exc
     at, type_, payload, prev_hash, digest = texts
     try:
         data = json.loads(payload)

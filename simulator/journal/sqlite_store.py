@@ -43,7 +43,9 @@ class SqliteJournalStore(SqlJournalStore):
         if not create and not self.path.is_file():
             raise StoreMisconfigured(str(self.path), Message("file not found"))
         super().__init__()
-        if create:  # two seats creating the store at the same instant: one creates it, the other waits
+        if (
+            create
+        ):  # two seats creating the store at the same instant: one creates it, the other waits
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with creation_lock(lock_dir_for(self.path)):
                 self._conn = sqlite_schema.open_checked(self.path, timeout)

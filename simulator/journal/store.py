@@ -58,9 +58,7 @@ class JournalStore(Protocol):
         """Durably record a new session's header; raise ``DuplicateSession`` if it exists."""
         ...
 
-    def append(
-        self, session_id: str, type: str, payload: Mapping[str, Any], at: str
-    ) -> Event:
+    def append(self, session_id: str, type: str, payload: Mapping[str, Any], at: str) -> Event:
         """Durably append one event and return it with its ``seq`` and ``hash``."""
         ...
 

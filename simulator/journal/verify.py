@@ -45,7 +45,11 @@ class VerifyResult:
 
     @classmethod
     def failure(
-        cls, code: str, checked: int, first_bad_seq: int | None, line: int | None = None,
+        cls,
+        code: str,
+        checked: int,
+        first_bad_seq: int | None,
+        line: int | None = None,
         **values: Any,
     ) -> VerifyResult:
         fr, en = describe(code, line=line, seq=first_bad_seq, checked=checked, **values)
@@ -85,8 +89,13 @@ def _self_consistent(event: Event, session_id: str) -> bool:
 
 
 def _check_event(
-    event: Event, k: int, prev: str | None, session_id: str, last: Event | None,
-    seen: dict[str, int], stream: _Peekable,
+    event: Event,
+    k: int,
+    prev: str | None,
+    session_id: str,
+    last: Event | None,
+    seen: dict[str, int],
+    stream: _Peekable,
 ) -> _Failure | None:
     """Return ``(code, first_bad_seq, values)`` if ``event`` cannot stand at position ``k``."""
     if event.session_id != session_id:
@@ -157,8 +166,9 @@ def first_broken_link(header: SessionHeader, events: Iterable[Event]) -> int | N
         if event.session_id != header.session_id or event.seq != k or event.prev_hash != prev:
             return k
         try:
-            digest = event_hash_from_text(prev, header.session_id, k, event.at, event.type,
-                                          read_payload_text(event.payload))
+            digest = event_hash_from_text(
+                prev, header.session_id, k, event.at, event.type, read_payload_text(event.payload)
+            )
         except (ValueError, TypeError):
             return k
         if digest != event.hash:

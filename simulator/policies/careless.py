@@ -51,8 +51,11 @@ class CarelessPolicy:
         if node.end is not None:
             return [HangUp()] if contact.phone else []
         if node.replies:
-            offered = [rid for rid, reply in zip(contact.reply_ids(node), node.replies)
-                       if holds(reply.when, contact.ctx.variables)]  # scenario/1.1: conditional replies
+            offered = [
+                rid
+                for rid, reply in zip(contact.reply_ids(node), node.replies)
+                if holds(reply.when, contact.ctx.variables)
+            ]  # scenario/1.1: conditional replies
             return [Choose(reply=rng.choice(offered))]
         if node.prompt is not None:
             return [Say(text=rng.choice(VAGUE_ANSWERS))]

@@ -28,8 +28,12 @@ class CuePolicy(IdealPolicy):
     def __init__(self, seed: int, pick: str, tools: bool) -> None:
         super().__init__()
         self.seed, self.pick, self.tools = seed, pick, tools
-        self.answers_ringing = tools  # the "+tools" variants work like the ideal candidate outside the replies
-        self.name = ("random" if pick == "random" else "longest-reply") + ("+tools" if tools else "")
+        self.answers_ringing = (
+            tools  # the "+tools" variants work like the ideal candidate outside the replies
+        )
+        self.name = ("random" if pick == "random" else "longest-reply") + (
+            "+tools" if tools else ""
+        )
         self.rng: random.Random | None = None
 
     def _random(self, contact: ContactRuntime) -> random.Random:
@@ -51,7 +55,11 @@ class CuePolicy(IdealPolicy):
             sizes = {i: length(text_in(replies[i].text, "fr")) for i in offered}
             index = max(offered, key=lambda i: sizes[i])
         actions: list[Any] = [Choose(reply=ids[index])]
-        service = _transfer_target(contact) if self.tools and replies[index].act == "announce_transfer" else None
+        service = (
+            _transfer_target(contact)
+            if self.tools and replies[index].act == "announce_transfer"
+            else None
+        )
         if service:
             actions.append(Transfer(service=service))
         return actions
@@ -78,4 +86,3 @@ class NoToolsPolicy(IdealPolicy):
 
     def choose(self, contact: ContactRuntime) -> list[Any]:
         return [action for action in super().choose(contact) if not isinstance(action, Transfer)]
-

@@ -15,8 +15,14 @@ SECONDS_PER_ACTION = 20
 SECONDS_PER_TOOL_ACTION = 8
 
 
-def play_epreuve(session: EpreuveSession, make_policy: Callable[[], Any], clock: ManualClock, *,
-                 seconds_per_action: int = SECONDS_PER_ACTION, max_actions: int = 20000) -> int:
+def play_epreuve(
+    session: EpreuveSession,
+    make_policy: Callable[[], Any],
+    clock: ManualClock,
+    *,
+    seconds_per_action: int = SECONDS_PER_ACTION,
+    max_actions: int = 20000,
+) -> int:
     """Take each contact as it arrives and play it with a fresh policy; returns the actions performed."""
     policies: dict[str, Any] = {}
     performed = 0
@@ -49,8 +55,11 @@ def play_epreuve(session: EpreuveSession, make_policy: Callable[[], Any], clock:
             session.tick()
             continue
         for action in actions:
-            clock.advance(seconds=min(seconds_per_action, SECONDS_PER_TOOL_ACTION) if action.kind == "tool"
-                          else seconds_per_action)
+            clock.advance(
+                seconds=min(seconds_per_action, SECONDS_PER_TOOL_ACTION)
+                if action.kind == "tool"
+                else seconds_per_action
+            )
             session.tick()  # time may run out while the candidate is about to act
             if session.finished is not None:
                 break

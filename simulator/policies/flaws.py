@@ -71,7 +71,11 @@ class NeverConfirmsPolicy(IdealPolicy):
 
     def wanted_checks(self, contact: ContactRuntime) -> list[tuple[str, Any]]:
         code = self.flawed_code(contact)
-        return [(marker, check) for marker, check in super().wanted_checks(contact) if check.competency != code]
+        return [
+            (marker, check)
+            for marker, check in super().wanted_checks(contact)
+            if check.competency != code
+        ]
 
     def note_checks(self, contact: ContactRuntime) -> list[Any]:
         code = self.flawed_code(contact)

@@ -63,7 +63,10 @@ class IdealPolicy:
 
     def wanted_checks(self, contact: ContactRuntime) -> list[tuple[str, Any]]:
         """The tool checks to satisfy now, each with a marker so it is done once."""
-        wanted = [(f"expect:{contact.node_id}/{c.id}", c) for c in (contact.node.expect if contact.node else ())]
+        wanted = [
+            (f"expect:{contact.node_id}/{c.id}", c)
+            for c in (contact.node.expect if contact.node else ())
+        ]
         return wanted + [(f"check:{c.id}", c) for c in contact.scenario.checks]
 
     def tool_actions(self, contact: ContactRuntime) -> list[UseTool]:
@@ -91,8 +94,14 @@ class IdealPolicy:
         replies = node.replies or []
         ids = contact.reply_ids(node)
         offered = [i for i, reply in enumerate(replies) if holds(reply.when, contact.ctx.variables)]
-        ranked = sorted(offered, key=lambda i: (-self.reply_value(contact, replies[i]),
-                                                self.visits.get(replies[i].goto, 0), i))
+        ranked = sorted(
+            offered,
+            key=lambda i: (
+                -self.reply_value(contact, replies[i]),
+                self.visits.get(replies[i].goto, 0),
+                i,
+            ),
+        )
         best = replies[ranked[0]]
         self.visits[best.goto] = self.visits.get(best.goto, 0) + 1
         actions: list[Any] = [Choose(reply=ids[ranked[0]])]
@@ -104,7 +113,9 @@ class IdealPolicy:
 
     def wrap_up(self, contact: ContactRuntime) -> WrapUp:
         spec = contact.scenario.wrap_up
-        outcome = next((c.equals for c in contact.scenario.checks if isinstance(c, m.OutcomeCheck)), None)
+        outcome = next(
+            (c.equals for c in contact.scenario.checks if isinstance(c, m.OutcomeCheck)), None
+        )
         if outcome is None and spec is not None:
             outcome = spec.outcomes[0].id
         requirements = [item for check in self.note_checks(contact) for item in check.requires]
@@ -115,7 +126,9 @@ class IdealPolicy:
         note = passing_requirements(requirements, ctx) or "Demande traitée, voir historique."
         return f"Suivi : {note}."
 
-    def reworded(self, check: Any, planned: list[UseTool], contact: ContactRuntime) -> list[UseTool]:
+    def reworded(
+        self, check: Any, planned: list[UseTool], contact: ContactRuntime
+    ) -> list[UseTool]:
         """The planned tool actions, with a mail's body worded this candidate's way (the ideal keeps it)."""
         return planned
 

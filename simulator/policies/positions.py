@@ -14,7 +14,9 @@ def current_node(contact: ContactRuntime) -> Node:
     """The node the contact is at."""
     node = contact.node
     if node is None:
-        raise RuntimeError(f"contact {contact.scenario.id} is at no node (phase {contact.phase.value})")
+        raise RuntimeError(
+            f"contact {contact.scenario.id} is at no node (phase {contact.phase.value})"
+        )
     return node
 
 
@@ -22,5 +24,7 @@ def current_prompt(contact: ContactRuntime) -> Prompt:
     """The prompt of the node the contact is at (the candidate is asked to type)."""
     prompt = current_node(contact).prompt
     if prompt is None:
-        raise RuntimeError(f"node {contact.node_id} of contact {contact.scenario.id} asks for no typed answer")
+        raise RuntimeError(
+            f"node {contact.node_id} of contact {contact.scenario.id} asks for no typed answer"
+        )
     return prompt

@@ -32,8 +32,11 @@ def _find_then(contact: ContactRuntime, role: str, *then: UseTool) -> list[UseTo
     if db is None or record is None:
         return []
     query = db.open(record).last_name
-    return [UseTool(tool="customer_db", op="search", args={"query": query}),
-            UseTool(tool="customer_db", op="open", args={"record": record}), *then]
+    return [
+        UseTool(tool="customer_db", op="search", args={"query": query}),
+        UseTool(tool="customer_db", op="open", args={"record": record}),
+        *then,
+    ]
 
 
 def _record_field(check: m.RecordFieldCheck, contact: ContactRuntime) -> list[UseTool]:
@@ -41,8 +44,15 @@ def _record_field(check: m.RecordFieldCheck, contact: ContactRuntime) -> list[Us
     if record is None:
         return []
     value = contact.ctx.value(check.equals)
-    return _find_then(contact, check.record, UseTool(tool="customer_db", op="update",
-                                                     args={"record": record, "field": check.field, "value": value}))
+    return _find_then(
+        contact,
+        check.record,
+        UseTool(
+            tool="customer_db",
+            op="update",
+            args={"record": record, "field": check.field, "value": value},
+        ),
+    )
 
 
 def _record_opened(check: m.RecordOpenedCheck, contact: ContactRuntime) -> list[UseTool]:
@@ -53,8 +63,13 @@ def _record_status(check: m.RecordStatusCheck, contact: ContactRuntime) -> list[
     record = _record_id(contact, check.record)
     if record is None:
         return []
-    return _find_then(contact, check.record, UseTool(tool="customer_db", op="set_status",
-                                                     args={"record": record, "status": check.status}))
+    return _find_then(
+        contact,
+        check.record,
+        UseTool(
+            tool="customer_db", op="set_status", args={"record": record, "status": check.status}
+        ),
+    )
 
 
 def _record_created(check: m.RecordCreatedCheck, contact: ContactRuntime) -> list[UseTool]:
@@ -70,8 +85,12 @@ def _document_opened(check: m.DocumentOpenedCheck, contact: ContactRuntime) -> l
     if docs is None:
         return []
     title = docs.get(check.article).title
-    return [UseTool(tool="documentation", op="search", args={"query": title.split("—")[-1].strip()[:40]}),
-            UseTool(tool="documentation", op="open", args={"article": check.article})]
+    return [
+        UseTool(
+            tool="documentation", op="search", args={"query": title.split("—")[-1].strip()[:40]}
+        ),
+        UseTool(tool="documentation", op="open", args={"article": check.article}),
+    ]
 
 
 def _documents_selected(check: m.DocumentsSelectedCheck, contact: ContactRuntime) -> list[UseTool]:
@@ -91,10 +110,20 @@ def _appointment(check: m.AppointmentCheck, contact: ContactRuntime) -> list[Use
                 continue
             if check.min_minutes is not None and slot.minutes < check.min_minutes:
                 continue
-            if check.within_availability and contact.box.availability and not fits(slot, contact.box.availability):
+            if (
+                check.within_availability
+                and contact.box.availability
+                and not fits(slot, contact.box.availability)
+            ):
                 continue
-            actions += [UseTool(tool="agenda", op="view", args={"calendar": calendar}),
-                        UseTool(tool="agenda", op="book", args={"slot": slot.id, "for_whom": contact.ctx.persona.full_name})]
+            actions += [
+                UseTool(tool="agenda", op="view", args={"calendar": calendar}),
+                UseTool(
+                    tool="agenda",
+                    op="book",
+                    args={"slot": slot.id, "for_whom": contact.ctx.persona.full_name},
+                ),
+            ]
     return actions if len(actions) // 2 >= check.count else actions[:2]
 
 
@@ -113,14 +142,21 @@ def _form(check: m.FormCheck, contact: ContactRuntime) -> list[UseTool]:
             continue
         else:
             value = _default(spec, persona, contact)
-        actions.append(UseTool(tool="forms", op="set", args={"form": check.form, "field": spec.id, "value": value}))
+        actions.append(
+            UseTool(
+                tool="forms", op="set", args={"form": check.form, "field": spec.id, "value": value}
+            )
+        )
     actions.append(UseTool(tool="forms", op="submit", args={"form": check.form}))
     return actions
 
 
 def _form_fields(form: str, contact: ContactRuntime) -> dict[str, str]:
     """Every value the scenario expects in ``form``: several checks may each judge some of its fields."""
-    checks = [*contact.scenario.checks, *(c for n in contact.scenario.nodes.values() for c in n.expect)]
+    checks = [
+        *contact.scenario.checks,
+        *(c for n in contact.scenario.nodes.values() for c in n.expect),
+    ]
     fields: dict[str, str] = {}
     for other in checks:
         if isinstance(other, m.FormCheck) and other.form == form:
@@ -130,8 +166,13 @@ def _form_fields(form: str, contact: ContactRuntime) -> dict[str, str]:
 
 
 def _default(spec: Any, persona: Any, contact: ContactRuntime) -> str:
-    by_type = {"date": contact.ctx.variables["today"], "number": "1", "postcode": persona.postcode,
-               "phone": persona.phone, "email": persona.email}
+    by_type = {
+        "date": contact.ctx.variables["today"],
+        "number": "1",
+        "postcode": persona.postcode,
+        "phone": persona.phone,
+        "email": persona.email,
+    }
     if spec.type == "choice" and spec.choices:
         return spec.choices[0]
     return by_type.get(spec.type, "Voir dossier client.")
@@ -144,9 +185,19 @@ def _mail(check: m.MailCheck, contact: ContactRuntime) -> list[UseTool]:
         lead = CONFIRMING.get(contact.ctx.lang, CONFIRMING["fr"])
         body = f"{lead} : {body}." if body else f"{lead}."
     body = f"Madame, Monsieur,\n\n{body}\n\nCordialement,\n{contact.ctx.variables['agent']['name']}"
-    return [UseTool(tool="mail", op="send", args={
-        "channel": check.channel, "to": contact.ctx.value(check.to), "subject": subject, "body": body,
-        "attachments": list(check.attachments)})]
+    return [
+        UseTool(
+            tool="mail",
+            op="send",
+            args={
+                "channel": check.channel,
+                "to": contact.ctx.value(check.to),
+                "subject": subject,
+                "body": body,
+                "attachments": list(check.attachments),
+            },
+        )
+    ]
 
 
 _HANDLERS: dict[type, Any] = {

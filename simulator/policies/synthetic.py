@@ -17,8 +17,11 @@ from simulator.scenario.models import (
 )
 
 #: What a candidate writes before the elements when the check asks for a sentence, by language.
-CONFIRMING = {"fr": "Je vous confirme ce qui a été convenu", "nl": "Ik bevestig wat we afgesproken hebben",
-              "en": "I confirm what we agreed"}
+CONFIRMING = {
+    "fr": "Je vous confirme ce qui a été convenu",
+    "nl": "Ik bevestig wat we afgesproken hebben",
+    "en": "I confirm what we agreed",
+}
 
 
 def passing_requirements(items: Sequence[Any], ctx: ContactContext) -> str:

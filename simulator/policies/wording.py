@@ -102,18 +102,29 @@ class ParaphraserPolicy(IdealPolicy):
         return f"{lead} : {body}. {end}" if body else f"{lead}. {end}"
 
     def prompt_text(self, contact: ContactRuntime) -> str:
-        return self.word([i for c in current_prompt(contact).checks for i in c.requires], contact.ctx)
+        return self.word(
+            [i for c in current_prompt(contact).checks for i in c.requires], contact.ctx
+        )
 
     def note_text(self, requirements: list[Any], ctx: Any) -> str:
         body = paraphrased(requirements, ctx)
-        return f"Dossier traité, pour mémoire : {body}." if body else "Dossier traité, rien de particulier."
+        return (
+            f"Dossier traité, pour mémoire : {body}."
+            if body
+            else "Dossier traité, rien de particulier."
+        )
 
-    def reworded(self, check: Any, planned: list[UseTool], contact: ContactRuntime) -> list[UseTool]:
+    def reworded(
+        self, check: Any, planned: list[UseTool], contact: ContactRuntime
+    ) -> list[UseTool]:
         if not isinstance(check, MailCheck):
             return planned
         ctx = contact.ctx
         body = f"Madame, Monsieur,\n\n{self.word(check.body_requires, ctx)}\n\nCordialement,\n{ctx.variables['agent']['name']}"
-        return [UseTool(tool=a.tool, op=a.op, args={**a.args, "body": body}) if a.op == "send" else a for a in planned]
+        return [
+            UseTool(tool=a.tool, op=a.op, args={**a.args, "body": body}) if a.op == "send" else a
+            for a in planned
+        ]
 
 
 class KeywordStufferPolicy(ParaphraserPolicy):

@@ -104,7 +104,12 @@ class ReviewApp(App):
     def status_word(self, status: str) -> str:
         from scoring.assessment.model import REVIEWED, SCORED, SIGNED, TO_SCORE
 
-        words = {TO_SCORE: N_("to score"), SCORED: N_("scored"), REVIEWED: N_("reviewed"), SIGNED: N_("signed")}
+        words = {
+            TO_SCORE: N_("to score"),
+            SCORED: N_("scored"),
+            REVIEWED: N_("reviewed"),
+            SIGNED: N_("signed"),
+        }
         return self.t(words[status]) if status in words else status
 
     # -- keys available everywhere -----------------------------------------------------------------
@@ -115,7 +120,9 @@ class ReviewApp(App):
 
     def action_toggle_blind(self) -> None:
         if self.blind_locked:
-            self.notify(self.t("This review was started blind (--blind): the candidates stay hidden."))
+            self.notify(
+                self.t("This review was started blind (--blind): the candidates stay hidden.")
+            )
             return
         self.blind = not self.blind
         self.notify(self.t("Blind mode on.") if self.blind else self.t("Blind mode off."))
@@ -124,8 +131,14 @@ class ReviewApp(App):
         self.desk.close()
 
 
-def create_review_app(*, clock: Clock, store_path: Path | None = None, desk: ReviewDesk | None = None,
-                      lang: str = "fr", blind: bool = False) -> ReviewApp:
+def create_review_app(
+    *,
+    clock: Clock,
+    store_path: Path | None = None,
+    desk: ReviewDesk | None = None,
+    lang: str = "fr",
+    blind: bool = False,
+) -> ReviewApp:
     """The app factory used by ``callsim review`` and the tests: on the store at ``store_path`` (or ``desk``)."""
     if desk is None:
         from scoring.assessment.desk import ReviewDesk

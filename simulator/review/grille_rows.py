@@ -55,13 +55,28 @@ def grille_lines(review: SessionReview, lang: str) -> list[ActivityLine]:
     lines = []
     for activity in activities(review.grille, lang):
         competencies = tuple(
-            CompetencyLine(row.code, row.label, row.verdict, final.get(row.code, row.verdict), row.reason,
-                           tuple(sorted({e.seq for e in row.evidence})), latest.get(row.code),
-                           tuple(f"{c.kind_word} · {c.label} : {c.summary(lang)}" for c in row.criteria),
-                           waiting.get(row.code, 0))
-            for row in activity.competencies)
-        lines.append(ActivityLine(activity.code, activity.label, activity.verdict,
-                                  aggregate(c.final for c in competencies), competencies))
+            CompetencyLine(
+                row.code,
+                row.label,
+                row.verdict,
+                final.get(row.code, row.verdict),
+                row.reason,
+                tuple(sorted({e.seq for e in row.evidence})),
+                latest.get(row.code),
+                tuple(f"{c.kind_word} · {c.label} : {c.summary(lang)}" for c in row.criteria),
+                waiting.get(row.code, 0),
+            )
+            for row in activity.competencies
+        )
+        lines.append(
+            ActivityLine(
+                activity.code,
+                activity.label,
+                activity.verdict,
+                aggregate(c.final for c in competencies),
+                competencies,
+            )
+        )
     return lines
 
 
@@ -73,7 +88,9 @@ def epreuve_verdicts(review: SessionReview) -> tuple[str, str]:
     by_activity: dict[str, list[str]] = {}
     for item in review.grille["competencies"]:
         by_activity.setdefault(item["activity"], []).append(final[item["code"]])
-    return str(review.grille["verdict"]), aggregate(aggregate(verdicts) for verdicts in by_activity.values())
+    return str(review.grille["verdict"]), aggregate(
+        aggregate(verdicts) for verdicts in by_activity.values()
+    )
 
 
 def word(verdict: str, lang: str) -> str:

@@ -11,8 +11,18 @@ __all__ = ["KEY_BAR_WORDS", "LANGUAGES", "N_", "translator"]
 
 #: Words the shared key bar draws (``simulator.app.bindings``), looked up in this catalog too:
 #: Escape in an open dropdown list, and the keys named as on the keyboard.
-KEY_BAR_WORDS = (N_("Dismiss menu"), N_("Esc"), N_("Enter"), N_("Space"), N_("Shift"), N_("Del"), N_("PgUp"),
-                 N_("PgDn"), N_("Home"), N_("End"))
+KEY_BAR_WORDS = (
+    N_("Dismiss menu"),
+    N_("Esc"),
+    N_("Enter"),
+    N_("Space"),
+    N_("Shift"),
+    N_("Del"),
+    N_("PgUp"),
+    N_("PgDn"),
+    N_("Home"),
+    N_("End"),
+)
 
 
 def translator(lang: str) -> Translator:

@@ -36,7 +36,9 @@ class Diagnostic:
 
     def format(self, lang: str = "fr", *, with_hint: bool = True) -> str:
         """The compiler-style line, followed by an indented hint."""
-        form = f" [{'variante' if lang == 'fr' else 'variant'} {self.variant}]" if self.variant else ""
+        form = (
+            f" [{'variante' if lang == 'fr' else 'variant'} {self.variant}]" if self.variant else ""
+        )
         head = (
             f"{self.path}:{self.line}:{self.column}{form}: {self.severity}: "
             f"{self.message(lang)} [{self.code}]"

@@ -9,7 +9,10 @@ from simulator.scenario.models import Scenario, text_in
 
 
 def _evidence_label(reply) -> str:
-    marks = [f"{'+' if e.effect == 'positive' else '−'}{e.competency}{'!' if e.critical else ''}" for e in reply.evidence]
+    marks = [
+        f"{'+' if e.effect == 'positive' else '−'}{e.competency}{'!' if e.critical else ''}"
+        for e in reply.evidence
+    ]
     return " ".join(marks)
 
 
@@ -62,10 +65,16 @@ def mermaid(scenario: Scenario, lang: str = "fr") -> str:
 
 def dot(scenario: Scenario, lang: str = "fr") -> str:
     """A Graphviz digraph with the same content as the Mermaid drawing."""
-    lines = [f'digraph "{scenario.id}" {{', "  rankdir=TB;", '  node [fontname="Helvetica", shape=box, style=rounded];']
+    lines = [
+        f'digraph "{scenario.id}" {{',
+        "  rankdir=TB;",
+        '  node [fontname="Helvetica", shape=box, style=rounded];',
+    ]
     for node_id, node in scenario.nodes.items():
         label = _node_label(node_id, node, lang, "\n").replace("\\", "\\\\").replace("\n", "\\n")
-        shape = "doubleoctagon" if node.end is not None else ("parallelogram" if node.prompt else "box")
+        shape = (
+            "doubleoctagon" if node.end is not None else ("parallelogram" if node.prompt else "box")
+        )
         extra = ", penwidth=3" if node_id == scenario.start else ""
         lines.append(f'  "{node_id}" [label="{label}", shape={shape}{extra}];')
     for node_id, node in scenario.nodes.items():
@@ -74,7 +83,9 @@ def dot(scenario: Scenario, lang: str = "fr") -> str:
             lines.append(f'  "{node_id}" -> "{reply.goto}" [label="{label}"];')
         if node.prompt is not None:
             codes = " ".join(sorted({c.competency for c in node.prompt.checks}))
-            lines.append(f'  "{node_id}" -> "{node.prompt.goto}" [label="texte libre {codes}", style=dashed];')
+            lines.append(
+                f'  "{node_id}" -> "{node.prompt.goto}" [label="texte libre {codes}", style=dashed];'
+            )
         if node.next is not None:
             lines.append(f'  "{node_id}" -> "{node.next}";')
         for target, condition in _branches(node):
@@ -85,8 +96,11 @@ def dot(scenario: Scenario, lang: str = "fr") -> str:
 
 def _branches(node: Any) -> list[tuple[str, str]]:
     """The conditional ways on of a node (scenario/1.1 ``branches``), with their condition made safe to quote."""
-    found = [*(b for r in node.replies or () for b in r.branches), *(node.prompt.branches if node.prompt else ()),
-             *node.branches]
+    found = [
+        *(b for r in node.replies or () for b in r.branches),
+        *(node.prompt.branches if node.prompt else ()),
+        *node.branches,
+    ]
     return [(b.goto, b.when.replace('"', "'")) for b in found]
 
 

@@ -18,7 +18,12 @@ from simulator.scenario.yamlsource import SourceMap, read_yaml
 Kind = Literal["scenario", "epreuve", "testplan"]
 
 #: The ``callsim:`` marker that starts each kind of file.
-MARKERS: dict[str, Kind] = {"scenario/1": "scenario", "scenario/1.1": "scenario", "epreuve/1": "epreuve", "testplan/1": "testplan"}
+MARKERS: dict[str, Kind] = {
+    "scenario/1": "scenario",
+    "scenario/1.1": "scenario",
+    "epreuve/1": "epreuve",
+    "testplan/1": "testplan",
+}
 
 
 @dataclass
@@ -50,7 +55,9 @@ def load_file(path: str | Path, display: str | None = None) -> LoadedFile:
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        diag = Diagnostic(shown, 1, 1, "error", "unreadable-file", {"problem": exc.strerror or str(exc)})
+        diag = Diagnostic(
+            shown, 1, 1, "error", "unreadable-file", {"problem": exc.strerror or str(exc)}
+        )
         return LoadedFile(shown, None, None, None, SourceMap(), [diag])
     return load_bytes(raw, shown)
 
@@ -65,7 +72,11 @@ def load_bytes(raw: bytes, path: str, expect: Kind | None = None) -> LoadedFile:
     marker = doc.data.get("callsim")
     kind = MARKERS.get(marker) if isinstance(marker, str) else None
     if kind is None or (expect is not None and kind != expect):
-        pos = doc.source_map.value(("callsim",)) if "callsim" in doc.data else doc.source_map.value(())
+        pos = (
+            doc.source_map.value(("callsim",))
+            if "callsim" in doc.data
+            else doc.source_map.value(())
+        )
         code = "unknown-document" if "callsim" in doc.data else "missing-field"
         params = {"value": str(marker)} if code == "unknown-document" else {"field": "callsim"}
         loaded.diagnostics.append(Diagnostic(path, pos.line, pos.column, "error", code, params))
@@ -81,7 +92,9 @@ def load_bytes(raw: bytes, path: str, expect: Kind | None = None) -> LoadedFile:
     if not has_errors(doc.diagnostics):
         loaded.model = model
     if loaded.layer is not None and loaded.model is not None:
-        loaded.forms = [_form(loaded, form) for form in form_documents(path, data, doc.source_map, loaded.layer)]
+        loaded.forms = [
+            _form(loaded, form) for form in form_documents(path, data, doc.source_map, loaded.layer)
+        ]
     return loaded
 
 
@@ -91,7 +104,9 @@ def _split_variants(loaded: LoadedFile, marker: str) -> dict[str, Any]:
     loaded.diagnostics.extend(diags)
     if marker != MARKER:
         pos = loaded.source_map.value(("callsim",))
-        loaded.diagnostics.append(Diagnostic(loaded.path, pos.line, pos.column, "error", "variants-need-format", {}))
+        loaded.diagnostics.append(
+            Diagnostic(loaded.path, pos.line, pos.column, "error", "variants-need-format", {})
+        )
         layer = None
     loaded.layer = layer
     return base
@@ -102,8 +117,16 @@ def _form(loaded: LoadedFile, form: Any) -> LoadedFile:
     shown = label(form.combination)
     model, diags = validate(Scenario, form.data, form.source_map, loaded.path)
     found = [replace(d, variant=shown) for d in (*form.diagnostics, *diags)]
-    result = LoadedFile(loaded.path, "scenario", None, form.data, form.source_map, found, loaded.sha256,
-                        variant=dict(form.combination))
+    result = LoadedFile(
+        loaded.path,
+        "scenario",
+        None,
+        form.data,
+        form.source_map,
+        found,
+        loaded.sha256,
+        variant=dict(form.combination),
+    )
     if not has_errors(found):
         result.model = model
     return result
@@ -127,7 +150,16 @@ def _ambiguous_booleans(loaded: LoadedFile, reported: list[Diagnostic]) -> list[
         pos = loaded.source_map.value(where)
         if (pos.line, pos.column) not in taken:
             value = _get(loaded.data, where)
-            found.append(Diagnostic(loaded.path, pos.line, pos.column, "warning", "ambiguous-boolean", {"value": value}))
+            found.append(
+                Diagnostic(
+                    loaded.path,
+                    pos.line,
+                    pos.column,
+                    "warning",
+                    "ambiguous-boolean",
+                    {"value": value},
+                )
+            )
     return found
 
 

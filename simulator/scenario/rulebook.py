@@ -47,11 +47,15 @@ class EngineRules(Protocol):
         """The concepts of the shared lexicon a text requirement may name."""
         ...
 
-    def sample_context(self, scenario: Scenario, seed: int, today: date, lang: str, agent_name: str) -> Any:
+    def sample_context(
+        self, scenario: Scenario, seed: int, today: date, lang: str, agent_name: str
+    ) -> Any:
         """The engine's own context for ``scenario`` (its ``variables`` render the texts), as ``play`` builds it."""
         ...
 
-    def sample_records(self, scenario: Scenario, context: Any, seed: int, today: date) -> dict[str, Any]:
+    def sample_records(
+        self, scenario: Scenario, context: Any, seed: int, today: date
+    ) -> dict[str, Any]:
         """The records (by role) of the customer database the engine builds in ``context``."""
         ...
 
@@ -75,6 +79,8 @@ def engine_rules() -> EngineRules:
     global _rules
     if _rules is None:
         if _provider is None:
-            raise RuntimeError("no engine rules registered: import simulator.engine before checking scenarios")
+            raise RuntimeError(
+                "no engine rules registered: import simulator.engine before checking scenarios"
+            )
         _rules = _provider()
     return _rules

@@ -10,7 +10,11 @@ from pydantic import BaseModel
 from simulator.scenario.models import Epreuve, Scenario
 from simulator.scenario.models.testplan import TestPlan
 
-SCHEMAS: dict[str, type[BaseModel]] = {"scenario": Scenario, "epreuve": Epreuve, "testplan": TestPlan}
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "scenario": Scenario,
+    "epreuve": Epreuve,
+    "testplan": TestPlan,
+}
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 
 
@@ -45,7 +49,9 @@ def _add_variants_layer(schema: dict[str, Any], definitions: dict[str, Any]) -> 
 def _strip_discriminator_mappings(node: Any) -> Any:
     """Drop OpenAPI-only ``discriminator`` blocks: draft-07 validators ignore them, editors may not."""
     if isinstance(node, dict):
-        return {k: _strip_discriminator_mappings(v) for k, v in node.items() if k != "discriminator"}
+        return {
+            k: _strip_discriminator_mappings(v) for k, v in node.items() if k != "discriminator"
+        }
     if isinstance(node, list):
         return [_strip_discriminator_mappings(v) for v in node]
     return node

@@ -24,9 +24,15 @@ PROBLEMS = {
     "could not find expected ':'": N_("a ':' is expected after a key"),
     "mapping values are not allowed here": N_("a colon is not allowed here"),
     "found character '`' that cannot start any token": N_("a text cannot start with `"),
-    "found character '@' that cannot start any token": N_("a text cannot start with @: put it in quotes"),
-    "expected <block end>, but found '?'": N_("a key appears in the middle of a list of '-' items at the same level"),
-    "expected <block end>, but found '<scalar>'": N_("unexpected text: the line above may be unclosed or wrongly indented"),
+    "found character '@' that cannot start any token": N_(
+        "a text cannot start with @: put it in quotes"
+    ),
+    "expected <block end>, but found '?'": N_(
+        "a key appears in the middle of a list of '-' items at the same level"
+    ),
+    "expected <block end>, but found '<scalar>'": N_(
+        "unexpected text: the line above may be unclosed or wrongly indented"
+    ),
     "expected <block end>, but found '-'": N_("a list '-' is not aligned with the other items"),
     "found undefined alias": N_("unknown alias (a text starting with * must be in quotes)"),
 }
@@ -50,19 +56,29 @@ def explain(text: str, exc: Any, truncated: bool) -> Explained:
     at: tuple[int, int] = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     context = exc.context or ""
     opened = context_mark is not None and ("quoted scalar" in context or "flow" in context)
-    if opened and _last_content_line(lines) > context_mark.line:  # more lines follow: not a cut file
-        char = lines[context_mark.line][context_mark.column:context_mark.column + 1] or "?"
+    if (
+        opened and _last_content_line(lines) > context_mark.line
+    ):  # more lines follow: not a cut file
+        char = lines[context_mark.line][context_mark.column : context_mark.column + 1] or "?"
         code = "yaml-unclosed-quote" if "quoted" in context else "yaml-unclosed-bracket"
         return Explained(context_mark.line + 1, context_mark.column + 1, code, {"char": char})
     if truncated:
         return Explained(*at, "truncated-file", {"problem": exc.problem or context or "?"})
     upto = mark.line if mark else len(lines) - 1
-    for found in (_odd_quote(lines, upto), _key_without_space(lines, upto), _indentation(lines, exc),
-                  _colon_in_value(lines, exc)):
+    for found in (
+        _odd_quote(lines, upto),
+        _key_without_space(lines, upto),
+        _indentation(lines, exc),
+        _colon_in_value(lines, exc),
+    ):
         if found is not None:
             return found
     problem = exc.problem or context or "?"
-    return Explained(*at, "yaml-syntax", {"problem": Message(PROBLEMS[problem]) if problem in PROBLEMS else problem})
+    return Explained(
+        *at,
+        "yaml-syntax",
+        {"problem": Message(PROBLEMS[problem]) if problem in PROBLEMS else problem},
+    )
 
 
 def _last_content_line(lines: list[str]) -> int:
@@ -99,7 +115,9 @@ def _indentation(lines: list[str], exc: Any) -> Explained | None:
     """A line indented to no level of the lines above it (one space too many or too few)."""
     mark = exc.problem_mark
     problem = exc.problem or ""
-    if mark is None or not ("expected <block end>" in problem or "mapping values are not allowed" in problem):
+    if mark is None or not (
+        "expected <block end>" in problem or "mapping values are not allowed" in problem
+    ):
         return None
     line = lines[mark.line] if mark.line < len(lines) else ""
     found = len(line) - len(line.lstrip(" "))
@@ -108,7 +126,9 @@ def _indentation(lines: list[str], exc: Any) -> Explained | None:
         return None
     if "mapping values" in problem and found < max(levels):
         return None
-    return Explained(mark.line + 1, found + 1, "yaml-indent", {"found": found, "levels": _either(levels)})
+    return Explained(
+        mark.line + 1, found + 1, "yaml-indent", {"found": found, "levels": _either(levels)}
+    )
 
 
 def _either(levels: list[int]) -> Message | str:
@@ -140,7 +160,11 @@ def _levels_above(lines: list[str], index: int) -> list[int]:
 def _colon_in_value(lines: list[str], exc: Any) -> Explained | None:
     """``phone: +32 81 22 33 44: standard``: a second « : » inside an unquoted value."""
     mark = exc.problem_mark
-    if mark is None or "mapping values are not allowed" not in (exc.problem or "") or mark.line >= len(lines):
+    if (
+        mark is None
+        or "mapping values are not allowed" not in (exc.problem or "")
+        or mark.line >= len(lines)
+    ):
         return None
     match = _KEY_VALUE.match(lines[mark.line])
     if match is None or match.group(2)[:1] in ("'", '"'):

@@ -42,7 +42,11 @@ def invalid_utf8(raw: bytes, path: str) -> list[Diagnostic]:
             line_start = raw.rfind(b"\n", 0, bad) + 1
             column = len(raw[line_start:bad].decode("utf-8", errors="replace")) + 1
             line = raw.count(b"\n", 0, bad) + 1
-            found.append(Diagnostic(path, line, column, "error", "invalid-utf8", {"byte": f"0x{raw[bad]:02X}"}))
+            found.append(
+                Diagnostic(
+                    path, line, column, "error", "invalid-utf8", {"byte": f"0x{raw[bad]:02X}"}
+                )
+            )
             offset = bad + max(1, exc.end - exc.start)
             if len(found) >= MAX_INVALID_BYTES:
                 break
@@ -58,7 +62,7 @@ def at_end(text: str, mark: Any) -> bool:
     """Whether a parse error's ``mark`` is followed by nothing but blanks: the file was cut short."""
     if mark is None:
         return False
-    rest = text[mark.index:] if getattr(mark, "index", None) is not None else ""
+    rest = text[mark.index :] if getattr(mark, "index", None) is not None else ""
     return not rest.strip()
 
 
@@ -75,7 +79,9 @@ def tab_indentation(text: str, path: str, error_line: int) -> list[Diagnostic]:
             break
         match = _TAB_IN_INDENT.match(line)
         if match and line.strip() and number not in inside:
-            found.append(Diagnostic(path, number, len(match.group(1)) + 1, "error", "tab-indentation", {}))
+            found.append(
+                Diagnostic(path, number, len(match.group(1)) + 1, "error", "tab-indentation", {})
+            )
     return found
 
 

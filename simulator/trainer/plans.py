@@ -130,19 +130,30 @@ def plan_forms(bundle: Any, plan: tp.Plan) -> list[dict[str, str]]:
         return [{}]
     from simulator.scenario.variants.draw import all_combinations
 
-    return [combo for combo in all_combinations(planned.layer)
-            if all(combo.get(dim) == alt for dim, alt in plan.variant.items())]
+    return [
+        combo
+        for combo in all_combinations(planned.layer)
+        if all(combo.get(dim) == alt for dim, alt in plan.variant.items())
+    ]
 
 
-def run_plan(bundle: Any, plan: tp.Plan, file: str = "", form: dict[str, str] | None = None) -> PlanResult:
+def run_plan(
+    bundle: Any, plan: tp.Plan, file: str = "", form: dict[str, str] | None = None
+) -> PlanResult:
     """Play ``plan`` on a fresh session (on ``form`` of a scenario with variants) and compare what it gave with what it expects."""
     from simulator.scenario.variants.draw import label
 
     result = PlanResult(file, plan.id, plan.title + (f" [variante {label(form)}]" if form else ""))
     clock = ManualClock(PLAN_DAY)
     scenario_id = bundle.contacts[0].scenario.id
-    session = EpreuveSession.start(bundle, store=MemoryJournalStore(), clock=clock, candidate_id=f"plan-{plan.id}",
-                                   seed=plan.seed, forms={scenario_id: form} if form else {})
+    session = EpreuveSession.start(
+        bundle,
+        store=MemoryJournalStore(),
+        clock=clock,
+        candidate_id=f"plan-{plan.id}",
+        seed=plan.seed,
+        forms={scenario_id: form} if form else {},
+    )
     scenario = session.bundle.contacts[0].scenario
     try:
         try:
@@ -154,16 +165,22 @@ def run_plan(bundle: Any, plan: tp.Plan, file: str = "", form: dict[str, str] | 
         contact = session.contact(scenario.id)
         variables = dict(contact.ctx.variables)
         db = contact.box.customer_db
-        variables["records"] = {db.role_of(r.record_id): r.record_id for r in db.records()} if db else {}
+        variables["records"] = (
+            {db.role_of(r.record_id): r.record_id for r in db.records()} if db else {}
+        )
         for number, step in enumerate(plan.steps, start=1):
             clock.advance(seconds=15)
             try:
                 action = _action(step, variables, clock)
             except Exception as exc:  # noqa: BLE001 — a {{ … }} of the plan that cannot be produced
-                result.failures.append(f"étape {number} ({_describe(step)}) : texte du plan impossible à produire — "
-                                       f"{describe_error_in(exc, 'fr')}")
+                result.failures.append(
+                    f"étape {number} ({_describe(step)}) : texte du plan impossible à produire — "
+                    f"{describe_error_in(exc, 'fr')}"
+                )
                 break
-            if action is not None and not _play_step(session, action, step, f"étape {number} ({_describe(step)})", result):
+            if action is not None and not _play_step(
+                session, action, step, f"étape {number} ({_describe(step)})", result
+            ):
                 break
         result.evidence = list(contact.evidence)
         _compare(plan.expect, scenario, contact, result)
@@ -172,7 +189,9 @@ def run_plan(bundle: Any, plan: tp.Plan, file: str = "", form: dict[str, str] | 
     return result
 
 
-def _play_step(session: EpreuveSession, action: Any, step: Any, label: str, result: PlanResult) -> bool:
+def _play_step(
+    session: EpreuveSession, action: Any, step: Any, label: str, result: PlanResult
+) -> bool:
     """Perform one step and compare a refusal with what the step expects; False when the plan must stop.
 
     A refusal is the engine's (``ActionRefused``) or a tool's (a result that is not ``ok``). An
@@ -195,20 +214,26 @@ def _play_step(session: EpreuveSession, action: Any, step: Any, label: str, resu
     return True
 
 
-def _refusal(step: Any, label: str, code: str, message: str, result: PlanResult, *, stop: bool) -> bool:
+def _refusal(
+    step: Any, label: str, code: str, message: str, result: PlanResult, *, stop: bool
+) -> bool:
     """Record a refusal: a failure unless expected with the same reason; False to stop the plan."""
     if not getattr(step, "expect_refused", False):
         result.failures.append(f"{label} : action refusée — {message}")
         return not stop
     if step.reason is not None and step.reason != code:
-        result.failures.append(f"{label} : refus attendu pour « {step.reason} », obtenu « {code} » — {message}")
+        result.failures.append(
+            f"{label} : refus attendu pour « {step.reason} », obtenu « {code} » — {message}"
+        )
     return True
 
 
 def _action(step: Any, variables: dict[str, Any], clock: ManualClock) -> Any:
     fill = lambda value: _fill(value, variables)  # noqa: E731
     if isinstance(step, str):
-        return {"continue": Continue(), "hold": Hold(), "resume": Resume(), "hang_up": HangUp()}[step]
+        return {"continue": Continue(), "hold": Hold(), "resume": Resume(), "hang_up": HangUp()}[
+            step
+        ]
     if isinstance(step, tp.ChooseStep):
         return Choose(reply=step.choose)
     if isinstance(step, tp.SayStep):
@@ -278,6 +303,10 @@ def _compare(expect: tp.Expectation, scenario: Any, contact: Any, result: PlanRe
     fired = {e.rule for e in evidence}
     for rule in expect.rules:
         if rule not in fired:
-            result.failures.append(f"règle {rule} attendue, non déclenchée (déclenchées : {', '.join(sorted(fired)) or '—'})")
+            result.failures.append(
+                f"règle {rule} attendue, non déclenchée (déclenchées : {', '.join(sorted(fired)) or '—'})"
+            )
     if contact.phase.value != expect.phase:
-        result.failures.append(f"phase finale : attendu {expect.phase}, obtenu {contact.phase.value}")
+        result.failures.append(
+            f"phase finale : attendu {expect.phase}, obtenu {contact.phase.value}"
+        )

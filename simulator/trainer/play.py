@@ -27,21 +27,48 @@ from simulator.trainer.play_tables import print_table, result_table
 HELP = N_("PLAY_HELP")
 
 ALIASES = {
-    "next": "suite", "queue": "file", "time": "temps", "customer": "client", "record": "fiche",
-    "edit": "modifier", "status": "statut", "read": "lire", "attach": "joindre", "book": "réserver",
-    "form": "formulaire", "field": "champ", "submit-form": "envoyer-formulaire", "hold": "attente",
-    "resume": "reprendre", "hangup": "raccrocher", "transfer": "transférer", "wrapup": "clôture",
-    "help": "aide", "quit": "quitter", "reserver": "réserver", "cloture": "clôture", "transferer": "transférer",
+    "next": "suite",
+    "queue": "file",
+    "time": "temps",
+    "customer": "client",
+    "record": "fiche",
+    "edit": "modifier",
+    "status": "statut",
+    "read": "lire",
+    "attach": "joindre",
+    "book": "réserver",
+    "form": "formulaire",
+    "field": "champ",
+    "submit-form": "envoyer-formulaire",
+    "hold": "attente",
+    "resume": "reprendre",
+    "hangup": "raccrocher",
+    "transfer": "transférer",
+    "wrapup": "clôture",
+    "help": "aide",
+    "quit": "quitter",
+    "reserver": "réserver",
+    "cloture": "clôture",
+    "transferer": "transférer",
 }
 
 
 class TerminalPlayer:
     """A line-oriented front end on an EpreuveSession (the trainer's quick preview)."""
 
-    def __init__(self, session: EpreuveSession, lines: Iterator[str], out: TextIO, *, lang: str = "fr",
-                 start_node: str | None = None) -> None:
+    def __init__(
+        self,
+        session: EpreuveSession,
+        lines: Iterator[str],
+        out: TextIO,
+        *,
+        lang: str = "fr",
+        start_node: str | None = None,
+    ) -> None:
         self.session, self.lines, self.out = session, lines, out
-        self.lang = "en" if lang == "en" else "fr"  # the journal's texts (explanations, tool errors) are fr/en
+        self.lang = (
+            "en" if lang == "en" else "fr"
+        )  # the journal's texts (explanations, tool errors) are fr/en
         self.t = translator("checker", lang if lang in LANGUAGES else "fr")
         self.start_node = start_node
         self.shown = 0
@@ -100,7 +127,9 @@ class TerminalPlayer:
             else:
                 self.say(self.t(HELP))
         elif answer:
-            self.say(self.t("Type the number of the contact to take (1 to {count}).", count=len(waiting)))
+            self.say(
+                self.t("Type the number of the contact to take (1 to {count}).", count=len(waiting))
+            )
         return True
 
     def show(self, view: Any) -> None:
@@ -108,8 +137,10 @@ class TerminalPlayer:
             self.say(f"\n=== {view.title} ({view.organisation}) ===\n{view.briefing}")
             for _message_id, sender, subject, body in view.inbox:
                 self.say(f"\n✉ {sender} — {subject}\n{body}")
-        for line in view.lines[self.shown:]:
-            who = {"customer": "☎", "agent": "▶", "system": "·", "supervisor": "✎"}.get(line.speaker, "·")
+        for line in view.lines[self.shown :]:
+            who = {"customer": "☎", "agent": "▶", "system": "·", "supervisor": "✎"}.get(
+                line.speaker, "·"
+            )
             self.say(f"{who} {line.text}")
         self.shown = len(view.lines)
         if view.replies:
@@ -165,7 +196,9 @@ class TerminalPlayer:
             self.shown = 0
             self.say(self.t("— contact closed —"))
             for item in outcome.feedback or ():
-                self.say(f"   {'✔' if item.positive else '✘'} {item.competency} {item.explanation[self.lang]}")
+                self.say(
+                    f"   {'✔' if item.positive else '✘'} {item.competency} {item.explanation[self.lang]}"
+                )
         return outcome
 
     def show_result(self, result: dict[str, Any]) -> None:
@@ -185,7 +218,9 @@ class TerminalPlayer:
     def feedback(self) -> None:
         self.say("\n" + self.t("Practice feedback:"))
         for item in self.session.evidence():
-            self.say(f"  {'✔' if item.positive else '✘'} {item.competency} [{item.contact}] {item.explanation[self.lang]}")
+            self.say(
+                f"  {'✔' if item.positive else '✘'} {item.competency} [{item.contact}] {item.explanation[self.lang]}"
+            )
 
 
 def _tool(tool: str, op: str, **args: Any) -> UseTool:
@@ -220,11 +255,17 @@ Command = Callable[[TerminalPlayer, str], Any]
 COMMANDS: dict[str, Command] = {
     "suite": lambda p, r: Continue(),
     "file": lambda p, r: _show_queue(p),
-    "temps": lambda p, r: p.say("  " + p.t("Time left: {minutes} min", minutes=int(p.session.remaining_seconds() // 60))),
+    "temps": lambda p, r: p.say(
+        "  " + p.t("Time left: {minutes} min", minutes=int(p.session.remaining_seconds() // 60))
+    ),
     "client": lambda p, r: _tool("customer_db", "search", query=r),
     "fiche": lambda p, r: _tool("customer_db", "open", record=r),
-    "modifier": lambda p, r: _tool("customer_db", "update", **dict(zip(("record", "field", "value"), _split(r, 3)))),
-    "statut": lambda p, r: _tool("customer_db", "set_status", **dict(zip(("record", "status"), _split(r, 2)))),
+    "modifier": lambda p, r: _tool(
+        "customer_db", "update", **dict(zip(("record", "field", "value"), _split(r, 3)))
+    ),
+    "statut": lambda p, r: _tool(
+        "customer_db", "set_status", **dict(zip(("record", "status"), _split(r, 2)))
+    ),
     "doc": lambda p, r: _tool("documentation", "search", query=r),
     "lire": lambda p, r: _tool("documentation", "open", article=r),
     "joindre": lambda p, r: _tool("documentation", "select", article=r),
@@ -232,7 +273,9 @@ COMMANDS: dict[str, Command] = {
     "agenda": lambda p, r: _tool("agenda", "view", **({"calendar": r} if r else {})),
     "réserver": lambda p, r: _tool("agenda", "book", slot=r),
     "formulaire": lambda p, r: _tool("forms", "open", form=r),
-    "champ": lambda p, r: _tool("forms", "set", **dict(zip(("form", "field", "value"), _split(r, 3)))),
+    "champ": lambda p, r: _tool(
+        "forms", "set", **dict(zip(("form", "field", "value"), _split(r, 3)))
+    ),
     "envoyer-formulaire": lambda p, r: _tool("forms", "submit", form=r),
     "mail": lambda p, r: _mail(r),
     "fax": lambda p, r: _mail(r, "fax"),
@@ -241,6 +284,8 @@ COMMANDS: dict[str, Command] = {
     "reprendre": lambda p, r: Resume(),
     "raccrocher": lambda p, r: HangUp(),
     "transférer": lambda p, r: Transfer(service=r),
-    "clôture": lambda p, r: WrapUp(outcome=r.split(" ", 1)[0] if r else None, note=r.partition(" ")[2]),
+    "clôture": lambda p, r: WrapUp(
+        outcome=r.split(" ", 1)[0] if r else None, note=r.partition(" ")[2]
+    ),
     "aide": lambda p, r: p.say(p.t(HELP)),
 }

@@ -15,12 +15,30 @@ from simulator.i18n import LANGUAGES, N_, translator
 
 #: Column headings and words of the tables (checker catalog).
 _HEAD = {
-    "field": N_("Field"), "value": N_("Value"), "required": N_("Required"), "yes": N_("yes"), "no": N_("no"),
-    "choices": N_("Choices"), "submitted": N_("submitted"), "start": N_("When"),
-    "minutes": N_("Length (min)"), "key": N_("Item"), "id": N_("Id"), "calendar": N_("Calendar"),
-    "label": N_("Label"), "record_id": N_("Record"), "status": N_("Status"), "first_name": N_("First name"),
-    "last_name": N_("Last name"), "street": N_("Street"), "number": N_("No."), "box": N_("Box"),
-    "postcode": N_("Postcode"), "city": N_("Town"), "birth_date": N_("Born"), "title": N_("Title"),
+    "field": N_("Field"),
+    "value": N_("Value"),
+    "required": N_("Required"),
+    "yes": N_("yes"),
+    "no": N_("no"),
+    "choices": N_("Choices"),
+    "submitted": N_("submitted"),
+    "start": N_("When"),
+    "minutes": N_("Length (min)"),
+    "key": N_("Item"),
+    "id": N_("Id"),
+    "calendar": N_("Calendar"),
+    "label": N_("Label"),
+    "record_id": N_("Record"),
+    "status": N_("Status"),
+    "first_name": N_("First name"),
+    "last_name": N_("Last name"),
+    "street": N_("Street"),
+    "number": N_("No."),
+    "box": N_("Box"),
+    "postcode": N_("Postcode"),
+    "city": N_("Town"),
+    "birth_date": N_("Born"),
+    "title": N_("Title"),
     "body": N_("Text"),
 }
 #: Babel's pattern for a slot: « mardi 3 mars 2026, 08:00 » / "Tuesday 3 March 2026, 08:00".
@@ -54,7 +72,9 @@ def result_table(value: Any, lang: str) -> RenderableType | None:
 def _form(value: dict[str, Any], words: dict[str, str]) -> Table:
     template = value["template"]
     stored = dict(_pairs(value.get("values")))
-    as_typed = dict(_pairs(value.get("typed")))  # scenario/1.1 keeps what was typed beside the stored value
+    as_typed = dict(
+        _pairs(value.get("typed"))
+    )  # scenario/1.1 keeps what was typed beside the stored value
     typed = {k: v if as_typed.get(k, v) == v else f"{v} ({as_typed[k]})" for k, v in stored.items()}
     title = template.get("title", "")
     if value.get("submitted"):
@@ -64,8 +84,12 @@ def _form(value: dict[str, Any], words: dict[str, str]) -> Table:
         table.add_column(words[column])
     for field in template.get("fields", ()):
         choices = ", ".join(str(c) for c in field.get("choices") or ())
-        table.add_row(f"{field.get('label', '')} [{field.get('id', '')}]", str(typed.get(field.get("id"), "")),
-                      words["yes"] if field.get("required") else words["no"], choices)
+        table.add_row(
+            f"{field.get('label', '')} [{field.get('id', '')}]",
+            str(typed.get(field.get("id"), "")),
+            words["yes"] if field.get("required") else words["no"],
+            choices,
+        )
     return table
 
 
@@ -93,8 +117,18 @@ def _record(value: dict[str, Any], words: dict[str, str], lang: str) -> Table:
 
 
 #: A list of customer records shows who is who; ``:fiche`` opens one with every field.
-RECORD_COLUMNS = ("record_id", "status", "first_name", "last_name", "street", "number", "box", "postcode", "city",
-                  "birth_date")
+RECORD_COLUMNS = (
+    "record_id",
+    "status",
+    "first_name",
+    "last_name",
+    "street",
+    "number",
+    "box",
+    "postcode",
+    "city",
+    "birth_date",
+)
 
 
 def _rows(rows: list[dict[str, Any]], words: dict[str, str], lang: str) -> Table:
@@ -124,4 +158,6 @@ def _cell(column: str, value: Any, lang: str) -> str:
 
 def print_table(renderable: RenderableType, out: Any, width: int = 110) -> None:
     """Print to ``out`` as plain text (no colour codes: the output may be a file or a pipe)."""
-    Console(file=out, width=width, color_system=None, highlight=False, emoji=False, markup=False).print(renderable)
+    Console(
+        file=out, width=width, color_system=None, highlight=False, emoji=False, markup=False
+    ).print(renderable)

@@ -14,10 +14,25 @@ from simulator.i18n import N_
 #: Labels Textual's own widgets show in the key bar (the key that closes an open dropdown list).
 FRAMEWORK_KEY_LABELS = (N_("Dismiss menu"),)
 #: Keys named as on the candidate's keyboard (« Échap », « Entrée », « Maj »); F-keys and letters as printed.
-KEY_NAMES = {"escape": N_("Esc"), "enter": N_("Enter"), "space": N_("Space"), "shift": N_("Shift"),
-             "ctrl": "Ctrl", "alt": "Alt", "tab": "Tab", "backspace": "⌫", "delete": N_("Del"),
-             "up": "↑", "down": "↓", "left": "←", "right": "→", "pageup": N_("PgUp"), "pagedown": N_("PgDn"),
-             "home": N_("Home"), "end": N_("End")}
+KEY_NAMES = {
+    "escape": N_("Esc"),
+    "enter": N_("Enter"),
+    "space": N_("Space"),
+    "shift": N_("Shift"),
+    "ctrl": "Ctrl",
+    "alt": "Alt",
+    "tab": "Tab",
+    "backspace": "⌫",
+    "delete": N_("Del"),
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+    "pageup": N_("PgUp"),
+    "pagedown": N_("PgDn"),
+    "home": N_("Home"),
+    "end": N_("End"),
+}
 
 
 def key_name(key: str, app: App) -> str:

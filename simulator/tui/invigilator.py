@@ -22,7 +22,9 @@ from simulator.tui.typed import SpeakingApp
 #: What the dialog says for each purpose.
 PURPOSES = {
     "quit": N_("Only the invigilator can close the épreuve."),
-    "resume_other_seat": N_("This épreuve was started on another seat. Only the invigilator can move it here."),
+    "resume_other_seat": N_(
+        "This épreuve was started on another seat. Only the invigilator can move it here."
+    ),
 }
 
 
@@ -56,7 +58,10 @@ class InvigilatorScreen(ModalScreen[bool]):
         if verdict.accepted:
             self.dismiss(True)
             return
-        self.notify(self.app.t("Wrong code.") if not verdict.too_soon else self.app.t("Too soon."), severity="error")
+        self.notify(
+            self.app.t("Wrong code.") if not verdict.too_soon else self.app.t("Too soon."),
+            severity="error",
+        )
         self._wait_shown()
 
     def _wait_shown(self) -> None:

@@ -60,5 +60,7 @@ class InvigilatorGate:
         self.failures += 1
         delay = min(2.0 ** (self.failures - 1), MAX_DELAY)
         self._not_before = self.monotonic() + delay
-        self.record({"purpose": purpose, "accepted": False, "refused": "wrong", "failures": self.failures})
+        self.record(
+            {"purpose": purpose, "accepted": False, "refused": "wrong", "failures": self.failures}
+        )
         return Verdict(False, delay)

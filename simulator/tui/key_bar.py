@@ -53,7 +53,15 @@ class KeyBar(Widget):
         for node, binding, enabled, _tooltip in screen.active_bindings.values():
             if binding.show and binding.action not in seen:
                 seen.add(binding.action)
-                keys.append((node, binding.action, binding.key_display or binding.key, binding.description, enabled))
+                keys.append(
+                    (
+                        node,
+                        binding.action,
+                        binding.key_display or binding.key,
+                        binding.description,
+                        enabled,
+                    )
+                )
         keys.append(getattr(self.app, "lang", ""))  # a new language draws the labels again
         if tuple(keys) != self._keys:
             self._keys = tuple(keys)

@@ -17,4 +17,3 @@ class SpeakingApp(App[Any]):
 
     lang: str
     t: Callable[..., str]
-

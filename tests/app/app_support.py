@@ -20,22 +20,36 @@ PRACTICE = ROOT / "scenarios" / "epreuves" / "practice.yaml"
 INVIGILATOR = "4711"
 
 
-def make_app(*, mode: str = "practice", lang: str = "fr", store: MemoryJournalStore | None = None,
-             clock: ManualClock | None = None, candidate: str = "") -> CallsimApp:
+def make_app(
+    *,
+    mode: str = "practice",
+    lang: str = "fr",
+    store: MemoryJournalStore | None = None,
+    clock: ManualClock | None = None,
+    candidate: str = "",
+) -> CallsimApp:
     """The real app class on the practice épreuve (switched to exam mode when asked)."""
     bundle = practice_bundle()
     if mode != bundle.epreuve.mode:
-        bundle = dataclasses.replace(bundle, epreuve=bundle.epreuve.model_copy(update={"mode": mode}))
+        bundle = dataclasses.replace(
+            bundle, epreuve=bundle.epreuve.model_copy(update={"mode": mode})
+        )
     store = store if store is not None else MemoryJournalStore()
-    return create_app(SeatRequest(candidate, str(PRACTICE), 7, lang), store_factory=lambda: store,
-                      clock=clock or ManualClock(datetime(2026, 3, 2, 9, 0)), invigilator_code=INVIGILATOR,
-                      bundle=bundle)
+    return create_app(
+        SeatRequest(candidate, str(PRACTICE), 7, lang),
+        store_factory=lambda: store,
+        clock=clock or ManualClock(datetime(2026, 3, 2, 9, 0)),
+        invigilator_code=INVIGILATOR,
+        bundle=bundle,
+    )
 
 
 def screen_text(app: CallsimApp) -> str:
     """Everything the current screen shows, as plain text (the SVG screenshot without its markup)."""
     svg = app.export_screenshot()
-    return html.unescape("".join(re.findall(r"<text[^>]*>(.*?)</text>", svg, flags=re.DOTALL))).replace("\xa0", " ")
+    return html.unescape(
+        "".join(re.findall(r"<text[^>]*>(.*?)</text>", svg, flags=re.DOTALL))
+    ).replace("\xa0", " ")
 
 
 @cache

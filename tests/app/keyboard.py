@@ -67,7 +67,11 @@ class KeyboardCandidate:
             if isinstance(key, events.Paste):
                 self.app.post_message(key)
             elif len(key) == 1:
-                name = key if key.isalnum() else unicodedata.name(key).lower().replace("-", "_").replace(" ", "_")
+                name = (
+                    key
+                    if key.isalnum()
+                    else unicodedata.name(key).lower().replace("-", "_").replace(" ", "_")
+                )
                 self.app.post_message(events.Key(name, key))
             else:
                 self.app.post_message(events.Key(key, "\r" if key == "enter" else None))
@@ -88,7 +92,9 @@ class KeyboardCandidate:
             screen._on_timer_update()
             await asyncio.sleep(0)
             pumps = [self.app, *screen.walk_children(with_self=True)]
-            if not screen._callbacks and all(p._message_queue.empty() and not p._next_callbacks for p in pumps):
+            if not screen._callbacks and all(
+                p._message_queue.empty() and not p._next_callbacks for p in pumps
+            ):
                 break
         await self.pilot.pause()
 
@@ -104,7 +110,9 @@ class KeyboardCandidate:
         session, count = self.app.session, 0
         while session.finished is None and count < max_actions:
             await self._dismiss_feedback()
-            key = session.state.active or next((q.key for q in session.queue() if q.phase == "waiting"), None)
+            key = session.state.active or next(
+                (q.key for q in session.queue() if q.phase == "waiting"), None
+            )
             assert key is not None, "nothing left to do but the épreuve is not over"
             policy = self.policies.setdefault(key, IdealPolicy())
             for action in policy.next_actions(session.contact(key)):
@@ -129,7 +137,9 @@ class KeyboardCandidate:
         elif isinstance(action, Choose):
             await self.choose(action.reply)
         elif isinstance(action, Say):
-            await self.press("escape")  # back to the conversation: the answer field when one is asked
+            await self.press(
+                "escape"
+            )  # back to the conversation: the answer field when one is asked
             assert isinstance(self.app.focused, Input) and self.app.focused.id == "say"
             await self.type(action.text)
             await self.press("enter")
@@ -166,19 +176,27 @@ class KeyboardCandidate:
     async def use_tool(self, action: UseTool) -> None:
         deck = self.app.screen.query_one(ToolDeck)
         target = f"tool-{action.tool}"
-        for _ in range(_BOUND):  # F7 into the tools, then F7 / Shift+F7 to the tool, the shorter way
+        for _ in range(
+            _BOUND
+        ):  # F7 into the tools, then F7 / Shift+F7 to the tool, the shorter way
             focused = self.app.focused
-            in_tools = focused is not None and any(isinstance(n, ToolDeck) for n in focused.ancestors_with_self)
+            in_tools = focused is not None and any(
+                isinstance(n, ToolDeck) for n in focused.ancestors_with_self
+            )
             if in_tools and deck.active == target:
                 break
             tools = deck.present
-            steps = (tools.index(action.tool) - tools.index(deck.active.removeprefix("tool-"))) % len(tools)
+            steps = (
+                tools.index(action.tool) - tools.index(deck.active.removeprefix("tool-"))
+            ) % len(tools)
             await self.press("f7" if not in_tools or steps <= len(tools) // 2 else "shift+f7")
         assert deck.active == target
         panel = deck.panel(action.tool)
         await self.select(panel.query_one("#op", Select), action.op, panel.choices["op"])
         pending: list[Any] = []
-        for arg in sorted(action.args, key=lambda a: list(panel.args).index(a) if a in panel.args else -1):
+        for arg in sorted(
+            action.args, key=lambda a: list(panel.args).index(a) if a in panel.args else -1
+        ):
             if arg not in panel.args:
                 continue  # an argument the panel does not ask: the engine's default applies
             widget = panel.query_one(f"#arg-{arg}")
@@ -186,7 +204,9 @@ class KeyboardCandidate:
                 await self.burst(*pending, *self._tabs_to(widget))
                 pending = []
                 for document in action.args[arg]:
-                    await self.burst("home", *["down"] * panel.choices[arg].index(document), "space")
+                    await self.burst(
+                        "home", *["down"] * panel.choices[arg].index(document), "space"
+                    )
                 continue
             value = str(action.args[arg])
             if isinstance(widget, Select):
@@ -196,7 +216,9 @@ class KeyboardCandidate:
             else:  # the focus moves once the app has settled: Tab first, then type
                 await self.burst(*pending, *self._tabs_to(widget))
                 pending = []
-                if self._text_of(widget):  # a key binding acts after the keys typed with it: clear first
+                if self._text_of(
+                    widget
+                ):  # a key binding acts after the keys typed with it: clear first
                     await self.burst(*self._clearing(widget))
                 pending = self._text(value)
         await self.burst(*pending, "f5")
@@ -237,7 +259,11 @@ class KeyboardCandidate:
     @staticmethod
     def _text(value: str) -> list[Any]:
         """The keys that type ``value`` (a long text is pasted)."""
-        return [events.Paste(value)] if len(value) > _TYPED else ["enter" if ch == "\n" else ch for ch in value]
+        return (
+            [events.Paste(value)]
+            if len(value) > _TYPED
+            else ["enter" if ch == "\n" else ch for ch in value]
+        )
 
     async def fill(self, widget: Any, value: str, choices: tuple[str, ...] = ()) -> None:
         if isinstance(widget, Select):

@@ -28,15 +28,22 @@ START = datetime(2026, 3, 2, 9, 0)
 SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
 
 
-def played(contacts_done: int, *, replies: int = 0, to_wrap_up: bool = False,
-           language: str = "fr") -> tuple[MemoryJournalStore, ManualClock]:
+def played(
+    contacts_done: int, *, replies: int = 0, to_wrap_up: bool = False, language: str = "fr"
+) -> tuple[MemoryJournalStore, ManualClock]:
     """A store where ``contacts_done`` contacts are finished and the next one is taken.
 
     ``replies`` more ideal actions are played in that contact, or all of them up to its wrap-up.
     """
     store, clock = MemoryJournalStore(), ManualClock(START)
-    session = EpreuveSession.start(practice_bundle(), store=store, clock=clock, candidate_id=CANDIDATE, seed=SEED,
-                                   language=language)
+    session = EpreuveSession.start(
+        practice_bundle(),
+        store=store,
+        clock=clock,
+        candidate_id=CANDIDATE,
+        seed=SEED,
+        language=language,
+    )
     policies: dict[str, IdealPolicy] = {}
     done, played_here = 0, 0
     while session.finished is None:
@@ -57,7 +64,9 @@ def played(contacts_done: int, *, replies: int = 0, to_wrap_up: bool = False,
     return store, clock
 
 
-def sign_in_then(*more: Callable[[KeyboardCandidate], Awaitable[None]]) -> Callable[[Any], Awaitable[None]]:
+def sign_in_then(
+    *more: Callable[[KeyboardCandidate], Awaitable[None]],
+) -> Callable[[Any], Awaitable[None]]:
     """A Pilot routine: sign in with the candidate number already typed, then ``more`` steps."""
 
     async def run(pilot: Any) -> None:
@@ -66,6 +75,7 @@ def sign_in_then(*more: Callable[[KeyboardCandidate], Awaitable[None]]) -> Calla
         for step in more:
             await step(candidate)
         await steady(pilot)
+
     return run
 
 
@@ -99,22 +109,50 @@ async def close_feedback(candidate: KeyboardCandidate) -> None:
 
 
 #: name → (store builder, Pilot routine, what the picture must show)
-STATES: dict[str, tuple[Callable[[str], tuple[MemoryJournalStore, ManualClock] | None], Callable[[Any], Awaitable[None]] | None, str]] = {
-    "signin": (lambda _lang: None, steady, "the sign-in screen: candidate number, language, how the épreuve works and its keys"),
-    "console-call": (lambda lang: played(0, replies=6, language=lang), sign_in_then(),
-                     "the console during the first inbound call: clock, queue, conversation, numbered replies, tool tabs"),
-    "console-tool": (lambda lang: played(0, replies=6, language=lang), sign_in_then(search_customer),
-                     "the Customers tab listing the records found for the caller's name"),
-    "wrapup": (lambda lang: played(0, to_wrap_up=True, language=lang), sign_in_then(),
-               "the wrap-up dialog after the first call: outcome list and after-call note"),
-    "feedback": (lambda lang: played(0, to_wrap_up=True, language=lang), sign_in_then(wrap_up),
-                 "practice feedback after the first contact: one line per competency observed, ✔ or ✘"),
-    "end": (lambda lang: played(3, to_wrap_up=True, language=lang), sign_in_then(wrap_up, close_feedback),
-            "the end of the practice épreuve: everything saved, feedback per competency"),
+STATES: dict[
+    str,
+    tuple[
+        Callable[[str], tuple[MemoryJournalStore, ManualClock] | None],
+        Callable[[Any], Awaitable[None]] | None,
+        str,
+    ],
+] = {
+    "signin": (
+        lambda _lang: None,
+        steady,
+        "the sign-in screen: candidate number, language, how the épreuve works and its keys",
+    ),
+    "console-call": (
+        lambda lang: played(0, replies=6, language=lang),
+        sign_in_then(),
+        "the console during the first inbound call: clock, queue, conversation, numbered replies, tool tabs",
+    ),
+    "console-tool": (
+        lambda lang: played(0, replies=6, language=lang),
+        sign_in_then(search_customer),
+        "the Customers tab listing the records found for the caller's name",
+    ),
+    "wrapup": (
+        lambda lang: played(0, to_wrap_up=True, language=lang),
+        sign_in_then(),
+        "the wrap-up dialog after the first call: outcome list and after-call note",
+    ),
+    "feedback": (
+        lambda lang: played(0, to_wrap_up=True, language=lang),
+        sign_in_then(wrap_up),
+        "practice feedback after the first contact: one line per competency observed, ✔ or ✘",
+    ),
+    "end": (
+        lambda lang: played(3, to_wrap_up=True, language=lang),
+        sign_in_then(wrap_up, close_feedback),
+        "the end of the practice épreuve: everything saved, feedback per competency",
+    ),
 }
 
 
-def app_for(state: str, lang: str = "fr") -> tuple[CallsimApp, Callable[[Any], Awaitable[None]] | None]:
+def app_for(
+    state: str, lang: str = "fr"
+) -> tuple[CallsimApp, Callable[[Any], Awaitable[None]] | None]:
     """The real app ready for ``state`` in ``lang``, and the Pilot routine that brings the screen.
 
     The épreuve is played in ``lang`` too: a resumed session keeps the language it was started in.

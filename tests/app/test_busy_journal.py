@@ -30,15 +30,22 @@ from tests.app.app_support import INVIGILATOR, PRACTICE, practice_bundle, screen
 def _app(path) -> CallsimApp:
     bundle = practice_bundle()
     bundle = dataclasses.replace(bundle, epreuve=bundle.epreuve.model_copy(update={"mode": "exam"}))
-    return create_app(SeatRequest("C-0099", str(PRACTICE), 7, "fr", path),
-                      store_factory=lambda: SqliteJournalStore(path, timeout=0.05),
-                      clock=ManualClock(datetime(2026, 3, 2, 9, 0)), invigilator_code=INVIGILATOR, bundle=bundle)
+    return create_app(
+        SeatRequest("C-0099", str(PRACTICE), 7, "fr", path),
+        store_factory=lambda: SqliteJournalStore(path, timeout=0.05),
+        clock=ManualClock(datetime(2026, 3, 2, 9, 0)),
+        invigilator_code=INVIGILATOR,
+        bundle=bundle,
+    )
 
 
 def _takes(path) -> int:
     with SqliteJournalStore(path) as store:
         (session_id,) = store.session_ids()
-        return sum(e.type == "action" and e.payload["action"]["kind"] == "take" for e in store.events(session_id))
+        return sum(
+            e.type == "action" and e.payload["action"]["kind"] == "take"
+            for e in store.events(session_id)
+        )
 
 
 async def _until(pilot, condition, seconds: float = 20.0) -> None:
@@ -86,7 +93,10 @@ async def test_a_journal_that_stays_busy_ends_the_app_with_a_sentence(tmp_path, 
     other.execute("ROLLBACK")
     other.close()
     assert app.return_code == FAILURE_EXIT
-    assert "ne peut pas être écrit" in app.failure_message and "Appelez le surveillant" in app.failure_message
+    assert (
+        "ne peut pas être écrit" in app.failure_message
+        and "Appelez le surveillant" in app.failure_message
+    )
     assert _takes(path) == 0  # the candidate never saw the contact taken: the journal agrees
 
 

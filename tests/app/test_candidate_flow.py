@@ -42,7 +42,9 @@ async def test_keys_become_engine_actions_in_the_journal():
         first = view.replies[0][0]
         await pilot.press("1")
         await pilot.pause()
-        actions = [e.payload["action"] for e in store.events(app.session.session_id) if e.type == "action"]
+        actions = [
+            e.payload["action"] for e in store.events(app.session.session_id) if e.type == "action"
+        ]
         assert actions[0]["kind"] == "take"
         assert actions[1] == {"kind": "choose", "reply": first}
 
@@ -77,7 +79,9 @@ async def test_a_contact_can_be_handled_to_its_wrap_up_with_the_keyboard():
         assert isinstance(app.screen, ConsoleScreen)
 
 
-@pytest.mark.parametrize("lang, expected", [("fr", "Temps restant"), ("nl", "Resterende tijd"), ("en", "Time left")])
+@pytest.mark.parametrize(
+    "lang, expected", [("fr", "Temps restant"), ("nl", "Resterende tijd"), ("en", "Time left")]
+)
 async def test_the_console_speaks_the_chosen_language(lang, expected):
     app = make_app(lang=lang)
     async with app.run_test(size=(120, 40)) as pilot:

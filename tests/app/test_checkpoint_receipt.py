@@ -15,11 +15,15 @@ async def test_the_console_shows_the_receipt_of_the_last_hundredth_event_and_it_
     store, clock = played(3, to_wrap_up=True)
     session_id = store.session_ids()[0]
     last = store.last_event(session_id)
-    assert last is not None and last.seq >= 100, "the épreuve must have passed its 100th event for this test"
+    assert last is not None and last.seq >= 100, (
+        "the épreuve must have passed its 100th event for this test"
+    )
     app = make_app(store=store, clock=clock, candidate=CANDIDATE)
     async with app.run_test(size=(120, 40)) as pilot:
         await KeyboardCandidate(pilot).press("enter")
-        console = next(screen for screen in app.screen_stack if isinstance(screen, ConsoleScreen))  # under the wrap-up
+        console = next(
+            screen for screen in app.screen_stack if isinstance(screen, ConsoleScreen)
+        )  # under the wrap-up
         line = console.query_one("#checkpoint", Static)
         assert line.display
         shown = str(line.render())

@@ -38,7 +38,9 @@ def _actions(store: Path) -> list[str]:
         return []
     try:
         with sqlite3.connect(f"file:{store}?mode=ro", uri=True) as db:
-            rows = db.execute("SELECT payload FROM events WHERE type = 'action' ORDER BY seq").fetchall()
+            rows = db.execute(
+                "SELECT payload FROM events WHERE type = 'action' ORDER BY seq"
+            ).fetchall()
     except sqlite3.Error:
         return []
     return [json.loads(row[0])["action"]["kind"] for row in rows]
@@ -59,20 +61,48 @@ def _wait(condition, what: str, process: subprocess.Popen, master: int) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM, signal.SIGINT], ids=["SIGHUP", "SIGTERM", "SIGINT"])
+@pytest.mark.parametrize(
+    "sig", [signal.SIGHUP, signal.SIGTERM, signal.SIGINT], ids=["SIGHUP", "SIGTERM", "SIGINT"]
+)
 def test_a_hung_up_exam_resumes_at_the_same_contact(tmp_path, sig):
     store = tmp_path / "centre.sqlite3"
     master, slave = pty.openpty()
-    env = {**os.environ, "CALLSIM_INVIGILATOR_CODE": "4711", "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
+    env = {
+        **os.environ,
+        "CALLSIM_INVIGILATOR_CODE": "4711",
+        "TERM": "xterm-256color",
+        "COLUMNS": "120",
+        "LINES": "40",
+    }
     process = subprocess.Popen(
-        [sys.executable, "-m", "simulator", "exam", "--candidate", "C-0099", "--epreuve", str(PRACTICE),
-         "--seed", "7", "--store", str(store)],
-        stdin=slave, stdout=slave, stderr=slave, cwd=ROOT, env=env, start_new_session=True)
+        [
+            sys.executable,
+            "-m",
+            "simulator",
+            "exam",
+            "--candidate",
+            "C-0099",
+            "--epreuve",
+            str(PRACTICE),
+            "--seed",
+            "7",
+            "--store",
+            str(store),
+        ],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )
     os.close(slave)
     try:
         os.set_blocking(master, False)
         deadline = time.monotonic() + _PATIENCE
-        while not store.exists():  # Enter on the sign-in screen (the number is given): the seat opens
+        while (
+            not store.exists()
+        ):  # Enter on the sign-in screen (the number is given): the seat opens
             assert time.monotonic() < deadline, "Enter never opened the seat"
             assert process.poll() is None, "the exam ended on the sign-in screen"
             os.write(master, b"\r")
@@ -114,17 +144,24 @@ def _resume_and_check(store: Path, session_id: str) -> None:
     from simulator.system_clock import SystemClock
 
     async def run() -> None:
-        app = create_app(SeatRequest("C-0099", str(PRACTICE), 7, "fr", store), clock=SystemClock(),
-                         invigilator_code="4711")
+        app = create_app(
+            SeatRequest("C-0099", str(PRACTICE), 7, "fr", store),
+            clock=SystemClock(),
+            invigilator_code="4711",
+        )
         async with app.run_test(size=(120, 40)) as pilot:
-            for _ in range(600):  # the épreuve loads in the background; Enter signs in once it is there
+            for _ in range(
+                600
+            ):  # the épreuve loads in the background; Enter signs in once it is there
                 if isinstance(app.screen, ConsoleScreen):
                     break
                 await pilot.press("enter")
                 await pilot.pause(0.1)
             assert isinstance(app.screen, ConsoleScreen)
             assert app.session.session_id == session_id
-            assert app.session.state.active is not None  # the contact taken before the hang-up, still in progress
+            assert (
+                app.session.state.active is not None
+            )  # the contact taken before the hang-up, still in progress
             app.session.close()
 
     asyncio.run(run())

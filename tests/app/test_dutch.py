@@ -33,5 +33,7 @@ async def test_a_tool_refusal_is_shown_in_dutch_in_the_dutch_console():
         await candidate.tab_to(panel.query_one("#arg-record", Input))
         await candidate.type("R9999")
         await candidate.press("f5")
-        assert str(panel.query_one("#status", Static).render()) == "Klantenfiche niet gevonden: R9999."
+        assert (
+            str(panel.query_one("#status", Static).render()) == "Klantenfiche niet gevonden: R9999."
+        )
         assert english_leaks(screen_text(app), "nl") == []

@@ -21,14 +21,37 @@ from tests.app.app_support import INVIGILATOR, make_app
 from tests.app.screen_states import CANDIDATE, STATES, steady
 
 #: Actions that end, suspend or restyle the app, or write a file (a screenshot), in Textual or here.
-DOORS = {"quit", "help_quit", "suspend_process", "command_palette", "screenshot", "change_theme", "toggle_dark",
-         "maximize", "minimize", "show_help_panel", "exit"}
+DOORS = {
+    "quit",
+    "help_quit",
+    "suspend_process",
+    "command_palette",
+    "screenshot",
+    "change_theme",
+    "toggle_dark",
+    "maximize",
+    "minimize",
+    "show_help_panel",
+    "exit",
+}
 #: Keys a candidate who wants out would try.
-KEYS = ["ctrl+c", "ctrl+z", "ctrl+backslash", "ctrl+p", "ctrl+d", "ctrl+s", "escape",
-        *(f"f{n}" for n in range(1, 13))]
+KEYS = [
+    "ctrl+c",
+    "ctrl+z",
+    "ctrl+backslash",
+    "ctrl+p",
+    "ctrl+d",
+    "ctrl+s",
+    "escape",
+    *(f"f{n}" for n in range(1, 13)),
+]
 EXAM_STATES = ["signin", "console-call", "console-tool", "wrapup", "end"]
 #: Dialogs opened from the console during a call: (name, key that opens it, screen class name).
-DIALOGS = [("help", "f1", "HelpScreen"), ("transfer", "f6", "TransferScreen"), ("invigilator", "ctrl+q", "InvigilatorScreen")]
+DIALOGS = [
+    ("help", "f1", "HelpScreen"),
+    ("transfer", "f6", "TransferScreen"),
+    ("invigilator", "ctrl+q", "InvigilatorScreen"),
+]
 
 
 def _exam_app(state: str):
@@ -86,7 +109,9 @@ async def test_no_binding_or_palette_command_opens_a_door_in_exam_mode(state, wa
                 await pilot.press("escape")
         await pilot.press("ctrl+q")
         await pilot.pause()
-        assert isinstance(app.screen, InvigilatorScreen), f"Ctrl+Q did not ask for the code on {state}"
+        assert isinstance(app.screen, InvigilatorScreen), (
+            f"Ctrl+Q did not ask for the code on {state}"
+        )
         await pilot.press("escape")
         await pilot.pause()
         assert app.is_running
@@ -108,7 +133,11 @@ async def test_no_binding_of_a_dialog_opens_a_door(name, key, screen, watched):
         for pressed in ("ctrl+c", "ctrl+z", "ctrl+backslash", "ctrl+p", "ctrl+d"):
             await pilot.press(pressed)
             await pilot.pause()
-            assert app.is_running and type(app.screen).__name__ == screen and not CommandPalette.is_open(app)
+            assert (
+                app.is_running
+                and type(app.screen).__name__ == screen
+                and not CommandPalette.is_open(app)
+            )
     assert list(folder.iterdir()) == [] and signals == []
 
 

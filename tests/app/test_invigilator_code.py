@@ -53,10 +53,13 @@ def test_the_code_is_compared_in_constant_time(monkeypatch):
     def spy(a, b):
         compared.append((a, b))
         return real(a, b)
+
     monkeypatch.setattr(hmac, "compare_digest", spy)
     gate = InvigilatorGate("4711", monotonic=FakeMonotonic())
     assert gate.attempt("4711", "quit").accepted
-    assert len(compared) == 1 and len(compared[0][0]) == len(compared[0][1]) == 32  # digests, whatever was typed
+    assert (
+        len(compared) == 1 and len(compared[0][0]) == len(compared[0][1]) == 32
+    )  # digests, whatever was typed
 
 
 def test_an_empty_code_never_opens():
@@ -88,9 +91,15 @@ async def test_wrong_codes_in_an_exam_are_journalled_and_slow_the_next_attempt()
     assert not app.is_running
     attempts = [e.payload for e in store.events(session_id) if e.type == "invigilator_attempt"]
     assert [(a["accepted"], a.get("refused")) for a in attempts] == [
-        (False, "wrong"), (False, "too_soon"), (False, "wrong"), (True, None)]
+        (False, "wrong"),
+        (False, "too_soon"),
+        (False, "wrong"),
+        (True, None),
+    ]
     assert all(a["purpose"] == "quit" for a in attempts)
     last = store.last_event(session_id)
-    assert last.type == "interruption" and last.payload == {"cause": "invigilator"}  # the seat closed by the invigilator
+    assert last.type == "interruption" and last.payload == {
+        "cause": "invigilator"
+    }  # the seat closed by the invigilator
     everything = json.dumps([e.payload for e in store.events(session_id)])
     assert "1234" not in everything and "9999" not in everything and INVIGILATOR not in everything

@@ -18,7 +18,7 @@ async def test_a_document_ticked_in_the_composer_is_sent_as_an_attachment_and_jo
     async with app.run_test(size=(100, 40)) as pilot:
         candidate = KeyboardCandidate(pilot)
         await candidate.press("enter")
-        (mail_id, _sender, _subject, _body), = app.screen.view.inbox
+        ((mail_id, _sender, _subject, _body),) = app.screen.view.inbox
         await _to_tool(candidate, "mail")
         panel = app.screen.query_one(ToolDeck).panel("mail")
         documents = [doc for doc, _title in panel.documents]
@@ -27,7 +27,9 @@ async def test_a_document_ticked_in_the_composer_is_sent_as_an_attachment_and_jo
         reply_to = panel.query_one("#arg-in_reply_to", Select)
         await candidate.select(reply_to, mail_id, panel.choices["in_reply_to"])
         await candidate.tab_to(panel.query_one("#arg-body"))
-        await candidate.type("Madame, Monsieur, vous trouverez la procédure en pièce jointe. Cordialement, Alex")
+        await candidate.type(
+            "Madame, Monsieur, vous trouverez la procédure en pièce jointe. Cordialement, Alex"
+        )
         attachments = panel.query_one("#arg-attachments", SelectionList)
         await candidate.tab_to(attachments)
         await candidate.press("down", "space")  # the second document of the list
@@ -44,13 +46,17 @@ async def test_a_mail_without_attachment_journals_no_attachments_field():
     async with app.run_test(size=(100, 40)) as pilot:
         candidate = KeyboardCandidate(pilot)
         await candidate.press("enter")
-        (mail_id, _sender, _subject, _body), = app.screen.view.inbox
+        ((mail_id, _sender, _subject, _body),) = app.screen.view.inbox
         await _to_tool(candidate, "mail")
         panel = app.screen.query_one(ToolDeck).panel("mail")
         await candidate.select(panel.query_one("#op", Select), "send", panel.choices["op"])
-        await candidate.select(panel.query_one("#arg-in_reply_to", Select), mail_id, panel.choices["in_reply_to"])
+        await candidate.select(
+            panel.query_one("#arg-in_reply_to", Select), mail_id, panel.choices["in_reply_to"]
+        )
         await candidate.tab_to(panel.query_one("#arg-body"))
         await candidate.type("Madame, Monsieur, nous corrigeons votre facture. Cordialement, Alex")
         await candidate.press("f5")
-        sent = [e.payload["action"] for e in store.events(app.session.session_id) if e.type == "action"][-1]
+        sent = [
+            e.payload["action"] for e in store.events(app.session.session_id) if e.type == "action"
+        ][-1]
     assert sent["tool"] == "mail" and "attachments" not in sent["args"]

@@ -40,7 +40,9 @@ def _assert_plain_failure(app, log_dir, captured) -> None:
     assert app.return_code == FAILURE_EXIT
     assert CALL_THE_INVIGILATOR in app.failure_message
     assert app._exit_renderables == []  # Textual prints nothing when it exits
-    assert SECRET not in captured.out + captured.err and "Traceback" not in captured.out + captured.err
+    assert (
+        SECRET not in captured.out + captured.err and "Traceback" not in captured.out + captured.err
+    )
     log = (log_dir / LOG_FILENAME).read_text(encoding="utf-8")
     assert "InjectedFailure: engine failure" in log and "Traceback" in log
     assert SECRET not in log  # no local variables in the log either
@@ -51,7 +53,9 @@ async def test_a_failure_on_any_exam_screen_ends_with_a_plain_sentence(state, lo
     prepared = STATES[state][0]("fr")
     store, clock = prepared if prepared else (None, None)
     app = make_app(mode="exam", store=store, clock=clock, candidate=CANDIDATE if prepared else "")
-    with pytest.raises(InjectedFailure):  # Pilot hands the app's error back to the test, as for any app
+    with pytest.raises(
+        InjectedFailure
+    ):  # Pilot hands the app's error back to the test, as for any app
         async with app.run_test(size=(120, 40)) as pilot:
             routine = STATES[state][1]
             if routine is not None:
@@ -76,7 +80,9 @@ async def test_a_failing_engine_call_ends_with_a_plain_sentence(log_dir, capsys,
     _assert_plain_failure(app, log_dir, capsys.readouterr())
 
 
-def test_the_exam_command_prints_the_sentence_and_exits_non_zero(log_dir, capsys, monkeypatch, tmp_path):
+def test_the_exam_command_prints_the_sentence_and_exits_non_zero(
+    log_dir, capsys, monkeypatch, tmp_path
+):
     """``callsim exam`` end to end (headless): the seat fails to open; the shell shows one French sentence."""
     from textual.app import App
 
@@ -95,37 +101,60 @@ def test_the_exam_command_prints_the_sentence_and_exits_non_zero(log_dir, capsys
 
     def headless_run(self, **kwargs):
         return real_run(self, headless=True, size=(120, 40), auto_pilot=sign_in)
+
     monkeypatch.setattr(App, "run", headless_run)
     monkeypatch.setenv("CALLSIM_INVIGILATOR_CODE", "4711")
-    code = main(["exam", "--candidate", "C-0099", "--epreuve", "practice", "--store", str(tmp_path / "s.sqlite3")])
+    code = main(
+        [
+            "exam",
+            "--candidate",
+            "C-0099",
+            "--epreuve",
+            "practice",
+            "--store",
+            str(tmp_path / "s.sqlite3"),
+        ]
+    )
     captured = capsys.readouterr()
     assert code == FAILURE_EXIT
-    assert captured.err.strip() == ("callsim: Un problème technique a arrêté l'épreuve. Tout ce que vous avez fait "
-                                    "jusqu'ici est enregistré. Appelez le surveillant : l'épreuve reprendra là où "
-                                    "elle s'est arrêtée.")
+    assert captured.err.strip() == (
+        "callsim: Un problème technique a arrêté l'épreuve. Tout ce que vous avez fait "
+        "jusqu'ici est enregistré. Appelez le surveillant : l'épreuve reprendra là où "
+        "elle s'est arrêtée."
+    )
     assert SECRET not in captured.out and "Traceback" not in captured.out
     assert "InjectedFailure" in (log_dir / LOG_FILENAME).read_text(encoding="utf-8")
 
 
-def test_any_command_that_fails_unexpectedly_prints_one_line_and_logs_the_rest(log_dir, capsys, monkeypatch):
+def test_any_command_that_fails_unexpectedly_prints_one_line_and_logs_the_rest(
+    log_dir, capsys, monkeypatch
+):
     from simulator.cli import UNEXPECTED_EXIT, main, referentiel_cmd
 
     monkeypatch.setattr(referentiel_cmd, "register", _failing_register(referentiel_cmd.register))
     code = main(["referentiel"])
     captured = capsys.readouterr()
     assert code == UNEXPECTED_EXIT
-    assert captured.err.count("\n") == 1 and "InjectedFailure" in captured.err and str(log_dir) in captured.err
-    assert "Traceback" not in captured.err + captured.out and SECRET not in captured.err + captured.out
+    assert (
+        captured.err.count("\n") == 1
+        and "InjectedFailure" in captured.err
+        and str(log_dir) in captured.err
+    )
+    assert (
+        "Traceback" not in captured.err + captured.out and SECRET not in captured.err + captured.out
+    )
     log = (log_dir / LOG_FILENAME).read_text(encoding="utf-8")
     assert "Traceback" in log and SECRET not in log
 
 
 def _failing_register(register):
     """The command registers as usual, but its handler fails."""
+
     def wrapped(subparsers):
         parser = register(subparsers)
         parser.set_defaults(handler=lambda args: explode())
         return parser
+
     return wrapped
 
 
@@ -142,5 +171,7 @@ async def test_a_damaged_store_ends_with_its_own_sentence(log_dir, tmp_path):
             await pilot.press("enter")
             await pilot.pause()
     assert app.return_code == FAILURE_EXIT
-    assert app.failure_message == ("Le journal de l'épreuve sur cet ordinateur est endommagé ou inutilisable. "
-                                   "Appelez le surveillant.")
+    assert app.failure_message == (
+        "Le journal de l'épreuve sur cet ordinateur est endommagé ou inutilisable. "
+        "Appelez le surveillant."
+    )

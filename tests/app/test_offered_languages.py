@@ -27,14 +27,23 @@ def _app(bundle: Bundle | None, lang: str, release: threading.Event | None = Non
         assert release is not None and release.wait(10)
         return standard_bundle()
 
-    return create_app(SeatRequest("", str(STANDARD), 7, lang), store_factory=MemoryJournalStore,
-                      clock=ManualClock(datetime(2026, 3, 2, 9, 0)), bundle=bundle, bundle_loader=loader)
+    return create_app(
+        SeatRequest("", str(STANDARD), 7, lang),
+        store_factory=MemoryJournalStore,
+        clock=ManualClock(datetime(2026, 3, 2, 9, 0)),
+        bundle=bundle,
+        bundle_loader=loader,
+    )
 
 
 async def _until_loaded(pilot) -> None:
     for _ in range(100):
         await pilot.pause(0.05)
-        if pilot.app.bundle is not None and isinstance(pilot.app.screen, SignInScreen) and pilot.app.screen.is_mounted:
+        if (
+            pilot.app.bundle is not None
+            and isinstance(pilot.app.screen, SignInScreen)
+            and pilot.app.screen.is_mounted
+        ):
             break
     await pilot.pause()
 
@@ -50,7 +59,9 @@ async def test_an_epreuve_without_dutch_offers_only_french_and_english():
         await pilot.pause()
         text = screen_text(app)
         assert "Français" in text and "English" in text and "Nederlands" not in text
-        await pilot.press("tab", "right")  # to the chooser: the next language after French is English
+        await pilot.press(
+            "tab", "right"
+        )  # to the chooser: the next language after French is English
         for _ in range(10):
             await pilot.pause()
         assert app.lang == "en"

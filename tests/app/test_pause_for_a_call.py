@@ -27,7 +27,9 @@ async def test_the_hold_key_sets_a_task_aside_for_the_ringing_call(monkeypatch):
     queued = _queue_epreuve(None)
     monkeypatch.setattr(support, "practice_bundle", lambda: queued)
     store, clock = MemoryJournalStore(), ManualClock(START)
-    EpreuveSession.start(queued, store=store, clock=clock, candidate_id=CANDIDATE, seed=SEED).close()
+    EpreuveSession.start(
+        queued, store=store, clock=clock, candidate_id=CANDIDATE, seed=SEED
+    ).close()
     app = make_app(store=store, clock=clock, candidate=CANDIDATE)
     async with app.run_test(size=(120, 40)) as pilot:
         candidate = KeyboardCandidate(pilot)
@@ -45,5 +47,9 @@ async def test_the_hold_key_sets_a_task_aside_for_the_ringing_call(monkeypatch):
         assert session.state.active == CALL
         paused = next(o for o in queue.options if o.id == TASK)
         assert not paused.disabled and "‖" in str(paused.prompt)
-        kinds = [e.payload["action"]["kind"] for e in app.session.store.events(session.session_id) if e.type == "action"]
+        kinds = [
+            e.payload["action"]["kind"]
+            for e in app.session.store.events(session.session_id)
+            if e.type == "action"
+        ]
     assert kinds == ["take", "pause", "take"]

@@ -16,17 +16,25 @@ from tests.app.app_support import PRACTICE, practice_bundle
 
 
 async def _until_ready(marker_file) -> None:
-    app = CallsimApp(SeatRequest("", str(PRACTICE), 7, "fr"), store_factory=MemoryJournalStore,
-                     clock=ManualClock(datetime(2026, 3, 2, 9, 0)), bundle_loader=lambda _name: practice_bundle())
+    app = CallsimApp(
+        SeatRequest("", str(PRACTICE), 7, "fr"),
+        store_factory=MemoryJournalStore,
+        clock=ManualClock(datetime(2026, 3, 2, 9, 0)),
+        bundle_loader=lambda _name: practice_bundle(),
+    )
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(50):
             await pilot.pause(0.05)
-            if app.bundle is not None and (marker_file is None or "ready" in marker_file.read_text(encoding="utf-8")):
+            if app.bundle is not None and (
+                marker_file is None or "ready" in marker_file.read_text(encoding="utf-8")
+            ):
                 break
         assert app.bundle is not None
 
 
-async def test_the_first_frame_then_the_epreuve_ready_are_marked_once(tmp_path, monkeypatch: pytest.MonkeyPatch):
+async def test_the_first_frame_then_the_epreuve_ready_are_marked_once(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+):
     marker = tmp_path / "marks"
     marker.write_text("", encoding="utf-8")
     monkeypatch.setenv(ready_marker.MARKER_ENV, str(marker))

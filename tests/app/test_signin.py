@@ -28,16 +28,22 @@ async def test_the_arrows_and_space_go_round_the_languages_and_keep_the_number_t
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press(*"C-0042", "tab")
         assert app.focused.id == "language"
-        steps = [("right", "nl", "Kandidaatnummer"), ("right", "en", "Candidate number"),
-                 ("right", "fr", "Numéro de candidat"), ("left", "en", "Candidate number"),
-                 ("space", "fr", "Numéro de candidat")]
+        steps = [
+            ("right", "nl", "Kandidaatnummer"),
+            ("right", "en", "Candidate number"),
+            ("right", "fr", "Numéro de candidat"),
+            ("left", "en", "Candidate number"),
+            ("space", "fr", "Numéro de candidat"),
+        ]
         for key, lang, label in steps:
             await pilot.press(key)
             await _wait_for_sign_in(pilot)
             assert app.lang == lang
             assert label in screen_text(app)
             assert app.screen.query_one("#candidate").value == "C-0042"
-            assert app.focused is not None and app.focused.id == "language"  # the candidate can keep choosing
+            assert (
+                app.focused is not None and app.focused.id == "language"
+            )  # the candidate can keep choosing
 
 
 async def test_enter_on_the_language_chooser_starts_the_epreuve_in_the_language_shown():
@@ -58,7 +64,9 @@ async def test_a_click_on_a_language_chooses_it_and_the_console_speaks_it():
     store = MemoryJournalStore()
     app = make_app(store=store)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.click("#language", offset=(12, 0))  # " Français " takes 10 cells, then " Nederlands "
+        await pilot.click(
+            "#language", offset=(12, 0)
+        )  # " Français " takes 10 cells, then " Nederlands "
         await _wait_for_sign_in(pilot)
         assert app.lang == "nl" and "Taal" in screen_text(app)
         await pilot.click("#candidate")
@@ -85,8 +93,12 @@ async def test_the_start_button_asks_for_the_number_first_then_opens_the_seat():
 
 
 async def test_the_epreuve_title_and_its_rules_appear_once_loaded_in_the_background():
-    app = create_app(SeatRequest("", str(PRACTICE), 7, "fr"), store_factory=MemoryJournalStore,
-                     clock=ManualClock(datetime(2026, 3, 2, 9, 0)), bundle_loader=lambda _name: practice_bundle())
+    app = create_app(
+        SeatRequest("", str(PRACTICE), 7, "fr"),
+        store_factory=MemoryJournalStore,
+        clock=ManualClock(datetime(2026, 3, 2, 9, 0)),
+        bundle_loader=lambda _name: practice_bundle(),
+    )
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(50):
             await pilot.pause(0.05)
@@ -105,9 +117,13 @@ async def test_the_key_bar_speaks_the_language_chosen_last_on_the_sign_in_and_in
         bar = lambda: str(app.screen.query_one(KeyBar).render())  # noqa: E731
         await pilot.pause()
         assert "Commencer" in bar() and "Quitter" in bar()
-        for key, start, leave in (("right", "Beginnen", "Afsluiten"), ("right", "Start", "Quit"),
-                                  ("right", "Commencer", "Quitter"), ("left", "Start", "Quit"),
-                                  ("left", "Beginnen", "Afsluiten")):
+        for key, start, leave in (
+            ("right", "Beginnen", "Afsluiten"),
+            ("right", "Start", "Quit"),
+            ("right", "Commencer", "Quitter"),
+            ("left", "Start", "Quit"),
+            ("left", "Beginnen", "Afsluiten"),
+        ):
             await pilot.press(*(["tab"] if app.focused.id == "candidate" else []), key)
             await _wait_for_sign_in(pilot)
             await pilot.pause()

@@ -72,5 +72,7 @@ def test_end(snap_compare, size, monkeypatch):
     """End of the practice épreuve: "L'épreuve est terminée. Tous les contacts sont traités.", the
     session id and event count saved, the receipt code for the attendance sheet (« Reçu pour la feuille de
     présence : XXXX-XXXX-XXXX »), then the practice feedback table for the whole épreuve."""
-    monkeypatch.setattr("simulator.app.screens.end.receipt_code", lambda _store, _session: FROZEN_RECEIPT)
+    monkeypatch.setattr(
+        "simulator.app.screens.end.receipt_code", lambda _store, _session: FROZEN_RECEIPT
+    )
     assert _compare(snap_compare, "end", size)

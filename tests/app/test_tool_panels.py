@@ -24,10 +24,12 @@ async def test_answering_the_inbox_message_fills_in_its_sender_and_subject():
     async with app.run_test(size=(80, 24)) as pilot:
         candidate = KeyboardCandidate(pilot)
         await candidate.press("enter")
-        (mail_id, sender, subject, _body), = app.screen.view.inbox
+        ((mail_id, sender, subject, _body),) = app.screen.view.inbox
         await _to_tool(candidate, "mail")
         panel = app.screen.query_one(ToolDeck).panel("mail")
-        assert panel.op == "inbox"  # the mail tool opens on its inbox: sending is the operation after it
+        assert (
+            panel.op == "inbox"
+        )  # the mail tool opens on its inbox: sending is the operation after it
         await candidate.select(panel.query_one("#op", Select), "send", panel.choices["op"])
         reply_to = panel.query_one("#arg-in_reply_to", Select)
         await candidate.tab_to(reply_to)
@@ -37,8 +39,14 @@ async def test_answering_the_inbox_message_fills_in_its_sender_and_subject():
         await candidate.tab_to(panel.query_one("#arg-body"))
         await candidate.type("Madame, Monsieur, nous corrigeons votre facture. Cordialement, Alex")
         await candidate.press("f5")
-        sent = [e.payload["action"] for e in store.events(app.session.session_id) if e.type == "action"][-1]
-    assert sent["tool"] == "mail" and sent["args"]["in_reply_to"] == mail_id and sent["args"]["to"] == sender
+        sent = [
+            e.payload["action"] for e in store.events(app.session.session_id) if e.type == "action"
+        ][-1]
+    assert (
+        sent["tool"] == "mail"
+        and sent["args"]["in_reply_to"] == mail_id
+        and sent["args"]["to"] == sender
+    )
 
 
 async def test_a_service_chosen_in_the_services_tab_is_offered_by_the_transfer_key():
@@ -56,5 +64,7 @@ async def test_a_service_chosen_in_the_services_tab_is_offered_by_the_transfer_k
         assert isinstance(app.screen, TransferScreen)
         assert app.screen.query_one("#service", Input).value == first
         await candidate.press("enter")
-        actions = [e.payload["action"] for e in store.events(app.session.session_id) if e.type == "action"]
+        actions = [
+            e.payload["action"] for e in store.events(app.session.session_id) if e.type == "action"
+        ]
     assert actions[-1] == {"kind": "transfer", "service": first}

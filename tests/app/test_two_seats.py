@@ -28,16 +28,25 @@ START = datetime(2026, 3, 2, 9, 0)
 def _seat(seat: str, candidate: str, path, mode: str = "exam") -> CallsimApp:
     bundle = practice_bundle()
     bundle = dataclasses.replace(bundle, epreuve=bundle.epreuve.model_copy(update={"mode": mode}))
-    return create_app(SeatRequest(candidate, str(PRACTICE), 7, "fr", path, seat),
-                      store_factory=lambda: SqliteJournalStore(path), clock=ManualClock(START),
-                      invigilator_code=INVIGILATOR, bundle=bundle, monotonic=lambda: 0.0)
+    return create_app(
+        SeatRequest(candidate, str(PRACTICE), 7, "fr", path, seat),
+        store_factory=lambda: SqliteJournalStore(path),
+        clock=ManualClock(START),
+        invigilator_code=INVIGILATOR,
+        bundle=bundle,
+        monotonic=lambda: 0.0,
+    )
 
 
 async def test_a_second_seat_with_the_first_seats_number(tmp_path):
     path = tmp_path / "centre.sqlite3"
     first_store = SqliteJournalStore(path)
-    first = open_seat(SeatRequest("C-0001", str(PRACTICE), 7, "fr", path, "seat-A"), first_store, ManualClock(START),
-                      _seat("seat-A", "C-0001", path).bundle)
+    first = open_seat(
+        SeatRequest("C-0001", str(PRACTICE), 7, "fr", path, "seat-A"),
+        first_store,
+        ManualClock(START),
+        _seat("seat-A", "C-0001", path).bundle,
+    )
     app = _seat("seat-B", "C-0001", path)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.press("enter")
@@ -87,8 +96,12 @@ async def test_the_candidate_number_given_on_the_command_line_cannot_be_changed(
 async def test_practice_moves_to_another_seat_without_a_code(tmp_path):
     path = tmp_path / "centre.sqlite3"
     with SqliteJournalStore(path) as store:
-        first = open_seat(SeatRequest("C-0001", str(PRACTICE), 7, "fr", path, "seat-A"), store, ManualClock(START),
-                          practice_bundle())
+        first = open_seat(
+            SeatRequest("C-0001", str(PRACTICE), 7, "fr", path, "seat-A"),
+            store,
+            ManualClock(START),
+            practice_bundle(),
+        )
         first.close()
     app = _seat("seat-B", "C-0001", path, mode="practice")
     async with app.run_test(size=(120, 40)) as pilot:

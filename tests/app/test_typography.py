@@ -23,27 +23,55 @@ _STARTS_WITH_PUNCTUATION = re.compile(r"^\s*[?!:;»]")
 
 
 def test_lines_a_trainer_wrapped_are_joined_but_paragraphs_lists_and_signatures_stay():
-    yaml_text = ("Articles en stock : livraison en 3 à 5 jours ouvrables. Articles sur commande : 3 à 4\n"
-                 "semaines, le client est prévenu par mail.\n\n1. Vérifier l'adresse de livraison indiquée\n"
-                 "2. Réexpédier\n\nCordialement,\nMarie Dupont\n")
-    assert unwrap(yaml_text) == ("Articles en stock : livraison en 3 à 5 jours ouvrables. Articles sur commande : 3 à 4 "
-                                 "semaines, le client est prévenu par mail.\n\n1. Vérifier l'adresse de livraison "
-                                 "indiquée\n2. Réexpédier\n\nCordialement,\nMarie Dupont")
+    yaml_text = (
+        "Articles en stock : livraison en 3 à 5 jours ouvrables. Articles sur commande : 3 à 4\n"
+        "semaines, le client est prévenu par mail.\n\n1. Vérifier l'adresse de livraison indiquée\n"
+        "2. Réexpédier\n\nCordialement,\nMarie Dupont\n"
+    )
+    assert unwrap(yaml_text) == (
+        "Articles en stock : livraison en 3 à 5 jours ouvrables. Articles sur commande : 3 à 4 "
+        "semaines, le client est prévenu par mail.\n\n1. Vérifier l'adresse de livraison "
+        "indiquée\n2. Réexpédier\n\nCordialement,\nMarie Dupont"
+    )
 
 
 def test_french_spaces_before_punctuation_and_inside_quotes_are_tied():
     assert tie("Vraiment ? Oui ! Note : ceci ; « cela »") == (
-        f"Vraiment{NBSP}? Oui{NBSP}! Note{NBSP}: ceci{NBSP}; «{NBSP}cela{NBSP}»")
+        f"Vraiment{NBSP}? Oui{NBSP}! Note{NBSP}: ceci{NBSP}; «{NBSP}cela{NBSP}»"
+    )
     assert tie("Is it? Yes: 10:30") == "Is it? Yes: 10:30"
 
 
-@given(st.lists(st.sampled_from(["bonjour", "c'est", "inadmissible", "!", "?", "«", "»", ":", "Orsay", "3", "à",
-                                 "ML-2026-45719", "d'expédition"]), min_size=1, max_size=40),
-       st.integers(min_value=12, max_value=70))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "bonjour",
+                "c'est",
+                "inadmissible",
+                "!",
+                "?",
+                "«",
+                "»",
+                ":",
+                "Orsay",
+                "3",
+                "à",
+                "ML-2026-45719",
+                "d'expédition",
+            ]
+        ),
+        min_size=1,
+        max_size=40,
+    ),
+    st.integers(min_value=12, max_value=70),
+)
 def test_fitted_lines_fit_and_never_start_with_closing_punctuation(words, width):
     lines = fit(prose(" ".join(words)), width).plain.split("\n")
     for line in lines:
-        assert cell_len(line) <= width or " " not in line.strip()  # only a word longer than the pane overflows
+        assert (
+            cell_len(line) <= width or " " not in line.strip()
+        )  # only a word longer than the pane overflows
     assert [line for line in lines[1:] if _STARTS_WITH_PUNCTUATION.match(line)] == []
 
 
@@ -63,9 +91,15 @@ async def test_the_conversation_replies_and_documents_never_start_a_line_with_pu
         replies = app.screen.query_one(ReplyList)
         for index in range(replies.option_count):
             prompt = str(replies.get_option_at_index(index).prompt)
-            assert [line for line in prompt.split("\n") if _STARTS_WITH_PUNCTUATION.match(line)] == []
-        await candidate.act(UseTool(tool="documentation", op="open", args={"article": "faq-delais"}))
-        reader = app.screen.query_one(ToolDeck).panel("documentation").query_one("#reader-text", Prose)
+            assert [
+                line for line in prompt.split("\n") if _STARTS_WITH_PUNCTUATION.match(line)
+            ] == []
+        await candidate.act(
+            UseTool(tool="documentation", op="open", args={"article": "faq-delais"})
+        )
+        reader = (
+            app.screen.query_one(ToolDeck).panel("documentation").query_one("#reader-text", Prose)
+        )
         drawn = fit(reader.text, reader.content_region.width).plain
         assert "3 à 4 semaines" in reader.text.replace(NBSP, " ")  # the YAML's line break is gone
         assert reader.content_region.width > 0

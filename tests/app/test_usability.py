@@ -61,17 +61,25 @@ async def test_the_screenshot_script_renders_dutch_screens_with_lang_nl():
 
     from tests.app.app_support import ROOT
 
-    spec = importlib.util.spec_from_file_location("screenshots", ROOT / "scripts" / "screenshots.py")
+    spec = importlib.util.spec_from_file_location(
+        "screenshots", ROOT / "scripts" / "screenshots.py"
+    )
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)
     svg = await script.render("console-call", (80, 24), "nl")
-    text = html.unescape("".join(re.findall(r"<text[^>]*>(.*?)</text>", svg, flags=re.DOTALL))).replace("\xa0", " ")
+    text = html.unescape(
+        "".join(re.findall(r"<text[^>]*>(.*?)</text>", svg, flags=re.DOTALL))
+    ).replace("\xa0", " ")
     assert "Resterende tijd" in text and "Klant" in text
     assert "Temps restant" not in text and "Appelant" not in text
 
 
-@pytest.mark.parametrize(("lang", "heading"), [("fr", "Messages reçus : 1."), ("nl", "Ontvangen berichten: 1.")])
-async def test_the_mail_tool_lists_the_inbox_and_reads_a_message_then_offers_to_answer_it(lang, heading):
+@pytest.mark.parametrize(
+    ("lang", "heading"), [("fr", "Messages reçus : 1."), ("nl", "Ontvangen berichten: 1.")]
+)
+async def test_the_mail_tool_lists_the_inbox_and_reads_a_message_then_offers_to_answer_it(
+    lang, heading
+):
     from textual.widgets import Button, DataTable, Static
 
     from simulator.engine.actions import UseTool
@@ -91,7 +99,9 @@ async def test_the_mail_tool_lists_the_inbox_and_reads_a_message_then_offers_to_
         table = panel.query_one("#result", DataTable)
         assert table.row_count == 1 and app.focused is table
         assert [str(c) for c in table.get_row_at(0)][:3] == [sender, subject, "02/03/2026"]
-        await candidate.press("enter")  # the message's row: Read, the message chosen, the cursor on Run
+        await candidate.press(
+            "enter"
+        )  # the message's row: Read, the message chosen, the cursor on Run
         assert panel.op == "read" and isinstance(app.focused, Button)
         await candidate.press("enter")
         reader = panel.query_one("#reader-text", Prose).text
@@ -115,15 +125,27 @@ async def test_a_dutch_candidate_reads_types_and_sees_echoed_a_form_choice_in_du
         table = panel.query_one("#result", DataTable)
         hint = [str(c) for c in table.get_row("motif")][2]
         assert "Facturatiefout" in hint and "Erreur de facturation" not in hint
-        await candidate.act(UseTool(tool="forms", op="set", args={"form": "note-de-credit", "field": "motif",
-                                                                  "value": "facturatiefout"}))
+        await candidate.act(
+            UseTool(
+                tool="forms",
+                op="set",
+                args={"form": "note-de-credit", "field": "motif", "value": "facturatiefout"},
+            )
+        )
         assert str(panel.query_one("#status", Static).render()) == "Opgeslagen: Facturatiefout"
-        await candidate.act(UseTool(tool="forms", op="set", args={"form": "note-de-credit", "field": "montant",
-                                                                  "value": "14,99"}))
+        await candidate.act(
+            UseTool(
+                tool="forms",
+                op="set",
+                args={"form": "note-de-credit", "field": "montant", "value": "14,99"},
+            )
+        )
         assert str(panel.query_one("#status", Static).render()) == "Opgeslagen: 14,99"
         assert [str(c) for c in table.get_row("motif")][1] == "Facturatiefout"
         draft = app.session.contact(app.session.state.active).box.forms.drafts["note-de-credit"]
-        assert draft.values["motif"] == "Erreur de facturation" and draft.values["montant"] == "14.99"
+        assert (
+            draft.values["motif"] == "Erreur de facturation" and draft.values["montant"] == "14.99"
+        )
 
 
 @pytest.mark.parametrize(("lang", "close"), [("fr", "Échap Fermer"), ("nl", "Esc Sluiten")])
@@ -151,5 +173,9 @@ async def test_every_tool_field_label_fits_its_column_at_80x24(lang):
         candidate = KeyboardCandidate(pilot)
         await candidate.press("enter", "f7")
         width = app.screen.query(".field-label").first(Label).outer_size.width
-        too_long = [app.t(label) for label in (*ARG_LABELS.values(), "Operation") if len(app.t(label)) >= width]
+        too_long = [
+            app.t(label)
+            for label in (*ARG_LABELS.values(), "Operation")
+            if len(app.t(label)) >= width
+        ]
         assert too_long == []  # a label and its field never run into each other

@@ -39,7 +39,11 @@ def _interface_ids() -> tuple[str, ...]:
     from simulator.i18n.extract import source_ids
 
     # long enough to be unambiguous, and not a word French or Dutch share with English
-    return tuple(sorted(m for m in source_ids("candidate") if len(m) >= 8 and not m.isupper() and "{" not in m))
+    return tuple(
+        sorted(
+            m for m in source_ids("candidate") if len(m) >= 8 and not m.isupper() and "{" not in m
+        )
+    )
 
 
 @pytest.mark.slow
@@ -56,10 +60,15 @@ async def test_the_whole_practice_epreuve_with_the_keyboard_at_80x24(lang):
         def look(app) -> None:  # a look at every fourth screen keeps the test fast
             if len(seen) % 4 == 0:
                 seen.append(screen_text(app))
-                for conversation in app.screen.query(Conversation):  # no line starts with « ? » or « ! »
-                    orphans.extend(s.text for s in conversation.lines if re.match(r"\s*[?!:;»]", s.text))
+                for conversation in app.screen.query(
+                    Conversation
+                ):  # no line starts with « ? » or « ! »
+                    orphans.extend(
+                        s.text for s in conversation.lines if re.match(r"\s*[?!:;»]", s.text)
+                    )
             else:
                 seen.append("")
+
         actions = await candidate.play(snapshot=look)
         assert isinstance(app.screen, EndScreen)
         assert app.session.finished == "completed"

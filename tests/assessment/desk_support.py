@@ -11,9 +11,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from scoring.assessment.audit_store import SCHEMA, MemoryAuditStore
+from scoring.assessment.audit_store import SCHEMA
 from scoring.assessment.desk import ReviewDesk
 from scoring.assessment.keys import KdfParams, KeyRing, default_keys_folder
+from scoring.assessment.memory_audit_store import MemoryAuditStore
 from scoring.storage import MemoryGrilleStore, SqliteGrilleStore, stored
 from simulator.engine.clock import ManualClock
 from simulator.journal.memory_store import MemoryJournalStore
@@ -68,8 +69,10 @@ def _fill(journal: Any, grilles: Any) -> dict[str, str]:
         for item in events:
             journal.append(header.session_id, item.type, item.payload, item.at)
         ids[policy] = header.session_id
-    grilles.put([stored(simulated_grille(practice(), *run)) for run in (IDEAL, NEVER_CONFIRMS)],
-                "2026-01-05T18:00:00.000")
+    grilles.put(
+        [stored(simulated_grille(practice(), *run)) for run in (IDEAL, NEVER_CONFIRMS)],
+        "2026-01-05T18:00:00.000",
+    )
     return ids
 
 
@@ -77,7 +80,9 @@ def memory_desk(*names: str) -> tuple[ReviewDesk, dict[str, str], ManualClock]:
     """A desk on memory stores holding the three sessions, with ``names`` as assessors."""
     journal, grilles, clock = MemoryJournalStore(), MemoryGrilleStore(), ManualClock(T_REVIEW)
     ids = _fill(journal, grilles)
-    desk = ReviewDesk(journal, grilles, MemoryAuditStore(), clock, hasher=cheap_hasher(), keys=TEST_KEYS)
+    desk = ReviewDesk(
+        journal, grilles, MemoryAuditStore(), clock, hasher=cheap_hasher(), keys=TEST_KEYS
+    )
     return staff(desk, *names), ids, clock
 
 
@@ -103,8 +108,14 @@ def sqlite_desk(path: Path, *names: str) -> ReviewDesk:
     """A desk on the SQLite file at ``path`` (the real stores), with ``names`` as assessors."""
     from scoring.assessment.audit_store import SqliteAuditStore
 
-    desk = ReviewDesk(SqliteJournalStore(path, create=False), SqliteGrilleStore(path), SqliteAuditStore(path),
-                      ManualClock(T_REVIEW), hasher=cheap_hasher(), keys=TEST_KEYS)
+    desk = ReviewDesk(
+        SqliteJournalStore(path, create=False),
+        SqliteGrilleStore(path),
+        SqliteAuditStore(path),
+        ManualClock(T_REVIEW),
+        hasher=cheap_hasher(),
+        keys=TEST_KEYS,
+    )
     return staff(desk, *names)
 
 
@@ -112,8 +123,14 @@ def bare_desk(path: Path) -> ReviewDesk:
     """A desk on the SQLite file at ``path``, nobody signed in (to verify a store as it is)."""
     from scoring.assessment.audit_store import SqliteAuditStore
 
-    return ReviewDesk(SqliteJournalStore(path, create=False), SqliteGrilleStore(path), SqliteAuditStore(path),
-                      ManualClock(T_REVIEW), hasher=cheap_hasher(), keys=TEST_KEYS)
+    return ReviewDesk(
+        SqliteJournalStore(path, create=False),
+        SqliteGrilleStore(path),
+        SqliteAuditStore(path),
+        ManualClock(T_REVIEW),
+        hasher=cheap_hasher(),
+        keys=TEST_KEYS,
+    )
 
 
 def resolve_not_observed(desk: ReviewDesk, assessor: str, session_id: str) -> list[str]:
@@ -121,7 +138,9 @@ def resolve_not_observed(desk: ReviewDesk, assessor: str, session_id: str) -> li
     review = desk.review(session_id)
     left = [code for code, verdict in review.final().items() if verdict == "not_observed"]
     for code in left:
-        desk.override(assessor, session_id, code, "OK", f"observé à l'écoute de l'enregistrement ({code})")
+        desk.override(
+            assessor, session_id, code, "OK", f"observé à l'écoute de l'enregistrement ({code})"
+        )
     return left
 
 
@@ -132,7 +151,9 @@ _COLUMNS = "seq, at, assessor, action, session_id, payload, prev_hash, hash, sig
 def tamper_audit(path: Path, *statements: tuple[str, tuple[Any, ...]]) -> None:
     """Run raw SQL on the audit table with its triggers dropped, then put them back exactly as they were."""
     conn = sqlite3.connect(path, isolation_level=None)
-    ddl = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall())
+    ddl = dict(
+        conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
+    )
     for name in _GUARDS:
         conn.execute(f"DROP TRIGGER {name}")
     for sql, params in statements:

@@ -43,18 +43,29 @@ def _bundle() -> Any:
 
 
 @functools.cache
-def scored(policy: str = "never-confirms", seed: int = 1) -> tuple[SessionHeader, tuple[Event, ...], dict[str, Any]]:
+def scored(
+    policy: str = "never-confirms", seed: int = 1
+) -> tuple[SessionHeader, tuple[Event, ...], dict[str, Any]]:
     """A practice épreuve played by ``policy`` on a memory journal, with its grille (once per test run)."""
     store, clock = MemoryJournalStore(), ManualClock(T0)
-    session = EpreuveSession.start(_bundle(), store=store, clock=clock, candidate_id=f"CAND-{policy}-{seed}", seed=seed)
+    session = EpreuveSession.start(
+        _bundle(), store=store, clock=clock, candidate_id=f"CAND-{policy}-{seed}", seed=seed
+    )
     play_epreuve(session, policy_factory(policy, seed), clock)
     session.close()
     header, events = store.header(session.session_id), tuple(store.events(session.session_id))
     return header, events, score(header, list(events), default_rubric())
 
 
-def reviewed(header: SessionHeader, grille: dict[str, Any], *, overrides: tuple[tuple[str, str, str, str], ...] = (),
-             reviewers: tuple[str, ...] = (), signer: str = "", candidate_id: str | None = None) -> SessionReview:
+def reviewed(
+    header: SessionHeader,
+    grille: dict[str, Any],
+    *,
+    overrides: tuple[tuple[str, str, str, str], ...] = (),
+    reviewers: tuple[str, ...] = (),
+    signer: str = "",
+    candidate_id: str | None = None,
+) -> SessionReview:
     """A hand-built review: ``overrides`` are (assessor, code, verdict, reason), then the reviews, then the signature.
 
     The audit entries are chained like the desk chains them; the acts happen a minute apart from 14:00.
@@ -68,18 +79,44 @@ def reviewed(header: SessionHeader, grille: dict[str, Any], *, overrides: tuple[
     def append(assessor: str, action: str, payload: dict[str, Any]) -> AuditEntry:
         prev = entries[-1].hash if entries else "0" * 64
         at = f"2026-01-05T14:{len(entries):02d}:00.000"
-        body = {"seq": len(entries) + 1, "at": at, "assessor": assessor, "action": action, "session": sid,
-                "payload": payload, "prev": prev}
+        body = {
+            "seq": len(entries) + 1,
+            "at": at,
+            "assessor": assessor,
+            "action": action,
+            "session": sid,
+            "payload": payload,
+            "prev": prev,
+        }
         digest = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
-        entries.append(AuditEntry(len(entries) + 1, at, assessor, action, sid, payload, prev, digest))
+        entries.append(
+            AuditEntry(len(entries) + 1, at, assessor, action, sid, payload, prev, digest)
+        )
         return entries[-1]
 
     for assessor, code, verdict, reason in overrides:
-        payload = {"competency": code, "verdict": verdict, "previous": final[code], "automatic": automatic[code],
-                   "reason": reason}
+        payload = {
+            "competency": code,
+            "verdict": verdict,
+            "previous": final[code],
+            "automatic": automatic[code],
+            "reason": reason,
+        }
         entry = append(assessor, OVERRIDE, payload)
-        found.append(Override(sid, code, verdict, automatic[code], final[code], reason, assessor, entry.at,
-                              entry.seq, entry.hash))
+        found.append(
+            Override(
+                sid,
+                code,
+                verdict,
+                automatic[code],
+                final[code],
+                reason,
+                assessor,
+                entry.at,
+                entry.seq,
+                entry.hash,
+            )
+        )
         final[code] = verdict
     sha = hashlib.sha256(grille_bytes(grille)).hexdigest()
     for assessor in reviewers:
@@ -88,9 +125,19 @@ def reviewed(header: SessionHeader, grille: dict[str, Any], *, overrides: tuple[
         append(signer, SIGN, {"grille_sha256": sha})
     status = "signed" if signer else "reviewed" if reviewers else "scored"
     return SessionReview(
-        session_id=sid, candidate_id=header.candidate_id if candidate_id is None else candidate_id,
-        epreuve_id=header.epreuve_id, mode=header.mode, created_at=header.created_at, status=status, grille=grille,
-        grille_sha256=sha, overrides=tuple(found), audit=tuple(entries), signed_by=signer, reviewed_by=reviewers)
+        session_id=sid,
+        candidate_id=header.candidate_id if candidate_id is None else candidate_id,
+        epreuve_id=header.epreuve_id,
+        mode=header.mode,
+        created_at=header.created_at,
+        status=status,
+        grille=grille,
+        grille_sha256=sha,
+        overrides=tuple(found),
+        audit=tuple(entries),
+        signed_by=signer,
+        reviewed_by=reviewers,
+    )
 
 
 def quiet_main(argv: list[str]) -> tuple[int, str, str]:
@@ -111,8 +158,9 @@ def played(path: Path, runs: list[tuple[str, int]]) -> list[str]:
     with SqliteJournalStore(path) as store:
         for policy, seed in runs:
             clock = ManualClock(T0)
-            session = EpreuveSession.start(_bundle(), store=store, clock=clock, candidate_id=f"CAND-{policy}-{seed}",
-                                           seed=seed)
+            session = EpreuveSession.start(
+                _bundle(), store=store, clock=clock, candidate_id=f"CAND-{policy}-{seed}", seed=seed
+            )
             play_epreuve(session, policy_factory(policy, seed), clock)
             session.close()
             ids.append(session.session_id)
@@ -136,11 +184,19 @@ def desk(path: Path, *assessors: str) -> Any:
     from scoring.storage import SqliteGrilleStore
     from simulator.journal.sqlite_store import SqliteJournalStore
 
-    cheap = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)  # accounts are not what these tests test
+    cheap = PasswordHasher(
+        time_cost=1, memory_cost=8, parallelism=1
+    )  # accounts are not what these tests test
     from tests.assessment.desk_support import TEST_KEYS, staff
 
-    opened = ReviewDesk(SqliteJournalStore(path, create=False), SqliteGrilleStore(path), SqliteAuditStore(path),
-                        ManualClock(datetime(2026, 1, 5, 15, 0)), hasher=cheap, keys=TEST_KEYS)
+    opened = ReviewDesk(
+        SqliteJournalStore(path, create=False),
+        SqliteGrilleStore(path),
+        SqliteAuditStore(path),
+        ManualClock(datetime(2026, 1, 5, 15, 0)),
+        hasher=cheap,
+        keys=TEST_KEYS,
+    )
     staff(opened)
     for name in assessors:
         if name not in opened.assessor_names():

@@ -36,7 +36,9 @@ def test_the_stored_hash_is_argon2id_with_the_default_costs_and_never_the_passph
         assert stored.startswith("$argon2id$")
         assert PASSPHRASE not in stored
         assert PasswordHasher().verify(stored, PASSPHRASE)
-        assert not PasswordHasher().check_needs_rehash(stored), "the desk uses argon2-cffi's recommended costs"
+        assert not PasswordHasher().check_needs_rehash(stored), (
+            "the desk uses argon2-cffi's recommended costs"
+        )
         assert desk.login("Claire Dubois", PASSPHRASE) == "Claire Dubois"
     for name in ("callsim.sqlite3", "callsim.sqlite3-wal"):
         file = tmp_path / name
@@ -50,7 +52,11 @@ def test_a_wrong_passphrase_and_an_unknown_name_get_the_same_refusal():
         desk.login("Claire Dubois", PASSPHRASE + "!")
     with pytest.raises(UnknownAssessor) as unknown:
         desk.login("Claire Duboi", PASSPHRASE)
-    assert wrong.value.message("fr") == unknown.value.message("fr") == "Nom d'évaluateur ou phrase secrète incorrect."
+    assert (
+        wrong.value.message("fr")
+        == unknown.value.message("fr")
+        == "Nom d'évaluateur ou phrase secrète incorrect."
+    )
     assert wrong.value.message("en") == unknown.value.message("en")
     with pytest.raises(AuthenticationFailed):
         desk.login("Claire Dubois", "")
@@ -61,19 +67,27 @@ def test_creating_an_account_is_an_audit_entry_signed_by_the_administrator():
     desk.add_assessor(ADMIN, "  Élodie Van den Berghe  ", PASSPHRASE)
     entry = desk.audit_entries()[-1]
     assert (entry.action, entry.assessor, entry.session_id) == (ASSESSOR_ADDED, ADMIN, "")
-    assert entry.payload["name"] == "Élodie Van den Berghe" and len(entry.payload["public_key"]) == 64
-    assert desk.integrity.registry().assessors == {"Élodie Van den Berghe": entry.payload["public_key"]}
+    assert (
+        entry.payload["name"] == "Élodie Van den Berghe" and len(entry.payload["public_key"]) == 64
+    )
+    assert desk.integrity.registry().assessors == {
+        "Élodie Van den Berghe": entry.payload["public_key"]
+    }
     assert entry.at == "2026-01-06T14:00:00.000"
     assert desk.assessor_names() == ["Élodie Van den Berghe"]
 
 
-@pytest.mark.parametrize("name", ["A", "x" * 41, "Anne;DROP", "Anne/Marie", "", "   ", "Anne\tMarie"])
+@pytest.mark.parametrize(
+    "name", ["A", "x" * 41, "Anne;DROP", "Anne/Marie", "", "   ", "Anne\tMarie"]
+)
 def test_names_outside_the_rules_are_refused(name):
     desk, _ids, _clock = memory_desk()
     with pytest.raises(InvalidAccount) as refused:
         desk.add_assessor(ADMIN, name, PASSPHRASE)
     assert "De 2 à 40 caractères" in refused.value.message("fr")
-    assert desk.assessor_names() == [] and [e.action for e in desk.audit_entries()] == ["admin_added"]
+    assert desk.assessor_names() == [] and [e.action for e in desk.audit_entries()] == [
+        "admin_added"
+    ]
 
 
 @pytest.mark.parametrize("name", ["Jo", "J.-P. Dupont_2", "x" * 40, "Åsa Ørsted"])

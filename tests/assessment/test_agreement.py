@@ -50,15 +50,29 @@ def test_kappa_on_three_categories():
     Pe = 0.5 × 0.5 + 0.3 × 0.3 + 0.2 × 0.2 = 0.25 + 0.09 + 0.04 = 0.38
     κ  = (0.80 − 0.38) / (1 − 0.38) = 0.42 / 0.62 = 21/31 ≈ 0.6774
     """
-    pairs = _pairs({("ok", "ok"): 4, ("ok", "nok"): 1, ("nok", "ok"): 1, ("nok", "nok"): 2,
-                    ("not_observed", "not_observed"): 2})
+    pairs = _pairs(
+        {
+            ("ok", "ok"): 4,
+            ("ok", "nok"): 1,
+            ("nok", "ok"): 1,
+            ("nok", "nok"): 2,
+            ("not_observed", "not_observed"): 2,
+        }
+    )
     assert observed_agreement(pairs) == pytest.approx(0.80)
     assert cohen_kappa(pairs) == pytest.approx(21 / 31)
 
 
 def test_kappa_does_not_depend_on_the_order_of_the_pairs():
-    pairs = _pairs({("ok", "ok"): 4, ("ok", "nok"): 1, ("nok", "ok"): 1, ("nok", "nok"): 2,
-                    ("not_observed", "nok"): 2})
+    pairs = _pairs(
+        {
+            ("ok", "ok"): 4,
+            ("ok", "nok"): 1,
+            ("nok", "ok"): 1,
+            ("nok", "nok"): 2,
+            ("not_observed", "nok"): 2,
+        }
+    )
     assert cohen_kappa(pairs) == cohen_kappa(list(reversed(pairs)))
 
 
@@ -71,8 +85,12 @@ def test_perfect_agreement_over_several_verdicts_is_one():
 def test_agreement_no_better_than_chance_is_zero_and_systematic_disagreement_is_negative():
     """A says ok on all 4, B says ok on 2: Po = 0.5, Pe = 1 × 0.5 = 0.5, κ = 0.
     A and B always opposite on 2 ok / 2 nok each: Po = 0, Pe = 0.5, κ = −1."""
-    assert cohen_kappa([("ok", "ok"), ("ok", "ok"), ("ok", "nok"), ("ok", "nok")]) == pytest.approx(0.0)
-    assert cohen_kappa([("ok", "nok"), ("ok", "nok"), ("nok", "ok"), ("nok", "ok")]) == pytest.approx(-1.0)
+    assert cohen_kappa([("ok", "ok"), ("ok", "ok"), ("ok", "nok"), ("ok", "nok")]) == pytest.approx(
+        0.0
+    )
+    assert cohen_kappa(
+        [("ok", "nok"), ("ok", "nok"), ("nok", "ok"), ("nok", "ok")]
+    ) == pytest.approx(-1.0)
 
 
 def test_undefined_cases():
@@ -85,17 +103,40 @@ def test_undefined_cases():
 @pytest.fixture(scope="module")
 def sessions():
     """Six sessions: A and B reviewed the first five; B changed 01.09 on two of them, A changed 02.04 on one."""
-    runs = [("never-confirms", 1), ("ideal", 1), ("careless", 1), ("never-confirms", 2), ("ideal", 2), ("careless", 2)]
+    runs = [
+        ("never-confirms", 1),
+        ("ideal", 1),
+        ("careless", 1),
+        ("never-confirms", 2),
+        ("ideal", 2),
+        ("careless", 2),
+    ]
     out = []
     for i, (policy, seed) in enumerate(runs):
         header, _events, grille = scored(policy, seed)
         automatic = {c["code"]: c["verdict"] for c in grille["competencies"]}
         overrides = []
         if i in (0, 3):
-            overrides.append(("B", "01.09", "ok" if automatic["01.09"] != "ok" else "nok", "Accord reformulé"))
+            overrides.append(
+                ("B", "01.09", "ok" if automatic["01.09"] != "ok" else "nok", "Accord reformulé")
+            )
         if i == 1:
-            overrides.append(("A", "02.04", "nok" if automatic["02.04"] != "nok" else "ok", "Pas de confirmation"))
-        out.append(reviewed(header, grille, overrides=tuple(overrides), reviewers=("A", "B") if i < 5 else ("A",)))
+            overrides.append(
+                (
+                    "A",
+                    "02.04",
+                    "nok" if automatic["02.04"] != "nok" else "ok",
+                    "Pas de confirmation",
+                )
+            )
+        out.append(
+            reviewed(
+                header,
+                grille,
+                overrides=tuple(overrides),
+                reviewers=("A", "B") if i < 5 else ("A",),
+            )
+        )
     return out
 
 
@@ -110,8 +151,11 @@ def test_report_compares_two_assessors_on_the_sessions_both_reviewed(sessions):
     assert rows["01.01"].observed == 1.0 and rows["01.01"].kappa == 1.0
     assert report.overall.n == 5 * 23
     assert report.overall.observed == pytest.approx((5 * 23 - 3) / (5 * 23))
-    verdict_pairs = [(r.by_assessor("A")[code], r.by_assessor("B")[code])
-                     for r in sessions[:5] for code in sorted(rows)]
+    verdict_pairs = [
+        (r.by_assessor("A")[code], r.by_assessor("B")[code])
+        for r in sessions[:5]
+        for code in sorted(rows)
+    ]
     assert report.overall.kappa == pytest.approx(cohen_kappa(verdict_pairs))
 
 
@@ -131,5 +175,11 @@ def test_too_few_common_sessions_is_flagged(sessions):
 
 def test_every_pair_of_assessors_then_each_against_the_scorer(sessions):
     assert assessors_in(sessions) == ["A", "B"]
-    assert rater_pairs(["A", "B", "C"]) == [("A", "B"), ("A", "C"), ("B", "C"), ("A", AUTOMATIC), ("B", AUTOMATIC),
-                                            ("C", AUTOMATIC)]
+    assert rater_pairs(["A", "B", "C"]) == [
+        ("A", "B"),
+        ("A", "C"),
+        ("B", "C"),
+        ("A", AUTOMATIC),
+        ("B", AUTOMATIC),
+        ("C", AUTOMATIC),
+    ]

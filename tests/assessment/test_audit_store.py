@@ -12,10 +12,10 @@ import pytest
 from scoring.assessment.audit_store import (
     GENESIS,
     AuditConflict,
-    MemoryAuditStore,
     SqliteAuditStore,
 )
 from scoring.assessment.audit_verify import verify_chain
+from scoring.assessment.memory_audit_store import MemoryAuditStore
 from tests.assessment.desk_support import PASSPHRASE, memory_desk, sqlite_desk, sqlite_store
 
 AT = "2026-01-06T14:00:00.000"
@@ -23,8 +23,15 @@ AT = "2026-01-06T14:00:00.000"
 
 def _expected_hash(seq, at, assessor, action, session, payload, prev):
     """The documented formula, written out independently: SHA-256 over canonical JSON of the seven fields."""
-    envelope = {"seq": seq, "at": at, "assessor": assessor, "action": action, "session": session,
-                "payload": payload, "prev": prev}
+    envelope = {
+        "seq": seq,
+        "at": at,
+        "assessor": assessor,
+        "action": action,
+        "session": session,
+        "payload": payload,
+        "prev": prev,
+    }
     text = json.dumps(envelope, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -33,13 +40,26 @@ def _expected_hash(seq, at, assessor, action, session, payload, prev):
 def test_entries_are_numbered_and_chained_by_the_documented_hash(tmp_path, kind):
     store = MemoryAuditStore() if kind == "memory" else SqliteAuditStore(tmp_path / "audit.sqlite3")
     first = store.add_assessor("Anne", "$argon2id$stand-in", AT)
-    second = store.append("Anne", "override", "S-1", {"competency": "01.09", "reason": "écoute « vérifiée »"}, AT)
+    second = store.append(
+        "Anne", "override", "S-1", {"competency": "01.09", "reason": "écoute « vérifiée »"}, AT
+    )
     assert (first.seq, first.prev_hash) == (1, GENESIS) and GENESIS == "0" * 64
     assert first.hash == _expected_hash(1, AT, "Anne", "assessor_added", "", {}, GENESIS)
     assert (second.seq, second.prev_hash) == (2, first.hash)
-    assert second.hash == _expected_hash(2, AT, "Anne", "override", "S-1",
-                                         {"competency": "01.09", "reason": "écoute « vérifiée »"}, first.hash)
-    assert store.entries() == [first, second] and store.entries("S-1") == [second] and store.last() == second
+    assert second.hash == _expected_hash(
+        2,
+        AT,
+        "Anne",
+        "override",
+        "S-1",
+        {"competency": "01.09", "reason": "écoute « vérifiée »"},
+        first.hash,
+    )
+    assert (
+        store.entries() == [first, second]
+        and store.entries("S-1") == [second]
+        and store.last() == second
+    )
     assert verify_chain(store.entries()) is None
     store.close()
 
@@ -123,17 +143,30 @@ def test_two_processes_appending_at_once_never_fork_the_chain(tmp_path):
     store.close()
 
 
-@pytest.mark.parametrize("sql", [
-    "UPDATE audit SET payload = '{}' WHERE seq = 2",
-    "DELETE FROM audit WHERE seq = 2",
-    "UPDATE assessors SET kdf_hash = 'x'",
-    "DELETE FROM assessors",
-    "INSERT OR REPLACE INTO assessors (name, kdf_hash, created_at) VALUES ('Anne', 'x', 'now')",
-    "INSERT OR REPLACE INTO audit SELECT * FROM audit WHERE seq = 1",
-    ("INSERT INTO audit (seq, at, assessor, action, session_id, payload, prev_hash, hash) "
-     "VALUES (9, 'now', 'X', 'sign', 'S-1', '{}', 'x', 'y')"),
-], ids=["update-audit", "delete-audit", "update-account", "delete-account", "replace-account", "replace-audit",
-        "insert-out-of-chain"])
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE audit SET payload = '{}' WHERE seq = 2",
+        "DELETE FROM audit WHERE seq = 2",
+        "UPDATE assessors SET kdf_hash = 'x'",
+        "DELETE FROM assessors",
+        "INSERT OR REPLACE INTO assessors (name, kdf_hash, created_at) VALUES ('Anne', 'x', 'now')",
+        "INSERT OR REPLACE INTO audit SELECT * FROM audit WHERE seq = 1",
+        (
+            "INSERT INTO audit (seq, at, assessor, action, session_id, payload, prev_hash, hash) "
+            "VALUES (9, 'now', 'X', 'sign', 'S-1', '{}', 'x', 'y')"
+        ),
+    ],
+    ids=[
+        "update-audit",
+        "delete-audit",
+        "update-account",
+        "delete-account",
+        "replace-account",
+        "replace-audit",
+        "insert-out-of-chain",
+    ],
+)
 def test_the_tables_refuse_in_place_changes(tmp_path, sql):
     path = tmp_path / "callsim.sqlite3"
     ids = sqlite_store(path)

@@ -7,8 +7,8 @@ import copy
 
 import pytest
 
-from scoring.assessment.audit_store import MemoryAuditStore
 from scoring.assessment.desk import ReviewDesk
+from scoring.assessment.memory_audit_store import MemoryAuditStore
 from scoring.assessment.model import (
     CONFIRM_TEXT,
     InvalidConfirmation,
@@ -46,9 +46,18 @@ def desk_and_target():
     journal.create_session(header)
     for kind, payload, at in events:
         journal.append(header.session_id, kind, payload, at)
-    grille = score(journal.header(header.session_id), list(journal.events(header.session_id)), default_rubric())
+    grille = score(
+        journal.header(header.session_id), list(journal.events(header.session_id)), default_rubric()
+    )
     grilles.put([stored(grille)], "2026-01-05T18:00:00.000")
-    desk = ReviewDesk(journal, grilles, MemoryAuditStore(), ManualClock(T_REVIEW), hasher=cheap_hasher(), keys=TEST_KEYS)
+    desk = ReviewDesk(
+        journal,
+        grilles,
+        MemoryAuditStore(),
+        ManualClock(T_REVIEW),
+        hasher=cheap_hasher(),
+        keys=TEST_KEYS,
+    )
     staff(desk, "Marie Dupont")
     return desk, header.session_id, target
 
@@ -77,15 +86,23 @@ def test_correcting_the_guess_needs_a_reason_and_then_counts(desk_and_target):
     desk, session, (seq, rule, code) = desk_and_target
     with pytest.raises(ReasonRequired):
         desk.confirm_text(session, seq, True, None, "Marie Dupont")
-    entry = desk.confirm_text(session, seq, True, "La date est bien donnée (« après-demain »).", "Marie Dupont")
-    assert entry.action == CONFIRM_TEXT and entry.payload["met"] is True and entry.payload["guess"] is False
+    entry = desk.confirm_text(
+        session, seq, True, "La date est bien donnée (« après-demain »).", "Marie Dupont"
+    )
+    assert (
+        entry.action == CONFIRM_TEXT
+        and entry.payload["met"] is True
+        and entry.payload["guess"] is False
+    )
     competency = _competency(desk.review(session), code)
     assert "to_confirm" not in competency
     confirmed = next(e for e in competency["evidence"] if e["seq"] == seq and e["rule"] == rule)
     assert confirmed["effect"] == "positive" and confirmed["confirmed"] is True
     assert competency["positive"] + competency["negative"] == len(competency["evidence"])
     desk.mark_reviewed("Marie Dupont", session)
-    with pytest.raises(NotObservedLeft):  # past the typed texts: only the practice's unobserved competencies remain
+    with pytest.raises(
+        NotObservedLeft
+    ):  # past the typed texts: only the practice's unobserved competencies remain
         desk.sign("Marie Dupont", session)
 
 

@@ -28,8 +28,12 @@ def signed(session):
     """01.09 turned to OK by Alice, every NON OBSERVÉ decided NOK by Bruno, reviewed by both, signed by Alice."""
     header, _events, grille = session
     unobserved = [c["code"] for c in grille["competencies"] if c["verdict"] == "not_observed"]
-    overrides = [("Alice", "01.09", "ok", REASON)] + [("Bruno", code, "nok", "Rien vu de probant.") for code in unobserved]
-    return reviewed(header, grille, overrides=tuple(overrides), reviewers=("Alice", "Bruno"), signer="Alice")
+    overrides = [("Alice", "01.09", "ok", REASON)] + [
+        ("Bruno", code, "nok", "Rien vu de probant.") for code in unobserved
+    ]
+    return reviewed(
+        header, grille, overrides=tuple(overrides), reviewers=("Alice", "Bruno"), signer="Alice"
+    )
 
 
 def _item(review, session):
@@ -40,10 +44,16 @@ def _item(review, session):
 def test_jsonl_parses_back_to_the_review(signed, session):
     lines = [json.loads(line) for line in export_one("jsonl", _item(signed, session)).splitlines()]
     kinds = [line["kind"] for line in lines]
-    assert kinds == ["session"] + ["competency"] * 23 + ["override"] * len(signed.overrides) + ["audit"] * len(signed.audit)
+    assert kinds == ["session"] + ["competency"] * 23 + ["override"] * len(signed.overrides) + [
+        "audit"
+    ] * len(signed.audit)
     first = lines[0]
     assert first["session_id"] == signed.session_id and first["candidate"] == signed.candidate_id
-    assert first["status"] == "signed" and first["signed_by"] == "Alice" and first["reviewed_by"] == ["Alice", "Bruno"]
+    assert (
+        first["status"] == "signed"
+        and first["signed_by"] == "Alice"
+        and first["reviewed_by"] == ["Alice", "Bruno"]
+    )
     assert first["verdict"] == {"automatic": "nok", "final": "nok"}
     assert first["seed"] == 1 and first["epreuve_id"] == signed.epreuve_id
     competencies = {line["code"]: line for line in lines if line["kind"] == "competency"}
@@ -54,8 +64,13 @@ def test_jsonl_parses_back_to_the_review(signed, session):
     grille_evidence = {c["code"]: len(c["evidence"]) for c in signed.grille["competencies"]}
     assert {code: line["evidence"] for code, line in competencies.items()} == grille_evidence
     overrides = [line for line in lines if line["kind"] == "override"]
-    assert overrides[0]["reason"] == REASON and overrides[0]["audit_hash"] == signed.overrides[0].audit_hash
-    assert [line["seq"] for line in lines if line["kind"] == "audit"] == [e.seq for e in signed.audit]
+    assert (
+        overrides[0]["reason"] == REASON
+        and overrides[0]["audit_hash"] == signed.overrides[0].audit_hash
+    )
+    assert [line["seq"] for line in lines if line["kind"] == "audit"] == [
+        e.seq for e in signed.audit
+    ]
 
 
 def test_csv_has_one_row_per_competency_with_both_verdicts(signed, session):
@@ -65,15 +80,26 @@ def test_csv_has_one_row_per_competency_with_both_verdicts(signed, session):
     assert by_code["01.09"]["automatic"] == "nok" and by_code["01.09"]["final"] == "ok"
     assert by_code["01.09"]["overridden_by"] == "Alice" and by_code["01.09"]["reason"] == REASON
     assert by_code["01.09"]["label"] == "Confirm the agreement reached with the caller"
-    assert by_code["01.01"]["overridden_by"] == "" and by_code["01.01"]["automatic"] == by_code["01.01"]["final"]
-    assert {row["status"] for row in rows} == {"signed"} and {row["signed_by"] for row in rows} == {"Alice"}
-    assert {row["date"] for row in rows} == {"2026-01-05"} and {row["candidate"] for row in rows} == {signed.candidate_id}
+    assert (
+        by_code["01.01"]["overridden_by"] == ""
+        and by_code["01.01"]["automatic"] == by_code["01.01"]["final"]
+    )
+    assert {row["status"] for row in rows} == {"signed"} and {row["signed_by"] for row in rows} == {
+        "Alice"
+    }
+    assert {row["date"] for row in rows} == {"2026-01-05"} and {
+        row["candidate"] for row in rows
+    } == {signed.candidate_id}
 
 
 def test_html_shows_both_verdicts_the_reasons_and_the_signature(signed, session):
     page = unescape(export_one("html", _item(signed, session)))
     assert "@page" in page and "size: A4" in page
-    assert not re.search(r"""(src|href)=["']?(https?:)?//""", page) and "<script" not in page and "<link" not in page
+    assert (
+        not re.search(r"""(src|href)=["']?(https?:)?//""", page)
+        and "<script" not in page
+        and "<link" not in page
+    )
     assert REASON in page and "Rien vu de probant." in page
     assert "Grille signée par Alice le 2026-01-05 14:" in page and "Revue par" in page
     assert "Automatique" in page and "Évaluateur·rice" in page and "Résultat après revue" in page
@@ -85,14 +111,23 @@ def test_html_shows_both_verdicts_the_reasons_and_the_signature(signed, session)
 def test_html_of_an_unsigned_session_says_so_in_english(session):
     header, _events, grille = session
     page = unescape(export_one("html", _item(reviewed(header, grille), session), lang="en"))
-    assert "Grid not signed (status: scored)." in page and "No verdict changed: the automatic verdicts stand." in page
+    assert (
+        "Grid not signed (status: scored)." in page
+        and "No verdict changed: the automatic verdicts stand." in page
+    )
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_blind_exports_never_contain_the_candidate_id(fmt, session):
     header, _events, grille = session
-    review = reviewed(header, grille, reviewers=("Alice",), overrides=(
-        ("Alice", "01.09", "ok", f"Vérifié avec {header.candidate_id} : la date est reprise."),))
+    review = reviewed(
+        header,
+        grille,
+        reviewers=("Alice",),
+        overrides=(
+            ("Alice", "01.09", "ok", f"Vérifié avec {header.candidate_id} : la date est reprise."),
+        ),
+    )
     named = export_one(fmt, _item(review, session))
     blind = export_one(fmt, _item(review, session), blind=True)
     assert header.candidate_id in named
@@ -106,9 +141,15 @@ def test_same_review_same_bytes(fmt, signed, session):
 
 def test_several_sessions_go_into_one_document(signed, session):
     other_header, other_events, other_grille = scored("ideal", 1)
-    items = [_item(signed, session), Exported(reviewed(other_header, other_grille), other_header, other_events)]
+    items = [
+        _item(signed, session),
+        Exported(reviewed(other_header, other_grille), other_header, other_events),
+    ]
     rows = list(csv.DictReader(io.StringIO(export_many("csv", items))))
-    assert len(rows) == 46 and [r["session"] for r in rows[::23]] == [signed.session_id, other_header.session_id]
+    assert len(rows) == 46 and [r["session"] for r in rows[::23]] == [
+        signed.session_id,
+        other_header.session_id,
+    ]
     statements = json.loads(export_many("xapi", items))
     assert len({s["context"]["registration"] for s in statements}) == 2
     lines = export_many("jsonl", items).splitlines()

@@ -38,27 +38,45 @@ def legacy(tmp_path):
     path = tmp_path / "callsim.sqlite3"
     ids = sqlite_store(path)
     conn = sqlite3.connect(path, isolation_level=None)
-    grilles = conn.execute("SELECT session_id, rubric_id, rubric_version, rubric_sha256, journal_head, "
-                           "journal_events, evidence_source, verdict, grille_json, grille_sha256, stored_at "
-                           "FROM grilles ORDER BY id").fetchall()
+    grilles = conn.execute(
+        "SELECT session_id, rubric_id, rubric_version, rubric_sha256, journal_head, "
+        "journal_events, evidence_source, verdict, grille_json, grille_sha256, stored_at "
+        "FROM grilles ORDER BY id"
+    ).fetchall()
     for table in ("audit", "assessors", "grilles"):
-        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
-                                    (table,)).fetchall():
+        for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (table,)
+        ).fetchall():
             conn.execute(f"DROP TRIGGER {name}")
         conn.execute(f"DROP TABLE IF EXISTS {table}")
     for ddl in LEGACY:
         conn.execute(ddl)
-    conn.executemany("INSERT INTO grilles (session_id, rubric_id, rubric_version, rubric_sha256, journal_head, "
-                     "journal_events, evidence_source, verdict, grille_json, grille_sha256, stored_at) "
-                     "VALUES (?,?,?,?,?,?,?,?,?,?,?)", grilles)
-    conn.execute("INSERT INTO assessors VALUES (?, ?, ?)", ("Anne", cheap_hasher().hash(PASSPHRASE), AT))
+    conn.executemany(
+        "INSERT INTO grilles (session_id, rubric_id, rubric_version, rubric_sha256, journal_head, "
+        "journal_events, evidence_source, verdict, grille_json, grille_sha256, stored_at) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        grilles,
+    )
+    conn.execute(
+        "INSERT INTO assessors VALUES (?, ?, ?)", ("Anne", cheap_hasher().hash(PASSPHRASE), AT)
+    )
     first = entry_hash(1, AT, "Anne", "assessor_added", "", {}, GENESIS)
-    payload = {"competency": "01.09", "verdict": "ok", "previous": "nok", "automatic": "nok",
-               "reason": "accord confirmé à la réécoute"}
+    payload = {
+        "competency": "01.09",
+        "verdict": "ok",
+        "previous": "nok",
+        "automatic": "nok",
+        "reason": "accord confirmé à la réécoute",
+    }
     second = entry_hash(2, AT, "Anne", "override", ids["never-confirms"], payload, first)
-    conn.execute("INSERT INTO audit VALUES (1, ?, 'Anne', 'assessor_added', '', '{}', ?, ?)", (AT, GENESIS, first))
-    conn.execute("INSERT INTO audit VALUES (2, ?, 'Anne', 'override', ?, ?, ?, ?)",
-                 (AT, ids["never-confirms"], json.dumps(payload, ensure_ascii=False), first, second))
+    conn.execute(
+        "INSERT INTO audit VALUES (1, ?, 'Anne', 'assessor_added', '', '{}', ?, ?)",
+        (AT, GENESIS, first),
+    )
+    conn.execute(
+        "INSERT INTO audit VALUES (2, ?, 'Anne', 'override', ?, ?, ?, ?)",
+        (AT, ids["never-confirms"], json.dumps(payload, ensure_ascii=False), first, second),
+    )
     conn.close()
     return path, ids
 
@@ -70,36 +88,80 @@ def _main(capsys, monkeypatch, stdin, *argv):
     return code, captured.out, captured.err
 
 
-def test_a_legacy_store_is_refused_until_migrated_then_marked_before_sealing(legacy, capsys, monkeypatch):
+def test_a_legacy_store_is_refused_until_migrated_then_marked_before_sealing(
+    legacy, capsys, monkeypatch
+):
     path, ids = legacy
     with pytest.raises(NeedsMigration) as refused:
         bare_desk(path)
     assert "callsim store migrate" in refused.value.message("fr")
-    code, out, err = _main(capsys, monkeypatch, ADMIN_PASSPHRASE + "\n", "store", "migrate", "Chef de centre",
-                           "--passphrase-stdin", "--store", str(path))
+    code, out, err = _main(
+        capsys,
+        monkeypatch,
+        ADMIN_PASSPHRASE + "\n",
+        "store",
+        "migrate",
+        "Chef de centre",
+        "--passphrase-stdin",
+        "--store",
+        str(path),
+    )
     assert (code, err) == (0, "")
-    assert out == (f"Magasin mis à niveau : {path}. Entrées d'audit 1 à 2 et grilles 1 à 2 marquées « avant "
-                   "scellement » ; administrateur : Chef de centre.\n")
+    assert out == (
+        f"Magasin mis à niveau : {path}. Entrées d'audit 1 à 2 et grilles 1 à 2 marquées « avant "
+        "scellement » ; administrateur : Chef de centre.\n"
+    )
     desk = bare_desk(path)
     try:
         assert desk.verify_audit() is None
         registry = desk.integrity.registry()
-        assert registry.migration == {"unsigned_until": 2, "grilles_until": 2, "grilles_head": desk.grilles.head()[1]}
-        assert desk.review(ids["never-confirms"]).final()["01.09"] == "ok", "the legacy override still counts"
+        assert registry.migration == {
+            "unsigned_until": 2,
+            "grilles_until": 2,
+            "grilles_head": desk.grilles.head()[1],
+        }
+        assert desk.review(ids["never-confirms"]).final()["01.09"] == "ok", (
+            "the legacy override still counts"
+        )
         status = desk.seal_status(ids["never-confirms"])
         assert status.before_sealing and not status.sealed_day
-        assert [g.id for g in desk.grilles.rows()] == [1, 2] and all(g.row_hash for g in desk.grilles.rows())
+        assert [g.id for g in desk.grilles.rows()] == [1, 2] and all(
+            g.row_hash for g in desk.grilles.rows()
+        )
     finally:
         desk.close()
-    code, _out, err = _main(capsys, monkeypatch, ADMIN_PASSPHRASE + "\n", "store", "migrate", "Chef de centre",
-                            "--passphrase-stdin", "--store", str(path))
+    code, _out, err = _main(
+        capsys,
+        monkeypatch,
+        ADMIN_PASSPHRASE + "\n",
+        "store",
+        "migrate",
+        "Chef de centre",
+        "--passphrase-stdin",
+        "--store",
+        str(path),
+    )
     assert (code, err) == (0, f"Le magasin {path} est déjà à niveau : rien à faire.\n")
 
 
-def test_a_legacy_assessor_gets_a_key_with_their_old_passphrase_and_then_signs(legacy, capsys, monkeypatch):
+def test_a_legacy_assessor_gets_a_key_with_their_old_passphrase_and_then_signs(
+    legacy, capsys, monkeypatch
+):
     path, ids = legacy
-    assert _main(capsys, monkeypatch, ADMIN_PASSPHRASE + "\n", "store", "migrate", "Chef de centre",
-                 "--passphrase-stdin", "--store", str(path))[0] == 0
+    assert (
+        _main(
+            capsys,
+            monkeypatch,
+            ADMIN_PASSPHRASE + "\n",
+            "store",
+            "migrate",
+            "Chef de centre",
+            "--passphrase-stdin",
+            "--store",
+            str(path),
+        )[0]
+        == 0
+    )
     desk = bare_desk(path)
     try:
         with pytest.raises(Exception) as refused:
@@ -119,13 +181,29 @@ def test_a_legacy_assessor_gets_a_key_with_their_old_passphrase_and_then_signs(l
 
 def test_an_unsigned_entry_after_the_migration_is_named(legacy, capsys, monkeypatch):
     path, _ids = legacy
-    assert _main(capsys, monkeypatch, ADMIN_PASSPHRASE + "\n", "store", "migrate", "Chef de centre",
-                 "--passphrase-stdin", "--store", str(path))[0] == 0
+    assert (
+        _main(
+            capsys,
+            monkeypatch,
+            ADMIN_PASSPHRASE + "\n",
+            "store",
+            "migrate",
+            "Chef de centre",
+            "--passphrase-stdin",
+            "--store",
+            str(path),
+        )[0]
+        == 0
+    )
     conn = sqlite3.connect(path, isolation_level=None)
     seq, prev = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
-    digest = entry_hash(seq + 1, AT, "Anne", "reopen", "S-x", {"reason": "réclamation du candidat"}, prev)
-    conn.execute("INSERT INTO audit VALUES (?, ?, 'Anne', 'reopen', 'S-x', ?, ?, ?, '')",
-                 (seq + 1, AT, '{"reason":"réclamation du candidat"}', prev, digest))
+    digest = entry_hash(
+        seq + 1, AT, "Anne", "reopen", "S-x", {"reason": "réclamation du candidat"}, prev
+    )
+    conn.execute(
+        "INSERT INTO audit VALUES (?, ?, 'Anne', 'reopen', 'S-x', ?, ?, ?, '')",
+        (seq + 1, AT, '{"reason":"réclamation du candidat"}', prev, digest),
+    )
     conn.close()
     desk = bare_desk(path)
     try:

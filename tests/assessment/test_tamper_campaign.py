@@ -62,7 +62,13 @@ def _template() -> tuple[Path, dict[str, str], dict[str, str], bytes]:
     desk = sqlite_desk(path, "Anne", "Bruno")
     try:
         session = ids["ideal"]
-        desk.override("Bruno", ids["never-confirms"], "01.09", "OK", "accord confirmé à la réécoute de l'appel")
+        desk.override(
+            "Bruno",
+            ids["never-confirms"],
+            "01.09",
+            "OK",
+            "accord confirmé à la réécoute de l'appel",
+        )
         resolve_not_observed(desk, "Anne", session)
         desk.mark_reviewed("Anne", session)
         desk.sign("Anne", session)
@@ -106,8 +112,11 @@ def _audit_break(path: Path):
 
 
 @CAMPAIGN
-@given(policy=st.sampled_from(POLICIES[:2]), how=st.sampled_from(("as_is", "rehashed", "rechained")),
-       competency=st.integers(min_value=0, max_value=22))
+@given(
+    policy=st.sampled_from(POLICIES[:2]),
+    how=st.sampled_from(("as_is", "rehashed", "rechained")),
+    competency=st.integers(min_value=0, max_value=22),
+)
 def test_a_grille_copy_with_other_verdicts_is_named(policy, how, competency):
     import hashlib
 
@@ -115,14 +124,25 @@ def test_a_grille_copy_with_other_verdicts_is_named(policy, how, competency):
     session = ids[policy]
     conn = sqlite3.connect(path)
     columns = [row[1] for row in conn.execute("PRAGMA table_info(grilles)")]
-    row = dict(zip(columns, conn.execute("SELECT * FROM grilles WHERE session_id = ? ORDER BY id DESC LIMIT 1",
-                                         (session,)).fetchone(), strict=True))
-    last_id, last_hash = conn.execute("SELECT id, row_hash FROM grilles ORDER BY id DESC LIMIT 1").fetchone()
+    row = dict(
+        zip(
+            columns,
+            conn.execute(
+                "SELECT * FROM grilles WHERE session_id = ? ORDER BY id DESC LIMIT 1", (session,)
+            ).fetchone(),
+            strict=True,
+        )
+    )
+    last_id, last_hash = conn.execute(
+        "SELECT id, row_hash FROM grilles ORDER BY id DESC LIMIT 1"
+    ).fetchone()
     conn.close()
     grille = json.loads(row["grille_json"])
     item = grille["competencies"][competency]
     item["verdict"] = "nok" if item["verdict"] == "ok" else "ok"
-    row["grille_json"] = json.dumps(grille, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    row["grille_json"] = json.dumps(
+        grille, sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    )
     row["id"] = last_id + 1
     if how != "as_is":
         row["grille_sha256"] = hashlib.sha256(row["grille_json"].encode()).hexdigest()
@@ -131,11 +151,20 @@ def test_a_grille_copy_with_other_verdicts_is_named(policy, how, competency):
 
         fields = StoredGrille(*(row[c] for c in columns[1:12]))
         row["prev_hash"], row["row_hash"] = last_hash, fields.content_hash(row["id"], last_hash)
-    _raw(path, (f"INSERT INTO grilles ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                tuple(row[c] for c in columns)))
+    _raw(
+        path,
+        (
+            f"INSERT INTO grilles ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            tuple(row[c] for c in columns),
+        ),
+    )
     found = _audit_break(path)
     assert (found.table, found.seq) == ("grilles", last_id + 1)
-    expected = {"as_is": "grille_content", "rehashed": "grille_modified", "rechained": "grille_conflict"}[how]
+    expected = {
+        "as_is": "grille_content",
+        "rehashed": "grille_modified",
+        "rechained": "grille_conflict",
+    }[how]
     assert found.code == expected
     assert f"Grille n° {last_id + 1} (session {session})" in found.reason_fr
     desk = bare_desk(path)
@@ -148,28 +177,58 @@ def test_a_grille_copy_with_other_verdicts_is_named(policy, how, competency):
 
 
 @CAMPAIGN
-@given(action=st.sampled_from(("override", "reopen", "sign", "review")), who=st.sampled_from(("Anne", "Bruno")),
-       signature=st.sampled_from(("none", "copied", "own_key")))
+@given(
+    action=st.sampled_from(("override", "reopen", "sign", "review")),
+    who=st.sampled_from(("Anne", "Bruno")),
+    signature=st.sampled_from(("none", "copied", "own_key")),
+)
 def test_an_audit_entry_forged_under_an_assessors_name_is_named(action, who, signature):
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     path, ids, _receipts, _seal = _copy("audit-")
     conn = sqlite3.connect(path)
     seq, prev, other_signature = conn.execute(
-        "SELECT seq, hash, signature FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+        "SELECT seq, hash, signature FROM audit ORDER BY seq DESC LIMIT 1"
+    ).fetchone()
     conn.close()
     session = ids["ideal"]
-    payload = {"override": {"competency": "01.01", "verdict": "nok", "previous": "ok", "automatic": "ok",
-                            "reason": "salutation absente à la réécoute"},
-               "reopen": {"reason": "réclamation du candidat sur la note"},
-               "sign": {"grille_sha256": "0" * 64, "grille_row": 1}, "review": {"grille_sha256": "0" * 64}}[action]
+    payload = {
+        "override": {
+            "competency": "01.01",
+            "verdict": "nok",
+            "previous": "ok",
+            "automatic": "ok",
+            "reason": "salutation absente à la réécoute",
+        },
+        "reopen": {"reason": "réclamation du candidat sur la note"},
+        "sign": {"grille_sha256": "0" * 64, "grille_row": 1},
+        "review": {"grille_sha256": "0" * 64},
+    }[action]
     at = "2026-01-07T09:00:00.000"
     digest = entry_hash(seq + 1, at, who, action, session, payload, prev)
-    forged = {"none": "", "copied": other_signature,
-              "own_key": Ed25519PrivateKey.generate().sign(signed_message(digest)).hex()}[signature]
-    _raw(path, ("INSERT INTO audit (seq, at, assessor, action, session_id, payload, prev_hash, hash, signature) "
-                "VALUES (?,?,?,?,?,?,?,?,?)",
-                (seq + 1, at, who, action, session, json.dumps(payload, ensure_ascii=False), prev, digest, forged)))
+    forged = {
+        "none": "",
+        "copied": other_signature,
+        "own_key": Ed25519PrivateKey.generate().sign(signed_message(digest)).hex(),
+    }[signature]
+    _raw(
+        path,
+        (
+            "INSERT INTO audit (seq, at, assessor, action, session_id, payload, prev_hash, hash, signature) "
+            "VALUES (?,?,?,?,?,?,?,?,?)",
+            (
+                seq + 1,
+                at,
+                who,
+                action,
+                session,
+                json.dumps(payload, ensure_ascii=False),
+                prev,
+                digest,
+                forged,
+            ),
+        ),
+    )
     found = _audit_break(path)
     assert (found.table, found.seq) == ("audit", seq + 1)
     assert found.code == ("unsigned" if signature == "none" else "bad_signature")
@@ -183,10 +242,18 @@ def test_an_assessor_added_without_an_administrator_is_named_and_cannot_sign_in(
     conn.close()
     at = "2026-01-07T09:00:00.000"
     digest = entry_hash(seq + 1, at, "Intrus", "assessor_added", "", {}, prev)
-    _raw(path, ("INSERT INTO assessors (name, kdf_hash, created_at) VALUES (?, ?, ?)",
-                ("Intrus", cheap_hasher().hash(PASSPHRASE), at)),
-         ("INSERT INTO audit (seq, at, assessor, action, session_id, payload, prev_hash, hash, signature) "
-          "VALUES (?,?,?,?,?,?,?,?,?)", (seq + 1, at, "Intrus", "assessor_added", "", "{}", prev, digest, "")))
+    _raw(
+        path,
+        (
+            "INSERT INTO assessors (name, kdf_hash, created_at) VALUES (?, ?, ?)",
+            ("Intrus", cheap_hasher().hash(PASSPHRASE), at),
+        ),
+        (
+            "INSERT INTO audit (seq, at, assessor, action, session_id, payload, prev_hash, hash, signature) "
+            "VALUES (?,?,?,?,?,?,?,?,?)",
+            (seq + 1, at, "Intrus", "assessor_added", "", "{}", prev, digest, ""),
+        ),
+    )
     found = _audit_break(path)
     assert (found.seq, found.code) == (seq + 1, "unsigned")
     desk = bare_desk(path)
@@ -201,17 +268,26 @@ def test_an_assessor_added_without_an_administrator_is_named_and_cannot_sign_in(
 def _rehash(path: Path, session: str, start: int) -> list[tuple[str, tuple]]:
     """The statements that recompute every event's link and hash from ``start`` on."""
     conn = sqlite3.connect(path)
-    rows = conn.execute("SELECT seq, at, type, payload FROM events WHERE session_id = ? ORDER BY seq",
-                        (session,)).fetchall()
-    prev = conn.execute("SELECT hash FROM events WHERE session_id = ? AND seq = ?", (session, start - 1)).fetchone()
+    rows = conn.execute(
+        "SELECT seq, at, type, payload FROM events WHERE session_id = ? ORDER BY seq", (session,)
+    ).fetchall()
+    prev = conn.execute(
+        "SELECT hash FROM events WHERE session_id = ? AND seq = ?", (session, start - 1)
+    ).fetchone()
     if prev is None:
-        prev = conn.execute("SELECT header_hash FROM sessions WHERE session_id = ?", (session,)).fetchone()
+        prev = conn.execute(
+            "SELECT header_hash FROM sessions WHERE session_id = ?", (session,)
+        ).fetchone()
     conn.close()
     statements, link = [], prev[0]
-    for seq, at, kind, payload in rows[start - 1:]:
+    for seq, at, kind, payload in rows[start - 1 :]:
         digest = event_hash_from_text(link, session, seq, at, kind, payload)
-        statements.append(("UPDATE events SET prev_hash = ?, hash = ? WHERE session_id = ? AND seq = ?",
-                           (link, digest, session, seq)))
+        statements.append(
+            (
+                "UPDATE events SET prev_hash = ?, hash = ? WHERE session_id = ? AND seq = ?",
+                (link, digest, session, seq),
+            )
+        )
         link = digest
     return statements
 
@@ -238,11 +314,15 @@ def test_a_journal_edited_then_rehashed_is_named_by_its_receipt_and_the_seal(pol
     path, ids, receipts, seal = _copy("rehash-")
     session = ids[policy]
     conn = sqlite3.connect(path)
-    count = conn.execute("SELECT MAX(seq) FROM events WHERE session_id = ?", (session,)).fetchone()[0]
+    count = conn.execute("SELECT MAX(seq) FROM events WHERE session_id = ?", (session,)).fetchone()[
+        0
+    ]
     conn.close()
     seq = 1 + int(position * count)
-    edit = ("UPDATE events SET at = replace(at, '2026-01-05', '2026-01-04') WHERE session_id = ? AND seq = ?",
-            (session, seq))
+    edit = (
+        "UPDATE events SET at = replace(at, '2026-01-05', '2026-01-04') WHERE session_id = ? AND seq = ?",
+        (session, seq),
+    )
     _raw(path, edit)
     _raw(path, *_rehash(path, session, seq))
     with SqliteJournalStore(path, create=False) as store:
@@ -253,13 +333,16 @@ def test_a_journal_edited_then_rehashed_is_named_by_its_receipt_and_the_seal(pol
 
 
 @CAMPAIGN
-@given(policy=st.sampled_from(POLICIES), how=st.sampled_from(("append", "cut")), n=st.integers(1, 5))
+@given(
+    policy=st.sampled_from(POLICIES), how=st.sampled_from(("append", "cut")), n=st.integers(1, 5)
+)
 def test_an_appended_event_or_a_cut_tail_is_named_by_the_receipt_and_the_seal(policy, how, n):
     path, ids, receipts, seal = _copy("tail-")
     session = ids[policy]
     conn = sqlite3.connect(path)
-    count, last_hash = conn.execute("SELECT seq, hash FROM events WHERE session_id = ? ORDER BY seq DESC LIMIT 1",
-                                    (session,)).fetchone()
+    count, last_hash = conn.execute(
+        "SELECT seq, hash FROM events WHERE session_id = ? ORDER BY seq DESC LIMIT 1", (session,)
+    ).fetchone()
     conn.close()
     if how == "cut":
         _raw(path, ("DELETE FROM events WHERE session_id = ? AND seq > ?", (session, count - n)))
@@ -268,8 +351,12 @@ def test_an_appended_event_or_a_cut_tail_is_named_by_the_receipt_and_the_seal(po
         for seq in range(count + 1, count + 1 + n):
             at, payload = "2026-01-05T09:59:00.000", '{"contact":"c1","minute":59}'
             digest = event_hash_from_text(link, session, seq, at, "contact_arrived", payload)
-            statements.append(("INSERT INTO events VALUES (?,?,?,?,?,?,?)",
-                               (session, seq, at, "contact_arrived", payload, link, digest)))
+            statements.append(
+                (
+                    "INSERT INTO events VALUES (?,?,?,?,?,?,?)",
+                    (session, seq, at, "contact_arrived", payload, link, digest),
+                )
+            )
             link = digest
         _raw(path, *statements)
     _journal_named(path, session, receipts[session], seal)
@@ -288,14 +375,25 @@ def test_the_untouched_store_passes_every_check():
     assert GENESIS == "0" * 64
 
 
-@pytest.mark.parametrize("lang, heading", [("fr", "ÉCHEC : chaîne des grilles rompue à la grille n° {id}."),
-                                           ("en", "FAILED: grilles chain broken at grille #{id}.")])
+@pytest.mark.parametrize(
+    "lang, heading",
+    [
+        ("fr", "ÉCHEC : chaîne des grilles rompue à la grille n° {id}."),
+        ("en", "FAILED: grilles chain broken at grille #{id}."),
+    ],
+)
 def test_audit_verify_names_an_altered_grille_on_the_command_line(capsys, lang, heading):
     from simulator.cli import main
 
     path, _ids, _receipts, _seal = _copy("cli-")
-    _raw(path, ("UPDATE grilles SET verdict = 'ok', grille_json = replace(grille_json, '\"nok\"', '\"ok\"') "
-                "WHERE id = 2", ()))
+    _raw(
+        path,
+        (
+            "UPDATE grilles SET verdict = 'ok', grille_json = replace(grille_json, '\"nok\"', '\"ok\"') "
+            "WHERE id = 2",
+            (),
+        ),
+    )
     assert main(["audit", "verify", "--store", str(path), "--lang", lang]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == heading.format(id=2)
@@ -310,7 +408,13 @@ def test_an_entry_edited_while_a_desk_is_open_is_refused_at_the_next_read():
         session = ids["never-confirms"]
         before = desk.review(session)
         seq = before.overrides[0].audit_seq
-        _raw(path, ("UPDATE audit SET payload = replace(payload, '\"ok\"', '\"nok\"') WHERE seq = ?", (seq,)))
+        _raw(
+            path,
+            (
+                "UPDATE audit SET payload = replace(payload, '\"ok\"', '\"nok\"') WHERE seq = ?",
+                (seq,),
+            ),
+        )
         with pytest.raises(TamperDetected) as refused:
             desk.review(session)
         assert f"l'entrée d'audit n° {seq} (override" in refused.value.message("fr")

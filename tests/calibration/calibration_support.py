@@ -65,7 +65,9 @@ def _plan(contact: dict[str, Any]) -> tp.Plan:
     if "steps" in contact:
         data = {"id": "golden", "title": "golden", "steps": contact["steps"], "expect": {}}
     else:
-        data = copy.deepcopy(next(p for p in _plans(contact["scenario"]) if p["id"] == contact["plan"]))
+        data = copy.deepcopy(
+            next(p for p in _plans(contact["scenario"]) if p["id"] == contact["plan"])
+        )
     if "note" in contact:
         for step in data["steps"]:
             if isinstance(step, dict) and "wrap_up" in step:
@@ -81,7 +83,9 @@ def _contact_evidence(contact: dict[str, Any]) -> list[Any]:
         return result.evidence
     clock = ManualClock(datetime(2026, 3, 2, 9, 0, 0))
     seed = int(contact.get("seed", 1))
-    session = EpreuveSession.start(bundle, store=MemoryJournalStore(), clock=clock, candidate_id="golden", seed=seed)
+    session = EpreuveSession.start(
+        bundle, store=MemoryJournalStore(), clock=clock, candidate_id="golden", seed=seed
+    )
     play_epreuve(session, policy_factory(contact["policy"], seed), clock)
     session.close()
     return session.evidence()

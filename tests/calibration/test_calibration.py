@@ -14,8 +14,17 @@ from scoring.assessment.agreement import cohen_kappa, observed_agreement
 from simulator.referentiel import get_referentiel
 from tests.calibration.calibration_support import golden_files, jury_verdicts, load, scorer_verdicts
 
-PROFILES = {"excellent-own-words", "careless", "right-words-wrong-tools", "harm-other-customer-data",
-            "hangs-up-on-angry-caller", "never-confirms", "useless-notes", "gives-in-to-objections", "average"}
+PROFILES = {
+    "excellent-own-words",
+    "careless",
+    "right-words-wrong-tools",
+    "harm-other-customer-data",
+    "hangs-up-on-angry-caller",
+    "never-confirms",
+    "useless-notes",
+    "gives-in-to-objections",
+    "average",
+}
 
 
 @functools.cache

@@ -50,15 +50,20 @@ def lrs() -> Iterator[tuple[str, str]]:
 
     from scripts import local_lrs
 
-    need(importlib.util.find_spec("ralph") is not None and importlib.util.find_spec("uvicorn") is not None,
-         "Ralph's LRS (ralph-malph[lrs])")
+    need(
+        importlib.util.find_spec("ralph") is not None
+        and importlib.util.find_spec("uvicorn") is not None,
+        "Ralph's LRS (ralph-malph[lrs])",
+    )
     with tempfile.TemporaryDirectory(prefix="callsim-lrs-") as folder, socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
         probe.close()
         local_lrs.write_account(Path(folder), "centre", "lrs-secret")
         command, env = local_lrs.server_command(Path(folder), port)
-        server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        server = subprocess.Popen(
+            command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         url = f"http://127.0.0.1:{port}/xAPI"
         try:
             for _ in range(300):

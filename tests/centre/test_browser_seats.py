@@ -50,9 +50,27 @@ def served(pg_url: str):
     PgJournalStore(pg_url).close()  # what « callsim store init » does first
     port = free_port_block(2)
     env = {**os.environ, "PYTHONPATH": str(ROOT), "CALLSIM_INVIGILATOR_CODE": "surveillant-7"}
-    server = subprocess.Popen([sys.executable, "-m", "simulator", "centre", "serve", "--epreuve", "practice",
-                               "--seats", "2", "--port", str(port), "--store", pg_url], env=env, cwd=ROOT,
-                              stdout=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "simulator",
+            "centre",
+            "serve",
+            "--epreuve",
+            "practice",
+            "--seats",
+            "2",
+            "--port",
+            str(port),
+            "--store",
+            pg_url,
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         lines = [server.stdout.readline() for _ in range(3)]
         assert f"poste-2 : http://127.0.0.1:{port + 1}/" in "".join(lines)
@@ -64,7 +82,9 @@ def served(pg_url: str):
         server.stdout.close()
 
 
-def test_a_seat_page_signs_in_then_resumes_after_the_tab_is_closed(served: int, pg_url: str) -> None:
+def test_a_seat_page_signs_in_then_resumes_after_the_tab_is_closed(
+    served: int, pg_url: str
+) -> None:
     from playwright.sync_api import sync_playwright
 
     from scripts.browser_seats import BrowserSeat, launch
@@ -93,7 +113,11 @@ def test_a_seat_page_signs_in_then_resumes_after_the_tab_is_closed(served: int, 
             resumed = next(e for e in store.events(session_id) if e.type == "session_resumed")
             assert resumed.seq == stopped.seq + 1  # the downtime is counted from the interruption
             assert resumed.payload["downtime_seconds"] == round(
-                (datetime.fromisoformat(resumed.at) - datetime.fromisoformat(stopped.at)).total_seconds(), 3)
+                (
+                    datetime.fromisoformat(resumed.at) - datetime.fromisoformat(stopped.at)
+                ).total_seconds(),
+                3,
+            )
             again.close()
         finally:
             store.close()

@@ -14,12 +14,21 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def callsim(*args: str, stdin: str = "", env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def callsim(
+    *args: str, stdin: str = "", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     import os
 
-    return subprocess.run([sys.executable, "-m", "simulator", *args], cwd=ROOT, input=stdin, text=True,
-                          capture_output=True, check=False, env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
-                          timeout=240)
+    return subprocess.run(
+        [sys.executable, "-m", "simulator", *args],
+        cwd=ROOT,
+        input=stdin,
+        text=True,
+        capture_output=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+        timeout=240,
+    )
 
 
 def simulate(store: str, seed: int) -> str:
@@ -31,7 +40,15 @@ def simulate(store: str, seed: int) -> str:
 @pytest.mark.slow
 def test_the_assessors_chain_on_a_server(pg_url: str, lrs: tuple[str, str]) -> None:
     session = simulate(pg_url, 3)
-    init = callsim("store", "init", "admin", "--store", pg_url, "--passphrase-stdin", stdin="phrase-secrete-01\n")
+    init = callsim(
+        "store",
+        "init",
+        "admin",
+        "--store",
+        pg_url,
+        "--passphrase-stdin",
+        stdin="phrase-secrete-01\n",
+    )
     assert init.returncode == 0, init.stderr
     assert "***" not in init.stdout and "Administrateur : admin" in init.stdout
     score = callsim("score", session, env={"CALLSIM_STORE": pg_url})
@@ -43,9 +60,30 @@ def test_the_assessors_chain_on_a_server(pg_url: str, lrs: tuple[str, str]) -> N
     statements = json.loads(exported.stdout)
     assert len(statements) == 24 and all(s["context"]["registration"] for s in statements)
     url, auth = lrs
-    sent = callsim("export", session, "--format", "xapi", "--to", url, "--store", pg_url, env={"CALLSIM_LRS_AUTH": auth})
+    sent = callsim(
+        "export",
+        session,
+        "--format",
+        "xapi",
+        "--to",
+        url,
+        "--store",
+        pg_url,
+        env={"CALLSIM_LRS_AUTH": auth},
+    )
     assert sent.returncode == 0 and "24 déclaration(s)" in sent.stderr, sent.stderr
-    refused = callsim("export", session, "--format", "xapi", "--to", url, "--auth", "centre:faux", "--store", pg_url)
+    refused = callsim(
+        "export",
+        session,
+        "--format",
+        "xapi",
+        "--to",
+        url,
+        "--auth",
+        "centre:faux",
+        "--store",
+        pg_url,
+    )
     assert refused.returncode == 1 and "--auth" in refused.stderr
     with psycopg.connect(pg_url, autocommit=True) as conn:
         for table in ("grilles", "audit", "assessors"):
@@ -57,8 +95,18 @@ def test_the_assessors_chain_on_a_server(pg_url: str, lrs: tuple[str, str]) -> N
 def test_store_copy_moves_everything_and_verifies_it(pg_url: str, tmp_path: Path) -> None:
     lite = tmp_path / "centre.sqlite3"
     sessions = [simulate(str(lite), seed) for seed in (1, 2)]
-    assert callsim("store", "init", "admin", "--store", str(lite), "--passphrase-stdin",
-                   stdin="phrase-secrete-01\n").returncode == 0
+    assert (
+        callsim(
+            "store",
+            "init",
+            "admin",
+            "--store",
+            str(lite),
+            "--passphrase-stdin",
+            stdin="phrase-secrete-01\n",
+        ).returncode
+        == 0
+    )
     assert callsim("score", "--all", "--store", str(lite)).returncode == 0
     copied = callsim("store", "copy", "--from", f"sqlite:{lite}", "--to", pg_url)
     assert copied.returncode == 0, copied.stderr

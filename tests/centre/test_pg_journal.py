@@ -51,16 +51,24 @@ def test_round_trip_verifies_and_matches_the_sqlite_hashes(store: PgJournalStore
         store.append("S-404", "x.y", {}, RECORDS[0][0])
 
 
-@pytest.mark.parametrize("sql", [
-    "UPDATE events SET payload = '{}' WHERE seq = 2",
-    "DELETE FROM events WHERE seq = 3",
-    "TRUNCATE events CASCADE",
-    "UPDATE sessions SET candidate_id = 'autre'",
-    "DELETE FROM sessions",
-])
-def test_the_database_refuses_to_change_history(store: PgJournalStore, pg_url: str, sql: str) -> None:
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE events SET payload = '{}' WHERE seq = 2",
+        "DELETE FROM events WHERE seq = 3",
+        "TRUNCATE events CASCADE",
+        "UPDATE sessions SET candidate_id = 'autre'",
+        "DELETE FROM sessions",
+    ],
+)
+def test_the_database_refuses_to_change_history(
+    store: PgJournalStore, pg_url: str, sql: str
+) -> None:
     fill(store)
-    with psycopg.connect(pg_url, autocommit=True) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+    with (
+        psycopg.connect(pg_url, autocommit=True) as conn,
+        pytest.raises(psycopg.errors.InsufficientPrivilege),
+    ):
         conn.execute(sql)
     assert verify_session(store, "S-001").ok and len(list(store.events("S-001"))) == 3
 
@@ -78,7 +86,10 @@ def test_the_trigger_refuses_even_a_role_granted_update(store: PgJournalStore, p
 
 def test_an_event_off_the_chain_is_refused(store: PgJournalStore, pg_url: str) -> None:
     fill(store)
-    with psycopg.connect(pg_url, autocommit=True) as conn, pytest.raises(psycopg.errors.IntegrityConstraintViolation):
+    with (
+        psycopg.connect(pg_url, autocommit=True) as conn,
+        pytest.raises(psycopg.errors.IntegrityConstraintViolation),
+    ):
         conn.execute("INSERT INTO events VALUES ('S-001', 5, 'x', 't.y', '{}', 'p', 'h')")
 
 
@@ -105,14 +116,22 @@ def test_missing_schema_without_create_and_unreachable_server(pg_url: str) -> No
 def test_one_writer_per_session_across_processes(store: PgJournalStore, pg_url: str) -> None:
     """A second seat on the same session is refused while the first holds it; released when it dies."""
     fill(store)
-    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
         import sys, time
         from simulator.journal.pg_store import PgJournalStore
         store = PgJournalStore({pg_url!r})
         with store.claim("S-001", "seat-07"):
             print("held", flush=True)
             time.sleep(60)
-    """)], stdout=subprocess.PIPE, text=True)
+    """),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "held"
         with pytest.raises(SessionInUse) as refused, store.claim("S-001", "seat-08"):

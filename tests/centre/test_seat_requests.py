@@ -20,13 +20,19 @@ async def _until(pilot, condition, rounds: int = 200) -> None:
     raise AssertionError("the seat did not apply the request")
 
 
-async def test_the_seat_app_pauses_and_resumes_its_clock_when_the_invigilator_asks(pg_url: str) -> None:
+async def test_the_seat_app_pauses_and_resumes_its_clock_when_the_invigilator_asks(
+    pg_url: str,
+) -> None:
     from simulator.app.app import create_app
 
     clock = ManualClock(datetime(2026, 3, 2, 9, 0))
-    app = create_app(SeatRequest("", str(PRACTICE), 7, "fr", None, "poste-4"), clock=clock,
-                     store_factory=lambda: PgJournalStore(pg_url), invigilator_code=INVIGILATOR,
-                     bundle=practice_bundle())
+    app = create_app(
+        SeatRequest("", str(PRACTICE), 7, "fr", None, "poste-4"),
+        clock=clock,
+        store_factory=lambda: PgJournalStore(pg_url),
+        invigilator_code=INVIGILATOR,
+        bundle=practice_bundle(),
+    )
     watch = PgJournalStore(pg_url)
     try:
         async with app.run_test(size=(120, 36)) as pilot:
@@ -42,13 +48,20 @@ async def test_the_seat_app_pauses_and_resumes_its_clock_when_the_invigilator_as
             assert session.seq == seq and session.state.active is None
             clock.advance(minutes=5)
             assert session.remaining_seconds() == left
-            ask_seat(watch, session.session_id, "extend", {"minutes": 10, "reason": "Tiers-temps"}, clock)
+            ask_seat(
+                watch, session.session_id, "extend", {"minutes": 10, "reason": "Tiers-temps"}, clock
+            )
             ask_seat(watch, session.session_id, "resume", {}, clock)
             await _until(pilot, lambda: not session.clock_paused)
             assert session.remaining_seconds() == left + 600
             await candidate.press("f2")
             assert session.state.active is not None
         types = [e.type for e in watch.events(session.session_id)]
-        assert types.count("clock_paused") == types.count("clock_resumed") == types.count("time_extended") == 1
+        assert (
+            types.count("clock_paused")
+            == types.count("clock_resumed")
+            == types.count("time_extended")
+            == 1
+        )
     finally:
         watch.close()

@@ -12,8 +12,10 @@ TODAY = dt.date(2026, 3, 2)
 
 
 def reply(rid: str, goto: str, act: str | None = None, **evidence: str) -> dict[str, Any]:
-    items = [{"competency": code.replace("_", "."), "effect": effect, "because": "raison"}
-             for code, effect in evidence.items()]
+    items = [
+        {"competency": code.replace("_", "."), "effect": effect, "because": "raison"}
+        for code, effect in evidence.items()
+    ]
     data: dict[str, Any] = {"id": rid, "text": f"réponse {rid}", "goto": goto, "evidence": items}
     if act:
         data["act"] = act
@@ -23,26 +25,46 @@ def reply(rid: str, goto: str, act: str | None = None, **evidence: str) -> dict[
 def phone_scenario(direction: str = "inbound", **overrides: Any) -> Scenario:
     """need → offer → recap → close → end, with short cuts that break the order."""
     data: dict[str, Any] = {
-        "callsim": "scenario/1", "id": "petit-appel", "version": "1.0.0", "title": "Petit appel",
-        "briefing": "Un appel court.", "direction": direction, "kind": "information",
+        "callsim": "scenario/1",
+        "id": "petit-appel",
+        "version": "1.0.0",
+        "title": "Petit appel",
+        "briefing": "Un appel court.",
+        "direction": direction,
+        "kind": "information",
         "organisation": {"name": "Test SA", "sector": "test", "city": "Namur"},
-        "duration_minutes": 3, "competencies": ["01.01"], "start": "debut",
-        "resources": {"services": [{"id": "compta", "name": "Comptabilité", "extension": "2310", "handles": "Factures"}]},
+        "duration_minutes": 3,
+        "competencies": ["01.01"],
+        "start": "debut",
+        "resources": {
+            "services": [
+                {"id": "compta", "name": "Comptabilité", "extension": "2310", "handles": "Factures"}
+            ]
+        },
         "nodes": {
-            "debut": {"say": "Bonjour.", "replies": [
-                reply("besoin", "offre", "discover"),
-                reply("offre-directe", "recap", "offer"),
-                reply("transfert-annonce", "offre", "announce_transfer"),
-            ]},
+            "debut": {
+                "say": "Bonjour.",
+                "replies": [
+                    reply("besoin", "offre", "discover"),
+                    reply("offre-directe", "recap", "offer"),
+                    reply("transfert-annonce", "offre", "announce_transfer"),
+                ],
+            },
             "offre": {"say": "Ah bon ?", "replies": [reply("proposer", "recap", "offer")]},
-            "recap": {"say": "D'accord.", "replies": [
-                reply("confirmer", "cloture", "confirm"),
-                reply("au-revoir-direct", "fin", "close"),
-            ]},
+            "recap": {
+                "say": "D'accord.",
+                "replies": [
+                    reply("confirmer", "cloture", "confirm"),
+                    reply("au-revoir-direct", "fin", "close"),
+                ],
+            },
             "cloture": {"say": "Merci.", "replies": [reply("conclure", "fin", "close")]},
             "fin": {"say": "Au revoir.", "end": {"outcome": "resolved"}},
         },
-        "wrap_up": {"outcomes": [{"id": "ok", "label": "OK"}, {"id": "ko", "label": "KO"}], "note_required": True},
+        "wrap_up": {
+            "outcomes": [{"id": "ok", "label": "OK"}, {"id": "ko", "label": "KO"}],
+            "note_required": True,
+        },
     }
     data.update(overrides)
     return Scenario.model_validate(data)

@@ -98,13 +98,26 @@ def bundle_from_path(path: str) -> Bundle:
         return single_scenario_bundle(path)
 
 
-def write_epreuve(directory: Path, scenario_files: Sequence[Path | str], *, epreuve_id: str = "test-practice",
-                  time_limit_minutes: int = 30) -> Path:
+def write_epreuve(
+    directory: Path,
+    scenario_files: Sequence[Path | str],
+    *,
+    epreuve_id: str = "test-practice",
+    time_limit_minutes: int = 30,
+) -> Path:
     """Copy scenarios into ``directory`` and write a practice épreuve playing them (all at minute 0)."""
     directory.mkdir(parents=True, exist_ok=True)
-    lines = ["callsim: epreuve/1", f"id: {epreuve_id}", "version: 1.0.0",
-             "title: {fr: Épreuve de test, en: Test épreuve}", "briefing: {fr: Essai., en: Trial.}",
-             "mode: practice", f"time_limit_minutes: {time_limit_minutes}", "order: fixed", "contacts:"]
+    lines = [
+        "callsim: epreuve/1",
+        f"id: {epreuve_id}",
+        "version: 1.0.0",
+        "title: {fr: Épreuve de test, en: Test épreuve}",
+        "briefing: {fr: Essai., en: Trial.}",
+        "mode: practice",
+        f"time_limit_minutes: {time_limit_minutes}",
+        "order: fixed",
+        "contacts:",
+    ]
     for source in scenario_files:
         source = Path(source)
         (directory / source.name).write_bytes(source.read_bytes())
@@ -138,7 +151,14 @@ class FlawedPolicy(IdealPolicy):
             return target.end is not None and target.end.outcome == "abandoned"
 
         keep = [i for i in range(len(ids)) if not abandons(i)] or list(range(len(ids)))
-        worst = min(keep, key=lambda i: (reply_score(node.replies[i]), self.visits.get(node.replies[i].goto, 0), i))
+        worst = min(
+            keep,
+            key=lambda i: (
+                reply_score(node.replies[i]),
+                self.visits.get(node.replies[i].goto, 0),
+                i,
+            ),
+        )
         self.visits[node.replies[worst].goto] = self.visits.get(node.replies[worst].goto, 0) + 1
         return [Choose(reply=ids[worst])]
 
@@ -177,7 +197,9 @@ class Script:
         return cls(policy, seed, tuple(action_from_json(a) for a in data))
 
 
-def wait_for(session: EpreuveSession, clock: ManualClock, contact: str, *, limit_minutes: int = 600) -> None:
+def wait_for(
+    session: EpreuveSession, clock: ManualClock, contact: str, *, limit_minutes: int = 600
+) -> None:
     """Move the clock on minute by minute (ticking) until ``contact`` has arrived or the épreuve ends."""
     for _ in range(limit_minutes):
         if contact in session.state.contacts or session.finished is not None:
@@ -187,7 +209,9 @@ def wait_for(session: EpreuveSession, clock: ManualClock, contact: str, *, limit
     raise AssertionError(f"contact {contact!r} never arrived")
 
 
-def perform_step(session: EpreuveSession, clock: ManualClock, action: Any, step: float = STEP_SECONDS) -> Outcome:
+def perform_step(
+    session: EpreuveSession, clock: ManualClock, action: Any, step: float = STEP_SECONDS
+) -> Outcome:
     """One scripted action: wait for the contact if it is a Take, move the clock on, perform."""
     if isinstance(action, Take):
         wait_for(session, clock, action.contact)
@@ -195,21 +219,38 @@ def perform_step(session: EpreuveSession, clock: ManualClock, action: Any, step:
     return session.perform(action)
 
 
-def run_script(session: EpreuveSession, clock: ManualClock, actions: Sequence[Any], *, start: int = 0,
-               stop: int | None = None, step: float = STEP_SECONDS) -> list[Outcome]:
+def run_script(
+    session: EpreuveSession,
+    clock: ManualClock,
+    actions: Sequence[Any],
+    *,
+    start: int = 0,
+    stop: int | None = None,
+    step: float = STEP_SECONDS,
+) -> list[Outcome]:
     """Perform ``actions[start:stop]`` on ``session``, advancing ``clock`` by ``step`` before each."""
     return [perform_step(session, clock, action, step) for action in actions[start:stop]]
 
 
 def _next_key(session: EpreuveSession) -> str | None:
-    return session.state.active or next((q.key for q in session.queue() if q.phase == "waiting"), None)
+    return session.state.active or next(
+        (q.key for q in session.queue() if q.phase == "waiting"), None
+    )
 
 
-def record_script(bundle: Bundle, policy: str = "ideal", *, seed: int = SEED, step: float = STEP_SECONDS,
-                  max_actions: int = 2000) -> Script:
+def record_script(
+    bundle: Bundle,
+    policy: str = "ideal",
+    *,
+    seed: int = SEED,
+    step: float = STEP_SECONDS,
+    max_actions: int = 2000,
+) -> Script:
     """Play the épreuve with a policy (as ``play_epreuve`` does) and keep the actions it performed."""
     clock = fresh_clock()
-    session = EpreuveSession.start(bundle, store=MemoryJournalStore(), clock=clock, candidate_id=CANDIDATE, seed=seed)
+    session = EpreuveSession.start(
+        bundle, store=MemoryJournalStore(), clock=clock, candidate_id=CANDIDATE, seed=seed
+    )
     policies: dict[str, Any] = {}
     actions: list[Any] = []
     try:
@@ -221,9 +262,13 @@ def record_script(bundle: Bundle, policy: str = "ideal", *, seed: int = SEED, st
                 clock.advance(minutes=1)
                 session.tick()
                 continue
-            planned = policies.setdefault(key, POLICIES[policy]()).next_actions(session.contact(key))
+            planned = policies.setdefault(key, POLICIES[policy]()).next_actions(
+                session.contact(key)
+            )
             if not planned:
-                raise AssertionError(f"{policy} policy is stuck on {key!r} (phase {session.contact(key).phase})")
+                raise AssertionError(
+                    f"{policy} policy is stuck on {key!r} (phase {session.contact(key).phase})"
+                )
             for action in planned:
                 perform_step(session, clock, action, step)
                 actions.append(action)
@@ -241,12 +286,22 @@ def cached_script(policy: str = "ideal", seed: int = SEED, which: str = "scenari
     return record_script(bundle, policy, seed=seed)
 
 
-def start_session(bundle: Bundle, store: JournalStore, clock: ManualClock, *, seed: int = SEED,
-                  candidate_id: str = CANDIDATE) -> EpreuveSession:
-    return EpreuveSession.start(bundle, store=store, clock=clock, candidate_id=candidate_id, seed=seed)
+def start_session(
+    bundle: Bundle,
+    store: JournalStore,
+    clock: ManualClock,
+    *,
+    seed: int = SEED,
+    candidate_id: str = CANDIDATE,
+) -> EpreuveSession:
+    return EpreuveSession.start(
+        bundle, store=store, clock=clock, candidate_id=candidate_id, seed=seed
+    )
 
 
-def reference_run(bundle: Bundle, script: Script, *, step: float = STEP_SECONDS) -> tuple[EpreuveSession, MemoryJournalStore]:
+def reference_run(
+    bundle: Bundle, script: Script, *, step: float = STEP_SECONDS
+) -> tuple[EpreuveSession, MemoryJournalStore]:
     """An uninterrupted run of the whole script on an in-memory journal (session closed, readable)."""
     store = MemoryJournalStore()
     clock = fresh_clock()
@@ -330,7 +385,11 @@ def evidence_without_seq(evidence: Iterable[Any]) -> list[dict[str, Any]]:
 def strip_evidence_seqs(value: Any) -> Any:
     """A JSON-like state or payload without the ``seq`` of its evidence (a resume shifts later seqs)."""
     if isinstance(value, dict):
-        return {k: strip_evidence_seqs(v) for k, v in value.items() if not (k == "seq" and "competency" in value)}
+        return {
+            k: strip_evidence_seqs(v)
+            for k, v in value.items()
+            if not (k == "seq" and "competency" in value)
+        }
     if isinstance(value, list):
         return [strip_evidence_seqs(v) for v in value]
     return value
@@ -338,8 +397,14 @@ def strip_evidence_seqs(value: Any) -> Any:
 
 def event_record(event: Event) -> dict[str, Any]:
     """An event without its session id, as plain JSON-like data (for comparing two journals)."""
-    return {"seq": event.seq, "at": event.at, "type": event.type, "payload": _plain(dict(event.payload)),
-            "prev_hash": event.prev_hash, "hash": event.hash}
+    return {
+        "seq": event.seq,
+        "at": event.at,
+        "type": event.type,
+        "payload": _plain(dict(event.payload)),
+        "prev_hash": event.prev_hash,
+        "hash": event.hash,
+    }
 
 
 def action_count(events: Iterable[Event]) -> int:
@@ -351,10 +416,13 @@ def assert_evidence_seqs_point_at_events(session: EpreuveSession, events: Sequen
     by_seq = {e.seq: e for e in events}
     for item in session.evidence():
         event = by_seq.get(item.seq)
-        assert event is not None, f"evidence {item.rule} names seq {item.seq}, which is not in the journal"
+        assert event is not None, (
+            f"evidence {item.rule} names seq {item.seq}, which is not in the journal"
+        )
         carried = event.payload.get("evidence", [])
         assert item.to_json() in [dict(x) for x in carried], (
-            f"event {item.seq} ({event.type}) does not carry the evidence {item.rule}")
+            f"event {item.seq} ({event.type}) does not carry the evidence {item.rule}"
+        )
 
 
 # -- a kill-able runner (for the SIGKILL tests) -------------------------------------------------------
@@ -389,9 +457,18 @@ store.close()
 """
 
 
-def write_runner_spec(path: Path, *, db: Path, bundle_path: str, script: Script, step: float = STEP_SECONDS) -> Path:
-    spec = {"db": str(db), "bundle": bundle_path, "actions": script.to_json(), "seed": script.seed,
-            "candidate": CANDIDATE, "t0": T0.isoformat(), "step": step}
+def write_runner_spec(
+    path: Path, *, db: Path, bundle_path: str, script: Script, step: float = STEP_SECONDS
+) -> Path:
+    spec = {
+        "db": str(db),
+        "bundle": bundle_path,
+        "actions": script.to_json(),
+        "seed": script.seed,
+        "candidate": CANDIDATE,
+        "t0": T0.isoformat(),
+        "step": step,
+    }
     path.write_text(json.dumps(spec), encoding="utf-8")
     return path
 
@@ -401,7 +478,12 @@ def spawn_runner(spec_path: Path) -> subprocess.Popen[str]:
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     return subprocess.Popen(
         [sys.executable, "-c", RUNNER, str(Path(__file__).resolve().parent), str(spec_path)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, bufsize=1, cwd=str(REPO), env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        bufsize=1,
+        cwd=str(REPO),
+        env=env,
     )
 
 
@@ -418,20 +500,56 @@ with store.claim(sys.argv[2], "holder-test-process"):
 
 def spawn_holder(db: Path, session_id: str) -> subprocess.Popen[str]:
     """A child process holding the claim on ``session_id`` until its stdin is closed."""
-    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(db), session_id], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=str(REPO))
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(db), session_id],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=str(REPO),
+    )
     line = proc.stdout.readline() if proc.stdout else ""
     if line.strip() != "HELD":
         proc.kill()
-        raise AssertionError(f"holder did not claim the session: {line!r} {proc.stderr.read() if proc.stderr else ''}")
+        raise AssertionError(
+            f"holder did not claim the session: {line!r} {proc.stderr.read() if proc.stderr else ''}"
+        )
     return proc
 
 
 __all__ = [
-    "CANDIDATE", "OTHER_SEED", "PRACTICE_PATH", "REPO", "SCENARIO_PATH", "SEED", "STEP_SECONDS", "T0",
-    "FlawedPolicy", "Script", "action_count", "assert_evidence_seqs_point_at_events", "bundle_from_path",
-    "cached_script", "contact_state", "default_bundle", "event_record", "evidence_without_seq", "fresh_clock",
-    "perform_step", "practice_epreuve_path", "record_script", "reference_run", "run_script", "scenario_bundle",
-    "session_state", "spawn_holder", "spawn_runner", "start_session", "strip_evidence_seqs", "tool_state", "wait_for",
-    "write_epreuve", "write_runner_spec",
+    "CANDIDATE",
+    "OTHER_SEED",
+    "PRACTICE_PATH",
+    "REPO",
+    "SCENARIO_PATH",
+    "SEED",
+    "STEP_SECONDS",
+    "T0",
+    "FlawedPolicy",
+    "Script",
+    "action_count",
+    "assert_evidence_seqs_point_at_events",
+    "bundle_from_path",
+    "cached_script",
+    "contact_state",
+    "default_bundle",
+    "event_record",
+    "evidence_without_seq",
+    "fresh_clock",
+    "perform_step",
+    "practice_epreuve_path",
+    "record_script",
+    "reference_run",
+    "run_script",
+    "scenario_bundle",
+    "session_state",
+    "spawn_holder",
+    "spawn_runner",
+    "start_session",
+    "strip_evidence_seqs",
+    "tool_state",
+    "wait_for",
+    "write_epreuve",
+    "write_runner_spec",
 ]

@@ -13,18 +13,26 @@ from simulator.engine.tools.errors import SlotTaken, ToolError, UnknownBooking, 
 THU = date(2026, 11, 26)
 
 
-def _slot(slot_id: str, hour: int, minute: int = 0, minutes: int = 30, day: int = 26,
-          calendar: str = "tech") -> Slot:
+def _slot(
+    slot_id: str,
+    hour: int,
+    minute: int = 0,
+    minutes: int = 30,
+    day: int = 26,
+    calendar: str = "tech",
+) -> Slot:
     return Slot(slot_id, calendar, datetime(2026, 11, day, hour, minute), minutes)
 
 
 def _agenda() -> Agenda:
-    return Agenda([
-        _slot("S3", 14),
-        _slot("S1", 9),
-        _slot("S2", 9, calendar="sales"),
-        _slot("S4", 10, day=27),
-    ])
+    return Agenda(
+        [
+            _slot("S3", 14),
+            _slot("S1", 9),
+            _slot("S2", 9, calendar="sales"),
+            _slot("S4", 10, day=27),
+        ]
+    )
 
 
 MORNINGS = Availability(frozenset({0, 1, 2, 3, 4}), time(8), time(12))
@@ -110,8 +118,13 @@ def test_move_and_cancel() -> None:
     with pytest.raises(UnknownBooking):
         agenda.cancel("B2")
     assert agenda.book("S3", "Lambert").id == "B3"
-    assert agenda.history == [("book", "B1", "S1"), ("book", "B2", "S3"), ("move", "B1", "S4"),
-                              ("cancel", "B2", "S3"), ("book", "B3", "S3")]
+    assert agenda.history == [
+        ("book", "B1", "S1"),
+        ("book", "B2", "S3"),
+        ("move", "B1", "S4"),
+        ("cancel", "B2", "S3"),
+        ("book", "B3", "S3"),
+    ]
 
 
 def test_existing_bookings_continue_numbering() -> None:

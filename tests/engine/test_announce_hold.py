@@ -13,17 +13,20 @@ REPO = Path(__file__).resolve().parents[2]
 SCENARIO = REPO / "scenarios" / "inbound" / "hopital-standard-transfert.yaml"
 
 
-@pytest.mark.parametrize(("text", "announced"), [
-    ("Je vous mets en attente quelques secondes, le temps de vérifier.", True),
-    ("Pouvez-vous patienter un instant, s'il vous plaît ?", True),
-    ("CHO, ne quittez pas…", True),
-    ("Ik zet u even in de wacht.", True),
-    ("Wilt u even aan de lijn blijven?", True),
-    ("Could you hold on a moment, please?", True),
-    ("Centre Hospitalier de l'Ourthe, bonjour, Alex à votre écoute.", False),
-    ("Je vais vous orienter. D'abord : est-ce que votre papa a des douleurs ?", False),
-    ("Je ne vais pas vous mettre en attente, je vous réponds tout de suite.", False),
-])
+@pytest.mark.parametrize(
+    ("text", "announced"),
+    [
+        ("Je vous mets en attente quelques secondes, le temps de vérifier.", True),
+        ("Pouvez-vous patienter un instant, s'il vous plaît ?", True),
+        ("CHO, ne quittez pas…", True),
+        ("Ik zet u even in de wacht.", True),
+        ("Wilt u even aan de lijn blijven?", True),
+        ("Could you hold on a moment, please?", True),
+        ("Centre Hospitalier de l'Ourthe, bonjour, Alex à votre écoute.", False),
+        ("Je vais vous orienter. D'abord : est-ce que votre papa a des douleurs ?", False),
+        ("Je ne vais pas vous mettre en attente, je vous réponds tout de suite.", False),
+    ],
+)
 def test_what_announces_a_hold(text, announced):
     assert announces_hold(text) is announced
 
@@ -31,8 +34,10 @@ def test_what_announces_a_hold(text, announced):
 def _evidence(tmp_path: Path, steps: list[str]):
     (tmp_path / SCENARIO.name).write_bytes(SCENARIO.read_bytes())
     lines = "\n".join(f"      - {step}" for step in steps)
-    plan = (f"callsim: testplan/1\nscenario: {SCENARIO.name}\nplans:\n  - id: essai\n    title: essai\n"
-            f"    steps:\n{lines}\n    expect: {{}}\n")
+    plan = (
+        f"callsim: testplan/1\nscenario: {SCENARIO.name}\nplans:\n  - id: essai\n    title: essai\n"
+        f"    steps:\n{lines}\n    expect: {{}}\n"
+    )
     path = tmp_path / "essai.plans.yaml"
     path.write_text(plan, encoding="utf-8")
     outcome = run_plan_file(path)
@@ -41,14 +46,18 @@ def _evidence(tmp_path: Path, steps: list[str]):
 
 
 def test_a_hold_without_a_word_to_the_caller_fails_01_03(tmp_path):
-    evidence = _evidence(tmp_path, ["choose: accueil-complet", "hold", "resume", "choose: ecarter-urgence"])
+    evidence = _evidence(
+        tmp_path, ["choose: accueil-complet", "hold", "resume", "choose: ecarter-urgence"]
+    )
     unannounced = [e for e in evidence if e.rule == "ORD-HOLD-UNANNOUNCED"]
     assert [(e.competency, e.effect) for e in unannounced] == [("01.03", "negative")]
 
 
 def test_a_reply_that_asks_the_caller_to_hold_announces_the_hold_whatever_its_act(tmp_path):
     # « CHO, ne quittez pas… » is a greeting (act: greet): what it says counts.
-    evidence = _evidence(tmp_path, ["choose: cho-ne-quittez-pas", "hold", "resume", "choose: ecarter-urgence"])
+    evidence = _evidence(
+        tmp_path, ["choose: cho-ne-quittez-pas", "hold", "resume", "choose: ecarter-urgence"]
+    )
     assert "ORD-HOLD-UNANNOUNCED" not in {e.rule for e in evidence}
 
 

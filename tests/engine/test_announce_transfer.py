@@ -13,15 +13,18 @@ REPO = Path(__file__).resolve().parents[2]
 SCENARIO = REPO / "scenarios" / "inbound" / "hopital-standard-transfert.yaml"
 
 
-@pytest.mark.parametrize(("text", "announced"), [
-    ("Je vous transfère au secrétariat des consultations de cardiologie, poste 4210.", True),
-    ("Je vais vous passer la cardiologie pour le holter.", True),
-    ("Ik verbind u door met de dienst cardiologie.", True),
-    ("I'm putting you through to the cardiology office.", True),
-    ("Un instant…", False),
-    ("Je ne vais pas vous transférer, rappelez le 04 367 33 00.", False),
-    ("Puisque vous passez à la domiciliation, voici l'offre.", False),
-])
+@pytest.mark.parametrize(
+    ("text", "announced"),
+    [
+        ("Je vous transfère au secrétariat des consultations de cardiologie, poste 4210.", True),
+        ("Je vais vous passer la cardiologie pour le holter.", True),
+        ("Ik verbind u door met de dienst cardiologie.", True),
+        ("I'm putting you through to the cardiology office.", True),
+        ("Un instant…", False),
+        ("Je ne vais pas vous transférer, rappelez le 04 367 33 00.", False),
+        ("Puisque vous passez à la domiciliation, voici l'offre.", False),
+    ],
+)
 def test_what_announces_a_transfer(text, announced):
     assert announces_transfer(text) is announced
 
@@ -29,8 +32,10 @@ def test_what_announces_a_transfer(text, announced):
 def _fired(tmp_path: Path, steps: list[str]) -> set[str]:
     (tmp_path / SCENARIO.name).write_bytes(SCENARIO.read_bytes())
     lines = "\n".join(f"      - {step}" for step in steps)
-    plan = (f"callsim: testplan/1\nscenario: {SCENARIO.name}\nplans:\n  - id: essai\n    title: essai\n"
-            f"    steps:\n{lines}\n    expect: {{}}\n")
+    plan = (
+        f"callsim: testplan/1\nscenario: {SCENARIO.name}\nplans:\n  - id: essai\n    title: essai\n"
+        f"    steps:\n{lines}\n    expect: {{}}\n"
+    )
     path = tmp_path / "essai.plans.yaml"
     path.write_text(plan, encoding="utf-8")
     outcome = run_plan_file(path)
@@ -38,13 +43,19 @@ def _fired(tmp_path: Path, steps: list[str]) -> set[str]:
     return {e.rule for e in outcome.results[0].evidence}
 
 
-START = ["choose: accueil-complet", "choose: ecarter-urgence", "choose: reformuler-besoin",
-         "choose: donner-numero-facturation"]
+START = [
+    "choose: accueil-complet",
+    "choose: ecarter-urgence",
+    "choose: reformuler-besoin",
+    "choose: donner-numero-facturation",
+]
 
 
 def test_a_reply_that_says_it_puts_the_caller_through_announces_the_transfer(tmp_path):
     # « Je vais vous passer la cardiologie pour le holter » has no act: what it says counts.
-    assert "ORD-TRANSFER-UNANNOUNCED" not in _fired(tmp_path, [*START, "transfer: secretariat-cardiologie"])
+    assert "ORD-TRANSFER-UNANNOUNCED" not in _fired(
+        tmp_path, [*START, "transfer: secretariat-cardiologie"]
+    )
 
 
 def test_a_promise_followed_by_other_talk_is_no_announcement(tmp_path):

@@ -20,7 +20,9 @@ class _Planned:
     after: str | None = None
 
 
-def _walk(plan: list[_Planned], fixed: bool, arrived: list[str], phase: dict[str, Phase], elapsed: float) -> list:
+def _walk(
+    plan: list[_Planned], fixed: bool, arrived: list[str], phase: dict[str, Phase], elapsed: float
+) -> list:
     """Every contact of the épreuve looked at, in order."""
     due = []
     for planned in plan:
@@ -39,8 +41,13 @@ def _walk(plan: list[_Planned], fixed: bool, arrived: list[str], phase: dict[str
 
 
 @settings(max_examples=200, deadline=None)
-@given(minutes=st.lists(st.integers(0, 40), min_size=1, max_size=15), fixed=st.booleans(),
-       steps=st.lists(st.tuples(st.integers(0, 300), st.lists(st.integers(0, 14), max_size=3)), max_size=25))
+@given(
+    minutes=st.lists(st.integers(0, 40), min_size=1, max_size=15),
+    fixed=st.booleans(),
+    steps=st.lists(
+        st.tuples(st.integers(0, 300), st.lists(st.integers(0, 14), max_size=3)), max_size=25
+    ),
+)
 def test_the_same_contacts_arrive_as_when_every_contact_is_walked(minutes, fixed, steps) -> None:
     plan = [_Planned(SimpleNamespace(id=f"c{i}"), minute) for i, minute in enumerate(minutes)]
     arrivals = Arrivals(tuple(plan), fixed=fixed)  # type: ignore[arg-type]
@@ -59,4 +66,6 @@ def test_the_same_contacts_arrive_as_when_every_contact_is_walked(minutes, fixed
             if arrived:
                 phase[arrived[index % len(arrived)]] = Phase.ENDED
         everything_ended = len(phase) == len(plan) and all(p is Phase.ENDED for p in phase.values())
-        assert (len(phase) == len(plan) and not arrivals.any_open(phase.__getitem__)) == everything_ended
+        assert (
+            len(phase) == len(plan) and not arrivals.any_open(phase.__getitem__)
+        ) == everything_ended

@@ -41,7 +41,10 @@ def test_a_cached_epreuve_is_the_checked_one(library: Path, tmp_path: Path) -> N
     assert len(_entries(tmp_path)) == 1
     again = load_bundle(library)
     assert again == checked
-    assert again.scenario_hashes() == checked.scenario_hashes() and again.languages == checked.languages
+    assert (
+        again.scenario_hashes() == checked.scenario_hashes()
+        and again.languages == checked.languages
+    )
 
 
 def test_the_entry_is_used_while_nothing_changed(library: Path, tmp_path: Path) -> None:
@@ -53,7 +56,9 @@ def test_the_entry_is_used_while_nothing_changed(library: Path, tmp_path: Path) 
 def test_a_changed_epreuve_file_is_checked_again(library: Path, tmp_path: Path) -> None:
     load_bundle(library)
     text = library.read_text(encoding="utf-8")
-    library.write_text(text.replace("time_limit_minutes: 45", "time_limit_minutes: 50"), encoding="utf-8")
+    library.write_text(
+        text.replace("time_limit_minutes: 45", "time_limit_minutes: 50"), encoding="utf-8"
+    )
     assert load_bundle(library).epreuve.time_limit_minutes == 50
 
 
@@ -75,8 +80,9 @@ def test_a_scenario_broken_after_caching_is_refused(library: Path) -> None:
         load_bundle(library)
 
 
-def test_another_version_of_callsim_never_uses_the_entry(library: Path, tmp_path: Path,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_another_version_of_callsim_never_uses_the_entry(
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     checked = load_bundle(library)
     _doctor(_entries(tmp_path)[0], "Titre venu du cache")
     monkeypatch.setattr(bundle_cache, "installed_version", lambda: "99.0.0")
@@ -84,7 +90,9 @@ def test_another_version_of_callsim_never_uses_the_entry(library: Path, tmp_path
 
 
 @pytest.mark.parametrize("damage", [b"", b"{not json", b'{"format": 1}'])
-def test_a_damaged_entry_is_ignored_and_replaced(library: Path, tmp_path: Path, damage: bytes) -> None:
+def test_a_damaged_entry_is_ignored_and_replaced(
+    library: Path, tmp_path: Path, damage: bytes
+) -> None:
     checked = load_bundle(library)
     entry = _entries(tmp_path)[0]
     entry.write_bytes(damage if damage else entry.read_bytes()[:1000])
@@ -100,8 +108,9 @@ def test_entries_are_private_to_the_user(library: Path, tmp_path: Path) -> None:
     assert not list(folder.glob(".entry-*"))  # no temporary file left behind
 
 
-def test_the_cache_can_be_turned_off_or_unwritable(library: Path, tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_cache_can_be_turned_off_or_unwritable(
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv(bundle_cache.CACHE_ENV, "off")
     checked = load_bundle(library)
     assert not (tmp_path / "cache").exists()
@@ -110,10 +119,13 @@ def test_the_cache_can_be_turned_off_or_unwritable(library: Path, tmp_path: Path
     assert load_bundle(library) == checked
 
 
-def test_a_cached_callback_still_waits_for_the_call_that_promised_it(library: Path, tmp_path: Path) -> None:
+def test_a_cached_callback_still_waits_for_the_call_that_promised_it(
+    library: Path, tmp_path: Path
+) -> None:
     folder = library.parent
     path = folder / "rappel.yaml"
-    path.write_text("""callsim: epreuve/1
+    path.write_text(
+        """callsim: epreuve/1
 id: rappel-promis
 version: 1.0.0
 title: {fr: Un rappel promis, en: A promised callback}
@@ -126,7 +138,9 @@ contacts:
   - scenario: ../outbound/energie-rendez-vous-compteur.yaml
     at_minute: 2
     after: maison-lumiere-livraison
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     checked = load_bundle(path)
     cached = load_bundle(path)
     assert [c.after for c in cached.contacts] == [None, "maison-lumiere-livraison"]

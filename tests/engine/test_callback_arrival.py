@@ -18,7 +18,8 @@ CALL, CALLBACK = "maison-lumiere-livraison", "energie-rendez-vous-compteur"
 
 def _epreuve(tmp_path, after: str) -> str:
     path = tmp_path / "rappel.yaml"
-    path.write_text(f"""callsim: epreuve/1
+    path.write_text(
+        f"""callsim: epreuve/1
 id: rappel-promis
 version: 1.0.0
 title: {{fr: Un rappel promis, en: A promised callback}}
@@ -31,7 +32,9 @@ contacts:
   - scenario: {REPO / "scenarios/outbound/energie-rendez-vous-compteur.yaml"}
     at_minute: 2
     after: {after}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     return str(path)
 
 
@@ -44,15 +47,24 @@ def test_the_callback_arrives_only_once_the_call_that_promised_it_has_ended(tmp_
         for action in policy.next_actions(session.contact(CALL)):
             clock.advance(seconds=20)
             session.perform(action)
-        assert CALLBACK not in [q.key for q in session.queue()] or session.contact(CALL).phase.value == "ended"
+        assert (
+            CALLBACK not in [q.key for q in session.queue()]
+            or session.contact(CALL).phase.value == "ended"
+        )
     assert clock.now() > datetime(2026, 3, 2, 9, 2)  # its minute came while the call was open
     session.tick()
     assert [q.key for q in session.queue()] == [CALL, CALLBACK]
-    arrivals = [e.payload["contact"] for e in store.events(session.session_id) if e.type == "contact_arrived"]
+    arrivals = [
+        e.payload["contact"]
+        for e in store.events(session.session_id)
+        if e.type == "contact_arrived"
+    ]
     assert arrivals == [CALL, CALLBACK]
     session.close()
 
 
 def test_an_after_naming_no_contact_of_the_epreuve_is_an_error(tmp_path):
-    codes = [(d.severity, d.code) for d in check_paths([_epreuve(tmp_path, "nulle-part")]).diagnostics]
+    codes = [
+        (d.severity, d.code) for d in check_paths([_epreuve(tmp_path, "nulle-part")]).diagnostics
+    ]
     assert ("error", "dangling-reference") in codes

@@ -13,10 +13,16 @@ def coached(**recadrage: Any) -> Scenario:
     """The small call, where offering before the need leads to a supervisor's correction."""
     base = phone_scenario()
     nodes = {k: v.model_dump(exclude_defaults=True) for k, v in base.nodes.items()}
-    nodes["debut"]["replies"][1] = reply("offre-directe", "recadrage", "offer", **{"01_01": "negative"})
-    nodes["recadrage"] = {"speaker": "supervisor", "audience": "practice",
-                          "say": "Surtout pas ! On découvre le besoin avant de proposer quoi que ce soit.",
-                          "replies": [reply("compris", "recap", "discover")], **recadrage}
+    nodes["debut"]["replies"][1] = reply(
+        "offre-directe", "recadrage", "offer", **{"01_01": "negative"}
+    )
+    nodes["recadrage"] = {
+        "speaker": "supervisor",
+        "audience": "practice",
+        "say": "Surtout pas ! On découvre le besoin avant de proposer quoi que ce soit.",
+        "replies": [reply("compris", "recap", "discover")],
+        **recadrage,
+    }
     return Scenario.model_validate({**base.model_dump(exclude_defaults=True), "nodes": nodes})
 
 
@@ -34,7 +40,9 @@ def contact(scenario: Scenario, *, exam: bool) -> ContactRuntime:
 def test_practice_shows_the_coaching_line_and_stops_at_it():
     runtime = contact(coached(), exam=False)
     step = runtime.choose("offre-directe")
-    assert heard(step) == ["Surtout pas ! On découvre le besoin avant de proposer quoi que ce soit."]
+    assert heard(step) == [
+        "Surtout pas ! On découvre le besoin avant de proposer quoi que ce soit."
+    ]
     assert runtime.node_id == "recadrage"
 
 
@@ -44,7 +52,9 @@ def test_an_exam_neither_shows_the_coaching_line_nor_stops_at_it():
     assert heard(step) == ["D'accord."]  # straight on to the recap, as after any reply
     assert runtime.node_id == "recap"
     assert runtime.memory.need_detected  # the act of the reply passed over still counts
-    assert [(e.competency, e.effect) for e in step.evidence if e.source != "order"] == [("01.01", "negative")]
+    assert [(e.competency, e.effect) for e in step.evidence if e.source != "order"] == [
+        ("01.01", "negative")
+    ]
 
 
 def test_an_exam_hides_the_line_of_a_coaching_node_it_cannot_pass():

@@ -20,8 +20,14 @@ TODAY = date(2026, 3, 2)
 
 def build(seed: int = 3, **kwargs: object) -> CustomerDatabase:
     target = make_persona(seed, today=TODAY)
-    options = {"target_overrides": {"number": "999"}, "lookalikes": 2, "duplicates": 1,
-               "outdated": 1, "background": 20, **kwargs}
+    options = {
+        "target_overrides": {"number": "999"},
+        "lookalikes": 2,
+        "duplicates": 1,
+        "outdated": 1,
+        "background": 20,
+        **kwargs,
+    }
     return CustomerDatabase.build(seed, target=target, today=TODAY, **options)
 
 
@@ -55,7 +61,8 @@ def test_target_is_stored_with_overrides_and_not_always_first() -> None:
 
 
 def test_search_by_lowercase_accentless_name_finds_target_and_lookalikes(
-        db: CustomerDatabase) -> None:
+    db: CustomerDatabase,
+) -> None:
     target = db.record_by_role("target")
     found = db.search(fold(target.last_name))
     assert {"target", "lookalike-1", "lookalike-2"} <= roles(db, found)
@@ -103,10 +110,18 @@ def test_update_validates_and_normalises(db: CustomerDatabase) -> None:
     assert db.update(rid, "city", "liege").after == "Liège"
     assert db.update(rid, "birth_date", "05/11/1970").after == "1970-11-05"
     assert db.update(rid, "email", "Jean.Dupont@Skynet.be").after == "jean.dupont@skynet.be"
-    for field, value in [("email", "jean.dupont"), ("phone", "12345"), ("mobile", "02 512 34 56"),
-                         ("iban", "BE00 0000 0000 0000"), ("first_name", "   "),
-                         ("customer_id", "CL-000001"), ("record_id", "R9"), ("role", "target"),
-                         ("shoe_size", "42"), ("birth_date", "31/02/1990")]:
+    for field, value in [
+        ("email", "jean.dupont"),
+        ("phone", "12345"),
+        ("mobile", "02 512 34 56"),
+        ("iban", "BE00 0000 0000 0000"),
+        ("first_name", "   "),
+        ("customer_id", "CL-000001"),
+        ("record_id", "R9"),
+        ("role", "target"),
+        ("shoe_size", "42"),
+        ("birth_date", "31/02/1990"),
+    ]:
         with pytest.raises(InvalidValue):
             db.update(rid, field, value)
     with pytest.raises(UnknownRecord):
@@ -122,7 +137,9 @@ def test_changes_list_exactly_what_changed(db: CustomerDatabase) -> None:
     db.update(target.record_id, "street", "Rue Neuve ")
     changes = db.changes()
     assert [(c.role, c.field, c.before, c.after) for c in changes] == [  # column order
-        ("target", "street", target.street, "Rue Neuve"), ("target", "number", "999", "12")]
+        ("target", "street", target.street, "Rue Neuve"),
+        ("target", "number", "999", "12"),
+    ]
     assert "role" not in changes[0].to_candidate_dict()
     db.update(target.record_id, "number", "999")
     assert [c.field for c in db.changes()] == ["street"]
@@ -135,7 +152,8 @@ def test_collateral_changes_flag_edits_to_other_records(db: CustomerDatabase) ->
     db.update(twin.record_id, "mobile", "0470 11 22 33")
     collateral = db.collateral_changes({"target"})
     assert [(c.record_id, c.role, c.field) for c in collateral] == [
-        (twin.record_id, "lookalike-1", "mobile")]
+        (twin.record_id, "lookalike-1", "mobile")
+    ]
     dup = db.record_by_role("duplicate-1")
     assert db.set_status(dup.record_id, "Doublon").after == "doublon"
     assert {c.role for c in db.collateral_changes({"target", "lookalike-1"})} == {"duplicate-1"}
@@ -147,11 +165,19 @@ def test_create_validates_and_tracks_new_records(db: CustomerDatabase) -> None:
     with pytest.raises(InvalidValue):
         db.create({"last_name": "Dupont", "first_name": "Jean"})
     with pytest.raises(InvalidValue) as info:
-        db.create({"last_name": "Dupont", "first_name": "Jean", "postcode": "4000",
-                   "city": "Namur"})
+        db.create(
+            {"last_name": "Dupont", "first_name": "Jean", "postcode": "4000", "city": "Namur"}
+        )
     assert info.value.code == "postcode_city_mismatch"
-    record = db.create({"last_name": "Dupont", "first_name": "Jean", "postcode": "4000",
-                        "city": "liège", "phone": "+32 4 222 33 44"})
+    record = db.create(
+        {
+            "last_name": "Dupont",
+            "first_name": "Jean",
+            "postcode": "4000",
+            "city": "liège",
+            "phone": "+32 4 222 33 44",
+        }
+    )
     assert record.city == "Liège" and record.status == "actif" and record.language == "fr"
     assert db.role_of(record.record_id) == "new-1"
     assert record.record_id in [s.record_id for s in db.search("dupont jean")]
@@ -160,8 +186,7 @@ def test_create_validates_and_tracks_new_records(db: CustomerDatabase) -> None:
 
 def test_snapshot_restore_round_trips(db: CustomerDatabase) -> None:
     db.update(db.record_by_role("target").record_id, "number", "12")
-    db.create({"last_name": "Peeters", "first_name": "An", "postcode": "3000",
-               "city": "Leuven"})
+    db.create({"last_name": "Peeters", "first_name": "An", "postcode": "3000", "city": "Leuven"})
     snap = json.loads(json.dumps(db.snapshot()))
     restored = CustomerDatabase.restore(snap)
     assert restored.snapshot() == db.snapshot()
@@ -182,11 +207,15 @@ def test_search_never_raises(query: str) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(record_id=st.one_of(st.sampled_from(RECORD_IDS), st.text(max_size=8)),
-       field=st.one_of(st.sampled_from([*EDITABLE, "status", "role", "customer_id"]),
-                       st.text(max_size=12)),
-       value=st.one_of(st.text(max_size=30), st.from_regex(r"\+?[0-9 ./]{4,16}"),
-                       st.integers(), st.none()))
+@given(
+    record_id=st.one_of(st.sampled_from(RECORD_IDS), st.text(max_size=8)),
+    field=st.one_of(
+        st.sampled_from([*EDITABLE, "status", "role", "customer_id"]), st.text(max_size=12)
+    ),
+    value=st.one_of(
+        st.text(max_size=30), st.from_regex(r"\+?[0-9 ./]{4,16}"), st.integers(), st.none()
+    ),
+)
 def test_update_raises_only_tool_errors(record_id: str, field: str, value: object) -> None:
     db = CustomerDatabase.restore(SHARED.snapshot())
     try:

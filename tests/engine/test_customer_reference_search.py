@@ -32,7 +32,9 @@ def test_the_order_number_the_caller_quotes_finds_their_record(typed):
     scenario = load_scenario(LUMIERE).model
     ctx, box = _box(scenario)
     ref = ctx.variables["refs"]["order"]
-    query = typed.format(ref=ref, lower=ref.lower(), compact=ref.replace("-", ""), tail=ref.rsplit("-", 1)[1])
+    query = typed.format(
+        ref=ref, lower=ref.lower(), compact=ref.replace("-", ""), tail=ref.rsplit("-", 1)[1]
+    )
     target = box.customer_db.record_by_role("target").record_id
     assert _found(box, query) == [target]
 
@@ -40,7 +42,9 @@ def test_the_order_number_the_caller_quotes_finds_their_record(typed):
 def test_a_reference_the_scenario_does_not_file_finds_nothing():
     scenario = load_scenario(LUMIERE).model
     db = scenario.resources.customer_db.model_copy(update={"found_by": []})
-    scenario = scenario.model_copy(update={"resources": scenario.resources.model_copy(update={"customer_db": db})})
+    scenario = scenario.model_copy(
+        update={"resources": scenario.resources.model_copy(update={"customer_db": db})}
+    )
     ctx, box = _box(scenario)
     assert _found(box, ctx.variables["refs"]["order"]) == []
     assert _found(box, "2026") == []  # a short part of a number finds nothing either

@@ -11,13 +11,23 @@ from simulator.engine.tools.errors import ToolError, UnknownService
 
 
 def _directory() -> Directory:
-    return Directory([
-        Service("billing", "Service facturation", "2104",
-                "Contestation de facture, plan de paiement"),
-        Service("tech", "Dépannage technique", "2200", "Pannes, fuites, compteurs défectueux"),
-        Service("complaints", "Service plaintes", "2300",
-                "Plaintes écrites, insatisfaction après une facturation"),
-    ])
+    return Directory(
+        [
+            Service(
+                "billing",
+                "Service facturation",
+                "2104",
+                "Contestation de facture, plan de paiement",
+            ),
+            Service("tech", "Dépannage technique", "2200", "Pannes, fuites, compteurs défectueux"),
+            Service(
+                "complaints",
+                "Service plaintes",
+                "2300",
+                "Plaintes écrites, insatisfaction après une facturation",
+            ),
+        ]
+    )
 
 
 def test_search_ranks_name_hits_first() -> None:
@@ -28,8 +38,14 @@ def test_search_ranks_name_hits_first() -> None:
     assert [s.id for s in directory.search("2300")] == ["complaints"]
     assert [s.id for s in directory.search("service plainte")] == ["complaints"]
     assert directory.search("mazout") == []
-    assert directory.searches == ["factur", "DEPANNAGE", "compteur", "2300", "service plainte",
-                                  "mazout"]
+    assert directory.searches == [
+        "factur",
+        "DEPANNAGE",
+        "compteur",
+        "2300",
+        "service plainte",
+        "mazout",
+    ]
 
 
 def test_empty_search_lists_all_by_name() -> None:

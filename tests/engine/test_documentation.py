@@ -11,16 +11,38 @@ from simulator.engine.tools.errors import ToolError, UnknownArticle
 
 
 def _base() -> DocumentationBase:
-    return DocumentationBase([
-        Article("A1", "procedure", "Déménagement : transfert du contrat",
-                ("adresse", "relevé"), "Demander la date du déménagement et les index."),
-        Article("A2", "script", "Accueil téléphonique", ("salutation",),
-                "Bonjour, vous êtes bien au service clientèle. Pour un déménagement, voir A1."),
-        Article("A3", "faq", "Facture trop élevée", ("facturation", "plainte"),
-                "Vérifier les index relevés et le plan de paiement."),
-        Article("A4", "article", "Plan de paiement", ("facture", "échelonnement"),
-                "Un plan de paiement peut être proposé."),
-    ])
+    return DocumentationBase(
+        [
+            Article(
+                "A1",
+                "procedure",
+                "Déménagement : transfert du contrat",
+                ("adresse", "relevé"),
+                "Demander la date du déménagement et les index.",
+            ),
+            Article(
+                "A2",
+                "script",
+                "Accueil téléphonique",
+                ("salutation",),
+                "Bonjour, vous êtes bien au service clientèle. Pour un déménagement, voir A1.",
+            ),
+            Article(
+                "A3",
+                "faq",
+                "Facture trop élevée",
+                ("facturation", "plainte"),
+                "Vérifier les index relevés et le plan de paiement.",
+            ),
+            Article(
+                "A4",
+                "article",
+                "Plan de paiement",
+                ("facture", "échelonnement"),
+                "Un plan de paiement peut être proposé.",
+            ),
+        ]
+    )
 
 
 def test_search_is_accent_and_case_insensitive_and_ranks_title_hits_first() -> None:
@@ -29,11 +51,18 @@ def test_search_is_accent_and_case_insensitive_and_ranks_title_hits_first() -> N
     assert [s.id for s in base.search("déménag")] == ["A1", "A2"]
     assert [s.id for s in base.search("plan paiement")] == ["A4", "A3"]
     assert [s.id for s in base.search("factur")] == ["A3", "A4"]
-    assert base.search("index")[0] == ArticleSummary("A1", "procedure",
-                                                     "Déménagement : transfert du contrat")
+    assert base.search("index")[0] == ArticleSummary(
+        "A1", "procedure", "Déménagement : transfert du contrat"
+    )
     assert base.search("inexistant") == []
-    assert base.searches == ["DEMENAGEMENT", "déménag", "plan paiement", "factur", "index",
-                             "inexistant"]
+    assert base.searches == [
+        "DEMENAGEMENT",
+        "déménag",
+        "plan paiement",
+        "factur",
+        "index",
+        "inexistant",
+    ]
 
 
 def test_empty_query_lists_all_by_title() -> None:
@@ -43,10 +72,12 @@ def test_empty_query_lists_all_by_title() -> None:
 
 
 def test_search_order_is_deterministic_for_ties() -> None:
-    base = DocumentationBase([
-        Article("Z", "faq", "Même titre", (), "x"),
-        Article("B", "faq", "Meme titre", (), "x"),
-    ])
+    base = DocumentationBase(
+        [
+            Article("Z", "faq", "Même titre", (), "x"),
+            Article("B", "faq", "Meme titre", (), "x"),
+        ]
+    )
     assert [s.id for s in base.search("titre")] == ["B", "Z"]
 
 

@@ -41,7 +41,9 @@ def test_no_view_of_a_whole_contact_contains_evidence_text():
         secrets.add(text_in(check.because, "fr").split("{{")[0])
     secrets.discard("")
     clock = ManualClock(dt.datetime(2026, 3, 2, 9, 0))
-    session = EpreuveSession.start(bundle, store=MemoryJournalStore(), clock=clock, candidate_id="c", seed=4)
+    session = EpreuveSession.start(
+        bundle, store=MemoryJournalStore(), clock=clock, candidate_id="c", seed=4
+    )
     policy = IdealPolicy()
     seen: list[str] = []
     while session.finished is None:
@@ -64,7 +66,9 @@ def test_exam_outcomes_carry_no_feedback_but_practice_outcomes_do():
     exam = dataclasses.replace(bundle, epreuve=bundle.epreuve.model_copy(update={"mode": "exam"}))
     for candidate_bundle, expect_feedback in ((exam, False), (bundle, True)):
         clock = ManualClock(dt.datetime(2026, 3, 2, 9, 0))
-        session = EpreuveSession.start(candidate_bundle, store=MemoryJournalStore(), clock=clock, candidate_id="c", seed=2)
+        session = EpreuveSession.start(
+            candidate_bundle, store=MemoryJournalStore(), clock=clock, candidate_id="c", seed=2
+        )
         policy = IdealPolicy()
         last = None
         while session.finished is None:

@@ -24,16 +24,20 @@ from simulator.engine.tools.forms import (
     is_email,
 )
 
-MOVE = FormTemplate("move", "Déménagement", (
-    FieldSpec("name", "Nom", "text", True),
-    FieldSpec("date", "Date du déménagement", "date", True),
-    FieldSpec("postcode", "Code postal", "postcode", True),
-    FieldSpec("phone", "Téléphone", "phone", False),
-    FieldSpec("email", "E-mail", "email", False),
-    FieldSpec("meter", "Index", "number", False),
-    FieldSpec("energy", "Énergie", "choice", True, ("Électricité", "Gaz")),
-    FieldSpec("remarks", "Remarques", "multiline", False),
-))
+MOVE = FormTemplate(
+    "move",
+    "Déménagement",
+    (
+        FieldSpec("name", "Nom", "text", True),
+        FieldSpec("date", "Date du déménagement", "date", True),
+        FieldSpec("postcode", "Code postal", "postcode", True),
+        FieldSpec("phone", "Téléphone", "phone", False),
+        FieldSpec("email", "E-mail", "email", False),
+        FieldSpec("meter", "Index", "number", False),
+        FieldSpec("energy", "Énergie", "choice", True, ("Électricité", "Gaz")),
+        FieldSpec("remarks", "Remarques", "multiline", False),
+    ),
+)
 COMPLAINT = FormTemplate("complaint", "Plainte", (FieldSpec("what", "Objet", "text", True),))
 
 
@@ -57,11 +61,22 @@ def test_values_are_validated_and_normalised() -> None:
 @pytest.mark.parametrize(
     ("field_id", "value"),
     [
-        ("date", "31/02/2026"), ("date", "demain"), ("date", "26/11/26"),
-        ("postcode", "106"), ("postcode", "10600"), ("postcode", "0999"), ("postcode", "B-1060"),
-        ("phone", "12345"), ("phone", "+33 1 23 45 67 89"), ("phone", "0412 34 56 78"),
-        ("email", "jean.dupont"), ("email", "jean@dupont"), ("email", "a b@c.be"),
-        ("meter", "douze"), ("meter", "nan"), ("energy", "Mazout"),
+        ("date", "31/02/2026"),
+        ("date", "demain"),
+        ("date", "26/11/26"),
+        ("postcode", "106"),
+        ("postcode", "10600"),
+        ("postcode", "0999"),
+        ("postcode", "B-1060"),
+        ("phone", "12345"),
+        ("phone", "+33 1 23 45 67 89"),
+        ("phone", "0412 34 56 78"),
+        ("email", "jean.dupont"),
+        ("email", "jean@dupont"),
+        ("email", "a b@c.be"),
+        ("meter", "douze"),
+        ("meter", "nan"),
+        ("energy", "Mazout"),
     ],
 )
 def test_invalid_values_are_refused_with_messages(field_id: str, value: str) -> None:
@@ -97,8 +112,11 @@ def test_submit_requires_fields_then_freezes() -> None:
     draft.set("postcode", "5000")
     draft.set("date", "01/12/2026")
     submitted = draft.submit()
-    assert submitted == SubmittedForm("move", "Déménagement", (
-        ("name", "Dupont"), ("date", "2026-12-01"), ("postcode", "5000"), ("energy", "Gaz")))
+    assert submitted == SubmittedForm(
+        "move",
+        "Déménagement",
+        (("name", "Dupont"), ("date", "2026-12-01"), ("postcode", "5000"), ("energy", "Gaz")),
+    )
     assert submitted.get("postcode") == "5000" and submitted.get("phone") is None
     with pytest.raises(FormAlreadySubmitted):
         draft.set("name", "Martin")

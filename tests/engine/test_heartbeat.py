@@ -46,30 +46,45 @@ def test_a_crash_gives_back_at_most_one_heartbeat_interval():
     for _ in range(8):  # two idle minutes, the app alive: a heartbeat every 15 s
         clock.advance(seconds=HEARTBEAT_SECONDS)
         session.heartbeat()
-    clock.advance(seconds=HEARTBEAT_SECONDS - 1)  # then the machine goes down, just before the next one
+    clock.advance(
+        seconds=HEARTBEAT_SECONDS - 1
+    )  # then the machine goes down, just before the next one
     crashed_at = clock.now()
     session.close()
 
     later = ManualClock(crashed_at + timedelta(minutes=20))
-    resumed = EpreuveSession.resume(store, session.session_id, clock=later, bundle=scenario_bundle())
+    resumed = EpreuveSession.resume(
+        store, session.session_id, clock=later, bundle=scenario_bundle()
+    )
     used = limit - resumed.remaining_seconds()
     assert used == used_at_last_action + 8 * HEARTBEAT_SECONDS  # the idle minutes are charged
     downtime = store.last_event(session.session_id).payload["downtime_seconds"]
-    assert downtime == 20 * 60 + HEARTBEAT_SECONDS - 1  # counted from the last heartbeat: < one interval given back
+    assert (
+        downtime == 20 * 60 + HEARTBEAT_SECONDS - 1
+    )  # counted from the last heartbeat: < one interval given back
     resumed.close()
 
 
 def test_heartbeats_and_invigilator_events_change_nothing_in_replay():
     store, session, clock = _started(6)
-    reference = session_state(EpreuveSession.replay(store.header(session.session_id), store.events(session.session_id),
-                                                    scenario_bundle()))
+    reference = session_state(
+        EpreuveSession.replay(
+            store.header(session.session_id), store.events(session.session_id), scenario_bundle()
+        )
+    )
     clock.advance(seconds=HEARTBEAT_SECONDS)
     session.heartbeat()
-    session.note("invigilator_attempt", {"purpose": "quit", "accepted": False, "refused": "wrong", "failures": 1})
-    replayed = EpreuveSession.replay(store.header(session.session_id), store.events(session.session_id),
-                                     scenario_bundle())
+    session.note(
+        "invigilator_attempt",
+        {"purpose": "quit", "accepted": False, "refused": "wrong", "failures": 1},
+    )
+    replayed = EpreuveSession.replay(
+        store.header(session.session_id), store.events(session.session_id), scenario_bundle()
+    )
     state = session_state(replayed)
-    assert {k: v for k, v in state.items() if k != "seq"} == {k: v for k, v in reference.items() if k != "seq"}
+    assert {k: v for k, v in state.items() if k != "seq"} == {
+        k: v for k, v in reference.items() if k != "seq"
+    }
     assert replayed.remaining_seconds() == session.remaining_seconds()
     session.close()
 
@@ -79,9 +94,15 @@ def test_an_invigilators_attempt_after_a_crash_is_not_charged():
     remaining = session.remaining_seconds()
     session.close()
     later = ManualClock(clock.now() + timedelta(minutes=10))
-    with store.claim(session.session_id, "test"):  # e.g. the code typed to move the candidate to another seat
-        store.append(session.session_id, "seat_changed", {"from": "A", "to": "B"}, later.now().isoformat())
-    resumed = EpreuveSession.resume(store, session.session_id, clock=later, bundle=scenario_bundle())
+    with store.claim(
+        session.session_id, "test"
+    ):  # e.g. the code typed to move the candidate to another seat
+        store.append(
+            session.session_id, "seat_changed", {"from": "A", "to": "B"}, later.now().isoformat()
+        )
+    resumed = EpreuveSession.resume(
+        store, session.session_id, clock=later, bundle=scenario_bundle()
+    )
     assert resumed.remaining_seconds() == remaining
     resumed.close()
 
@@ -92,7 +113,9 @@ def test_interruptions_are_journalled_with_their_length_and_shown_on_the_grille(
     session.interrupt("SIGTERM")
     session.close()
     first = ManualClock(clock.now() + timedelta(minutes=3))
-    resumed = EpreuveSession.resume(store, session.session_id, clock=first, bundle=scenario_bundle())
+    resumed = EpreuveSession.resume(
+        store, session.session_id, clock=first, bundle=scenario_bundle()
+    )
     first.advance(seconds=HEARTBEAT_SECONDS)
     resumed.heartbeat()
     resumed.close()  # then a crash, without a word
@@ -104,9 +127,14 @@ def test_interruptions_are_journalled_with_their_length_and_shown_on_the_grille(
     assert [(i["seconds"], i["cause"]) for i in found] == [(180.0, "SIGTERM"), (90.0, "")]
     section = session_section(store.header(session.session_id), events)
     assert section["interruptions"] == found
-    grille = {"session": section, "rubric": {"id": "r", "version": "1", "sha256": "0" * 64},
-              "journal": {"events": len(events), "head": "0" * 64}, "referentiel": {"version": "1"},
-              "evidence_source": "journal", "scenarios": []}
+    grille = {
+        "session": section,
+        "rubric": {"id": "r", "version": "1", "sha256": "0" * 64},
+        "journal": {"events": len(events), "head": "0" * 64},
+        "referentiel": {"version": "1"},
+        "evidence_source": "journal",
+        "scenarios": [],
+    }
     rows = dict(identity(grille, "fr"))
     assert rows["Interruptions"].startswith("2 — ") and "180 s, SIGTERM" in rows["Interruptions"]
     assert "90 s, sans signal" in rows["Interruptions"]
@@ -117,7 +145,9 @@ def test_interruptions_are_journalled_with_their_length_and_shown_on_the_grille(
 
 def test_a_session_never_interrupted_has_no_interruptions_field():
     store, session, _clock = _started()
-    section = session_section(store.header(session.session_id), list(store.events(session.session_id)))
+    section = session_section(
+        store.header(session.session_id), list(store.events(session.session_id))
+    )
     assert "interruptions" not in section
     session.close()
 
@@ -130,11 +160,20 @@ def test_the_printed_grille_lists_the_interruptions():
     from tests.scoring.scoring_support import practice, simulated_grille
 
     grille = copy.deepcopy(simulated_grille(practice(), "never-confirms", 2))
-    grille["session"]["interruptions"] = [{"stopped_at": "2026-03-02T09:14:05.000", "resumed_at": "2026-03-02T09:21:35.000",
-                                           "seconds": 450.0, "cause": "SIGHUP"}]
+    grille["session"]["interruptions"] = [
+        {
+            "stopped_at": "2026-03-02T09:14:05.000",
+            "resumed_at": "2026-03-02T09:21:35.000",
+            "seconds": 450.0,
+            "cause": "SIGHUP",
+        }
+    ]
     assert "Interruptions</th>" in render_html(grille, "fr")
     assert "arrêt 09:14:05 → reprise 09:21:35 (450 s, SIGHUP)" in render_html(grille, "fr")
-    assert "| Interruptions | 1 — stopped 09:14:05 → resumed 09:21:35 (450 s, SIGHUP) |" in render_markdown(grille, "en")
+    assert (
+        "| Interruptions | 1 — stopped 09:14:05 → resumed 09:21:35 (450 s, SIGHUP) |"
+        in render_markdown(grille, "en")
+    )
 
 
 class _RefusingStore(MemoryJournalStore):
@@ -172,7 +211,8 @@ def test_a_refused_write_is_kept_and_written_again_once_the_store_accepts():
     reference_store, reference_clock = MemoryJournalStore(), fresh_clock()
     reference = start_session(scenario_bundle(), reference_store, reference_clock)
     run_script(reference, reference_clock, actions, stop=4)
-    assert [(e.type, e.payload) for e in store.events(session.session_id)] == \
-        [(e.type, e.payload) for e in reference_store.events(reference.session_id)]
+    assert [(e.type, e.payload) for e in store.events(session.session_id)] == [
+        (e.type, e.payload) for e in reference_store.events(reference.session_id)
+    ]
     session.close()
     reference.close()

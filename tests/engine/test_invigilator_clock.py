@@ -59,14 +59,18 @@ def test_a_pause_holds_across_a_lost_connection_and_a_resume() -> None:
     used = _used(session)
     session.close()
     later = ManualClock(clock.now() + timedelta(minutes=25))
-    resumed = EpreuveSession.resume(store, session.session_id, clock=later, bundle=scenario_bundle())
+    resumed = EpreuveSession.resume(
+        store, session.session_id, clock=later, bundle=scenario_bundle()
+    )
     later.advance(minutes=3)
     assert resumed.clock_paused and _used(resumed) == used
     resumed.resume_clock()
     later.advance(seconds=45)
     assert _used(resumed) == used + 45
     events = list(store.events(session.session_id))
-    assert time_used(events, later.now())[0] == _used(resumed)  # the invigilator's screen counts as the seat does
+    assert time_used(events, later.now())[0] == _used(
+        resumed
+    )  # the invigilator's screen counts as the seat does
     resumed.close()
 
 
@@ -84,10 +88,15 @@ def test_an_extension_grows_the_time_left_and_replays_identically() -> None:
     events = list(store.events(session.session_id))
     replayed = EpreuveSession.replay(store.header(session.session_id), events, scenario_bundle())
     assert session_state(replayed) == session_state(session)
-    assert replayed.time_limit_minutes == session.time_limit_minutes == store.header(
-        session.session_id).extra["time_limit_minutes"] + 15
+    assert (
+        replayed.time_limit_minutes
+        == session.time_limit_minutes
+        == store.header(session.session_id).extra["time_limit_minutes"] + 15
+    )
     last = datetime.fromisoformat(events[-1].at)
-    assert replayed.timing.elapsed(last) == session.timing.elapsed(last) == time_used(events, last)[0]
+    assert (
+        replayed.timing.elapsed(last) == session.timing.elapsed(last) == time_used(events, last)[0]
+    )
     session.close()
 
 
@@ -100,19 +109,32 @@ def test_the_grille_shows_the_pauses_and_extensions() -> None:
     events = list(store.events(session.session_id))
     acts = invigilator_acts(events)
     assert [(a["kind"], a.get("seconds"), a.get("minutes"), a["reason"]) for a in acts] == [
-        ("pause", 200.0, None, "Panne du PC, poste changé"), ("extension", None, 10, "Tiers-temps")]
+        ("pause", 200.0, None, "Panne du PC, poste changé"),
+        ("extension", None, 10, "Tiers-temps"),
+    ]
     section = session_section(store.header(session.session_id), events)
     assert section["invigilator"] == acts
-    grille = {"session": section, "rubric": {"id": "r", "version": "1", "sha256": "0" * 64},
-              "journal": {"events": len(events), "head": "0" * 64}, "referentiel": {"version": "1"},
-              "evidence_source": "journal", "scenarios": []}
+    grille = {
+        "session": section,
+        "rubric": {"id": "r", "version": "1", "sha256": "0" * 64},
+        "journal": {"events": len(events), "head": "0" * 64},
+        "referentiel": {"version": "1"},
+        "evidence_source": "journal",
+        "scenarios": [],
+    }
     line = dict(identity(grille, "fr"))["Surveillant"]
-    assert "horloge en pause" in line and "(200 s, Panne du PC, poste changé)" in line and "+10 min" in line
+    assert (
+        "horloge en pause" in line
+        and "(200 s, Panne du PC, poste changé)" in line
+        and "+10 min" in line
+    )
     assert "clock paused" in dict(identity(grille, "en"))["Invigilator"]
     session.close()
 
 
 def test_a_session_without_the_invigilators_acts_has_no_such_field() -> None:
     store, session, _clock = _started()
-    assert "invigilator" not in session_section(store.header(session.session_id), list(store.events(session.session_id)))
+    assert "invigilator" not in session_section(
+        store.header(session.session_id), list(store.events(session.session_id))
+    )
     session.close()

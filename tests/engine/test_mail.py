@@ -10,8 +10,13 @@ from simulator.engine.tools.errors import InvalidMessage, ToolError, UnknownMess
 from simulator.engine.tools.mail import IncomingMessage, Mailbox, Message
 
 INBOX = [
-    IncomingMessage("I1", "claire.martin@example.be", "Facture de novembre",
-                    "Bonjour, ma facture est trop élevée.", "2026-11-24T09:12"),
+    IncomingMessage(
+        "I1",
+        "claire.martin@example.be",
+        "Facture de novembre",
+        "Bonjour, ma facture est trop élevée.",
+        "2026-11-24T09:12",
+    ),
 ]
 
 
@@ -23,9 +28,15 @@ def test_compose_and_send_mail() -> None:
     draft.body = "Bonjour,\nvotre rendez-vous est fixé au jeudi 26 novembre.\n"
     draft.attachments = ("A4", "A1", "A4")
     message = box.send(draft)
-    assert message == Message("M1", "mail", "jean.dupont@example.be", "Votre rendez-vous",
-                              "Bonjour,\nvotre rendez-vous est fixé au jeudi 26 novembre.",
-                              ("A4", "A1"), None)
+    assert message == Message(
+        "M1",
+        "mail",
+        "jean.dupont@example.be",
+        "Votre rendez-vous",
+        "Bonjour,\nvotre rendez-vous est fixé au jeudi 26 novembre.",
+        ("A4", "A1"),
+        None,
+    )
     assert box.sent == [message]
     assert box.drafts == []
 
@@ -67,7 +78,10 @@ def test_reply_and_unknown_messages() -> None:
     box = Mailbox(INBOX)
     draft = box.reply("I1")
     assert (draft.to, draft.subject, draft.in_reply_to) == (
-        "claire.martin@example.be", "Re: Facture de novembre", "I1")
+        "claire.martin@example.be",
+        "Re: Facture de novembre",
+        "I1",
+    )
     draft.body = "Bonjour Madame Martin, ..."
     assert box.send(draft).in_reply_to == "I1"
     with pytest.raises(UnknownMessage):

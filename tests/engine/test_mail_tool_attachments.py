@@ -12,7 +12,11 @@ from tests.trainer.test_play import play
 
 def _draft(box: Mailbox, *attachments: str):
     draft = box.compose()
-    draft.to, draft.subject, draft.body = "client@exemple.be", "Documents", "Bonjour, voici les documents."
+    draft.to, draft.subject, draft.body = (
+        "client@exemple.be",
+        "Documents",
+        "Bonjour, voici les documents.",
+    )
     draft.attachments = attachments
     return draft
 
@@ -31,15 +35,25 @@ def test_a_name_that_is_no_document_is_refused_and_nothing_is_sent():
 
 
 def _tool_results(session):
-    return [e.payload for e in session.store.events(session.session_id)
-            if e.type == "action" and e.payload["action"]["kind"] == "tool"]
+    return [
+        e.payload
+        for e in session.store.events(session.session_id)
+        if e.type == "action" and e.payload["action"]["kind"] == "tool"
+    ]
 
 
 def test_the_terminal_player_attaches_documents_and_journals_them():
-    _, out, session = play(["1", ":mail client@exemple.be | Votre commande | Bonjour, voici nos délais. | faq-delais",
-                            ":mail client@exemple.be | Votre commande | Bonjour, voici nos conditions. | cgv",
-                            ":quitter"])
+    _, out, session = play(
+        [
+            "1",
+            ":mail client@exemple.be | Votre commande | Bonjour, voici nos délais. | faq-delais",
+            ":mail client@exemple.be | Votre commande | Bonjour, voici nos conditions. | cgv",
+            ":quitter",
+        ]
+    )
     attached, refused = _tool_results(session)
-    assert attached["result"]["ok"] and attached["result"]["result"]["attachments"] == ["faq-delais"]
+    assert attached["result"]["ok"] and attached["result"]["result"]["attachments"] == [
+        "faq-delais"
+    ]
     assert not refused["result"]["ok"]
     assert "Pièce jointe inconnue de la documentation : cgv." in out

@@ -19,18 +19,40 @@ def test_every_rule_has_an_id_a_competency_and_both_languages():
 
 
 def test_the_model_order_gives_only_positive_order_evidence():
-    contact = run(contact_for(phone_scenario()), "besoin", "proposer", "confirmer", "conclure", "hang_up", "wrap:note complète")
+    contact = run(
+        contact_for(phone_scenario()),
+        "besoin",
+        "proposer",
+        "confirmer",
+        "conclure",
+        "hang_up",
+        "wrap:note complète",
+    )
     assert rules_fired(contact) == {"ORD-CLOSED-PROPERLY": "01.10:positive"}
     assert contact.phase is Phase.ENDED
 
 
 def test_closing_before_confirming_the_agreement_is_negative_for_01_09():
-    contact = run(contact_for(phone_scenario()), "besoin", "proposer", "au-revoir-direct", "hang_up", "wrap:note")
+    contact = run(
+        contact_for(phone_scenario()),
+        "besoin",
+        "proposer",
+        "au-revoir-direct",
+        "hang_up",
+        "wrap:note",
+    )
     assert rules_fired(contact)["ORD-CLOSE-BEFORE-AGREEMENT"] == "01.09:negative"
 
 
 def test_the_same_rule_is_02_04_on_an_outbound_call():
-    contact = run(contact_for(phone_scenario("outbound")), "besoin", "proposer", "au-revoir-direct", "hang_up", "wrap:note")
+    contact = run(
+        contact_for(phone_scenario("outbound")),
+        "besoin",
+        "proposer",
+        "au-revoir-direct",
+        "hang_up",
+        "wrap:note",
+    )
     assert rules_fired(contact)["ORD-CLOSE-BEFORE-AGREEMENT"] == "02.04:negative"
 
 
@@ -56,7 +78,15 @@ def test_a_transfer_without_telling_the_caller_is_negative_and_an_announced_one_
 
 
 def test_an_empty_after_call_note_is_negative_for_recording():
-    contact = run(contact_for(phone_scenario()), "besoin", "proposer", "confirmer", "conclure", "hang_up", "wrap:   ")
+    contact = run(
+        contact_for(phone_scenario()),
+        "besoin",
+        "proposer",
+        "confirmer",
+        "conclure",
+        "hang_up",
+        "wrap:   ",
+    )
     assert rules_fired(contact)["ORD-WRAP-UP-EMPTY"] == "01.05:negative"
 
 

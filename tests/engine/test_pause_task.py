@@ -24,7 +24,8 @@ T0 = datetime(2026, 3, 2, 9, 0)
 @pytest.fixture
 def bundle(tmp_path):
     path = tmp_path / "pause.yaml"
-    path.write_text(f"""callsim: epreuve/1
+    path.write_text(
+        f"""callsim: epreuve/1
 id: pause-pour-appel
 version: 1.0.0
 title: {{fr: Une tâche mise de côté pour un appel, en: A task set aside for a call}}
@@ -37,7 +38,9 @@ contacts:
     at_minute: 0
   - scenario: {REPO / "scenarios/inbound/maison-lumiere-livraison.yaml"}
     at_minute: 1
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     return load_bundle(path)
 
 
@@ -53,7 +56,11 @@ def _play(session, clock, key, policy, steps=None):
 
 def _start(bundle):
     store, clock = MemoryJournalStore(), ManualClock(T0)
-    return store, clock, EpreuveSession.start(bundle, store=store, clock=clock, candidate_id="C-1", seed=3)
+    return (
+        store,
+        clock,
+        EpreuveSession.start(bundle, store=store, clock=clock, candidate_id="C-1", seed=3),
+    )
 
 
 def test_the_task_is_set_aside_for_the_call_and_taken_up_where_it_stopped(bundle):
@@ -73,7 +80,9 @@ def test_the_task_is_set_aside_for_the_call_and_taken_up_where_it_stopped(bundle
     assert session.state.active == TASK and session.contact(TASK).node_id == node_before
     _play(session, clock, TASK, task_policy)
     assert session.finished == "completed"
-    kinds = [e.payload["action"]["kind"] for e in store.events(session.session_id) if e.type == "action"]
+    kinds = [
+        e.payload["action"]["kind"] for e in store.events(session.session_id) if e.type == "action"
+    ]
     assert "pause" in kinds and kinds.count("take") == 3
     events = list(store.events(session.session_id))
     replayed = EpreuveSession.replay(store.header(session.session_id), events, bundle)
@@ -99,7 +108,9 @@ def test_a_crash_while_the_task_is_set_aside_resumes_with_the_task_still_paused(
     session.tick()
     session.perform(Pause())
     session.close()  # the app stops here
-    resumed = EpreuveSession.resume(store, session.session_id, clock=ManualClock(datetime(2026, 3, 2, 9, 30)), bundle=bundle)
+    resumed = EpreuveSession.resume(
+        store, session.session_id, clock=ManualClock(datetime(2026, 3, 2, 9, 30)), bundle=bundle
+    )
     assert resumed.state.active is None
     assert {q.key: q.phase for q in resumed.queue()} == {TASK: "paused", CALL: "waiting"}
     resumed.perform(Take(contact=TASK))

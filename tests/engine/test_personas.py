@@ -51,10 +51,18 @@ def test_places_are_many_unique_and_include_well_known_pairs() -> None:
     places = load_places()
     assert len(places) >= 120
     assert len({p.postcode for p in places}) == len(places)
-    for postcode, commune in [("1000", "Bruxelles"), ("1050", "Ixelles"), ("1348",
-                              "Louvain-la-Neuve"), ("4000", "Liège"), ("4020", "Liège"),
-                              ("5100", "Jambes"), ("6700", "Arlon"), ("2000", "Antwerpen"),
-                              ("8400", "Oostende"), ("9300", "Aalst")]:
+    for postcode, commune in [
+        ("1000", "Bruxelles"),
+        ("1050", "Ixelles"),
+        ("1348", "Louvain-la-Neuve"),
+        ("4000", "Liège"),
+        ("4020", "Liège"),
+        ("5100", "Jambes"),
+        ("6700", "Arlon"),
+        ("2000", "Antwerpen"),
+        ("8400", "Oostende"),
+        ("9300", "Aalst"),
+    ]:
         assert is_valid_pair(postcode, commune)
     assert is_valid_pair("4000", "liege") and is_valid_pair("1050", "Elsene")
     assert not is_valid_pair("4000", "Namur") and not is_valid_pair("9999", "Nulle-part")
@@ -128,12 +136,16 @@ def test_lookalike_shares_last_name_and_city_but_not_first_name() -> None:
     for seed in range(20):
         twin = make_lookalike(seed, target, "lookalike", TODAY)
         assert (twin.last_name, twin.city, twin.postcode) == (
-            target.last_name, target.city, target.postcode)
+            target.last_name,
+            target.city,
+            target.postcode,
+        )
         assert twin.first_name != target.first_name and twin.street != target.street
         assert twin.customer_id != target.customer_id and twin.mobile != target.mobile
         assert twin.full_name == f"{twin.first_name} {target.last_name}"
     assert make_lookalike(3, target, "lookalike", TODAY) == make_lookalike(
-        3, target, "lookalike", TODAY)
+        3, target, "lookalike", TODAY
+    )
 
 
 def test_duplicate_and_outdated_are_the_same_person() -> None:
@@ -144,7 +156,10 @@ def test_duplicate_and_outdated_are_the_same_person() -> None:
         assert dup.customer_id != target.customer_id and dup.postcode == target.postcode
         old = make_lookalike(seed, target, "outdated", TODAY)
         assert (old.first_name, old.last_name, old.birth_date) == (
-            target.first_name, target.last_name, target.birth_date)
+            target.first_name,
+            target.last_name,
+            target.birth_date,
+        )
         assert old.city != target.city and is_valid_pair(old.postcode, old.city)
     with pytest.raises(ValueError):
         make_lookalike(1, target, "twin", TODAY)

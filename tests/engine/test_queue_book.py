@@ -25,13 +25,27 @@ def _walked(session: EpreuveSession) -> list[QueueItem]:
     contacts, items = session.state.contacts, []
     for key in session.state.arrived:
         scenario = contacts.scenario(key)
-        title = contacts.title(key, seed=session.header.seed, today=session.today, lang=session.header.language,
-                               agent_name=session.agent_name)
+        title = contacts.title(
+            key,
+            seed=session.header.seed,
+            today=session.today,
+            lang=session.header.language,
+            agent_name=session.agent_name,
+        )
         phase = contacts.phase(key).value
         if contacts.deferred(key) is None and contacts[key].paused:
             phase = "paused"  # a task set aside for a ringing call
-        items.append(QueueItem(key, title, scenario.direction, scenario.medium, scenario.kind,
-                               phase, session.state.arrived_minute[key]))
+        items.append(
+            QueueItem(
+                key,
+                title,
+                scenario.direction,
+                scenario.medium,
+                scenario.kind,
+                phase,
+                session.state.arrived_minute[key],
+            )
+        )
     return items
 
 
@@ -54,13 +68,23 @@ class _Checked(EpreuveSession):
         _Checked.checks += 1
 
 
-@pytest.mark.parametrize(("epreuve", "policy", "limit"), [
-    ("standard.yaml", "ideal", None), ("standard.yaml", "careless", None), ("standard.yaml", "ideal", 15), ("practice.yaml", "careless", None)])
-def test_the_kept_queue_is_the_walked_queue_at_every_step(epreuve: str, policy: str, limit: int | None) -> None:
+@pytest.mark.parametrize(
+    ("epreuve", "policy", "limit"),
+    [
+        ("standard.yaml", "ideal", None),
+        ("standard.yaml", "careless", None),
+        ("standard.yaml", "ideal", 15),
+        ("practice.yaml", "careless", None),
+    ],
+)
+def test_the_kept_queue_is_the_walked_queue_at_every_step(
+    epreuve: str, policy: str, limit: int | None
+) -> None:
     bundle = load_bundle(_EPREUVES / epreuve)
     store, clock = MemoryJournalStore(), ManualClock(datetime(2026, 1, 5, 9))
-    session = _Checked.start(bundle, store=store, clock=clock, candidate_id="C-QUEUE", seed=3,
-                             time_limit_minutes=limit)
+    session = _Checked.start(
+        bundle, store=store, clock=clock, candidate_id="C-QUEUE", seed=3, time_limit_minutes=limit
+    )
     _Checked.checks = 0
     play_epreuve(session, policy_factory(policy, 3), clock)
     assert session.finished is not None and _Checked.checks > 20

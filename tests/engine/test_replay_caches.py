@@ -56,8 +56,14 @@ def test_names_are_the_ones_faker_draws_for_the_seed(language: str, locale: str)
 
 
 def _options() -> dict[str, object]:
-    return {"target_overrides": {"number": "999"}, "lookalikes": 2, "duplicates": 1, "outdated": 1,
-            "background": 12, "today": TODAY}
+    return {
+        "target_overrides": {"number": "999"},
+        "lookalikes": 2,
+        "duplicates": 1,
+        "outdated": 1,
+        "background": 12,
+        "today": TODAY,
+    }
 
 
 def test_a_seeded_database_is_a_fresh_copy_each_time() -> None:
@@ -70,8 +76,16 @@ def test_a_seeded_database_is_a_fresh_copy_each_time() -> None:
     second = CustomerDatabase.build(21, target=target, **_options())
     assert json.dumps(second.snapshot()) == pristine and second.changes() == []
     # the copy holds exactly what filling a database with the seeded rows gives
-    rows = seeded_rows(21, target=target, target_overrides={"number": "999"}, lookalikes=2, duplicates=1,
-                       outdated=1, background=12, today=TODAY)
+    rows = seeded_rows(
+        21,
+        target=target,
+        target_overrides={"number": "999"},
+        lookalikes=2,
+        duplicates=1,
+        outdated=1,
+        background=12,
+        today=TODAY,
+    )
     filled = CustomerDatabase.from_rows(rows, [dict(r) for r in rows], seed=21, today=TODAY)
     assert filled.snapshot() == second.snapshot()
     assert filled.search(target.last_name) == second.search(target.last_name)
@@ -93,9 +107,16 @@ def test_query_operations_change_no_tool_state() -> None:
     scenario = single_scenario_bundle(APPOINTMENT).contacts[0].scenario
     contact = ContactRuntime(scenario, seed=SEED, today=TODAY, lang="fr", agent_name="Alex")
     target = contact.box.customer_db.record_by_role("target")
-    arguments = {("customer_db", "search"): [{"query": target.last_name}, {"query": target.mobile}, {"query": ""}],
-                 ("agenda", "view"): [{}, {"calendar": contact.box.agenda.slots[0].calendar}],
-                 ("mail", "inbox"): [{}], ("mail", "read"): [{"message": "no-such-message"}]}
+    arguments = {
+        ("customer_db", "search"): [
+            {"query": target.last_name},
+            {"query": target.mobile},
+            {"query": ""},
+        ],
+        ("agenda", "view"): [{}, {"calendar": contact.box.agenda.slots[0].calendar}],
+        ("mail", "inbox"): [{}],
+        ("mail", "read"): [{"message": "no-such-message"}],
+    }
     assert set(arguments) == set(QUERIES)
     for (tool, op), calls in arguments.items():
         for args in calls:
@@ -103,13 +124,18 @@ def test_query_operations_change_no_tool_state() -> None:
             result = run_tool(contact.box, tool, op, args)
             assert result["ok"] or op == "read"
             assert tool_state(contact) == before, (tool, op, args)
-            assert run_tool(contact.box, tool, op, args, results=False) == {"ok": True, "result": None}
+            assert run_tool(contact.box, tool, op, args, results=False) == {
+                "ok": True,
+                "result": None,
+            }
             assert tool_state(contact) == before
 
 
 def test_a_context_is_not_handed_to_another_scenario_with_the_same_id() -> None:
     scenario = single_scenario_bundle(APPOINTMENT).contacts[0].scenario
-    dutch = scenario.model_copy(update={"persona": scenario.persona.model_copy(update={"language": "nl"})})
+    dutch = scenario.model_copy(
+        update={"persona": scenario.persona.model_copy(update={"language": "nl"})}
+    )
     assert dutch.id == scenario.id
     french = build_context(scenario, SEED, TODAY, "fr", "Alex")
     assert build_context(scenario, SEED, TODAY, "fr", "Alex") is french
@@ -142,23 +168,36 @@ def _plain_json(value: object) -> object:
 
 
 def _alone_in_a_fresh_process(seed: int, candidate: str) -> dict[str, object]:
-    done = subprocess.run([sys.executable, "-c", ALONE, str(Path(__file__).resolve().parent), str(seed), candidate],
-                          check=False, cwd=REPO, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-c", ALONE, str(Path(__file__).resolve().parent), str(seed), candidate],
+        check=False,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
 
-@pytest.mark.parametrize("seeds", [(SEED, OTHER_SEED), (SEED, SEED)], ids=["other-seeds", "same-seed"])
+@pytest.mark.parametrize(
+    "seeds", [(SEED, OTHER_SEED), (SEED, SEED)], ids=["other-seeds", "same-seed"]
+)
 def test_interleaved_sessions_write_the_journals_they_write_alone(seeds: tuple[int, int]) -> None:
     bundle = default_bundle()
     candidates = (CANDIDATE, f"{CANDIDATE}-BIS")
-    alone = [_alone_in_a_fresh_process(seed, candidate) for seed, candidate in zip(seeds, candidates)]
+    alone = [
+        _alone_in_a_fresh_process(seed, candidate) for seed, candidate in zip(seeds, candidates)
+    ]
     scripts = [Script.from_json("ideal", seed, run["actions"]) for seed, run in zip(seeds, alone)]
     # warm every cache with both seeds first, then play the two sessions step by step, in turn
     for script in scripts:
         reference_run(bundle, script)
     stores, clocks = (MemoryJournalStore(), MemoryJournalStore()), (fresh_clock(), fresh_clock())
-    sessions = [start_session(bundle, stores[i], clocks[i], seed=seeds[i], candidate_id=candidates[i]) for i in (0, 1)]
+    sessions = [
+        start_session(bundle, stores[i], clocks[i], seed=seeds[i], candidate_id=candidates[i])
+        for i in (0, 1)
+    ]
     for step in range(max(len(s) for s in scripts)):
         for i in (0, 1):
             if step < len(scripts[i]):

@@ -22,7 +22,8 @@ TASK, CALL = "energie-mise-a-jour-base", "assurance-appel-urgent-pendant-tache"
 @pytest.fixture
 def bundle(tmp_path):
     path = tmp_path / "priorite.yaml"
-    path.write_text(f"""callsim: epreuve/1
+    path.write_text(
+        f"""callsim: epreuve/1
 id: priorite-appel
 version: 1.0.0
 title: {{fr: "L'appel passe avant la tâche", en: "The call comes before the task"}}
@@ -34,7 +35,9 @@ contacts:
     at_minute: 0
   - scenario: {REPO / "scenarios/inbound/assurance-appel-urgent-pendant-tache.yaml"}
     at_minute: 1
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     return load_bundle(path)
 
 
@@ -67,7 +70,9 @@ def test_setting_the_task_aside_to_answer_in_time_shows_the_caller_came_first(bu
     session.perform(Pause())
     session.perform(Take(contact=CALL))
     assert _rules(session) == ["ORD-ANSWERED-IN-TIME"]
-    replayed = EpreuveSession.replay(store.header(session.session_id), list(store.events(session.session_id)), bundle)
+    replayed = EpreuveSession.replay(
+        store.header(session.session_id), list(store.events(session.session_id)), bundle
+    )
     assert [e.to_json() for e in replayed.evidence()] == [e.to_json() for e in session.evidence()]
     session.close()
 

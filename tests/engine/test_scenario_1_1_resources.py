@@ -27,8 +27,9 @@ SYNDIC = FIXTURES / "syndic-entretien-deux-passages.yaml"
 
 def started(path: Path, seed: int):
     bundle = single_scenario_bundle(path)
-    session = EpreuveSession.start(bundle, store=MemoryJournalStore(), clock=ManualClock(PLAN_DAY),
-                                   candidate_id="c", seed=seed)
+    session = EpreuveSession.start(
+        bundle, store=MemoryJournalStore(), clock=ManualClock(PLAN_DAY), candidate_id="c", seed=seed
+    )
     key = bundle.contacts[0].scenario.id
     session.perform(Take(contact=key))
     return session, session.contact(key)
@@ -50,7 +51,9 @@ def test_generated_references_pass_the_official_checks_and_fit_the_customer(seed
     assert iban.is_valid(refs["nouveau_compte"]) and refs["nouveau_compte"].startswith("BE")
     _, syndic = started(SYNDIC, seed)
     enterprise = syndic.ctx.variables["refs"]["bce_syndic"]
-    assert enterprise.startswith("BE 0") and vat.is_valid(enterprise.replace(" ", "").replace(".", ""))
+    assert enterprise.startswith("BE 0") and vat.is_valid(
+        enterprise.replace(" ", "").replace(".", "")
+    )
     assert "@" in syndic.ctx.variables["refs"]["mail_gestionnaire"]
 
 
@@ -67,7 +70,11 @@ def test_records_described_field_by_field_and_look_alikes_of_the_same_gender_and
     _, contact = started(MUTUALITE, seed)
     records, persona = by_role(contact), contact.ctx.persona
     old, twin = records["ancienne-fiche"], records["doublon"]
-    assert (old.iban, old.last_name, old.status) == (records["target"].iban, persona.last_name, "inactif")
+    assert (old.iban, old.last_name, old.status) == (
+        records["target"].iban,
+        persona.last_name,
+        "inactif",
+    )
     assert old.notes == "Fiche clôturée lors du déménagement à Jambes."
     assert twin.email == persona.email and twin.record_id != records["target"].record_id
     born = dt.date.fromisoformat(persona.birth_date)
@@ -80,7 +87,9 @@ def test_records_described_field_by_field_and_look_alikes_of_the_same_gender_and
 def test_a_search_finds_a_record_by_the_words_of_its_notes():
     session, contact = started(MUTUALITE, 1)
     member = contact.ctx.variables["refs"]["membre"]
-    found = session.perform(UseTool(tool="customer_db", op="search", args={"query": member})).result["result"]
+    found = session.perform(
+        UseTool(tool="customer_db", op="search", args={"query": member})
+    ).result["result"]
     assert [r["record_id"] for r in found] == [by_role(contact)["target"].record_id]
     contact.box.customer_db.search_notes = False  # a scenario/1 database does not look in the notes
     assert contact.box.customer_db.search(member) == []
@@ -91,14 +100,24 @@ def test_a_reply_can_read_another_records_data_aloud():
     session.perform(Choose(reply="accueil-complet"))
     offered = dict(contact.offered_replies())
     namesake = by_role(contact)["lookalike-1"]
-    assert namesake.phone in offered["lire-homonyme"] and namesake.first_name in offered["lire-homonyme"]
+    assert (
+        namesake.phone in offered["lire-homonyme"]
+        and namesake.first_name in offered["lire-homonyme"]
+    )
 
 
 def test_a_form_keeps_the_value_as_typed_beside_the_stored_one():
     session, _ = started(MUTUALITE, 1)
-    session.perform(UseTool(tool="forms", op="set", args={"form": "changement-compte", "field": "dernier_remboursement",
-                                                         "value": "27,50"}))
-    shown = session.perform(UseTool(tool="forms", op="open", args={"form": "changement-compte"})).result["result"]
+    session.perform(
+        UseTool(
+            tool="forms",
+            op="set",
+            args={"form": "changement-compte", "field": "dernier_remboursement", "value": "27,50"},
+        )
+    )
+    shown = session.perform(
+        UseTool(tool="forms", op="open", args={"form": "changement-compte"})
+    ).result["result"]
     assert shown["values"] == [["dernier_remboursement", "27.5"]]
     assert shown["typed"] == [["dernier_remboursement", "27,50"]]
 
@@ -117,21 +136,31 @@ def test_each_booking_sets_a_call_variable_that_the_recap_reads():
     session.perform(Continue())
     session.perform(Choose(reply="se-presenter"))
     for slot in ("l1", "r1"):
-        session.perform(UseTool(tool="agenda", op="book", args={"slot": slot, "for_whom": "Les Tilleuls"}))
+        session.perform(
+            UseTool(tool="agenda", op="book", args={"slot": slot, "for_whom": "Les Tilleuls"})
+        )
     assert contact.call == {"passage_1": "l1", "passage_2": "r1"}
     session.perform(Continue())
-    assert "créneau l1 ; second passage : créneau r1" in dict(contact.offered_replies())["recapituler"]
+    assert (
+        "créneau l1 ; second passage : créneau r1" in dict(contact.offered_replies())["recapituler"]
+    )
 
 
 def test_a_replayed_journal_gives_the_call_variables_back():
     bundle = single_scenario_bundle(SYNDIC)
     store = MemoryJournalStore()
-    session = EpreuveSession.start(bundle, store=store, clock=ManualClock(PLAN_DAY), candidate_id="c", seed=2)
+    session = EpreuveSession.start(
+        bundle, store=store, clock=ManualClock(PLAN_DAY), candidate_id="c", seed=2
+    )
     session.perform(Take(contact="syndic-entretien-deux-passages"))
     session.perform(Continue())
     session.perform(Choose(reply="se-presenter"))
-    session.perform(UseTool(tool="agenda", op="book", args={"slot": "r1", "for_whom": "Les Tilleuls"}))
+    session.perform(
+        UseTool(tool="agenda", op="book", args={"slot": "r1", "for_whom": "Les Tilleuls"})
+    )
     live = dict(session.contact("syndic-entretien-deux-passages").call)
-    replayed = EpreuveSession.replay(store.header(session.session_id), store.events(session.session_id), bundle)
+    replayed = EpreuveSession.replay(
+        store.header(session.session_id), store.events(session.session_id), bundle
+    )
     assert live == {"passage_1": "r1", "passage_2": ""}
     assert replayed.contact("syndic-entretien-deux-passages").call == live

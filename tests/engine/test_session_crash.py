@@ -61,7 +61,10 @@ from tests.engine.session_support import (
     write_runner_spec,
 )
 
-pytestmark = [pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork and SIGKILL"), pytest.mark.slow]
+pytestmark = [
+    pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork and SIGKILL"),
+    pytest.mark.slow,
+]
 
 DOWNTIME = timedelta(minutes=10)
 #: Trials per case (50 in all; the four-contact practice épreuve's are skipped if it is not valid).
@@ -97,8 +100,16 @@ def case(name: str) -> Case:
     session, store = reference_run(bundle, script)
     assert session.finished == "completed"
     events = tuple(store.events(session.session_id))
-    return Case(bundle, script, events, tuple(event_record(e) for e in events), tuple(_shape(e) for e in events),
-                session_state(session), evidence_without_seq(session.evidence()), session.remaining_seconds())
+    return Case(
+        bundle,
+        script,
+        events,
+        tuple(event_record(e) for e in events),
+        tuple(_shape(e) for e in events),
+        session_state(session),
+        evidence_without_seq(session.evidence()),
+        session.remaining_seconds(),
+    )
 
 
 def _shape(event: Event) -> tuple[str, Any]:
@@ -196,8 +207,9 @@ def acknowledged(lines: list[str]) -> tuple[int, int]:
     return seq, actions
 
 
-def _killed_run(db: Path, c: Case, lines_before_kill: int, delay: float,
-                die_at_append: int | None = None) -> tuple[list[str], bool]:
+def _killed_run(
+    db: Path, c: Case, lines_before_kill: int, delay: float, die_at_append: int | None = None
+) -> tuple[list[str], bool]:
     """Run the child, SIGKILL it ``delay`` s after its ``lines_before_kill``-th line; True if it finished first."""
     pid, fd = _fork_child(db, c, die_at_append)
     lines = _Lines(fd)
@@ -207,7 +219,9 @@ def _killed_run(db: Path, c: Case, lines_before_kill: int, delay: float,
         while time.perf_counter() < end:  # busy wait: sub-millisecond delays land inside an append
             pass
     finally:
-        os.kill(pid, signal.SIGKILL)  # the crash (a child that already exited is a zombie: no effect)
+        os.kill(
+            pid, signal.SIGKILL
+        )  # the crash (a child that already exited is a zombie: no effect)
         _, status = os.waitpid(pid, 0)
         lines.drain()
     errors = [line for line in lines.lines if line.startswith("ERROR")]
@@ -237,7 +251,9 @@ def _timing(name: str, scratch: Path) -> tuple[float, float]:
         raise
     finally:
         _, status = os.waitpid(pid, 0)
-    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0 and lines.lines[-1] == "DONE", lines.lines[-3:]
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0 and lines.lines[-1] == "DONE", (
+        lines.lines[-3:]
+    )
     with SqliteJournalStore(db) as store:
         (session_id,) = store.session_ids()
         assert tuple(event_record(e) for e in store.events(session_id)) == c.records
@@ -250,7 +266,9 @@ def _timing(name: str, scratch: Path) -> tuple[float, float]:
 def _check_after_kill(db: Path, c: Case, lines: list[str], finished_first: bool) -> None:
     acked_seq, acked_actions = acknowledged(lines)
     reference = list(c.records)
-    store = SqliteJournalStore(db)  # a crash during the store's creation leaves a file it can reopen
+    store = SqliteJournalStore(
+        db
+    )  # a crash during the store's creation leaves a file it can reopen
     try:
         sessions = store.session_ids()
         if not sessions:  # killed before the header was committed: nothing was acknowledged
@@ -264,7 +282,9 @@ def _check_after_kill(db: Path, c: Case, lines: list[str], finished_first: bool)
         (session_id,) = sessions
         stored = list(store.events(session_id))
         # Every acknowledged event is there; what is there is the reference run's journal, unchanged.
-        assert len(stored) >= max(acked_seq, 0), f"acknowledged up to seq {acked_seq}, journal ends at {len(stored)}"
+        assert len(stored) >= max(acked_seq, 0), (
+            f"acknowledged up to seq {acked_seq}, journal ends at {len(stored)}"
+        )
         assert [event_record(e) for e in stored] == reference[: len(stored)]
         if finished_first:
             assert len(stored) == len(reference)
@@ -280,7 +300,10 @@ def _check_after_kill(db: Path, c: Case, lines: list[str], finished_first: bool)
         resumed = list(store.events(session_id, after_seq=len(stored)))
         if stored and stored[-1].type != "session_finished":
             assert resumed[0].type == "session_resumed"
-            assert resumed[0].payload == {"downtime_seconds": DOWNTIME.total_seconds(), "policy": "clock-paused"}
+            assert resumed[0].payload == {
+                "downtime_seconds": DOWNTIME.total_seconds(),
+                "policy": "clock-paused",
+            }
         run_script(session, clock, c.script.actions, start=done, step=STEP_SECONDS)
         session.close()
 
@@ -292,8 +315,9 @@ def _check_after_kill(db: Path, c: Case, lines: list[str], finished_first: bool)
         assert verify_session(store, session_id).ok
         # The journal says what the uninterrupted one says, plus the resume (seqs, times, hashes shift).
         assert tuple(_shape(e) for e in final if e.type != "session_resumed") == c.shapes
-        assert sum(e.type == "session_resumed" for e in final) == (0 if finished_first or not stored
-                                                                  or stored[-1].type == "session_finished" else 1)
+        assert sum(e.type == "session_resumed" for e in final) == (
+            0 if finished_first or not stored or stored[-1].type == "session_finished" else 1
+        )
         assert_evidence_seqs_point_at_events(session, final)
     finally:
         store.close()
@@ -311,7 +335,8 @@ def calibration_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize(("name", "trial"), TRIAL_IDS, ids=[f"{n}-{t}" for n, t in TRIAL_IDS])
 def test_sigkill_at_a_random_moment_loses_nothing_acknowledged(
-        tmp_path: Path, calibration_dir: Path, name: str, trial: int) -> None:
+    tmp_path: Path, calibration_dir: Path, name: str, trial: int
+) -> None:
     c = case(name)
     to_start, per_action = _timing(name, calibration_dir)
     rng = random.Random(f"{name}/{trial}")
@@ -327,8 +352,12 @@ def test_sigkill_at_a_random_moment_loses_nothing_acknowledged(
 def test_sigkill_of_a_separate_interpreter(tmp_path: Path) -> None:
     """The same guarantee with no fork: a fresh ``python`` runs the script and is killed mid-run."""
     c = case("scenario-ideal")
-    spec = write_runner_spec(tmp_path / "spec.json", db=tmp_path / "journal.sqlite3",
-                             bundle_path=c.bundle.path, script=c.script)
+    spec = write_runner_spec(
+        tmp_path / "spec.json",
+        db=tmp_path / "journal.sqlite3",
+        bundle_path=c.bundle.path,
+        script=c.script,
+    )
     child = spawn_runner(spec)
     seen: list[str] = []
     try:
@@ -397,7 +426,9 @@ def test_a_failed_start_releases_the_claim_and_resumes(tmp_path: Path) -> None:
         kept = caught.value  # a front end keeps the error (and its traceback) to show it
         (session_id,) = store.session_ids()
         clock = fresh_clock()
-        session = EpreuveSession.resume(store, session_id, clock=clock, bundle=c.bundle)  # not SessionInUse
+        session = EpreuveSession.resume(
+            store, session_id, clock=clock, bundle=c.bundle
+        )  # not SessionInUse
         run_script(session, clock, c.script.actions)
         session.close()
         assert tuple(event_record(e) for e in store.events(session_id)) == c.records

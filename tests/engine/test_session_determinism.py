@@ -51,7 +51,11 @@ def _bundle(kind: str, tmp_path: Path) -> Bundle:
 
 
 def _script(kind: str, policy: str, bundle: Bundle, seed: int = SEED) -> Script:
-    return cached_script(policy, seed) if kind == "scenario" else record_script(bundle, policy, seed=seed)
+    return (
+        cached_script(policy, seed)
+        if kind == "scenario"
+        else record_script(bundle, policy, seed=seed)
+    )
 
 
 def _export_run(bundle: Bundle, script: Script, directory: Path) -> tuple[bytes, EpreuveSession]:
@@ -67,10 +71,18 @@ def _export_run(bundle: Bundle, script: Script, directory: Path) -> tuple[bytes,
     return (directory / "session.jsonl").read_bytes(), session
 
 
-@pytest.mark.parametrize(("kind", "policy"), [
-    ("scenario", "ideal"), ("scenario", "flawed"), ("epreuve", "ideal"), ("practice", "ideal"),
-])
-def test_same_seed_actions_and_clock_give_byte_identical_exports(tmp_path: Path, kind: str, policy: str) -> None:
+@pytest.mark.parametrize(
+    ("kind", "policy"),
+    [
+        ("scenario", "ideal"),
+        ("scenario", "flawed"),
+        ("epreuve", "ideal"),
+        ("practice", "ideal"),
+    ],
+)
+def test_same_seed_actions_and_clock_give_byte_identical_exports(
+    tmp_path: Path, kind: str, policy: str
+) -> None:
     bundle = _bundle(kind, tmp_path)
     script = _script(kind, policy, bundle)
     first, live = _export_run(bundle, script, tmp_path / "a")
@@ -86,8 +98,13 @@ def test_same_seed_actions_and_clock_give_byte_identical_exports(tmp_path: Path,
 
 
 def _customer_lines(store: MemoryJournalStore, session_id: str) -> list[str]:
-    return [line["text"] for event in store.events(session_id) if event.type == "action"
-            for line in event.payload["lines"] if line["speaker"] == "customer"]
+    return [
+        line["text"]
+        for event in store.events(session_id)
+        if event.type == "action"
+        for line in event.payload["lines"]
+        if line["speaker"] == "customer"
+    ]
 
 
 def _played(script: Script) -> tuple[EpreuveSession, MemoryJournalStore]:
@@ -114,9 +131,11 @@ def test_other_seed_other_customer_same_structure() -> None:
 
     def structure(session: EpreuveSession, store: MemoryJournalStore) -> tuple[object, ...]:
         events = list(store.events(session.session_id))
-        return ([e.type for e in events],
-                [e.payload["action"]["kind"] for e in events if e.type == "action"],
-                [(e.competency, e.rule, e.effect, e.critical) for e in session.evidence()])
+        return (
+            [e.type for e in events],
+            [e.payload["action"]["kind"] for e in events if e.type == "action"],
+            [(e.competency, e.rule, e.effect, e.critical) for e in session.evidence()],
+        )
 
     assert structure(*runs[SEED]) == structure(*runs[OTHER_SEED])
     assert all(e.positive for e in runs[SEED][0].evidence())
@@ -136,9 +155,13 @@ def test_session_ids_and_headers_depend_only_on_inputs() -> None:
 
 
 def test_engine_never_imports_textual() -> None:
-    code = ("import simulator.engine.session, simulator.scenario.checker, simulator.trainer.walk, "
-            "simulator.policies.ideal, scoring; import sys; "
-            "bad = sorted(m for m in sys.modules if m.startswith('textual')); "
-            "assert not bad, bad")
-    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
+    code = (
+        "import simulator.engine.session, simulator.scenario.checker, simulator.trainer.walk, "
+        "simulator.policies.ideal, scoring; import sys; "
+        "bad = sorted(m for m in sys.modules if m.startswith('textual')); "
+        "assert not bad, bad"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr

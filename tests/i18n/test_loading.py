@@ -33,7 +33,9 @@ def test_a_checkout_reads_its_po_compiled_once(locale):
 def test_an_edited_po_is_compiled_again(locale):
     translation("candidate", "nl", locale)
     po = locale / "nl" / "LC_MESSAGES" / "candidate.po"
-    po.write_text(po.read_text(encoding="utf-8").replace('"Ophangen"', '"Inhaken"'), encoding="utf-8")
+    po.write_text(
+        po.read_text(encoding="utf-8").replace('"Ophangen"', '"Inhaken"'), encoding="utf-8"
+    )
     translation.cache_clear()
     assert translation("candidate", "nl", locale).gettext("Hang up") == "Inhaken"
     assert len(list((locale / ".compiled").glob("nl-candidate-*.mo"))) == 2
@@ -49,8 +51,14 @@ def test_an_installed_package_reads_the_mo_of_the_build(locale):
 
 def test_plural_forms_follow_each_language():
     """French puts 0 and 1 in the singular, Dutch and English only 1 (the catalogs' Plural-Forms)."""
-    assert translation("candidate", "fr").plural(0) == 0 and translation("candidate", "en").plural(0) == 1
-    assert translation("candidate", "nl").plural(1) == 0 and translation("candidate", "nl").plural(2) == 1
+    assert (
+        translation("candidate", "fr").plural(0) == 0
+        and translation("candidate", "en").plural(0) == 1
+    )
+    assert (
+        translation("candidate", "nl").plural(1) == 0
+        and translation("candidate", "nl").plural(2) == 1
+    )
 
 
 def test_a_message_is_translated_where_it_is_shown():
@@ -58,6 +66,12 @@ def test_a_message_is_translated_where_it_is_shown():
     assert said.to(Translator("fr", "checker")) == "Vouliez-vous dire « mail » ?"
     assert said.to(Translator("nl", "checker")) == "Bedoelde u 'mail'?"
     assert str(said) == "Did you mean 'mail'?"
-    nested = Message("wrong type: expected {expected}, found {found}", expected=Message("a text"),
-                     found=Message("a list"))
-    assert nested.to(Translator("fr", "checker")) == "type incorrect : un texte attendu, une liste trouvé"
+    nested = Message(
+        "wrong type: expected {expected}, found {found}",
+        expected=Message("a text"),
+        found=Message("a list"),
+    )
+    assert (
+        nested.to(Translator("fr", "checker"))
+        == "type incorrect : un texte attendu, une liste trouvé"
+    )

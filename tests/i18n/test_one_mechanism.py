@@ -70,9 +70,7 @@ def test_no_language_table_or_pair_outside_the_allow_lists():
 def test_the_allow_lists_hold_only_what_is_still_there():
     """A data module that no longer holds languages leaves DATA."""
     stale = sorted(
-        name
-        for name in DATA
-        if not (ROOT / name).exists() or not _violations(ROOT / name)
+        name for name in DATA if not (ROOT / name).exists() or not _violations(ROOT / name)
     )
     assert stale == []
 

@@ -19,9 +19,16 @@ from simulator.journal.verify import VerifyResult
 PROPERTY = settings(derandomize=True, max_examples=100, deadline=None, database=None)
 
 HEADER = SessionHeader(
-    session_id="S-jsonl", candidate_id="cand-9", seed=99, epreuve_id="ep", epreuve_hash="e" * 64,
-    scenario_hashes={"réclamation": "2" * 64}, app_version="0.1.0",
-    created_at="2025-03-10T09:00:00+01:00", mode="exam", language="fr",
+    session_id="S-jsonl",
+    candidate_id="cand-9",
+    seed=99,
+    epreuve_id="ep",
+    epreuve_hash="e" * 64,
+    scenario_hashes={"réclamation": "2" * 64},
+    app_version="0.1.0",
+    created_at="2025-03-10T09:00:00+01:00",
+    mode="exam",
+    language="fr",
     extra={"salle": "B12", "options": [1, 2.5, None, True]},
 )
 RECORDS = [

@@ -26,7 +26,9 @@ def test_seats_creating_the_same_new_store_at_once_all_open_it(tmp_path: Path) -
     for round_ in range(_ROUNDS):
         path = tmp_path / f"round-{round_}" / "centre.sqlite3"
         barrier, results = context.Barrier(_SEATS), context.Queue()
-        seats = [context.Process(target=_open, args=(str(path), barrier, results)) for _ in range(_SEATS)]
+        seats = [
+            context.Process(target=_open, args=(str(path), barrier, results)) for _ in range(_SEATS)
+        ]
         for seat in seats:
             seat.start()
         for seat in seats:

@@ -39,27 +39,53 @@ from simulator.journal.verify import VerifyResult, verify_session
 PROPERTY = settings(derandomize=True, max_examples=120, deadline=None, database=None)
 
 HEADER = SessionHeader(
-    session_id="S-tamper", candidate_id="C-0042", seed=11, epreuve_id="entrainement",
-    epreuve_hash="a" * 64, scenario_hashes={"maison-lumiere": "b" * 64, "télécom": "c" * 64},
-    app_version="0.1.0", created_at="2026-11-23T09:00:00.000", mode="exam", language="fr",
+    session_id="S-tamper",
+    candidate_id="C-0042",
+    seed=11,
+    epreuve_id="entrainement",
+    epreuve_hash="a" * 64,
+    scenario_hashes={"maison-lumiere": "b" * 64, "télécom": "c" * 64},
+    app_version="0.1.0",
+    created_at="2026-11-23T09:00:00.000",
+    mode="exam",
+    language="fr",
     extra={"today": "2026-11-23", "agent_name": "Alex", "time_limit_minutes": 45},
 )
 N = 12
 #: Event-like payloads: nested objects and lists, French text, numbers, booleans, null.
 RECORDS = [
     (f"2026-11-23T09:{i:02d}:20.000", kind, payload)
-    for i, (kind, payload) in enumerate([
-        ("session_started", {"epreuve": "entrainement", "time_limit_minutes": 45,
-                             "contacts": [{"contact": "maison-lumiere", "at_minute": 0}]}),
-        ("contact_arrived", {"contact": "maison-lumiere", "minute": 0}),
-        *[("action", {"contact": "maison-lumiere", "action": {"kind": "say", "text": f"Réponse « {i} » — d'accord ✓"},
-                      "lines": [{"speaker": "customer", "text": f"Bonjour, c'est Mme Dubois, n° {i}."}],
-                      "result": None if i % 2 else {"found": i, "ratio": i / 4, "ok": True},
-                      "evidence": [{"competency": "01.04", "effect": "positive", "seq": i + 3}],
-                      "phase": "talking", "node": f"n{i}"})
-          for i in range(N - 3)],
-        ("session_resumed", {"downtime_seconds": 720.0, "policy": "clock-paused"}),
-    ])
+    for i, (kind, payload) in enumerate(
+        [
+            (
+                "session_started",
+                {
+                    "epreuve": "entrainement",
+                    "time_limit_minutes": 45,
+                    "contacts": [{"contact": "maison-lumiere", "at_minute": 0}],
+                },
+            ),
+            ("contact_arrived", {"contact": "maison-lumiere", "minute": 0}),
+            *[
+                (
+                    "action",
+                    {
+                        "contact": "maison-lumiere",
+                        "action": {"kind": "say", "text": f"Réponse « {i} » — d'accord ✓"},
+                        "lines": [
+                            {"speaker": "customer", "text": f"Bonjour, c'est Mme Dubois, n° {i}."}
+                        ],
+                        "result": None if i % 2 else {"found": i, "ratio": i / 4, "ok": True},
+                        "evidence": [{"competency": "01.04", "effect": "positive", "seq": i + 3}],
+                        "phase": "talking",
+                        "node": f"n{i}",
+                    },
+                )
+                for i in range(N - 3)
+            ],
+            ("session_resumed", {"downtime_seconds": 720.0, "policy": "clock-paused"}),
+        ]
+    )
 ]
 TEXT_COLUMNS = ("at", "type", "payload", "prev_hash", "hash")
 COLUMNS = ("seq", *TEXT_COLUMNS)
@@ -80,10 +106,15 @@ def _pristine() -> tuple[Path, list[dict[str, Any]], str, bytes]:
         export_jsonl(store, HEADER.session_id, _SCRATCH / "pristine.jsonl")
         head = store.last_event(HEADER.session_id).hash
     conn = sqlite3.connect(db)
-    rows = [dict(zip(COLUMNS, row, strict=True)) for row in conn.execute(
-        f"SELECT {', '.join(COLUMNS)} FROM events ORDER BY seq")]
+    rows = [
+        dict(zip(COLUMNS, row, strict=True))
+        for row in conn.execute(f"SELECT {', '.join(COLUMNS)} FROM events ORDER BY seq")
+    ]
     conn.close()
-    assert not (_SCRATCH / "pristine.sqlite3-wal").exists() or (_SCRATCH / "pristine.sqlite3-wal").stat().st_size == 0
+    assert (
+        not (_SCRATCH / "pristine.sqlite3-wal").exists()
+        or (_SCRATCH / "pristine.sqlite3-wal").stat().st_size == 0
+    )
     return db, rows, head, (_SCRATCH / "pristine.jsonl").read_bytes()
 
 
@@ -110,14 +141,18 @@ def _renumber_from(rows: list[dict[str, Any]], start: int) -> None:
 @st.composite
 def alterations(draw: st.DrawFn, *, columns: bool) -> list[tuple[Any, ...]]:
     """One to three alterations: (kind, positions and values), positions drawn as fractions."""
-    kinds = ["flip", "delete", "swap", "duplicate", "truncate"] + (["delete_renumbered"] if columns else [])
+    kinds = ["flip", "delete", "swap", "duplicate", "truncate"] + (
+        ["delete_renumbered"] if columns else []
+    )
     out = []
     for _ in range(draw(st.integers(1, 3))):
         kind = draw(st.sampled_from(kinds))
         where = draw(st.integers(0, 10**6)), draw(st.integers(0, 10**6))
         if kind == "flip":
             column = draw(st.sampled_from(TEXT_COLUMNS)) if columns else None
-            out.append((kind, where, column, draw(st.integers(0, 10**6)), draw(st.integers(1, 255))))
+            out.append(
+                (kind, where, column, draw(st.integers(0, 10**6)), draw(st.integers(1, 255)))
+            )
         else:
             out.append((kind, where))
     return out
@@ -134,8 +169,13 @@ def _apply(items: list[Any], alteration: tuple[Any, ...], *, rows: bool) -> list
     if kind == "flip":
         _, _, column, position, mask = alteration
         if rows:
-            items[i][column] = _flip(items[i][column].encode("utf-8") if isinstance(items[i][column], str)
-                                     else items[i][column], position, mask)
+            items[i][column] = _flip(
+                items[i][column].encode("utf-8")
+                if isinstance(items[i][column], str)
+                else items[i][column],
+                position,
+                mask,
+            )
         else:
             items[i] = _flip(items[i], position, mask)
     elif kind in ("delete", "delete_renumbered"):
@@ -154,7 +194,7 @@ def _apply(items: list[Any], alteration: tuple[Any, ...], *, rows: bool) -> list
         if rows:
             _renumber_from(items, at)
     elif kind == "truncate":
-        items = items[: i]
+        items = items[:i]
     return items
 
 
@@ -172,7 +212,9 @@ def _semantic(row: dict[str, Any]) -> tuple[Any, ...]:
         if column == "payload":
             try:
                 parsed = json.loads(value)
-                value = canonical_text(parsed) if isinstance(parsed, dict) else ("not an object", value)
+                value = (
+                    canonical_text(parsed) if isinstance(parsed, dict) else ("not an object", value)
+                )
             except Exception:  # noqa: BLE001 - anything unreadable is simply "different"
                 value = ("unreadable", value)
         values.append(value)
@@ -213,7 +255,8 @@ def _tampered_copy(rows: list[dict[str, Any]]) -> Iterator[Path]:
                 raw.execute(
                     "INSERT INTO events (session_id, seq, at, type, payload, prev_hash, hash) VALUES "
                     "(?, ?, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT))",
-                    (HEADER.session_id, row["seq"], *(row[c] for c in TEXT_COLUMNS)))
+                    (HEADER.session_id, row["seq"], *(row[c] for c in TEXT_COLUMNS)),
+                )
             for ddl in TRIGGERS.values():
                 raw.execute(ddl)
             raw.execute("COMMIT")
@@ -232,13 +275,17 @@ def test_tampered_store_names_the_first_altered_event(changes: list[tuple[Any, .
     with _tampered_copy(rows) as db, SqliteJournalStore(db) as store:
         store.check()  # the triggers are back: the store's self-check cannot see anything…
         alone = verify_session(store, HEADER.session_id)
-        against_reference = verify_session(store, HEADER.session_id, expected_count=N, expected_head=HEAD)
+        against_reference = verify_session(
+            store, HEADER.session_id, expected_count=N, expected_head=HEAD
+        )
     event(f"store: {alone.reason_code} / {against_reference.reason_code}")
     if expected is None:  # the alterations cancelled out
         assert alone.ok and against_reference.ok
         return
     # …the chain does, given the count and head the engine keeps: always, at the first altered event.
-    assert not against_reference.ok and against_reference.first_bad_seq == expected, _explain(against_reference, changes)
+    assert not against_reference.ok and against_reference.first_bad_seq == expected, _explain(
+        against_reference, changes
+    )
     assert against_reference.checked == expected - 1
     if len(rows) < N and expected == len(rows) + 1:  # a cut tail: consistent on its own
         assert alone.ok and alone.checked == len(rows), _explain(alone, changes)

@@ -21,9 +21,16 @@ from simulator.journal.verify import VerifyResult, verify_events, verify_session
 PROPERTY = settings(derandomize=True, max_examples=100, deadline=None, database=None)
 
 HEADER = SessionHeader(
-    session_id="S-verify", candidate_id="cand-1", seed=7, epreuve_id="ep", epreuve_hash="e" * 64,
-    scenario_hashes={"s1": "1" * 64}, app_version="0.1.0",
-    created_at="2025-03-10T09:00:00+01:00", mode="practice", language="fr",
+    session_id="S-verify",
+    candidate_id="cand-1",
+    seed=7,
+    epreuve_id="ep",
+    epreuve_hash="e" * 64,
+    scenario_hashes={"s1": "1" * 64},
+    app_version="0.1.0",
+    created_at="2025-03-10T09:00:00+01:00",
+    mode="practice",
+    language="fr",
 )
 
 
@@ -139,9 +146,7 @@ def test_truncated_tail_is_located(data: st.DataObject) -> None:
 def test_extra_events_against_reference() -> None:
     events = chain(6)
     assert_located(verify_events(HEADER, events, expected_count=4), 5, "extra_events")
-    assert_located(
-        verify_events(HEADER, events, expected_head=events[3].hash), 5, "extra_events"
-    )
+    assert_located(verify_events(HEADER, events, expected_head=events[3].hash), 5, "extra_events")
 
 
 def test_broken_link_to_header() -> None:
@@ -214,12 +219,18 @@ def stored(tmp_path: Path) -> Path:
         ("UPDATE events SET payload = '{\"i\":99}' WHERE seq = 4", 4, "hash_mismatch"),
         ("DELETE FROM events WHERE seq = 2", 2, "missing"),
         ("UPDATE events SET payload = 'not json' WHERE seq = 5", 5, "unreadable_event"),
-        ("UPDATE sessions SET header_json = replace(header_json, 'cand-1', 'cand-2')", 0,
-         "header_modified"),
+        (
+            "UPDATE sessions SET header_json = replace(header_json, 'cand-1', 'cand-2')",
+            0,
+            "header_modified",
+        ),
         ("UPDATE sessions SET header_json = 'oops'", 0, "header_unreadable"),
         # Damaged bytes and wrong JSON kinds are reported for their event, never raised.
-        ("UPDATE events SET payload = CAST(x'7b22693a' || x'ff' || x'7d' AS TEXT) WHERE seq = 3", 3,
-         "unreadable_event"),
+        (
+            "UPDATE events SET payload = CAST(x'7b22693a' || x'ff' || x'7d' AS TEXT) WHERE seq = 3",
+            3,
+            "unreadable_event",
+        ),
         ("UPDATE events SET at = CAST(x'c3' AS TEXT) WHERE seq = 2", 2, "unreadable_event"),
         ("UPDATE events SET hash = CAST(x'e9' AS TEXT) WHERE seq = 6", 6, "unreadable_event"),
         ("UPDATE events SET payload = '[1, 2]' WHERE seq = 4", 4, "unreadable_event"),

@@ -23,7 +23,11 @@ SEED = 2
 
 def _forms() -> list[dict[str, dict[str, str]]]:
     """Enough forms that every alternative of every scenario with variants is played at least once."""
-    varied = {c.scenario.id: all_combinations(c.layer) for c in bundle(STANDARD).contacts if c.layer is not None}
+    varied = {
+        c.scenario.id: all_combinations(c.layer)
+        for c in bundle(STANDARD).contacts
+        if c.layer is not None
+    }
     rounds = max((len(combos) for combos in varied.values()), default=0)
     return [{sid: combos[k % len(combos)] for sid, combos in varied.items()} for k in range(rounds)]
 
@@ -32,8 +36,14 @@ def _forms() -> list[dict[str, dict[str, str]]]:
 def _verdicts(policy: str, form_index: int) -> dict[str, str]:
     forms = _forms()[form_index] if form_index >= 0 else {}
     store, clock = MemoryJournalStore(), ManualClock(T0)
-    session = EpreuveSession.start(bundle(STANDARD), store=store, clock=clock, candidate_id=f"F-{policy}",
-                                   seed=SEED, forms=forms)
+    session = EpreuveSession.start(
+        bundle(STANDARD),
+        store=store,
+        clock=clock,
+        candidate_id=f"F-{policy}",
+        seed=SEED,
+        forms=forms,
+    )
     play_epreuve(session, policy_factory(policy, SEED), clock)
     session.close()
     header = store.header(session.session_id)

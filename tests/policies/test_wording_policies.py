@@ -9,16 +9,22 @@ from tests.scoring.scoring_support import practice, simulated, simulated_grille,
 
 
 def _typed_text_codes(grille):
-    return sorted({c["code"] for c in grille["competencies"] for e in c["evidence"] if e["source"] == "text"})
+    return sorted(
+        {c["code"] for c in grille["competencies"] for e in c["evidence"] if e["source"] == "text"}
+    )
 
 
 @pytest.mark.parametrize("seed", [1, 2])
 def test_the_paraphraser_gets_the_ideal_candidates_verdicts(seed):
-    assert verdicts(simulated_grille(practice(), "paraphraser", seed)) == verdicts(simulated_grille(practice(), "ideal", seed))
+    assert verdicts(simulated_grille(practice(), "paraphraser", seed)) == verdicts(
+        simulated_grille(practice(), "ideal", seed)
+    )
 
 
 def _typed(policy):
-    actions = [dict(e.payload)["action"] for e in simulated(practice(), policy, 1)[1] if e.type == "action"]
+    actions = [
+        dict(e.payload)["action"] for e in simulated(practice(), policy, 1)[1] if e.type == "action"
+    ]
     return [a.get("text") or a.get("note") for a in actions if a.get("kind") in ("say", "wrap_up")]
 
 
@@ -42,7 +48,9 @@ def test_on_the_standard_epreuve_too():
     from tests.scoring.scoring_support import EPREUVES
 
     standard = str(EPREUVES / "standard.yaml")
-    assert verdicts(simulated_grille(standard, "paraphraser", 1)) == verdicts(simulated_grille(standard, "ideal", 1))
+    assert verdicts(simulated_grille(standard, "paraphraser", 1)) == verdicts(
+        simulated_grille(standard, "ideal", 1)
+    )
     grille = simulated_grille(standard, "keyword-stuffer", 1)
     found = verdicts(grille)
     assert all(found[code] == "nok" for code in _typed_text_codes(grille))
@@ -51,7 +59,12 @@ def test_on_the_standard_epreuve_too():
 def test_rude_typed_words_fail_handling_the_caller_and_closing_the_contact():
     """An insult or a refusal typed to a caller is a critical failure of 01.04 and of 01.10 (inbound)."""
     grille = simulated_grille(practice(), "keyword-stuffer", 1)
-    tone = [(c["code"], e) for c in grille["competencies"] for e in c["evidence"] if e["rule"].startswith("tone:")]
+    tone = [
+        (c["code"], e)
+        for c in grille["competencies"]
+        for e in c["evidence"]
+        if e["rule"].startswith("tone:")
+    ]
     assert {code for code, _e in tone} >= {"01.04", "01.10"}
     assert all(e["effect"] == "negative" and e["critical"] for _code, e in tone)
     assert verdicts(grille)["01.10"] == verdicts(grille)["01.04"] == "nok"

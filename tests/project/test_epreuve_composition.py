@@ -21,7 +21,9 @@ def _ids(name: str) -> set[str]:
 
 
 def test_the_practice_epreuve_shares_no_scenario_with_an_exam_epreuve():
-    exams = [path.stem for path in EPREUVES.glob("*.yaml") if load_checked(path).model.mode == "exam"]
+    exams = [
+        path.stem for path in EPREUVES.glob("*.yaml") if load_checked(path).model.mode == "exam"
+    ]
     assert {"standard", "long"} <= set(exams)
     assert all(_ids("practice").isdisjoint(_ids(exam)) for exam in exams)
 

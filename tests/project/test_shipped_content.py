@@ -16,7 +16,9 @@ from simulator.trainer.walk import walk
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = ROOT / "scenarios"
 SCENARIO_FILES = sorted(
-    p for p in SCENARIOS.rglob("*.yaml") if not p.name.endswith(".plans.yaml") and "epreuves" not in p.parts
+    p
+    for p in SCENARIOS.rglob("*.yaml")
+    if not p.name.endswith(".plans.yaml") and "epreuves" not in p.parts
 )
 
 
@@ -37,10 +39,24 @@ def test_the_library_has_every_kind_of_contact_the_standard_asks_for():
 def test_the_standard_epreuve_gives_every_competency_two_chances(capsys):
     standard = load_checked(SCENARIOS / "epreuves" / "standard.yaml").model
     assert standard.mode == "exam" and len(standard.contacts) >= 12
-    assert main(["epreuve", "coverage", str(SCENARIOS / "epreuves" / "standard.yaml"), "--format", "json"]) == 0
+    assert (
+        main(
+            [
+                "epreuve",
+                "coverage",
+                str(SCENARIOS / "epreuves" / "standard.yaml"),
+                "--format",
+                "json",
+            ]
+        )
+        == 0
+    )
     report = json.loads(capsys.readouterr().out)
     assert report["short"] == []
-    assert all(row["chances"] >= 2 for row in report["competencies"]) and len(report["competencies"]) == 23
+    assert (
+        all(row["chances"] >= 2 for row in report["competencies"])
+        and len(report["competencies"]) == 23
+    )
 
 
 def test_the_practice_epreuve_is_short_with_feedback():
@@ -51,14 +67,20 @@ def test_the_practice_epreuve_is_short_with_feedback():
 @pytest.mark.parametrize("kind", ["scenario", "epreuve", "testplan"])
 def test_the_shipped_json_schema_is_in_sync_with_the_models(kind):
     shipped = (SCENARIOS / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8")
-    assert shipped == schema_text(kind), "run: callsim scenario schema --kind KIND > scenarios/schema/KIND.schema.json"
+    assert shipped == schema_text(kind), (
+        "run: callsim scenario schema --kind KIND > scenarios/schema/KIND.schema.json"
+    )
     assert json.loads(shipped)["$schema"] == "http://json-schema.org/draft-07/schema#"
 
 
 def test_every_shipped_yaml_file_names_its_schema():
     for path in SCENARIOS.rglob("*.yaml"):
         first = path.read_text(encoding="utf-8").splitlines()[0]
-        kind = "testplan" if path.name.endswith(".plans.yaml") else ("epreuve" if "epreuves" in path.parts else "scenario")
+        kind = (
+            "testplan"
+            if path.name.endswith(".plans.yaml")
+            else ("epreuve" if "epreuves" in path.parts else "scenario")
+        )
         assert first == f"# yaml-language-server: $schema=../schema/{kind}.schema.json", path
 
 

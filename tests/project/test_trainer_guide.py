@@ -97,7 +97,7 @@ def _content_lines(text: str) -> list[str]:
 
 def test_the_step_snippets_are_extracts_of_the_final_file():
     text = guide_text()
-    section = text[text.index("\n## 3."):text.index("\n## 4.")]
+    section = text[text.index("\n## 3.") : text.index("\n## 4.")]
     final = "\n".join(_content_lines(marked("exemple-final"))) + "\n"
     snippets = [b for b in yaml_blocks(section) if not b.startswith("# yaml-language-server")]
     assert len(snippets) >= 3
@@ -119,8 +119,10 @@ def test_the_guide_lists_exactly_the_engines_order_rules():
 
 def test_the_guide_documents_every_check_type_act_variable_and_top_level_field():
     text = guide_text()
-    check_types = {typing.get_args(cls.model_fields["type"].annotation)[0]
-                   for cls in typing.get_args(typing.get_args(ToolCheck)[0])}
+    check_types = {
+        typing.get_args(cls.model_fields["type"].annotation)[0]
+        for cls in typing.get_args(typing.get_args(ToolCheck)[0])
+    }
     missing = {f"type {t}" for t in check_types if f"`{t}`" not in text}
     missing |= {f"act {a}" for a in typing.get_args(Act) if f"`{a}`" not in text}
     missing |= {f"customer.{f}" for f in CUSTOMER_FIELDS if f"customer.{f}" not in text}

@@ -84,20 +84,31 @@ def build_store(folder: Path) -> tuple[Path, list[Played]]:
         grilles = SqliteGrilleStore(path)
         for epreuve, policy, seed, candidate, start, scored in RUNS:
             clock = ManualClock(start)
-            session = EpreuveSession.start(bundles[epreuve], store=journal, clock=clock, candidate_id=candidate,
-                                           seed=seed)
+            session = EpreuveSession.start(
+                bundles[epreuve], store=journal, clock=clock, candidate_id=candidate, seed=seed
+            )
             play_epreuve(session, policy_factory(policy, seed), clock)
             session.close()
             sid = session.session_id
             if scored:
                 grille = score(journal.header(sid), list(journal.events(sid)), default_rubric())
                 grilles.put([stored(grille)], "2026-01-09T08:00:00.000")
-            played.append(Played(sid, candidate, bundles[epreuve].epreuve.id, start.date().isoformat(), scored))
+            played.append(
+                Played(
+                    sid, candidate, bundles[epreuve].epreuve.id, start.date().isoformat(), scored
+                )
+            )
         grilles.close()
     # The accounts are hashed with light argon2id settings (verifying uses the hash's own): fast sign-ins.
     light = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    with ReviewDesk(SqliteJournalStore(path), SqliteGrilleStore(path), SqliteAuditStore(path),
-                    ManualClock(REVIEW_DAY), hasher=light, keys=TEST_KEYS) as desk:
+    with ReviewDesk(
+        SqliteJournalStore(path),
+        SqliteGrilleStore(path),
+        SqliteAuditStore(path),
+        ManualClock(REVIEW_DAY),
+        hasher=light,
+        keys=TEST_KEYS,
+    ) as desk:
         staff(desk, *ASSESSORS, passphrases=ASSESSORS)
     return path, played
 
@@ -111,13 +122,17 @@ def copy_store(template: Path, folder: Path) -> Path:
 
 def make_app(store: Path, *, lang: str = "fr", blind: bool = False) -> ReviewApp:
     """The real app, built by its factory, on ``store`` with a manual clock."""
-    return create_review_app(clock=ManualClock(REVIEW_DAY), store_path=store, lang=lang, blind=blind)
+    return create_review_app(
+        clock=ManualClock(REVIEW_DAY), store_path=store, lang=lang, blind=blind
+    )
 
 
 def screen_text(app: ReviewApp) -> str:
     """Everything the current screen shows, as plain text (the SVG screenshot without its markup)."""
     svg = app.export_screenshot()
-    return html.unescape("".join(re.findall(r"<text[^>]*>(.*?)</text>", svg, flags=re.DOTALL))).replace("\xa0", " ")
+    return html.unescape(
+        "".join(re.findall(r"<text[^>]*>(.*?)</text>", svg, flags=re.DOTALL))
+    ).replace("\xa0", " ")
 
 
 def keys(text: str) -> list[str]:
@@ -135,7 +150,9 @@ async def sign_in(pilot, name: str = "Marie Dupont", passphrase: str | None = No
 async def settle(pilot) -> None:
     """Wait until the app's workers (the passphrase check) are done and what they started is shown."""
     idle = 0
-    for _ in range(50):  # a worker's result may start the next one (signed in → the sessions screen)
+    for _ in range(
+        50
+    ):  # a worker's result may start the next one (signed in → the sessions screen)
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         busy = any(not worker.is_finished for worker in pilot.app.workers)

@@ -43,7 +43,10 @@ async def test_the_blind_key_then_the_replay_event_by_event_and_contact_by_conta
         assert isinstance(replay, ReplayScreen) and replay.index == start
         moment = replay.moments[start]
         text = screen_text(app)
-        assert "Contact 1 sur 4 (maison-lumiere-livraison)" in text and f"événement n° {moment.seq}" in text
+        assert (
+            "Contact 1 sur 4 (maison-lumiere-livraison)" in text
+            and f"événement n° {moment.seq}" in text
+        )
         assert "01.04 +" in text  # the evidence this step gave
 
         await pilot.press("right")
@@ -105,7 +108,14 @@ async def test_the_review_is_usable_at_80x24_and_survives_resizing(review_store)
         grille.move_cursor(row=grille.get_row_index("01.09"))
         await pilot.pause()
         text = screen_text(app)
-        for expected in ("01.09", "NOK", "o Déroger", "s Signer", "F1 Aide", "01.09 — Confirmer l’accord"):
+        for expected in (
+            "01.09",
+            "NOK",
+            "o Déroger",
+            "s Signer",
+            "F1 Aide",
+            "01.09 — Confirmer l’accord",
+        ):
             assert expected in text
         assert screen.query_one(TranscriptView).marked  # the evidence, beside the grille
         for size in ((60, 20), (120, 40), (80, 24)):
@@ -125,8 +135,11 @@ async def test_the_review_is_usable_at_80x24_and_survives_resizing(review_store)
 async def test_english_interface_and_desk_messages(review_store):
     store, played = review_store
     altered = next(p for p in played if p.scored and p.epreuve_id == "revue-courte")
-    tamper(store, "UPDATE events SET at = '2026-01-07T08:00:00.000' WHERE session_id = ? AND seq = 3",
-           altered.session_id)
+    tamper(
+        store,
+        "UPDATE events SET at = '2026-01-07T08:00:00.000' WHERE session_id = ? AND seq = 3",
+        altered.session_id,
+    )
     app = make_app(store, lang="en")
     async with app.run_test(size=(120, 40)) as pilot:
         assert "Sign in with your assessor account." in screen_text(app)
@@ -146,7 +159,10 @@ async def test_english_interface_and_desk_messages(review_store):
         await pilot.press("escape")
         unscored = next(p for p in played if not p.scored)
         await open_session(pilot, app, unscored.session_id)
-        assert f"This session is not scored yet: run « callsim score {unscored.session_id} » first." in screen_text(app)
+        assert (
+            f"This session is not scored yet: run « callsim score {unscored.session_id} » first."
+            in screen_text(app)
+        )
         await pilot.press("escape")
         await open_session(pilot, app, altered.session_id)
         assert "the journal fails verification" in screen_text(app)

@@ -32,18 +32,22 @@ async def _steady(pilot: Any) -> None:
     await pilot.pause()
 
 
-def _routine(then: Callable[[Any], Awaitable[None]] | None = None, *,
-             signed_in: bool = True) -> Callable[[Any], Awaitable[None]]:
+def _routine(
+    then: Callable[[Any], Awaitable[None]] | None = None, *, signed_in: bool = True
+) -> Callable[[Any], Awaitable[None]]:
     async def run(pilot: Any) -> None:
         if signed_in:
             await sign_in(pilot)
         if then is not None:
             await then(pilot)
         await _steady(pilot)
+
     return run
 
 
-def _compare(snap_compare, review_store, size: str, routine: Callable[[Any], Awaitable[None]]) -> bool:
+def _compare(
+    snap_compare, review_store, size: str, routine: Callable[[Any], Awaitable[None]]
+) -> bool:
     store, _played = review_store
     app = make_app(store)
     app.animation_level = "none"

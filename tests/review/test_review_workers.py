@@ -29,7 +29,9 @@ async def test_the_passphrase_is_checked_off_the_ui_thread(review_store):
         assert isinstance(app.screen, SessionsScreen) and app.assessor == "Marie Dupont"
 
 
-async def test_a_wrong_passphrase_checked_in_the_worker_is_refused_on_the_sign_in_screen(review_store):
+async def test_a_wrong_passphrase_checked_in_the_worker_is_refused_on_the_sign_in_screen(
+    review_store,
+):
     store, _played = review_store
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:

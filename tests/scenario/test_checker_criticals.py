@@ -14,10 +14,16 @@ def _codes(path):
 
 
 def test_a_critical_on_positive_evidence_cannot_fail_and_is_refused(tmp_path):
-    path = variant(tmp_path, (POSITIVE, POSITIVE.replace("effect: positive,", "effect: positive, critical: true,")))
+    path = variant(
+        tmp_path,
+        (POSITIVE, POSITIVE.replace("effect: positive,", "effect: positive, critical: true,")),
+    )
     assert ("error", "critical-cannot-fail") in _codes(path)
 
 
 def test_a_critical_on_negative_evidence_is_accepted(tmp_path):
-    path = variant(tmp_path, (NEGATIVE, NEGATIVE.replace("effect: negative,", "effect: negative, critical: true,")))
+    path = variant(
+        tmp_path,
+        (NEGATIVE, NEGATIVE.replace("effect: negative,", "effect: negative, critical: true,")),
+    )
     assert "critical-cannot-fail" not in {code for _s, code in _codes(path)}

@@ -62,7 +62,10 @@ def test_a_misspelt_filter_gets_the_right_name_as_a_suggestion(tmp_path):
 
 
 def test_an_unknown_filter_in_a_tool_text_is_found_too(tmp_path):
-    path = variant(tmp_path, ('body: "Du mardi au samedi,', 'body: "{{ today | shortdat }} Du mardi au samedi,'))
+    path = variant(
+        tmp_path,
+        ('body: "Du mardi au samedi,', 'body: "{{ today | shortdat }} Du mardi au samedi,'),
+    )
     assert codes(path) == [(line_of(path, "shortdat"), "error", "unknown-filter")]
 
 
@@ -82,7 +85,11 @@ def test_a_fact_that_uses_another_fact_is_an_error_on_that_fact(tmp_path):
 def test_a_fact_may_still_use_today_refs_and_the_customer(tmp_path):
     path = variant(
         tmp_path,
-        (FACTS, FACTS + '  e: "{{ today | add_workdays(2) | longdate }} pour {{ customer.formal_name }}"\n'),
+        (
+            FACTS,
+            FACTS
+            + '  e: "{{ today | add_workdays(2) | longdate }} pour {{ customer.formal_name }}"\n',
+        ),
         (REPLY, 'text: "Le {{ facts.e }}, nous sommes ouverts {{ facts.horaires_samedi }}."'),
     )
     assert codes(path) == []
@@ -108,11 +115,14 @@ def test_a_filter_that_fails_inside_a_fact_is_reported_on_the_fact(tmp_path):
     assert codes(path) == [(line_of(path, "heure: "), "error", "template-error")]
 
 
-@pytest.mark.parametrize("text", [
-    "{{ today | add_workdays('deux') }}",   # a number of days that is not a number
-    "{{ customer.first_name | longdate }}",  # a name where a date is expected
-    "{{ customer.first_name.initiale }}",    # an attribute a text does not have
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{{ today | add_workdays('deux') }}",  # a number of days that is not a number
+        "{{ customer.first_name | longdate }}",  # a name where a date is expected
+        "{{ customer.first_name.initiale }}",  # an attribute a text does not have
+    ],
+)
 def test_every_text_is_produced_once_with_a_generated_customer(tmp_path, text):
     path = variant(tmp_path, (REPLY, f'text: "{text}"'))
     assert codes(path) == [(line_of(path, text), "error", "template-error")]
@@ -128,31 +138,48 @@ def test_the_shipped_library_still_produces_every_text():
 FORMS = "resources:\n  documentation:\n"
 
 
-@pytest.mark.parametrize("field", ["{id: c, label: C, type: choice}", "{id: c, label: C, type: choice, choices: []}"])
+@pytest.mark.parametrize(
+    "field", ["{id: c, label: C, type: choice}", "{id: c, label: C, type: choice, choices: []}"]
+)
 def test_a_choice_field_without_choices_is_a_positioned_error(tmp_path, field):
-    path = variant(tmp_path, (FORMS, f"resources:\n  forms:\n    - id: f\n      title: F\n      fields:\n        - {field}\n  documentation:\n"))
+    path = variant(
+        tmp_path,
+        (
+            FORMS,
+            f"resources:\n  forms:\n    - id: f\n      title: F\n      fields:\n        - {field}\n  documentation:\n",
+        ),
+    )
     assert codes(path) == [(line_of(path, "type: choice"), "error", "choice-without-choices")]
     diagnostic = found(path)[0]
     line = path.read_text(encoding="utf-8").splitlines()[diagnostic.line - 1]
-    assert line[diagnostic.column - 1:].startswith("choice" if "choices" not in field else "[]")
+    assert line[diagnostic.column - 1 :].startswith("choice" if "choices" not in field else "[]")
     assert "'c'" in diagnostic.message("en") and "choices" in diagnostic.hint("en")
 
 
 def test_a_choice_field_with_choices_is_fine(tmp_path):
-    path = variant(tmp_path, (FORMS, "resources:\n  forms:\n    - id: f\n      title: F\n      fields:\n"
-                                     "        - {id: c, label: C, type: choice, choices: [Oui, Non]}\n  documentation:\n"))
+    path = variant(
+        tmp_path,
+        (
+            FORMS,
+            "resources:\n  forms:\n    - id: f\n      title: F\n      fields:\n"
+            "        - {id: c, label: C, type: choice, choices: [Oui, Non]}\n  documentation:\n",
+        ),
+    )
     assert codes(path) == []
 
 
 # --- 4. the wrong-type hint quotes what was written ----------------------------------------
 
 
-@pytest.mark.parametrize(("old", "new", "quoted"), [
-    ('competencies: ["01.01", "01.03"]', 'competencies: ["01.01", 01.10]', '"01.10"'),
-    ("version: 1.0.0", "version: 1.0", '"1.0"'),
-    ("version: 1.0.0", "version: 1.10", '"1.10"'),
-    ('competencies: ["01.01", "01.03"]', 'competencies: ["01.01", 0_1]', '"0_1"'),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "quoted"),
+    [
+        ('competencies: ["01.01", "01.03"]', 'competencies: ["01.01", 01.10]', '"01.10"'),
+        ("version: 1.0.0", "version: 1.0", '"1.0"'),
+        ("version: 1.0.0", "version: 1.10", '"1.10"'),
+        ('competencies: ["01.01", "01.03"]', 'competencies: ["01.01", 0_1]', '"0_1"'),
+    ],
+)
 def test_the_wrong_type_hint_quotes_the_value_as_written(tmp_path, old, new, quoted):
     path = variant(tmp_path, (old, new))
     wrong = [d for d in found(path) if d.code == "wrong-type"]
@@ -180,48 +207,90 @@ def test_a_shipped_plan_file_checks_clean_against_its_scenario(shipped_copy):
 
 def test_a_plan_whose_scenario_is_missing_is_an_error_on_its_scenario_line(shipped_copy):
     _scenario, plans = shipped_copy
-    broken = variant(plans.parent, ("scenario: maison-lumiere-livraison.yaml", "scenario: maison-lumiere.yaml"),
-                     source=plans, name="manque.plans.yaml")
+    broken = variant(
+        plans.parent,
+        ("scenario: maison-lumiere-livraison.yaml", "scenario: maison-lumiere.yaml"),
+        source=plans,
+        name="manque.plans.yaml",
+    )
     assert codes(broken) == [(line_of(broken, "scenario: "), "error", "dangling-reference")]
     assert "maison-lumiere.yaml" in found(broken)[0].message("en")
 
 
 def test_a_plan_whose_scenario_is_not_a_scenario_says_so(shipped_copy):
     _scenario, plans = shipped_copy
-    broken = variant(plans.parent, ("scenario: maison-lumiere-livraison.yaml", "scenario: lui-meme.plans.yaml"),
-                     source=plans, name="lui-meme.plans.yaml")
+    broken = variant(
+        plans.parent,
+        ("scenario: maison-lumiere-livraison.yaml", "scenario: lui-meme.plans.yaml"),
+        source=plans,
+        name="lui-meme.plans.yaml",
+    )
     assert codes(broken) == [(line_of(broken, "scenario: "), "error", "not-a-scenario")]
 
 
-@pytest.mark.parametrize(("old", "new", "target"), [
-    ("choose: consulter-le-dossier", "choose: consulter-le-dosier", "consulter-le-dosier"),       # reply id
-    ('"expect:verification/script-consulte"', '"expect:verificaton/script-consulte"', "verificaton"),  # node
-    ('"check:numero-corrige", "check:pas-de-transfert", "expect', '"check:numero-corige", "check:pas-de-transfert", "expect',
-     "check:numero-corige"),                                                                       # rule
-    ("tool: documentation.search\n        args: {query: livraison colis}",
-     "tool: documentation.find\n        args: {query: livraison colis}", "documentation.find"),   # tool operation
-    ("tool: documentation.search\n        args: {query: livraison colis}",
-     "tool: agenda.view\n        args: {query: livraison colis}", "agenda"),                      # tool without resource
-    ("args: {article: script-incident-livraison}", "args: {article: script-incident}", "script-incident"),
-    ("outcome: reexpedition\n          note: \"Colis", "outcome: reexpedie\n          note: \"Colis", "reexpedie"),
-])
-def test_a_plan_step_or_rule_naming_what_the_scenario_lacks_is_a_positioned_error(shipped_copy, old, new, target):
+@pytest.mark.parametrize(
+    ("old", "new", "target"),
+    [
+        (
+            "choose: consulter-le-dossier",
+            "choose: consulter-le-dosier",
+            "consulter-le-dosier",
+        ),  # reply id
+        (
+            '"expect:verification/script-consulte"',
+            '"expect:verificaton/script-consulte"',
+            "verificaton",
+        ),  # node
+        (
+            '"check:numero-corrige", "check:pas-de-transfert", "expect',
+            '"check:numero-corige", "check:pas-de-transfert", "expect',
+            "check:numero-corige",
+        ),  # rule
+        (
+            "tool: documentation.search\n        args: {query: livraison colis}",
+            "tool: documentation.find\n        args: {query: livraison colis}",
+            "documentation.find",
+        ),  # tool operation
+        (
+            "tool: documentation.search\n        args: {query: livraison colis}",
+            "tool: agenda.view\n        args: {query: livraison colis}",
+            "agenda",
+        ),  # tool without resource
+        (
+            "args: {article: script-incident-livraison}",
+            "args: {article: script-incident}",
+            "script-incident",
+        ),
+        (
+            'outcome: reexpedition\n          note: "Colis',
+            'outcome: reexpedie\n          note: "Colis',
+            "reexpedie",
+        ),
+    ],
+)
+def test_a_plan_step_or_rule_naming_what_the_scenario_lacks_is_a_positioned_error(
+    shipped_copy, old, new, target
+):
     _scenario, plans = shipped_copy
     text = plans.read_text(encoding="utf-8")
     first = text.index(old)
-    plans.write_text(text[:first] + new + text[first + len(old):], encoding="utf-8")
+    plans.write_text(text[:first] + new + text[first + len(old) :], encoding="utf-8")
     diagnostics = found(plans)
     assert [(d.severity, d.code) for d in diagnostics] == [("error", "dangling-reference")]
     diagnostic = diagnostics[0]
     assert f"'{target}'" in diagnostic.message("en")
     line = plans.read_text(encoding="utf-8").splitlines()[diagnostic.line - 1]
-    assert target.split(":")[-1] in line[diagnostic.column - 1:]
+    assert target.split(":")[-1] in line[diagnostic.column - 1 :]
 
 
-def test_check_exits_1_on_a_plan_naming_an_unknown_reply_and_test_refuses_to_run_it(shipped_copy, capsys):
+def test_check_exits_1_on_a_plan_naming_an_unknown_reply_and_test_refuses_to_run_it(
+    shipped_copy, capsys
+):
     _scenario, plans = shipped_copy
     text = plans.read_text(encoding="utf-8")
-    plans.write_text(text.replace("choose: consulter-le-dossier", "choose: n-existe-pas", 1), encoding="utf-8")
+    plans.write_text(
+        text.replace("choose: consulter-le-dossier", "choose: n-existe-pas", 1), encoding="utf-8"
+    )
     assert main(["scenario", "check", str(plans)]) == 1
     out = capsys.readouterr().out
     assert f"{plans}:{line_of(plans, 'n-existe-pas')}:" in out and "[dangling-reference]" in out
@@ -231,9 +300,13 @@ def test_check_exits_1_on_a_plan_naming_an_unknown_reply_and_test_refuses_to_run
 
 def test_a_plan_whose_scenario_has_errors_lists_them(shipped_copy):
     scenario, plans = shipped_copy
-    variant(scenario.parent, ("start: accueil", "start: acceuil"), source=scenario, name=scenario.name)
+    variant(
+        scenario.parent, ("start: accueil", "start: acceuil"), source=scenario, name=scenario.name
+    )
     diagnostics = found(plans)
-    assert ("error", "scenario-invalid", str(plans)) in {(d.severity, d.code, d.path) for d in diagnostics}
+    assert ("error", "scenario-invalid", str(plans)) in {
+        (d.severity, d.code, d.path) for d in diagnostics
+    }
     assert any(d.code == "dangling-goto" and d.path == str(scenario) for d in diagnostics)
 
 
@@ -245,7 +318,7 @@ def test_a_node_tool_without_its_resource_is_a_warning_on_the_tool(tmp_path, cap
     assert codes(path) == [(line_of(path, "tools: "), "warning", "tool-without-resource")]
     diagnostic = found(path)[0]
     line = path.read_text(encoding="utf-8").splitlines()[diagnostic.line - 1]
-    assert line[diagnostic.column - 1:].startswith("agenda")
+    assert line[diagnostic.column - 1 :].startswith("agenda")
     assert "resources.agenda" in diagnostic.message("en")
     assert main(["scenario", "check", str(path)]) == 0
     assert main(["scenario", "check", "--strict", str(path)]) == 1
@@ -261,15 +334,20 @@ def test_every_tool_is_matched_with_its_resource(tmp_path, tool):
 # --- 1 (continued). what a text requirement gives must be readable by the typed-text judge ---
 
 
-RECAP = '''      - id: donner-horaires
+RECAP = """      - id: donner-horaires
         text: "Le samedi, nous sommes ouverts {{ facts.horaires_samedi }}."
         act: inform
         goto: fin
-'''
+"""
 
 
 def with_requirement(tmp_path: Path, requirement: str) -> Path:
-    return variant(tmp_path, (RECAP, RECAP.replace("goto: fin", "goto: recap") + f'''  recap:
+    return variant(
+        tmp_path,
+        (
+            RECAP,
+            RECAP.replace("goto: fin", "goto: recap")
+            + f"""  recap:
     say: "Vous pouvez répéter ?"
     prompt:
       label: Récapitulez.
@@ -280,22 +358,34 @@ def with_requirement(tmp_path: Path, requirement: str) -> Path:
             - {requirement}
           because: Récapitule.
       goto: fin
-'''))
+""",
+        ),
+    )
 
 
-@pytest.mark.parametrize(("requirement", "given"), [
-    ('date: "{{ today | add_workdays(2) | longdate }}"', "mercredi 4 mars 2026"),  # a spelt-out date
-    ('date: "4 mars"', "4 mars"),
-    ('amount: "49,9 euros"', "49,9 euros"),
-    ('amount: "1e100"', "1e100"),  # used to stop the judge with decimal.InvalidOperation
-])
-def test_a_date_or_amount_requirement_the_judge_cannot_read_is_an_error(tmp_path, requirement, given):
+@pytest.mark.parametrize(
+    ("requirement", "given"),
+    [
+        (
+            'date: "{{ today | add_workdays(2) | longdate }}"',
+            "mercredi 4 mars 2026",
+        ),  # a spelt-out date
+        ('date: "4 mars"', "4 mars"),
+        ('amount: "49,9 euros"', "49,9 euros"),
+        ('amount: "1e100"', "1e100"),  # used to stop the judge with decimal.InvalidOperation
+    ],
+)
+def test_a_date_or_amount_requirement_the_judge_cannot_read_is_an_error(
+    tmp_path, requirement, given
+):
     path = with_requirement(tmp_path, requirement)
     assert codes(path) == [(line_of(path, requirement), "error", "requirement-value")]
     assert f"'{given}'" in found(path)[0].message("en")
 
 
-@pytest.mark.parametrize("requirement", ['date: "{{ today | add_workdays(2) }}"', 'amount: "49.90"', 'amount: "49,90"'])
+@pytest.mark.parametrize(
+    "requirement", ['date: "{{ today | add_workdays(2) }}"', 'amount: "49.90"', 'amount: "49,90"']
+)
 def test_a_readable_date_or_amount_requirement_is_fine(tmp_path, requirement):
     assert codes(with_requirement(tmp_path, requirement)) == []
 
@@ -304,23 +394,44 @@ def test_a_readable_date_or_amount_requirement_is_fine(tmp_path, requirement):
 
 
 def test_two_fields_of_a_form_with_the_same_id_are_an_error_on_the_second(tmp_path):
-    path = variant(tmp_path, (FORMS, "resources:\n  forms:\n    - id: f\n      title: F\n      fields:\n"
-                                     "        - {id: c, label: C}\n        - {id: c, label: D}\n  documentation:\n"))
+    path = variant(
+        tmp_path,
+        (
+            FORMS,
+            "resources:\n  forms:\n    - id: f\n      title: F\n      fields:\n"
+            "        - {id: c, label: C}\n        - {id: c, label: D}\n  documentation:\n",
+        ),
+    )
     assert codes(path) == [(line_of(path, "label: D"), "error", "duplicate-id")]
 
 
 @pytest.mark.parametrize("end", ["09:00", "10:00"])
-def test_an_availability_window_that_does_not_end_after_it_starts_is_an_error_on_its_end(tmp_path, end):
-    path = variant(tmp_path, ("duration_minutes: 5\n", "duration_minutes: 5\npersona:\n  availability:\n"
-                                                       f'    - {{days: [mon], start: "10:00", end: "{end}"}}\n'))
+def test_an_availability_window_that_does_not_end_after_it_starts_is_an_error_on_its_end(
+    tmp_path, end
+):
+    path = variant(
+        tmp_path,
+        (
+            "duration_minutes: 5\n",
+            "duration_minutes: 5\npersona:\n  availability:\n"
+            f'    - {{days: [mon], start: "10:00", end: "{end}"}}\n',
+        ),
+    )
     assert codes(path) == [(line_of(path, "availability:") + 1, "error", "window-order")]
     diagnostic = found(path)[0]
     line = path.read_text(encoding="utf-8").splitlines()[diagnostic.line - 1]
-    assert line[diagnostic.column - 1:].startswith(f'"{end}"')
+    assert line[diagnostic.column - 1 :].startswith(f'"{end}"')
 
 
-@pytest.mark.parametrize("requirement", ["concept: reexpedition", "concept: carte-identite", 'time: "14:30"',
-                                         'date: "{{ today | add_workdays(2) }}"\n              relative: false'])
+@pytest.mark.parametrize(
+    "requirement",
+    [
+        "concept: reexpedition",
+        "concept: carte-identite",
+        'time: "14:30"',
+        'date: "{{ today | add_workdays(2) }}"\n              relative: false',
+    ],
+)
 def test_concepts_times_and_note_dates_are_fine(tmp_path, requirement):
     assert codes(with_requirement(tmp_path, requirement)) == []
 

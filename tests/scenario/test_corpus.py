@@ -47,7 +47,9 @@ def test_every_broken_file_is_broken_and_the_valid_one_is_clean():
         if path.stem.startswith("valid-"):
             assert text == "", path
         else:
-            assert text.strip(), f"{path.name} is meant to show a mistake but its .expected is empty"
+            assert text.strip(), (
+                f"{path.name} is meant to show a mistake but its .expected is empty"
+            )
 
 
 if __name__ == "__main__":  # refresh the .expected files after a deliberate change

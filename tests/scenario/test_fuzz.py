@@ -47,15 +47,64 @@ SHIPPED = {
 
 #: Byte fragments that have broken YAML readers before.
 FRAGMENTS = (
-    b"\x00", b"\t", b"\t\t", b"\xff", b"\xc3", b"\xed\xa0\x80", b"\xef\xbb\xbf", b"\r", b"\r\n",
-    "\u2028".encode(), "\x85".encode(), b"\x1b[31m", b"\x7f", b"\\",
-    b": ", b"- ", b"? ", b"{", b"}", b"[", b"]", b'"', b"'", b"|", b">-", b"#",
-    b"&a ", b"*a ", b"&a [*a]", b"<<: *a\n", b"!!binary ", b"!foo ", b"!!python/object:os.system ",
-    b"%YAML 1.1\n---\n", b"%TAG ! tag:x,2000:\n", b"---\n", b"...\n",
-    b"yes", b"no", b"~", b"null", b"0x_", b"-_", b"._", b"0b101", b".inf", b"9" * 5000,
-    b"[" * 1500, b"{a: " * 60, b"- " * 80 + b"x", b"  " * 200 + b"deep: 1\n",
-    b"k" * 3000 + b": v\n", b'"' + b"k" * 3000 + b'": v\n',
-    b"{{ facts.", b"}}", b"{% if %}", "é".encode(), "😀".encode(),
+    b"\x00",
+    b"\t",
+    b"\t\t",
+    b"\xff",
+    b"\xc3",
+    b"\xed\xa0\x80",
+    b"\xef\xbb\xbf",
+    b"\r",
+    b"\r\n",
+    "\u2028".encode(),
+    "\x85".encode(),
+    b"\x1b[31m",
+    b"\x7f",
+    b"\\",
+    b": ",
+    b"- ",
+    b"? ",
+    b"{",
+    b"}",
+    b"[",
+    b"]",
+    b'"',
+    b"'",
+    b"|",
+    b">-",
+    b"#",
+    b"&a ",
+    b"*a ",
+    b"&a [*a]",
+    b"<<: *a\n",
+    b"!!binary ",
+    b"!foo ",
+    b"!!python/object:os.system ",
+    b"%YAML 1.1\n---\n",
+    b"%TAG ! tag:x,2000:\n",
+    b"---\n",
+    b"...\n",
+    b"yes",
+    b"no",
+    b"~",
+    b"null",
+    b"0x_",
+    b"-_",
+    b"._",
+    b"0b101",
+    b".inf",
+    b"9" * 5000,
+    b"[" * 1500,
+    b"{a: " * 60,
+    b"- " * 80 + b"x",
+    b"  " * 200 + b"deep: 1\n",
+    b"k" * 3000 + b": v\n",
+    b'"' + b"k" * 3000 + b'": v\n',
+    b"{{ facts.",
+    b"}}",
+    b"{% if %}",
+    "é".encode(),
+    "😀".encode(),
 )
 
 OPERATIONS = ("flip", "insert", "delete", "truncate", "splice", "fragment", "copy")
@@ -102,7 +151,9 @@ def assert_well_formed(report: CheckReport, raw: bytes, path: Path) -> None:
             message, hint = d.message(lang), d.hint(lang)
             assert message and hint, (d.code, lang)
             _assert_every_placeholder_filled(d, lang)
-            assert d.format(lang).startswith(f"{path}:{d.line}:{d.column}: {d.severity}: {message} [{d.code}]")
+            assert d.format(lang).startswith(
+                f"{path}:{d.line}:{d.column}: {d.severity}: {message} [{d.code}]"
+            )
             json.dumps(d.to_json(lang), ensure_ascii=False)
 
 
@@ -130,24 +181,35 @@ def _scratch(factory) -> Path:
     return _SCRATCH["dir"]
 
 
-FAST = settings(derandomize=True, database=None, deadline=None, max_examples=150,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FAST = settings(
+    derandomize=True,
+    database=None,
+    deadline=None,
+    max_examples=150,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 SLOW = settings(FAST, max_examples=15)
 
 
 @FAST
 @given(mutant=mutants(SMALL))
-def test_random_mutations_of_the_corpus_valid_files_always_give_a_clean_report(mutant, tmp_path_factory):
+def test_random_mutations_of_the_corpus_valid_files_always_give_a_clean_report(
+    mutant, tmp_path_factory
+):
     _check(_scratch(tmp_path_factory), mutant[1])
 
 
 @SLOW
 @given(mutant=mutants(SHIPPED))
-def test_random_mutations_of_the_shipped_scenarios_always_give_a_clean_report(mutant, tmp_path_factory):
+def test_random_mutations_of_the_shipped_scenarios_always_give_a_clean_report(
+    mutant, tmp_path_factory
+):
     _check(_scratch(tmp_path_factory), mutant[1])
 
 
-@pytest.mark.parametrize("fragment", FRAGMENTS, ids=lambda f: f[:12].decode("utf-8", "backslashreplace"))
+@pytest.mark.parametrize(
+    "fragment", FRAGMENTS, ids=lambda f: f[:12].decode("utf-8", "backslashreplace")
+)
 def test_every_troublesome_fragment_inserted_in_the_middle_gives_a_clean_report(fragment, tmp_path):
     """Each fragment on its own, at a fixed place: no example count can forget one."""
     raw = SMALL["valid-minimal.yaml"]
@@ -171,18 +233,27 @@ def _cli_mutants() -> list[tuple[str, bytes]]:
         data = bytearray(base)
         for _ in range(3):
             at = rng.randrange(len(data))
-            data[at : at + rng.randrange(4)] = bytes(rng.randrange(256) for _ in range(rng.randrange(1, 6)))
+            data[at : at + rng.randrange(4)] = bytes(
+                rng.randrange(256) for _ in range(rng.randrange(1, 6))
+            )
         found.append((f"random-{index}", bytes(data)))
     middle = base.index(b"\nnodes:") + 1
-    for label, fragment in (("nul", b"\x00"), ("bad-utf8", b"\xff\xfe"), ("deep", b"x: " + b"[" * 3000 + b"\n"),
-                            ("huge-key", b"k" * 5000 + b": v\n"), ("tab", b"\tnodes2: 1\n")):
+    for label, fragment in (
+        ("nul", b"\x00"),
+        ("bad-utf8", b"\xff\xfe"),
+        ("deep", b"x: " + b"[" * 3000 + b"\n"),
+        ("huge-key", b"k" * 5000 + b": v\n"),
+        ("tab", b"\tnodes2: 1\n"),
+    ):
         found.append((label, base[:middle] + fragment + base[middle:]))
     found.append(("truncated", base[: len(base) // 2]))
     return found
 
 
 @pytest.mark.parametrize(("label", "raw"), _cli_mutants(), ids=[m[0] for m in _cli_mutants()])
-def test_the_check_command_answers_0_or_1_on_mutated_files_never_a_traceback(label, raw, tmp_path, capsys):
+def test_the_check_command_answers_0_or_1_on_mutated_files_never_a_traceback(
+    label, raw, tmp_path, capsys
+):
     path = tmp_path / f"{label}.yaml"
     path.write_bytes(raw)
     for extra in ([], ["--format", "json"], ["--lang", "en", "--strict"]):
@@ -198,7 +269,9 @@ def test_the_check_command_answers_0_or_1_on_mutated_files_never_a_traceback(lab
             assert f"{path}:" in out
 
 
-@pytest.mark.parametrize(("label", "raw"), _cli_mutants()[-6:], ids=[m[0] for m in _cli_mutants()[-6:]])
+@pytest.mark.parametrize(
+    ("label", "raw"), _cli_mutants()[-6:], ids=[m[0] for m in _cli_mutants()[-6:]]
+)
 def test_the_graph_command_refuses_a_broken_file_with_its_diagnostics(label, raw, tmp_path, capsys):
     path = tmp_path / f"{label}.yaml"
     path.write_bytes(raw)

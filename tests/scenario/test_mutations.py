@@ -74,7 +74,11 @@ def run(tmp_path: Path, content: str | bytes, name: str = "mutant.yaml") -> list
 
 
 def found(diagnostics, severity: str | None = None) -> list[Found]:
-    return [(d.line, d.column, d.severity, d.code) for d in diagnostics if severity in (None, d.severity)]
+    return [
+        (d.line, d.column, d.severity, d.code)
+        for d in diagnostics
+        if severity in (None, d.severity)
+    ]
 
 
 def errors(line_col: tuple[int, int], code: str) -> Found:
@@ -90,12 +94,18 @@ def drop_block(text: str, first_line: str, after: int = 0) -> str:
     line indented deeper below it."""
     lines = text.splitlines(keepends=True)
     starts = [sum(len(line) for line in lines[:i]) for i in range(len(lines))]
-    start = next(i for i, line in enumerate(lines) if starts[i] >= after and line.startswith(first_line))
+    start = next(
+        i for i, line in enumerate(lines) if starts[i] >= after and line.startswith(first_line)
+    )
     indent = len(first_line) - len(first_line.lstrip(" "))
     end = start + 1
-    while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip(" ")) > indent):
+    while end < len(lines) and (
+        not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip(" ")) > indent
+    ):
         end += 1
-    while end > start + 1 and not lines[end - 1].strip():  # keep the blank line that separated blocks
+    while (
+        end > start + 1 and not lines[end - 1].strip()
+    ):  # keep the blank line that separated blocks
         end -= 1
     return "".join(lines[:start] + lines[end:])
 
@@ -122,7 +132,11 @@ class Expect:
     on_value: bool = False
 
     def found_in(self, text: str) -> Found:
-        where = value_pos(text, self.needle, self.nth) if self.on_value else pos(text, self.needle, self.nth, self.skip)
+        where = (
+            value_pos(text, self.needle, self.nth)
+            if self.on_value
+            else pos(text, self.needle, self.nth, self.skip)
+        )
         return (*where, self.severity, self.code)
 
 
@@ -162,92 +176,250 @@ _REPLIES_OF_HORAIRES = (
     "        act: inform\n        goto: fin\n"
 )
 _HORAIRES_TEXT = 'text: "Le samedi, nous sommes ouverts {{ facts.horaires_samedi }}."'
-_ORGANISATION = "organisation:\n  name: Librairie Papyrus\n  sector: librairie indépendante\n  city: Namur\n"
+_ORGANISATION = (
+    "organisation:\n  name: Librairie Papyrus\n  sector: librairie indépendante\n  city: Namur\n"
+)
 _FAQ_ARTICLE = "    - id: horaires\n      kind: faq\n"
 _SATURDAY = '  horaires_samedi: "de 10 h à 18 h"'
 
 REPLACEMENTS = [
-    case("rename-node-so-its-goto-dangles", "  fin:\n", "  fini:\n",
-         error_on_value("dangling-goto", "goto: fin"), warning_at("unreachable-node", "fini:")),
+    case(
+        "rename-node-so-its-goto-dangles",
+        "  fin:\n",
+        "  fini:\n",
+        error_on_value("dangling-goto", "goto: fin"),
+        warning_at("unreachable-node", "fini:"),
+    ),
     # horaires (now unreachable) held the only check of 01.03: reachability says it cannot be observed.
-    case("rename-node-with-three-incoming-gotos", "  horaires:\n", "  horaire:\n",
-         # what is left of 01.03 can only fail (a hold without warning the caller): never positive
-         error_at("never-positive", '"01.03"'),
-         *(error_on_value("dangling-goto", "goto: horaires", n) for n in (1, 2, 3)),
-         warning_at("unreachable-node", "horaire:"), warning_at("unreachable-node", "  fin:", skip=2)),
-    case("misspell-the-start-node", "start: accueil", "start: acceuil",
-         error_on_value("dangling-goto", "start: acceuil")),
-    case("delete-a-reply-goto", "        act: inform\n        goto: fin\n", "        act: inform\n",
-         error_at("missing-field", "id: donner-horaires")),
-    case("delete-a-check-competency", '        competency: "01.03"\n', "",
-         error_at("missing-field", "id: faq-consultee")),
-    case("delete-organisation-city", "  city: Namur\n", "", error_at("missing-field", "name: Librairie Papyrus")),
-    case("delete-outcome-of-flow-ending", "end: {outcome: resolved}", "end: {}", error_at("missing-field", "{}")),
-    case("duplicate-a-nested-key", "        act: inform\n", "        act: inform\n        act: inform\n",
-         error_at("duplicate-key", "act: inform", 2)),
-    case("duplicate-a-key-in-a-flow-mapping", '{competency: "01.01", effect: negative,',
-         '{competency: "01.01", effect: negative, effect: positive,', error_at("duplicate-key", "effect: positive,", 2)),
-    case("claim-an-unknown-competency", 'competencies: ["01.01", "01.03"]', 'competencies: ["01.01", "04.01"]',
-         error_at("unknown-competency", '"04.01"'), warning_on_value("evidence-not-claimed", 'competency: "01.03"')),
-    case("evidence-for-an-unknown-competency", '{competency: "01.01", effect: negative',
-         '{competency: "04.02", effect: negative', error_on_value("unknown-competency", 'competency: "04.02"')),
-    case("check-for-an-unknown-competency", 'competency: "01.03"', 'competency: "09.09"',
-         # its only check now names 09.09: what is left of 01.03 can only fail (a hold without warning)
-         error_at("never-positive", '"01.03"'),
-         error_on_value("unknown-competency", 'competency: "09.09"')),
-    case("malformed-competency-code", '["01.01", "01.03"]', '["01.01", "1.3"]', error_at("invalid-value", '"1.3"')),
-    *(case(f"boolean-written-{word}", "effect: negative,", f"effect: negative, critical: {word},",
-           error_on_value("yaml11-boolean", f"critical: {word}")) for word in ("yes", "No", "on", "OFF", "y")),
-    case("boolean-written-quoted-yes", "effect: negative,", 'effect: negative, critical: "yes",',
-         error_on_value("wrong-type", 'critical: "yes"')),
-    case("reply-text-written-yes", 'text: "Oui."', "text: yes", warning_on_value("ambiguous-boolean", "text: yes")),
-    *(case(name, old, new, error_on_value("wrong-type", new)) for name, old, new in (
-        ("number-replaced-by-list", "duration_minutes: 5", "duration_minutes: [5]"),
-        ("goto-replaced-by-list", "goto: fin", "goto: [fin]"),
-        ("text-replaced-by-list", 'say: "Merci, au revoir !"', "say: [Merci, au revoir]"),
-        ("choice-replaced-by-list", "kind: faq", "kind: [faq]"),
-        ("mapping-replaced-by-list", "end: {outcome: resolved}", "end: [resolved]"),
-        ("list-replaced-by-scalar", "tools: [documentation]", "tools: documentation"),
-        ("number-in-quotes", "duration_minutes: 5", 'duration_minutes: "5"'),
-        *((f"unparsable-number-{literal}", "duration_minutes: 5", f"duration_minutes: {literal}")
-          for literal in ("0x_", "-_", "._")),
-        ("number-of-5000-digits", "duration_minutes: 5", f"duration_minutes: {'9' * 5000}"),
-    )),
-    case("block-replaced-by-scalar", _ORGANISATION, "organisation: Librairie Papyrus\n",
-         error_on_value("wrong-type", "organisation: Librairie")),
-    case("value-left-empty", "duration_minutes: 5", "duration_minutes:",  # just past the colon
-         error_at("wrong-type", "duration_minutes:", skip=len("duration_minutes:"))),
-    *(case(name, _REPLIES_OF_HORAIRES, replies,
-           error_at("dead-end", "  horaires:", skip=2), warning_at("unreachable-node", "  fin:", skip=2))
-      for name, replies in (("remove-all-replies", ""), ("empty-the-replies", "    replies: []\n"))),
-    case("document-reference-to-missing-article", "article: horaires", "article: horaires-ete",
-         error_on_value("dangling-reference", "article: horaires-ete")),
-    case("two-articles-with-one-id", _FAQ_ARTICLE, "    - id: horaires\n      kind: faq\n      title: Bis\n      body: Bis\n"
-         + _FAQ_ARTICLE, error_on_value("duplicate-id", "- id: horaires", 2)),
-    case("remove-english-of-the-title", "  en: Papyrus bookshop — Saturday opening hours\n", "",
-         warning_at("missing-translation", "fr: Librairie Papyrus —")),
-    case("remove-french-of-the-title", "  fr: Librairie Papyrus — les horaires du samedi\n", "",
-         error_at("missing-field", "en: Papyrus bookshop")),
-    case("misspelt-key", "        act: inform\n", "        acts: inform\n", error_at("unknown-key", "acts: inform")),
-    case("unknown-act", "act: inform", "act: informs", error_on_value("invalid-value", "act: informs")),
-    case("unknown-check-type", "type: document_opened", "type: document_open",
-         error_on_value("invalid-value", "type: document_open")),
-    case("unknown-ending-outcome", "{outcome: resolved}", "{outcome: solved}",
-         error_on_value("invalid-value", "outcome: solved")),
-    case("broken-template-braces", _HORAIRES_TEXT, _HORAIRES_TEXT.replace("}}.", "}."),
-         error_on_value("template-syntax", 'text: "Le samedi')),
-    case("unknown-template-variable", "{{ agent.name }}", "{{ agent.nom }}",
-         error_on_value("unknown-variable", 'text: "Librairie Papyrus,')),
-    case("unknown-document-marker", "callsim: scenario/1", "callsim: scenario/2",
-         error_on_value("unknown-document", "callsim: scenario/2")),
+    case(
+        "rename-node-with-three-incoming-gotos",
+        "  horaires:\n",
+        "  horaire:\n",
+        # what is left of 01.03 can only fail (a hold without warning the caller): never positive
+        error_at("never-positive", '"01.03"'),
+        *(error_on_value("dangling-goto", "goto: horaires", n) for n in (1, 2, 3)),
+        warning_at("unreachable-node", "horaire:"),
+        warning_at("unreachable-node", "  fin:", skip=2),
+    ),
+    case(
+        "misspell-the-start-node",
+        "start: accueil",
+        "start: acceuil",
+        error_on_value("dangling-goto", "start: acceuil"),
+    ),
+    case(
+        "delete-a-reply-goto",
+        "        act: inform\n        goto: fin\n",
+        "        act: inform\n",
+        error_at("missing-field", "id: donner-horaires"),
+    ),
+    case(
+        "delete-a-check-competency",
+        '        competency: "01.03"\n',
+        "",
+        error_at("missing-field", "id: faq-consultee"),
+    ),
+    case(
+        "delete-organisation-city",
+        "  city: Namur\n",
+        "",
+        error_at("missing-field", "name: Librairie Papyrus"),
+    ),
+    case(
+        "delete-outcome-of-flow-ending",
+        "end: {outcome: resolved}",
+        "end: {}",
+        error_at("missing-field", "{}"),
+    ),
+    case(
+        "duplicate-a-nested-key",
+        "        act: inform\n",
+        "        act: inform\n        act: inform\n",
+        error_at("duplicate-key", "act: inform", 2),
+    ),
+    case(
+        "duplicate-a-key-in-a-flow-mapping",
+        '{competency: "01.01", effect: negative,',
+        '{competency: "01.01", effect: negative, effect: positive,',
+        error_at("duplicate-key", "effect: positive,", 2),
+    ),
+    case(
+        "claim-an-unknown-competency",
+        'competencies: ["01.01", "01.03"]',
+        'competencies: ["01.01", "04.01"]',
+        error_at("unknown-competency", '"04.01"'),
+        warning_on_value("evidence-not-claimed", 'competency: "01.03"'),
+    ),
+    case(
+        "evidence-for-an-unknown-competency",
+        '{competency: "01.01", effect: negative',
+        '{competency: "04.02", effect: negative',
+        error_on_value("unknown-competency", 'competency: "04.02"'),
+    ),
+    case(
+        "check-for-an-unknown-competency",
+        'competency: "01.03"',
+        'competency: "09.09"',
+        # its only check now names 09.09: what is left of 01.03 can only fail (a hold without warning)
+        error_at("never-positive", '"01.03"'),
+        error_on_value("unknown-competency", 'competency: "09.09"'),
+    ),
+    case(
+        "malformed-competency-code",
+        '["01.01", "01.03"]',
+        '["01.01", "1.3"]',
+        error_at("invalid-value", '"1.3"'),
+    ),
+    *(
+        case(
+            f"boolean-written-{word}",
+            "effect: negative,",
+            f"effect: negative, critical: {word},",
+            error_on_value("yaml11-boolean", f"critical: {word}"),
+        )
+        for word in ("yes", "No", "on", "OFF", "y")
+    ),
+    case(
+        "boolean-written-quoted-yes",
+        "effect: negative,",
+        'effect: negative, critical: "yes",',
+        error_on_value("wrong-type", 'critical: "yes"'),
+    ),
+    case(
+        "reply-text-written-yes",
+        'text: "Oui."',
+        "text: yes",
+        warning_on_value("ambiguous-boolean", "text: yes"),
+    ),
+    *(
+        case(name, old, new, error_on_value("wrong-type", new))
+        for name, old, new in (
+            ("number-replaced-by-list", "duration_minutes: 5", "duration_minutes: [5]"),
+            ("goto-replaced-by-list", "goto: fin", "goto: [fin]"),
+            ("text-replaced-by-list", 'say: "Merci, au revoir !"', "say: [Merci, au revoir]"),
+            ("choice-replaced-by-list", "kind: faq", "kind: [faq]"),
+            ("mapping-replaced-by-list", "end: {outcome: resolved}", "end: [resolved]"),
+            ("list-replaced-by-scalar", "tools: [documentation]", "tools: documentation"),
+            ("number-in-quotes", "duration_minutes: 5", 'duration_minutes: "5"'),
+            *(
+                (
+                    f"unparsable-number-{literal}",
+                    "duration_minutes: 5",
+                    f"duration_minutes: {literal}",
+                )
+                for literal in ("0x_", "-_", "._")
+            ),
+            ("number-of-5000-digits", "duration_minutes: 5", f"duration_minutes: {'9' * 5000}"),
+        )
+    ),
+    case(
+        "block-replaced-by-scalar",
+        _ORGANISATION,
+        "organisation: Librairie Papyrus\n",
+        error_on_value("wrong-type", "organisation: Librairie"),
+    ),
+    case(
+        "value-left-empty",
+        "duration_minutes: 5",
+        "duration_minutes:",  # just past the colon
+        error_at("wrong-type", "duration_minutes:", skip=len("duration_minutes:")),
+    ),
+    *(
+        case(
+            name,
+            _REPLIES_OF_HORAIRES,
+            replies,
+            error_at("dead-end", "  horaires:", skip=2),
+            warning_at("unreachable-node", "  fin:", skip=2),
+        )
+        for name, replies in (
+            ("remove-all-replies", ""),
+            ("empty-the-replies", "    replies: []\n"),
+        )
+    ),
+    case(
+        "document-reference-to-missing-article",
+        "article: horaires",
+        "article: horaires-ete",
+        error_on_value("dangling-reference", "article: horaires-ete"),
+    ),
+    case(
+        "two-articles-with-one-id",
+        _FAQ_ARTICLE,
+        "    - id: horaires\n      kind: faq\n      title: Bis\n      body: Bis\n" + _FAQ_ARTICLE,
+        error_on_value("duplicate-id", "- id: horaires", 2),
+    ),
+    case(
+        "remove-english-of-the-title",
+        "  en: Papyrus bookshop — Saturday opening hours\n",
+        "",
+        warning_at("missing-translation", "fr: Librairie Papyrus —"),
+    ),
+    case(
+        "remove-french-of-the-title",
+        "  fr: Librairie Papyrus — les horaires du samedi\n",
+        "",
+        error_at("missing-field", "en: Papyrus bookshop"),
+    ),
+    case(
+        "misspelt-key",
+        "        act: inform\n",
+        "        acts: inform\n",
+        error_at("unknown-key", "acts: inform"),
+    ),
+    case(
+        "unknown-act",
+        "act: inform",
+        "act: informs",
+        error_on_value("invalid-value", "act: informs"),
+    ),
+    case(
+        "unknown-check-type",
+        "type: document_opened",
+        "type: document_open",
+        error_on_value("invalid-value", "type: document_open"),
+    ),
+    case(
+        "unknown-ending-outcome",
+        "{outcome: resolved}",
+        "{outcome: solved}",
+        error_on_value("invalid-value", "outcome: solved"),
+    ),
+    case(
+        "broken-template-braces",
+        _HORAIRES_TEXT,
+        _HORAIRES_TEXT.replace("}}.", "}."),
+        error_on_value("template-syntax", 'text: "Le samedi'),
+    ),
+    case(
+        "unknown-template-variable",
+        "{{ agent.name }}",
+        "{{ agent.nom }}",
+        error_on_value("unknown-variable", 'text: "Librairie Papyrus,'),
+    ),
+    case(
+        "unknown-document-marker",
+        "callsim: scenario/1",
+        "callsim: scenario/2",
+        error_on_value("unknown-document", "callsim: scenario/2"),
+    ),
     # the root is level 0, facts level 1, the first "{" level 2: level 41 is the 40th "{".
-    *(case(f"nesting-{depth}-deep", _SATURDAY, "  horaires_samedi: " + "{a: " * depth + "x" + "}" * depth,
-           error_at("too-deep", "{a: ", 40)) for depth in (45, 3000)),
+    *(
+        case(
+            f"nesting-{depth}-deep",
+            _SATURDAY,
+            "  horaires_samedi: " + "{a: " * depth + "x" + "}" * depth,
+            error_at("too-deep", "{a: ", 40),
+        )
+        for depth in (45, 3000)
+    ),
 ]
 
 
 @pytest.mark.parametrize("replacement", REPLACEMENTS, ids=lambda r: r.name)
-def test_each_replacement_in_the_minimal_scenario_is_reported_where_it_was_made(replacement, tmp_path):
+def test_each_replacement_in_the_minimal_scenario_is_reported_where_it_was_made(
+    replacement, tmp_path
+):
     mutated = replace_once(MINIMAL, replacement.old, replacement.new)
     assert mutated != MINIMAL
     expected = [expect.found_in(mutated) for expect in replacement.expect]
@@ -270,6 +442,7 @@ def _delete_top_level_key(key: str):
         mutated = drop_block(text, f"{key}:")
         root = pos(mutated, "\n", skip=1)  # the mapping starts on the line after the comment
         return mutated, [errors(root, "missing-field")]
+
     return apply
 
 
@@ -298,13 +471,17 @@ def _node_id_in_capitals(text):
 
 
 def _fact_name_in_capitals(text):
-    mutated = replace_once(text, "  horaires_samedi:", "  Horaires_samedi:").replace("facts.horaires_samedi", "facts.Horaires_samedi")
+    mutated = replace_once(text, "  horaires_samedi:", "  Horaires_samedi:").replace(
+        "facts.horaires_samedi", "facts.Horaires_samedi"
+    )
     return mutated, [errors(pos(mutated, "Horaires_samedi:"), "invalid-identifier")]
 
 
 MINIMAL_MUTATIONS = [
-    *(Mutation(f"delete-required-{key}", _delete_top_level_key(key))
-      for key in ("id", "title", "duration_minutes", "competencies", "start", "nodes")),
+    *(
+        Mutation(f"delete-required-{key}", _delete_top_level_key(key))
+        for key in ("id", "title", "duration_minutes", "competencies", "start", "nodes")
+    ),
     Mutation("delete-required-callsim", _delete_top_level_key("callsim")),
     Mutation("duplicate-a-top-level-key", _duplicate_top_level_key),
     Mutation("duplicate-a-node", _duplicate_node),
@@ -327,7 +504,9 @@ def test_a_missing_field_names_the_field_and_a_duplicate_names_the_first_line(tm
     assert [d.params["field"] for d in missing] == ["start"]
     assert "'start'" in missing[0].message("en") and "« start »" in missing[0].message("fr")
 
-    doubled = replace_once(MINIMAL, "        act: inform\n", "        act: inform\n        act: inform\n")
+    doubled = replace_once(
+        MINIMAL, "        act: inform\n", "        act: inform\n        act: inform\n"
+    )
     (duplicate,) = run(tmp_path, doubled)
     assert duplicate.params["first_line"] == pos(doubled, "act: inform")[0]
 
@@ -336,7 +515,11 @@ def test_a_missing_field_names_the_field_and_a_duplicate_names_the_first_line(tm
 
 
 def _indented_lines(text: str) -> list[int]:
-    return [n for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.lstrip().startswith("#")]
+    return [
+        n
+        for n, line in enumerate(text.splitlines(), 1)
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
 
 
 def _tab_cases(text: str) -> list[tuple[int, int]]:
@@ -375,14 +558,24 @@ def test_a_tab_that_belongs_to_a_block_of_text_does_not_hide_the_real_error(tmp_
 TRUNCATIONS = {
     # name: (where to cut, what the cut-off text must give, computed from that text)
     "inside-a-quoted-string": ('say: "Jusqu', lambda t: [errors(end_of(t), "truncated-file")]),
-    "inside-a-flow-mapping": ('{competency: "01.01", eff', lambda t: [errors(end_of(t), "truncated-file")]),
-    "inside-a-flow-list": ('competencies: ["01.01", ', lambda t: [errors(end_of(t), "truncated-file")]),
+    "inside-a-flow-mapping": (
+        '{competency: "01.01", eff',
+        lambda t: [errors(end_of(t), "truncated-file")],
+    ),
+    "inside-a-flow-list": (
+        'competencies: ["01.01", ',
+        lambda t: [errors(end_of(t), "truncated-file")],
+    ),
     "after-the-nodes-key": ("nodes:", lambda t: [errors(end_of(t), "wrong-type")]),
     "after-a-goto-key": ("goto:", lambda t: [errors(end_of(t), "wrong-type")]),
     "after-a-reply-without-goto": (
-        "act: inform\n", lambda t: [errors(pos(t, "id: donner-horaires"), "missing-field")]),
+        "act: inform\n",
+        lambda t: [errors(pos(t, "id: donner-horaires"), "missing-field")],
+    ),
     "before-the-ending-node": (
-        "        goto: fin\n", lambda t: [errors(value_pos(t, "goto: fin"), "dangling-goto")]),
+        "        goto: fin\n",
+        lambda t: [errors(value_pos(t, "goto: fin"), "dangling-goto")],
+    ),
     "after-the-first-comment": ("\n", lambda t: [errors((1, 1), "empty-file")]),
     "to-nothing": ("", lambda t: [errors((1, 1), "empty-file")]),
 }
@@ -423,14 +616,20 @@ def test_every_line_boundary_cut_gives_positioned_diagnostics_inside_the_file(tm
 def test_an_invalid_utf8_byte_is_reported_on_its_character(tmp_path):
     raw = MINIMAL.encode("utf-8").replace(b"Namur", b"Na\xffmur")
     (diagnostic,) = run(tmp_path, raw)
-    assert (diagnostic.line, diagnostic.column, diagnostic.code) == (*pos(MINIMAL, "Namur", skip=2), "invalid-utf8")
+    assert (diagnostic.line, diagnostic.column, diagnostic.code) == (
+        *pos(MINIMAL, "Namur", skip=2),
+        "invalid-utf8",
+    )
     assert diagnostic.params["byte"] == "0xFF"
 
 
 def test_a_nul_character_is_reported_on_its_position_in_the_trainers_language(tmp_path):
     mutated = replace_once(MINIMAL, "Namur", "Na\x00mur")
     (diagnostic,) = run(tmp_path, mutated)
-    assert (diagnostic.line, diagnostic.column, diagnostic.code) == (*pos(mutated, "\x00"), "yaml-syntax")
+    assert (diagnostic.line, diagnostic.column, diagnostic.code) == (
+        *pos(mutated, "\x00"),
+        "yaml-syntax",
+    )
     assert "non-printable character U+0000" in diagnostic.message("en")
     assert "caractère non imprimable U+0000" in diagnostic.message("fr")
 
@@ -458,7 +657,10 @@ def _most_targeted_node() -> str:
 def test_shipped_renaming_a_node_makes_every_goto_to_it_dangle_at_the_goto(tmp_path):
     node = _most_targeted_node()
     mutated = replace_once(SHIPPED, f"\n  {node}:\n", f"\n  {node}-old:\n")
-    references = [m.start(2) for m in re.finditer(rf"(goto|next): ({re.escape(node)})$", mutated, re.MULTILINE)]
+    references = [
+        m.start(2)
+        for m in re.finditer(rf"(goto|next): ({re.escape(node)})$", mutated, re.MULTILINE)
+    ]
     assert len(references) >= 2
     expected = sorted(errors(pos(mutated, "", skip=i), "dangling-goto") for i in references)
     diagnostics = run(tmp_path, mutated)
@@ -469,7 +671,9 @@ def test_shipped_renaming_a_node_makes_every_goto_to_it_dangle_at_the_goto(tmp_p
 def test_shipped_deleting_a_required_nested_key_points_at_its_block(tmp_path):
     mutated = drop_block(SHIPPED, "  city:")
     block = re.search(r"^organisation:\n  (\S)", mutated, re.MULTILINE)
-    assert found(run(tmp_path, mutated)) == [errors(pos(mutated, "", skip=block.start(1)), "missing-field")]
+    assert found(run(tmp_path, mutated)) == [
+        errors(pos(mutated, "", skip=block.start(1)), "missing-field")
+    ]
 
 
 def test_shipped_duplicating_a_key_points_at_the_copy(tmp_path):
@@ -480,21 +684,29 @@ def test_shipped_duplicating_a_key_points_at_the_copy(tmp_path):
 
 def test_shipped_an_unknown_code_in_evidence_points_at_the_code(tmp_path):
     first = re.search(r'\{competency: "(\d\d\.\d\d)"', SHIPPED)
-    mutated = SHIPPED[: first.start(1)] + "04.09" + SHIPPED[first.end(1):]
+    mutated = SHIPPED[: first.start(1)] + "04.09" + SHIPPED[first.end(1) :]
     diagnostics = run(tmp_path, mutated)
     assert errors(pos(mutated, '"04.09"'), "unknown-competency") in found(diagnostics)
-    assert {f[3] for f in found(diagnostics, "error")} <= {"unknown-competency", "claimed-not-evidenced", "never-positive"}
+    assert {f[3] for f in found(diagnostics, "error")} <= {
+        "unknown-competency",
+        "claimed-not-evidenced",
+        "never-positive",
+    }
 
 
 BOOLEANS = [m.start(1) for m in re.finditer(r"^\s*\w+: (true|false)\s*$", SHIPPED, re.MULTILINE)]
 
 
-@pytest.mark.parametrize("offset", BOOLEANS, ids=lambda o: f"line-{SHIPPED.count(chr(10), 0, o) + 1}")
+@pytest.mark.parametrize(
+    "offset", BOOLEANS, ids=lambda o: f"line-{SHIPPED.count(chr(10), 0, o) + 1}"
+)
 @pytest.mark.parametrize("word", ["yes", "no"])
 def test_shipped_every_boolean_written_yes_or_no_is_reported_on_its_value(offset, word, tmp_path):
     end = SHIPPED.index("\n", offset)
     mutated = SHIPPED[:offset] + word + SHIPPED[end:]
-    assert found(run(tmp_path, mutated)) == [errors(pos(SHIPPED, "", skip=offset), "yaml11-boolean")]
+    assert found(run(tmp_path, mutated)) == [
+        errors(pos(SHIPPED, "", skip=offset), "yaml11-boolean")
+    ]
 
 
 def test_the_shipped_scenario_has_booleans_to_spoil():
@@ -503,7 +715,7 @@ def test_the_shipped_scenario_has_booleans_to_spoil():
 
 def test_shipped_a_tab_in_a_deep_line_is_reported_there(tmp_path):
     match = re.search(r"^( {8,})goto: ", SHIPPED, re.MULTILINE)
-    mutated = SHIPPED[: match.start()] + "    \t" + SHIPPED[match.start() + 4:]
+    mutated = SHIPPED[: match.start()] + "    \t" + SHIPPED[match.start() + 4 :]
     line = SHIPPED.count("\n", 0, match.start()) + 1
     assert found(run(tmp_path, mutated)) == [errors((line, 5), "tab-indentation")]
 
@@ -518,12 +730,16 @@ def test_shipped_a_cut_inside_a_quoted_string_is_reported_at_the_end(fraction, t
 
 def test_shipped_a_word_replaced_by_a_list_is_reported_on_the_list(tmp_path):
     city = re.search(r"^  city: (.+)$", SHIPPED, re.MULTILINE)
-    mutated = SHIPPED[: city.start(1)] + f"[{city.group(1)}]" + SHIPPED[city.end(1):]
-    assert found(run(tmp_path, mutated)) == [errors(pos(mutated, "", skip=city.start(1)), "wrong-type")]
+    mutated = SHIPPED[: city.start(1)] + f"[{city.group(1)}]" + SHIPPED[city.end(1) :]
+    assert found(run(tmp_path, mutated)) == [
+        errors(pos(mutated, "", skip=city.start(1)), "wrong-type")
+    ]
 
 
 def test_shipped_removing_all_replies_of_a_node_makes_it_a_dead_end(tmp_path):
-    node = next(n for n, spec in SHIPPED_MODEL.nodes.items() if spec.replies and n != SHIPPED_MODEL.start)
+    node = next(
+        n for n, spec in SHIPPED_MODEL.nodes.items() if spec.replies and n != SHIPPED_MODEL.start
+    )
     mutated = drop_block(SHIPPED, "    replies:", after=SHIPPED.index(f"\n  {node}:\n"))
     diagnostics = run(tmp_path, mutated)
     dead_ends = [f for f in found(diagnostics) if f[3] == "dead-end"]
@@ -533,13 +749,18 @@ def test_shipped_removing_all_replies_of_a_node_makes_it_a_dead_end(tmp_path):
 def test_shipped_removing_every_piece_of_evidence_for_a_claim_is_reported_on_the_claim(tmp_path):
     by_rules = {s.competency for s in sources(SHIPPED_MODEL) if not s.declared}
     flow_only = [
-        code for code in SHIPPED_MODEL.competencies
+        code
+        for code in SHIPPED_MODEL.competencies
         if code not in by_rules
         and SHIPPED.count(f'competency: "{code}"') == SHIPPED.count(f'- {{competency: "{code}",')
     ]
     assert flow_only, "no claimed competency is observed only through reply evidence"
     code = flow_only[0]
-    lines = [line for line in SHIPPED.splitlines(keepends=True) if f'- {{competency: "{code}",' not in line]
+    lines = [
+        line
+        for line in SHIPPED.splitlines(keepends=True)
+        if f'- {{competency: "{code}",' not in line
+    ]
     kept = []
     for i, line in enumerate(lines):  # an ``evidence:`` left without items goes too
         following = lines[i + 1] if i + 1 < len(lines) else ""
@@ -555,11 +776,15 @@ def test_shipped_removing_every_piece_of_evidence_for_a_claim_is_reported_on_the
 def test_shipped_an_outcome_check_naming_a_missing_outcome_points_at_it(tmp_path):
     outcome = next(c.equals for c in SHIPPED_MODEL.checks if isinstance(c, OutcomeCheck))
     match = re.search(rf"^\s+equals: ({re.escape(outcome)})$", SHIPPED, re.MULTILINE)
-    mutated = SHIPPED[: match.start(1)] + "colis-perdu" + SHIPPED[match.end(1):]
-    assert found(run(tmp_path, mutated)) == [errors(pos(mutated, "", skip=match.start(1)), "dangling-reference")]
+    mutated = SHIPPED[: match.start(1)] + "colis-perdu" + SHIPPED[match.end(1) :]
+    assert found(run(tmp_path, mutated)) == [
+        errors(pos(mutated, "", skip=match.start(1)), "dangling-reference")
+    ]
 
 
 def test_shipped_removing_english_from_a_flow_text_warns_on_that_text(tmp_path):
     match = re.search(r'text: (\{fr: "[^"]*")(, en: "[^"]*")(, nl: "[^"]*")?\}', SHIPPED)
-    mutated = SHIPPED[: match.start(2)] + SHIPPED[match.end(2):]
-    assert found(run(tmp_path, mutated)) == [warning(pos(mutated, "", skip=match.start(1)), "missing-translation")]
+    mutated = SHIPPED[: match.start(2)] + SHIPPED[match.end(2) :]
+    assert found(run(tmp_path, mutated)) == [
+        warning(pos(mutated, "", skip=match.start(1)), "missing-translation")
+    ]

@@ -12,19 +12,47 @@ from simulator.scenario.checker import check_paths
 CORPUS = Path(__file__).with_name("corpus")
 
 CASES = {
-    "yaml-unclosed-quote": (52, "le guillemet \" ouvert ici n'est jamais refermé", "Refermez le texte"),
+    "yaml-unclosed-quote": (
+        52,
+        "le guillemet \" ouvert ici n'est jamais refermé",
+        "Refermez le texte",
+    ),
     "yaml-unclosed-bracket": (18, "le « [ » ouvert ici n'est jamais refermé", "Refermez la liste"),
-    "yaml-colon-space": (67, "il manque une espace après les deux-points de « say »", "say: valeur"),
-    "yaml-bad-indent": (68, "5 espace(s) ici, alors que les lignes au-dessus commencent à 0 ou 2 ou 4", "Alignez"),
-    "yaml-syntax": (17, "la valeur de « phone » contient « : » suivi d'une espace", "entre guillemets"),
+    "yaml-colon-space": (
+        67,
+        "il manque une espace après les deux-points de « say »",
+        "say: valeur",
+    ),
+    "yaml-bad-indent": (
+        68,
+        "5 espace(s) ici, alors que les lignes au-dessus commencent à 0 ou 2 ou 4",
+        "Alignez",
+    ),
+    "yaml-syntax": (
+        17,
+        "la valeur de « phone » contient « : » suivi d'une espace",
+        "entre guillemets",
+    ),
     "yaml-list-and-keys": (46, "une clé apparaît au milieu d'une liste", "indentation"),
-    "identifier-accent": (61, "« é » porte un accent : les identifiants s'écrivent sans accents", "donner-les-horaires-precis"),
+    "identifier-accent": (
+        61,
+        "« é » porte un accent : les identifiants s'écrivent sans accents",
+        "donner-les-horaires-precis",
+    ),
     "identifier-invisible": (41, "caractère invisible U+00A0 (espace insécable)", "« oui »"),
     "identifier-lookalike": (46, "lettre cyrillique U+0430", "« allo »"),
     "invalid-pattern": (41, "« O » est une majuscule", "« oui »"),
-    "undeclared-call-variable": (65, "la variable d'appel « horaires_donnes » n'est pas déclarée", "variables:"),
+    "undeclared-call-variable": (
+        65,
+        "la variable d'appel « horaires_donnes » n'est pas déclarée",
+        "variables:",
+    ),
     "unknown-commune": (21, "aucune commune « Jamble » connue (namur)", "code postal"),
-    "newer-format": (23, "« variables » n'existe qu'à partir du format scenario/1.1", "callsim: scenario/1.1"),
+    "newer-format": (
+        23,
+        "« variables » n'existe qu'à partir du format scenario/1.1",
+        "callsim: scenario/1.1",
+    ),
 }
 
 

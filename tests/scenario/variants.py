@@ -8,7 +8,9 @@ ROOT = Path(__file__).resolve().parents[2]
 VALID = ROOT / "tests" / "scenario" / "corpus" / "valid-minimal.yaml"
 
 
-def variant(tmp_path: Path, *changes: tuple[str, str], source: Path = VALID, name: str = "cas.yaml") -> Path:
+def variant(
+    tmp_path: Path, *changes: tuple[str, str], source: Path = VALID, name: str = "cas.yaml"
+) -> Path:
     """``source`` with each (old, new) replaced exactly once, written to ``tmp_path/name``."""
     text = source.read_text(encoding="utf-8")
     for old, new in changes:

@@ -27,7 +27,9 @@ CONFIRM_CODES = frozenset({"01.09", "02.04"})
 
 def epreuve_files() -> list[Path]:
     """The shipped épreuves the discrimination tests run on: practice, and standard once it exists."""
-    return [path for path in (EPREUVES / "practice.yaml", EPREUVES / "standard.yaml") if path.is_file()]
+    return [
+        path for path in (EPREUVES / "practice.yaml", EPREUVES / "standard.yaml") if path.is_file()
+    ]
 
 
 @functools.cache
@@ -44,7 +46,9 @@ def covered(bundle_: Bundle) -> set[str]:
 def simulated(path: str, policy: str, seed: int) -> tuple[SessionHeader, tuple[Event, ...]]:
     """Play the épreuve at ``path`` with ``policy`` and ``seed`` on a memory journal (once per test run)."""
     store, clock = MemoryJournalStore(), ManualClock(T0)
-    session = EpreuveSession.start(bundle(path), store=store, clock=clock, candidate_id=f"T-{policy}-{seed}", seed=seed)
+    session = EpreuveSession.start(
+        bundle(path), store=store, clock=clock, candidate_id=f"T-{policy}-{seed}", seed=seed
+    )
     play_epreuve(session, policy_factory(policy, seed), clock)
     session.close()
     assert session.finished is not None
@@ -65,7 +69,9 @@ def practice() -> str:
     return str(EPREUVES / "practice.yaml")
 
 
-def sqlite_journal(path: Path, runs: list[tuple[str, int]], epreuve: str | None = None) -> list[str]:
+def sqlite_journal(
+    path: Path, runs: list[tuple[str, int]], epreuve: str | None = None
+) -> list[str]:
     """Play ``runs`` ((policy, seed) pairs) of an épreuve into a SQLite journal at ``path``; their session ids."""
     from simulator.journal.sqlite_store import SqliteJournalStore
 
@@ -73,8 +79,13 @@ def sqlite_journal(path: Path, runs: list[tuple[str, int]], epreuve: str | None 
     with SqliteJournalStore(path) as store:
         for policy, seed in runs:
             clock = ManualClock(T0)
-            session = EpreuveSession.start(bundle(epreuve or practice()), store=store, clock=clock,
-                                           candidate_id=f"T-{policy}-{seed}", seed=seed)
+            session = EpreuveSession.start(
+                bundle(epreuve or practice()),
+                store=store,
+                clock=clock,
+                candidate_id=f"T-{policy}-{seed}",
+                seed=seed,
+            )
             play_epreuve(session, policy_factory(policy, seed), clock)
             session.close()
             ids.append(session.session_id)

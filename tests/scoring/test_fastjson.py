@@ -12,10 +12,18 @@ from scoring.fastjson import canonical, loads
 
 _STD = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
 
-_SCALARS = (st.none() | st.booleans() | st.integers(min_value=-(2**80), max_value=2**80)
-            | st.floats(allow_nan=False, allow_infinity=False) | st.text(alphabet=st.characters(blacklist_categories=("Cs",))))
-_VALUES = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
-                       max_leaves=30)
+_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**80), max_value=2**80)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(alphabet=st.characters(blacklist_categories=("Cs",)))
+)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=30,
+)
 
 
 @given(_VALUES)
@@ -29,16 +37,18 @@ def test_exponents_tuples_and_odd_keys_take_the_standard_form():
         assert canonical(value) == _STD.encode(value).encode("utf-8")
 
 
-
-@pytest.mark.parametrize("text", [
-    '{"amount":123456789012345678901234567890}',  # beyond 64 bits: orjson would read a float
-    '{"n":-9223372036854775809,"m":18446744073709551616}',
-    '{"text":"\\ud800"}',  # a lone surrogate, which orjson refuses
-    '{"x":1e400}',  # json reads infinity, orjson refuses
-    '{"a":1,"a":2}',
-    '{"phone":"0470 12 34 56","iban":"BE71096123456769","n":[1,2.5,null,true,false]}',
-    "[]",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"amount":123456789012345678901234567890}',  # beyond 64 bits: orjson would read a float
+        '{"n":-9223372036854775809,"m":18446744073709551616}',
+        '{"text":"\\ud800"}',  # a lone surrogate, which orjson refuses
+        '{"x":1e400}',  # json reads infinity, orjson refuses
+        '{"a":1,"a":2}',
+        '{"phone":"0470 12 34 56","iban":"BE71096123456769","n":[1,2.5,null,true,false]}',
+        "[]",
+    ],
+)
 def test_loads_reads_what_json_reads(text: str) -> None:
     assert loads(text) == json.loads(text)
     assert repr(loads(text)) == repr(json.loads(text))  # an integer stays an integer

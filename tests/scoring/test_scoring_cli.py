@@ -21,7 +21,22 @@ competencies: {minimum_observations: 2, minimum_positive_share: 0.75}
 
 
 def _simulate(capsys, store, policy, seed, epreuve="practice"):
-    assert main(["simulate", "--epreuve", epreuve, "--policy", policy, "--seed", str(seed), "--store", store]) == 0
+    assert (
+        main(
+            [
+                "simulate",
+                "--epreuve",
+                epreuve,
+                "--policy",
+                policy,
+                "--seed",
+                str(seed),
+                "--store",
+                store,
+            ]
+        )
+        == 0
+    )
     return capsys.readouterr().out.strip()
 
 
@@ -34,7 +49,22 @@ def scored(tmp_path_factory):
     for policy in ("ideal", "careless", "never-confirms"):
         out = io.StringIO()
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
-            assert main(["simulate", "--epreuve", "practice", "--policy", policy, "--seed", "2", "--store", store]) == 0
+            assert (
+                main(
+                    [
+                        "simulate",
+                        "--epreuve",
+                        "practice",
+                        "--policy",
+                        policy,
+                        "--seed",
+                        "2",
+                        "--store",
+                        store,
+                    ]
+                )
+                == 0
+            )
         ids[policy] = out.getvalue().strip()
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         assert main(["score", "--all", "--store", store]) == 0
@@ -49,7 +79,10 @@ def _report_json(capsys, store, session_id):
 def test_simulate_score_report_give_the_expected_verdicts(scored, capsys):
     store, ids = scored
     assessed = covered(bundle(practice()))
-    verdicts = {p: {c["code"]: c["verdict"] for c in _report_json(capsys, store, s)["competencies"]} for p, s in ids.items()}
+    verdicts = {
+        p: {c["code"]: c["verdict"] for c in _report_json(capsys, store, s)["competencies"]}
+        for p, s in ids.items()
+    }
     assert all(verdicts["ideal"][code] == "ok" for code in assessed)
     assert {code for code in assessed if verdicts["never-confirms"][code] == "nok"} == CONFIRM_CODES
     assert sum(verdicts["careless"][code] == "nok" for code in assessed) >= 0.7 * len(assessed)
@@ -78,9 +111,12 @@ def test_scoring_again_skips_what_is_up_to_date(scored, capsys):
 def test_score_refuses_a_tampered_journal_and_says_why(tmp_path, capsys):
     store = str(tmp_path / "journal.sqlite3")
     session_id = _simulate(capsys, store, "never-confirms", 1)
-    tamper(tmp_path / "journal.sqlite3",
-           "UPDATE events SET payload = replace(payload, '\"effect\":\"negative\"', '\"effect\":\"positive\"') "
-           "WHERE session_id = ? AND payload LIKE '%\"effect\":\"negative\"%'", session_id)
+    tamper(
+        tmp_path / "journal.sqlite3",
+        'UPDATE events SET payload = replace(payload, \'"effect":"negative"\', \'"effect":"positive"\') '
+        'WHERE session_id = ? AND payload LIKE \'%"effect":"negative"%\'',
+        session_id,
+    )
     assert main(["score", session_id, "--store", store]) == 1
     err = capsys.readouterr().err
     assert f"{session_id} refusée" in err and "a été modifié" in err
@@ -139,7 +175,9 @@ def test_rescore_shows_the_differences_and_writes_only_without_dry_run(scored, t
     assert main(["rescore", "--rubric", str(rubric), "--dry-run", "--store", copy]) == 0
     out, err = capsys.readouterr()
     assert f"{ids['ideal']} (SIM-ideal-2)" in out
-    assert "01.07" in out and "NON OBSERVÉ" in out  # one observation is not enough outside practice settings
+    assert (
+        "01.07" in out and "NON OBSERVÉ" in out
+    )  # one observation is not enough outside practice settings
     assert "rien n'est écrit" in err
     with SqliteGrilleStore(copy) as grilles:
         assert {s: len(grilles.history(s)) for s in ids.values()} == before
@@ -147,7 +185,11 @@ def test_rescore_shows_the_differences_and_writes_only_without_dry_run(scored, t
     capsys.readouterr()
     with SqliteGrilleStore(copy) as grilles:
         latest = grilles.latest(ids["ideal"])
-        assert (latest.rubric_id, latest.rubric_version, latest.evidence_source) == ("stricte", "1.1.0", "replay")
+        assert (latest.rubric_id, latest.rubric_version, latest.evidence_source) == (
+            "stricte",
+            "1.1.0",
+            "replay",
+        )
         assert len(grilles.history(ids["ideal"])) == before[ids["ideal"]] + 1
 
 
@@ -159,7 +201,14 @@ def test_rescore_dry_run_shows_what_rubric_2_changes_from_rubric_1(tmp_path, cap
     capsys.readouterr()
     assert main(["rescore", "--dry-run", "--store", store]) == 0
     out, err = capsys.readouterr()
-    assert f"{session} (SIM-careless-3)" in out and "[grille de notation defaut 1.0.0 → criteres 2.0.0]" in out
+    assert (
+        f"{session} (SIM-careless-3)" in out
+        and "[grille de notation defaut 1.0.0 → criteres 2.0.0]" in out
+    )
     # One fault, one negative: the close-before-agreement rule no longer counts again for a recap already failed.
-    assert any(line.split()[0] == "02.04" and "(0+ 3− → 0+ 2−)" in line for line in out.splitlines() if line.startswith("  "))
+    assert any(
+        line.split()[0] == "02.04" and "(0+ 3− → 0+ 2−)" in line
+        for line in out.splitlines()
+        if line.startswith("  ")
+    )
     assert "criteres 2.0.0" in err and "rien n'est écrit" in err

@@ -43,17 +43,36 @@ def test_rescoring_by_replay_rederives_the_same_evidence(policy, seed):
     header, events = _journal(name)
     journal = score(header, events, shipped_rubric("1"))
     replayed = rescore(header, events, load_epreuve(str(EPREUVE)), shipped_rubric("1"))
-    assert replayed["evidence_source"] == "replay" and replayed["replay"]["scenario_files"] == "same"
+    assert (
+        replayed["evidence_source"] == "replay" and replayed["replay"]["scenario_files"] == "same"
+    )
     assert replayed["competencies"] == journal["competencies"]
     assert replayed["moments"] == journal["moments"]
 
 
 @pytest.mark.parametrize(("policy", "seed"), CASES)
-def test_simulating_again_gives_the_golden_journal_byte_for_byte(policy, seed, tmp_path, monkeypatch, capsys):
+def test_simulating_again_gives_the_golden_journal_byte_for_byte(
+    policy, seed, tmp_path, monkeypatch, capsys
+):
     monkeypatch.chdir(REPO)
     store = str(tmp_path / "journal.sqlite3")
     epreuve = str(EPREUVE.relative_to(REPO))
-    assert main(["simulate", "--epreuve", epreuve, "--policy", policy, "--seed", str(seed), "--store", store]) == 0
+    assert (
+        main(
+            [
+                "simulate",
+                "--epreuve",
+                epreuve,
+                "--policy",
+                policy,
+                "--seed",
+                str(seed),
+                "--store",
+                store,
+            ]
+        )
+        == 0
+    )
     session_id = capsys.readouterr().out.strip()
     out = tmp_path / "again.jsonl"
     assert main(["transcript", "export", session_id, "-o", str(out), "--store", store]) == 0

@@ -41,11 +41,17 @@ def test_the_order_events_are_handed_in_does_not_matter(rng):
     header, events = _journal()
     shuffled = list(events)
     rng.shuffle(shuffled)
-    assert grille_bytes(score(header, shuffled, default_rubric())) == grille_bytes(score(header, events, default_rubric()))
+    assert grille_bytes(score(header, shuffled, default_rubric())) == grille_bytes(
+        score(header, events, default_rubric())
+    )
 
 
 @settings(max_examples=15, deadline=None)
-@given(st.permutations(range(4)), st.sampled_from(["ideal", "careless", "never-confirms"]), st.integers(1, 3))
+@given(
+    st.permutations(range(4)),
+    st.sampled_from(["ideal", "careless", "never-confirms"]),
+    st.integers(1, 3),
+)
 def test_playing_the_contacts_in_another_order_does_not_change_the_verdicts(order, policy, seed):
     """Contacts are unrelated: moving each contact's block of events elsewhere in the shift changes no verdict."""
     header, events = _journal(policy, seed)
@@ -54,15 +60,23 @@ def test_playing_the_contacts_in_another_order_does_not_change_the_verdicts(orde
         if event.type == "action":
             blocks.setdefault(event.payload["contact"], []).append(event)
     keys = list(blocks)
-    moved = [e for e in events if e.type != "action"] + [e for i in order if i < len(keys) for e in blocks[keys[i]]]
+    moved = [e for e in events if e.type != "action"] + [
+        e for i in order if i < len(keys) for e in blocks[keys[i]]
+    ]
     renumbered = [replace(event, seq=n) for n, event in enumerate(moved, start=1)]
-    original, reordered = score(header, events, default_rubric()), score(header, renumbered, default_rubric())
+    original, reordered = (
+        score(header, events, default_rubric()),
+        score(header, renumbered, default_rubric()),
+    )
     assert verdicts(reordered) == verdicts(original)
-    assert [(c["positive"], c["negative"]) for c in reordered["competencies"]] == \
-        [(c["positive"], c["negative"]) for c in original["competencies"]]
+    assert [(c["positive"], c["negative"]) for c in reordered["competencies"]] == [
+        (c["positive"], c["negative"]) for c in original["competencies"]
+    ]
 
 
-_evidence = st.lists(st.tuples(st.sampled_from(CODES[:6]), st.booleans(), st.booleans()), max_size=30)
+_evidence = st.lists(
+    st.tuples(st.sampled_from(CODES[:6]), st.booleans(), st.booleans()), max_size=30
+)
 
 
 @pytest.mark.slow
@@ -78,10 +92,25 @@ def test_verdicts_do_not_depend_on_how_evidence_is_spread_over_events(items, rng
     def synthetic(observations):
         made = list(base)
         for n, (code, positive, critical) in enumerate(observations):
-            payload = {"contact": "c", "action": {"kind": "continue"}, "lines": [], "evidence": [{
-                "competency": code, "effect": "positive" if positive else "negative", "critical": critical,
-                "rule": f"r{n}", "source": "reply", "contact": "c", "explanation": {"fr": "x", "en": "x"}}]}
-            made.append(Event(header.session_id, 0, "2026-01-05T09:00:00.000", "action", payload, "", ""))
+            payload = {
+                "contact": "c",
+                "action": {"kind": "continue"},
+                "lines": [],
+                "evidence": [
+                    {
+                        "competency": code,
+                        "effect": "positive" if positive else "negative",
+                        "critical": critical,
+                        "rule": f"r{n}",
+                        "source": "reply",
+                        "contact": "c",
+                        "explanation": {"fr": "x", "en": "x"},
+                    }
+                ],
+            }
+            made.append(
+                Event(header.session_id, 0, "2026-01-05T09:00:00.000", "action", payload, "", "")
+            )
         return [replace(event, seq=n) for n, event in enumerate(made, start=1)]
 
     first = score(header, synthetic(items), default_rubric())

@@ -25,13 +25,20 @@ def grille():
 def test_terminal_lists_the_23_competencies_grouped_by_activity(grille):
     console = Console(record=True, width=160, color_system=None)
     print_terminal(grille, console, "fr")
-    text, criteria = re.split(r"^ *Critères *$", console.export_text(), maxsplit=1, flags=re.MULTILINE)
+    text, criteria = re.split(
+        r"^ *Critères *$", console.export_text(), maxsplit=1, flags=re.MULTILINE
+    )
     rows = re.findall(r"^│ (\d\d(?:\.\d\d)?) ", text, re.MULTILINE)
-    assert rows == [code for a in ("01", "02", "03") for code in [a] + [c["code"] for c in grille["competencies"]
-                                                                      if c["activity"] == a]]
+    assert rows == [
+        code
+        for a in ("01", "02", "03")
+        for code in [a] + [c["code"] for c in grille["competencies"] if c["activity"] == a]
+    ]
     assert "Confirmer l’accord pris avec l’interlocuteur" in text and "NON OBSERVÉ" in text
     assert "Résultat de l'épreuve" in text and grille["session"]["id"] in text
-    assert re.search(r"^│ 01\.09 │ paroles +│ Confirme l'accord pris .*non atteint", criteria, re.MULTILINE)
+    assert re.search(
+        r"^│ 01\.09 │ paroles +│ Confirme l'accord pris .*non atteint", criteria, re.MULTILINE
+    )
 
 
 def test_json_is_the_grille_itself(grille):
@@ -56,9 +63,22 @@ def test_markdown_has_the_verdicts_and_the_evidence(grille):
 def test_html_is_one_self_contained_printable_a4_page(grille):
     html = unescape(render_text(grille, "html", "fr"))
     assert "@page" in html and "size: A4" in html
-    assert not re.search(r"""(src|href)=["']?(https?:)?//""", html) and "<link" not in html and "<script" not in html
-    for needed in ("Candidat·e", grille["session"]["candidate_id"], grille["session"]["id"], "Date de l'épreuve",
-                   "criteres 2.0.0", "Évaluateur·rice", "Président·e du jury", "Signature", "Annexe"):
+    assert (
+        not re.search(r"""(src|href)=["']?(https?:)?//""", html)
+        and "<link" not in html
+        and "<script" not in html
+    )
+    for needed in (
+        "Candidat·e",
+        grille["session"]["candidate_id"],
+        grille["session"]["id"],
+        "Date de l'épreuve",
+        "criteres 2.0.0",
+        "Évaluateur·rice",
+        "Président·e du jury",
+        "Signature",
+        "Annexe",
+    ):
         assert needed in html, needed
     assert html.count('class="code"') >= 26  # 23 competencies and 3 activities
     assert "Client·e :</b>" in html  # transcript excerpts with the evidence
@@ -92,16 +112,27 @@ def _close_rule_seq(grille):
 def test_every_report_shows_the_criteria_with_their_kind_per_contact_and_the_events_behind(grille):
     stands_for = _close_rule_seq(grille)
     markdown = render_text(grille, "md", "fr")
-    assert re.search(r"^\| paroles \| Confirme l'accord pris .*\| maison-lumiere-livraison : non atteint \(n° \d+\) \|$",
-                     markdown, re.MULTILINE)
+    assert re.search(
+        r"^\| paroles \| Confirme l'accord pris .*\| maison-lumiere-livraison : non atteint \(n° \d+\) \|$",
+        markdown,
+        re.MULTILINE,
+    )
     assert f"déjà compté : n° {stands_for} représente cette faute" in markdown
     html = unescape(render_text(grille, "html", "en"))
     annex = html.split("Annex — the evidence", 1)[1]
-    assert "<th>Kind</th><th>Criterion</th><th>Per contact</th>" in annex and "maison-lumiere-livraison : not met" in annex
+    assert (
+        "<th>Kind</th><th>Criterion</th><th>Per contact</th>" in annex
+        and "maison-lumiere-livraison : not met" in annex
+    )
     assert "Confirms the agreement before closing the conversation" in annex
     rows = {r["code"]: r for r in csv.DictReader(io.StringIO(render_text(grille, "csv")))}
-    assert rows["01.09"]["criteria"].startswith("conduct accord-avant-conclusion: maison-lumiere-livraison : faute déjà comptée")
-    assert "words accord-recapitule: maison-lumiere-livraison : non atteint" in rows["01.09"]["criteria"]
+    assert rows["01.09"]["criteria"].startswith(
+        "conduct accord-avant-conclusion: maison-lumiere-livraison : faute déjà comptée"
+    )
+    assert (
+        "words accord-recapitule: maison-lumiere-livraison : non atteint"
+        in rows["01.09"]["criteria"]
+    )
 
 
 @pytest.mark.parametrize("fmt", ["html", "md"])

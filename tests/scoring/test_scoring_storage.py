@@ -28,7 +28,10 @@ def test_latest_history_and_scored_sessions(tmp_path, kind):
     again = stored(_grille("ideal", 1))
     assert grilles.put([again], "2026-01-05T11:00:00.000") == 1
     assert grilles.latest(first.session_id).stored_at == "2026-01-05T11:00:00.000"
-    assert [g.stored_at for g in grilles.history(first.session_id)] == ["2026-01-05T10:00:00.000", "2026-01-05T11:00:00.000"]
+    assert [g.stored_at for g in grilles.history(first.session_id)] == [
+        "2026-01-05T10:00:00.000",
+        "2026-01-05T11:00:00.000",
+    ]
     assert grilles.scored_session_ids() == [first.session_id, second.session_id]
     assert grilles.latest("S-none") is None
     assert grilles.latest(first.session_id).same_basis(first)
@@ -39,7 +42,11 @@ def test_latest_history_and_scored_sessions(tmp_path, kind):
 def test_stored_grille_records_rubric_version_and_journal_head():
     grille = _grille("never-confirms", 2)
     row = stored(grille)
-    assert (row.rubric_id, row.rubric_version, row.rubric_sha256) == ("criteres", "2.0.0", default_rubric().sha256)
+    assert (row.rubric_id, row.rubric_version, row.rubric_sha256) == (
+        "criteres",
+        "2.0.0",
+        default_rubric().sha256,
+    )
     _header, events = simulated(practice(), "never-confirms", 2)
     assert row.journal_head == events[-1].hash and row.journal_events == len(events)
     assert row.verdict == "nok" and row.evidence_source == "journal"
@@ -50,7 +57,9 @@ def test_the_grilles_table_is_append_only_and_the_journal_still_opens(tmp_path):
     sqlite_journal(path, [("ideal", 1)])
     with SqliteGrilleStore(path) as grilles:
         grilles.put([stored(_grille())], "2026-01-05T10:00:00.000")
-    with SqliteJournalStore(path, create=False) as store:  # the journal's self-check accepts the extra table
+    with SqliteJournalStore(
+        path, create=False
+    ) as store:  # the journal's self-check accepts the extra table
         store.check()
     conn = sqlite3.connect(path)
     for sql in ("UPDATE grilles SET verdict = 'ok'", "DELETE FROM grilles"):

@@ -23,7 +23,9 @@ def _epreuve(tmp_path: Path, *scenarios: Path, mode: str = "exam") -> Path:
     path = tmp_path / "epreuve.yaml"
     path.write_text(
         "callsim: epreuve/1\nid: essai\nversion: 1.0.0\ntitle: Essai\nbriefing: Deux contacts.\n"
-        f"mode: {mode}\ntime_limit_minutes: 60\ncontacts:\n{contacts}", encoding="utf-8")
+        f"mode: {mode}\ntime_limit_minutes: 60\ncontacts:\n{contacts}",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -49,7 +51,11 @@ def test_each_competency_lists_exactly_the_contacts_that_claim_it(tmp_path, caps
 def test_the_short_list_agrees_with_the_checker_on_an_exam_epreuve(tmp_path, capsys):
     path = _epreuve(tmp_path, COMPLAINT, APPOINTMENT)
     _code, report = _json(capsys, str(path))
-    flagged = [d.params["competency"] for d in check_paths([path]).diagnostics if d.code == "coverage-short"]
+    flagged = [
+        d.params["competency"]
+        for d in check_paths([path]).diagnostics
+        if d.code == "coverage-short"
+    ]
     assert report["required"] == 2
     assert report["short"] == flagged
 

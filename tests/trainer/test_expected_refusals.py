@@ -31,7 +31,9 @@ def test_an_expected_refusal_lets_the_plan_go_on_to_its_end(tmp_path):
     outcome = run_plan_file(plans_copy(tmp_path))
     result = result_of(outcome, "formulaire-incomplet-puis-complete")
     assert result.ok, result.failures
-    assert "check:demande-enregistree" in {e.rule for e in result.evidence}  # the second submit counted
+    assert "check:demande-enregistree" in {
+        e.rule for e in result.evidence
+    }  # the second submit counted
 
 
 def test_a_refusal_for_another_reason_fails_and_names_both_codes(tmp_path):
@@ -43,32 +45,52 @@ def test_a_refusal_for_another_reason_fails_and_names_both_codes(tmp_path):
 
 def test_an_expected_refusal_that_does_not_come_fails(tmp_path):
     # the second submit (of a complete form) is marked as expected to be refused: it is accepted
-    outcome = run_plan_file(plans_copy(tmp_path, (
-        "      - tool: forms.submit\n        args: {form: passage-tarif-fixe}\n      - choose: recapituler-vente\n"
-        "      - choose: conclure\n      - hang_up\n      - wrap_up:\n          outcome: vente\n"
-        "          note: \"Tarif fixe trois ans accepté, début le {{ facts.debut_contrat | longdate }}.\"\n"
-        "    expect:\n      all_claimed_positive: true\n",
-        "      - tool: forms.submit\n        args: {form: passage-tarif-fixe}\n        expect_refused: true\n"
-        "      - choose: recapituler-vente\n      - choose: conclure\n      - hang_up\n      - wrap_up:\n"
-        "          outcome: vente\n"
-        "          note: \"Tarif fixe trois ans accepté, début le {{ facts.debut_contrat | longdate }}.\"\n"
-        "    expect:\n      all_claimed_positive: true\n")))
+    outcome = run_plan_file(
+        plans_copy(
+            tmp_path,
+            (
+                "      - tool: forms.submit\n        args: {form: passage-tarif-fixe}\n      - choose: recapituler-vente\n"
+                "      - choose: conclure\n      - hang_up\n      - wrap_up:\n          outcome: vente\n"
+                '          note: "Tarif fixe trois ans accepté, début le {{ facts.debut_contrat | longdate }}."\n'
+                "    expect:\n      all_claimed_positive: true\n",
+                "      - tool: forms.submit\n        args: {form: passage-tarif-fixe}\n        expect_refused: true\n"
+                "      - choose: recapituler-vente\n      - choose: conclure\n      - hang_up\n      - wrap_up:\n"
+                "          outcome: vente\n"
+                '          note: "Tarif fixe trois ans accepté, début le {{ facts.debut_contrat | longdate }}."\n'
+                "    expect:\n      all_claimed_positive: true\n",
+            ),
+        )
+    )
     failures = result_of(outcome, "formulaire-incomplet-puis-complete").failures
-    assert failures == ["étape 9 (tool: forms.submit, args: form=passage-tarif-fixe) : "
-                        "un refus était attendu, l'action a été acceptée"]
+    assert failures == [
+        "étape 9 (tool: forms.submit, args: form=passage-tarif-fixe) : "
+        "un refus était attendu, l'action a été acceptée"
+    ]
 
 
 def test_an_unexpected_refusal_fails_with_the_engine_message_never_a_repr(tmp_path):
-    outcome = run_plan_file(plans_copy(tmp_path, ("        expect_refused: true\n        reason: form_incomplete\n", "")))
+    outcome = run_plan_file(
+        plans_copy(
+            tmp_path, ("        expect_refused: true\n        reason: form_incomplete\n", "")
+        )
+    )
     failures = result_of(outcome, "formulaire-incomplet-puis-complete").failures
-    assert failures[0].startswith("étape 7 (tool: forms.submit, args: form=passage-tarif-fixe) : action refusée — ")
+    assert failures[0].startswith(
+        "étape 7 (tool: forms.submit, args: form=passage-tarif-fixe) : action refusée — "
+    )
     assert "{" not in failures[0] and "'" not in failures[0].split("—")[0]
 
 
 def test_one_invalid_plan_id_does_not_stop_the_other_plans(tmp_path):
-    outcome = run_plan_file(plans_copy(tmp_path, ("  - id: refus-code-vente", "  - id: Refus-Code-Vente")))
+    outcome = run_plan_file(
+        plans_copy(tmp_path, ("  - id: refus-code-vente", "  - id: Refus-Code-Vente"))
+    )
     assert [d.code for d in outcome.diagnostics] == ["invalid-identifier"]
-    assert {r.plan for r in outcome.results} == {"vente", "refus", "vente-sans-formulaire",
-                                                 "formulaire-incomplet-puis-complete"}
+    assert {r.plan for r in outcome.results} == {
+        "vente",
+        "refus",
+        "vente-sans-formulaire",
+        "formulaire-incomplet-puis-complete",
+    }
     assert all(r.ok for r in outcome.results)
     assert not outcome.ok  # the invalid plan is still reported

@@ -64,7 +64,9 @@ def test_a_wrong_expectation_gives_a_readable_difference(tmp_path, capsys):
 
 def test_a_step_the_scenario_does_not_allow_is_reported(tmp_path):
     # "reexpedier" is a reply of a later node: the plan file checks clean, the step is refused here.
-    outcome = run_plan_file(write(tmp_path, GOOD.replace("choose: consulter-le-dossier", "choose: reexpedier")))
+    outcome = run_plan_file(
+        write(tmp_path, GOOD.replace("choose: consulter-le-dossier", "choose: reexpedier"))
+    )
     assert outcome.diagnostics == []
     assert any("action refusée" in f for f in outcome.results[0].failures)
 

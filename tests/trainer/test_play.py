@@ -14,10 +14,18 @@ from simulator.trainer.play import TerminalPlayer
 SCENARIO = "scenarios/inbound/maison-lumiere-livraison.yaml"
 
 
-def play(lines: list[str], start_node: str | None = None, lang: str = "fr") -> tuple[int, str, EpreuveSession]:
+def play(
+    lines: list[str], start_node: str | None = None, lang: str = "fr"
+) -> tuple[int, str, EpreuveSession]:
     bundle = single_scenario_bundle(SCENARIO)
-    session = EpreuveSession.start(bundle, store=MemoryJournalStore(), clock=ManualClock(dt.datetime(2026, 3, 2, 9)),
-                                   candidate_id="t", seed=5, language=lang)
+    session = EpreuveSession.start(
+        bundle,
+        store=MemoryJournalStore(),
+        clock=ManualClock(dt.datetime(2026, 3, 2, 9)),
+        candidate_id="t",
+        seed=5,
+        language=lang,
+    )
     out = io.StringIO()
     code = TerminalPlayer(session, iter(lines), out, lang=lang, start_node=start_node).run()
     return code, out.getvalue(), session
@@ -58,15 +66,24 @@ def test_english_interface_for_english_speaking_trainers():
 def test_a_wrap_up_note_may_contain_apostrophes():
     note = "rappel du chef d'atelier demain"
     _, out, session = play(["1", ":raccrocher", f":clôture information {note}", ":quitter"])
-    actions = [e.payload["action"] for e in session.store.events(session.session_id) if e.type == "action"]
-    assert {"kind": "wrap_up", "outcome": "information", "note": note}.items() <= actions[-1].items()
+    actions = [
+        e.payload["action"] for e in session.store.events(session.session_id) if e.type == "action"
+    ]
+    assert {"kind": "wrap_up", "outcome": "information", "note": note}.items() <= actions[
+        -1
+    ].items()
     assert "Arguments incorrects" not in out
 
 
 def test_the_queue_prompt_accepts_help_and_explains_a_wrong_answer():
     bundle = single_scenario_bundle(SCENARIO)
-    session = EpreuveSession.start(bundle, store=MemoryJournalStore(), clock=ManualClock(dt.datetime(2026, 3, 2, 9)),
-                                   candidate_id="t", seed=5)
+    session = EpreuveSession.start(
+        bundle,
+        store=MemoryJournalStore(),
+        clock=ManualClock(dt.datetime(2026, 3, 2, 9)),
+        candidate_id="t",
+        seed=5,
+    )
     out = io.StringIO()
     TerminalPlayer(session, iter([":aide", "x", ":quitter"]), out).run()
     assert "Commandes :" in out.getvalue()
@@ -74,35 +91,65 @@ def test_the_queue_prompt_accepts_help_and_explains_a_wrong_answer():
 
 
 def test_mail_and_fax_are_typed_commands_with_their_parts_separated_by_bars():
-    _, _, session = play(["1", ":mail client@exemple.be | Votre commande | Bonjour, voici le suivi. Cordialement",
-                          ":fax 02 223 45 67 | Réclamation | Madame, Monsieur,", ":quitter"])
-    sent = [e.payload["action"]["args"] for e in session.store.events(session.session_id)
-            if e.type == "action" and e.payload["action"]["kind"] == "tool"]
-    assert sent[0] == {"to": "client@exemple.be", "subject": "Votre commande",
-                       "body": "Bonjour, voici le suivi. Cordialement", "channel": "mail"}
+    _, _, session = play(
+        [
+            "1",
+            ":mail client@exemple.be | Votre commande | Bonjour, voici le suivi. Cordialement",
+            ":fax 02 223 45 67 | Réclamation | Madame, Monsieur,",
+            ":quitter",
+        ]
+    )
+    sent = [
+        e.payload["action"]["args"]
+        for e in session.store.events(session.session_id)
+        if e.type == "action" and e.payload["action"]["kind"] == "tool"
+    ]
+    assert sent[0] == {
+        "to": "client@exemple.be",
+        "subject": "Votre commande",
+        "body": "Bonjour, voici le suivi. Cordialement",
+        "channel": "mail",
+    }
     assert sent[1]["channel"] == "fax" and sent[1]["to"] == "02 223 45 67"
 
 
 def _play_file(path: str, lines: list[str], lang: str = "fr") -> str:
     bundle = single_scenario_bundle(path)
-    session = EpreuveSession.start(bundle, store=MemoryJournalStore(), clock=ManualClock(dt.datetime(2026, 3, 2, 9)),
-                                   candidate_id="t", seed=5, language=lang)
+    session = EpreuveSession.start(
+        bundle,
+        store=MemoryJournalStore(),
+        clock=ManualClock(dt.datetime(2026, 3, 2, 9)),
+        candidate_id="t",
+        seed=5,
+        language=lang,
+    )
     out = io.StringIO()
     TerminalPlayer(session, iter(lines), out, lang=lang).run()
     return out.getvalue()
 
 
 def test_agenda_slots_show_weekday_date_and_time_in_the_session_language():
-    out = _play_file("scenarios/outbound/energie-rendez-vous-compteur.yaml", ["1", ":agenda", ":quitter"])
+    out = _play_file(
+        "scenarios/outbound/energie-rendez-vous-compteur.yaml", ["1", ":agenda", ":quitter"]
+    )
     assert "mardi 3 mars 2026, 08:00" in out and "2026-03-03T08:00" not in out
-    out = _play_file("scenarios/outbound/energie-rendez-vous-compteur.yaml", ["1", ":agenda", ":quit"], lang="en")
+    out = _play_file(
+        "scenarios/outbound/energie-rendez-vous-compteur.yaml", ["1", ":agenda", ":quit"], lang="en"
+    )
     assert "Tuesday 3 March 2026, 08:00" in out
 
 
 def test_a_form_is_a_table_of_its_fields_with_the_values_typed_never_a_python_dict():
     path = "tests/fixtures/lang/televente-energie-vente-ou-refus.yaml"
-    out = _play_file(path, ["1", ":champ passage-tarif-fixe ean 541449920000000000",
-                            ":formulaire passage-tarif-fixe", ":quitter"])
+    out = _play_file(
+        path,
+        [
+            "1",
+            ":champ passage-tarif-fixe ean 541449920000000000",
+            ":formulaire passage-tarif-fixe",
+            ":quitter",
+        ],
+    )
     row = next(line for line in out.splitlines() if "Code EAN du compteur" in line)
     assert "541449920000000000" in row and "oui" in row
     assert "{'" not in out and "'template'" not in out
@@ -113,6 +160,8 @@ def test_the_help_and_the_parser_agree_on_mail_attachments():
     from simulator.trainer.play import HELP, _mail
 
     assert all("[| <document>, …]" in translator("checker", lang)(HELP) for lang in LANGUAGES)
-    action = _mail("client@example.be | Votre dossier | Bonjour, voici le dépliant. | depliant-aide, faq")
+    action = _mail(
+        "client@example.be | Votre dossier | Bonjour, voici le dépliant. | depliant-aide, faq"
+    )
     assert action.args["attachments"] == ["depliant-aide", "faq"]
     assert "attachments" not in _mail("client@example.be | Objet | Texte").args

@@ -33,18 +33,28 @@ FACTS = '  horaires_samedi: "de 10 h à 18 h"\n'
 
 BROKEN = {
     "unknown-filter": [(REPLY, 'text: "Le {{ today | nosuchfilter }}."')],
-    "fact-uses-fact": [(FACTS, FACTS + '  d: "{{ today | add_workdays(2) }}"\n  e: "{{ facts.d | longdate }}"\n'),
-                       (REPLY, 'text: "Le {{ facts.e }}."')],
-    "template-error": [(FACTS, FACTS + '  rdv_date: "{{ today | add_workdays(2) }}"\n'),
-                       (REPLY, 'text: "À {{ facts.rdv_date | time }}."')],
-    "choice-without-choices": [("resources:\n", "resources:\n  forms:\n    - id: f\n      title: F\n      fields:\n"
-                                                "        - {id: c, label: C, type: choice}\n")],
+    "fact-uses-fact": [
+        (FACTS, FACTS + '  d: "{{ today | add_workdays(2) }}"\n  e: "{{ facts.d | longdate }}"\n'),
+        (REPLY, 'text: "Le {{ facts.e }}."'),
+    ],
+    "template-error": [
+        (FACTS, FACTS + '  rdv_date: "{{ today | add_workdays(2) }}"\n'),
+        (REPLY, 'text: "À {{ facts.rdv_date | time }}."'),
+    ],
+    "choice-without-choices": [
+        (
+            "resources:\n",
+            "resources:\n  forms:\n    - id: f\n      title: F\n      fields:\n"
+            "        - {id: c, label: C, type: choice}\n",
+        )
+    ],
 }
 
 
 @pytest.fixture
 def typed(monkeypatch):
     """Feed ``callsim scenario play`` these lines, then end of input."""
+
     def feed(*lines: str) -> None:
         queue = list(lines)
 
@@ -54,6 +64,7 @@ def typed(monkeypatch):
             return queue.pop(0)
 
         monkeypatch.setattr(builtins, "input", fake_input)
+
     return feed
 
 
@@ -69,7 +80,9 @@ def test_walk_refuses_a_broken_text_with_the_checkers_positioned_diagnostic(tmp_
 
 
 @pytest.mark.parametrize("code", sorted(BROKEN))
-def test_play_refuses_a_broken_text_with_the_checkers_positioned_diagnostic(tmp_path, capsys, typed, code):
+def test_play_refuses_a_broken_text_with_the_checkers_positioned_diagnostic(
+    tmp_path, capsys, typed, code
+):
     typed("1", "1", "1", ":quitter")
     path = variant(tmp_path, *BROKEN[code])
     assert main(["scenario", "play", str(path)]) == 1
@@ -88,13 +101,20 @@ def test_the_walker_reports_a_text_that_cannot_be_produced_instead_of_raising(tm
 
 def test_the_walker_explains_a_filter_given_the_wrong_kind_of_value(tmp_path):
     report = walk(load_file(variant(tmp_path, *BROKEN["template-error"])).model)
-    assert any("« time » attend une heure HH:MM" in line for line in report.exceptions), report.exceptions
+    assert any("« time » attend une heure HH:MM" in line for line in report.exceptions), (
+        report.exceptions
+    )
 
 
-def test_play_stops_with_a_message_when_a_text_fails_only_for_the_customer_being_played(tmp_path, capsys, typed):
+def test_play_stops_with_a_message_when_a_text_fails_only_for_the_customer_being_played(
+    tmp_path, capsys, typed
+):
     # Only a male customer meets the broken filter: the checker's sample customer (a woman) does not.
     say = 'say: "Bonjour, vous êtes ouverts ce samedi ?"'
-    path = variant(tmp_path, (say, "say: \"{% if customer.gender == 'M' %}{{ today | time }}{% endif %}Bonjour !\""))
+    path = variant(
+        tmp_path,
+        (say, "say: \"{% if customer.gender == 'M' %}{{ today | time }}{% endif %}Bonjour !\""),
+    )
     assert main(["scenario", "check", str(path)]) == 0
     stopped = 0
     for seed in range(1, 7):
@@ -113,8 +133,10 @@ def test_a_plan_with_a_text_that_cannot_be_produced_fails_instead_of_raising(tmp
     plans.write_text(
         f"callsim: testplan/1\nscenario: {SCENARIO}\nplans:\n  - id: p\n    title: t\n    steps:\n"
         "      - choose: accueil-complet\n      - choose: reconnaitre-et-demander\n"
-        "      - tool: customer_db.search\n        args: {query: \"{{ today | nosuchfilter }}\"}\n"
-        "    expect: {phase: discovery}\n", encoding="utf-8")
+        '      - tool: customer_db.search\n        args: {query: "{{ today | nosuchfilter }}"}\n'
+        "    expect: {phase: discovery}\n",
+        encoding="utf-8",
+    )
     outcome = run_plan_file(plans)
     assert outcome.diagnostics == []
     assert any("étape 3" in f and "nosuchfilter" in f for f in outcome.results[0].failures)
@@ -136,7 +158,10 @@ def test_graph_and_walk_on_a_plans_file_say_it_is_a_test_plan_and_exit_2(capsys,
 def test_graph_and_walk_on_an_epreuve_say_it_is_an_epreuve_and_exit_2(capsys, command):
     assert main(["scenario", command, str(EPREUVE)]) == 2
     captured = capsys.readouterr()
-    assert "est une épreuve, pas un scénario" in captured.err and "is an épreuve, not a scenario" in captured.err
+    assert (
+        "est une épreuve, pas un scénario" in captured.err
+        and "is an épreuve, not a scenario" in captured.err
+    )
     assert captured.out == ""
 
 
@@ -162,17 +187,24 @@ def test_play_from_an_unknown_node_is_refused_before_anything_is_played(capsys, 
     monkeypatch.setattr(builtins, "input", no_input)
     assert main(["scenario", "play", str(SCENARIO), "--from", "verificaton"]) == 2
     captured = capsys.readouterr()
-    assert "« verificaton » n'existe pas" in captured.err and "Vouliez-vous dire « verification » ?" in captured.err
+    assert (
+        "« verificaton » n'existe pas" in captured.err
+        and "Vouliez-vous dire « verification » ?" in captured.err
+    )
     assert captured.out == ""
 
 
 def test_play_from_an_unknown_node_of_an_epreuve_is_refused_too(capsys, monkeypatch):
-    monkeypatch.setattr(builtins, "input", lambda prompt="": (_ for _ in ()).throw(AssertionError("played")))
+    monkeypatch.setattr(
+        builtins, "input", lambda prompt="": (_ for _ in ()).throw(AssertionError("played"))
+    )
     assert main(["scenario", "play", str(EPREUVE), "--from", "nulle-part"]) == 2
     assert "« nulle-part » n'existe pas" in capsys.readouterr().err
 
 
 def test_play_from_a_known_node_still_starts_there(capsys, typed):
     typed("1", ":quitter")
-    assert main(["scenario", "play", str(SCENARIO), "--from", "verification"]) == 1  # quit before the end
+    assert (
+        main(["scenario", "play", str(SCENARIO), "--from", "verification"]) == 1
+    )  # quit before the end
     assert "=== Maison Lumière" in capsys.readouterr().out

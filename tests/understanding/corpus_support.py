@@ -33,17 +33,37 @@ def cases() -> list[Case]:
     found = []
     for path in sorted(CORPUS.glob("*.yaml")):
         data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
-        today = data["today"] if isinstance(data["today"], date) else date.fromisoformat(str(data["today"]))
+        today = (
+            data["today"]
+            if isinstance(data["today"], date)
+            else date.fromisoformat(str(data["today"]))
+        )
         for item in data["texts"]:
-            found.append(Case(path.name, data["lang"], today, data["check"], item["text"], item["expect"], item["split"]))
+            found.append(
+                Case(
+                    path.name,
+                    data["lang"],
+                    today,
+                    data["check"],
+                    item["text"],
+                    item["expect"],
+                    item["split"],
+                )
+            )
     return found
 
 
 def judged(case: Case) -> str:
     """met, not_met or unsure."""
     check = case.check
-    result = check_text(case.text, check.get("requires", []), check.get("must_not_say", []), case.lang,
-                        today=case.today, sentence=bool(check.get("sentence", False)))
+    result = check_text(
+        case.text,
+        check.get("requires", []),
+        check.get("must_not_say", []),
+        case.lang,
+        today=case.today,
+        sentence=bool(check.get("sentence", False)),
+    )
     return result.outcome
 
 
@@ -65,7 +85,10 @@ class Scores:
 
     def line(self) -> str:
         parts = [f"{self.total} texts", f"unsure {self.unsure:.1%}"]
-        parts += [f"{k}: precision {self.precision[k]:.3f} recall {self.recall[k]:.3f}" for k in ("met", "not_met")]
+        parts += [
+            f"{k}: precision {self.precision[k]:.3f} recall {self.recall[k]:.3f}"
+            for k in ("met", "not_met")
+        ]
         return ", ".join(parts)
 
 

@@ -53,10 +53,18 @@ if TYPE_CHECKING:
     from simulator.app.app import CallsimApp
 
 #: How each phase of the contact is named in the title bar.
-PHASE_LABELS = {"waiting": N_("waiting"), "opening": N_("opening"), "discovery": N_("need discovery"),
-                "resolution": N_("resolution"), "agreement": N_("agreement"), "closing": N_("closing"),
-                "on_hold": N_("on hold"), "in_progress": N_("in progress"), "wrap_up": N_("wrap-up"),
-                "ended": N_("ended")}
+PHASE_LABELS = {
+    "waiting": N_("waiting"),
+    "opening": N_("opening"),
+    "discovery": N_("need discovery"),
+    "resolution": N_("resolution"),
+    "agreement": N_("agreement"),
+    "closing": N_("closing"),
+    "on_hold": N_("on hold"),
+    "in_progress": N_("in progress"),
+    "wrap_up": N_("wrap-up"),
+    "ended": N_("ended"),
+}
 _LIVE_CALL = ("opening", "discovery", "resolution", "agreement", "closing", "on_hold")
 
 
@@ -105,7 +113,9 @@ class ConsoleScreen(Screen):
                 yield Static("", id="contact-title")
                 yield Conversation(id="conversation")
                 yield ReplyList(id="replies")
-                yield Input(id="say", placeholder=t("Type your answer and press Enter"), compact=True)
+                yield Input(
+                    id="say", placeholder=t("Type your answer and press Enter"), compact=True
+                )
                 yield ToolDeck(id="tools")
         yield KeyBar()
 
@@ -133,7 +143,11 @@ class ConsoleScreen(Screen):
         if session.seq // CHECKPOINT == self._checkpoint_shown:
             return
         self._checkpoint_shown = session.seq // CHECKPOINT
-        found = checkpoint_code(session.store, session.session_id, session.seq) if session.store else None
+        found = (
+            checkpoint_code(session.store, session.session_id, session.seq)
+            if session.store
+            else None
+        )
         line = self.query_one("#checkpoint", Static)
         line.display = found is not None
         if found is not None:
@@ -168,8 +182,15 @@ class ConsoleScreen(Screen):
             conversation.add(f"[{view.organisation}] {prose(view.briefing)}")
             for _mail_id, sender, subject, body in view.inbox:
                 conversation.add(f"✉ {sender} — {subject}\n{prose(body)}")
-        deck.show_tools(view.key, view.tools, t, app.lang, inbox=view.inbox, forms=self._forms(view.key),
-                        documents=self._documents(view.key))
+        deck.show_tools(
+            view.key,
+            view.tools,
+            t,
+            app.lang,
+            inbox=view.inbox,
+            forms=self._forms(view.key),
+            documents=self._documents(view.key),
+        )
         phase = t(PHASE_LABELS.get(view.phase, view.phase))
         title.update(f"{phase} · {view.title}")
         conversation.show(view.lines, t)
@@ -191,7 +212,11 @@ class ConsoleScreen(Screen):
     def _forms(self, key: str) -> tuple[tuple[str, str], ...]:
         """The forms tool's list of forms (id, title), as a real forms tool lists them."""
         forms = self.app.live_session.contact(key).box.forms
-        return tuple((form_id, template.title) for form_id, template in forms.templates.items()) if forms else ()
+        return (
+            tuple((form_id, template.title) for form_id, template in forms.templates.items())
+            if forms
+            else ()
+        )
 
     def _documents(self, key: str) -> tuple[tuple[str, str], ...]:
         """The documentation's articles (id, title) the mail may attach."""
@@ -219,7 +244,9 @@ class ConsoleScreen(Screen):
 
     def _in_tools(self) -> bool:
         focused: Widget | None = self.focused
-        return focused is not None and any(isinstance(node, ToolDeck) for node in focused.ancestors_with_self)
+        return focused is not None and any(
+            isinstance(node, ToolDeck) for node in focused.ancestors_with_self
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide the keys that would do nothing now, so the Footer shows what can be done."""
@@ -229,9 +256,18 @@ class ConsoleScreen(Screen):
         if view is None:
             return action in ("help", "back", "choose")
         live_call = view.medium == "phone" and view.phase in _LIVE_CALL
-        open_task = view.medium != "phone" and view.phase not in ("waiting", "ended")  # set aside for a call
-        return {"next": view.can_continue, "hold": live_call or open_task, "transfer": live_call, "hang_up": live_call,
-                "wrap_up": view.phase == "wrap_up", "tools": bool(view.tools)}.get(action, True)
+        open_task = view.medium != "phone" and view.phase not in (
+            "waiting",
+            "ended",
+        )  # set aside for a call
+        return {
+            "next": view.can_continue,
+            "hold": live_call or open_task,
+            "transfer": live_call,
+            "hang_up": live_call,
+            "wrap_up": view.phase == "wrap_up",
+            "tools": bool(view.tools),
+        }.get(action, True)
 
     # -- widgets → engine --------------------------------------------------------------------------
 
@@ -245,7 +281,9 @@ class ConsoleScreen(Screen):
         except SessionError as exc:
             self.notify(exc.message(app.lang), severity="error", timeout=30)
             return None
-        except StoreWriteFailed:  # the journal is busy: the app saves the action again, then redraws
+        except (
+            StoreWriteFailed
+        ):  # the journal is busy: the app saves the action again, then redraws
             app.save_again()
             return None
         ended_title = self.view.title if self.view is not None else ""
@@ -313,9 +351,14 @@ class ConsoleScreen(Screen):
         def chosen(service: str | None) -> None:
             if service:
                 self.perform(Transfer(service=service))
+
         deck = self.query_one(ToolDeck)
         panel = deck.panel("directory")
-        seen = [(row.key, row.cells[0]) for row in panel.shown.rows] if panel and panel.shown and panel.shown.rows else []
+        seen = (
+            [(row.key, row.cells[0]) for row in panel.shown.rows]
+            if panel and panel.shown and panel.shown.rows
+            else []
+        )
         self.app.push_screen(TransferScreen(self.chosen_service, seen), chosen)
 
     def action_wrap_up(self) -> None:
@@ -326,6 +369,7 @@ class ConsoleScreen(Screen):
         def done(result: tuple[str | None, str] | None) -> None:
             if result is not None:
                 self.perform(WrapUp(outcome=result[0], note=result[1]))
+
         self.app.push_screen(WrapUpScreen(view), done)
 
     def action_help(self) -> None:

@@ -30,15 +30,30 @@ class EndScreen(Screen):
         app, t = self.app, self.app.t
         session = app.live_session
         with VerticalScroll(id="end"):
-            reason = t("Time is up.") if session.finished == "time_up" else t("All contacts are done.")
+            reason = (
+                t("Time is up.") if session.finished == "time_up" else t("All contacts are done.")
+            )
             yield Label(t("The épreuve is over.") + " " + reason, classes="heading")
-            yield Static(t("Everything you did has been saved (session {id}, {n} events).",
-                           id=session.session_id, n=session.seq))
-            receipt = receipt_code(session.store, session.session_id) if session.store is not None else "—"
+            yield Static(
+                t(
+                    "Everything you did has been saved (session {id}, {n} events).",
+                    id=session.session_id,
+                    n=session.seq,
+                )
+            )
+            receipt = (
+                receipt_code(session.store, session.session_id)
+                if session.store is not None
+                else "—"
+            )
             yield Static(t("Receipt for the attendance sheet: {code}", code=receipt))
             if session.header.mode == "practice":
                 yield Label(t("Practice feedback"), classes="heading")
-                yield Static(feedback_table(session.evidence(), app.lang, ("", t("Competency"), t("What was observed"))))
+                yield Static(
+                    feedback_table(
+                        session.evidence(), app.lang, ("", t("Competency"), t("What was observed"))
+                    )
+                )
             else:
                 yield Static(t("The jury will score the épreuve. You may leave your seat."))
         yield KeyBar()

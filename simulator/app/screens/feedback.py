@@ -25,11 +25,22 @@ if TYPE_CHECKING:
 def feedback_table(items: Sequence[Evidence], lang: str, headings: tuple[str, str, str]) -> Table:
     """One row per piece of evidence: ✔/✘ (? when a trainer must confirm a typed text), the competency,
     the explanation — and, when it was not shown, why (what a typed text lacked)."""
-    table = Table(*headings, expand=True, show_lines=False, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table = Table(
+        *headings,
+        expand=True,
+        show_lines=False,
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+    )
     for item in items:
         mark = "[yellow]?[/]" if item.unsure else "[green]✔[/]" if item.positive else "[red]✘[/]"
         text = item.explanation.get(lang) or item.explanation.get("fr", "")
-        why = item.detail.get(lang) or item.detail.get("fr", "") if (item.unsure or not item.positive) else ""
+        why = (
+            item.detail.get(lang) or item.detail.get("fr", "")
+            if (item.unsure or not item.positive)
+            else ""
+        )
         table.add_row(mark, item.competency, f"{text}\n[dim]{escape(why)}[/]" if why else text)
     return table
 
@@ -51,7 +62,11 @@ class FeedbackScreen(ModalScreen[None]):
         with VerticalScroll(id="feedback"):
             yield Label(t("Feedback — {title}", title=self.title_text), classes="heading")
             if self.items:
-                yield Static(feedback_table(self.items, self.app.lang, ("", t("Competency"), t("What was observed"))))
+                yield Static(
+                    feedback_table(
+                        self.items, self.app.lang, ("", t("Competency"), t("What was observed"))
+                    )
+                )
             else:
                 yield Static(t("Nothing was observed in this contact."))
             yield Button(t("Continue"), id="continue", variant="primary")

@@ -14,7 +14,6 @@ if TYPE_CHECKING:
     from simulator.app.app import CallsimApp
 
 
-
 class SavingScreen(ModalScreen[None]):
     """Covers the console until the journal accepts the last action again (the app pops it)."""
 

@@ -38,7 +38,9 @@ class SignInScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        if isinstance(self.app.focused, LanguageChooser):  # made to show another language: keep choosing
+        if isinstance(
+            self.app.focused, LanguageChooser
+        ):  # made to show another language: keep choosing
             self.AUTO_FOCUS = "#language"  # type: ignore[misc]  # Textual reads it from the screen instance
         elif self.app.candidate_fixed:  # the number was given on the command line: nothing to type
             self.AUTO_FOCUS = "#start"  # type: ignore[misc]  # chosen per screen, read from the instance
@@ -53,10 +55,19 @@ class SignInScreen(Screen):
                 if app.candidate_fixed:  # given on the command line: shown, not editable
                     yield Static(escape(app.request.candidate_id), id="candidate-fixed")
                 else:
-                    yield Input(value=app.request.candidate_id, id="candidate", placeholder=t("e.g. C-0421"), compact=True)
+                    yield Input(
+                        value=app.request.candidate_id,
+                        id="candidate",
+                        placeholder=t("e.g. C-0421"),
+                        compact=True,
+                    )
             with Horizontal(classes="signin-row"):
                 yield Static(t("Language"), classes="signin-label")
-                yield LanguageChooser([(_LANGUAGE_NAMES[code], code) for code in app.offered_languages()], app.lang, id="language")
+                yield LanguageChooser(
+                    [(_LANGUAGE_NAMES[code], code) for code in app.offered_languages()],
+                    app.lang,
+                    id="language",
+                )
             yield PlainButton(t("Start the épreuve (Enter)"), id="start")
             yield Static(self._briefing(), id="how-it-works")
         yield KeyBar()
@@ -67,11 +78,17 @@ class SignInScreen(Screen):
 
     def _briefing(self) -> str:
         t = self.app.t
-        heading, rules, keys = t("How the épreuve works"), t(self.app.briefing_key()), t("KEYS_HELP")
+        heading, rules, keys = (
+            t("How the épreuve works"),
+            t(self.app.briefing_key()),
+            t("KEYS_HELP"),
+        )
         return f"[b $accent]{escape(heading)}[/]\n\n{rules}\n\n{keys}"
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self.app.start_loading)  # the épreuve loads once this screen is painted
+        self.call_after_refresh(
+            self.app.start_loading
+        )  # the épreuve loads once this screen is painted
 
     def on_bundle_ready(self) -> None:
         self.query_one("#signin-header", Static).update(self._header())

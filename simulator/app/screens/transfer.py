@@ -37,8 +37,10 @@ class TransferScreen(ModalScreen[str | None]):
             yield Label(t("Transfer the call"), classes="heading")
             if self.seen:
                 yield Label(t("Services found in the Services tab (Enter to transfer):"))
-                yield OptionList(*(Option(f"{name} ({service})", id=service) for service, name in self.seen),
-                                 id="services")
+                yield OptionList(
+                    *(Option(f"{name} ({service})", id=service) for service, name in self.seen),
+                    id="services",
+                )
             else:
                 yield Label(t("Search the Services tab (F7) to see the services."))
             yield Label(t("Service reference:"))

@@ -24,7 +24,10 @@ class WrapUpScreen(ModalScreen[tuple[str | None, str] | None]):
     if TYPE_CHECKING:
         app = getters.app(CallsimApp)
 
-    BINDINGS = [Binding("escape", "dismiss(None)", N_("Back")), Binding("f10", "confirm", N_("Confirm"))]
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", N_("Back")),
+        Binding("f10", "confirm", N_("Confirm")),
+    ]
 
     def __init__(self, view: ContactView) -> None:
         super().__init__()
@@ -35,11 +38,17 @@ class WrapUpScreen(ModalScreen[tuple[str | None, str] | None]):
         with Vertical(id="wrapup"):
             yield Label(t("Wrap-up — {title}", title=self.view.title), classes="heading")
             yield Label(t("Outcome"))
-            yield Select([(label, code) for code, label in self.view.outcomes], id="outcome", prompt=t("Choose…"),
-                         compact=True)
+            yield Select(
+                [(label, code) for code, label in self.view.outcomes],
+                id="outcome",
+                prompt=t("Choose…"),
+                compact=True,
+            )
             yield Label(t("After-call note") + (" *" if self.view.note_required else ""))
             yield TextArea(id="note", soft_wrap=True, compact=True)
-            yield Button(t("Confirm the wrap-up (F10)"), id="wrapup-confirm", variant="primary", compact=True)
+            yield Button(
+                t("Confirm the wrap-up (F10)"), id="wrapup-confirm", variant="primary", compact=True
+            )
 
     @on(Button.Pressed, "#wrapup-confirm")
     def action_confirm(self) -> None:

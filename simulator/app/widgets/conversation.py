@@ -41,7 +41,9 @@ class Conversation(RichLog):
         """
         self._written.append(content)
         width = self.scrollable_content_region.width
-        self.write(fit(content, width), width=width or None)  # the pane's width, not the log's own measure
+        self.write(
+            fit(content, width), width=width or None
+        )  # the pane's width, not the log's own measure
 
     def on_resize(self, event: Resize) -> None:
         width = self.scrollable_content_region.width
@@ -53,11 +55,19 @@ class Conversation(RichLog):
                 self.add(content)
 
     def show(self, lines: Sequence[Line], t: Callable[..., str]) -> None:
-        names = {"customer": t("Caller"), "agent": t("You"), "system": "·", "supervisor": t("Team leader")}
-        for line in lines[self.shown:]:
+        names = {
+            "customer": t("Caller"),
+            "agent": t("You"),
+            "system": "·",
+            "supervisor": t("Team leader"),
+        }
+        for line in lines[self.shown :]:
             text = Text()
             text.append(f"{names.get(line.speaker, '·')} ", style=_STYLE.get(line.speaker, ""))
-            text.append(prose(line.text), style=_STYLE.get(line.speaker, "") if line.speaker == "system" else "")
+            text.append(
+                prose(line.text),
+                style=_STYLE.get(line.speaker, "") if line.speaker == "system" else "",
+            )
             self.add(text)
         self.shown = len(lines)
 

@@ -63,7 +63,9 @@ class LanguageChooser(Widget, can_focus=True):
         self._names = {code: name for name, code in languages}
         self._codes = [code for _name, code in languages]
         if value not in self._names:
-            raise ValueError(f"unknown language {value!r} (expected one of {', '.join(self._codes)})")
+            raise ValueError(
+                f"unknown language {value!r} (expected one of {', '.join(self._codes)})"
+            )
         self.set_reactive(LanguageChooser.value, value)
         self._spans: list[tuple[int, int, str]] = []
 
@@ -71,7 +73,9 @@ class LanguageChooser(Widget, can_focus=True):
         text, self._spans = Text(no_wrap=True), []
         for code in self._codes:
             start = len(text)
-            text.append(f" {self._names[code]} ", style="bold reverse" if code == self.value else "")
+            text.append(
+                f" {self._names[code]} ", style="bold reverse" if code == self.value else ""
+            )
             self._spans.append((start, len(text), code))
         return text
 

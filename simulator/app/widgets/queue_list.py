@@ -27,11 +27,18 @@ class QueueList(OptionList):
         self.clear_options()
         for item in items:
             icon = _ICONS.get(item.medium, "☎")
-            where = {"inbound": t("inbound"), "outbound": t("outbound")}.get(item.direction, t("task"))
+            where = {"inbound": t("inbound"), "outbound": t("outbound")}.get(
+                item.direction, t("task")
+            )
             mark = _PHASE_MARK.get(item.phase, "▶")
             minute = t("minute {m}", m=item.arrived_minute)
-            self.add_option(Option(f"{mark} {icon} {item.title}\n  {where} · {minute}",
-                                   id=item.key, disabled=item.phase not in TAKEABLE))
+            self.add_option(
+                Option(
+                    f"{mark} {icon} {item.title}\n  {where} · {minute}",
+                    id=item.key,
+                    disabled=item.phase not in TAKEABLE,
+                )
+            )
         waiting = next((i for i, item in enumerate(items) if item.phase == "waiting"), None)
         if waiting is not None:
             self.highlighted = waiting

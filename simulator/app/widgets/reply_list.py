@@ -36,7 +36,10 @@ class ReplyList(OptionList):
             self.highlighted = 0
 
     def _text_width(self) -> int:
-        return self.scrollable_content_region.width - self.get_component_styles("option-list--option").padding.width
+        return (
+            self.scrollable_content_region.width
+            - self.get_component_styles("option-list--option").padding.width
+        )
 
     def _fill(self) -> None:
         self._width = self._text_width()

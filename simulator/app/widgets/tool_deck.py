@@ -24,9 +24,17 @@ class ToolDeck(TabbedContent):
         self._built: list[str] = []
         self.present: list[str] = []
 
-    def show_tools(self, contact: str | None, tools: Sequence[str], t: Callable[..., str], lang: str, *,
-                   inbox: Sequence[tuple[str, str, str, str]] = (), forms: Sequence[tuple[str, str]] = (),
-                   documents: Sequence[tuple[str, str]] = ()) -> None:
+    def show_tools(
+        self,
+        contact: str | None,
+        tools: Sequence[str],
+        t: Callable[..., str],
+        lang: str,
+        *,
+        inbox: Sequence[tuple[str, str, str, str]] = (),
+        forms: Sequence[tuple[str, str]] = (),
+        documents: Sequence[tuple[str, str]] = (),
+    ) -> None:
         """Show the panels of ``tools`` for ``contact`` (a new contact starts with fresh panels)."""
         wanted = [name for name in TOOL_TITLES if name in tools]
         if contact != self._contact:
@@ -35,9 +43,13 @@ class ToolDeck(TabbedContent):
         for name in wanted:
             if name not in self._built:
                 self._built.append(name)
-                self.add_pane(TabPane(t(TOOL_TITLES[name]), ToolPanel(name, t, lang, inbox=inbox, forms=forms,
-                                                                        documents=documents),
-                                      id=f"tool-{name}"))
+                self.add_pane(
+                    TabPane(
+                        t(TOOL_TITLES[name]),
+                        ToolPanel(name, t, lang, inbox=inbox, forms=forms, documents=documents),
+                        id=f"tool-{name}",
+                    )
+                )
         if wanted != self.present:
             for name in self._built:
                 (self.show_tab if name in wanted else self.hide_tab)(f"tool-{name}")

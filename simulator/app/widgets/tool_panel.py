@@ -57,9 +57,17 @@ class ToolPanel(Vertical):
             super().__init__()
             self.service, self.name = service, name
 
-    def __init__(self, tool: str, t: Callable[..., str], lang: str, *,
-                 inbox: Sequence[tuple[str, str, str, str]] = (), forms: Sequence[tuple[str, str]] = (),
-                 documents: Sequence[tuple[str, str]] = (), **kwargs: Any) -> None:
+    def __init__(
+        self,
+        tool: str,
+        t: Callable[..., str],
+        lang: str,
+        *,
+        inbox: Sequence[tuple[str, str, str, str]] = (),
+        forms: Sequence[tuple[str, str]] = (),
+        documents: Sequence[tuple[str, str]] = (),
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
         self.tool, self.t, self.lang = tool, t, lang
         self.inbox, self.forms = tuple(inbox), tuple(forms)
@@ -67,8 +75,11 @@ class ToolPanel(Vertical):
         self.documents = tuple(documents)
         if tool == "mail" and not self.documents:
             self.operations = tuple(
-                op if op.op != "send" else type(op)(op.op, op.label, tuple(a for a in op.args if a != "attachments"))
-                for op in TOOL_OPERATIONS[tool])
+                op
+                if op.op != "send"
+                else type(op)(op.op, op.label, tuple(a for a in op.args if a != "attachments"))
+                for op in TOOL_OPERATIONS[tool]
+            )
         else:
             self.operations = TOOL_OPERATIONS[tool]
         self.args = sorted({a for op in self.operations for a in op.args}, key=arg_order)
@@ -94,15 +105,30 @@ class ToolPanel(Vertical):
 
     def _parts(self) -> ComposeResult:
         t = self.t
-        yield Horizontal(Label(t("Operation"), classes="field-label"),
-                         Select([(t(op.label), op.op) for op in self.operations], value=self.operations[0].op,
-                                allow_blank=False, id="op", compact=True), classes="field-row")
+        yield Horizontal(
+            Label(t("Operation"), classes="field-label"),
+            Select(
+                [(t(op.label), op.op) for op in self.operations],
+                value=self.operations[0].op,
+                allow_blank=False,
+                id="op",
+                compact=True,
+            ),
+            classes="field-row",
+        )
         for arg in self.args:
-            yield Horizontal(Label(t(ARG_LABELS[arg]), classes="field-label"), self._field(arg),
-                             classes="field-row", id=f"row-{arg}")
+            yield Horizontal(
+                Label(t(ARG_LABELS[arg]), classes="field-label"),
+                self._field(arg),
+                classes="field-row",
+                id=f"row-{arg}",
+            )
         yield Static("", id="hint")
-        yield Horizontal(Button(t("Run (Enter)"), id="run", variant="primary", compact=True), Static("", id="status"),
-                         id="run-row")
+        yield Horizontal(
+            Button(t("Run (Enter)"), id="run", variant="primary", compact=True),
+            Static("", id="status"),
+            id="run-row",
+        )
         yield DataTable(id="result", cursor_type="row", zebra_stripes=True)
         yield VerticalScroll(Prose(id="reader-text"), id="reader")
 
@@ -112,20 +138,38 @@ class ToolPanel(Vertical):
             return TextArea(id="arg-body", classes="arg", soft_wrap=True, compact=True)
         if arg == "attachments":
             self.choices[arg] = tuple(doc_id for doc_id, _title in self.documents)
-            return SelectionList[str](*((title, doc_id) for doc_id, title in self.documents), id="arg-attachments",
-                                      classes="arg", compact=True)
+            return SelectionList[str](
+                *((title, doc_id) for doc_id, title in self.documents),
+                id="arg-attachments",
+                classes="arg",
+                compact=True,
+            )
         if arg not in CHOICE_ARGS:
-            return Input(id=f"arg-{arg}", classes="arg", compact=True, placeholder=t(PLACEHOLDERS.get(arg, "")) if arg in PLACEHOLDERS else "")
+            return Input(
+                id=f"arg-{arg}",
+                classes="arg",
+                compact=True,
+                placeholder=t(PLACEHOLDERS.get(arg, "")) if arg in PLACEHOLDERS else "",
+            )
         options: list[tuple[str, str]] = []
         if arg in ("in_reply_to", "message"):
-            options = [(f"{sender} — {subject}", mail_id) for mail_id, sender, subject, _body in self.inbox]
+            options = [
+                (f"{sender} — {subject}", mail_id) for mail_id, sender, subject, _body in self.inbox
+            ]
             self.choices[arg] = ("", *(value for _label, value in options))
             prompt = t("— a new message —") if arg == "in_reply_to" else t("Choose…")
             return Select(options, id=f"arg-{arg}", classes="arg", compact=True, prompt=prompt)
         if arg == "channel":
             options = [(t(label), channel) for channel, label in CHANNEL_LABELS.items()]
             self.choices[arg] = tuple(CHANNEL_LABELS)
-            return Select(options, id="arg-channel", classes="arg", compact=True, allow_blank=False, value="mail")
+            return Select(
+                options,
+                id="arg-channel",
+                classes="arg",
+                compact=True,
+                allow_blank=False,
+                value="mail",
+            )
         if arg == "form":
             options = [(title, form_id) for form_id, title in self.forms]
         elif arg == "status":
@@ -149,7 +193,9 @@ class ToolPanel(Vertical):
         """Put the cursor in the first field of the current operation (the operation itself if none)."""
         await self.build()
         needed = self._operation(self.op).args
-        target = next((self._widget(a) for a in needed if a not in CHOICE_ARGS or a == "form"), None)
+        target = next(
+            (self._widget(a) for a in needed if a not in CHOICE_ARGS or a == "form"), None
+        )
         if target is None and not needed:  # nothing to fill in (the inbox): Enter runs it
             target = self.query_one("#run", Button)
         (target or self.query_one("#op")).focus()
@@ -173,7 +219,11 @@ class ToolPanel(Vertical):
         hint.display = show_it
         value = self.query_one("#arg-value", Input) if "value" in self.args else None
         if value is not None:
-            value.suggester = SuggestFromList(spec.choices, case_sensitive=False) if spec and spec.choices else None
+            value.suggester = (
+                SuggestFromList(spec.choices, case_sensitive=False)
+                if spec and spec.choices
+                else None
+            )
 
     @on(Select.Changed, "#arg-in_reply_to")
     def _reply_chosen(self, event: Select.Changed) -> None:
@@ -183,16 +233,25 @@ class ToolPanel(Vertical):
         _id, sender, subject, _body = message
         to, about = self.query_one("#arg-to", Input), self.query_one("#arg-subject", Input)
         to.value = to.value or sender
-        about.value = about.value or (subject if subject.casefold().startswith("re:") else f"Re: {subject}")
+        about.value = about.value or (
+            subject if subject.casefold().startswith("re:") else f"Re: {subject}"
+        )
 
     @on(Input.Submitted, ".arg")
     @on(Button.Pressed, "#run")
     def action_run(self) -> None:
         op = self._operation(self.op)
         values = {arg: self._value(arg) for arg in op.args}
-        missing = [a for a, v in values.items() if not v and a not in OPTIONAL_ARGS | self._may_be_empty]
+        missing = [
+            a for a, v in values.items() if not v and a not in OPTIONAL_ARGS | self._may_be_empty
+        ]
         if missing:
-            self._status(self.t("Fill in: {fields}.", fields=", ".join(self.t(ARG_LABELS[a]) for a in missing)), error=True)
+            self._status(
+                self.t(
+                    "Fill in: {fields}.", fields=", ".join(self.t(ARG_LABELS[a]) for a in missing)
+                ),
+                error=True,
+            )
             self._widget(missing[0]).focus()
             return
         args = {k: v for k, v in values.items() if v or k in self._may_be_empty}
@@ -201,7 +260,9 @@ class ToolPanel(Vertical):
     @property
     def _may_be_empty(self) -> set[str]:
         """An empty form value clears the field; an empty search lists every document or service."""
-        return {"forms": {"value"}, "documentation": {"query"}, "directory": {"query"}}.get(self.tool, set())
+        return {"forms": {"value"}, "documentation": {"query"}, "directory": {"query"}}.get(
+            self.tool, set()
+        )
 
     def _value(self, arg: str) -> Any:
         widget = self._widget(arg)
@@ -228,10 +289,14 @@ class ToolPanel(Vertical):
         """Draw the engine's answer to ``action``; a refusal by the tool is shown as an error line."""
         if not result.get("ok"):
             error = result.get("error", {})
-            self._status(str(error.get(self.lang) or error.get("fr") or error.get("en") or ""), error=True)
+            self._status(
+                str(error.get(self.lang) or error.get("fr") or error.get("en") or ""), error=True
+            )
             return
         fields = {f.id: f for f in self.form_fields.get(str(action.args.get("form", "")), ())}
-        shown = show(self.tool, action.op, action.args, result.get("result"), self.t, self.lang, fields)
+        shown = show(
+            self.tool, action.op, action.args, result.get("result"), self.t, self.lang, fields
+        )
         self._status(shown.summary)
         for arg, value in shown.prefill.items():
             self.prefill(arg, value)
@@ -276,13 +341,18 @@ class ToolPanel(Vertical):
 
     @on(DataTable.RowSelected, "#result")
     def _row_chosen(self, event: DataTable.RowSelected) -> None:
-        row = next((r for r in (self.shown.rows if self.shown else ()) if r.key == event.row_key.value), None)
+        row = next(
+            (r for r in (self.shown.rows if self.shown else ()) if r.key == event.row_key.value),
+            None,
+        )
         if row is None or row.then is None:
             return
         op, args = row.then
         if op == "transfer":
             self.post_message(self.ServiceChosen(args["service"], row.cells[0]))
-            self._status(self.t("Chosen for the transfer: {name}. Press F6 to transfer.", name=row.cells[0]))
+            self._status(
+                self.t("Chosen for the transfer: {name}. Press F6 to transfer.", name=row.cells[0])
+            )
             return
         self.query_one("#op", Select).value = op
         self._show_fields(op)

@@ -30,13 +30,23 @@ class Slot:
         return self.start + timedelta(minutes=self.minutes)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "calendar": self.calendar, "start": self.start.isoformat(),
-                "minutes": self.minutes, "label": self.label}
+        return {
+            "id": self.id,
+            "calendar": self.calendar,
+            "start": self.start.isoformat(),
+            "minutes": self.minutes,
+            "label": self.label,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Slot:
-        return cls(data["id"], data["calendar"], datetime.fromisoformat(data["start"]),
-                   int(data["minutes"]), data.get("label", ""))
+        return cls(
+            data["id"],
+            data["calendar"],
+            datetime.fromisoformat(data["start"]),
+            int(data["minutes"]),
+            data.get("label", ""),
+        )
 
 
 @dataclass(frozen=True)
@@ -49,8 +59,12 @@ class Booking:
     note: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "slot_id": self.slot_id, "for_whom": self.for_whom,
-                "note": self.note}
+        return {
+            "id": self.id,
+            "slot_id": self.slot_id,
+            "for_whom": self.for_whom,
+            "note": self.note,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Booking:
@@ -137,7 +151,8 @@ class Agenda:
     def free_slots(self, calendar: str | None = None, on: date | None = None) -> list[Slot]:
         """Unbooked slots, optionally of one calendar and/or one day, in time order."""
         return [
-            s for s in self.slots
+            s
+            for s in self.slots
             if (calendar is None or s.calendar == calendar)
             and (on is None or s.start.date() == on)
             and self._holder(s.id) is None

@@ -10,8 +10,16 @@ from simulator.engine.belgian_numbers import national_digits
 from simulator.engine.belgian_places import fold
 
 # Columns read by the matcher, in the order handed to match_record().
-SEARCH_COLUMNS = ("last_name", "first_name", "customer_id", "phone", "mobile", "email",
-                  "postcode", "city")
+SEARCH_COLUMNS = (
+    "last_name",
+    "first_name",
+    "customer_id",
+    "phone",
+    "mobile",
+    "email",
+    "postcode",
+    "city",
+)
 _PHONE_QUERY_RE = re.compile(r"\+?[\d\s().\/-]+")
 
 
@@ -44,17 +52,34 @@ class Query:
 
 
 @lru_cache(maxsize=1 << 14)
-def _haystacks(last: str, first: str, customer_id: str, email: str, postcode: str,
-               city: str) -> tuple[str, ...]:
+def _haystacks(
+    last: str, first: str, customer_id: str, email: str, postcode: str, city: str
+) -> tuple[str, ...]:
     """A record's searchable texts, normalised (remembered: every search reads every record)."""
-    names = (normalise_text(last), normalise_text(first), normalise_text(f"{first} {last}"),
-             normalise_text(f"{last} {first}"), normalise_text(email), postcode.strip(),
-             normalise_text(city), normalise_text(customer_id))
+    names = (
+        normalise_text(last),
+        normalise_text(first),
+        normalise_text(f"{first} {last}"),
+        normalise_text(f"{last} {first}"),
+        normalise_text(email),
+        postcode.strip(),
+        normalise_text(city),
+        normalise_text(customer_id),
+    )
     return names + tuple(h.replace(" ", "") for h in names)
 
 
-def match_record(query: Query, last: str, first: str, customer_id: str, phone: str,
-                 mobile: str, email: str, postcode: str, city: str) -> bool:
+def match_record(
+    query: Query,
+    last: str,
+    first: str,
+    customer_id: str,
+    phone: str,
+    mobile: str,
+    email: str,
+    postcode: str,
+    city: str,
+) -> bool:
     """True when the query finds this record (whole query, every word, or phone digits)."""
     if query.empty:
         return False

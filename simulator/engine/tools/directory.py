@@ -20,8 +20,12 @@ class Service:
     handles: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "extension": self.extension,
-                "handles": self.handles}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "extension": self.extension,
+            "handles": self.handles,
+        }
 
 
 def _hits(terms: tuple[str, ...], text: str) -> int:

@@ -32,8 +32,13 @@ class Article:
         return ArticleSummary(self.id, self.kind, self.title)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "kind": self.kind, "title": self.title,
-                "keywords": list(self.keywords), "body": self.body}
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "title": self.title,
+            "keywords": list(self.keywords),
+            "body": self.body,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:

@@ -14,7 +14,11 @@ TONE_KINDS = ("insult", "threat", "sarcasm", "refusal", "blame")
 def _data(lang: str) -> dict[str, Any]:
     from ruamel.yaml import YAML
 
-    text = resources.files("simulator.engine.understanding").joinpath(f"data/{lang}.yaml").read_text("utf-8")
+    text = (
+        resources.files("simulator.engine.understanding")
+        .joinpath(f"data/{lang}.yaml")
+        .read_text("utf-8")
+    )
     data: dict[str, Any] = YAML(typ="safe").load(text)
     return data
 
@@ -37,7 +41,12 @@ def concept_phrases(name: str) -> tuple[str, ...]:
 def tone_phrases(lang: str) -> tuple[tuple[str, str], ...]:
     """(kind, phrase) tone markers of ``lang`` and of English (heard in every language)."""
     langs = (lang,) if lang == "en" else (lang, "en")
-    return tuple((kind, phrase) for code in langs for kind in TONE_KINDS for phrase in _data(code)["tone"][kind])
+    return tuple(
+        (kind, phrase)
+        for code in langs
+        for kind in TONE_KINDS
+        for phrase in _data(code)["tone"][kind]
+    )
 
 
 def concept_phrase(name: str, lang: str) -> str:

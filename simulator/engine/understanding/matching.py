@@ -15,7 +15,20 @@ from simulator.engine.understanding.numbers import digits
 from simulator.engine.understanding.text import Prepared, View, fold, strip_accents
 
 _SURE, _TYPO, _FAR = 0, 1, 2
-_NEGATIONS = {"ne", "n", "pas", "plus", "jamais", "niet", "geen", "nooit", "not", "never", "no", "t"}
+_NEGATIONS = {
+    "ne",
+    "n",
+    "pas",
+    "plus",
+    "jamais",
+    "niet",
+    "geen",
+    "nooit",
+    "not",
+    "never",
+    "no",
+    "t",
+}
 
 
 @dataclass(frozen=True)
@@ -53,10 +66,17 @@ def _phrase(phrase: str, lang: str) -> _Phrase:
     folded = fold(phrase)
     words = [m.group().rstrip("'") for m in _WORD.finditer(folded)]
     numeric = [strip_accents(m.group().rstrip("'")) for m in _WORD.finditer(digits(folded, lang))]
-    return _Phrase(tuple(words), tuple(strip_accents(w) for w in words), tuple(lemma(w, lang) for w in words), tuple(numeric))
+    return _Phrase(
+        tuple(words),
+        tuple(strip_accents(w) for w in words),
+        tuple(lemma(w, lang) for w in words),
+        tuple(numeric),
+    )
 
 
-def _compare(raw: str, plain: str, lang: str, want: str, want_lemma: str, fuzzy: bool) -> int | None:
+def _compare(
+    raw: str, plain: str, lang: str, want: str, want_lemma: str, fuzzy: bool
+) -> int | None:
     if plain == want:
         return _SURE
     if not plain.isalpha() or not want.isalpha() or not want_lemma:
@@ -95,7 +115,10 @@ def _starts(view: View, lang: str, want: str, want_lemma: str, fuzzy: bool) -> l
         from rapidfuzz.distance import Levenshtein
 
         for token_plain in _by_initial(view).get(want[0], ()):
-            if abs(len(token_plain) - len(want)) <= 2 and Levenshtein.distance(token_plain, want, score_cutoff=2) <= 2:
+            if (
+                abs(len(token_plain) - len(want)) <= 2
+                and Levenshtein.distance(token_plain, want, score_cutoff=2) <= 2
+            ):
                 found |= index.get(token_plain, set())
     return sorted(found)
 
@@ -112,7 +135,9 @@ def _by_initial(view: View) -> dict[str, tuple[str, ...]]:
     return initials
 
 
-def _scan(view: View, name: str, want: tuple[str, ...], lemmas: tuple[str, ...], lang: str, fuzzy: bool) -> list[Hit]:
+def _scan(
+    view: View, name: str, want: tuple[str, ...], lemmas: tuple[str, ...], lang: str, fuzzy: bool
+) -> list[Hit]:
     tokens, size, hits = view.tokens, len(want), []
     for i in _starts(view, lang, want[0], lemmas[0], fuzzy):
         if i + size > len(tokens):
@@ -136,11 +161,23 @@ def _scan_loose(view: View, want: tuple[str, ...], lemmas: tuple[str, ...], lang
     reach = size + 3
     for i in _starts(view, lang, want[0], lemmas[0], False):
         token = tokens[i]
-        window = [k for k in range(max(0, i - reach), min(len(tokens), i + reach + 1)) if tokens[k].clause == token.clause]
+        window = [
+            k
+            for k in range(max(0, i - reach), min(len(tokens), i + reach + 1))
+            if tokens[k].clause == token.clause
+        ]
         places = [i]
         for word, word_lemma in zip(want[1:], lemmas[1:], strict=True):
-            found = next((k for k in window if k not in places
-                          and _compare(tokens[k].raw, tokens[k].plain, lang, word, word_lemma, False) is not None), None)
+            found = next(
+                (
+                    k
+                    for k in window
+                    if k not in places
+                    and _compare(tokens[k].raw, tokens[k].plain, lang, word, word_lemma, False)
+                    is not None
+                ),
+                None,
+            )
             if found is None:
                 break
             places.append(found)
@@ -158,11 +195,16 @@ def _exact(view: View, want: tuple[str, ...]) -> list[Hit]:
         for i, token in enumerate(view.tokens):
             view.cache["raw"].setdefault(token.raw, []).append(i)
     raws, size = view.tokens, len(want)
-    return [Hit("words", i, i + size - 1, False) for i in view.cache["raw"].get(want[0], ())
-            if i + size <= len(raws) and tuple(t.raw for t in raws[i:i + size]) == want]
+    return [
+        Hit("words", i, i + size - 1, False)
+        for i in view.cache["raw"].get(want[0], ())
+        if i + size <= len(raws) and tuple(t.raw for t in raws[i : i + size]) == want
+    ]
 
 
-def find(prepared: Prepared, phrase: str, *, fuzzy: bool = True, exact: bool = False, loose: bool = False) -> list[Hit]:
+def find(
+    prepared: Prepared, phrase: str, *, fuzzy: bool = True, exact: bool = False, loose: bool = False
+) -> list[Hit]:
     """Every place ``phrase`` occurs in ``prepared`` (sure hits first); ``exact``: the very words only;
     ``loose``: a short phrase's words may also come in another order, a few words apart."""
     spec = _phrase(phrase, prepared.lang)

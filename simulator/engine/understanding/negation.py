@@ -15,26 +15,144 @@ from simulator.engine.understanding.text import Token, View
 
 SAID, DENIED, UNCLEAR = "said", "denied", "unclear"
 
-_DETERMINER = {"aucun", "aucune", "sans", "non", "ni", "geen", "zonder", "noch", "no", "without", "nor", "none"}
-_VERBAL = {"jamais", "rien", "nullement", "guere", "niet", "nooit", "niets", "nergens", "not", "never",
-           "nothing", "cannot", "cant", "dont", "wont", "isnt", "nt"}
+_DETERMINER = {
+    "aucun",
+    "aucune",
+    "sans",
+    "non",
+    "ni",
+    "geen",
+    "zonder",
+    "noch",
+    "no",
+    "without",
+    "nor",
+    "none",
+}
+_VERBAL = {
+    "jamais",
+    "rien",
+    "nullement",
+    "guere",
+    "niet",
+    "nooit",
+    "niets",
+    "nergens",
+    "not",
+    "never",
+    "nothing",
+    "cannot",
+    "cant",
+    "dont",
+    "wont",
+    "isnt",
+    "nt",
+}
 _NEEDS_NE = {"plus"}
 _NE = {"ne", "n"}
-_NP_STOP = {"pour", "a", "au", "aux", "avec", "que", "qui", "voor", "met", "for", "with", "to", "that",
-            "dat", "die", "om", "sur", "dans", "op", "in", "on", "at", "le", "la", "les", "l", "de", "het"}
-_N_T = {"don", "won", "can", "isn", "aren", "wasn", "weren", "doesn", "didn", "shouldn", "couldn",
-        "wouldn", "haven", "hasn", "hadn", "mustn", "needn"}
-_IDIOMS = tuple(tuple(p.split()) for p in (
-    "n hesitez pas", "n hesitez surtout pas", "ne hesitez pas", "n hesite pas", "ne vous inquietez pas",
-    "ne vous en faites pas", "pas de souci", "pas de soucis", "pas de probleme", "pas de problemes",
-    "sans faute", "sans doute", "sans hesiter", "sans oublier", "non seulement", "pas seulement",
-    "pas mal", "pas plus tard que", "ne manquez pas", "no problem", "no worries", "not only",
-    "no later than", "not later than", "don t hesitate", "do not hesitate", "dont hesitate",
-    "geen probleem", "geen zorgen", "aarzel niet", "niet aarzelen", "niet alleen", "niet later dan",
-    "zonder twijfel", "zonder mankeren", "je ne sais quoi", "n oubliez pas", "n oubliez surtout pas",
-    "ne pas oublier", "n oublie pas", "vergeet niet", "vergeet u niet", "niet vergeten", "don t forget",
-    "do not forget", "dont forget", "ne tardez pas", "no doubt", "not forget",
-))
+_NP_STOP = {
+    "pour",
+    "a",
+    "au",
+    "aux",
+    "avec",
+    "que",
+    "qui",
+    "voor",
+    "met",
+    "for",
+    "with",
+    "to",
+    "that",
+    "dat",
+    "die",
+    "om",
+    "sur",
+    "dans",
+    "op",
+    "in",
+    "on",
+    "at",
+    "le",
+    "la",
+    "les",
+    "l",
+    "de",
+    "het",
+}
+_N_T = {
+    "don",
+    "won",
+    "can",
+    "isn",
+    "aren",
+    "wasn",
+    "weren",
+    "doesn",
+    "didn",
+    "shouldn",
+    "couldn",
+    "wouldn",
+    "haven",
+    "hasn",
+    "hadn",
+    "mustn",
+    "needn",
+}
+_IDIOMS = tuple(
+    tuple(p.split())
+    for p in (
+        "n hesitez pas",
+        "n hesitez surtout pas",
+        "ne hesitez pas",
+        "n hesite pas",
+        "ne vous inquietez pas",
+        "ne vous en faites pas",
+        "pas de souci",
+        "pas de soucis",
+        "pas de probleme",
+        "pas de problemes",
+        "sans faute",
+        "sans doute",
+        "sans hesiter",
+        "sans oublier",
+        "non seulement",
+        "pas seulement",
+        "pas mal",
+        "pas plus tard que",
+        "ne manquez pas",
+        "no problem",
+        "no worries",
+        "not only",
+        "no later than",
+        "not later than",
+        "don t hesitate",
+        "do not hesitate",
+        "dont hesitate",
+        "geen probleem",
+        "geen zorgen",
+        "aarzel niet",
+        "niet aarzelen",
+        "niet alleen",
+        "niet later dan",
+        "zonder twijfel",
+        "zonder mankeren",
+        "je ne sais quoi",
+        "n oubliez pas",
+        "n oubliez surtout pas",
+        "ne pas oublier",
+        "n oublie pas",
+        "vergeet niet",
+        "vergeet u niet",
+        "niet vergeten",
+        "don t forget",
+        "do not forget",
+        "dont forget",
+        "ne tardez pas",
+        "no doubt",
+        "not forget",
+    )
+)
 
 
 _IDIOMS_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {}
@@ -47,7 +165,7 @@ def _idiom_tokens(tokens: tuple[Token, ...]) -> set[int]:
     covered: set[int] = set()
     for i, word in enumerate(words):
         for idiom in _IDIOMS_BY_FIRST.get(word, ()):
-            if tuple(words[i:i + len(idiom)]) == idiom:
+            if tuple(words[i : i + len(idiom)]) == idiom:
                 covered.update(range(i, i + len(idiom)))
     return covered
 
@@ -58,7 +176,11 @@ def _cue(tokens: tuple[Token, ...], i: int, clause_start: int) -> str | None:
     if word == "t" and i > 0 and tokens[i - 1].plain in _N_T:
         return "verbal"
     if word == "pas":
-        after = tokens[i + 1].plain if i + 1 < len(tokens) and tokens[i + 1].clause == tokens[i].clause else ""
+        after = (
+            tokens[i + 1].plain
+            if i + 1 < len(tokens) and tokens[i + 1].clause == tokens[i].clause
+            else ""
+        )
         return "det" if after in {"de", "d", "du", "des"} else "verbal"
     if word in _DETERMINER:
         return "det"
@@ -104,17 +226,27 @@ def polarity(view: View, first: int, last: int) -> str:
     return _after(tokens, last, clause, idioms, ne_before)
 
 
-def _after(tokens: tuple[Token, ...], last: int, clause: int, idioms: set[int], ne_before: bool) -> str:
+def _after(
+    tokens: tuple[Token, ...], last: int, clause: int, idioms: set[int], ne_before: bool
+) -> str:
     """A verbal negation just after the span: « X n'est pas », « X is not », « X wordt niet »."""
-    window = [k for k in range(last + 1, min(last + 6, len(tokens))) if tokens[k].clause == clause and k not in idioms]
+    window = [
+        k
+        for k in range(last + 1, min(last + 6, len(tokens)))
+        if tokens[k].clause == clause and k not in idioms
+    ]
     words = [tokens[k].plain for k in window]
     for n, k in enumerate(window):
         word = words[n]
         if ne_before and word in {"pas", "plus", "jamais", "rien", "guere"}:
             return DENIED
-        if word in _NE and any(w in {"pas", "plus", "jamais", "rien", "guere"} for w in words[n + 1:n + 4]):
+        if word in _NE and any(
+            w in {"pas", "plus", "jamais", "rien", "guere"} for w in words[n + 1 : n + 4]
+        ):
             return DENIED
-        if word in {"not", "never", "niet", "nooit", "cannot"} or (word == "t" and k > 0 and tokens[k - 1].plain in _N_T):
+        if word in {"not", "never", "niet", "nooit", "cannot"} or (
+            word == "t" and k > 0 and tokens[k - 1].plain in _N_T
+        ):
             return DENIED
         if word == "pas" and n < 3:
             return UNCLEAR

@@ -17,12 +17,34 @@ from typing import Any
 
 from simulator.engine.understanding.numbers import digits
 
-_CHAR_MAP = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
-    "`": "'", "\u00b4": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"',
-    "\u00bb": '"', "\u2039": '"', "\u203a": '"', "\u2010": "-", "\u2011": "-", "\u2012": "-",
-    "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-", "\u0153": "oe", "\u00e6": "ae",
-})
+_CHAR_MAP = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u02bc": "'",
+        "`": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2039": '"',
+        "\u203a": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u0153": "oe",
+        "\u00e6": "ae",
+    }
+)
 #: Clause boundaries: sentence punctuation, commas, line breaks and the adversative conjunctions.
 _BREAK_WORDS = {
     "fr": "mais|toutefois|cependant|par contre|car|parce que|puisque|donc|alors|et|ou",
@@ -30,7 +52,8 @@ _BREAK_WORDS = {
     "en": "but|however|because|since|so|and|or",
 }
 _CLAUSE_BREAKS = {
-    lang: re.compile(rf"[.!?;,:\n()]+(?!\d)|\s(?:{words})\s") for lang, words in _BREAK_WORDS.items()
+    lang: re.compile(rf"[.!?;,:\n()]+(?!\d)|\s(?:{words})\s")
+    for lang, words in _BREAK_WORDS.items()
 }
 _WORD = re.compile(r"[^\W_]+(?:'(?=[^\W_]))?", re.UNICODE)
 

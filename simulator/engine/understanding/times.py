@@ -18,7 +18,9 @@ _HOUR = rf"(\d{{1,2}}|{_SMALL})"
 _UNIT = r"(?:heures?|hours?|hrs?|uur|o'?clock|h|u|:|\.)"
 _MINUTES = r"(?:\s?(\d{2})|\s(?:et\s)?(demie|quart|trente)|\s(?:and\s)?(a half))?"
 _PM = r"\s?(?:(pm|p\.m\.|de l'?apres-?midi|du soir|'?s middags|'?s avonds|in the afternoon)|(am|a\.m\.|du matin|'?s morgens|in the morning))?"
-_CLOCK = re.compile(rf"(?<![\d.,/])(?:a\s|om\s|at\s|vers\s|rond\s)?{_HOUR}\s?{_UNIT}{_MINUTES}{_PM}(?![\d])(?!\s?(?:€|eur))")
+_CLOCK = re.compile(
+    rf"(?<![\d.,/])(?:a\s|om\s|at\s|vers\s|rond\s)?{_HOUR}\s?{_UNIT}{_MINUTES}{_PM}(?![\d])(?!\s?(?:€|eur))"
+)
 _BARE_PM = re.compile(r"(?<![\d.,/])(\d{1,2})(?:[:.](\d{2}))?\s?(pm|p\.m\.|am|a\.m\.)")
 _RANGE = re.compile(
     rf"(?:entre|de|van|tussen|between|from)\s{_HOUR}(?:\s?{_UNIT}\s?(\d{{2}})?)?\s?(?:et|a|-|tot|en|and|to)\s(\d{{1,2}})\s?(?:{_UNIT}|pm|am)"
@@ -57,7 +59,12 @@ def spans(folded: str, hour: int, minute: int) -> Iterator[tuple[int, int]]:
         if wanted in _candidates(_hour(h), _minutes(digits, word, half), pm, am):
             yield match.span()
     for match in _BARE_PM.finditer(folded):
-        if wanted in _candidates(int(match.group(1)), int(match.group(2) or 0), match.group(3)[0] == "p" or None, match.group(3)[0] == "a" or None):
+        if wanted in _candidates(
+            int(match.group(1)),
+            int(match.group(2) or 0),
+            match.group(3)[0] == "p" or None,
+            match.group(3)[0] == "a" or None,
+        ):
             yield match.span()
     for match in _RANGE.finditer(folded):
         start = match.group(1) or match.group(4)
@@ -71,7 +78,9 @@ def spans(folded: str, hour: int, minute: int) -> Iterator[tuple[int, int]]:
             yield match.span()
     for match in _ENGLISH.finditer(folded):
         base = _hour(match.group(2))
-        shift = {"half past": (0, 30), "quarter past": (0, 15), "quarter to": (-1, 45)}[match.group(1)]
+        shift = {"half past": (0, 30), "quarter past": (0, 15), "quarter to": (-1, 45)}[
+            match.group(1)
+        ]
         if wanted in _candidates((base + shift[0]) % 24, shift[1], None, None):
             yield match.span()
     if wanted == (12, 0):

@@ -39,7 +39,7 @@ def markers(prepared: Prepared) -> tuple[ToneMarker, ...]:
         hits = find(prepared, phrase, exact=True)
         if hits:
             hit = hits[0]
-            tokens = prepared.words.tokens[hit.first:hit.last + 1]
+            tokens = prepared.words.tokens[hit.first : hit.last + 1]
             found.append(ToneMarker(kind, " ".join(t.raw for t in tokens)))
     if prepared.lang == "fr":
         match = _TU_VERB.search(prepared.numeric.string)

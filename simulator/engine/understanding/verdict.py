@@ -22,7 +22,13 @@ from simulator.engine.understanding.sentence import is_sentence
 from simulator.engine.understanding.text import Prepared, prepare
 from simulator.engine.understanding.tone import FAILING, markers
 
-STATED, NEGATED, ABSENT, DOUBT_NEGATION, DOUBT_SPELLING = "stated", "negated", "absent", "negation?", "spelling?"
+STATED, NEGATED, ABSENT, DOUBT_NEGATION, DOUBT_SPELLING = (
+    "stated",
+    "negated",
+    "absent",
+    "negation?",
+    "spelling?",
+)
 
 
 def _span_hits(prepared: Prepared, spans: object) -> list[Hit]:
@@ -34,22 +40,32 @@ def _span_hits(prepared: Prepared, spans: object) -> list[Hit]:
     return hits
 
 
-def _hits(prepared: Prepared, requirement: tc.Requirement, today: date | None, fuzzy: bool) -> list[Hit]:
+def _hits(
+    prepared: Prepared, requirement: tc.Requirement, today: date | None, fuzzy: bool
+) -> list[Hit]:
     if isinstance(requirement, tc.Phrase):
         return [h for alt in requirement.alternatives for h in find(prepared, alt, fuzzy=fuzzy)]
     if isinstance(requirement, tc.Concept):
-        return [h for phrase in concept_phrases(requirement.name) for h in find(prepared, phrase, fuzzy=fuzzy, loose=True)]
+        return [
+            h
+            for phrase in concept_phrases(requirement.name)
+            for h in find(prepared, phrase, fuzzy=fuzzy, loose=True)
+        ]
     folded = prepared.numeric.string
     if isinstance(requirement, tc.DateValue):
         target = date.fromisoformat(requirement.iso)
-        return _span_hits(prepared, dates.spans(folded, target, today, relative=requirement.relative))
+        return _span_hits(
+            prepared, dates.spans(folded, target, today, relative=requirement.relative)
+        )
     if isinstance(requirement, tc.Amount):
         return _span_hits(prepared, tc.amount_spans(folded, requirement.value))
     moment = time.fromisoformat(requirement.hhmm)
     return _span_hits(prepared, times.spans(folded, moment.hour, moment.minute))
 
 
-def reading(prepared: Prepared, requirement: tc.Requirement, today: date | None, *, fuzzy: bool = True) -> str:
+def reading(
+    prepared: Prepared, requirement: tc.Requirement, today: date | None, *, fuzzy: bool = True
+) -> str:
     """How the text treats one element: STATED, NEGATED, ABSENT or one of the two doubts."""
     found = _hits(prepared, requirement, today, fuzzy)
     if not found:
@@ -69,7 +85,10 @@ def reading(prepared: Prepared, requirement: tc.Requirement, today: date | None,
 
 _WHY = {
     DOUBT_NEGATION: ("« {0} » est proche d'une négation", "'{0}' is close to a negation"),
-    DOUBT_SPELLING: ("« {0} » n'est reconnu que par une orthographe éloignée", "'{0}' is recognised only by a distant spelling"),
+    DOUBT_SPELLING: (
+        "« {0} » n'est reconnu que par une orthographe éloignée",
+        "'{0}' is recognised only by a distant spelling",
+    ),
     "sarcasm": ("ton possiblement sarcastique (« {0} »)", "possibly sarcastic tone ('{0}')"),
 }
 
@@ -80,8 +99,15 @@ def describe_doubt(doubt: tuple[str, str], lang: str) -> str:
     return _WHY[kind][0 if lang == "fr" else 1].format(label)
 
 
-def judge(text: str, requires: Sequence[tc.Requirement], forbids: Sequence[tc.Requirement], lang: str, *,
-          today: date | None = None, sentence: bool = False) -> tc.TextCheckResult:
+def judge(
+    text: str,
+    requires: Sequence[tc.Requirement],
+    forbids: Sequence[tc.Requirement],
+    lang: str,
+    *,
+    today: date | None = None,
+    sentence: bool = False,
+) -> tc.TextCheckResult:
     """The judgement of *text* (see the module docstring)."""
     prepared = prepare(text, lang)
     missing, unsure, guess_missing = [], [], False
@@ -107,5 +133,12 @@ def judge(text: str, requires: Sequence[tc.Requirement], forbids: Sequence[tc.Re
     if failed:
         unsure = []
     guess = not failed and not guess_missing and not any(m.kind == "sarcasm" for m in tone_found)
-    return tc.TextCheckResult(not failed and not unsure, tuple(missing), tuple(forbidden), failing,
-                              not_sentence, tuple(unsure), guess if unsure else not failed)
+    return tc.TextCheckResult(
+        not failed and not unsure,
+        tuple(missing),
+        tuple(forbidden),
+        failing,
+        not_sentence,
+        tuple(unsure),
+        guess if unsure else not failed,
+    )

@@ -21,8 +21,13 @@ from simulator.review.i18n import N_
 if TYPE_CHECKING:
     from simulator.review.app import ReviewApp
 
-_ACTIONS = {OVERRIDE: N_("override"), MARK_REVIEWED: N_("marked reviewed"), SIGN: N_("signed"), REOPEN: N_("re-opened"),
-            CONFIRM_TEXT: N_("typed text decided")}
+_ACTIONS = {
+    OVERRIDE: N_("override"),
+    MARK_REVIEWED: N_("marked reviewed"),
+    SIGN: N_("signed"),
+    REOPEN: N_("re-opened"),
+    CONFIRM_TEXT: N_("typed text decided"),
+}
 
 
 class AuditScreen(ModalScreen[None]):
@@ -42,7 +47,9 @@ class AuditScreen(ModalScreen[None]):
         with Vertical(id="audit", classes="dialog"):
             yield Label(t("Audit of the session"), classes="heading")
             with VerticalScroll(id="audit-entries"):
-                yield Static(self._entries() if self.entries else t("Nothing recorded yet for this session."))
+                yield Static(
+                    self._entries() if self.entries else t("Nothing recorded yet for this session.")
+                )
             yield Static(t("Esc: close"), classes="fact")
 
     def _entries(self) -> Text:
@@ -53,7 +60,9 @@ class AuditScreen(ModalScreen[None]):
             if text:
                 text.append("\n")
             number = t("No. {seq}", seq=entry.seq)
-            text.append(f"{number} · {entry.at[:16].replace('T', ' ')} · {entry.assessor} · ", style="bold")
+            text.append(
+                f"{number} · {entry.at[:16].replace('T', ' ')} · {entry.assessor} · ", style="bold"
+            )
             text.append(_what(entry, lang, t), style="bold")
             if entry.payload.get("reason"):
                 reason = t("Reason")
@@ -70,5 +79,7 @@ def _what(entry: AuditEntry, lang: str, t: Callable[..., str]) -> str:
         return action
     payload = entry.payload
     colon = ": " if lang == "en" else " : "
-    return (f"{action} {payload.get('competency', '')}{colon}{word(str(payload.get('previous', '')), lang)} → "
-            f"{word(str(payload.get('verdict', '')), lang)}")
+    return (
+        f"{action} {payload.get('competency', '')}{colon}{word(str(payload.get('previous', '')), lang)} → "
+        f"{word(str(payload.get('verdict', '')), lang)}"
+    )

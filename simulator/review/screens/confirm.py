@@ -23,8 +23,10 @@ class ConfirmScreen(ModalScreen[bool]):
     if TYPE_CHECKING:
         app = getters.app(ReviewApp)
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,n", "dismiss(False)", N_("Cancel")),
-                Binding("y,o", "dismiss(True)", N_("Confirm"), show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,n", "dismiss(False)", N_("Cancel")),
+        Binding("y,o", "dismiss(True)", N_("Confirm"), show=False),
+    ]
     AUTO_FOCUS = "#confirm-yes"
 
     def __init__(self, title: str, question: str) -> None:
@@ -37,7 +39,9 @@ class ConfirmScreen(ModalScreen[bool]):
             yield Label(self.title_text, classes="heading")
             yield Static(self.question, id="confirm-question")
             with Horizontal(classes="buttons"):
-                yield Button(t("Confirm (Enter)"), id="confirm-yes", variant="primary", compact=True)
+                yield Button(
+                    t("Confirm (Enter)"), id="confirm-yes", variant="primary", compact=True
+                )
                 yield Button(t("Cancel (Esc)"), id="confirm-no", compact=True)
 
     @on(Button.Pressed, "#confirm-yes")

@@ -37,8 +37,15 @@ class ReasonDialog(ModalScreen[bool]):
     ]
     AUTO_FOCUS = "#reason"
 
-    def __init__(self, title: str, facts: Sequence[str], submit: Submit, *,
-                 verdicts: Sequence[tuple[str, str]] = (), verdict: str = "") -> None:
+    def __init__(
+        self,
+        title: str,
+        facts: Sequence[str],
+        submit: Submit,
+        *,
+        verdicts: Sequence[tuple[str, str]] = (),
+        verdict: str = "",
+    ) -> None:
         super().__init__()
         self.title_text, self.facts, self.submit = title, tuple(facts), submit
         self.verdicts, self.verdict = tuple(verdicts), verdict
@@ -51,13 +58,20 @@ class ReasonDialog(ModalScreen[bool]):
                 yield Static(fact, classes="fact")
             if self.verdicts:
                 yield Label(t("New verdict"))
-                yield Select([(word, code) for code, word in self.verdicts], value=self.verdict or self.verdicts[0][0],
-                             allow_blank=False, id="verdict", compact=True)
+                yield Select(
+                    [(word, code) for code, word in self.verdicts],
+                    value=self.verdict or self.verdicts[0][0],
+                    allow_blank=False,
+                    id="verdict",
+                    compact=True,
+                )
             yield Label(t("Reason (required, kept in the audit)"))
             yield TextArea(id="reason", soft_wrap=True, compact=True)
             yield Static("", id="reason-refusal", classes="refusal")
             with Horizontal(classes="buttons"):
-                yield Button(t("Record (F10)"), id="reason-confirm", variant="primary", compact=True)
+                yield Button(
+                    t("Record (F10)"), id="reason-confirm", variant="primary", compact=True
+                )
                 yield Button(t("Cancel (Esc)"), id="reason-cancel", compact=True)
 
     @on(Button.Pressed, "#reason-cancel")

@@ -40,7 +40,9 @@ class ReplayScreen(Screen):
         Binding("home", "go(0)", N_("Start"), show=False),
     ]
 
-    def __init__(self, review: SessionReview | None, moments: Sequence[Moment], *, start: int = 0) -> None:
+    def __init__(
+        self, review: SessionReview | None, moments: Sequence[Moment], *, start: int = 0
+    ) -> None:
         super().__init__()
         self.review = review
         self.moments = tuple(moments)
@@ -95,23 +97,48 @@ class ReplayScreen(Screen):
         step = self.index - self.run_start[run_index] + 1
         who = f" · {self.app.candidate(self.review)}" if self.review is not None else ""
         session = self.review.session_id if self.review is not None else ""
-        self.query_one("#replay-title", Static).update(t("Step-by-step replay — {session}", session=session) + who)
+        self.query_one("#replay-title", Static).update(
+            t("Step-by-step replay — {session}", session=session) + who
+        )
         contacts = max((r.number for r in self.runs), default=0)
-        where = (t("Contact {number} of {count} ({contact})", number=run.number, count=contacts, contact=run.contact)
-                 if run.contact else t("The épreuve"))
-        self.query_one("#replay-position", Static).update(" · ".join((
-            where, t("step {step} of {steps}", step=step, steps=len(run.moments)),
-            t("event no. {seq}", seq=moment.seq), moment.time)))
+        where = (
+            t(
+                "Contact {number} of {count} ({contact})",
+                number=run.number,
+                count=contacts,
+                contact=run.contact,
+            )
+            if run.contact
+            else t("The épreuve")
+        )
+        self.query_one("#replay-position", Static).update(
+            " · ".join(
+                (
+                    where,
+                    t("step {step} of {steps}", step=step, steps=len(run.moments)),
+                    t("event no. {seq}", seq=moment.seq),
+                    moment.time,
+                )
+            )
+        )
         did = Text(t("What the candidate did: "), style="bold")
         did.append(moment.did)
         if moment.evidence:
             did.append("\n" + t("Evidence: "), style="bold")
-            did.append(", ".join(f"{code} {'+' if effect == 'positive' else '−'}"
-                                 for code, effect in moment.evidence))
+            did.append(
+                ", ".join(
+                    f"{code} {'+' if effect == 'positive' else '−'}"
+                    for code, effect in moment.evidence
+                )
+            )
         self.query_one("#replay-did", Static).update(did)
-        self.query_one("#replay-conversation", Static).update(self._conversation(run.moments[:step]))
+        self.query_one("#replay-conversation", Static).update(
+            self._conversation(run.moments[:step])
+        )
         self.query_one("#replay-seen", VerticalScroll).scroll_end(animate=False)
-        self.query_one("#replay-result", Static).update("\n".join(moment.result) or t("(no tool used at this step)"))
+        self.query_one("#replay-result", Static).update(
+            "\n".join(moment.result) or t("(no tool used at this step)")
+        )
 
     def _conversation(self, moments: Sequence[Moment]) -> Text:
         """Every line of the contact so far; this step's lines stand out."""
@@ -122,7 +149,9 @@ class ReplayScreen(Screen):
             for line in moment.lines:
                 if text:
                     text.append("\n")
-                text.append(f"{'▶ ' if current else '  '}{line.speaker}{colon}",
-                            style=_ROLE_STYLE.get(line.role, "") + (" reverse" if current else ""))
+                text.append(
+                    f"{'▶ ' if current else '  '}{line.speaker}{colon}",
+                    style=_ROLE_STYLE.get(line.role, "") + (" reverse" if current else ""),
+                )
                 text.append(line.text, style="bold" if current else "")
         return text or Text(self.app.t("(nothing said yet in this contact)"), style="dim")

@@ -101,16 +101,24 @@ class SessionScreen(Screen):
         grille = self.query_one(GrilleTable)
         grille.show(grille_lines(self.review, lang), self._grille_words())
         if self.review.grille is None:
-            self.say(t("This session is not scored yet: run « callsim score {session} » first.",
-                       session=self.session_id))
+            self.say(
+                t(
+                    "This session is not scored yet: run « callsim score {session} » first.",
+                    session=self.session_id,
+                )
+            )
         self._show_title()
         self._show_competency(grille.chosen)
 
     def _grille_words(self) -> GrilleWords:
         t, lang = self.app.t, self.app.lang
         short = {"ok": "OK", "nok": "NOK", "not_observed": t("NOT OBS.")}
-        return GrilleWords(tuple(t(h) for h in _HEADINGS), (t("Code"), t("Competency"), t("Auto."), t("Final")),
-                           lambda verdict: word(verdict, lang), lambda verdict: short.get(verdict, verdict or "—"))
+        return GrilleWords(
+            tuple(t(h) for h in _HEADINGS),
+            (t("Code"), t("Competency"), t("Auto."), t("Final")),
+            lambda verdict: word(verdict, lang),
+            lambda verdict: short.get(verdict, verdict or "—"),
+        )
 
     def _show_title(self) -> None:
         review, t = self.review, self.app.t
@@ -123,11 +131,20 @@ class SessionScreen(Screen):
         status = self.app.status_word(review.status)
         if review.signed_by:
             status += " " + t("by {name}", name=review.signed_by)
-        parts: tuple[str, ...] = (review.session_id, self.app.candidate(review), review.epreuve_id,
-                 review.created_at[:16].replace("T", " "), status, t("épreuve: {verdict}", verdict=verdict))
+        parts: tuple[str, ...] = (
+            review.session_id,
+            self.app.candidate(review),
+            review.epreuve_id,
+            review.created_at[:16].replace("T", " "),
+            status,
+            t("épreuve: {verdict}", verdict=verdict),
+        )
         drawn = ((review.grille or {}).get("session") or {}).get("variants")
         if drawn:  # the forms this candidate got: assessors see them, candidates never do
-            forms = "; ".join(f"{sid}: " + ", ".join(f"{d}={a}" for d, a in combo.items()) for sid, combo in drawn.items())
+            forms = "; ".join(
+                f"{sid}: " + ", ".join(f"{d}={a}" for d, a in combo.items())
+                for sid, combo in drawn.items()
+            )
             parts += (t("variants: {forms}", forms=forms),)
         self.query_one("#session-title", Static).update(" · ".join(parts))
 
@@ -135,17 +152,37 @@ class SessionScreen(Screen):
         t, lang = self.app.t, self.app.lang
         box = self.query_one("#competency", Static)
         if line is None:
-            box.update(t("Choose a competency (arrows) to mark its evidence {mark} in the transcript.",
-                         mark=EVIDENCE_MARK))
+            box.update(
+                t(
+                    "Choose a competency (arrows) to mark its evidence {mark} in the transcript.",
+                    mark=EVIDENCE_MARK,
+                )
+            )
             return
-        text = [f"{line.code} — {line.label}",
-                t("Automatic: {verdict} ({reason})", verdict=word(line.automatic, lang), reason=line.reason) + " · "
-                + t("{n} event(s) of evidence, marked {mark}", n=len(line.evidence), mark=EVIDENCE_MARK)]
+        text = [
+            f"{line.code} — {line.label}",
+            t(
+                "Automatic: {verdict} ({reason})",
+                verdict=word(line.automatic, lang),
+                reason=line.reason,
+            )
+            + " · "
+            + t(
+                "{n} event(s) of evidence, marked {mark}", n=len(line.evidence), mark=EVIDENCE_MARK
+            ),
+        ]
         if line.to_confirm:
             text.append(t("{n} typed text(s) to confirm (t): not counted yet", n=line.to_confirm))
         if line.override is not None:
-            text.append(t("Final: {verdict} {mark} by {name}: « {reason} »", verdict=word(line.final, lang),
-                          mark=OVERRIDE_MARK, name=line.override.assessor, reason=line.override.reason))
+            text.append(
+                t(
+                    "Final: {verdict} {mark} by {name}: « {reason} »",
+                    verdict=word(line.final, lang),
+                    mark=OVERRIDE_MARK,
+                    name=line.override.assessor,
+                    reason=line.override.reason,
+                )
+            )
         text += [f"  {criterion}" for criterion in line.criteria]
         box.update("\n".join(text))
 
@@ -157,7 +194,9 @@ class SessionScreen(Screen):
     def _competency_chosen(self, event: GrilleTable.CompetencyChosen) -> None:
         line = event.line
         self._show_competency(line)
-        self.query_one(TranscriptView).mark(line.code if line else "", line.evidence if line else ())
+        self.query_one(TranscriptView).mark(
+            line.code if line else "", line.evidence if line else ()
+        )
 
     # -- the assessor's acts -----------------------------------------------------------------------
 
@@ -183,35 +222,70 @@ class SessionScreen(Screen):
         def done(recorded: bool | None) -> None:
             if recorded:
                 self.reload()
-                self.say(t("Override recorded: {code} is now {verdict}.", code=line.code,
-                           verdict=word(self.reviewed.final()[line.code], lang)))
-        facts = [line.label, t("Automatic: {verdict} · now: {final}", verdict=word(line.automatic, lang),
-                               final=word(line.final, lang))]
-        self.app.push_screen(ReasonDialog(t("Override — {code}", code=line.code), facts, submit,
-                                          verdicts=[(v, word(v, lang)) for v in ASSESSOR_VERDICTS], verdict=default),
-                             done)
+                self.say(
+                    t(
+                        "Override recorded: {code} is now {verdict}.",
+                        code=line.code,
+                        verdict=word(self.reviewed.final()[line.code], lang),
+                    )
+                )
+
+        facts = [
+            line.label,
+            t(
+                "Automatic: {verdict} · now: {final}",
+                verdict=word(line.automatic, lang),
+                final=word(line.final, lang),
+            ),
+        ]
+        self.app.push_screen(
+            ReasonDialog(
+                t("Override — {code}", code=line.code),
+                facts,
+                submit,
+                verdicts=[(v, word(v, lang)) for v in ASSESSOR_VERDICTS],
+                verdict=default,
+            ),
+            done,
+        )
 
     def action_mark_reviewed(self) -> None:
         t = self.app.t
-        self._confirmed(t("Mark as reviewed"),
-                        t("Mark session {session} as reviewed? You state that you examined its grille and its "
-                          "evidence.", session=self.session_id),
-                        self.app.desk.mark_reviewed, t("Session marked as reviewed."))
+        self._confirmed(
+            t("Mark as reviewed"),
+            t(
+                "Mark session {session} as reviewed? You state that you examined its grille and its "
+                "evidence.",
+                session=self.session_id,
+            ),
+            self.app.desk.mark_reviewed,
+            t("Session marked as reviewed."),
+        )
 
     def action_sign(self) -> None:
         t = self.app.t
-        self._confirmed(t("Sign"),
-                        t("Sign session {session} as {name}? Once signed, it changes only after a re-open with a "
-                          "reason.", session=self.session_id, name=self.app.assessor),
-                        self.app.desk.sign, t("Session signed."))
+        self._confirmed(
+            t("Sign"),
+            t(
+                "Sign session {session} as {name}? Once signed, it changes only after a re-open with a "
+                "reason.",
+                session=self.session_id,
+                name=self.app.assessor,
+            ),
+            self.app.desk.sign,
+            t("Session signed."),
+        )
 
-    def _confirmed(self, title: str, question: str, call: Callable[..., object], done_message: str) -> None:
+    def _confirmed(
+        self, title: str, question: str, call: Callable[..., object], done_message: str
+    ) -> None:
         def decided(yes: bool | None) -> None:
             if not yes:
                 return
             refusal = self._desk_call(call)
             self.reload()
             self.say(refusal or done_message)
+
         self.app.push_screen(ConfirmScreen(title, question), decided)
 
     def action_reopen(self) -> None:
@@ -224,9 +298,15 @@ class SessionScreen(Screen):
             if recorded:
                 self.reload()
                 self.say(t("Session re-opened: it can change again."))
-        self.app.push_screen(ReasonDialog(t("Re-open session {session}", session=self.session_id),
-                                          [t("Status: {status}", status=self.app.status_word(self.reviewed.status))],
-                                          submit), done)
+
+        self.app.push_screen(
+            ReasonDialog(
+                t("Re-open session {session}", session=self.session_id),
+                [t("Status: {status}", status=self.app.status_word(self.reviewed.status))],
+                submit,
+            ),
+            done,
+        )
 
     def action_audit(self) -> None:
         from simulator.review.screens.audit import AuditScreen
@@ -238,6 +318,7 @@ class SessionScreen(Screen):
 
         def back(_result: object = None) -> None:
             self.reload()
+
         self.app.push_screen(TextsScreen(self.session_id), back)
 
     def action_replay(self) -> None:

@@ -20,8 +20,16 @@ from simulator.tui.key_bar import KeyBar
 if TYPE_CHECKING:
     from simulator.review.app import ReviewApp
 
-_HEADINGS = (N_("Session"), N_("Candidate"), N_("Status"), N_("Automatic"), N_("Final"), N_("Overrides"),
-             N_("Épreuve"), N_("Date"))
+_HEADINGS = (
+    N_("Session"),
+    N_("Candidate"),
+    N_("Status"),
+    N_("Automatic"),
+    N_("Final"),
+    N_("Overrides"),
+    N_("Épreuve"),
+    N_("Date"),
+)
 
 
 class SessionsScreen(Screen):
@@ -44,9 +52,14 @@ class SessionsScreen(Screen):
         except AssessmentError:  # the store does not verify: the list says why (reload)
             epreuves = []
         yield Static(id="sessions-title", classes="title-bar")
-        yield FilterBar(labels=(t("Épreuve"), t("Status"), t("From"), t("To")), epreuves=epreuves,
-                        statuses=[(status, self.app.status_word(status)) for status in STATUSES],
-                        everything=t("all"), date_hint=t("yyyy-mm-dd"), id="filters")
+        yield FilterBar(
+            labels=(t("Épreuve"), t("Status"), t("From"), t("To")),
+            epreuves=epreuves,
+            statuses=[(status, self.app.status_word(status)) for status in STATUSES],
+            everything=t("all"),
+            date_hint=t("yyyy-mm-dd"),
+            id="filters",
+        )
         yield SessionTable(id="sessions")
         yield Static("", id="sessions-message", classes="refusal")
         yield KeyBar()
@@ -63,16 +76,25 @@ class SessionsScreen(Screen):
         t, f = self.app.t, self.filters
         message = self.query_one("#sessions-message", Static)
         try:
-            reviews = self.app.desk.sessions(epreuve=f.epreuve, status=f.status, since=f.since or None,
-                                             until=f.until or None)
+            reviews = self.app.desk.sessions(
+                epreuve=f.epreuve, status=f.status, since=f.since or None, until=f.until or None
+            )
         except AssessmentError as error:
             message.update(error.message(self.app.lang))
             return
         message.update("" if reviews else t("No session matches these filters."))
-        self.query_one(SessionTable).show(reviews, blind=self.app.blind, headings=[t(h) for h in _HEADINGS],
-                                          status_word=self.app.status_word,
-                                          verdict_word=lambda verdict: word(verdict, self.app.lang))
-        title = t("Sessions — {count} shown · assessor: {name}", count=len(reviews), name=self.app.assessor)
+        self.query_one(SessionTable).show(
+            reviews,
+            blind=self.app.blind,
+            headings=[t(h) for h in _HEADINGS],
+            status_word=self.app.status_word,
+            verdict_word=lambda verdict: word(verdict, self.app.lang),
+        )
+        title = t(
+            "Sessions — {count} shown · assessor: {name}",
+            count=len(reviews),
+            name=self.app.assessor,
+        )
         if self.app.blind:
             title += " · " + t("blind review")
         self.query_one("#sessions-title", Static).update(title)

@@ -36,8 +36,10 @@ class SignInScreen(Screen):
                 yield Label(t("Passphrase"), classes="signin-label")
                 yield Input(id="passphrase", password=True, compact=True)
             yield Button(t("Sign in (Enter)"), id="signin-button", variant="primary", compact=True)
-            no_account = t("There is no assessor account in this store yet: an administrator registers one with "
-                           "« callsim assessor add NAME --admin ADMIN ».")
+            no_account = t(
+                "There is no assessor account in this store yet: an administrator registers one with "
+                "« callsim assessor add NAME --admin ADMIN »."
+            )
             yield Static(self._store_state(no_account), id="signin-error", classes="refusal")
         yield KeyBar()
 
@@ -68,4 +70,8 @@ class SignInScreen(Screen):
         passphrase = self.query_one("#passphrase", Input)
         passphrase.value = ""
         self.query_one("#signin-error", Static).update(refusal)
-        (passphrase if self.query_one("#assessor", Input).value.strip() else self.query_one("#assessor", Input)).focus()
+        (
+            passphrase
+            if self.query_one("#assessor", Input).value.strip()
+            else self.query_one("#assessor", Input)
+        ).focus()

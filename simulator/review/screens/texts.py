@@ -50,9 +50,18 @@ def typed_texts(grille: Mapping[str, Any] | None) -> list[TypedText]:
         for e in competency.get("evidence", ()):
             if e.get("source") == "text" or e.get("unsure") is True or e.get("confirmed") is True:
                 effect = str(e.get("effect", ""))
-                found.append(TypedText(int(e.get("seq", 0)), str(e.get("rule", "")), competency["code"], effect,
-                                       e.get("unsure") is True, e.get("confirmed") is True,
-                                       e.get("guess", effect == "positive") is True, e.get("detail") or {}))
+                found.append(
+                    TypedText(
+                        int(e.get("seq", 0)),
+                        str(e.get("rule", "")),
+                        competency["code"],
+                        effect,
+                        e.get("unsure") is True,
+                        e.get("confirmed") is True,
+                        e.get("guess", effect == "positive") is True,
+                        e.get("detail") or {},
+                    )
+                )
     return sorted(found, key=lambda x: (x.seq, x.rule))
 
 
@@ -77,7 +86,9 @@ class TextsScreen(Screen):
     def compose(self) -> ComposeResult:
         t = self.app.t
         with Vertical(id="texts"):
-            yield Static(t("Typed texts of session {session}", session=self.session_id), classes="title-bar")
+            yield Static(
+                t("Typed texts of session {session}", session=self.session_id), classes="title-bar"
+            )
             yield DataTable(id="texts-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="texts-why")
             yield Static("", id="texts-message", classes="refusal")
@@ -93,13 +104,19 @@ class TextsScreen(Screen):
         t = self.app.t
         review = self.app.desk.review(self.session_id)
         self.rows = typed_texts(review.grille)
-        self.typed = {int(m.get("seq", 0)): [str(line[1]) for line in m.get("excerpt", ()) if line[0] == "agent"]
-                      for m in (review.grille or {}).get("moments", ())}
+        self.typed = {
+            int(m.get("seq", 0)): [
+                str(line[1]) for line in m.get("excerpt", ()) if line[0] == "agent"
+            ]
+            for m in (review.grille or {}).get("moments", ())
+        }
         table = self.query_one(DataTable)
         cursor = table.cursor_row
         table.clear()
         for row in self.rows:
-            table.add_row(str(row.seq), row.rule, row.code, self._automatic(row), self._assessor(row))
+            table.add_row(
+                str(row.seq), row.rule, row.code, self._automatic(row), self._assessor(row)
+            )
         if self.rows:
             table.move_cursor(row=min(cursor, len(self.rows) - 1))
             self._show(self.rows[table.cursor_row])
@@ -116,12 +133,16 @@ class TextsScreen(Screen):
         t, lang = self.app.t, self.app.lang
         why = str(row.detail.get(lang) or row.detail.get("fr") or t("every element is there"))
         typed = " / ".join(self.typed.get(row.seq, ())) or "—"
-        self.query_one("#texts-why", Static).update(t("Why: {why}", why=why) + "\n" + t("Typed: « {text} »", text=typed))
+        self.query_one("#texts-why", Static).update(
+            t("Why: {why}", why=why) + "\n" + t("Typed: « {text} »", text=typed)
+        )
 
     def _automatic(self, row: TypedText) -> str:
         t = self.app.t
         if row.unsure or row.confirmed:
-            return t("to confirm (guess: {verdict})", verdict=t("met") if row.guess else t("not met"))
+            return t(
+                "to confirm (guess: {verdict})", verdict=t("met") if row.guess else t("not met")
+            )
         return t("met") if row.effect == "positive" else t("not met")
 
     def _assessor(self, row: TypedText) -> str:
@@ -139,10 +160,16 @@ class TextsScreen(Screen):
             return
         row = self.rows[table.cursor_row]
         if not (row.unsure or row.confirmed):
-            self.say(t("The machine was sure of this text: change a verdict with an override (o) if needed."))
+            self.say(
+                t(
+                    "The machine was sure of this text: change a verdict with an override (o) if needed."
+                )
+            )
             return
         if met == row.guess:
-            self.say(self._record(row, met, None) or t("Recorded: the automatic judgement is confirmed."))
+            self.say(
+                self._record(row, met, None) or t("Recorded: the automatic judgement is confirmed.")
+            )
             self.reload()
             return
 
@@ -153,12 +180,17 @@ class TextsScreen(Screen):
             if recorded:
                 self.reload()
                 self.say(t("Recorded: the automatic judgement is corrected."))
+
         facts = [f"{row.rule} ({row.code})", self._automatic(row)]
-        self.app.push_screen(ReasonDialog(t("Correct the automatic judgement"), facts, submit), done)
+        self.app.push_screen(
+            ReasonDialog(t("Correct the automatic judgement"), facts, submit), done
+        )
 
     def _record(self, row: TypedText, met: bool, reason: str | None) -> str | None:
         try:
-            self.app.desk.confirm_text(self.session_id, row.seq, met, reason, self.app.assessor, rule=row.rule)
+            self.app.desk.confirm_text(
+                self.session_id, row.seq, met, reason, self.app.assessor, rule=row.rule
+            )
         except AssessmentError as error:
             return error.message(self.app.lang)
         return None

@@ -33,8 +33,16 @@ class FilterBar(Horizontal):
             super().__init__()
             self.filters = filters
 
-    def __init__(self, *, labels: Sequence[str], epreuves: Sequence[str], statuses: Sequence[tuple[str, str]],
-                 everything: str, date_hint: str, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *,
+        labels: Sequence[str],
+        epreuves: Sequence[str],
+        statuses: Sequence[tuple[str, str]],
+        everything: str,
+        date_hint: str,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
         self.labels, self.epreuves, self.statuses = tuple(labels), tuple(epreuves), tuple(statuses)
         self.everything, self.date_hint = everything, date_hint
@@ -42,11 +50,19 @@ class FilterBar(Horizontal):
     def compose(self) -> ComposeResult:
         epreuve, status, since, until = self.labels
         yield Label(epreuve, classes="filter-label")
-        yield Select([(name, name) for name in self.epreuves], prompt=self.everything, id="filter-epreuve",
-                     compact=True)
+        yield Select(
+            [(name, name) for name in self.epreuves],
+            prompt=self.everything,
+            id="filter-epreuve",
+            compact=True,
+        )
         yield Label(status, classes="filter-label")
-        yield Select([(word, code) for code, word in self.statuses], prompt=self.everything, id="filter-status",
-                     compact=True)
+        yield Select(
+            [(word, code) for code, word in self.statuses],
+            prompt=self.everything,
+            id="filter-status",
+            compact=True,
+        )
         yield Label(since, classes="filter-label")
         yield Input(placeholder=self.date_hint, id="filter-since", max_length=10, compact=True)
         yield Label(until, classes="filter-label")
@@ -54,11 +70,16 @@ class FilterBar(Horizontal):
 
     @property
     def filters(self) -> Filters:
-        epreuve, status = self.query_one("#filter-epreuve", Select), self.query_one("#filter-status", Select)
-        return Filters(None if epreuve.is_blank() else str(epreuve.value),
-                       None if status.is_blank() else str(status.value),
-                       self.query_one("#filter-since", Input).value.strip(),
-                       self.query_one("#filter-until", Input).value.strip())
+        epreuve, status = (
+            self.query_one("#filter-epreuve", Select),
+            self.query_one("#filter-status", Select),
+        )
+        return Filters(
+            None if epreuve.is_blank() else str(epreuve.value),
+            None if status.is_blank() else str(status.value),
+            self.query_one("#filter-since", Input).value.strip(),
+            self.query_one("#filter-until", Input).value.strip(),
+        )
 
     @on(Select.Changed)
     @on(Input.Submitted)

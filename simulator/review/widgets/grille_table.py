@@ -59,8 +59,11 @@ class GrilleTable(DataTable):
         word = words.short_verdict if narrow else words.verdict
         # Every width is given: the table is refilled after each act and on resize.
         verdicts = max(len(word(v)) for v in _VERDICT_STYLE)
-        widths = {"code": max(len(code), 5), "automatic": max(len(automatic), verdicts),
-                  "final": max(len(final), verdicts + 1 + len(OVERRIDE_MARK))}
+        widths = {
+            "code": max(len(code), 5),
+            "automatic": max(len(automatic), verdicts),
+            "final": max(len(final), verdicts + 1 + len(OVERRIDE_MARK)),
+        }
         scrollbar = self.styles.scrollbar_size_vertical
         room = self.size.width - sum(widths.values()) - 2 * self.cell_padding * 4 - scrollbar
         self.add_column(code, key="code", width=widths["code"])
@@ -69,15 +72,22 @@ class GrilleTable(DataTable):
         self.add_column(final, key="final", width=widths["final"])
         self.lines = {}
         for activity in activities:
-            self.add_row(Text(activity.code, style="bold"),
-                         Text(activity.label, style="bold", overflow="ellipsis", no_wrap=True),
-                         _verdict(activity.automatic, word), _verdict(activity.final, word),
-                         key=f"activity:{activity.code}")
+            self.add_row(
+                Text(activity.code, style="bold"),
+                Text(activity.label, style="bold", overflow="ellipsis", no_wrap=True),
+                _verdict(activity.automatic, word),
+                _verdict(activity.final, word),
+                key=f"activity:{activity.code}",
+            )
             for line in activity.competencies:
                 self.lines[line.code] = line
-                self.add_row(line.code, Text(line.label, overflow="ellipsis", no_wrap=True),
-                             _verdict(line.automatic, word), _verdict(line.final, word, line.overridden),
-                             key=line.code)
+                self.add_row(
+                    line.code,
+                    Text(line.label, overflow="ellipsis", no_wrap=True),
+                    _verdict(line.automatic, word),
+                    _verdict(line.final, word, line.overridden),
+                    key=line.code,
+                )
         if kept in self.lines:
             self.move_cursor(row=self.get_row_index(kept))
 

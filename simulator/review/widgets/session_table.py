@@ -34,8 +34,15 @@ class SessionTable(DataTable):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
 
-    def show(self, reviews: Sequence[SessionReview], *, blind: bool, headings: Sequence[str],
-             status_word: Callable[[str], str], verdict_word: Callable[[str], str]) -> None:
+    def show(
+        self,
+        reviews: Sequence[SessionReview],
+        *,
+        blind: bool,
+        headings: Sequence[str],
+        status_word: Callable[[str], str],
+        verdict_word: Callable[[str], str],
+    ) -> None:
         """Fill the table (the candidate's id replaced by a pseudonym when ``blind``), keeping the cursor's session."""
         kept = self.current
         self.clear()
@@ -44,12 +51,17 @@ class SessionTable(DataTable):
                 self.add_column(heading, key=key)
         for review in reviews:
             automatic, final = epreuve_verdicts(review)
-            self.add_row(review.session_id, pseudonym(review.session_id) if blind else review.candidate_id,
-                         status_word(review.status),
-                         Text(verdict_word(automatic), style=_VERDICT_STYLE.get(automatic, "")),
-                         Text(verdict_word(final), style=_VERDICT_STYLE.get(final, "")),
-                         str(len(review.overrides)) if review.overrides else "",
-                         review.epreuve_id, review.created_at[:16].replace("T", " "), key=review.session_id)
+            self.add_row(
+                review.session_id,
+                pseudonym(review.session_id) if blind else review.candidate_id,
+                status_word(review.status),
+                Text(verdict_word(automatic), style=_VERDICT_STYLE.get(automatic, "")),
+                Text(verdict_word(final), style=_VERDICT_STYLE.get(final, "")),
+                str(len(review.overrides)) if review.overrides else "",
+                review.epreuve_id,
+                review.created_at[:16].replace("T", " "),
+                key=review.session_id,
+            )
         if kept is not None and kept in {r.session_id for r in reviews}:
             self.move_cursor(row=self.get_row_index(kept))
 

@@ -37,7 +37,9 @@ class TranscriptView(OptionList):
 
     def mark(self, competency: str, seqs: Sequence[int]) -> None:
         """Mark the events ``seqs`` as the evidence of ``competency`` and bring the first one into view."""
-        changed = self.marked | frozenset(seqs)  # a moment marked before and now shows the new competency
+        changed = self.marked | frozenset(
+            seqs
+        )  # a moment marked before and now shows the new competency
         self.competency, self.marked = competency, frozenset(seqs)
         for index, moment in enumerate(self.moments):
             if moment.seq in changed:
@@ -56,8 +58,11 @@ class TranscriptView(OptionList):
             text.append(f"#{moment.contact_number} ", style="bold")
         text.append(moment.did, style="bold" if marked else "")
         if marked:
-            effects = " ".join(f"{code} {'+' if effect == 'positive' else '−'}"
-                               for code, effect in moment.evidence if code == self.competency)
+            effects = " ".join(
+                f"{code} {'+' if effect == 'positive' else '−'}"
+                for code, effect in moment.evidence
+                if code == self.competency
+            )
             text.append(f"  [{effects}]", style="bold yellow")
         for line in moment.lines:
             text.append(f"\n    {line.speaker}{self.colon}", style=_ROLE_STYLE.get(line.role, ""))

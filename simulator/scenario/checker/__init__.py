@@ -48,7 +48,9 @@ class CheckReport:
 
     def failed(self, *, strict: bool = False) -> bool:
         """Any error; under ``strict`` any warning too (item-analysis warnings only in ``strict`` item mode)."""
-        counted = [d for d in self.diagnostics if self.items == "strict" or not is_item_diagnostic(d)]
+        counted = [
+            d for d in self.diagnostics if self.items == "strict" or not is_item_diagnostic(d)
+        ]
         return has_errors(counted, strict=strict)
 
 
@@ -69,7 +71,9 @@ class FileCache:
         return self._loaded[key]
 
 
-def check_loaded(loaded: LoadedFile, cache: FileCache | None = None, *, items: bool = False) -> LoadedFile:
+def check_loaded(
+    loaded: LoadedFile, cache: FileCache | None = None, *, items: bool = False
+) -> LoadedFile:
     """Run the semantic checks on a loaded file (only when it validated) and add their diagnostics;
     ``items`` adds the item analysis of its choice points."""
     if loaded.model is None:
@@ -92,7 +96,9 @@ def check_loaded(loaded: LoadedFile, cache: FileCache | None = None, *, items: b
             check_items(scenario, ctx)
             check_tool_items(scenario, ctx)
         for form in loaded.forms:
-            ctx.diagnostics.extend(_form_diagnostics(form, ctx.diagnostics + loaded.diagnostics, cache, items))
+            ctx.diagnostics.extend(
+                _form_diagnostics(form, ctx.diagnostics + loaded.diagnostics, cache, items)
+            )
     elif loaded.kind == "epreuve":
         check_epreuve(loaded, ctx, cache or FileCache())
     elif loaded.kind == "testplan":
@@ -103,8 +109,9 @@ def check_loaded(loaded: LoadedFile, cache: FileCache | None = None, *, items: b
     return loaded
 
 
-def _form_diagnostics(form: LoadedFile, known: list[Diagnostic], cache: FileCache | None,
-                      items: bool = False) -> list[Diagnostic]:
+def _form_diagnostics(
+    form: LoadedFile, known: list[Diagnostic], cache: FileCache | None, items: bool = False
+) -> list[Diagnostic]:
     """Check one form of a scenario like a scenario of its own; what the file as written already
     reports is not repeated for every form, and what is new names the variant."""
     shown = label(form.variant)
@@ -129,8 +136,10 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
             # Only the parts below the folder named count: ``..`` or a hidden folder above it
             # (``~/.local/…``) must not hide every file.
             found.extend(
-                p for p in sorted(path.rglob("*"))
-                if p.suffix in SUFFIXES and p.is_file()
+                p
+                for p in sorted(path.rglob("*"))
+                if p.suffix in SUFFIXES
+                and p.is_file()
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         else:

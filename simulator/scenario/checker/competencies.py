@@ -45,7 +45,11 @@ def features(scenario: Scenario) -> set[str]:
     if scenario.wrap_up is not None and scenario.wrap_up.note_required:
         found.add("note_required")
     referentiel = get_referentiel()
-    found |= {f"claims:{referentiel.competency(code).skill}" for code in scenario.competencies if referentiel.is_code(code)}
+    found |= {
+        f"claims:{referentiel.competency(code).skill}"
+        for code in scenario.competencies
+        if referentiel.is_code(code)
+    }
     return found
 
 
@@ -58,21 +62,47 @@ def sources(scenario: Scenario) -> Iterator[Source]:
         for r, reply in enumerate(node.replies or ()):
             for e, item in enumerate(reply.evidence):
                 where = ("nodes", node_id, "replies", r, "evidence", e, "competency")
-                yield Source(item.competency, item.effect == "positive", item.effect == "negative", where, True)
+                yield Source(
+                    item.competency,
+                    item.effect == "positive",
+                    item.effect == "negative",
+                    where,
+                    True,
+                )
         if node.prompt is not None:
             for c, check in enumerate(node.prompt.checks):
-                yield Source(check.competency, True, True, ("nodes", node_id, "prompt", "checks", c, "competency"), True)
+                yield Source(
+                    check.competency,
+                    True,
+                    True,
+                    ("nodes", node_id, "prompt", "checks", c, "competency"),
+                    True,
+                )
     for path, check in tool_checks(scenario):
         if path[0] == "nodes" and path[1] not in live:
             continue
-        yield Source(check.competency, check.counts != "failure", check.counts != "success", (*path, "competency"), True)
+        yield Source(
+            check.competency,
+            check.counts != "failure",
+            check.counts != "success",
+            (*path, "competency"),
+            True,
+        )
     if scenario.wrap_up is not None:
         for c, check in enumerate(scenario.wrap_up.note_checks):
-            yield Source(check.competency, True, True, ("wrap_up", "note_checks", c, "competency"), True)
+            yield Source(
+                check.competency, True, True, ("wrap_up", "note_checks", c, "competency"), True
+            )
     present = features(scenario)
     for rule in engine_rules().order_rule_sources(scenario.direction):
         if rule.needs <= present:
-            yield Source(rule.competency, rule.effect == "positive", rule.effect == "negative", ("competencies",), False)
+            yield Source(
+                rule.competency,
+                rule.effect == "positive",
+                rule.effect == "negative",
+                ("competencies",),
+                False,
+            )
 
 
 def observable(scenario: Scenario) -> dict[str, tuple[bool, bool]]:
@@ -114,11 +144,16 @@ def _criticals_can_fail(scenario: Scenario, ctx: FileContext) -> None:
         for r, reply in enumerate(node.replies or ()):
             for e, item in enumerate(reply.evidence):
                 if item.critical and item.effect == "positive":
-                    ctx.error(("nodes", node_id, "replies", r, "evidence", e, "critical"), "critical-cannot-fail")
+                    ctx.error(
+                        ("nodes", node_id, "replies", r, "evidence", e, "critical"),
+                        "critical-cannot-fail",
+                    )
         checks = list(enumerate(node.prompt.checks)) if node.prompt is not None else []
         for c, check in checks:
             if check.critical and not check.requires and not check.forbids:
-                ctx.error(("nodes", node_id, "prompt", "checks", c, "critical"), "critical-cannot-fail")
+                ctx.error(
+                    ("nodes", node_id, "prompt", "checks", c, "critical"), "critical-cannot-fail"
+                )
     for path, check in tool_checks(scenario):
         if check.critical and check.counts == "success":
             ctx.error((*path, "critical"), "critical-cannot-fail")
@@ -133,12 +168,26 @@ def _all_declared(scenario: Scenario) -> Iterator[Source]:
     for node_id, node in scenario.nodes.items():
         for r, reply in enumerate(node.replies or ()):
             for e, item in enumerate(reply.evidence):
-                yield Source(item.competency, True, True, ("nodes", node_id, "replies", r, "evidence", e, "competency"), True)
+                yield Source(
+                    item.competency,
+                    True,
+                    True,
+                    ("nodes", node_id, "replies", r, "evidence", e, "competency"),
+                    True,
+                )
         if node.prompt is not None:
             for c, check in enumerate(node.prompt.checks):
-                yield Source(check.competency, True, True, ("nodes", node_id, "prompt", "checks", c, "competency"), True)
+                yield Source(
+                    check.competency,
+                    True,
+                    True,
+                    ("nodes", node_id, "prompt", "checks", c, "competency"),
+                    True,
+                )
     for path, check in tool_checks(scenario):
         yield Source(check.competency, True, True, (*path, "competency"), True)
     if scenario.wrap_up is not None:
         for c, check in enumerate(scenario.wrap_up.note_checks):
-            yield Source(check.competency, True, True, ("wrap_up", "note_checks", c, "competency"), True)
+            yield Source(
+                check.competency, True, True, ("wrap_up", "note_checks", c, "competency"), True
+            )

@@ -17,7 +17,9 @@ class FileContext:
     smap: SourceMap
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
-    def report(self, where: Path, severity: Severity, code: str, *, on_key: bool = False, **params: Any) -> None:
+    def report(
+        self, where: Path, severity: Severity, code: str, *, on_key: bool = False, **params: Any
+    ) -> None:
         """Add a diagnostic at the value (or the key) found at data path ``where``."""
         pos = self.smap.key(where) if on_key else self.smap.value(where)
         self.diagnostics.append(Diagnostic(self.path, pos.line, pos.column, severity, code, params))

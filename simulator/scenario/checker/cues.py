@@ -24,27 +24,135 @@ _APOSTROPHE = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
 
 #: Politeness markers (case-insensitive), French first, then their Dutch and English equivalents.
 POLITE_MARKERS = (
-    r"s'il vous pla[iî]t", r"je vous prie", r"\bmerci", r"je comprends", r"je suis d[ée]sol[ée]e?",
-    r"\bexcusez", r"\bpardon", r"\bmadame\b", r"\bmonsieur\b", r"\bvolontiers\b", r"avec plaisir",
-    r"bien s[ûu]r", r"je vous en prie",
-    r"alstublieft", r"\bdank u\b", r"\bbedankt\b", r"ik begrijp", r"het spijt me", r"\bexcuseer", r"\bsorry\b",
-    r"\bmevrouw\b", r"\bmeneer\b", r"\bgraag\b", r"met plezier", r"natuurlijk",
-    r"\bplease\b", r"thank", r"i understand", r"i'?m sorry", r"excuse me", r"\bpardon\b", r"\bmadam\b",
-    r"\bsir\b", r"\bgladly\b", r"with pleasure", r"of course",
+    r"s'il vous pla[iî]t",
+    r"je vous prie",
+    r"\bmerci",
+    r"je comprends",
+    r"je suis d[ée]sol[ée]e?",
+    r"\bexcusez",
+    r"\bpardon",
+    r"\bmadame\b",
+    r"\bmonsieur\b",
+    r"\bvolontiers\b",
+    r"avec plaisir",
+    r"bien s[ûu]r",
+    r"je vous en prie",
+    r"alstublieft",
+    r"\bdank u\b",
+    r"\bbedankt\b",
+    r"ik begrijp",
+    r"het spijt me",
+    r"\bexcuseer",
+    r"\bsorry\b",
+    r"\bmevrouw\b",
+    r"\bmeneer\b",
+    r"\bgraag\b",
+    r"met plezier",
+    r"natuurlijk",
+    r"\bplease\b",
+    r"thank",
+    r"i understand",
+    r"i'?m sorry",
+    r"excuse me",
+    r"\bpardon\b",
+    r"\bmadam\b",
+    r"\bsir\b",
+    r"\bgladly\b",
+    r"with pleasure",
+    r"of course",
 )
 _POLITE = re.compile("|".join(POLITE_MARKERS), re.IGNORECASE)
 
 #: French function words that say nothing about the content (words shorter than 4 letters are dropped anyway).
-STOP_WORDS = frozenset({
-    "alors", "aussi", "autre", "autres", "avant", "avec", "avoir", "bien", "cela", "celle", "celui", "cette",
-    "ceux", "chez", "comme", "comment", "dans", "depuis", "donc", "dont", "elle", "elles", "encore", "entre",
-    "être", "fait", "faire", "leur", "leurs", "lors", "mais", "même", "mêmes", "moins", "notre", "nous",
-    "oui", "parce", "pour", "pourquoi", "quand", "quel", "quelle", "quelles", "quels", "sans", "sera", "sont",
-    "sous", "suis", "tout", "toute", "toutes", "tous", "très", "votre", "vous", "vos", "était", "étaient",
-    "avez", "avons", "ainsi", "après", "aucun", "aucune", "ceci", "celà", "déjà", "juste", "peut", "plus",
-    "quoi", "voici", "voilà", "vers", "tant", "puis", "chaque", "quelque", "quelques", "madame", "monsieur",
-    "bonjour", "merci",
-})
+STOP_WORDS = frozenset(
+    {
+        "alors",
+        "aussi",
+        "autre",
+        "autres",
+        "avant",
+        "avec",
+        "avoir",
+        "bien",
+        "cela",
+        "celle",
+        "celui",
+        "cette",
+        "ceux",
+        "chez",
+        "comme",
+        "comment",
+        "dans",
+        "depuis",
+        "donc",
+        "dont",
+        "elle",
+        "elles",
+        "encore",
+        "entre",
+        "être",
+        "fait",
+        "faire",
+        "leur",
+        "leurs",
+        "lors",
+        "mais",
+        "même",
+        "mêmes",
+        "moins",
+        "notre",
+        "nous",
+        "oui",
+        "parce",
+        "pour",
+        "pourquoi",
+        "quand",
+        "quel",
+        "quelle",
+        "quelles",
+        "quels",
+        "sans",
+        "sera",
+        "sont",
+        "sous",
+        "suis",
+        "tout",
+        "toute",
+        "toutes",
+        "tous",
+        "très",
+        "votre",
+        "vous",
+        "vos",
+        "était",
+        "étaient",
+        "avez",
+        "avons",
+        "ainsi",
+        "après",
+        "aucun",
+        "aucune",
+        "ceci",
+        "celà",
+        "déjà",
+        "juste",
+        "peut",
+        "plus",
+        "quoi",
+        "voici",
+        "voilà",
+        "vers",
+        "tant",
+        "puis",
+        "chaque",
+        "quelque",
+        "quelques",
+        "madame",
+        "monsieur",
+        "bonjour",
+        "merci",
+    }
+)
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 
 
@@ -80,7 +188,9 @@ def _lemma(word: str) -> str:
 def content_words(text: str) -> frozenset[str]:
     """The lemmas of the words of four letters or more that are not French stop words."""
     words = _WORD.findall(_PLACEHOLDER.sub(" ", _BLOCK.sub(" ", text.translate(_APOSTROPHE))))
-    return frozenset(_lemma(w.casefold()) for w in words if len(w) >= 4 and w.casefold() not in STOP_WORDS)
+    return frozenset(
+        _lemma(w.casefold()) for w in words if len(w) >= 4 and w.casefold() not in STOP_WORDS
+    )
 
 
 def is_right(reply: Reply) -> bool:
@@ -137,6 +247,8 @@ def cue_picks(point: ChoicePoint) -> dict[str, int | None]:
     said = content_words(point.say())
     return {
         "longest": strict_max([length(t) for t in texts]),
-        "polite": strict_max([polite_count(t) for t in texts]) if any(polite(t) for t in texts) else None,
+        "polite": strict_max([polite_count(t) for t in texts])
+        if any(polite(t) for t in texts)
+        else None,
         "echo": strict_max([len(content_words(t) & said) for t in texts]) if said else None,
     }

@@ -66,7 +66,13 @@ def check_graph(scenario: Scenario, ctx: FileContext) -> bool:
     reached = reachable(scenario)
     for node_id in scenario.nodes:
         if node_id not in reached:
-            ctx.warning(("nodes", node_id), "unreachable-node", on_key=True, node=node_id, start=scenario.start)
+            ctx.warning(
+                ("nodes", node_id),
+                "unreachable-node",
+                on_key=True,
+                node=node_id,
+                start=scenario.start,
+            )
     _check_exits(scenario, reached, ctx)
     return True
 
@@ -94,7 +100,13 @@ def _check_exits(scenario: Scenario, reached: set[str], ctx: FileContext) -> Non
         if not cycle:
             continue  # leads into a stuck loop (reported there) or is a dead end (reported above)
         reported.update(cycle)
-        ctx.error(("nodes", node_id), "no-exit-loop", on_key=True, node=node_id, cycle=" → ".join([*cycle, cycle[0]]))
+        ctx.error(
+            ("nodes", node_id),
+            "no-exit-loop",
+            on_key=True,
+            node=node_id,
+            cycle=" → ".join([*cycle, cycle[0]]),
+        )
 
 
 def _cycle_through(start: str, successors: dict[str, list[str]], allowed: set[str]) -> list[str]:

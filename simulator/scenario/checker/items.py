@@ -33,15 +33,25 @@ LONGEST_SHARE = 0.40
 MIN_POINTS = 3
 
 #: The codes of the item analysis (warnings that ``--strict`` counts only with ``--items strict``).
-ITEM_CODES = frozenset({
-    "cue-length-outlier", "cue-only-polite", "cue-prompt-echo", "narrator-question",
-    "fact-not-in-tool", "rescue-names-answer", "reply-earns-tool-evidence", "cue-longest-share",
-})
+ITEM_CODES = frozenset(
+    {
+        "cue-length-outlier",
+        "cue-only-polite",
+        "cue-prompt-echo",
+        "narrator-question",
+        "fact-not-in-tool",
+        "rescue-names-answer",
+        "reply-earns-tool-evidence",
+        "cue-longest-share",
+    }
+)
 
 
 def choice_points(scenario: Scenario) -> list[ChoicePoint]:
     """The scenario's choice points, in file order."""
-    return [point for node_id, node in scenario.nodes.items() if (point := choice_point(node_id, node))]
+    return [
+        point for node_id, node in scenario.nodes.items() if (point := choice_point(node_id, node))
+    ]
 
 
 def check_items(scenario: Scenario, ctx: FileContext) -> None:
@@ -65,11 +75,23 @@ def _length(point: ChoicePoint, ctx: FileContext) -> None:
     for index in point.right:
         size = length(point.text(index))
         if size > LONG_RATIO * longest:
-            ctx.warning(_reply_path(point, index), "cue-length-outlier", size=size, other=longest,
-                        side=Message(N_("longer")), ratio=LONG_RATIO)
+            ctx.warning(
+                _reply_path(point, index),
+                "cue-length-outlier",
+                size=size,
+                other=longest,
+                side=Message(N_("longer")),
+                ratio=LONG_RATIO,
+            )
         elif size < SHORT_RATIO * shortest:
-            ctx.warning(_reply_path(point, index), "cue-length-outlier", size=size, other=shortest,
-                        side=Message(N_("shorter")), ratio=SHORT_RATIO)
+            ctx.warning(
+                _reply_path(point, index),
+                "cue-length-outlier",
+                size=size,
+                other=shortest,
+                side=Message(N_("shorter")),
+                ratio=SHORT_RATIO,
+            )
 
 
 def _polite(point: ChoicePoint, ctx: FileContext) -> None:
@@ -88,8 +110,13 @@ def _echo(point: ChoicePoint, ctx: FileContext) -> None:
     for index in point.right:
         shared = content_words(point.text(index)) & said
         if len(shared) >= best_wrong + ECHO_MARGIN:
-            ctx.warning(_reply_path(point, index), "cue-prompt-echo", words=", ".join(sorted(shared)),
-                        count=len(shared), other=best_wrong)
+            ctx.warning(
+                _reply_path(point, index),
+                "cue-prompt-echo",
+                words=", ".join(sorted(shared)),
+                count=len(shared),
+                other=best_wrong,
+            )
 
 
 def _narrator(point: ChoicePoint, ctx: FileContext) -> None:
@@ -111,5 +138,11 @@ def _longest_share(points: list[ChoicePoint], ctx: FileContext) -> None:
         return
     hits = [point for point in points if longest_is_right(point)]
     if len(hits) > LONGEST_SHARE * len(points):
-        ctx.warning(("nodes", hits[0].node_id), "cue-longest-share", count=len(hits), total=len(points),
-                    percent=round(100 * len(hits) / len(points)), limit=round(100 * LONGEST_SHARE))
+        ctx.warning(
+            ("nodes", hits[0].node_id),
+            "cue-longest-share",
+            count=len(hits),
+            total=len(points),
+            percent=round(100 * len(hits) / len(points)),
+            limit=round(100 * LONGEST_SHARE),
+        )

@@ -38,12 +38,12 @@ _OTHER_PARTY = ("customer",)
 #: What a reply must say to claim a tool deed, by theme (French, Dutch, English).
 _CLAIMS = {
     "record": r"(j'ai|je) (bien )?(not|enregistr|mis à jour|mets à jour|corrig|modifi|encod|ajout|saisi|rectifi)\w*"
-              r"|ik (heb )?\w* ?(genoteerd|aangepast|bijgewerkt|ingevoerd|verbeterd)|i(?:'ve| have)? (updated|recorded|noted|corrected)",
+    r"|ik (heb )?\w* ?(genoteerd|aangepast|bijgewerkt|ingevoerd|verbeterd)|i(?:'ve| have)? (updated|recorded|noted|corrected)",
     "booking": r"(j'ai|je (vous )?)(réserv|bloqu|inscri|planifi|fix|cal)\w* .{0,40}(rendez-vous|créneau|agenda|intervention|visite|passage)"
-               r"|ik (heb )?\w* ?(geboekt|ingepland|vastgelegd)|i(?:'ve| have)? (booked|scheduled)",
+    r"|ik (heb )?\w* ?(geboekt|ingepland|vastgelegd)|i(?:'ve| have)? (booked|scheduled)",
     "form": r"(j'ai|je) (rempli|rempl|complét|encod|envoi|envoy|transm)\w* .{0,30}formulaire|formulier|(filled|submitted) .{0,20}form",
     "mail": r"(j'ai|je vous|je) (envoy|envoi|transm|adress)\w* .{0,40}(mail|courriel|fax|confirmation écrite)"
-            r"|ik (stuur|mail|heb .{0,20} gestuurd)|i(?:'ve| have)? (sent|mailed|emailed)",
+    r"|ik (stuur|mail|heb .{0,20} gestuurd)|i(?:'ve| have)? (sent|mailed|emailed)",
     "transfer": r"je vous (transfère|passe|mets en relation)|je transf\w*|ik verbind u door|i(?:'ll| will)? (transfer|put you through)",
     "documents": r"(j'ai|je (vous )?)(sélectionn|joi|choisi|retenu)\w* .{0,30}(document|article|brochure|fiche d'information|pièce)",
 }
@@ -52,9 +52,12 @@ _CLAIM_RE = {theme: re.compile(pattern, re.IGNORECASE) for theme, pattern in _CL
 DEED_THEMES: dict[str, tuple[str, ...]] = {
     "01.02": ("record", "booking", "mail", "form"),
     "01.04": ("record",),
-    "01.05": ("record",), "02.03": ("record",), "03.02": ("record",),
+    "01.05": ("record",),
+    "02.03": ("record",),
+    "03.02": ("record",),
     "01.07": ("transfer",),
-    "02.02": ("booking",), "03.04": ("booking",),
+    "02.02": ("booking",),
+    "03.04": ("booking",),
     "02.05": ("record", "booking", "mail"),
     "03.01": ("documents",),
     "03.03": ("form",),
@@ -94,8 +97,15 @@ def shown_by_tools(scenario: Scenario) -> set[str]:
     db = res.customer_db
     if db is not None and db.target_in_db:
         shown |= {_key(f"customer.{field}") for group in _GROUPS.values() for field in group}
-        shown |= {"customer.phone", "customer.mobile", "customer.email", "customer.birth_date",
-                  "customer.iban", "customer.language", "customer.customer_id"}
+        shown |= {
+            "customer.phone",
+            "customer.mobile",
+            "customer.email",
+            "customer.birth_date",
+            "customer.iban",
+            "customer.language",
+            "customer.customer_id",
+        }
         shown |= {_key(v) for value in db.target_overrides.values() for v in _variables(value)}
     joined = "\n".join(texts).casefold()
     for name, value in scenario.facts.items():
@@ -152,7 +162,9 @@ def unshown_facts(scenario: Scenario) -> Iterator[tuple[tuple, str]]:
 def expected_values(scenario: Scenario) -> list[str]:
     """The values end-of-contact checks expect: record fields, form fields, the slot's time, the service's name."""
     values: list[str] = []
-    slots = {s.id: s for s in (scenario.resources.agenda.slots if scenario.resources.agenda else [])}
+    slots = {
+        s.id: s for s in (scenario.resources.agenda.slots if scenario.resources.agenda else [])
+    }
     services = {s.id: s for s in scenario.resources.services}
     for check in scenario.checks:
         if isinstance(check, RecordFieldCheck):
@@ -176,8 +188,12 @@ def named_value(line: str, values: list[str]) -> str | None:
         if facts & used:
             return min(facts & used)
         literal = _TEMPLATE.sub("", value).strip()
-        if "{" not in value and len(literal) >= 4 and not literal.isdigit() and re.search(
-                rf"(?<!\w){re.escape(literal.casefold())}(?!\w)", folded):
+        if (
+            "{" not in value
+            and len(literal) >= 4
+            and not literal.isdigit()
+            and re.search(rf"(?<!\w){re.escape(literal.casefold())}(?!\w)", folded)
+        ):
             return literal
     return None
 
@@ -200,14 +216,20 @@ def check_tool_items(scenario: Scenario, ctx) -> None:
             for lang_path, line in _lines(node.say):
                 value = named_value(line, values)
                 if value is not None:
-                    ctx.warning(("nodes", node_id, "say", *lang_path), "rescue-names-answer", value=value)
+                    ctx.warning(
+                        ("nodes", node_id, "say", *lang_path), "rescue-names-answer", value=value
+                    )
                     break
         for index, reply in enumerate(node.replies or ()):
             for evidence in reply.evidence:
                 theme = claimed_deed(text_in(reply.text, "fr"), evidence.competency)
                 if evidence.effect == "positive" and theme is not None:
-                    ctx.warning(("nodes", node_id, "replies", index, "text"), "reply-earns-tool-evidence",
-                                competency=evidence.competency, theme=_THEME_NAMES[theme])
+                    ctx.warning(
+                        ("nodes", node_id, "replies", index, "text"),
+                        "reply-earns-tool-evidence",
+                        competency=evidence.competency,
+                        theme=_THEME_NAMES[theme],
+                    )
                     break
 
 

@@ -28,7 +28,9 @@ def slot_fits(slot: SlotSpec, window: Availability) -> bool:
     """True when ``slot`` can lie inside ``window`` on some épreuve day (slots fall on working days)."""
     if not _WORKDAYS & set(window.days):
         return False
-    if slot.day < window.from_workday or (window.until_workday is not None and slot.day > window.until_workday):
+    if slot.day < window.from_workday or (
+        window.until_workday is not None and slot.day > window.until_workday
+    ):
         return False
     start = _minutes(slot.time)
     return _minutes(window.start) <= start and start + slot.minutes <= _minutes(window.end)
@@ -39,10 +41,16 @@ def check_passable(scenario: Scenario, ctx: FileContext) -> None:
     windows = scenario.persona.availability
     for index, window in enumerate(windows):
         if window.until_workday is not None and window.from_workday > window.until_workday:
-            ctx.error(("persona", "availability", index, "until_workday"), "check-cannot-pass",
-                      check=f"persona.availability[{index}]",
-                      why=Message("the window starts on working day {start}, after its end ({end})",
-                                  start=window.from_workday, end=window.until_workday))
+            ctx.error(
+                ("persona", "availability", index, "until_workday"),
+                "check-cannot-pass",
+                check=f"persona.availability[{index}]",
+                why=Message(
+                    "the window starts on working day {start}, after its end ({end})",
+                    start=window.from_workday,
+                    end=window.until_workday,
+                ),
+            )
     for index, check in enumerate(scenario.checks):
         where = ("checks", index)
         if isinstance(check, FormCheck):
@@ -62,17 +70,31 @@ def _form(scenario: Scenario, check: FormCheck, where: tuple, ctx: FileContext) 
             continue
         allowed = [choice_value(c) for c in spec.choices]
         if value not in allowed:
-            ctx.error((*where, "fields", field_id), "check-cannot-pass", check=check.id,
-                      why=Message("'{value}' is not a choice of field {field} ({allowed})",
-                                  value=value, field=field_id, allowed=", ".join(allowed)))
+            ctx.error(
+                (*where, "fields", field_id),
+                "check-cannot-pass",
+                check=check.id,
+                why=Message(
+                    "'{value}' is not a choice of field {field} ({allowed})",
+                    value=value,
+                    field=field_id,
+                    allowed=", ".join(allowed),
+                ),
+            )
 
 
-def _appointment(scenario: Scenario, check: AppointmentCheck, where: tuple, ctx: FileContext) -> None:
+def _appointment(
+    scenario: Scenario, check: AppointmentCheck, where: tuple, ctx: FileContext
+) -> None:
     agenda = scenario.resources.agenda
     if agenda is None:
         return
     calendars = check.calendar_ids
-    slots = [s for s in agenda.slots if s.calendar in calendars and (check.slot is None or s.id == check.slot)]
+    slots = [
+        s
+        for s in agenda.slots
+        if s.calendar in calendars and (check.slot is None or s.id == check.slot)
+    ]
     if check.min_minutes is not None:
         slots = [s for s in slots if s.minutes >= check.min_minutes]
     windows = scenario.persona.availability
@@ -80,8 +102,12 @@ def _appointment(scenario: Scenario, check: AppointmentCheck, where: tuple, ctx:
         slots = [s for s in slots if any(slot_fits(s, w) for w in windows)]
     if len(slots) < max(1, check.count):
         key = "slot" if check.slot else ("calendar" if check.calendar is not None else "calendars")
-        ctx.error((*where, key), "check-cannot-pass", check=check.id,
-                  why=Message("no slot of this calendar falls within the customer's availability"))
+        ctx.error(
+            (*where, key),
+            "check-cannot-pass",
+            check=check.id,
+            why=Message("no slot of this calendar falls within the customer's availability"),
+        )
 
 
 def check_unique_ids(scenario: Scenario, ctx: FileContext) -> None:
@@ -93,8 +119,13 @@ def check_unique_ids(scenario: Scenario, ctx: FileContext) -> None:
             return
         first = seen.setdefault((collection, item_id), where)
         if first is not where:
-            ctx.error((*where, "id"), "duplicate-id", id=item_id, collection=collection,
-                      first_line=ctx.smap.value((*first, "id")).line)
+            ctx.error(
+                (*where, "id"),
+                "duplicate-id",
+                id=item_id,
+                collection=collection,
+                first_line=ctx.smap.value((*first, "id")).line,
+            )
 
     for node_id, node in scenario.nodes.items():
         for index, reply in enumerate(node.replies or ()):
@@ -103,7 +134,11 @@ def check_unique_ids(scenario: Scenario, ctx: FileContext) -> None:
             claim(f"nodes.{node_id}.expect", check.id, ("nodes", node_id, "expect", index))
         if node.prompt is not None:
             for index, text_check in enumerate(node.prompt.checks):
-                claim(f"nodes.{node_id}.prompt.checks", text_check.id, ("nodes", node_id, "prompt", "checks", index))
+                claim(
+                    f"nodes.{node_id}.prompt.checks",
+                    text_check.id,
+                    ("nodes", node_id, "prompt", "checks", index),
+                )
     for index, check in enumerate(scenario.checks):
         claim("checks", check.id, ("checks", index))
     for index, note_check in enumerate(scenario.wrap_up.note_checks if scenario.wrap_up else ()):

@@ -40,7 +40,12 @@ _LABELS = {
 }
 
 #: The engine's critical rules a plan may expect (simulator.engine.criticals and confidential).
-ENGINE_CRITICALS = ("ENG-DATA-TO-ANOTHER", "ENG-RECORD-NOT-CONCERNED", "ENG-SENSITIVE-TO-THIRD-PARTY", "ENG-TRANSFER-LOST")
+ENGINE_CRITICALS = (
+    "ENG-DATA-TO-ANOTHER",
+    "ENG-RECORD-NOT-CONCERNED",
+    "ENG-SENSITIVE-TO-THIRD-PARTY",
+    "ENG-TRANSFER-LOST",
+)
 
 _KIND_NAMES = {
     "epreuve": N_("it is an épreuve"),
@@ -48,8 +53,11 @@ _KIND_NAMES = {
 }
 
 _RESOURCE_OF = {
-    "customer_db": "resources.customer_db", "documentation": "resources.documentation",
-    "directory": "resources.services", "agenda": "resources.agenda", "forms": "resources.forms",
+    "customer_db": "resources.customer_db",
+    "documentation": "resources.documentation",
+    "directory": "resources.services",
+    "agenda": "resources.agenda",
+    "forms": "resources.forms",
 }
 
 
@@ -64,14 +72,28 @@ def check_testplan(loaded: LoadedFile, ctx: FileContext, cache: FileCache) -> No
     where = ("scenario",)
     target = resolve_scenario(loaded.path, testplan.scenario)
     if not target.is_file():
-        ctx.error(where, "dangling-reference", kind=Message(_LABELS["scenario"]),
-                  target=testplan.scenario, advice=Message("The path is relative to the plans file's folder."))
+        ctx.error(
+            where,
+            "dangling-reference",
+            kind=Message(_LABELS["scenario"]),
+            target=testplan.scenario,
+            advice=Message("The path is relative to the plans file's folder."),
+        )
         return
     scenario_file = cache.load(target, str(target))
     if scenario_file.kind in _KIND_NAMES:
-        ctx.error(where, "not-a-scenario", target=testplan.scenario, kind=Message(_KIND_NAMES[scenario_file.kind]))
+        ctx.error(
+            where,
+            "not-a-scenario",
+            target=testplan.scenario,
+            kind=Message(_KIND_NAMES[scenario_file.kind]),
+        )
         return
-    if scenario_file.kind != "scenario" or scenario_file.model is None or has_errors(scenario_file.diagnostics):
+    if (
+        scenario_file.kind != "scenario"
+        or scenario_file.model is None
+        or has_errors(scenario_file.diagnostics)
+    ):
         ctx.error(where, "scenario-invalid", target=testplan.scenario)
         loaded.diagnostics.extend(scenario_file.diagnostics)
         return
@@ -94,7 +116,12 @@ def _plan_form(scenario_file: LoadedFile, p: int, plan: Any, ctx: FileContext) -
             ctx.error(("plans", p, "variant", dim), "variant-unknown-dimension", dimension=dim)
             return -1
         if alt not in layer.variants[dim].alternatives:
-            ctx.error(("plans", p, "variant", dim), "variant-unknown-alternative", dimension=dim, alternative=alt)
+            ctx.error(
+                ("plans", p, "variant", dim),
+                "variant-unknown-alternative",
+                dimension=dim,
+                alternative=alt,
+            )
             return -1
     for index, form in enumerate(scenario_file.forms):
         if all(form.variant.get(dim) == alt for dim, alt in plan.variant.items()):
@@ -139,7 +166,12 @@ class _PlanChecker:
                 elif isinstance(step, tp.TransferStep):
                     self._known((*at, "transfer"), "service", step.transfer, self.ids["service"])
                 elif isinstance(step, tp.WrapUpStep) and step.wrap_up.outcome is not None:
-                    self._known((*at, "wrap_up", "outcome"), "outcome", step.wrap_up.outcome, self.ids["outcome"])
+                    self._known(
+                        (*at, "wrap_up", "outcome"),
+                        "outcome",
+                        step.wrap_up.outcome,
+                        self.ids["outcome"],
+                    )
                 elif isinstance(step, tp.ToolStep):
                     self._tool_step(at, step)
             for r, rule in enumerate(plan.expect.rules):
@@ -152,18 +184,36 @@ class _PlanChecker:
             self._missing((*at, "tool"), "operation", step.tool, known)
             return
         if tool not in self.tools:
-            self.ctx.error((*at, "tool"), "dangling-reference", kind=Message(_LABELS["tool"]), target=tool,
-                           advice=Message("The scenario has no '{section}': this tool does not exist in this contact.",
-                                          section=_RESOURCE_OF[tool]))
+            self.ctx.error(
+                (*at, "tool"),
+                "dangling-reference",
+                kind=Message(_LABELS["tool"]),
+                target=tool,
+                advice=Message(
+                    "The scenario has no '{section}': this tool does not exist in this contact.",
+                    section=_RESOURCE_OF[tool],
+                ),
+            )
             return
         args = step.args
-        for name, kind in (("article", "article"), ("calendar", "calendar"), ("slot", "slot"),
-                           ("form", "form"), ("service", "service")):
+        for name, kind in (
+            ("article", "article"),
+            ("calendar", "calendar"),
+            ("slot", "slot"),
+            ("form", "form"),
+            ("service", "service"),
+        ):
             value = args.get(name)
             if isinstance(value, str) and "{" not in value:
                 self._known((*at, "args", name), kind, value, self.ids[kind])
         form, field = args.get("form"), args.get("field")
-        if op == "set" and isinstance(form, str) and form in self.fields and isinstance(field, str) and "{" not in field:
+        if (
+            op == "set"
+            and isinstance(form, str)
+            and form in self.fields
+            and isinstance(field, str)
+            and "{" not in field
+        ):
             self._known((*at, "args", "field"), "field", field, self.fields[form])
 
     def _rule(self, where: DataPath, rule: str) -> None:
@@ -176,7 +226,11 @@ class _PlanChecker:
             return
         prefix, _, rest = rule.partition(":")
         if prefix in ("check", "note"):
-            items = scenario.checks if prefix == "check" else (scenario.wrap_up.note_checks if scenario.wrap_up else [])
+            items = (
+                scenario.checks
+                if prefix == "check"
+                else (scenario.wrap_up.note_checks if scenario.wrap_up else [])
+            )
             self._known(where, "rule", rule, {f"{prefix}:{c.id}" for c in items})
             return
         if prefix in ("reply", "text", "expect") and "/" in rest:
@@ -193,9 +247,16 @@ class _PlanChecker:
                 ids = [c.id for c in node.expect]
             self._known(where, "rule", rule, {f"{prefix}:{node_id}/{i}" for i in ids})
             return
-        self.ctx.error(where, "dangling-reference", kind=Message(_LABELS["rule"]), target=rule, advice=Message(
-            "Evidence is named ORD-…, ENG-…, check:<id>, expect:<node>/<id>, reply:<node>/<reply>, "
-            "text:<node>/<check> or note:<check>."))
+        self.ctx.error(
+            where,
+            "dangling-reference",
+            kind=Message(_LABELS["rule"]),
+            target=rule,
+            advice=Message(
+                "Evidence is named ORD-…, ENG-…, check:<id>, expect:<node>/<id>, reply:<node>/<reply>, "
+                "text:<node>/<check> or note:<check>."
+            ),
+        )
 
     def _known(self, where: DataPath, kind: str, target: str, known: Iterable[str]) -> bool:
         known = set(known)
@@ -209,5 +270,10 @@ class _PlanChecker:
         close = difflib.get_close_matches(target, names, n=1, cutoff=0.6)
         listing = ", ".join(names[:15]) + (", …" if len(names) > 15 else "") if names else "—"
         guess = Message("Did you mean '{name}'? ", name=close[0]) if close else ""
-        self.ctx.error(where, "dangling-reference", kind=Message(_LABELS[kind]), target=target,
-                       advice=Message("{guess}The scenario knows: {listing}.", guess=guess, listing=listing))
+        self.ctx.error(
+            where,
+            "dangling-reference",
+            kind=Message(_LABELS[kind]),
+            target=target,
+            advice=Message("{guess}The scenario knows: {listing}.", guess=guess, listing=listing),
+        )

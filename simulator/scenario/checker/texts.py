@@ -29,9 +29,13 @@ def check_texts(scenario: Scenario, data: dict[str, Any], ctx: FileContext) -> N
     declared = list(scenario.languages)
     for where, text in _localisable(scenario):
         wanted = set(declared) | ({"en"} if where in ALWAYS_BILINGUAL else set())
-        have = {"fr"} if isinstance(text, str) else {k for k in ("fr", "en", "nl") if getattr(text, k)}
+        have = (
+            {"fr"} if isinstance(text, str) else {k for k in ("fr", "en", "nl") if getattr(text, k)}
+        )
         for lang in sorted(wanted - have, key=("fr", "en", "nl").index):
-            ctx.warning(where, "missing-translation", lang=lang, languages=", ".join(sorted(wanted)))
+            ctx.warning(
+                where, "missing-translation", lang=lang, languages=", ".join(sorted(wanted))
+            )
     references, facts = set(scenario.references), set(scenario.facts)
     troubled: set[Path] = set()
     _check_concepts(data, ctx)
@@ -39,14 +43,23 @@ def check_texts(scenario: Scenario, data: dict[str, Any], ctx: FileContext) -> N
     for where, value in _strings(data, ()):
         fact = str(where[1]) if len(where) == 2 and where[0] == "facts" else None
         text = "{{ " + value + " }}" if is_condition(where) else value
-        for problem in problems(text, references=references, facts=facts, fact=fact, calls=calls,
-                                extra=setter_names(where), records=roles):
+        for problem in problems(
+            text,
+            references=references,
+            facts=facts,
+            fact=fact,
+            calls=calls,
+            extra=setter_names(where),
+            records=roles,
+        ):
             ctx.error(where, problem.code, **problem.params)
             troubled.add(where)
     _try_rendering(scenario, data, ctx, troubled)
 
 
-def _try_rendering(scenario: Scenario, data: dict[str, Any], ctx: FileContext, troubled: set[Path]) -> None:
+def _try_rendering(
+    scenario: Scenario, data: dict[str, Any], ctx: FileContext, troubled: set[Path]
+) -> None:
     """Produce every text once, as the engine does, for a generated customer (fixed seed and day).
 
     Catches what only running shows (a date given to ``time``, a filter argument of the wrong
@@ -54,14 +67,19 @@ def _try_rendering(scenario: Scenario, data: dict[str, Any], ctx: FileContext, t
     already have a reported problem, and texts using a fact that failed, are not tried again.
     """
     try:  # the engine's own generator, same data as play
-        base = engine_rules().sample_context(scenario.model_copy(update={"facts": {}}), SAMPLE_SEED, SAMPLE_DAY, "fr", SAMPLE_AGENT)
+        base = engine_rules().sample_context(
+            scenario.model_copy(update={"facts": {}}), SAMPLE_SEED, SAMPLE_DAY, "fr", SAMPLE_AGENT
+        )
     except Exception as exc:  # noqa: BLE001 — reported, never raised
         ctx.error((), "template-error", problem=describe_error(exc))
         return
     variables = dict(base.variables)
     facts: dict[str, str] = {}
     failed: set[str] = set()
-    for name, template in scenario.facts.items():  # as in the engine, facts are computed without ``facts``
+    for (
+        name,
+        template,
+    ) in scenario.facts.items():  # as in the engine, facts are computed without ``facts``
         if ("facts", name) in troubled:
             failed.add(name)
             continue
@@ -100,7 +118,9 @@ def _try_rendering(scenario: Scenario, data: dict[str, Any], ctx: FileContext, t
             ctx.error(where, "requirement-value", kind=requirement, value=produced, written=value)
 
 
-def _try_condition(where: Path, condition: str, variables: dict[str, Any], ctx: FileContext) -> None:
+def _try_condition(
+    where: Path, condition: str, variables: dict[str, Any], ctx: FileContext
+) -> None:
     """Evaluate a ``when:`` once with the declared values: an error there would make it never hold."""
     from simulator.scenario.templating import environment
 
@@ -122,7 +142,9 @@ def _sample_records(scenario: Scenario, base: Any, ctx: FileContext) -> dict[str
     record's notes may cite one), or with *base* (no facts) when a fact could not be computed."""
     try:
         if base is None:
-            base = engine_rules().sample_context(scenario, SAMPLE_SEED, SAMPLE_DAY, "fr", SAMPLE_AGENT)
+            base = engine_rules().sample_context(
+                scenario, SAMPLE_SEED, SAMPLE_DAY, "fr", SAMPLE_AGENT
+            )
         return engine_rules().sample_records(scenario, base, SAMPLE_SEED, SAMPLE_DAY)
     except Exception as exc:  # noqa: BLE001 — reported, never raised
         ctx.error(("resources", "customer_db"), "template-error", problem=describe_error(exc))
@@ -155,8 +177,11 @@ class _SampleArgs(dict):
 
 def _is_requirement(where: Path) -> bool:
     """A value inside a text requirement list (``requires``, ``body_requires``, ``must_not_say``…)."""
-    return len(where) >= 3 and isinstance(where[-2], int) and \
-        (str(where[-3]).endswith("requires") or str(where[-3]).endswith("must_not_say"))
+    return (
+        len(where) >= 3
+        and isinstance(where[-2], int)
+        and (str(where[-3]).endswith("requires") or str(where[-3]).endswith("must_not_say"))
+    )
 
 
 def _requirement_kind(where: Path) -> str | None:

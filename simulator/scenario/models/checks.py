@@ -61,8 +61,13 @@ def _requirement_branch(value: Any) -> str:
             if key in value:
                 return key
         return "any_of"
-    for cls, tag in ((AnyOf, "any_of"), (DateRequirement, "date"), (AmountRequirement, "amount"),
-                     (ConceptRequirement, "concept"), (TimeRequirement, "time")):
+    for cls, tag in (
+        (AnyOf, "any_of"),
+        (DateRequirement, "date"),
+        (AmountRequirement, "amount"),
+        (ConceptRequirement, "concept"),
+        (TimeRequirement, "time"),
+    ):
         if isinstance(value, cls):
             return tag
     return "phrase"
@@ -183,8 +188,11 @@ class AppointmentCheck(_ToolCheck):
     def _one_way_to_name_calendars(self) -> AppointmentCheck:
         """Either ``calendar`` or ``calendars``, not both and not neither."""
         if (self.calendar is None) == (not self.calendars):
-            raise PydanticCustomError("callsim:calendar-or-calendars", "give calendar or calendars",
-                                      {"at": "calendars" if self.calendars else "type"})
+            raise PydanticCustomError(
+                "callsim:calendar-or-calendars",
+                "give calendar or calendars",
+                {"at": "calendars" if self.calendars else "type"},
+            )
         return self
 
     @property

@@ -107,6 +107,11 @@ class Node(Model):
         if self.next is not None and not self.replies:
             return self.next
         only = self.replies[0] if self.replies is not None and len(self.replies) == 1 else None
-        if only is not None and self.next is None and not only.evidence and not (only.branches or only.set or only.when):
+        if (
+            only is not None
+            and self.next is None
+            and not only.evidence
+            and not (only.branches or only.set or only.when)
+        ):
             return only
         return None

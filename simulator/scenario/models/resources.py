@@ -15,8 +15,22 @@ Mood = Literal[
 
 #: Fields of a customer record a scenario may check or override.
 RecordField = Literal[
-    "title", "first_name", "last_name", "street", "number", "box", "postcode", "city",
-    "phone", "mobile", "email", "birth_date", "iban", "language", "status", "notes",
+    "title",
+    "first_name",
+    "last_name",
+    "street",
+    "number",
+    "box",
+    "postcode",
+    "city",
+    "phone",
+    "mobile",
+    "email",
+    "birth_date",
+    "iban",
+    "language",
+    "status",
+    "notes",
 ]
 
 
@@ -34,7 +48,8 @@ class Availability(Model):
         """A window that ends before it starts could never hold an appointment (the engine refuses it)."""
         if self.end <= self.start:
             raise PydanticCustomError(
-                "callsim:window-order", "the window must end after it starts",
+                "callsim:window-order",
+                "the window must end after it starts",
                 {"start": self.start, "end": self.end, "at": "end"},
             )
         return self
@@ -47,8 +62,22 @@ class PersonaSpec(Model):
     region: Literal["brussels", "wallonia", "flanders"] | None = None
     #: scenario/1.1: the customer lives in this commune (its name or postcode) and/or province.
     commune: str | None = None
-    province: Literal["bruxelles", "brabant-wallon", "brabant-flamand", "anvers", "limbourg", "liege", "namur",
-                      "hainaut", "luxembourg", "flandre-occidentale", "flandre-orientale"] | None = None
+    province: (
+        Literal[
+            "bruxelles",
+            "brabant-wallon",
+            "brabant-flamand",
+            "anvers",
+            "limbourg",
+            "liege",
+            "namur",
+            "hainaut",
+            "luxembourg",
+            "flandre-occidentale",
+            "flandre-orientale",
+        ]
+        | None
+    ) = None
     gender: Literal["F", "M"] | None = None
     mood: Mood = "neutral"
     profile: Text | None = None
@@ -162,7 +191,9 @@ class FormFieldSpec(Model):
 
     id: Ident
     label: Text
-    type: Literal["text", "date", "number", "choice", "phone", "postcode", "email", "multiline"] = "text"
+    type: Literal["text", "date", "number", "choice", "phone", "postcode", "email", "multiline"] = (
+        "text"
+    )
     required: bool = True
     #: A choice is a plain text (its own value, the same in every language) or ``{value, fr, nl, en}``.
     choices: list[str | ChoiceSpec] = Field(default_factory=list)
@@ -172,8 +203,12 @@ class FormFieldSpec(Model):
         """A ``choice`` field offers its ``choices``: without any, the form could not be shown."""
         if self.type == "choice" and not self.choices:
             raise PydanticCustomError(
-                "callsim:choice-without-choices", "choice field {field} needs choices",
-                {"field": self.id, "at": "choices" if "choices" in self.model_fields_set else "type"},
+                "callsim:choice-without-choices",
+                "choice field {field} needs choices",
+                {
+                    "field": self.id,
+                    "at": "choices" if "choices" in self.model_fields_set else "type",
+                },
             )
         return self
 

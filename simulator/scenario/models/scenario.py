@@ -14,9 +14,22 @@ from simulator.scenario.models.resources import PersonaSpec, Resources
 
 Direction = Literal["inbound", "outbound", "admin"]
 Kind = Literal[
-    "complaint", "information", "transfer", "upsell", "message", "telesales", "appointment",
-    "survey", "follow-up", "event", "prospection", "documentation", "database", "form",
-    "planning", "mail",
+    "complaint",
+    "information",
+    "transfer",
+    "upsell",
+    "message",
+    "telesales",
+    "appointment",
+    "survey",
+    "follow-up",
+    "event",
+    "prospection",
+    "documentation",
+    "database",
+    "form",
+    "planning",
+    "mail",
 ]
 
 
@@ -82,7 +95,9 @@ class GeneratedReference(Model):
 class ToolSetting(Model):
     """Call variables set when a tool action succeeds (``{{ args.<name> }}`` are its arguments)."""
 
-    tool: Annotated[str, Field(pattern=r"^(customer_db|documentation|directory|agenda|forms|mail)\.[a-z_]+$")]
+    tool: Annotated[
+        str, Field(pattern=r"^(customer_db|documentation|directory|agenda|forms|mail)\.[a-z_]+$")
+    ]
     set: dict[Ident, str] = Field(min_length=1)
 
 
@@ -131,8 +146,11 @@ class Scenario(Model):
         db = self.resources.customer_db
         for name in db.found_by if db is not None else ():
             if name not in self.references:
-                raise PydanticCustomError("callsim:unknown-reference", "found_by names unknown reference {name}",
-                                          {"name": name, "at": "references" if self.references else "resources"})
+                raise PydanticCustomError(
+                    "callsim:unknown-reference",
+                    "found_by names unknown reference {name}",
+                    {"name": name, "at": "references" if self.references else "resources"},
+                )
         return self
 
     @property
@@ -150,7 +168,9 @@ class Scenario(Model):
         acts: list[str] = []
         for _ in self.nodes:
             node = self.nodes.get(node_id)
-            onward = node.single_way_on() if node is not None and node.audience == "practice" else None
+            onward = (
+                node.single_way_on() if node is not None and node.audience == "practice" else None
+            )
             if onward is None:
                 break
             if isinstance(onward, str):

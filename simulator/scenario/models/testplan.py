@@ -26,7 +26,9 @@ class Scripted(Model):
 class ToolStep(Scripted):
     """Use a tool: ``tool: customer_db.update`` with ``args`` (values may use {{ variables }})."""
 
-    tool: Annotated[str, Field(pattern=r"^(customer_db|documentation|directory|agenda|forms|mail)\.[a-z_]+$")]
+    tool: Annotated[
+        str, Field(pattern=r"^(customer_db|documentation|directory|agenda|forms|mail)\.[a-z_]+$")
+    ]
     args: dict[str, Any] = Field(default_factory=dict)
 
 
@@ -58,9 +60,15 @@ class AdvanceStep(Model):
 
 
 #: A step is one of these mappings, or one of the plain words below.
-Step = ChooseStep | SayStep | TransferStep | WrapUpStep | ToolStep | AdvanceStep | Literal[
-    "continue", "hold", "resume", "hang_up"
-]
+Step = (
+    ChooseStep
+    | SayStep
+    | TransferStep
+    | WrapUpStep
+    | ToolStep
+    | AdvanceStep
+    | Literal["continue", "hold", "resume", "hang_up"]
+)
 
 
 class Expectation(Model):
@@ -71,8 +79,18 @@ class Expectation(Model):
     #: Rule ids that must have fired (order rules, ``check:<id>``, ``reply:<node>/<reply>``…).
     rules: list[str] = Field(default_factory=list)
     #: Where the contact must end up.
-    phase: Literal["ended", "wrap_up", "waiting", "in_progress", "opening", "discovery", "resolution",
-                   "agreement", "closing", "on_hold"] = "ended"
+    phase: Literal[
+        "ended",
+        "wrap_up",
+        "waiting",
+        "in_progress",
+        "opening",
+        "discovery",
+        "resolution",
+        "agreement",
+        "closing",
+        "on_hold",
+    ] = "ended"
     #: Every competency the scenario claims must be observed positively and never negatively.
     all_claimed_positive: bool = False
 

@@ -34,15 +34,22 @@ def right_answers(scenario: Scenario) -> dict[str, str]:
     for node_id, node in scenario.nodes.items():
         graded = [r for r in node.replies or () if r.evidence]
         if graded:
-            right = [(r.id, text_in(r.text, "fr"), r.goto) for r in graded
-                     if any(e.effect == "positive" for e in r.evidence)]
+            right = [
+                (r.id, text_in(r.text, "fr"), r.goto)
+                for r in graded
+                if any(e.effect == "positive" for e in r.evidence)
+            ]
             found[f"{scenario.id}/{node_id}"] = _with_facts(scenario, right)
         checks = [*node.expect, *(node.prompt.checks if node.prompt else ())]
         for check in checks:
-            found[f"{scenario.id}/{node_id}/{check.id}"] = _with_facts(scenario, check.model_dump(mode="json"))
+            found[f"{scenario.id}/{node_id}/{check.id}"] = _with_facts(
+                scenario, check.model_dump(mode="json")
+            )
     wrap_checks = scenario.wrap_up.note_checks if scenario.wrap_up else []
     for check in [*scenario.checks, *wrap_checks]:
-        found[f"{scenario.id}/check:{check.id}"] = _with_facts(scenario, check.model_dump(mode="json"))
+        found[f"{scenario.id}/check:{check.id}"] = _with_facts(
+            scenario, check.model_dump(mode="json")
+        )
     return found
 
 
@@ -64,7 +71,7 @@ class FormsReport:
     short: dict[int, list[str]] = field(default_factory=dict)  # seed → competencies its form loses
     #: Competencies the épreuve as written already lacks (``callsim epreuve coverage`` reports them).
     short_as_written: list[str] = field(default_factory=list)
-    durations: dict[int, int] = field(default_factory=dict)   # seed → minutes of all its contacts
+    durations: dict[int, int] = field(default_factory=dict)  # seed → minutes of all its contacts
 
     @property
     def median(self) -> float:
@@ -84,7 +91,9 @@ def compare_forms(bundle: Any, seeds: Sequence[int]) -> FormsReport:
     from simulator.scenario.checker.coverage import coverage
 
     report = FormsReport(list(seeds), {})
-    report.short_as_written = list(coverage([c.scenario for c in bundle.contacts], bundle.epreuve.min_chances).short())
+    report.short_as_written = list(
+        coverage([c.scenario for c in bundle.contacts], bundle.epreuve.min_chances).short()
+    )
     answers: dict[int, dict[str, str]] = {}
     for seed in seeds:
         drawn = bundle.draw(seed)
@@ -98,7 +107,12 @@ def compare_forms(bundle: Any, seeds: Sequence[int]) -> FormsReport:
         report.durations[seed] = sum(s.duration_minutes for s in scenarios)
     cache: dict[tuple[str, str], float] = {}
     for first, second in itertools.combinations(seeds, 2):
-        low, high = sorted((json.dumps(report.drawn[first], sort_keys=True), json.dumps(report.drawn[second], sort_keys=True)))
+        low, high = sorted(
+            (
+                json.dumps(report.drawn[first], sort_keys=True),
+                json.dumps(report.drawn[second], sort_keys=True),
+            )
+        )
         pair = (low, high)
         if pair not in cache:
             cache[pair] = difference(answers[first], answers[second])

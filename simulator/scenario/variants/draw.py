@@ -36,7 +36,10 @@ def draw(layer: VariantLayer, seed: int, scenario_id: str) -> Combination:
     if layer.combinations is not None:
         combos = all_combinations(layer)
         return combos[_rng(seed, scenario_id, "+".join(layer.variants)).randrange(len(combos))]
-    return {dim: _rng(seed, scenario_id, dim).choice(list(spec.alternatives)) for dim, spec in layer.variants.items()}
+    return {
+        dim: _rng(seed, scenario_id, dim).choice(list(spec.alternatives))
+        for dim, spec in layer.variants.items()
+    }
 
 
 def label(combination: Mapping[str, str]) -> str:

@@ -23,7 +23,9 @@ class FormDocument:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def split_layer(data: dict[str, Any], smap: SourceMap, path: str) -> tuple[dict, VariantLayer | None, list[Diagnostic]]:
+def split_layer(
+    data: dict[str, Any], smap: SourceMap, path: str
+) -> tuple[dict, VariantLayer | None, list[Diagnostic]]:
     """The scenario document without its variants layer, the layer (validated) and its diagnostics."""
     base = {k: v for k, v in data.items() if k not in LAYER_KEYS}
     layer_data = {k: data[k] for k in LAYER_KEYS if k in data}
@@ -39,17 +41,38 @@ def _combination_problems(layer: VariantLayer, smap: SourceMap, path: str) -> li
         for dim in layer.variants:
             alt = combo.get(dim)
             if alt not in layer.variants[dim].alternatives:
-                pos = smap.value(("combinations", index, dim) if dim in combo else ("combinations", index))
-                found.append(Diagnostic(path, pos.line, pos.column, "error", "variant-unknown-alternative",
-                                        {"dimension": dim, "alternative": str(alt)}))
+                pos = smap.value(
+                    ("combinations", index, dim) if dim in combo else ("combinations", index)
+                )
+                found.append(
+                    Diagnostic(
+                        path,
+                        pos.line,
+                        pos.column,
+                        "error",
+                        "variant-unknown-alternative",
+                        {"dimension": dim, "alternative": str(alt)},
+                    )
+                )
         for dim in combo:
             if dim not in layer.variants:
                 pos = smap.key(("combinations", index, dim))
-                found.append(Diagnostic(path, pos.line, pos.column, "error", "variant-unknown-dimension", {"dimension": dim}))
+                found.append(
+                    Diagnostic(
+                        path,
+                        pos.line,
+                        pos.column,
+                        "error",
+                        "variant-unknown-dimension",
+                        {"dimension": dim},
+                    )
+                )
     return found
 
 
-def form_document(path: str, base: dict, smap: SourceMap, layer: VariantLayer, combination: Combination) -> FormDocument:
+def form_document(
+    path: str, base: dict, smap: SourceMap, layer: VariantLayer, combination: Combination
+) -> FormDocument:
     """The scenario document of ``combination``: every chosen alternative's patch, in dimension order."""
     doc_map = SourceMap()
     copy_positions(base, smap, (), doc_map, ())
@@ -62,6 +85,8 @@ def form_document(path: str, base: dict, smap: SourceMap, layer: VariantLayer, c
     return FormDocument(dict(combination), doc, doc_map, diags)
 
 
-def form_documents(path: str, base: dict, smap: SourceMap, layer: VariantLayer) -> list[FormDocument]:
+def form_documents(
+    path: str, base: dict, smap: SourceMap, layer: VariantLayer
+) -> list[FormDocument]:
     """Every form the checker must check (all combinations, or the declared ones)."""
     return [form_document(path, base, smap, layer, combo) for combo in all_combinations(layer)]

@@ -13,7 +13,9 @@ from simulator.scenario.variants.spec import FROZEN_KEYS
 from simulator.scenario.yamlsource import Path, SourceMap
 
 
-def copy_positions(value: Any, old: SourceMap, old_path: Path, new: SourceMap, new_path: Path) -> None:
+def copy_positions(
+    value: Any, old: SourceMap, old_path: Path, new: SourceMap, new_path: Path
+) -> None:
     """Record in ``new`` the positions ``old`` has for ``value`` and everything inside it."""
     for table_old, table_new in ((old.values, new.values), (old.keys, new.keys)):
         if old_path in table_old:
@@ -42,7 +44,9 @@ class Patcher:
         pos = self.src.key(at)
         self.diagnostics.append(Diagnostic(self.file, pos.line, pos.column, "error", code, params))
 
-    def merge(self, base: Any, base_path: Path, patch: Any, patch_path: Path, new_path: Path) -> Any:
+    def merge(
+        self, base: Any, base_path: Path, patch: Any, patch_path: Path, new_path: Path
+    ) -> Any:
         """The merged value placed at ``new_path``."""
         if isinstance(patch, dict) and isinstance(base, dict):
             return self._merge_mapping(base, base_path, patch, patch_path, new_path)
@@ -56,28 +60,39 @@ class Patcher:
         return value
 
     def _own_position(self, base_path: Path, new_path: Path) -> None:
-        for table_old, table_new in ((self.old.values, self.new.values), (self.old.keys, self.new.keys)):
+        for table_old, table_new in (
+            (self.old.values, self.new.values),
+            (self.old.keys, self.new.keys),
+        ):
             if base_path in table_old:
                 table_new[new_path] = table_old[base_path]
 
-    def _merge_mapping(self, base: dict, base_path: Path, patch: dict, patch_path: Path, new_path: Path) -> dict:
+    def _merge_mapping(
+        self, base: dict, base_path: Path, patch: dict, patch_path: Path, new_path: Path
+    ) -> dict:
         self._own_position(base_path, new_path)
         result: dict[str, Any] = {}
         for key, value in base.items():
             if key not in patch:
                 result[key] = self._keep(value, (*base_path, key), (*new_path, key))
             elif patch[key] is not None:
-                result[key] = self.merge(value, (*base_path, key), patch[key], (*patch_path, key), (*new_path, key))
+                result[key] = self.merge(
+                    value, (*base_path, key), patch[key], (*patch_path, key), (*new_path, key)
+                )
         for key, value in patch.items():
             if key in base:
                 continue
             if value is None:
                 self.problem((*patch_path, key), "variant-removes-nothing", key=key)
                 continue
-            result[key] = self.merge(None, (*base_path, key), value, (*patch_path, key), (*new_path, key))
+            result[key] = self.merge(
+                None, (*base_path, key), value, (*patch_path, key), (*new_path, key)
+            )
         return result
 
-    def _merge_list(self, base: list, base_path: Path, patch: dict, patch_path: Path, new_path: Path) -> list:
+    def _merge_list(
+        self, base: list, base_path: Path, patch: dict, patch_path: Path, new_path: Path
+    ) -> list:
         self._own_position(base_path, new_path)
         if not all(isinstance(item, dict) and isinstance(item.get("id"), str) for item in base):
             return self._merge_by_position(base, base_path, patch, patch_path, new_path)
@@ -103,8 +118,9 @@ class Patcher:
             result.append(added)
         return result
 
-
-    def _merge_by_position(self, base: list, base_path: Path, patch: dict, patch_path: Path, new_path: Path) -> list:
+    def _merge_by_position(
+        self, base: list, base_path: Path, patch: dict, patch_path: Path, new_path: Path
+    ) -> list:
         """A list without ids (``availability``…) is addressed by position: ``"0"`` is its first item."""
         if not all(key.isdigit() and int(key) < len(base) for key in patch):
             self.problem(patch_path, "variant-list-without-ids", size=len(base))
@@ -113,14 +129,23 @@ class Patcher:
         for index, item in enumerate(base):
             target = (*new_path, index)
             if str(index) in patch and patch[str(index)] is not None:
-                result.append(self.merge(item, (*base_path, index), patch[str(index)], (*patch_path, str(index)), target))
+                result.append(
+                    self.merge(
+                        item,
+                        (*base_path, index),
+                        patch[str(index)],
+                        (*patch_path, str(index)),
+                        target,
+                    )
+                )
             elif str(index) not in patch:
                 result.append(self._keep(item, (*base_path, index), target))
         return result
 
 
-def apply_patch(file: str, doc: dict, doc_map: SourceMap, patch: dict, patch_path: Path,
-                src: SourceMap) -> tuple[dict, SourceMap, list[Diagnostic]]:
+def apply_patch(
+    file: str, doc: dict, doc_map: SourceMap, patch: dict, patch_path: Path, src: SourceMap
+) -> tuple[dict, SourceMap, list[Diagnostic]]:
     """``doc`` with ``patch`` merged in, its source map, and what was wrong with the patch."""
     patcher = Patcher(file, doc_map, src)
     for key in patch:
