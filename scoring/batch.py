@@ -55,11 +55,6 @@ class Outcome:
         """Why the session was not scored, in ``lang`` (empty when it was)."""
         return self.why.to(translator("engine", lang)) if self.why is not None else ""
 
-    @property
-    def refusal(self) -> tuple[str, str, str] | None:
-        """``(code, French, English)``, kept while commands still read it; they read ``reason(lang)`` once converted."""
-        return None if self.why is None else (self.code, self.reason("fr"), self.reason("en"))
-
 
 def score_session(source: TranscriptSource, session_id: str, job: Job) -> Outcome:
     """Verify, check the épreuve is over, and score one session; never raises for a bad journal."""

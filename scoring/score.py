@@ -29,15 +29,6 @@ class ScoringError(Exception):
         """Why, in ``lang`` (fr, nl or en)."""
         return self.why.to(translator("engine", lang))
 
-    # Kept while commands still read the two texts; they read ``message(lang)`` once converted.
-    @property
-    def message_fr(self) -> str:
-        return self.message("fr")
-
-    @property
-    def message_en(self) -> str:
-        return self.message("en")
-
 
 def score(
     header: SessionHeader,

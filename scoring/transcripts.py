@@ -39,15 +39,6 @@ class Refused(Exception):
         """Why, in ``lang`` (fr, nl or en)."""
         return self.why.to(translator("engine", lang))
 
-    # Kept while commands still read the two texts; they read ``message(lang)`` once converted.
-    @property
-    def message_fr(self) -> str:
-        return self.message("fr")
-
-    @property
-    def message_en(self) -> str:
-        return self.message("en")
-
     @classmethod
     def from_verification(cls, session_id: str, result: VerifyResult) -> Refused:
         """The refusal of a journal that fails verification, quoting the verifier's reason."""

@@ -53,12 +53,3 @@ def one_of(texts: Sequence[Any], lang: str) -> str:
     if len(texts) == 1:
         return layer_text(texts[0], lang)
     return layer_text(texts[1] if lang == "en" else texts[0], lang)
-
-
-def refusal_text(refusal: Any, lang: str) -> str:
-    """Why a session was refused scoring (``(code, fr, en)``, ``(code, Message)`` or a ``Message``)."""
-    if refusal is None:
-        return ""
-    if isinstance(refusal, tuple):
-        return one_of(refusal[1:], lang)
-    return layer_text(refusal, lang)

@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from simulator.cli.language import command_help, translator
-from simulator.cli.layer_text import layer_text, refusal_text
+from simulator.cli.layer_text import layer_text
 from simulator.cli.scoring_common import (
     BATCH_WRITE,
     add_scoring_options,
@@ -123,7 +123,7 @@ def _replay(
         print("\n".join(lines))
         new.append(outcome.grille)
     for outcome in refused:
-        reason = refusal_text(outcome.refusal, args.lang)
+        reason = outcome.reason(args.lang)
         print(t("{session}: refused — {reason}", session=outcome.session_id, reason=reason))
     return new, refused, changed
 

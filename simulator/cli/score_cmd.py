@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from simulator.cli.language import command_help, translator
-from simulator.cli.layer_text import layer_text, refusal_text
+from simulator.cli.layer_text import layer_text
 from simulator.cli.scoring_common import (
     BATCH_WRITE,
     add_scoring_options,
@@ -81,7 +81,7 @@ def cmd_score(args: argparse.Namespace) -> int:
             t(
                 "{session} refused: {reason}",
                 session=outcome.session_id,
-                reason=refusal_text(outcome.refusal, args.lang),
+                reason=outcome.reason(args.lang),
             ),
             file=sys.stderr,
         )

@@ -3,7 +3,7 @@ speaks through a ``Message`` or still carries its French and English texts."""
 
 from __future__ import annotations
 
-from simulator.cli.layer_text import layer_text, refusal_text
+from simulator.cli.layer_text import layer_text
 from simulator.i18n import Message
 
 SEALED = Message("Journal not sealed by the centre yet.")
@@ -52,12 +52,3 @@ def test_a_message_and_an_error_carrying_one_are_translated_with_the_engine_cata
     assert layer_text(SEALED, "nl") == "Logboek nog niet verzegeld door het centrum."
     assert layer_text(_Carrier(), "fr") == "Journal pas encore scellé par le centre."
     assert layer_text(_Carrier(), "en") == "Journal not sealed by the centre yet."
-
-
-def test_a_scoring_refusal_in_either_shape():
-    assert refusal_text(("bad_hash", "empreinte fausse", "wrong hash"), "en") == "wrong hash"
-    assert refusal_text(("bad_hash", "empreinte fausse", "wrong hash"), "nl") == "empreinte fausse"
-    assert (
-        refusal_text(("not_sealed", SEALED), "nl") == "Logboek nog niet verzegeld door het centrum."
-    )
-    assert refusal_text(None, "fr") == ""
