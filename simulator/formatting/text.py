@@ -10,7 +10,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_CHAR_MAP = str.maketrans(
+#: Typographic quotes, apostrophes and dashes as typed on a keyboard; œ and æ spelled out.
+PLAIN_TYPOGRAPHY = str.maketrans(
     {
         "\u2018": "'",
         "\u2019": "'",
@@ -44,7 +45,7 @@ def fold(text: str) -> str:
     """Casefold, strip accents, unify quotes/dashes and collapse whitespace; keep punctuation."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.translate(_CHAR_MAP).split())
+    return " ".join(stripped.translate(PLAIN_TYPOGRAPHY).split())
 
 
 def _normalise(text: str) -> str:

@@ -16,35 +16,8 @@ from functools import lru_cache
 from typing import Any
 
 from simulator.engine.understanding.numbers import digits
+from simulator.formatting.text import PLAIN_TYPOGRAPHY
 
-_CHAR_MAP = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u02bc": "'",
-        "`": "'",
-        "\u00b4": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2039": '"',
-        "\u203a": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2212": "-",
-        "\u0153": "oe",
-        "\u00e6": "ae",
-    }
-)
 #: Clause boundaries: sentence punctuation, commas, line breaks and the adversative conjunctions.
 _BREAK_WORDS = {
     "fr": "mais|toutefois|cependant|par contre|car|parce que|puisque|donc|alors|et|ou",
@@ -65,7 +38,7 @@ def strip_accents(text: str) -> str:
 
 def fold(text: str) -> str:
     """Casefold, unify quotes and dashes, collapse whitespace (accents kept)."""
-    return " ".join(text.casefold().translate(_CHAR_MAP).split(" ")).strip()
+    return " ".join(text.casefold().translate(PLAIN_TYPOGRAPHY).split(" ")).strip()
 
 
 @dataclass(frozen=True)
