@@ -19,6 +19,10 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+#: Seconds the seats' connections and apps are given to end when serving stops.
+_SETTLE_SECONDS = 5.0
 
 
 @dataclass(frozen=True)
@@ -45,60 +49,104 @@ def seats(count: int, host: str, port: int) -> list[Seat]:
 
 def seat_command(epreuve: str, lang: str, seat: str) -> str:
     """The shell command textual-serve runs for each connection of ``seat`` (nothing from the page)."""
-    return shlex.join([sys.executable, "-m", "simulator.centre.seat_app", "--epreuve", epreuve, "--lang", lang,
-                       "--seat", seat])
+    return shlex.join(
+        [
+            sys.executable,
+            "-m",
+            "simulator.centre.seat_app",
+            "--epreuve",
+            epreuve,
+            "--lang",
+            lang,
+            "--seat",
+            seat,
+        ]
+    )
 
 
-async def _serve_seats(chosen: list[Seat], epreuve: str, lang: str) -> None:
-    """Every seat's textual-serve application on its own port, in this event loop, until cancelled."""
-    import asyncio
+async def _serve_seats(chosen: list[Seat], epreuve: str, lang: str, stop: Any) -> None:
+    """Every seat's textual-serve application on its own port, in this event loop, until ``stop`` is set.
 
+    Stopping closes each page's websocket (its app is told to quit, and journals why) and waits for
+    the seats' apps to end, while the loop still runs: nothing is left half-closed behind.
+    """
     from aiohttp import web
     from textual_serve.server import Server
 
     runners = []
     try:
         for seat in chosen:
-            server = Server(seat_command(epreuve, lang, seat.name), host=seat.host, port=seat.port,
-                            title=f"callsim — {seat.name}")
-            runner = web.AppRunner(await server._make_app())  # textual-serve's routes: page, websocket, statics
-            await runner.setup()
+            server = Server(
+                seat_command(epreuve, lang, seat.name),
+                host=seat.host,
+                port=seat.port,
+                title=f"callsim — {seat.name}",
+            )
+            runner = web.AppRunner(await server._make_app(), shutdown_timeout=_SETTLE_SECONDS)
+            await runner.setup()  # textual-serve's routes: page, websocket, statics
             await web.TCPSite(runner, seat.host, seat.port).start()
             runners.append(runner)
-        await asyncio.Event().wait()
+        await stop.wait()
     finally:
         for runner in runners:
             await runner.cleanup()  # closes each page's websocket: its app is told to quit
+        await _settled()
+
+
+async def _settled(timeout: float = _SETTLE_SECONDS) -> None:
+    """Wait (at most ``timeout`` s) until the seats' connections and apps have ended."""
+    import asyncio
+
+    current = asyncio.current_task()
+    pending = [task for task in asyncio.all_tasks() if task is not current]
+    if pending:
+        await asyncio.wait(pending, timeout=timeout)
 
 
 def serve_seats(chosen: list[Seat], epreuve: str, lang: str) -> None:
-    """Serve the seats until SIGINT or SIGTERM (run in the serving process)."""
+    """Serve the seats until SIGINT or SIGTERM (run in the serving process), then stop them cleanly."""
     import asyncio
 
-    loop = asyncio.new_event_loop()
-    task = loop.create_task(_serve_seats(chosen, epreuve, lang))
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, task.cancel)
-    try:
-        loop.run_until_complete(task)
-    except asyncio.CancelledError:
-        pass
-    finally:
-        loop.close()
+    async def main() -> None:
+        loop, stop = asyncio.get_running_loop(), asyncio.Event()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        try:
+            await _serve_seats(chosen, epreuve, lang, stop)
+        finally:
+            for sig in (
+                signal.SIGINT,
+                signal.SIGTERM,
+            ):  # stopping already: a second signal changes nothing
+                loop.remove_signal_handler(sig)
+                signal.signal(sig, signal.SIG_IGN)
+
+    asyncio.run(main())
 
 
-def start_all(chosen: list[Seat], epreuve: str, lang: str, environ: dict[str, str]) -> list[subprocess.Popen[bytes]]:
+def start_all(
+    chosen: list[Seat], epreuve: str, lang: str, environ: dict[str, str]
+) -> list[subprocess.Popen[bytes]]:
     """The serving process of every seat (``python -m simulator.centre.serve EPREUVE LANG HOST NUMBER:PORT…``)."""
     root = str(Path(__file__).resolve().parents[2])
-    env = {**environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, environ.get("PYTHONPATH", "")]))}
+    env = {
+        **environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [root, environ.get("PYTHONPATH", "")])),
+    }
     host = chosen[0].host
     where = [f"{seat.number}:{seat.port}" for seat in chosen]
-    return [subprocess.Popen([sys.executable, "-m", "simulator.centre.serve", epreuve, lang, host, *where],
-                             env=env, stdout=subprocess.DEVNULL)]
+    return [
+        subprocess.Popen(
+            [sys.executable, "-m", "simulator.centre.serve", epreuve, lang, host, *where],
+            env=env,
+            stdout=subprocess.DEVNULL,
+        )
+    ]
 
 
 def wait_all(processes: list[subprocess.Popen[bytes]]) -> int:
     """Wait until the serving process ends (or Ctrl+C / SIGTERM: then stop it)."""
+
     def stop(*_args: object) -> None:
         raise KeyboardInterrupt
 
@@ -113,7 +161,7 @@ def wait_all(processes: list[subprocess.Popen[bytes]]) -> int:
             process.send_signal(signal.SIGINT)
     for process in processes:
         try:
-            process.wait(timeout=10)
+            process.wait(timeout=15)
         except subprocess.TimeoutExpired:
             process.kill()
     return 0
@@ -121,5 +169,8 @@ def wait_all(processes: list[subprocess.Popen[bytes]]) -> int:
 
 if __name__ == "__main__":
     epreuve_file, language, address = sys.argv[1:4]
-    serve_seats([Seat(int(n), address, int(p)) for n, _, p in (a.partition(":") for a in sys.argv[4:])],
-                epreuve_file, language)
+    serve_seats(
+        [Seat(int(n), address, int(p)) for n, _, p in (a.partition(":") for a in sys.argv[4:])],
+        epreuve_file,
+        language,
+    )
