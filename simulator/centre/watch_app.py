@@ -1,9 +1,10 @@
 """``callsim centre watch``: the invigilator's screen, every seat of the store in one live table.
 
-The table is read from the store in a worker thread every ``refresh`` seconds (``room.seat_statuses``):
-seat, candidate, contact in progress, time left, age of the last action, connection. ``e`` ends the
-chosen seat's épreuve with a written reason, ``p`` pauses its clock for an incident (reason required),
-``c`` restarts it, ``x`` gives more time (« 15 tiers-temps »: minutes then reason) — each through
+The table is read from the store in a worker thread every ``refresh`` seconds (``room.SeatBook``:
+each refresh reads only what was journalled since the last): seat, candidate, contact in progress,
+time left, age of the last action, connection. ``e`` ends the chosen seat's épreuve with a written
+reason, ``p`` pauses its clock for an incident (reason required), ``c`` restarts it, ``x`` gives
+more time (« 15 tiers-temps »: minutes then reason) — each through
 ``invigilate`` and journalled in the session; a seat still connected is refused until its app is
 left with the invigilator's code.
 """
@@ -20,55 +21,135 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Input, Static
 
-from simulator.centre.room import SeatStatus, claim_probe, seat_statuses
+from simulator.centre.room import SeatBook, SeatStatus, claim_probe
 
 TEXT = {
-    "fr": {"title": "callsim — surveillance du centre", "columns": ("Poste", "Candidat", "Contact en cours",
-           "Temps restant", "Dernière action", "Connexion"), "on": "connecté", "off": "déconnecté",
-           "unknown": "—", "finished": "terminé", "time_up": "temps écoulé", "none": "Aucune session dans le magasin.",
-           "ago": "il y a {}", "quit": "Quitter", "refresh": "Rafraîchir", "seats": "{n} poste(s) · {on} connecté(s)",
-           "end": "Terminer", "reason": "Raison de la fin de l'épreuve de {seat} (Entrée pour valider, Échap pour "
-           "annuler)", "ended": "{seat} : épreuve terminée.", "live": "{seat} est connecté : quittez d'abord "
-           "l'application du poste avec le code du surveillant.", "already": "{seat} : l'épreuve était déjà finie.",
-           "no_reason": "Une raison est obligatoire.", "pause": "Pause", "resume": "Reprendre", "extend": "Prolonger",
-           "pause_reason": "Incident : pourquoi arrêter l'horloge de {seat} ? (Entrée valide, Échap annule)",
-           "extend_reason": "Aménagement de {seat} : minutes puis raison, ex. « 15 tiers-temps » (Entrée valide, "
-           "Échap annule)", "paused": "{seat} : horloge en pause.", "resumed": "{seat} : horloge relancée.",
-           "extended": "{seat} : {minutes} min de plus.", "not_paused": "{seat} : l'horloge n'était pas en pause.",
-           "bad_extend": "Écrivez les minutes (1 à 240) puis la raison, ex. « 15 tiers-temps ».",
-           "paused_cell": "en pause", "already_paused": "{seat} : l'horloge était déjà en pause.",
-           "asked": "{seat} : demande transmise au poste (appliquée dans la seconde)."},
-    "nl": {"title": "callsim — toezicht op het centrum", "columns": ("Post", "Kandidaat", "Lopend contact",
-           "Resterende tijd", "Laatste actie", "Verbinding"), "on": "verbonden", "off": "niet verbonden",
-           "unknown": "—", "finished": "afgelopen", "time_up": "tijd om", "none": "Geen sessies in de opslag.",
-           "ago": "{} geleden", "quit": "Afsluiten", "refresh": "Vernieuwen", "seats": "{n} post(en) · {on} verbonden",
-           "end": "Beëindigen", "reason": "Reden om de proef van {seat} te beëindigen (Enter bevestigt, Esc "
-           "annuleert)", "ended": "{seat}: proef beëindigd.", "live": "{seat} is verbonden: verlaat eerst de "
-           "app van de post met de code van de toezichter.", "already": "{seat}: de proef was al afgelopen.",
-           "no_reason": "Een reden is verplicht.", "pause": "Pauze", "resume": "Hervatten", "extend": "Verlengen",
-           "pause_reason": "Incident: waarom de klok van {seat} stilzetten? (Enter bevestigt, Esc annuleert)",
-           "extend_reason": "Aanpassing voor {seat}: minuten en dan de reden, bv. „15 extra tijd” (Enter bevestigt, "
-           "Esc annuleert)", "paused": "{seat}: klok staat stil.", "resumed": "{seat}: klok loopt weer.",
-           "extended": "{seat}: {minutes} min extra.", "not_paused": "{seat}: de klok stond niet stil.",
-           "bad_extend": "Schrijf de minuten (1 tot 240) en dan de reden, bv. „15 extra tijd”.",
-           "paused_cell": "gepauzeerd", "already_paused": "{seat}: de klok stond al stil.",
-           "asked": "{seat}: verzoek doorgegeven aan de post (binnen een seconde "
-           "toegepast)."},
-    "en": {"title": "callsim — centre watch", "columns": ("Seat", "Candidate", "Contact in progress", "Time left",
-           "Last action", "Connection"), "on": "connected", "off": "disconnected", "unknown": "—",
-           "finished": "finished", "time_up": "time up", "none": "No session in the store.", "ago": "{} ago",
-           "quit": "Quit", "refresh": "Refresh", "seats": "{n} seat(s) · {on} connected",
-           "end": "End", "reason": "Why end {seat}'s épreuve? (Enter confirms, Escape cancels)",
-           "ended": "{seat}: épreuve ended.", "live": "{seat} is connected: first leave the seat's app with the "
-           "invigilator's code.", "already": "{seat}: the épreuve had already ended.",
-           "no_reason": "A reason is required.", "pause": "Pause", "resume": "Resume", "extend": "Extend",
-           "pause_reason": "Incident: why stop {seat}'s clock? (Enter confirms, Escape cancels)",
-           "extend_reason": "Accommodation for {seat}: minutes then reason, e.g. '15 extra time' (Enter confirms, "
-           "Escape cancels)", "paused": "{seat}: clock paused.", "resumed": "{seat}: clock running again.",
-           "extended": "{seat}: {minutes} min more.", "not_paused": "{seat}: the clock was not paused.",
-           "bad_extend": "Write the minutes (1 to 240) then the reason, e.g. '15 extra time'.",
-           "paused_cell": "paused", "already_paused": "{seat}: the clock was already paused.",
-           "asked": "{seat}: request passed to the seat (applied within a second)."},
+    "fr": {
+        "title": "callsim — surveillance du centre",
+        "columns": (
+            "Poste",
+            "Candidat",
+            "Contact en cours",
+            "Temps restant",
+            "Dernière action",
+            "Connexion",
+        ),
+        "on": "connecté",
+        "off": "déconnecté",
+        "unknown": "—",
+        "finished": "terminé",
+        "time_up": "temps écoulé",
+        "none": "Aucune session dans le magasin.",
+        "ago": "il y a {}",
+        "quit": "Quitter",
+        "refresh": "Rafraîchir",
+        "seats": "{n} poste(s) · {on} connecté(s)",
+        "end": "Terminer",
+        "reason": "Raison de la fin de l'épreuve de {seat} (Entrée pour valider, Échap pour "
+        "annuler)",
+        "ended": "{seat} : épreuve terminée.",
+        "live": "{seat} est connecté : quittez d'abord "
+        "l'application du poste avec le code du surveillant.",
+        "already": "{seat} : l'épreuve était déjà finie.",
+        "no_reason": "Une raison est obligatoire.",
+        "pause": "Pause",
+        "resume": "Reprendre",
+        "extend": "Prolonger",
+        "pause_reason": "Incident : pourquoi arrêter l'horloge de {seat} ? (Entrée valide, Échap annule)",
+        "extend_reason": "Aménagement de {seat} : minutes puis raison, ex. « 15 tiers-temps » (Entrée valide, "
+        "Échap annule)",
+        "paused": "{seat} : horloge en pause.",
+        "resumed": "{seat} : horloge relancée.",
+        "extended": "{seat} : {minutes} min de plus.",
+        "not_paused": "{seat} : l'horloge n'était pas en pause.",
+        "bad_extend": "Écrivez les minutes (1 à 240) puis la raison, ex. « 15 tiers-temps ».",
+        "paused_cell": "en pause",
+        "already_paused": "{seat} : l'horloge était déjà en pause.",
+        "asked": "{seat} : demande transmise au poste (appliquée dans la seconde).",
+    },
+    "nl": {
+        "title": "callsim — toezicht op het centrum",
+        "columns": (
+            "Post",
+            "Kandidaat",
+            "Lopend contact",
+            "Resterende tijd",
+            "Laatste actie",
+            "Verbinding",
+        ),
+        "on": "verbonden",
+        "off": "niet verbonden",
+        "unknown": "—",
+        "finished": "afgelopen",
+        "time_up": "tijd om",
+        "none": "Geen sessies in de opslag.",
+        "ago": "{} geleden",
+        "quit": "Afsluiten",
+        "refresh": "Vernieuwen",
+        "seats": "{n} post(en) · {on} verbonden",
+        "end": "Beëindigen",
+        "reason": "Reden om de proef van {seat} te beëindigen (Enter bevestigt, Esc annuleert)",
+        "ended": "{seat}: proef beëindigd.",
+        "live": "{seat} is verbonden: verlaat eerst de "
+        "app van de post met de code van de toezichter.",
+        "already": "{seat}: de proef was al afgelopen.",
+        "no_reason": "Een reden is verplicht.",
+        "pause": "Pauze",
+        "resume": "Hervatten",
+        "extend": "Verlengen",
+        "pause_reason": "Incident: waarom de klok van {seat} stilzetten? (Enter bevestigt, Esc annuleert)",
+        "extend_reason": "Aanpassing voor {seat}: minuten en dan de reden, bv. „15 extra tijd” (Enter bevestigt, "
+        "Esc annuleert)",
+        "paused": "{seat}: klok staat stil.",
+        "resumed": "{seat}: klok loopt weer.",
+        "extended": "{seat}: {minutes} min extra.",
+        "not_paused": "{seat}: de klok stond niet stil.",
+        "bad_extend": "Schrijf de minuten (1 tot 240) en dan de reden, bv. „15 extra tijd”.",
+        "paused_cell": "gepauzeerd",
+        "already_paused": "{seat}: de klok stond al stil.",
+        "asked": "{seat}: verzoek doorgegeven aan de post (binnen een seconde toegepast).",
+    },
+    "en": {
+        "title": "callsim — centre watch",
+        "columns": (
+            "Seat",
+            "Candidate",
+            "Contact in progress",
+            "Time left",
+            "Last action",
+            "Connection",
+        ),
+        "on": "connected",
+        "off": "disconnected",
+        "unknown": "—",
+        "finished": "finished",
+        "time_up": "time up",
+        "none": "No session in the store.",
+        "ago": "{} ago",
+        "quit": "Quit",
+        "refresh": "Refresh",
+        "seats": "{n} seat(s) · {on} connected",
+        "end": "End",
+        "reason": "Why end {seat}'s épreuve? (Enter confirms, Escape cancels)",
+        "ended": "{seat}: épreuve ended.",
+        "live": "{seat} is connected: first leave the seat's app with the invigilator's code.",
+        "already": "{seat}: the épreuve had already ended.",
+        "no_reason": "A reason is required.",
+        "pause": "Pause",
+        "resume": "Resume",
+        "extend": "Extend",
+        "pause_reason": "Incident: why stop {seat}'s clock? (Enter confirms, Escape cancels)",
+        "extend_reason": "Accommodation for {seat}: minutes then reason, e.g. '15 extra time' (Enter confirms, "
+        "Escape cancels)",
+        "paused": "{seat}: clock paused.",
+        "resumed": "{seat}: clock running again.",
+        "extended": "{seat}: {minutes} min more.",
+        "not_paused": "{seat}: the clock was not paused.",
+        "bad_extend": "Write the minutes (1 to 240) then the reason, e.g. '15 extra time'.",
+        "paused_cell": "paused",
+        "already_paused": "{seat}: the clock was already paused.",
+        "asked": "{seat}: request passed to the seat (applied within a second).",
+    },
 }
 
 
@@ -79,33 +160,57 @@ def _clock(seconds: float) -> str:
 
 def row_cells(status: SeatStatus, text: dict[str, Any]) -> tuple[str, ...]:
     """The table cells of one seat, in the invigilator's language."""
-    left = text[status.finished] if status.finished in ("time_up",) else (
-        text["finished"] if status.finished else _clock(status.seconds_left))
+    left = (
+        text[status.finished]
+        if status.finished in ("time_up",)
+        else (text["finished"] if status.finished else _clock(status.seconds_left))
+    )
     if status.paused and not status.finished:
         left = f"{left} ({text['paused_cell']})"
-    last = text["ago"].format(_clock(status.last_action_seconds)) if status.last_action_seconds is not None else "—"
-    connected = text["unknown"] if status.connected is None else text["on" if status.connected else "off"]
+    last = (
+        text["ago"].format(_clock(status.last_action_seconds))
+        if status.last_action_seconds is not None
+        else "—"
+    )
+    connected = (
+        text["unknown"] if status.connected is None else text["on" if status.connected else "off"]
+    )
     return (status.seat, status.candidate, status.contact or "—", left, last, connected)
 
 
 class WatchApp(App[None]):
     """The invigilator's live table of seats."""
 
-    BINDINGS = [Binding("q", "quit", "Quitter"), Binding("r", "refresh_now", "Rafraîchir"),
-                Binding("e", "end_seat", "Terminer"), Binding("p", "pause_seat", "Pause"),
-                Binding("c", "resume_seat", "Reprendre"), Binding("x", "extend_seat", "Prolonger")]
+    BINDINGS = [
+        Binding("q", "quit", "Quitter"),
+        Binding("r", "refresh_now", "Rafraîchir"),
+        Binding("e", "end_seat", "Terminer"),
+        Binding("p", "pause_seat", "Pause"),
+        Binding("c", "resume_seat", "Reprendre"),
+        Binding("x", "extend_seat", "Prolonger"),
+    ]
 
-    def __init__(self, store_factory: Callable[[], Any], clock: Any, lang: str = "fr", refresh: float = 2.0) -> None:
+    def __init__(
+        self, store_factory: Callable[[], Any], clock: Any, lang: str = "fr", refresh: float = 2.0
+    ) -> None:
         super().__init__()
-        self.store_factory, self.clock, self.now, self.refresh_seconds = store_factory, clock, clock.now, refresh
+        self.store_factory, self.clock, self.now, self.refresh_seconds = (
+            store_factory,
+            clock,
+            clock.now,
+            refresh,
+        )
         #: The messages, and the table's headings (the one entry of ``TEXT`` that is not a message).
-        self.text: dict[str, str] = {key: value for key, value in TEXT[lang].items() if isinstance(value, str)}
+        self.text: dict[str, str] = {
+            key: value for key, value in TEXT[lang].items() if isinstance(value, str)
+        }
         self.columns: tuple[str, ...] = tuple(TEXT[lang]["columns"])
         self.title = self.text["title"]
         self.statuses: list[SeatStatus] = []
         #: What the screen told the invigilator, in order (also shown as notifications).
         self.messages: list[str] = []
         self._store: Any = None
+        self._book: SeatBook | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(self.text["title"], id="title")
@@ -123,9 +228,10 @@ class WatchApp(App[None]):
 
     @work(thread=True, exclusive=True)
     def read_seats(self) -> None:
-        if self._store is None:
+        if self._book is None:
             self._store = self.store_factory()
-        statuses = seat_statuses(self._store, self.now(), claim_probe(self._store))
+            self._book = SeatBook(self._store)
+        statuses = self._book.statuses(self.now(), claim_probe(self._store))
         self.call_from_thread(self.show, statuses)
 
     def show(self, statuses: list[SeatStatus]) -> None:
@@ -139,7 +245,11 @@ class WatchApp(App[None]):
         if statuses:
             table.move_cursor(row=min(cursor, len(statuses) - 1))
         connected = sum(1 for s in statuses if s.connected)
-        summary = self.text["seats"].format(n=len(statuses), on=connected) if statuses else self.text["none"]
+        summary = (
+            self.text["seats"].format(n=len(statuses), on=connected)
+            if statuses
+            else self.text["none"]
+        )
         self.query_one("#summary", Static).update(summary)
 
     def _chosen(self) -> SeatStatus | None:
@@ -198,7 +308,9 @@ class WatchApp(App[None]):
         except (SessionInUse, LookupError):
             self.call_from_thread(self.say, self.text["live"].format(seat=chosen.seat), "error")
             return
-        self.call_from_thread(self.say, self.text[key].format(seat=chosen.seat, minutes=payload.get("minutes")))
+        self.call_from_thread(
+            self.say, self.text[key].format(seat=chosen.seat, minutes=payload.get("minutes"))
+        )
         self.call_from_thread(self.action_refresh_now)
 
     def _apply(self, chosen: SeatStatus, kind: str, payload: dict[str, Any]) -> str:
@@ -240,7 +352,9 @@ class WatchApp(App[None]):
             self._store.close()
 
 
-def create_watch_app(location: Any, *, clock: Any, lang: str = "fr", refresh: float = 2.0) -> WatchApp:
+def create_watch_app(
+    location: Any, *, clock: Any, lang: str = "fr", refresh: float = 2.0
+) -> WatchApp:
     """The factory the command line and the tests use: the watch on the store at ``location``."""
     from simulator.journal.backends import open_journal
 

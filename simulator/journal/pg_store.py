@@ -44,11 +44,15 @@ def connect(location: PostgresUrl) -> Any:
     import psycopg
 
     try:
-        conn = psycopg.connect(location.url, autocommit=True, connect_timeout=10,
-                               application_name="callsim")
+        conn = psycopg.connect(
+            location.url, autocommit=True, connect_timeout=10, application_name="callsim"
+        )
     except psycopg.Error as exc:
-        raise StoreMisconfigured(str(location), f"serveur PostgreSQL injoignable ({exc})",
-                                 f"PostgreSQL server unreachable ({exc})") from exc
+        raise StoreMisconfigured(
+            str(location),
+            f"serveur PostgreSQL injoignable ({exc})",
+            f"PostgreSQL server unreachable ({exc})",
+        ) from exc
     conn.execute("SET synchronous_commit TO on")
     return conn
 
@@ -63,12 +67,17 @@ class PgJournalStore:
         self.location = location if isinstance(location, PostgresUrl) else PostgresUrl(location)
         self.path = self.location
         self._lock = threading.RLock()
+        #: The requests table exists (every seat looks for requests each second: one query, not four).
+        self._requests_table = False
         self._conn: Any = connect(self.location)
         try:
             if not pg_schema.has_schema(self._conn):
                 if not create:
-                    raise StoreMisconfigured(str(self.location), "base sans schéma callsim (lancez « callsim store "
-                                             "init »)", "database without callsim's schema (run « callsim store init »)")
+                    raise StoreMisconfigured(
+                        str(self.location),
+                        "base sans schéma callsim (lancez « callsim store init »)",
+                        "database without callsim's schema (run « callsim store init »)",
+                    )
                 pg_schema.initialise(self._conn)
             pg_schema.check(self._conn, str(self.location))
         except BaseException:
@@ -97,14 +106,26 @@ class PgJournalStore:
     def create_session(self, header: SessionHeader) -> None:
         """Durably write the header; raise ``DuplicateSession`` if the id is taken."""
         validate_header(header)
-        row = (header.session_id, header.candidate_id, header.seed, header.epreuve_id, header.epreuve_hash,
-               header.app_version, header.created_at, header.mode, header.language, header_hash(header),
-               canonical_text(header_to_dict(header)))
+        row = (
+            header.session_id,
+            header.candidate_id,
+            header.seed,
+            header.epreuve_id,
+            header.epreuve_hash,
+            header.app_version,
+            header.created_at,
+            header.mode,
+            header.language,
+            header_hash(header),
+            canonical_text(header_to_dict(header)),
+        )
         with self._transaction() as conn:
             inserted = conn.execute(
                 "INSERT INTO sessions (session_id, candidate_id, seed, epreuve_id, epreuve_hash, app_version, "
                 "created_at, mode, language, header_hash, header_json) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) "
-                "ON CONFLICT (session_id) DO NOTHING", row).rowcount
+                "ON CONFLICT (session_id) DO NOTHING",
+                row,
+            ).rowcount
             if inserted != 1:
                 raise DuplicateSession(header.session_id)
 
@@ -117,16 +138,26 @@ class PgJournalStore:
             raise InvalidRecord("payload", "un objet JSON est attendu", "a JSON object expected")
         payload_text = canonical_text(dict(payload))
         with self._transaction() as conn:
-            conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", ("callsim:append:" + session_id,))
-            head = conn.execute("SELECT header_hash FROM sessions WHERE session_id = %s", (session_id,)).fetchone()
+            conn.execute(
+                "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))",
+                ("callsim:append:" + session_id,),
+            )
+            head = conn.execute(
+                "SELECT header_hash FROM sessions WHERE session_id = %s", (session_id,)
+            ).fetchone()
             if head is None:
                 raise UnknownSession(session_id)
-            last = conn.execute("SELECT seq, hash FROM events WHERE session_id = %s ORDER BY seq DESC LIMIT 1",
-                                (session_id,)).fetchone()
+            last = conn.execute(
+                "SELECT seq, hash FROM events WHERE session_id = %s ORDER BY seq DESC LIMIT 1",
+                (session_id,),
+            ).fetchone()
             seq, prev = (last[0] + 1, last[1]) if last else (1, head[0])
             digest = event_hash_from_text(prev, session_id, seq, at, type, payload_text)
-            conn.execute("INSERT INTO events (session_id, seq, at, type, payload, prev_hash, hash) "
-                         "VALUES (%s,%s,%s,%s,%s,%s,%s)", (session_id, seq, at, type, payload_text, prev, digest))
+            conn.execute(
+                "INSERT INTO events (session_id, seq, at, type, payload, prev_hash, hash) "
+                "VALUES (%s,%s,%s,%s,%s,%s,%s)",
+                (session_id, seq, at, type, payload_text, prev, digest),
+            )
         return Event(session_id, seq, at, type, json.loads(payload_text), prev, digest)
 
     # -- reading -----------------------------------------------------------------------
@@ -172,7 +203,8 @@ class PgJournalStore:
         rows = self._fetch(
             "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1 AND "
             "((classid::bigint << 32) | objid::bigint) = hashtextextended(%s, 0) LIMIT 1",
-            ("callsim:session:" + session_id,))
+            ("callsim:session:" + session_id,),
+        )
         return bool(rows)
 
     # -- the invigilator's requests to a live seat ---------------------------------------
@@ -183,20 +215,28 @@ class PgJournalStore:
         with self._transaction() as conn:
             conn.execute("SELECT pg_advisory_xact_lock(hashtext('callsim:schema'))")
             conn.execute(pg_schema.REQUESTS_TABLE)
-            row = conn.execute("INSERT INTO invigilator_requests (session_id, kind, payload, at) "
-                               "VALUES (%s, %s, %s, %s) RETURNING id",
-                               (session_id, kind, json.dumps(dict(payload), sort_keys=True), at)).fetchone()
+            row = conn.execute(
+                "INSERT INTO invigilator_requests (session_id, kind, payload, at) "
+                "VALUES (%s, %s, %s, %s) RETURNING id",
+                (session_id, kind, json.dumps(dict(payload), sort_keys=True), at),
+            ).fetchone()
         return int(row[0])
 
     def requests(self, session_id: str, after: int = 0) -> list[tuple[int, str, dict[str, Any]]]:
         """The requests left for ``session_id`` after request ``after``, oldest first: ``(id, kind, payload)``."""
         with self._lock:
             conn = self._connection()
-            with conn.transaction():
-                if not conn.execute("SELECT to_regclass('invigilator_requests') IS NOT NULL").fetchone()[0]:
+            if not self._requests_table:  # created with the first request; never dropped after
+                if not conn.execute(
+                    "SELECT to_regclass('invigilator_requests') IS NOT NULL"
+                ).fetchone()[0]:
                     return []
-                rows = conn.execute("SELECT id, kind, payload FROM invigilator_requests WHERE session_id = %s "
-                                    "AND id > %s ORDER BY id", (session_id, after)).fetchall()
+                self._requests_table = True
+            rows = conn.execute(
+                "SELECT id, kind, payload FROM invigilator_requests WHERE session_id = %s "
+                "AND id > %s ORDER BY id",
+                (session_id, after),
+            ).fetchall()
         return [(int(id_), str(kind), json.loads(payload)) for id_, kind, payload in rows]
 
     # -- helpers -----------------------------------------------------------------------
@@ -235,7 +275,9 @@ def _advisory_claim(location: PostgresUrl, session_id: str, owner: str) -> Itera
     conn = connect(location)
     try:
         key = "callsim:session:" + session_id
-        if not conn.execute("SELECT pg_try_advisory_lock(hashtextextended(%s, 0))", (key,)).fetchone()[0]:
+        if not conn.execute(
+            "SELECT pg_try_advisory_lock(hashtextextended(%s, 0))", (key,)
+        ).fetchone()[0]:
             raise SessionInUse(session_id, _holder(conn, key))
         conn.execute("SELECT set_config('application_name', %s, false)", (f"callsim {owner}"[:63],))
         yield Claim(session_id=session_id, owner=owner)
@@ -248,7 +290,9 @@ def _holder(conn: Any, key: str) -> str:
     row = conn.execute(
         "SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
         "WHERE l.locktype = 'advisory' AND l.granted AND "
-        "((l.classid::bigint << 32) | l.objid::bigint) = hashtextextended(%s, 0) LIMIT 1", (key,)).fetchone()
+        "((l.classid::bigint << 32) | l.objid::bigint) = hashtextextended(%s, 0) LIMIT 1",
+        (key,),
+    ).fetchone()
     return str(row[0]) if row else ""
 
 
@@ -259,6 +303,9 @@ def _row_to_event(session_id: str, row: tuple[Any, ...]) -> Event:
     except ValueError as exc:
         raise InvalidRecord("payload", f"événement n° {seq} illisible", str(exc)) from exc
     if not isinstance(data, dict):
-        raise InvalidRecord("payload", f"événement n° {seq} : un objet JSON est attendu",
-                            f"event #{seq}: a JSON object is expected")
+        raise InvalidRecord(
+            "payload",
+            f"événement n° {seq} : un objet JSON est attendu",
+            f"event #{seq}: a JSON object is expected",
+        )
     return Event(session_id, seq, at, type_, data, prev_hash, digest)
