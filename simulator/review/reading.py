@@ -29,11 +29,28 @@ _SESSION_EVENTS = {
     "session_finished": N_("End of the épreuve ({reason})"),
     "interruption": N_("The app was stopped ({cause})"),
     "invigilator_attempt": N_("Invigilator's code typed ({outcome})"),
-    "seat_changed": N_("The épreuve moved from seat {from_seat} to seat {to_seat} (invigilator's code)"),
+    "seat_changed": N_(
+        "The épreuve moved from seat {from_seat} to seat {to_seat} (invigilator's code)"
+    ),
+    "clock_paused": N_("The invigilator stopped the clock: « {reason} »"),
+    "clock_resumed": N_("The invigilator restarted the clock"),
+    "time_extended": N_("The invigilator gave {minutes} more minutes: « {reason} »"),
 }
 #: Events kept out of the transcript: the app's heartbeats only say it was running.
 _SILENT = frozenset({"heartbeat"})
-_ENDINGS = {"completed": N_("completed"), "time_up": N_("time ran out")}
+_ENDINGS = {
+    "completed": N_("completed"),
+    "time_up": N_("time ran out"),
+    "invigilator": N_("ended by the invigilator"),
+}
+#: Why the app stopped (``interruption``): the seat's page, the invigilator's code, a signal.
+_CAUSES = {
+    "connection": N_("the seat's page was closed or lost its connection"),
+    "invigilator": N_("left with the invigilator's code"),
+    "SIGTERM": N_("SIGTERM: stop asked by the system"),
+    "SIGHUP": N_("SIGHUP: its terminal was closed"),
+    "SIGINT": N_("SIGINT: interrupted from the keyboard"),
+}
 
 
 @dataclass(frozen=True)
@@ -83,16 +100,37 @@ def read_moments(events: Sequence[Event], lang: str, t: Callable[..., str]) -> l
         if event.type in _SILENT:
             continue
         payload = event.payload
-        contact = str(payload.get("contact") or "") if event.type in ("action", "contact_arrived") else ""
+        contact = (
+            str(payload.get("contact") or "") if event.type in ("action", "contact_arrived") else ""
+        )
         if contact and contact not in numbers:
             numbers[contact] = len(numbers) + 1
-        lines = tuple(Said(str(line.get("speaker", "")), speakers.get(str(line.get("speaker", "")), "·"),
-                           clip(str(line.get("text", ""))))
-                      for line in (payload.get("lines") or ()) if event.type == "action")
-        evidence = tuple((str(item.get("competency", "")), str(item.get("effect", "")))
-                         for item in (payload.get("evidence") or ()) if event.type == "action")
-        moments.append(Moment(event.seq, event.at, contact, numbers.get(contact, 0), _did(event, lang, t), lines,
-                              _result(payload.get("result") if event.type == "action" else None, lang, t), evidence))
+        lines = tuple(
+            Said(
+                str(line.get("speaker", "")),
+                speakers.get(str(line.get("speaker", "")), "·"),
+                clip(str(line.get("text", ""))),
+            )
+            for line in (payload.get("lines") or ())
+            if event.type == "action"
+        )
+        evidence = tuple(
+            (str(item.get("competency", "")), str(item.get("effect", "")))
+            for item in (payload.get("evidence") or ())
+            if event.type == "action"
+        )
+        moments.append(
+            Moment(
+                event.seq,
+                event.at,
+                contact,
+                numbers.get(contact, 0),
+                _did(event, lang, t),
+                lines,
+                _result(payload.get("result") if event.type == "action" else None, lang, t),
+                evidence,
+            )
+        )
     return moments
 
 
@@ -117,10 +155,25 @@ def _did(event: Event, lang: str, t: Callable[..., str]) -> str:
     if template is None:
         return event.type
     reason = str(payload.get("reason", "completed"))
-    return t(template, epreuve=payload.get("epreuve", "?"), contacts=len(payload.get("contacts") or ()),
-             reason=t(_ENDINGS[reason]) if reason in _ENDINGS else reason, cause=payload.get("cause", "?"),
-             outcome=t("accepted") if payload.get("accepted") else t("refused"),
-             from_seat=payload.get("from", "?"), to_seat=payload.get("to", "?"))
+    if reason in _ENDINGS:
+        ending = t(_ENDINGS[reason])
+        reason = (
+            t("{ending}: « {note} »", ending=ending, note=payload["note"])
+            if payload.get("note")
+            else ending
+        )
+    cause = str(payload.get("cause", "?"))
+    return t(
+        template,
+        epreuve=payload.get("epreuve", "?"),
+        contacts=len(payload.get("contacts") or ()),
+        reason=reason,
+        cause=t(_CAUSES[cause]) if cause in _CAUSES else cause,
+        outcome=t("accepted") if payload.get("accepted") else t("refused"),
+        from_seat=payload.get("from", "?"),
+        to_seat=payload.get("to", "?"),
+        minutes=payload.get("minutes", "?"),
+    )
 
 
 def _result(result: Any, lang: str, t: Callable[..., str]) -> tuple[str, ...]:
@@ -135,9 +188,14 @@ def _result(result: Any, lang: str, t: Callable[..., str]) -> tuple[str, ...]:
     if isinstance(value, list):
         shown = [_item(item) for item in value[:MAX_RESULT_ITEMS]]
         more = len(value) - len(shown)
-        return (t("{n} result(s)", n=len(value)), *shown) + ((t("… and {n} more", n=more),) if more > 0 else ())
+        return (t("{n} result(s)", n=len(value)), *shown) + (
+            (t("… and {n} more", n=more),) if more > 0 else ()
+        )
     if isinstance(value, Mapping):
-        fields = [f"{key}: {clip(_plain(item), _FIELD_TEXT)}" for key, item in list(value.items())[:MAX_RESULT_FIELDS]]
+        fields = [
+            f"{key}: {clip(_plain(item), _FIELD_TEXT)}"
+            for key, item in list(value.items())[:MAX_RESULT_FIELDS]
+        ]
         more = len(value) - len(fields)
         return tuple(fields) + ((t("… and {n} more", n=more),) if more > 0 else ())
     return (clip(_plain(value), _FIELD_TEXT * 2),) if value not in (None, "") else ()
@@ -145,7 +203,9 @@ def _result(result: Any, lang: str, t: Callable[..., str]) -> tuple[str, ...]:
 
 def _item(item: Any) -> str:
     if isinstance(item, Mapping):
-        fields = ", ".join(f"{key}={_plain(value)}" for key, value in item.items() if value not in ("", None))
+        fields = ", ".join(
+            f"{key}={_plain(value)}" for key, value in item.items() if value not in ("", None)
+        )
         return "· " + clip(fields, _FIELD_TEXT * 2)
     return "· " + clip(_plain(item), _FIELD_TEXT * 2)
 
