@@ -158,17 +158,20 @@ async def sit(seat: AsyncSeat, url: str, rounds: int, delay: float = 0.0) -> Non
 async def close_contact(seat: AsyncSeat) -> None:
     """One round of keys that ends a contact of the practice épreuve, well or badly.
 
-    Take the next contact (F2), pick the first reply while one is offered (1), hang up (F8), choose an
-    outcome and write a note in the wrap-up (F10), leave the feedback (Escape) — thinking before each
-    of these keys. A key that the journal does not record (no reply left, nothing to hang up) is
-    waited for only a few times the usual latency; a contact that needs more keys gets them in the
-    next round.
+    Take the next contact (F2), pick the first reply while one is offered (1), hang up (F8), read the
+    wrap-up form, choose an outcome and write a note (F10), leave the feedback (Escape) — thinking
+    before each of these keys. A key that the journal does not record (no reply left, nothing to hang
+    up) is waited for only a few times the usual latency; a contact that needs more keys gets them in
+    the next round (F9 opens its wrap-up again).
     """
     await seat.action("F2")
     for _ in range(15):
         if not await seat.action("1"):
             break
     await seat.action("F8")
+    await seat.ponder()  # reads the wrap-up form (F9 opens it again if an earlier round left it)
+    await seat.key("F9")
+    await asyncio.sleep(TYPING_GAP)
     for key in ("Enter", "ArrowDown", "Enter", "Tab"):
         await seat.key(key)
         await asyncio.sleep(TYPING_GAP)
