@@ -22,6 +22,12 @@ from scripts.browser_seats import plain
 _CLOCK = re.compile(r"\d+:\d\d:\d\d")
 #: Seconds between two keys of a form the candidate fills in (outcome, note).
 TYPING_GAP = 0.3
+#: The mark of a contact asking for a written answer (the conversation's « ✍ label » line).
+ANSWER_ASKED = "✍"
+#: What the candidate writes when asked (a message contact, a reference to note).
+ANSWER = "Bonjour, je vérifie votre dossier et je reviens vers vous aujourd'hui."
+#: The wrap-up form's button: the form is open (its keys go nowhere else).
+WRAP_UP_FORM = "Confirmer la clôture"
 #: Seconds between two looks in the store for the action a key made.
 POLL = 0.02
 
@@ -76,6 +82,14 @@ class AsyncSeat:
             await asyncio.sleep(0.05)
         raise TimeoutError(f"{self.candidate}: {pattern!r} not seen")
 
+    async def sees(self, pattern: str, after: int, within: float) -> bool:
+        """Whether ``pattern`` shows on the page (after frame ``after``) within ``within`` seconds."""
+        try:
+            await self.wait_for(pattern, after=after, timeout=within)
+        except TimeoutError:
+            return False
+        return True
+
     async def ponder(self) -> None:
         """The candidate reads the screen before the next deciding key."""
         pause = self.rng.uniform(self.think.low, self.think.high)
@@ -109,9 +123,10 @@ class AsyncSeat:
         events = self.journal.events(self.session_id, after_seq=seq)  # type: ignore[attr-defined]
         return next((e.seq for e in events if e.type == "action"), None)
 
-    async def action(self, key: str) -> bool:
+    async def action(self, key: str, think: bool = True) -> bool:
         """Think, press ``key``; True when the journal recorded an action, its latency noted."""
-        await self.ponder()
+        if think:
+            await self.ponder()
         settle = self.patience()
         before, mark = await asyncio.to_thread(self.stored), len(self.frames)
         start = time.monotonic()
@@ -158,26 +173,36 @@ async def sit(seat: AsyncSeat, url: str, rounds: int, delay: float = 0.0) -> Non
 async def close_contact(seat: AsyncSeat) -> None:
     """One round of keys that ends a contact of the practice épreuve, well or badly.
 
-    Take the next contact (F2), pick the first reply while one is offered (1), hang up (F8), read the
-    wrap-up form, choose an outcome and write a note (F10), leave the feedback (Escape) — thinking
-    before each of these keys. A key that the journal does not record (no reply left, nothing to hang
+    Take the next contact (F2), pick the first reply while one is offered (1) or write an answer when
+    the contact asks for one (text, Enter), hang up (F8), read the
+    wrap-up form once it shows, choose an outcome and write a note (F10), leave the feedback
+    (Escape) — thinking before each of these keys. A key that the journal does not record (no reply left, nothing to hang
     up) is waited for only a few times the usual latency; a contact that needs more keys gets them in
     the next round (F9 opens its wrap-up again).
     """
+    mark = len(seat.frames)
     await seat.action("F2")
     for _ in range(15):
-        if not await seat.action("1"):
+        asked = ANSWER_ASKED in plain("".join(seat.frames[mark:]))
+        mark = len(seat.frames)
+        if asked:  # the contact asks for a written answer: the candidate types one, then Enter
+            await seat.ponder()
+            await seat.type(ANSWER)
+            if not await seat.action("Enter", think=False):
+                break
+        elif not await seat.action("1"):
             break
+    form = len(seat.frames)
     await seat.action("F8")
-    await seat.ponder()  # reads the wrap-up form (F9 opens it again if an earlier round left it)
-    await seat.key("F9")
-    await asyncio.sleep(TYPING_GAP)
-    for key in ("Enter", "ArrowDown", "Enter", "Tab"):
-        await seat.key(key)
-        await asyncio.sleep(TYPING_GAP)
-    await seat.type("Cliente rappelée, dossier transmis.")
-    if await seat.action("F10"):
-        seat.contacts_closed += 1
+    await seat.key("F9")  # opens the wrap-up form again if an earlier round left it
+    if await seat.sees(WRAP_UP_FORM, after=form, within=seat.patience()):
+        await seat.ponder()  # reads the wrap-up form
+        for key in ("Enter", "ArrowDown", "Enter", "Tab"):
+            await seat.key(key)
+            await asyncio.sleep(TYPING_GAP)
+        await seat.type("Cliente rappelée, dossier transmis.")
+        if await seat.action("F10"):
+            seat.contacts_closed += 1
     await seat.ponder()  # reads the practice feedback after the contact
     await seat.key("Escape")
     await asyncio.sleep(TYPING_GAP)
