@@ -37,15 +37,31 @@ def seat_statuses(
     store: Any, now: datetime, held: Callable[[str], bool | None]
 ) -> list[SeatStatus]:
     """Every session's seat status, by seat name; ``held(session_id)`` says whether its app is connected."""
-    rows = []
-    for session_id in store.session_ids():
-        header = store.header(session_id)
-        events = list(store.events(session_id))
-        rows.append(_status(header, events, now, held(session_id)))
-    latest: dict[str, SeatStatus] = {}
-    for row in rows:  # a seat shows its latest session
-        latest[row.seat] = row
-    return sorted(latest.values(), key=lambda r: _seat_key(r.seat))
+    return SeatBook(store).statuses(now, held)
+
+
+class SeatBook:
+    """The store as the invigilator's table reads it again and again: each session's header once, then
+    only the events journalled since the last reading (a journal only grows), so a refresh costs what
+    changed, not every journal of the day."""
+
+    def __init__(self, store: Any) -> None:
+        self.store = store
+        self._headers: dict[str, Any] = {}
+        self._events: dict[str, list[Any]] = {}
+
+    def statuses(self, now: datetime, held: Callable[[str], bool | None]) -> list[SeatStatus]:
+        """Every session's seat status now (a seat shows its latest session), in seat order."""
+        latest: dict[str, SeatStatus] = {}
+        for session_id in self.store.session_ids():
+            header = self._headers.get(session_id)
+            if header is None:
+                header = self._headers[session_id] = self.store.header(session_id)
+            events = self._events.setdefault(session_id, [])
+            events.extend(self.store.events(session_id, after_seq=events[-1].seq if events else 0))
+            row = _status(header, events, now, held(session_id))
+            latest[row.seat] = row
+        return sorted(latest.values(), key=lambda r: _seat_key(r.seat))
 
 
 def _seat_key(seat: str) -> tuple[str, int]:

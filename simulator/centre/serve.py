@@ -19,6 +19,10 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+#: Seconds the seats' connections and apps are given to end when serving stops.
+_SETTLE_SECONDS = 5.0
 
 
 @dataclass(frozen=True)
@@ -60,10 +64,12 @@ def seat_command(epreuve: str, lang: str, seat: str) -> str:
     )
 
 
-async def _serve_seats(chosen: list[Seat], epreuve: str, lang: str) -> None:
-    """Every seat's textual-serve application on its own port, in this event loop, until cancelled."""
-    import asyncio
+async def _serve_seats(chosen: list[Seat], epreuve: str, lang: str, stop: Any) -> None:
+    """Every seat's textual-serve application on its own port, in this event loop, until ``stop`` is set.
 
+    Stopping closes each page's websocket (its app is told to quit, and journals why) and waits for
+    the seats' apps to end, while the loop still runs: nothing is left half-closed behind.
+    """
     from aiohttp import web
     from textual_serve.server import Server
 
@@ -76,32 +82,46 @@ async def _serve_seats(chosen: list[Seat], epreuve: str, lang: str) -> None:
                 port=seat.port,
                 title=f"callsim — {seat.name}",
             )
-            runner = web.AppRunner(
-                await server._make_app()
-            )  # textual-serve's routes: page, websocket, statics
-            await runner.setup()
+            runner = web.AppRunner(await server._make_app(), shutdown_timeout=_SETTLE_SECONDS)
+            await runner.setup()  # textual-serve's routes: page, websocket, statics
             await web.TCPSite(runner, seat.host, seat.port).start()
             runners.append(runner)
-        await asyncio.Event().wait()
+        await stop.wait()
     finally:
         for runner in runners:
             await runner.cleanup()  # closes each page's websocket: its app is told to quit
+        await _settled()
+
+
+async def _settled(timeout: float = _SETTLE_SECONDS) -> None:
+    """Wait (at most ``timeout`` s) until the seats' connections and apps have ended."""
+    import asyncio
+
+    current = asyncio.current_task()
+    pending = [task for task in asyncio.all_tasks() if task is not current]
+    if pending:
+        await asyncio.wait(pending, timeout=timeout)
 
 
 def serve_seats(chosen: list[Seat], epreuve: str, lang: str) -> None:
-    """Serve the seats until SIGINT or SIGTERM (run in the serving process)."""
+    """Serve the seats until SIGINT or SIGTERM (run in the serving process), then stop them cleanly."""
     import asyncio
 
-    loop = asyncio.new_event_loop()
-    task = loop.create_task(_serve_seats(chosen, epreuve, lang))
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, task.cancel)
-    try:
-        loop.run_until_complete(task)
-    except asyncio.CancelledError:
-        pass
-    finally:
-        loop.close()
+    async def main() -> None:
+        loop, stop = asyncio.get_running_loop(), asyncio.Event()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        try:
+            await _serve_seats(chosen, epreuve, lang, stop)
+        finally:
+            for sig in (
+                signal.SIGINT,
+                signal.SIGTERM,
+            ):  # stopping already: a second signal changes nothing
+                loop.remove_signal_handler(sig)
+                signal.signal(sig, signal.SIG_IGN)
+
+    asyncio.run(main())
 
 
 def start_all(
@@ -141,7 +161,7 @@ def wait_all(processes: list[subprocess.Popen[bytes]]) -> int:
             process.send_signal(signal.SIGINT)
     for process in processes:
         try:
-            process.wait(timeout=10)
+            process.wait(timeout=15)
         except subprocess.TimeoutExpired:
             process.kill()
     return 0

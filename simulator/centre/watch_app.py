@@ -1,9 +1,10 @@
 """``callsim centre watch``: the invigilator's screen, every seat of the store in one live table.
 
-The table is read from the store in a worker thread every ``refresh`` seconds (``room.seat_statuses``):
-seat, candidate, contact in progress, time left, age of the last action, connection. ``e`` ends the
-chosen seat's épreuve with a written reason, ``p`` pauses its clock for an incident (reason required),
-``c`` restarts it, ``x`` gives more time (« 15 tiers-temps »: minutes then reason) — each through
+The table is read from the store in a worker thread every ``refresh`` seconds (``room.SeatBook``:
+each refresh reads only what was journalled since the last): seat, candidate, contact in progress,
+time left, age of the last action, connection. ``e`` ends the chosen seat's épreuve with a written
+reason, ``p`` pauses its clock for an incident (reason required), ``c`` restarts it, ``x`` gives
+more time (« 15 tiers-temps »: minutes then reason) — each through
 ``invigilate`` and journalled in the session; a seat still connected is refused until its app is
 left with the invigilator's code.
 """
@@ -20,7 +21,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Static
 
-from simulator.centre.room import SeatStatus, claim_probe, seat_statuses
+from simulator.centre.room import SeatBook, SeatStatus, claim_probe
 from simulator.i18n import N_, translated, translator
 from simulator.tui.key_bar import KeyBar
 
@@ -120,6 +121,7 @@ class WatchApp(App[None]):
         #: What the screen told the invigilator, in order (also shown as notifications).
         self.messages: list[str] = []
         self._store: Any = None
+        self._book: SeatBook | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(self.text["title"], id="title")
@@ -137,9 +139,10 @@ class WatchApp(App[None]):
 
     @work(thread=True, exclusive=True)
     def read_seats(self) -> None:
-        if self._store is None:
+        if self._book is None:
             self._store = self.store_factory()
-        statuses = seat_statuses(self._store, self.now(), claim_probe(self._store))
+            self._book = SeatBook(self._store)
+        statuses = self._book.statuses(self.now(), claim_probe(self._store))
         self.call_from_thread(self.show, statuses)
 
     def show(self, statuses: list[SeatStatus]) -> None:

@@ -32,10 +32,25 @@ _SESSION_EVENTS = {
     "seat_changed": N_(
         "The épreuve moved from seat {from_seat} to seat {to_seat} (invigilator's code)"
     ),
+    "clock_paused": N_("The invigilator stopped the clock: « {reason} »"),
+    "clock_resumed": N_("The invigilator restarted the clock"),
+    "time_extended": N_("The invigilator gave {minutes} more minutes: « {reason} »"),
 }
 #: Events kept out of the transcript: the app's heartbeats only say it was running.
 _SILENT = frozenset({"heartbeat"})
-_ENDINGS = {"completed": N_("completed"), "time_up": N_("time ran out")}
+_ENDINGS = {
+    "completed": N_("completed"),
+    "time_up": N_("time ran out"),
+    "invigilator": N_("ended by the invigilator"),
+}
+#: Why the app stopped (``interruption``): the seat's page, the invigilator's code, a signal.
+_CAUSES = {
+    "connection": N_("the seat's page was closed or lost its connection"),
+    "invigilator": N_("left with the invigilator's code"),
+    "SIGTERM": N_("SIGTERM: stop asked by the system"),
+    "SIGHUP": N_("SIGHUP: its terminal was closed"),
+    "SIGINT": N_("SIGINT: interrupted from the keyboard"),
+}
 
 
 @dataclass(frozen=True)
@@ -140,15 +155,24 @@ def _did(event: Event, lang: str, t: Callable[..., str]) -> str:
     if template is None:
         return event.type
     reason = str(payload.get("reason", "completed"))
+    if reason in _ENDINGS:
+        ending = t(_ENDINGS[reason])
+        reason = (
+            t("{ending}: « {note} »", ending=ending, note=payload["note"])
+            if payload.get("note")
+            else ending
+        )
+    cause = str(payload.get("cause", "?"))
     return t(
         template,
         epreuve=payload.get("epreuve", "?"),
         contacts=len(payload.get("contacts") or ()),
-        reason=t(_ENDINGS[reason]) if reason in _ENDINGS else reason,
-        cause=payload.get("cause", "?"),
+        reason=reason,
+        cause=t(_CAUSES[cause]) if cause in _CAUSES else cause,
         outcome=t("accepted") if payload.get("accepted") else t("refused"),
         from_seat=payload.get("from", "?"),
         to_seat=payload.get("to", "?"),
+        minutes=payload.get("minutes", "?"),
     )
 
 

@@ -154,3 +154,62 @@ def _wait_event(store: PgJournalStore, session_id: str, kind: str, timeout: floa
             return
         time.sleep(0.2)
     raise TimeoutError(f"no {kind} event")
+
+
+def test_stopping_the_server_while_a_seat_is_connected_prints_no_traceback(pg_url: str) -> None:
+    """``kill %1`` on a background ``callsim centre serve`` signals its whole process group (the
+    serving process and the seats' apps): the seats' apps journal why they stopped and the server
+    ends quietly — before, a connected seat left pages of asyncio tracebacks in the admin's terminal."""
+    from playwright.sync_api import sync_playwright
+
+    from scripts.browser_seats import BrowserSeat, launch
+
+    need(chromium_present(), "Chromium (/usr/bin/chromium)")
+    PgJournalStore(pg_url).close()
+    port = free_port_block(1)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CALLSIM_INVIGILATOR_CODE": "surveillant-7"}
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "simulator",
+            "centre",
+            "serve",
+            "--epreuve",
+            "practice",
+            "--seats",
+            "1",
+            "--port",
+            str(port),
+            "--store",
+            pg_url,
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    store = PgJournalStore(pg_url, create=False)
+    try:
+        wait_listening(port)
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            seat = BrowserSeat(browser, f"http://127.0.0.1:{port}/")
+            seat.wait_for("Numéro de candidat")  # a candidate who has not signed in yet
+            other = BrowserSeat(browser, f"http://127.0.0.1:{port}/")
+            other.wait_for("Numéro de candidat")
+            other.type("C-0421")
+            other.press("Enter")
+            session_id = _wait_session(store)
+            os.killpg(server.pid, signal.SIGTERM)  # what the shell's « kill %1 » does
+            _, errors = server.communicate(timeout=30)
+            browser.close()
+        assert "Traceback" not in errors and "Task was destroyed" not in errors, errors
+        stopped = store.last_event(session_id)
+        assert stopped.type == "interruption"
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGKILL)
+        store.close()

@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 from simulator.app.seat import SeatRequest, load_epreuve, open_seat
-from simulator.centre.room import claim_probe, seat_statuses
+from simulator.centre.room import SeatBook, claim_probe, seat_statuses
 from simulator.centre.watch_app import TEXT, create_watch_app, row_cells
 from simulator.engine.clock import ManualClock
 from simulator.i18n import translated
@@ -55,6 +55,33 @@ def test_each_seat_is_shown_with_what_the_invigilator_needs(two_seats) -> None:
     )  # a disconnected seat's clock does not run
     cells = row_cells(seat1, translated(TEXT, "cli", "fr"))
     assert cells[3] == "0:43:30" and cells[4] == "il y a 0:01:00" and cells[5] == "connecté"
+
+
+def test_a_refresh_reads_only_what_was_journalled_since_the_last(two_seats, monkeypatch) -> None:
+    """The table is read again every 2 s for the whole day: each refresh asks the store only for the
+    events after those it already has (not every journal again), and shows what they changed."""
+    store, clock, first = two_seats
+    asked: list[tuple[str, int]] = []
+    read = store.events
+
+    def events(session_id: str, after_seq: int = 0):
+        asked.append((session_id, after_seq))
+        return read(session_id, after_seq)
+
+    monkeypatch.setattr(store, "events", events)
+    book = SeatBook(store)
+    seen = {
+        s.session_id: store.last_event(s.session_id).seq
+        for s in book.statuses(clock.now(), claim_probe(store))
+    }
+    assert asked == [(session_id, 0) for session_id in store.session_ids()]
+    clock.advance(seconds=30)
+    assert first.heartbeat()
+    asked.clear()
+    seat1, _seat2 = book.statuses(clock.now(), claim_probe(store))
+    assert asked == [(session_id, seen[session_id]) for session_id in store.session_ids()]
+    assert seat1.last_action_seconds == 90.0
+    assert seat1.seconds_left == pytest.approx(first.remaining_seconds())
 
 
 async def test_the_watch_screen_lists_the_seats(two_seats, pg_url: str) -> None:

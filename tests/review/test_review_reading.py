@@ -147,6 +147,36 @@ def test_heartbeats_are_not_moments_and_the_invigilators_acts_are_worded():
     moments = read_moments(events, "fr", translator("fr"))
     assert [m.did for m in moments] == [
         "Code du surveillant tapé (refusé)",
-        "L'application a été arrêtée (SIGTERM)",
+        "L'application a été arrêtée (SIGTERM : arrêt demandé par le système)",
         "L'épreuve est passée du poste A au poste B (code du surveillant)",
     ]
+
+
+def test_a_centre_seat_s_stops_and_the_invigilator_s_acts_are_worded_in_the_assessor_s_language():
+    """A browser seat's lost page, the invigilator's pause, extension and end were shown to the
+    assessor as raw codes (« connection », « invigilator », « clock_paused »)."""
+    from simulator.journal.events import Event
+
+    journal = [
+        ("interruption", {"cause": "connection"}),
+        ("clock_paused", {"reason": "Alarme incendie"}),
+        ("clock_resumed", {}),
+        ("time_extended", {"minutes": 15, "reason": "tiers-temps"}),
+        ("interruption", {"cause": "SIGTERM"}),
+        ("session_finished", {"reason": "invigilator", "note": "Malaise du candidat"}),
+    ]
+    events = [
+        Event("S-1", seq, "2026-03-02T09:00:00.000", kind, payload, "p", "h")
+        for seq, (kind, payload) in enumerate(journal, start=1)
+    ]
+    fr = [m.did for m in read_moments(events, "fr", translator("fr"))]
+    assert fr == [
+        "L'application a été arrêtée (la page du poste a été fermée ou a perdu la connexion)",
+        "Le surveillant a arrêté l'horloge : « Alarme incendie »",
+        "Le surveillant a relancé l'horloge",
+        "Le surveillant a accordé 15 minutes de plus : « tiers-temps »",
+        "L'application a été arrêtée (SIGTERM : arrêt demandé par le système)",
+        "Fin de l'épreuve (terminée par le surveillant : « Malaise du candidat »)",
+    ]
+    nl = read_moments(events, "nl", translator("nl"))
+    assert nl[-1].did.endswith("(beëindigd door de toezichter: „Malaise du candidat”)")
