@@ -71,7 +71,7 @@ def test_the_assessors_chain_on_a_server(pg_url: str, lrs: tuple[str, str]) -> N
         pg_url,
         env={"CALLSIM_LRS_AUTH": auth},
     )
-    assert sent.returncode == 0 and "24 déclaration(s)" in sent.stderr, sent.stderr
+    assert sent.returncode == 0 and "24 déclarations envoyées" in sent.stderr, sent.stderr
     refused = callsim(
         "export",
         session,
@@ -110,7 +110,7 @@ def test_store_copy_moves_everything_and_verifies_it(pg_url: str, tmp_path: Path
     assert callsim("score", "--all", "--store", str(lite)).returncode == 0
     copied = callsim("store", "copy", "--from", f"sqlite:{lite}", "--to", pg_url)
     assert copied.returncode == 0, copied.stderr
-    assert "2 session(s)" in copied.stdout and "2 grille(s)" in copied.stdout
+    assert "2 sessions" in copied.stdout and "2 grilles" in copied.stdout
     listed = callsim("transcript", "list", "--store", pg_url)
     assert all(s in listed.stdout for s in sessions)
     again = callsim("store", "copy", "--from", f"sqlite:{lite}", "--to", pg_url, "--lang", "en")
