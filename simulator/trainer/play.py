@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TextIO
 
 from simulator.engine.actions import (
@@ -66,9 +66,8 @@ class TerminalPlayer:
         start_node: str | None = None,
     ) -> None:
         self.session, self.lines, self.out = session, lines, out
-        self.lang = (
-            "en" if lang == "en" else "fr"
-        )  # the journal's texts (explanations, tool errors) are fr/en
+        #: The trainer's language; a stored text without it (see ``in_language``) is read in French.
+        self.lang = lang if lang in LANGUAGES else "fr"
         self.t = translator("checker", lang if lang in LANGUAGES else "fr")
         self.start_node = start_node
         self.shown = 0
@@ -197,14 +196,14 @@ class TerminalPlayer:
             self.say(self.t("— contact closed —"))
             for item in outcome.feedback or ():
                 self.say(
-                    f"   {'✔' if item.positive else '✘'} {item.competency} {item.explanation[self.lang]}"
+                    f"   {'✔' if item.positive else '✘'} {item.competency} {in_language(item.explanation, self.lang)}"
                 )
         return outcome
 
     def show_result(self, result: dict[str, Any]) -> None:
         """A tool's answer as a table (forms, agenda slots, records), or its refusal."""
         if not result.get("ok"):
-            self.say("⚠ " + result["error"][self.lang])
+            self.say("⚠ " + in_language(result["error"], self.lang))
             return
         value = result.get("result")
         table = result_table(value, self.session.header.language or self.lang)
@@ -219,8 +218,17 @@ class TerminalPlayer:
         self.say("\n" + self.t("Practice feedback:"))
         for item in self.session.evidence():
             self.say(
-                f"  {'✔' if item.positive else '✘'} {item.competency} [{item.contact}] {item.explanation[self.lang]}"
+                f"  {'✔' if item.positive else '✘'} {item.competency} [{item.contact}] {in_language(item.explanation, self.lang)}"
             )
+
+
+def in_language(texts: Mapping[str, str], lang: str) -> str:
+    """``texts`` (a text stored per language) in ``lang``, else in French, the language every stored text has.
+
+    A few stored texts have no Dutch (refusals the journal keeps in French and English, explanations of
+    a session played in another language): a Dutch-speaking trainer then reads the French.
+    """
+    return texts.get(lang) or texts.get("fr") or next(iter(texts.values()), "")
 
 
 def _tool(tool: str, op: str, **args: Any) -> UseTool:

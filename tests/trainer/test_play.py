@@ -165,3 +165,25 @@ def test_the_help_and_the_parser_agree_on_mail_attachments():
     )
     assert action.args["attachments"] == ["depliant-aide", "faq"]
     assert "attachments" not in _mail("client@example.be | Objet | Texte").args
+
+
+def test_a_stored_text_without_dutch_is_shown_in_french_to_a_dutch_speaking_trainer():
+    """A few refusals are stored in French and English only (their bytes are kept): a Dutch trainer
+    reads the French instead of the player stopping on a missing language."""
+    _code, _out, session = play([":quitter"])
+    out = io.StringIO()
+    player = TerminalPlayer(session, iter([]), out, lang="nl")
+    player.show_result(
+        {
+            "ok": False,
+            "error": {"code": "invalid_record", "fr": "Fiche invalide.", "en": "Invalid record."},
+        }
+    )
+    assert "⚠ Fiche invalide." in out.getvalue()
+    player.show_result(
+        {
+            "ok": False,
+            "error": {"fr": "Fiche invalide.", "en": "Invalid record.", "nl": "Ongeldige fiche."},
+        }
+    )
+    assert "⚠ Ongeldige fiche." in out.getvalue()
