@@ -8,10 +8,16 @@ beyond the page).
 
 from __future__ import annotations
 
+import os
 import re
 import socket
+import subprocess
+import sys
 import time
+from pathlib import Path
 from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -99,3 +105,47 @@ def wait_listening(port: int, timeout: float = 30.0) -> None:
                 return
         time.sleep(0.1)
     raise TimeoutError(f"port {port} not listening")
+
+
+def free_port_block(count: int) -> int:
+    """The first of ``count`` consecutive free local ports (seat k listens on first + k - 1)."""
+    for _ in range(50):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            base = probe.getsockname()[1]
+        if base + count < 65000 and all(_free(base + k) for k in range(count)):
+            return base
+    raise RuntimeError("no free ports")
+
+
+def _free(port: int) -> bool:
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def start_centre(
+    store: str, seats: int, port: int, code: str, **popen: Any
+) -> subprocess.Popen[Any]:
+    """``callsim centre serve`` of the practice épreuve on ``seats`` seats from ``port``, on ``store``,
+    with ``code`` as the invigilator's code (``popen``: how its output is kept, its session)."""
+    command = [
+        sys.executable,
+        "-m",
+        "simulator",
+        "centre",
+        "serve",
+        "--epreuve",
+        "practice",
+        "--seats",
+        str(seats),
+        "--port",
+        str(port),
+        "--store",
+        store,
+    ]
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CALLSIM_INVIGILATOR_CODE": code}
+    return subprocess.Popen(command, env=env, cwd=ROOT, **popen)

@@ -34,7 +34,6 @@ import itertools
 import json
 import os
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -49,7 +48,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 # after the repository root is on the path
-from scripts.browser_seats import CHROMIUM, CHROMIUM_ARGS, wait_listening  # noqa: E402
+from scripts.browser_seats import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    free_port_block,
+    start_centre,
+    wait_listening,
+)
 from scripts.load_seat import AsyncSeat, Think, sit  # noqa: E402
 
 
@@ -122,37 +127,10 @@ def check_journals(store: str, seats: list[AsyncSeat]) -> dict[str, int]:
 
 
 def serve(store: str, seats: int, port: int) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "CALLSIM_INVIGILATOR_CODE": "charge-test"}
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "simulator",
-            "centre",
-            "serve",
-            "--epreuve",
-            "practice",
-            "--seats",
-            str(seats),
-            "--port",
-            str(port),
-            "--store",
-            store,
-        ],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-    )
+    server = start_centre(store, seats, port, "charge-test", stdout=subprocess.DEVNULL)
     for k in range(seats):
         wait_listening(port + k, timeout=60.0)
     return server
-
-
-def _free_ports(count: int) -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        base = probe.getsockname()[1]
-    return base if base + count < 65000 else 20000
 
 
 @contextlib.contextmanager
@@ -185,7 +163,7 @@ def browser_figures(
 
     PgJournalStore(store).close()  # the schema, as « callsim store init » creates it
     before = os.getloadavg()[0]
-    port = _free_ports(seats)
+    port = free_port_block(seats)
     server = serve(store, seats, port)
     started = time.monotonic()
     try:

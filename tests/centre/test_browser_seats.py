@@ -8,40 +8,17 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
-import sys
 import time
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
-from scripts.browser_seats import wait_listening
+from scripts.browser_seats import free_port_block, start_centre, wait_listening
 from simulator.journal.pg_store import PgJournalStore
 from tests.services import chromium_present, need
 
-ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.slow
-
-
-def free_port_block(count: int) -> int:
-    for _ in range(50):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            base = probe.getsockname()[1]
-        if base + count < 65000 and all(_free(base + k) for k in range(count)):
-            return base
-    raise RuntimeError("no free ports")
-
-
-def _free(port: int) -> bool:
-    with socket.socket() as probe:
-        try:
-            probe.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
 
 
 @pytest.fixture()
@@ -49,28 +26,7 @@ def served(pg_url: str):
     need(chromium_present(), "Chromium (/usr/bin/chromium)")
     PgJournalStore(pg_url).close()  # what « callsim store init » does first
     port = free_port_block(2)
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "CALLSIM_INVIGILATOR_CODE": "surveillant-7"}
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "simulator",
-            "centre",
-            "serve",
-            "--epreuve",
-            "practice",
-            "--seats",
-            "2",
-            "--port",
-            str(port),
-            "--store",
-            pg_url,
-        ],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+    server = start_centre(pg_url, 2, port, "surveillant-7", stdout=subprocess.PIPE, text=True)
     try:
         lines = [server.stdout.readline() for _ in range(3)]
         assert f"poste-2 : http://127.0.0.1:{port + 1}/" in "".join(lines)
@@ -167,25 +123,11 @@ def test_stopping_the_server_while_a_seat_is_connected_prints_no_traceback(pg_ur
     need(chromium_present(), "Chromium (/usr/bin/chromium)")
     PgJournalStore(pg_url).close()
     port = free_port_block(1)
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "CALLSIM_INVIGILATOR_CODE": "surveillant-7"}
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "simulator",
-            "centre",
-            "serve",
-            "--epreuve",
-            "practice",
-            "--seats",
-            "1",
-            "--port",
-            str(port),
-            "--store",
-            pg_url,
-        ],
-        env=env,
-        cwd=ROOT,
+    server = start_centre(
+        pg_url,
+        1,
+        port,
+        "surveillant-7",
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
