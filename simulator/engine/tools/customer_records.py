@@ -31,23 +31,8 @@ RECORD_FIELDS = (
     "notes",
 )
 COLUMNS = ("record_id", "role", *RECORD_FIELDS[1:])
-EDITABLE = (
-    "title",
-    "first_name",
-    "last_name",
-    "street",
-    "number",
-    "box",
-    "postcode",
-    "city",
-    "phone",
-    "mobile",
-    "email",
-    "birth_date",
-    "iban",
-    "language",
-    "notes",
-)
+#: What a candidate may edit: every field from the title on (not the id, status, dates or customer number).
+EDITABLE = RECORD_FIELDS[RECORD_FIELDS.index("title") :]
 STATUSES = ("actif", "inactif", "doublon")
 #: The name of each field in the candidate's messages (message ids of the engine catalog).
 LABELS = {
