@@ -21,7 +21,7 @@ from scoring.quoted import quoted_error
 from scoring.rubric import LoadedRubric
 from scoring.score import ScoringError, rescore, score
 from scoring.storage import StoredGrille, stored
-from scoring.transcripts import Refused, TranscriptSource
+from scoring.transcripts import Refused, TranscriptSource, UnreadablePayload
 from simulator.i18n import DEFAULT_LANG, N_, Message, translator
 from simulator.journal.errors import JournalError, UnknownSession
 
@@ -83,6 +83,11 @@ def score_session(source: TranscriptSource, session_id: str, job: Job) -> Outcom
             grille = score(transcript.header, transcript.events, job.rubric)
     except ScoringError as exc:
         return Outcome(session_id, code=exc.code, why=exc.why)
+    except (
+        UnreadablePayload
+    ):  # bytes that hash right and do not read: the journal's verifier says why
+        refused = source.refusal(session_id)
+        return Outcome(session_id, code=refused.code, why=refused.why)
     return Outcome(session_id, stored(grille))
 
 

@@ -144,7 +144,7 @@ def _replay_record(bundle: Any, same: bool) -> dict[str, Any]:
 def _carried(payload: Mapping[str, Any]) -> Any:
     """The evidence an event carries (a lazily parsed payload that cannot carry any is not parsed)."""
     raw = getattr(payload, "raw", None)
-    if raw is not None and '"evidence":[{' not in raw:
+    if raw is not None and b'"evidence":[{' not in raw:
         return ()
     return payload.get("evidence")
 
