@@ -8,12 +8,14 @@ other than the ones handed in.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from operator import attrgetter
 from typing import Any
 
 from scoring.excerpts import ExcerptReader
 from scoring.grille import build_grille
 from scoring.quoted import quoted_error
 from scoring.rubric import LoadedRubric
+from scoring.transcripts import scored_payloads
 from simulator.i18n import DEFAULT_LANG, N_, Message, translator
 from simulator.journal.events import Event, SessionHeader
 
@@ -40,18 +42,17 @@ def score(
 ) -> dict[str, Any]:
     """The grille of a journal, from the evidence its events carry (as observed during the épreuve);
     unsure typed texts count only as ``confirmations`` (see scoring.confirmations) decide them."""
-    ordered = sorted(events, key=lambda e: e.seq)
+    ordered = sorted(events, key=_SEQ)
     reader = ExcerptReader()
     items: list[tuple[str, int, dict[str, Any]]] = []
     moments: list[dict[str, Any]] = []
-    for event in ordered:
-        carried = _carried(event.payload)
+    for event, payload in scored_payloads(ordered):
+        carried = payload.get("evidence")
         if carried:
-            moments.append(_moment(reader, event))
-            items.extend(
-                _entry(evidence, event.seq, order) for order, evidence in enumerate(carried)
-            )
-        reader.feed(event.type, event.payload)
+            seq = event.seq
+            moments.append({"seq": seq, **reader.moment(event.type, event.at, payload)})
+            items.extend(_entry(evidence, seq, order) for order, evidence in enumerate(carried))
+        reader.feed(event.type, payload)
     return build_grille(
         header,
         ordered,
@@ -77,7 +78,7 @@ def rescore(
     The replay is lenient: a changed scenario rule gives changed evidence instead of an error. The
     grille records whether the scenario files are the ones the session was played on.
     """
-    ordered = sorted(events, key=lambda e: e.seq)
+    ordered = sorted(events, key=_SEQ)
     session = _replayed(header, ordered, bundle)
     by_seq: dict[int, list[Any]] = {}
     for evidence in session.evidence():
@@ -141,12 +142,7 @@ def _replay_record(bundle: Any, same: bool) -> dict[str, Any]:
     }
 
 
-def _carried(payload: Mapping[str, Any]) -> Any:
-    """The evidence an event carries (a lazily parsed payload that cannot carry any is not parsed)."""
-    raw = getattr(payload, "raw", None)
-    if raw is not None and b'"evidence":[{' not in raw:
-        return ()
-    return payload.get("evidence")
+_SEQ = attrgetter("seq")
 
 
 def _moment(reader: ExcerptReader, event: Event) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from hashlib import sha256 as _sha256
 from pathlib import Path
@@ -265,9 +265,8 @@ class UnreadablePayload(ValueError):
 class RawPayload(Mapping[str, Any]):
     """An event payload kept as its canonical bytes (UTF-8) and parsed on first use.
 
-    Scoring needs every event's evidence and the conversation lines, not the tool results: these
-    hints let it skip parsing an event that has neither (canonical JSON writes an empty list as
-    ``[]``, with the keys in sorted order). A hint can only be wrong towards parsing more.
+    Scoring needs every event's evidence and the conversation lines, not the tool results:
+    ``scored_payloads`` skips parsing an event that has neither.
     """
 
     #: ``_data`` (what the payload parsed to) stays unset until first use, so that building one is a
@@ -304,13 +303,29 @@ class RawPayload(Mapping[str, Any]):
     def __len__(self) -> int:
         return len(self._parsed())
 
-    @property
-    def may_carry_evidence(self) -> bool:
-        return b'"evidence":[{' in self.raw
+    def parsed(self) -> dict[str, Any]:
+        """The payload as a dict, parsed now if it was not yet."""
+        return self._parsed()
 
-    @property
-    def may_show_lines(self) -> bool:
-        return b',"lines":[],"node":' not in self.raw
+
+#: What a payload's canonical text holds when it carries evidence (keys sorted, no spaces: an empty
+#: list is written ``[]``) ...
+CARRIES_EVIDENCE = b'"evidence":[{'
+#: ... and what an action's holds when it showed no line. A hint can only be wrong towards parsing more.
+SHOWS_NO_LINE = b',"lines":[],"node":'
+
+
+def scored_payloads(events: Iterable[Event]) -> Iterator[tuple[Event, Mapping[str, Any]]]:
+    """The events scoring reads — those that carry evidence, and the actions that showed lines — with
+    their payloads, each parsed once; the others (tool results, arrivals) are verified, never parsed."""
+    for event in events:
+        payload = event.payload
+        if type(payload) is not RawPayload:
+            yield event, payload
+            continue
+        raw = payload.raw
+        if CARRIES_EVIDENCE in raw or (event.type == "action" and SHOWS_NO_LINE not in raw):
+            yield event, payload._parsed()
 
 
 _RAW_SLOT = RawPayload.__dict__["raw"]
