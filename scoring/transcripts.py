@@ -13,7 +13,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from hashlib import sha256 as _sha256
 from pathlib import Path
 from typing import Any, Protocol
@@ -170,27 +170,22 @@ class SqliteTranscripts:
             return None
         if hashed is None:
             return None
-        # ``Event(...)`` without the frozen dataclass's per-field ``object.__setattr__``, and the payload
+        # ``Event(...)`` without the frozen dataclass's ``object.__setattr__`` per field, and the payload
         # without an ``__init__`` call (together half the cost of reading an event); equal field for field
-        new, set_dict, set_slot = object.__new__, object.__setattr__, _RAW_SLOT.__set__
+        new, set_raw = object.__new__, _RAW_SLOT.__set__
+        session, number, moment, kind, content, link_to, own = _EVENT_SLOTS
         events = []
         for seq, at, type_, raw, link, this in rows:
             payload = new(RawPayload)
-            set_slot(payload, raw)
+            set_raw(payload, raw)
             event = new(Event)
-            set_dict(
-                event,
-                "__dict__",
-                {
-                    "session_id": session_id,
-                    "seq": seq,
-                    "at": at,
-                    "type": type_,
-                    "payload": payload,
-                    "prev_hash": link,
-                    "hash": this,
-                },
-            )
+            session(event, session_id)
+            number(event, seq)
+            moment(event, at)
+            kind(event, type_)
+            content(event, payload)
+            link_to(event, link)
+            own(event, this)
             events.append(event)
         return Transcript(header, events)
 
@@ -329,6 +324,8 @@ def scored_payloads(events: Iterable[Event]) -> Iterator[tuple[Event, Mapping[st
 
 
 _RAW_SLOT = RawPayload.__dict__["raw"]
+#: The setters of ``Event``'s slots, in field order.
+_EVENT_SLOTS = tuple(Event.__dict__[f.name].__set__ for f in fields(Event))
 
 
 def envelope_hash(
