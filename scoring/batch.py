@@ -40,6 +40,8 @@ class Job:
     source: str = "journal"
     #: For ``replay``: the épreuve file to replay on instead of the one the session recorded.
     epreuve: str | None = None
+    #: For ``replay``: run the engine even where the journal's evidence is what it would derive.
+    force_replay: bool = False
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,7 @@ def score_session(source: TranscriptSource, session_id: str, job: Job) -> Outcom
                 transcript.events,
                 bundle_for(transcript.header, job.epreuve),
                 job.rubric,
+                replay=job.force_replay,
             )
         else:
             grille = score(transcript.header, transcript.events, job.rubric)
