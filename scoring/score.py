@@ -147,7 +147,7 @@ def _replayed(header: SessionHeader, ordered: list[Event], bundle: Any) -> Any:
 
     try:
         return EpreuveSession.replay(header, ordered, bundle, strict=False)
-    except (SessionError, ActionRefused, KeyError, ValueError, TypeError) as exc:
+    except (SessionError, ActionRefused, LookupError, ValueError, TypeError) as exc:
         why = Message(
             N_("replaying the journal on the current épreuve fails ({reason})"),
             reason=quoted_error(exc),
