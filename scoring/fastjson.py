@@ -46,7 +46,7 @@ def loads_bytes(data: bytes) -> Any:
 
 def canonical(value: Any) -> bytes:
     """Canonical JSON bytes of ``value``: ``json``'s sorted, compact, UTF-8 form, byte for byte."""
-    return canonical_plain(value) if not _odd(value) else _ENCODER.encode(value).encode("utf-8")
+    return canonical_plain(value) if not odd(value) else _ENCODER.encode(value).encode("utf-8")
 
 
 def canonical_plain(value: Any) -> bytes:
@@ -62,13 +62,8 @@ def canonical_plain(value: Any) -> bytes:
 
 
 def odd(value: Any) -> bool:
-    """Whether ``value`` holds anything but dicts, lists, str, int, bool and None (then only
-    ``canonical`` writes it in the standard library's form)."""
-    return _odd(value)
-
-
-def _odd(value: Any) -> bool:
-    """Whether ``value`` holds anything but dicts, lists, str, int, bool and None (a float, a tuple, a subclass)."""
+    """Whether ``value`` holds anything but dicts, lists, str, int, bool and None (a float, a tuple,
+    a subclass): then only ``canonical`` writes it in the standard library's form."""
     kind = type(value)
     if kind is dict:
         items: Any = value.values()
@@ -79,6 +74,6 @@ def _odd(value: Any) -> bool:
     for item in items:
         if type(item) in _PLAIN:  # exact types: a subclass of str or int is odd
             continue
-        if _odd(item):
+        if odd(item):
             return True
     return False

@@ -276,15 +276,8 @@ class RawPayload(Mapping[str, Any]):
         try:
             return self._data
         except AttributeError:
-            pass
-        try:
-            data = loads_bytes(self.raw)
-        except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
-            raise UnreadablePayload(str(exc)) from None
-        if not isinstance(data, dict):
-            raise UnreadablePayload("payload is not an object")
-        self._data = data
-        return data
+            self._data = _read(self.raw)
+            return self._data
 
     def __getitem__(self, key: str) -> Any:
         return self._parsed()[key]
@@ -320,7 +313,20 @@ def scored_payloads(events: Iterable[Event]) -> Iterator[tuple[Event, Mapping[st
             continue
         raw = payload.raw
         if CARRIES_EVIDENCE in raw or (event.type == "action" and SHOWS_NO_LINE not in raw):
-            yield event, payload._parsed()
+            data = _read(raw)
+            payload._data = data  # read once: later uses of the payload find it parsed
+            yield event, data
+
+
+def _read(raw: bytes) -> dict[str, Any]:
+    """A stored payload parsed; ``UnreadablePayload`` when it is not a JSON object."""
+    try:
+        data = loads_bytes(raw)
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
+        raise UnreadablePayload(str(exc)) from None
+    if type(data) is not dict:
+        raise UnreadablePayload("payload is not an object")
+    return data
 
 
 _RAW_SLOT = RawPayload.__dict__["raw"]
