@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -69,21 +70,9 @@ def _load(resolved: str, _stamp: int, single: bool, shown: str) -> Any:
 
 def bundle_for(header: SessionHeader, override: str | None = None) -> Any:
     """The épreuve a session was played on, as it is now on disk (``override`` names it explicitly)."""
-    from simulator.library import epreuve_files
-
     recorded = str(header.extra.get("epreuve_path", ""))
     single = header.extra.get("source") == "scenario"
-    candidates = [override] if override else []
-    if recorded:
-        candidates.append(recorded)
-        if not Path(recorded).is_absolute():
-            candidates += [str(root / recorded) for root in _roots()]
-        candidates += [
-            str(epreuve.path)
-            for epreuve in epreuve_files()
-            if epreuve.path.name == Path(recorded).name
-        ]
-    for candidate in dict.fromkeys(candidates):
+    for candidate in _candidates(override, recorded):
         if Path(candidate).is_file():
             return load_epreuve(candidate, single_scenario=single)
     why = Message(
@@ -91,3 +80,17 @@ def bundle_for(header: SessionHeader, override: str | None = None) -> Any:
         recorded=recorded or "—",
     )
     raise ScoringError("unknown-epreuve", why)
+
+
+def _candidates(override: str | None, recorded: str) -> Iterator[str]:
+    """Where the épreuve may be, most likely first (the library is searched last, only if need be)."""
+    from simulator.library import epreuve_files
+
+    if override:
+        yield override
+    if not recorded:
+        return
+    yield recorded
+    if not Path(recorded).is_absolute():
+        yield from (str(root / recorded) for root in _roots())
+    yield from (str(e.path) for e in epreuve_files() if e.path.name == Path(recorded).name)

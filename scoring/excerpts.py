@@ -40,7 +40,7 @@ class ExcerptReader:
 
     def feed(self, event_type: str, payload: Mapping[str, Any]) -> None:
         """Remember the last line the other party said in this event's contact."""
-        if event_type != "action" or getattr(payload, "may_show_lines", True) is False:
+        if event_type != "action":
             return
         contact = str(payload.get("contact", ""))
         for line in payload.get("lines") or ():

@@ -29,7 +29,11 @@ _LONG_RUN = b"0" * 19
 
 def loads(text: str) -> Any:
     """``json.loads(text)``, value for value (integers of any size stay integers), at ``orjson``'s speed."""
-    data = text.encode("utf-8", "surrogatepass")
+    return loads_bytes(text.encode("utf-8", "surrogatepass"))
+
+
+def loads_bytes(data: bytes) -> Any:
+    """``json.loads`` of UTF-8 ``data``, value for value, at ``orjson``'s speed (no decoding to text first)."""
     if len(data) < 19 or _LONG_RUN not in data.translate(_DIGITS):
         try:
             return orjson.loads(data)
@@ -37,21 +41,29 @@ def loads(text: str) -> Any:
             orjson.JSONDecodeError
         ):  # what orjson refuses and json reads (a lone surrogate, 1e400): json says
             pass
-    return json.loads(text)
+    return json.loads(data.decode("utf-8", "surrogatepass"))
 
 
 def canonical(value: Any) -> bytes:
     """Canonical JSON bytes of ``value``: ``json``'s sorted, compact, UTF-8 form, byte for byte."""
-    if not _odd(value):
-        try:
-            return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
-        except (TypeError, ValueError):  # a non-str key, an int beyond 64 bits, a lone surrogate
-            pass
-    return _ENCODER.encode(value).encode("utf-8")
+    return canonical_plain(value) if not odd(value) else _ENCODER.encode(value).encode("utf-8")
 
 
-def _odd(value: Any) -> bool:
-    """Whether ``value`` holds anything but dicts, lists, str, int, bool and None (a float, a tuple, a subclass)."""
+def canonical_plain(value: Any) -> bytes:
+    """``canonical`` of a value the caller knows holds no float, tuple or subclass (see ``odd``).
+
+    What ``orjson`` refuses (a non-str key, an integer beyond 64 bits, a lone surrogate) still takes
+    the standard library's form; a float would not, hence the caller's guarantee.
+    """
+    try:
+        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+    except (TypeError, ValueError):
+        return _ENCODER.encode(value).encode("utf-8")
+
+
+def odd(value: Any) -> bool:
+    """Whether ``value`` holds anything but dicts, lists, str, int, bool and None (a float, a tuple,
+    a subclass): then only ``canonical`` writes it in the standard library's form."""
     kind = type(value)
     if kind is dict:
         items: Any = value.values()
@@ -62,6 +74,6 @@ def _odd(value: Any) -> bool:
     for item in items:
         if type(item) in _PLAIN:  # exact types: a subclass of str or int is odd
             continue
-        if _odd(item):
+        if odd(item):
             return True
     return False

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from scoring.criteria_grille import contact_order, criteria_competencies
-from scoring.fastjson import canonical
+from scoring.fastjson import canonical, canonical_plain, odd
 from scoring.rubric import LoadedRubric
 from scoring.verdicts import Tally, aggregate, counts, decide
 from simulator.engine.interruptions import interruptions, invigilator_acts
@@ -28,7 +28,34 @@ _ENDINGS = ("session_finished", "time_up")
 
 def grille_bytes(grille: Mapping[str, Any]) -> bytes:
     """Canonical JSON (sorted keys, no spaces, UTF-8): the stored and hashed form."""
-    return canonical(grille)
+    return canonical_plain(grille) if _plain(grille) else canonical(grille)
+
+
+def _plain(grille: Mapping[str, Any]) -> bool:
+    """Whether a grille holds only dicts, lists, str, int, bool and None, looking only where a value
+    read from the journal is kept as it was read: the bulk — moments' excerpts and actions, each
+    competency's criteria and contact rows — is written through ``str()``, seqs and counts, and
+    the rubric's own texts (``tests/scoring/test_grille_bytes.py`` holds this on real grilles)."""
+    for key, value in grille.items():
+        if key == "moments":
+            if any(type(m.get("contact")) not in _TEXT_OR_NONE for m in value):
+                return False
+        elif key == "competencies":
+            for competency in value:
+                for name, part in competency.items():
+                    if name == "evidence":
+                        if any(odd(e.get("explanation")) or odd(e.get("detail")) for e in part):
+                            return False
+                    elif name not in _BUILT and odd(part):
+                        return False
+        elif odd(value):
+            return False
+    return True
+
+
+_TEXT_OR_NONE = (str, type(None))
+#: Parts of a competency written by the judge from seqs, verdict codes and the rubric's labels.
+_BUILT = frozenset({"criteria", "contacts"})
 
 
 def grille_pretty(grille: Mapping[str, Any]) -> str:

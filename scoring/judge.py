@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from fnmatch import fnmatchcase
+from functools import cache
 from typing import Any
 
 from scoring.rubric2 import KINDS, EffectiveDecision, Lookups
@@ -21,6 +22,12 @@ from scoring.verdicts import NOK, NOT_OBSERVED, OK
 from simulator.i18n import N_, Message, written_out
 
 MET, NOT_MET, TO_CONFIRM, DUPLICATE = "met", "not_met", "to_confirm", "already_counted"
+
+
+@cache
+def _matches(rule: str, pattern: str) -> bool:
+    """``fnmatchcase`` remembered: the same few rules and patterns come back in every session."""
+    return fnmatchcase(rule, pattern)
 
 
 def annotate(
@@ -49,7 +56,7 @@ def annotate(
             if (
                 entry["status"] != "counted"
                 or entry["effect"] != "negative"
-                or not fnmatchcase(entry["rule"], duplicate.rule)
+                or not _matches(entry["rule"], duplicate.rule)
             ):
                 continue
             prior = next(
@@ -71,9 +78,9 @@ def annotate(
 
 def _unobserved(abort: Any, code: str, rule: str) -> bool:
     """Whether an observation says nothing once its contact was cut short (see ``Abort``)."""
-    if any(fnmatchcase(rule, p) for p in abort.consequences):
+    if any(_matches(rule, p) for p in abort.consequences):
         return code not in abort.fails
-    return any(fnmatchcase(rule, p) for p in abort.unobserved)
+    return any(_matches(rule, p) for p in abort.unobserved)
 
 
 def aborted_contacts(rubric: Lookups, entries: Sequence[dict[str, Any]]) -> dict[str, int]:
@@ -194,7 +201,13 @@ def _epreuve(rows: Sequence[dict[str, Any]], rule: EffectiveDecision) -> tuple[s
         verdict, code = NOT_OBSERVED, "to-confirm"
     else:
         verdict, code = NOT_OBSERVED, "too-few"
-    return verdict, {"code": code, **written_out(Message(_REASONS[code], **params), "engine")}
+    return verdict, {"code": code, **_reason(code, tuple(sorted(params.items())))}
+
+
+@cache
+def _reason(code: str, params: tuple[tuple[str, int], ...]) -> dict[str, str]:
+    """The épreuve verdict's reason as grilles keep it (the same few come back in every session)."""
+    return written_out(Message(_REASONS[code], **dict(params)), "engine")
 
 
 def _criteria(

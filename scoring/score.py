@@ -8,12 +8,14 @@ other than the ones handed in.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from operator import attrgetter
 from typing import Any
 
 from scoring.excerpts import ExcerptReader
 from scoring.grille import build_grille
 from scoring.quoted import quoted_error
 from scoring.rubric import LoadedRubric
+from scoring.transcripts import scored_payloads
 from simulator.i18n import DEFAULT_LANG, N_, Message, translator
 from simulator.journal.events import Event, SessionHeader
 
@@ -40,18 +42,8 @@ def score(
 ) -> dict[str, Any]:
     """The grille of a journal, from the evidence its events carry (as observed during the épreuve);
     unsure typed texts count only as ``confirmations`` (see scoring.confirmations) decide them."""
-    ordered = sorted(events, key=lambda e: e.seq)
-    reader = ExcerptReader()
-    items: list[tuple[str, int, dict[str, Any]]] = []
-    moments: list[dict[str, Any]] = []
-    for event in ordered:
-        carried = _carried(event.payload)
-        if carried:
-            moments.append(_moment(reader, event))
-            items.extend(
-                _entry(evidence, event.seq, order) for order, evidence in enumerate(carried)
-            )
-        reader.feed(event.type, event.payload)
+    ordered = sorted(events, key=_SEQ)
+    items, moments = _journal_evidence(ordered)
     return build_grille(
         header,
         ordered,
@@ -71,32 +63,29 @@ def rescore(
     rubric: LoadedRubric,
     *,
     confirmations: Mapping[tuple[int, str], bool] | None = None,
+    replay: bool = False,
 ) -> dict[str, Any]:
-    """The grille of a journal whose evidence the engine re-derives by replaying it on ``bundle``.
+    """The grille of a journal with the evidence the engine derives from it on ``bundle`` today.
 
-    The replay is lenient: a changed scenario rule gives changed evidence instead of an error. The
-    grille records whether the scenario files are the ones the session was played on.
+    The engine replays the journal (leniently: a changed scenario rule gives changed evidence
+    instead of an error) — unless nothing the evidence depends on changed: the épreuve files are
+    the ones the session was played on and the journal was written by this version of callsim.
+    The engine is deterministic, so a replay would then derive exactly the evidence the journal
+    already holds, and that is taken (``tests/scoring/test_rescore_replay.py`` holds the two equal,
+    byte for byte); ``replay=True`` runs the engine all the same. The grille records whether the
+    scenario files are the ones the session was played on.
     """
-    ordered = sorted(events, key=lambda e: e.seq)
-    session = _replayed(header, ordered, bundle)
-    by_seq: dict[int, list[Any]] = {}
-    for evidence in session.evidence():
-        by_seq.setdefault(evidence.seq, []).append(evidence)
-    reader = ExcerptReader()
-    items: list[tuple[str, int, dict[str, Any]]] = []
-    moments: list[dict[str, Any]] = []
-    for event in ordered:
-        found = by_seq.get(event.seq)
-        if found:
-            moments.append(_moment(reader, event))
-            items.extend(
-                _entry(evidence.to_json(), event.seq, order) for order, evidence in enumerate(found)
-            )
-        reader.feed(event.type, event.payload)
+    from simulator import installed_version
+
+    ordered = sorted(events, key=_SEQ)
     same = (
         header.epreuve_hash == bundle.sha256
         and dict(header.scenario_hashes) == bundle.scenario_hashes()
     )
+    if same and not replay and header.app_version == installed_version():
+        items, moments = _journal_evidence(ordered)
+    else:
+        items, moments = _replay_evidence(header, ordered, bundle)
     versions = {c.scenario.id: c.scenario.version for c in bundle.contacts}
     return build_grille(
         header,
@@ -111,6 +100,46 @@ def rescore(
     )
 
 
+Items = list[tuple[str, int, dict[str, Any]]]
+
+
+def _journal_evidence(ordered: list[Event]) -> tuple[Items, list[dict[str, Any]]]:
+    """The observations the journal's events carry (competency, order, entry) and their moments."""
+    reader = ExcerptReader()
+    items: Items = []
+    moments: list[dict[str, Any]] = []
+    for event, payload in scored_payloads(ordered):
+        carried = payload.get("evidence")
+        if carried:
+            seq = event.seq
+            moments.append({"seq": seq, **reader.moment(event.type, event.at, payload)})
+            items.extend(_entry(evidence, seq, order) for order, evidence in enumerate(carried))
+        reader.feed(event.type, payload)
+    return items, moments
+
+
+def _replay_evidence(
+    header: SessionHeader, ordered: list[Event], bundle: Any
+) -> tuple[Items, list[dict[str, Any]]]:
+    """The observations the engine derives again by replaying the journal on ``bundle``, and their moments."""
+    session = _replayed(header, ordered, bundle)
+    by_seq: dict[int, list[Any]] = {}
+    for evidence in session.evidence():
+        by_seq.setdefault(evidence.seq, []).append(evidence)
+    reader = ExcerptReader()
+    items: Items = []
+    moments: list[dict[str, Any]] = []
+    for event in ordered:
+        found = by_seq.get(event.seq)
+        if found:
+            moments.append(_moment(reader, event))
+            items.extend(
+                _entry(evidence.to_json(), event.seq, order) for order, evidence in enumerate(found)
+            )
+        reader.feed(event.type, event.payload)
+    return items, moments
+
+
 def _replayed(header: SessionHeader, ordered: list[Event], bundle: Any) -> Any:
     """The session the engine rebuilds from the journal (leniently); ``ScoringError`` when it cannot."""
     from simulator.engine.session import EpreuveSession, SessionError
@@ -118,7 +147,7 @@ def _replayed(header: SessionHeader, ordered: list[Event], bundle: Any) -> Any:
 
     try:
         return EpreuveSession.replay(header, ordered, bundle, strict=False)
-    except (SessionError, ActionRefused, KeyError, ValueError, TypeError) as exc:
+    except (SessionError, ActionRefused, LookupError, ValueError, TypeError) as exc:
         why = Message(
             N_("replaying the journal on the current épreuve fails ({reason})"),
             reason=quoted_error(exc),
@@ -141,12 +170,7 @@ def _replay_record(bundle: Any, same: bool) -> dict[str, Any]:
     }
 
 
-def _carried(payload: Mapping[str, Any]) -> Any:
-    """The evidence an event carries (a lazily parsed payload that cannot carry any is not parsed)."""
-    raw = getattr(payload, "raw", None)
-    if raw is not None and '"evidence":[{' not in raw:
-        return ()
-    return payload.get("evidence")
+_SEQ = attrgetter("seq")
 
 
 def _moment(reader: ExcerptReader, event: Event) -> dict[str, Any]:

@@ -22,10 +22,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol, Self
 
+from scoring.fastjson import canonical
 from scoring.grille import grille_bytes
 from scoring.side_tables import SideTables, Tables
 from simulator.i18n import N_, Message
-from simulator.journal.canonical import canonical_bytes
 
 #: The ``prev_hash`` of the first grille row.
 GENESIS = "0" * 64
@@ -115,13 +115,15 @@ class StoredGrille:
         )
 
     def content_hash(self, row_id: int, prev_hash: str) -> str:
-        """The chain hash of this content stored as row ``row_id`` after ``prev_hash``."""
+        """The chain hash of this content stored as row ``row_id`` after ``prev_hash``.
+
+        It commits to the grille through ``grille_sha256``: ``stored`` computes that from the very
+        bytes, and ``grille_break`` checks it against ``grille_json`` before this hash. The fields are
+        plain text and integers, written canonically by ``orjson`` (the standard library's bytes).
+        """
         fields = dict(zip(_COLUMNS.split(", "), self.row(), strict=True))
-        fields["grille_sha256"] = hashlib.sha256(
-            self.grille_json.encode("utf-8", "surrogatepass")
-        ).hexdigest()
         return hashlib.sha256(
-            canonical_bytes({"id": row_id, "prev": prev_hash, "row": fields})
+            canonical({"id": row_id, "prev": prev_hash, "row": fields})
         ).hexdigest()
 
     def chained(self, row_id: int, prev_hash: str) -> StoredGrille:

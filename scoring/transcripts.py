@@ -12,13 +12,13 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields
 from hashlib import sha256 as _sha256
 from pathlib import Path
 from typing import Any, Protocol
 
-from scoring.fastjson import loads
+from scoring.fastjson import loads_bytes
 from scoring.quoted import verification_reason
 from simulator.i18n import DEFAULT_LANG, N_, Message, translator
 from simulator.journal.canonical import header_hash
@@ -65,7 +65,20 @@ class TranscriptSource(Protocol):
         """The session's transcript; ``Refused`` if it fails verification, ``UnknownSession`` if absent."""
         ...
 
+    def refusal(self, session_id: str) -> Refused:
+        """Why the session must not be scored, as the journal's own verification says it (asked when
+        a payload of a transcript handed out does not read as a JSON object)."""
+        ...
+
     def close(self) -> None: ...
+
+
+def _refusal(store: JournalStore, session_id: str) -> Refused:
+    result = verify_session(store, session_id)
+    if not result.ok:
+        return Refused.from_verification(session_id, result)
+    why = Message(N_("the journal fails verification: an event's payload does not read as JSON"))
+    return Refused(session_id, "journal-unreadable-payload", why)
 
 
 class StoreTranscripts:
@@ -95,13 +108,20 @@ class StoreTranscripts:
             raise Refused.from_verification(session_id, result)
         return Transcript(header, events)
 
+    def refusal(self, session_id: str) -> Refused:
+        return _refusal(self.store, session_id)
+
     def close(self) -> None:
         self.store.close()
 
 
-#: Text columns are decoded by SQLite: a damaged one (not UTF-8, not text) sends the session to the slow path.
+#: The payload is read as the stored bytes (hashed and parsed as they are, never decoded to text and
+#: encoded back); the other text columns are decoded by SQLite: a damaged one sends the session to the
+#: slow path. A payload whose bytes hash right but do not read as JSON (a chain forged over bytes the
+#: journal never writes) raises ``UnreadablePayload`` where scoring parses it, and is refused then.
 _EVENTS = (
-    "SELECT seq, at, type, payload, prev_hash, hash FROM events WHERE session_id = ? ORDER BY seq"
+    "SELECT seq, at, type, CAST(payload AS BLOB), prev_hash, hash FROM events "
+    "WHERE session_id = ? ORDER BY seq"
 )
 _SESSION = (
     "SELECT CAST(header_json AS BLOB), CAST(header_hash AS BLOB) FROM sessions WHERE session_id = ?"
@@ -150,17 +170,27 @@ class SqliteTranscripts:
             return None
         if hashed is None:
             return None
-        # ``Event(...)`` without the frozen dataclass's per-field ``object.__setattr__`` (a third of the cost
-        # of reading an event); equal to it field for field
-        new, fields_ = object.__new__, _EVENT_FIELDS
+        # ``Event(...)`` without the frozen dataclass's ``object.__setattr__`` per field, and the payload
+        # without an ``__init__`` call (together half the cost of reading an event); equal field for field
+        new, set_raw = object.__new__, _RAW_SLOT.__set__
+        session, number, moment, kind, content, link_to, own = _EVENT_SLOTS
         events = []
-        for seq, at, type_, text, link, this in rows:
+        for seq, at, type_, raw, link, this in rows:
+            payload = new(RawPayload)
+            set_raw(payload, raw)
             event = new(Event)
-            event.__dict__.update(
-                zip(fields_, (session_id, seq, at, type_, RawPayload(text), link, this))
-            )
+            session(event, session_id)
+            number(event, seq)
+            moment(event, at)
+            kind(event, type_)
+            content(event, payload)
+            link_to(event, link)
+            own(event, this)
             events.append(event)
         return Transcript(header, events)
+
+    def refusal(self, session_id: str) -> Refused:
+        return _refusal(self._journal(), session_id)
 
     def _journal(
         self,
@@ -193,15 +223,16 @@ class _Envelope:
     def __init__(self, session_id: str) -> None:
         self.session = ',"session":' + json.dumps(session_id, ensure_ascii=False) + ',"type":"'
 
-    def hash(self, prev: str, seq: int, at: str, type_: str, payload: str) -> str:
+    def hash(self, prev: str, seq: int, at: str, type_: str, payload: bytes) -> str:
         if type(seq) is not int or self._PLAIN.fullmatch(at + prev + type_) is None:
             raise ValueError("not a plain event")
         return self._digest(prev, seq, at, type_, payload)
 
-    def _digest(self, prev: str, seq: int, at: str, type_: str, payload: str) -> str:
-        return _sha256(
-            f'{{"at":"{at}","payload":{payload},"prev":"{prev}","seq":{seq}{self.session}{type_}"}}'.encode()
-        ).hexdigest()
+    def _digest(self, prev: str, seq: int, at: str, type_: str, payload: bytes) -> str:
+        digest = _sha256(f'{{"at":"{at}","payload":'.encode())
+        digest.update(payload)
+        digest.update(f',"prev":"{prev}","seq":{seq}{self.session}{type_}"}}'.encode())
+        return digest.hexdigest()
 
     def chain(self, head: str, rows: list[tuple[Any, ...]]) -> str | None:
         """The hash the rows ``(seq, at, type, payload, prev_hash, hash)`` end on, starting from the header's
@@ -222,36 +253,37 @@ class _Envelope:
         return prev if self._PLAIN.fullmatch("".join(plain)) is not None else None
 
 
-_EVENT_FIELDS = tuple(f.name for f in fields(Event))
+class UnreadablePayload(ValueError):
+    """A stored payload that does not read as a JSON object (its hash held: the chain was forged)."""
 
 
 class RawPayload(Mapping[str, Any]):
-    """An event payload kept as its canonical text and parsed on first use.
+    """An event payload kept as its canonical bytes (UTF-8) and parsed on first use.
 
-    Scoring needs every event's evidence and the conversation lines, not the tool results: these
-    hints let it skip parsing an event that has neither (canonical JSON writes an empty list as
-    ``[]``, with the keys in sorted order). A hint can only be wrong towards parsing more.
+    Scoring needs every event's evidence and the conversation lines, not the tool results:
+    ``scored_payloads`` skips parsing an event that has neither.
     """
 
+    #: ``_data`` (what the payload parsed to) stays unset until first use, so that building one is a
+    #: single slot assignment.
     __slots__ = ("_data", "raw")
+    _data: dict[str, Any]
 
-    def __init__(self, raw: str) -> None:
+    def __init__(self, raw: bytes) -> None:
         self.raw = raw
-        self._data: dict[str, Any] | None = None
 
     def _parsed(self) -> dict[str, Any]:
-        if self._data is None:
-            data = loads(self.raw)
-            if not isinstance(data, dict):
-                raise ValueError("payload is not an object")
-            self._data = data
-        return self._data
+        try:
+            return self._data
+        except AttributeError:
+            self._data = _read(self.raw)
+            return self._data
 
     def __getitem__(self, key: str) -> Any:
         return self._parsed()[key]
 
     def get(self, key: str, default: Any = None) -> Any:
-        return (self._data if self._data is not None else self._parsed()).get(key, default)
+        return self._parsed().get(key, default)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._parsed())
@@ -259,15 +291,54 @@ class RawPayload(Mapping[str, Any]):
     def __len__(self) -> int:
         return len(self._parsed())
 
-    @property
-    def may_carry_evidence(self) -> bool:
-        return '"evidence":[{' in self.raw
-
-    @property
-    def may_show_lines(self) -> bool:
-        return ',"lines":[],"node":' not in self.raw
+    def parsed(self) -> dict[str, Any]:
+        """The payload as a dict, parsed now if it was not yet."""
+        return self._parsed()
 
 
-def envelope_hash(prev: str, session_id: str, seq: int, at: str, type_: str, payload: str) -> str:
-    """The fast path's event hash (tests hold it equal to ``event_hash_from_text``)."""
+#: What a payload's canonical text holds when it carries evidence (keys sorted, no spaces: an empty
+#: list is written ``[]``) ...
+CARRIES_EVIDENCE = b'"evidence":[{'
+#: ... and what an action's holds when it showed no line. A hint can only be wrong towards parsing more.
+SHOWS_NO_LINE = b',"lines":[],"node":'
+
+
+def scored_payloads(events: Iterable[Event]) -> Iterator[tuple[Event, Mapping[str, Any]]]:
+    """The events scoring reads — those that carry evidence, and the actions that showed lines — with
+    their payloads, each parsed once; the others (tool results, arrivals) are verified, never parsed."""
+    for event in events:
+        payload = event.payload
+        if type(payload) is not RawPayload:
+            yield event, payload
+            continue
+        raw = payload.raw
+        if CARRIES_EVIDENCE in raw or (event.type == "action" and SHOWS_NO_LINE not in raw):
+            data = _read(raw)
+            payload._data = data  # read once: later uses of the payload find it parsed
+            yield event, data
+
+
+def _read(raw: bytes) -> dict[str, Any]:
+    """A stored payload parsed; ``UnreadablePayload`` when it is not a JSON object."""
+    try:
+        data = loads_bytes(raw)
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
+        raise UnreadablePayload(str(exc)) from None
+    if type(data) is not dict:
+        raise UnreadablePayload("payload is not an object")
+    return data
+
+
+_RAW_SLOT = RawPayload.__dict__["raw"]
+#: The setters of ``Event``'s slots, in field order.
+_EVENT_SLOTS = tuple(Event.__dict__[f.name].__set__ for f in fields(Event))
+
+
+def envelope_hash(
+    prev: str, session_id: str, seq: int, at: str, type_: str, payload: str | bytes
+) -> str:
+    """The fast path's event hash over a payload's text or stored bytes (tests hold it equal to
+    ``event_hash_from_text``)."""
+    if isinstance(payload, str):
+        payload = payload.encode("utf-8", "surrogatepass")
     return _Envelope(session_id).hash(prev, seq, at, type_, payload)

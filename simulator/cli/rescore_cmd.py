@@ -31,7 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "rescore",
         help=command_help("rescore"),
         description=N_(
-            "Replays the journals on the current épreuve files (the engine computes the evidence again), applies the scoring grid and shows the differences per competency before writing."
+            "Replays the journals on the current épreuve files (the engine computes the evidence again), applies the scoring grid and shows the differences per competency before writing. A journal written by this version of callsim on the same épreuve files is not replayed: the replay would give exactly the evidence it holds (--replay replays it all the same)."
         ),
     )
     rescore.add_argument(
@@ -50,6 +50,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--epreuve",
         metavar=N_("PATH"),
         help=N_("épreuve file to replay on (default: the session's)"),
+    )
+    rescore.add_argument(
+        "--replay",
+        action="store_true",
+        help=N_(
+            "replay every journal, even one whose evidence the engine would derive unchanged (same callsim version and épreuve files)"
+        ),
     )
     add_scoring_options(rescore)
     rescore.set_defaults(handler=cmd_rescore)
@@ -105,7 +112,7 @@ def _replay(
     from scoring.batch import Job, run, workers_for
     from simulator.journal.backends import location_text
 
-    job = Job(location_text(path), chosen, "replay", args.epreuve)
+    job = Job(location_text(path), chosen, "replay", args.epreuve, force_replay=args.replay)
     new, refused, changed, outcomes = [], [], 0, []
     with progress_bar(len(ids), t("Replay")) as advance:
         for outcome in run(job, ids, workers=workers_for(len(ids), job, args.jobs)):

@@ -102,13 +102,15 @@ class Bundle:
         contacts = []
         for planned in self.contacts:
             wanted = drawn.get(planned.scenario.id)
-            if wanted is not None and key(wanted) not in planned.forms:
+            if wanted is None:
+                contacts.append(planned)
+                continue
+            # a stored header keeps its keys sorted: the form is named in the order the file declares
+            declared = planned.layer.variants if planned.layer is not None else {}
+            form = key({dim: wanted[dim] for dim in declared if dim in wanted})
+            if set(wanted) != set(declared) or form not in planned.forms:
                 raise MissingForm(planned.scenario.id, key(wanted))
-            contacts.append(
-                replace(planned, scenario=planned.forms[key(wanted)])
-                if wanted is not None
-                else planned
-            )
+            contacts.append(replace(planned, scenario=planned.forms[form]))
         return replace(self, contacts=tuple(contacts))
 
     def contact(self, key: str) -> PlannedContact:

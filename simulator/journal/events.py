@@ -45,7 +45,7 @@ class SessionHeader:
     extra: Mapping[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """One durable, hash-chained entry; ``seq`` is 1-based and contiguous per session."""
 
