@@ -21,6 +21,7 @@ from simulator.cli import main
 from simulator.scenario.loader import load_file
 from simulator.trainer.plans import run_plan_file
 from simulator.trainer.walk import walk
+from simulator.trainer.walk_text import report_lines
 from tests.scenario.variants import variant
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -101,9 +102,8 @@ def test_the_walker_reports_a_text_that_cannot_be_produced_instead_of_raising(tm
 
 def test_the_walker_explains_a_filter_given_the_wrong_kind_of_value(tmp_path):
     report = walk(load_file(variant(tmp_path, *BROKEN["template-error"])).model)
-    assert any("« time » attend une heure HH:MM" in line for line in report.exceptions), (
-        report.exceptions
-    )
+    lines = report_lines("s.yaml", report, "fr")
+    assert any("« time » attend une heure HH:MM" in line for line in lines), lines
 
 
 def test_play_stops_with_a_message_when_a_text_fails_only_for_the_customer_being_played(
