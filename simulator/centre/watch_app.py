@@ -25,6 +25,7 @@ from textual.widgets import DataTable, Input, Static
 from simulator.centre.room import SeatBook, SeatStatus, claim_probe
 from simulator.centre.titles import ContactTitles
 from simulator.i18n import N_, translated, translator
+from simulator.i18n.elision import with_names
 from simulator.tui.key_bar import KeyBar
 
 #: The screen's words, translated where the screen is drawn (``cli``).
@@ -183,7 +184,8 @@ class WatchApp(App[None]):
                 return
             then(chosen, reason)
 
-        self.push_screen(ReasonScreen(self.text[prompt].format(seat=chosen.seat)), decided)
+        asked = with_names(self.text[prompt], self.t.lang, seat=chosen.seat)
+        self.push_screen(ReasonScreen(asked), decided)
 
     def action_end_seat(self) -> None:
         """Ask the reason, then end the chosen seat's épreuve."""
