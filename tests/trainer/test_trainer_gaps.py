@@ -155,14 +155,31 @@ def test_graph_and_walk_on_a_plans_file_say_it_is_a_test_plan_and_exit_2(capsys,
 
 
 @pytest.mark.parametrize("command", ["graph", "walk"])
-def test_graph_and_walk_on_an_epreuve_say_it_is_an_epreuve_and_exit_2(capsys, command):
-    assert main(["scenario", command, str(EPREUVE)]) == 2
+@pytest.mark.parametrize(
+    ("lang", "said", "not_said"),
+    [
+        ("fr", "est une épreuve, pas un scénario", "is an épreuve"),
+        ("nl", "is een proef, geen scenario", "pas un scénario"),
+        ("en", "is an épreuve, not a scenario", "pas un scénario"),
+    ],
+)
+def test_graph_and_walk_on_an_epreuve_say_it_is_an_epreuve_and_exit_2(
+    capsys, command, lang, said, not_said
+):
+    assert main(["--lang", lang, "scenario", command, str(EPREUVE)]) == 2
+    captured = capsys.readouterr()
+    assert said in captured.err and not_said not in captured.err
+    assert captured.out == ""
+
+
+def test_walk_on_a_plans_file_says_so_in_dutch_when_asked(capsys):
+    assert main(["--lang", "nl", "scenario", "walk", str(PLANS), str(SCENARIO)]) == 2
     captured = capsys.readouterr()
     assert (
-        "est une épreuve, pas un scénario" in captured.err
-        and "is an épreuve, not a scenario" in captured.err
+        f"is een bestand met testplannen, geen scenario: geef het scenario op dat het test ({SCENARIO})"
+        in captured.err
     )
-    assert captured.out == ""
+    assert "volledige paden" in captured.out and "pas un scénario" not in captured.err
 
 
 def test_play_on_a_plans_file_says_it_is_a_test_plan_and_exit_2(capsys, typed):
