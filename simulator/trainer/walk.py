@@ -14,16 +14,11 @@ from simulator.engine.contact import ContactRuntime
 from simulator.engine.context import build_context
 from simulator.engine.phases import Phase
 from simulator.engine.toolbox import ActionRefused, build_toolbox
-from simulator.i18n import Message
+from simulator.i18n import Message, translator
 from simulator.policies.positions import current_prompt
 from simulator.policies.synthetic import failing_text, passing_text
 from simulator.scenario.models import LANGS, Scenario, text_in
-from simulator.scenario.templating import (
-    FilterValueError,
-    describe_error,
-    describe_error_in,
-    render,
-)
+from simulator.scenario.templating import FilterValueError, describe_error, render
 
 WALK_DAY = dt.date(2026, 3, 2)
 
@@ -336,9 +331,8 @@ def _render_all_texts(scenario: Scenario, seed: int, report: WalkReport) -> None
 def explain(exc: BaseException, lang: str = "fr") -> str:
     """A crash as a trainer can read it, in ``lang``: what a text or filter got wrong, else the error's
     name and message."""
-    if isinstance(exc, FilterValueError | TemplateError):
-        return describe_error_in(exc, lang)
-    return f"{type(exc).__name__}: {exc}"
+    said = cause(exc)
+    return said.to(translator("checker", lang)) if isinstance(said, Message) else said
 
 
 def cause(exc: BaseException) -> Message | str:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from simulator.i18n import Message, translator
-from simulator.trainer.walk import WalkReport, cause
+from simulator.i18n import translator
+from simulator.trainer.walk import WalkReport, explain
 
 
 def report_lines(file: str, report: WalkReport, lang: str) -> list[str]:
@@ -42,9 +42,7 @@ def report_lines(file: str, report: WalkReport, lang: str) -> list[str]:
 def stopped_line(file: str, exc: BaseException, lang: str) -> str:
     """The walk of ``file`` could not even run: what stopped it."""
     t = translator("checker", lang)
-    said = cause(exc)
-    error = said.to(t) if isinstance(said, Message) else said
-    return t("{file}: the walk stopped on an error: {error}", file=file, error=error)
+    return t("{file}: the walk stopped on an error: {error}", file=file, error=explain(exc, lang))
 
 
 def form_name(file: str, label: str, lang: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from simulator.cli import main
+from simulator.scenario.templating import render
 from simulator.trainer.walk import walk
 from simulator.trainer.walk_text import report_lines
 from tests.engine.contact_support import phone_scenario
@@ -97,3 +98,21 @@ def test_a_limited_walk_is_told_with_its_plural():
     assert report_lines("s.yaml", report, "fr")[-1] == (
         "  exploration limitée : 1 état non exploré (--max-states)"
     )
+
+
+def test_a_walk_that_cannot_run_says_why_in_the_language_asked():
+    from simulator.scenario.templating import FilterValueError
+    from simulator.trainer.walk_text import stopped_line
+
+    try:
+        render("{{ today | longdate }}", {"today": "demain"}, "fr")
+    except FilterValueError as exc:
+        stopped = {lang: stopped_line("s.yaml", exc, lang) for lang in ("fr", "nl", "en")}
+    assert stopped == {
+        "fr": "s.yaml : le parcours s'est arrêté sur une erreur : le filtre « longdate » attend une "
+        "date AAAA-MM-JJ, pas « demain »",
+        "nl": "s.yaml: de verkenning is gestopt op een fout: de filter 'longdate' verwacht een datum "
+        "JJJJ-MM-DD, niet 'demain'",
+        "en": "s.yaml: the walk stopped on an error: the 'longdate' filter expects a YYYY-MM-DD date, "
+        "not 'demain'",
+    }
