@@ -188,8 +188,15 @@ class CallsimApp(ExamLock, App):
             self.lang, self.t = offered[0], Translator(offered[0])
         self.request = dataclasses.replace(self.request, candidate_id=candidate, language=self.lang)
 
+    #: The mode the seat is served for (``callsim centre serve`` read it from the épreuve file): the
+    #: rules the sign-in screen shows while the épreuve loads. Empty: as the command asked (``exam``).
+    served_mode: str = ""
+
     def briefing_key(self) -> str:
-        return N_("EXAM_RULES") if self.exam else N_("PRACTICE_RULES")
+        """The rules of the épreuve's mode; while it loads, those of the mode the seat is served for."""
+        served = self.bundle is None and self.served_mode
+        exam = self.served_mode == "exam" if served else self.exam
+        return N_("EXAM_RULES") if exam else N_("PRACTICE_RULES")
 
     def change_language(self, lang: str, candidate: str) -> None:
         if lang == self.lang:

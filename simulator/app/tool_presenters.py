@@ -18,6 +18,7 @@ from simulator.app.tool_shown import (
 )
 from simulator.app.typography import prose, tie
 from simulator.formatting.display import shown_date
+from simulator.i18n.elision import with_names
 
 # -- documentation ---------------------------------------------------------------------------------
 
@@ -205,8 +206,9 @@ def show_message(args: Mapping[str, Any], value: Any, t: Translate, lang: str) -
         )
     )
     return Shown(
-        t(
-            "Message from {sender}. To answer it: {send}, in reply to it.",
+        with_names(
+            t("Message from {sender}. To answer it: {send}, in reply to it."),
+            lang,
             sender=sender,
             send=t("Send"),
         ),

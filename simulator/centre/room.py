@@ -11,7 +11,7 @@ age of the last candidate action and whether the seat's app holds the session (i
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -31,6 +31,8 @@ class SeatStatus:
     connected: bool | None
     finished: str
     paused: bool = False
+    #: The contact in progress as a person names it (its title), when the book was given ``titles``.
+    contact_title: str = ""
 
 
 def seat_statuses(
@@ -45,8 +47,10 @@ class SeatBook:
     only the events journalled since the last reading (a journal only grows), so a refresh costs what
     changed, not every journal of the day."""
 
-    def __init__(self, store: Any) -> None:
+    def __init__(self, store: Any, titles: Callable[[Any, str], str] | None = None) -> None:
         self.store = store
+        #: ``titles(header, contact)``: the contact's title shown instead of its id (``ContactTitles``).
+        self.titles = titles
         self._headers: dict[str, Any] = {}
         self._events: dict[str, list[Any]] = {}
 
@@ -60,6 +64,8 @@ class SeatBook:
             events = self._events.setdefault(session_id, [])
             events.extend(self.store.events(session_id, after_seq=events[-1].seq if events else 0))
             row = _status(header, events, now, held(session_id))
+            if self.titles is not None and row.contact:
+                row = replace(row, contact_title=self.titles(header, row.contact))
             latest[row.seat] = row
         return sorted(latest.values(), key=lambda r: _seat_key(r.seat))
 

@@ -47,7 +47,7 @@ def seats(count: int, host: str, port: int) -> list[Seat]:
     return [Seat(k, host, port + k - 1) for k in range(1, count + 1)]
 
 
-def seat_command(epreuve: str, lang: str, seat: str) -> str:
+def seat_command(epreuve: str, lang: str, seat: str, mode: str = "") -> str:
     """The shell command textual-serve runs for each connection of ``seat`` (nothing from the page)."""
     return shlex.join(
         [
@@ -60,8 +60,19 @@ def seat_command(epreuve: str, lang: str, seat: str) -> str:
             lang,
             "--seat",
             seat,
+            *(["--mode", mode] if mode else []),
         ]
     )
+
+
+def epreuve_mode(epreuve: str) -> str:
+    """``exam`` or ``practice``, as the épreuve file says; ``""`` when the file cannot say (each
+    seat's app then reports what is wrong with it when it loads it)."""
+    from simulator.scenario.loader import load_file
+
+    loaded = load_file(epreuve)
+    mode = getattr(loaded.model, "mode", "") if loaded.kind == "epreuve" else ""
+    return mode if mode in ("exam", "practice") else ""
 
 
 async def _serve_seats(chosen: list[Seat], epreuve: str, lang: str, stop: Any) -> None:
@@ -74,10 +85,11 @@ async def _serve_seats(chosen: list[Seat], epreuve: str, lang: str, stop: Any) -
     from textual_serve.server import Server
 
     runners = []
+    mode = epreuve_mode(epreuve)
     try:
         for seat in chosen:
             server = Server(
-                seat_command(epreuve, lang, seat.name),
+                seat_command(epreuve, lang, seat.name, mode),
                 host=seat.host,
                 port=seat.port,
                 title=f"callsim — {seat.name}",

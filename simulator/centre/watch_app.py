@@ -1,7 +1,8 @@
 """``callsim centre watch``: the invigilator's screen, every seat of the store in one live table.
 
 The table is read from the store in a worker thread every ``refresh`` seconds (``room.SeatBook``:
-each refresh reads only what was journalled since the last): seat, candidate, contact in progress,
+each refresh reads only what was journalled since the last): seat, candidate, contact in progress
+(its title, in the invigilator's language),
 time left, age of the last action, connection. ``e`` ends the chosen seat's épreuve with a written
 reason, ``p`` pauses its clock for an incident (reason required), ``c`` restarts it, ``x`` gives
 more time (« 15 tiers-temps »: minutes then reason) — each through
@@ -22,7 +23,9 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Static
 
 from simulator.centre.room import SeatBook, SeatStatus, claim_probe
+from simulator.centre.titles import ContactTitles
 from simulator.i18n import N_, translated, translator
+from simulator.i18n.elision import with_names
 from simulator.tui.key_bar import KeyBar
 
 #: The screen's words, translated where the screen is drawn (``cli``).
@@ -87,7 +90,8 @@ def row_cells(status: SeatStatus, text: dict[str, Any]) -> tuple[str, ...]:
     connected = (
         text["unknown"] if status.connected is None else text["on" if status.connected else "off"]
     )
-    return (status.seat, status.candidate, status.contact or "—", left, last, connected)
+    contact = status.contact_title or status.contact or "—"
+    return (status.seat, status.candidate, contact, left, last, connected)
 
 
 class WatchApp(App[None]):
@@ -141,7 +145,7 @@ class WatchApp(App[None]):
     def read_seats(self) -> None:
         if self._book is None:
             self._store = self.store_factory()
-            self._book = SeatBook(self._store)
+            self._book = SeatBook(self._store, ContactTitles(self.t.lang).title)
         statuses = self._book.statuses(self.now(), claim_probe(self._store))
         self.call_from_thread(self.show, statuses)
 
@@ -180,7 +184,8 @@ class WatchApp(App[None]):
                 return
             then(chosen, reason)
 
-        self.push_screen(ReasonScreen(self.text[prompt].format(seat=chosen.seat)), decided)
+        asked = with_names(self.text[prompt], self.t.lang, seat=chosen.seat)
+        self.push_screen(ReasonScreen(asked), decided)
 
     def action_end_seat(self) -> None:
         """Ask the reason, then end the chosen seat's épreuve."""

@@ -18,6 +18,7 @@ from simulator.cli.desk_errors import desk_errors, desk_failure
 from simulator.cli.language import command_help, translator
 from simulator.cli.store_option import add_keys_option, add_store_option, key_ring, store_path
 from simulator.i18n import N_, Translator
+from simulator.i18n.elision import with_names
 
 #: Where a script may give the acting assessor's passphrase (after ``--passphrase-stdin``).
 PASSPHRASE_ENV = "CALLSIM_ASSESSOR_PASSPHRASE"
@@ -297,7 +298,7 @@ def read_passphrase(
     prompt = (
         t("Passphrase of the administrator {name}: ", name=name)
         if admin
-        else t("Passphrase of {name}: ", name=name)
+        else with_names(t("Passphrase of {name}: "), args.lang, name=name)
     )
     try:
         first = getpass.getpass(prompt)

@@ -131,31 +131,35 @@ def run_graph(args: argparse.Namespace) -> int:
 
 
 def not_a_scenario(command: str, file: str, loaded) -> bool:
-    """Say so (on stderr) when ``file`` is a test plan or an épreuve given where a scenario is expected."""
+    """Say so (on stderr, in the command's language) when ``file`` is a test plan or an épreuve given
+    where a scenario is expected."""
     from pathlib import Path
 
+    t = language.t
     data = loaded.data if isinstance(loaded.data, dict) else {}
     if loaded.kind == "testplan":
         tested = data.get("scenario")
-        target = str(Path(file).parent / tested) if isinstance(tested, str) else None
-        fr = f"{file} est un fichier de plans de test, pas un scénario : donnez le scénario qu'il teste"
-        en = f"{file} is a test-plan file, not a scenario: give the scenario it tests"
-        if target:
-            fr, en = f"{fr} ({target})", f"{en} ({target})"
-        fr, en = (
-            f"{fr} ; ses plans se lancent avec « callsim scenario test {file} ».",
-            f"{en}; run its plans with 'callsim scenario test {file}'.",
+        said = (
+            t(
+                "{file} is a test-plan file, not a scenario: give the scenario it tests ({target}); "
+                "run its plans with 'callsim scenario test {file}'.",
+                file=file,
+                target=str(Path(file).parent / tested),
+            )
+            if isinstance(tested, str)
+            else t(
+                "{file} is a test-plan file, not a scenario: give the scenario it tests; "
+                "run its plans with 'callsim scenario test {file}'.",
+                file=file,
+            )
         )
     elif loaded.kind == "epreuve":
-        fr = (
-            f"{file} est une épreuve, pas un scénario : donnez l'un de ses scénarios (contacts[].scenario) ; "
-            f"« callsim scenario play {file} » joue l'épreuve entière."
-        )
-        en = (
-            f"{file} is an épreuve, not a scenario: give one of its scenarios (contacts[].scenario); "
-            f"'callsim scenario play {file}' plays the whole épreuve."
+        said = t(
+            "{file} is an épreuve, not a scenario: give one of its scenarios (contacts[].scenario); "
+            "'callsim scenario play {file}' plays the whole épreuve.",
+            file=file,
         )
     else:
         return False
-    print(f"callsim scenario {command}: {fr}\n  ({en})", file=sys.stderr)
+    print(f"callsim scenario {command}: {said}", file=sys.stderr)
     return True

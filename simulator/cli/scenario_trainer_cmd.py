@@ -177,45 +177,33 @@ def run_walk(args: argparse.Namespace) -> int:
             continue
         if loaded.model is None or loaded.kind != "scenario":
             for diagnostic in loaded.diagnostics:
-                print(diagnostic.format("fr"), file=sys.stderr)
+                print(diagnostic.format(args.lang), file=sys.stderr)
             worst = max(worst, 1)
             continue
-        for shown, scenario in _walked_forms(file, loaded):
+        for shown, scenario in _walked_forms(file, loaded, args.lang):
             worst = max(worst, _walk_one(shown, scenario, args))
     return worst
 
 
-def _walked_forms(file: str, loaded) -> list[tuple[str, object]]:
+def _walked_forms(file: str, loaded, lang: str) -> list[tuple[str, object]]:
     """The file as written, or each form of a scenario with variants (named after its alternatives)."""
     from simulator.scenario.variants.draw import label
+    from simulator.trainer.walk_text import form_name
 
     if not loaded.forms:
         return [(file, loaded.model)]
-    return [(f"{file} [variante {label(form.variant)}]", form.model) for form in loaded.forms]
+    return [(form_name(file, label(form.variant), lang), form.model) for form in loaded.forms]
 
 
 def _walk_one(file: str, scenario, args: argparse.Namespace) -> int:
     """Walk one scenario (one form) and print what the walk found; 1 when it found a problem."""
-    from simulator.trainer.walk import explain, walk
+    from simulator.trainer.walk import walk
+    from simulator.trainer.walk_text import report_lines, stopped_line
 
     try:
         report = walk(scenario, seed=args.seed, max_states=args.max_states)
     except Exception as exc:  # noqa: BLE001 — reported like the crashes the walk itself finds
-        print(f"{file}: le parcours s'est arrêté sur une erreur : {explain(exc)}")
+        print(stopped_line(file, exc, args.lang))
         return 1
-    loops = " (avec boucles)" if report.looping else ""
-    endings = ", ".join(f"{k}: {v}" for k, v in sorted(report.endings.items()))
-    print(
-        f"{file}: {report.states} états, {report.paths} chemins complets{loops}; fins : {endings}"
-    )
-    for line in report.dead_ends:
-        print(f"  impasse : {line}")
-    for line in report.exceptions:
-        print(f"  erreur : {line}")
-    for code in report.never_observed:
-        print(f"  compétence jamais observée : {code}")
-    for code in report.never_positive:
-        print(f"  compétence jamais observée positivement : {code}")
-    if report.truncated:
-        print(f"  exploration limitée : {report.truncated} état(s) non explorés (--max-states)")
+    print("\n".join(report_lines(file, report, args.lang)))
     return 0 if report.ok else 1

@@ -17,6 +17,7 @@ from simulator.formatting import workdays
 from simulator.formatting.dates import format_date, format_time
 from simulator.formatting.workdays import MAX_WORKDAYS
 from simulator.i18n import Message, translator
+from simulator.i18n.elision import PARTICLES, elided
 
 #: Fields of the generated customer that texts may use as {{ customer.<field> }}.
 CUSTOMER_FIELDS = frozenset(
@@ -56,6 +57,7 @@ CALLSIM_FILTERS = (
     "longdate",
     "shortdate",
     "time",
+    "elide",
 )
 
 
@@ -184,6 +186,20 @@ def _time_filter(lang: str) -> Callable[[Any], str]:
     return apply
 
 
+def _elide(value: Any, particle: Any = "de") -> str:
+    """``{{ customer.full_name | elide("de") }}``: the French particle then the value, elided where
+    French elides (« d'Anne Dubois », « qu'Olivier », but « de Marc Dubois », « de Hasselt »)."""
+    if str(particle).casefold() not in PARTICLES:
+        raise FilterValueError(
+            Message(
+                "the 'elide' filter expects a particle among {particles}, not '{value}'",
+                particles=", ".join(PARTICLES),
+                value=_shown(particle),
+            )
+        )
+    return elided(str(particle), str(value))
+
+
 def _looks_like_date(text: str) -> bool:
     try:
         dt.date.fromisoformat(text)
@@ -205,6 +221,7 @@ def environment(lang: str) -> SandboxedEnvironment:
     env.filters["longdate"] = _date_filter("longdate", "long", lang)
     env.filters["shortdate"] = _date_filter("shortdate", "short", lang)
     env.filters["time"] = _time_filter(lang)
+    env.filters["elide"] = _elide
     return env
 
 

@@ -14,11 +14,11 @@ from simulator.engine.contact import ContactRuntime
 from simulator.engine.context import build_context
 from simulator.engine.phases import Phase
 from simulator.engine.toolbox import ActionRefused, build_toolbox
-from simulator.i18n import Message
+from simulator.i18n import Message, translator
 from simulator.policies.positions import current_prompt
 from simulator.policies.synthetic import failing_text, passing_text
 from simulator.scenario.models import LANGS, Scenario, text_in
-from simulator.scenario.templating import FilterValueError, describe_error_in, render
+from simulator.scenario.templating import FilterValueError, describe_error, render
 
 WALK_DAY = dt.date(2026, 3, 2)
 
@@ -31,8 +31,9 @@ class WalkReport:
     paths: int = 0
     truncated: int = 0
     endings: Counter = field(default_factory=Counter)
-    dead_ends: list[str] = field(default_factory=list)
-    exceptions: list[str] = field(default_factory=list)
+    #: Where the walk got stuck, and what crashed where: messages of the ``checker`` catalog.
+    dead_ends: list[Message] = field(default_factory=list)
+    exceptions: list[Message] = field(default_factory=list)
     observed: dict[str, set[str]] = field(
         default_factory=dict
     )  # competency → {"positive", "negative"}
@@ -63,7 +64,7 @@ def walk(scenario: Scenario, *, seed: int = 1, max_states: int = 5000) -> WalkRe
         prebuilt = (context, build_toolbox(scenario, context, seed, WALK_DAY))
         first = _play(scenario, seed, prebuilt, [])
     except Exception as exc:  # noqa: BLE001 — a scenario that cannot even start is reported, not raised
-        report.exceptions.append(f"(début) → {explain(exc)}")
+        report.exceptions.append(_crash(START, exc))
         report.never_observed = list(scenario.competencies)
         return report
     start = _state(first)
@@ -98,7 +99,7 @@ def _explore(
             probe = _play(scenario, seed, prebuilt, prefix)
             moves = _moves(probe)
         except Exception as exc:  # noqa: BLE001
-            report.exceptions.append(f"{_show(prefix)} → {explain(exc)}")
+            report.exceptions.append(_crash(_show(prefix), exc))
             continue
         if _stops_at(probe, prefix, moves, report):
             continue
@@ -107,7 +108,7 @@ def _explore(
                 contact = _play(scenario, seed, prebuilt, prefix)
                 step = _apply(contact, *move)
             except Exception as exc:  # noqa: BLE001 — reporting any crash is the walker's job
-                report.exceptions.append(f"{_show([*prefix, move])} → {explain(exc)}")
+                report.exceptions.append(_crash(_show([*prefix, move]), exc))
                 continue
             for item in step.evidence:
                 report.observed.setdefault(item.competency, set()).add(item.effect)
@@ -132,7 +133,12 @@ def _stops_at(
         return True
     if not moves:
         report.dead_ends.append(
-            f"{_show(prefix)} (nœud {probe.node_id}, phase {probe.phase.value})"
+            Message(
+                "{path} (node {node}, phase {phase})",
+                path=_show(prefix),
+                node=probe.node_id,
+                phase=probe.phase.value,
+            )
         )
         return True
     return False
@@ -166,10 +172,14 @@ def _ideal_run(scenario: Scenario, seed: int, report: WalkReport) -> None:
                 for item in step.evidence:
                     report.observed.setdefault(item.competency, set()).add(item.effect)
     except Exception as exc:  # noqa: BLE001
-        report.exceptions.append(f"parcours idéal → {explain(exc)}")
+        report.exceptions.append(_crash(Message("ideal run"), exc))
     if contact is not None and contact.phase is not Phase.ENDED:
         report.dead_ends.append(
-            f"parcours idéal bloqué (nœud {contact.node_id}, phase {contact.phase.value})"
+            Message(
+                "ideal run stuck (node {node}, phase {phase})",
+                node=contact.node_id,
+                phase=contact.phase.value,
+            )
         )
 
 
@@ -292,7 +302,9 @@ def _render_all_texts(scenario: Scenario, seed: int, report: WalkReport) -> None
                 scenario, seed=seed, today=WALK_DAY, lang=lang, agent_name="Alex"
             ).ctx
         except Exception as exc:  # noqa: BLE001
-            report.exceptions.append(f"[{lang}] contexte : {explain(exc)}")
+            report.exceptions.append(
+                Message("[{lang}] context: {error}", lang=lang, error=cause(exc))
+            )
             continue
         for node_id, node in scenario.nodes.items():
             texts = (
@@ -306,16 +318,38 @@ def _render_all_texts(scenario: Scenario, seed: int, report: WalkReport) -> None
                 try:
                     render(text_in(text, lang), ctx.variables, lang)
                 except Exception as exc:  # noqa: BLE001
-                    report.exceptions.append(f"[{lang}] nœud {node_id} : {explain(exc)}")
+                    report.exceptions.append(
+                        Message(
+                            "[{lang}] node {node}: {error}",
+                            lang=lang,
+                            node=node_id,
+                            error=cause(exc),
+                        )
+                    )
 
 
-def explain(exc: BaseException) -> str:
-    """A crash as a trainer can read it: what a text or filter got wrong, else the error's name and message."""
+def explain(exc: BaseException, lang: str = "fr") -> str:
+    """A crash as a trainer can read it, in ``lang``: what a text or filter got wrong, else the error's
+    name and message."""
+    said = cause(exc)
+    return said.to(translator("checker", lang)) if isinstance(said, Message) else said
+
+
+def cause(exc: BaseException) -> Message | str:
+    """:func:`explain` kept to be written out in the language it is shown in."""
     if isinstance(exc, FilterValueError | TemplateError):
-        return describe_error_in(exc, "fr")
+        return describe_error(exc)
     return f"{type(exc).__name__}: {exc}"
 
 
-def _show(prefix: list[Move]) -> str:
+#: Where a path starts, before the candidate's first move.
+START = Message("(start)")
+
+
+def _crash(where: Message | str, exc: BaseException) -> Message:
+    return Message("{path} → {error}", path=where, error=cause(exc))
+
+
+def _show(prefix: list[Move]) -> Message | str:
     shown = [f"{k}:{a}" if a else k for k, a in prefix]
-    return " → ".join(shown) or "(début)"
+    return " → ".join(shown) or START

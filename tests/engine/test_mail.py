@@ -7,7 +7,7 @@ import json
 import pytest
 
 from simulator.engine.tools.errors import InvalidMessage, ToolError, UnknownMessage
-from simulator.engine.tools.mail import IncomingMessage, Mailbox, Message
+from simulator.engine.tools.mail import IncomingMessage, Mailbox, SentMessage
 
 INBOX = [
     IncomingMessage(
@@ -28,7 +28,7 @@ def test_compose_and_send_mail() -> None:
     draft.body = "Bonjour,\nvotre rendez-vous est fixé au jeudi 26 novembre.\n"
     draft.attachments = ("A4", "A1", "A4")
     message = box.send(draft)
-    assert message == Message(
+    assert message == SentMessage(
         "M1",
         "mail",
         "jean.dupont@example.be",

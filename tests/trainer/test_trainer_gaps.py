@@ -21,6 +21,7 @@ from simulator.cli import main
 from simulator.scenario.loader import load_file
 from simulator.trainer.plans import run_plan_file
 from simulator.trainer.walk import walk
+from simulator.trainer.walk_text import report_lines
 from tests.scenario.variants import variant
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -101,9 +102,8 @@ def test_the_walker_reports_a_text_that_cannot_be_produced_instead_of_raising(tm
 
 def test_the_walker_explains_a_filter_given_the_wrong_kind_of_value(tmp_path):
     report = walk(load_file(variant(tmp_path, *BROKEN["template-error"])).model)
-    assert any("« time » attend une heure HH:MM" in line for line in report.exceptions), (
-        report.exceptions
-    )
+    lines = report_lines("s.yaml", report, "fr")
+    assert any("« time » attend une heure HH:MM" in line for line in lines), lines
 
 
 def test_play_stops_with_a_message_when_a_text_fails_only_for_the_customer_being_played(
@@ -155,14 +155,31 @@ def test_graph_and_walk_on_a_plans_file_say_it_is_a_test_plan_and_exit_2(capsys,
 
 
 @pytest.mark.parametrize("command", ["graph", "walk"])
-def test_graph_and_walk_on_an_epreuve_say_it_is_an_epreuve_and_exit_2(capsys, command):
-    assert main(["scenario", command, str(EPREUVE)]) == 2
+@pytest.mark.parametrize(
+    ("lang", "said", "not_said"),
+    [
+        ("fr", "est une épreuve, pas un scénario", "is an épreuve"),
+        ("nl", "is een proef, geen scenario", "pas un scénario"),
+        ("en", "is an épreuve, not a scenario", "pas un scénario"),
+    ],
+)
+def test_graph_and_walk_on_an_epreuve_say_it_is_an_epreuve_and_exit_2(
+    capsys, command, lang, said, not_said
+):
+    assert main(["--lang", lang, "scenario", command, str(EPREUVE)]) == 2
+    captured = capsys.readouterr()
+    assert said in captured.err and not_said not in captured.err
+    assert captured.out == ""
+
+
+def test_walk_on_a_plans_file_says_so_in_dutch_when_asked(capsys):
+    assert main(["--lang", "nl", "scenario", "walk", str(PLANS), str(SCENARIO)]) == 2
     captured = capsys.readouterr()
     assert (
-        "est une épreuve, pas un scénario" in captured.err
-        and "is an épreuve, not a scenario" in captured.err
+        f"is een bestand met testplannen, geen scenario: geef het scenario op dat het test ({SCENARIO})"
+        in captured.err
     )
-    assert captured.out == ""
+    assert "volledige paden" in captured.out and "pas un scénario" not in captured.err
 
 
 def test_play_on_a_plans_file_says_it_is_a_test_plan_and_exit_2(capsys, typed):

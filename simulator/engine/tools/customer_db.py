@@ -32,7 +32,7 @@ from simulator.engine.tools.customer_search import (
 from simulator.engine.tools.customer_seed import seeded_rows
 from simulator.engine.tools.customer_values import validate, validate_status
 from simulator.engine.tools.errors import InvalidValue, UnknownRecord
-from simulator.i18n import STORED_LANGS, Message
+from simulator.i18n import Message
 
 SNAPSHOT_FORMAT = "callsim.customer_db/1"
 _UNTRACKED = ("record_id", "role", "updated_on")
@@ -203,7 +203,7 @@ class CustomerDatabase:
         return Record(**{f: row[f] for f in RECORD_FIELDS})
 
     def update(self, record_id: str, field: str, value: str) -> Change:
-        """Validate and store one field; InvalidValue (fr/en message) when refused."""
+        """Validate and store one field; InvalidValue when refused."""
         current = self._fetch(record_id, "records")
         if field == "status":
             return self.set_status(record_id, value)
@@ -217,20 +217,20 @@ class CustomerDatabase:
     def create(self, fields: Mapping[str, str]) -> Record:
         """A new record (role "new-N"); needs first_name, last_name and a matching postcode+city."""
         if not isinstance(fields, Mapping):
-            raise InvalidValue("", Message("Invalid record."), stored=STORED_LANGS)
+            raise InvalidValue("", Message("Invalid record."))
         clean = {str(k): validate(str(k), v, self.today) for k, v in fields.items()}
         missing = [f for f in ("last_name", "first_name", "postcode", "city") if not clean.get(f)]
         if missing:
             listed = Joined([label(f) for f in missing])
             text = Message("Required fields to fill in: {fields}.", fields=listed)
-            raise InvalidValue(missing[0], text, "missing_value", stored=STORED_LANGS)
+            raise InvalidValue(missing[0], text, "missing_value")
         if not is_valid_pair(clean["postcode"], clean["city"]):
             text = Message(
                 "The town “{city}” does not match postcode {postcode}.",
                 city=clean["city"],
                 postcode=clean["postcode"],
             )
-            raise InvalidValue("city", text, "postcode_city_mismatch", stored=STORED_LANGS)
+            raise InvalidValue("city", text, "postcode_city_mismatch")
         place = place_for_postcode(clean["postcode"])
         count = self._db.execute("SELECT count(*) FROM records").fetchone()[0]
         created = count - self._db.execute("SELECT count(*) FROM initial").fetchone()[0] + 1

@@ -18,13 +18,15 @@ STORED = ("fr", "en", "nl")
 class ToolError(Exception):
     """A refused tool action: a stable code and what the candidate reads.
 
-    ``stored`` are the languages the journal writes the refusal in: a few refusals of the customer
-    database were kept without Dutch before the catalogs, and still are, so journals keep their bytes.
+    The journal writes every refusal in French, English and Dutch. Three refusals of the customer
+    database (an invalid new record, its missing fields, a town that does not match its postcode)
+    were once written without Dutch; the journals that hold them keep their bytes (a replay
+    does not compute a tool's answer again) and their readers show the French where Dutch is missing.
     """
 
-    def __init__(self, code: str, text: Message, *, stored: tuple[str, ...] = STORED) -> None:
+    def __init__(self, code: str, text: Message) -> None:
         super().__init__(str(text))
-        self.code, self.text, self.stored = code, text, stored
+        self.code, self.text = code, text
 
     def message(self, lang: str) -> str:
         """The refusal in ``lang``."""
@@ -32,7 +34,7 @@ class ToolError(Exception):
 
     def written(self) -> dict[str, str]:
         """The refusal in each stored language, as the journal keeps it (``{"fr": …, "en": …, "nl": …}``)."""
-        return written_out(self.text, "engine", self.stored)
+        return written_out(self.text, "engine", STORED)
 
 
 class UnknownArticle(ToolError):
@@ -163,13 +165,6 @@ class UnknownRecord(ToolError):
 class InvalidValue(ToolError):
     """A customer-database value (or field name) is refused; *field* names the field."""
 
-    def __init__(
-        self,
-        field: str,
-        text: Message,
-        code: str = "invalid_value",
-        *,
-        stored: tuple[str, ...] = STORED,
-    ) -> None:
-        super().__init__(code, text, stored=stored)
+    def __init__(self, field: str, text: Message, code: str = "invalid_value") -> None:
+        super().__init__(code, text)
         self.field = field

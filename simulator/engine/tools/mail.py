@@ -8,8 +8,7 @@ from typing import Any
 
 from simulator.engine.tools.errors import InvalidMessage, UnknownMessage
 from simulator.engine.tools.forms import be_phone, is_email
-from simulator.i18n import N_
-from simulator.i18n import Message as Text
+from simulator.i18n import N_, Message
 
 CHANNELS = ("mail", "fax")
 
@@ -35,7 +34,7 @@ class IncomingMessage:
 
 
 @dataclass(frozen=True)
-class Message:
+class SentMessage:
     """A sent mail or fax; a fax's *to* is stored in display form ("+32 2 223 45 67")."""
 
     id: str
@@ -58,7 +57,7 @@ class Message:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Message:
+    def from_dict(cls, data: dict[str, Any]) -> SentMessage:
         return cls(
             data["id"],
             data["channel"],
@@ -106,8 +105,8 @@ class Draft:
         )
 
 
-def _problems(draft: Draft, attachable: frozenset[str] | None = None) -> list[tuple[str, Text]]:
-    found: list[tuple[str, Text]] = []
+def _problems(draft: Draft, attachable: frozenset[str] | None = None) -> list[tuple[str, Message]]:
+    found: list[tuple[str, Message]] = []
     unknown = [
         a.strip()
         for a in draft.attachments
@@ -116,18 +115,21 @@ def _problems(draft: Draft, attachable: frozenset[str] | None = None) -> list[tu
     if unknown:
         names = ", ".join(unknown)
         found.append(
-            ("attachments", Text(N_("Attachment not in the documentation: {names}."), names=names))
+            (
+                "attachments",
+                Message(N_("Attachment not in the documentation: {names}."), names=names),
+            )
         )
     if draft.channel not in CHANNELS:
-        found.append(("channel", Text(N_("Unknown channel."))))
+        found.append(("channel", Message(N_("Unknown channel."))))
     if draft.channel == "mail" and not is_email(draft.to):
-        found.append(("to", Text(N_("The recipient's address is not valid."))))
+        found.append(("to", Message(N_("The recipient's address is not valid."))))
     if draft.channel == "fax" and be_phone(draft.to, allow_mobile=False) is None:
-        found.append(("to", Text(N_("The fax number is not a valid Belgian number."))))
+        found.append(("to", Message(N_("The fax number is not a valid Belgian number."))))
     if not draft.subject.strip():
-        found.append(("subject", Text(N_("The subject is empty."))))
+        found.append(("subject", Message(N_("The subject is empty."))))
     if not draft.body.strip():
-        found.append(("body", Text(N_("The message body is empty."))))
+        found.append(("body", Message(N_("The message body is empty."))))
     return found
 
 
@@ -137,14 +139,14 @@ class Mailbox:
     def __init__(
         self,
         inbox: Sequence[IncomingMessage] = (),
-        sent: Iterable[Message] = (),
+        sent: Iterable[SentMessage] = (),
         *,
         attachable: Iterable[str] | None = None,
     ) -> None:
         self.inbox: tuple[IncomingMessage, ...] = tuple(inbox)
         #: The documentation articles a message may attach (None: any name, for a mailbox without documentation rules).
         self.attachable = frozenset(attachable) if attachable is not None else None
-        self.sent: list[Message] = list(sent)
+        self.sent: list[SentMessage] = list(sent)
         self.drafts: list[Draft] = []
         self._drafts_made = 0
 
@@ -184,10 +186,10 @@ class Mailbox:
         """Abandon an open draft."""
         self.drafts.remove(self.draft(draft.id))
 
-    def send(self, draft: Draft) -> Message:
+    def send(self, draft: Draft) -> SentMessage:
         """Validate and send a draft (which is then closed); raises InvalidMessage."""
         if not any(d is draft for d in self.drafts):
-            raise InvalidMessage(["draft"], [Text(N_("This draft is no longer open."))])
+            raise InvalidMessage(["draft"], [Message(N_("This draft is no longer open."))])
         problems = _problems(draft, self.attachable)
         if problems:
             raise InvalidMessage([p[0] for p in problems], [p[1] for p in problems])
@@ -195,7 +197,7 @@ class Mailbox:
         if draft.channel == "fax":
             to = be_phone(to, allow_mobile=False) or to
         attachments = tuple(dict.fromkeys(a.strip() for a in draft.attachments if a.strip()))
-        message = Message(
+        message = SentMessage(
             f"M{len(self.sent) + 1}",
             draft.channel,
             to,
@@ -220,7 +222,7 @@ class Mailbox:
     def restore(cls, snapshot: dict[str, Any]) -> Mailbox:
         mailbox = cls(
             [IncomingMessage(**m) for m in snapshot["inbox"]],
-            [Message.from_dict(m) for m in snapshot["sent"]],
+            [SentMessage.from_dict(m) for m in snapshot["sent"]],
         )
         mailbox.drafts = [Draft.from_dict(d) for d in snapshot["drafts"]]
         mailbox._drafts_made = int(snapshot["drafts_made"])

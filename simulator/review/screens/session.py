@@ -19,6 +19,7 @@ from textual.widgets import Static
 
 from scoring.assessment.model import ASSESSOR_VERDICTS, AssessmentError, SessionReview
 from scoring.transcripts import Refused
+from simulator.i18n.elision import with_names
 from simulator.review.grille_rows import CompetencyLine, epreuve_verdicts, grille_lines, word
 from simulator.review.i18n import N_
 from simulator.review.reading import Moment, read_moments
@@ -266,9 +267,12 @@ class SessionScreen(Screen):
         t = self.app.t
         self._confirmed(
             t("Sign"),
-            t(
-                "Sign session {session} as {name}? Once signed, it changes only after a re-open with a "
-                "reason.",
+            with_names(
+                t(
+                    "Sign session {session} as {name}? Once signed, it changes only after a re-open "
+                    "with a reason."
+                ),
+                self.app.lang,
                 session=self.session_id,
                 name=self.app.assessor,
             ),
