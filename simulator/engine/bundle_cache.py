@@ -30,6 +30,7 @@ The folder is ``$CALLSIM_CACHE_DIR`` when set, else the user's cache folder (pla
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import json
@@ -166,7 +167,13 @@ def _unpacked(data: bytes, key: str) -> Bundle | None:
     digest, newline, payload = data[len(MAGIC) :].partition(b"\n")
     if not newline or hashlib.sha256(payload).hexdigest().encode() != digest:
         return None
-    held = _Unpickler(io.BytesIO(payload)).load()
+    collecting = gc.isenabled()
+    gc.disable()  # tens of thousands of objects, none of them garbage: no collection halfway through
+    try:
+        held = _Unpickler(io.BytesIO(payload)).load()
+    finally:
+        if collecting:
+            gc.enable()
     if not (isinstance(held, tuple) and len(held) == 3 and isinstance(held[2], Bundle)):
         return None
     if held[0] != key or held[1] != code_version():
