@@ -36,7 +36,6 @@ import io
 import json
 import os
 import pickle
-import sys
 import tempfile
 from functools import cache
 from importlib import import_module
@@ -52,17 +51,10 @@ CACHE_ENV = "CALLSIM_CACHE_DIR"
 FORMAT = 4
 #: The first line of every entry.
 MAGIC = f"callsim-epreuve-cache {FORMAT}\n".encode()
-#: The modules whose classes an entry may hold (their files make the code fingerprint).
-ENTRY_MODULES = (
-    "simulator.engine.bundle",
-    "simulator.scenario.models.common",
-    "simulator.scenario.models.checks",
-    "simulator.scenario.models.resources",
-    "simulator.scenario.models.dialogue",
-    "simulator.scenario.models.scenario",
-    "simulator.scenario.models.epreuve",
-    "simulator.scenario.variants.spec",
-)
+#: The package of the scenario and épreuve models: an entry may hold any model of its modules.
+MODELS_PACKAGE = "simulator.scenario.models"
+#: The other modules whose classes an entry may hold.
+ENTRY_MODULES = ("simulator.engine.bundle", "simulator.scenario.variants.spec")
 #: The classes of ``simulator.engine.bundle`` an entry may hold (elsewhere: the scenario models).
 _BUNDLE_CLASSES = ("Bundle", "PlannedContact")
 
@@ -88,10 +80,13 @@ def code_version() -> str:
 
 @cache
 def _code_fingerprint() -> str:
+    """A digest of the files of the models package, of ``ENTRY_MODULES`` and of this module."""
+    models = Path(import_module(MODELS_PACKAGE).__file__ or MODELS_PACKAGE).parent
+    files = sorted(models.glob("*.py"))
+    files += [Path(import_module(name).__file__ or name) for name in ENTRY_MODULES]
     digest = hashlib.sha256()
-    for name in ENTRY_MODULES:
-        module = import_module(name)
-        digest.update(Path(module.__file__ or name).read_bytes())
+    for file in [*files, Path(__file__)]:
+        digest.update(file.name.encode() + b"\0" + file.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -187,10 +182,10 @@ class _Unpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
         from simulator.scenario.models.common import Model
 
-        if module in ENTRY_MODULES and module in sys.modules:
-            found = getattr(sys.modules[module], name, None)
+        if module in ENTRY_MODULES or module.startswith(f"{MODELS_PACKAGE}."):
+            found = getattr(import_module(module), name, None)
             if isinstance(found, type) and (
-                issubclass(found, Model)
+                (issubclass(found, Model) and found is not Model)
                 if module != "simulator.engine.bundle"
                 else name in _BUNDLE_CLASSES
             ):

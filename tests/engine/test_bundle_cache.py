@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import io
 import os
 import pickle
 import shutil
@@ -18,7 +19,8 @@ import pytest
 
 import simulator
 from simulator.engine import bundle_cache
-from simulator.engine.bundle import Bundle, BundleError, load_bundle
+from simulator.engine.bundle import Bundle, BundleError, load_bundle, single_scenario_bundle
+from simulator.scenario.models.common import Model, text_in
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -183,11 +185,20 @@ class _Calls:
         return (self.function, self.args)
 
 
-def test_an_entry_naming_anything_but_the_models_is_refused(library: Path, tmp_path: Path) -> None:
-    """Only the models, ``Bundle`` and ``PlannedContact``: not a function of the same modules."""
+@pytest.mark.parametrize(
+    "function",
+    [bundle_cache.write, single_scenario_bundle, text_in, Model],
+    ids=["another-module", "bundle-function", "models-function", "model-base"],
+)
+def test_an_entry_naming_anything_but_the_models_is_refused(
+    library: Path, tmp_path: Path, function: object
+) -> None:
+    """Only the models, ``Bundle`` and ``PlannedContact``: not a function, not another module's name."""
     checked = load_bundle(library)
     entry = _entries(tmp_path)[0]
-    calls = _Calls(bundle_cache.write, checked, b"")  # would write a second entry
+    calls = _Calls(function, checked, b"")
+    with pytest.raises(pickle.UnpicklingError):
+        bundle_cache._Unpickler(io.BytesIO(pickle.dumps(calls))).load()
     entry.write_bytes(_sealed(pickle.dumps((entry.stem, bundle_cache.code_version(), calls))))
     assert load_bundle(library) == checked
     assert len(_entries(tmp_path)) == 1 and _held(entry) == checked
