@@ -86,9 +86,12 @@ class CallsimApp(ExamLock, App):
         self.store: JournalStore | None = None
         self._waiting_candidate: str | None = None
         self._loading = False
-        #: Held by the loading thread while it imports the engine: a seat opened meanwhile waits for it
-        #: rather than importing the same modules at the same time.
+        #: Held by whichever thread imports the engine (the loading thread, or a seat being opened):
+        #: the other waits for it rather than importing the same modules at the same time.
         self._engine_import = threading.Lock()
+        #: Set once the loaded épreuve is painted: the loading thread imports the engine only then, so
+        #: that the import does not hold up the frame the candidate is waiting for.
+        self._epreuve_painted = threading.Event()
 
     @property
     def live_session(self) -> EpreuveSession:
@@ -134,11 +137,17 @@ class CallsimApp(ExamLock, App):
         except RuntimeError:  # the app ended meanwhile: nobody is waiting for the épreuve
             return
         if error is None:
-            with self._engine_import:
-                try:
-                    import simulator.app.screens.console  # noqa: F401 — the engine, while the candidate types
-                except Exception:  # noqa: BLE001 — opening the seat imports it again and reports the failure
-                    pass
+            # bounded: an app that ended before painting the épreuve never sets it
+            self._epreuve_painted.wait(timeout=2.0)
+            try:
+                self._import_engine()  # the engine, while the candidate types
+            except Exception:  # noqa: BLE001 — opening the seat imports it again and reports the failure
+                pass
+
+    def _import_engine(self) -> None:
+        """Import the engine (the console screen and all it uses), in one thread at a time."""
+        with self._engine_import:
+            import simulator.app.screens.console  # noqa: F401
 
     def _loaded(self, bundle: Bundle | None, error: Exception | None) -> None:
         if error is not None:
@@ -148,13 +157,17 @@ class CallsimApp(ExamLock, App):
         self.bundle = bundle
         self._offer_complete_languages()
         self.screen.post_message(BundleReady())
-        self.call_after_refresh(mark, "ready")
+        self.call_after_refresh(self._painted_epreuve)
         if self._waiting_candidate is not None:
             candidate, self._waiting_candidate = self._waiting_candidate, None
             try:
                 self.open_seat(candidate)
             except Exception as exc:  # noqa: BLE001 — the loading thread must not see it: the app ends here
                 self.fail(exc)
+
+    def _painted_epreuve(self) -> None:
+        mark("ready")  # CALLSIM_READY_MARKER only: the loaded épreuve is shown
+        self._epreuve_painted.set()
 
     # -- what screens ask of the app ---------------------------------------------------------------
 
@@ -210,8 +223,7 @@ class CallsimApp(ExamLock, App):
             self._waiting_candidate = candidate_id
             self.notify(self.t("Loading the épreuve…"), timeout=3)
             return
-        with self._engine_import:  # the loading thread may be importing the engine right now
-            pass
+        self._import_engine()  # or wait for the loading thread, which may be importing it right now
         from simulator.app.failures import seat_message
         from simulator.app.seat import OtherSeat, open_seat
         from simulator.engine.bundle import BundleError
@@ -256,6 +268,7 @@ class CallsimApp(ExamLock, App):
             self.switch_screen(EndScreen())
 
     def on_unmount(self) -> None:
+        self._epreuve_painted.set()  # a loading thread still waiting ends now
         self.journal_unannounced_stop()
         if self.session is not None:
             self.session.close()

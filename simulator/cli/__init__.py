@@ -68,13 +68,24 @@ def version() -> str:
     return installed_version()
 
 
+class _VersionAction(argparse.Action):
+    """``--version`` among other arguments: the package metadata is read only when it is asked for
+    (reading it imports ``importlib.metadata``, which ``callsim practice`` does not wait for)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(
+            option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, nargs=0, help=help
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any) -> None:
+        print(f"callsim {version()}")
+        parser.exit()
+
+
 def _parser() -> tuple[argparse.ArgumentParser, Any]:
     parser = CallsimParser(prog="callsim", description=DESCRIPTION, top=True)
     parser.add_argument(
-        "--version",
-        action="version",
-        version=f"callsim {version()}",
-        help=N_("show callsim's version and exit"),
+        "--version", action=_VersionAction, help=N_("show callsim's version and exit")
     )
     return parser, parser.add_subparsers(dest="command", metavar=N_("COMMAND"))
 

@@ -118,7 +118,12 @@ def _run(args: argparse.Namespace, *, invigilator_code: str) -> int:
 
 
 def _store(args: argparse.Namespace) -> Any:
-    """The store ``--store`` names (a SQLite file or a ``postgresql://…`` server), ``None`` for the default."""
+    """The store ``--store`` names (a SQLite file or a ``postgresql://…`` server), ``None`` for the default.
+
+    The journal package is imported only when ``--store`` is given: the first screen does not wait for it.
+    """
+    if not args.store:
+        return None
     from simulator.journal.location import store_location
 
-    return store_location(args.store) if args.store else None
+    return store_location(args.store)

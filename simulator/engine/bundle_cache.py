@@ -1,13 +1,28 @@
 """Compiled épreuves kept on disk, so that an épreuve already checked once is ready at once.
 
-An entry holds what ``load_bundle`` built from an épreuve file that had no error: the validated
-models as JSON, each file's SHA-256 and path. It is found by a key made of callsim's version, the
-cache format, the épreuve's path (as given and resolved) and the SHA-256 of its bytes; it is used
-only if every scenario file still has the bytes it was built from. Anything else (another version,
-a changed file, a truncated or edited entry) is a miss and the épreuve is checked again from its
-YAML. The entries are read back through the same pydantic models (no code runs from the cache),
-written atomically (a temporary file renamed), readable by the user only (folder 0700, files 0600),
-and the folder can be deleted at any time.
+An entry holds what ``load_bundle`` built from an épreuve file that had no error: the bundle itself
+(the épreuve and scenario models, each file's SHA-256 and path). It is found by a key made of the
+cache format, callsim's version, a fingerprint of the code that defines what an entry holds (the
+files of the classes it may contain), the épreuve's path (as given and resolved) and the SHA-256 of
+its bytes; it is used only if every scenario file still has the bytes it was built from. Anything
+else (another version, changed model code, a changed file, a truncated or edited entry) is a miss
+and the épreuve is checked again from its YAML.
+
+Why a pickle and not the models' JSON: reading JSON back through the pydantic models means building
+every model's validator, about 0.1 s on each start, three times what the rest of the warm start
+costs. The scenario models are declared with ``defer_build`` (``simulator.scenario.models.common``),
+so their validators are built only when a file is checked (the cold path); a warm start builds
+none. The entry is read safely all the same:
+
+- its first line names the format, its second the SHA-256 of the rest: a truncated or edited entry
+  is a miss before a byte of it is unpickled;
+- it is unpickled by ``_Unpickler``, which resolves only the classes an entry may hold (the
+  épreuve and scenario models, ``Bundle`` and ``PlannedContact``) and nothing else: no function,
+  no builtin, so no code runs from the cache, whatever its bytes;
+- what comes out must be a ``Bundle`` under the expected key and version, or it is a miss.
+
+Entries are written atomically (a temporary file renamed), readable by the user only (folder 0700,
+files 0600), and the folder can be deleted at any time.
 
 The folder is ``$CALLSIM_CACHE_DIR`` when set, else the user's cache folder (platformdirs), in
 ``epreuves/``. ``CALLSIM_CACHE_DIR=off`` turns the cache off.
@@ -15,18 +30,17 @@ The folder is ``$CALLSIM_CACHE_DIR`` when set, else the user's cache folder (pla
 
 from __future__ import annotations
 
+import gc
 import hashlib
+import io
 import json
 import os
+import pickle
 import tempfile
+from functools import cache
+from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from pydantic import BaseModel, ValidationError
-
-from simulator import installed_version
-from simulator.scenario.models import Epreuve, Scenario
-from simulator.scenario.variants.spec import VariantLayer
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from simulator.engine.bundle import Bundle
@@ -34,28 +48,15 @@ if TYPE_CHECKING:
 #: Environment variable naming the cache folder (``off``: no cache).
 CACHE_ENV = "CALLSIM_CACHE_DIR"
 #: Changes whenever what an entry holds changes shape.
-FORMAT = 3
-
-
-class _Contact(BaseModel):
-    scenario: Scenario
-    at_minute: int
-    path: str
-    sha256: str
-    after: str | None = None
-    layer: VariantLayer | None = None
-    forms: dict[str, Scenario] = {}
-
-
-class _Entry(BaseModel):
-    format: int
-    version: str
-    key: str
-    epreuve: Epreuve
-    path: str
-    sha256: str
-    languages: tuple[str, ...]
-    contacts: list[_Contact]
+FORMAT = 4
+#: The first line of every entry.
+MAGIC = f"callsim-epreuve-cache {FORMAT}\n".encode()
+#: The package of the scenario and épreuve models: an entry may hold any model of its modules.
+MODELS_PACKAGE = "simulator.scenario.models"
+#: The other modules whose classes an entry may hold.
+ENTRY_MODULES = ("simulator.engine.bundle", "simulator.scenario.variants.spec")
+#: The classes of ``simulator.engine.bundle`` an entry may hold (elsewhere: the scenario models).
+_BUNDLE_CLASSES = ("Bundle", "PlannedContact")
 
 
 def cache_folder() -> Path | None:
@@ -70,14 +71,30 @@ def cache_folder() -> Path | None:
     return Path(user_cache_dir("callsim", appauthor=False)) / "epreuves"
 
 
-def entry_key(path: str | Path, raw: bytes) -> str:
-    """The key of an épreuve file read as ``raw`` from ``path`` by this version of callsim."""
+def code_version() -> str:
+    """callsim's version and the fingerprint of the code an entry's classes come from."""
     from simulator import __version__
 
+    return f"{__version__}+{_code_fingerprint()}"
+
+
+@cache
+def _code_fingerprint() -> str:
+    """A digest of the files of the models package, of ``ENTRY_MODULES`` and of this module."""
+    models = Path(import_module(MODELS_PACKAGE).__file__ or MODELS_PACKAGE).parent
+    files = sorted(models.glob("*.py"))
+    files += [Path(import_module(name).__file__ or name) for name in ENTRY_MODULES]
+    digest = hashlib.sha256()
+    for file in [*files, Path(__file__)]:
+        digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def entry_key(path: str | Path, raw: bytes) -> str:
+    """The key of an épreuve file read as ``raw`` from ``path`` by this version of callsim."""
     parts = [
         FORMAT,
-        installed_version(),
-        __version__,
+        code_version(),
         str(path),
         str(Path(path).resolve()),
         hashlib.sha256(raw).hexdigest(),
@@ -90,16 +107,14 @@ def read(path: str | Path, raw: bytes) -> Bundle | None:
     folder = cache_folder()
     if folder is None:
         return None
-    key = entry_key(path, raw)
     try:
-        entry = _Entry.model_validate_json((folder / f"{key}.json").read_bytes())
-    except (OSError, ValidationError, ValueError):
+        key = entry_key(path, raw)
+        bundle = _unpacked((folder / f"{key}.entry").read_bytes(), key)
+    except Exception:  # noqa: BLE001 — unreadable, damaged, foreign or from other code: a miss
         return None
-    if entry.format != FORMAT or entry.version != installed_version() or entry.key != key:
+    if bundle is None or any(_sha256_of(c.path) != c.sha256 for c in bundle.contacts):
         return None
-    if any(_sha256_of(contact.path) != contact.sha256 for contact in entry.contacts):
-        return None
-    return _bundle(entry)
+    return bundle
 
 
 def write(bundle: Bundle, raw: bytes) -> None:
@@ -107,28 +122,14 @@ def write(bundle: Bundle, raw: bytes) -> None:
     folder = cache_folder()
     if folder is None or bundle.source != "epreuve":
         return
-    key = entry_key(bundle.path, raw)
-    entry = _Entry(
-        format=FORMAT,
-        version=installed_version(),
-        key=key,
-        epreuve=bundle.epreuve,
-        path=bundle.path,
-        sha256=bundle.sha256,
-        languages=bundle.languages,
-        contacts=[
-            _Contact(
-                scenario=c.scenario,
-                at_minute=c.at_minute,
-                path=c.path,
-                sha256=c.sha256,
-                after=c.after,
-                layer=c.layer,
-                forms=dict(c.forms),
-            )
-            for c in bundle.contacts
-        ],
-    )
+    try:
+        key = entry_key(bundle.path, raw)
+        packed = packed_entry(bundle, key)
+    except (
+        OSError,
+        pickle.PicklingError,
+    ):  # model code not readable, or a bundle that cannot be kept
+        return
     try:
         folder.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         folder.mkdir(mode=0o700, exist_ok=True)
@@ -137,8 +138,8 @@ def write(bundle: Bundle, raw: bytes) -> None:
         )  # created 0600
         try:
             with os.fdopen(handle, "wb") as out:
-                out.write(entry.model_dump_json().encode())
-            os.replace(temporary, folder / f"{key}.json")
+                out.write(packed)
+            os.replace(temporary, folder / f"{key}.entry")
         except BaseException:
             os.unlink(temporary)
             raise
@@ -146,18 +147,54 @@ def write(bundle: Bundle, raw: bytes) -> None:
         return
 
 
+def packed_entry(bundle: Bundle, key: str) -> bytes:
+    """The bytes of the entry keeping ``bundle`` under ``key``: format line, digest line, pickle."""
+    payload = pickle.dumps((key, code_version(), bundle), protocol=pickle.HIGHEST_PROTOCOL)
+    return MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
+
+
+def _unpacked(data: bytes, key: str) -> Bundle | None:
+    """The bundle an entry's bytes hold under ``key``, or None when they are not a sound entry."""
+    from simulator.engine.bundle import Bundle
+
+    if not data.startswith(MAGIC):
+        return None
+    digest, newline, payload = data[len(MAGIC) :].partition(b"\n")
+    if not newline or hashlib.sha256(payload).hexdigest().encode() != digest:
+        return None
+    collecting = gc.isenabled()
+    gc.disable()  # tens of thousands of objects, none of them garbage: no collection halfway through
+    try:
+        held = _Unpickler(io.BytesIO(payload)).load()
+    finally:
+        if collecting:
+            gc.enable()
+    if not (isinstance(held, tuple) and len(held) == 3 and isinstance(held[2], Bundle)):
+        return None
+    if held[0] != key or held[1] != code_version():
+        return None
+    return held[2]
+
+
+class _Unpickler(pickle.Unpickler):
+    """Resolves only the classes an entry may hold: the scenario models, ``Bundle``, ``PlannedContact``."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        from simulator.scenario.models.common import Model
+
+        if module in ENTRY_MODULES or module.startswith(f"{MODELS_PACKAGE}."):
+            found = getattr(import_module(module), name, None)
+            if isinstance(found, type) and (
+                (issubclass(found, Model) and found is not Model)
+                if module != "simulator.engine.bundle"
+                else name in _BUNDLE_CLASSES
+            ):
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not held in an épreuve cache entry")
+
+
 def _sha256_of(path: str) -> str | None:
     try:
         return hashlib.sha256(Path(path).read_bytes()).hexdigest()
     except OSError:
         return None
-
-
-def _bundle(entry: _Entry) -> Bundle:
-    from simulator.engine.bundle import Bundle, PlannedContact
-
-    contacts = tuple(
-        PlannedContact(c.scenario, c.at_minute, c.path, c.sha256, c.after, c.layer, c.forms)
-        for c in entry.contacts
-    )
-    return Bundle(entry.epreuve, entry.path, entry.sha256, contacts, languages=entry.languages)

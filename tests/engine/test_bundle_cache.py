@@ -1,17 +1,26 @@
-"""The compiled-épreuve cache: the same bundle as a full check, never used once a file or callsim's
-version has changed, a damaged entry ignored, entries private to the user."""
+"""The compiled-épreuve cache: the same bundle as a full check, never used once a file, callsim's
+version or the code of the models has changed, a damaged or foreign entry ignored (and nothing in it
+run), entries private to the user."""
 
 from __future__ import annotations
 
-import json
+import dataclasses
+import hashlib
+import io
+import os
+import pickle
 import shutil
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+import simulator
 from simulator.engine import bundle_cache
-from simulator.engine.bundle import BundleError, load_bundle
+from simulator.engine.bundle import Bundle, BundleError, load_bundle, single_scenario_bundle
+from simulator.scenario.models.common import Model, text_in
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,14 +35,29 @@ def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _entries(tmp_path: Path) -> list[Path]:
-    return sorted((tmp_path / "cache" / "epreuves").glob("*.json"))
+    return sorted((tmp_path / "cache" / "epreuves").glob("*.entry"))
+
+
+def _held(entry: Path) -> Bundle | None:
+    """The bundle a sound entry holds (None for a damaged one)."""
+    return bundle_cache._unpacked(entry.read_bytes(), entry.stem)
 
 
 def _doctor(entry: Path, title: str) -> None:
-    """Change the épreuve's French title inside a cache entry (an entry that is used shows it)."""
-    data = json.loads(entry.read_text(encoding="utf-8"))
-    data["epreuve"]["title"]["fr"] = title
-    entry.write_text(json.dumps(data), encoding="utf-8")
+    """Write the entry again, as callsim would, with another French title (an entry that is used shows it)."""
+    bundle = _held(entry)
+    assert bundle is not None
+    epreuve = bundle.epreuve.model_copy(
+        update={"title": bundle.epreuve.title.model_copy(update={"fr": title})}
+    )
+    entry.write_bytes(
+        bundle_cache.packed_entry(dataclasses.replace(bundle, epreuve=epreuve), entry.stem)
+    )
+
+
+def _sealed(payload: bytes) -> bytes:
+    """An entry around ``payload`` with the right format line and digest (only its content is wrong)."""
+    return bundle_cache.MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
 
 
 def test_a_cached_epreuve_is_the_checked_one(library: Path, tmp_path: Path) -> None:
@@ -85,19 +109,123 @@ def test_another_version_of_callsim_never_uses_the_entry(
 ) -> None:
     checked = load_bundle(library)
     _doctor(_entries(tmp_path)[0], "Titre venu du cache")
-    monkeypatch.setattr(bundle_cache, "installed_version", lambda: "99.0.0")
+    monkeypatch.setattr(simulator, "__version__", "99.0.0")
     assert load_bundle(library).epreuve.title == checked.epreuve.title
 
 
-@pytest.mark.parametrize("damage", [b"", b"{not json", b'{"format": 1}'])
+def test_changed_model_code_never_uses_the_entry(
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A checkout keeps its version number from commit to commit: the models' code counts too."""
+    checked = load_bundle(library)
+    _doctor(_entries(tmp_path)[0], "Titre venu du cache")
+    monkeypatch.setattr(bundle_cache, "_code_fingerprint", lambda: "another-model-code")
+    assert load_bundle(library).epreuve.title == checked.epreuve.title
+
+
+def _flip_a_middle_bit(data: bytes) -> bytes:
+    middle = len(data) // 2
+    return data[:middle] + bytes([data[middle] ^ 0x01]) + data[middle + 1 :]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: b"",
+        lambda data: data[:1000],  # truncated
+        lambda data: data[: len(data) // 2],
+        _flip_a_middle_bit,  # one bit of the pickle changed: the digest no longer matches
+        lambda data: b"{not json",
+        lambda data: _sealed(pickle.dumps({"format": 1})),  # sound digest, not an entry
+        lambda data: bundle_cache.MAGIC.replace(b" 4", b" 3") + data[len(bundle_cache.MAGIC) :],
+    ],
+    ids=["empty", "truncated", "half", "one-bit", "json", "not-an-entry", "other-format"],
+)
 def test_a_damaged_entry_is_ignored_and_replaced(
-    library: Path, tmp_path: Path, damage: bytes
+    library: Path, tmp_path: Path, damage: object
 ) -> None:
     checked = load_bundle(library)
     entry = _entries(tmp_path)[0]
-    entry.write_bytes(damage if damage else entry.read_bytes()[:1000])
+    entry.write_bytes(damage(entry.read_bytes()))  # type: ignore[operator]
     assert load_bundle(library) == checked
-    assert json.loads(entry.read_text(encoding="utf-8"))["key"] == entry.stem
+    assert _held(entry) == checked
+
+
+class _Planted:
+    """Unpickled by plain ``pickle``, this would run a shell command that leaves a file behind."""
+
+    def __init__(self, witness: Path) -> None:
+        self.witness = witness
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.system, (f"touch {self.witness}",))
+
+
+def test_an_entry_that_would_run_code_is_refused_and_runs_nothing(
+    library: Path, tmp_path: Path
+) -> None:
+    checked = load_bundle(library)
+    entry = _entries(tmp_path)[0]
+    witness = tmp_path / "ran"
+    key = entry.stem
+    planted = (key, bundle_cache.code_version(), _Planted(witness))
+    entry.write_bytes(_sealed(pickle.dumps(planted)))
+    assert load_bundle(library) == checked
+    assert not witness.exists()
+    assert _held(entry) == checked
+
+
+class _Calls:
+    """Pickled as a call of ``function`` (a name of a module whose classes an entry may hold)."""
+
+    def __init__(self, function: object, *args: object) -> None:
+        self.function, self.args = function, args
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        return (self.function, self.args)
+
+
+@pytest.mark.parametrize(
+    "function",
+    [bundle_cache.write, single_scenario_bundle, text_in, Model],
+    ids=["another-module", "bundle-function", "models-function", "model-base"],
+)
+def test_an_entry_naming_anything_but_the_models_is_refused(
+    library: Path, tmp_path: Path, function: object
+) -> None:
+    """Only the models, ``Bundle`` and ``PlannedContact``: not a function, not another module's name."""
+    checked = load_bundle(library)
+    entry = _entries(tmp_path)[0]
+    calls = _Calls(function, checked, b"")
+    with pytest.raises(pickle.UnpicklingError):
+        bundle_cache._Unpickler(io.BytesIO(pickle.dumps(calls))).load()
+    entry.write_bytes(_sealed(pickle.dumps((entry.stem, bundle_cache.code_version(), calls))))
+    assert load_bundle(library) == checked
+    assert len(_entries(tmp_path)) == 1 and _held(entry) == checked
+
+
+def test_a_warm_start_builds_no_model_validator(library: Path, tmp_path: Path) -> None:
+    """What makes the warm start quick: the models are read back without pydantic building a
+    validator, and neither the YAML parser nor the checker is imported."""
+    load_bundle(library)
+    probe = (
+        "import sys\n"
+        "from simulator.engine.bundle import load_bundle\n"
+        "from simulator.scenario.models import Epreuve, Scenario\n"
+        f"bundle = load_bundle({str(library)!r})\n"
+        "print(len(bundle.contacts), Scenario.__pydantic_complete__, Epreuve.__pydantic_complete__,"
+        " 'ruamel' in sys.modules, 'simulator.scenario.checker' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert done.stdout.split() == ["4", "False", "False", "False", "False"]
 
 
 def test_entries_are_private_to_the_user(library: Path, tmp_path: Path) -> None:

@@ -21,9 +21,14 @@ Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
 
 class Model(BaseModel):
-    """Strict, closed, immutable: unknown keys are errors and nothing is silently coerced."""
+    """Strict, closed, immutable: unknown keys are errors and nothing is silently coerced.
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    ``defer_build``: a model's validator is built when it first validates (a file being checked),
+    not when the class is created: an épreuve read back from the cache (``bundle_cache``) builds
+    none, which saves about 0.1 s on every start of the candidate's app.
+    """
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class LocalisedText(Model):
