@@ -45,10 +45,22 @@ def criteria_competencies(
         annotate(model, code, found, aborted)
         rule = rules[code]
         judged = judge_competency(model, code, found, rule, aborted, order)
-        counted = [e for e in found if e["status"] == "counted"]
-        positive = sum(e["effect"] == "positive" for e in counted)
-        waiting = sum(e["status"] == "to_confirm" for e in found)
-        _slim(found)
+        positive = negative = critical = waiting = 0
+        # one pass: the counts, and each entry slimmed — the grille is stored and hashed for every
+        # session: an observation's criterion is in its competency's ``criteria`` (with its seq),
+        # and ``counted`` is the status unless said otherwise
+        for entry in found:
+            status = entry["status"]
+            if status == "counted":
+                if entry["effect"] == "positive":
+                    positive += 1
+                else:
+                    negative += 1
+                    critical += entry["kind"] == "critical"
+                del entry["status"]
+            elif status == "to_confirm":
+                waiting += 1
+            del entry["criterion"]
         competencies.append(
             {
                 "code": code,
@@ -57,10 +69,8 @@ def criteria_competencies(
                 "reason": judged["reason"],
                 "rule": rule.to_json(),
                 "positive": positive,
-                "negative": len(counted) - positive,
-                "critical": sum(
-                    e["kind"] == "critical" and e["effect"] == "negative" for e in counted
-                ),
+                "negative": negative,
+                "critical": critical,
                 "criteria": judged["criteria"],
                 "contacts": judged["contacts"],
                 "evidence": found,
@@ -71,15 +81,6 @@ def criteria_competencies(
         ):  # typed texts the machine was unsure about: not counted until an assessor decides
             competencies[-1]["to_confirm"] = waiting
     return competencies
-
-
-def _slim(found: Sequence[dict[str, Any]]) -> None:
-    """Keep the grille small (it is stored and hashed for every session): an observation's criterion is
-    in its competency's ``criteria`` (with its seq), and ``counted`` is the status unless said otherwise."""
-    for entry in found:
-        del entry["criterion"]
-        if entry["status"] == "counted":
-            del entry["status"]
 
 
 def _position(item: tuple[int, int, dict[str, Any]]) -> tuple[int, int]:

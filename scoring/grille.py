@@ -44,13 +44,27 @@ def _plain(grille: Mapping[str, Any]) -> bool:
             for competency in value:
                 for name, part in competency.items():
                     if name == "evidence":
-                        if any(odd(e.get("explanation")) or odd(e.get("detail")) for e in part):
+                        if any(_odd_entry(e) for e in part):
                             return False
                     elif name not in _BUILT and odd(part):
                         return False
         elif odd(value):
             return False
     return True
+
+
+def _odd_entry(entry: Mapping[str, Any]) -> bool:
+    """Whether an observation's explanation or detail (kept as read from the journal) is odd; the
+    usual shapes — ``{"en": text, "fr": text}`` and no detail — are recognised without a walk."""
+    explanation, detail = entry.get("explanation"), entry.get("detail")
+    if not (
+        type(explanation) is dict
+        and len(explanation) == 2
+        and type(explanation.get("en")) is str
+        and type(explanation.get("fr")) is str
+    ) and odd(explanation):
+        return True
+    return detail is not None and odd(detail)
 
 
 _TEXT_OR_NONE = (str, type(None))

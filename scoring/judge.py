@@ -126,38 +126,41 @@ def _judge_contact(
     rule: EffectiveDecision,
     abort_seq: int | None,
 ) -> dict[str, Any]:
-    row: dict[str, Any] = {"contact": contact}
     by_kind: dict[str, list[dict[str, Any]]] = {}
     unsure = False
     for entry in found:
-        if entry["status"] == "counted":
-            by_kind.setdefault(entry["kind"], []).append(entry)
-        elif entry["status"] == "to_confirm":
+        status = entry["status"]
+        if status == "counted":
+            kind = entry["kind"]
+            if kind in by_kind:
+                by_kind[kind].append(entry)
+            else:
+                by_kind[kind] = [entry]
+        elif status == "to_confirm":
             unsure = True
-    failed_critical = [e["seq"] for e in by_kind.get("critical", ()) if e["effect"] == "negative"]
-    if failed_critical:
-        return {**row, "verdict": NOK, "code": "critical", "seqs": failed_critical}
+    criticals = by_kind.get("critical")
+    if criticals:
+        failed_critical = [e["seq"] for e in criticals if e["effect"] == "negative"]
+        if failed_critical:
+            return {"contact": contact, "verdict": NOK, "code": "critical", "seqs": failed_critical}
     if not by_kind:
-        return {
-            **row,
-            "verdict": NOT_OBSERVED,
-            "code": "to-confirm" if unsure else "unobserved",
-            "seqs": [],
-        }
+        code_ = "to-confirm" if unsure else "unobserved"
+        return {"contact": contact, "verdict": NOT_OBSERVED, "code": code_, "seqs": []}
     for kind in KINDS[1:]:
         items = by_kind.get(kind)
         if items and not _meets(rule.requirement(kind), items):
-            return {
-                **row,
-                "verdict": NOK,
-                "code": kind,
-                "seqs": sorted({e["seq"] for e in items if e["effect"] == "negative"}),
-            }
+            seqs = sorted({e["seq"] for e in items if e["effect"] == "negative"})
+            return {"contact": contact, "verdict": NOK, "code": kind, "seqs": seqs}
     if (
         abort_seq is not None
     ):  # a contact cut short shows nothing in full: what it did show is not enough
-        return {**row, "verdict": NOT_OBSERVED, "code": "cut-short", "seqs": [abort_seq]}
-    return {**row, "verdict": OK, "code": "met", "seqs": []}
+        return {
+            "contact": contact,
+            "verdict": NOT_OBSERVED,
+            "code": "cut-short",
+            "seqs": [abort_seq],
+        }
+    return {"contact": contact, "verdict": OK, "code": "met", "seqs": []}
 
 
 def _meets(requirement: str, items: Sequence[dict[str, Any]]) -> bool:
