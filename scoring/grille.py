@@ -83,8 +83,9 @@ def journal_head(header: SessionHeader, events: list[Event]) -> str:
 
 
 def is_finished(events: Iterable[Event]) -> bool:
-    """Whether the épreuve ended (completed, or time ran out)."""
-    return any(event.type in _ENDINGS for event in events)
+    """Whether the épreuve ended (completed, or time ran out); a journal in order is read from its end."""
+    ordered = events if isinstance(events, list) else list(events)
+    return any(event.type in _ENDINGS for event in reversed(ordered))
 
 
 def session_section(header: SessionHeader, events: list[Event]) -> dict[str, Any]:

@@ -112,7 +112,9 @@ def _journal_evidence(ordered: list[Event]) -> tuple[Items, list[dict[str, Any]]
         carried = payload.get("evidence")
         if carried:
             seq = event.seq
-            moments.append({"seq": seq, **reader.moment(event.type, event.at, payload)})
+            moment = reader.moment(event.type, event.at, payload)
+            moment["seq"] = seq
+            moments.append(moment)
             items.extend(_entry(evidence, seq, order) for order, evidence in enumerate(carried))
         reader.feed(event.type, payload)
     return items, moments
