@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -248,6 +249,9 @@ def test_forms_report_speaks_the_chosen_language_with_plural_forms(capsys):
         "Épreuve entrainement-decouverte : 1 graine, 2/4 scénarios avec variantes"
     )
     assert "(0 paire)" in french and french.rstrip().endswith("ÉCHEC")
+    # a percentage as each language writes it: a non-breaking space before % in French only
+    assert "médiane 0\xa0%, minimum 0\xa0% (0 paire)" in french
+    assert re.search(r"mediaan \d+%, minimum \d+% \(3 paren\)", dutch)
 
 
 def test_forms_refuses_unreadable_seeds(capsys):
