@@ -202,9 +202,9 @@ def test_a_scenario_without_variants_writes_no_variants_anywhere():
 def test_plans_run_on_the_forms_they_pin():
     outcome = run_plan_file(METER.with_name("energie-rendez-vous-compteur.plans.yaml"))
     assert outcome.ok, [(r.plan, r.failures) for r in outcome.results]
-    titles = [r.title for r in outcome.results if r.plan == "creneau-ligne-principale-sur-variante"]
-    assert len(titles) == 2 and all("contrainte=teletravail-matin" in t for t in titles)
-    assert not any("variante" in r.title for r in outcome.results if r.plan == "modele")
+    forms = [r.form for r in outcome.results if r.plan == "creneau-ligne-principale-sur-variante"]
+    assert len(forms) == 2 and all("contrainte=teletravail-matin" in f for f in forms)
+    assert all(r.form == "" for r in outcome.results if r.plan == "modele")
 
 
 def test_right_answers_differ_where_the_variants_differ():
