@@ -255,3 +255,23 @@ def test_play_stopped_by_a_text_is_said_in_the_language(
     for err in stopped:
         assert err.startswith(f"callsim scenario play: {said}") and hint in err, err
         assert (_french_words(err) == set()) is (lang != "fr"), err
+
+
+#: What the player itself says in French (its commands are typed in French or English in every language).
+PLAYER_FRENCH = ("Tapez", "Commandes", "File des contacts", "aucun résultat", "Choix non valide")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("fr", ["Tapez :aide", "Commandes :", "(aucun résultat / fait)", "Choix non valide."]),
+        ("nl", ["Typ :help", "Commando's:", "(geen resultaat / gedaan)", "Ongeldige keuze."]),
+        ("en", ["Type :help", "Commands:", "(no result / done)", "Invalid choice."]),
+    ],
+)
+def test_the_player_speaks_the_language_asked(capsys, monkeypatch, lang, said):
+    monkeypatch.setattr(builtins, "input", _typed("1", ":help", ":customer Zzzz", "xyz", ":quit"))
+    assert main(["--lang", lang, "scenario", "play", str(SCENARIO)]) == 1  # quit before the end
+    out = capsys.readouterr().out
+    assert all(line in out for line in said), out
+    assert any(word in out for word in PLAYER_FRENCH) is (lang == "fr"), out
