@@ -275,3 +275,19 @@ def test_the_player_speaks_the_language_asked(capsys, monkeypatch, lang, said):
     out = capsys.readouterr().out
     assert all(line in out for line in said), out
     assert any(word in out for word in PLAYER_FRENCH) is (lang == "fr"), out
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("fr", "error: filtre « nosuchfilter » inconnu dans le texte [unknown-filter]"),
+        ("nl", "error: onbekende filter 'nosuchfilter' in de tekst [unknown-filter]"),
+        ("en", "error: unknown filter 'nosuchfilter' in the text [unknown-filter]"),
+    ],
+)
+def test_graph_says_why_it_cannot_draw_a_scenario_in_the_language(tmp_path, capsys, lang, said):
+    from tests.trainer.test_trainer_gaps import BROKEN
+
+    path = variant(tmp_path, *BROKEN["unknown-filter"])
+    assert main(["--lang", lang, "scenario", "graph", str(path)]) == 1
+    assert said in capsys.readouterr().err
