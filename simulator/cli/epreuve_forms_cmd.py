@@ -103,6 +103,7 @@ def _summary(bundle: Any, report: Any, t: Translator) -> list[str]:
         varied=varied,
     )
     distinct = {json.dumps(d, sort_keys=True) for d in report.drawn.values()}
+    median, minimum = (_percent(share, t.lang) for share in (report.median, report.minimum))
     lines = [
         t(
             "Épreuve {id}: {seeds}, {scenarios}",
@@ -116,8 +117,8 @@ def _summary(bundle: Any, report: Any, t: Translator) -> list[str]:
             "difference of the right answers between two seeds: median {median}, minimum {minimum} ({n} pair)",
             "difference of the right answers between two seeds: median {median}, minimum {minimum} ({n} pairs)",
             len(report.differences),
-            median=f"{report.median:.0%}",
-            minimum=f"{report.minimum:.0%}",
+            median=median,
+            minimum=minimum,
         ),
     ]
     if durations := list(report.durations.values()):
@@ -127,6 +128,13 @@ def _summary(bundle: Any, report: Any, t: Translator) -> list[str]:
         )
         lines.append("  " + t(planned, low=low, high=high, spread=high - low))
     return lines
+
+
+def _percent(share: float, lang: str) -> str:
+    """A share as the trainer's language writes a percentage (« 47 % », "47%")."""
+    from babel.numbers import format_percent
+
+    return format_percent(share, locale=f"{lang}_BE" if lang in ("fr", "nl") else "en_GB")
 
 
 def _problems(report: Any, t: Translator) -> list[str]:

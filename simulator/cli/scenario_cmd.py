@@ -124,7 +124,7 @@ def run_graph(args: argparse.Namespace) -> int:
         return 2
     if loaded.model is None or loaded.kind != "scenario":
         for diagnostic in loaded.diagnostics:
-            print(diagnostic.format("fr"), file=sys.stderr)
+            print(diagnostic.format(args.lang), file=sys.stderr)
         return 1
     sys.stdout.write((mermaid if args.output == "mermaid" else dot)(loaded.model, args.lang))
     return 0

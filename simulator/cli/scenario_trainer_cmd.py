@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from simulator.i18n import N_
+from simulator.i18n import N_, translator
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -55,9 +55,9 @@ def run_play(args: argparse.Namespace) -> int:
         )
     except BundleError as exc:
         for diagnostic in exc.diagnostics:
-            print(diagnostic.format("fr"), file=sys.stderr)
+            print(diagnostic.format(args.lang), file=sys.stderr)
         return 1
-    if args.start_node is not None and not _has_node(bundle, args.file, args.start_node):
+    if args.start_node is not None and not _has_node(bundle, args, args.start_node):
         return 2
     session = None
     try:
@@ -77,37 +77,39 @@ def run_play(args: argparse.Namespace) -> int:
         raise
     except Exception as exc:  # noqa: BLE001 — a trainer's preview stops with a message, never a traceback
         sys.stdout.flush()
-        print(
-            f"callsim scenario play: le scénario s'est arrêté sur une erreur : {explain(exc)}\n"
-            f"  Lancez « callsim scenario check » et « callsim scenario walk » sur {args.file} pour la situer.\n"
-            f"  (the scenario stopped on an error; run 'callsim scenario check' and 'callsim scenario walk' on it)",
-            file=sys.stderr,
+        t = translator("cli", args.lang)
+        stopped = t(
+            "the scenario stopped on an error: {error}\n"
+            "  Run 'callsim scenario check' and 'callsim scenario walk' on {file} to find where.",
+            error=explain(exc, args.lang),
+            file=args.file,
         )
+        print(f"callsim scenario play: {stopped}", file=sys.stderr)
         return 1
     finally:
         if session is not None:
             session.close()
 
 
-def _has_node(bundle, file: str, node: str) -> bool:
+def _has_node(bundle, args: argparse.Namespace, node: str) -> bool:
     """Whether ``--from`` names a node of the scenario (of one of the épreuve's scenarios); else say so."""
     import difflib
 
     nodes = sorted({node_id for planned in bundle.contacts for node_id in planned.scenario.nodes})
     if node in nodes:
         return True
+    t = translator("cli", args.lang)
     close = difflib.get_close_matches(node, nodes, n=1, cutoff=0.6)
-    guess = (
-        (f" Vouliez-vous dire « {close[0]} » ?", f" Did you mean '{close[0]}'?")
-        if close
-        else ("", "")
-    )
+    guess = " " + t("Did you mean '{name}'?", name=close[0]) if close else ""
     listing = ", ".join(nodes[:30]) + (", …" if len(nodes) > 30 else "")
-    print(
-        f"callsim scenario play: --from : le nœud « {node} » n'existe pas dans {file}.{guess[0]} Nœuds : {listing}\n"
-        f"  (--from: node '{node}' does not exist in {file}.{guess[1]})",
-        file=sys.stderr,
+    said = t(
+        "--from: node '{node}' does not exist in {file}.{guess} Nodes: {nodes}",
+        node=node,
+        file=args.file,
+        guess=guess,
+        nodes=listing,
     )
+    print(f"callsim scenario play: {said}", file=sys.stderr)
     return False
 
 
@@ -120,14 +122,15 @@ def _input_lines():
 
 
 def run_test(args: argparse.Namespace) -> int:
-    import json
-
+    from simulator.i18n import translator
     from simulator.library import default_check_folders
     from simulator.trainer.plans import find_plan_files, run_plan_file
+    from simulator.trainer.plans_text import file_lines, summary_line
 
     files = find_plan_files(args.paths or default_check_folders())
     if not files:
-        print("aucun plan de test (*.plans.yaml) trouvé", file=sys.stderr)
+        t = translator("cli", args.lang)
+        print("callsim scenario test: " + t("no test plan (*.plans.yaml) found"), file=sys.stderr)
         return 2
     outcomes = [run_plan_file(path) for path in files]
     passed = sum(r.ok for o in outcomes for r in o.results)
@@ -135,34 +138,35 @@ def run_test(args: argparse.Namespace) -> int:
         bool(o.diagnostics) for o in outcomes
     )
     if args.output == "json":
-        print(
-            json.dumps(
-                [
-                    {
-                        "file": o.file,
-                        "diagnostics": [d.to_json() for d in o.diagnostics],
-                        "plans": [
-                            {"plan": r.plan, "ok": r.ok, "failures": r.failures} for r in o.results
-                        ],
-                    }
-                    for o in outcomes
-                ],
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        print(_tested_json(outcomes, args.lang))
     else:
-        for outcome in outcomes:
-            for diagnostic in outcome.diagnostics:
-                print(diagnostic.format("fr"))
-            for result in outcome.results:
-                print(
-                    f"{'OK  ' if result.ok else 'ÉCHEC'} {outcome.file} :: {result.plan} — {result.title}"
-                )
-                for failure in result.failures:
-                    print("      " + failure.replace("\n", "\n      "))
-        print(f"{passed} passed, {failed} failed")
+        for line in (line for outcome in outcomes for line in file_lines(outcome, args.lang)):
+            print(line)
+        print(summary_line(passed, failed, args.lang))
     return 1 if failed else 0
+
+
+def _tested_json(outcomes: list, lang: str) -> str:
+    """The plan files as JSON: each file's diagnostics and each plan's failures in ``lang``."""
+    import json
+
+    from simulator.trainer.plans_text import failure_texts
+
+    return json.dumps(
+        [
+            {
+                "file": o.file,
+                "diagnostics": [d.to_json() for d in o.diagnostics],
+                "plans": [
+                    {"plan": r.plan, "ok": r.ok, "failures": failure_texts(r, lang)}
+                    for r in o.results
+                ],
+            }
+            for o in outcomes
+        ],
+        ensure_ascii=False,
+        indent=2,
+    )
 
 
 def run_walk(args: argparse.Namespace) -> int:

@@ -227,12 +227,11 @@ def national_digits(text: str) -> str:
 
 def format_national(national: str) -> str:
     """Display form of national digits: mobile, one-digit zone or two-digit zone layout."""
-    n = national
-    if len(n) == 9:
-        return f"+32 {n[:3]} {n[3:5]} {n[5:7]} {n[7:]}"
-    if n[:1] in ONE_DIGIT_ZONES:
-        return f"+32 {n[0]} {n[1:4]} {n[4:6]} {n[6:]}"
-    return f"+32 {n[:2]} {n[2:4]} {n[4:6]} {n[6:]}"
+    if len(national) == 9:
+        return f"+32 {national[:3]} {national[3:5]} {national[5:7]} {national[7:]}"
+    if national[:1] in ONE_DIGIT_ZONES:
+        return f"+32 {national[0]} {national[1:4]} {national[4:6]} {national[6:]}"
+    return f"+32 {national[:2]} {national[2:4]} {national[4:6]} {national[6:]}"
 
 
 def _parsed_national(text: str) -> str | None:

@@ -27,12 +27,14 @@ from simulator.engine.clock import ManualClock
 from simulator.engine.evidence import Evidence
 from simulator.engine.session import EpreuveSession
 from simulator.engine.toolbox import ActionRefused
+from simulator.i18n import LANGUAGES, Message, written_out
 from simulator.journal.memory_store import MemoryJournalStore
 from simulator.scenario.checker import FileCache
 from simulator.scenario.diagnostics import Diagnostic
 from simulator.scenario.models import testplan as tp
-from simulator.scenario.templating import describe_error_in, render
-from simulator.trainer.walk import explain
+from simulator.scenario.templating import describe_error, render
+from simulator.trainer.quoted import EvidenceLines, Written
+from simulator.trainer.walk import cause
 
 #: Test plans run on a fixed, ordinary working day so that dates in plans are reproducible.
 PLAN_DAY = dt.datetime(2026, 3, 2, 9, 0, 0)
@@ -41,13 +43,18 @@ PLAN_SUFFIX = ".plans.yaml"
 
 @dataclass
 class PlanResult:
-    """The outcome of one plan: passed, or the list of differences."""
+    """The outcome of one plan: passed, or the list of differences.
+
+    ``failures`` are messages of the ``checker`` catalog, said in the trainer's language where they
+    are shown (:mod:`simulator.trainer.plans_text`); ``form`` names the variant a plan ran on.
+    """
 
     file: str
     plan: str
     title: str
-    failures: list[str] = field(default_factory=list)
+    failures: list[Message] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    form: str = ""
 
     @property
     def ok(self) -> bool:
@@ -143,7 +150,7 @@ def run_plan(
     """Play ``plan`` on a fresh session (on ``form`` of a scenario with variants) and compare what it gave with what it expects."""
     from simulator.scenario.variants.draw import label
 
-    result = PlanResult(file, plan.id, plan.title + (f" [variante {label(form)}]" if form else ""))
+    result = PlanResult(file, plan.id, plan.title, form=label(form) if form else "")
     clock = ManualClock(PLAN_DAY)
     scenario_id = bundle.contacts[0].scenario.id
     session = EpreuveSession.start(
@@ -160,7 +167,9 @@ def run_plan(
             clock.advance(seconds=plan.rings_seconds)
             session.perform(Take(contact=scenario.id))
         except Exception as exc:  # noqa: BLE001 — the contact cannot even start for this plan's customer
-            result.failures.append(f"prise du contact : erreur du scénario — {explain(exc)}")
+            result.failures.append(
+                Message("taking the contact: scenario error — {error}", error=cause(exc))
+            )
             return result
         contact = session.contact(scenario.id)
         variables = dict(contact.ctx.variables)
@@ -168,20 +177,7 @@ def run_plan(
         variables["records"] = (
             {db.role_of(r.record_id): r.record_id for r in db.records()} if db else {}
         )
-        for number, step in enumerate(plan.steps, start=1):
-            clock.advance(seconds=15)
-            try:
-                action = _action(step, variables, clock)
-            except Exception as exc:  # noqa: BLE001 — a {{ … }} of the plan that cannot be produced
-                result.failures.append(
-                    f"étape {number} ({_describe(step)}) : texte du plan impossible à produire — "
-                    f"{describe_error_in(exc, 'fr')}"
-                )
-                break
-            if action is not None and not _play_step(
-                session, action, step, f"étape {number} ({_describe(step)})", result
-            ):
-                break
+        _play_steps(session, plan.steps, variables, clock, result)
         result.evidence = list(contact.evidence)
         _compare(plan.expect, scenario, contact, result)
     finally:
@@ -189,8 +185,34 @@ def run_plan(
     return result
 
 
+def _play_steps(
+    session: EpreuveSession,
+    steps: list[Any],
+    variables: dict[str, Any],
+    clock: ManualClock,
+    result: PlanResult,
+) -> None:
+    """Play the plan's steps in order, 15 seconds apart, until one must stop the plan."""
+    for number, step in enumerate(steps, start=1):
+        clock.advance(seconds=15)
+        where = Message("step {number} ({step})", number=number, step=_describe(step))
+        try:
+            action = _action(step, variables, clock)
+        except Exception as exc:  # noqa: BLE001 — a {{ … }} of the plan that cannot be produced
+            result.failures.append(
+                Message(
+                    "{step}: the plan's text cannot be produced — {error}",
+                    step=where,
+                    error=describe_error(exc),
+                )
+            )
+            return
+        if action is not None and not _play_step(session, action, step, where, result):
+            return
+
+
 def _play_step(
-    session: EpreuveSession, action: Any, step: Any, label: str, result: PlanResult
+    session: EpreuveSession, action: Any, step: Any, label: Message, result: PlanResult
 ) -> bool:
     """Perform one step and compare a refusal with what the step expects; False when the plan must stop.
 
@@ -201,29 +223,48 @@ def _play_step(
     try:
         outcome = session.perform(action)
     except ActionRefused as exc:
-        return _refusal(step, label, exc.code, exc.message("fr"), result, stop=not expected)
+        said = Written(written_out(exc.text, "engine", LANGUAGES))
+        return _refusal(step, label, exc.code, said, result, stop=not expected)
     except Exception as exc:  # noqa: BLE001 — a scenario text that fails for this plan's customer
-        result.failures.append(f"{label} : erreur du scénario — {explain(exc)}")
+        result.failures.append(
+            Message("{step}: scenario error — {error}", step=label, error=cause(exc))
+        )
         return False
     if outcome.result is not None and not outcome.result.get("ok", True):
         error = outcome.result["error"]
-        return _refusal(step, label, str(error.get("code", "")), error["fr"], result, stop=False)
+        code = str(error.get("code", ""))
+        return _refusal(step, label, code, Written(error), result, stop=False)
     if expected:
-        wanted = f" ({step.reason})" if step.reason else ""
-        result.failures.append(f"{label} : un refus était attendu{wanted}, l'action a été acceptée")
+        result.failures.append(
+            Message(
+                "{step}: a refusal was expected ({reason}), the action was accepted",
+                step=label,
+                reason=step.reason,
+            )
+            if step.reason
+            else Message("{step}: a refusal was expected, the action was accepted", step=label)
+        )
     return True
 
 
 def _refusal(
-    step: Any, label: str, code: str, message: str, result: PlanResult, *, stop: bool
+    step: Any, label: Message, code: str, said: Written, result: PlanResult, *, stop: bool
 ) -> bool:
     """Record a refusal: a failure unless expected with the same reason; False to stop the plan."""
     if not getattr(step, "expect_refused", False):
-        result.failures.append(f"{label} : action refusée — {message}")
+        result.failures.append(
+            Message("{step}: action refused — {refusal}", step=label, refusal=said)
+        )
         return not stop
     if step.reason is not None and step.reason != code:
         result.failures.append(
-            f"{label} : refus attendu pour « {step.reason} », obtenu « {code} » — {message}"
+            Message(
+                "{step}: refusal expected for '{expected}', got '{code}' — {refusal}",
+                step=label,
+                expected=step.reason,
+                code=code,
+                refusal=said,
+            )
         )
     return True
 
@@ -294,19 +335,30 @@ def _compare(expect: tp.Expectation, scenario: Any, contact: Any, result: PlanRe
     for code, verdict in sorted(wanted.items()):
         got = verdict_of(evidence, code)
         if got != verdict:
-            lines = [f"{code} : attendu {verdict}, obtenu {got}"]
-            for item in (e for e in evidence if e.competency == code):
-                sign = "+" if item.positive else "−"
-                detail = f" ({item.detail['fr']})" if item.detail.get("fr") else ""
-                lines.append(f"    {sign} {item.rule}{detail}")
-            result.failures.append("\n".join(lines))
-    fired = {e.rule for e in evidence}
-    for rule in expect.rules:
-        if rule not in fired:
+            items = [(e.positive, e.rule, e.detail) for e in evidence if e.competency == code]
             result.failures.append(
-                f"règle {rule} attendue, non déclenchée (déclenchées : {', '.join(sorted(fired)) or '—'})"
+                Message(
+                    "{code}: expected {expected}, got {got}{evidence}",
+                    code=code,
+                    expected=verdict,
+                    got=got,
+                    evidence=EvidenceLines(items),
+                )
             )
+    fired = {e.rule for e in evidence}
+    for rule in (r for r in expect.rules if r not in fired):
+        result.failures.append(
+            Message(
+                "rule {rule} expected, not triggered (triggered: {fired})",
+                rule=rule,
+                fired=", ".join(sorted(fired)) or "—",
+            )
+        )
     if contact.phase.value != expect.phase:
         result.failures.append(
-            f"phase finale : attendu {expect.phase}, obtenu {contact.phase.value}"
+            Message(
+                "final phase: expected {expected}, got {got}",
+                expected=expect.phase,
+                got=contact.phase.value,
+            )
         )

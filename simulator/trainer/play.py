@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
 from simulator.engine.actions import (
@@ -22,6 +22,7 @@ from simulator.engine.session import EpreuveSession, Outcome
 from simulator.engine.toolbox import ActionRefused
 from simulator.i18n import LANGUAGES, N_, translator
 from simulator.trainer.play_tables import print_table, result_table
+from simulator.trainer.quoted import in_language
 
 #: The commands, a symbolic id: its text is in the checker catalog of each language.
 HELP = N_("PLAY_HELP")
@@ -220,15 +221,6 @@ class TerminalPlayer:
             self.say(
                 f"  {'✔' if item.positive else '✘'} {item.competency} [{item.contact}] {in_language(item.explanation, self.lang)}"
             )
-
-
-def in_language(texts: Mapping[str, str], lang: str) -> str:
-    """``texts`` (a text stored per language) in ``lang``, else in French, the language every stored text has.
-
-    A few stored texts have no Dutch (refusals the journal keeps in French and English, explanations of
-    a session played in another language): a Dutch-speaking trainer then reads the French.
-    """
-    return texts.get(lang) or texts.get("fr") or next(iter(texts.values()), "")
 
 
 def _tool(tool: str, op: str, **args: Any) -> UseTool:

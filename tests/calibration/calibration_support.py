@@ -28,6 +28,7 @@ from simulator.policies.registry import policy_factory
 from simulator.referentiel import get_referentiel
 from simulator.scenario.models import testplan as tp
 from simulator.trainer.plans import run_plan
+from simulator.trainer.plans_text import failure_texts
 
 REPO = Path(__file__).resolve().parents[2]
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -79,7 +80,8 @@ def _contact_evidence(contact: dict[str, Any]) -> list[Any]:
     bundle = single_scenario_bundle(REPO / "scenarios" / contact["scenario"])
     if "plan" in contact or "steps" in contact:
         result = run_plan(bundle, _plan(contact))
-        assert not any("refusée" in f or "erreur" in f for f in result.failures), result.failures
+        failures = failure_texts(result, "fr")
+        assert not any("refusée" in f or "erreur" in f for f in failures), failures
         return result.evidence
     clock = ManualClock(datetime(2026, 3, 2, 9, 0, 0))
     seed = int(contact.get("seed", 1))

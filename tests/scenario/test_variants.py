@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -201,9 +202,9 @@ def test_a_scenario_without_variants_writes_no_variants_anywhere():
 def test_plans_run_on_the_forms_they_pin():
     outcome = run_plan_file(METER.with_name("energie-rendez-vous-compteur.plans.yaml"))
     assert outcome.ok, [(r.plan, r.failures) for r in outcome.results]
-    titles = [r.title for r in outcome.results if r.plan == "creneau-ligne-principale-sur-variante"]
-    assert len(titles) == 2 and all("contrainte=teletravail-matin" in t for t in titles)
-    assert not any("variante" in r.title for r in outcome.results if r.plan == "modele")
+    forms = [r.form for r in outcome.results if r.plan == "creneau-ligne-principale-sur-variante"]
+    assert len(forms) == 2 and all("contrainte=teletravail-matin" in f for f in forms)
+    assert all(r.form == "" for r in outcome.results if r.plan == "modele")
 
 
 def test_right_answers_differ_where_the_variants_differ():
@@ -248,6 +249,9 @@ def test_forms_report_speaks_the_chosen_language_with_plural_forms(capsys):
         "Épreuve entrainement-decouverte : 1 graine, 2/4 scénarios avec variantes"
     )
     assert "(0 paire)" in french and french.rstrip().endswith("ÉCHEC")
+    # a percentage as each language writes it: a non-breaking space before % in French only
+    assert "médiane 0\xa0%, minimum 0\xa0% (0 paire)" in french
+    assert re.search(r"mediaan \d+%, minimum \d+% \(3 paren\)", dutch)
 
 
 def test_forms_refuses_unreadable_seeds(capsys):

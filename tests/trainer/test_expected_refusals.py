@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from simulator.trainer.plans import run_plan_file
+from simulator.trainer.plans_text import failure_texts
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "lang"
 NAME = "televente-energie-vente-ou-refus"
@@ -38,7 +39,7 @@ def test_an_expected_refusal_lets_the_plan_go_on_to_its_end(tmp_path):
 
 def test_a_refusal_for_another_reason_fails_and_names_both_codes(tmp_path):
     outcome = run_plan_file(plans_copy(tmp_path, ("reason: form_incomplete", "reason: slot_taken")))
-    failures = result_of(outcome, "formulaire-incomplet-puis-complete").failures
+    failures = failure_texts(result_of(outcome, "formulaire-incomplet-puis-complete"), "fr")
     assert len(failures) == 1
     assert "« slot_taken »" in failures[0] and "« form_incomplete »" in failures[0]
 
@@ -61,7 +62,7 @@ def test_an_expected_refusal_that_does_not_come_fails(tmp_path):
             ),
         )
     )
-    failures = result_of(outcome, "formulaire-incomplet-puis-complete").failures
+    failures = failure_texts(result_of(outcome, "formulaire-incomplet-puis-complete"), "fr")
     assert failures == [
         "étape 9 (tool: forms.submit, args: form=passage-tarif-fixe) : "
         "un refus était attendu, l'action a été acceptée"
@@ -74,7 +75,7 @@ def test_an_unexpected_refusal_fails_with_the_engine_message_never_a_repr(tmp_pa
             tmp_path, ("        expect_refused: true\n        reason: form_incomplete\n", "")
         )
     )
-    failures = result_of(outcome, "formulaire-incomplet-puis-complete").failures
+    failures = failure_texts(result_of(outcome, "formulaire-incomplet-puis-complete"), "fr")
     assert failures[0].startswith(
         "étape 7 (tool: forms.submit, args: form=passage-tarif-fixe) : action refusée — "
     )

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from simulator.cli import main
 from simulator.trainer.plans import run_plan_file
+from simulator.trainer.plans_text import failure_texts
 
 SCENARIO = Path("scenarios/inbound/maison-lumiere-livraison.yaml").resolve()
 
@@ -55,7 +56,7 @@ def test_a_plan_that_matches_passes(tmp_path):
 def test_a_wrong_expectation_gives_a_readable_difference(tmp_path, capsys):
     path = write(tmp_path, GOOD.replace('"01.09": negative', '"01.09": positive'))
     outcome = run_plan_file(path)
-    failure = outcome.results[0].failures[0]
+    failure = failure_texts(outcome.results[0], "fr")[0]
     assert failure.startswith("01.09 : attendu positive, obtenu negative")
     assert "text:reformulation/recap-date" in failure and "manque" in failure
     assert main(["scenario", "test", str(path)]) == 1
@@ -68,7 +69,7 @@ def test_a_step_the_scenario_does_not_allow_is_reported(tmp_path):
         write(tmp_path, GOOD.replace("choose: consulter-le-dossier", "choose: reexpedier"))
     )
     assert outcome.diagnostics == []
-    assert any("action refusée" in f for f in outcome.results[0].failures)
+    assert any("action refusée" in f for f in failure_texts(outcome.results[0], "fr"))
 
 
 def test_a_broken_plan_file_gives_positioned_diagnostics(tmp_path):

@@ -20,6 +20,7 @@ import pytest
 from simulator.cli import main
 from simulator.scenario.loader import load_file
 from simulator.trainer.plans import run_plan_file
+from simulator.trainer.plans_text import failure_texts
 from simulator.trainer.walk import walk
 from simulator.trainer.walk_text import report_lines
 from tests.scenario.variants import variant
@@ -139,7 +140,8 @@ def test_a_plan_with_a_text_that_cannot_be_produced_fails_instead_of_raising(tmp
     )
     outcome = run_plan_file(plans)
     assert outcome.diagnostics == []
-    assert any("étape 3" in f and "nosuchfilter" in f for f in outcome.results[0].failures)
+    failures = failure_texts(outcome.results[0], "fr")
+    assert any("étape 3" in f and "nosuchfilter" in f for f in failures)
 
 
 # --- 3. a plan or an épreuve where a scenario is expected ------------------------------------
