@@ -59,9 +59,16 @@ from scripts.load_seat import AsyncSeat, Think, sit  # noqa: E402
 
 
 async def browser_round(
-    store: str, first_port: int, candidates: list[str], rounds: int, think: Think, ramp: float
+    store: str,
+    first_port: int,
+    candidates: list[str],
+    rounds: int,
+    think: Think,
+    ramp: float,
+    chromium: str = CHROMIUM,
 ) -> list[AsyncSeat]:
-    """Every candidate at their seat (seat k on port ``first_port + k``), arriving over ``ramp`` s."""
+    """Every candidate at their seat (seat k on port ``first_port + k``), arriving over ``ramp`` s,
+    in the browser ``chromium`` (an executable)."""
     from playwright.async_api import async_playwright
 
     from simulator.journal.pg_store import PgJournalStore
@@ -70,7 +77,7 @@ async def browser_round(
     asyncio.get_running_loop().set_default_executor(ThreadPoolExecutor(len(candidates) + 4))
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+            executable_path=chromium, headless=True, args=CHROMIUM_ARGS
         )
         seats = []
         for index, candidate in enumerate(candidates):
@@ -78,7 +85,9 @@ async def browser_round(
             context.set_default_timeout(300_000)
             journal = PgJournalStore(store, create=False)
             seed = index + 1 if len(candidates) > 1 else 0  # the lone seat thinks as seat 0
-            seats.append(AsyncSeat(await context.new_page(), journal, candidate, seed, think))
+            seat = AsyncSeat(await context.new_page(), journal, candidate, seed, think)
+            await seat.watch(context)
+            seats.append(seat)
         step = ramp / len(seats)
         await asyncio.gather(
             *(
@@ -88,6 +97,20 @@ async def browser_round(
         )
         await browser.close()
     return seats
+
+
+#: The niceness of the browser: its pages stand for the candidates' own computers, so the seats'
+#: apps and PostgreSQL (the serving machine's work) come first when both want the CPU.
+BROWSER_NICE = 19
+
+
+def browser_command(folder: Path) -> str:
+    """Debian's Chromium started at ``BROWSER_NICE`` (a script in ``folder``, as Playwright takes an
+    executable): every process and thread of the browser inherits the niceness."""
+    script = folder / "chromium"
+    script.write_text(f'#!/bin/sh\nexec nice -n {BROWSER_NICE} {CHROMIUM} "$@"\n', encoding="utf-8")
+    script.chmod(0o700)
+    return str(script)
 
 
 def p95(values: list[float]) -> float:
@@ -156,7 +179,7 @@ def load_sampled(every: float = 5.0) -> Iterator[list[float]]:
 
 
 def browser_figures(
-    store: str, seats: int, rounds: int, think: Think, ramp: float
+    store: str, seats: int, rounds: int, think: Think, ramp: float, folder: Path
 ) -> dict[str, object]:
     """One seat alone, then ``seats`` at once: latencies, épreuves completed, the journals checked."""
     from simulator.journal.pg_store import PgJournalStore
@@ -165,13 +188,13 @@ def browser_figures(
     before = os.getloadavg()[0]
     port = free_port_block(seats)
     server = serve(store, seats, port)
-    started = time.monotonic()
+    started, chromium = time.monotonic(), browser_command(folder)
     try:
-        solo = asyncio.run(browser_round(store, port, ["LT-SOLO"], rounds, think, 0.0))
+        solo = asyncio.run(browser_round(store, port, ["LT-SOLO"], rounds, think, 0.0, chromium))
         solo_seconds = time.monotonic() - started
         names = [f"LT-{k:02d}" for k in range(1, seats + 1)]
         with load_sampled() as load:
-            crowd = asyncio.run(browser_round(store, port, names, rounds, think, ramp))
+            crowd = asyncio.run(browser_round(store, port, names, rounds, think, ramp, chromium))
     finally:
         server.send_signal(signal.SIGINT)
         server.wait(timeout=60)
@@ -281,7 +304,9 @@ def main(argv: list[str] | None = None) -> int:
         try:
             store = args.store or cluster.url
             figures = {
-                **browser_figures(store, args.seats, args.rounds, args.think, args.ramp),
+                **browser_figures(
+                    store, args.seats, args.rounds, args.think, args.ramp, Path(folder)
+                ),
                 **sqlite_figures(args.sqlite_sessions, Path(folder)),
             }
         finally:
