@@ -8,17 +8,19 @@
    ends the épreuve. Before each of these keys the candidate *thinks* (reads the caller's line, the
    tools, the wrap-up form, the feedback): a time drawn between the bounds of ``--think`` (default
    1 to 5 s, quicker than most candidates: a harsher load) from ``random.Random(seat index)`` —
-   deterministic, the same for a seat on every run (``scripts/load_seat.py``). An *action* is a key that the journal records; its latency
-   (``p95_*``) is the time from the key until the action is acknowledged in the store (what the
-   server costs); ``p95_shown_*`` runs on until the screen has changed after that (adds the painting
-   of the page by Chromium, on the same cores). The same run is made with one seat first, with the
+   deterministic, the same for a seat on every run (``scripts/load_seat.py``). An *action* is a key that the journal records; its
+   latency (``p95_*``) runs from the key leaving the page (its websocket frame, as Chromium stamps
+   it) until the action is acknowledged in the store (what the server costs); ``p95_shown_*`` runs
+   from the key press until the frame that changed the screen reached the page (adds the browser's
+   own work, on the same cores). The browser stands for the candidates' own computers: it runs under
+   the idle scheduling policy (``browser_command``). The same run is made with one seat first, with the
    same think time: the many-seat p95 must stay within 2× the one-seat p95. At the end every
    journal must verify, and hold every acknowledged action exactly once.
 2. **One SQLite file.** ``--sqlite-sessions`` simulated candidates (``callsim simulate``) write to one
    SQLite file at the same time: none may fail (no « database is locked » reaches anyone), and every
    journal verifies.
 
-``python scripts/loadtest.py`` is the full form (30 seats, 30 SQLite sessions; about 10 minutes);
+``python scripts/loadtest.py`` is the full form (30 seats, 30 SQLite sessions; about 15 minutes);
 ``--seats 2 --rounds 1 --sqlite-sessions 5 --think 0.1-0.3 --ramp 1`` the short form CI runs (one
 contact per seat). Figures go to ``--output`` (JSON), with the machine's load average before and
 during the run; the verdict is the last line printed (exit code 0 when it passed). Without
@@ -99,16 +101,14 @@ async def browser_round(
     return seats
 
 
-#: The niceness of the browser: its pages stand for the candidates' own computers, so the seats'
-#: apps and PostgreSQL (the serving machine's work) come first when both want the CPU.
-BROWSER_NICE = 19
-
-
 def browser_command(folder: Path) -> str:
-    """Debian's Chromium started at ``BROWSER_NICE`` (a script in ``folder``, as Playwright takes an
-    executable): every process and thread of the browser inherits the niceness."""
+    """Debian's Chromium under the idle scheduling policy (``chrt --idle``; a script in ``folder``, as
+    Playwright takes an executable). Its pages stand for the candidates' own computers: the seats'
+    apps and PostgreSQL, the serving machine's work, come first when both want the CPU. Every process
+    and thread of the browser inherits the policy (Chromium changes its threads' niceness, which an
+    idle thread ignores)."""
     script = folder / "chromium"
-    script.write_text(f'#!/bin/sh\nexec nice -n {BROWSER_NICE} {CHROMIUM} "$@"\n', encoding="utf-8")
+    script.write_text(f'#!/bin/sh\nexec chrt --idle 0 {CHROMIUM} "$@"\n', encoding="utf-8")
     script.chmod(0o700)
     return str(script)
 
