@@ -215,15 +215,19 @@ async def close_contact(seat: AsyncSeat) -> None:
     mark = len(seat.frames)
     await seat.action("F2")
     for _ in range(15):
-        asked = ANSWER_ASKED in plain("".join(seat.frames[mark:]))
-        mark = len(seat.frames)
-        if asked:  # the contact asks for a written answer: the candidate types one, then Enter
+        if ANSWER_ASKED in plain("".join(seat.frames[mark:])):
+            # the contact asks for a written answer: the candidate types one, then Enter
+            mark = len(seat.frames)
             await seat.ponder()
             await seat.type(ANSWER)
             if not await seat.action("Enter", think=False):
                 break
-        elif not await seat.action("1"):
-            break
+            continue
+        before = len(seat.frames)
+        if await seat.action("1"):
+            mark = before
+        elif ANSWER_ASKED not in plain("".join(seat.frames[mark:])):
+            break  # no reply left; a request for an answer that showed late is answered next turn
     form = len(seat.frames)
     await seat.action("F8")
     await seat.key("F9")  # opens the wrap-up form again if an earlier round left it

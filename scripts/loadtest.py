@@ -303,12 +303,12 @@ def main(argv: list[str] | None = None) -> int:
         cluster = None if args.store else pg_cluster.start(pg_folder)
         try:
             store = args.store or cluster.url
-            figures = {
-                **browser_figures(
-                    store, args.seats, args.rounds, args.think, args.ramp, Path(folder)
-                ),
-                **sqlite_figures(args.sqlite_sessions, Path(folder)),
-            }
+            figures = browser_figures(
+                store, args.seats, args.rounds, args.think, args.ramp, Path(folder)
+            )
+            # the browser part's figures are kept even if the SQLite part does not end
+            args.output.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+            figures |= sqlite_figures(args.sqlite_sessions, Path(folder))
         finally:
             if cluster is not None:
                 cluster.stop()
