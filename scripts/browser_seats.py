@@ -24,6 +24,9 @@ CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
     "--disable-gpu",
+    # no WebGL in software (SwiftShader): the page's terminal paints with its 2D canvas renderer;
+    # the WebGL context it would otherwise create costs each page's renderer about half its CPU
+    "--disable-software-rasterizer",
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",

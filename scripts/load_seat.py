@@ -4,22 +4,27 @@ A candidate reads before deciding: before each key that decides something (take 
 reply, hang up, close the wrap-up, leave the feedback) they *think* for a time drawn from
 ``random.Random(seat index)`` between the two bounds of ``--think`` (seconds; the same draws on every
 run, so two runs of the same seat think alike). The fields of the wrap-up (outcome, note) are typed
-at typing speed. A key's latency runs from the key press to the action acknowledged in the store;
-``latencies`` runs on until the page has changed after that (adds Chromium's painting).
+at typing speed. A key's latency (``stored_latencies``) runs from the moment the page sends the key to
+the seat (its websocket frame, as Chromium stamps it) to the action acknowledged in the store: what
+the server costs. ``latencies`` runs from the key press (Playwright) until the frame that changed the
+screen reached the page: adds the browser's own work, before and after.
 """
 
 from __future__ import annotations
 
 import asyncio
+import base64
 import random
 import re
 import statistics
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from scripts.browser_seats import plain
 
-_CLOCK = re.compile(r"\d+:\d\d:\d\d")
+#: The épreuve clock's text (« Temps restant 45 min », « 1 h 05 », « 4:59 »).
+_CLOCK = re.compile(r"Temps restant (?:\d+ h \d\d|\d+ min|\d+:\d\d)")
 #: Seconds between two keys of a form the candidate fills in (outcome, note).
 TYPING_GAP = 0.3
 #: The mark of a contact asking for a written answer (the conversation's « ✍ label » line).
@@ -68,11 +73,29 @@ class AsyncSeat:
         self.completed = False
         self.unshown = 0
         self.thought = 0.0
-        page.on("websocket", lambda ws: ws.on("framereceived", self._frame))  # type: ignore[attr-defined]
+        #: When each frame of ``frames`` reached the page (Chromium's monotonic clock, seconds).
+        self.frame_times: list[float] = []
+        #: When the page sent each key to the seat (the websocket's « stdin » frames).
+        self.keys_sent: list[float] = []
 
-    def _frame(self, payload: object) -> None:
-        text = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else str(payload)
+    async def watch(self, context: object) -> None:
+        """Follow the page's websocket through the DevTools protocol: each frame with the time
+        Chromium stamped on it (``time.monotonic``'s clock), not the time it reached this script."""
+        cdp = await context.new_cdp_session(self.page)  # type: ignore[attr-defined]
+        await cdp.send("Network.enable")
+        cdp.on("Network.webSocketFrameReceived", self._frame)
+        cdp.on("Network.webSocketFrameSent", self._sent)
+
+    def _frame(self, event: dict[str, Any]) -> None:
+        frame = event["response"]
+        data = frame["payloadData"]
+        text = base64.b64decode(data).decode("utf-8", "replace") if frame["opcode"] == 2 else data
         self.frames.append(text)
+        self.frame_times.append(event["timestamp"])
+
+    def _sent(self, event: dict[str, Any]) -> None:
+        if event["response"]["payloadData"].startswith('["stdin"'):
+            self.keys_sent.append(event["timestamp"])
 
     async def wait_for(self, pattern: str, after: int = 0, timeout: float = 300.0) -> None:
         deadline = time.monotonic() + timeout
@@ -129,26 +152,35 @@ class AsyncSeat:
             await self.ponder()
         settle = self.patience()
         before, mark = await asyncio.to_thread(self.stored), len(self.frames)
-        start = time.monotonic()
+        sent = len(self.keys_sent)
+        pressed = time.monotonic()
         await self.key(key)
         found = None
-        while found is None and time.monotonic() < start + settle:
+        while found is None and time.monotonic() < pressed + settle:
             await asyncio.sleep(POLL)
             found = await asyncio.to_thread(self.action_after, before)
         if found is None:
             return False
-        self.stored_latencies.append(time.monotonic() - start)
+        acknowledged = time.monotonic()
+        # from the key leaving the page (the browser's own work before it is not the server's)
+        start = self.keys_sent[sent] if len(self.keys_sent) > sent else pressed
+        self.stored_latencies.append(acknowledged - start)
         shown = await self._screen_update(mark, time.monotonic() + 20.0)
-        self.latencies.append((shown or time.monotonic()) - start)
+        self.latencies.append((shown or time.monotonic()) - pressed)
         self.acknowledged.append(found)
         self.unshown += shown is None
         return True
 
     async def _screen_update(self, mark: int, deadline: float) -> float | None:
+        """When the frame that changed the page's screen after frame ``mark`` reached the page (a
+        turn of the clock's minute does not count), or ``None`` if none came before ``deadline``."""
+        text, seen = "", mark
         while time.monotonic() < deadline:
-            text = _CLOCK.sub("", plain("".join(self.frames[mark:])))
-            if len(text.split()) > 3:
-                return time.monotonic()
+            while seen < len(self.frames):
+                text += plain(self.frames[seen])
+                seen += 1
+                if len(_CLOCK.sub("", text).split()) > 3:
+                    return self.frame_times[seen - 1]
             await asyncio.sleep(0.01)
         return None
 
@@ -183,15 +215,19 @@ async def close_contact(seat: AsyncSeat) -> None:
     mark = len(seat.frames)
     await seat.action("F2")
     for _ in range(15):
-        asked = ANSWER_ASKED in plain("".join(seat.frames[mark:]))
-        mark = len(seat.frames)
-        if asked:  # the contact asks for a written answer: the candidate types one, then Enter
+        if ANSWER_ASKED in plain("".join(seat.frames[mark:])):
+            # the contact asks for a written answer: the candidate types one, then Enter
+            mark = len(seat.frames)
             await seat.ponder()
             await seat.type(ANSWER)
             if not await seat.action("Enter", think=False):
                 break
-        elif not await seat.action("1"):
-            break
+            continue
+        before = len(seat.frames)
+        if await seat.action("1"):
+            mark = before
+        elif ANSWER_ASKED not in plain("".join(seat.frames[mark:])):
+            break  # no reply left; a request for an answer that showed late is answered next turn
     form = len(seat.frames)
     await seat.action("F8")
     await seat.key("F9")  # opens the wrap-up form again if an earlier round left it

@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.events import DescendantFocus
 from textual.message import Message
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from simulator.app.exam_lock import ExamLock
 from simulator.app.i18n import LANGUAGES, N_, Translator
@@ -68,9 +69,15 @@ class CallsimApp(ExamLock, App):
         bundle_loader: Callable[[str], Bundle] | None = None,
         handle_signals: bool = False,
         monotonic: Callable[[], float] | None = None,
+        still: bool = False,
     ) -> None:
         super().__init__()
         self.request = request
+        #: A browser seat: no blinking cursor, no animation (each would be a screen update sent to
+        #: the page twice a second while the candidate reads or thinks).
+        self.still = still
+        if still:
+            self.animation_level = "none"
         #: The candidate number was given on the command line: it cannot be changed at sign-in.
         self.candidate_fixed = bool(request.candidate_id)
         self.handle_signals = handle_signals
@@ -111,6 +118,11 @@ class CallsimApp(ExamLock, App):
         if self.handle_signals:
             self.install_signal_handlers()
         self.push_screen(SignInScreen())
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        """A still seat's text fields show a steady cursor (``still``)."""
+        if self.still and isinstance(event.widget, Input | TextArea):
+            event.widget.cursor_blink = False
 
     # -- loading the épreuve in the background -----------------------------------------------------
 
@@ -287,12 +299,14 @@ def create_app(
     handle_signals: bool = False,
     bundle_loader: Callable[[str], Bundle] | None = None,
     monotonic: Callable[[], float] | None = None,
+    still: bool = False,
 ) -> CallsimApp:
     """The app factory used by ``callsim exam`` / ``callsim practice``, the tests and the scripts.
 
     Without ``bundle`` the épreuve named in ``request`` is loaded in the background after the
     first screen is shown (by ``bundle_loader`` when given). ``handle_signals`` (the command line)
-    journals SIGTERM and SIGHUP; ``monotonic`` is the invigilator lock's clock (tests freeze it).
+    journals SIGTERM and SIGHUP; ``monotonic`` is the invigilator lock's clock (tests freeze it);
+    ``still`` (a browser seat) turns off the cursor's blinking and the animations.
     """
     from simulator.app.seat import open_store
 
@@ -306,4 +320,5 @@ def create_app(
         bundle_loader=bundle_loader,
         handle_signals=handle_signals,
         monotonic=monotonic,
+        still=still,
     )

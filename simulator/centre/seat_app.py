@@ -49,7 +49,9 @@ def seat_app(argv: list[str] | None = None) -> CallsimApp:
 
     code = os.environ.get(INVIGILATOR_ENV, "")
     request = SeatRequest("", args.epreuve, None, args.lang, None, seat_name())
-    app = create_app(request, clock=SystemClock(), invigilator_code=code, handle_signals=True)
+    app = create_app(
+        request, clock=SystemClock(), invigilator_code=code, handle_signals=True, still=True
+    )
     app.unannounced_stop_cause = (
         "connection"  # textual-serve ends the app when the page's websocket closes
     )

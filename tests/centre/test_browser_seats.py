@@ -155,3 +155,38 @@ def test_stopping_the_server_while_a_seat_is_connected_prints_no_traceback(pg_ur
         if server.poll() is None:
             os.killpg(server.pid, signal.SIGKILL)
         store.close()
+
+
+def test_a_seat_page_receives_nothing_while_its_candidate_reads(served: int) -> None:
+    """No blinking cursor and no clock tick by the second on a served seat: while the candidate reads
+    the sign-in screen (its number half typed), then the console, the page gets no screen update —
+    before, each seat sent its page a frame every half second (the cursor) or every second (the clock)."""
+    from playwright.sync_api import sync_playwright
+
+    from scripts.browser_seats import BrowserSeat, launch
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        seat = BrowserSeat(browser, f"http://127.0.0.1:{served}/")
+        seat.wait_for("Numéro de candidat")
+        seat.type("C-04")  # the candidate number field has the keyboard (and its cursor)
+        assert _quiet(seat), "the sign-in screen keeps sending updates"
+        seat.type("21")
+        mark = seat.mark()
+        seat.press("Enter")
+        seat.wait_for("Temps restant", after=mark)
+        assert _quiet(seat, allowed="Temps restant"), "the console keeps sending updates"
+        browser.close()
+
+
+def _quiet(seat, allowed: str = "", seconds: float = 2.0, timeout: float = 60.0) -> bool:
+    """Whether the page receives nothing for ``seconds`` (within ``timeout``, once loading is over);
+    a frame holding ``allowed`` does not count (the clock's minute may turn meanwhile, once)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        mark = seat.mark()
+        seat.page.wait_for_timeout(seconds * 1000)
+        new = seat.received[mark:]
+        if all(allowed and allowed in frame for frame in new) and len(new) <= 1:
+            return True
+    return False

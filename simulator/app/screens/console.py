@@ -105,7 +105,7 @@ class ConsoleScreen(Screen):
         t = self.app.t
         with Horizontal(id="console"):
             with Vertical(id="side"):
-                yield EpreuveClock(t("Time left"), id="clock")
+                yield EpreuveClock(t("Time left"), t, id="clock")
                 yield Static("", id="checkpoint")
                 yield Static(t("Contacts"), classes="heading")
                 yield QueueList(id="queue")
