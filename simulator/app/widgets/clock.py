@@ -32,7 +32,8 @@ def clock_text(seconds: float, t: Callable[..., str]) -> str:
     minutes = -(-whole // 60)  # rounded up: « 45 min » until 44:00 is left
     if minutes < 60:
         return t(MINUTES, minutes=minutes)
-    return t(HOURS, hours=minutes // 60, minutes=f"{minutes % 60:02d}")
+    padded = f"{minutes % 60:02d}"  # « 1 h 05 »
+    return t(HOURS, hours=minutes // 60, minutes=padded)
 
 
 class EpreuveClock(Static):
