@@ -111,11 +111,9 @@ def _score_session(source: TranscriptSource, session_id: str, job: Job) -> Outco
             grille = score(transcript.header, transcript.events, job.rubric)
     except ScoringError as exc:
         return Outcome(session_id, code=exc.code, why=exc.why)
-    except (
-        UnreadablePayload
-    ):  # bytes that hash right and do not read: the journal's verifier says why
-        refused = source.refusal(session_id)
-        return Outcome(session_id, code=refused.code, why=refused.why)
+    except UnreadablePayload:  # bytes that hash right and do not read: the verifier says why
+        verdict = source.refusal(session_id)
+        return Outcome(session_id, code=verdict.code, why=verdict.why)
     return Outcome(session_id, stored(grille))
 
 
