@@ -73,9 +73,8 @@ class _VersionAction(argparse.Action):
     (reading it imports ``importlib.metadata``, which ``callsim practice`` does not wait for)."""
 
     def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
-        super().__init__(
-            option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, nargs=0, help=help
-        )
+        super().__init__(option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, nargs=0)
+        self.help = help  # the N_ message given where the option is added
 
     def __call__(self, parser: argparse.ArgumentParser, *_args: Any) -> None:
         print(f"callsim {version()}")
