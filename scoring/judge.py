@@ -131,11 +131,7 @@ def _judge_contact(
     for entry in found:
         status = entry["status"]
         if status == "counted":
-            kind = entry["kind"]
-            if kind in by_kind:
-                by_kind[kind].append(entry)
-            else:
-                by_kind[kind] = [entry]
+            by_kind.setdefault(entry["kind"], []).append(entry)
         elif status == "to_confirm":
             unsure = True
     criticals = by_kind.get("critical")

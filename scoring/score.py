@@ -111,11 +111,10 @@ def _journal_evidence(ordered: list[Event]) -> tuple[Items, list[dict[str, Any]]
     for event, payload in scored_payloads(ordered):
         carried = payload.get("evidence")
         if carried:
-            seq = event.seq
-            moment = reader.moment(event.type, event.at, payload)
-            moment["seq"] = seq
-            moments.append(moment)
-            items.extend(_entry(evidence, seq, order) for order, evidence in enumerate(carried))
+            moments.append(_moment(reader, event, payload))
+            items.extend(
+                _entry(evidence, event.seq, order) for order, evidence in enumerate(carried)
+            )
         reader.feed(event.type, payload)
     return items, moments
 
@@ -134,7 +133,7 @@ def _replay_evidence(
     for event in ordered:
         found = by_seq.get(event.seq)
         if found:
-            moments.append(_moment(reader, event))
+            moments.append(_moment(reader, event, event.payload))
             items.extend(
                 _entry(evidence.to_json(), event.seq, order) for order, evidence in enumerate(found)
             )
@@ -175,8 +174,11 @@ def _replay_record(bundle: Any, same: bool) -> dict[str, Any]:
 _SEQ = attrgetter("seq")
 
 
-def _moment(reader: ExcerptReader, event: Event) -> dict[str, Any]:
-    return {"seq": event.seq, **reader.moment(event.type, event.at, event.payload)}
+def _moment(reader: ExcerptReader, event: Event, payload: Mapping[str, Any]) -> dict[str, Any]:
+    """The moment of an event that carries evidence: its seq, time, contact, action and excerpt."""
+    moment = reader.moment(event.type, event.at, payload)
+    moment["seq"] = event.seq
+    return moment
 
 
 def _entry(evidence: Mapping[str, Any], seq: int, order: int) -> tuple[str, int, dict[str, Any]]:

@@ -239,14 +239,14 @@ class _Envelope:
     def chain(self, head: str, rows: list[tuple[Any, ...]]) -> str | None:
         """The hash the rows ``(seq, at, type, payload, prev_hash, hash)`` end on, starting from the header's
         ``head``; None when a link, a number or a hash is off (the session then takes the slow path)."""
-        prev, expected, session, plain = head, 1, self.session, []
+        prev, expected, digest, plain = head, 1, self._digest, []
         for seq, at, type_, text, link, this in rows:
-            if seq != expected or type(seq) is not int or link != prev:
-                return None
-            digest = _sha256(f'{{"at":"{at}","payload":'.encode())  # ``_digest``, inlined
-            digest.update(text)
-            digest.update(f',"prev":"{link}","seq":{seq}{session}{type_}"}}'.encode())
-            if digest.hexdigest() != this:
+            if (
+                seq != expected
+                or type(seq) is not int
+                or link != prev
+                or digest(link, seq, at, type_, text) != this
+            ):
                 return None
             plain.append(at)
             plain.append(type_)
@@ -292,10 +292,6 @@ class RawPayload(Mapping[str, Any]):
 
     def __len__(self) -> int:
         return len(self._parsed())
-
-    def parsed(self) -> dict[str, Any]:
-        """The payload as a dict, parsed now if it was not yet."""
-        return self._parsed()
 
 
 #: What a payload's canonical text holds when it carries evidence (keys sorted, no spaces: an empty
