@@ -62,6 +62,16 @@ def difference(first: dict[str, str], second: dict[str, str]) -> float:
 
 
 @dataclass
+class ScenarioSpread:
+    """How much one scenario's right answers change between the forms the seeds drew."""
+
+    scenario_id: str
+    answers: int  # choice points and checks, in any form
+    varying: int  # those whose right answer is not the same in every form drawn
+    mean: float  # the mean share of its right answers that differ between two seeds
+
+
+@dataclass
 class FormsReport:
     """The forms of an épreuve over some seeds."""
 
@@ -72,6 +82,9 @@ class FormsReport:
     #: Competencies the épreuve as written already lacks (``callsim epreuve coverage`` reports them).
     short_as_written: list[str] = field(default_factory=list)
     durations: dict[int, int] = field(default_factory=dict)  # seed → minutes of all its contacts
+    #: The two seeds whose forms are the closest (the pair behind ``minimum``).
+    closest: tuple[int, int] | None = None
+    scenarios: list[ScenarioSpread] = field(default_factory=list)
 
     @property
     def median(self) -> float:
@@ -83,7 +96,8 @@ class FormsReport:
 
     @property
     def failed(self) -> bool:
-        return bool(self.short) or self.median < 0.5
+        """A form loses a competency, or two seeds share half of their right answers or more."""
+        return bool(self.short) or self.minimum < 0.5
 
 
 def compare_forms(bundle: Any, seeds: Sequence[int]) -> FormsReport:
@@ -94,30 +108,50 @@ def compare_forms(bundle: Any, seeds: Sequence[int]) -> FormsReport:
     report.short_as_written = list(
         coverage([c.scenario for c in bundle.contacts], bundle.epreuve.min_chances).short()
     )
-    answers: dict[int, dict[str, str]] = {}
+    answers: dict[int, dict[str, dict[str, str]]] = {}  # seed → scenario id → its right answers
     for seed in seeds:
         drawn = bundle.draw(seed)
         report.drawn[seed] = drawn
         scenarios = [c.scenario for c in bundle.with_forms(drawn).contacts]
-        answers[seed] = {k: v for s in scenarios for k, v in right_answers(s).items()}
+        answers[seed] = {s.id: right_answers(s) for s in scenarios}
         matrix = coverage(scenarios, bundle.epreuve.min_chances)
         lost = [code for code in matrix.short() if code not in report.short_as_written]
         if lost:
             report.short[seed] = lost
         report.durations[seed] = sum(s.duration_minutes for s in scenarios)
-    cache: dict[tuple[str, str], float] = {}
+    whole = {
+        seed: {k: v for a in per.values() for k, v in a.items()} for seed, per in answers.items()
+    }
+    closest = None
     for first, second in itertools.combinations(seeds, 2):
-        low, high = sorted(
-            (
-                json.dumps(report.drawn[first], sort_keys=True),
-                json.dumps(report.drawn[second], sort_keys=True),
-            )
-        )
-        pair = (low, high)
-        if pair not in cache:
-            cache[pair] = difference(answers[first], answers[second])
-        report.differences.append(cache[pair])
+        share = difference(whole[first], whole[second])
+        report.differences.append(share)
+        if closest is None or share < closest[0]:
+            closest = (share, (first, second))
+    report.closest = closest[1] if closest else None
+    report.scenarios = [_spread(c.scenario.id, answers, seeds) for c in bundle.contacts]
     return report
+
+
+def _spread(
+    scenario_id: str, answers: dict[int, dict[str, dict[str, str]]], seeds: Sequence[int]
+) -> ScenarioSpread:
+    """One scenario's right answers over the seeds' forms (each pair of distinct forms compared once)."""
+    counts: dict[str, int] = {}
+    forms: dict[str, dict[str, str]] = {}
+    for seed in seeds:
+        form = answers[seed][scenario_id]
+        text = json.dumps(form, sort_keys=True)
+        counts[text] = counts.get(text, 0) + 1
+        forms.setdefault(text, form)
+    keys = set().union(*forms.values()) if forms else set()
+    varying = sum(1 for k in keys if len({f.get(k) for f in forms.values()}) > 1)
+    pairs = len(seeds) * (len(seeds) - 1) / 2
+    total = sum(
+        counts[a] * counts[b] * difference(forms[a], forms[b])
+        for a, b in itertools.combinations(forms, 2)
+    )
+    return ScenarioSpread(scenario_id, len(keys), varying, total / pairs if pairs else 0.0)
 
 
 def parse_seeds(text: str) -> list[int]:
