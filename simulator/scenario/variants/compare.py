@@ -1,7 +1,8 @@
 """How different the forms of an épreuve are: right answers that change between seeds, coverage, durations.
 
 A *right answer* is what a candidate told by yesterday's candidate would repeat: at each choice point
-the replies that earn positive evidence (their ids and words), and at each check what it expects.
+the replies that earn positive evidence (their ids and words), and at each check what it expects
+(for a booking, the calendar's free slots and the customer's availability that make a slot right).
 The facts a right answer names (``{{ facts.rdv_date }}``) are part of it: a variant that moves the
 appointment changes the answer even when the words of the reply stay the same.
 """
@@ -28,6 +29,28 @@ def _with_facts(scenario: Scenario, item: Any) -> str:
     return text + json.dumps({name: scenario.facts.get(name) for name in named}, ensure_ascii=False)
 
 
+def _check_answer(scenario: Scenario, check: Any) -> str:
+    """A check's right answer: what it expects and, for a booking, where the right slots are.
+
+    An appointment check names a calendar, not a slot: which slot is right follows from the
+    calendar's free slots and, unless the check waives it, the customer's availability — a
+    variant that moves either changes the answer."""
+    expected = check.model_dump(mode="json")
+    if expected.get("type") == "appointment_booked":
+        agenda = scenario.resources.agenda
+        calendars = set(check.calendar_ids)
+        expected["free_slots"] = [
+            slot.model_dump(mode="json")
+            for slot in (agenda.slots if agenda else ())
+            if slot.calendar in calendars
+        ]
+        if check.within_availability:
+            expected["availability"] = [
+                a.model_dump(mode="json") for a in scenario.persona.availability
+            ]
+    return _with_facts(scenario, expected)
+
+
 def right_answers(scenario: Scenario) -> dict[str, str]:
     """Each choice point and check of a scenario → its right answer, as comparable text."""
     found: dict[str, str] = {}
@@ -42,14 +65,10 @@ def right_answers(scenario: Scenario) -> dict[str, str]:
             found[f"{scenario.id}/{node_id}"] = _with_facts(scenario, right)
         checks = [*node.expect, *(node.prompt.checks if node.prompt else ())]
         for check in checks:
-            found[f"{scenario.id}/{node_id}/{check.id}"] = _with_facts(
-                scenario, check.model_dump(mode="json")
-            )
+            found[f"{scenario.id}/{node_id}/{check.id}"] = _check_answer(scenario, check)
     wrap_checks = scenario.wrap_up.note_checks if scenario.wrap_up else []
     for check in [*scenario.checks, *wrap_checks]:
-        found[f"{scenario.id}/check:{check.id}"] = _with_facts(
-            scenario, check.model_dump(mode="json")
-        )
+        found[f"{scenario.id}/check:{check.id}"] = _check_answer(scenario, check)
     return found
 
 
