@@ -1,7 +1,8 @@
 """How different the forms of an épreuve are: right answers that change between seeds, coverage, durations.
 
 A *right answer* is what a candidate told by yesterday's candidate would repeat: at each choice point
-the replies that earn positive evidence (their ids and words), and at each check what it expects
+the replies that earn positive evidence (their ids and words) — or, where no reply earns any, the
+replies that lose none —, and at each check what it expects
 (for a booking, the calendar's free slots and the customer's availability that make a slot right).
 The facts a right answer names (``{{ facts.rdv_date }}``) are part of it: a variant that moves the
 appointment changes the answer even when the words of the reply stay the same.
@@ -55,12 +56,16 @@ def right_answers(scenario: Scenario) -> dict[str, str]:
     """Each choice point and check of a scenario → its right answer, as comparable text."""
     found: dict[str, str] = {}
     for node_id, node in scenario.nodes.items():
-        graded = [r for r in node.replies or () if r.evidence]
-        if graded:
+        replies = node.replies or ()
+        if any(r.evidence for r in replies):
             right = [
                 (r.id, text_in(r.text, "fr"), r.goto)
-                for r in graded
+                for r in replies
                 if any(e.effect == "positive" for e in r.evidence)
+            ] or [  # no reply earns credit: the right answer is to avoid those that lose it
+                (r.id, text_in(r.text, "fr"), r.goto)
+                for r in replies
+                if not any(e.effect == "negative" for e in r.evidence)
             ]
             found[f"{scenario.id}/{node_id}"] = _with_facts(scenario, right)
         checks = [*node.expect, *(node.prompt.checks if node.prompt else ())]
