@@ -74,7 +74,7 @@ class _Names(NamedTuple):
 _PROBLEMS: dict[tuple[str, str | None, frozenset[str], _Names], tuple[TemplateProblem, ...]] = {}
 #: How produced texts are remembered: (text, language, the facts it names with their values,
 #: the rest of the sample customer) → the text produced, or the error it raised.
-_PRODUCED: dict[tuple[str, str, tuple[tuple[str, str], ...], str], tuple[bool, str]] = {}
+_PRODUCED: dict[tuple[str, str, tuple[tuple[str, str], ...], str], tuple[bool, Any]] = {}
 #: ``facts`` named otherwise than ``facts.<name>`` (iterated, indexed, filtered).
 _FACTS_AS_A_WHOLE = re.compile(r"\bfacts\b(?!\.[A-Za-z_])")
 #: Either memory is emptied when it holds this many texts.
@@ -164,7 +164,7 @@ def _try_rendering(
             ctx.error(where, "requirement-value", kind=requirement, value=produced, written=value)
 
 
-def _produced(text: str, lang: str, variables: dict[str, Any], sample: str) -> tuple[bool, str]:
+def _produced(text: str, lang: str, variables: dict[str, Any], sample: str) -> tuple[bool, Any]:
     """``(True, the text produced)`` or ``(False, why it fails)``, remembered across the forms of a
     scenario (the same text, the same facts it names, the same sample customer: the same outcome)."""
     facts = variables["facts"]
