@@ -175,6 +175,7 @@ def _produced(text: str, lang: str, variables: dict[str, Any], sample: str) -> t
     remembered = _PRODUCED.get(key) if " at 0x" not in sample else None
     if remembered is not None:
         return remembered
+    outcome: tuple[bool, Any]
     try:
         outcome = (True, render(text, variables, lang))
     except Exception as exc:  # noqa: BLE001 — reported, never raised
