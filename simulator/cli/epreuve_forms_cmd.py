@@ -34,6 +34,14 @@ def register(commands: Any) -> None:
         default="1-100",
         help=N_("seeds to compare, e.g. 1-100 or 3,7,10-12 (default: 1-100)"),
     )
+    forms.add_argument(
+        "--play",
+        action="store_true",
+        help=N_(
+            "also play the model candidate and two flawed ones on every form: "
+            "the model one must pass everything, the flawed ones fail the same competencies"
+        ),
+    )
     forms.add_argument("--format", choices=("text", "json"), default="text", dest="output")
     forms.set_defaults(handler=run_forms)
 
@@ -64,32 +72,57 @@ def run_forms(args: argparse.Namespace) -> int:
             print(diagnostic.format(args.lang), file=sys.stderr)
         return 2
     report = compare_forms(bundle, seeds)
+    fairness = None
+    if args.play:
+        from simulator.trainer.form_fairness import play_forms
+
+        fairness = play_forms(bundle, seeds)
+    failed = report.failed or (fairness is not None and fairness.failed)
     if args.output == "json":
-        print(json.dumps(_as_json(report), ensure_ascii=False, indent=2))
+        print(json.dumps(_as_json(report, fairness, failed), ensure_ascii=False, indent=2))
     else:
-        _print(bundle, report, t)
-    return 1 if report.failed else 0
+        from simulator.cli.epreuve_forms_text import fairness_lines, scenario_lines
+
+        for line in (*_summary(bundle, report, t), *scenario_lines(report, t)):
+            print(line)
+        for line in (*_problems(report, t), *fairness_lines(fairness, t)):
+            print(line)
+        print(t("OK") if not failed else t("FAILED"))
+    return 1 if failed else 0
 
 
-def _as_json(report: Any) -> dict[str, Any]:
+def _as_json(report: Any, fairness: Any, failed: bool) -> dict[str, Any]:
     durations = list(report.durations.values())
-    return {
+    found: dict[str, Any] = {
         "seeds": report.seeds,
         "pairs": len(report.differences),
         "median_difference": round(report.median, 4),
         "minimum_difference": round(report.minimum, 4),
+        "closest_seeds": list(report.closest) if report.closest else None,
+        "scenarios": [
+            {
+                "scenario": spread.scenario_id,
+                "right_answers": spread.answers,
+                "varying": spread.varying,
+                "mean_difference": round(spread.mean, 4),
+            }
+            for spread in report.scenarios
+        ],
         "forms": {str(seed): drawn for seed, drawn in report.drawn.items()},
         "short": {str(seed): codes for seed, codes in report.short.items()},
         "short_as_written": report.short_as_written,
         "durations": {"minimum": min(durations, default=0), "maximum": max(durations, default=0)},
-        "ok": not report.failed,
+        "ok": not failed,
     }
-
-
-def _print(bundle: Any, report: Any, t: Translator) -> None:
-    for line in (*_summary(bundle, report, t), *_problems(report, t)):
-        print(line)
-    print(t("OK") if not report.failed else t("FAILED"))
+    if fairness is not None:
+        found["play"] = {
+            o.policy: {
+                "fails_as_written": list(o.as_written),
+                "deviations": {str(seed): list(codes) for seed, codes in o.deviations.items()},
+            }
+            for o in fairness.outcomes
+        }
+    return found
 
 
 def _summary(bundle: Any, report: Any, t: Translator) -> list[str]:
@@ -151,12 +184,13 @@ def _problems(report: Any, t: Translator) -> list[str]:
         forms = "; ".join(f"{sid}: {label(combo)}" for sid, combo in report.drawn[seed].items())
         short = N_("seed {seed}: not enough coverage for {codes} ({forms})")
         lines.append("  " + t(short, seed=seed, codes=", ".join(codes), forms=forms))
-    if report.median < 0.5:
-        lines.append(
-            "  "
-            + t(
-                "FAILED: two candidates have, at the median, less than 50 % of right answers that differ; "
-                "add variants (see 'Variantes' in the trainer's guide)."
-            )
+    if report.failed and report.closest and report.minimum < 0.5:
+        first, second = report.closest
+        closest = N_(
+            "FAILED: seeds {first} and {second} differ on only {share} of their right answers "
+            "(50 % at least between any two seeds); add variants where the table above shows "
+            "right answers that never change (see 'Variantes' in the trainer's guide)."
         )
+        share = _percent(report.minimum, t.lang)
+        lines.append("  " + t(closest, first=first, second=second, share=share))
     return lines

@@ -170,6 +170,7 @@ def _tested_json(outcomes: list, lang: str) -> str:
 
 
 def run_walk(args: argparse.Namespace) -> int:
+    import simulator.engine  # noqa: F401 — registers the engine's rules, which the checker asks
     from simulator.cli.scenario_cmd import not_a_scenario
     from simulator.scenario.checker import load_checked
 

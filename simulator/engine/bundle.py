@@ -84,14 +84,15 @@ class Bundle:
         return {c.scenario.id: c.sha256 for c in self.contacts}
 
     def draw(self, seed: int) -> dict[str, dict[str, str]]:
-        """The form each scenario with variants gives a candidate with ``seed``: scenario id → dimension → alternative."""
-        from simulator.scenario.variants.draw import draw
+        """The form each scenario with variants gives a candidate with ``seed``: scenario id → dimension → alternative.
 
-        return {
-            c.scenario.id: draw(c.layer, seed, c.scenario.id)
-            for c in self.contacts
-            if c.layer is not None
-        }
+        Drawn for the whole épreuve at once (:mod:`simulator.scenario.variants.spread`), so that seeds
+        given in sequence get forms far apart."""
+        from simulator.scenario.variants.spread import draw_forms
+
+        return draw_forms(
+            ((c.scenario.id, c.layer) for c in self.contacts if c.layer is not None), seed
+        )
 
     def with_forms(self, drawn: dict[str, dict[str, str]]) -> Bundle:
         """This épreuve with each scenario replaced by the form ``drawn`` names (as recorded in a session header)."""

@@ -22,7 +22,9 @@ none. The entry is read safely all the same:
 - what comes out must be a ``Bundle`` under the expected key and version, or it is a miss.
 
 Entries are written atomically (a temporary file renamed), readable by the user only (folder 0700,
-files 0600), and the folder can be deleted at any time.
+files 0600), and the folder can be deleted at any time. Each épreuve edited and loaded again leaves
+an entry nobody will read again: after each write only the ``KEPT`` most recently written entries
+stay, the older ones are deleted.
 
 The folder is ``$CALLSIM_CACHE_DIR`` when set, else the user's cache folder (platformdirs), in
 ``epreuves/``. ``CALLSIM_CACHE_DIR=off`` turns the cache off.
@@ -55,6 +57,8 @@ MAGIC = f"callsim-epreuve-cache {FORMAT}\n".encode()
 MODELS_PACKAGE = "simulator.scenario.models"
 #: The other modules whose classes an entry may hold.
 ENTRY_MODULES = ("simulator.engine.bundle", "simulator.scenario.variants.spec")
+#: How many entries the folder keeps (the most recently written); older ones are deleted.
+KEPT = 12
 #: The classes of ``simulator.engine.bundle`` an entry may hold (elsewhere: the scenario models).
 _BUNDLE_CLASSES = ("Bundle", "PlannedContact")
 
@@ -143,6 +147,24 @@ def write(bundle: Bundle, raw: bytes) -> None:
         except BaseException:
             os.unlink(temporary)
             raise
+    except OSError:
+        return
+    _prune(folder, keep=folder / f"{key}.entry")
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Delete all but the ``KEPT`` most recently written entries (never ``keep``, just written)."""
+    try:
+        dated = []
+        for entry in folder.glob("*.entry"):
+            try:
+                dated.append((entry.stat().st_mtime_ns, entry.name, entry))
+            except OSError:  # deleted meanwhile by another process
+                continue
+        dated.sort(reverse=True)
+        for _, _, entry in dated[KEPT:]:
+            if entry != keep:
+                entry.unlink(missing_ok=True)
     except OSError:
         return
 

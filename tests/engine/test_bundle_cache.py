@@ -273,3 +273,21 @@ contacts:
     cached = load_bundle(path)
     assert [c.after for c in cached.contacts] == [None, "maison-lumiere-livraison"]
     assert cached == checked
+
+
+def test_old_entries_are_deleted_and_the_newest_kept(
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_bundle(library)
+    folder = tmp_path / "cache" / "epreuves"
+    (current,) = _entries(tmp_path)
+    for age in range(bundle_cache.KEPT + 5):  # entries of earlier edits, oldest first
+        stale = folder / f"{age:064x}.entry"
+        stale.write_bytes(current.read_bytes())
+        os.utime(stale, ns=(10**18 + age, 10**18 + age))
+    current.unlink()
+    load_bundle(library)  # checked again and written: the folder is pruned
+    left = _entries(tmp_path)
+    assert len(left) == bundle_cache.KEPT and current in left
+    assert folder / f"{bundle_cache.KEPT + 4:064x}.entry" in left  # the newest stale ones stay
+    assert folder / f"{0:064x}.entry" not in left  # the oldest went

@@ -4,6 +4,7 @@ every competency, and each flawed candidate fails exactly the same competencies 
 from __future__ import annotations
 
 import functools
+import json
 
 import pytest
 
@@ -69,3 +70,31 @@ def test_a_flawed_candidate_fails_the_same_competencies_on_every_form(policy):
     assert "nok" in as_written.values()
     for index in range(len(_forms())):
         assert _verdicts(policy, index) == as_written, _forms()[index]
+
+
+def test_every_form_of_seeds_1_to_100_is_as_hard_as_the_epreuve_as_written():
+    from simulator.trainer.form_fairness import play_forms
+
+    report = play_forms(bundle(STANDARD), range(1, 101))
+    outcomes = {o.policy: o for o in report.outcomes}
+    assert report.competencies == 23
+    assert outcomes["ideal"].as_written == () and outcomes["ideal"].deviations == {}
+    for policy in ("never-confirms", "keyword-stuffer"):
+        assert outcomes[policy].as_written, policy  # a flawed candidate fails something…
+        assert outcomes[policy].deviations == {}, policy  # …the same on every form
+    assert not report.failed
+
+
+def test_forms_play_reports_each_simulated_candidate(capsys):
+    from simulator.cli import main
+
+    assert main(
+        ["epreuve", "forms", "standard", "--seeds", "1-3", "--play", "--format", "json"]
+    ) in (0, 1)
+    shown = json.loads(capsys.readouterr().out)
+    assert set(shown["play"]) == {"ideal", "never-confirms", "keyword-stuffer"}
+    assert shown["play"]["ideal"] == {"fails_as_written": [], "deviations": {}}
+    main(["epreuve", "forms", "standard", "--seeds", "1-3", "--play", "--lang", "en"])
+    text = capsys.readouterr().out
+    assert "simulated candidates on the forms of 3 seeds:" in text
+    assert "ideal: 23/23 competencies passed as written; forms that differ: 0" in text

@@ -26,7 +26,7 @@ from simulator.scenario.variants.compare import (
     parse_seeds,
     right_answers,
 )
-from simulator.scenario.variants.draw import draw
+from simulator.scenario.variants.spread import draw_forms
 from simulator.trainer.plans import run_plan_file
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -132,19 +132,23 @@ def test_removing_what_does_not_exist_is_an_error():
     assert loaded.model is None
 
 
-def test_the_draw_depends_on_seed_scenario_and_dimension_only():
+def _draw(layer, seed, scenario_id):
+    return draw_forms([(scenario_id, layer)], seed)[scenario_id]
+
+
+def test_the_draw_depends_on_the_seed_and_the_scenario_only():
     layer = _loaded(METER.read_text()).layer
     random.seed(1)
-    first = [draw(layer, seed, "energie-rendez-vous-compteur") for seed in range(1, 41)]
+    first = [_draw(layer, seed, "energie-rendez-vous-compteur") for seed in range(1, 41)]
     random.seed(99)
-    again = [draw(layer, seed, "energie-rendez-vous-compteur") for seed in range(1, 41)]
+    again = [_draw(layer, seed, "energie-rendez-vous-compteur") for seed in range(1, 41)]
     assert first == again
     assert {json.dumps(d, sort_keys=True) for d in first} == {
         json.dumps({"contrainte": c, "objection": o}, sort_keys=True)
         for c in ("conge-apres-midi", "teletravail-matin")
         for o in ("pas-le-temps", "vie-privee")
     }
-    assert [draw(layer, s, "un-autre-scenario") for s in range(1, 41)] != first
+    assert [_draw(layer, s, "un-autre-scenario") for s in range(1, 41)] != first
 
 
 def _start(bundle, seed, store):
@@ -325,3 +329,17 @@ def test_a_list_without_ids_is_addressed_by_position_and_two_dimensions_compose(
     )
     found = [d for d in _loaded(bad).diagnostics if d.code == "variant-list-without-ids"]
     assert found and found[0].variant.startswith("formation=sept-jours")
+
+
+def test_forms_names_the_closest_seeds_and_shows_each_scenario_s_changing_answers(capsys):
+    report = compare_forms(load_bundle(PRACTICE), parse_seeds("1-12"))
+    first, second = report.closest
+    assert report.minimum == min(report.differences) and first < second
+    meter = next(s for s in report.scenarios if s.scenario_id == "energie-rendez-vous-compteur")
+    assert 0 < meter.varying < meter.answers and 0 < meter.mean < 1
+    fixed = [s for s in report.scenarios if s.varying == 0]
+    assert fixed and all(s.mean == 0 for s in fixed)  # scenarios without variants never change
+    assert main(["epreuve", "forms", "practice", "--seeds", "1-12"]) == 1
+    shown = capsys.readouterr().out
+    assert f"graines {first} et {second} ne diffèrent que sur" in shown
+    assert re.search(r"energie-rendez-vous-compteur +\d+/\d+ bonnes réponses changent", shown)

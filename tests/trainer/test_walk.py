@@ -116,3 +116,23 @@ def test_a_walk_that_cannot_run_says_why_in_the_language_asked():
         "en": "s.yaml: the walk stopped on an error: the 'longdate' filter expects a YYYY-MM-DD date, "
         "not 'demain'",
     }
+
+
+@pytest.mark.parametrize("command", ["walk", "check"])
+def test_the_trainer_commands_run_in_a_fresh_process(command):
+    # in-process tests have imported the engine already; a trainer's first command has not
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    scenario = "scenarios/outbound/ramonage-rappel-annuel.yaml"
+    done = subprocess.run(
+        [sys.executable, "-m", "simulator", "scenario", command, scenario],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "erreur inattendue" not in done.stdout + done.stderr

@@ -4,8 +4,9 @@ and whether each text can really be produced for a generated customer."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from simulator.formatting.numbers import amount_value
 from simulator.scenario.checker.context import FileContext
@@ -13,7 +14,12 @@ from simulator.scenario.checker.references import record_roles as roles_in_db
 from simulator.scenario.models import LANGS, Scenario
 from simulator.scenario.models.common import LocalisedText
 from simulator.scenario.rulebook import engine_rules
-from simulator.scenario.template_check import fact_names_used, only_looks_up, problems
+from simulator.scenario.template_check import (
+    TemplateProblem,
+    fact_names_used,
+    only_looks_up,
+    problems,
+)
 from simulator.scenario.templating import describe_error, render
 from simulator.scenario.yamlsource import Path
 
@@ -36,29 +42,69 @@ def check_texts(scenario: Scenario, data: dict[str, Any], ctx: FileContext) -> N
             ctx.warning(
                 where, "missing-translation", lang=lang, languages=", ".join(sorted(wanted))
             )
-    references, facts = set(scenario.references), set(scenario.facts)
     troubled: set[Path] = set()
     _check_concepts(data, ctx)
-    calls, roles = set(scenario.variables), record_roles(scenario)
-    for where, value in _strings(data, ()):
+    names = _Names(
+        frozenset(scenario.references),
+        frozenset(scenario.facts),
+        frozenset(scenario.variables),
+        frozenset(record_roles(scenario)),
+    )
+    strings = list(_strings(data, ()))
+    for where, value in strings:
         fact = str(where[1]) if len(where) == 2 and where[0] == "facts" else None
         text = "{{ " + value + " }}" if is_condition(where) else value
-        for problem in problems(
-            text,
-            references=references,
-            facts=facts,
-            fact=fact,
-            calls=calls,
-            extra=setter_names(where),
-            records=roles,
-        ):
+        for problem in _problems(text, fact, setter_names(where), names):
             ctx.error(where, problem.code, **problem.params)
             troubled.add(where)
-    _try_rendering(scenario, data, ctx, troubled)
+    _try_rendering(scenario, strings, ctx, troubled)
+
+
+class _Names(NamedTuple):
+    """The names a scenario's texts may use: references, facts, call variables, record roles."""
+
+    references: frozenset[str]
+    facts: frozenset[str]
+    calls: frozenset[str]
+    roles: frozenset[str]
+
+
+#: What the texts checked so far hold wrong, by (text, the fact it is, its extra names, the names
+#: its scenario declares): the forms of a scenario with variants share most of their texts.
+_PROBLEMS: dict[tuple[str, str | None, frozenset[str], _Names], tuple[TemplateProblem, ...]] = {}
+#: How produced texts are remembered: (text, language, the facts it names with their values,
+#: the rest of the sample customer) → the text produced, or the error it raised.
+_PRODUCED: dict[tuple[str, str, tuple[tuple[str, str], ...], str], tuple[bool, Any]] = {}
+#: ``facts`` named otherwise than ``facts.<name>`` (iterated, indexed, filtered).
+_FACTS_AS_A_WHOLE = re.compile(r"\bfacts\b(?!\.[A-Za-z_])")
+#: Either memory is emptied when it holds this many texts.
+_REMEMBERED = 100_000
+
+
+def _problems(
+    text: str, fact: str | None, extra: frozenset[str], names: _Names
+) -> tuple[TemplateProblem, ...]:
+    key = (text, fact, extra, names)
+    found = _PROBLEMS.get(key)
+    if found is None:
+        if len(_PROBLEMS) > _REMEMBERED:
+            _PROBLEMS.clear()
+        found = _PROBLEMS[key] = tuple(
+            problems(
+                text,
+                references=set(names.references),
+                facts=set(names.facts),
+                fact=fact,
+                calls=set(names.calls),
+                extra=extra,
+                records=set(names.roles),
+            )
+        )
+    return found
 
 
 def _try_rendering(
-    scenario: Scenario, data: dict[str, Any], ctx: FileContext, troubled: set[Path]
+    scenario: Scenario, strings: list[tuple[Path, str]], ctx: FileContext, troubled: set[Path]
 ) -> None:
     """Produce every text once, as the engine does, for a generated customer (fixed seed and day).
 
@@ -92,7 +138,8 @@ def _try_rendering(
     variables["call"] = dict(scenario.variables)
     if scenario.callsim != "scenario/1" and scenario.resources.customer_db is not None:
         variables["record"] = _sample_records(scenario, base if failed else None, ctx)
-    for where, value in _strings(data, ()):
+    sample = repr({k: v for k, v in variables.items() if k != "facts"})
+    for where, value in strings:
         requirement = _requirement_kind(where)
         if where in troubled or where[:1] in (("facts",), ("references",)):
             continue
@@ -108,14 +155,35 @@ def _try_rendering(
             continue
         if (only_looks_up(value) and requirement is None) or fact_names_used(value) & failed:
             continue
-        lang = where[-1] if where[-1] in LANGS else "fr"
-        try:
-            produced = render(value, variables, str(lang))
-        except Exception as exc:  # noqa: BLE001
-            ctx.error(where, "template-error", problem=describe_error(exc))
+        lang = str(where[-1] if where[-1] in LANGS else "fr")
+        rendered, produced = _produced(value, lang, variables, sample)
+        if not rendered:
+            ctx.error(where, "template-error", problem=produced)
             continue
         if requirement is not None and not _usable(requirement, produced):
             ctx.error(where, "requirement-value", kind=requirement, value=produced, written=value)
+
+
+def _produced(text: str, lang: str, variables: dict[str, Any], sample: str) -> tuple[bool, Any]:
+    """``(True, the text produced)`` or ``(False, why it fails)``, remembered across the forms of a
+    scenario (the same text, the same facts it names, the same sample customer: the same outcome)."""
+    facts = variables["facts"]
+    named = tuple(sorted((name, facts.get(name, "")) for name in fact_names_used(text)))
+    if _FACTS_AS_A_WHOLE.search(text):  # ``facts`` used otherwise than ``facts.<name>``
+        named = tuple(sorted(facts.items()))
+    key = (text, lang, named, sample)
+    remembered = _PRODUCED.get(key) if " at 0x" not in sample else None
+    if remembered is not None:
+        return remembered
+    outcome: tuple[bool, Any]
+    try:
+        outcome = (True, render(text, variables, lang))
+    except Exception as exc:  # noqa: BLE001 — reported, never raised
+        outcome = (False, describe_error(exc))
+    if len(_PRODUCED) > _REMEMBERED:
+        _PRODUCED.clear()
+    _PRODUCED[key] = outcome
+    return outcome
 
 
 def _try_condition(
@@ -137,9 +205,37 @@ def record_roles(scenario: Scenario) -> set[str]:
     return roles_in_db(scenario)
 
 
+#: The sample records built so far, by what they are built from (the forms of a scenario with
+#: variants mostly share their customer database).
+_RECORDS: dict[str, dict[str, Any]] = {}
+
+
 def _sample_records(scenario: Scenario, base: Any, ctx: FileContext) -> dict[str, Any]:
     """The records of the sample customer's database, as the engine builds it: with the facts (a
     record's notes may cite one), or with *base* (no facts) when a fact could not be computed."""
+    made_of = repr(
+        (
+            scenario.id,
+            scenario.callsim,
+            base is None,
+            scenario.resources.customer_db,
+            scenario.persona,
+            scenario.references,
+            scenario.facts,
+        )
+    )
+    if made_of in _RECORDS:
+        return _RECORDS[made_of]
+    before = len(ctx.diagnostics)
+    records = _built_records(scenario, base, ctx)
+    if len(ctx.diagnostics) == before and " at 0x" not in made_of:
+        if len(_RECORDS) > 1_000:
+            _RECORDS.clear()
+        _RECORDS[made_of] = records
+    return records
+
+
+def _built_records(scenario: Scenario, base: Any, ctx: FileContext) -> dict[str, Any]:
     try:
         if base is None:
             base = engine_rules().sample_context(

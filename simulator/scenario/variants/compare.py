@@ -1,7 +1,9 @@
 """How different the forms of an épreuve are: right answers that change between seeds, coverage, durations.
 
 A *right answer* is what a candidate told by yesterday's candidate would repeat: at each choice point
-the replies that earn positive evidence (their ids and words), and at each check what it expects.
+the replies that earn positive evidence (their ids and words) — or, where no reply earns any, the
+replies that lose none —, and at each check what it expects
+(for a booking, the calendar's free slots and the customer's availability that make a slot right).
 The facts a right answer names (``{{ facts.rdv_date }}``) are part of it: a variant that moves the
 appointment changes the answer even when the words of the reply stay the same.
 """
@@ -28,28 +30,50 @@ def _with_facts(scenario: Scenario, item: Any) -> str:
     return text + json.dumps({name: scenario.facts.get(name) for name in named}, ensure_ascii=False)
 
 
+def _check_answer(scenario: Scenario, check: Any) -> str:
+    """A check's right answer: what it expects and, for a booking, where the right slots are.
+
+    An appointment check names a calendar, not a slot: which slot is right follows from the
+    calendar's free slots and, unless the check waives it, the customer's availability — a
+    variant that moves either changes the answer."""
+    expected = check.model_dump(mode="json")
+    if expected.get("type") == "appointment_booked":
+        agenda = scenario.resources.agenda
+        calendars = set(check.calendar_ids)
+        expected["free_slots"] = [
+            slot.model_dump(mode="json")
+            for slot in (agenda.slots if agenda else ())
+            if slot.calendar in calendars
+        ]
+        if check.within_availability:
+            expected["availability"] = [
+                a.model_dump(mode="json") for a in scenario.persona.availability
+            ]
+    return _with_facts(scenario, expected)
+
+
 def right_answers(scenario: Scenario) -> dict[str, str]:
     """Each choice point and check of a scenario → its right answer, as comparable text."""
     found: dict[str, str] = {}
     for node_id, node in scenario.nodes.items():
-        graded = [r for r in node.replies or () if r.evidence]
-        if graded:
+        replies = node.replies or ()
+        if any(r.evidence for r in replies):
             right = [
                 (r.id, text_in(r.text, "fr"), r.goto)
-                for r in graded
+                for r in replies
                 if any(e.effect == "positive" for e in r.evidence)
+            ] or [  # no reply earns credit: the right answer is to avoid those that lose it
+                (r.id, text_in(r.text, "fr"), r.goto)
+                for r in replies
+                if not any(e.effect == "negative" for e in r.evidence)
             ]
             found[f"{scenario.id}/{node_id}"] = _with_facts(scenario, right)
         checks = [*node.expect, *(node.prompt.checks if node.prompt else ())]
         for check in checks:
-            found[f"{scenario.id}/{node_id}/{check.id}"] = _with_facts(
-                scenario, check.model_dump(mode="json")
-            )
+            found[f"{scenario.id}/{node_id}/{check.id}"] = _check_answer(scenario, check)
     wrap_checks = scenario.wrap_up.note_checks if scenario.wrap_up else []
     for check in [*scenario.checks, *wrap_checks]:
-        found[f"{scenario.id}/check:{check.id}"] = _with_facts(
-            scenario, check.model_dump(mode="json")
-        )
+        found[f"{scenario.id}/check:{check.id}"] = _check_answer(scenario, check)
     return found
 
 
@@ -59,6 +83,16 @@ def difference(first: dict[str, str], second: dict[str, str]) -> float:
     if not keys:
         return 0.0
     return sum(first.get(k) != second.get(k) for k in keys) / len(keys)
+
+
+@dataclass
+class ScenarioSpread:
+    """How much one scenario's right answers change between the forms the seeds drew."""
+
+    scenario_id: str
+    answers: int  # choice points and checks, in any form
+    varying: int  # those whose right answer is not the same in every form drawn
+    mean: float  # the mean share of its right answers that differ between two seeds
 
 
 @dataclass
@@ -72,6 +106,9 @@ class FormsReport:
     #: Competencies the épreuve as written already lacks (``callsim epreuve coverage`` reports them).
     short_as_written: list[str] = field(default_factory=list)
     durations: dict[int, int] = field(default_factory=dict)  # seed → minutes of all its contacts
+    #: The two seeds whose forms are the closest (the pair behind ``minimum``).
+    closest: tuple[int, int] | None = None
+    scenarios: list[ScenarioSpread] = field(default_factory=list)
 
     @property
     def median(self) -> float:
@@ -83,7 +120,8 @@ class FormsReport:
 
     @property
     def failed(self) -> bool:
-        return bool(self.short) or self.median < 0.5
+        """A form loses a competency, or two seeds share half of their right answers or more."""
+        return bool(self.short) or self.minimum < 0.5
 
 
 def compare_forms(bundle: Any, seeds: Sequence[int]) -> FormsReport:
@@ -94,30 +132,50 @@ def compare_forms(bundle: Any, seeds: Sequence[int]) -> FormsReport:
     report.short_as_written = list(
         coverage([c.scenario for c in bundle.contacts], bundle.epreuve.min_chances).short()
     )
-    answers: dict[int, dict[str, str]] = {}
+    answers: dict[int, dict[str, dict[str, str]]] = {}  # seed → scenario id → its right answers
     for seed in seeds:
         drawn = bundle.draw(seed)
         report.drawn[seed] = drawn
         scenarios = [c.scenario for c in bundle.with_forms(drawn).contacts]
-        answers[seed] = {k: v for s in scenarios for k, v in right_answers(s).items()}
+        answers[seed] = {s.id: right_answers(s) for s in scenarios}
         matrix = coverage(scenarios, bundle.epreuve.min_chances)
         lost = [code for code in matrix.short() if code not in report.short_as_written]
         if lost:
             report.short[seed] = lost
         report.durations[seed] = sum(s.duration_minutes for s in scenarios)
-    cache: dict[tuple[str, str], float] = {}
+    whole = {
+        seed: {k: v for a in per.values() for k, v in a.items()} for seed, per in answers.items()
+    }
+    closest = None
     for first, second in itertools.combinations(seeds, 2):
-        low, high = sorted(
-            (
-                json.dumps(report.drawn[first], sort_keys=True),
-                json.dumps(report.drawn[second], sort_keys=True),
-            )
-        )
-        pair = (low, high)
-        if pair not in cache:
-            cache[pair] = difference(answers[first], answers[second])
-        report.differences.append(cache[pair])
+        share = difference(whole[first], whole[second])
+        report.differences.append(share)
+        if closest is None or share < closest[0]:
+            closest = (share, (first, second))
+    report.closest = closest[1] if closest else None
+    report.scenarios = [_spread(c.scenario.id, answers, seeds) for c in bundle.contacts]
     return report
+
+
+def _spread(
+    scenario_id: str, answers: dict[int, dict[str, dict[str, str]]], seeds: Sequence[int]
+) -> ScenarioSpread:
+    """One scenario's right answers over the seeds' forms (each pair of distinct forms compared once)."""
+    counts: dict[str, int] = {}
+    forms: dict[str, dict[str, str]] = {}
+    for seed in seeds:
+        form = answers[seed][scenario_id]
+        text = json.dumps(form, sort_keys=True)
+        counts[text] = counts.get(text, 0) + 1
+        forms.setdefault(text, form)
+    keys = set().union(*forms.values()) if forms else set()
+    varying = sum(1 for k in keys if len({f.get(k) for f in forms.values()}) > 1)
+    pairs = len(seeds) * (len(seeds) - 1) / 2
+    total = sum(
+        counts[a] * counts[b] * difference(forms[a], forms[b])
+        for a, b in itertools.combinations(forms, 2)
+    )
+    return ScenarioSpread(scenario_id, len(keys), varying, total / pairs if pairs else 0.0)
 
 
 def parse_seeds(text: str) -> list[int]:

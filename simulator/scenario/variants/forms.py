@@ -8,7 +8,7 @@ from typing import Any
 from simulator.scenario.diagnostics import Diagnostic
 from simulator.scenario.validation import validate
 from simulator.scenario.variants.draw import Combination, all_combinations
-from simulator.scenario.variants.patch import apply_patch, copy_positions
+from simulator.scenario.variants.patch import apply_patch, duplicate
 from simulator.scenario.variants.spec import LAYER_KEYS, VariantLayer
 from simulator.scenario.yamlsource import SourceMap
 
@@ -74,9 +74,7 @@ def form_document(
     path: str, base: dict, smap: SourceMap, layer: VariantLayer, combination: Combination
 ) -> FormDocument:
     """The scenario document of ``combination``: every chosen alternative's patch, in dimension order."""
-    doc_map = SourceMap()
-    copy_positions(base, smap, (), doc_map, ())
-    doc, diags = base, []
+    doc, doc_map, diags = base, duplicate(smap), []
     for dim, alt in combination.items():
         patch = layer.variants[dim].alternatives[alt].patch
         where = ("variants", dim, "alternatives", alt, "patch")

@@ -1,0 +1,29 @@
+"""The standard épreuve's parallel forms: every scenario varies where it matters, and any two of the
+seeds 1–100 differ on at least half of the right answers (what ``callsim epreuve forms`` checks)."""
+
+from __future__ import annotations
+
+import json
+
+from simulator.cli import main
+from tests.scoring.scoring_support import EPREUVES, bundle
+
+STANDARD = str(EPREUVES / "standard.yaml")
+
+
+def test_every_scenario_of_the_standard_epreuve_has_two_dimensions_of_two_alternatives_or_more():
+    for planned in bundle(STANDARD).contacts:
+        assert planned.layer is not None, planned.scenario.id
+        dimensions = planned.layer.variants
+        assert len(dimensions) >= 2, planned.scenario.id
+        assert all(len(d.alternatives) >= 2 for d in dimensions.values()), planned.scenario.id
+
+
+def test_any_two_of_the_seeds_1_to_100_differ_on_at_least_half_of_the_right_answers(capsys):
+    assert main(["epreuve", "forms", "standard", "--seeds", "1-100", "--format", "json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["pairs"] == 4950 and shown["minimum_difference"] >= 0.5
+    assert len({json.dumps(f, sort_keys=True) for f in shown["forms"].values()}) == 100
+    assert shown["short"] == {}  # no form loses a competency
+    # every scenario contributes: none keeps the same right answers on every form
+    assert all(s["varying"] > 0 for s in shown["scenarios"]), shown["scenarios"]
