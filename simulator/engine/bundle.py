@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -63,8 +64,9 @@ class PlannedContact:
     after: str | None = None
     #: The scenario's variants (None without): what a seed draws from.
     layer: VariantLayer | None = None
-    #: Each form of a scenario with variants, by its key (``cause=adresse,objection=prix``).
-    forms: dict[str, Scenario] = field(default_factory=dict)
+    #: Each form of a scenario with variants, by its key (``cause=adresse,objection=prix``), built
+    #: when first asked for (:class:`simulator.engine.form_book.FormBook`).
+    forms: Mapping[str, Scenario] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -249,10 +251,14 @@ def single_scenario_bundle(path: str | Path) -> Bundle:
     )
 
 
-def _forms_of(loaded: LoadedFile) -> tuple[VariantLayer | None, dict[str, Scenario]]:
+def _forms_of(loaded: LoadedFile) -> tuple[VariantLayer | None, Mapping[str, Scenario]]:
     """A checked scenario file's variants layer and its forms by key (None and {} without variants)."""
     if loaded.layer is None:
         return None, {}
+    from simulator.engine.form_book import FormBook
     from simulator.scenario.variants.draw import key
 
-    return loaded.layer, {key(form.variant): form.model for form in loaded.forms}
+    checked = {key(form.variant): form.model for form in loaded.forms if form.model is not None}
+    return loaded.layer, FormBook(
+        loaded.path, loaded.data, loaded.layer, dict(loaded.source_map.written), checked
+    )

@@ -26,6 +26,8 @@ files 0600), and the folder can be deleted at any time. Each épreuve edited and
 an entry nobody will read again: after each write only the ``KEPT`` most recently written entries
 stay, the older ones are deleted.
 
+A scenario with variants is kept as what builds its forms (``FormBook``), not as every form.
+
 The folder is ``$CALLSIM_CACHE_DIR`` when set, else the user's cache folder (platformdirs), in
 ``epreuves/``. ``CALLSIM_CACHE_DIR=off`` turns the cache off.
 """
@@ -41,6 +43,7 @@ import pickle
 import tempfile
 from functools import cache
 from importlib import import_module
+from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,17 +53,23 @@ if TYPE_CHECKING:
 #: Environment variable naming the cache folder (``off``: no cache).
 CACHE_ENV = "CALLSIM_CACHE_DIR"
 #: Changes whenever what an entry holds changes shape.
-FORMAT = 4
+FORMAT = 5
 #: The first line of every entry.
 MAGIC = f"callsim-epreuve-cache {FORMAT}\n".encode()
 #: The package of the scenario and épreuve models: an entry may hold any model of its modules.
 MODELS_PACKAGE = "simulator.scenario.models"
 #: The other modules whose classes an entry may hold.
-ENTRY_MODULES = ("simulator.engine.bundle", "simulator.scenario.variants.spec")
+ENTRY_MODULES = (
+    "simulator.engine.bundle",
+    "simulator.engine.form_book",
+    "simulator.scenario.variants.spec",
+)
+#: The modules that build a form from what an entry keeps (a changed patch: a miss).
+BUILD_MODULES = ("simulator.scenario.variants.patch", "simulator.scenario.variants.forms")
 #: How many entries the folder keeps (the most recently written); older ones are deleted.
 KEPT = 12
 #: The classes of ``simulator.engine.bundle`` an entry may hold (elsewhere: the scenario models).
-_BUNDLE_CLASSES = ("Bundle", "PlannedContact")
+_BUNDLE_CLASSES = ("Bundle", "PlannedContact", "FormBook")
 
 
 def cache_folder() -> Path | None:
@@ -84,10 +93,13 @@ def code_version() -> str:
 
 @cache
 def _code_fingerprint() -> str:
-    """A digest of the files of the models package, of ``ENTRY_MODULES`` and of this module."""
+    """A digest of the files of the models package, of ``ENTRY_MODULES``, of ``BUILD_MODULES``
+    and of this module."""
     models = Path(import_module(MODELS_PACKAGE).__file__ or MODELS_PACKAGE).parent
     files = sorted(models.glob("*.py"))
     files += [Path(import_module(name).__file__ or name) for name in ENTRY_MODULES]
+    # found, not imported: the patching code (and the YAML reader it needs) stays unloaded
+    files += [Path(find_spec(name).origin or name) for name in BUILD_MODULES]  # type: ignore[union-attr]
     digest = hashlib.sha256()
     for file in [*files, Path(__file__)]:
         digest.update(file.name.encode() + b"\0" + file.read_bytes())
@@ -208,7 +220,7 @@ class _Unpickler(pickle.Unpickler):
             found = getattr(import_module(module), name, None)
             if isinstance(found, type) and (
                 (issubclass(found, Model) and found is not Model)
-                if module != "simulator.engine.bundle"
+                if not module.startswith("simulator.engine.")
                 else name in _BUNDLE_CLASSES
             ):
                 return found
