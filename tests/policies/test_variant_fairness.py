@@ -15,7 +15,7 @@ from simulator.engine.session import EpreuveSession
 from simulator.journal.memory_store import MemoryJournalStore
 from simulator.policies.driver import play_epreuve
 from simulator.policies.registry import policy_factory
-from simulator.scenario.variants.draw import all_combinations
+from simulator.scenario.variants.draw import covering
 from tests.scoring.scoring_support import EPREUVES, T0, bundle, verdicts
 
 STANDARD = str(EPREUVES / "standard.yaml")
@@ -25,9 +25,7 @@ SEED = 2
 def _forms() -> list[dict[str, dict[str, str]]]:
     """Enough forms that every alternative of every scenario with variants is played at least once."""
     varied = {
-        c.scenario.id: all_combinations(c.layer)
-        for c in bundle(STANDARD).contacts
-        if c.layer is not None
+        c.scenario.id: covering(c.layer) for c in bundle(STANDARD).contacts if c.layer is not None
     }
     rounds = max((len(combos) for combos in varied.values()), default=0)
     return [{sid: combos[k % len(combos)] for sid, combos in varied.items()} for k in range(rounds)]

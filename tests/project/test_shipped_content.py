@@ -10,6 +10,7 @@ import pytest
 from simulator.cli import main
 from simulator.scenario.checker import check_paths, load_checked
 from simulator.scenario.schema import schema_text
+from simulator.scenario.variants.draw import covering, key
 from simulator.trainer.plans import find_plan_files, run_plan_file
 from simulator.trainer.walk import walk
 
@@ -86,11 +87,16 @@ def test_every_shipped_yaml_file_names_its_schema():
 
 @pytest.mark.parametrize("path", SCENARIO_FILES, ids=lambda p: p.stem)
 def test_walking_every_shipped_scenario_finds_no_dead_end_nor_crash(path):
-    scenario = load_checked(path).model
-    report = walk(scenario)
-    assert report.dead_ends == [] and report.exceptions == []
-    assert report.never_observed == [] and report.never_positive == []
-    assert report.paths > 0
+    loaded = load_checked(path)
+    forms = [loaded.model]  # the file as written, and forms that use every alternative once
+    if loaded.layer is not None:
+        by_form = {key(form.variant): form.model for form in loaded.forms}
+        forms += [by_form[key(combination)] for combination in covering(loaded.layer)]
+    for scenario in forms:
+        report = walk(scenario)
+        assert report.dead_ends == [] and report.exceptions == [], scenario.id
+        assert report.never_observed == [] and report.never_positive == [], scenario.id
+        assert report.paths > 0
 
 
 @pytest.mark.parametrize("path", find_plan_files([SCENARIOS]), ids=lambda p: p.stem)

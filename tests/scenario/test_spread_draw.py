@@ -96,3 +96,13 @@ def test_declared_combinations_are_the_only_ones_drawn_and_each_is_drawn():
     layer = _layer(3, 3, combinations=allowed)
     drawn = [draw_forms([("limited", layer)], seed)["limited"] for seed in range(30)]
     assert {tuple(sorted(d.items())) for d in drawn} == {tuple(sorted(a.items())) for a in allowed}
+
+
+def test_a_covering_set_of_forms_uses_every_alternative():
+    from simulator.scenario.variants.draw import covering
+
+    layer = _layer(3, 4, 2)
+    forms = covering(layer)
+    assert len(forms) == 4  # as many as the largest dimension has alternatives
+    for dim, spec in layer.variants.items():
+        assert {form[dim] for form in forms} == set(spec.alternatives)

@@ -31,3 +31,18 @@ def label(combination: Mapping[str, str]) -> str:
 def key(combination: Mapping[str, str]) -> str:
     """A stable key for a form (``cause=adresse,objection=prix``)."""
     return ",".join(f"{dim}={alt}" for dim, alt in combination.items())
+
+
+def covering(layer: VariantLayer) -> list[Combination]:
+    """A few forms that together use every alternative of every dimension (greedy, in order):
+    what a test plays when playing every combination would take too long."""
+    wanted = {(dim, alt) for dim, spec in layer.variants.items() for alt in spec.alternatives}
+    chosen: list[Combination] = []
+    candidates = all_combinations(layer)
+    while wanted:
+        best = max(candidates, key=lambda c: len(wanted & set(c.items())))
+        if not wanted & set(best.items()):  # declared combinations that leave an alternative out
+            break
+        chosen.append(best)
+        wanted -= set(best.items())
+    return chosen
