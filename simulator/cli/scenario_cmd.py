@@ -16,7 +16,7 @@ from simulator.i18n import N_
 ITEMS_DEFAULT = "strict"
 
 #: Sub-commands implemented in their own modules under ``simulator.cli``, each with ``register``.
-EXTRA: tuple[str, ...] = ("scenario_trainer_cmd",)
+EXTRA: tuple[str, ...] = ("scenario_trainer_cmd", "scenario_pairs_cmd")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -197,6 +197,15 @@ CHECKER_MESSAGES: dict[str, tuple[str, str]] = {
         N_("a scenario with 'variants' must declare 'callsim: scenario/1.1'"),
         N_("Change the first line to 'callsim: scenario/1.1'."),
     ),
+    "variant-many-forms": (
+        N_(
+            "{forms} forms: every combination of the variants is checked, walked and tested as a scenario of its own"
+        ),
+        N_(
+            "Declare 'combinations:' with a pairwise design: 'callsim scenario pairs FILE' writes one "
+            "({design} forms in which every alternative meets every other)."
+        ),
+    ),
     "variant-removes-nothing": (
         N_("the variant removes '{key}', which does not exist"),
         N_("Check the id: 'null' only removes an existing item."),

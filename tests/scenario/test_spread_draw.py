@@ -106,3 +106,14 @@ def test_a_covering_set_of_forms_uses_every_alternative():
     assert len(forms) == 4  # as many as the largest dimension has alternatives
     for dim, spec in layer.variants.items():
         assert {form[dim] for form in forms} == set(spec.alternatives)
+
+
+def test_a_pairwise_design_meets_every_pair_of_alternatives_in_few_forms():
+    from simulator.scenario.variants.design import form_count, pairwise_design
+
+    layer = _layer(3, 3, 3, 3, 3, 3)
+    design = pairwise_design(layer)
+    assert form_count(layer) == 729 and len(design) <= 18
+    for (d1, s1), (d2, s2) in itertools.combinations(layer.variants.items(), 2):
+        met = {(form[d1], form[d2]) for form in design}
+        assert met == {(a, b) for a in s1.alternatives for b in s2.alternatives}

@@ -343,3 +343,21 @@ def test_forms_names_the_closest_seeds_and_shows_each_scenario_s_changing_answer
     shown = capsys.readouterr().out
     assert f"graines {first} et {second} ne diffèrent que sur" in shown
     assert re.search(r"energie-rendez-vous-compteur +\d+/\d+ bonnes réponses changent", shown)
+
+
+def test_many_forms_are_warned_and_pairs_writes_the_design_to_declare(tmp_path, capsys):
+    text = METER.read_text()
+    extra = "".join(
+        f"  extra-{n}:\n    alternatives:\n      a: {{}}\n      b: {{}}\n      c: {{}}\n"
+        for n in range(3)
+    )
+    many = tmp_path / "meter.yaml"
+    many.write_text(text.replace("\nvariants:\n", "\nvariants:\n" + extra), encoding="utf-8")
+    assert main(["scenario", "check", "--strict", str(many)]) == 1
+    said = capsys.readouterr().out
+    assert "108 formes" in said and "variant-many-forms" in said
+    assert main(["scenario", "pairs", str(many)]) == 0
+    block = capsys.readouterr().out
+    assert "combinations:\n  - {extra-0: a, extra-1: a, extra-2: a, " in block
+    many.write_text(many.read_text(encoding="utf-8") + block, encoding="utf-8")
+    assert main(["scenario", "check", "--strict", str(many)]) == 0

@@ -32,7 +32,21 @@ def split_layer(
     layer, diags = validate(VariantLayer, layer_data, smap, path)
     if layer is not None:
         diags += _combination_problems(layer, smap, path)
-    return base, (layer if not diags else None), diags
+        diags += _too_many_forms(layer, smap, path)
+    return base, (layer if not any(d.severity == "error" for d in diags) else None), diags
+
+
+def _too_many_forms(layer: VariantLayer, smap: SourceMap, path: str) -> list[Diagnostic]:
+    """A warning when every combination of many dimensions would be checked (and walked)."""
+    from simulator.scenario.variants.design import MANY_FORMS, form_count, pairwise_design
+
+    count = form_count(layer)
+    if layer.combinations is not None or count <= MANY_FORMS:
+        return []
+    pos = smap.key(("variants",))
+    design = len(pairwise_design(layer))
+    params = {"forms": count, "design": design}
+    return [Diagnostic(path, pos.line, pos.column, "warning", "variant-many-forms", params)]
 
 
 def _combination_problems(layer: VariantLayer, smap: SourceMap, path: str) -> list[Diagnostic]:
