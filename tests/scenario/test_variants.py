@@ -193,9 +193,7 @@ def test_the_draw_goes_into_the_header_and_the_journal_and_resume_and_replay_kee
 
 
 def test_a_scenario_without_variants_writes_no_variants_anywhere():
-    bundle = single_scenario_bundle(
-        ROOT / "scenarios" / "admin" / "mutuelle-selection-documentation.yaml"
-    )
+    bundle = single_scenario_bundle(ROOT / "scenarios" / "inbound" / "telecom-message-facture.yaml")
     store = MemoryJournalStore()
     session = _start(bundle, 3, store)
     assert "variants" not in session.header.extra
