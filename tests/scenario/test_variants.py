@@ -313,7 +313,13 @@ def test_assessors_see_the_drawn_forms_in_the_grille_and_its_reports():
 def test_a_list_without_ids_is_addressed_by_position_and_two_dimensions_compose():
     clinic = ROOT / "scenarios" / "admin" / "clinique-confirmation-rendez-vous-mail.yaml"
     loaded = _loaded(clinic.read_text())
-    both = _form(loaded, formation="sept-jours", horaire="travaille-l-apres-midi").model
+    both = _form(
+        loaded,
+        formation="sept-jours",
+        examen="epreuve-effort",
+        horaire="travaille-l-apres-midi",
+        adresse="adresse-du-formulaire",
+    ).model
     window = both.persona.availability[0]
     assert (window.start, window.end, window.from_workday, window.until_workday) == (
         "08:00",
