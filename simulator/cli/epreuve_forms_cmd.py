@@ -12,6 +12,7 @@ import json
 import sys
 from typing import Any
 
+from simulator.cli.epreuve_forms_text import percent
 from simulator.i18n import N_, Translator, translator
 
 
@@ -136,7 +137,7 @@ def _summary(bundle: Any, report: Any, t: Translator) -> list[str]:
         varied=varied,
     )
     distinct = {json.dumps(d, sort_keys=True) for d in report.drawn.values()}
-    median, minimum = (_percent(share, t.lang) for share in (report.median, report.minimum))
+    median, minimum = (percent(share, t.lang) for share in (report.median, report.minimum))
     lines = [
         t(
             "Épreuve {id}: {seeds}, {scenarios}",
@@ -163,13 +164,6 @@ def _summary(bundle: Any, report: Any, t: Translator) -> list[str]:
     return lines
 
 
-def _percent(share: float, lang: str) -> str:
-    """A share as the trainer's language writes a percentage (« 47 % », "47%")."""
-    from babel.numbers import format_percent
-
-    return format_percent(share, locale=f"{lang}_BE" if lang in ("fr", "nl") else "en_GB")
-
-
 def _problems(report: Any, t: Translator) -> list[str]:
     """What falls short: competencies missing as written or in a form, a median difference below half."""
     from simulator.scenario.variants.draw import label
@@ -191,6 +185,6 @@ def _problems(report: Any, t: Translator) -> list[str]:
             "(50 % at least between any two seeds); add variants where the table above shows "
             "right answers that never change (see 'Variantes' in the trainer's guide)."
         )
-        share = _percent(report.minimum, t.lang)
+        share = percent(report.minimum, t.lang)
         lines.append("  " + t(closest, first=first, second=second, share=share))
     return lines

@@ -7,7 +7,8 @@ from typing import Any
 from simulator.i18n import N_, Translator
 
 
-def _percent(share: float, lang: str) -> str:
+def percent(share: float, lang: str) -> str:
+    """A share as the trainer's language writes a percentage (« 47 % », "47%")."""
     from babel.numbers import format_percent
 
     return format_percent(share, locale=f"{lang}_BE" if lang in ("fr", "nl") else "en_GB")
@@ -26,7 +27,7 @@ def scenario_lines(report: Any, t: Translator) -> list[str]:
             spread.answers,
             varying=spread.varying,
         )
-        mean = t("mean difference {share}", share=_percent(spread.mean, t.lang))
+        mean = t("mean difference {share}", share=percent(spread.mean, t.lang))
         lines.append(f"    {spread.scenario_id:<{width}}  {counted}, {mean}")
     return lines
 
