@@ -182,9 +182,15 @@ def fact_names_used(text: str) -> set[str]:
     """The facts ``text`` refers to as ``facts.<name>`` (empty when it cannot be parsed)."""
     if "{" not in text:
         return set()
+    return set(_fact_names(text))
+
+
+@lru_cache(maxsize=16384)
+def _fact_names(text: str) -> frozenset[str]:
+    """``fact_names_used``, remembered: the forms of a scenario with variants share their texts."""
     tree = _parsed(text)
     if isinstance(tree, TemplateSyntaxError):
-        return set()
+        return frozenset()
     used = set()
     for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
         assert isinstance(node, nodes.Getattr | nodes.Getitem)  # what find_all was asked for
@@ -193,4 +199,4 @@ def fact_names_used(text: str) -> set[str]:
                 node.attr if isinstance(node, nodes.Getattr) else getattr(node.arg, "value", None)
             )
             used.add(str(attr))
-    return used
+    return frozenset(used)
