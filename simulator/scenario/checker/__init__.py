@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -64,11 +65,40 @@ class FileCache:
     def load(self, path: Path, display: str | None = None) -> LoadedFile:
         key = path.resolve()
         if key not in self._loaded:
+            known = _known_scenario(key, display, self.items)
+            if known is not None:
+                self._loaded[key] = known
+                return known
             # Cached before it is checked: a file that names itself (a plan whose ``scenario`` is
             # the plan file) finds itself being checked instead of loading itself forever.
             self._loaded[key] = load_file(path, display)
             check_loaded(self._loaded[key], self, items=self.items)
+            _remember_scenario(key, display, self.items, self._loaded[key])
         return self._loaded[key]
+
+
+#: Scenario files checked in this process, by path, name shown, item analysis and SHA-256 of their
+#: bytes: a scenario refers to no other file, so the same bytes check the same (a scenario with
+#: variants checks every form, which the épreuves and plans that use it would otherwise redo).
+_CHECKED: dict[tuple[Path, str | None, bool, str], LoadedFile] = {}
+
+
+def _known_scenario(key: Path, display: str | None, items: bool) -> LoadedFile | None:
+    if not _CHECKED:
+        return None
+    try:
+        digest = hashlib.sha256(key.read_bytes()).hexdigest()
+    except OSError:
+        return None
+    return _CHECKED.get((key, display, items, digest))
+
+
+def _remember_scenario(key: Path, display: str | None, items: bool, loaded: LoadedFile) -> None:
+    if loaded.kind != "scenario" or not loaded.sha256:
+        return
+    if len(_CHECKED) > 256:
+        _CHECKED.clear()
+    _CHECKED[(key, display, items, loaded.sha256)] = loaded
 
 
 def check_loaded(
