@@ -217,25 +217,8 @@ def _checked_bundle(path: str | Path) -> Bundle:
     return Bundle(epreuve, str(path), loaded.sha256, tuple(contacts), languages=languages)
 
 
-#: The previews built in this process, by the scenario file's path and bytes: a file checked once
-#: is not checked again while its bytes stay the same (a scenario with variants checks every form).
-_PREVIEWS: dict[tuple[str, str], Bundle] = {}
-
-
 def single_scenario_bundle(path: str | Path) -> Bundle:
     """A one-contact practice épreuve around one scenario (the trainer's preview)."""
-    try:
-        known = (str(Path(path).resolve()), hashlib.sha256(Path(path).read_bytes()).hexdigest())
-    except OSError:  # the checker says what is wrong with it
-        return _preview(path)
-    if known not in _PREVIEWS:
-        if len(_PREVIEWS) > 64:
-            _PREVIEWS.clear()
-        _PREVIEWS[known] = _preview(path)
-    return _PREVIEWS[known]
-
-
-def _preview(path: str | Path) -> Bundle:
     from simulator.scenario.checker import FileCache
     from simulator.scenario.checker.languages import epreuve_languages
     from simulator.scenario.models import ContactEntry, Epreuve

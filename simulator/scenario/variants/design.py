@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 
-from simulator.scenario.variants.draw import Combination, all_combinations
+from simulator.scenario.variants.draw import Combination, all_combinations, greedy_cover
 from simulator.scenario.variants.spec import VariantLayer
 
 #: Above this many forms without ``combinations:``, the checker suggests a pairwise design.
@@ -39,12 +39,7 @@ def pairwise_design(layer: VariantLayer) -> list[Combination]:
     declaration order on a tie); a pair no allowed form holds is left out.
     """
     candidates = all_combinations(layer)
-    wanted = set().union(*(_pairs(c) for c in candidates)) if candidates else set()
     if len(layer.variants) == 1:
         return candidates
-    chosen: list[Combination] = []
-    while wanted:
-        best = max(candidates, key=lambda c: len(wanted & _pairs(c)))
-        chosen.append(best)
-        wanted -= _pairs(best)
-    return chosen
+    wanted = set().union(*(_pairs(c) for c in candidates)) if candidates else set()
+    return greedy_cover(candidates, wanted, _pairs)

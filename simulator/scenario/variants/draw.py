@@ -6,7 +6,8 @@ Which form a seed gets is drawn for a whole épreuve by :mod:`simulator.scenario
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from simulator.scenario.variants.spec import VariantLayer
 
@@ -33,16 +34,26 @@ def key(combination: Mapping[str, str]) -> str:
     return ",".join(f"{dim}={alt}" for dim, alt in combination.items())
 
 
+def greedy_cover(
+    candidates: list[Combination],
+    wanted: set[Any],
+    parts: Callable[[Combination], set[Any]],
+) -> list[Combination]:
+    """Forms among ``candidates`` that together hold every part ``wanted`` (greedy: each next form
+    holds the most parts not held yet, the first in order on a tie); parts no form holds are left out."""
+    chosen: list[Combination] = []
+    wanted = set(wanted)
+    while wanted:
+        best = max(candidates, key=lambda c: len(wanted & parts(c)))
+        if not wanted & parts(best):
+            break
+        chosen.append(best)
+        wanted -= parts(best)
+    return chosen
+
+
 def covering(layer: VariantLayer) -> list[Combination]:
     """A few forms that together use every alternative of every dimension (greedy, in order):
     what a test plays when playing every combination would take too long."""
     wanted = {(dim, alt) for dim, spec in layer.variants.items() for alt in spec.alternatives}
-    chosen: list[Combination] = []
-    candidates = all_combinations(layer)
-    while wanted:
-        best = max(candidates, key=lambda c: len(wanted & set(c.items())))
-        if not wanted & set(best.items()):  # declared combinations that leave an alternative out
-            break
-        chosen.append(best)
-        wanted -= set(best.items())
-    return chosen
+    return greedy_cover(all_combinations(layer), wanted, lambda c: set(c.items()))

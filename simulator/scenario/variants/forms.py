@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from simulator.scenario.diagnostics import Diagnostic
+from simulator.scenario.diagnostics import Diagnostic, has_errors
 from simulator.scenario.validation import validate
 from simulator.scenario.variants.draw import Combination, all_combinations
 from simulator.scenario.variants.patch import apply_patch, duplicate
@@ -33,7 +33,7 @@ def split_layer(
     if layer is not None:
         diags += _combination_problems(layer, smap, path)
         diags += _too_many_forms(layer, smap, path)
-    return base, (layer if not any(d.severity == "error" for d in diags) else None), diags
+    return base, (layer if not has_errors(diags) else None), diags
 
 
 def _too_many_forms(layer: VariantLayer, smap: SourceMap, path: str) -> list[Diagnostic]:
