@@ -50,11 +50,17 @@ def register(subparsers: Any) -> None:
     )
     cover.set_defaults(handler=run_coverage)
 
-    from simulator.cli import epreuve_analyse_cmd, epreuve_forms_cmd, epreuve_list_cmd
+    from simulator.cli import (
+        epreuve_analyse_cmd,
+        epreuve_assemble_cmd,
+        epreuve_forms_cmd,
+        epreuve_list_cmd,
+    )
 
     epreuve_list_cmd.register(commands)
     epreuve_analyse_cmd.register(commands)
     epreuve_forms_cmd.register(commands)
+    epreuve_assemble_cmd.register(commands)
 
 
 def run_coverage(args: argparse.Namespace) -> int:

@@ -2,7 +2,7 @@
 
 For each pair of seeds, the share of choice points and checks whose right answer differs; each
 form's coverage (every competency its minimum chances); the spread of durations between forms.
-Exit 1 when a form falls short or the median pairwise difference is below 50 %, 2 on bad input.
+Exit 1 when a form falls short or two seeds differ on less than half of their right answers, 2 on bad\ninput.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ def register(commands: Any) -> None:
         description=N_(
             "For each pair of seeds, the share of choice points and checks whose right answer differs; "
             "each form's coverage; the spread of durations. Exit code 1 if a form does not cover every "
-            "competency or if the median difference is below 50 %."
+            "competency or if two seeds differ on less than 50 % of their right answers."
         ),
     )
     forms.add_argument(
@@ -100,6 +100,7 @@ def _as_json(report: Any, fairness: Any, failed: bool) -> dict[str, Any]:
         "median_difference": round(report.median, 4),
         "minimum_difference": round(report.minimum, 4),
         "closest_seeds": list(report.closest) if report.closest else None,
+        "assembled": report.assembled,
         "scenarios": [
             {
                 "scenario": spread.scenario_id,
@@ -146,6 +147,7 @@ def _summary(bundle: Any, report: Any, t: Translator) -> list[str]:
             scenarios=with_variants,
         ),
         "  " + t("distinct forms: {n}", n=len(distinct)),
+        "  " + _source(bundle, t),
         "  "
         + t.n(
             "difference of the right answers between two seeds: median {median}, minimum {minimum} ({n} pair)",
@@ -162,6 +164,23 @@ def _summary(bundle: Any, report: Any, t: Translator) -> list[str]:
         )
         lines.append("  " + t(planned, low=low, high=high, spread=high - low))
     return lines
+
+
+def _source(bundle: Any, t: Translator) -> str:
+    """Where the forms come from: the assembled table, or the spreading code (and why)."""
+    from simulator.scenario.variants.form_table import read_table, table_path
+
+    path = table_path(bundle.path)
+    table = bundle.form_table()
+    if table is not None:
+        return t("forms: the assembled table {path} ({rows} rows)", path=path.name, rows=table.rows)
+    if read_table(bundle.path) is not None or path.exists():
+        return t(
+            "forms: drawn by the spreading code: {path} is out of date "
+            "(run callsim epreuve assemble)",
+            path=path.name,
+        )
+    return t("forms: drawn by the spreading code (no assembled table: callsim epreuve assemble)")
 
 
 def _problems(report: Any, t: Translator) -> list[str]:

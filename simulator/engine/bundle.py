@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # the models (pydantic) are imported when an épreuve is load
     from simulator.scenario.diagnostics import Diagnostic
     from simulator.scenario.loader import LoadedFile
     from simulator.scenario.models import Epreuve, Scenario
+    from simulator.scenario.variants.form_table import FormTable
     from simulator.scenario.variants.spec import VariantLayer
 
 
@@ -88,13 +89,27 @@ class Bundle:
     def draw(self, seed: int) -> dict[str, dict[str, str]]:
         """The form each scenario with variants gives a candidate with ``seed``: scenario id → dimension → alternative.
 
-        Drawn for the whole épreuve at once (:mod:`simulator.scenario.variants.spread`), so that seeds
-        given in sequence get forms far apart."""
+        Taken from the épreuve's assembled forms when it has a table that fits it
+        (:mod:`simulator.scenario.variants.form_table`), else drawn for the whole épreuve at once by
+        a spreading code (:mod:`simulator.scenario.variants.spread`): either way, seeds given in
+        sequence get forms far apart."""
         from simulator.scenario.variants.spread import draw_forms
 
-        return draw_forms(
-            ((c.scenario.id, c.layer) for c in self.contacts if c.layer is not None), seed
-        )
+        layers = [(c.scenario.id, c.layer) for c in self.contacts if c.layer is not None]
+        table = self.form_table()
+        if table is not None:
+            return table.draw(layers, seed)
+        return draw_forms(layers, seed)
+
+    def form_table(self) -> FormTable | None:
+        """The épreuve's assembled forms, when it has a table that fits its scenarios as they are."""
+        if self.source != "epreuve":
+            return None
+        from simulator.scenario.variants.form_table import read_table
+
+        table = read_table(self.path)
+        layers = [(c.scenario.id, c.layer) for c in self.contacts if c.layer is not None]
+        return table if table is not None and table.fits(layers) else None
 
     def with_forms(self, drawn: dict[str, dict[str, str]]) -> Bundle:
         """This épreuve with each scenario replaced by the form ``drawn`` names (as recorded in a session header)."""

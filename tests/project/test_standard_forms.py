@@ -29,3 +29,18 @@ def test_two_of_the_seeds_1_to_100_differ_on_more_than_half_of_the_right_answers
     assert shown["short"] == {}  # no form loses a competency
     # every scenario contributes: none keeps the same right answers on every form
     assert all(s["varying"] > 0 for s in shown["scenarios"]), shown["scenarios"]
+
+
+def test_the_standard_epreuve_sits_its_assembled_forms_and_the_table_is_up_to_date(capsys):
+    # a change to a scenario's variants or right answers without « callsim epreuve assemble
+    # standard » would leave the candidates on a table assembled for other forms
+    code = main(["epreuve", "assemble", "standard", "--check", "--lang", "en"])
+    assert code == 0, capsys.readouterr().out
+    capsys.readouterr()
+    main(["epreuve", "forms", "standard", "--seeds", "1-5", "--format", "json"])
+    assert json.loads(capsys.readouterr().out)["assembled"] is True
+
+
+def test_the_long_epreuve_sits_its_assembled_forms_too():
+    # it shares the standard épreuve's scenarios: a variant renamed there must be assembled here too
+    assert bundle(str(EPREUVES / "long.yaml")).form_table() is not None

@@ -109,6 +109,8 @@ class FormsReport:
     #: The two seeds whose forms are the closest (the pair behind ``minimum``).
     closest: tuple[int, int] | None = None
     scenarios: list[ScenarioSpread] = field(default_factory=list)
+    #: Whether the forms come from the épreuve's assembled table (else from the spreading code).
+    assembled: bool = False
 
     @property
     def median(self) -> float:
@@ -128,7 +130,7 @@ def compare_forms(bundle: Any, seeds: Sequence[int]) -> FormsReport:
     """Draw every seed's form of ``bundle`` and compare them pairwise; check each form's coverage."""
     from simulator.scenario.checker.coverage import coverage
 
-    report = FormsReport(list(seeds), {})
+    report = FormsReport(list(seeds), {}, assembled=bundle.form_table() is not None)
     report.short_as_written = list(
         coverage([c.scenario for c in bundle.contacts], bundle.epreuve.min_chances).short()
     )
