@@ -11,7 +11,7 @@ reports):
 2. for every scenario, how many right answers differ between any two of its forms;
 3. a local search swaps the forms of two rows within one scenario (the balance of alternatives
    stays as it is) whenever that brings the pairs of rows that share the most right answers
-   further apart (it lowers ``Σ (1 − difference)^32`` over the pairs, which weighs the closest pairs
+   further apart (it lowers ``Σ (1 − difference)^64`` over the pairs, which weighs the closest pairs
    far more than the others).
 
 Everything is exact and seeded by the épreuve's id: the same épreuve files give the same table,
@@ -32,8 +32,8 @@ from simulator.scenario.variants.spread import draw_forms
 
 #: Rows of a table: the seeds of a block; any ``ROWS`` consecutive seeds sit different rows.
 ROWS = 128
-#: Swaps tried: enough for the standard épreuve's 17 scenarios to settle (a few seconds).
-SWAPS = 40_000
+#: Swaps tried: enough for the standard épreuve's 17 scenarios to settle (about fifteen seconds).
+SWAPS = 120_000
 
 
 @dataclass
@@ -134,11 +134,12 @@ def _totals(
 
 
 def _penalty_row(differ: list[int], union: list[int], row: int) -> list[float]:
-    """How close a row is to each other row: ``(1 − share)^32`` (products only: the same bits on
+    """How close a row is to each other row: ``(1 − share)^64`` (products only: the same bits on
     every machine; 0 against itself)."""
     found = []
     for d, u in zip(differ, union, strict=True):
         close = 1.0 - d / u
+        close *= close
         close *= close
         close *= close
         close *= close
