@@ -1,6 +1,7 @@
 """The standard épreuve's parallel forms: every scenario varies where it matters, no form loses a
-competency, and two of the seeds 1–100 differ, at the median, on more than half of the right
-answers (``callsim epreuve forms`` reports the minimum too, and fails while it is under half)."""
+competency, and any two of the seeds 1–100 differ on at least half of their right answers (the
+issue's measure, ``callsim epreuve forms``, exits 0); the forms come from the épreuve's assembled
+table, and that table is the one assembling gives for the scenarios as they are."""
 
 from __future__ import annotations
 
@@ -20,11 +21,11 @@ def test_every_scenario_of_the_standard_epreuve_has_two_dimensions_of_two_altern
         assert all(len(d.alternatives) >= 2 for d in dimensions.values()), planned.scenario.id
 
 
-def test_two_of_the_seeds_1_to_100_differ_on_more_than_half_of_the_right_answers(capsys):
+def test_any_two_of_the_seeds_1_to_100_differ_on_half_of_the_right_answers_or_more(capsys):
     code = main(["epreuve", "forms", "standard", "--seeds", "1-100", "--format", "json"])
     shown = json.loads(capsys.readouterr().out)
-    assert code == (0 if shown["minimum_difference"] >= 0.5 else 1)
-    assert shown["pairs"] == 4950 and shown["median_difference"] > 0.5
+    assert shown["pairs"] == 4950 and shown["minimum_difference"] >= 0.5, shown["closest_seeds"]
+    assert code == 0 and shown["ok"] is True
     assert len({json.dumps(f, sort_keys=True) for f in shown["forms"].values()}) == 100
     assert shown["short"] == {}  # no form loses a competency
     # every scenario contributes: none keeps the same right answers on every form
