@@ -39,21 +39,13 @@ def register(commands: Any) -> None:
 
 
 def run_assemble(args: argparse.Namespace) -> int:
-    from scoring.bundles import epreuve_file
-    from scoring.score import ScoringError
-    from simulator.engine.bundle import BundleError, load_bundle
+    from simulator.cli.epreuve_forms_cmd import checked_epreuve
     from simulator.scenario.variants.form_table import table_path
     from simulator.trainer.assemble_forms import assemble, pair_differences
 
     t = translator("cli", args.lang)
-    try:
-        bundle = load_bundle(epreuve_file(args.epreuve))
-    except ScoringError as exc:
-        print(f"callsim epreuve assemble: {exc.message(args.lang)}", file=sys.stderr)
-        return 2
-    except BundleError as exc:
-        for diagnostic in exc.diagnostics:
-            print(diagnostic.format(args.lang), file=sys.stderr)
+    bundle = checked_epreuve("assemble", args.epreuve, args.lang)
+    if bundle is None:
         return 2
     if not any(c.layer is not None for c in bundle.contacts):
         print(t("{id}: no scenario of this épreuve has variants.", id=bundle.epreuve.id))

@@ -47,10 +47,23 @@ def register(commands: Any) -> None:
     forms.set_defaults(handler=run_forms)
 
 
-def run_forms(args: argparse.Namespace) -> int:
+def checked_epreuve(command: str, name: str, lang: str) -> Any | None:
+    """The épreuve ``name`` loaded and checked; None, with why on stderr, when it cannot be."""
     from scoring.bundles import epreuve_file
     from scoring.score import ScoringError
     from simulator.engine.bundle import BundleError, load_bundle
+
+    try:
+        return load_bundle(epreuve_file(name))
+    except ScoringError as exc:
+        print(f"callsim epreuve {command}: {exc.message(lang)}", file=sys.stderr)
+    except BundleError as exc:
+        for diagnostic in exc.diagnostics:
+            print(diagnostic.format(lang), file=sys.stderr)
+    return None
+
+
+def run_forms(args: argparse.Namespace) -> int:
     from simulator.scenario.variants.compare import compare_forms, parse_seeds
 
     t = translator("cli", args.lang)
@@ -63,14 +76,8 @@ def run_forms(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    try:
-        bundle = load_bundle(epreuve_file(args.epreuve))
-    except ScoringError as exc:
-        print(f"callsim epreuve forms: {exc.message(args.lang)}", file=sys.stderr)
-        return 2
-    except BundleError as exc:
-        for diagnostic in exc.diagnostics:
-            print(diagnostic.format(args.lang), file=sys.stderr)
+    bundle = checked_epreuve("forms", args.epreuve, args.lang)
+    if bundle is None:
         return 2
     report = compare_forms(bundle, seeds)
     fairness = None

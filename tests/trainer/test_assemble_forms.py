@@ -58,3 +58,11 @@ def test_the_command_writes_the_table_and_check_says_when_it_is_out_of_date(
     assert "is up to date" in capsys.readouterr().out
     target.write_text(target.read_text(encoding="utf-8").replace('"rows": [', '"rows": [0, ', 1))
     assert main(["epreuve", "assemble", "standard", "--check", "--lang", "en"]) == 1
+
+
+def test_an_unknown_epreuve_is_refused_with_the_known_names(capsys):
+    from simulator.cli import main
+
+    assert main(["epreuve", "assemble", "inexistante", "--lang", "en"]) == 2
+    said = capsys.readouterr().err
+    assert "callsim epreuve assemble:" in said and "standard" in said
