@@ -124,6 +124,10 @@ def _as_json(report: Any, fairness: Any, failed: bool) -> dict[str, Any]:
         "ok": not failed,
     }
     if fairness is not None:
+        found["model_work_seconds"] = {
+            "epreuve": list(fairness.total_work),
+            "contacts": {sid: list(span) for sid, span in fairness.work.items()},
+        }
         found["play"] = {
             o.policy: {
                 "fails_as_written": list(o.as_written),

@@ -60,10 +60,26 @@ def fairness_lines(fairness: Any, t: Translator) -> list[str]:
         for seed, codes in list(outcome.deviations.items())[:5]:
             other = N_("seed {seed}: fails {codes}")
             lines.append("      " + t(other, seed=seed, codes=", ".join(codes) or "—"))
+    lines += _work_lines(fairness, t)
     if fairness.failed:
         unfair = N_(
             "FAILED: the forms are not equally hard (the model candidate must pass every "
             "competency on every form, each flawed one fail the same competencies)."
         )
         lines.append("  " + t(unfair))
+    return lines
+
+
+def _work_lines(fairness: Any, t: Translator) -> list[str]:
+    """The model candidate's working time over the forms: the épreuve, then each contact."""
+    if not fairness.work:
+        return []
+    low, high = (round(seconds / 60) for seconds in fairness.total_work)
+    whole = N_("the model candidate's working time per form: from {low} to {high} minutes")
+    lines = ["  " + t(whole, low=low, high=high)]
+    for scenario_id, (least, most) in fairness.work.items():
+        each = N_("{scenario}: from {low} to {high} minutes")
+        lines.append(
+            "    " + t(each, scenario=scenario_id, low=round(least / 60), high=round(most / 60))
+        )
     return lines

@@ -81,18 +81,29 @@ def test_every_form_of_seeds_1_to_100_is_as_hard_as_the_epreuve_as_written():
         assert outcomes[policy].as_written, policy  # a flawed candidate fails something…
         assert outcomes[policy].deviations == {}, policy  # …the same on every form
     assert not report.failed
+    # the model candidate's working time: every contact worked on every form, and no form of the
+    # épreuve much longer than another (a storyline may shorten one contact, not the épreuve)
+    assert set(report.work) == {c.scenario.id for c in bundle(STANDARD).contacts}
+    assert all(0 < least <= most for least, most in report.work.values()), report.work
+    least, most = report.total_work
+    assert 0 < least <= most <= 1.2 * least, report.total_work
 
 
 def test_forms_play_reports_each_simulated_candidate(capsys):
     from simulator.cli import main
 
-    assert main(
-        ["epreuve", "forms", "standard", "--seeds", "1-3", "--play", "--format", "json"]
-    ) in (0, 1)
+    assert (
+        main(["epreuve", "forms", "standard", "--seeds", "1-3", "--play", "--format", "json"]) == 0
+    )
     shown = json.loads(capsys.readouterr().out)
+    least, most = shown["model_work_seconds"]["epreuve"]
+    assert 0 < least <= most
+    assert len(shown["model_work_seconds"]["contacts"]) == 17
     assert set(shown["play"]) == {"ideal", "never-confirms", "keyword-stuffer"}
     assert shown["play"]["ideal"] == {"fails_as_written": [], "deviations": {}}
     main(["epreuve", "forms", "standard", "--seeds", "1-3", "--play", "--lang", "en"])
     text = capsys.readouterr().out
     assert "simulated candidates on the forms of 3 seeds:" in text
     assert "ideal: 23/23 competencies passed as written; forms that differ: 0" in text
+    assert "the model candidate's working time per form: from " in text
+    assert "    garage-enquete-satisfaction: from " in text
