@@ -179,13 +179,13 @@ def _summary(bundle: Any, report: Any, t: Translator) -> list[str]:
 
 def _source(bundle: Any, t: Translator) -> str:
     """Where the forms come from: the assembled table, or the spreading code (and why)."""
-    from simulator.scenario.variants.form_table import read_table, table_path
+    from simulator.scenario.variants.form_table import table_path
 
     path = table_path(bundle.path)
     table = bundle.form_table()
     if table is not None:
         return t("forms: the assembled table {path} ({rows} rows)", path=path.name, rows=table.rows)
-    if read_table(bundle.path) is not None or path.exists():
+    if path.exists():  # there is a table, but damaged or for other forms
         return t(
             "forms: drawn by the spreading code: {path} is out of date "
             "(run callsim epreuve assemble)",

@@ -95,11 +95,14 @@ class Bundle:
         sequence get forms far apart."""
         from simulator.scenario.variants.spread import draw_forms
 
-        layers = [(c.scenario.id, c.layer) for c in self.contacts if c.layer is not None]
         table = self.form_table()
         if table is not None:
-            return table.draw(layers, seed)
-        return draw_forms(layers, seed)
+            return table.draw(self.layers(), seed)
+        return draw_forms(self.layers(), seed)
+
+    def layers(self) -> list[tuple[str, VariantLayer]]:
+        """Each scenario with variants, in épreuve order: its id and what a seed draws from."""
+        return [(c.scenario.id, c.layer) for c in self.contacts if c.layer is not None]
 
     def form_table(self) -> FormTable | None:
         """The épreuve's assembled forms, when it has a table that fits its scenarios as they are."""
@@ -108,8 +111,7 @@ class Bundle:
         from simulator.scenario.variants.form_table import read_table
 
         table = read_table(self.path)
-        layers = [(c.scenario.id, c.layer) for c in self.contacts if c.layer is not None]
-        return table if table is not None and table.fits(layers) else None
+        return table if table is not None and table.fits(self.layers()) else None
 
     def with_forms(self, drawn: dict[str, dict[str, str]]) -> Bundle:
         """This épreuve with each scenario replaced by the form ``drawn`` names (as recorded in a session header)."""

@@ -25,7 +25,7 @@ import random
 from dataclasses import dataclass
 
 from simulator.engine.bundle import Bundle, PlannedContact
-from simulator.scenario.variants.compare import right_answers
+from simulator.scenario.variants.compare import differing, right_answers
 from simulator.scenario.variants.draw import key
 from simulator.scenario.variants.form_table import FormTable
 from simulator.scenario.variants.spread import draw_forms
@@ -51,8 +51,7 @@ def assemble(bundle: Bundle, rows: int | None = None, swaps: int | None = None) 
     """The table of ``rows`` forms of ``bundle`` whose closest pair differs the most found."""
     rows, swaps = rows or ROWS, swaps or SWAPS
     columns = _columns(bundle, rows)
-    constant = sum(len(right_answers(c.scenario)) for c in bundle.contacts if c.layer is None)
-    _search(columns, rows, constant, swaps, random.Random(_seed(bundle)))
+    _search(columns, rows, _constant(bundle), swaps, random.Random(_seed(bundle)))
     return FormTable(
         bundle.epreuve.id,
         {c.scenario_id: tuple(c.forms[index] for index in c.rows) for c in columns},
@@ -66,9 +65,13 @@ def pair_differences(table: FormTable, bundle: Bundle) -> list[float]:
         for c in bundle.contacts
         if c.layer is not None
     ]
-    constant = sum(len(right_answers(c.scenario)) for c in bundle.contacts if c.layer is None)
-    differ, union = _totals(columns, table.rows, constant)
+    differ, union = _totals(columns, table.rows, _constant(bundle))
     return [differ[a][b] / union[a][b] for a in range(table.rows) for b in range(a + 1, table.rows)]
+
+
+def _constant(bundle: Bundle) -> int:
+    """The right answers of the scenarios without variants: the same on every row."""
+    return sum(len(right_answers(c.scenario)) for c in bundle.contacts if c.layer is None)
 
 
 def _seed(bundle: Bundle) -> int:
@@ -77,8 +80,7 @@ def _seed(bundle: Bundle) -> int:
 
 def _columns(bundle: Bundle, rows: int) -> list[_Column]:
     """Each scenario with variants, its forms for the block's seeds as the spreading code draws them."""
-    layers = [(c.scenario.id, c.layer) for c in bundle.contacts if c.layer is not None]
-    drawn = [draw_forms(layers, seed) for seed in range(rows)]
+    drawn = [draw_forms(bundle.layers(), seed) for seed in range(rows)]
     return [
         _column(
             c,
@@ -109,10 +111,9 @@ def _column(contact: PlannedContact, keys: list[str]) -> _Column:
     differ = [[0] * len(forms) for _ in forms]
     union = [[0] * len(forms) for _ in forms]
     for i, first in enumerate(answers):
-        for j, second in enumerate(answers):
-            names = first.keys() | second.keys()
-            union[i][j] = len(names)
-            differ[i][j] = sum(first.get(n) != second.get(n) for n in names)
+        for j in range(i, len(answers)):
+            differ[i][j], union[i][j] = differing(first, answers[j])
+            differ[j][i], union[j][i] = differ[i][j], union[i][j]
     index = {form: number for number, form in enumerate(forms)}
     return _Column(contact.scenario.id, forms, [index[k] for k in keys], differ, union)
 

@@ -80,7 +80,7 @@ def test_an_epreuve_draws_from_its_table_when_it_fits_and_from_the_code_otherwis
     # the standard épreuve, as if its file were in tmp_path: the table is read beside ``bundle.path``
     bundle = replace(load_bundle(EPREUVES / "standard.yaml"), path=str(tmp_path / "standard.yaml"))
     path = tmp_path / "standard.yaml"
-    layers = [(c.scenario.id, c.layer) for c in bundle.contacts if c.layer is not None]
+    layers = bundle.layers()
     assert bundle.form_table() is None
     assert bundle.draw(7) == draw_forms(layers, 7)
     # a table whose rows are the code's forms of seeds 100, 101, 102: seed 3 sits row 0, i.e. seed 100's forms

@@ -13,7 +13,7 @@ ROWS = 16
 
 
 def _code_table(standard) -> FormTable:
-    layers = [(c.scenario.id, c.layer) for c in standard.contacts if c.layer is not None]
+    layers = standard.layers()
     drawn = [draw_forms(layers, seed) for seed in range(ROWS)]
     return FormTable(
         standard.epreuve.id,

@@ -77,12 +77,16 @@ def right_answers(scenario: Scenario) -> dict[str, str]:
     return found
 
 
+def differing(first: dict[str, str], second: dict[str, str]) -> tuple[int, int]:
+    """How many choice points and checks (of either form) have a right answer that differs, of how many."""
+    keys = first.keys() | second.keys()
+    return sum(first.get(k) != second.get(k) for k in keys), len(keys)
+
+
 def difference(first: dict[str, str], second: dict[str, str]) -> float:
     """The share of choice points and checks (of either form) whose right answer differs."""
-    keys = set(first) | set(second)
-    if not keys:
-        return 0.0
-    return sum(first.get(k) != second.get(k) for k in keys) / len(keys)
+    differ, count = differing(first, second)
+    return differ / count if count else 0.0
 
 
 @dataclass

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from simulator.scenario.variants.draw import all_combinations, key
+from simulator.scenario.variants.draw import Combination, all_combinations, key
 from simulator.scenario.variants.spec import VariantLayer
 
 #: What the first line of a table says it is (and its version).
@@ -46,9 +46,8 @@ class FormTable:
         if not layers or {sid for sid, _ in layers} != set(self.columns):
             return False
         for scenario_id, layer in layers:
-            known = {key(combination) for combination in all_combinations(layer)}
             column = self.columns[scenario_id]
-            if len(column) != self.rows or not set(column) <= known:
+            if len(column) != self.rows or not set(column) <= _by_key(layer).keys():
                 return False
         return True
 
@@ -57,12 +56,10 @@ class FormTable:
     ) -> dict[str, dict[str, str]]:
         """Scenario id → dimension → alternative of row ``seed mod rows``."""
         row = seed % self.rows
-        forms: dict[str, dict[str, str]] = {}
-        for scenario_id, layer in layers:
-            pairs = (part.split("=", 1) for part in self.columns[scenario_id][row].split(","))
-            named = dict(pairs)
-            forms[scenario_id] = {dim: named[dim] for dim in layer.variants}
-        return forms
+        return {
+            scenario_id: dict(_by_key(layer)[self.columns[scenario_id][row]])
+            for scenario_id, layer in layers
+        }
 
     def dumps(self) -> str:
         """The table as written to disk: one line per scenario's column, stable bytes."""
@@ -86,6 +83,11 @@ class FormTable:
         lines.append(",\n".join(entries))
         lines += ["  }", "}"]
         return "\n".join(lines) + "\n"
+
+
+def _by_key(layer: VariantLayer) -> dict[str, Combination]:
+    """A scenario's forms by their key (each a dimension → alternative, in declaration order)."""
+    return {key(combination): combination for combination in all_combinations(layer)}
 
 
 def table_path(epreuve_path: str | Path) -> Path:
