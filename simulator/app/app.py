@@ -27,7 +27,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.events import DescendantFocus
 from textual.message import Message
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from simulator.app.exam_lock import ExamLock
 from simulator.app.i18n import LANGUAGES, N_, Translator
@@ -127,8 +127,8 @@ class CallsimApp(ExamLock, App):
         self.push_screen(SignInScreen())
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
-        """A still seat's text fields show a steady cursor (``still``)."""
-        if self.still and isinstance(event.widget, Input | TextArea):
+        """A still seat's text fields (each widget with a blinking cursor) show a steady one (``still``)."""
+        if self.still and hasattr(event.widget, "cursor_blink"):
             event.widget.cursor_blink = False
 
     # -- loading the épreuve in the background -----------------------------------------------------

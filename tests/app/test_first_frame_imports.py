@@ -3,7 +3,8 @@
 The command runs through the console script's code path (``simulator.cli.main``) in a process of
 its own, headless; when the sign-in screen is painted (the moment the app starts loading the
 épreuve) the modules imported so far are noted and the app stops. The models and pydantic, the
-journal, the package metadata, the YAML parser and the engine are imported only after that frame.
+journal, the package metadata, the YAML parser and the engine (even to find the épreuve's file) are
+imported only after that frame.
 An épreuve checked before (a warm cache) is shown before its models are built: when its title is
 painted, pydantic is still not imported.
 """
@@ -22,8 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
 NOT_BEFORE_THE_FIRST_FRAME = (
     "pydantic",
     "simulator.scenario.models",
-    "simulator.engine.bundle_cache",
-    "simulator.engine.session",
+    "simulator.engine",
+    "textual.widgets._text_area",  # the sign-in screen has no text area
     "simulator.journal",
     "importlib.metadata",
     "ruamel",
