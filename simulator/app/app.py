@@ -9,7 +9,9 @@ log, the candidate reads one sentence in their language and the app exits with `
 
 The sign-in screen appears at once: the épreuve (its files read and checked, which takes a
 few seconds) and the engine are loaded in a background thread while the candidate types their
-number, and the seat opens as soon as both are there.
+number, and the seat opens as soon as both are there. An épreuve checked before is shown as soon
+as its cache entry is verified (its title and languages, ``bundle_cache.glance``); its models are
+built after that frame is painted, then the engine is imported.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.events import DescendantFocus
 from textual.message import Message
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from simulator.app.exam_lock import ExamLock
 from simulator.app.i18n import LANGUAGES, N_, Translator
@@ -35,6 +37,7 @@ from simulator.app.seat import SeatRequest
 
 if TYPE_CHECKING:
     from simulator.engine.bundle import Bundle
+    from simulator.engine.bundle_cache import Glance
     from simulator.engine.clock import Clock
     from simulator.engine.session import EpreuveSession
     from simulator.journal.store import JournalStore
@@ -84,6 +87,8 @@ class CallsimApp(ExamLock, App):
         self.setup_lock(invigilator_code, monotonic)
         self.store_factory, self.clock = store_factory, clock
         self.bundle: Bundle | None = bundle
+        #: The épreuve as its verified cache entry shows it, before its models are built (a warm start).
+        self.glance: Glance | None = None
         self.bundle_loader = bundle_loader
         #: Why the épreuve could not be loaded (the command line prints it after the app exits).
         self.load_error: Exception | None = None
@@ -110,9 +115,11 @@ class CallsimApp(ExamLock, App):
     @property
     def exam(self) -> bool:
         """Exam mode, as the épreuve file says (before it is loaded: as the command asked)."""
-        if self.bundle is None:
-            return bool(self.invigilator_code)
-        return self.bundle.epreuve.mode == "exam"
+        if self.bundle is not None:
+            return self.bundle.epreuve.mode == "exam"
+        if self.glance is not None:
+            return self.glance.mode == "exam"
+        return bool(self.invigilator_code)
 
     def on_mount(self) -> None:
         if self.handle_signals:
@@ -120,8 +127,8 @@ class CallsimApp(ExamLock, App):
         self.push_screen(SignInScreen())
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
-        """A still seat's text fields show a steady cursor (``still``)."""
-        if self.still and isinstance(event.widget, Input | TextArea):
+        """A still seat's text fields (each widget with a blinking cursor) show a steady one (``still``)."""
+        if self.still and hasattr(event.widget, "cursor_blink"):
             event.widget.cursor_blink = False
 
     # -- loading the épreuve in the background -----------------------------------------------------
@@ -135,11 +142,21 @@ class CallsimApp(ExamLock, App):
 
     @work(thread=True, exclusive=True, group="load-epreuve", name="callsim-load-epreuve")
     def _load(self) -> None:
-        from simulator.app.seat import load_epreuve
+        from simulator.app.seat import glance_at_epreuve, load_epreuve
 
+        glance = None if self.bundle_loader else glance_at_epreuve(self.request.epreuve)
+        if glance is not None:
+            try:
+                self.call_from_thread(self._glanced, glance)
+            except RuntimeError:  # the app ended meanwhile: nobody is waiting for the épreuve
+                return
+            # its title is painted before the models are built (bounded, as below)
+            self._epreuve_painted.wait(timeout=2.0)
         error: Exception | None = None
         try:
-            bundle = (self.bundle_loader or load_epreuve)(self.request.epreuve)
+            bundle = (glance.bundle() if glance is not None else None) or (
+                self.bundle_loader or load_epreuve
+            )(self.request.epreuve)
         except Exception as exc:  # noqa: BLE001 — any failure is shown and ends the app cleanly
             bundle, error = None, exc
         try:
@@ -167,15 +184,24 @@ class CallsimApp(ExamLock, App):
             self.exit(return_code=2)
             return
         self.bundle = bundle
-        self._offer_complete_languages()
-        self.screen.post_message(BundleReady())
-        self.call_after_refresh(self._painted_epreuve)
+        if self.glance is None:  # not shown yet
+            self._show_epreuve()
         if self._waiting_candidate is not None:
             candidate, self._waiting_candidate = self._waiting_candidate, None
             try:
                 self.open_seat(candidate)
             except Exception as exc:  # noqa: BLE001 — the loading thread must not see it: the app ends here
                 self.fail(exc)
+
+    def _glanced(self, glance: Glance) -> None:
+        """The épreuve's cache entry is sound: show it while its models are built."""
+        self.glance = glance
+        self._show_epreuve()
+
+    def _show_epreuve(self) -> None:
+        self._offer_complete_languages()
+        self.screen.post_message(BundleReady())
+        self.call_after_refresh(self._painted_epreuve)
 
     def _painted_epreuve(self) -> None:
         mark("ready")  # CALLSIM_READY_MARKER only: the loaded épreuve is shown
@@ -185,6 +211,8 @@ class CallsimApp(ExamLock, App):
 
     def epreuve_title(self) -> str:
         if self.bundle is None:
+            if self.glance is not None:
+                return self.glance.title(self.lang)
             return self.t("Loading the épreuve…")
         title = self.bundle.epreuve.title
         return title if isinstance(title, str) else (getattr(title, self.lang, None) or title.fr)
@@ -192,9 +220,10 @@ class CallsimApp(ExamLock, App):
     def offered_languages(self) -> tuple[str, ...]:
         """The languages of the sign-in screen: all of them until the épreuve is loaded, then only
         those it is complete in (every text a candidate can see is translated)."""
-        if self.bundle is None:
+        shown = self.bundle or self.glance
+        if shown is None:
             return LANGUAGES
-        return tuple(lang for lang in LANGUAGES if lang in self.bundle.languages) or ("fr",)
+        return tuple(lang for lang in LANGUAGES if lang in shown.languages) or ("fr",)
 
     def _offer_complete_languages(self) -> None:
         """Once the épreuve is loaded, take away the languages it is not complete in.
@@ -219,7 +248,7 @@ class CallsimApp(ExamLock, App):
 
     def briefing_key(self) -> str:
         """The rules of the épreuve's mode; while it loads, those of the mode the seat is served for."""
-        served = self.bundle is None and self.served_mode
+        served = self.bundle is None and self.glance is None and self.served_mode
         exam = self.served_mode == "exam" if served else self.exam
         return N_("EXAM_RULES") if exam else N_("PRACTICE_RULES")
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from simulator.engine.bundle import Bundle
+    from simulator.engine.bundle_cache import Glance
     from simulator.engine.clock import Clock
     from simulator.engine.session import EpreuveSession
     from simulator.journal.sqlite_store import SqliteJournalStore
@@ -100,6 +101,18 @@ def default_seed(candidate_id: str, epreuve_id: str) -> int:
 
     digest = hashlib.sha256(f"{candidate_id}|{epreuve_id}".encode()).digest()
     return int.from_bytes(digest[:4], "big")
+
+
+def glance_at_epreuve(name_or_path: str) -> Glance | None:
+    """What the épreuve's verified cache entry shows, before its models are built (None: not cached)."""
+    from simulator.engine import bundle_cache
+    from simulator.engine.bundle import epreuve_path
+
+    try:
+        path = epreuve_path(name_or_path)
+        return bundle_cache.glance(path, path.read_bytes())
+    except Exception:  # noqa: BLE001 — unknown or unreadable: loading it says why
+        return None
 
 
 def load_epreuve(name_or_path: str) -> Bundle:

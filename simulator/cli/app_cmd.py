@@ -83,13 +83,17 @@ def _run(args: argparse.Namespace, *, invigilator_code: str) -> int:
     from simulator.app.app import create_app
     from simulator.app.failures import FAILURE_EXIT
     from simulator.app.seat import SeatRequest, seat_name
-    from simulator.engine.bundle import BundleError, UnknownEpreuve, epreuve_path
+    from simulator.library import named_epreuve
     from simulator.system_clock import SystemClock
 
-    try:
-        path = epreuve_path(args.epreuve)
-    except UnknownEpreuve as exc:
-        print(f"callsim: {layer_text(exc, args.lang)}", file=sys.stderr)
+    path = named_epreuve(args.epreuve)  # the engine's modules are imported after the first frame
+    if path is None:
+        from simulator.engine.bundle import UnknownEpreuve, epreuve_path
+
+        try:
+            epreuve_path(args.epreuve)
+        except UnknownEpreuve as exc:  # always: it says why there is no such épreuve
+            print(f"callsim: {layer_text(exc, args.lang)}", file=sys.stderr)
         return 2
     request = SeatRequest(
         args.candidate, str(path), args.seed, args.lang, _store(args), seat_name()
@@ -106,6 +110,8 @@ def _run(args: argparse.Namespace, *, invigilator_code: str) -> int:
         return app.return_code or FAILURE_EXIT
     if app.return_code:  # stopped by a signal (journalled as an interruption)
         return app.return_code
+    from simulator.engine.bundle import BundleError
+
     error = app.load_error
     if isinstance(error, BundleError):
         for diagnostic in error.diagnostics:

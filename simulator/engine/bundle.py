@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from simulator.i18n import Message, translator
-from simulator.library import epreuve_files, find_epreuve
+from simulator.library import epreuve_files, named_epreuve
 
 if TYPE_CHECKING:  # the models (pydantic) are imported when an épreuve is loaded, not to name one
     from simulator.scenario.diagnostics import Diagnostic
@@ -171,15 +171,12 @@ def epreuve_path(name_or_path: str | Path) -> Path:
     taken as given. A bare name (``standard``) is ``epreuves/NAME.yaml`` of the first library
     folder that has it (``scenarios/`` here, ``CALLSIM_LIBRARY``, the library bundled with callsim).
     """
+    found = named_epreuve(name_or_path)
+    if found is not None:
+        return found
     given = Path(name_or_path)
-    if given.is_file():
-        return given
-    if given.suffix in (".yaml", ".yml") or len(given.parts) > 1:
-        raise UnknownEpreuve(str(name_or_path), known_epreuves(), as_path=True)
-    found = find_epreuve(str(name_or_path))
-    if found is None:
-        raise UnknownEpreuve(str(name_or_path), known_epreuves(), as_path=False)
-    return found.path
+    as_path = given.suffix in (".yaml", ".yml") or len(given.parts) > 1
+    raise UnknownEpreuve(str(name_or_path), known_epreuves(), as_path=as_path)
 
 
 def load_bundle(path: str | Path) -> Bundle:

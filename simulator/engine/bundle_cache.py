@@ -8,6 +8,12 @@ its bytes; it is used only if every scenario file still has the bytes it was bui
 else (another version, changed model code, a changed file, a truncated or edited entry) is a miss
 and the épreuve is checked again from its YAML.
 
+An entry opens with a short JSON line saying what the candidate's sign-in screen shows of the
+épreuve (its id, its title in each language, its mode, the languages it is complete in) and which
+scenario files it was built from, with their SHA-256: ``glance`` reads and verifies that much
+without importing the scenario models (pydantic), so the app shows the épreuve at once and builds
+its models (``Glance.bundle``) while the candidate types their number.
+
 Why a pickle and not the models' JSON: reading JSON back through the pydantic models means building
 every model's validator, about 0.1 s on each start, three times what the rest of the warm start
 costs. The scenario models are declared with ``defer_build`` (``simulator.scenario.models.common``),
@@ -15,7 +21,7 @@ so their validators are built only when a file is checked (the cold path); a war
 none. The entry is read safely all the same:
 
 - its first line names the format, its second the SHA-256 of the rest: a truncated or edited entry
-  is a miss before a byte of it is unpickled;
+  is a miss before a byte of it is read (the JSON line included) or unpickled;
 - it is unpickled by ``_Unpickler``, which resolves only the classes an entry may hold (the
   épreuve and scenario models, ``Bundle`` and ``PlannedContact``) and nothing else: no function,
   no builtin, so no code runs from the cache, whatever its bytes;
@@ -41,6 +47,7 @@ import json
 import os
 import pickle
 import tempfile
+from dataclasses import dataclass
 from functools import cache
 from importlib import import_module
 from importlib.util import find_spec
@@ -53,7 +60,7 @@ if TYPE_CHECKING:
 #: Environment variable naming the cache folder (``off``: no cache).
 CACHE_ENV = "CALLSIM_CACHE_DIR"
 #: Changes whenever what an entry holds changes shape.
-FORMAT = 5
+FORMAT = 6
 #: The first line of every entry.
 MAGIC = f"callsim-epreuve-cache {FORMAT}\n".encode()
 #: The package of the scenario and épreuve models: an entry may hold any model of its modules.
@@ -94,16 +101,26 @@ def code_version() -> str:
 @cache
 def _code_fingerprint() -> str:
     """A digest of the files of the models package, of ``ENTRY_MODULES``, of ``BUILD_MODULES``
-    and of this module."""
-    models = Path(import_module(MODELS_PACKAGE).__file__ or MODELS_PACKAGE).parent
+    and of this module.
+
+    The modules are found, not imported: a glance at an entry imports neither the models
+    (pydantic) nor the patching code (and the YAML reader it needs).
+    """
+    models = Path(_origin(MODELS_PACKAGE)).parent
     files = sorted(models.glob("*.py"))
-    files += [Path(import_module(name).__file__ or name) for name in ENTRY_MODULES]
-    # found, not imported: the patching code (and the YAML reader it needs) stays unloaded
-    files += [Path(find_spec(name).origin or name) for name in BUILD_MODULES]  # type: ignore[union-attr]
+    files += [Path(_origin(name)) for name in (*ENTRY_MODULES, *BUILD_MODULES)]
     digest = hashlib.sha256()
     for file in [*files, Path(__file__)]:
         digest.update(file.name.encode() + b"\0" + file.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def _origin(module: str) -> str:
+    """The file ``module`` is loaded from (its ``__init__.py`` for a package)."""
+    spec = find_spec(module)
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError(module)
+    return spec.origin
 
 
 def entry_key(path: str | Path, raw: bytes) -> str:
@@ -118,19 +135,50 @@ def entry_key(path: str | Path, raw: bytes) -> str:
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
 
 
-def read(path: str | Path, raw: bytes) -> Bundle | None:
-    """The bundle cached for the épreuve ``path`` whose bytes are ``raw``, or None (a miss)."""
+@dataclass(frozen=True)
+class Glance:
+    """What the sign-in screen shows of a cached épreuve, read before its models are built.
+
+    Returned only for a sound entry of this épreuve's bytes, this callsim and unchanged scenario
+    files: ``bundle()`` then builds the épreuve itself from the same verified bytes.
+    """
+
+    epreuve_id: str
+    #: The title in each language (a language without its own text has the French one).
+    titles: dict[str, str]
+    mode: str
+    #: The languages the épreuve is complete in (``fr`` first).
+    languages: tuple[str, ...]
+    key: str
+    pickled: bytes
+
+    def title(self, lang: str) -> str:
+        return self.titles.get(lang) or self.titles.get("fr", "")
+
+    def bundle(self) -> Bundle | None:
+        """The épreuve's bundle (this imports the scenario models), or None when it cannot be read back."""
+        try:
+            return _unpickled(self.pickled, self.key)
+        except Exception:  # noqa: BLE001 — a pickle of other classes or damaged: a miss
+            return None
+
+
+def glance(path: str | Path, raw: bytes) -> Glance | None:
+    """A look at the épreuve ``path`` (bytes ``raw``) cached by this callsim, or None (a miss)."""
     folder = cache_folder()
     if folder is None:
         return None
     try:
         key = entry_key(path, raw)
-        bundle = _unpacked((folder / f"{key}.entry").read_bytes(), key)
+        return _glanced((folder / f"{key}.entry").read_bytes(), key)
     except Exception:  # noqa: BLE001 — unreadable, damaged, foreign or from other code: a miss
         return None
-    if bundle is None or any(_sha256_of(c.path) != c.sha256 for c in bundle.contacts):
-        return None
-    return bundle
+
+
+def read(path: str | Path, raw: bytes) -> Bundle | None:
+    """The bundle cached for the épreuve ``path`` whose bytes are ``raw``, or None (a miss)."""
+    found = glance(path, raw)
+    return found.bundle() if found is not None else None
 
 
 def write(bundle: Bundle, raw: bytes) -> None:
@@ -182,24 +230,59 @@ def _prune(folder: Path, keep: Path) -> None:
 
 
 def packed_entry(bundle: Bundle, key: str) -> bytes:
-    """The bytes of the entry keeping ``bundle`` under ``key``: format line, digest line, pickle."""
-    payload = pickle.dumps((key, code_version(), bundle), protocol=pickle.HIGHEST_PROTOCOL)
+    """The bytes of the entry keeping ``bundle`` under ``key``: format line, digest line, then what
+    the sign-in screen shows (one JSON line) and the pickle."""
+    from simulator.scenario.models.common import LANGS, text_in
+
+    epreuve = bundle.epreuve
+    shown = {
+        "key": key,
+        "version": code_version(),
+        "id": epreuve.id,
+        "titles": {lang: text_in(epreuve.title, lang) for lang in LANGS},
+        "mode": epreuve.mode,
+        "languages": list(bundle.languages),
+        "files": [[planned.path, planned.sha256] for planned in bundle.contacts],
+    }
+    payload = (
+        json.dumps(shown, sort_keys=True).encode()
+        + b"\n"
+        + pickle.dumps((key, code_version(), bundle), protocol=pickle.HIGHEST_PROTOCOL)
+    )
     return MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
 
 
-def _unpacked(data: bytes, key: str) -> Bundle | None:
-    """The bundle an entry's bytes hold under ``key``, or None when they are not a sound entry."""
-    from simulator.engine.bundle import Bundle
-
+def _glanced(data: bytes, key: str) -> Glance | None:
+    """What a sound entry's bytes under ``key`` show, or None; its scenario files must be unchanged."""
     if not data.startswith(MAGIC):
         return None
     digest, newline, payload = data[len(MAGIC) :].partition(b"\n")
     if not newline or hashlib.sha256(payload).hexdigest().encode() != digest:
         return None
+    head, newline, pickled = payload.partition(b"\n")
+    shown = json.loads(head)
+    if not newline or shown["key"] != key or shown["version"] != code_version():
+        return None
+    if any(_sha256_of(path) != sha256 for path, sha256 in shown["files"]):
+        return None
+    return Glance(
+        str(shown["id"]),
+        {str(lang): str(text) for lang, text in shown["titles"].items()},
+        str(shown["mode"]),
+        tuple(str(lang) for lang in shown["languages"]),
+        key,
+        pickled,
+    )
+
+
+def _unpickled(pickled: bytes, key: str) -> Bundle | None:
+    """The bundle an entry's (verified) pickle holds under ``key``, or None."""
+    from simulator.engine.bundle import Bundle
+
     collecting = gc.isenabled()
     gc.disable()  # tens of thousands of objects, none of them garbage: no collection halfway through
     try:
-        held = _Unpickler(io.BytesIO(payload)).load()
+        held = _Unpickler(io.BytesIO(pickled)).load()
     finally:
         if collecting:
             gc.enable()

@@ -94,6 +94,22 @@ def find_epreuve(name: str, given: Sequence[str | Path] = ()) -> EpreuveFile | N
     return next((entry for entry in epreuve_files(given) if entry.name == name), None)
 
 
+def named_epreuve(name_or_path: str | Path) -> Path | None:
+    """The épreuve file a command-line argument names, or None when there is none.
+
+    An existing file is taken as given; anything else that looks like a path (a ``.yaml`` suffix, a
+    folder part) names no épreuve; a bare name (``standard``) is ``epreuves/NAME.yaml`` of the first
+    library folder that has it. ``simulator.engine.bundle.epreuve_path`` says why when it is None.
+    """
+    given = Path(name_or_path)
+    if given.is_file():
+        return given
+    if given.suffix in (".yaml", ".yml") or len(given.parts) > 1:
+        return None
+    found = find_epreuve(str(name_or_path))
+    return found.path if found is not None else None
+
+
 def default_check_folders() -> tuple[Path, ...]:
     """What ``callsim scenario check`` checks when given nothing: ``scenarios/`` here, else the library."""
     current = Path("scenarios")

@@ -40,7 +40,8 @@ def _entries(tmp_path: Path) -> list[Path]:
 
 def _held(entry: Path) -> Bundle | None:
     """The bundle a sound entry holds (None for a damaged one)."""
-    return bundle_cache._unpacked(entry.read_bytes(), entry.stem)
+    found = bundle_cache._glanced(entry.read_bytes(), entry.stem)
+    return found.bundle() if found is not None else None
 
 
 def _doctor(entry: Path, title: str) -> None:
@@ -58,6 +59,12 @@ def _doctor(entry: Path, title: str) -> None:
 def _sealed(payload: bytes) -> bytes:
     """An entry around ``payload`` with the right format line and digest (only its content is wrong)."""
     return bundle_cache.MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
+
+
+def _with_pickle(entry: Path, pickled: bytes) -> bytes:
+    """``entry`` sealed again with its own JSON line and ``pickled`` in place of its pickle."""
+    payload = entry.read_bytes()[len(bundle_cache.MAGIC) :].partition(b"\n")[2]
+    return _sealed(payload.partition(b"\n")[0] + b"\n" + pickled)
 
 
 def test_a_cached_epreuve_is_the_checked_one(library: Path, tmp_path: Path) -> None:
@@ -137,7 +144,12 @@ def _flip_a_middle_bit(data: bytes) -> bytes:
         _flip_a_middle_bit,  # one bit of the pickle changed: the digest no longer matches
         lambda data: b"{not json",
         lambda data: _sealed(pickle.dumps({"format": 1})),  # sound digest, not an entry
-        lambda data: bundle_cache.MAGIC.replace(b" 4", b" 3") + data[len(bundle_cache.MAGIC) :],
+        lambda data: (
+            bundle_cache.MAGIC.replace(
+                f" {bundle_cache.FORMAT}".encode(), f" {bundle_cache.FORMAT - 1}".encode()
+            )
+            + data[len(bundle_cache.MAGIC) :]
+        ),
     ],
     ids=["empty", "truncated", "half", "one-bit", "json", "not-an-entry", "other-format"],
 )
@@ -169,7 +181,7 @@ def test_an_entry_that_would_run_code_is_refused_and_runs_nothing(
     witness = tmp_path / "ran"
     key = entry.stem
     planted = (key, bundle_cache.code_version(), _Planted(witness))
-    entry.write_bytes(_sealed(pickle.dumps(planted)))
+    entry.write_bytes(_with_pickle(entry, pickle.dumps(planted)))
     assert load_bundle(library) == checked
     assert not witness.exists()
     assert _held(entry) == checked
@@ -199,7 +211,9 @@ def test_an_entry_naming_anything_but_the_models_is_refused(
     calls = _Calls(function, checked, b"")
     with pytest.raises(pickle.UnpicklingError):
         bundle_cache._Unpickler(io.BytesIO(pickle.dumps(calls))).load()
-    entry.write_bytes(_sealed(pickle.dumps((entry.stem, bundle_cache.code_version(), calls))))
+    entry.write_bytes(
+        _with_pickle(entry, pickle.dumps((entry.stem, bundle_cache.code_version(), calls)))
+    )
     assert load_bundle(library) == checked
     assert len(_entries(tmp_path)) == 1 and _held(entry) == checked
 
@@ -226,6 +240,57 @@ def test_a_warm_start_builds_no_model_validator(library: Path, tmp_path: Path) -
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert done.stdout.split() == ["4", "False", "False", "False", "False"]
+
+
+def test_a_glance_shows_the_cached_epreuve_as_its_bundle_does(library: Path) -> None:
+    """What the sign-in screen shows before the models are built: the épreuve's own title in each
+    language, its mode and its languages, and the same bundle once built."""
+    checked = load_bundle(library)
+    raw = library.read_bytes()
+    found = bundle_cache.glance(library, raw)
+    assert found is not None
+    assert found.epreuve_id == checked.epreuve.id and found.mode == checked.epreuve.mode
+    assert found.languages == checked.languages
+    for lang in ("fr", "en", "nl", "de"):
+        assert found.title(lang) == text_in(checked.epreuve.title, lang)
+    assert found.bundle() == checked
+
+
+def test_no_glance_at_an_epreuve_whose_scenario_changed(library: Path) -> None:
+    load_bundle(library)
+    scenario = library.parent.parent / "inbound" / "maison-lumiere-livraison.yaml"
+    scenario.write_bytes(scenario.read_bytes() + b"\n# relu\n")
+    assert bundle_cache.glance(library, library.read_bytes()) is None
+
+
+def test_a_glance_imports_no_model_and_verifies_the_entry(library: Path, tmp_path: Path) -> None:
+    """Read in a fresh process: pydantic, the models and the YAML parser stay unloaded until the
+    bundle is asked for; an entry whose shown line was edited is not glanced at."""
+    load_bundle(library)
+    probe = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from simulator.engine import bundle_cache\n"
+        f"path = Path({str(library)!r})\n"
+        "found = bundle_cache.glance(path, path.read_bytes())\n"
+        "print(found.title('fr') != '', 'pydantic' in sys.modules, 'ruamel' in sys.modules,"
+        " 'simulator.scenario.models' in sys.modules)\n"
+        "print(len(found.bundle().contacts), 'pydantic' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert done.stdout.split() == ["True", "False", "False", "False", "4", "True"]
+    entry = _entries(tmp_path)[0]
+    data = entry.read_bytes()
+    entry.write_bytes(data.replace(b'"mode": "practice"', b'"mode": "exam"'))
+    assert bundle_cache.glance(library, library.read_bytes()) is None
 
 
 def test_entries_are_private_to_the_user(library: Path, tmp_path: Path) -> None:
