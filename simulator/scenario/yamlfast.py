@@ -31,6 +31,22 @@ UNCOMPOSED: Any = object()
 
 _DIRECTIVE = re.compile(r"^%", re.MULTILINE)
 
+#: libyaml's composer recurses in C, one stack frame per level of nesting, and a few tens of
+#: thousands of levels overflow the stack (a crash, not an exception): a text that could nest
+#: deeper than this goes to ruamel.yaml, which reports it as too deep.
+MAX_NESTING = 5000
+
+
+def _nesting_bound(text: str) -> int:
+    """More than the deepest nesting ``text`` can hold: block levels and flow brackets together.
+
+    Of two block levels, at least one starts further right than its parent (``- - x``, ``- key:``,
+    a deeper indentation; only a sequence may sit at its mapping key's column), so twice the
+    longest line bounds the block levels; every flow level opens a bracket.
+    """
+    longest = max(map(len, text.splitlines()), default=0)
+    return 2 * longest + text.count("[") + text.count("{")
+
 
 def available() -> bool:
     """Whether libyaml can compose here (PyYAML is installed with its C parser)."""
@@ -39,7 +55,7 @@ def available() -> bool:
 
 def compose(text: str) -> Any:
     """The root node of ``text`` composed by libyaml (None when empty), or ``UNCOMPOSED``."""
-    if CParser is None or _DIRECTIVE.search(text):
+    if CParser is None or _DIRECTIVE.search(text) or _nesting_bound(text) > MAX_NESTING:
         return UNCOMPOSED
     loader = _Loader(text)
     try:

@@ -147,6 +147,18 @@ def test_a_syntax_error_keeps_its_explained_diagnostic() -> None:
     assert [d.code for d in doc.diagnostics] == ["yaml-unclosed-bracket"]
 
 
+@needs_libyaml
+@pytest.mark.parametrize("kind", ["block", "flow"])
+def test_nesting_deep_enough_to_overflow_libyaml_is_read_by_ruamel(kind: str) -> None:
+    levels = 60_000  # libyaml's recursive composer overflows the C stack well before this
+    text = (
+        "a:\n  " + "- " * levels + "x\n" if kind == "block" else "a: " + "[" * levels + "]" * levels
+    )
+    assert yamlfast.compose(text) is yamlfast.UNCOMPOSED
+    doc = _same(text.encode(), "t")
+    assert [d.code for d in doc.diagnostics] == ["too-deep"]
+
+
 def test_reading_works_without_pyyaml() -> None:
     script = (
         "import sys; sys.modules['yaml'] = None\n"
