@@ -5,8 +5,9 @@ times faster, and its nodes carry the same marks (line, column and a character i
 text). Only the implicit tags differ: PyYAML resolves YAML 1.1, so the resolver here is built from
 ruamel.yaml's own YAML 1.2 table — ``yes`` and ``on`` stay text, ``0o17`` is an integer — and both
 parsers give ``yamlsource`` the same tree. Whenever libyaml is missing, the text holds a directive
-(a ``%YAML 1.1`` line changes how ruamel.yaml resolves), or libyaml raises anything, ``compose``
-returns ``UNCOMPOSED`` and the caller composes with ruamel.yaml, whose errors are the explained ones.
+(a ``%YAML 1.1`` line changes how ruamel.yaml resolves), could nest deep enough to overflow
+libyaml's composer, or libyaml raises anything, ``compose`` returns ``UNCOMPOSED`` and the caller
+composes with ruamel.yaml, whose errors are the explained ones.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ def compose(text: str) -> Any:
     loader = _Loader(text)
     try:
         return loader.get_single_node()
-    except Exception:  # noqa: BLE001 — every complaint is ruamel.yaml's to explain, with its own positions
+    except Exception:  # noqa: BLE001 — ruamel.yaml explains every complaint, at its own place
         return UNCOMPOSED
     finally:
         loader.dispose()

@@ -2,9 +2,10 @@
 
 libyaml (``yamlfast``) or, when it cannot, ruamel.yaml composes the node tree (each node knows
 its line and column; both give the same tree, and every syntax error is ruamel.yaml's, explained);
-the data is then built here, so that duplicate keys, foreign tags, excessive depth and YAML 1.1 booleans are reported as
-diagnostics — all of them, not just the first — instead of exceptions. The scans of the raw text
-(invalid UTF-8, tabs, deep nesting, empty or truncated files) live in ``yamlhazards``.
+the data is then built here, so that duplicate keys, foreign tags, excessive depth and YAML 1.1
+booleans are reported as diagnostics — all of them, not just the first — instead of exceptions.
+The scans of the raw text (invalid UTF-8, tabs, deep nesting, empty or truncated files) live in
+``yamlhazards``.
 """
 
 from __future__ import annotations

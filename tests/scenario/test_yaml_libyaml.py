@@ -1,4 +1,4 @@
-"""libyaml composes exactly what ruamel.yaml composes: same data, positions, hazards and diagnostics.
+"""libyaml composes what ruamel.yaml composes: the same data, positions, hazards and diagnostics.
 
 Every YAML file of the repository and crafted edge cases are read twice — with libyaml
 (``read_yaml``'s default) and with ruamel.yaml only (``fast=False``) — and the documents compared.
