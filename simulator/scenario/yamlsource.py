@@ -1,9 +1,11 @@
 """Read a YAML 1.2 file into plain data, with a source map and every hazard reported by position.
 
-ruamel.yaml composes the node tree (each node knows its line and column); the data is then built
-here, so that duplicate keys, foreign tags, excessive depth and YAML 1.1 booleans are reported as
-diagnostics — all of them, not just the first — instead of exceptions. The scans of the raw text
-(invalid UTF-8, tabs, deep nesting, empty or truncated files) live in ``yamlhazards``.
+libyaml (``yamlfast``) or, when it cannot, ruamel.yaml composes the node tree (each node knows
+its line and column; both give the same tree, and every syntax error is ruamel.yaml's, explained);
+the data is then built here, so that duplicate keys, foreign tags, excessive depth and YAML 1.1
+booleans are reported as diagnostics — all of them, not just the first — instead of exceptions.
+The scans of the raw text (invalid UTF-8, tabs, deep nesting, empty or truncated files) live in
+``yamlhazards``.
 """
 
 from __future__ import annotations
@@ -14,10 +16,10 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
 from simulator.i18n import Message
+from simulator.scenario import yamlfast
 from simulator.scenario.diagnostics import Diagnostic
 from simulator.scenario.yamlexplain import explain
 from simulator.scenario.yamlhazards import (
@@ -105,8 +107,11 @@ class YamlDocument:
     text: str = ""
 
 
-def read_yaml(raw: bytes, path: str) -> YamlDocument:
-    """Decode, scan, parse and construct ``raw``; never raises on bad input."""
+def read_yaml(raw: bytes, path: str, *, fast: bool = True) -> YamlDocument:
+    """Decode, scan, parse and construct ``raw``; never raises on bad input.
+
+    ``fast=False`` composes with ruamel.yaml only, never with libyaml (same document).
+    """
     smap = SourceMap()
     diags: list[Diagnostic] = []
     if len(raw) > MAX_BYTES:
@@ -123,7 +128,9 @@ def read_yaml(raw: bytes, path: str) -> YamlDocument:
         where = too_deep_position(text[:deep], MAX_DEPTH)
         if where is not None:
             return _failed(path, smap, diags, *where, "too-deep", limit=MAX_DEPTH)
-    root = _composed(text, path, smap, diags)
+    root = yamlfast.compose(text) if fast else yamlfast.UNCOMPOSED
+    if root is yamlfast.UNCOMPOSED:
+        root = _composed(text, path, smap, diags)
     if isinstance(root, YamlDocument):
         return root
     if root is None:
@@ -221,7 +228,7 @@ class _Builder:
         self.count = 0
         self.stopped = False
 
-    def error(self, node: Node, code: str, **params: Any) -> None:
+    def error(self, node: Any, code: str, **params: Any) -> None:
         if "tag" in params:
             params["tag"] = str(params["tag"]).replace("tag:yaml.org,2002:", "!!")
         mark = node.start_mark
@@ -229,7 +236,7 @@ class _Builder:
             Diagnostic(self.path, mark.line + 1, mark.column + 1, "error", code, params)
         )
 
-    def build(self, node: Node, path: Path, depth: int) -> Any:
+    def build(self, node: Any, path: Path, depth: int) -> Any:
         self.count += 1
         if self.stopped:
             return None
@@ -243,22 +250,23 @@ class _Builder:
             return None
         self.smap.values[path] = Position(node.start_mark.line + 1, node.start_mark.column + 1)
         tag = getattr(node.tag, "value", node.tag)
-        if isinstance(node, MappingNode):
+        # Nodes of ruamel.yaml and of PyYAML alike: told apart by their ``id``.
+        if node.id == "mapping":
             if tag != _MAP:
                 self.error(node, "yaml-tag", tag=tag)
             return self.mapping(node, path, depth)
-        if isinstance(node, SequenceNode):
+        if node.id == "sequence":
             if tag != _SEQ:
                 self.error(node, "yaml-tag", tag=tag)
             return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        assert isinstance(node, ScalarNode)  # YAML has no fourth kind of node
+        assert node.id == "scalar"  # YAML has no fourth kind of node
         return self.scalar(node, tag, path)
 
-    def mapping(self, node: MappingNode, path: Path, depth: int) -> dict[str, Any]:
+    def mapping(self, node: Any, path: Path, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
+            if key_node.id != "scalar":
                 self.error(key_node, "key-not-string")
                 continue
             key = key_node.value
@@ -276,7 +284,7 @@ class _Builder:
                 self.smap.values[child] = self._after_colon(key_node) or self.smap.values[child]
         return result
 
-    def _after_colon(self, key_node: Node) -> Position | None:
+    def _after_colon(self, key_node: Any) -> Position | None:
         """Just after the ``:`` that follows a key: where its omitted value should have been.
 
         ruamel.yaml places an omitted value (``key:`` then a new line) at the *next* token, which
@@ -290,12 +298,13 @@ class _Builder:
             return None
         return Position(mark.line + 1, mark.column + (index - mark.index) + 2)
 
-    def scalar(self, node: ScalarNode, tag: str | None, path: Path) -> Any:
+    def scalar(self, node: Any, tag: str | None, path: Path) -> Any:
         value = node.value
         if tag in (_INT, _FLOAT, _BOOL):
             self.smap.written[path] = value
         if tag in (_STR, _TIMESTAMP):
-            if node.style is None and value.lower() in YAML11_BOOLEANS:
+            # a plain scalar has no style: None from ruamel.yaml, "" from PyYAML
+            if not node.style and value.lower() in YAML11_BOOLEANS:
                 self.smap.yaml11_booleans.add(path)
             return value
         if tag == _NULL:
@@ -310,12 +319,12 @@ class _Builder:
         return value
 
 
-def _is_omitted(node: Node) -> bool:
+def _is_omitted(node: Any) -> bool:
     """A value left out entirely (``key:`` with nothing after it), not an explicit ``null``."""
     return (
-        isinstance(node, ScalarNode)
+        node.id == "scalar"
         and node.value == ""
-        and node.style is None
+        and not node.style
         and node.start_mark.index == node.end_mark.index
     )
 
