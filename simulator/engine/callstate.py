@@ -9,16 +9,17 @@ of the actions taken, so replaying a journal gives them back exactly.
 from __future__ import annotations
 
 from collections.abc import Mapping, MutableMapping, Sequence
-from dataclasses import asdict
 from typing import Any
 
 from jinja2 import TemplateError
 
 from simulator.engine.context import ContactContext
 from simulator.engine.personas import Persona
+from simulator.engine.tools.customer_records import RECORD_FIELDS
 from simulator.scenario.models import Text, text_in
 from simulator.scenario.models.dialogue import Branch
-from simulator.scenario.templating import environment, render
+from simulator.scenario.templating import condition as compiled_condition
+from simulator.scenario.templating import render
 
 
 class CallContext:
@@ -72,7 +73,8 @@ def records_of(db: Any) -> dict[str, dict[str, str]]:
     if db is None:
         return {}
     return {
-        db.role_of(r.record_id): {k: str(v) for k, v in asdict(r).items()} for r in db.records()
+        db.role_of(r.record_id): {name: str(getattr(r, name)) for name in RECORD_FIELDS}
+        for r in db.records()
     }
 
 
@@ -81,7 +83,7 @@ def holds(condition: str | None, variables: Mapping[str, Any]) -> bool:
     if condition is None:
         return True
     try:
-        return bool(environment("fr").compile_expression(condition)(**variables))
+        return bool(compiled_condition(condition)(**variables))
     except (TemplateError, TypeError, ValueError, ArithmeticError):
         # The checker tries every condition with the declared values and reports one that fails;
         # during a contact a condition that cannot be evaluated simply does not hold.

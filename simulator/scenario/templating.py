@@ -238,6 +238,12 @@ def _compiled(lang: str, text: str) -> Template:
     return environment(lang).from_string(text)
 
 
+@lru_cache(maxsize=4096)
+def condition(text: str) -> Any:
+    """A ``when:`` condition compiled once (it is asked again on every action, every form checked)."""
+    return environment("fr").compile_expression(text)
+
+
 def describe_error(exc: BaseException) -> Message | str:
     """What went wrong while producing a text, for a trainer (a ``Message`` of the checker's catalog)."""
     if isinstance(exc, FilterValueError):

@@ -33,7 +33,7 @@ _NAMED = frozenset(
 def check_call_variables(scenario: Scenario, data: dict[str, Any], ctx: FileContext) -> None:
     """Report variables set but not declared, and 1.1 keys in a file that says ``scenario/1``."""
     declared = set(scenario.variables)
-    for where, names in _settings(data, ()):
+    for where, names in _settings(data):
         for name in names:
             if name not in declared:
                 ctx.error(
@@ -58,16 +58,23 @@ def check_call_variables(scenario: Scenario, data: dict[str, Any], ctx: FileCont
             break
 
 
-def _settings(value: Any, path: Path) -> Iterator[tuple[Path, list[str]]]:
-    if isinstance(value, dict):
-        for key, child in value.items():
-            if key == "set" and isinstance(child, dict):
-                yield (*path, key), [str(k) for k in child]
-            else:
-                yield from _settings(child, (*path, key))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _settings(child, (*path, index))
+def _settings(data: Any) -> list[tuple[Path, list[str]]]:
+    """Each ``set:`` mapping of ``data`` (its path, the names it sets), in the file's order."""
+    found: list[tuple[Path, list[str]]] = []
+
+    def visit(value: Any, path: Path) -> None:
+        if isinstance(value, dict):
+            for key, child in value.items():
+                if key == "set" and isinstance(child, dict):
+                    found.append(((*path, key), [str(k) for k in child]))
+                else:
+                    visit(child, (*path, key))
+        elif isinstance(value, list):
+            for index, child in enumerate(value):
+                visit(child, (*path, index))
+
+    visit(data, ())
+    return found
 
 
 def _new_keys(value: Any, path: Path) -> Iterator[Path]:

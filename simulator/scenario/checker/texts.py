@@ -43,14 +43,14 @@ def check_texts(scenario: Scenario, data: dict[str, Any], ctx: FileContext) -> N
                 where, "missing-translation", lang=lang, languages=", ".join(sorted(wanted))
             )
     troubled: set[Path] = set()
-    _check_concepts(data, ctx)
+    strings = strings_in(data)
+    _check_concepts(strings, ctx)
     names = _Names(
         frozenset(scenario.references),
         frozenset(scenario.facts),
         frozenset(scenario.variables),
         frozenset(record_roles(scenario)),
     )
-    strings = list(_strings(data, ()))
     for where, value in strings:
         fact = str(where[1]) if len(where) == 2 and where[0] == "facts" else None
         text = "{{ " + value + " }}" if is_condition(where) else value
@@ -190,10 +190,10 @@ def _try_condition(
     where: Path, condition: str, variables: dict[str, Any], ctx: FileContext
 ) -> None:
     """Evaluate a ``when:`` once with the declared values: an error there would make it never hold."""
-    from simulator.scenario.templating import environment
+    from simulator.scenario.templating import condition as compiled
 
     try:
-        environment("fr").compile_expression(condition)(**variables)
+        compiled(condition)(**variables)
     except Exception as exc:  # noqa: BLE001 — reported, never raised
         ctx.error(where, "template-error", problem=describe_error(exc))
 
@@ -287,10 +287,10 @@ def _requirement_kind(where: Path) -> str | None:
     return None
 
 
-def _check_concepts(data: dict[str, Any], ctx: FileContext) -> None:
+def _check_concepts(strings: list[tuple[Path, str]], ctx: FileContext) -> None:
     """Every ``concept:`` of a text requirement names a concept of the shared lexicon."""
     known = engine_rules().concept_names()
-    for where, value in _strings(data, ()):
+    for where, value in strings:
         if where[-1] == "concept" and _is_requirement(where) and value not in known:
             ctx.error(where, "unknown-concept", name=value, known=", ".join(sorted(known)))
 
@@ -322,15 +322,23 @@ def _localisable(scenario: Scenario) -> Iterator[tuple[Path, Any]]:
             yield (*base, "prompt", "label"), node.prompt.label
 
 
-def _strings(value: Any, path: Path) -> Iterator[tuple[Path, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, child in value.items():
-            yield from _strings(child, (*path, key))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _strings(child, (*path, index))
+def strings_in(data: Any) -> list[tuple[Path, str]]:
+    """Every text of ``data`` with its path, in the file's order (a form has hundreds: a plain
+    recursive walk that appends, where nested generators would pass each text up every level)."""
+    found: list[tuple[Path, str]] = []
+
+    def visit(value: Any, path: Path) -> None:
+        if isinstance(value, str):
+            found.append((path, value))
+        elif isinstance(value, dict):
+            for key, child in value.items():
+                visit(child, (*path, key))
+        elif isinstance(value, list):
+            for index, child in enumerate(value):
+                visit(child, (*path, index))
+
+    visit(data, ())
+    return found
 
 
 __all__ = ["LocalisedText", "check_texts"]
