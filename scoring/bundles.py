@@ -66,8 +66,8 @@ def load_epreuve(path: str, *, single_scenario: bool = False) -> Any:
     if memo is not None:
         _MEMOS.pop(key, None)
         _MEMOS[key] = memo
-        while len(_MEMOS) > _MEMO_SIZE:
-            del _MEMOS[next(iter(_MEMOS))]
+        while len(_MEMOS) > _MEMO_SIZE:  # the oldest first
+            _MEMOS.pop(next(iter(_MEMOS)), None)
     return bundle
 
 
