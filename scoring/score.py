@@ -106,16 +106,19 @@ Items = list[tuple[str, int, dict[str, Any]]]
 def _journal_evidence(ordered: list[Event]) -> tuple[Items, list[dict[str, Any]]]:
     """The observations the journal's events carry (competency, order, entry) and their moments."""
     reader = ExcerptReader()
+    moment, feed = reader.moment, reader.feed
     items: Items = []
     moments: list[dict[str, Any]] = []
+    add_item, add_moment = items.append, moments.append
     for event, payload in scored_payloads(ordered):
         carried = payload.get("evidence")
         if carried:
-            moments.append(_moment(reader, event, payload))
-            items.extend(
-                _entry(evidence, event.seq, order) for order, evidence in enumerate(carried)
-            )
-        reader.feed(event.type, payload)
+            found = moment(event.type, event.at, payload)
+            found["seq"] = seq = event.seq
+            add_moment(found)
+            for order, evidence in enumerate(carried):
+                add_item(_entry(evidence, seq, order))
+        feed(event.type, payload)
     return items, moments
 
 
@@ -183,17 +186,18 @@ def _moment(reader: ExcerptReader, event: Event, payload: Mapping[str, Any]) -> 
 
 def _entry(evidence: Mapping[str, Any], seq: int, order: int) -> tuple[str, int, dict[str, Any]]:
     """(competency, order in its event, the observation as the grille lists it); its moment is found by ``seq``."""
+    get = evidence.get
     entry = {
         "seq": seq,
-        "contact": str(evidence.get("contact", "")),
-        "effect": "positive" if evidence.get("effect") == "positive" else "negative",
-        "critical": evidence.get("critical") is True,
-        "rule": str(evidence.get("rule", "")),
-        "source": str(evidence.get("source", "")),
-        "explanation": evidence.get("explanation") or {},
+        "contact": str(get("contact", "")),
+        "effect": "positive" if get("effect") == "positive" else "negative",
+        "critical": get("critical") is True,
+        "rule": str(get("rule", "")),
+        "source": str(get("source", "")),
+        "explanation": get("explanation") or {},
     }
-    if evidence.get("detail"):
-        entry["detail"] = evidence["detail"]
-    if evidence.get("unsure") is True:
+    if detail := get("detail"):
+        entry["detail"] = detail
+    if get("unsure") is True:
         entry["unsure"] = True
-    return str(evidence.get("competency", "")), order, entry
+    return str(get("competency", "")), order, entry

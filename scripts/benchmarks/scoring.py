@@ -258,11 +258,14 @@ def bench_score(n: int = DEFAULT_N, pairs: int = 8) -> dict[str, Any]:
 
 
 def bench_rescore(
-    n: int = DEFAULT_N, sessions: int = RESCORE_N, pairs: int = 5
+    n: int = DEFAULT_N, sessions: int = RESCORE_N, pairs: int = 8
 ) -> list[dict[str, Any]]:
     """Rescoring vs parsing the same stored sessions: the ``n`` as ``callsim rescore`` does them (journals of
     this version on unchanged épreuve files: the journal's evidence stands), then ``sessions`` of them
-    replayed by the engine (as when the épreuve files changed), reported without a target."""
+    replayed by the engine (as when the épreuve files changed), reported without a target.
+
+    Both sides are warmed first, as for scoring, and the pairs are as many as scoring's: an even
+    number, so that as many pairs start with each side."""
     path, ids, _built = _store(n)
     rubric = default_rubric()
     raw = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
@@ -277,7 +280,9 @@ def bench_rescore(
                 f"rescore by replay {min(sessions, n)} standard transcripts",
             ),
         ):
-            _score(source, job, chosen[:1])  # the épreuve files loaded once, as the command does
+            warm = chosen[: max(1, len(chosen) // 20) if not job.force_replay else 1]
+            _parse(raw, warm)  # the page cache and the imports, as for scoring
+            _score(source, job, warm)  # the épreuve files loaded once, as the command does
             measured = _pairs(
                 lambda chunk, job=job: _score(source, job, chunk),
                 lambda chunk: _parse(raw, chunk),
