@@ -51,9 +51,10 @@ print(json.dumps({"code": code, "modules": seen}))
 """
 
 
-def test_the_first_screen_is_painted_before_the_epreuve_is_loaded(tmp_path: Path) -> None:
+def _probed(probe: str, tmp_path: Path) -> dict:
+    """What ``probe`` saw of ``callsim practice`` started in a new process (store and cache in ``tmp_path``)."""
     done = subprocess.run(
-        [sys.executable, "-c", _PROBE, str(ROOT)],
+        [sys.executable, "-c", probe, str(ROOT)],
         capture_output=True,
         text=True,
         cwd=tmp_path,
@@ -65,7 +66,11 @@ def test_the_first_screen_is_painted_before_the_epreuve_is_loaded(tmp_path: Path
             "CALLSIM_CACHE_DIR": str(tmp_path / "cache"),
         },
     )
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_the_first_screen_is_painted_before_the_epreuve_is_loaded(tmp_path: Path) -> None:
+    seen = _probed(_PROBE, tmp_path)
     assert seen["code"] == 0
     modules = seen["modules"]
     assert "simulator.app.screens.signin" in modules  # the probe saw the first frame
@@ -100,24 +105,7 @@ print(json.dumps(seen))
 
 
 def test_a_checked_epreuve_is_shown_before_its_models_are_built(tmp_path: Path) -> None:
-    env = {
-        **os.environ,
-        "CALLSIM_STORE": str(tmp_path / "journal.sqlite3"),
-        "CALLSIM_CACHE_DIR": str(tmp_path / "cache"),
-    }
-    shown = []
-    for _start in ("cold", "warm"):
-        done = subprocess.run(
-            [sys.executable, "-c", _SHOWN_PROBE, str(ROOT)],
-            capture_output=True,
-            text=True,
-            cwd=tmp_path,
-            timeout=120,
-            check=True,
-            env=env,
-        )
-        shown.append(json.loads(done.stdout.strip().splitlines()[-1]))
-    cold, warm = shown
+    cold, warm = (_probed(_SHOWN_PROBE, tmp_path) for _start in ("cold", "warm"))
     assert cold["bundle"] is True and "pydantic" in cold["modules"]  # checked, then cached
     assert warm["title"] == cold["title"] != ""
     assert warm["bundle"] is False

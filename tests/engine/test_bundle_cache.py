@@ -34,6 +34,20 @@ def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "lib" / "epreuves" / "practice.yaml"
 
 
+def _in_a_fresh_process(probe: str) -> list[str]:
+    """The words ``probe`` prints, run by a new Python process (nothing imported yet)."""
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    return done.stdout.split()
+
+
 def _entries(tmp_path: Path) -> list[Path]:
     return sorted((tmp_path / "cache" / "epreuves").glob("*.entry"))
 
@@ -230,16 +244,7 @@ def test_a_warm_start_builds_no_model_validator(library: Path, tmp_path: Path) -
         "print(len(bundle.contacts), Scenario.__pydantic_complete__, Epreuve.__pydantic_complete__,"
         " 'ruamel' in sys.modules, 'simulator.scenario.checker' in sys.modules)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    assert done.stdout.split() == ["4", "False", "False", "False", "False"]
+    assert _in_a_fresh_process(probe) == ["4", "False", "False", "False", "False"]
 
 
 def test_a_glance_shows_the_cached_epreuve_as_its_bundle_does(library: Path) -> None:
@@ -277,16 +282,7 @@ def test_a_glance_imports_no_model_and_verifies_the_entry(library: Path, tmp_pat
         " 'simulator.scenario.models' in sys.modules)\n"
         "print(len(found.bundle().contacts), 'pydantic' in sys.modules)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    assert done.stdout.split() == ["True", "False", "False", "False", "4", "True"]
+    assert _in_a_fresh_process(probe) == ["True", "False", "False", "False", "4", "True"]
     entry = _entries(tmp_path)[0]
     data = entry.read_bytes()
     entry.write_bytes(data.replace(b'"mode": "practice"', b'"mode": "exam"'))

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-import scoring.score as scoring_score
 from scoring.batch import Job, score_session
 from scoring.bundles import bundle_for, load_epreuve
 from scoring.rubric_file import default_rubric
@@ -48,20 +47,6 @@ def played(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         play_epreuve(session, policy_factory("ideal", seed), clock)
         session.close()
     return tmp_path / "lib", store
-
-
-@pytest.fixture
-def replays(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The sessions the engine replayed."""
-    calls: list[str] = []
-    real = scoring_score._replay_evidence
-
-    def counted(*args, **kwargs):
-        calls.append(args[0].session_id)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(scoring_score, "_replay_evidence", counted)
-    return calls
 
 
 def _append(path: Path, text: str) -> None:

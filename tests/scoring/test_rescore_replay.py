@@ -12,7 +12,6 @@ from dataclasses import replace
 
 import pytest
 
-import scoring.score as scoring_score
 from scoring.batch import Job, score_session
 from scoring.bundles import bundle_for
 from scoring.grille import grille_bytes
@@ -46,20 +45,6 @@ def test_rescoring_without_replay_gives_the_replays_grille_byte_for_byte(journal
             assert taken.grille.evidence_source == "replay"
     finally:
         source.close()
-
-
-@pytest.fixture
-def replays(monkeypatch):
-    """How many times the engine replayed a journal."""
-    calls = []
-    real = scoring_score._replay_evidence
-
-    def counted(*args, **kwargs):
-        calls.append(args[0].session_id)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(scoring_score, "_replay_evidence", counted)
-    return calls
 
 
 def test_the_engine_replays_only_when_the_version_or_the_files_changed_or_when_asked(
