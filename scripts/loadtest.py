@@ -7,7 +7,8 @@
    hangs up, closes the contact (outcome and note) and leaves the practice feedback, until the journal
    ends the épreuve. Before each of these keys the candidate *thinks* (reads the caller's line, the
    tools, the wrap-up form, the feedback): a time drawn between the bounds of ``--think`` (default
-   1 to 5 s, quicker than most candidates: a harsher load) from ``random.Random(seat index)`` —
+   5 to 20 s: the practice épreuve plans 36 minutes of work for its 43 keys, about 50 s a key, so
+   this is still four times a candidate's pace, a harsher load) from ``random.Random(seat index)`` —
    deterministic, the same for a seat on every run (``scripts/load_seat.py``). An *action* is a key that the journal records; its
    latency (``p95_*``) runs from the key leaving the page (its websocket frame, as Chromium stamps
    it) until the action is acknowledged in the store (what the server costs); ``p95_shown_*`` runs
@@ -335,9 +336,9 @@ def _parser() -> argparse.ArgumentParser:
     add(
         "--think",
         type=Think.parse,
-        default=Think(1.0, 5.0),
+        default=Think(5.0, 20.0),
         metavar="MIN-MAX",
-        help="seconds a candidate thinks before each deciding key, drawn per seat (default 1-5)",
+        help="seconds a candidate thinks before each deciding key, drawn per seat (default 5-20)",
     )
     add(
         "--ramp", type=float, default=30.0, help="seconds over which the seats sign in (default 30)"
