@@ -21,7 +21,7 @@
    SQLite file at the same time: none may fail (no « database is locked » reaches anyone), and every
    journal verifies.
 
-``python scripts/loadtest.py`` is the full form (30 seats, 30 SQLite sessions; about 15 minutes);
+``python scripts/loadtest.py`` is the full form (30 seats, 30 SQLite sessions; about 35 minutes);
 ``--seats 2 --rounds 1 --sqlite-sessions 5 --think 0.1-0.3 --ramp 1`` the short form CI runs (one
 contact per seat). Figures go to ``--output`` (JSON), with the machine's load average before and
 during the run; the verdict is the last line printed (exit code 0 when it passed). Without
