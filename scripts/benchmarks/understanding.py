@@ -28,11 +28,12 @@ def _cases() -> list:
 def _former(text: str, requires: list, lang: str) -> bool:
     from simulator.engine import textcheck as tc
     from simulator.engine.understanding.lexicon import concept_phrases
+    from simulator.formatting.text import contains_phrase
 
     for raw in requires:
         item = raw if isinstance(raw, str) else next(iter(raw.items()))
         if isinstance(item, str):
-            ok = tc.contains_phrase(text, item)
+            ok = contains_phrase(text, item)
         elif item[0] == "date":
             ok = tc.contains_date(text, str(item[1]), lang)
         elif item[0] == "amount":
@@ -45,7 +46,7 @@ def _former(text: str, requires: list, lang: str) -> bool:
                 if item[0] == "any_of"
                 else [item[1]]
             )
-            ok = any(tc.contains_phrase(text, p) for p in phrases)
+            ok = any(contains_phrase(text, p) for p in phrases)
         if not ok:
             return False
     return True
