@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from simulator.i18n import Message, translator
-from simulator.library import epreuve_files, named_epreuve
+from simulator.library import epreuve_files, looks_like_path, named_epreuve
 
 if TYPE_CHECKING:  # the models (pydantic) are imported when an épreuve is loaded, not to name one
     from simulator.scenario.diagnostics import Diagnostic
@@ -174,9 +174,7 @@ def epreuve_path(name_or_path: str | Path) -> Path:
     found = named_epreuve(name_or_path)
     if found is not None:
         return found
-    given = Path(name_or_path)
-    as_path = given.suffix in (".yaml", ".yml") or len(given.parts) > 1
-    raise UnknownEpreuve(str(name_or_path), known_epreuves(), as_path=as_path)
+    raise UnknownEpreuve(str(name_or_path), known_epreuves(), as_path=looks_like_path(name_or_path))
 
 
 def load_bundle(path: str | Path) -> Bundle:

@@ -104,10 +104,17 @@ def named_epreuve(name_or_path: str | Path) -> Path | None:
     given = Path(name_or_path)
     if given.is_file():
         return given
-    if given.suffix in (".yaml", ".yml") or len(given.parts) > 1:
+    if looks_like_path(given):
         return None
     found = find_epreuve(str(name_or_path))
     return found.path if found is not None else None
+
+
+def looks_like_path(name_or_path: str | Path) -> bool:
+    """Whether a command-line argument is written as a file's path (a ``.yaml`` suffix, a folder
+    part) rather than as an épreuve's name."""
+    given = Path(name_or_path)
+    return given.suffix in (".yaml", ".yml") or len(given.parts) > 1
 
 
 def default_check_folders() -> tuple[Path, ...]:
