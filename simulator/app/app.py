@@ -27,7 +27,6 @@ from textual.app import App
 from textual.binding import Binding
 from textual.events import DescendantFocus
 from textual.message import Message
-from textual.widgets import Input
 
 from simulator.app.exam_lock import ExamLock
 from simulator.app.i18n import LANGUAGES, N_, Translator
@@ -236,7 +235,7 @@ class CallsimApp(ExamLock, App):
             return
         candidate = self.request.candidate_id
         if isinstance(self.screen, SignInScreen) and self._waiting_candidate is None:
-            candidate = self.screen.query_one("#candidate", Input).value.strip()
+            candidate = self.screen.candidate_number()
             self.call_later(self.switch_screen, SignInScreen())
         if self.lang not in offered:
             self.lang, self.t = offered[0], Translator(offered[0])

@@ -22,13 +22,15 @@ def standard_bundle() -> Bundle:
     return load_bundle(STANDARD)
 
 
-def _app(bundle: Bundle | None, lang: str, release: threading.Event | None = None) -> CallsimApp:
+def _app(
+    bundle: Bundle | None, lang: str, release: threading.Event | None = None, candidate: str = ""
+) -> CallsimApp:
     def loader(_name: str) -> Bundle:
         assert release is not None and release.wait(10)
         return standard_bundle()
 
     return create_app(
-        SeatRequest("", str(STANDARD), 7, lang),
+        SeatRequest(candidate, str(STANDARD), 7, lang),
         store_factory=MemoryJournalStore,
         clock=ManualClock(datetime(2026, 3, 2, 9, 0)),
         bundle=bundle,
@@ -81,3 +83,18 @@ async def test_dutch_chosen_before_the_epreuve_is_loaded_falls_back_to_french_ke
         assert app.lang == "fr" and app.request.language == "fr"
         assert "Nederlands" not in text and "Numéro de candidat" in text
         assert app.screen.query_one("#candidate").value == "C-0077"
+
+
+async def test_a_number_given_on_the_command_line_survives_the_languages_being_narrowed():
+    """``callsim exam --candidate …``: the sign-in screen has no field to read the number from."""
+    standard_bundle()
+    release = threading.Event()
+    app = _app(None, "nl", release, candidate="C-0078")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        release.set()
+        await _until_loaded(pilot)
+        text = screen_text(app)
+        assert app.failure is None and app.return_code is None
+        assert "Nederlands" not in text and "C-0078" in text
+        assert app.request.candidate_id == "C-0078" and app.lang == "fr"

@@ -94,20 +94,21 @@ class SignInScreen(Screen):
         self.query_one("#signin-header", Static).update(self._header())
         self.query_one("#how-it-works", Static).update(self._briefing())
 
-    def _candidate(self) -> str:
+    def candidate_number(self) -> str:
+        """The number typed so far (or given on the command line, which cannot be changed here)."""
         if self.app.candidate_fixed:
             return self.app.request.candidate_id
         return self.query_one("#candidate", Input).value.strip()
 
     @on(LanguageChooser.Changed, "#language")
     def _language(self, event: LanguageChooser.Changed) -> None:
-        self.app.change_language(event.value, self._candidate())
+        self.app.change_language(event.value, self.candidate_number())
 
     @on(Input.Submitted, "#candidate")
     @on(LanguageChooser.Submitted, "#language")
     @on(PlainButton.Pressed, "#start")
     def action_start(self) -> None:
-        candidate = self._candidate()
+        candidate = self.candidate_number()
         if not candidate:
             self.notify(self.app.t("Type your candidate number first."), severity="warning")
             self.query_one("#candidate", Input).focus()
